@@ -1,0 +1,158 @@
+import { z } from 'zod';
+
+/**
+ * Configuration is read once from the environment at start and validated; a service that is
+ * misconfigured refuses to start with one message naming every variable that is wrong.
+ * Secrets are never echoed back.
+ */
+export const SUBGRAPH_NAMES = ['hr', 'poverty', 'civil', 'training', 'partner'] as const;
+export type SubgraphName = (typeof SUBGRAPH_NAMES)[number];
+
+export const DEFAULT_PORTS: Record<SubgraphName | 'gateway', number> = {
+  gateway: 4000,
+  hr: 4001,
+  poverty: 4002,
+  civil: 4003,
+  training: 4004,
+  partner: 4005,
+};
+
+export const DEVELOPMENT_PSEUDONYM_KEY = 'development-only-pseudonym-key-change-me-in-production';
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Configuration is invalid:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+const port = z.coerce
+  .number({ message: 'expected a port number' })
+  .int('expected a whole port number')
+  .min(0, 'expected a port from 0 to 65535')
+  .max(65535, 'expected a port from 0 to 65535');
+
+const postgresUrl = z
+  .string()
+  .regex(/^postgres(ql)?:\/\/[^/]+(\/[^/?]+)?(\?.*)?$/, 'expected a URL such as postgres://user:password@host:5432/database');
+
+const environment = z.enum(['development', 'test', 'production'], {
+  message: 'expected development, test or production',
+});
+const logLevel = z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
+  message: 'expected one of fatal, error, warn, info, debug, trace, silent',
+});
+
+function envKey(name: string): string {
+  return name.toUpperCase();
+}
+
+function check<T>(schema: z.ZodType<T>, value: unknown, variable: string, problems: string[], secret = false): T {
+  const result = schema.safeParse(value);
+  if (result.success) return result.data;
+  const shown = secret || value === undefined ? '' : ` (got "${String(value)}")`;
+  problems.push(`${variable}: ${result.error.issues[0]?.message ?? 'invalid'}${shown}`);
+  return undefined as T;
+}
+
+export interface CommonConfig {
+  environment: 'development' | 'test' | 'production';
+  logLevel: string;
+  pseudonymKey: string;
+}
+
+function readCommon(env: NodeJS.ProcessEnv, problems: string[]): CommonConfig {
+  const environmentValue = check(environment, env.NODE_ENV ?? 'development', 'NODE_ENV', problems);
+  const key = env.PSEUDONYM_KEY ?? (environmentValue === 'production' ? undefined : DEVELOPMENT_PSEUDONYM_KEY);
+  return {
+    environment: environmentValue,
+    logLevel: check(logLevel, env.LOG_LEVEL ?? (environmentValue === 'test' ? 'silent' : 'info'), 'LOG_LEVEL', problems),
+    pseudonymKey: check(
+      z.string({ message: 'required in production: a secret of at least 32 characters shared by all subgraphs' }).min(32, 'must be at least 32 characters'),
+      key,
+      'PSEUDONYM_KEY',
+      problems,
+      true,
+    ),
+  };
+}
+
+export interface SubgraphConfig extends CommonConfig {
+  name: SubgraphName;
+  host: string;
+  port: number;
+  databaseUrl: string;
+}
+
+/** The database a subgraph uses when only a server URL (DATABASE_URL) is given. */
+export function defaultDatabaseName(name: SubgraphName): string {
+  return `jiuye_${name}`;
+}
+
+/** Replaces the database part of a server URL. */
+export function withDatabase(serverUrl: string, database: string): string {
+  const url = new URL(serverUrl);
+  url.pathname = `/${database}`;
+  return url.toString();
+}
+
+export function loadSubgraphConfig(name: SubgraphName, env: NodeJS.ProcessEnv = process.env): SubgraphConfig {
+  const problems: string[] = [];
+  const common = readCommon(env, problems);
+  const own = env[`${envKey(name)}_DATABASE_URL`];
+  const server = env.DATABASE_URL;
+  let databaseUrl: string | undefined;
+  if (own) databaseUrl = check(postgresUrl, own, `${envKey(name)}_DATABASE_URL`, problems, true);
+  else if (server) {
+    const valid = check(postgresUrl, server, 'DATABASE_URL', problems, true);
+    databaseUrl = valid ? withDatabase(valid, defaultDatabaseName(name)) : undefined;
+  } else {
+    problems.push(
+      `${envKey(name)}_DATABASE_URL or DATABASE_URL: one is required (npm start sets them for the embedded PostgreSQL)`,
+    );
+  }
+  const config: SubgraphConfig = {
+    ...common,
+    name,
+    host: env.HOST ?? '0.0.0.0',
+    port: check(port, env[`${envKey(name)}_PORT`] ?? DEFAULT_PORTS[name], `${envKey(name)}_PORT`, problems),
+    databaseUrl: databaseUrl as string,
+  };
+  if (problems.length) throw new ConfigError(problems);
+  return config;
+}
+
+export interface GatewayConfig extends CommonConfig {
+  host: string;
+  port: number;
+  supergraphPath: string;
+  subgraphUrls: Partial<Record<SubgraphName, string>>;
+  subgraphTimeoutMs: number;
+}
+
+export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env, defaultSupergraphPath = 'schema/supergraph.graphql'): GatewayConfig {
+  const problems: string[] = [];
+  const common = readCommon(env, problems);
+  const subgraphUrls: Partial<Record<SubgraphName, string>> = {};
+  for (const name of SUBGRAPH_NAMES) {
+    const variable = `${envKey(name)}_URL`;
+    if (env[variable] !== undefined) {
+      subgraphUrls[name] = check(z.string().url('expected an http(s) URL such as http://hr:4001/graphql'), env[variable], variable, problems);
+    }
+  }
+  const config: GatewayConfig = {
+    ...common,
+    host: env.HOST ?? '0.0.0.0',
+    port: check(port, env.GATEWAY_PORT ?? DEFAULT_PORTS.gateway, 'GATEWAY_PORT', problems),
+    supergraphPath: env.SUPERGRAPH_PATH ?? defaultSupergraphPath,
+    subgraphUrls,
+    subgraphTimeoutMs: check(
+      z.coerce.number().int().positive('expected milliseconds, a positive whole number'),
+      env.SUBGRAPH_TIMEOUT_MS ?? 10000,
+      'SUBGRAPH_TIMEOUT_MS',
+      problems,
+    ),
+  };
+  if (problems.length) throw new ConfigError(problems);
+  return config;
+}

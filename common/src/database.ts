@@ -1,0 +1,102 @@
+import { MikroORM, DefaultLogger, type LoggerOptions, type LogContext, type EntityClass, type EntitySchema, type MigrationObject } from '@mikro-orm/core';
+import { PostgreSqlDriver } from '@mikro-orm/postgresql';
+import { Migrator } from '@mikro-orm/migrations';
+import { Client } from 'pg';
+
+export type Orm = MikroORM<PostgreSqlDriver>;
+
+/** Counts SQL statements, so tests and benchmarks can see N+1 where it happens. */
+export class StatementCounter {
+  total = 0;
+
+  reset(): void {
+    this.total = 0;
+  }
+}
+
+class CountingLogger extends DefaultLogger {
+  constructor(
+    options: LoggerOptions,
+    private readonly counter: StatementCounter,
+  ) {
+    super(options);
+  }
+
+  override logQuery(context: { query: string } & LogContext): void {
+    const sql = context.query.trimStart().slice(0, 16).toLowerCase();
+    // Transaction control statements are not work; count what reads or writes data.
+    if (!/^(begin|commit|rollback|savepoint|release)/.test(sql)) this.counter.total++;
+    super.logQuery(context);
+  }
+}
+
+export interface DatabaseOptions {
+  url: string;
+  entities: (EntityClass<unknown> | EntitySchema)[];
+  migrations: MigrationObject[];
+  /** Print every SQL statement (LOG_SQL=1). */
+  logSql?: boolean;
+  poolSize?: number;
+  /** Where new migrations are written (only the migration:create tool needs it). */
+  migrationsPath?: string;
+}
+
+export interface Database {
+  orm: Orm;
+  statements: StatementCounter;
+  close(): Promise<void>;
+}
+
+/** Creates the database named in the URL when the server does not have it yet. */
+export async function ensureDatabaseExists(url: string): Promise<void> {
+  const target = new URL(url);
+  const name = decodeURIComponent(target.pathname.replace(/^\//, ''));
+  if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`database name must be lower-case letters, digits and _: ${name}`);
+  const admin = new URL(url);
+  admin.pathname = '/postgres';
+  const client = new Client({ connectionString: admin.toString() });
+  await client.connect();
+  try {
+    const found = await client.query('select 1 from pg_database where datname = $1', [name]);
+    if (found.rowCount === 0) {
+      await client.query(`create database "${name}"`).catch((error: { code?: string }) => {
+        if (error.code !== '42P04') throw error; // created concurrently by another process
+      });
+    }
+  } finally {
+    await client.end();
+  }
+}
+
+export async function openDatabase(options: DatabaseOptions): Promise<Database> {
+  const statements = new StatementCounter();
+  const orm = await MikroORM.init<PostgreSqlDriver>({
+    driver: PostgreSqlDriver,
+    clientUrl: options.url,
+    entities: options.entities,
+    extensions: [Migrator],
+    migrations: {
+      migrationsList: options.migrations,
+      path: options.migrationsPath,
+      pathTs: options.migrationsPath,
+      emit: 'ts',
+      transactional: true,
+      allOrNothing: true,
+      snapshot: false,
+      disableForeignKeys: false,
+    },
+    debug: options.logSql ? ['query', 'query-params'] : false,
+    loggerFactory: (loggerOptions) => new CountingLogger(loggerOptions, statements),
+    allowGlobalContext: false,
+    forceUtcTimezone: true,
+    discovery: { disableDynamicFileAccess: true, requireEntitiesArray: true },
+    pool: { min: 0, max: options.poolSize ?? 10 },
+  });
+  return { orm, statements, close: () => orm.close(true) };
+}
+
+/** Applies every committed migration that has not run yet; all or nothing. */
+export async function migrate(orm: Orm): Promise<string[]> {
+  const applied = await orm.getMigrator().up();
+  return applied.map((m) => m.name);
+}

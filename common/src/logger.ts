@@ -1,0 +1,28 @@
+import pino, { type Logger } from 'pino';
+
+export type { Logger };
+
+/**
+ * Personal data never reaches a log line: names, ID numbers and phone numbers are redacted
+ * wherever they appear in a logged object, and GraphQL variables are never logged at all.
+ */
+const REDACTED_KEYS = ['idNumber', 'phone', 'name', 'variables', 'password', 'authorization'];
+const REDACT_PATHS = REDACTED_KEYS.flatMap((key) => [key, `*.${key}`, `*.*.${key}`]);
+
+export function createLogger(service: string, level = 'info'): Logger {
+  return pino({
+    name: service,
+    level,
+    redact: { paths: REDACT_PATHS, censor: '[redacted]' },
+    base: { service },
+    timestamp: pino.stdTimeFunctions.isoTime,
+  });
+}
+
+const ID_NUMBER_PATTERN = /\b\d{17}[\dXx]\b/g;
+const PHONE_PATTERN = /\b1[3-9]\d{9}\b/g;
+
+/** For free text (error messages, SQL errors) that might quote a person's ID number or phone. */
+export function scrubPersonalData(text: string): string {
+  return text.replace(ID_NUMBER_PATTERN, '[id-number]').replace(PHONE_PATTERN, '[phone]');
+}

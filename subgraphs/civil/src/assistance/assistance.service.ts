@@ -1,0 +1,77 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { badInput, conflict, divisionCodeRange, InputProblems, notFound, requireDivisionCode, type Page, toPage, checkPageSize, decodeCursor } from '@jiuye/common';
+import { AssistanceGrant, isActiveOn, type AssistanceKind } from './assistance.entity';
+import type { GrantAssistanceInput, StopAssistanceInput } from './assistance.inputs';
+
+export const HOUSEHOLD_CODE_PATTERN = /^\d{16}$/;
+export const MAX_MONTHLY_AMOUNT = 5000;
+
+/** 民政 rules for granting and stopping assistance. */
+export class AssistanceService {
+  constructor(private readonly em: EntityManager) {}
+
+  async grant(input: GrantAssistanceInput): Promise<AssistanceGrant> {
+    new InputProblems()
+      .check(HOUSEHOLD_CODE_PATTERN.test(input.householdCode), 'input.householdCode', 'a household code is 16 digits (village code + 4)')
+      .check(
+        Number.isInteger(input.monthlyAmount) && input.monthlyAmount >= 1 && input.monthlyAmount <= MAX_MONTHLY_AMOUNT,
+        'input.monthlyAmount',
+        `a monthly amount is a whole number of yuan from 1 to ${MAX_MONTHLY_AMOUNT}`,
+      )
+      .throwIfAny();
+    return this.em.transactional(async (em) => {
+      // One grant of each kind at a time: overlapping periods would pay twice.
+      const existing = await em.find(AssistanceGrant, { householdCode: input.householdCode, kind: input.kind });
+      const overlapping = existing.find((g) => g.endsOn === null || g.endsOn >= input.startsOn);
+      if (overlapping) {
+        throw conflict('input.startsOn', `the household already has this kind of assistance from ${overlapping.startsOn}; stop it first`);
+      }
+      const grant = em.create(AssistanceGrant, {
+        householdCode: input.householdCode,
+        kind: input.kind,
+        monthlyAmount: input.monthlyAmount,
+        startsOn: input.startsOn,
+      });
+      await em.flush();
+      return grant;
+    });
+  }
+
+  async stop(input: StopAssistanceInput): Promise<AssistanceGrant> {
+    const id = Number(input.grantId);
+    if (!Number.isInteger(id) || id <= 0) throw badInput('input.grantId', 'not a grant id');
+    const reason = input.reason.trim();
+    if (reason.length < 2 || reason.length > 200) throw badInput('input.reason', 'give a reason of 2 to 200 characters');
+    return this.em.transactional(async (em) => {
+      const grant = await em.findOne(AssistanceGrant, id, { lockMode: 4 /* pessimistic write */ });
+      if (!grant) throw notFound('assistance grant', 'input.grantId');
+      if (grant.endsOn !== null) throw conflict('input.grantId', `the grant already stopped on ${grant.endsOn}`);
+      if (input.endsOn < grant.startsOn) throw badInput('input.endsOn', `must not be before the grant started (${grant.startsOn})`);
+      grant.endsOn = input.endsOn;
+      grant.stopReason = reason;
+      await em.flush();
+      return grant;
+    });
+  }
+
+  /** Grants of households in a division, by household code (keyset pagination). */
+  async list(args: { divisionCode: string; kind?: AssistanceKind | null; activeOn?: string | null; first: number; after?: string | null }): Promise<Page<AssistanceGrant>> {
+    requireDivisionCode(args.divisionCode, 'divisionCode');
+    const first = checkPageSize(args.first);
+    const after = decodeCursor(args.after);
+    const { from, to } = divisionCodeRange(args.divisionCode);
+    const where: Record<string, unknown> = { householdCode: { $gte: from, $lt: to } };
+    if (args.kind) where.kind = args.kind;
+    if (args.activeOn) {
+      where.startsOn = { $lte: args.activeOn };
+      where.$or = [{ endsOn: null }, { endsOn: { $gte: args.activeOn } }];
+    }
+    const [rows, totalCount] = await Promise.all([
+      this.em.find(AssistanceGrant, after === null ? where : { ...where, id: { $gt: Number(after) } }, { orderBy: { id: 'asc' }, limit: first + 1 }),
+      this.em.count(AssistanceGrant, where),
+    ]);
+    return toPage(rows, first, totalCount, (g) => g.id);
+  }
+}
+
+export { isActiveOn };

@@ -1,0 +1,52 @@
+import { Entity, Enum, Index, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
+import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
+import { LocalDateScalar, todayInChina } from '@jiuye/common';
+
+export const CareReason = { ELDERLY: 'ELDERLY', CHILD: 'CHILD', DISABLED: 'DISABLED', ILL: 'ILL' } as const;
+export type CareReason = keyof typeof CareReason;
+registerEnumType(CareReason, {
+  name: 'CareReason',
+  description: '照料原因 — whom a person has to look after',
+  valuesConfig: {
+    ELDERLY: { description: '照料老人' },
+    CHILD: { description: '照看子女' },
+    DISABLED: { description: '照料残疾家属' },
+    ILL: { description: '照料重病家属' },
+  },
+});
+
+@ObjectType({ description: '照料义务 — a duty to care for someone at home, which keeps a worker near home.' })
+@Entity({ tableName: 'care_duty' })
+export class CareDuty {
+  [OptionalProps]?: 'until' | 'active';
+
+  @Field(() => ID)
+  @PrimaryKey({ type: 'integer', autoincrement: true })
+  id: number;
+
+  @Property({ type: 'string', length: 32 })
+  @Index()
+  workerId: string;
+
+  @Field(() => CareReason)
+  @Enum({ items: () => CareReason })
+  reason: CareReason;
+
+  @Field(() => String, { description: 'Who is cared for (name as recorded by the township).' })
+  @Property({ type: 'string', length: 60 })
+  caredForName: string;
+
+  @Field(() => LocalDateScalar)
+  @Property({ type: 'date' })
+  since: string;
+
+  @Field(() => LocalDateScalar, { nullable: true })
+  @Property({ type: 'date', nullable: true })
+  until: string | null = null;
+
+  @Field(() => Boolean)
+  get active(): boolean {
+    const today = todayInChina();
+    return this.since <= today && (this.until === null || this.until >= today);
+  }
+}

@@ -1,0 +1,41 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { badInput, conflict, notFound, requireIdNumber, workerPseudonym } from '@jiuye/common';
+import { CareDuty } from './care-duty.entity';
+import type { AddCareDutyInput, EndCareDutyInput } from './care-duty.inputs';
+
+export class CareDutyService {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly pseudonymKey: string,
+  ) {}
+
+  async add(input: AddCareDutyInput): Promise<CareDuty> {
+    requireIdNumber(input.idNumber, 'input.idNumber');
+    const caredForName = input.caredForName.trim();
+    if (caredForName.length < 1 || caredForName.length > 60) throw badInput('input.caredForName', 'give a name of 1 to 60 characters');
+    return this.em.transactional(async (em) => {
+      const duty = em.create(CareDuty, {
+        workerId: workerPseudonym(input.idNumber, this.pseudonymKey),
+        reason: input.reason,
+        caredForName,
+        since: input.since,
+      });
+      await em.flush();
+      return duty;
+    });
+  }
+
+  async end(input: EndCareDutyInput): Promise<CareDuty> {
+    const id = Number(input.careDutyId);
+    if (!Number.isInteger(id) || id <= 0) throw badInput('input.careDutyId', 'not a care duty id');
+    return this.em.transactional(async (em) => {
+      const duty = await em.findOne(CareDuty, id);
+      if (!duty) throw notFound('care duty', 'input.careDutyId');
+      if (duty.until !== null) throw conflict('input.careDutyId', `the care duty already ended on ${duty.until}`);
+      if (input.until < duty.since) throw badInput('input.until', `must not be before the duty began (${duty.since})`);
+      duty.until = input.until;
+      await em.flush();
+      return duty;
+    });
+  }
+}

@@ -1,0 +1,28 @@
+import 'reflect-metadata';
+import type { SubgraphModule } from '@jiuye/common';
+import { AssistanceGrant } from './assistance/assistance.entity';
+import { AssistanceResolver } from './assistance/assistance.resolver';
+import { CareDuty } from './care-duty/care-duty.entity';
+import { HouseholdResolver, resolveHouseholdReference } from './household/household.resolver';
+import { Household } from './household/household.type';
+import { createLoaders, type CivilLoaders } from './loaders';
+import { migrations } from './migrations';
+import { PersonSituation } from './person/person.entity';
+import { resolveWorkerReference, WorkerResolver } from './worker/worker.resolver';
+import { Worker } from './worker/worker.type';
+
+
+/** 民政 — civil affairs: subsistence allowance, special hardship, left-behind, disability, care duties. */
+export const civilSubgraph: SubgraphModule<CivilLoaders> = {
+  name: 'civil',
+  resolvers: [WorkerResolver, HouseholdResolver, AssistanceResolver],
+  // Entity types reached only through _entities must be listed, or the schema leaves them out.
+  orphanedTypes: [Worker, Household],
+  referenceResolvers: {
+    Worker: resolveWorkerReference,
+    Household: resolveHouseholdReference,
+  },
+  entities: [AssistanceGrant, PersonSituation, CareDuty],
+  migrations,
+  createLoaders,
+};

@@ -1,0 +1,4 @@
+import { loadSubgraphConfig, runSubgraphMain } from '@jiuye/common';
+import { civilSubgraph } from './index';
+
+runSubgraphMain(civilSubgraph, () => loadSubgraphConfig('civil'));

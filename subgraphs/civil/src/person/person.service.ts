@@ -1,0 +1,50 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { badInput, InputProblems, requireIdNumber, workerPseudonym } from '@jiuye/common';
+import { PersonSituation } from './person.entity';
+import type { RecordDisabilityInput, SetLeftBehindInput } from './person.inputs';
+
+const HOUSEHOLD_CODE = /^\d{16}$/;
+
+export class PersonService {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly pseudonymKey: string,
+  ) {}
+
+  private async situationFor(em: EntityManager, idNumber: string, householdCode: string | null | undefined): Promise<PersonSituation> {
+    const workerId = workerPseudonym(idNumber, this.pseudonymKey);
+    let situation = await em.findOne(PersonSituation, { workerId });
+    if (!situation) situation = em.create(PersonSituation, { workerId, idNumber });
+    if (householdCode) situation.householdCode = householdCode;
+    return situation;
+  }
+
+  async recordDisability(input: RecordDisabilityInput): Promise<PersonSituation> {
+    requireIdNumber(input.idNumber, 'input.idNumber');
+    new InputProblems()
+      .check(Number.isInteger(input.grade) && input.grade >= 1 && input.grade <= 4, 'input.grade', 'a disability grade is 1 (most severe) to 4')
+      .check(!input.householdCode || HOUSEHOLD_CODE.test(input.householdCode), 'input.householdCode', 'a household code is 16 digits')
+      .throwIfAny();
+    return this.em.transactional(async (em) => {
+      const situation = await this.situationFor(em, input.idNumber, input.householdCode);
+      situation.disabilityKind = input.kind;
+      situation.disabilityGrade = input.grade;
+      situation.disabilityCertifiedOn = input.certifiedOn;
+      await em.flush();
+      return situation;
+    });
+  }
+
+  async setLeftBehind(input: SetLeftBehindInput): Promise<PersonSituation> {
+    requireIdNumber(input.idNumber, 'input.idNumber');
+    if (input.householdCode && !HOUSEHOLD_CODE.test(input.householdCode)) {
+      throw badInput('input.householdCode', 'a household code is 16 digits');
+    }
+    return this.em.transactional(async (em) => {
+      const situation = await this.situationFor(em, input.idNumber, input.householdCode);
+      situation.leftBehind = input.kind ?? null;
+      await em.flush();
+      return situation;
+    });
+  }
+}

@@ -1,0 +1,6 @@
+import type { RunningPostgres } from '../../common/src/embedded-postgres';
+
+export default async function globalTeardown(): Promise<void> {
+  const pg = (globalThis as { __jiuyeTestPostgres?: RunningPostgres }).__jiuyeTestPostgres;
+  if (pg) await pg.stop();
+}

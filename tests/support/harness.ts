@@ -1,0 +1,83 @@
+import { randomBytes } from 'node:crypto';
+import {
+  startSubgraph,
+  type RunningSubgraph,
+  type SubgraphConfig,
+  type SubgraphModule,
+  workerPseudonym,
+  withDatabase,
+} from '@jiuye/common';
+
+export const TEST_PSEUDONYM_KEY = 'test-pseudonym-key-for-jest-runs-only-0123456789';
+
+export function testServerUrl(): string {
+  const url = process.env.TEST_DATABASE_SERVER_URL;
+  if (!url) throw new Error('TEST_DATABASE_SERVER_URL is not set: run the tests through jest (globalSetup starts PostgreSQL)');
+  return url;
+}
+
+/** A fresh, empty database on the test server, unique to this test file. */
+export function freshDatabaseUrl(label: string): string {
+  const name = `t_${label}_${process.env.JEST_WORKER_ID ?? '0'}_${randomBytes(4).toString('hex')}`;
+  return withDatabase(testServerUrl(), name);
+}
+
+export function testSubgraphConfig(name: SubgraphConfig['name'], databaseUrl = freshDatabaseUrl(name)): SubgraphConfig {
+  return {
+    name,
+    environment: 'test',
+    logLevel: 'silent',
+    pseudonymKey: TEST_PSEUDONYM_KEY,
+    host: '127.0.0.1',
+    port: 0,
+    databaseUrl,
+  };
+}
+
+export function pseudonymOf(idNumber: string): string {
+  return workerPseudonym(idNumber, TEST_PSEUDONYM_KEY);
+}
+
+export interface GraphQLResponse<T = any> {
+  data?: T;
+  errors?: { message: string; path?: (string | number)[]; extensions?: Record<string, any> }[];
+}
+
+export async function postGraphQL<T = any>(url: string, query: string, variables?: Record<string, unknown>, headers: Record<string, string> = {}): Promise<GraphQLResponse<T>> {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify({ query, variables }),
+  });
+  return (await response.json()) as GraphQLResponse<T>;
+}
+
+export interface TestSubgraph extends RunningSubgraph {
+  config: SubgraphConfig;
+  query<T = any>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>>;
+  /** Runs a request and returns how many SQL statements it cost. */
+  countStatements<T = any>(query: string, variables?: Record<string, unknown>): Promise<{ response: GraphQLResponse<T>; statements: number }>;
+  sql<T = any>(text: string, params?: unknown[]): Promise<T[]>;
+}
+
+export async function startTestSubgraph(module: SubgraphModule<any>, config = testSubgraphConfig(module.name)): Promise<TestSubgraph> {
+  const running = await startSubgraph(module, config);
+  const query = <T>(text: string, variables?: Record<string, unknown>) => postGraphQL<T>(running.url, text, variables);
+  return {
+    ...running,
+    config,
+    query,
+    async countStatements<T>(text: string, variables?: Record<string, unknown>) {
+      const before = running.database.statements.total;
+      const response = await query<T>(text, variables);
+      return { response, statements: running.database.statements.total - before };
+    },
+    async sql<T>(text: string, params: unknown[] = []) {
+      return (await running.database.orm.em.getConnection().execute(text, params)) as T[];
+    },
+  };
+}
+
+/** An _entities request as the gateway sends it. */
+export const ENTITIES_QUERY = (selection: string) =>
+  `query($representations: [_Any!]!) { _entities(representations: $representations) { ${selection} } }`;
