@@ -69,7 +69,7 @@ export function parseIdNumber(value: string, today: Date = new Date()): ParsedId
   const month = Number(value.slice(10, 12));
   const day = Number(value.slice(12, 14));
   const birth = Date.UTC(year, month - 1, day);
-  if (!isRealDate(year, month, day) || year < 1900 || birth > today.getTime()) {
+  if (!isRealDate(year, month, day) || year < 1800 || birth > today.getTime()) {
     throw new InvalidIdNumberError(
       'BIRTH_DATE',
       'digits 7 to 14 are not a possible birth date (YYYYMMDD, not in the future)',

@@ -15,3 +15,4 @@ export * from './scalars';
 export * from './subgraph';
 export * from './vocabulary';
 export * from './bulk';
+export * from './seeding';

@@ -1,0 +1,21 @@
+# One image for all six services; docker-compose.yml picks the command per service.
+FROM node:20-bookworm-slim AS build
+WORKDIR /app
+COPY package.json package-lock.json tsconfig.json tsconfig.base.json ./
+COPY common/package.json common/
+COPY gateway/package.json gateway/
+COPY subgraphs/hr/package.json subgraphs/hr/
+COPY subgraphs/poverty/package.json subgraphs/poverty/
+COPY subgraphs/civil/package.json subgraphs/civil/
+COPY subgraphs/training/package.json subgraphs/training/
+COPY subgraphs/partner/package.json subgraphs/partner/
+RUN npm ci --no-audit --no-fund
+COPY . .
+RUN npx tsc -b && npm prune --omit=dev
+
+FROM node:20-bookworm-slim
+ENV NODE_ENV=production
+WORKDIR /app
+COPY --from=build /app /app
+USER node
+CMD ["node", "gateway/dist/main.js"]

@@ -1,0 +1,779 @@
+/**
+ * The demo county's data model: the contract between the generator (generate.ts) and the five
+ * departments' seeders. Every department reads the same generated households and keeps the
+ * part it owns (see the "owner" notes below).
+ *
+ * Conventions
+ * - Dates are 'YYYY-MM-DD' strings (calendar dates, China time); timestamps are ISO 8601 with
+ *   the +08:00 offset ('2026-03-05T10:23:00+08:00').
+ * - Ages are measured on `DemoOptions.today`.
+ * - Reference rows have stable integer ids starting at 1 (or division codes); the per-person
+ *   record ids (employments, subsidies, enrolments, certificates, transfers, follow-ups,
+ *   contact attempts) are sequential from 1 within each kind of record, over the whole data
+ *   set, in household order: the same for every call and every batch size.
+ * - Money is in yuan (integers).
+ * - Division codes are statistical division codes shortened to their meaningful digits:
+ *   province 2, city 4, county 6, township 9, village 12.
+ * - Every vocabulary is a `const` array (the order is the natural order, e.g. most severe
+ *   first for nothing, lowest level first for education) plus a type and Chinese labels.
+ */
+
+// ---------------------------------------------------------------------------------------
+// Vocabularies
+// ---------------------------------------------------------------------------------------
+
+/** 贫困状态 of a registered household (建档立卡户 or monitored household). Not registered = null. */
+export const POVERTY_STATUSES = ['NOT_LIFTED', 'LIFTED', 'LIFTED_UNSTABLE', 'MARGINAL', 'SUDDEN_HARDSHIP'] as const;
+export type PovertyStatus = (typeof POVERTY_STATUSES)[number];
+export const POVERTY_STATUS_LABELS: Record<PovertyStatus, string> = {
+  NOT_LIFTED: '未脱贫',
+  LIFTED: '已脱贫',
+  LIFTED_UNSTABLE: '脱贫不稳定',
+  MARGINAL: '边缘易致贫',
+  SUDDEN_HARDSHIP: '突发严重困难',
+};
+
+/** 就业形式 */
+export const EMPLOYMENT_KINDS = [
+  'LOCAL_ENTERPRISE',
+  'POVERTY_WORKSHOP',
+  'PUBLIC_WELFARE_POST',
+  'TRANSFER_IN_PROVINCE',
+  'TRANSFER_OUT_OF_PROVINCE',
+  'SELF_EMPLOYED',
+  'FLEXIBLE',
+  'HOME_BASED',
+  'FARMING',
+] as const;
+export type EmploymentKind = (typeof EMPLOYMENT_KINDS)[number];
+export const EMPLOYMENT_KIND_LABELS: Record<EmploymentKind, string> = {
+  LOCAL_ENTERPRISE: '本地企业就业',
+  POVERTY_WORKSHOP: '扶贫车间/村级工厂',
+  PUBLIC_WELFARE_POST: '公益性岗位',
+  TRANSFER_IN_PROVINCE: '省内转移就业',
+  TRANSFER_OUT_OF_PROVINCE: '省外转移就业',
+  SELF_EMPLOYED: '自主创业/个体经营',
+  FLEXIBLE: '灵活就业/零工',
+  HOME_BASED: '居家来料加工',
+  FARMING: '种养殖/合作社',
+};
+
+/** 就业地点, seen from the worker's home (village → township → county → province). */
+export const EMPLOYMENT_PLACES = ['IN_TOWNSHIP', 'IN_COUNTY', 'OUT_OF_COUNTY_IN_PROVINCE', 'OUT_OF_PROVINCE'] as const;
+export type EmploymentPlace = (typeof EMPLOYMENT_PLACES)[number];
+export const EMPLOYMENT_PLACE_LABELS: Record<EmploymentPlace, string> = {
+  IN_TOWNSHIP: '乡镇内',
+  IN_COUNTY: '县内乡外',
+  OUT_OF_COUNTY_IN_PROVINCE: '省内县外',
+  OUT_OF_PROVINCE: '省外',
+};
+
+/** 公益性岗位类别 */
+export const WELFARE_POST_KINDS = [
+  'CLEANING',
+  'FOREST_RANGER',
+  'ROAD_MAINTENANCE',
+  'SECURITY_PATROL',
+  'LEFT_BEHIND_CARE',
+  'INFRASTRUCTURE_CARETAKER',
+  'CULTURE',
+  'OFFICE_SERVICE',
+] as const;
+export type WelfarePostKind = (typeof WELFARE_POST_KINDS)[number];
+export const WELFARE_POST_KIND_LABELS: Record<WelfarePostKind, string> = {
+  CLEANING: '保洁员',
+  FOREST_RANGER: '护林员',
+  ROAD_MAINTENANCE: '护路员',
+  SECURITY_PATROL: '治安巡逻员',
+  LEFT_BEHIND_CARE: '留守人员看护',
+  INFRASTRUCTURE_CARETAKER: '基础设施管护员',
+  CULTURE: '文化服务员',
+  OFFICE_SERVICE: '办公服务员',
+};
+
+/** 工种 (of a course, certificate, job posting or training wish) */
+export const TRADES = [
+  'ELECTRICIAN',
+  'WELDER',
+  'COOK',
+  'DOMESTIC_SERVICE',
+  'ELDERLY_CARE',
+  'SEWING',
+  'EXCAVATOR',
+  'ECOMMERCE',
+  'AGRICULTURE',
+  'BEAUTY',
+  'DRIVER',
+  'CONSTRUCTION',
+] as const;
+export type Trade = (typeof TRADES)[number];
+export const TRADE_LABELS: Record<Trade, string> = {
+  ELECTRICIAN: '电工',
+  WELDER: '焊工',
+  COOK: '中式烹调师',
+  DOMESTIC_SERVICE: '家政服务员',
+  ELDERLY_CARE: '养老护理员',
+  SEWING: '缝纫工',
+  EXCAVATOR: '挖掘机操作',
+  ECOMMERCE: '电子商务',
+  AGRICULTURE: '农业技术',
+  BEAUTY: '美容美发',
+  DRIVER: '驾驶员',
+  CONSTRUCTION: '建筑施工',
+};
+
+/** 文化程度, lowest first. */
+export const EDUCATIONS = ['NONE', 'PRIMARY', 'JUNIOR_HIGH', 'SENIOR_HIGH', 'COLLEGE'] as const;
+export type Education = (typeof EDUCATIONS)[number];
+export const EDUCATION_LABELS: Record<Education, string> = {
+  NONE: '未上学',
+  PRIMARY: '小学',
+  JUNIOR_HIGH: '初中',
+  SENIOR_HIGH: '高中/中专',
+  COLLEGE: '大专及以上',
+};
+
+/** 技能水平, lowest first. */
+export const SKILL_LEVELS = ['NONE', 'BASIC', 'INTERMEDIATE', 'ADVANCED', 'TECHNICIAN'] as const;
+export type SkillLevel = (typeof SKILL_LEVELS)[number];
+export const SKILL_LEVEL_LABELS: Record<SkillLevel, string> = {
+  NONE: '无技能',
+  BASIC: '初级工',
+  INTERMEDIATE: '中级工',
+  ADVANCED: '高级工',
+  TECHNICIAN: '技师及以上',
+};
+
+/** 人口状态. AWAY = working (or living) outside the home county. */
+export const POPULATION_STATUSES = ['AT_HOME', 'AWAY', 'STUDENT', 'MILITARY_SERVICE', 'OTHER'] as const;
+export type PopulationStatus = (typeof POPULATION_STATUSES)[number];
+export const POPULATION_STATUS_LABELS: Record<PopulationStatus, string> = {
+  AT_HOME: '在家',
+  AWAY: '外出',
+  STUDENT: '在校学生',
+  MILITARY_SERVICE: '服兵役',
+  OTHER: '其他',
+};
+
+/** 就业状态. UNEMPLOYED = not working and wants work; NOT_SEEKING = not working, does not want work now. */
+export const EMPLOYMENT_STATUSES = ['EMPLOYED', 'UNEMPLOYED', 'NOT_SEEKING', 'UNABLE_TO_WORK'] as const;
+export type EmploymentStatus = (typeof EMPLOYMENT_STATUSES)[number];
+export const EMPLOYMENT_STATUS_LABELS: Record<EmploymentStatus, string> = {
+  EMPLOYED: '已就业',
+  UNEMPLOYED: '未就业（有意愿）',
+  NOT_SEEKING: '无就业意愿',
+  UNABLE_TO_WORK: '丧失劳动能力',
+};
+
+/** 就业意愿 */
+export const EMPLOYMENT_INTENTIONS = ['LOCAL', 'IN_PROVINCE', 'OUT_OF_PROVINCE', 'ENTREPRENEURSHIP', 'NONE'] as const;
+export type EmploymentIntention = (typeof EMPLOYMENT_INTENTIONS)[number];
+export const EMPLOYMENT_INTENTION_LABELS: Record<EmploymentIntention, string> = {
+  LOCAL: '就地就近就业',
+  IN_PROVINCE: '省内转移',
+  OUT_OF_PROVINCE: '省外转移',
+  ENTREPRENEURSHIP: '自主创业',
+  NONE: '无意愿',
+};
+
+export const SEXES = ['MALE', 'FEMALE'] as const;
+export type Sex = (typeof SEXES)[number];
+export const SEX_LABELS: Record<Sex, string> = { MALE: '男', FEMALE: '女' };
+
+/** Relationship to the head of household (与户主关系). A son's wife is OTHER (儿媳). */
+export const RELATIONSHIPS = ['HEAD', 'SPOUSE', 'CHILD', 'PARENT', 'GRANDCHILD', 'SIBLING', 'OTHER'] as const;
+export type Relationship = (typeof RELATIONSHIPS)[number];
+export const RELATIONSHIP_LABELS: Record<Relationship, string> = {
+  HEAD: '户主',
+  SPOUSE: '配偶',
+  CHILD: '子女',
+  PARENT: '父母',
+  GRANDCHILD: '孙子女',
+  SIBLING: '兄弟姐妹',
+  OTHER: '其他（儿媳等）',
+};
+
+/** 社会救助类别 (civil affairs). */
+export const ASSISTANCE_KINDS = ['SUBSISTENCE_ALLOWANCE', 'SPECIAL_HARDSHIP'] as const;
+export type AssistanceKind = (typeof ASSISTANCE_KINDS)[number];
+export const ASSISTANCE_KIND_LABELS: Record<AssistanceKind, string> = {
+  SUBSISTENCE_ALLOWANCE: '低保',
+  SPECIAL_HARDSHIP: '特困供养',
+};
+
+/** 三留守 */
+export const LEFT_BEHIND_KINDS = ['ELDERLY', 'CHILD', 'WOMAN'] as const;
+export type LeftBehindKind = (typeof LEFT_BEHIND_KINDS)[number];
+export const LEFT_BEHIND_KIND_LABELS: Record<LeftBehindKind, string> = {
+  ELDERLY: '留守老人',
+  CHILD: '留守儿童',
+  WOMAN: '留守妇女',
+};
+
+/** 残疾类别 */
+export const DISABILITY_KINDS = ['VISUAL', 'HEARING', 'SPEECH', 'PHYSICAL', 'INTELLECTUAL', 'MENTAL', 'MULTIPLE'] as const;
+export type DisabilityKind = (typeof DISABILITY_KINDS)[number];
+export const DISABILITY_KIND_LABELS: Record<DisabilityKind, string> = {
+  VISUAL: '视力残疾',
+  HEARING: '听力残疾',
+  SPEECH: '言语残疾',
+  PHYSICAL: '肢体残疾',
+  INTELLECTUAL: '智力残疾',
+  MENTAL: '精神残疾',
+  MULTIPLE: '多重残疾',
+};
+/** 残疾等级: 1 = 一级 (most severe) … 4 = 四级 (mildest). */
+export type DisabilityGrade = 1 | 2 | 3 | 4;
+export const DISABILITY_GRADES = [1, 2, 3, 4] as const;
+export const DISABILITY_GRADE_LABELS: Record<DisabilityGrade, string> = { 1: '一级', 2: '二级', 3: '三级', 4: '四级' };
+
+/** Why a labourer has to stay home and care for someone. */
+export const CARE_REASONS = ['ELDERLY', 'CHILD', 'DISABLED', 'ILL'] as const;
+export type CareReason = (typeof CARE_REASONS)[number];
+export const CARE_REASON_LABELS: Record<CareReason, string> = {
+  ELDERLY: '照料老人',
+  CHILD: '照看子女',
+  DISABLED: '照料残疾家人',
+  ILL: '照料患病家人',
+};
+
+/** 培训类型. MEDIUM_TERM ≈ 3 months (Baoji model). */
+export const COURSE_KINDS = ['SHORT_PRACTICAL', 'MEDIUM_TERM', 'ORDER_BASED', 'DIRECTED', 'PRE_JOB', 'ENTREPRENEURSHIP'] as const;
+export type CourseKind = (typeof COURSE_KINDS)[number];
+export const COURSE_KIND_LABELS: Record<CourseKind, string> = {
+  SHORT_PRACTICAL: '短期实用技术培训',
+  MEDIUM_TERM: '中期技能培训',
+  ORDER_BASED: '订单式培训',
+  DIRECTED: '定向/定岗培训',
+  PRE_JOB: '岗前培训',
+  ENTREPRENEURSHIP: '创业培训',
+};
+
+/**
+ * Skill grade of a certificate, the national vocational qualification scale:
+ * 5 = 五级/初级工, 4 = 四级/中级工, 3 = 三级/高级工, 2 = 二级/技师, 1 = 一级/高级技师.
+ * (Lower number = higher grade.)
+ */
+export type SkillGrade = 1 | 2 | 3 | 4 | 5;
+export const SKILL_GRADES = [5, 4, 3, 2, 1] as const;
+export const SKILL_GRADE_LABELS: Record<SkillGrade, string> = {
+  5: '五级/初级工',
+  4: '四级/中级工',
+  3: '三级/高级工',
+  2: '二级/技师',
+  1: '一级/高级技师',
+};
+
+/**
+ * 补贴类别:
+ * - ONE_OFF_EMPLOYMENT: 500 yuan, once, to an employed registered-poor labourer;
+ * - TRAVEL_FARE: one-way fare, once per organised transfer, to a registered-poor transferee;
+ * - TRAINING_LIVING: 50 yuan per attended day of medium-term training, to registered-poor trainees;
+ * - WELFARE_POST_ALLOWANCE: the post's allowance, paid quarterly (annualAllowance/12 per month held);
+ * - ENTREPRENEURSHIP: one-off start-up subsidy to a registered-poor self-employed labourer.
+ */
+export const SUBSIDY_KINDS = ['ONE_OFF_EMPLOYMENT', 'TRAVEL_FARE', 'TRAINING_LIVING', 'WELFARE_POST_ALLOWANCE', 'ENTREPRENEURSHIP'] as const;
+export type SubsidyKind = (typeof SUBSIDY_KINDS)[number];
+export const SUBSIDY_KIND_LABELS: Record<SubsidyKind, string> = {
+  ONE_OFF_EMPLOYMENT: '一次性就业补贴',
+  TRAVEL_FARE: '外出务工交通补贴（单程车费）',
+  TRAINING_LIVING: '培训期间生活费补贴',
+  WELFARE_POST_ALLOWANCE: '公益性岗位补贴',
+  ENTREPRENEURSHIP: '一次性创业补贴',
+};
+
+/** Outcome of one attempt to reach a worker (partner-city follow-up lists). */
+export const CONTACT_OUTCOMES = [
+  'REACHED_WORKING',
+  'REACHED_NOT_WORKING',
+  'INVALID_NUMBER',
+  'NO_ANSWER',
+  'REFUSED',
+  'NO_COMMON_LANGUAGE',
+  'WRONG_PERSON',
+  'NOT_IN_CITY',
+] as const;
+export type ContactOutcome = (typeof CONTACT_OUTCOMES)[number];
+export const CONTACT_OUTCOME_LABELS: Record<ContactOutcome, string> = {
+  REACHED_WORKING: '已联系，在岗务工',
+  REACHED_NOT_WORKING: '已联系，未在岗',
+  INVALID_NUMBER: '空号/错号/停机',
+  NO_ANSWER: '无人接听',
+  REFUSED: '挂断/拒接',
+  NO_COMMON_LANGUAGE: '语言不通无法沟通',
+  WRONG_PERSON: '电话非本人',
+  NOT_IN_CITY: '不在本市',
+};
+
+export const CONTACT_CHANNELS = ['PHONE', 'VISIT', 'WECHAT'] as const;
+export type ContactChannel = (typeof CONTACT_CHANNELS)[number];
+export const CONTACT_CHANNEL_LABELS: Record<ContactChannel, string> = {
+  PHONE: '电话',
+  VISIT: '上门走访',
+  WECHAT: '微信',
+};
+
+/** Kinds of employer in the hr registry. */
+export const EMPLOYER_KINDS = ['ENTERPRISE', 'POVERTY_WORKSHOP', 'VILLAGE_FACTORY', 'ASSISTANCE_BASE', 'COOPERATIVE'] as const;
+export type EmployerKind = (typeof EMPLOYER_KINDS)[number];
+export const EMPLOYER_KIND_LABELS: Record<EmployerKind, string> = {
+  ENTERPRISE: '企业',
+  POVERTY_WORKSHOP: '扶贫车间',
+  VILLAGE_FACTORY: '村级工厂',
+  ASSISTANCE_BASE: '就业扶贫基地',
+  COOPERATIVE: '农民专业合作社',
+};
+
+export const INSTITUTION_KINDS = ['TECHNICAL_SCHOOL', 'TRAINING_CENTRE', 'ENTERPRISE'] as const;
+export type InstitutionKind = (typeof INSTITUTION_KINDS)[number];
+export const INSTITUTION_KIND_LABELS: Record<InstitutionKind, string> = {
+  TECHNICAL_SCHOOL: '技工学校/职业学校',
+  TRAINING_CENTRE: '职业技能培训中心',
+  ENTERPRISE: '企业培训机构',
+};
+
+export const LABOUR_BASE_KINDS = ['EXPORT_BASE', 'SERVICE_STATION'] as const;
+export type LabourBaseKind = (typeof LABOUR_BASE_KINDS)[number];
+export const LABOUR_BASE_KIND_LABELS: Record<LabourBaseKind, string> = {
+  EXPORT_BASE: '劳务输出基地',
+  SERVICE_STATION: '务工人员服务站',
+};
+
+export const ENROLMENT_STATUSES = ['ENROLLED', 'COMPLETED', 'DROPPED'] as const;
+export type EnrolmentStatus = (typeof ENROLMENT_STATUSES)[number];
+export const ENROLMENT_STATUS_LABELS: Record<EnrolmentStatus, string> = {
+  ENROLLED: '在训',
+  COMPLETED: '结业',
+  DROPPED: '中途退出',
+};
+
+// ---------------------------------------------------------------------------------------
+// Options and the generator
+// ---------------------------------------------------------------------------------------
+
+export interface DemoOptions {
+  /** PRNG seed (any 32-bit integer). Default 20260101. */
+  seed?: number;
+  /**
+   * Size of the labour registry: people aged 16–60 (inclusive) on `today`. Default 20000.
+   * The generator produces households until the registry reaches this number, so the total of
+   * `inLabourRegistry` people is this number plus at most a few (the last household's).
+   */
+  workers?: number;
+  /** The demo's "today", 'YYYY-MM-DD'. Default '2026-11-20'. */
+  today?: string;
+}
+
+export interface DemoCounty {
+  /** The options actually used (defaults filled in). */
+  options: Required<DemoOptions>;
+  /** Small tables, fully in memory. */
+  reference: DemoReference;
+  /**
+   * Streams all households in batches (default 1000 households per batch), in household
+   * order. Deterministic: the same options give the same households, for any batch size and on
+   * every call. Each call starts a fresh, independent walk (calls may run concurrently).
+   */
+  households(batchSize?: number): Generator<DemoHousehold[]>;
+  /**
+   * A few real demo ID numbers with interesting situations, for README/sample queries
+   * (e.g. a transferred worker with a certificate and a care duty). Computed on first call
+   * by walking the first households, then cached.
+   */
+  sampleIdNumbers(): { idNumber: string; why: string }[];
+}
+
+// ---------------------------------------------------------------------------------------
+// Reference data (small tables)
+// ---------------------------------------------------------------------------------------
+
+/** A province, city or county: code (2, 4 or 6 digits) and Chinese name. */
+export interface DemoDivision {
+  code: string;
+  name: string;
+}
+
+export interface DemoTownship {
+  /** 9 digits: county code + 3. 00x = 街道 (sub-district), 1xx = 镇 (town), 2xx = 乡 (township). */
+  code: string;
+  name: string;
+}
+
+export interface DemoVillage {
+  /** 12 digits: township code + 3. 0xx = 社区 (community), 2xx+ = 村 (administrative village). */
+  code: string;
+  name: string;
+  townshipCode: string;
+  /** Added: number of households generated in this village (may be 0 in tiny demos). */
+  householdCount: number;
+}
+
+/** An employer in the hr registry (local ones in the county, and a few out of county). */
+export interface DemoEmployer {
+  id: number;
+  name: string;
+  kind: EmployerKind;
+  /**
+   * Where it is: a village code (12 digits) for workshops, village factories and
+   * cooperatives; a township code (9) for local enterprises and assistance bases; a 6-digit
+   * county/district code elsewhere for out-of-county employers (in Yunnan or in a partner city).
+   */
+  divisionCode: string;
+  /** 18-character unified social credit code (GB 32100), with valid check characters. */
+  creditCode: string;
+}
+
+export interface DemoJobPosting {
+  id: number;
+  employerId: number;
+  title: string;
+  /** null = no trade required (低门槛, about 30 % of postings). */
+  requiredTrade: Trade | null;
+  minEducation: Education | null;
+  /** 招聘门槛, short Chinese text. */
+  threshold: string;
+  skills: string;
+  monthlyWageMin: number;
+  monthlyWageMax: number;
+  /** Seen from the county: workshops/factories/cooperatives IN_TOWNSHIP, local enterprises IN_COUNTY, … */
+  place: EmploymentPlace;
+  location: string;
+  headcount: number;
+  openFrom: string;
+  openUntil: string;
+}
+
+export interface DemoJobFair {
+  id: number;
+  name: string;
+  heldOn: string;
+  /** County code for county-wide and online fairs, township code for fairs held in a township. */
+  divisionCode: string;
+  online: boolean;
+}
+
+export interface DemoWelfarePost {
+  id: number;
+  kind: WelfarePostKind;
+  villageCode: string;
+  /** Yuan per year (about 6000). */
+  annualAllowance: number;
+  title: string;
+}
+
+export interface DemoRelocationSite {
+  id: number;
+  name: string;
+  /** Township code. */
+  divisionCode: string;
+  capacityHouseholds: number;
+}
+
+/** 挂包责任单位 */
+export interface DemoResponsibleUnit {
+  id: number;
+  name: string;
+}
+
+/** 帮扶责任人 */
+export interface DemoCadre {
+  id: number;
+  name: string;
+  unitId: number;
+  phone: string;
+  /** Added: the village whose registered households this cadre is responsible for. */
+  villageCode: string;
+}
+
+export interface DemoInstitution {
+  id: number;
+  name: string;
+  kind: InstitutionKind;
+  /** Township code. */
+  divisionCode: string;
+}
+
+export interface DemoCourse {
+  id: number;
+  institutionId: number;
+  name: string;
+  trade: Trade;
+  kind: CourseKind;
+  durationDays: number;
+}
+
+export interface DemoClass {
+  id: number;
+  courseId: number;
+  startsOn: string;
+  /** Inclusive: endsOn = startsOn + course.durationDays − 1. */
+  endsOn: string;
+  capacity: number;
+  location: string;
+}
+
+export interface DemoPartnerCity {
+  /** 4-digit city code. */
+  code: string;
+  name: string;
+  province: string;
+}
+
+export interface DemoLabourBase {
+  id: number;
+  cityCode: string;
+  name: string;
+  kind: LabourBaseKind;
+  address: string;
+}
+
+export interface DemoPartnerPosting {
+  id: number;
+  cityCode: string;
+  employerName: string;
+  title: string;
+  monthlyWage: number;
+  headcount: number;
+  pushedOn: string;
+  /** Added: the employer in `reference.employers` (an out-of-province one in the partner city). */
+  employerId: number;
+}
+
+export interface DemoTransferBatch {
+  id: number;
+  /** 'DC-YYYY-MM-NNN': DC = 东川, year and month of departure, sequence within the month. */
+  batchNo: string;
+  cityCode: string;
+  departedOn: string;
+  destination: string;
+  baseId: number | null;
+}
+
+export interface DemoReference {
+  province: DemoDivision;
+  city: DemoDivision;
+  county: DemoDivision;
+  townships: DemoTownship[];
+  villages: DemoVillage[];
+  employers: DemoEmployer[];
+  jobPostings: DemoJobPosting[];
+  jobFairs: DemoJobFair[];
+  welfarePosts: DemoWelfarePost[];
+  relocationSites: DemoRelocationSite[];
+  responsibleUnits: DemoResponsibleUnit[];
+  cadres: DemoCadre[];
+  institutions: DemoInstitution[];
+  courses: DemoCourse[];
+  classes: DemoClass[];
+  partnerCities: DemoPartnerCity[];
+  labourBases: DemoLabourBase[];
+  partnerPostings: DemoPartnerPosting[];
+  transferBatches: DemoTransferBatch[];
+}
+
+// ---------------------------------------------------------------------------------------
+// Households and people
+// ---------------------------------------------------------------------------------------
+
+/** One step of a household's poverty status history (owner: poverty). */
+export interface DemoStatusChange {
+  status: PovertyStatus;
+  effectiveOn: string;
+  /** Chinese: cause of poverty (致贫原因), reason for lifting, for the risk, … */
+  reason: string;
+}
+
+/** 低保 or 特困 support of a household (owner: civil). */
+export interface DemoAssistance {
+  kind: AssistanceKind;
+  /** Yuan per month for the household: 低保 300–600, 特困 700–1000. */
+  monthlyAmount: number;
+  startsOn: string;
+  /** null = still paid. */
+  endsOn: string | null;
+  /** Why it stopped (null while paid). */
+  stopReason: string | null;
+}
+
+export interface DemoHousehold {
+  /** 16 digits: village code (12) + 4-digit sequence within the village (from 0001). */
+  code: string;
+  villageCode: string;
+  townshipCode: string;
+  /** Added: '云南省昆明市东川区汤丹镇箐口村'. */
+  address: string;
+  /** null = not registered (neither 建档立卡 nor monitored). */
+  povertyStatus: PovertyStatus | null;
+  /** Year of the first status (registration or first monitoring), null if not registered. */
+  registeredYear: number | null;
+  /** Full dated history, oldest first; the last entry is the current status. Empty if not registered. */
+  statusHistory: DemoStatusChange[];
+  /** 易地搬迁安置点 of a relocated registered household. */
+  relocationSiteId: number | null;
+  /** 挂包责任单位 (registered households only). */
+  responsibleUnitId: number | null;
+  /** 帮扶责任人 (registered households only). */
+  cadreId: number | null;
+  /** Oldest first; at most one open (endsOn null) record. */
+  assistance: DemoAssistance[];
+  /** Head first. */
+  members: DemoPerson[];
+}
+
+export interface DemoDisability {
+  kind: DisabilityKind;
+  /** 1 = most severe … 4 = mildest. */
+  grade: DisabilityGrade;
+}
+
+export interface DemoCareDuty {
+  reason: CareReason;
+  /** Name of the household member cared for. */
+  caredForName: string;
+  since: string;
+}
+
+/** One employment spell (owner: hr). */
+export interface DemoEmployment {
+  id: number;
+  kind: EmploymentKind;
+  place: EmploymentPlace;
+  /** Employer in `reference.employers`, or null (self-employed, odd jobs, employers outside the registry, welfare posts). */
+  employerId: number | null;
+  employerName: string;
+  location: string;
+  startsOn: string;
+  /** null = current. */
+  endsOn: string | null;
+  monthlyWage: number;
+}
+
+export interface DemoWelfarePostHolding {
+  postId: number;
+  startsOn: string;
+  /** null = still holds the post. */
+  endsOn: string | null;
+}
+
+export interface DemoSubsidy {
+  id: number;
+  kind: SubsidyKind;
+  amount: number;
+  paidOn: string;
+}
+
+/** 达成意向: the worker and an employer agreed on a posting at a job fair. */
+export interface DemoJobFairIntention {
+  fairId: number;
+  postingId: number;
+  reachedOn: string;
+}
+
+/** owner: training */
+export interface DemoEnrolment {
+  id: number;
+  classId: number;
+  enrolledOn: string;
+  attendanceDays: number;
+  status: EnrolmentStatus;
+  /** Date of completion (= class end) when COMPLETED. */
+  completedOn: string | null;
+  /** First day of the job found after the training, if any (≤ today). */
+  employedOn: string | null;
+}
+
+/** owner: training */
+export interface DemoCertificate {
+  id: number;
+  trade: Trade;
+  /** 5 = 初级 … 1 = 高级技师 (see SkillGrade). */
+  grade: SkillGrade;
+  /** Unique certificate number: 'S' + county code + year of issue + 8-digit id. */
+  number: string;
+  issuedOn: string;
+  /** The enrolment that led to it, or null (obtained elsewhere/earlier). */
+  enrolmentId: number | null;
+}
+
+/** An organised transfer to a partner city (owner: partner). */
+export interface DemoTransfer {
+  id: number;
+  batchId: number;
+  cityCode: string;
+  employerName: string;
+  jobTitle: string;
+  /** First working day (a day or two after the batch departed). */
+  startedOn: string;
+  /** One-way fare reimbursed (then a TRAVEL_FARE subsidy exists). */
+  fareReimbursed: boolean;
+}
+
+/** 跟踪回访 of a transferred worker (owner: partner). */
+export interface DemoFollowUp {
+  id: number;
+  visitedOn: string;
+  stillEmployed: boolean;
+  monthlyWage: number | null;
+  /** 劳动维权 case raised at this visit. */
+  rightsCase: boolean;
+  note: string | null;
+}
+
+/** One attempt to reach a transferred worker (owner: partner). */
+export interface DemoContactAttempt {
+  id: number;
+  /** ISO timestamp, +08:00. */
+  attemptedAt: string;
+  channel: ContactChannel;
+  outcome: ContactOutcome;
+  note: string | null;
+}
+
+export interface DemoPerson {
+  /** 18-character GB 11643 ID number, unique over the data set; region = county code. */
+  idNumber: string;
+  name: string;
+  sex: Sex;
+  birthDate: string;
+  /** Added: age in whole years on options.today. */
+  age: number;
+  relationship: Relationship;
+  /** Mobile number as recorded: null (empty), well-formed, or malformed. */
+  phone: string | null;
+  /** false for empty, stopped (停机/空号) or malformed numbers. */
+  phoneValid: boolean;
+  /** Aged 16–60 on today: in the real-name labour registry (hr). */
+  inLabourRegistry: boolean;
+
+  // The "six clarities" (六个清楚), meaningful for registry members; for others:
+  // populationStatus AT_HOME or STUDENT, employmentStatus NOT_SEEKING, intention NONE.
+  populationStatus: PopulationStatus;
+  employmentStatus: EmploymentStatus;
+  employmentIntention: EmploymentIntention;
+  skillLevel: SkillLevel;
+  education: Education;
+  trainingWish: Trade | null;
+  /** Last monthly verification of the registry record (registry members only). */
+  verifiedOn: string | null;
+
+  // civil
+  leftBehind: LeftBehindKind | null;
+  disability: DemoDisability | null;
+  careDuties: DemoCareDuty[];
+
+  // hr
+  /** Oldest first; at most one open (endsOn null); exactly one open iff EMPLOYED. */
+  employments: DemoEmployment[];
+  welfarePost: DemoWelfarePostHolding | null;
+  subsidies: DemoSubsidy[];
+  jobFairIntentions: DemoJobFairIntention[];
+
+  // training
+  enrolments: DemoEnrolment[];
+  certificates: DemoCertificate[];
+
+  // partner
+  transfer: DemoTransfer | null;
+  followUps: DemoFollowUp[];
+  contactAttempts: DemoContactAttempt[];
+}

@@ -1,0 +1,24 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { printSubgraphSdl, SUBGRAPH_NAMES, type SubgraphName } from '@jiuye/common';
+import { composeSupergraph } from '@jiuye/gateway';
+import { SUBGRAPH_MODULES } from './subgraphs';
+
+/** npm run compose: prints each subgraph's SDL into schema/ and composes schema/supergraph.graphql. */
+async function main(): Promise<void> {
+  const schemaDir = path.resolve(__dirname, '../../schema');
+  await mkdir(schemaDir, { recursive: true });
+  const sdl = {} as Record<SubgraphName, string>;
+  for (const name of SUBGRAPH_NAMES) {
+    sdl[name] = await printSubgraphSdl(SUBGRAPH_MODULES[name]);
+    await writeFile(path.join(schemaDir, `${name}.graphql`), sdl[name]);
+    console.log(`schema/${name}.graphql`);
+  }
+  await writeFile(path.join(schemaDir, 'supergraph.graphql'), composeSupergraph(sdl));
+  console.log('schema/supergraph.graphql composed');
+}
+
+main().catch((error) => {
+  console.error((error as Error).message);
+  process.exit(1);
+});

@@ -1,0 +1,110 @@
+import { Client } from 'pg';
+import {
+  createDemoCounty,
+  ensureDatabaseExists,
+  migrate,
+  openDatabase,
+  SUBGRAPH_NAMES,
+  type SeedContext,
+  type SubgraphName,
+} from '@jiuye/common';
+import { SEEDERS, SUBGRAPH_MODULES } from './subgraphs';
+
+export interface SeedOptions {
+  databaseUrls: Record<SubgraphName, string>;
+  pseudonymKey: string;
+  workers?: number;
+  seed?: number;
+  batchSize?: number;
+  onProgress?: (progress: SeedProgress) => void;
+}
+
+export interface SeedProgress {
+  households: number;
+  workers: number;
+  rows: number;
+  elapsedMs: number;
+}
+
+export interface SeedReport extends SeedProgress {
+  rowsPerSecond: number;
+}
+
+/** Applies every subgraph's committed migrations (the same ones each service runs at start). */
+export async function migrateAll(databaseUrls: Record<SubgraphName, string>): Promise<void> {
+  for (const name of SUBGRAPH_NAMES) {
+    await ensureDatabaseExists(databaseUrls[name]);
+    const database = await openDatabase({ url: databaseUrls[name], entities: SUBGRAPH_MODULES[name].entities, migrations: SUBGRAPH_MODULES[name].migrations });
+    try {
+      await migrate(database.orm);
+    } finally {
+      await database.close();
+    }
+  }
+}
+
+/**
+ * Loads the demo county into the five databases: one pass over the generated households,
+ * each batch written to every department in bulk. Each department's load is one transaction:
+ * a failed seed leaves its database as it was.
+ */
+export async function seedDemoCounty(options: SeedOptions): Promise<SeedReport> {
+  const started = Date.now();
+  await migrateAll(options.databaseUrls);
+  const county = createDemoCounty({ workers: options.workers, seed: options.seed });
+  const context: SeedContext = { pseudonymKey: options.pseudonymKey, today: county.options.today };
+  const clients = {} as Record<SubgraphName, Client>;
+  for (const name of SUBGRAPH_NAMES) {
+    clients[name] = new Client({ connectionString: options.databaseUrls[name] });
+    await clients[name].connect();
+  }
+  const progress: SeedProgress = { households: 0, workers: 0, rows: 0, elapsedMs: 0 };
+  try {
+    await Promise.all(
+      SUBGRAPH_NAMES.map(async (name) => {
+        const client = clients[name];
+        await client.query('begin');
+        await client.query(`truncate ${SEEDERS[name].tables.map((t) => `"${t}"`).join(', ')} restart identity cascade`);
+        await SEEDERS[name].seedReference(client, county.reference, context);
+      }),
+    );
+    let lastReport = 0;
+    for (const batch of county.households(options.batchSize ?? 2000)) {
+      const rows = await Promise.all(SUBGRAPH_NAMES.map((name) => SEEDERS[name].seedHouseholds(clients[name], batch, context)));
+      progress.rows += rows.reduce((a, b) => a + b, 0);
+      progress.households += batch.length;
+      for (const household of batch) for (const member of household.members) if (member.inLabourRegistry) progress.workers++;
+      progress.elapsedMs = Date.now() - started;
+      if (options.onProgress && progress.elapsedMs - lastReport >= 2000) {
+        lastReport = progress.elapsedMs;
+        options.onProgress({ ...progress });
+      }
+    }
+    await Promise.all(
+      SUBGRAPH_NAMES.map(async (name) => {
+        await SEEDERS[name].finish(clients[name], context);
+        await clients[name].query('commit');
+      }),
+    );
+  } catch (error) {
+    await Promise.all(SUBGRAPH_NAMES.map((name) => clients[name].query('rollback').catch(() => undefined)));
+    throw error;
+  } finally {
+    await Promise.all(SUBGRAPH_NAMES.map((name) => clients[name].end()));
+  }
+  progress.elapsedMs = Date.now() - started;
+  return { ...progress, rowsPerSecond: Math.round(progress.rows / (progress.elapsedMs / 1000)) };
+}
+
+/** Whether the demo county is already in place (the hr labour registry has rows). */
+export async function isSeeded(hrDatabaseUrl: string): Promise<boolean> {
+  const client = new Client({ connectionString: hrDatabaseUrl });
+  await client.connect();
+  try {
+    const result = await client.query(`select to_regclass('public.worker') is not null as exists`);
+    if (!result.rows[0].exists) return false;
+    return (await client.query('select exists (select 1 from worker) as seeded')).rows[0].seeded;
+  } finally {
+    await client.end();
+  }
+}

