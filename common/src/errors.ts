@@ -22,15 +22,15 @@ export function conflict(field: string, message: string): GraphQLError {
 
 /** Collects every problem of an input before failing, so one round trip shows them all. */
 export class InputProblems {
-  private readonly problems: { field: string; message: string }[] = [];
+  private readonly problems: { field: string; message: string; reason?: string }[] = [];
 
-  add(field: string, message: string): this {
-    this.problems.push({ field, message });
+  add(field: string, message: string, reason?: string): this {
+    this.problems.push(reason ? { field, message, reason } : { field, message });
     return this;
   }
 
-  check(condition: boolean, field: string, message: string): this {
-    if (!condition) this.add(field, message);
+  check(condition: boolean, field: string, message: string, reason?: string): this {
+    if (!condition) this.add(field, message, reason);
     return this;
   }
 
@@ -42,7 +42,12 @@ export class InputProblems {
     if (this.empty) return;
     const [first] = this.problems;
     throw new GraphQLError(this.problems.map((p) => `${p.field}: ${p.message}`).join('; '), {
-      extensions: { code: 'BAD_USER_INPUT', field: first.field, problems: this.problems },
+      extensions: {
+        code: 'BAD_USER_INPUT',
+        field: first.field,
+        ...(first.reason ? { reason: first.reason } : {}),
+        problems: this.problems,
+      },
     });
   }
 }

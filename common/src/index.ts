@@ -16,3 +16,7 @@ export * from './subgraph';
 export * from './vocabulary';
 export * from './bulk';
 export * from './seeding';
+// The demo county: its generator and the types every department's seeder reads. The demo's
+// vocabularies stay inside it; services use ./vocabulary (registered GraphQL enums).
+export { createDemoCounty } from './demo';
+export type { DemoOptions, DemoCounty, DemoDivision, DemoTownship, DemoVillage, DemoEmployer, DemoJobPosting, DemoJobFair, DemoWelfarePost, DemoRelocationSite, DemoResponsibleUnit, DemoCadre, DemoInstitution, DemoCourse, DemoClass, DemoPartnerCity, DemoLabourBase, DemoPartnerPosting, DemoTransferBatch, DemoReference, DemoStatusChange, DemoAssistance, DemoHousehold, DemoDisability, DemoCareDuty, DemoEmployment, DemoWelfarePostHolding, DemoSubsidy, DemoJobFairIntention, DemoEnrolment, DemoCertificate, DemoTransfer, DemoFollowUp, DemoContactAttempt, DemoPerson } from './demo';

@@ -1,6 +1,6 @@
 import { GraphQLError, GraphQLScalarType, Kind } from 'graphql';
 import { divisionLevel, InvalidDivisionCodeError } from './division-code';
-import { badInput } from './errors';
+import { badInput, type InputProblems } from './errors';
 import { InvalidIdNumberError, parseIdNumber, type ParsedIdNumber } from './id-number';
 
 function scalarError(message: string): GraphQLError {
@@ -80,4 +80,17 @@ export function requireDivisionCode(value: string, field: string): string {
 /** Today's date in China Standard Time, YYYY-MM-DD: officials' days end at midnight Beijing time. */
 export function todayInChina(now: Date = new Date()): string {
   return new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+}
+
+/** Checks an ID number into a list of problems instead of throwing; returns it parsed when valid. */
+export function checkIdNumber(problems: InputProblems, value: string, field: string): ParsedIdNumber | null {
+  try {
+    return parseIdNumber(value);
+  } catch (error) {
+    if (error instanceof InvalidIdNumberError) {
+      problems.add(field, error.message, error.problem);
+      return null;
+    }
+    throw error;
+  }
 }

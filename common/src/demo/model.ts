@@ -14,8 +14,10 @@
  * - Money is in yuan (integers).
  * - Division codes are statistical division codes shortened to their meaningful digits:
  *   province 2, city 4, county 6, township 9, village 12.
- * - Every vocabulary is a `const` array (the order is the natural order, e.g. most severe
- *   first for nothing, lowest level first for education) plus a type and Chinese labels.
+ * - Every vocabulary is a `const` array (in a natural order, e.g. lowest level first for
+ *   education and skills), a string-union type derived from it, and a `…_LABELS` record of
+ *   the Chinese terms officials use. The labels match common/src/vocabulary.ts where the
+ *   same vocabulary exists there.
  */
 
 // ---------------------------------------------------------------------------------------

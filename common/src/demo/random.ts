@@ -16,11 +16,12 @@ export function hash32(x: number): number {
   return x >>> 0;
 }
 
-/** Hashes several integers into one 32-bit value. */
-export function hashInts(...values: number[]): number {
-  let h = 0x9e3779b9;
-  for (const v of values) h = hash32((h ^ hash32(v | 0)) + 0x6d2b79f5);
-  return h;
+/** Hashes four integers into one 32-bit value. */
+export function hashInts(a: number, b: number, c: number, d: number): number {
+  let h = hash32((0x9e3779b9 ^ hash32(a | 0)) + 0x6d2b79f5);
+  h = hash32((h ^ hash32(b | 0)) + 0x6d2b79f5);
+  h = hash32((h ^ hash32(c | 0)) + 0x6d2b79f5);
+  return hash32((h ^ hash32(d | 0)) + 0x6d2b79f5);
 }
 
 /** Stream domains: one per table family, so adding draws to one never shifts another. */
@@ -97,9 +98,9 @@ export class Rng {
   }
 
   /** Index drawn from (unnormalised) weights. */
-  weightedIndex(weights: readonly number[]): number {
+  weightedIndex(weights: ArrayLike<number>): number {
     let total = 0;
-    for (const w of weights) total += w;
+    for (let i = 0; i < weights.length; i++) total += weights[i];
     let r = this.next() * total;
     for (let i = 0; i < weights.length; i++) {
       r -= weights[i];
@@ -140,11 +141,11 @@ export class Weighted<T> {
   }
 
   /** From a { value: weight } record (insertion order). */
-  static of<K extends string | number>(table: Record<K, number>): Weighted<K> {
+  static of<K extends string | number>(table: Partial<Record<K, number>>): Weighted<K> {
     const keys = Object.keys(table) as K[];
     return new Weighted(
       keys,
-      keys.map((k) => table[k]),
+      keys.map((k) => table[k] ?? 0),
     );
   }
 

@@ -12,6 +12,8 @@ import { resolveWorkerReference, WorkerResolver } from './worker/worker.resolver
 import { Worker } from './worker/worker.type';
 
 
+export { civilSeeder } from './seed';
+
 /** 民政 — civil affairs: subsistence allowance, special hardship, left-behind, disability, care duties. */
 export const civilSubgraph: SubgraphModule<CivilLoaders> = {
   name: 'civil',

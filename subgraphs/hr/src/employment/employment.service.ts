@@ -1,0 +1,110 @@
+import { LockMode } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { badInput, conflict, notFound, type EmploymentKind, type EmploymentPlace } from '@jiuye/common';
+import { Employer } from '../employer/employer.entity';
+import { WelfarePostAssignment } from '../welfare-post/welfare-post.entity';
+import { WorkerRecord } from '../worker/worker.entity';
+import { requireRegisteredWorker } from '../worker/worker.service';
+import { conflictOnUnique, InputCheck } from '../validation';
+import { Employment } from './employment.entity';
+import type { RecordEmploymentEndInput, RecordEmploymentStartInput } from './employment.inputs';
+
+export const MAX_MONTHLY_WAGE = 100_000;
+const ONE_OPEN_EMPLOYMENT = 'the worker already has an open employment; record its end first';
+
+export interface NewEmployment {
+  kind: EmploymentKind;
+  place: EmploymentPlace;
+  employerId: number | null;
+  employerName: string;
+  location: string;
+  startsOn: string;
+  monthlyWage: number;
+}
+
+/**
+ * Opens an employment for a (locked) worker and marks them EMPLOYED. Rules: no other open
+ * employment, and no recorded employment still running on the new start day.
+ * `field` names the input field a conflict is reported on.
+ */
+export async function openEmployment(em: EntityManager, worker: WorkerRecord, data: NewEmployment, field: string): Promise<Employment> {
+  const spells = await em.find(Employment, { workerId: worker.id }, { orderBy: { startsOn: 'desc' } });
+  if (spells.some((e) => e.endsOn === null)) throw conflict(field, ONE_OPEN_EMPLOYMENT);
+  const overlapping = spells.find((e) => e.endsOn !== null && e.endsOn >= data.startsOn);
+  if (overlapping) throw conflict(field, `overlaps an employment that ended on ${overlapping.endsOn}`);
+  const employment = em.create(Employment, { workerId: worker.id, ...data });
+  worker.employmentStatus = 'EMPLOYED';
+  return employment;
+}
+
+/** Ends an employment; the worker becomes UNEMPLOYED when no open employment remains. */
+export async function closeEmployment(em: EntityManager, employment: Employment, endsOn: string, reason: string): Promise<void> {
+  employment.endsOn = endsOn;
+  employment.endReason = reason;
+  const worker = await em.findOne(WorkerRecord, { id: employment.workerId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+  const stillOpen = await em.count(Employment, { workerId: employment.workerId, endsOn: null, id: { $ne: employment.id } });
+  if (worker && stillOpen === 0 && worker.employmentStatus === 'EMPLOYED') worker.employmentStatus = 'UNEMPLOYED';
+}
+
+/** 人社 rules for employment records (就业登记). */
+export class EmploymentService {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly pseudonymKey: string,
+  ) {}
+
+  async recordStart(input: RecordEmploymentStartInput): Promise<Employment> {
+    const check = new InputCheck();
+    check.idNumber(input.idNumber, 'input.idNumber');
+    const employerId = input.employerId == null ? null : check.recordId(input.employerId, 'input.employerId', 'an employer');
+    const employerName = check.text(input.employerName, 'input.employerName', 2, 100);
+    const location = check.text(input.location, 'input.location', 2, 100);
+    check
+      .check(input.kind !== 'PUBLIC_WELFARE_POST', 'input.kind', 'public-welfare posts are filled with assignWelfarePost')
+      .check(
+        input.kind !== 'TRANSFER_OUT_OF_PROVINCE' || input.place === 'OUT_OF_PROVINCE',
+        'input.place',
+        'a transfer out of the province is work OUT_OF_PROVINCE',
+      )
+      .check(input.kind !== 'TRANSFER_IN_PROVINCE' || input.place !== 'OUT_OF_PROVINCE', 'input.place', 'a transfer within the province is not OUT_OF_PROVINCE')
+      .notInFuture(input.startsOn, 'input.startsOn')
+      .check(
+        Number.isInteger(input.monthlyWage) && input.monthlyWage > 0 && input.monthlyWage <= MAX_MONTHLY_WAGE,
+        'input.monthlyWage',
+        `a monthly wage is a whole number of yuan from 1 to ${MAX_MONTHLY_WAGE}`,
+      )
+      .throwIfAny();
+    const recorded = this.em.transactional(async (em) => {
+      const worker = await requireRegisteredWorker(em, this.pseudonymKey, input.idNumber, 'input.idNumber');
+      if (employerId !== null && !(await em.findOne(Employer, employerId))) throw notFound('employer', 'input.employerId');
+      const employment = await openEmployment(
+        em,
+        worker,
+        { kind: input.kind, place: input.place, employerId, employerName, location, startsOn: input.startsOn, monthlyWage: input.monthlyWage },
+        'input.startsOn',
+      );
+      await em.flush();
+      return employment;
+    });
+    return conflictOnUnique(recorded, 'input.startsOn', ONE_OPEN_EMPLOYMENT);
+  }
+
+  async recordEnd(input: RecordEmploymentEndInput): Promise<Employment> {
+    const check = new InputCheck();
+    const id = check.recordId(input.employmentId, 'input.employmentId', 'an employment');
+    const reason = check.text(input.reason, 'input.reason', 2, 200);
+    check.notInFuture(input.endsOn, 'input.endsOn').throwIfAny();
+    return this.em.transactional(async (em) => {
+      const employment = await em.findOne(Employment, id, { lockMode: LockMode.PESSIMISTIC_WRITE });
+      if (!employment) throw notFound('employment', 'input.employmentId');
+      if (employment.endsOn !== null) throw conflict('input.employmentId', `the employment already ended on ${employment.endsOn}`);
+      if (input.endsOn < employment.startsOn) throw badInput('input.endsOn', `must not be before the start (${employment.startsOn})`);
+      if (await em.count(WelfarePostAssignment, { employmentId: employment.id, endsOn: null })) {
+        throw conflict('input.employmentId', 'this is a public-welfare post: end it with releaseWelfarePost');
+      }
+      await closeEmployment(em, employment, input.endsOn, reason);
+      await em.flush();
+      return employment;
+    });
+  }
+}

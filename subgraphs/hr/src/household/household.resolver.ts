@@ -1,0 +1,23 @@
+import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import type { HrContext } from '../context';
+import { Division } from '../division/division.type';
+import { HOUSEHOLD_CODE_PATTERN } from '../validation';
+import { Worker } from '../worker/worker.type';
+import { Household } from './household.type';
+
+@Resolver(() => Household)
+export class HouseholdResolver {
+  @FieldResolver(() => [Worker], { description: 'Members in the labour registry (aged 16–60), oldest first.' })
+  members(@Root() household: Household, @Ctx() { loaders }: HrContext) {
+    return loaders.workersByHousehold.load(household.code);
+  }
+
+  @FieldResolver(() => Division, { nullable: true, description: 'The village: the first 12 digits of the household code.' })
+  village(@Root() household: Household): Division | null {
+    return HOUSEHOLD_CODE_PATTERN.test(household.code) ? { code: household.code.slice(0, 12) } : null;
+  }
+}
+
+export function resolveHouseholdReference(reference: { code: string }): Household {
+  return { code: reference.code };
+}

@@ -1,0 +1,69 @@
+import 'reflect-metadata';
+import type { SubgraphModule } from '@jiuye/common';
+import { DivisionRecord } from './division/division.entity';
+import { DivisionResolver, resolveDivisionReference } from './division/division.resolver';
+import { Division } from './division/division.type';
+import { Employer } from './employer/employer.entity';
+import { EmployerResolver } from './employer/employer.resolver';
+import { Employment } from './employment/employment.entity';
+import { EmploymentResolver } from './employment/employment.resolver';
+import { HouseholdResolver, resolveHouseholdReference } from './household/household.resolver';
+import { Household } from './household/household.type';
+import { JobFair, JobFairIntention } from './job-fair/job-fair.entity';
+import { JobFairIntentionResolver, JobFairResolver } from './job-fair/job-fair.resolver';
+import { JobPosting } from './job-posting/job-posting.entity';
+import { JobPostingResolver } from './job-posting/job-posting.resolver';
+import { createLoaders, type HrLoaders } from './loaders';
+import { migrations } from './migrations';
+import { SubsidyPayment } from './subsidy/subsidy.entity';
+import { SubsidyResolver } from './subsidy/subsidy.resolver';
+import { WelfarePost, WelfarePostAssignment } from './welfare-post/welfare-post.entity';
+import { WelfarePostAssignmentResolver, WelfarePostResolver } from './welfare-post/welfare-post.resolver';
+import { WorkerRecord } from './worker/worker.entity';
+import { resolveWorkerReference, WorkerResolver } from './worker/worker.resolver';
+import { Worker } from './worker/worker.type';
+
+/**
+ * 人社 — human resources and social security: the real-name labour registry and the six
+ * clarities, the division catalogue, employers, employment records, job postings and fairs,
+ * public-welfare posts and employment subsidies.
+ */
+export const hrSubgraph: SubgraphModule<HrLoaders> = {
+  name: 'hr',
+  resolvers: [
+    WorkerResolver,
+    HouseholdResolver,
+    DivisionResolver,
+    EmployerResolver,
+    EmploymentResolver,
+    JobPostingResolver,
+    JobFairResolver,
+    JobFairIntentionResolver,
+    WelfarePostResolver,
+    WelfarePostAssignmentResolver,
+    SubsidyResolver,
+  ],
+  // Entity types reached only through _entities must be listed, or the schema leaves them out.
+  orphanedTypes: [Worker, Household, Division],
+  referenceResolvers: {
+    Worker: resolveWorkerReference,
+    Household: resolveHouseholdReference,
+    Division: resolveDivisionReference,
+  },
+  entities: [
+    DivisionRecord,
+    WorkerRecord,
+    Employer,
+    Employment,
+    JobPosting,
+    JobFair,
+    JobFairIntention,
+    WelfarePost,
+    WelfarePostAssignment,
+    SubsidyPayment,
+  ],
+  migrations,
+  createLoaders,
+};
+
+export { hrSeeder } from './seed';

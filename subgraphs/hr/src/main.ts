@@ -1,0 +1,4 @@
+import { loadSubgraphConfig, runSubgraphMain } from '@jiuye/common';
+import { hrSubgraph } from './index';
+
+runSubgraphMain(hrSubgraph, () => loadSubgraphConfig('hr'));

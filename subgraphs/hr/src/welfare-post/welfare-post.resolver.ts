@@ -1,0 +1,71 @@
+import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { DivisionCodeScalar, PageArgs, PageType, WelfarePostKind } from '@jiuye/common';
+import type { HrContext } from '../context';
+import { Division } from '../division/division.type';
+import { Worker } from '../worker/worker.type';
+import { WelfarePost, WelfarePostAssignment } from './welfare-post.entity';
+import { AssignWelfarePostInput, ReleaseWelfarePostInput } from './welfare-post.inputs';
+import { WelfarePostService } from './welfare-post.service';
+
+@ObjectType()
+export class WelfarePostPage extends PageType(WelfarePost) {}
+
+@ArgsType()
+class WelfarePostsArgs extends PageArgs {
+  @Field(() => DivisionCodeScalar, { description: 'A county, township or village: posts in its villages.' })
+  divisionCode: string;
+
+  @Field(() => Boolean, { defaultValue: false, description: 'Only posts nobody holds now.' })
+  vacantOnly: boolean = false;
+
+  @Field(() => WelfarePostKind, { nullable: true })
+  kind?: WelfarePostKind | null;
+}
+
+@Resolver(() => WelfarePost)
+export class WelfarePostResolver {
+  @Query(() => WelfarePostPage, { description: '公益性岗位 — public-welfare posts in a division, by id.' })
+  welfarePosts(@Args(() => WelfarePostsArgs) args: WelfarePostsArgs, @Ctx() { em, config }: HrContext) {
+    return new WelfarePostService(em, config.pseudonymKey).list(args);
+  }
+
+  @FieldResolver(() => Division)
+  village(@Root() post: WelfarePost): Division {
+    return { code: post.villageCode };
+  }
+
+  @FieldResolver(() => WelfarePostAssignment, { nullable: true, description: 'Who holds the post now; empty when vacant.' })
+  currentAssignment(@Root() post: WelfarePost, @Ctx() { loaders }: HrContext) {
+    return loaders.currentAssignmentByPost.load(post.id);
+  }
+
+  @FieldResolver(() => Boolean, { description: '空岗 — nobody holds the post now.' })
+  async vacant(@Root() post: WelfarePost, @Ctx() { loaders }: HrContext) {
+    return (await loaders.currentAssignmentByPost.load(post.id)) === null;
+  }
+
+  @Mutation(() => WelfarePostAssignment, {
+    description: '公益性岗位安置 — give a vacant post to a worker of its village; opens a PUBLIC_WELFARE_POST employment in the same transaction.',
+  })
+  assignWelfarePost(@Arg('input', () => AssignWelfarePostInput) input: AssignWelfarePostInput, @Ctx() { em, config }: HrContext) {
+    return new WelfarePostService(em, config.pseudonymKey).assign(input);
+  }
+
+  @Mutation(() => WelfarePostAssignment, { description: 'End a holding of a public-welfare post, and its employment with it.' })
+  releaseWelfarePost(@Arg('input', () => ReleaseWelfarePostInput) input: ReleaseWelfarePostInput, @Ctx() { em, config }: HrContext) {
+    return new WelfarePostService(em, config.pseudonymKey).release(input);
+  }
+}
+
+@Resolver(() => WelfarePostAssignment)
+export class WelfarePostAssignmentResolver {
+  @FieldResolver(() => WelfarePost)
+  async post(@Root() assignment: WelfarePostAssignment, @Ctx() { loaders }: HrContext) {
+    return loaders.welfarePostById.load(assignment.postId);
+  }
+
+  @FieldResolver(() => Worker)
+  worker(@Root() assignment: WelfarePostAssignment): Worker {
+    return { id: assignment.workerId };
+  }
+}

@@ -1,0 +1,235 @@
+import { LockMode } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import {
+  badInput,
+  checkPageSize,
+  conflict,
+  decodeCursor,
+  divisionCodeRange,
+  notFound,
+  requireDivisionCode,
+  requireIdNumber,
+  toPage,
+  todayInChina,
+  workerPseudonym,
+  type EmploymentIntention,
+  type EmploymentStatus,
+  type Page,
+  type PopulationStatus,
+  type Trade,
+} from '@jiuye/common';
+import { DivisionRecord } from '../division/division.entity';
+import { Employment } from '../employment/employment.entity';
+import { ageOn, conflictOnUnique, HOUSEHOLD_CODE_PATTERN, InputCheck, MOBILE_PATTERN } from '../validation';
+import { WorkerRecord } from './worker.entity';
+import type { RegisterWorkerInput, UpdateSixClaritiesInput } from './worker.inputs';
+
+export const MIN_REGISTRY_AGE = 16;
+export const MAX_REGISTRY_AGE = 60;
+const SET_BY_EMPLOYMENT_RECORDS = 'EMPLOYED follows the employment records: use recordEmploymentStart';
+
+export interface WorkerFilter {
+  employmentStatus?: EmploymentStatus | null;
+  populationStatus?: PopulationStatus | null;
+  employmentIntention?: EmploymentIntention | null;
+  trainingWish?: Trade | null;
+}
+
+/** One page of workers in one division: what root `workers` and `Division.workers` ask for. */
+export interface WorkerPageKey extends WorkerFilter {
+  divisionCode: string;
+  first: number;
+  /** Decoded keyset position: the last row's household code and id. */
+  after: [string, string] | null;
+}
+
+const FILTER_COLUMNS: Record<keyof WorkerFilter, string> = {
+  employmentStatus: 'employment_status',
+  populationStatus: 'population_status',
+  employmentIntention: 'employment_intention',
+  trainingWish: 'training_wish',
+};
+
+/** Validates list arguments into a page key (errors name the argument). */
+export function workerPageKey(args: WorkerFilter & { divisionCode: string; first: number; after?: string | null }): WorkerPageKey {
+  requireDivisionCode(args.divisionCode, 'divisionCode');
+  const first = checkPageSize(args.first);
+  const cursor = decodeCursor(args.after);
+  let after: [string, string] | null = null;
+  if (cursor !== null) {
+    const match = typeof cursor === 'string' ? /^(\d{16})\/(w[\w-]+)$/.exec(cursor) : null;
+    if (!match) throw badInput('after', 'not a cursor returned by this list (use pageInfo.endCursor)', 'CURSOR');
+    after = [match[1], match[2]];
+  }
+  return {
+    divisionCode: args.divisionCode,
+    employmentStatus: args.employmentStatus ?? null,
+    populationStatus: args.populationStatus ?? null,
+    employmentIntention: args.employmentIntention ?? null,
+    trainingWish: args.trainingWish ?? null,
+    first,
+    after,
+  };
+}
+
+/** The registered worker with this ID number, locked for update; NOT_FOUND naming the field otherwise. */
+export async function requireRegisteredWorker(em: EntityManager, pseudonymKey: string, idNumber: string, field: string): Promise<WorkerRecord> {
+  const worker = await em.findOne(WorkerRecord, { id: workerPseudonym(idNumber, pseudonymKey) }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+  if (!worker) throw notFound('worker', field);
+  return worker;
+}
+
+/** root `worker(idNumber)`: validated; NOT_FOUND (never echoing the number) when not registered. */
+export async function findWorker(
+  workerById: { load(id: string): Promise<WorkerRecord | null> },
+  pseudonymKey: string,
+  idNumber: string,
+): Promise<WorkerRecord> {
+  requireIdNumber(idNumber, 'idNumber');
+  const worker = await workerById.load(workerPseudonym(idNumber, pseudonymKey));
+  if (!worker) throw notFound('worker', 'idNumber');
+  return worker;
+}
+
+/** 人社 rules for the real-name labour registry. */
+export class WorkerService {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly pseudonymKey: string,
+  ) {}
+
+  async register(input: RegisterWorkerInput): Promise<WorkerRecord> {
+    const check = new InputCheck();
+    const parsed = check.idNumber(input.idNumber, 'input.idNumber');
+    const name = check.text(input.name, 'input.name', 2, 30);
+    const phone = input.phone?.trim() || null;
+    check
+      .check(phone === null || MOBILE_PATTERN.test(phone), 'input.phone', 'a mobile number is 11 digits starting with 13 to 19')
+      .check(HOUSEHOLD_CODE_PATTERN.test(input.householdCode), 'input.householdCode', 'a household code is 16 digits (village code + 4)')
+      .check(input.employmentStatus !== 'EMPLOYED', 'input.employmentStatus', SET_BY_EMPLOYMENT_RECORDS);
+    if (parsed) {
+      const age = ageOn(parsed.birthDate, todayInChina());
+      check.check(
+        age >= MIN_REGISTRY_AGE && age <= MAX_REGISTRY_AGE,
+        'input.idNumber',
+        `the labour registry holds people aged ${MIN_REGISTRY_AGE} to ${MAX_REGISTRY_AGE} (by the birth date in the ID number)`,
+      );
+    }
+    check.throwIfAny();
+    const id = workerPseudonym(input.idNumber, this.pseudonymKey);
+    const villageCode = input.householdCode.slice(0, 12);
+    const registered = this.em.transactional(async (em) => {
+      if (!(await em.findOne(DivisionRecord, { code: villageCode }))) {
+        throw badInput('input.householdCode', 'its first 12 digits are not a village in the division catalogue', 'UNKNOWN_VILLAGE');
+      }
+      if (await em.findOne(WorkerRecord, { id }, { fields: ['id'] })) {
+        throw conflict('input.idNumber', 'this person is already in the labour registry');
+      }
+      const worker = em.create(WorkerRecord, {
+        id,
+        idNumber: input.idNumber,
+        name,
+        sex: parsed!.sex,
+        birthDate: parsed!.birthDate,
+        phone,
+        householdCode: input.householdCode,
+        villageCode,
+        populationStatus: input.populationStatus,
+        employmentStatus: input.employmentStatus,
+        employmentIntention: input.employmentIntention,
+        skillLevel: input.skillLevel,
+        trainingWish: input.trainingWish ?? null,
+        education: input.education,
+        verifiedOn: todayInChina(),
+      });
+      await em.flush();
+      return worker;
+    });
+    // Two clerks registering the same person at once: the primary key decides, same answer.
+    return conflictOnUnique(registered, 'input.idNumber', 'this person is already in the labour registry');
+  }
+
+  async updateSixClarities(input: UpdateSixClaritiesInput): Promise<WorkerRecord> {
+    const check = new InputCheck();
+    check.idNumber(input.idNumber, 'input.idNumber');
+    for (const field of ['populationStatus', 'employmentStatus', 'employmentIntention', 'skillLevel', 'education'] as const) {
+      check.check(input[field] !== null, `input.${field}`, 'cannot be cleared; leave it out to keep it');
+    }
+    check.check(input.employmentStatus !== 'EMPLOYED', 'input.employmentStatus', SET_BY_EMPLOYMENT_RECORDS);
+    check.throwIfAny();
+    return this.em.transactional(async (em) => {
+      const worker = await requireRegisteredWorker(em, this.pseudonymKey, input.idNumber, 'input.idNumber');
+      if (input.employmentStatus != null && input.employmentStatus !== worker.employmentStatus) {
+        const open = await em.count(Employment, { workerId: worker.id, endsOn: null });
+        if (open > 0) throw conflict('input.employmentStatus', 'the worker has an open employment; record its end first');
+      }
+      if (input.populationStatus != null) worker.populationStatus = input.populationStatus;
+      if (input.employmentStatus != null) worker.employmentStatus = input.employmentStatus;
+      if (input.employmentIntention != null) worker.employmentIntention = input.employmentIntention;
+      if (input.skillLevel != null) worker.skillLevel = input.skillLevel;
+      if (input.education != null) worker.education = input.education;
+      if (input.trainingWish !== undefined) worker.trainingWish = input.trainingWish;
+      worker.verifiedOn = todayInChina();
+      await em.flush();
+      return worker;
+    });
+  }
+
+  /**
+   * Pages of workers for many divisions at once (Division.workers under a list of divisions):
+   * keys that differ only in the division share two statements, the rows (a lateral join that
+   * walks the (household_code, id) index of each division and stops at the page size) and the
+   * counts. Keyset order: household code, then id.
+   */
+  async pages(keys: readonly WorkerPageKey[]): Promise<Page<WorkerRecord>[]> {
+    const groups = new Map<string, WorkerPageKey[]>();
+    for (const key of keys) {
+      const { divisionCode: _code, ...rest } = key;
+      const group = JSON.stringify(rest);
+      groups.set(group, [...(groups.get(group) ?? []), key]);
+    }
+    const pages = new Map<WorkerPageKey, Page<WorkerRecord>>();
+    await Promise.all([...groups.values()].map((group) => this.pageGroup(group, pages)));
+    return keys.map((key) => pages.get(key)!);
+  }
+
+  private async pageGroup(keys: WorkerPageKey[], pages: Map<WorkerPageKey, Page<WorkerRecord>>): Promise<void> {
+    const [{ first, after }] = keys;
+    const divisions = JSON.stringify(keys.map((k) => ({ code: k.divisionCode, ...divisionCodeRange(k.divisionCode) })));
+    const conditions = ['w.household_code >= d."from"', 'w.household_code < d."to"'];
+    const filterParams: unknown[] = [];
+    for (const [property, column] of Object.entries(FILTER_COLUMNS) as [keyof WorkerFilter, string][]) {
+      const value = keys[0][property];
+      if (value) {
+        conditions.push(`w.${column} = ?`);
+        filterParams.push(value);
+      }
+    }
+    const where = conditions.join(' and ');
+    const keyset = after ? ' and (w.household_code, w.id) > (?, ?)' : '';
+    const source = `json_to_recordset(?::json) as d(code text, "from" text, "to" text)`;
+    const connection = this.em.getConnection();
+    const [rows, counts] = await Promise.all([
+      connection.execute<Record<string, unknown>[]>(
+        `select d.code as page_key, w.* from ${source} cross join lateral ` +
+          `(select * from worker w where ${where}${keyset} order by w.household_code, w.id limit ?) w`,
+        [divisions, ...filterParams, ...(after ?? []), first + 1],
+      ),
+      connection.execute<{ page_key: string; total: number }[]>(
+        `select d.code as page_key, c.total from ${source} cross join lateral (select count(*)::int as total from worker w where ${where}) c`,
+        [divisions, ...filterParams],
+      ),
+    ]);
+    const rowsByCode = new Map<string, WorkerRecord[]>();
+    for (const { page_key: code, ...columns } of rows) {
+      const list = rowsByCode.get(code as string) ?? [];
+      list.push(this.em.map(WorkerRecord, columns));
+      rowsByCode.set(code as string, list);
+    }
+    const totals = new Map(counts.map((c) => [c.page_key, c.total]));
+    for (const key of keys) {
+      const found = rowsByCode.get(key.divisionCode) ?? [];
+      pages.set(key, toPage(found, key.first, totals.get(key.divisionCode) ?? 0, (w) => `${w.householdCode}/${w.id}`));
+    }
+  }
+}

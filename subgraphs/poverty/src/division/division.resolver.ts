@@ -1,0 +1,16 @@
+import { Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import type { PovertyContext } from '../context';
+import { HouseholdFilterArgs, HouseholdPage, loadHouseholdPage } from '../household/household.resolver';
+import { Division } from './division.type';
+
+@Resolver(() => Division)
+export class DivisionResolver {
+  @FieldResolver(() => HouseholdPage, { description: '建档立卡户 in this division, by household code.' })
+  households(@Root() division: Division, @Args(() => HouseholdFilterArgs) args: HouseholdFilterArgs, @Ctx() { loaders }: PovertyContext) {
+    return loadHouseholdPage(loaders, { ...args, divisionCode: division.code });
+  }
+}
+
+export function resolveDivisionReference(reference: { code: string }): Division {
+  return { code: reference.code };
+}

@@ -1,0 +1,230 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { UniqueConstraintViolationException } from '@mikro-orm/core';
+import {
+  badInput,
+  checkPageSize,
+  conflict,
+  decodeCursor,
+  divisionCodeRange,
+  InputProblems,
+  InvalidIdNumberError,
+  isValidDivisionCode,
+  notFound,
+  parseIdNumber,
+  requireDivisionCode,
+  PovertyStatusVocabulary,
+  todayInChina,
+  toPage,
+  workerPseudonym,
+  type Page,
+  type ParsedIdNumber,
+  type PovertyStatus,
+} from '@jiuye/common';
+import { HouseholdMember } from '../member/member.entity';
+import { RelocationSite } from '../relocation/relocation.entity';
+import { PovertyStatusChange } from '../status/status.entity';
+import { HOUSEHOLD_CODE_PATTERN, RegisteredHousehold } from './household.entity';
+import type { RegisterHouseholdInput } from './household.inputs';
+
+export const MAX_MEMBERS = 30;
+export const NAME_LENGTH = { min: 1, max: 60 };
+export const STATUS_REASON_LENGTH = { min: 4, max: 200 };
+
+/** A household enters the register as 建档立卡 (NOT_LIFTED) or as a monitored household; 已脱贫 comes later. */
+export const REGISTRATION_STATUSES: readonly PovertyStatus[] = ['NOT_LIFTED', 'MARGINAL', 'SUDDEN_HARDSHIP'];
+
+export function checkHouseholdCode(problems: InputProblems, code: string, field: string): InputProblems {
+  return problems.check(
+    HOUSEHOLD_CODE_PATTERN.test(code) && isValidDivisionCode(code.slice(0, 12)),
+    field,
+    'a household code is 16 digits: the 12-digit village code and a 4-digit sequence',
+  );
+}
+
+/** Trims a free-text reason and checks its length; returns the trimmed text. */
+export function checkText(problems: InputProblems, value: string, field: string, length: { min: number; max: number }): string {
+  const text = value.trim();
+  problems.check(text.length >= length.min && text.length <= length.max, field, `give ${length.min} to ${length.max} characters`);
+  return text;
+}
+
+export function checkPositiveId(problems: InputProblems, value: string, field: string): number {
+  const id = Number(value);
+  problems.check(Number.isInteger(id) && id > 0, field, 'not an id from this subgraph');
+  return id;
+}
+
+export function statusLabel(status: PovertyStatus): string {
+  return `${PovertyStatusVocabulary.labels[status]} (${status})`;
+}
+
+/** One page of registered households in a division, as the page loader receives it. */
+export interface HouseholdPageKey {
+  divisionCode: string;
+  status: PovertyStatus | null;
+  first: number;
+  /** Household code after which the page starts. */
+  after: string | null;
+}
+
+/** 建档立卡 rules: registration, lookup and the division lists. */
+export class HouseholdService {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly pseudonymKey: string,
+  ) {}
+
+  async register(input: RegisterHouseholdInput): Promise<RegisteredHousehold> {
+    const problems = new InputProblems();
+    checkHouseholdCode(problems, input.code, 'input.code');
+    problems.check(input.registeredOn <= todayInChina(), 'input.registeredOn', 'must not be in the future');
+    problems.check(
+      REGISTRATION_STATUSES.includes(input.status),
+      'input.status',
+      'a household is registered as 未脱贫 (NOT_LIFTED) or monitored as 边缘易致贫 (MARGINAL) or 突发严重困难 (SUDDEN_HARDSHIP); 已脱贫 and 脱贫不稳定 come from a later status change',
+    );
+    const reason = checkText(problems, input.reason, 'input.reason', STATUS_REASON_LENGTH);
+    const relocationSiteId = input.relocationSiteId == null ? null : checkPositiveId(problems, input.relocationSiteId, 'input.relocationSiteId');
+    problems.check(input.members.length >= 1 && input.members.length <= MAX_MEMBERS, 'input.members', `list 1 to ${MAX_MEMBERS} members`);
+
+    const members = input.members.map((member, index) => {
+      const field = `input.members[${index}]`;
+      let parsed: ParsedIdNumber | null = null;
+      try {
+        parsed = parseIdNumber(member.idNumber);
+      } catch (error) {
+        if (!(error instanceof InvalidIdNumberError)) throw error;
+        // InputProblems carries no per-problem reason code: the code goes in the message.
+        problems.add(`${field}.idNumber`, `${error.message} [${error.problem}]`);
+      }
+      const name = checkText(problems, member.name, `${field}.name`, NAME_LENGTH);
+      return { parsed, name, idNumber: member.idNumber, relationship: member.relationship };
+    });
+    const firstIndex = new Map<string, number>();
+    members.forEach((member, index) => {
+      if (!member.parsed) return;
+      const earlier = firstIndex.get(member.idNumber);
+      if (earlier === undefined) firstIndex.set(member.idNumber, index);
+      else problems.add(`input.members[${index}].idNumber`, `the same ID number as input.members[${earlier}]`);
+    });
+    const heads = members.filter((m) => m.relationship === 'HEAD').length;
+    problems.check(heads === 1, 'input.members', `exactly one member is the head (户主, HEAD); found ${heads}`);
+    problems.throwIfAny();
+
+    const workerIds = members.map((m) => workerPseudonym(m.idNumber, this.pseudonymKey));
+    try {
+      return await this.em.transactional(async (em) => {
+        if (await em.count(RegisteredHousehold, { code: input.code })) {
+          throw conflict('input.code', 'this household is already registered; change its status instead');
+        }
+        if (relocationSiteId !== null && !(await em.count(RelocationSite, { id: relocationSiteId }))) {
+          throw notFound('relocation site', 'input.relocationSiteId');
+        }
+        const elsewhere = await em.find(HouseholdMember, { workerId: { $in: workerIds }, removedOn: null }, { limit: 1 });
+        if (elsewhere.length) {
+          const index = workerIds.indexOf(elsewhere[0].workerId);
+          throw conflict(
+            `input.members[${index}].idNumber`,
+            `this person is a current member of registered household ${elsewhere[0].householdCode}; remove them there first`,
+          );
+        }
+        const household = em.create(RegisteredHousehold, {
+          code: input.code,
+          villageCode: input.code.slice(0, 12),
+          povertyStatus: input.status,
+          statusSince: input.registeredOn,
+          registeredYear: Number(input.registeredOn.slice(0, 4)),
+          relocationSiteId,
+        });
+        members.forEach((member, index) => {
+          const parsed = member.parsed as ParsedIdNumber;
+          em.create(HouseholdMember, {
+            householdCode: input.code,
+            workerId: workerIds[index],
+            idNumber: member.idNumber,
+            name: member.name,
+            sex: parsed.sex,
+            birthDate: parsed.birthDate,
+            relationship: member.relationship,
+          });
+        });
+        em.create(PovertyStatusChange, {
+          householdCode: input.code,
+          fromStatus: null,
+          toStatus: input.status,
+          effectiveOn: input.registeredOn,
+          reason,
+        });
+        await em.flush();
+        return household;
+      });
+    } catch (error) {
+      if (error instanceof UniqueConstraintViolationException) {
+        throw conflict('input.code', 'the household or one of its members was registered at the same moment by someone else; reload and check');
+      }
+      throw error;
+    }
+  }
+
+  /** The registered household with this code; BAD_USER_INPUT for a malformed code, NOT_FOUND if not registered. */
+  async requireRegistered(code: string, field = 'code'): Promise<RegisteredHousehold> {
+    checkHouseholdCode(new InputProblems(), code, field).throwIfAny();
+    const household = await this.em.findOne(RegisteredHousehold, { code });
+    if (!household) throw notFound('registered household', field);
+    return household;
+  }
+
+  /** Validates list arguments (field names as given) into a page key. */
+  static pageKey(args: { divisionCode: string; status?: PovertyStatus | null; first: number; after?: string | null }): HouseholdPageKey {
+    requireDivisionCode(args.divisionCode, 'divisionCode');
+    const first = checkPageSize(args.first);
+    const after = decodeCursor(args.after);
+    if (after !== null && (typeof after !== 'string' || !HOUSEHOLD_CODE_PATTERN.test(after))) {
+      throw badInput('after', 'not a cursor returned by this list (use pageInfo.endCursor)', 'CURSOR');
+    }
+    return { divisionCode: args.divisionCode, status: args.status ?? null, first, after };
+  }
+
+  /**
+   * Pages of registered households for many divisions at once, keyset by household code:
+   * one statement for the rows (a lateral join per division) and one for the counts.
+   */
+  async pages(keys: readonly HouseholdPageKey[]): Promise<Page<RegisteredHousehold>[]> {
+    const specs = keys.map((key, idx) => {
+      const { from, to } = divisionCodeRange(key.divisionCode);
+      return { idx, from_code: from, to_code: to, after_code: key.after, status: key.status, lim: key.first + 1 };
+    });
+    const connection = this.em.getConnection();
+    const [rows, counts] = await Promise.all([
+      connection.execute<Record<string, unknown>[]>(
+        `select d.idx as page_index, h.*
+           from jsonb_to_recordset(?::jsonb) as d(idx int, from_code text, to_code text, after_code text, status text, lim int)
+           cross join lateral (
+             select * from "household" h
+              where h.code >= d.from_code and h.code < d.to_code
+                and (d.after_code is null or h.code > d.after_code)
+                and (d.status is null or h.poverty_status = d.status)
+              order by h.code
+              limit d.lim
+           ) h
+          order by d.idx, h.code`,
+        [JSON.stringify(specs)],
+      ),
+      connection.execute<{ page_index: number; total: number }[]>(
+        `select d.idx as page_index,
+                (select count(*) from "household" h
+                  where h.code >= d.from_code and h.code < d.to_code
+                    and (d.status is null or h.poverty_status = d.status))::int as total
+           from jsonb_to_recordset(?::jsonb) as d(idx int, from_code text, to_code text, status text)`,
+        [JSON.stringify(specs)],
+      ),
+    ]);
+    const byPage: RegisteredHousehold[][] = keys.map(() => []);
+    for (const { page_index, ...row } of rows) {
+      byPage[page_index as number].push(this.em.map(RegisteredHousehold, row));
+    }
+    const totals = new Map(counts.map((c) => [c.page_index, c.total]));
+    return keys.map((key, idx) => toPage(byPage[idx], key.first, totals.get(idx) ?? 0, (h) => h.code));
+  }
+}
+

@@ -1,0 +1,48 @@
+import 'reflect-metadata';
+import type { SubgraphModule } from '@jiuye/common';
+import { Cadre, ResponsibleUnit } from './cadre/cadre.entity';
+import { CadreResolver } from './cadre/cadre.resolver';
+import { DivisionResolver, resolveDivisionReference } from './division/division.resolver';
+import { Division } from './division/division.type';
+import { RegisteredHousehold } from './household/household.entity';
+import { HouseholdResolver, resolveHouseholdReference } from './household/household.resolver';
+import { Household } from './household/household.type';
+import { createLoaders, type PovertyLoaders } from './loaders';
+import { HouseholdMember } from './member/member.entity';
+import { HouseholdMemberResolver } from './member/member.resolver';
+import { migrations } from './migrations';
+import { RelocationSite } from './relocation/relocation.entity';
+import { RelocationResolver } from './relocation/relocation.resolver';
+import { HouseholdResponsibility } from './responsibility/responsibility.entity';
+import { ResponsibilityResolver } from './responsibility/responsibility.resolver';
+import { PovertyStatusChange } from './status/status.entity';
+import { StatusResolver } from './status/status.resolver';
+import { resolveWorkerReference, WorkerResolver } from './worker/worker.resolver';
+import { Worker } from './worker/worker.type';
+
+/** 扶贫办 / 乡村振兴局 — registered households, their members and status history, relocation, responsible cadres. */
+export const povertySubgraph: SubgraphModule<PovertyLoaders> = {
+  name: 'poverty',
+  resolvers: [
+    HouseholdResolver,
+    WorkerResolver,
+    DivisionResolver,
+    HouseholdMemberResolver,
+    StatusResolver,
+    RelocationResolver,
+    CadreResolver,
+    ResponsibilityResolver,
+  ],
+  // Entity types reached only through _entities must be listed, or the schema leaves them out.
+  orphanedTypes: [Worker, Household, Division],
+  referenceResolvers: {
+    Worker: resolveWorkerReference,
+    Household: resolveHouseholdReference,
+    Division: resolveDivisionReference,
+  },
+  entities: [RegisteredHousehold, HouseholdMember, PovertyStatusChange, RelocationSite, ResponsibleUnit, Cadre, HouseholdResponsibility],
+  migrations,
+  createLoaders,
+};
+
+export { povertySeeder } from './seed';

@@ -1,0 +1,33 @@
+import { Args, ArgsType, Ctx, Field, FieldResolver, Int, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { DivisionCodeScalar, PageArgs, PageType } from '@jiuye/common';
+import type { PovertyContext } from '../context';
+import { Division } from '../division/division.type';
+import { RelocationSite } from './relocation.entity';
+import { RelocationService } from './relocation.service';
+
+@ObjectType()
+export class RelocationSitePage extends PageType(RelocationSite) {}
+
+@ArgsType()
+class RelocationSitesArgs extends PageArgs {
+  @Field(() => DivisionCodeScalar, { description: 'A county or township: the sites in it.' })
+  divisionCode: string;
+}
+
+@Resolver(() => RelocationSite)
+export class RelocationResolver {
+  @Query(() => RelocationSitePage, { description: '易地搬迁安置点 in a division.' })
+  relocationSites(@Args(() => RelocationSitesArgs) args: RelocationSitesArgs, @Ctx() { em }: PovertyContext) {
+    return new RelocationService(em).list(args);
+  }
+
+  @FieldResolver(() => Division, { description: 'The division where the site is.' })
+  division(@Root() site: RelocationSite): Division {
+    return { code: site.divisionCode };
+  }
+
+  @FieldResolver(() => Int, { description: '搬迁户数 — registered households relocated to this site.' })
+  async relocatedHouseholds(@Root() site: RelocationSite, @Ctx() { loaders }: PovertyContext) {
+    return (await loaders.relocatedHouseholdsBySite.load(site.id))?.households ?? 0;
+  }
+}

@@ -1,0 +1,67 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { LockMode } from '@mikro-orm/core';
+import { badInput, conflict, divisionCodeRange, InputProblems, notFound, PovertyStatusVocabulary, requireDivisionCode, todayInChina, type PovertyStatus } from '@jiuye/common';
+import { RegisteredHousehold } from '../household/household.entity';
+import { checkHouseholdCode, checkText, STATUS_REASON_LENGTH, statusLabel } from '../household/household.service';
+import { PovertyStatusChange } from './status.entity';
+import type { ChangePovertyStatusInput } from './status.inputs';
+
+export interface StatusCountRow {
+  status: PovertyStatus;
+  households: number;
+  members: number;
+}
+
+/** 动态管理 — a household's poverty status moves only forward in time, one dated change at a time. */
+export class PovertyStatusService {
+  constructor(private readonly em: EntityManager) {}
+
+  async change(input: ChangePovertyStatusInput): Promise<RegisteredHousehold> {
+    const problems = new InputProblems();
+    checkHouseholdCode(problems, input.householdCode, 'input.householdCode');
+    problems.check(input.effectiveOn <= todayInChina(), 'input.effectiveOn', 'must not be in the future');
+    const reason = checkText(problems, input.reason, 'input.reason', STATUS_REASON_LENGTH);
+    problems.throwIfAny();
+    return this.em.transactional(async (em) => {
+      const household = await em.findOne(RegisteredHousehold, { code: input.householdCode }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+      if (!household) throw notFound('registered household', 'input.householdCode');
+      if (household.povertyStatus === input.status) {
+        throw conflict('input.status', `the household is already ${statusLabel(input.status)} since ${household.statusSince}`);
+      }
+      if (input.effectiveOn < household.statusSince) {
+        throw badInput('input.effectiveOn', `must not be before the last status change (${household.statusSince})`);
+      }
+      em.create(PovertyStatusChange, {
+        householdCode: household.code,
+        fromStatus: household.povertyStatus,
+        toStatus: input.status,
+        effectiveOn: input.effectiveOn,
+        reason,
+      });
+      household.povertyStatus = input.status;
+      household.statusSince = input.effectiveOn;
+      await em.flush();
+      return household;
+    });
+  }
+
+  /** Registered households and their current members per status in a division: one GROUP BY. */
+  async counts(divisionCode: string): Promise<StatusCountRow[]> {
+    requireDivisionCode(divisionCode, 'divisionCode');
+    const { from, to } = divisionCodeRange(divisionCode);
+    const rows = await this.em.getConnection().execute<{ status: PovertyStatus; households: number; members: number }[]>(
+      `select h.poverty_status as status, count(distinct h.code)::int as households, count(m.id)::int as members
+         from "household" h
+         left join "household_member" m on m.household_code = h.code and m.removed_on is null
+        where h.code >= ? and h.code < ?
+        group by h.poverty_status`,
+      [from, to],
+    );
+    const byStatus = new Map(rows.map((row) => [row.status, row]));
+    return PovertyStatusVocabulary.values.map((status) => ({
+      status,
+      households: byStatus.get(status)?.households ?? 0,
+      members: byStatus.get(status)?.members ?? 0,
+    }));
+  }
+}

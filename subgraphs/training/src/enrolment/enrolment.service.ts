@@ -1,0 +1,195 @@
+import { LockMode, UniqueConstraintViolationException } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { badInput, conflict, InputProblems, notFound, todayInChina, workerPseudonym } from '@jiuye/common';
+import { daysBetween } from '../dates';
+import { parseId, throwIfInvalid } from '../ids';
+import { classLengthDays, TrainingClass } from '../training-class/training-class.entity';
+import {
+  attendanceSuffices,
+  COMPLETION_ATTENDANCE_PERCENT,
+  daysNeededToComplete,
+  Enrolment,
+  ENROLMENT_STATUS_LABELS,
+  EnrolmentStatus,
+} from './enrolment.entity';
+import type {
+  CompleteTrainingInput,
+  DropTrainingInput,
+  EnrolTraineeInput,
+  RecordAttendanceInput,
+  RecordPostTrainingEmploymentInput,
+} from './enrolment.inputs';
+
+/** Days a class has run by `today`, both ends included: 0 before it starts, its length once it ended. */
+export function daysRunSoFar(trainingClass: Pick<TrainingClass, 'startsOn' | 'endsOn'>, today: string): number {
+  if (today < trainingClass.startsOn) return 0;
+  const last = today < trainingClass.endsOn ? today : trainingClass.endsOn;
+  return daysBetween(trainingClass.startsOn, last) + 1;
+}
+
+/** 培训机构 rules for a trainee's path: enrol, attend, complete or drop, find a job. */
+export class EnrolmentService {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly pseudonymKey: string,
+  ) {}
+
+  async enrol(input: EnrolTraineeInput): Promise<Enrolment> {
+    const classId = parseId(input.classId);
+    const today = todayInChina();
+    const problems = new InputProblems()
+      .check(classId !== null, 'input.classId', 'not a training class id')
+      .check(input.enrolledOn <= today, 'input.enrolledOn', 'must not be in the future');
+    throwIfInvalid(problems, { value: input.idNumber, field: 'input.idNumber' });
+    const workerId = workerPseudonym(input.idNumber, this.pseudonymKey);
+    try {
+      return await this.em.transactional(async (em) => {
+        // Locking the class serialises enrolments in it, so two clerks cannot both take the last place.
+        const trainingClass = await em.findOne(TrainingClass, classId!, { lockMode: LockMode.PESSIMISTIC_WRITE });
+        if (!trainingClass) throw notFound('training class', 'input.classId');
+        if (input.enrolledOn > trainingClass.endsOn) {
+          throw conflict('input.classId', `the class ended on ${trainingClass.endsOn}, before the enrolment date`);
+        }
+        const existing = await em.findOne(Enrolment, { classId: trainingClass.id, workerId });
+        if (existing) {
+          throw conflict('input.idNumber', `the worker is already on this class's roster (${ENROLMENT_STATUS_LABELS[existing.status]}, enrolment ${existing.id})`);
+        }
+        const taken = await em.count(Enrolment, { classId: trainingClass.id, status: { $ne: EnrolmentStatus.DROPPED } });
+        if (taken >= trainingClass.capacity) {
+          throw conflict('input.classId', `the class is full: all ${trainingClass.capacity} places are taken`);
+        }
+        const enrolment = em.create(Enrolment, {
+          classId: trainingClass.id,
+          workerId,
+          idNumber: input.idNumber,
+          enrolledOn: input.enrolledOn,
+        });
+        await em.flush();
+        return enrolment;
+      });
+    } catch (error) {
+      // The unique (class_id, worker_id) index catches a concurrent double enrolment.
+      if (error instanceof UniqueConstraintViolationException) throw conflict('input.idNumber', 'the worker is already on this class\'s roster');
+      throw error;
+    }
+  }
+
+  async recordAttendance(input: RecordAttendanceInput): Promise<Enrolment> {
+    const enrolmentId = parseId(input.enrolmentId);
+    throwIfInvalid(
+      new InputProblems()
+        .check(enrolmentId !== null, 'input.enrolmentId', 'not an enrolment id')
+        .check(Number.isInteger(input.attendanceDays) && input.attendanceDays >= 0, 'input.attendanceDays', 'days attended is a whole number, 0 or more'),
+    );
+    return this.em.transactional(async (em) => {
+      const { enrolment, trainingClass } = await this.load(em, enrolmentId!);
+      if (enrolment.status === EnrolmentStatus.DROPPED) throw conflict('input.enrolmentId', 'the trainee dropped out; attendance is closed');
+      const length = classLengthDays(trainingClass);
+      const run = daysRunSoFar(trainingClass, todayInChina());
+      if (input.attendanceDays > length) {
+        throw badInput('input.attendanceDays', `the class lasts ${length} days; attendance cannot exceed that`);
+      }
+      if (input.attendanceDays > run) {
+        throw badInput('input.attendanceDays', `the class has run ${run} of its ${length} days so far; attendance cannot exceed that`);
+      }
+      if (enrolment.status === EnrolmentStatus.COMPLETED && !attendanceSuffices(input.attendanceDays, length)) {
+        throw badInput(
+          'input.attendanceDays',
+          `the trainee completed the class; attendance cannot fall below ${COMPLETION_ATTENDANCE_PERCENT} % (${daysNeededToComplete(length)} of ${length} days)`,
+        );
+      }
+      enrolment.attendanceDays = input.attendanceDays;
+      await em.flush();
+      return enrolment;
+    });
+  }
+
+  async complete(input: CompleteTrainingInput): Promise<Enrolment> {
+    const enrolmentId = parseId(input.enrolmentId);
+    throwIfInvalid(
+      new InputProblems()
+        .check(enrolmentId !== null, 'input.enrolmentId', 'not an enrolment id')
+        .check(input.completedOn <= todayInChina(), 'input.completedOn', 'must not be in the future'),
+    );
+    return this.em.transactional(async (em) => {
+      const { enrolment, trainingClass } = await this.load(em, enrolmentId!);
+      this.requireEnrolled(enrolment);
+      if (input.completedOn < trainingClass.startsOn) {
+        throw badInput('input.completedOn', `must not be before the class started (${trainingClass.startsOn})`);
+      }
+      if (input.completedOn < enrolment.enrolledOn) {
+        throw badInput('input.completedOn', `must not be before the trainee enrolled (${enrolment.enrolledOn})`);
+      }
+      const length = classLengthDays(trainingClass);
+      if (!attendanceSuffices(enrolment.attendanceDays, length)) {
+        throw badInput(
+          'input.enrolmentId',
+          `attendance is ${enrolment.attendanceDays} of ${length} class days (${Math.floor((enrolment.attendanceDays * 100) / length)} %); ` +
+            `completion needs at least ${COMPLETION_ATTENDANCE_PERCENT} % (${daysNeededToComplete(length)} days): record attendance first`,
+          'ATTENDANCE',
+        );
+      }
+      enrolment.status = EnrolmentStatus.COMPLETED;
+      enrolment.completedOn = input.completedOn;
+      await em.flush();
+      return enrolment;
+    });
+  }
+
+  async drop(input: DropTrainingInput): Promise<Enrolment> {
+    const enrolmentId = parseId(input.enrolmentId);
+    const reason = (input.reason ?? '').trim();
+    throwIfInvalid(
+      new InputProblems()
+        .check(enrolmentId !== null, 'input.enrolmentId', 'not an enrolment id')
+        .check(reason.length >= 2 && reason.length <= 200, 'input.reason', 'give a reason of 2 to 200 characters'),
+    );
+    return this.em.transactional(async (em) => {
+      const { enrolment } = await this.load(em, enrolmentId!);
+      this.requireEnrolled(enrolment);
+      enrolment.status = EnrolmentStatus.DROPPED;
+      enrolment.dropReason = reason;
+      await em.flush();
+      return enrolment;
+    });
+  }
+
+  async recordEmployment(input: RecordPostTrainingEmploymentInput): Promise<Enrolment> {
+    const enrolmentId = parseId(input.enrolmentId);
+    throwIfInvalid(
+      new InputProblems()
+        .check(enrolmentId !== null, 'input.enrolmentId', 'not an enrolment id')
+        .check(input.employedOn <= todayInChina(), 'input.employedOn', 'must not be in the future'),
+    );
+    return this.em.transactional(async (em) => {
+      const { enrolment } = await this.load(em, enrolmentId!);
+      if (enrolment.status !== EnrolmentStatus.COMPLETED || enrolment.completedOn === null) {
+        throw conflict('input.enrolmentId', `only a completed training leads to post-training employment; this one is ${ENROLMENT_STATUS_LABELS[enrolment.status]}`);
+      }
+      if (input.employedOn < enrolment.completedOn) {
+        throw badInput('input.employedOn', `must not be before the training was completed (${enrolment.completedOn})`);
+      }
+      // The first job after training is what the indicator counts: a later job never replaces it.
+      if (enrolment.employedOn !== null && input.employedOn > enrolment.employedOn) {
+        throw conflict('input.employedOn', `the first job after this training was already recorded (from ${enrolment.employedOn}); only an earlier date can correct it`);
+      }
+      enrolment.employedOn = input.employedOn;
+      await em.flush();
+      return enrolment;
+    });
+  }
+
+  private async load(em: EntityManager, enrolmentId: number): Promise<{ enrolment: Enrolment; trainingClass: TrainingClass }> {
+    const enrolment = await em.findOne(Enrolment, enrolmentId, { lockMode: LockMode.PESSIMISTIC_WRITE });
+    if (!enrolment) throw notFound('enrolment', 'input.enrolmentId');
+    const trainingClass = await em.findOneOrFail(TrainingClass, enrolment.classId);
+    return { enrolment, trainingClass };
+  }
+
+  private requireEnrolled(enrolment: Enrolment): void {
+    if (enrolment.status === EnrolmentStatus.COMPLETED) {
+      throw conflict('input.enrolmentId', `the trainee already completed the class on ${enrolment.completedOn}`);
+    }
+    if (enrolment.status === EnrolmentStatus.DROPPED) throw conflict('input.enrolmentId', 'the trainee already dropped out of the class');
+  }
+}

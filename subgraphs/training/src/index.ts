@@ -1,0 +1,33 @@
+import 'reflect-metadata';
+import type { SubgraphModule } from '@jiuye/common';
+import { Certificate } from './certificate/certificate.entity';
+import { CertificateResolver } from './certificate/certificate.resolver';
+import { Course } from './course/course.entity';
+import { CourseResolver } from './course/course.resolver';
+import { Enrolment } from './enrolment/enrolment.entity';
+import { EnrolmentResolver } from './enrolment/enrolment.resolver';
+import { Institution } from './institution/institution.entity';
+import { InstitutionResolver } from './institution/institution.resolver';
+import { createLoaders, type TrainingLoaders } from './loaders';
+import { migrations } from './migrations';
+import { OutcomeResolver } from './outcome/outcome.resolver';
+import { TrainingClass } from './training-class/training-class.entity';
+import { TrainingClassResolver } from './training-class/training-class.resolver';
+import { resolveWorkerReference, WorkerResolver } from './worker/worker.resolver';
+import { Worker } from './worker/worker.type';
+
+/** 培训机构 / 技工学校 — training institutions: courses, classes, enrolments, attendance, certificates, employment after training. */
+export const trainingSubgraph: SubgraphModule<TrainingLoaders> = {
+  name: 'training',
+  resolvers: [WorkerResolver, InstitutionResolver, CourseResolver, TrainingClassResolver, EnrolmentResolver, CertificateResolver, OutcomeResolver],
+  // Entity types reached only through _entities must be listed, or the schema leaves them out.
+  orphanedTypes: [Worker],
+  referenceResolvers: {
+    Worker: resolveWorkerReference,
+  },
+  entities: [Institution, Course, TrainingClass, Enrolment, Certificate],
+  migrations,
+  createLoaders,
+};
+
+export { trainingSeeder } from './seed';

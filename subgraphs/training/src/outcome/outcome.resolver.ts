@@ -1,0 +1,29 @@
+import { Args, ArgsType, Ctx, Field, ID, Query, Resolver } from 'type-graphql';
+import { LocalDateScalar } from '@jiuye/common';
+import type { TrainingContext } from '../context';
+import { CourseKind } from '../course/course.entity';
+import { TrainingOutcomes } from './outcome.type';
+import { OutcomeService } from './outcome.service';
+
+@ArgsType()
+class TrainingOutcomesArgs {
+  @Field(() => ID, { nullable: true })
+  institutionId?: string | null;
+
+  @Field(() => CourseKind, { nullable: true, description: 'MEDIUM_TERM for the 3-month employment indicator.' })
+  courseKind?: CourseKind | null;
+
+  @Field(() => LocalDateScalar, { nullable: true, description: 'Classes starting on or after this day.' })
+  from?: string | null;
+
+  @Field(() => LocalDateScalar, { nullable: true, description: 'Classes starting on or before this day.' })
+  to?: string | null;
+}
+
+@Resolver(() => TrainingOutcomes)
+export class OutcomeResolver {
+  @Query(() => TrainingOutcomes, { description: '培训成效 — participants, completions and employment within 3 months, for classes that started in a period.' })
+  trainingOutcomes(@Args(() => TrainingOutcomesArgs) args: TrainingOutcomesArgs, @Ctx() { em }: TrainingContext) {
+    return new OutcomeService(em).outcomes(args);
+  }
+}

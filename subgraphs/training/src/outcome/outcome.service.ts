@@ -1,0 +1,71 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { InputProblems, todayInChina } from '@jiuye/common';
+import type { CourseKind } from '../course/course.entity';
+import { EMPLOYMENT_WINDOW_MONTHS, EnrolmentStatus } from '../enrolment/enrolment.entity';
+import { parseId, throwIfInvalid } from '../ids';
+import type { TrainingOutcomes } from './outcome.type';
+
+export interface OutcomeFilter {
+  institutionId?: string | null;
+  courseKind?: CourseKind | null;
+  from?: string | null;
+  to?: string | null;
+}
+
+/** Aggregates for dashboards: counts only, never a person. */
+export class OutcomeService {
+  constructor(private readonly em: EntityManager) {}
+
+  /**
+   * One SQL statement over enrolments of the matching classes. The three-month rule is the one
+   * Enrolment.employedWithinThreeMonths applies (see enrolment.entity.ts), with PostgreSQL's
+   * month arithmetic, which clamps to the end of the month exactly like addMonths.
+   */
+  async outcomes(filter: OutcomeFilter, today = todayInChina()): Promise<TrainingOutcomes> {
+    const institutionId = filter.institutionId == null ? null : parseId(filter.institutionId);
+    throwIfInvalid(
+      new InputProblems()
+        .check(filter.institutionId == null || institutionId !== null, 'institutionId', 'not an institution id')
+        .check(!filter.from || !filter.to || filter.from <= filter.to, 'to', 'must not be before from'),
+    );
+    const conditions: string[] = [];
+    const params: unknown[] = [];
+    if (institutionId !== null) {
+      conditions.push('c.institution_id = ?');
+      params.push(institutionId);
+    }
+    if (filter.courseKind) {
+      conditions.push('c.kind = ?');
+      params.push(filter.courseKind);
+    }
+    if (filter.from) {
+      conditions.push('tc.starts_on >= ?::date');
+      params.push(filter.from);
+    }
+    if (filter.to) {
+      conditions.push('tc.starts_on <= ?::date');
+      params.push(filter.to);
+    }
+    const deadline = `(e.completed_on + interval '${EMPLOYMENT_WINDOW_MONTHS} months')::date`;
+    const completed = `e.status = '${EnrolmentStatus.COMPLETED}'`;
+    const [row]: { participants: number; completions: number; employed: number; awaiting: number }[] = await this.em.getConnection().execute(
+      `select count(*)::int as participants,
+              count(*) filter (where ${completed})::int as completions,
+              count(*) filter (where ${completed} and e.employed_on <= ${deadline})::int as employed,
+              count(*) filter (where ${completed} and e.employed_on is null and ${deadline} >= ?::date)::int as awaiting
+         from enrolment e
+         join training_class tc on tc.id = e.class_id
+         join course c on c.id = tc.course_id
+        ${conditions.length ? `where ${conditions.join(' and ')}` : ''}`,
+      [today, ...params],
+    );
+    const decided = row.completions - row.awaiting;
+    return {
+      participants: row.participants,
+      completions: row.completions,
+      employedWithinThreeMonths: row.employed,
+      awaitingOutcome: row.awaiting,
+      employmentRate: decided > 0 ? row.employed / decided : null,
+    };
+  }
+}

@@ -1,0 +1,54 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { badInput, checkPageSize, decodeCursor, InputProblems, isLocalDate, toPage, type Page } from '@jiuye/common';
+import { parseId } from '../ids';
+import { TrainingClass } from './training-class.entity';
+
+/** Classes are listed by start date; the cursor holds the last row's start date and id. */
+function decodeClassCursor(cursor: string | null | undefined): { startsOn: string; id: number } | null {
+  const key = decodeCursor(cursor);
+  if (key === null) return null;
+  const [startsOn, id] = String(key).split('|');
+  const parsedId = parseId(id);
+  if (!isLocalDate(startsOn ?? '') || parsedId === null) {
+    throw badInput('after', 'not a cursor returned by this list (use pageInfo.endCursor)', 'CURSOR');
+  }
+  return { startsOn, id: parsedId };
+}
+
+export class TrainingClassService {
+  constructor(private readonly em: EntityManager) {}
+
+  async get(id: string): Promise<TrainingClass | null> {
+    const classId = parseId(id);
+    if (classId === null) throw badInput('id', 'not a training class id');
+    return this.em.findOne(TrainingClass, classId);
+  }
+
+  /** Classes by start date, then id (keyset pagination); filtered by course and start-date range. */
+  async list(args: { courseId?: string | null; startsFrom?: string | null; startsTo?: string | null; first: number; after?: string | null }): Promise<Page<TrainingClass>> {
+    const first = checkPageSize(args.first);
+    const after = decodeClassCursor(args.after);
+    const courseId = args.courseId == null ? null : parseId(args.courseId);
+    new InputProblems()
+      .check(args.courseId == null || courseId !== null, 'courseId', 'not a course id')
+      .check(!args.startsFrom || !args.startsTo || args.startsFrom <= args.startsTo, 'startsTo', 'must not be before startsFrom')
+      .throwIfAny();
+    const where: Record<string, unknown> = {};
+    if (courseId !== null) where.courseId = courseId;
+    if (args.startsFrom || args.startsTo) {
+      where.startsOn = {
+        ...(args.startsFrom ? { $gte: args.startsFrom } : {}),
+        ...(args.startsTo ? { $lte: args.startsTo } : {}),
+      };
+    }
+    const page =
+      after === null
+        ? where
+        : { $and: [where, { $or: [{ startsOn: { $gt: after.startsOn } }, { startsOn: after.startsOn, id: { $gt: after.id } }] }] };
+    const [rows, totalCount] = await Promise.all([
+      this.em.find(TrainingClass, page, { orderBy: [{ startsOn: 'asc' }, { id: 'asc' }], limit: first + 1 }),
+      this.em.count(TrainingClass, where),
+    ]);
+    return toPage(rows, first, totalCount, (c) => `${c.startsOn}|${c.id}`);
+  }
+}

@@ -1,0 +1,28 @@
+import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { Trade } from '@jiuye/common';
+import type { TrainingContext } from '../context';
+import { Certificate } from '../certificate/certificate.entity';
+import { Enrolment } from '../enrolment/enrolment.entity';
+import { Worker } from './worker.type';
+
+@Resolver(() => Worker)
+export class WorkerResolver {
+  @FieldResolver(() => [Enrolment], { description: '培训经历 — enrolments in training classes, newest first.' })
+  enrolments(@Root() worker: Worker, @Ctx() { loaders }: TrainingContext) {
+    return loaders.enrolmentsByWorker.load(worker.id);
+  }
+
+  @FieldResolver(() => [Certificate], { description: '职业技能等级证书, newest first.' })
+  certificates(@Root() worker: Worker, @Ctx() { loaders }: TrainingContext) {
+    return loaders.certificatesByWorker.load(worker.id);
+  }
+
+  @FieldResolver(() => [Trade], { description: 'Distinct trades the worker holds a certificate in (hr @requires it to match job postings).' })
+  async certifiedTrades(@Root() worker: Worker, @Ctx() { loaders }: TrainingContext): Promise<Trade[]> {
+    return (await loaders.certifiedTradesByWorker.load(worker.id)).map((row) => row.trade);
+  }
+}
+
+export function resolveWorkerReference(reference: { id: string }): Worker {
+  return { id: reference.id };
+}
