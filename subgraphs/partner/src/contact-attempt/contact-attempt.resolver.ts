@@ -1,0 +1,55 @@
+import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, Float, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { DivisionCodeScalar, LocalDateScalar } from '@jiuye/common';
+import type { PartnerContext } from '../context';
+import { Transfer } from '../transfer/transfer.entity';
+import { ContactAttempt, ContactOutcome } from './contact-attempt.entity';
+import { RecordContactAttemptInput } from './contact-attempt.inputs';
+import { ContactAttemptService } from './contact-attempt.service';
+
+@ObjectType({ description: 'How often one contact outcome occurred: the data-quality figures of the follow-up lists.' })
+export class OutcomeCount {
+  @Field(() => ContactOutcome)
+  outcome: ContactOutcome;
+
+  @Field(() => String, { description: 'Chinese label, e.g. 空号停机错号.' })
+  label: string;
+
+  @Field(() => Int, { description: 'Attempts with this outcome.' })
+  attempts: number;
+
+  @Field(() => Int, { description: 'Workers whose latest attempt in the period had this outcome.' })
+  workers: number;
+
+  @Field(() => Float, { nullable: true, description: 'workers / all workers attempted in the period (0–1); empty when nobody was.' })
+  share: number | null;
+}
+
+@ArgsType()
+class ContactOutcomeCountsArgs {
+  @Field(() => DivisionCodeScalar, { nullable: true, description: '4-digit code of a partner city: attempts on its transfers.' })
+  cityCode?: string | null;
+
+  @Field(() => LocalDateScalar, { nullable: true, description: 'First day (China time), inclusive.' })
+  from?: string | null;
+
+  @Field(() => LocalDateScalar, { nullable: true, description: 'Last day (China time), inclusive.' })
+  to?: string | null;
+}
+
+@Resolver(() => ContactAttempt)
+export class ContactAttemptResolver {
+  @Query(() => [OutcomeCount], { description: '联系结果统计 — every outcome with its attempts and workers (one aggregate query).' })
+  contactOutcomeCounts(@Args(() => ContactOutcomeCountsArgs) args: ContactOutcomeCountsArgs, @Ctx() { em }: PartnerContext) {
+    return new ContactAttemptService(em).outcomeCounts(args);
+  }
+
+  @Mutation(() => ContactAttempt, { description: '联系记录 — record one attempt to reach a transferred worker, whatever came of it.' })
+  recordContactAttempt(@Arg('input', () => RecordContactAttemptInput) input: RecordContactAttemptInput, @Ctx() { em }: PartnerContext) {
+    return new ContactAttemptService(em).record(input);
+  }
+
+  @FieldResolver(() => Transfer, { nullable: true })
+  transfer(@Root() attempt: ContactAttempt, @Ctx() { loaders }: PartnerContext) {
+    return attempt.transferId === null ? null : loaders.transferById.load(attempt.transferId);
+  }
+}

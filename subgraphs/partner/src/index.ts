@@ -1,0 +1,49 @@
+import 'reflect-metadata';
+import type { SubgraphModule } from '@jiuye/common';
+import { ContactAttempt } from './contact-attempt/contact-attempt.entity';
+import { ContactAttemptResolver } from './contact-attempt/contact-attempt.resolver';
+import { FollowUpVisit } from './follow-up/follow-up.entity';
+import { FollowUpResolver } from './follow-up/follow-up.resolver';
+import { PartnerJobPosting } from './job-posting/job-posting.entity';
+import { JobPostingResolver } from './job-posting/job-posting.resolver';
+import { LabourBase } from './labour-base/labour-base.entity';
+import { LabourBaseResolver } from './labour-base/labour-base.resolver';
+import { createLoaders, type PartnerLoaders } from './loaders';
+import { migrations } from './migrations';
+import { PartnerCity } from './partner-city/partner-city.entity';
+import { PartnerCityResolver } from './partner-city/partner-city.resolver';
+import { TransferBatch } from './transfer-batch/transfer-batch.entity';
+import { TransferBatchResolver } from './transfer-batch/transfer-batch.resolver';
+import { Transfer } from './transfer/transfer.entity';
+import { TransferResolver } from './transfer/transfer.resolver';
+import { resolveWorkerReference, WorkerResolver } from './worker/worker.resolver';
+import { Worker } from './worker/worker.type';
+
+/**
+ * 东西部协作 / 对口帮扶 — the partner cities: labour bases, pushed postings, organised transfers,
+ * follow-up visits and every contact attempt. Partner-city staff see only their own city's
+ * workers (access control follows), so nothing here exposes an ID number or a full phone number.
+ */
+export const partnerSubgraph: SubgraphModule<PartnerLoaders> = {
+  name: 'partner',
+  resolvers: [
+    WorkerResolver,
+    PartnerCityResolver,
+    LabourBaseResolver,
+    JobPostingResolver,
+    TransferBatchResolver,
+    TransferResolver,
+    FollowUpResolver,
+    ContactAttemptResolver,
+  ],
+  // Entity types reached only through _entities must be listed, or the schema leaves them out.
+  orphanedTypes: [Worker],
+  referenceResolvers: {
+    Worker: resolveWorkerReference,
+  },
+  entities: [PartnerCity, LabourBase, PartnerJobPosting, TransferBatch, Transfer, FollowUpVisit, ContactAttempt],
+  migrations,
+  createLoaders,
+};
+
+export { partnerSeeder } from './seed';

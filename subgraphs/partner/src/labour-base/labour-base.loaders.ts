@@ -1,0 +1,16 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { manyLoader, oneLoader } from '@jiuye/common';
+import { LabourBase } from './labour-base.entity';
+
+export function createLabourBaseLoaders(em: EntityManager) {
+  return {
+    baseById: oneLoader<number, LabourBase>(
+      (ids) => em.find(LabourBase, { id: { $in: [...ids] } }),
+      (base) => base.id,
+    ),
+    basesByCity: manyLoader<string, LabourBase>(
+      (codes) => em.find(LabourBase, { cityCode: { $in: [...codes] } }, { orderBy: { id: 'asc' } }),
+      (base) => base.cityCode,
+    ),
+  };
+}

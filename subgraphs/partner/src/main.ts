@@ -1,0 +1,4 @@
+import { loadSubgraphConfig, runSubgraphMain } from '@jiuye/common';
+import { partnerSubgraph } from './index';
+
+runSubgraphMain(partnerSubgraph, () => loadSubgraphConfig('partner'));

@@ -1,0 +1,83 @@
+import { Entity, Index, OptionalProps, PrimaryKey, Property, Unique } from '@mikro-orm/core';
+import { Field, ID, ObjectType } from 'type-graphql';
+import { LocalDateScalar, maskPhone } from '@jiuye/common';
+
+export const OPEN_TRANSFER_INDEX = 'transfer_one_open_per_worker';
+
+@ObjectType({ description: '转移就业 — one worker\'s organised transfer to a job in a partner city.' })
+@Entity({ tableName: 'transfer' })
+@Index({ properties: ['cityCode', 'id'] })
+@Index({ properties: ['workerId', 'startedOn'] })
+// A worker holds at most one open transfer; the partial unique index settles concurrent
+// recordTransfer calls that both passed the service's check.
+@Unique({ name: OPEN_TRANSFER_INDEX, expression: `create unique index "${OPEN_TRANSFER_INDEX}" on "transfer" ("worker_id") where "ended_on" is null` })
+export class Transfer {
+  [OptionalProps]?: 'phone' | 'endedOn' | 'endReason' | 'recordedAt' | 'active' | 'phoneMasked';
+
+  @Field(() => ID)
+  @PrimaryKey({ type: 'integer', autoincrement: true })
+  id: number;
+
+  @Property({ type: 'integer' })
+  @Index()
+  batchId: number;
+
+  /** Worker pseudonym (the federated Worker key). */
+  @Property({ type: 'string', length: 32 })
+  workerId: string;
+
+  /** Kept for matching with the other departments' lists; never exposed in the graph. */
+  @Property({ type: 'string', length: 18 })
+  @Index()
+  idNumber: string;
+
+  /**
+   * Mobile number as recorded; only phoneMasked is exposed. recordTransfer accepts only
+   * well-formed numbers, but numbers of earlier lists (the demo seed) are kept as they were
+   * recorded, malformed or not: the contact attempts on them are the data-quality evidence.
+   */
+  @Property({ type: 'string', length: 20, nullable: true })
+  phone: string | null = null;
+
+  /** Denormalised from the batch: partner-city staff list their city's transfers. */
+  @Property({ type: 'string', length: 4 })
+  cityCode: string;
+
+  @Field(() => String, { description: '用工单位' })
+  @Property({ type: 'string', length: 100 })
+  employerName: string;
+
+  @Field(() => String, { description: '岗位/工种' })
+  @Property({ type: 'string', length: 60 })
+  jobTitle: string;
+
+  @Field(() => LocalDateScalar, { description: '上岗日期 — first working day.' })
+  @Property({ type: 'date' })
+  startedOn: string;
+
+  @Field(() => LocalDateScalar, { nullable: true, description: '离岗日期; empty while the worker holds the job.' })
+  @Property({ type: 'date', nullable: true })
+  @Index()
+  endedOn: string | null = null;
+
+  @Field(() => String, { nullable: true, description: '离岗原因' })
+  @Property({ type: 'string', length: 200, nullable: true })
+  endReason: string | null = null;
+
+  @Field(() => Boolean, { description: '一次性交通补助 — the one-way fare was reimbursed.' })
+  @Property({ type: 'boolean' })
+  fareReimbursed: boolean;
+
+  @Property({ type: 'datetime', defaultRaw: 'now()' })
+  recordedAt: Date = new Date();
+
+  @Field(() => Boolean, { description: 'Open: the worker has not left this job (endedOn empty).' })
+  get active(): boolean {
+    return this.endedOn === null;
+  }
+
+  @Field(() => String, { nullable: true, description: '联系电话 (masked, 138****5678).' })
+  get phoneMasked(): string | null {
+    return maskPhone(this.phone);
+  }
+}
