@@ -86,6 +86,8 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
       disableForeignKeys: false,
     },
     debug: options.logSql ? ['query', 'query-params'] : false,
+    // The ORM's own chatter (migrator progress…) stays out of the service logs unless asked for.
+    logger: options.logSql ? (message: string) => process.stderr.write(`${message}\n`) : () => undefined,
     loggerFactory: (loggerOptions) => new CountingLogger(loggerOptions, statements),
     allowGlobalContext: false,
     forceUtcTimezone: true,

@@ -1,6 +1,13 @@
 import DataLoader from 'dataloader';
 
 /**
+ * Batches collect every load of one event-loop turn (setImmediate), not only those of one
+ * microtask tick: resolvers that await other loaders first still land in the same batch, so
+ * the statement count of a request does not depend on timing.
+ */
+const BATCH_OPTIONS = { maxBatchSize: 1000, batchScheduleFn: (callback: () => void) => setImmediate(callback) };
+
+/**
  * DataLoader helpers: one SQL statement per batch of parents, results put back in key order.
  * Keys are strings or numbers; missing keys resolve to null (or [] for one-to-many).
  */
@@ -15,7 +22,7 @@ export function oneLoader<K extends string | number, V>(
       for (const row of rows) byKey.set(keyOf(row), row);
       return keys.map((key) => byKey.get(key) ?? null);
     },
-    { maxBatchSize: 1000 },
+    BATCH_OPTIONS,
   );
 }
 
@@ -35,6 +42,6 @@ export function manyLoader<K extends string | number, V>(
       }
       return keys.map((key) => byKey.get(key) ?? []);
     },
-    { maxBatchSize: 1000 },
+    BATCH_OPTIONS,
   );
 }

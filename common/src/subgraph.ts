@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import type { IncomingMessage } from 'node:http';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { unwrapResolverError } from '@apollo/server/errors';
+import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { buildSubgraphSchema, printSubgraphSchema } from '@apollo/subgraph';
 import type { EntityClass, MigrationObject } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
@@ -131,7 +132,9 @@ export async function startSubgraph<TLoaders>(
       formatError,
       includeStacktraceInErrorResponses: false,
       introspection: config.environment !== 'production',
-      plugins: [maskingPlugin(logger)],
+      logger,
+      // Inline traces are for Apollo GraphOS reporting, which this platform does not use.
+      plugins: [maskingPlugin(logger), ApolloServerPluginInlineTraceDisabled()],
     });
     await server.start();
     const http: RunningHttpServer = await serveGraphQL(server, {

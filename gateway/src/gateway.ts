@@ -66,6 +66,7 @@ export async function startGateway(config: GatewayConfig, options: { logger?: Lo
     formatError,
     includeStacktraceInErrorResponses: false,
     introspection: config.environment !== 'production',
+    logger,
     plugins: [maskingPlugin(logger)],
   });
   await server.start();

@@ -81,3 +81,15 @@ export async function startTestSubgraph(module: SubgraphModule<any>, config = te
 /** An _entities request as the gateway sends it. */
 export const ENTITIES_QUERY = (selection: string) =>
   `query($representations: [_Any!]!) { _entities(representations: $representations) { ${selection} } }`;
+
+/**
+ * A request's SQL cost must not grow with the number of parents: the small and the large
+ * request both stay within a bound that does not depend on how many parents there are (N+1
+ * would cost one statement per parent). Exactly equal counts are not required: when two
+ * upstream queries finish in different event-loop turns, a dependent batch can split in two;
+ * that is timing, not growth.
+ */
+export function expectFlatCost(small: number, large: number, bound: number): void {
+  expect(small).toBeLessThanOrEqual(bound);
+  expect(large).toBeLessThanOrEqual(bound);
+}

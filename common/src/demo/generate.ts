@@ -1,5 +1,5 @@
 /**
- * The demo county generator: deterministic, streaming households for 东川区.
+ * The demo county generator: deterministic, streaming households for 东川区 (云南省昆明市).
  *
  * How it works
  * - Household i draws everything from its own PRNG stream (seed, HOUSEHOLDS, i); its members'
@@ -11,6 +11,42 @@
  *   public-welfare posts of each village, class places, relocation-site places, and the
  *   round robin of cadres in each village. Because households always come in the same order,
  *   these are the same for any batch size.
+ *
+ * What the data says (the consumers can rely on these; figures are for the default options)
+ * - ~37 % of households are registered (povertyStatus not null): 75 % LIFTED, 8 % LIFTED_UNSTABLE,
+ *   5 % NOT_LIFTED, 10 % MARGINAL, 2 % SUDDEN_HARDSHIP. Registered households, and only they,
+ *   have a status history, a responsible unit and a cadre (the village's unit; 4–13 households
+ *   per cadre); ~12 % of those registered by 2019 were relocated (relocationSiteId).
+ * - 低保 open for ~7–8 % of households (300–600 yuan/month), 特困 for ~1 % (mostly people living
+ *   alone, 700–1000 yuan/month); a household has at most one open assistance record.
+ * - Labour registry = members aged 16–60 on `today`. ~80 % EMPLOYED, ~6 % UNEMPLOYED, ~11 %
+ *   NOT_SEEKING (students, conscripts, carers…), ~2 % UNABLE_TO_WORK. EMPLOYED ⇔ exactly one open
+ *   employment; AWAY ⇔ the open employment is out of the county. Of the employed: ~34 % out of
+ *   province, ~25 % in province, ~20 % local enterprises and workshops, ~3.5 % welfare posts, the
+ *   rest self-employed, odd jobs, home-based and farming. Carers and severely disabled workers
+ *   are hardly ever out of the province. ~1.5 % of households with a labourer have nobody
+ *   employed (零就业家庭).
+ * - Welfare posts: ~3 % of `workers`, ~90 % filled, holders mostly registered-poor, older,
+ *   carers or mildly disabled. A holder's open employment is PUBLIC_WELFARE_POST, starting on
+ *   welfarePost.startsOn; a post has at most one holder at a time (past holders' tenures end
+ *   before the next one starts).
+ * - ~8 % of labourers were transferred in a batch to a partner city (深圳/苏州). Their transfer
+ *   employment is the TRANSFER_OUT_OF_PROVINCE spell starting on transfer.startedOn with
+ *   transfer.employerName; ~90 % still hold it (open), the others left it (ended spell, and the
+ *   first follow-up visit after leaving says stillEmployed = false — unless no visit happened
+ *   yet). Contact attempts: for invalid phones the last outcome follows the Chaozhou figures
+ *   (60 % INVALID_NUMBER, 23 % no answer/refused/no common language, 5 % wrong person/not in
+ *   city, 12 % reached); valid phones are mostly REACHED_WORKING.
+ * - ~10 % of labourers enrolled in a class of the last two years (~70 % COMPLETED); about two
+ *   thirds of medium-term completers found a job within 3 months (enrolment.employedOn = the
+ *   start of an employment spell); most completers got a certificate. Some transferees took a
+ *   pre-departure course whose employedOn is the transfer's first day.
+ * - Subsidies: ONE_OFF_EMPLOYMENT 500 to most employed registered-poor labourers, TRAVEL_FARE iff
+ *   transfer.fareReimbursed, TRAINING_LIVING 50 × attended days of medium-term training for the
+ *   registered poor, WELFARE_POST_ALLOWANCE quarterly for the last four quarters, ENTREPRENEURSHIP
+ *   for some registered-poor self-employed.
+ * - Phones: ~22 % of labourers have an invalid number (null, stopped or malformed); children have
+ *   none, and some elderly share the head's number.
  */
 import { makeIdNumber } from '../id-number';
 import { ageOn, birthdayAt, dayFromYmd, dayOf, endOfMonth, isoOf, monthOf, timestampOf, yearOf } from './calendar';
@@ -470,7 +506,10 @@ export class Walker {
       surnames.push(surname);
       const idNumber = this.idNumber(s);
       const head = i === 0 ? null : works[0].p;
-      works.push(this.person(rng, s, surname + givenName(rng, s.male, yearOf(s.birth)), idNumber, type, poor, head ? head.phone : null, head ? head.phoneValid : false));
+      // no two members of a household share a name (care duties name the person cared for)
+      let name = surname + givenName(rng, s.male, yearOf(s.birth));
+      for (let attempt = 0; attempt < 8 && works.some((w) => w.p.name === name); attempt++) name = surname + givenName(rng, s.male, yearOf(s.birth));
+      works.push(this.person(rng, s, name, idNumber, type, poor, head ? head.phone : null, head ? head.phoneValid : false));
     }
 
     // ----- who can work

@@ -873,8 +873,11 @@ export function buildPlan(options: Required<DemoOptions>, householdCount: number
   const postingDays = partnerPostings.map((p) => dayOf(p.pushedOn));
   batchDrafts.forEach((b, i) => {
     batchDay[i + 1] = b.day;
-    let list = partnerPostings.filter((p, k) => p.cityCode === b.city && postingDays[k] <= b.day && postingDays[k] >= b.day - 150).map((p) => p.id);
-    if (list.length === 0) list = partnerPostings.filter((p) => p.cityCode === b.city).map((p) => p.id);
+    // postings pushed in the 90 days before departure (a pushed posting stays valid ~90 days);
+    // else the latest ones pushed before, else the city's first ones
+    let list = partnerPostings.filter((p, k) => p.cityCode === b.city && postingDays[k] <= b.day && postingDays[k] >= b.day - 90).map((p) => p.id);
+    if (list.length === 0) list = partnerPostings.filter((p, k) => p.cityCode === b.city && postingDays[k] <= b.day).slice(-5).map((p) => p.id);
+    if (list.length === 0) list = partnerPostings.filter((p) => p.cityCode === b.city).slice(0, 5).map((p) => p.id);
     batchPostings.push(list);
   });
 

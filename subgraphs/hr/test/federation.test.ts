@@ -3,7 +3,7 @@ import { parse } from 'graphql';
 import { FEDERATION_LINK, makeIdNumber, printSubgraphSdl, TradeVocabulary } from '@jiuye/common';
 import { civilSubgraph } from '@jiuye/civil';
 import { hrSubgraph } from '@jiuye/hr';
-import { ENTITIES_QUERY, startTestSubgraph, type TestSubgraph } from '../../../tests/support/harness';
+import { ENTITIES_QUERY, startTestSubgraph, type TestSubgraph, expectFlatCost } from '../../../tests/support/harness';
 import {
   addDays,
   COUNTY,
@@ -203,17 +203,14 @@ describe('hr subgraph: federation', () => {
       expect(worker.welfarePostAssignments).toEqual([{ startsOn: expect.any(String), post: { title: '因民村护路员' } }]);
       expect(worker.suitableJobPostings.map((p: { id: string }) => p.id)).toEqual(['1', '2', '3', '4']);
       expect(large.response.data._entities).toHaveLength(200);
-      expect(large.statements).toBe(small.statements);
-      expect(large.statements).toBeLessThanOrEqual(12);
-      console.info(`Worker _entities: ${small.statements} statements for 10, ${large.statements} for 200`);
+      expectFlatCost(small.statements, large.statements, 12);
     });
 
     it('Worker: representations of people not in the registry resolve to empty registry fields', async () => {
       const representations = (n: number) => Array.from({ length: n }, (_, i) => ({ __typename: 'Worker', id: `wUnknown${i}`, staysNearHome: true, certifiedTrades: [] }));
       const { small, large } = await measure('... on Worker { id name employments { id } currentEmployment { id } subsidies { id } suitableJobPostings { id } }', representations);
       expect(large.response.data._entities[0]).toEqual({ id: 'wUnknown0', name: null, employments: [], currentEmployment: null, subsidies: [], suitableJobPostings: [{ id: '4' }] });
-      expect(large.statements).toBe(small.statements);
-      expect(large.statements).toBeLessThanOrEqual(4);
+      expectFlatCost(small.statements, large.statements, 4);
     });
 
     it('Household: members with their employments, village', async () => {
@@ -224,9 +221,7 @@ describe('hr subgraph: federation', () => {
       expect(first.members.map((m: { name: string }) => m.name).sort()).toEqual(['工人0', '工人1']);
       expect(first.village).toEqual({ code: QINGKOU, name: '箐口村' });
       expect(large.response.data._entities[150]).toMatchObject({ members: [], village: { code: QINGKOU } });
-      expect(large.statements).toBe(small.statements);
-      expect(large.statements).toBeLessThanOrEqual(3);
-      console.info(`Household _entities: ${small.statements} statements for 10, ${large.statements} for 200`);
+      expectFlatCost(small.statements, large.statements, 3);
     });
 
     it('Division: name, level, parent, children, workers page and welfare posts', async () => {
@@ -241,9 +236,7 @@ describe('hr subgraph: federation', () => {
       expect(tangdan.workers.totalCount).toBe(134); // households 1000–1099 of 箐口村 and 落雪村: two workers each, two villages out of three
       expect(tangdan.children.map((c: { name: string }) => c.name)).toEqual(['箐口村', '落雪村']);
       expect(large.response.data._entities[100]).toMatchObject({ name: null, level: 'VILLAGE', children: [], workers: { totalCount: 0, nodes: [] }, welfarePosts: [] });
-      expect(large.statements).toBe(small.statements);
-      expect(large.statements).toBeLessThanOrEqual(8);
-      console.info(`Division _entities: ${small.statements} statements for 10, ${large.statements} for 200`);
+      expectFlatCost(small.statements, large.statements, 8);
     });
   });
 });
