@@ -99,7 +99,12 @@ export async function seedDemoCounty(options: SeedOptions): Promise<SeedReport> 
 /** Whether the demo county is already in place (the hr labour registry has rows). */
 export async function isSeeded(hrDatabaseUrl: string): Promise<boolean> {
   const client = new Client({ connectionString: hrDatabaseUrl });
-  await client.connect();
+  try {
+    await client.connect();
+  } catch (error) {
+    if ((error as { code?: string }).code === '3D000') return false; // the database does not exist yet
+    throw error;
+  }
   try {
     const result = await client.query(`select to_regclass('public.worker') is not null as exists`);
     if (!result.rows[0].exists) return false;

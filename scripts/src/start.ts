@@ -11,11 +11,11 @@ import { isSeeded, seedDemoCounty } from './seed-lib';
  * the gateway, the subgraphs and then PostgreSQL.
  */
 const DEPARTMENTS: Record<SubgraphName, string> = {
-  hr: '人社 human resources',
-  poverty: '扶贫/乡村振兴 poverty alleviation',
-  civil: '民政 civil affairs',
-  training: '培训 training institutions',
-  partner: '东西部协作 partner cities',
+  hr: 'human resources 人社',
+  poverty: 'poverty alleviation 扶贫/乡村振兴',
+  civil: 'civil affairs 民政',
+  training: 'training institutions 培训',
+  partner: 'partner cities 东西部协作',
 };
 
 function port(name: SubgraphName | 'gateway'): number {
@@ -43,7 +43,10 @@ async function sampleIdNumber(hrUrl: string): Promise<string | null> {
   await client.connect();
   try {
     const candidates = createDemoCounty({}).sampleIdNumbers().map((s) => s.idNumber);
-    const found = await client.query('select id_number from worker where id_number = any($1::text[]) limit 1', [candidates]);
+    const found = await client.query(
+      'select id_number from worker where id_number = any($1::text[]) order by array_position($1::text[], id_number::text) limit 1',
+      [candidates],
+    );
     if (found.rowCount) return found.rows[0].id_number;
     const any = await client.query(`select id_number from worker order by id limit 1`);
     return any.rows[0]?.id_number ?? null;
@@ -131,7 +134,7 @@ async function main(): Promise<void> {
 就业帮扶 graph is up.
 
   Gateway (open in a browser to explore):  ${url}
-${SUBGRAPH_NAMES.map((name) => `  ${name.padEnd(9)} ${DEPARTMENTS[name].padEnd(34)} http://localhost:${port(name)}/graphql`).join('\n')}
+${SUBGRAPH_NAMES.map((name) => `  ${name.padEnd(9)} http://localhost:${port(name)}/graphql   ${DEPARTMENTS[name]}`).join('\n')}
   PostgreSQL: ${databases.embedded ? 'embedded, data in .data/pg' : 'external (DATABASE_URL)'}
 
 Try one worker's situation across the five departments:

@@ -26,7 +26,9 @@ export const civilSeeder: DepartmentSeeder<DemoReference, DemoHousehold> = {
         for (const duty of person.careDuties) duties.push([workerId, duty.reason, duty.caredForName, duty.since]);
       }
     }
-    const written = await Promise.all([
+    // One client runs one statement at a time: write the tables in turn.
+    const written = [
+      await 
       bulkInsert(client, 'assistance_grant', [
         { name: 'household_code', type: 'text' },
         { name: 'kind', type: 'text' },
@@ -35,7 +37,7 @@ export const civilSeeder: DepartmentSeeder<DemoReference, DemoHousehold> = {
         { name: 'ends_on', type: 'date' },
         { name: 'stop_reason', type: 'text' },
       ], grants),
-      bulkInsert(client, 'person_situation', [
+      await bulkInsert(client, 'person_situation', [
         { name: 'worker_id', type: 'text' },
         { name: 'id_number', type: 'text' },
         { name: 'household_code', type: 'text' },
@@ -43,13 +45,13 @@ export const civilSeeder: DepartmentSeeder<DemoReference, DemoHousehold> = {
         { name: 'disability_kind', type: 'text' },
         { name: 'disability_grade', type: 'smallint' },
       ], situations),
-      bulkInsert(client, 'care_duty', [
+      await bulkInsert(client, 'care_duty', [
         { name: 'worker_id', type: 'text' },
         { name: 'reason', type: 'text' },
         { name: 'cared_for_name', type: 'text' },
         { name: 'since', type: 'date' },
       ], duties),
-    ]);
+    ];
     return written.reduce((a, b) => a + b, 0);
   },
 
