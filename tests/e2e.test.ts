@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { maskIdNumber, SUBGRAPH_NAMES, workerPseudonym } from '@jiuye/common';
 import { expectFlatCost, TEST_PSEUDONYM_KEY } from './support/harness';
 import { startTestPlatform, type TestPlatform } from './support/platform';
@@ -147,6 +149,23 @@ describe('the platform through the gateway', () => {
     expect(started.errors).toBeUndefined();
     const after = await platform.query(`query($id: String!) { worker(idNumber: $id) { employmentStatus currentEmployment { kind employerName } } }`, { id: idNumber });
     expect(after.data.worker).toEqual({ employmentStatus: 'EMPLOYED', currentEmployment: { kind: 'POVERTY_WORKSHOP', employerName: '汤丹镇扶贫车间' } });
+  });
+
+  it('runs every example query of the README without errors', async () => {
+    const readme = readFileSync(path.resolve(__dirname, '..', 'README.md'), 'utf8');
+    const examples = [...readme.matchAll(/```graphql\n([\s\S]*?)```/g)].map((m) => m[1]);
+    expect(examples.length).toBeGreaterThanOrEqual(4);
+    const county = platform.county.reference.county.code;
+    const registered = platform.county.sampleIdNumbers().find((s) => findHousehold(platform, s.idNumber).members.find((m) => m.idNumber === s.idNumber)!.inLabourRegistry)!;
+    const unemployed = await platform.query(`query($d: DivisionCode!) { workers(divisionCode: $d, employmentStatus: UNEMPLOYED, first: 1) { nodes { id name } } }`, { d: county });
+    const target = unemployed.data.workers.nodes[0];
+    for (const example of examples) {
+      const query = example
+        .replace('<ID number of an unemployed worker>', findPersonById(platform, target.name, target.id))
+        .replace(/<a demo ID number[^>]*>/, registered.idNumber);
+      const response = await platform.query(query);
+      expect({ example: query.slice(0, 80), errors: response.errors }).toEqual({ example: query.slice(0, 80), errors: undefined });
+    }
   });
 });
 

