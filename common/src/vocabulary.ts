@@ -6,7 +6,21 @@ import { registerEnumType } from 'type-graphql';
  */
 type Labels<T extends string> = Record<T, string>;
 
-function vocabulary<T extends string>(name: string, description: string, labels: Labels<T>) {
+export interface Vocabulary<T extends string> {
+  /** The values in their natural order. */
+  values: T[];
+  /** 中文 label of each value, for exports and UIs (also the GraphQL value description). */
+  labels: Labels<T>;
+  /** { VALUE: 'VALUE' } — what type-graphql and MikroORM's @Enum take. */
+  enumObject: { [K in T]: K };
+}
+
+/**
+ * Declares a vocabulary once: its values, their Chinese labels, and the GraphQL enum
+ * (registered with type-graphql; emitted only in schemas that use it). Departments use it for
+ * their own enumerations too, so that every enum in the graph carries its 中文 labels.
+ */
+export function defineVocabulary<T extends string>(name: string, description: string, labels: Labels<T>): Vocabulary<T> {
   const values = Object.keys(labels) as T[];
   const enumObject = Object.fromEntries(values.map((v) => [v, v])) as { [K in T]: K };
   registerEnumType(enumObject, {
@@ -16,6 +30,8 @@ function vocabulary<T extends string>(name: string, description: string, labels:
   });
   return { values, labels, enumObject };
 }
+
+const vocabulary = defineVocabulary;
 
 export const PovertyStatusVocabulary = vocabulary('PovertyStatus', '贫困状态 — poverty status of a registered household', {
   NOT_LIFTED: '未脱贫',
