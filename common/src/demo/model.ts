@@ -16,171 +16,81 @@
  *   province 2, city 4, county 6, township 9, village 12.
  * - Every vocabulary is a `const` array (in a natural order, e.g. lowest level first for
  *   education and skills), a string-union type derived from it, and a `…_LABELS` record of
- *   the Chinese terms officials use. The labels match common/src/vocabulary.ts where the
- *   same vocabulary exists there.
+ *   the Chinese terms officials use. Vocabularies the graph shares across departments come
+ *   from common/src/vocabulary.ts, so that values and labels are declared once.
  */
 
+import {
+  PovertyStatusVocabulary,
+  EmploymentKindVocabulary,
+  EmploymentPlaceVocabulary,
+  WelfarePostKindVocabulary,
+  TradeVocabulary,
+  EducationVocabulary,
+  SkillLevelVocabulary,
+  PopulationStatusVocabulary,
+  EmploymentStatusVocabulary,
+  EmploymentIntentionVocabulary,
+  SexVocabulary,
+} from '../vocabulary';
+
 // ---------------------------------------------------------------------------------------
-// Vocabularies
+// Vocabularies (the shared ones are declared once, in ../vocabulary.ts)
 // ---------------------------------------------------------------------------------------
 
 /** 贫困状态 of a registered household (建档立卡户 or monitored household). Not registered = null. */
-export const POVERTY_STATUSES = ['NOT_LIFTED', 'LIFTED', 'LIFTED_UNSTABLE', 'MARGINAL', 'SUDDEN_HARDSHIP'] as const;
+export const POVERTY_STATUSES = PovertyStatusVocabulary.values;
 export type PovertyStatus = (typeof POVERTY_STATUSES)[number];
-export const POVERTY_STATUS_LABELS: Record<PovertyStatus, string> = {
-  NOT_LIFTED: '未脱贫',
-  LIFTED: '已脱贫',
-  LIFTED_UNSTABLE: '脱贫不稳定',
-  MARGINAL: '边缘易致贫',
-  SUDDEN_HARDSHIP: '突发严重困难',
-};
+export const POVERTY_STATUS_LABELS = PovertyStatusVocabulary.labels;
 
 /** 就业形式 */
-export const EMPLOYMENT_KINDS = [
-  'LOCAL_ENTERPRISE',
-  'POVERTY_WORKSHOP',
-  'PUBLIC_WELFARE_POST',
-  'TRANSFER_IN_PROVINCE',
-  'TRANSFER_OUT_OF_PROVINCE',
-  'SELF_EMPLOYED',
-  'FLEXIBLE',
-  'HOME_BASED',
-  'FARMING',
-] as const;
+export const EMPLOYMENT_KINDS = EmploymentKindVocabulary.values;
 export type EmploymentKind = (typeof EMPLOYMENT_KINDS)[number];
-export const EMPLOYMENT_KIND_LABELS: Record<EmploymentKind, string> = {
-  LOCAL_ENTERPRISE: '本地企业就业',
-  POVERTY_WORKSHOP: '扶贫车间/村级工厂',
-  PUBLIC_WELFARE_POST: '公益性岗位',
-  TRANSFER_IN_PROVINCE: '省内转移就业',
-  TRANSFER_OUT_OF_PROVINCE: '省外转移就业',
-  SELF_EMPLOYED: '自主创业/个体经营',
-  FLEXIBLE: '灵活就业/零工',
-  HOME_BASED: '居家来料加工',
-  FARMING: '种养殖/合作社',
-};
+export const EMPLOYMENT_KIND_LABELS = EmploymentKindVocabulary.labels;
 
 /** 就业地点, seen from the worker's home (village → township → county → province). */
-export const EMPLOYMENT_PLACES = ['IN_TOWNSHIP', 'IN_COUNTY', 'OUT_OF_COUNTY_IN_PROVINCE', 'OUT_OF_PROVINCE'] as const;
+export const EMPLOYMENT_PLACES = EmploymentPlaceVocabulary.values;
 export type EmploymentPlace = (typeof EMPLOYMENT_PLACES)[number];
-export const EMPLOYMENT_PLACE_LABELS: Record<EmploymentPlace, string> = {
-  IN_TOWNSHIP: '乡镇内',
-  IN_COUNTY: '县内乡外',
-  OUT_OF_COUNTY_IN_PROVINCE: '省内县外',
-  OUT_OF_PROVINCE: '省外',
-};
+export const EMPLOYMENT_PLACE_LABELS = EmploymentPlaceVocabulary.labels;
 
 /** 公益性岗位类别 */
-export const WELFARE_POST_KINDS = [
-  'CLEANING',
-  'FOREST_RANGER',
-  'ROAD_MAINTENANCE',
-  'SECURITY_PATROL',
-  'LEFT_BEHIND_CARE',
-  'INFRASTRUCTURE_CARETAKER',
-  'CULTURE',
-  'OFFICE_SERVICE',
-] as const;
+export const WELFARE_POST_KINDS = WelfarePostKindVocabulary.values;
 export type WelfarePostKind = (typeof WELFARE_POST_KINDS)[number];
-export const WELFARE_POST_KIND_LABELS: Record<WelfarePostKind, string> = {
-  CLEANING: '保洁员',
-  FOREST_RANGER: '护林员',
-  ROAD_MAINTENANCE: '护路员',
-  SECURITY_PATROL: '治安巡逻员',
-  LEFT_BEHIND_CARE: '留守人员看护',
-  INFRASTRUCTURE_CARETAKER: '基础设施管护员',
-  CULTURE: '文化服务员',
-  OFFICE_SERVICE: '办公服务员',
-};
+export const WELFARE_POST_KIND_LABELS = WelfarePostKindVocabulary.labels;
 
 /** 工种 (of a course, certificate, job posting or training wish) */
-export const TRADES = [
-  'ELECTRICIAN',
-  'WELDER',
-  'COOK',
-  'DOMESTIC_SERVICE',
-  'ELDERLY_CARE',
-  'SEWING',
-  'EXCAVATOR',
-  'ECOMMERCE',
-  'AGRICULTURE',
-  'BEAUTY',
-  'DRIVER',
-  'CONSTRUCTION',
-] as const;
+export const TRADES = TradeVocabulary.values;
 export type Trade = (typeof TRADES)[number];
-export const TRADE_LABELS: Record<Trade, string> = {
-  ELECTRICIAN: '电工',
-  WELDER: '焊工',
-  COOK: '中式烹调师',
-  DOMESTIC_SERVICE: '家政服务员',
-  ELDERLY_CARE: '养老护理员',
-  SEWING: '缝纫工',
-  EXCAVATOR: '挖掘机操作',
-  ECOMMERCE: '电子商务',
-  AGRICULTURE: '农业技术',
-  BEAUTY: '美容美发',
-  DRIVER: '驾驶员',
-  CONSTRUCTION: '建筑施工',
-};
+export const TRADE_LABELS = TradeVocabulary.labels;
 
 /** 文化程度, lowest first. */
-export const EDUCATIONS = ['NONE', 'PRIMARY', 'JUNIOR_HIGH', 'SENIOR_HIGH', 'COLLEGE'] as const;
+export const EDUCATIONS = EducationVocabulary.values;
 export type Education = (typeof EDUCATIONS)[number];
-export const EDUCATION_LABELS: Record<Education, string> = {
-  NONE: '未上学',
-  PRIMARY: '小学',
-  JUNIOR_HIGH: '初中',
-  SENIOR_HIGH: '高中/中专',
-  COLLEGE: '大专及以上',
-};
+export const EDUCATION_LABELS = EducationVocabulary.labels;
 
 /** 技能水平, lowest first. */
-export const SKILL_LEVELS = ['NONE', 'BASIC', 'INTERMEDIATE', 'ADVANCED', 'TECHNICIAN'] as const;
+export const SKILL_LEVELS = SkillLevelVocabulary.values;
 export type SkillLevel = (typeof SKILL_LEVELS)[number];
-export const SKILL_LEVEL_LABELS: Record<SkillLevel, string> = {
-  NONE: '无技能',
-  BASIC: '初级工',
-  INTERMEDIATE: '中级工',
-  ADVANCED: '高级工',
-  TECHNICIAN: '技师及以上',
-};
+export const SKILL_LEVEL_LABELS = SkillLevelVocabulary.labels;
 
 /** 人口状态. AWAY = working (or living) outside the home county. */
-export const POPULATION_STATUSES = ['AT_HOME', 'AWAY', 'STUDENT', 'MILITARY_SERVICE', 'OTHER'] as const;
+export const POPULATION_STATUSES = PopulationStatusVocabulary.values;
 export type PopulationStatus = (typeof POPULATION_STATUSES)[number];
-export const POPULATION_STATUS_LABELS: Record<PopulationStatus, string> = {
-  AT_HOME: '在家',
-  AWAY: '外出',
-  STUDENT: '在校学生',
-  MILITARY_SERVICE: '服兵役',
-  OTHER: '其他',
-};
+export const POPULATION_STATUS_LABELS = PopulationStatusVocabulary.labels;
 
 /** 就业状态. UNEMPLOYED = not working and wants work; NOT_SEEKING = not working, does not want work now. */
-export const EMPLOYMENT_STATUSES = ['EMPLOYED', 'UNEMPLOYED', 'NOT_SEEKING', 'UNABLE_TO_WORK'] as const;
+export const EMPLOYMENT_STATUSES = EmploymentStatusVocabulary.values;
 export type EmploymentStatus = (typeof EMPLOYMENT_STATUSES)[number];
-export const EMPLOYMENT_STATUS_LABELS: Record<EmploymentStatus, string> = {
-  EMPLOYED: '已就业',
-  UNEMPLOYED: '未就业（有意愿）',
-  NOT_SEEKING: '无就业意愿',
-  UNABLE_TO_WORK: '丧失劳动能力',
-};
+export const EMPLOYMENT_STATUS_LABELS = EmploymentStatusVocabulary.labels;
 
 /** 就业意愿 */
-export const EMPLOYMENT_INTENTIONS = ['LOCAL', 'IN_PROVINCE', 'OUT_OF_PROVINCE', 'ENTREPRENEURSHIP', 'NONE'] as const;
+export const EMPLOYMENT_INTENTIONS = EmploymentIntentionVocabulary.values;
 export type EmploymentIntention = (typeof EMPLOYMENT_INTENTIONS)[number];
-export const EMPLOYMENT_INTENTION_LABELS: Record<EmploymentIntention, string> = {
-  LOCAL: '就地就近就业',
-  IN_PROVINCE: '省内转移',
-  OUT_OF_PROVINCE: '省外转移',
-  ENTREPRENEURSHIP: '自主创业',
-  NONE: '无意愿',
-};
+export const EMPLOYMENT_INTENTION_LABELS = EmploymentIntentionVocabulary.labels;
 
-export const SEXES = ['MALE', 'FEMALE'] as const;
+export const SEXES = SexVocabulary.values;
 export type Sex = (typeof SEXES)[number];
-export const SEX_LABELS: Record<Sex, string> = { MALE: '男', FEMALE: '女' };
+export const SEX_LABELS = SexVocabulary.labels;
 
 /** Relationship to the head of household (与户主关系). A son's wife is OTHER (儿媳). */
 export const RELATIONSHIPS = ['HEAD', 'SPOUSE', 'CHILD', 'PARENT', 'GRANDCHILD', 'SIBLING', 'OTHER'] as const;

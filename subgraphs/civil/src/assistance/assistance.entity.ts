@@ -1,21 +1,14 @@
 import { Entity, Enum, Index, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
-import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { LocalDateScalar, todayInChina } from '@jiuye/common';
+import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { defineVocabulary, LocalDateScalar, todayInChina } from '@jiuye/common';
 
-export const ASSISTANCE_KIND_LABELS = {
+export const AssistanceKindVocabulary = defineVocabulary('AssistanceKind', '社会救助类别 — kind of social assistance paid to a household', {
   SUBSISTENCE_ALLOWANCE: '最低生活保障（低保）',
   SPECIAL_HARDSHIP: '特困人员救助供养',
-} as const;
-export type AssistanceKind = keyof typeof ASSISTANCE_KIND_LABELS;
-export const AssistanceKind = { SUBSISTENCE_ALLOWANCE: 'SUBSISTENCE_ALLOWANCE', SPECIAL_HARDSHIP: 'SPECIAL_HARDSHIP' } as const;
-registerEnumType(AssistanceKind, {
-  name: 'AssistanceKind',
-  description: '社会救助类别 — kind of social assistance paid to a household',
-  valuesConfig: {
-    SUBSISTENCE_ALLOWANCE: { description: ASSISTANCE_KIND_LABELS.SUBSISTENCE_ALLOWANCE },
-    SPECIAL_HARDSHIP: { description: ASSISTANCE_KIND_LABELS.SPECIAL_HARDSHIP },
-  },
 });
+export const AssistanceKind = AssistanceKindVocabulary.enumObject;
+export type AssistanceKind = keyof typeof AssistanceKind;
+export const ASSISTANCE_KIND_LABELS = AssistanceKindVocabulary.labels;
 
 @ObjectType({ description: '低保/特困 — a subsistence allowance or special-hardship support granted to a household.' })
 @Entity({ tableName: 'assistance_grant' })

@@ -1,19 +1,15 @@
 import { Entity, Enum, Index, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
-import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
-import { LocalDateScalar, todayInChina } from '@jiuye/common';
+import { Field, ID, ObjectType } from 'type-graphql';
+import { defineVocabulary, LocalDateScalar, todayInChina } from '@jiuye/common';
 
-export const CareReason = { ELDERLY: 'ELDERLY', CHILD: 'CHILD', DISABLED: 'DISABLED', ILL: 'ILL' } as const;
-export type CareReason = keyof typeof CareReason;
-registerEnumType(CareReason, {
-  name: 'CareReason',
-  description: '照料原因 — whom a person has to look after',
-  valuesConfig: {
-    ELDERLY: { description: '照料老人' },
-    CHILD: { description: '照看子女' },
-    DISABLED: { description: '照料残疾家属' },
-    ILL: { description: '照料重病家属' },
-  },
+export const CareReasonVocabulary = defineVocabulary('CareReason', '照料原因 — whom a person has to look after', {
+  ELDERLY: '照料老人',
+  CHILD: '照看子女',
+  DISABLED: '照料残疾家属',
+  ILL: '照料重病家属',
 });
+export const CareReason = CareReasonVocabulary.enumObject;
+export type CareReason = keyof typeof CareReason;
 
 @ObjectType({ description: '照料义务 — a duty to care for someone at home, which keeps a worker near home.' })
 @Entity({ tableName: 'care_duty' })

@@ -1,38 +1,26 @@
 import { Entity, Enum, Index, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
-import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { LocalDateScalar } from '@jiuye/common';
+import { Field, Int, ObjectType } from 'type-graphql';
+import { defineVocabulary, LocalDateScalar } from '@jiuye/common';
 
-export const LeftBehindKind = { ELDERLY: 'ELDERLY', CHILD: 'CHILD', WOMAN: 'WOMAN' } as const;
+export const LeftBehindKindVocabulary = defineVocabulary('LeftBehindKind', '三留守 — left-behind elderly, children or women', {
+  ELDERLY: '留守老人',
+  CHILD: '留守儿童',
+  WOMAN: '留守妇女',
+});
+export const LeftBehindKind = LeftBehindKindVocabulary.enumObject;
 export type LeftBehindKind = keyof typeof LeftBehindKind;
-registerEnumType(LeftBehindKind, {
-  name: 'LeftBehindKind',
-  description: '三留守 — left-behind elderly, children or women',
-  valuesConfig: { ELDERLY: { description: '留守老人' }, CHILD: { description: '留守儿童' }, WOMAN: { description: '留守妇女' } },
-});
 
-export const DisabilityKind = {
-  VISUAL: 'VISUAL',
-  HEARING: 'HEARING',
-  SPEECH: 'SPEECH',
-  PHYSICAL: 'PHYSICAL',
-  INTELLECTUAL: 'INTELLECTUAL',
-  MENTAL: 'MENTAL',
-  MULTIPLE: 'MULTIPLE',
-} as const;
-export type DisabilityKind = keyof typeof DisabilityKind;
-registerEnumType(DisabilityKind, {
-  name: 'DisabilityKind',
-  description: '残疾类别 — kind of disability (with the disabled persons\' federation)',
-  valuesConfig: {
-    VISUAL: { description: '视力残疾' },
-    HEARING: { description: '听力残疾' },
-    SPEECH: { description: '言语残疾' },
-    PHYSICAL: { description: '肢体残疾' },
-    INTELLECTUAL: { description: '智力残疾' },
-    MENTAL: { description: '精神残疾' },
-    MULTIPLE: { description: '多重残疾' },
-  },
+export const DisabilityKindVocabulary = defineVocabulary('DisabilityKind', '残疾类别 — kind of disability (with the disabled persons\' federation)', {
+  VISUAL: '视力残疾',
+  HEARING: '听力残疾',
+  SPEECH: '言语残疾',
+  PHYSICAL: '肢体残疾',
+  INTELLECTUAL: '智力残疾',
+  MENTAL: '精神残疾',
+  MULTIPLE: '多重残疾',
 });
+export const DisabilityKind = DisabilityKindVocabulary.enumObject;
+export type DisabilityKind = keyof typeof DisabilityKind;
 
 @ObjectType({ description: '残疾 — a certified disability; grade 1 is the most severe, 4 the mildest.' })
 export class Disability {

@@ -1,33 +1,17 @@
 import { Entity, Enum, Index, PrimaryKey, Property } from '@mikro-orm/core';
-import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
-import { DivisionCodeScalar } from '@jiuye/common';
+import { Field, ID, ObjectType } from 'type-graphql';
+import { defineVocabulary, DivisionCodeScalar } from '@jiuye/common';
 
-export const EMPLOYER_KIND_LABELS = {
+export const EmployerKindVocabulary = defineVocabulary('EmployerKind', '用工主体类别 — kind of employer in the registry', {
   ENTERPRISE: '企业',
   POVERTY_WORKSHOP: '扶贫车间',
   VILLAGE_FACTORY: '村级工厂',
   ASSISTANCE_BASE: '就业帮扶基地',
   COOPERATIVE: '合作社',
-} as const;
-export type EmployerKind = keyof typeof EMPLOYER_KIND_LABELS;
-export const EmployerKind = {
-  ENTERPRISE: 'ENTERPRISE',
-  POVERTY_WORKSHOP: 'POVERTY_WORKSHOP',
-  VILLAGE_FACTORY: 'VILLAGE_FACTORY',
-  ASSISTANCE_BASE: 'ASSISTANCE_BASE',
-  COOPERATIVE: 'COOPERATIVE',
-} as const;
-registerEnumType(EmployerKind, {
-  name: 'EmployerKind',
-  description: '用工主体类别 — kind of employer in the registry',
-  valuesConfig: {
-    ENTERPRISE: { description: EMPLOYER_KIND_LABELS.ENTERPRISE },
-    POVERTY_WORKSHOP: { description: EMPLOYER_KIND_LABELS.POVERTY_WORKSHOP },
-    VILLAGE_FACTORY: { description: EMPLOYER_KIND_LABELS.VILLAGE_FACTORY },
-    ASSISTANCE_BASE: { description: EMPLOYER_KIND_LABELS.ASSISTANCE_BASE },
-    COOPERATIVE: { description: EMPLOYER_KIND_LABELS.COOPERATIVE },
-  },
 });
+export const EmployerKind = EmployerKindVocabulary.enumObject;
+export type EmployerKind = keyof typeof EmployerKind;
+export const EMPLOYER_KIND_LABELS = EmployerKindVocabulary.labels;
 
 @ObjectType({ description: '用工主体 — an employer: enterprise, poverty workshop (扶贫车间), village factory, assistance base or cooperative.' })
 @Entity({ tableName: 'employer' })

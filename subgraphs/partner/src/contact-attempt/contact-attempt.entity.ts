@@ -1,15 +1,16 @@
 import { Entity, Enum, Index, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
-import { Field, GraphQLISODateTime, ID, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, GraphQLISODateTime, ID, ObjectType } from 'type-graphql';
+import { defineVocabulary } from '@jiuye/common';
 
-export const ContactChannel = { PHONE: 'PHONE', VISIT: 'VISIT', WECHAT: 'WECHAT' } as const;
-export type ContactChannel = keyof typeof ContactChannel;
-registerEnumType(ContactChannel, {
-  name: 'ContactChannel',
-  description: '联系方式 — how a worker was contacted',
-  valuesConfig: { PHONE: { description: '电话' }, VISIT: { description: '走访' }, WECHAT: { description: '微信' } },
+export const ContactChannelVocabulary = defineVocabulary('ContactChannel', '联系方式 — how a worker was contacted', {
+  PHONE: '电话',
+  VISIT: '走访',
+  WECHAT: '微信',
 });
+export const ContactChannel = ContactChannelVocabulary.enumObject;
+export type ContactChannel = keyof typeof ContactChannel;
 
-export const CONTACT_OUTCOME_LABELS = {
+export const ContactOutcomeVocabulary = defineVocabulary('ContactOutcome', '联系结果 — outcome of one attempt to reach a transferred worker', {
   REACHED_WORKING: '联系上且在岗',
   REACHED_NOT_WORKING: '联系上未就业',
   INVALID_NUMBER: '空号停机错号',
@@ -18,15 +19,11 @@ export const CONTACT_OUTCOME_LABELS = {
   NO_COMMON_LANGUAGE: '语言不通',
   WRONG_PERSON: '非本人',
   NOT_IN_CITY: '不在本市',
-} as const;
-export type ContactOutcome = keyof typeof CONTACT_OUTCOME_LABELS;
-export const ContactOutcome = Object.fromEntries(Object.keys(CONTACT_OUTCOME_LABELS).map((k) => [k, k])) as { [K in ContactOutcome]: K };
-export const CONTACT_OUTCOMES = Object.keys(CONTACT_OUTCOME_LABELS) as ContactOutcome[];
-registerEnumType(ContactOutcome, {
-  name: 'ContactOutcome',
-  description: '联系结果 — outcome of one attempt to reach a transferred worker',
-  valuesConfig: Object.fromEntries(CONTACT_OUTCOMES.map((o) => [o, { description: CONTACT_OUTCOME_LABELS[o] }])) as never,
 });
+export const ContactOutcome = ContactOutcomeVocabulary.enumObject;
+export type ContactOutcome = keyof typeof ContactOutcome;
+export const CONTACT_OUTCOME_LABELS = ContactOutcomeVocabulary.labels;
+export const CONTACT_OUTCOMES = ContactOutcomeVocabulary.values;
 
 /** Outcomes of an attempt that actually reached the worker. */
 export const REACHED_OUTCOMES: readonly ContactOutcome[] = ['REACHED_WORKING', 'REACHED_NOT_WORKING'];

@@ -1,16 +1,13 @@
 import { Entity, Enum, Index, PrimaryKey, Property } from '@mikro-orm/core';
-import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ID, ObjectType } from 'type-graphql';
+import { defineVocabulary } from '@jiuye/common';
 
-export const LabourBaseKind = { EXPORT_BASE: 'EXPORT_BASE', SERVICE_STATION: 'SERVICE_STATION' } as const;
-export type LabourBaseKind = keyof typeof LabourBaseKind;
-registerEnumType(LabourBaseKind, {
-  name: 'LabourBaseKind',
-  description: '劳务基地类别 — kind of labour base in a partner city',
-  valuesConfig: {
-    EXPORT_BASE: { description: '劳务输出基地' },
-    SERVICE_STATION: { description: '劳务工作站' },
-  },
+export const LabourBaseKindVocabulary = defineVocabulary('LabourBaseKind', '劳务基地类别 — kind of labour base in a partner city', {
+  EXPORT_BASE: '劳务输出基地',
+  SERVICE_STATION: '劳务工作站',
 });
+export const LabourBaseKind = LabourBaseKindVocabulary.enumObject;
+export type LabourBaseKind = keyof typeof LabourBaseKind;
 
 @ObjectType({ description: '劳务输出基地/劳务工作站 — a labour-export base or service station in a partner city.' })
 @Entity({ tableName: 'labour_base' })

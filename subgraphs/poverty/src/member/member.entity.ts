@@ -1,8 +1,8 @@
 import { Entity, Enum, Index, OptionalProps, PrimaryKey, Property, Unique } from '@mikro-orm/core';
-import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { LocalDateScalar, Sex, todayInChina } from '@jiuye/common';
+import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { defineVocabulary, LocalDateScalar, Sex, todayInChina } from '@jiuye/common';
 
-export const RELATIONSHIP_LABELS = {
+export const RelationshipVocabulary = defineVocabulary('Relationship', '与户主关系 — relationship to the head of household', {
   HEAD: '户主',
   SPOUSE: '配偶',
   CHILD: '子女',
@@ -10,22 +10,9 @@ export const RELATIONSHIP_LABELS = {
   GRANDCHILD: '孙子女',
   SIBLING: '兄弟姐妹',
   OTHER: '其他',
-} as const;
-export type Relationship = keyof typeof RELATIONSHIP_LABELS;
-export const Relationship = {
-  HEAD: 'HEAD',
-  SPOUSE: 'SPOUSE',
-  CHILD: 'CHILD',
-  PARENT: 'PARENT',
-  GRANDCHILD: 'GRANDCHILD',
-  SIBLING: 'SIBLING',
-  OTHER: 'OTHER',
-} as const;
-registerEnumType(Relationship, {
-  name: 'Relationship',
-  description: '与户主关系 — relationship to the head of household',
-  valuesConfig: Object.fromEntries(Object.entries(RELATIONSHIP_LABELS).map(([value, label]) => [value, { description: label }])) as never,
 });
+export const Relationship = RelationshipVocabulary.enumObject;
+export type Relationship = keyof typeof Relationship;
 
 /**
  * A member of a registered household (建档立卡户成员). Members leave (marriage, death, moving

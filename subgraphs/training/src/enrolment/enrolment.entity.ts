@@ -1,24 +1,16 @@
 import { Entity, Enum, Index, OptionalProps, PrimaryKey, Property, Unique } from '@mikro-orm/core';
-import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { LocalDateScalar, todayInChina } from '@jiuye/common';
+import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { defineVocabulary, LocalDateScalar, todayInChina } from '@jiuye/common';
 import { addMonths } from '../dates';
 
-export const ENROLMENT_STATUS_LABELS = {
+export const EnrolmentStatusVocabulary = defineVocabulary('EnrolmentStatus', '学员状态 — where a trainee stands in a class', {
   ENROLLED: '在训',
   COMPLETED: '结业',
   DROPPED: '退学',
-} as const;
-export type EnrolmentStatus = keyof typeof ENROLMENT_STATUS_LABELS;
-export const EnrolmentStatus = { ENROLLED: 'ENROLLED', COMPLETED: 'COMPLETED', DROPPED: 'DROPPED' } as const;
-registerEnumType(EnrolmentStatus, {
-  name: 'EnrolmentStatus',
-  description: '学员状态 — where a trainee stands in a class',
-  valuesConfig: {
-    ENROLLED: { description: ENROLMENT_STATUS_LABELS.ENROLLED },
-    COMPLETED: { description: ENROLMENT_STATUS_LABELS.COMPLETED },
-    DROPPED: { description: ENROLMENT_STATUS_LABELS.DROPPED },
-  },
 });
+export const EnrolmentStatus = EnrolmentStatusVocabulary.enumObject;
+export type EnrolmentStatus = keyof typeof EnrolmentStatus;
+export const ENROLMENT_STATUS_LABELS = EnrolmentStatusVocabulary.labels;
 
 /** Share of the class days a trainee must attend to complete (结业). */
 export const COMPLETION_ATTENDANCE_PERCENT = 80;

@@ -1,23 +1,15 @@
 import { Entity, Enum, Index, PrimaryKey, Property } from '@mikro-orm/core';
-import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
-import { DivisionCodeScalar } from '@jiuye/common';
+import { Field, ID, ObjectType } from 'type-graphql';
+import { defineVocabulary, DivisionCodeScalar } from '@jiuye/common';
 
-export const INSTITUTION_KIND_LABELS = {
+export const InstitutionKindVocabulary = defineVocabulary('InstitutionKind', '培训机构类别 — kind of training institution', {
   TECHNICAL_SCHOOL: '技工学校',
   TRAINING_CENTRE: '职业培训机构',
   ENTERPRISE: '企业培训中心',
-} as const;
-export type InstitutionKind = keyof typeof INSTITUTION_KIND_LABELS;
-export const InstitutionKind = { TECHNICAL_SCHOOL: 'TECHNICAL_SCHOOL', TRAINING_CENTRE: 'TRAINING_CENTRE', ENTERPRISE: 'ENTERPRISE' } as const;
-registerEnumType(InstitutionKind, {
-  name: 'InstitutionKind',
-  description: '培训机构类别 — kind of training institution',
-  valuesConfig: {
-    TECHNICAL_SCHOOL: { description: INSTITUTION_KIND_LABELS.TECHNICAL_SCHOOL },
-    TRAINING_CENTRE: { description: INSTITUTION_KIND_LABELS.TRAINING_CENTRE },
-    ENTERPRISE: { description: INSTITUTION_KIND_LABELS.ENTERPRISE },
-  },
 });
+export const InstitutionKind = InstitutionKindVocabulary.enumObject;
+export type InstitutionKind = keyof typeof InstitutionKind;
+export const INSTITUTION_KIND_LABELS = InstitutionKindVocabulary.labels;
 
 @ObjectType({ description: '培训机构 / 技工学校 — an institution that runs vocational training courses.' })
 @Entity({ tableName: 'institution' })
