@@ -128,6 +128,8 @@ export interface GatewayConfig extends CommonConfig {
   supergraphPath: string;
   subgraphUrls: Partial<Record<SubgraphName, string>>;
   subgraphTimeoutMs: number;
+  /** Checked before any subgraph is called. */
+  limits: { maxDepth: number; maxAliases: number; maxTokens: number; maxCost: number };
 }
 
 export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env, defaultSupergraphPath = 'schema/supergraph.graphql'): GatewayConfig {
@@ -140,8 +142,16 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env, defaultS
       subgraphUrls[name] = check(z.string().url('expected an http(s) URL such as http://hr:4001/graphql'), env[variable], variable, problems);
     }
   }
+  const positive = (variable: string, fallback: number) =>
+    check(z.coerce.number().int('expected a whole number').positive('expected a positive whole number'), env[variable] ?? fallback, variable, problems);
   const config: GatewayConfig = {
     ...common,
+    limits: {
+      maxDepth: positive('GATEWAY_MAX_DEPTH', 12),
+      maxAliases: positive('GATEWAY_MAX_ALIASES', 30),
+      maxTokens: positive('GATEWAY_MAX_TOKENS', 2000),
+      maxCost: positive('GATEWAY_MAX_COST', 50_000),
+    },
     host: env.HOST ?? '0.0.0.0',
     port: check(port, env.GATEWAY_PORT ?? DEFAULT_PORTS.gateway, 'GATEWAY_PORT', problems),
     supergraphPath: env.SUPERGRAPH_PATH ?? defaultSupergraphPath,

@@ -32,4 +32,9 @@ describe('configuration', () => {
     expect(config.port).toBe(8080);
     expect(() => loadGatewayConfig({ HR_URL: 'not a url' })).toThrow(/HR_URL/);
   });
+
+  it('reads the gateway query limits and refuses nonsense', () => {
+    expect(loadGatewayConfig({ GATEWAY_MAX_DEPTH: '8' }).limits).toEqual({ maxDepth: 8, maxAliases: 30, maxTokens: 2000, maxCost: 50000 });
+    expect(() => loadGatewayConfig({ GATEWAY_MAX_COST: '-1', GATEWAY_MAX_ALIASES: 'many' })).toThrow(/GATEWAY_MAX_ALIASES[\s\S]*GATEWAY_MAX_COST|GATEWAY_MAX_COST[\s\S]*GATEWAY_MAX_ALIASES/);
+  });
 });

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { IncomingMessage } from 'node:http';
 import { ApolloServer } from '@apollo/server';
 import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
+import { limitRules } from './limits';
 import {
   createLogger,
   formatError,
@@ -66,6 +67,10 @@ export async function startGateway(config: GatewayConfig, options: { logger?: Lo
     formatError,
     includeStacktraceInErrorResponses: false,
     introspection: config.environment !== 'production',
+    // Limits are checked before the query is planned, so a bomb never reaches a department.
+    validationRules: limitRules(config.limits),
+    parseOptions: { maxTokens: config.limits.maxTokens },
+    allowBatchedHttpRequests: false,
     logger,
     plugins: [maskingPlugin(logger)],
   });

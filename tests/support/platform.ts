@@ -1,6 +1,6 @@
 import path from 'node:path';
-import { createDemoCounty, SUBGRAPH_NAMES, type DemoCounty, type SubgraphName } from '@jiuye/common';
-import { startGateway, type RunningGateway } from '@jiuye/gateway';
+import { createDemoCounty, SUBGRAPH_NAMES, type DemoCounty, type GatewayConfig, type SubgraphName } from '@jiuye/common';
+import { DEFAULT_QUERY_LIMITS, startGateway, type RunningGateway } from '@jiuye/gateway';
 import { seedDemoCounty, type SeedReport } from '../../scripts/src/seed-lib';
 import { SUBGRAPH_MODULES } from '../../scripts/src/subgraphs';
 import { freshDatabaseUrl, postGraphQL, startTestSubgraph, TEST_PSEUDONYM_KEY, testSubgraphConfig, type GraphQLResponse, type TestSubgraph } from './harness';
@@ -21,7 +21,7 @@ export interface TestPlatform {
  * five subgraphs on free ports, and the gateway serving the committed supergraph with its
  * subgraph URLs pointed at them.
  */
-export async function startTestPlatform(workers = 300): Promise<TestPlatform> {
+export async function startTestPlatform(workers = 300, gatewayOverrides: Partial<GatewayConfig> = {}): Promise<TestPlatform> {
   const databaseUrls = Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, freshDatabaseUrl(name)])) as Record<SubgraphName, string>;
   const seed = await seedDemoCounty({ databaseUrls, pseudonymKey: TEST_PSEUDONYM_KEY, workers, batchSize: 100 });
   const subgraphs = {} as Record<SubgraphName, TestSubgraph>;
@@ -37,6 +37,8 @@ export async function startTestPlatform(workers = 300): Promise<TestPlatform> {
     supergraphPath: path.resolve(__dirname, '../../schema/supergraph.graphql'),
     subgraphUrls: Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, subgraphs[name].url])),
     subgraphTimeoutMs: 10_000,
+    limits: DEFAULT_QUERY_LIMITS,
+    ...gatewayOverrides,
   });
   const query = <T>(text: string, variables?: Record<string, unknown>) => postGraphQL<T>(gateway.url, text, variables);
   return {
