@@ -122,6 +122,32 @@ export function loadSubgraphConfig(name: SubgraphName, env: NodeJS.ProcessEnv = 
   return config;
 }
 
+/**
+ * What the gateway checks before it plans a query or calls any subgraph (gateway/src/limits.ts).
+ * Each operation is checked on its own; maxBatch is how many operations one HTTP request may
+ * batch (a JSON array body), and 1 turns batching off.
+ */
+export interface GatewayLimits {
+  /** Deepest nesting of fields (GATEWAY_MAX_DEPTH). */
+  maxDepth: number;
+  /** Aliased fields in one document (GATEWAY_MAX_ALIASES). */
+  maxAliases: number;
+  /** Lexical tokens in one document; parsing stops past it (GATEWAY_MAX_TOKENS). */
+  maxTokens: number;
+  /** Static cost estimate of one operation (GATEWAY_MAX_COST). */
+  maxCost: number;
+  /** Operations in one batched HTTP request (GATEWAY_MAX_BATCH). */
+  maxBatch: number;
+}
+
+export const DEFAULT_GATEWAY_LIMITS: Readonly<GatewayLimits> = Object.freeze({
+  maxDepth: 12,
+  maxAliases: 30,
+  maxTokens: 2000,
+  maxCost: 50_000,
+  maxBatch: 5,
+});
+
 export interface GatewayConfig extends CommonConfig {
   host: string;
   port: number;
@@ -129,7 +155,7 @@ export interface GatewayConfig extends CommonConfig {
   subgraphUrls: Partial<Record<SubgraphName, string>>;
   subgraphTimeoutMs: number;
   /** Checked before any subgraph is called. */
-  limits: { maxDepth: number; maxAliases: number; maxTokens: number; maxCost: number };
+  limits: GatewayLimits;
 }
 
 export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env, defaultSupergraphPath = 'schema/supergraph.graphql'): GatewayConfig {
@@ -144,13 +170,15 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env, defaultS
   }
   const positive = (variable: string, fallback: number) =>
     check(z.coerce.number().int('expected a whole number').positive('expected a positive whole number'), env[variable] ?? fallback, variable, problems);
+  const defaults = DEFAULT_GATEWAY_LIMITS;
   const config: GatewayConfig = {
     ...common,
     limits: {
-      maxDepth: positive('GATEWAY_MAX_DEPTH', 12),
-      maxAliases: positive('GATEWAY_MAX_ALIASES', 30),
-      maxTokens: positive('GATEWAY_MAX_TOKENS', 2000),
-      maxCost: positive('GATEWAY_MAX_COST', 50_000),
+      maxDepth: positive('GATEWAY_MAX_DEPTH', defaults.maxDepth),
+      maxAliases: positive('GATEWAY_MAX_ALIASES', defaults.maxAliases),
+      maxTokens: positive('GATEWAY_MAX_TOKENS', defaults.maxTokens),
+      maxCost: positive('GATEWAY_MAX_COST', defaults.maxCost),
+      maxBatch: positive('GATEWAY_MAX_BATCH', defaults.maxBatch),
     },
     host: env.HOST ?? '0.0.0.0',
     port: check(port, env.GATEWAY_PORT ?? DEFAULT_PORTS.gateway, 'GATEWAY_PORT', problems),

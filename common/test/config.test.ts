@@ -1,4 +1,4 @@
-import { ConfigError, loadGatewayConfig, loadSubgraphConfig } from '@jiuye/common';
+import { ConfigError, DEFAULT_GATEWAY_LIMITS, loadGatewayConfig, loadSubgraphConfig } from '@jiuye/common';
 
 describe('configuration', () => {
   it('derives each subgraph database from a server URL', () => {
@@ -34,7 +34,25 @@ describe('configuration', () => {
   });
 
   it('reads the gateway query limits and refuses nonsense', () => {
-    expect(loadGatewayConfig({ GATEWAY_MAX_DEPTH: '8' }).limits).toEqual({ maxDepth: 8, maxAliases: 30, maxTokens: 2000, maxCost: 50000 });
+    expect(loadGatewayConfig({}).limits).toEqual(DEFAULT_GATEWAY_LIMITS);
+    expect(DEFAULT_GATEWAY_LIMITS).toEqual({ maxDepth: 12, maxAliases: 30, maxTokens: 2000, maxCost: 50000, maxBatch: 5 });
+    expect(loadGatewayConfig({ GATEWAY_MAX_DEPTH: '8' }).limits).toEqual({ maxDepth: 8, maxAliases: 30, maxTokens: 2000, maxCost: 50000, maxBatch: 5 });
+    expect(
+      loadGatewayConfig({ GATEWAY_MAX_DEPTH: '20', GATEWAY_MAX_ALIASES: '5', GATEWAY_MAX_TOKENS: '800', GATEWAY_MAX_COST: '1000', GATEWAY_MAX_BATCH: '1' }).limits,
+    ).toEqual({ maxDepth: 20, maxAliases: 5, maxTokens: 800, maxCost: 1000, maxBatch: 1 });
     expect(() => loadGatewayConfig({ GATEWAY_MAX_COST: '-1', GATEWAY_MAX_ALIASES: 'many' })).toThrow(/GATEWAY_MAX_ALIASES[\s\S]*GATEWAY_MAX_COST|GATEWAY_MAX_COST[\s\S]*GATEWAY_MAX_ALIASES/);
+  });
+
+  it('names every wrong gateway limit with the value it got', () => {
+    let message = '';
+    try {
+      loadGatewayConfig({ GATEWAY_MAX_DEPTH: '0', GATEWAY_MAX_TOKENS: '2.5', GATEWAY_MAX_BATCH: 'lots' });
+    } catch (error) {
+      expect(error).toBeInstanceOf(ConfigError);
+      message = (error as Error).message;
+    }
+    expect(message).toMatch(/GATEWAY_MAX_DEPTH: expected a positive whole number \(got "0"\)/);
+    expect(message).toMatch(/GATEWAY_MAX_TOKENS: expected a whole number \(got "2.5"\)/);
+    expect(message).toMatch(/GATEWAY_MAX_BATCH: .* \(got "lots"\)/);
   });
 });

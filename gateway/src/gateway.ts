@@ -1,12 +1,12 @@
 import { readFileSync } from 'node:fs';
 import type { IncomingMessage } from 'node:http';
-import { ApolloServer } from '@apollo/server';
-import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
-import { limitRules } from './limits';
+import { ApolloServer, HeaderMap, type ApolloServerOptions, type BaseContext, type HTTPGraphQLRequest, type HTTPGraphQLResponse } from '@apollo/server';
+import { ApolloGateway, RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
+import type { GraphQLError, GraphQLFormattedError } from 'graphql';
+import { batchLimitError, DEFAULT_QUERY_LIMITS, limitRules, type QueryLimits } from './limits';
+import { formatGatewayError, gatewayErrorPlugin, subgraphUnavailable, withRequestIdInBody } from './errors';
 import {
   createLogger,
-  formatError,
-  maskingPlugin,
   serveGraphQL,
   SUBGRAPH_NAMES,
   type GatewayConfig,
@@ -37,23 +37,108 @@ export function subgraphUrl(config: GatewayConfig, name: string, fromSupergraph:
   return config.subgraphUrls[name as SubgraphName] ?? fromSupergraph;
 }
 
+/** The GraphQL body of a 4xx answer, as @apollo/gateway keeps it in the error it throws; null otherwise. */
+function graphqlRefusal(error: unknown): { data?: Record<string, unknown> | null; errors: GraphQLFormattedError[] } | null {
+  const response = (error as GraphQLError | undefined)?.extensions?.response as { status?: unknown; body?: unknown } | undefined;
+  if (typeof response?.status !== 'number' || response.status < 400 || response.status >= 500) return null;
+  const body = response.body as { data?: unknown; errors?: unknown } | undefined;
+  if (!body || typeof body !== 'object' || !Array.isArray(body.errors) || body.errors.length === 0) return null;
+  const errors = body.errors.filter((e): e is GraphQLFormattedError => typeof e === 'object' && e !== null && typeof (e as { message?: unknown }).message === 'string');
+  if (errors.length === 0) return null;
+  return { errors, ...(body.data && typeof body.data === 'object' ? { data: body.data as Record<string, unknown> } : {}) };
+}
+
+/**
+ * One department's subgraph. Whatever goes wrong on the way there and back (no connection, the
+ * deadline, a 5xx or a 4xx without GraphQL errors, a body that is not JSON) becomes
+ * SUBGRAPH_UNAVAILABLE for that department's fields, with the real error kept for the log
+ * (@apollo/gateway's own error would carry the subgraph URL and response body); the query plan
+ * goes on with the other departments.
+ */
+export class DepartmentDataSource extends RemoteGraphQLDataSource<GatewayContext> {
+  constructor(
+    readonly department: string,
+    url: string,
+    readonly timeoutMs: number,
+  ) {
+    super({ url, fetcher: fetchWithTimeout(timeoutMs) });
+  }
+
+  override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
+    // The department logs under the same request id as the gateway.
+    if (context?.requestId) request.http?.headers.set('x-request-id', context.requestId);
+  }
+
+  override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): ReturnType<RemoteGraphQLDataSource['process']> {
+    try {
+      return await super.process(options);
+    } catch (error) {
+      // A 4xx with a GraphQL body is the department refusing what it was sent (a DivisionCode
+      // literal its scalar rejects, say): its errors are the answer, not an outage.
+      const refusal = graphqlRefusal(error);
+      if (refusal) return refusal;
+      throw subgraphUnavailable(this.department, error, {
+        timeoutMs: this.timeoutMs,
+        path: 'pathInIncomingRequest' in options ? options.pathInIncomingRequest : undefined,
+        query: options.request.query,
+      });
+    }
+  }
+}
+
+/**
+ * Apollo Server with the batch limit checked on the HTTP body, before any operation in it is
+ * parsed; and the request id in the errors Apollo Server answers without a request pipeline.
+ */
+class GatewayServer<TContext extends BaseContext & { requestId?: string }> extends ApolloServer<TContext> {
+  constructor(
+    config: ApolloServerOptions<TContext>,
+    private readonly maxBatch: number,
+  ) {
+    super(config);
+  }
+
+  override async executeHTTPGraphQLRequest(request: {
+    httpGraphQLRequest: HTTPGraphQLRequest;
+    context: () => Promise<TContext>;
+  }): Promise<HTTPGraphQLResponse> {
+    const refused = request.httpGraphQLRequest.method === 'POST' ? batchLimitError(request.httpGraphQLRequest.body, this.maxBatch) : null;
+    if (refused) {
+      const { requestId } = await request.context();
+      this.logger.warn({ requestId, limit: refused.limit, max: refused.extensions.max, found: refused.extensions.found, msg: 'query refused by a limit' });
+      return {
+        status: 400,
+        headers: new HeaderMap([['content-type', 'application/json; charset=utf-8']]),
+        body: {
+          kind: 'complete',
+          string: JSON.stringify({ errors: [{ message: refused.message, extensions: { ...refused.extensions, ...(requestId ? { requestId } : {}) } }] }),
+        },
+      };
+    }
+    const response = await super.executeHTTPGraphQLRequest(request);
+    if ((response.status ?? 200) >= 400 && response.body.kind === 'complete') {
+      const { requestId } = await request.context();
+      if (requestId) response.body = { kind: 'complete', string: withRequestIdInBody(response.body.string, requestId) };
+    }
+    return response;
+  }
+}
+
 export async function startGateway(config: GatewayConfig, options: { logger?: Logger; supergraphSdl?: string } = {}): Promise<RunningGateway> {
   const logger = options.logger ?? createLogger('gateway', config.logLevel);
   const supergraphSdl = options.supergraphSdl ?? readFileSync(config.supergraphPath, 'utf8');
+  const limits: QueryLimits = { ...DEFAULT_QUERY_LIMITS, ...config.limits };
+  const production = config.environment === 'production';
   const urls = new Map<string, string>();
   const gateway = new ApolloGateway({
     supergraphSdl,
     buildService({ name, url }) {
       const target = subgraphUrl(config, name, url ?? '');
       urls.set(name, target);
-      return new RemoteGraphQLDataSource<GatewayContext>({
-        url: target,
-        fetcher: fetchWithTimeout(config.subgraphTimeoutMs),
-        willSendRequest({ request, context }) {
-          if (context?.requestId) request.http?.headers.set('x-request-id', context.requestId);
-        },
-      });
+      return new DepartmentDataSource(name, target, config.subgraphTimeoutMs);
     },
+    // The query plan (header Apollo-Query-Plan-Experimental) shows how the departments are called; not in production.
+    __exposeQueryPlanExperimental: !production,
     logger: {
       debug: () => undefined,
       info: (message: unknown) => logger.info(String(message)),
@@ -62,18 +147,27 @@ export async function startGateway(config: GatewayConfig, options: { logger?: Lo
     },
   });
 
-  const server = new ApolloServer<GatewayContext>({
-    gateway,
-    formatError,
-    includeStacktraceInErrorResponses: false,
-    introspection: config.environment !== 'production',
-    // Limits are checked before the query is planned, so a bomb never reaches a department.
-    validationRules: limitRules(config.limits),
-    parseOptions: { maxTokens: config.limits.maxTokens },
-    allowBatchedHttpRequests: false,
-    logger,
-    plugins: [maskingPlugin(logger)],
-  });
+  const server = new GatewayServer<GatewayContext>(
+    {
+      gateway,
+      formatError: formatGatewayError,
+      includeStacktraceInErrorResponses: false,
+      introspection: !production,
+      // No "Did you mean …?" schema hints in validation errors when introspection is off.
+      hideSchemaDetailsFromClientErrors: production,
+      nodeEnv: config.environment,
+      // main.ts stops the gateway on SIGINT/SIGTERM.
+      stopOnTerminationSignals: false,
+      // Limits are checked before the query is planned, so a bomb never reaches a department.
+      validationRules: limitRules(limits),
+      parseOptions: { maxTokens: limits.maxTokens },
+      // Batches of up to maxBatch operations (each checked on its own); 1 turns batching off.
+      allowBatchedHttpRequests: limits.maxBatch > 1,
+      logger,
+      plugins: [gatewayErrorPlugin(logger)],
+    },
+    limits.maxBatch,
+  );
   await server.start();
   const http = await serveGraphQL(server, {
     port: config.port,

@@ -1,90 +1,154 @@
 import {
   GraphQLError,
   getNamedType,
+  getNullableType,
+  isCompositeType,
+  isInterfaceType,
   isListType,
-  isNonNullType,
+  isObjectType,
   Kind,
   type ASTVisitor,
   type FieldNode,
   type FragmentDefinitionNode,
   type GraphQLCompositeType,
-  type GraphQLOutputType,
+  type GraphQLField,
   type GraphQLSchema,
   type SelectionSetNode,
   type ValidationContext,
   type ValidationRule,
-  isCompositeType,
-  isObjectType,
-  isInterfaceType,
 } from 'graphql';
+import { DEFAULT_GATEWAY_LIMITS, MAX_PAGE_SIZE, type GatewayLimits } from '@jiuye/common';
 
 /**
  * Limits the gateway checks before it plans a query or calls any subgraph, so that one
- * request cannot make five departments do unbounded work. Each is a graphql validation rule;
- * the token limit is graphql's own parse option (see gateway.ts).
+ * request cannot make five departments do unbounded work:
+ *
+ * - depth, aliases and estimated cost are graphql validation rules (limitRules below), run by
+ *   Apollo Server with the standard rules on every new document;
+ * - tokens is graphql's own parse option `maxTokens` (parsing stops at the limit);
+ * - batch is checked on the HTTP body before Apollo Server sees it (gateway.ts).
+ *
+ * Every refusal is a GraphQL error whose `extensions.code` names the limit (QUERY_TOO_DEEP, …),
+ * with `limit` (its short name), `max` (the configured number) and, where it is known, `found`.
+ * Introspection meta fields (`__schema`, `__type`, `__typename`) count towards none of the
+ * limits: they are answered by the gateway from its schema, never by a department, and
+ * graphql's MaxIntrospectionDepthRule (one of the standard rules) stops introspection bombs.
  */
-export interface QueryLimits {
-  maxDepth: number;
-  maxAliases: number;
-  maxTokens: number;
-  maxCost: number;
-}
+export type QueryLimits = GatewayLimits;
 
-export const DEFAULT_QUERY_LIMITS: QueryLimits = { maxDepth: 12, maxAliases: 30, maxTokens: 2000, maxCost: 50_000 };
+export const DEFAULT_QUERY_LIMITS: QueryLimits = DEFAULT_GATEWAY_LIMITS;
 
-/** A list field without a literal `first` is assumed to return this many items. */
+/** A list field without `first` (and without a default for it) is assumed to return this many items. */
 export const ASSUMED_LIST_SIZE = 10;
-/** A `first` given by a variable is assumed to be the largest page a list serves. */
-export const ASSUMED_VARIABLE_PAGE = 500;
+/** A `first` given by a variable is assumed to be the largest page any list serves (the value is not known when the document is validated). */
+export const ASSUMED_VARIABLE_PAGE = MAX_PAGE_SIZE;
 
-/** Apollo Server reports validation errors as GRAPHQL_VALIDATION_FAILED; `limit` says which limit. */
-function limitError(limit: string, message: string): GraphQLError {
-  return new GraphQLError(message, { extensions: { limit } });
+export const LIMIT_CODES = {
+  depth: 'QUERY_TOO_DEEP',
+  aliases: 'TOO_MANY_ALIASES',
+  tokens: 'TOO_MANY_TOKENS',
+  cost: 'QUERY_TOO_COSTLY',
+  batch: 'TOO_MANY_OPERATIONS',
+} as const;
+
+export type LimitName = keyof typeof LIMIT_CODES;
+
+/**
+ * A refused request. Apollo Server reports validation-rule errors with the code
+ * GRAPHQL_VALIDATION_FAILED; the gateway's formatError puts the limit's own code back from
+ * this original error.
+ */
+export class LimitExceededError extends GraphQLError {
+  constructor(
+    readonly limit: LimitName,
+    message: string,
+    max: number,
+    found?: number,
+  ) {
+    super(message, { extensions: { code: LIMIT_CODES[limit], limit, max, ...(found === undefined ? {} : { found }) } });
+    this.name = 'LimitExceededError';
+  }
 }
 
 type Fragments = Record<string, FragmentDefinitionNode>;
 
 function fragmentsOf(context: ValidationContext): Fragments {
-  const fragments: Fragments = {};
+  const fragments: Fragments = Object.create(null);
   for (const definition of context.getDocument().definitions) {
     if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments[definition.name.value] = definition;
   }
   return fragments;
 }
 
-/** Depth of a selection set, fragments expanded; a fragment already on the path counts as 0 (cycles are another rule's error). */
-function depthOf(selectionSet: SelectionSetNode | undefined, fragments: Fragments, path: Set<string>): number {
+function isIntrospection(field: FieldNode): boolean {
+  return field.name.value.startsWith('__');
+}
+
+/**
+ * Walks fragments once each: a result is remembered per fragment (and per page size for the
+ * cost), so a document that spreads fragments into each other many times costs linear time to
+ * check, not exponential. A fragment already on the path counts as 0 (a cycle is
+ * NoFragmentCyclesRule's error; here it must only not loop).
+ */
+class FragmentWalker<K extends string | number> {
+  private readonly done = new Map<string, number>();
+  private readonly onPath = new Set<string>();
+
+  constructor(private readonly fragments: Fragments) {}
+
+  get(name: string, key: K, compute: (fragment: FragmentDefinitionNode) => number): number {
+    const fragment = this.fragments[name];
+    if (!fragment || this.onPath.has(name)) return 0;
+    const memoKey = `${name}\u0000${key}`;
+    const known = this.done.get(memoKey);
+    if (known !== undefined) return known;
+    this.onPath.add(name);
+    try {
+      const value = compute(fragment);
+      this.done.set(memoKey, value);
+      return value;
+    } finally {
+      this.onPath.delete(name);
+    }
+  }
+}
+
+/** Depth of a selection set: fields nested in fields, fragments expanded. */
+function depthOf(selectionSet: SelectionSetNode | undefined, walker: FragmentWalker<string>): number {
   if (!selectionSet) return 0;
   let deepest = 0;
   for (const selection of selectionSet.selections) {
     if (selection.kind === Kind.FIELD) {
-      if (selection.name.value.startsWith('__')) continue; // introspection meta fields
-      deepest = Math.max(deepest, 1 + depthOf(selection.selectionSet, fragments, path));
+      if (isIntrospection(selection)) continue;
+      deepest = Math.max(deepest, 1 + depthOf(selection.selectionSet, walker));
     } else if (selection.kind === Kind.INLINE_FRAGMENT) {
-      deepest = Math.max(deepest, depthOf(selection.selectionSet, fragments, path));
+      deepest = Math.max(deepest, depthOf(selection.selectionSet, walker));
     } else {
-      const name = selection.name.value;
-      const fragment = fragments[name];
-      if (!fragment || path.has(name)) continue;
-      path.add(name);
-      deepest = Math.max(deepest, depthOf(fragment.selectionSet, fragments, path));
-      path.delete(name);
+      deepest = Math.max(deepest, walker.get(selection.name.value, '', (fragment) => depthOf(fragment.selectionSet, walker)));
     }
   }
   return deepest;
 }
 
+/** QUERY_TOO_DEEP: `{ a { b { c } } }` is 3 levels deep. */
 export function maxDepthRule(maxDepth: number): ValidationRule {
-  return (context: ValidationContext): ASTVisitor => ({
-    OperationDefinition(operation) {
-      const depth = depthOf(operation.selectionSet, fragmentsOf(context), new Set());
-      if (depth > maxDepth) {
-        context.reportError(limitError('depth', `the query is ${depth} levels deep; at most ${maxDepth} are allowed`));
-      }
-    },
-  });
+  return (context: ValidationContext): ASTVisitor => {
+    const walker = new FragmentWalker<string>(fragmentsOf(context));
+    return {
+      OperationDefinition(operation) {
+        const depth = depthOf(operation.selectionSet, walker);
+        if (depth > maxDepth) {
+          context.reportError(new LimitExceededError('depth', `the query is ${depth} levels deep; at most ${maxDepth} are allowed`, maxDepth, depth));
+        }
+      },
+    };
+  };
 }
 
+/**
+ * TOO_MANY_ALIASES: aliased fields in the whole document. Aliases are what let one request
+ * ask for the same expensive field many times (`a1: worker(…) a2: worker(…) …`).
+ */
 export function maxAliasesRule(maxAliases: number): ValidationRule {
   return (context: ValidationContext): ASTVisitor => {
     let aliases = 0;
@@ -95,7 +159,7 @@ export function maxAliasesRule(maxAliases: number): ValidationRule {
       Document: {
         leave() {
           if (aliases > maxAliases) {
-            context.reportError(limitError('aliases', `the query uses ${aliases} aliases; at most ${maxAliases} are allowed`));
+            context.reportError(new LimitExceededError('aliases', `the query uses ${aliases} aliases; at most ${maxAliases} are allowed`, maxAliases, aliases));
           }
         },
       },
@@ -103,80 +167,116 @@ export function maxAliasesRule(maxAliases: number): ValidationRule {
   };
 }
 
-function pageSize(field: FieldNode): number | null {
-  const first = field.arguments?.find((argument) => argument.name.value === 'first');
-  if (!first) return null;
-  if (first.value.kind === Kind.INT) return Number(first.value.value);
-  if (first.value.kind === Kind.VARIABLE) return ASSUMED_VARIABLE_PAGE;
+/**
+ * How many items a field with a `first` argument returns: the literal, the largest page for a
+ * variable, the argument's schema default when it is left out; null when the field has no
+ * `first` or its value is not a number.
+ */
+function pageSize(field: FieldNode, definition: GraphQLField<unknown, unknown>): number | null {
+  const argument = definition.args.find((a) => a.name === 'first');
+  if (!argument) return null;
+  const given = field.arguments?.find((a) => a.name.value === 'first');
+  if (!given) return typeof argument.defaultValue === 'number' ? argument.defaultValue : null;
+  if (given.value.kind === Kind.INT) return Number(given.value.value);
+  if (given.value.kind === Kind.VARIABLE) return ASSUMED_VARIABLE_PAGE;
   return null;
 }
 
-function isList(type: GraphQLOutputType): boolean {
-  const inner = isNonNullType(type) ? type.ofType : type;
-  return isListType(inner);
-}
-
 /**
- * Estimated cost: every field costs 1, and what a list field selects costs as many times as
- * the list is long (its literal `first`, a variable's largest page, or an assumed size).
- * Connection types (nodes under a paginated field) take their size from that field's `first`.
+ * Estimated cost of a selection set: every field costs 1; what a list field selects costs as
+ * many times as the list is long — its `first` (see pageSize), else the page size of the
+ * paginated field it sits in (the `nodes` of `workers(first: 50)`), else ASSUMED_LIST_SIZE.
  */
 function costOf(
   selectionSet: SelectionSetNode | undefined,
-  parentType: GraphQLCompositeType | null,
+  parentType: GraphQLCompositeType,
   schema: GraphQLSchema,
-  fragments: Fragments,
-  path: Set<string>,
-  inheritedPage: number | null,
+  walker: FragmentWalker<number>,
+  page: number,
 ): number {
-  if (!selectionSet || !parentType) return 0;
+  if (!selectionSet) return 0;
   let total = 0;
   for (const selection of selectionSet.selections) {
     if (selection.kind === Kind.FIELD) {
-      if (selection.name.value.startsWith('__')) continue;
-      const fieldDefinition = isObjectType(parentType) || isInterfaceType(parentType) ? parentType.getFields()[selection.name.value] : undefined;
-      if (!fieldDefinition) {
-        total += 1;
+      if (isIntrospection(selection)) continue;
+      const definition = isObjectType(parentType) || isInterfaceType(parentType) ? parentType.getFields()[selection.name.value] : undefined;
+      if (!definition) {
+        total += 1; // an unknown field: FieldsOnCorrectTypeRule reports it
         continue;
       }
-      const childType = getNamedType(fieldDefinition.type);
-      const page = pageSize(selection);
-      const list = isList(fieldDefinition.type);
-      const multiplier = list ? (page ?? inheritedPage ?? ASSUMED_LIST_SIZE) : 1;
-      const child = isCompositeType(childType)
-        ? costOf(selection.selectionSet, childType, schema, fragments, path, list ? null : page)
-        : 0;
+      const size = pageSize(selection, definition);
+      const list = isListType(getNullableType(definition.type));
+      const multiplier = list ? (size ?? (page || ASSUMED_LIST_SIZE)) : 1;
+      const childType = getNamedType(definition.type);
+      // A paginated field that is not itself a list (a page type) hands its size to the list inside it.
+      const child = isCompositeType(childType) ? costOf(selection.selectionSet, childType, schema, walker, list ? 0 : (size ?? 0)) : 0;
       total += 1 + multiplier * child;
     } else if (selection.kind === Kind.INLINE_FRAGMENT) {
-      const typeName = selection.typeCondition?.name.value;
-      const type = typeName ? schema.getType(typeName) : parentType;
-      total += costOf(selection.selectionSet, isCompositeType(type) ? type : parentType, schema, fragments, path, inheritedPage);
+      const type = selection.typeCondition ? schema.getType(selection.typeCondition.name.value) : parentType;
+      total += costOf(selection.selectionSet, isCompositeType(type) ? type : parentType, schema, walker, page);
     } else {
-      const name = selection.name.value;
-      const fragment = fragments[name];
-      if (!fragment || path.has(name)) continue;
-      const type = schema.getType(fragment.typeCondition.name.value);
-      path.add(name);
-      total += costOf(fragment.selectionSet, isCompositeType(type) ? type : parentType, schema, fragments, path, inheritedPage);
-      path.delete(name);
+      total += walker.get(selection.name.value, page, (fragment) => {
+        const type = schema.getType(fragment.typeCondition.name.value);
+        return costOf(fragment.selectionSet, isCompositeType(type) ? type : parentType, schema, walker, page);
+      });
     }
   }
   return total;
 }
 
+/** QUERY_TOO_COSTLY: the static estimate of costOf, per operation. */
 export function maxCostRule(maxCost: number): ValidationRule {
-  return (context: ValidationContext): ASTVisitor => ({
-    OperationDefinition(operation) {
-      const schema = context.getSchema();
-      const root = operation.operation === 'query' ? schema.getQueryType() : operation.operation === 'mutation' ? schema.getMutationType() : schema.getSubscriptionType();
-      const cost = costOf(operation.selectionSet, root ?? null, schema, fragmentsOf(context), new Set(), null);
-      if (cost > maxCost) {
-        context.reportError(limitError('cost', `the query's estimated cost is ${cost}; at most ${maxCost} is allowed (ask for smaller pages or fewer nested lists)`));
-      }
-    },
-  });
+  return (context: ValidationContext): ASTVisitor => {
+    const walker = new FragmentWalker<number>(fragmentsOf(context));
+    return {
+      OperationDefinition(operation) {
+        const schema = context.getSchema();
+        const root = schema.getRootType(operation.operation);
+        if (!root) return; // KnownOperationTypesRule reports it
+        const cost = costOf(operation.selectionSet, root, schema, walker, 0);
+        if (cost > maxCost) {
+          // Fragments nested in fragments can multiply past any exact number.
+          const found = Math.min(cost, Number.MAX_SAFE_INTEGER);
+          const shown = cost > Number.MAX_SAFE_INTEGER ? `more than ${Number.MAX_SAFE_INTEGER}` : String(cost);
+          context.reportError(
+            new LimitExceededError(
+              'cost',
+              `the query's estimated cost is ${shown}; at most ${maxCost} is allowed (ask for smaller pages or fewer nested lists)`,
+              maxCost,
+              found,
+            ),
+          );
+        }
+      },
+    };
+  };
 }
 
-export function limitRules(limits: QueryLimits): ValidationRule[] {
+/** The validation rules for Apollo Server's `validationRules`. */
+export function limitRules(limits: Pick<QueryLimits, 'maxDepth' | 'maxAliases' | 'maxCost'>): ValidationRule[] {
   return [maxDepthRule(limits.maxDepth), maxAliasesRule(limits.maxAliases), maxCostRule(limits.maxCost)];
+}
+
+/** graphql's parse error for `maxTokens`: "Syntax Error: Document contains more that 2000 tokens. Parsing aborted." (sic, graphql 16). */
+const TOKEN_LIMIT_MESSAGE = /Document contains more tha[nt] (\d+) tokens/;
+
+/** The refusal for a document past `maxTokens`, from the parse error graphql raised; null for any other error. */
+export function tokenLimitError(message: string): LimitExceededError | null {
+  const match = TOKEN_LIMIT_MESSAGE.exec(message);
+  if (!match) return null;
+  const max = Number(match[1]);
+  return new LimitExceededError('tokens', `the query has more than ${max} tokens; at most ${max} are allowed`, max);
+}
+
+/**
+ * TOO_MANY_OPERATIONS for an HTTP body that is a JSON array of more than maxBatch operations
+ * (maxBatch 1: batching is off, any array is refused); null when the body may pass.
+ */
+export function batchLimitError(body: unknown, maxBatch: number): LimitExceededError | null {
+  if (!Array.isArray(body)) return null;
+  if (maxBatch <= 1) {
+    return new LimitExceededError('batch', `batched requests are off; send one operation per request (this one has ${body.length})`, 1, body.length);
+  }
+  if (body.length <= maxBatch) return null;
+  return new LimitExceededError('batch', `the request batches ${body.length} operations; at most ${maxBatch} are allowed`, maxBatch, body.length);
 }
