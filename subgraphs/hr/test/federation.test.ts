@@ -114,7 +114,7 @@ describe('hr subgraph: federation', () => {
       expect(fieldsOf('Division')).toEqual(['code', 'name', 'level', 'parent', 'children', 'workers', 'welfarePosts']);
       expect(sdl).toMatch(/staysNearHome: Boolean! @external/);
       expect(sdl).toMatch(/certifiedTrades: \[Trade!\]! @external/);
-      expect(sdl).toMatch(/suitableJobPostings\([\s\S]*?\): \[JobPosting!\]! @requires\(fields: "staysNearHome certifiedTrades"\)/);
+      expect(sdl).toMatch(/suitableJobPostings\([\s\S]*?\): \[JobPosting!\] @requires\(fields: "staysNearHome certifiedTrades"\)/);
       expect(sdl).not.toMatch(/idNumber: String\n(?![\s\S]*input)/); // no clear ID number on an output type
     });
 

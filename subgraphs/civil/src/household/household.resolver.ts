@@ -6,12 +6,12 @@ import { Household } from './household.type';
 
 @Resolver(() => Household)
 export class HouseholdResolver {
-  @FieldResolver(() => [AssistanceGrant], { description: '低保/特困 grants, newest first, including stopped ones.' })
+  @FieldResolver(() => [AssistanceGrant], { nullable: true, description: '低保/特困 grants, newest first, including stopped ones.' })
   assistanceGrants(@Root() household: Household, @Ctx() { loaders }: CivilContext) {
     return loaders.grantsByHousehold.load(household.code);
   }
 
-  @FieldResolver(() => [AssistanceGrant], { description: 'Grants being paid today.' })
+  @FieldResolver(() => [AssistanceGrant], { nullable: true, description: 'Grants being paid today.' })
   async currentAssistance(@Root() household: Household, @Ctx() { loaders }: CivilContext) {
     const today = todayInChina();
     return (await loaders.grantsByHousehold.load(household.code)).filter((g) => isActiveOn(g, today));

@@ -23,7 +23,7 @@ export class WorkerResolver {
     return { kind: situation.disabilityKind, grade: situation.disabilityGrade, certifiedOn: situation.disabilityCertifiedOn };
   }
 
-  @FieldResolver(() => [CareDuty], { description: '照料义务, newest first.' })
+  @FieldResolver(() => [CareDuty], { nullable: true, description: '照料义务, newest first.' })
   careDuties(@Root() worker: Worker, @Ctx() { loaders }: CivilContext) {
     return loaders.careDutiesByWorker.load(worker.id);
   }

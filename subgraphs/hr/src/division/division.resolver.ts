@@ -30,17 +30,17 @@ export class DivisionResolver {
     return code === null ? null : { code };
   }
 
-  @FieldResolver(() => [Division], { description: 'Divisions one level down, in code order.' })
+  @FieldResolver(() => [Division], { nullable: true, description: 'Divisions one level down, in code order.' })
   children(@Root() division: Division, @Ctx() { loaders }: HrContext) {
     return loaders.childrenByParent.load(division.code);
   }
 
-  @FieldResolver(() => WorkerPage, { description: 'Workers of households in this division (the rosters, as root `workers`).' })
+  @FieldResolver(() => WorkerPage, { nullable: true, description: 'Workers of households in this division (the rosters, as root `workers`).' })
   workers(@Root() division: Division, @Args(() => WorkerFilterArgs) args: WorkerFilterArgs, @Ctx() { loaders }: HrContext) {
     return loaders.workerPage(workerPageKey({ ...args, divisionCode: division.code }));
   }
 
-  @FieldResolver(() => [WelfarePost], { description: '公益性岗位 in the villages of this division, by village.' })
+  @FieldResolver(() => [WelfarePost], { nullable: true, description: '公益性岗位 in the villages of this division, by village.' })
   welfarePosts(@Root() division: Division, @Ctx() { loaders }: HrContext) {
     return loaders.welfarePostsInDivision(division.code);
   }

@@ -7,7 +7,7 @@ import { Household } from './household.type';
 
 @Resolver(() => Household)
 export class HouseholdResolver {
-  @FieldResolver(() => [Worker], { description: 'Members in the labour registry (aged 16–60), oldest first.' })
+  @FieldResolver(() => [Worker], { nullable: true, description: 'Members in the labour registry (aged 16–60), oldest first.' })
   members(@Root() household: Household, @Ctx() { loaders }: HrContext) {
     return loaders.workersByHousehold.load(household.code);
   }

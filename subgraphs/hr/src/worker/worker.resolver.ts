@@ -173,7 +173,7 @@ export class WorkerResolver {
     return (await this.record(worker, context))?.verifiedOn ?? null;
   }
 
-  @FieldResolver(() => [Employment], { description: '就业记录, newest first.' })
+  @FieldResolver(() => [Employment], { nullable: true, description: '就业记录, newest first.' })
   employments(@Root() worker: Worker, @Ctx() { loaders }: HrContext) {
     return loaders.employmentsByWorker.load(worker.id);
   }
@@ -183,22 +183,23 @@ export class WorkerResolver {
     return (await loaders.employmentsByWorker.load(worker.id)).find((e) => e.endsOn === null) ?? null;
   }
 
-  @FieldResolver(() => [WelfarePostAssignment], { description: '公益性岗位 held now or before, newest first.' })
+  @FieldResolver(() => [WelfarePostAssignment], { nullable: true, description: '公益性岗位 held now or before, newest first.' })
   welfarePostAssignments(@Root() worker: Worker, @Ctx() { loaders }: HrContext) {
     return loaders.assignmentsByWorker.load(worker.id);
   }
 
-  @FieldResolver(() => [SubsidyPayment], { description: '补贴 paid to the worker, newest first.' })
+  @FieldResolver(() => [SubsidyPayment], { nullable: true, description: '补贴 paid to the worker, newest first.' })
   subsidies(@Root() worker: Worker, @Ctx() { loaders }: HrContext) {
     return loaders.subsidiesByWorker.load(worker.id);
   }
 
-  @FieldResolver(() => [JobFairIntention], { description: '达成意向 at job fairs, newest first.' })
+  @FieldResolver(() => [JobFairIntention], { nullable: true, description: '达成意向 at job fairs, newest first.' })
   jobFairIntentions(@Root() worker: Worker, @Ctx() { loaders }: HrContext) {
     return loaders.intentionsByWorker.load(worker.id);
   }
 
   @FieldResolver(() => [JobPosting], {
+    nullable: true,
     description:
       '人岗匹配 — open postings with headcount left that the worker can take: no trade required (低门槛) or a trade they hold a ' +
       'certificate in (certifiedTrades, from training); never out of province when care duties or a disability keep them near ' +

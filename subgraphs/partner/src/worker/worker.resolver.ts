@@ -8,7 +8,7 @@ import { Worker } from './worker.type';
 
 @Resolver(() => Worker)
 export class WorkerResolver {
-  @FieldResolver(() => [Transfer], { description: '转移就业 to partner cities, newest first.' })
+  @FieldResolver(() => [Transfer], { nullable: true, description: '转移就业 to partner cities, newest first.' })
   transfers(@Root() worker: Worker, @Ctx() { loaders }: PartnerContext) {
     return loaders.transfersByWorker.load(worker.id);
   }
@@ -18,14 +18,14 @@ export class WorkerResolver {
     return currentTransfer(await loaders.transfersByWorker.load(worker.id));
   }
 
-  @FieldResolver(() => [FollowUpVisit], { description: '跟踪回访 of all the worker\'s transfers, newest first.' })
+  @FieldResolver(() => [FollowUpVisit], { nullable: true, description: '跟踪回访 of all the worker\'s transfers, newest first.' })
   async followUpVisits(@Root() worker: Worker, @Ctx() { loaders }: PartnerContext) {
     const transfers = await loaders.transfersByWorker.load(worker.id);
     const visits = await Promise.all(transfers.map((t) => loaders.visitsByTransfer.load(t.id)));
     return newestVisitsFirst(visits.flat());
   }
 
-  @FieldResolver(() => [ContactAttempt], { description: '联系记录, newest first.' })
+  @FieldResolver(() => [ContactAttempt], { nullable: true, description: '联系记录, newest first.' })
   contactAttempts(@Root() worker: Worker, @Ctx() { loaders }: PartnerContext) {
     return loaders.attemptsByWorker.load(worker.id);
   }

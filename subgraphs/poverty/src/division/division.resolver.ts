@@ -5,7 +5,7 @@ import { Division } from './division.type';
 
 @Resolver(() => Division)
 export class DivisionResolver {
-  @FieldResolver(() => HouseholdPage, { description: '建档立卡户 in this division, by household code.' })
+  @FieldResolver(() => HouseholdPage, { nullable: true, description: '建档立卡户 in this division, by household code.' })
   households(@Root() division: Division, @Args(() => HouseholdFilterArgs) args: HouseholdFilterArgs, @Ctx() { loaders }: PovertyContext) {
     return loadHouseholdPage(loaders, { ...args, divisionCode: division.code });
   }

@@ -81,7 +81,7 @@ export class HouseholdResolver {
     return (await loaders.householdByCode.load(household.code))?.registeredYear ?? null;
   }
 
-  @FieldResolver(() => [PovertyStatusChange], { description: 'Every status the household had, oldest first; the last is the current one.' })
+  @FieldResolver(() => [PovertyStatusChange], { nullable: true, description: 'Every status the household had, oldest first; the last is the current one.' })
   statusHistory(@Root() household: Household, @Ctx() { loaders }: PovertyContext) {
     return loaders.statusChangesByHousehold.load(household.code);
   }
@@ -97,7 +97,7 @@ export class HouseholdResolver {
     return loaders.openResponsibilityByHousehold.load(household.code);
   }
 
-  @FieldResolver(() => [HouseholdMember], { description: '建档立卡户成员, head first.' })
+  @FieldResolver(() => [HouseholdMember], { nullable: true, description: '建档立卡户成员, head first.' })
   async registeredMembers(
     @Root() household: Household,
     @Arg('includeRemoved', () => Boolean, { defaultValue: false, description: 'Also those who left.' }) includeRemoved: boolean,

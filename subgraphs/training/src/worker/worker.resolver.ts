@@ -7,12 +7,12 @@ import { Worker } from './worker.type';
 
 @Resolver(() => Worker)
 export class WorkerResolver {
-  @FieldResolver(() => [Enrolment], { description: '培训经历 — enrolments in training classes, newest first.' })
+  @FieldResolver(() => [Enrolment], { nullable: true, description: '培训经历 — enrolments in training classes, newest first.' })
   enrolments(@Root() worker: Worker, @Ctx() { loaders }: TrainingContext) {
     return loaders.enrolmentsByWorker.load(worker.id);
   }
 
-  @FieldResolver(() => [Certificate], { description: '职业技能等级证书, newest first.' })
+  @FieldResolver(() => [Certificate], { nullable: true, description: '职业技能等级证书, newest first.' })
   certificates(@Root() worker: Worker, @Ctx() { loaders }: TrainingContext) {
     return loaders.certificatesByWorker.load(worker.id);
   }
