@@ -1,6 +1,5 @@
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
-import { GraphQLError } from 'graphql';
-import { conflict, InputProblems, requireIdNumber, todayInChina, type ParsedIdNumber } from '@jiuye/common';
+import { checkIdNumber, conflict, InputProblems, parseRowId, todayInChina, type ParsedIdNumber } from '@jiuye/common';
 
 /** 户编号: the 12-digit village code + a 4-digit sequence. */
 export const HOUSEHOLD_CODE_PATTERN = /^\d{16}$/;
@@ -9,26 +8,15 @@ export const MOBILE_PATTERN = /^1[3-9]\d{9}$/;
 
 /**
  * Collects every problem of a mutation's input before anything is read or written
- * (InputProblems from common), with one addition: when the ID number is the only problem, the
- * error is requireIdNumber's own, so that extensions.reason tells the clerk what is wrong with it
- * (LENGTH, LOWERCASE_X, BIRTH_DATE, CHECK_CHARACTER…). InputProblems has no per-problem reason,
- * so with several problems the ID number's message is listed like the others.
+ * (InputProblems from common, each problem with its field and, for ID numbers, its reason:
+ * LENGTH, LOWERCASE_X, BIRTH_DATE, CHECK_CHARACTER…), plus the checks hr's inputs repeat.
  */
 export class InputCheck {
   private readonly problems = new InputProblems();
-  private count = 0;
-  private idError: GraphQLError | null = null;
 
   /** Validates an ID number; null (and a problem recorded) when it is malformed. */
   idNumber(value: string, field: string): ParsedIdNumber | null {
-    try {
-      return requireIdNumber(value, field);
-    } catch (error) {
-      if (!(error instanceof GraphQLError)) throw error;
-      this.idError ??= error;
-      this.add(field, error.message.replace(`${field}: `, ''));
-      return null;
-    }
+    return checkIdNumber(this.problems, value, field);
   }
 
   check(condition: boolean, field: string, message: string): this {
@@ -38,7 +26,6 @@ export class InputCheck {
 
   add(field: string, message: string): this {
     this.problems.add(field, message);
-    this.count++;
     return this;
   }
 
@@ -56,23 +43,14 @@ export class InputCheck {
 
   /** An id argument of a serial key (GraphQL ID arrives as a string). */
   recordId(value: string, field: string, what: string): number {
-    const id = Number(value);
-    const valid = /^\d{1,10}$/.test(String(value)) && Number.isSafeInteger(id) && id > 0 && id <= 2_147_483_647;
-    this.check(valid, field, `not ${what} id`);
-    return valid ? id : 0;
+    const id = parseRowId(value);
+    this.check(id !== null, field, `not ${what} id`);
+    return id ?? 0;
   }
 
   throwIfAny(): void {
-    if (this.count === 1 && this.idError) throw this.idError;
     this.problems.throwIfAny();
   }
-}
-
-/** Whole years between a birth date and a day, both YYYY-MM-DD. */
-export function ageOn(birthDate: string, day: string): number {
-  const [by, bm, bd] = birthDate.split('-').map(Number);
-  const [y, m, d] = day.split('-').map(Number);
-  return y - by - (m < bm || (m === bm && d < bd) ? 1 : 0);
 }
 
 /**

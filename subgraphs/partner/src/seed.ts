@@ -1,7 +1,7 @@
 import type { ClientBase } from 'pg';
 import { bulkInsert, resetSequences, workerPseudonym, type DemoHousehold, type DemoReference, type DepartmentSeeder } from '@jiuye/common';
 import { ENDED_AT_VISIT } from './follow-up/follow-up.service';
-import { addDays } from './validation';
+import { addDays } from '@jiuye/common';
 
 /**
  * The demo has no pairing date, posting validity or posting base; the seeder fills them in:

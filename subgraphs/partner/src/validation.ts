@@ -9,16 +9,6 @@ export const MAX_MONTHLY_WAGE = 100_000;
 /** Clocks of phones and PCs drift: an attempt up to this far "in the future" is accepted. */
 export const CLOCK_SKEW_MS = 5 * 60_000;
 
-/** A database id given as a GraphQL ID: a positive whole number. */
-export function isId(value: string | null | undefined): boolean {
-  return typeof value === 'string' && /^[1-9]\d{0,9}$/.test(value) && Number(value) <= 2_147_483_647;
-}
-
-export function requireId(value: string, field: string, what: string): number {
-  if (!isId(value)) throw badInput(field, `not a ${what} id`);
-  return Number(value);
-}
-
 /** Partner cities are identified by their 4-digit city division code. */
 export function requireCityCode(value: string, field: string): string {
   requireDivisionCode(value, field);
@@ -48,12 +38,6 @@ export function chinaDay(instant: Date): string {
 /** The first instant of a China day, for timestamp ranges. */
 export function startOfChinaDay(day: string): Date {
   return new Date(`${day}T00:00:00+08:00`);
-}
-
-export function addDays(day: string, days: number): string {
-  const d = new Date(`${day}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
 }
 
 export function isInFuture(instant: Date, now = new Date()): boolean {

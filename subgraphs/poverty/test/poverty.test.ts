@@ -145,7 +145,7 @@ describe('poverty subgraph', () => {
       expect(response.data).toBeNull();
       expect(response.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.members[2].idNumber' });
       expect(response.errors?.[0].extensions?.problems).toEqual([
-        { field: 'input.members[2].idNumber', message: expect.stringMatching(/check character.*\[CHECK_CHARACTER\]/) },
+        { field: 'input.members[2].idNumber', message: expect.stringMatching(/check character/), reason: 'CHECK_CHARACTER' },
       ]);
       expect(response.errors?.[0].message).not.toContain(WRONG_CHECK);
       expect(await counts()).toEqual(before);
@@ -419,8 +419,7 @@ describe('poverty subgraph', () => {
       expect(removed.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.idNumber', reason });
 
       const registered = await poverty.query(REGISTER, registration(`${VILLAGE}0050`, [{ idNumber, name: '测试', relationship: 'HEAD' }]));
-      expect(registered.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.members[0].idNumber' });
-      expect(registered.errors?.[0].message).toContain(`[${reason}]`);
+      expect(registered.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.members[0].idNumber', reason });
       expect(registered.errors?.[0].message).not.toContain(idNumber);
       expect(await counts()).toEqual(before);
     });

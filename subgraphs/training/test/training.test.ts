@@ -1,7 +1,6 @@
-import { idNumberCheckCharacter, makeIdNumber, todayInChina } from '@jiuye/common';
+import { addDays, addMonths, idNumberCheckCharacter, makeIdNumber, todayInChina } from '@jiuye/common';
 import { trainingSubgraph } from '@jiuye/training';
 import { ENTITIES_QUERY, pseudonymOf, startTestSubgraph, type TestSubgraph, expectFlatCost } from '../../../tests/support/harness';
-import { addDays, addMonths } from '../src/dates';
 import { employedWithinThreeMonths, employmentDeadline } from '../src/enrolment/enrolment.entity';
 
 const TODAY = todayInChina();

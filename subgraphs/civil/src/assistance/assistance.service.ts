@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { badInput, conflict, divisionCodeRange, InputProblems, notFound, requireDivisionCode, type Page, toPage, checkPageSize, decodeCursor } from '@jiuye/common';
+import { badInput, checkPageSize, conflict, decodeCursor, divisionCodeRange, InputProblems, notFound, type Page, requireDivisionCode, requireRowId, toPage } from '@jiuye/common';
 import { AssistanceGrant, isActiveOn, type AssistanceKind } from './assistance.entity';
 import type { GrantAssistanceInput, StopAssistanceInput } from './assistance.inputs';
 
@@ -38,8 +38,7 @@ export class AssistanceService {
   }
 
   async stop(input: StopAssistanceInput): Promise<AssistanceGrant> {
-    const id = Number(input.grantId);
-    if (!Number.isInteger(id) || id <= 0) throw badInput('input.grantId', 'not a grant id');
+    const id = requireRowId(input.grantId, 'input.grantId', 'grant');
     const reason = input.reason.trim();
     if (reason.length < 2 || reason.length > 200) throw badInput('input.reason', 'give a reason of 2 to 200 characters');
     return this.em.transactional(async (em) => {

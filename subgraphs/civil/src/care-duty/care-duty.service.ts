@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { badInput, conflict, notFound, requireIdNumber, workerPseudonym } from '@jiuye/common';
+import { badInput, conflict, notFound, requireIdNumber, requireRowId, workerPseudonym } from '@jiuye/common';
 import { CareDuty } from './care-duty.entity';
 import type { AddCareDutyInput, EndCareDutyInput } from './care-duty.inputs';
 
@@ -26,8 +26,7 @@ export class CareDutyService {
   }
 
   async end(input: EndCareDutyInput): Promise<CareDuty> {
-    const id = Number(input.careDutyId);
-    if (!Number.isInteger(id) || id <= 0) throw badInput('input.careDutyId', 'not a care duty id');
+    const id = requireRowId(input.careDutyId, 'input.careDutyId', 'care duty');
     return this.em.transactional(async (em) => {
       const duty = await em.findOne(CareDuty, id);
       if (!duty) throw notFound('care duty', 'input.careDutyId');

@@ -1,5 +1,6 @@
 import { Arg, Args, ArgsType, Ctx, Directive, Field, FieldResolver, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import {
+  ageOn,
   DivisionCodeScalar,
   Education,
   EmploymentIntention,
@@ -23,7 +24,6 @@ import { JobFairIntention } from '../job-fair/job-fair.entity';
 import { JobPosting } from '../job-posting/job-posting.entity';
 import { checkSuitableCount, suitablePostings } from '../job-posting/job-posting.service';
 import { SubsidyPayment } from '../subsidy/subsidy.entity';
-import { ageOn } from '../validation';
 import { WelfarePostAssignment } from '../welfare-post/welfare-post.entity';
 import type { WorkerRecord } from './worker.entity';
 import { RegisterWorkerInput, UpdateSixClaritiesInput } from './worker.inputs';

@@ -1,26 +1,27 @@
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import {
+  ageOn,
   badInput,
   checkPageSize,
   conflict,
   decodeCursor,
   divisionCodeRange,
-  notFound,
-  requireDivisionCode,
-  requireIdNumber,
-  toPage,
-  todayInChina,
-  workerPseudonym,
   type EmploymentIntention,
   type EmploymentStatus,
+  notFound,
   type Page,
   type PopulationStatus,
+  requireDivisionCode,
+  requireIdNumber,
+  todayInChina,
+  toPage,
   type Trade,
+  workerPseudonym,
 } from '@jiuye/common';
 import { DivisionRecord } from '../division/division.entity';
 import { Employment } from '../employment/employment.entity';
-import { ageOn, conflictOnUnique, HOUSEHOLD_CODE_PATTERN, InputCheck, MOBILE_PATTERN } from '../validation';
+import { conflictOnUnique, HOUSEHOLD_CODE_PATTERN, InputCheck, MOBILE_PATTERN } from '../validation';
 import { WorkerRecord } from './worker.entity';
 import type { RegisterWorkerInput, UpdateSixClaritiesInput } from './worker.inputs';
 

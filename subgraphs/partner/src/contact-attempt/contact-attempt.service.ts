@@ -1,7 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { badInput, InputProblems, notFound } from '@jiuye/common';
 import { Transfer } from '../transfer/transfer.entity';
-import { addDays, chinaDay, cleanText, isId, isInFuture, MAX_NOTE_LENGTH, requireCityCode, startOfChinaDay } from '../validation';
+import { chinaDay, cleanText, isInFuture, MAX_NOTE_LENGTH, requireCityCode, startOfChinaDay } from '../validation';
+import { addDays, isRowId } from '@jiuye/common';
 import { ContactAttempt, CONTACT_OUTCOME_LABELS, CONTACT_OUTCOMES, type ContactOutcome } from './contact-attempt.entity';
 import type { ContactAttemptEntry, RecordContactAttemptInput } from './contact-attempt.inputs';
 
@@ -33,7 +34,7 @@ export class ContactAttemptService {
   constructor(private readonly em: EntityManager) {}
 
   async record(input: RecordContactAttemptInput): Promise<ContactAttempt> {
-    const problems = new InputProblems().check(isId(input.transferId), 'input.transferId', 'not a transfer id');
+    const problems = new InputProblems().check(isRowId(input.transferId), 'input.transferId', 'not a transfer id');
     checkAttempt(problems, input, 'input');
     problems.throwIfAny();
     return this.em.transactional(async (em) => {

@@ -4,7 +4,8 @@ import { conflict, InputProblems, notFound, todayInChina } from '@jiuye/common';
 import { ContactAttempt, REACHED_OUTCOMES } from '../contact-attempt/contact-attempt.entity';
 import { checkAttempt, checkAttemptAfterStart } from '../contact-attempt/contact-attempt.service';
 import { Transfer } from '../transfer/transfer.entity';
-import { chinaDay, cleanText, isId, isWage, MAX_MONTHLY_WAGE, MAX_NOTE_LENGTH } from '../validation';
+import { chinaDay, cleanText, isWage, MAX_MONTHLY_WAGE, MAX_NOTE_LENGTH } from '../validation';
+import { isRowId } from '@jiuye/common';
 import { FollowUpVisit } from './follow-up.entity';
 import type { RecordFollowUpVisitInput } from './follow-up.inputs';
 
@@ -18,7 +19,7 @@ export class FollowUpService {
     const note = cleanText(input.note);
     const attempts = input.contactAttempts ?? [];
     const problems = new InputProblems()
-      .check(isId(input.transferId), 'input.transferId', 'not a transfer id')
+      .check(isRowId(input.transferId), 'input.transferId', 'not a transfer id')
       .check(input.visitedOn <= todayInChina(), 'input.visitedOn', 'must not be in the future')
       .check(input.monthlyWage == null || isWage(input.monthlyWage), 'input.monthlyWage', `a monthly wage is a whole number of yuan from 1 to ${MAX_MONTHLY_WAGE}`)
       .check(input.monthlyWage == null || !isWage(input.monthlyWage) || input.stillEmployed, 'input.monthlyWage', 'a wage is only recorded when the worker is still employed')

@@ -3,7 +3,8 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { badInput, conflict, InputProblems, notFound } from '@jiuye/common';
 import { LabourBase } from '../labour-base/labour-base.entity';
 import { PartnerCity } from '../partner-city/partner-city.entity';
-import { CITY_CODE_PATTERN, cleanText, hasLength, isId, requireCityCode } from '../validation';
+import { CITY_CODE_PATTERN, cleanText, hasLength, requireCityCode } from '../validation';
+import { isRowId } from '@jiuye/common';
 import { TransferBatch } from './transfer-batch.entity';
 import type { CreateTransferBatchInput } from './transfer-batch.inputs';
 
@@ -27,7 +28,7 @@ export class TransferBatchService {
       )
       .check(CITY_CODE_PATTERN.test(input.cityCode), 'input.cityCode', 'a partner city is identified by its 4-digit city code')
       .check(hasLength(destination, 2, 100), 'input.destination', 'give a destination of 2 to 100 characters')
-      .check(baseId === null || isId(baseId), 'input.baseId', 'not a labour base id')
+      .check(baseId === null || isRowId(baseId), 'input.baseId', 'not a labour base id')
       .throwIfAny();
     return this.em.transactional(async (em) => {
       const city = await em.findOne(PartnerCity, { code: input.cityCode });

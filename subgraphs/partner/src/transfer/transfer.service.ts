@@ -15,7 +15,8 @@ import {
 import { FollowUpVisit } from '../follow-up/follow-up.entity';
 import { afterId } from '../paging';
 import { TransferBatch } from '../transfer-batch/transfer-batch.entity';
-import { cleanText, hasLength, isId, MOBILE_PATTERN, requireCityCode, requireId } from '../validation';
+import { cleanText, hasLength, MOBILE_PATTERN, requireCityCode } from '../validation';
+import { isRowId, requireRowId } from '@jiuye/common';
 import { Transfer } from './transfer.entity';
 import type { EndTransferInput, RecordTransferInput } from './transfer.inputs';
 
@@ -34,7 +35,7 @@ export class TransferService {
     const employerName = cleanText(input.employerName);
     const jobTitle = cleanText(input.jobTitle);
     new InputProblems()
-      .check(isId(input.batchId), 'input.batchId', 'not a transfer batch id')
+      .check(isRowId(input.batchId), 'input.batchId', 'not a transfer batch id')
       .check(phone === null || MOBILE_PATTERN.test(phone), 'input.phone', 'a mobile number is 11 digits starting with 1')
       .check(hasLength(employerName, 2, 100), 'input.employerName', 'give an employer name of 2 to 100 characters')
       .check(hasLength(jobTitle, 1, 60), 'input.jobTitle', 'give a job title of 1 to 60 characters')
@@ -71,7 +72,7 @@ export class TransferService {
   async end(input: EndTransferInput): Promise<Transfer> {
     const reason = cleanText(input.reason);
     new InputProblems()
-      .check(isId(input.transferId), 'input.transferId', 'not a transfer id')
+      .check(isRowId(input.transferId), 'input.transferId', 'not a transfer id')
       .check(input.endedOn <= todayInChina(), 'input.endedOn', 'must not be in the future')
       .check(hasLength(reason, 2, 200), 'input.reason', 'give a reason of 2 to 200 characters')
       .throwIfAny();
@@ -98,7 +99,7 @@ export class TransferService {
   /** Transfers by id (keyset pagination), optionally of one city or batch, optionally only open ones. */
   async list(args: { cityCode?: string | null; batchId?: string | null; onlyActive?: boolean | null; first: number; after?: string | null }): Promise<Page<Transfer>> {
     if (args.cityCode != null) requireCityCode(args.cityCode, 'cityCode');
-    const batchId = args.batchId != null ? requireId(args.batchId, 'batchId', 'transfer batch') : null;
+    const batchId = args.batchId != null ? requireRowId(args.batchId, 'batchId', 'transfer batch') : null;
     const first = checkPageSize(args.first);
     const after = afterId(args.after);
     const where: Record<string, unknown> = {};

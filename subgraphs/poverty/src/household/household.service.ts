@@ -6,19 +6,19 @@ import {
   conflict,
   decodeCursor,
   divisionCodeRange,
+  checkIdNumber,
   InputProblems,
-  InvalidIdNumberError,
   isValidDivisionCode,
   notFound,
-  parseIdNumber,
-  requireDivisionCode,
+  type Page,
+  type ParsedIdNumber,
+  parseRowId,
+  type PovertyStatus,
   PovertyStatusVocabulary,
+  requireDivisionCode,
   todayInChina,
   toPage,
   workerPseudonym,
-  type Page,
-  type ParsedIdNumber,
-  type PovertyStatus,
 } from '@jiuye/common';
 import { HouseholdMember } from '../member/member.entity';
 import { RelocationSite } from '../relocation/relocation.entity';
@@ -49,9 +49,9 @@ export function checkText(problems: InputProblems, value: string, field: string,
 }
 
 export function checkPositiveId(problems: InputProblems, value: string, field: string): number {
-  const id = Number(value);
-  problems.check(Number.isInteger(id) && id > 0, field, 'not an id from this subgraph');
-  return id;
+  const id = parseRowId(value);
+  problems.check(id !== null, field, 'not an id from this subgraph');
+  return id ?? 0;
 }
 
 export function statusLabel(status: PovertyStatus): string {
@@ -89,14 +89,7 @@ export class HouseholdService {
 
     const members = input.members.map((member, index) => {
       const field = `input.members[${index}]`;
-      let parsed: ParsedIdNumber | null = null;
-      try {
-        parsed = parseIdNumber(member.idNumber);
-      } catch (error) {
-        if (!(error instanceof InvalidIdNumberError)) throw error;
-        // InputProblems carries no per-problem reason code: the code goes in the message.
-        problems.add(`${field}.idNumber`, `${error.message} [${error.problem}]`);
-      }
+      const parsed = checkIdNumber(problems, member.idNumber, `${field}.idNumber`);
       const name = checkText(problems, member.name, `${field}.name`, NAME_LENGTH);
       return { parsed, name, idNumber: member.idNumber, relationship: member.relationship };
     });

@@ -1,6 +1,6 @@
 import { Entity, Enum, Index, OptionalProps, PrimaryKey, Property, Unique } from '@mikro-orm/core';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
-import { defineVocabulary, LocalDateScalar, Sex, todayInChina } from '@jiuye/common';
+import { ageOn, defineVocabulary, LocalDateScalar, Sex, todayInChina } from '@jiuye/common';
 
 export const RelationshipVocabulary = defineVocabulary('Relationship', '与户主关系 — relationship to the head of household', {
   HEAD: '户主',
@@ -84,12 +84,6 @@ export class HouseholdMember {
   get current(): boolean {
     return this.removedOn === null;
   }
-}
-
-/** Whole years from a birth date (YYYY-MM-DD) to a day (YYYY-MM-DD). */
-export function ageOn(birthDate: string, day: string): number {
-  const years = Number(day.slice(0, 4)) - Number(birthDate.slice(0, 4));
-  return day.slice(5) < birthDate.slice(5) ? years - 1 : years;
 }
 
 /** Head first, then in the order they were recorded. */

@@ -2,7 +2,8 @@ import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { badInput, conflict, InputProblems, notFound, todayInChina, workerPseudonym } from '@jiuye/common';
 import { Enrolment, ENROLMENT_STATUS_LABELS, EnrolmentStatus } from '../enrolment/enrolment.entity';
-import { parseId, throwIfInvalid } from '../ids';
+import { throwIfInvalid } from '../ids';
+import { parseRowId } from '@jiuye/common';
 import { Certificate } from './certificate.entity';
 import type { CertifyTraineeInput } from './certificate.inputs';
 
@@ -17,7 +18,7 @@ export class CertificateService {
 
   async certify(input: CertifyTraineeInput): Promise<Certificate> {
     const number = (input.number ?? '').trim().toUpperCase();
-    const enrolmentId = input.enrolmentId == null ? null : parseId(input.enrolmentId);
+    const enrolmentId = input.enrolmentId == null ? null : parseRowId(input.enrolmentId);
     throwIfInvalid(
       new InputProblems()
         .check(Number.isInteger(input.grade) && input.grade >= 1 && input.grade <= 5, 'input.grade', 'a skill grade is 1 (一级/高级技师) to 5 (五级/初级工)')

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { badInput, checkPageSize, decodeCursor, toPage, type Page, type Trade } from '@jiuye/common';
-import { parseId } from '../ids';
+import { parseRowId } from '@jiuye/common';
 import { Course, type CourseKind } from './course.entity';
 
 export class CourseService {
@@ -14,7 +14,7 @@ export class CourseService {
     if (args.kind) where.kind = args.kind;
     if (args.trade) where.trade = args.trade;
     if (args.institutionId != null) {
-      const institutionId = parseId(args.institutionId);
+      const institutionId = parseRowId(args.institutionId);
       if (institutionId === null) throw badInput('institutionId', 'not an institution id');
       where.institutionId = institutionId;
     }

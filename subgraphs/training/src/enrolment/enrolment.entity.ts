@@ -1,7 +1,7 @@
 import { Entity, Enum, Index, OptionalProps, PrimaryKey, Property, Unique } from '@mikro-orm/core';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { defineVocabulary, LocalDateScalar, todayInChina } from '@jiuye/common';
-import { addMonths } from '../dates';
+import { addMonths } from '@jiuye/common';
 
 export const EnrolmentStatusVocabulary = defineVocabulary('EnrolmentStatus', '学员状态 — where a trainee stands in a class', {
   ENROLLED: '在训',

@@ -1,8 +1,9 @@
 import { LockMode, UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { badInput, conflict, InputProblems, notFound, todayInChina, workerPseudonym } from '@jiuye/common';
-import { daysBetween } from '../dates';
-import { parseId, throwIfInvalid } from '../ids';
+import { daysBetween } from '@jiuye/common';
+import { throwIfInvalid } from '../ids';
+import { parseRowId } from '@jiuye/common';
 import { classLengthDays, TrainingClass } from '../training-class/training-class.entity';
 import {
   attendanceSuffices,
@@ -35,7 +36,7 @@ export class EnrolmentService {
   ) {}
 
   async enrol(input: EnrolTraineeInput): Promise<Enrolment> {
-    const classId = parseId(input.classId);
+    const classId = parseRowId(input.classId);
     const today = todayInChina();
     const problems = new InputProblems()
       .check(classId !== null, 'input.classId', 'not a training class id')
@@ -75,7 +76,7 @@ export class EnrolmentService {
   }
 
   async recordAttendance(input: RecordAttendanceInput): Promise<Enrolment> {
-    const enrolmentId = parseId(input.enrolmentId);
+    const enrolmentId = parseRowId(input.enrolmentId);
     throwIfInvalid(
       new InputProblems()
         .check(enrolmentId !== null, 'input.enrolmentId', 'not an enrolment id')
@@ -105,7 +106,7 @@ export class EnrolmentService {
   }
 
   async complete(input: CompleteTrainingInput): Promise<Enrolment> {
-    const enrolmentId = parseId(input.enrolmentId);
+    const enrolmentId = parseRowId(input.enrolmentId);
     throwIfInvalid(
       new InputProblems()
         .check(enrolmentId !== null, 'input.enrolmentId', 'not an enrolment id')
@@ -137,7 +138,7 @@ export class EnrolmentService {
   }
 
   async drop(input: DropTrainingInput): Promise<Enrolment> {
-    const enrolmentId = parseId(input.enrolmentId);
+    const enrolmentId = parseRowId(input.enrolmentId);
     const reason = (input.reason ?? '').trim();
     throwIfInvalid(
       new InputProblems()
@@ -155,7 +156,7 @@ export class EnrolmentService {
   }
 
   async recordEmployment(input: RecordPostTrainingEmploymentInput): Promise<Enrolment> {
-    const enrolmentId = parseId(input.enrolmentId);
+    const enrolmentId = parseRowId(input.enrolmentId);
     throwIfInvalid(
       new InputProblems()
         .check(enrolmentId !== null, 'input.enrolmentId', 'not an enrolment id')

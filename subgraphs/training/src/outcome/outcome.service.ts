@@ -2,7 +2,8 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { InputProblems, todayInChina } from '@jiuye/common';
 import type { CourseKind } from '../course/course.entity';
 import { EMPLOYMENT_WINDOW_MONTHS, EnrolmentStatus } from '../enrolment/enrolment.entity';
-import { parseId, throwIfInvalid } from '../ids';
+import { throwIfInvalid } from '../ids';
+import { parseRowId } from '@jiuye/common';
 import type { TrainingOutcomes } from './outcome.type';
 
 export interface OutcomeFilter {
@@ -22,7 +23,7 @@ export class OutcomeService {
    * month arithmetic, which clamps to the end of the month exactly like addMonths.
    */
   async outcomes(filter: OutcomeFilter, today = todayInChina()): Promise<TrainingOutcomes> {
-    const institutionId = filter.institutionId == null ? null : parseId(filter.institutionId);
+    const institutionId = filter.institutionId == null ? null : parseRowId(filter.institutionId);
     throwIfInvalid(
       new InputProblems()
         .check(filter.institutionId == null || institutionId !== null, 'institutionId', 'not an institution id')

@@ -1,7 +1,7 @@
 import { Entity, Index, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { LocalDateScalar } from '@jiuye/common';
-import { daysBetween } from '../dates';
+import { daysBetween } from '@jiuye/common';
 
 @ObjectType('TrainingClass', { description: '培训班 — one run of a course, with dates, places and a location.' })
 @Entity({ tableName: 'training_class' })

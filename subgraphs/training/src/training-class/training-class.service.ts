@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { badInput, checkPageSize, decodeCursor, InputProblems, isLocalDate, toPage, type Page } from '@jiuye/common';
-import { parseId } from '../ids';
+import { parseRowId } from '@jiuye/common';
 import { TrainingClass } from './training-class.entity';
 
 /** Classes are listed by start date; the cursor holds the last row's start date and id. */
@@ -8,7 +8,7 @@ function decodeClassCursor(cursor: string | null | undefined): { startsOn: strin
   const key = decodeCursor(cursor);
   if (key === null) return null;
   const [startsOn, id] = String(key).split('|');
-  const parsedId = parseId(id);
+  const parsedId = parseRowId(id);
   if (!isLocalDate(startsOn ?? '') || parsedId === null) {
     throw badInput('after', 'not a cursor returned by this list (use pageInfo.endCursor)', 'CURSOR');
   }
@@ -19,7 +19,7 @@ export class TrainingClassService {
   constructor(private readonly em: EntityManager) {}
 
   async get(id: string): Promise<TrainingClass | null> {
-    const classId = parseId(id);
+    const classId = parseRowId(id);
     if (classId === null) throw badInput('id', 'not a training class id');
     return this.em.findOne(TrainingClass, classId);
   }
@@ -28,7 +28,7 @@ export class TrainingClassService {
   async list(args: { courseId?: string | null; startsFrom?: string | null; startsTo?: string | null; first: number; after?: string | null }): Promise<Page<TrainingClass>> {
     const first = checkPageSize(args.first);
     const after = decodeClassCursor(args.after);
-    const courseId = args.courseId == null ? null : parseId(args.courseId);
+    const courseId = args.courseId == null ? null : parseRowId(args.courseId);
     new InputProblems()
       .check(args.courseId == null || courseId !== null, 'courseId', 'not a course id')
       .check(!args.startsFrom || !args.startsTo || args.startsFrom <= args.startsTo, 'startsTo', 'must not be before startsFrom')

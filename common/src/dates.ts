@@ -2,7 +2,7 @@
  * Calendar arithmetic on LocalDate strings ('YYYY-MM-DD'), in UTC so that no time zone or
  * daylight-saving shift can move a day. Month arithmetic clamps to the end of the month, as
  * PostgreSQL's `date + interval 'n months'` does (2026-01-31 + 3 months = 2026-04-30), so the
- * rules computed here and in SQL agree.
+ * rules computed in a service and in SQL agree.
  */
 const DAY_MS = 86_400_000;
 
@@ -29,4 +29,10 @@ export function addMonths(date: string, months: number): string {
   const day = Number(date.slice(8, 10));
   const lastDay = new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
   return fromUtc(Date.UTC(year, month, Math.min(day, lastDay)));
+}
+
+/** Whole years from a birth date to a day, both YYYY-MM-DD. */
+export function ageOn(birthDate: string, day: string): number {
+  const years = Number(day.slice(0, 4)) - Number(birthDate.slice(0, 4));
+  return day.slice(5) < birthDate.slice(5) ? years - 1 : years;
 }
