@@ -31,6 +31,11 @@ describe('docker-compose.yml', () => {
     expect(service.environment[`${name.toUpperCase()}_PORT`]).toBe(String(port));
     expect(service.environment.DATABASE_URL).toMatch(/^postgres:\/\/.+@postgres:5432\//);
     expect(service.environment.PSEUDONYM_KEY).toBeDefined();
+    // Verifies the gateway's signed identity; asks the authorities who may see a worker.
+    expect(service.environment.INTERNAL_SIGNING_KEY).toMatch(/^\$\{INTERNAL_SIGNING_KEY:\?/);
+    for (const authority of ['hr', 'partner', 'training']) {
+      expect(service.environment[`${authority.toUpperCase()}_URL`]).toBe(`http://${authority}:${DEFAULT_PORTS[authority as 'hr']}/graphql`);
+    }
     expect(service.ports).toContain(`${port}:${port}`);
     expect(service.healthcheck.test.join(' ')).toContain(`localhost:${port}/ready`);
     expect(service.depends_on.postgres.condition).toBe('service_healthy');
@@ -40,6 +45,8 @@ describe('docker-compose.yml', () => {
     const gateway = compose.services.gateway;
     expect(gateway.command).toEqual(['node', 'gateway/dist/main.js']);
     expect(gateway.ports).toContain('4000:4000');
+    expect(gateway.environment.AUDIT_DATABASE_URL).toMatch(/^postgres:\/\/.+@postgres:5432\/jiuye_audit$/);
+    expect(gateway.environment.JWT_ISSUER).toBeDefined();
     for (const name of SUBGRAPH_NAMES) {
       expect(gateway.depends_on[name].condition).toBe('service_healthy');
       expect(gateway.environment[`${name.toUpperCase()}_URL`]).toBe(`http://${name}:${DEFAULT_PORTS[name]}/graphql`);

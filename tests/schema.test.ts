@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { printSubgraphSdl, SUBGRAPH_NAMES, type SubgraphName } from '@jiuye/common';
-import { composeSupergraph } from '@jiuye/gateway';
+import { PERSONAL_TYPES, printSubgraphSdl, SUBGRAPH_NAMES, type SubgraphName } from '@jiuye/common';
+import { AUDIT_SUBGRAPH_SDL, composeSupergraph } from '@jiuye/gateway';
 import { SUBGRAPH_MODULES } from '../scripts/src/subgraphs';
 
 /**
@@ -28,12 +28,25 @@ describe('committed schema', () => {
     expectSame(composeSupergraph(sdl), committed('supergraph.graphql'), 'supergraph.graphql');
   });
 
-  it('keys Worker by a pseudonym in every subgraph, never by the ID number', () => {
+  it('keys Worker by a pseudonym in every subgraph; the full ID number is only hr\'s reveal-guarded field', () => {
     for (const name of SUBGRAPH_NAMES) {
       const sdl = committed(`${name}.graphql`);
       const worker = /type Worker[^{]*@key\(fields: "id"\)[^{]*\{([^}]*)\}/.exec(sdl);
       expect(worker).not.toBeNull();
-      expect(worker![1]).not.toMatch(/^\s*idNumber\b/m);
+      if (name === 'hr') expect(SUBGRAPH_MODULES.hr.access.fields?.['Worker.idNumber']).toBe('reveal');
+      else expect(worker![1]).not.toMatch(/^\s*idNumber\b/m);
+    }
+  });
+
+  it('schema/audit.graphql is the access-log subgraph the gateway serves', () => {
+    expectSame(AUDIT_SUBGRAPH_SDL, committed('audit.graphql'), 'audit.graphql');
+  });
+
+  it('every type a department guards as personal is known to the gateway as personal', () => {
+    for (const name of SUBGRAPH_NAMES) {
+      for (const typeName of Object.keys(SUBGRAPH_MODULES[name].access.subjects)) {
+        expect({ subgraph: name, type: typeName, personal: PERSONAL_TYPES.has(typeName) }).toEqual({ subgraph: name, type: typeName, personal: true });
+      }
     }
   });
 });

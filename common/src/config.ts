@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { JwtSettings } from './auth/tokens';
 
 /**
  * Configuration is read once from the environment at start and validated; a service that is
@@ -18,6 +19,12 @@ export const DEFAULT_PORTS: Record<SubgraphName | 'gateway', number> = {
 };
 
 export const DEVELOPMENT_PSEUDONYM_KEY = 'development-only-pseudonym-key-change-me-in-production';
+/** Development only: the key the gateway signs identities for the subgraphs with. */
+export const DEVELOPMENT_INTERNAL_SIGNING_KEY = 'development-only-internal-signing-key-change-me';
+/** Development only: the HS256 secret `npm run token` signs user tokens with. */
+export const DEVELOPMENT_JWT_SECRET = 'development-only-jwt-secret-change-me-in-production';
+export const DEFAULT_JWT_ISSUER = 'jiuye-dev-identity';
+export const DEFAULT_JWT_AUDIENCE = 'jiuye-gateway';
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -59,6 +66,8 @@ export interface CommonConfig {
   environment: 'development' | 'test' | 'production';
   logLevel: string;
   pseudonymKey: string;
+  /** Shared by the gateway (signs identities) and the subgraphs (verify them). */
+  internalSigningKey: string;
 }
 
 function readCommon(env: NodeJS.ProcessEnv, problems: string[]): CommonConfig {
@@ -74,14 +83,33 @@ function readCommon(env: NodeJS.ProcessEnv, problems: string[]): CommonConfig {
       problems,
       true,
     ),
+    internalSigningKey: check(
+      z.string({ message: 'required in production: a secret of at least 32 characters shared by the gateway and the subgraphs' }).min(32, 'must be at least 32 characters'),
+      env.INTERNAL_SIGNING_KEY ?? (environmentValue === 'production' ? undefined : DEVELOPMENT_INTERNAL_SIGNING_KEY),
+      'INTERNAL_SIGNING_KEY',
+      problems,
+      true,
+    ),
   };
 }
+
+/** The departments that answer who may see a worker (see common/src/auth/access.ts). */
+export const AUTHORITIES = ['hr', 'partner', 'training'] as const;
+export type AuthorityName = (typeof AUTHORITIES)[number];
+
+function defaultSubgraphUrl(name: SubgraphName): string {
+  return `http://localhost:${DEFAULT_PORTS[name]}/graphql`;
+}
+
+const httpUrl = z.string().url('expected an http(s) URL such as http://hr:4001/graphql');
 
 export interface SubgraphConfig extends CommonConfig {
   name: SubgraphName;
   host: string;
   port: number;
   databaseUrl: string;
+  /** Where the authorities answer (HR_URL, PARTNER_URL, TRAINING_URL; their /graphql URL). */
+  authorityUrls: Record<AuthorityName, string>;
 }
 
 /** The database a subgraph uses when only a server URL (DATABASE_URL) is given. */
@@ -117,6 +145,12 @@ export function loadSubgraphConfig(name: SubgraphName, env: NodeJS.ProcessEnv = 
     host: env.HOST ?? '0.0.0.0',
     port: check(port, env[`${envKey(name)}_PORT`] ?? DEFAULT_PORTS[name], `${envKey(name)}_PORT`, problems),
     databaseUrl: databaseUrl as string,
+    authorityUrls: Object.fromEntries(
+      AUTHORITIES.map((authority) => {
+        const variable = `${envKey(authority)}_URL`;
+        return [authority, check(httpUrl, env[variable] ?? defaultSubgraphUrl(authority), variable, problems)];
+      }),
+    ) as Record<AuthorityName, string>,
   };
   if (problems.length) throw new ConfigError(problems);
   return config;
@@ -156,6 +190,10 @@ export interface GatewayConfig extends CommonConfig {
   subgraphTimeoutMs: number;
   /** Checked before any subgraph is called. */
   limits: GatewayLimits;
+  /** How user tokens are verified (JWT_*). */
+  jwt: JwtSettings;
+  /** The hash-chained access log's database (AUDIT_DATABASE_URL, or jiuye_audit on DATABASE_URL). */
+  auditDatabaseUrl: string;
 }
 
 export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env, defaultSupergraphPath = 'schema/supergraph.graphql'): GatewayConfig {
@@ -165,7 +203,7 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env, defaultS
   for (const name of SUBGRAPH_NAMES) {
     const variable = `${envKey(name)}_URL`;
     if (env[variable] !== undefined) {
-      subgraphUrls[name] = check(z.string().url('expected an http(s) URL such as http://hr:4001/graphql'), env[variable], variable, problems);
+      subgraphUrls[name] = check(httpUrl, env[variable], variable, problems);
     }
   }
   const positive = (variable: string, fallback: number) =>
@@ -190,7 +228,52 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env, defaultS
       'SUBGRAPH_TIMEOUT_MS',
       problems,
     ),
+    jwt: readJwtSettings(env, common.environment, problems),
+    auditDatabaseUrl: readAuditDatabaseUrl(env, problems),
   };
   if (problems.length) throw new ConfigError(problems);
   return config;
+}
+
+function readJwtSettings(env: NodeJS.ProcessEnv, environmentValue: CommonConfig['environment'], problems: string[]): JwtSettings {
+  const algorithm = check(
+    z.enum(['HS256', 'RS256', 'ES256'], { message: 'expected HS256, RS256 or ES256' }),
+    env.JWT_ALGORITHM ?? (env.JWT_PUBLIC_KEY ? 'RS256' : 'HS256'),
+    'JWT_ALGORITHM',
+    problems,
+  );
+  const settings: JwtSettings = {
+    algorithm,
+    issuer: env.JWT_ISSUER ?? DEFAULT_JWT_ISSUER,
+    audience: env.JWT_AUDIENCE ?? DEFAULT_JWT_AUDIENCE,
+  };
+  if (algorithm === 'HS256') {
+    const secret = env.JWT_SECRET ?? (environmentValue === 'production' ? undefined : DEVELOPMENT_JWT_SECRET);
+    settings.secret = check(
+      z.string({ message: 'required in production with HS256 (or set JWT_PUBLIC_KEY for RS256/ES256)' }).min(32, 'must be at least 32 characters'),
+      secret,
+      'JWT_SECRET',
+      problems,
+      true,
+    );
+  } else {
+    settings.publicKey = check(
+      z.string({ message: `required for ${algorithm}: the identity provider's public key (PEM)` }).includes('BEGIN PUBLIC KEY', { message: 'expected a PEM public key (-----BEGIN PUBLIC KEY-----)' }),
+      env.JWT_PUBLIC_KEY?.replace(/\\n/g, '\n'),
+      'JWT_PUBLIC_KEY',
+      problems,
+      true,
+    );
+  }
+  return settings;
+}
+
+function readAuditDatabaseUrl(env: NodeJS.ProcessEnv, problems: string[]): string {
+  if (env.AUDIT_DATABASE_URL) return check(postgresUrl, env.AUDIT_DATABASE_URL, 'AUDIT_DATABASE_URL', problems, true);
+  if (env.DATABASE_URL) {
+    const valid = check(postgresUrl, env.DATABASE_URL, 'DATABASE_URL', problems, true);
+    return valid ? withDatabase(valid, 'jiuye_audit') : (undefined as unknown as string);
+  }
+  problems.push('AUDIT_DATABASE_URL or DATABASE_URL: one is required (the access log lives there; npm start sets them)');
+  return undefined as unknown as string;
 }

@@ -18,6 +18,13 @@ export interface HttpOptions<TContext extends BaseContext> {
   context(request: IncomingMessage, requestId: string): Promise<TContext>;
   ready?: () => Promise<void>;
   maxBodyBytes?: number;
+  /**
+   * Runs before any GraphQL work; throwing HttpError (401 for a missing or invalid identity)
+   * answers the request with that status and a GraphQL-shaped error body.
+   */
+  authenticate?: (request: IncomingMessage, requestId: string) => Promise<unknown>;
+  /** Extra POST routes with a JSON body (e.g. the internal access-check endpoint). */
+  routes?: Record<string, (request: IncomingMessage, body: unknown, requestId: string) => Promise<unknown>>;
 }
 
 export interface RunningHttpServer {
@@ -26,13 +33,23 @@ export interface RunningHttpServer {
   close(): Promise<void>;
 }
 
-class HttpError extends Error {
+export class HttpError extends Error {
   constructor(
     readonly status: number,
     message: string,
+    readonly code?: string,
+    readonly extensions: Record<string, unknown> = {},
   ) {
     super(message);
   }
+}
+
+/** Identities travel from context() to the request handler per request. */
+const authenticated = new WeakMap<IncomingMessage, unknown>();
+
+/** What authenticate() returned for this request. */
+export function authenticatedAs<T>(request: IncomingMessage): T | undefined {
+  return authenticated.get(request) as T | undefined;
 }
 
 function readBody(request: IncomingMessage, limit: number): Promise<string> {
@@ -76,9 +93,23 @@ export async function serveGraphQL<TContext extends BaseContext>(
         await options.ready?.();
         return sendJson(response, 200, { status: 'ready' });
       }
+      const route = options.routes?.[url.pathname];
+      if (route) {
+        if (request.method !== 'POST') return sendJson(response, 405, { error: 'POST only' });
+        if (options.authenticate) authenticated.set(request, await options.authenticate(request, requestId));
+        const text = await readBody(request, limit);
+        let parsed: unknown;
+        try {
+          parsed = JSON.parse(text);
+        } catch {
+          return sendJson(response, 400, { error: 'the request body is not valid JSON' });
+        }
+        return sendJson(response, 200, await route(request, parsed, requestId));
+      }
       if (url.pathname !== '/graphql' && url.pathname !== '/') {
         return sendJson(response, 404, { error: 'not found: the API is at /graphql' });
       }
+      if (options.authenticate) authenticated.set(request, await options.authenticate(request, requestId));
       const headers = new HeaderMap();
       for (const [key, value] of Object.entries(request.headers)) {
         if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
@@ -107,7 +138,12 @@ export async function serveGraphQL<TContext extends BaseContext>(
         response.end();
       }
     } catch (error) {
-      if (error instanceof HttpError) return sendJson(response, error.status, { error: error.message });
+      if (error instanceof HttpError) {
+        if (error.code) {
+          return sendJson(response, error.status, { errors: [{ message: error.message, extensions: { code: error.code, ...error.extensions, requestId } }] });
+        }
+        return sendJson(response, error.status, { error: error.message });
+      }
       options.logger.error({ err: error, requestId, path: url.pathname }, 'request failed');
       if (!response.headersSent) sendJson(response, url.pathname === '/ready' ? 503 : 500, { error: 'internal error', requestId });
       else response.end();

@@ -22,3 +22,4 @@ export { createDemoCounty } from './demo';
 export type { DemoOptions, DemoCounty, DemoDivision, DemoTownship, DemoVillage, DemoEmployer, DemoJobPosting, DemoJobFair, DemoWelfarePost, DemoRelocationSite, DemoResponsibleUnit, DemoCadre, DemoInstitution, DemoCourse, DemoClass, DemoPartnerCity, DemoLabourBase, DemoPartnerPosting, DemoTransferBatch, DemoReference, DemoStatusChange, DemoAssistance, DemoHousehold, DemoDisability, DemoCareDuty, DemoEmployment, DemoWelfarePostHolding, DemoSubsidy, DemoJobFairIntention, DemoEnrolment, DemoCertificate, DemoTransfer, DemoFollowUp, DemoContactAttempt, DemoPerson } from './demo';
 export * from './dates';
 export * from './row-id';
+export * from './auth';

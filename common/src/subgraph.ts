@@ -13,7 +13,12 @@ import type { SubgraphConfig, SubgraphName } from './config';
 import { ensureDatabaseExists, migrate, openDatabase, type Database } from './database';
 import { isUserFacing } from './errors';
 import { createLogger, scrubPersonalData, type Logger } from './logger';
-import { serveGraphQL, type RunningHttpServer } from './http';
+import { authenticatedAs, HttpError, serveGraphQL, type RunningHttpServer } from './http';
+import { AccessControl, type WorkerAuthority } from './auth/access';
+import { accessReportPlugin, applyAccessRules, type AccessRules } from './auth/guard';
+import { scopeKind, type RequestIdentity, type ScopeKind } from './auth/identity';
+import { INTERNAL_IDENTITY_HEADER, TokenError, verifyInternalIdentity } from './auth/tokens';
+import type { AuthorityName } from './config';
 
 /** What every resolver receives: one forked EntityManager and fresh loaders per request. */
 export interface SubgraphContext<TLoaders = unknown> {
@@ -22,7 +27,30 @@ export interface SubgraphContext<TLoaders = unknown> {
   config: SubgraphConfig;
   requestId: string;
   logger: Logger;
+  /** Who asks (verified from the gateway's signature) and for what purpose. */
+  identity: RequestIdentity;
+  /** What this identity may see and write, decided per record (common/src/auth/access.ts). */
+  access: AccessControl;
 }
+
+/**
+ * A department that can tell, from its own records, which workers an identity of one kind may
+ * see: hr for region staff (residence), partner for partner-city staff (transfers), training
+ * for institution staff (trainees). The others ask it over /internal/visible-workers.
+ */
+export interface LocalAuthority<TLoaders = any> {
+  kind: Exclude<ScopeKind, 'none'>;
+  /** Gets the request's EntityManager and loaders, so it can share their caches with the fields. */
+  visibleWorkers(request: { em: EntityManager; loaders: TLoaders }, identity: RequestIdentity, workerIds: readonly string[]): Promise<Set<string>>;
+}
+
+export const AUTHORITY_FOR: Record<Exclude<ScopeKind, 'none'>, AuthorityName> = {
+  region: 'hr',
+  'partner-city': 'partner',
+  institution: 'training',
+};
+
+export const VISIBLE_WORKERS_PATH = '/internal/visible-workers';
 
 type ReferenceResolver<TLoaders> = (reference: any, context: SubgraphContext<TLoaders>) => unknown;
 
@@ -36,6 +64,9 @@ export interface SubgraphModule<TLoaders = unknown> {
   entities: EntityClass<unknown>[];
   migrations: MigrationObject[];
   createLoaders(em: EntityManager, config: SubgraphConfig): TLoaders;
+  /** Which types hold personal data and which fields are sensitive (the subgraph's access.ts). */
+  access: AccessRules;
+  authority?: LocalAuthority<TLoaders>;
 }
 
 export const FEDERATION_LINK = `extend schema @link(url: "https://specs.apollo.dev/federation/v2.5", import: ["@key", "@shareable", "@external", "@requires", "@provides", "@inaccessible"])`;
@@ -52,7 +83,7 @@ export async function buildFederatedSchema(module: SubgraphModule<any>): Promise
     resolvers[typeName] = { ...resolvers[typeName], __resolveReference: resolveReference };
   }
   const typeDefs = parse(`${FEDERATION_LINK}\n${printSchemaWithDirectives(typeGraphQLSchema)}`);
-  return buildSubgraphSchema({ typeDefs, resolvers });
+  return applyAccessRules(buildSubgraphSchema({ typeDefs, resolvers }), module.access);
 }
 
 /** The subgraph's SDL as composition sees it (committed under schema/). */
@@ -106,6 +137,55 @@ export interface StartOptions {
   /** Run committed migrations before serving (default true). */
   migrate?: boolean;
   logger?: Logger;
+  /** Replaces the remote authorities (tests of one subgraph alone); the local authority still answers its own kind. */
+  remoteAuthority?: WorkerAuthority;
+}
+
+const MAX_AUTHORITY_BATCH = 5000;
+
+/** Asks the department that knows (see LocalAuthority), forwarding the gateway's signed identity. */
+function remoteAuthority(config: SubgraphConfig, token: string): WorkerAuthority {
+  return async (identity, workerIds) => {
+    const kind = scopeKind(identity);
+    if (kind === 'none') return new Set();
+    const authority = AUTHORITY_FOR[kind];
+    const url = config.authorityUrls[authority].replace(/\/graphql$/, '') + VISIBLE_WORKERS_PATH;
+    let response: Response;
+    try {
+      response = await fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', [INTERNAL_IDENTITY_HEADER]: token, 'x-request-id': identity.requestId },
+        body: JSON.stringify({ workerIds }),
+        signal: AbortSignal.timeout(5000),
+      });
+    } catch (error) {
+      throw new GraphQLError(`cannot check access: the ${authority} department does not answer`, {
+        extensions: { code: 'SUBGRAPH_UNAVAILABLE', department: authority },
+        originalError: error as Error,
+      });
+    }
+    if (!response.ok) {
+      throw new GraphQLError(`cannot check access: the ${authority} department refused the check (${response.status})`, {
+        extensions: { code: 'SUBGRAPH_UNAVAILABLE', department: authority },
+      });
+    }
+    const body = (await response.json()) as { visible?: unknown };
+    return new Set(Array.isArray(body.visible) ? body.visible.filter((id): id is string => typeof id === 'string') : []);
+  };
+}
+
+async function authenticateInternal(request: IncomingMessage, config: SubgraphConfig): Promise<{ identity: RequestIdentity; token: string }> {
+  const header = request.headers[INTERNAL_IDENTITY_HEADER];
+  const token = Array.isArray(header) ? header[0] : header;
+  if (!token) {
+    throw new HttpError(401, 'departments answer requests that come through the gateway only', 'UNAUTHENTICATED', { reason: 'no-gateway-identity' });
+  }
+  try {
+    return { identity: await verifyInternalIdentity(token, config.internalSigningKey), token };
+  } catch (error) {
+    const reason = error instanceof TokenError ? error.reason : 'invalid';
+    throw new HttpError(401, 'the identity did not come from the gateway', 'UNAUTHENTICATED', { reason });
+  }
 }
 
 export async function startSubgraph<TLoaders>(
@@ -134,16 +214,43 @@ export async function startSubgraph<TLoaders>(
       introspection: config.environment !== 'production',
       logger,
       // Inline traces are for Apollo GraphOS reporting, which this platform does not use.
-      plugins: [maskingPlugin(logger), ApolloServerPluginInlineTraceDisabled()],
+      plugins: [maskingPlugin(logger), accessReportPlugin(), ApolloServerPluginInlineTraceDisabled()],
     });
     await server.start();
+    const localAuthority = module.authority;
+    const authorityFor = (token: string, em: EntityManager, loaders: TLoaders): WorkerAuthority => {
+      const remote = options.remoteAuthority ?? remoteAuthority(config, token);
+      return (identity, workerIds) =>
+        localAuthority && localAuthority.kind === scopeKind(identity)
+          ? localAuthority.visibleWorkers({ em, loaders }, identity, workerIds)
+          : remote(identity, workerIds);
+    };
     const http: RunningHttpServer = await serveGraphQL(server, {
       port: config.port,
       host: config.host,
       logger,
-      async context(_request: IncomingMessage, requestId: string) {
+      authenticate: (request) => authenticateInternal(request, config),
+      async context(request: IncomingMessage, requestId: string) {
         const em = database.orm.em.fork() as EntityManager;
-        return { em, loaders: module.createLoaders(em, config), config, requestId, logger };
+        const { identity, token } = authenticatedAs<{ identity: RequestIdentity; token: string }>(request)!;
+        const loaders = module.createLoaders(em, config);
+        const access = new AccessControl(identity, authorityFor(token, em, loaders));
+        return { em, loaders, config, requestId, logger, identity, access };
+      },
+      routes: {
+        async [VISIBLE_WORKERS_PATH](request, body) {
+          const { identity } = authenticatedAs<{ identity: RequestIdentity }>(request)!;
+          const workerIds = (body as { workerIds?: unknown })?.workerIds;
+          if (!Array.isArray(workerIds) || workerIds.length > MAX_AUTHORITY_BATCH || !workerIds.every((id) => typeof id === 'string' && id.length <= 64)) {
+            throw new HttpError(400, `workerIds: expected up to ${MAX_AUTHORITY_BATCH} worker ids`);
+          }
+          if (!localAuthority || localAuthority.kind !== scopeKind(identity)) {
+            throw new HttpError(400, `the ${module.name} department does not decide access for this kind of account`);
+          }
+          const em = database.orm.em.fork() as EntityManager;
+          const visible = await localAuthority.visibleWorkers({ em, loaders: module.createLoaders(em, config) }, identity, workerIds);
+          return { visible: [...visible] };
+        },
       },
       async ready() {
         await database.orm.em.getConnection().execute('select 1');

@@ -1,5 +1,7 @@
 import { ConfigError, DEFAULT_GATEWAY_LIMITS, loadGatewayConfig, loadSubgraphConfig } from '@jiuye/common';
 
+const SERVER = 'postgres://jiuye:jiuye@localhost:5432/postgres';
+
 describe('configuration', () => {
   it('derives each subgraph database from a server URL', () => {
     const config = loadSubgraphConfig('hr', { DATABASE_URL: 'postgres://u:p@db:5432/postgres' });
@@ -22,31 +24,49 @@ describe('configuration', () => {
     expect(message).not.toContain('hunter2');
   });
 
+  it('requires the signing key and the token secret in production, and a PEM key for RS256', () => {
+    const production = () => loadGatewayConfig({ NODE_ENV: 'production', DATABASE_URL: SERVER, PSEUDONYM_KEY: 'p'.repeat(40) });
+    expect(production).toThrow(/INTERNAL_SIGNING_KEY: required in production/);
+    expect(production).toThrow(/JWT_SECRET: required in production/);
+    expect(() => loadSubgraphConfig('hr', { NODE_ENV: 'production', DATABASE_URL: SERVER, PSEUDONYM_KEY: 'p'.repeat(40) })).toThrow(/INTERNAL_SIGNING_KEY/);
+    const rs = () => loadGatewayConfig({ DATABASE_URL: SERVER, JWT_ALGORITHM: 'RS256', JWT_PUBLIC_KEY: 'not a key' });
+    expect(rs).toThrow(/JWT_PUBLIC_KEY: expected a PEM public key/);
+    expect(() => loadGatewayConfig({ DATABASE_URL: SERVER, JWT_ALGORITHM: 'none' })).toThrow(/JWT_ALGORITHM: expected HS256, RS256 or ES256/);
+    const development = loadGatewayConfig({ DATABASE_URL: SERVER });
+    expect(development.jwt).toMatchObject({ algorithm: 'HS256', issuer: 'jiuye-dev-identity', audience: 'jiuye-gateway' });
+    expect(development.auditDatabaseUrl).toBe('postgres://jiuye:jiuye@localhost:5432/jiuye_audit');
+    expect(loadSubgraphConfig('civil', { DATABASE_URL: SERVER, HR_URL: 'http://hr:4001/graphql' }).authorityUrls).toEqual({
+      hr: 'http://hr:4001/graphql',
+      partner: 'http://localhost:4005/graphql',
+      training: 'http://localhost:4004/graphql',
+    });
+  });
+
   it('requires a database', () => {
     expect(() => loadSubgraphConfig('poverty', {})).toThrow(/POVERTY_DATABASE_URL or DATABASE_URL/);
   });
 
   it('reads gateway overrides for subgraph URLs', () => {
-    const config = loadGatewayConfig({ HR_URL: 'http://hr:4001/graphql', GATEWAY_PORT: '8080' });
+    const config = loadGatewayConfig({ DATABASE_URL: SERVER, HR_URL: 'http://hr:4001/graphql', GATEWAY_PORT: '8080' });
     expect(config.subgraphUrls).toEqual({ hr: 'http://hr:4001/graphql' });
     expect(config.port).toBe(8080);
-    expect(() => loadGatewayConfig({ HR_URL: 'not a url' })).toThrow(/HR_URL/);
+    expect(() => loadGatewayConfig({ DATABASE_URL: SERVER, HR_URL: 'not a url' })).toThrow(/HR_URL/);
   });
 
   it('reads the gateway query limits and refuses nonsense', () => {
-    expect(loadGatewayConfig({}).limits).toEqual(DEFAULT_GATEWAY_LIMITS);
+    expect(loadGatewayConfig({ DATABASE_URL: SERVER }).limits).toEqual(DEFAULT_GATEWAY_LIMITS);
     expect(DEFAULT_GATEWAY_LIMITS).toEqual({ maxDepth: 12, maxAliases: 30, maxTokens: 2000, maxCost: 50000, maxBatch: 5 });
-    expect(loadGatewayConfig({ GATEWAY_MAX_DEPTH: '8' }).limits).toEqual({ maxDepth: 8, maxAliases: 30, maxTokens: 2000, maxCost: 50000, maxBatch: 5 });
+    expect(loadGatewayConfig({ DATABASE_URL: SERVER, GATEWAY_MAX_DEPTH: '8' }).limits).toEqual({ maxDepth: 8, maxAliases: 30, maxTokens: 2000, maxCost: 50000, maxBatch: 5 });
     expect(
-      loadGatewayConfig({ GATEWAY_MAX_DEPTH: '20', GATEWAY_MAX_ALIASES: '5', GATEWAY_MAX_TOKENS: '800', GATEWAY_MAX_COST: '1000', GATEWAY_MAX_BATCH: '1' }).limits,
+      loadGatewayConfig({ DATABASE_URL: SERVER, GATEWAY_MAX_DEPTH: '20', GATEWAY_MAX_ALIASES: '5', GATEWAY_MAX_TOKENS: '800', GATEWAY_MAX_COST: '1000', GATEWAY_MAX_BATCH: '1' }).limits,
     ).toEqual({ maxDepth: 20, maxAliases: 5, maxTokens: 800, maxCost: 1000, maxBatch: 1 });
-    expect(() => loadGatewayConfig({ GATEWAY_MAX_COST: '-1', GATEWAY_MAX_ALIASES: 'many' })).toThrow(/GATEWAY_MAX_ALIASES[\s\S]*GATEWAY_MAX_COST|GATEWAY_MAX_COST[\s\S]*GATEWAY_MAX_ALIASES/);
+    expect(() => loadGatewayConfig({ DATABASE_URL: SERVER, GATEWAY_MAX_COST: '-1', GATEWAY_MAX_ALIASES: 'many' })).toThrow(/GATEWAY_MAX_ALIASES[\s\S]*GATEWAY_MAX_COST|GATEWAY_MAX_COST[\s\S]*GATEWAY_MAX_ALIASES/);
   });
 
   it('names every wrong gateway limit with the value it got', () => {
     let message = '';
     try {
-      loadGatewayConfig({ GATEWAY_MAX_DEPTH: '0', GATEWAY_MAX_TOKENS: '2.5', GATEWAY_MAX_BATCH: 'lots' });
+      loadGatewayConfig({ DATABASE_URL: SERVER, GATEWAY_MAX_DEPTH: '0', GATEWAY_MAX_TOKENS: '2.5', GATEWAY_MAX_BATCH: 'lots' });
     } catch (error) {
       expect(error).toBeInstanceOf(ConfigError);
       message = (error as Error).message;

@@ -1,21 +1,38 @@
 import { readFileSync } from 'node:fs';
 import type { IncomingMessage } from 'node:http';
 import { ApolloServer, HeaderMap, type ApolloServerOptions, type BaseContext, type HTTPGraphQLRequest, type HTTPGraphQLResponse } from '@apollo/server';
-import { ApolloGateway, RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
+import { ApolloGateway, LocalGraphQLDataSource, RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import type { GraphQLError, GraphQLFormattedError } from 'graphql';
 import { batchLimitError, DEFAULT_QUERY_LIMITS, limitRules, type QueryLimits } from './limits';
 import { formatGatewayError, gatewayErrorPlugin, subgraphUnavailable, withRequestIdInBody } from './errors';
 import {
+  authenticatedAs,
   createLogger,
+  INTERNAL_IDENTITY_HEADER,
   serveGraphQL,
+  signInternalIdentity,
   SUBGRAPH_NAMES,
+  type AccessReportEntry,
   type GatewayConfig,
   type Logger,
+  type RequestIdentity,
   type SubgraphName,
 } from '@jiuye/common';
+import { createAuthenticator, personalDataPlugin, type Caller } from './auth';
+import { AccessLogStore, type DepartmentAccess } from './audit/access-log';
+import { accessLogPlugin } from './audit/access-log-plugin';
+import { AUDIT_SUBGRAPH_NAME, buildAuditSchema } from './audit/audit-subgraph';
 
 export interface GatewayContext {
   requestId: string;
+  caller?: Caller;
+  /** The identity the departments receive: the caller's, with purpose and request id. */
+  identity?: RequestIdentity;
+  /** What the departments said this request read, for the access log. */
+  reads: DepartmentAccess[];
+  /** The signed identity header, made once per request. */
+  signedIdentity?: Promise<string>;
+  signingKey: string;
 }
 
 export interface RunningGateway {
@@ -64,14 +81,29 @@ export class DepartmentDataSource extends RemoteGraphQLDataSource<GatewayContext
     super({ url, fetcher: fetchWithTimeout(timeoutMs) });
   }
 
-  override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
+  override async willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<void> {
     // The department logs under the same request id as the gateway.
     if (context?.requestId) request.http?.headers.set('x-request-id', context.requestId);
+    // The identity the gateway vouches for; departments answer nothing without it.
+    if (context?.identity) {
+      context.signedIdentity ??= signInternalIdentity(context.identity, context.signingKey);
+      request.http?.headers.set(INTERNAL_IDENTITY_HEADER, await context.signedIdentity);
+    }
   }
 
   override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): ReturnType<RemoteGraphQLDataSource['process']> {
     try {
-      return await super.process(options);
+      const response = await super.process(options);
+      // What the department read for whom goes to the access log, not to the client.
+      const reads = response.extensions?.accessLog as AccessReportEntry[] | undefined;
+      if (reads) {
+        if (Array.isArray(reads) && options.context?.reads) {
+          for (const read of reads) options.context.reads.push({ ...read, subgraph: this.department });
+        }
+        const { accessLog: _removed, ...rest } = response.extensions!;
+        return { ...response, extensions: rest };
+      }
+      return response;
     } catch (error) {
       // A 4xx with a GraphQL body is the department refusing what it was sent (a DivisionCode
       // literal its scalar rejects, say): its errors are the answer, not an outage.
@@ -130,9 +162,14 @@ export async function startGateway(config: GatewayConfig, options: { logger?: Lo
   const limits: QueryLimits = { ...DEFAULT_QUERY_LIMITS, ...config.limits };
   const production = config.environment === 'production';
   const urls = new Map<string, string>();
+  const authenticate = await createAuthenticator(config.jwt);
+  const accessLog = await AccessLogStore.open(config.auditDatabaseUrl);
+  const auditSchema = buildAuditSchema(accessLog, config.pseudonymKey);
   const gateway = new ApolloGateway({
     supergraphSdl,
     buildService({ name, url }) {
+      // The access log is served from inside the gateway, which alone writes it.
+      if (name === AUDIT_SUBGRAPH_NAME) return new LocalGraphQLDataSource(auditSchema);
       const target = subgraphUrl(config, name, url ?? '');
       urls.set(name, target);
       return new DepartmentDataSource(name, target, config.subgraphTimeoutMs);
@@ -164,19 +201,28 @@ export async function startGateway(config: GatewayConfig, options: { logger?: Lo
       // Batches of up to maxBatch operations (each checked on its own); 1 turns batching off.
       allowBatchedHttpRequests: limits.maxBatch > 1,
       logger,
-      plugins: [gatewayErrorPlugin(logger)],
+      plugins: [gatewayErrorPlugin(logger), personalDataPlugin(), accessLogPlugin(accessLog, logger)],
     },
     limits.maxBatch,
   );
-  await server.start();
+  try {
+    await server.start();
+  } catch (error) {
+    await accessLog.close();
+    throw error;
+  }
   const http = await serveGraphQL(server, {
     port: config.port,
     host: config.host,
     logger,
-    async context(_request: IncomingMessage, requestId: string) {
-      return { requestId };
+    authenticate: (request) => authenticate(request),
+    async context(request: IncomingMessage, requestId: string): Promise<GatewayContext> {
+      const caller = authenticatedAs<Caller>(request);
+      const identity: RequestIdentity | undefined = caller && { ...caller.identity, ...(caller.purpose ? { purpose: caller.purpose } : {}), requestId };
+      return { requestId, caller, identity, reads: [], signingKey: config.internalSigningKey };
     },
     async ready() {
+      await accessLog.pool.query('select 1');
       // Ready when every subgraph answers its own readiness check.
       await Promise.all(
         [...urls.values()].map(async (url) => {
@@ -193,6 +239,7 @@ export async function startGateway(config: GatewayConfig, options: { logger?: Lo
     async stop() {
       await http.close();
       await server.stop();
+      await accessLog.close();
     },
   };
 }

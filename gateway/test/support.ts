@@ -4,8 +4,8 @@ import path from 'node:path';
 import pino from 'pino';
 import { SUBGRAPH_NAMES, type GatewayConfig, type SubgraphName } from '@jiuye/common';
 import { DEFAULT_QUERY_LIMITS, startGateway, type RunningGateway } from '@jiuye/gateway';
-import { TEST_PSEUDONYM_KEY } from '../../tests/support/harness';
-import type { TestPlatform } from '../../tests/support/platform';
+import { freshDatabaseUrl, TEST_INTERNAL_SIGNING_KEY, TEST_PSEUDONYM_KEY } from '../../tests/support/harness';
+import { COUNTY_OFFICER, TEST_JWT, userHeaders, type TestPlatform } from '../../tests/support/platform';
 
 /** What a gateway test reads back from one HTTP request. */
 export interface RawResponse {
@@ -15,10 +15,14 @@ export interface RawResponse {
   body: any;
 }
 
+let countyOfficer: Promise<Record<string, string>> | undefined;
+
+/** A POST to a gateway as the county's hr officer (purpose: verification) unless headers say otherwise. */
 export async function post(url: string, body: unknown, headers: Record<string, string> = {}): Promise<RawResponse> {
+  countyOfficer ??= userHeaders(COUNTY_OFFICER);
   const response = await fetch(url, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', ...headers },
+    headers: { 'content-type': 'application/json', ...(await countyOfficer), ...headers },
     body: JSON.stringify(body),
   });
   const text = await response.text();
@@ -55,6 +59,9 @@ export async function startGatewayOn(
       environment: 'test',
       logLevel: 'silent',
       pseudonymKey: TEST_PSEUDONYM_KEY,
+      internalSigningKey: TEST_INTERNAL_SIGNING_KEY,
+      jwt: TEST_JWT,
+      auditDatabaseUrl: platform.auditDatabaseUrl ?? freshDatabaseUrl('audit'),
       host: '127.0.0.1',
       port: 0,
       supergraphPath: path.resolve(__dirname, '../../schema/supergraph.graphql'),

@@ -1,7 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { printSubgraphSdl, SUBGRAPH_NAMES, type SubgraphName } from '@jiuye/common';
-import { composeSupergraph } from '@jiuye/gateway';
+import { AUDIT_SUBGRAPH_SDL, composeSupergraph } from '@jiuye/gateway';
 import { SUBGRAPH_MODULES } from './subgraphs';
 
 /** npm run compose: prints each subgraph's SDL into schema/ and composes schema/supergraph.graphql. */
@@ -14,6 +14,8 @@ async function main(): Promise<void> {
     await writeFile(path.join(schemaDir, `${name}.graphql`), sdl[name]);
     console.log(`schema/${name}.graphql`);
   }
+  await writeFile(path.join(schemaDir, 'audit.graphql'), AUDIT_SUBGRAPH_SDL);
+  console.log('schema/audit.graphql (the access log, served inside the gateway)');
   await writeFile(path.join(schemaDir, 'supergraph.graphql'), composeSupergraph(sdl));
   console.log('schema/supergraph.graphql composed');
 }

@@ -26,7 +26,7 @@ function portInUse(port: number): Promise<boolean> {
  * or every <NAME>_DATABASE_URL is set, otherwise on the embedded PostgreSQL whose data lives
  * in .data/pg inside the project and is reused across runs.
  */
-export async function openLocalDatabases(env: NodeJS.ProcessEnv = process.env): Promise<LocalDatabases> {
+export async function openLocalDatabases(env: NodeJS.ProcessEnv = process.env, options: { reuseRunning?: boolean } = {}): Promise<LocalDatabases> {
   const own = (name: SubgraphName) => env[`${name.toUpperCase()}_DATABASE_URL`];
   if (env.DATABASE_URL || SUBGRAPH_NAMES.every((name) => own(name))) {
     const urls = Object.fromEntries(
@@ -36,6 +36,12 @@ export async function openLocalDatabases(env: NodeJS.ProcessEnv = process.env): 
   }
   const port = Number(env.EMBEDDED_PG_PORT ?? 54329);
   if (await portInUse(port)) {
+    if (options.reuseRunning) {
+      // npm start is running: use its embedded PostgreSQL (same credentials as startEmbeddedPostgres).
+      const serverUrl = `postgres://postgres:postgres@localhost:${port}/postgres`;
+      const urls = Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, withDatabase(serverUrl, defaultDatabaseName(name))])) as Record<SubgraphName, string>;
+      return { urls, embedded: true, stop: async () => undefined };
+    }
     throw new Error(
       `port ${port} is already in use: is another "npm start" still running? Stop it, or set EMBEDDED_PG_PORT to another port.`,
     );

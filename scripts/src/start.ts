@@ -1,7 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { Client } from 'pg';
-import { createDemoCounty, DEFAULT_PORTS, DEVELOPMENT_PSEUDONYM_KEY, SUBGRAPH_NAMES, type SubgraphName } from '@jiuye/common';
+import { createDemoCounty, DEFAULT_PORTS, DEVELOPMENT_PSEUDONYM_KEY, SUBGRAPH_NAMES, withDatabase, type SubgraphName } from '@jiuye/common';
+import { EXAMPLE_ACCOUNTS, identityFor, mintDevToken } from './dev-tokens';
 import { openLocalDatabases, PROJECT_ROOT } from './local-databases';
 import { isSeeded, seedDemoCounty } from './seed-lib';
 
@@ -102,9 +103,11 @@ async function main(): Promise<void> {
     }
 
     const baseEnv = { ...process.env, LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn', PSEUDONYM_KEY: pseudonymKey };
+    // Subgraphs ask hr, partner and training who may see a worker; the gateway calls them all.
+    const subgraphUrls = Object.fromEntries(SUBGRAPH_NAMES.map((name) => [`${name.toUpperCase()}_URL`, `http://localhost:${port(name)}/graphql`]));
     for (const name of SUBGRAPH_NAMES) {
       const child = spawn(process.execPath, [path.join(PROJECT_ROOT, 'subgraphs', name, 'dist', 'main.js')], {
-        env: { ...baseEnv, [`${name.toUpperCase()}_DATABASE_URL`]: databases.urls[name], [`${name.toUpperCase()}_PORT`]: String(port(name)) },
+        env: { ...baseEnv, ...subgraphUrls, [`${name.toUpperCase()}_DATABASE_URL`]: databases.urls[name], [`${name.toUpperCase()}_PORT`]: String(port(name)) },
         stdio: ['ignore', 'inherit', 'inherit'],
       });
       children.push(child);
@@ -112,9 +115,13 @@ async function main(): Promise<void> {
     await Promise.all(
       SUBGRAPH_NAMES.map((name, i) => waitUntilReady(`http://localhost:${port(name)}/ready`, children[i], `the ${name} subgraph`)),
     );
-    const subgraphUrls = Object.fromEntries(SUBGRAPH_NAMES.map((name) => [`${name.toUpperCase()}_URL`, `http://localhost:${port(name)}/graphql`]));
     const gateway = spawn(process.execPath, [path.join(PROJECT_ROOT, 'gateway', 'dist', 'main.js')], {
-      env: { ...baseEnv, ...subgraphUrls, GATEWAY_PORT: String(port('gateway')) },
+      env: {
+        ...baseEnv,
+        ...subgraphUrls,
+        GATEWAY_PORT: String(port('gateway')),
+        AUDIT_DATABASE_URL: process.env.AUDIT_DATABASE_URL ?? withDatabase(databases.urls.hr, 'jiuye_audit'),
+      },
       stdio: ['ignore', 'inherit', 'inherit'],
     });
     children.push(gateway);
@@ -130,6 +137,8 @@ async function main(): Promise<void> {
 
     const idNumber = await sampleIdNumber(databases.urls.hr);
     const url = `http://localhost:${port('gateway')}/graphql`;
+    const tokens = await Promise.all(EXAMPLE_ACCOUNTS.map(async (account) => ({ ...account, token: await mintDevToken(identityFor(account.request)) })));
+    const officer = tokens[0].token;
     console.log(`
 就业帮扶 graph is up.
 
@@ -137,9 +146,15 @@ async function main(): Promise<void> {
 ${SUBGRAPH_NAMES.map((name) => `  ${name.padEnd(9)} http://localhost:${port(name)}/graphql   ${DEPARTMENTS[name]}`).join('\n')}
   PostgreSQL: ${databases.embedded ? 'embedded, data in .data/pg' : 'external (DATABASE_URL)'}
 
-Try one worker's situation across the five departments:
+Every request carries a bearer token; person-level queries also declare a purpose of use
+(x-purpose). Development tokens, valid 8 hours (more: npm run token -- --help):
+
+${tokens.map((t) => `  ${t.label}\n    ${t.token}`).join('\n')}
+
+Try one worker's situation across the five departments, as the county hr officer:
 
   curl -s ${url} -H 'content-type: application/json' \\
+    -H 'authorization: Bearer ${officer}' -H 'x-purpose: employment-service' \\
     -d '{"query":"{ worker(idNumber: \\"${idNumber ?? '<ID number>'}\\") { name age employmentStatus currentEmployment { kind place employerName } household { code povertyStatus currentAssistance { kind monthlyAmount } } disability { kind grade } careDuties { reason } certificates { trade grade } transfers { city { name } employerName } suitableJobPostings(first: 3) { title place } } }"}'
 
 Press Ctrl-C to stop.`);

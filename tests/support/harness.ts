@@ -1,6 +1,11 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import {
+  INTERNAL_IDENTITY_HEADER,
+  signInternalIdentity,
   startSubgraph,
+  type Identity,
+  type Purpose,
+  type RequestIdentity,
   type RunningSubgraph,
   type SubgraphConfig,
   type SubgraphModule,
@@ -9,6 +14,20 @@ import {
 } from '@jiuye/common';
 
 export const TEST_PSEUDONYM_KEY = 'test-pseudonym-key-for-jest-runs-only-0123456789';
+export const TEST_INTERNAL_SIGNING_KEY = 'test-internal-signing-key-for-jest-runs-only-0123';
+/** The demo county (东川区) lies in province 53. */
+export const TEST_REGION = '53';
+
+/** Who a test speaks as: the subgraph's own department, province-wide, allowed to reveal, with a purpose. */
+export function officerOf(department: Identity['department'], overrides: Partial<Identity> = {}): Identity & { purpose?: Purpose } {
+  return { subject: `test-${department}-officer`, department, role: 'officer', region: TEST_REGION, permissions: ['reveal'], purpose: 'verification', ...overrides };
+}
+
+/** The header the gateway would add: the identity signed with the internal key. */
+export async function gatewayHeaders(identity: Identity & { purpose?: Purpose }, key = TEST_INTERNAL_SIGNING_KEY): Promise<Record<string, string>> {
+  const requestIdentity: RequestIdentity = { ...identity, requestId: randomUUID() };
+  return { [INTERNAL_IDENTITY_HEADER]: await signInternalIdentity(requestIdentity, key) };
+}
 
 export function testServerUrl(): string {
   const url = process.env.TEST_DATABASE_SERVER_URL;
@@ -28,9 +47,11 @@ export function testSubgraphConfig(name: SubgraphConfig['name'], databaseUrl = f
     environment: 'test',
     logLevel: 'silent',
     pseudonymKey: TEST_PSEUDONYM_KEY,
+    internalSigningKey: TEST_INTERNAL_SIGNING_KEY,
     host: '127.0.0.1',
     port: 0,
     databaseUrl,
+    authorityUrls: { hr: 'http://127.0.0.1:9/graphql', partner: 'http://127.0.0.1:9/graphql', training: 'http://127.0.0.1:9/graphql' },
   };
 }
 
@@ -41,6 +62,7 @@ export function pseudonymOf(idNumber: string): string {
 export interface GraphQLResponse<T = any> {
   data?: T;
   errors?: { message: string; path?: (string | number)[]; extensions?: Record<string, any> }[];
+  extensions?: Record<string, any>;
 }
 
 export async function postGraphQL<T = any>(url: string, query: string, variables?: Record<string, unknown>, headers: Record<string, string> = {}): Promise<GraphQLResponse<T>> {
@@ -54,19 +76,34 @@ export async function postGraphQL<T = any>(url: string, query: string, variables
 
 export interface TestSubgraph extends RunningSubgraph {
   config: SubgraphConfig;
+  /** As the gateway would send it, for the subgraph's own officer (officerOf(name)). */
   query<T = any>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>>;
+  /** The same, for another identity. */
+  queryAs<T = any>(identity: Identity & { purpose?: Purpose }, query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>>;
   /** Runs a request and returns how many SQL statements it cost. */
   countStatements<T = any>(query: string, variables?: Record<string, unknown>): Promise<{ response: GraphQLResponse<T>; statements: number }>;
   sql<T = any>(text: string, params?: unknown[]): Promise<T[]>;
 }
 
-export async function startTestSubgraph(module: SubgraphModule<any>, config = testSubgraphConfig(module.name)): Promise<TestSubgraph> {
-  const running = await startSubgraph(module, config);
-  const query = <T>(text: string, variables?: Record<string, unknown>) => postGraphQL<T>(running.url, text, variables);
+export interface TestSubgraphOptions {
+  /**
+   * Who answers for workers this subgraph cannot place itself. One subgraph alone has no peers
+   * to ask, so by default every worker is visible; tests/security.test.ts runs the real ones.
+   */
+  remoteAuthority?: ((identity: RequestIdentity, workerIds: readonly string[]) => Promise<Set<string>>) | 'http';
+}
+
+export async function startTestSubgraph(module: SubgraphModule<any>, config = testSubgraphConfig(module.name), options: TestSubgraphOptions = {}): Promise<TestSubgraph> {
+  const remoteAuthority = options.remoteAuthority === 'http' ? undefined : (options.remoteAuthority ?? (async (_identity: RequestIdentity, ids: readonly string[]) => new Set(ids)));
+  const running = await startSubgraph(module, config, { remoteAuthority });
+  const queryAs = async <T>(identity: Identity & { purpose?: Purpose }, text: string, variables?: Record<string, unknown>) =>
+    postGraphQL<T>(running.url, text, variables, await gatewayHeaders(identity, config.internalSigningKey));
+  const query = <T>(text: string, variables?: Record<string, unknown>) => queryAs<T>(officerOf(module.name), text, variables);
   return {
     ...running,
     config,
     query,
+    queryAs,
     async countStatements<T>(text: string, variables?: Record<string, unknown>) {
       const before = running.database.statements.total;
       const response = await query<T>(text, variables);

@@ -1,16 +1,65 @@
 import path from 'node:path';
-import { createDemoCounty, SUBGRAPH_NAMES, type DemoCounty, type GatewayConfig, type SubgraphName } from '@jiuye/common';
+import {
+  createDemoCounty,
+  DEFAULT_JWT_AUDIENCE,
+  DEFAULT_JWT_ISSUER,
+  mintUserToken,
+  SUBGRAPH_NAMES,
+  type AuthorityName,
+  type DemoCounty,
+  type GatewayConfig,
+  type Identity,
+  type JwtSettings,
+  type Purpose,
+  type SubgraphName,
+} from '@jiuye/common';
 import { DEFAULT_QUERY_LIMITS, startGateway, type RunningGateway } from '@jiuye/gateway';
 import { seedDemoCounty, type SeedReport } from '../../scripts/src/seed-lib';
 import { SUBGRAPH_MODULES } from '../../scripts/src/subgraphs';
-import { freshDatabaseUrl, postGraphQL, startTestSubgraph, TEST_PSEUDONYM_KEY, testSubgraphConfig, type GraphQLResponse, type TestSubgraph } from './harness';
+import {
+  freshDatabaseUrl,
+  postGraphQL,
+  startTestSubgraph,
+  TEST_INTERNAL_SIGNING_KEY,
+  TEST_PSEUDONYM_KEY,
+  testSubgraphConfig,
+  type GraphQLResponse,
+  type TestSubgraph,
+} from './harness';
+
+export const TEST_JWT: JwtSettings & { secret: string } = {
+  issuer: DEFAULT_JWT_ISSUER,
+  audience: DEFAULT_JWT_AUDIENCE,
+  algorithm: 'HS256',
+  secret: 'test-jwt-secret-for-jest-runs-only-0123456789abcdef',
+};
+
+/** The demo county 东川区. */
+export const DEMO_COUNTY = '530113';
+
+/** Who platform.query speaks as: an hr officer of the demo county, allowed to reveal. */
+export const COUNTY_OFFICER: Identity = { subject: 'test-county-officer', department: 'hr', role: 'officer', region: DEMO_COUNTY, permissions: ['reveal'] };
+
+export function tokenFor(identity: Identity, options: { expiresIn?: string | number; notBefore?: string | number } = {}): Promise<string> {
+  return mintUserToken(identity, TEST_JWT, options);
+}
+
+/** Headers of a user request: the bearer token and, unless null, the purpose (verification by default). */
+export async function userHeaders(identity: Identity | string, purpose: Purpose | null = 'verification'): Promise<Record<string, string>> {
+  const token = typeof identity === 'string' ? identity : await tokenFor(identity);
+  return { authorization: `Bearer ${token}`, ...(purpose ? { 'x-purpose': purpose } : {}) };
+}
 
 export interface TestPlatform {
   gateway: RunningGateway;
   subgraphs: Record<SubgraphName, TestSubgraph>;
   county: DemoCounty;
   seed: SeedReport;
+  /** As COUNTY_OFFICER with purpose verification. */
   query<T = any>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>>;
+  /** As another identity (or a raw token), with a purpose (null: none). */
+  queryAs<T = any>(identity: Identity | string, query: string, variables?: Record<string, unknown>, purpose?: Purpose | null): Promise<GraphQLResponse<T>>;
+  auditDatabaseUrl: string;
   /** Runs one gateway request and returns the SQL statements it cost in each subgraph. */
   countStatements<T = any>(query: string, variables?: Record<string, unknown>): Promise<{ response: GraphQLResponse<T>; statements: Record<SubgraphName, number> }>;
   stop(): Promise<void>;
@@ -25,13 +74,20 @@ export async function startTestPlatform(workers = 300, gatewayOverrides: Partial
   const databaseUrls = Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, freshDatabaseUrl(name)])) as Record<SubgraphName, string>;
   const seed = await seedDemoCounty({ databaseUrls, pseudonymKey: TEST_PSEUDONYM_KEY, workers, batchSize: 100 });
   const subgraphs = {} as Record<SubgraphName, TestSubgraph>;
+  // One object shared by every subgraph's config, filled once all listen: each asks the real authorities.
+  const authorityUrls = {} as Record<AuthorityName, string>;
   for (const name of SUBGRAPH_NAMES) {
-    subgraphs[name] = await startTestSubgraph(SUBGRAPH_MODULES[name], testSubgraphConfig(name, databaseUrls[name]));
+    subgraphs[name] = await startTestSubgraph(SUBGRAPH_MODULES[name], { ...testSubgraphConfig(name, databaseUrls[name]), authorityUrls }, { remoteAuthority: 'http' });
   }
+  Object.assign(authorityUrls, { hr: subgraphs.hr.url, partner: subgraphs.partner.url, training: subgraphs.training.url });
+  const auditDatabaseUrl = freshDatabaseUrl('audit');
   const gateway = await startGateway({
     environment: 'test',
     logLevel: 'silent',
     pseudonymKey: TEST_PSEUDONYM_KEY,
+    internalSigningKey: TEST_INTERNAL_SIGNING_KEY,
+    jwt: TEST_JWT,
+    auditDatabaseUrl,
     host: '127.0.0.1',
     port: 0,
     supergraphPath: path.resolve(__dirname, '../../schema/supergraph.graphql'),
@@ -40,9 +96,13 @@ export async function startTestPlatform(workers = 300, gatewayOverrides: Partial
     limits: DEFAULT_QUERY_LIMITS,
     ...gatewayOverrides,
   });
-  const query = <T>(text: string, variables?: Record<string, unknown>) => postGraphQL<T>(gateway.url, text, variables);
+  const queryAs = async <T>(identity: Identity | string, text: string, variables?: Record<string, unknown>, purpose: Purpose | null = 'verification') =>
+    postGraphQL<T>(gateway.url, text, variables, await userHeaders(identity, purpose));
+  const query = <T>(text: string, variables?: Record<string, unknown>) => queryAs<T>(COUNTY_OFFICER, text, variables);
   return {
     gateway,
+    queryAs,
+    auditDatabaseUrl,
     subgraphs,
     county: createDemoCounty({ workers }),
     seed,

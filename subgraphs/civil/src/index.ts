@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import type { SubgraphModule } from '@jiuye/common';
+import { civilAccess } from './access';
 import { AssistanceGrant } from './assistance/assistance.entity';
 import { AssistanceResolver } from './assistance/assistance.resolver';
 import { CareDuty } from './care-duty/care-duty.entity';
@@ -27,4 +28,6 @@ export const civilSubgraph: SubgraphModule<CivilLoaders> = {
   entities: [AssistanceGrant, PersonSituation, CareDuty],
   migrations,
   createLoaders,
+  // Civil affairs places only the people it holds a household for; the authorities decide the rest.
+  access: civilAccess,
 };

@@ -13,6 +13,7 @@ import { JobFair, JobFairIntention } from './job-fair/job-fair.entity';
 import { JobFairIntentionResolver, JobFairResolver } from './job-fair/job-fair.resolver';
 import { JobPosting } from './job-posting/job-posting.entity';
 import { JobPostingResolver } from './job-posting/job-posting.resolver';
+import { hrAccess, hrAuthority } from './access';
 import { createLoaders, type HrLoaders } from './loaders';
 import { migrations } from './migrations';
 import { SubsidyPayment } from './subsidy/subsidy.entity';
@@ -64,6 +65,8 @@ export const hrSubgraph: SubgraphModule<HrLoaders> = {
   ],
   migrations,
   createLoaders,
+  access: hrAccess,
+  authority: hrAuthority,
 };
 
 export { hrSeeder } from './seed';

@@ -8,6 +8,7 @@ import { PartnerJobPosting } from './job-posting/job-posting.entity';
 import { JobPostingResolver } from './job-posting/job-posting.resolver';
 import { LabourBase } from './labour-base/labour-base.entity';
 import { LabourBaseResolver } from './labour-base/labour-base.resolver';
+import { partnerAccess, partnerAuthority } from './access';
 import { createLoaders, type PartnerLoaders } from './loaders';
 import { migrations } from './migrations';
 import { PartnerCity } from './partner-city/partner-city.entity';
@@ -22,7 +23,7 @@ import { Worker } from './worker/worker.type';
 /**
  * 东西部协作 / 对口帮扶 — the partner cities: labour bases, pushed postings, organised transfers,
  * follow-up visits and every contact attempt. Partner-city staff see only their own city's
- * workers (access control follows), so nothing here exposes an ID number or a full phone number.
+ * workers and records (access.ts); nothing here exposes an ID number or a full phone number.
  */
 export const partnerSubgraph: SubgraphModule<PartnerLoaders> = {
   name: 'partner',
@@ -44,6 +45,8 @@ export const partnerSubgraph: SubgraphModule<PartnerLoaders> = {
   entities: [PartnerCity, LabourBase, PartnerJobPosting, TransferBatch, Transfer, FollowUpVisit, ContactAttempt],
   migrations,
   createLoaders,
+  access: partnerAccess,
+  authority: partnerAuthority,
 };
 
 export { partnerSeeder } from './seed';

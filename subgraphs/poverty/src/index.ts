@@ -7,6 +7,7 @@ import { Division } from './division/division.type';
 import { RegisteredHousehold } from './household/household.entity';
 import { HouseholdResolver, resolveHouseholdReference } from './household/household.resolver';
 import { Household } from './household/household.type';
+import { povertyAccess } from './access';
 import { createLoaders, type PovertyLoaders } from './loaders';
 import { HouseholdMember } from './member/member.entity';
 import { HouseholdMemberResolver } from './member/member.resolver';
@@ -43,6 +44,7 @@ export const povertySubgraph: SubgraphModule<PovertyLoaders> = {
   entities: [RegisteredHousehold, HouseholdMember, PovertyStatusChange, RelocationSite, ResponsibleUnit, Cadre, HouseholdResponsibility],
   migrations,
   createLoaders,
+  access: povertyAccess,
 };
 
 export { povertySeeder } from './seed';

@@ -8,6 +8,7 @@ import { Enrolment } from './enrolment/enrolment.entity';
 import { EnrolmentResolver } from './enrolment/enrolment.resolver';
 import { Institution } from './institution/institution.entity';
 import { InstitutionResolver } from './institution/institution.resolver';
+import { trainingAccess, trainingAuthority } from './access';
 import { createLoaders, type TrainingLoaders } from './loaders';
 import { migrations } from './migrations';
 import { OutcomeResolver } from './outcome/outcome.resolver';
@@ -28,6 +29,8 @@ export const trainingSubgraph: SubgraphModule<TrainingLoaders> = {
   entities: [Institution, Course, TrainingClass, Enrolment, Certificate],
   migrations,
   createLoaders,
+  access: trainingAccess,
+  authority: trainingAuthority,
 };
 
 export { trainingSeeder } from './seed';

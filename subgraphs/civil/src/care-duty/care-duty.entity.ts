@@ -40,6 +40,9 @@ export class CareDuty {
   @Property({ type: 'date', nullable: true })
   until: string | null = null;
 
+  /** Not stored, not a field: the person's household as civil affairs knows it, set by resolvers for access (access.ts). */
+  householdCode?: string | null;
+
   @Field(() => Boolean)
   get active(): boolean {
     const today = todayInChina();

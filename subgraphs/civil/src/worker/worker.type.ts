@@ -6,4 +6,7 @@ import { Directive, Field, ID, ObjectType } from 'type-graphql';
 export class Worker {
   @Field(() => ID, { description: 'Pseudonymous key derived from the ID number (never the ID number itself).' })
   id: string;
+
+  /** Not a field: the household civil affairs knows for the person, which places them for access (access.ts). */
+  householdCode?: string | null;
 }

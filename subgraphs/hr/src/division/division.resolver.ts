@@ -36,8 +36,8 @@ export class DivisionResolver {
   }
 
   @FieldResolver(() => WorkerPage, { nullable: true, description: 'Workers of households in this division (the rosters, as root `workers`).' })
-  workers(@Root() division: Division, @Args(() => WorkerFilterArgs) args: WorkerFilterArgs, @Ctx() { loaders }: HrContext) {
-    return loaders.workerPage(workerPageKey({ ...args, divisionCode: division.code }));
+  workers(@Root() division: Division, @Args(() => WorkerFilterArgs) args: WorkerFilterArgs, @Ctx() { loaders, access }: HrContext) {
+    return loaders.workerPage(workerPageKey({ ...args, divisionCode: access.scopeDivision(division.code, 'Division.workers') }));
   }
 
   @FieldResolver(() => [WelfarePost], { nullable: true, description: '公益性岗位 in the villages of this division, by village.' })

@@ -1,6 +1,7 @@
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { DivisionCodeScalar, PageArgs, PageType } from '@jiuye/common';
 import type { HrContext } from '../context';
+import { authorizeWorkerWrite } from '../access';
 import { Division } from '../division/division.type';
 import { JobPosting } from '../job-posting/job-posting.entity';
 import { Worker } from '../worker/worker.type';
@@ -33,13 +34,15 @@ export class JobFairResolver {
   }
 
   @FieldResolver(() => [JobFairIntention], { description: '达成意向 reached at this fair.' })
-  intentions(@Root() fair: JobFair, @Ctx() { loaders }: HrContext) {
-    return loaders.intentionsByFair.load(fair.id);
+  async intentions(@Root() fair: JobFair, @Ctx() { loaders, access }: HrContext) {
+    access.requirePersonAccess();
+    return access.filterVisible(await loaders.intentionsByFair.load(fair.id), (intention) => ({ workerId: intention.workerId }));
   }
 
   @Mutation(() => JobFairIntention, { description: '达成意向 — a worker and an employer agreed on a posting at a job fair.' })
-  recordJobFairIntention(@Arg('input', () => RecordJobFairIntentionInput) input: RecordJobFairIntentionInput, @Ctx() { em, config }: HrContext) {
-    return new JobFairService(em, config.pseudonymKey).recordIntention(input);
+  async recordJobFairIntention(@Arg('input', () => RecordJobFairIntentionInput) input: RecordJobFairIntentionInput, @Ctx() context: HrContext) {
+    await authorizeWorkerWrite(context, input.idNumber, 'job-fair intentions');
+    return new JobFairService(context.em, context.config.pseudonymKey).recordIntention(input);
   }
 }
 

@@ -4,6 +4,7 @@ import { Worker } from '../worker/worker.type';
 import { SubsidyPayment } from './subsidy.entity';
 import { RecordSubsidyPaymentInput } from './subsidy.inputs';
 import { SubsidyService } from './subsidy.service';
+import { authorizeWorkerWrite } from '../access';
 
 @Resolver(() => SubsidyPayment)
 export class SubsidyResolver {
@@ -13,7 +14,8 @@ export class SubsidyResolver {
   }
 
   @Mutation(() => SubsidyPayment, { description: '补贴发放 — record an employment subsidy paid to a registered worker.' })
-  recordSubsidyPayment(@Arg('input', () => RecordSubsidyPaymentInput) input: RecordSubsidyPaymentInput, @Ctx() { em, config }: HrContext) {
-    return new SubsidyService(em, config.pseudonymKey).record(input);
+  async recordSubsidyPayment(@Arg('input', () => RecordSubsidyPaymentInput) input: RecordSubsidyPaymentInput, @Ctx() context: HrContext) {
+    await authorizeWorkerWrite(context, input.idNumber, 'subsidy payments');
+    return new SubsidyService(context.em, context.config.pseudonymKey).record(input);
   }
 }

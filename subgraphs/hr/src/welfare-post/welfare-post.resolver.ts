@@ -6,6 +6,7 @@ import { Worker } from '../worker/worker.type';
 import { WelfarePost, WelfarePostAssignment } from './welfare-post.entity';
 import { AssignWelfarePostInput, ReleaseWelfarePostInput } from './welfare-post.inputs';
 import { WelfarePostService } from './welfare-post.service';
+import { authorizeRecordWrite, authorizeWorkerWrite } from '../access';
 
 @ObjectType()
 export class WelfarePostPage extends PageType(WelfarePost) {}
@@ -35,8 +36,11 @@ export class WelfarePostResolver {
   }
 
   @FieldResolver(() => WelfarePostAssignment, { nullable: true, description: 'Who holds the post now; empty when vacant.' })
-  currentAssignment(@Root() post: WelfarePost, @Ctx() { loaders }: HrContext) {
-    return loaders.currentAssignmentByPost.load(post.id);
+  async currentAssignment(@Root() post: WelfarePost, @Ctx() { loaders, access }: HrContext) {
+    const assignment = await loaders.currentAssignmentByPost.load(post.id);
+    if (!assignment) return null;
+    access.requirePersonAccess();
+    return (await access.canSee({ workerId: assignment.workerId })) ? assignment : null;
   }
 
   @FieldResolver(() => Boolean, { description: '空岗 — nobody holds the post now.' })
@@ -47,13 +51,15 @@ export class WelfarePostResolver {
   @Mutation(() => WelfarePostAssignment, {
     description: '公益性岗位安置 — give a vacant post to a worker of its village; opens a PUBLIC_WELFARE_POST employment in the same transaction.',
   })
-  assignWelfarePost(@Arg('input', () => AssignWelfarePostInput) input: AssignWelfarePostInput, @Ctx() { em, config }: HrContext) {
-    return new WelfarePostService(em, config.pseudonymKey).assign(input);
+  async assignWelfarePost(@Arg('input', () => AssignWelfarePostInput) input: AssignWelfarePostInput, @Ctx() context: HrContext) {
+    await authorizeWorkerWrite(context, input.idNumber, 'public-welfare posts');
+    return new WelfarePostService(context.em, context.config.pseudonymKey).assign(input);
   }
 
   @Mutation(() => WelfarePostAssignment, { description: 'End a holding of a public-welfare post, and its employment with it.' })
-  releaseWelfarePost(@Arg('input', () => ReleaseWelfarePostInput) input: ReleaseWelfarePostInput, @Ctx() { em, config }: HrContext) {
-    return new WelfarePostService(em, config.pseudonymKey).release(input);
+  async releaseWelfarePost(@Arg('input', () => ReleaseWelfarePostInput) input: ReleaseWelfarePostInput, @Ctx() context: HrContext) {
+    await authorizeRecordWrite(context, WelfarePostAssignment, input.assignmentId, 'public-welfare posts');
+    return new WelfarePostService(context.em, context.config.pseudonymKey).release(input);
   }
 }
 

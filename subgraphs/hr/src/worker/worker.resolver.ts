@@ -28,6 +28,7 @@ import { WelfarePostAssignment } from '../welfare-post/welfare-post.entity';
 import type { WorkerRecord } from './worker.entity';
 import { RegisterWorkerInput, UpdateSixClaritiesInput } from './worker.inputs';
 import { findWorker, WorkerService, workerPageKey } from './worker.service';
+import { authorizeWorkerWrite, visibleOrNotFound } from '../access';
 import { Worker } from './worker.type';
 
 @ObjectType()
@@ -67,24 +68,29 @@ export class WorkerResolver {
     nullable: true,
     description: 'A worker in the labour registry by ID number (validated; a number not registered gives NOT_FOUND on idNumber).',
   })
-  worker(@Arg('idNumber', () => String) idNumber: string, @Ctx() { loaders, config }: HrContext) {
-    return findWorker(loaders.workerById, config.pseudonymKey, idNumber);
+  async worker(@Arg('idNumber', () => String) idNumber: string, @Ctx() context: HrContext) {
+    context.access.requirePersonAccess();
+    return visibleOrNotFound(context, await findWorker(context.loaders.workerById, context.config.pseudonymKey, idNumber));
   }
 
   @Query(() => WorkerPage, { description: '一库六册 — workers of households in a division, by household; filters give the rosters.' })
-  workers(@Args(() => WorkersArgs) args: WorkersArgs, @Ctx() { loaders }: HrContext) {
-    return loaders.workerPage(workerPageKey(args));
+  workers(@Args(() => WorkersArgs) args: WorkersArgs, @Ctx() { loaders, access }: HrContext) {
+    return loaders.workerPage(workerPageKey({ ...args, divisionCode: access.scopeDivision(args.divisionCode) }));
   }
 
   @Mutation(() => Worker, { description: '农村劳动力实名制登记 — register a person aged 16–60 in the labour registry.' })
-  async registerWorker(@Arg('input', () => RegisterWorkerInput) input: RegisterWorkerInput, @Ctx() { em, config, loaders }: HrContext) {
+  async registerWorker(@Arg('input', () => RegisterWorkerInput) input: RegisterWorkerInput, @Ctx() { em, config, loaders, access }: HrContext) {
+    access.requireDepartment('hr', 'the labour registry');
+    if (/^\d{16}$/.test(input.householdCode ?? '')) await access.requireInScope({ place: input.householdCode }, 'input.householdCode');
     const worker = await new WorkerService(em, config.pseudonymKey).register(input);
     loaders.workerById.clear(worker.id).prime(worker.id, worker);
     return worker;
   }
 
   @Mutation(() => Worker, { description: '六个清楚 — update a worker\'s six clarities (the monthly verification).' })
-  async updateSixClarities(@Arg('input', () => UpdateSixClaritiesInput) input: UpdateSixClaritiesInput, @Ctx() { em, config, loaders }: HrContext) {
+  async updateSixClarities(@Arg('input', () => UpdateSixClaritiesInput) input: UpdateSixClaritiesInput, @Ctx() context: HrContext) {
+    const { em, config, loaders } = context;
+    await authorizeWorkerWrite(context, input.idNumber, 'the labour registry');
     const worker = await new WorkerService(em, config.pseudonymKey).updateSixClarities(input);
     loaders.workerById.clear(worker.id).prime(worker.id, worker);
     return worker;
@@ -119,6 +125,19 @@ export class WorkerResolver {
   async idNumberMasked(@Root() worker: Worker, @Ctx() context: HrContext) {
     const record = await this.record(worker, context);
     return record ? maskIdNumber(record.idNumber) : null;
+  }
+
+  @FieldResolver(() => String, {
+    nullable: true,
+    description: `身份证号 in full. Needs the reveal permission; every read is kept in the access log with its purpose. ${NOT_IN_REGISTRY}`,
+  })
+  async idNumber(@Root() worker: Worker, @Ctx() context: HrContext) {
+    return (await this.record(worker, context))?.idNumber ?? null;
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: 'Phone in full. Needs the reveal permission; every read is logged. Empty when none is recorded.' })
+  async phone(@Root() worker: Worker, @Ctx() context: HrContext) {
+    return (await this.record(worker, context))?.phone ?? null;
   }
 
   @FieldResolver(() => String, { nullable: true, description: 'Phone as 138****5678; empty when none is recorded.' })

@@ -32,7 +32,7 @@ export const REACHED_OUTCOMES: readonly ContactOutcome[] = ['REACHED_WORKING', '
 @Entity({ tableName: 'contact_attempt' })
 @Index({ properties: ['workerId', 'attemptedAt'] })
 export class ContactAttempt {
-  [OptionalProps]?: 'transferId' | 'followUpVisitId' | 'note' | 'recordedAt';
+  [OptionalProps]?: 'transferId' | 'followUpVisitId' | 'note' | 'recordedAt' | 'cityCode';
 
   @Field(() => ID)
   @PrimaryKey({ type: 'integer', autoincrement: true })
@@ -69,4 +69,12 @@ export class ContactAttempt {
 
   @Property({ type: 'datetime', defaultRaw: 'now()' })
   recordedAt: Date = new Date();
+
+  /**
+   * The city of the attempt's transfer (empty when the attempt is on no transfer), selected with
+   * every attempt (a subquery on the transfer's primary key, no column and no extra statement):
+   * access control decides on it (access.ts). Not persisted; the service sets it on an attempt it creates.
+   */
+  @Property({ type: 'string', nullable: true, formula: (table) => `(select attempt_transfer.city_code from transfer attempt_transfer where attempt_transfer.id = ${table}.transfer_id)` })
+  cityCode?: string | null;
 }

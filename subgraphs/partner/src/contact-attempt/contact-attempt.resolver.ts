@@ -1,5 +1,6 @@
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, Float, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { DivisionCodeScalar, LocalDateScalar } from '@jiuye/common';
+import { authorizeTransferWrite, scopeCity } from '../access';
 import type { PartnerContext } from '../context';
 import { Transfer } from '../transfer/transfer.entity';
 import { ContactAttempt, ContactOutcome } from './contact-attempt.entity';
@@ -26,7 +27,7 @@ export class OutcomeCount {
 
 @ArgsType()
 class ContactOutcomeCountsArgs {
-  @Field(() => DivisionCodeScalar, { nullable: true, description: '4-digit code of a partner city: attempts on its transfers.' })
+  @Field(() => DivisionCodeScalar, { nullable: true, description: '4-digit code of a partner city: attempts on its transfers (partner-city staff: their own, the default).' })
   cityCode?: string | null;
 
   @Field(() => LocalDateScalar, { nullable: true, description: 'First day (China time), inclusive.' })
@@ -39,13 +40,14 @@ class ContactOutcomeCountsArgs {
 @Resolver(() => ContactAttempt)
 export class ContactAttemptResolver {
   @Query(() => [OutcomeCount], { description: '联系结果统计 — every outcome with its attempts and workers (one aggregate query).' })
-  contactOutcomeCounts(@Args(() => ContactOutcomeCountsArgs) args: ContactOutcomeCountsArgs, @Ctx() { em }: PartnerContext) {
-    return new ContactAttemptService(em).outcomeCounts(args);
+  contactOutcomeCounts(@Args(() => ContactOutcomeCountsArgs) args: ContactOutcomeCountsArgs, @Ctx() context: PartnerContext) {
+    return new ContactAttemptService(context.em).outcomeCounts({ ...args, cityCode: scopeCity(context, args.cityCode) });
   }
 
   @Mutation(() => ContactAttempt, { description: '联系记录 — record one attempt to reach a transferred worker, whatever came of it.' })
-  recordContactAttempt(@Arg('input', () => RecordContactAttemptInput) input: RecordContactAttemptInput, @Ctx() { em }: PartnerContext) {
-    return new ContactAttemptService(em).record(input);
+  async recordContactAttempt(@Arg('input', () => RecordContactAttemptInput) input: RecordContactAttemptInput, @Ctx() context: PartnerContext) {
+    await authorizeTransferWrite(context, input.transferId, 'contact attempts');
+    return new ContactAttemptService(context.em).record(input);
   }
 
   @FieldResolver(() => Transfer, { nullable: true })

@@ -51,6 +51,7 @@ export class ContactAttemptService {
         outcome: input.outcome,
         note: cleanText(input.note),
       });
+      attempt.cityCode = transfer.cityCode; // not a column (a formula the loaders select), for access control
       await em.flush();
       return attempt;
     });

@@ -6,7 +6,7 @@ import { LocalDateScalar } from '@jiuye/common';
 @Entity({ tableName: 'follow_up_visit' })
 @Index({ properties: ['transferId', 'visitedOn'] })
 export class FollowUpVisit {
-  [OptionalProps]?: 'monthlyWage' | 'note' | 'recordedAt';
+  [OptionalProps]?: 'monthlyWage' | 'note' | 'recordedAt' | 'workerId' | 'cityCode';
 
   @Field(() => ID)
   @PrimaryKey({ type: 'integer', autoincrement: true })
@@ -37,4 +37,15 @@ export class FollowUpVisit {
 
   @Property({ type: 'datetime', defaultRaw: 'now()' })
   recordedAt: Date = new Date();
+
+  /**
+   * The worker and city of the visit's transfer, selected with every visit (a subquery on the
+   * transfer's primary key, no column and no extra statement): access control decides on them
+   * (access.ts). Not persisted; the service sets them on a visit it creates.
+   */
+  @Property({ type: 'string', formula: (table) => `(select visit_transfer.worker_id from transfer visit_transfer where visit_transfer.id = ${table}.transfer_id)` })
+  workerId?: string;
+
+  @Property({ type: 'string', formula: (table) => `(select visit_transfer.city_code from transfer visit_transfer where visit_transfer.id = ${table}.transfer_id)` })
+  cityCode?: string;
 }

@@ -1,4 +1,5 @@
 import { Arg, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
+import { authorizeTransferWrite } from '../access';
 import type { PartnerContext } from '../context';
 import { ContactAttempt } from '../contact-attempt/contact-attempt.entity';
 import { Transfer } from '../transfer/transfer.entity';
@@ -9,8 +10,9 @@ import { FollowUpService } from './follow-up.service';
 @Resolver(() => FollowUpVisit)
 export class FollowUpResolver {
   @Mutation(() => FollowUpVisit, { description: '跟踪回访 — record a follow-up and all its contact attempts at once.' })
-  recordFollowUpVisit(@Arg('input', () => RecordFollowUpVisitInput) input: RecordFollowUpVisitInput, @Ctx() { em }: PartnerContext) {
-    return new FollowUpService(em).record(input);
+  async recordFollowUpVisit(@Arg('input', () => RecordFollowUpVisitInput) input: RecordFollowUpVisitInput, @Ctx() context: PartnerContext) {
+    await authorizeTransferWrite(context, input.transferId, 'follow-up visits');
+    return new FollowUpService(context.em).record(input);
   }
 
   @FieldResolver(() => Transfer)

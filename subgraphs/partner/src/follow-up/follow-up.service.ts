@@ -66,6 +66,9 @@ export class FollowUpService {
         rightsCase: input.rightsCase,
         note,
       });
+      // Not columns (formulas the loaders select): whom the visit is about, for access control.
+      visit.workerId = transfer.workerId;
+      visit.cityCode = transfer.cityCode;
       await em.flush(); // the attempts need the visit's id
       for (const attempt of attempts) {
         em.create(ContactAttempt, {

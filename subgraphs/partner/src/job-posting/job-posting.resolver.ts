@@ -1,5 +1,6 @@
 import { Args, ArgsType, Ctx, Field, FieldResolver, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { DivisionCodeScalar, LocalDateScalar, PageArgs, PageType } from '@jiuye/common';
+import { scopeCity } from '../access';
 import type { PartnerContext } from '../context';
 import { LabourBase } from '../labour-base/labour-base.entity';
 import { PartnerCity } from '../partner-city/partner-city.entity';
@@ -17,15 +18,15 @@ export class CityPostingsArgs extends PageArgs {
 
 @ArgsType()
 class PartnerJobPostingsArgs extends CityPostingsArgs {
-  @Field(() => DivisionCodeScalar, { nullable: true, description: '4-digit code of one partner city; all cities when empty.' })
+  @Field(() => DivisionCodeScalar, { nullable: true, description: '4-digit code of one partner city; all cities when empty (partner-city staff: their own).' })
   cityCode?: string | null;
 }
 
 @Resolver(() => PartnerJobPosting)
 export class JobPostingResolver {
   @Query(() => PartnerJobPostingPage, { description: '岗位推送 — jobs the partner cities pushed to the county.' })
-  partnerJobPostings(@Args(() => PartnerJobPostingsArgs) args: PartnerJobPostingsArgs, @Ctx() { em }: PartnerContext) {
-    return new JobPostingService(em).list(args);
+  partnerJobPostings(@Args(() => PartnerJobPostingsArgs) args: PartnerJobPostingsArgs, @Ctx() context: PartnerContext) {
+    return new JobPostingService(context.em).list({ ...args, cityCode: scopeCity(context, args.cityCode) });
   }
 
   @FieldResolver(() => PartnerCity)

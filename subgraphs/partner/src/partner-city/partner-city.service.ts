@@ -5,9 +5,9 @@ import { requireCityCode } from '../validation';
 export class PartnerCityService {
   constructor(private readonly em: EntityManager) {}
 
-  /** Partner cities are a handful of reference rows: no pagination. */
-  list(): Promise<PartnerCity[]> {
-    return this.em.find(PartnerCity, {}, { orderBy: { code: 'asc' } });
+  /** Partner cities are a handful of reference rows: no pagination. cityCode keeps that one. */
+  list(cityCode?: string | null): Promise<PartnerCity[]> {
+    return this.em.find(PartnerCity, cityCode != null ? { code: cityCode } : {}, { orderBy: { code: 'asc' } });
   }
 
   get(code: string): Promise<PartnerCity | null> {

@@ -1,5 +1,6 @@
 import { Arg, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { DivisionCodeScalar } from '@jiuye/common';
+import { authorizeBatchWrite, scopeCity, visibleTransfers } from '../access';
 import type { PartnerContext } from '../context';
 import { LabourBase } from '../labour-base/labour-base.entity';
 import { PartnerCity } from '../partner-city/partner-city.entity';
@@ -12,15 +13,16 @@ import { TransferBatchService } from './transfer-batch.service';
 export class TransferBatchResolver {
   @Query(() => [TransferBatch], { description: '组织输出批次, latest departure first, of one partner city or of all.' })
   transferBatches(
-    @Arg('cityCode', () => DivisionCodeScalar, { nullable: true, description: '4-digit code of a partner city.' }) cityCode: string | null,
-    @Ctx() { em }: PartnerContext,
+    @Arg('cityCode', () => DivisionCodeScalar, { nullable: true, description: '4-digit code of a partner city (partner-city staff: their own, the default).' }) cityCode: string | null,
+    @Ctx() context: PartnerContext,
   ) {
-    return new TransferBatchService(em).list(cityCode);
+    return new TransferBatchService(context.em).list(scopeCity(context, cityCode));
   }
 
   @Mutation(() => TransferBatch, { description: '登记组织输出批次 — register an organised departure to a partner city.' })
-  createTransferBatch(@Arg('input', () => CreateTransferBatchInput) input: CreateTransferBatchInput, @Ctx() { em }: PartnerContext) {
-    return new TransferBatchService(em).create(input);
+  createTransferBatch(@Arg('input', () => CreateTransferBatchInput) input: CreateTransferBatchInput, @Ctx() context: PartnerContext) {
+    authorizeBatchWrite(context, input.cityCode, 'transfer batches');
+    return new TransferBatchService(context.em).create(input);
   }
 
   @FieldResolver(() => PartnerCity)
@@ -34,7 +36,7 @@ export class TransferBatchResolver {
   }
 
   @FieldResolver(() => [Transfer], { description: 'The workers of the batch (a bus or a train: tens, not thousands).' })
-  transfers(@Root() batch: TransferBatch, @Ctx() { loaders }: PartnerContext) {
-    return loaders.transfersByBatch.load(batch.id);
+  async transfers(@Root() batch: TransferBatch, @Ctx() context: PartnerContext) {
+    return visibleTransfers(context, await context.loaders.transfersByBatch.load(batch.id));
   }
 }

@@ -1,5 +1,6 @@
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { DivisionCodeScalar, PageArgs, PageType } from '@jiuye/common';
+import { authorizeNewTransfer, authorizeTransferWrite, scopeCity, visibleTransferPage } from '../access';
 import type { PartnerContext } from '../context';
 import { ContactAttempt } from '../contact-attempt/contact-attempt.entity';
 import { FollowUpVisit } from '../follow-up/follow-up.entity';
@@ -21,7 +22,7 @@ export class CityTransfersArgs extends PageArgs {
 
 @ArgsType()
 class TransfersArgs extends CityTransfersArgs {
-  @Field(() => DivisionCodeScalar, { nullable: true, description: '4-digit code of one partner city.' })
+  @Field(() => DivisionCodeScalar, { nullable: true, description: '4-digit code of one partner city (partner-city staff: their own, the default).' })
   cityCode?: string | null;
 
   @Field(() => ID, { nullable: true })
@@ -30,19 +31,25 @@ class TransfersArgs extends CityTransfersArgs {
 
 @Resolver(() => Transfer)
 export class TransferResolver {
-  @Query(() => TransferPage, { description: '转移就业 to the partner cities, by id.' })
-  transfers(@Args(() => TransfersArgs) args: TransfersArgs, @Ctx() { em, config }: PartnerContext) {
-    return new TransferService(em, config.pseudonymKey).list(args);
+  @Query(() => TransferPage, {
+    description: '转移就业 to the partner cities, by id (partner-city staff: their own city; region staff: the workers of their region on each page).',
+  })
+  async transfers(@Args(() => TransfersArgs) args: TransfersArgs, @Ctx() context: PartnerContext) {
+    context.access.requirePersonAccess();
+    const page = await new TransferService(context.em, context.config.pseudonymKey).list({ ...args, cityCode: scopeCity(context, args.cityCode) });
+    return visibleTransferPage(context, page);
   }
 
   @Mutation(() => Transfer, { description: '转移就业登记 — a worker of a batch started a job in the partner city.' })
-  recordTransfer(@Arg('input', () => RecordTransferInput) input: RecordTransferInput, @Ctx() { em, config }: PartnerContext) {
-    return new TransferService(em, config.pseudonymKey).record(input);
+  async recordTransfer(@Arg('input', () => RecordTransferInput) input: RecordTransferInput, @Ctx() context: PartnerContext) {
+    await authorizeNewTransfer(context, input.batchId, input.idNumber, 'transfers');
+    return new TransferService(context.em, context.config.pseudonymKey).record(input);
   }
 
   @Mutation(() => Transfer, { description: '离岗 — the worker left the job of a transfer.' })
-  endTransfer(@Arg('input', () => EndTransferInput) input: EndTransferInput, @Ctx() { em, config }: PartnerContext) {
-    return new TransferService(em, config.pseudonymKey).end(input);
+  async endTransfer(@Arg('input', () => EndTransferInput) input: EndTransferInput, @Ctx() context: PartnerContext) {
+    await authorizeTransferWrite(context, input.transferId, 'transfers');
+    return new TransferService(context.em, context.config.pseudonymKey).end(input);
   }
 
   @FieldResolver(() => Worker)

@@ -27,7 +27,10 @@ export class CadreResolver {
   }
 
   @FieldResolver(() => [Household], { description: 'Registered households this cadre is responsible for now.' })
-  async households(@Root() cadre: Cadre, @Ctx() { loaders }: PovertyContext): Promise<Household[]> {
-    return (await loaders.openResponsibilitiesByCadre.load(cadre.id)).map((r) => ({ code: r.householdCode }));
+  async households(@Root() cadre: Cadre, @Ctx() { loaders, access }: PovertyContext): Promise<Household[]> {
+    // A cadre is staff, but the households they help are people: only those in the caller's scope.
+    access.requirePersonAccess();
+    const households = (await loaders.openResponsibilitiesByCadre.load(cadre.id)).map((r) => ({ code: r.householdCode }));
+    return access.filterVisible(households, (household) => ({ place: household.code }));
   }
 }

@@ -6,8 +6,8 @@ import { Division } from './division.type';
 @Resolver(() => Division)
 export class DivisionResolver {
   @FieldResolver(() => HouseholdPage, { nullable: true, description: '建档立卡户 in this division, by household code.' })
-  households(@Root() division: Division, @Args(() => HouseholdFilterArgs) args: HouseholdFilterArgs, @Ctx() { loaders }: PovertyContext) {
-    return loadHouseholdPage(loaders, { ...args, divisionCode: division.code });
+  households(@Root() division: Division, @Args(() => HouseholdFilterArgs) args: HouseholdFilterArgs, @Ctx() { loaders, access }: PovertyContext) {
+    return loadHouseholdPage(loaders, { ...args, divisionCode: access.scopeDivision(division.code, 'Division.households') });
   }
 }
 

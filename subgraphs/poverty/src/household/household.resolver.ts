@@ -11,6 +11,7 @@ import { PovertyStatusService } from '../status/status.service';
 import type { RegisteredHousehold } from './household.entity';
 import { RegisterHouseholdInput } from './household.inputs';
 import { householdPageKey } from './household.loaders';
+import { authorizeHouseholdWrite, householdNamer, requireVisibleHousehold } from '../access';
 import { HouseholdService } from './household.service';
 import { Household } from './household.type';
 
@@ -47,23 +48,26 @@ function primed(loaders: PovertyLoaders, record: RegisteredHousehold): Household
 @Resolver(() => Household)
 export class HouseholdResolver {
   @Query(() => Household, { nullable: true, description: '建档立卡户 — a registered household by its code (NOT_FOUND if not registered).' })
-  async household(@Arg('code', () => String) code: string, @Ctx() { em, loaders, config }: PovertyContext): Promise<Household> {
-    return primed(loaders, await new HouseholdService(em, config.pseudonymKey).requireRegistered(code));
+  async household(@Arg('code', () => String) code: string, @Ctx() context: PovertyContext): Promise<Household> {
+    await requireVisibleHousehold(context, code);
+    return primed(context.loaders, await new HouseholdService(context.em, context.config.pseudonymKey).requireRegistered(code));
   }
 
   @Query(() => HouseholdPage, { description: 'Registered households in a division, by household code.' })
-  households(@Args(() => HouseholdsArgs) args: HouseholdsArgs, @Ctx() { loaders }: PovertyContext) {
-    return loadHouseholdPage(loaders, args);
+  households(@Args(() => HouseholdsArgs) args: HouseholdsArgs, @Ctx() { loaders, access }: PovertyContext) {
+    return loadHouseholdPage(loaders, { ...args, divisionCode: access.scopeDivision(args.divisionCode) });
   }
 
   @Mutation(() => Household, { description: '建档立卡 / 纳入监测 — register a household, its members and its first status.' })
-  async registerHousehold(@Arg('input', () => RegisterHouseholdInput) input: RegisterHouseholdInput, @Ctx() { em, loaders, config }: PovertyContext) {
-    return primed(loaders, await new HouseholdService(em, config.pseudonymKey).register(input));
+  async registerHousehold(@Arg('input', () => RegisterHouseholdInput) input: RegisterHouseholdInput, @Ctx() context: PovertyContext) {
+    await authorizeHouseholdWrite(context, input.code, 'input.code', 'registered households');
+    return primed(context.loaders, await new HouseholdService(context.em, context.config.pseudonymKey, householdNamer(context)).register(input));
   }
 
   @Mutation(() => Household, { description: '贫困状态变更 — record a dated status change (脱贫, 返贫, 纳入/解除监测…).' })
-  async changePovertyStatus(@Arg('input', () => ChangePovertyStatusInput) input: ChangePovertyStatusInput, @Ctx() { em, loaders }: PovertyContext) {
-    return primed(loaders, await new PovertyStatusService(em).change(input));
+  async changePovertyStatus(@Arg('input', () => ChangePovertyStatusInput) input: ChangePovertyStatusInput, @Ctx() context: PovertyContext) {
+    await authorizeHouseholdWrite(context, input.householdCode, 'input.householdCode', 'poverty status');
+    return primed(context.loaders, await new PovertyStatusService(context.em).change(input));
   }
 
   @FieldResolver(() => PovertyStatus, { nullable: true, description: '贫困状态; empty = 未建档 (not registered).' })

@@ -58,6 +58,15 @@ export function statusLabel(status: PovertyStatus): string {
   return `${PovertyStatusVocabulary.labels[status]} (${status})`;
 }
 
+/** Whether an error message may name this household to the caller (access.ts: only inside their scope). */
+export type HouseholdNamer = (householdCode: string) => boolean | Promise<boolean>;
+
+/** The CONFLICT message for a person who is a current member of another registered household. */
+export async function memberElsewhereMessage(householdCode: string, mayName: HouseholdNamer): Promise<string> {
+  const which = (await mayName(householdCode)) ? `registered household ${householdCode}` : 'another registered household (outside your scope)';
+  return `this person is a current member of ${which}; remove them there first`;
+}
+
 /** One page of registered households in a division, as the page loader receives it. */
 export interface HouseholdPageKey {
   divisionCode: string;
@@ -72,6 +81,7 @@ export class HouseholdService {
   constructor(
     private readonly em: EntityManager,
     private readonly pseudonymKey: string,
+    private readonly mayName: HouseholdNamer = () => true,
   ) {}
 
   async register(input: RegisterHouseholdInput): Promise<RegisteredHousehold> {
@@ -116,10 +126,7 @@ export class HouseholdService {
         const elsewhere = await em.find(HouseholdMember, { workerId: { $in: workerIds }, removedOn: null }, { limit: 1 });
         if (elsewhere.length) {
           const index = workerIds.indexOf(elsewhere[0].workerId);
-          throw conflict(
-            `input.members[${index}].idNumber`,
-            `this person is a current member of registered household ${elsewhere[0].householdCode}; remove them there first`,
-          );
+          throw conflict(`input.members[${index}].idNumber`, await memberElsewhereMessage(elsewhere[0].householdCode, this.mayName));
         }
         const household = em.create(RegisteredHousehold, {
           code: input.code,

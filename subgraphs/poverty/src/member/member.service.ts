@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { LockMode, UniqueConstraintViolationException } from '@mikro-orm/core';
 import { badInput, conflict, InputProblems, notFound, requireIdNumber, todayInChina, workerPseudonym, type ParsedIdNumber } from '@jiuye/common';
 import { RegisteredHousehold } from '../household/household.entity';
-import { checkHouseholdCode, checkText, NAME_LENGTH } from '../household/household.service';
+import { checkHouseholdCode, checkText, memberElsewhereMessage, NAME_LENGTH, type HouseholdNamer } from '../household/household.service';
 import { HouseholdMember } from './member.entity';
 import type { AddHouseholdMemberInput, RemoveHouseholdMemberInput } from './member.inputs';
 
@@ -13,6 +13,7 @@ export class HouseholdMemberService {
   constructor(
     private readonly em: EntityManager,
     private readonly pseudonymKey: string,
+    private readonly mayName: HouseholdNamer = () => true,
   ) {}
 
   private async lockHousehold(em: EntityManager, code: string): Promise<RegisteredHousehold> {
@@ -50,7 +51,7 @@ export class HouseholdMemberService {
       }
       const elsewhere = await em.findOne(HouseholdMember, { workerId, removedOn: null });
       if (elsewhere) {
-        throw conflict('input.idNumber', `this person is a current member of registered household ${elsewhere.householdCode}; remove them there first`);
+        throw conflict('input.idNumber', await memberElsewhereMessage(elsewhere.householdCode, this.mayName));
       }
       let member: HouseholdMember;
       if (earlier) {

@@ -17,8 +17,9 @@ class RelocationSitesArgs extends PageArgs {
 @Resolver(() => RelocationSite)
 export class RelocationResolver {
   @Query(() => RelocationSitePage, { description: '易地搬迁安置点 in a division.' })
-  relocationSites(@Args(() => RelocationSitesArgs) args: RelocationSitesArgs, @Ctx() { em }: PovertyContext) {
-    return new RelocationService(em).list(args);
+  relocationSites(@Args(() => RelocationSitesArgs) args: RelocationSitesArgs, @Ctx() { em, access }: PovertyContext) {
+    // Sites are places with a household count, not people: a region filter as for aggregates.
+    return new RelocationService(em).list({ ...args, divisionCode: access.scopeAggregate(args.divisionCode) });
   }
 
   @FieldResolver(() => Division, { description: 'The division where the site is.' })

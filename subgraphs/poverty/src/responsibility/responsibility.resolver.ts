@@ -5,6 +5,7 @@ import { Household } from '../household/household.type';
 import { HouseholdResponsibility } from './responsibility.entity';
 import { AssignResponsibilityInput } from './responsibility.inputs';
 import { ResponsibilityService } from './responsibility.service';
+import { authorizeHouseholdWrite } from '../access';
 
 @Resolver(() => HouseholdResponsibility)
 export class ResponsibilityResolver {
@@ -26,7 +27,8 @@ export class ResponsibilityResolver {
   @Mutation(() => HouseholdResponsibility, {
     description: '结对帮扶 — make a cadre responsible for a household; the current responsibility ends the day before.',
   })
-  assignResponsibility(@Arg('input', () => AssignResponsibilityInput) input: AssignResponsibilityInput, @Ctx() { em }: PovertyContext) {
-    return new ResponsibilityService(em).assign(input);
+  async assignResponsibility(@Arg('input', () => AssignResponsibilityInput) input: AssignResponsibilityInput, @Ctx() context: PovertyContext) {
+    await authorizeHouseholdWrite(context, input.householdCode, 'input.householdCode', 'household responsibilities');
+    return new ResponsibilityService(context.em).assign(input);
   }
 }

@@ -18,7 +18,7 @@ export class StatusCount {
 @Resolver(() => StatusCount)
 export class StatusResolver {
   @Query(() => [StatusCount], { description: '贫困状态统计 — households and members per status in a division (every status, zeros included).' })
-  povertyStatusCounts(@Arg('divisionCode', () => DivisionCodeScalar) divisionCode: string, @Ctx() { em }: PovertyContext) {
-    return new PovertyStatusService(em).counts(divisionCode);
+  povertyStatusCounts(@Arg('divisionCode', () => DivisionCodeScalar) divisionCode: string, @Ctx() { em, access }: PovertyContext) {
+    return new PovertyStatusService(em).counts(access.scopeAggregate(divisionCode));
   }
 }

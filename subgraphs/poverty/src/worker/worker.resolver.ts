@@ -26,6 +26,8 @@ export class WorkerResolver {
   }
 }
 
-export function resolveWorkerReference(reference: { id: string }): Worker {
-  return { id: reference.id };
+/** Placed by the current membership, through the loader the fields use anyway (no statement of its own). */
+export async function resolveWorkerReference(reference: { id: string }, { loaders }: PovertyContext): Promise<Worker> {
+  const membership = await loaders.membershipByWorker.load(reference.id);
+  return { id: reference.id, householdCode: membership?.householdCode ?? null };
 }

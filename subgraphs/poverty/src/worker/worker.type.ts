@@ -6,4 +6,7 @@ import { Directive, Field, ID, ObjectType } from 'type-graphql';
 export class Worker {
   @Field(() => ID, { description: 'Pseudonymous key derived from the ID number (never the ID number itself).' })
   id: string;
+
+  /** The registered household the person is a current member of, when known: places the person (access.ts). Not in the graph. */
+  householdCode?: string | null;
 }

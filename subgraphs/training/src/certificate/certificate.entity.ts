@@ -1,4 +1,4 @@
-import { Entity, Enum, Index, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
+import { Entity, Enum, Formula, Index, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { LocalDateScalar, Trade } from '@jiuye/common';
 
@@ -16,7 +16,7 @@ export const SKILL_GRADE_DESCRIPTION = '职业技能等级 1–5: 5 = 五级/初
 @Entity({ tableName: 'certificate' })
 @Index({ properties: ['workerId', 'trade'] })
 export class Certificate {
-  [OptionalProps]?: 'enrolmentId' | 'recordedAt' | 'gradeLabel';
+  [OptionalProps]?: 'enrolmentId' | 'recordedAt' | 'gradeLabel' | 'institutionId';
 
   @Field(() => ID)
   @PrimaryKey({ type: 'integer', autoincrement: true })
@@ -35,6 +35,17 @@ export class Certificate {
   @Property({ type: 'integer', nullable: true })
   @Index()
   enrolmentId: number | null = null;
+
+  /**
+   * The institution of the training that led to it (empty when obtained elsewhere), read in the
+   * same statement as the row: who may see the certificate (access.ts). Not a column, never in the graph.
+   */
+  @Formula(
+    (alias) =>
+      `(select c.institution_id from enrolment e join training_class tc on tc.id = e.class_id join course c on c.id = tc.course_id where e.id = ${alias}.enrolment_id)`,
+    { type: 'integer', nullable: true },
+  )
+  institutionId?: number | null;
 
   @Field(() => Trade, { description: '工种' })
   @Enum({ items: () => Trade })

@@ -4,6 +4,7 @@ import type { TrainingContext } from '../context';
 import { Institution } from '../institution/institution.entity';
 import { Course, CourseKind } from './course.entity';
 import { CourseService } from './course.service';
+import { scopeInstitutionArg } from '../access';
 
 @ObjectType()
 export class CoursePage extends PageType(Course) {}
@@ -23,8 +24,8 @@ class CoursesArgs extends PageArgs {
 @Resolver(() => Course)
 export class CourseResolver {
   @Query(() => CoursePage, { description: '培训课程 — courses, by kind, trade or institution.' })
-  courses(@Args(() => CoursesArgs) args: CoursesArgs, @Ctx() { em }: TrainingContext) {
-    return new CourseService(em).list(args);
+  courses(@Args(() => CoursesArgs) args: CoursesArgs, @Ctx() { em, access }: TrainingContext) {
+    return new CourseService(em).list({ ...args, institutionId: scopeInstitutionArg(access, args.institutionId) });
   }
 
   @FieldResolver(() => Institution)

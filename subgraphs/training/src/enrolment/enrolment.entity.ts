@@ -1,4 +1,4 @@
-import { Entity, Enum, Index, OptionalProps, PrimaryKey, Property, Unique } from '@mikro-orm/core';
+import { Entity, Enum, Formula, Index, OptionalProps, PrimaryKey, Property, Unique } from '@mikro-orm/core';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { defineVocabulary, LocalDateScalar, todayInChina } from '@jiuye/common';
 import { addMonths } from '@jiuye/common';
@@ -21,7 +21,7 @@ export const EMPLOYMENT_WINDOW_MONTHS = 3;
 @Entity({ tableName: 'enrolment' })
 @Unique({ properties: ['classId', 'workerId'] })
 export class Enrolment {
-  [OptionalProps]?: 'attendanceDays' | 'status' | 'completedOn' | 'employedOn' | 'dropReason' | 'recordedAt' | 'employedWithinThreeMonths';
+  [OptionalProps]?: 'attendanceDays' | 'status' | 'completedOn' | 'employedOn' | 'dropReason' | 'recordedAt' | 'employedWithinThreeMonths' | 'institutionId';
 
   @Field(() => ID)
   @PrimaryKey({ type: 'integer', autoincrement: true })
@@ -34,6 +34,13 @@ export class Enrolment {
   @Property({ type: 'string', length: 32 })
   @Index()
   workerId: string;
+
+  /**
+   * The institution whose course the class belongs to, read in the same statement as the row
+   * (two primary-key lookups): who may see the enrolment (access.ts). Not a column, never in the graph.
+   */
+  @Formula((alias) => `(select c.institution_id from training_class tc join course c on c.id = tc.course_id where tc.id = ${alias}.class_id)`, { type: 'integer', nullable: true })
+  institutionId?: number | null;
 
   /** Kept for matching with the other departments' lists; never exposed in the graph. */
   @Property({ type: 'string', length: 18 })

@@ -11,6 +11,7 @@ import {
   RecordPostTrainingEmploymentInput,
 } from './enrolment.inputs';
 import { EnrolmentService } from './enrolment.service';
+import { authorizeEnrol, authorizeEnrolmentWrite } from '../access';
 
 @Resolver(() => Enrolment)
 export class EnrolmentResolver {
@@ -21,7 +22,7 @@ export class EnrolmentResolver {
 
   @FieldResolver(() => Worker, { description: 'The trainee (names and the rest come from the labour registry).' })
   worker(@Root() enrolment: Enrolment): Worker {
-    return { id: enrolment.workerId };
+    return { id: enrolment.workerId, knownInstitution: enrolment.institutionId ?? null };
   }
 
   @FieldResolver(() => Float, { description: '出勤率 — attendance days ÷ class days, 0 to 1.' })
@@ -31,30 +32,37 @@ export class EnrolmentResolver {
   }
 
   @Mutation(() => Enrolment, { description: '报名 — enrol a worker in a class that has not ended and has a free place.' })
-  enrolTrainee(@Arg('input', () => EnrolTraineeInput) input: EnrolTraineeInput, @Ctx() { em, config }: TrainingContext) {
-    return new EnrolmentService(em, config.pseudonymKey).enrol(input);
+  async enrolTrainee(@Arg('input', () => EnrolTraineeInput) input: EnrolTraineeInput, @Ctx() context: TrainingContext) {
+    const institutionId = await authorizeEnrol(context, input);
+    const enrolment = await new EnrolmentService(context.em, context.config.pseudonymKey).enrol(input);
+    enrolment.institutionId ??= institutionId;
+    return enrolment;
   }
 
   @Mutation(() => Enrolment, { description: '考勤 — set the days a trainee has attended so far.' })
-  recordAttendance(@Arg('input', () => RecordAttendanceInput) input: RecordAttendanceInput, @Ctx() { em, config }: TrainingContext) {
-    return new EnrolmentService(em, config.pseudonymKey).recordAttendance(input);
+  async recordAttendance(@Arg('input', () => RecordAttendanceInput) input: RecordAttendanceInput, @Ctx() context: TrainingContext) {
+    await authorizeEnrolmentWrite(context, input.enrolmentId, 'attendance');
+    return new EnrolmentService(context.em, context.config.pseudonymKey).recordAttendance(input);
   }
 
   @Mutation(() => Enrolment, { description: '结业 — complete a class; needs at least 80 % attendance.' })
-  completeTraining(@Arg('input', () => CompleteTrainingInput) input: CompleteTrainingInput, @Ctx() { em, config }: TrainingContext) {
-    return new EnrolmentService(em, config.pseudonymKey).complete(input);
+  async completeTraining(@Arg('input', () => CompleteTrainingInput) input: CompleteTrainingInput, @Ctx() context: TrainingContext) {
+    await authorizeEnrolmentWrite(context, input.enrolmentId, 'completions');
+    return new EnrolmentService(context.em, context.config.pseudonymKey).complete(input);
   }
 
   @Mutation(() => Enrolment, { description: '退学 — a trainee leaves a class before completing it.' })
-  dropTraining(@Arg('input', () => DropTrainingInput) input: DropTrainingInput, @Ctx() { em, config }: TrainingContext) {
-    return new EnrolmentService(em, config.pseudonymKey).drop(input);
+  async dropTraining(@Arg('input', () => DropTrainingInput) input: DropTrainingInput, @Ctx() context: TrainingContext) {
+    await authorizeEnrolmentWrite(context, input.enrolmentId, 'dropouts');
+    return new EnrolmentService(context.em, context.config.pseudonymKey).drop(input);
   }
 
   @Mutation(() => Enrolment, { description: '培训后就业 — record the first job after a completed training.' })
-  recordPostTrainingEmployment(
+  async recordPostTrainingEmployment(
     @Arg('input', () => RecordPostTrainingEmploymentInput) input: RecordPostTrainingEmploymentInput,
-    @Ctx() { em, config }: TrainingContext,
+    @Ctx() context: TrainingContext,
   ) {
-    return new EnrolmentService(em, config.pseudonymKey).recordEmployment(input);
+    await authorizeEnrolmentWrite(context, input.enrolmentId, 'post-training employment');
+    return new EnrolmentService(context.em, context.config.pseudonymKey).recordEmployment(input);
   }
 }

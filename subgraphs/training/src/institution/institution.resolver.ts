@@ -4,6 +4,7 @@ import type { TrainingContext } from '../context';
 import { Course } from '../course/course.entity';
 import { Institution, InstitutionKind } from './institution.entity';
 import { InstitutionService } from './institution.service';
+import { ownInstitution } from '../access';
 
 @ObjectType()
 export class InstitutionPage extends PageType(Institution) {}
@@ -20,8 +21,8 @@ class InstitutionsArgs extends PageArgs {
 @Resolver(() => Institution)
 export class InstitutionResolver {
   @Query(() => InstitutionPage, { description: '培训机构 — training institutions, optionally in one division.' })
-  institutions(@Args(() => InstitutionsArgs) args: InstitutionsArgs, @Ctx() { em }: TrainingContext) {
-    return new InstitutionService(em).list(args);
+  institutions(@Args(() => InstitutionsArgs) args: InstitutionsArgs, @Ctx() { em, access }: TrainingContext) {
+    return new InstitutionService(em).list({ ...args, id: ownInstitution(access) });
   }
 
   @FieldResolver(() => [Course], { description: 'Courses the institution offers, by name.' })

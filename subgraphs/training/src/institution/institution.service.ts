@@ -6,7 +6,7 @@ export class InstitutionService {
   constructor(private readonly em: EntityManager) {}
 
   /** Institutions in a division (by code prefix), by id (keyset pagination). */
-  async list(args: { divisionCode?: string | null; kind?: InstitutionKind | null; first: number; after?: string | null }): Promise<Page<Institution>> {
+  async list(args: { divisionCode?: string | null; kind?: InstitutionKind | null; id?: number | null; first: number; after?: string | null }): Promise<Page<Institution>> {
     const first = checkPageSize(args.first);
     const after = decodeCursor(args.after);
     const where: Record<string, unknown> = {};
@@ -16,6 +16,8 @@ export class InstitutionService {
       where.divisionCode = { $gte: from, $lt: to };
     }
     if (args.kind) where.kind = args.kind;
+    // Institution staff: their own institution only.
+    if (args.id != null) where.id = args.id;
     const [rows, totalCount] = await Promise.all([
       this.em.find(Institution, after === null ? where : { ...where, id: { $gt: Number(after) } }, { orderBy: { id: 'asc' }, limit: first + 1 }),
       this.em.count(Institution, where),

@@ -1,5 +1,6 @@
 import { Args, ArgsType, Ctx, Field, ID, Query, Resolver } from 'type-graphql';
-import { LocalDateScalar } from '@jiuye/common';
+import { DivisionCodeScalar, LocalDateScalar } from '@jiuye/common';
+import { scopeInstitutionArg } from '../access';
 import type { TrainingContext } from '../context';
 import { CourseKind } from '../course/course.entity';
 import { TrainingOutcomes } from './outcome.type';
@@ -9,6 +10,12 @@ import { OutcomeService } from './outcome.service';
 class TrainingOutcomesArgs {
   @Field(() => ID, { nullable: true })
   institutionId?: string | null;
+
+  @Field(() => DivisionCodeScalar, {
+    nullable: true,
+    description: 'Only institutions in this division (where the training takes place); inside your region, which is the default.',
+  })
+  divisionCode?: string | null;
 
   @Field(() => CourseKind, { nullable: true, description: 'MEDIUM_TERM for the 3-month employment indicator.' })
   courseKind?: CourseKind | null;
@@ -23,7 +30,12 @@ class TrainingOutcomesArgs {
 @Resolver(() => TrainingOutcomes)
 export class OutcomeResolver {
   @Query(() => TrainingOutcomes, { description: '培训成效 — participants, completions and employment within 3 months, for classes that started in a period.' })
-  trainingOutcomes(@Args(() => TrainingOutcomesArgs) args: TrainingOutcomesArgs, @Ctx() { em }: TrainingContext) {
-    return new OutcomeService(em).outcomes(args);
+  trainingOutcomes(@Args(() => TrainingOutcomesArgs) args: TrainingOutcomesArgs, @Ctx() { em, access }: TrainingContext) {
+    // Counts only: dashboards read them within their region; institution staff for their own institution.
+    const scoped =
+      access.kind === 'institution'
+        ? { ...args, institutionId: scopeInstitutionArg(access, args.institutionId) }
+        : { ...args, divisionCode: access.scopeAggregate(args.divisionCode) };
+    return new OutcomeService(em).outcomes(scoped);
   }
 }

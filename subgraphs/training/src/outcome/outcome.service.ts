@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { InputProblems, todayInChina } from '@jiuye/common';
+import { divisionCodeRange, InputProblems, todayInChina } from '@jiuye/common';
 import type { CourseKind } from '../course/course.entity';
 import { EMPLOYMENT_WINDOW_MONTHS, EnrolmentStatus } from '../enrolment/enrolment.entity';
 import { throwIfInvalid } from '../ids';
@@ -8,6 +8,8 @@ import type { TrainingOutcomes } from './outcome.type';
 
 export interface OutcomeFilter {
   institutionId?: string | null;
+  /** Institutions in this division (by code prefix). */
+  divisionCode?: string | null;
   courseKind?: CourseKind | null;
   from?: string | null;
   to?: string | null;
@@ -35,6 +37,11 @@ export class OutcomeService {
       conditions.push('c.institution_id = ?');
       params.push(institutionId);
     }
+    if (filter.divisionCode) {
+      const { from, to } = divisionCodeRange(filter.divisionCode);
+      conditions.push('i.division_code >= ? and i.division_code < ?');
+      params.push(from, to);
+    }
     if (filter.courseKind) {
       conditions.push('c.kind = ?');
       params.push(filter.courseKind);
@@ -57,6 +64,7 @@ export class OutcomeService {
          from enrolment e
          join training_class tc on tc.id = e.class_id
          join course c on c.id = tc.course_id
+         ${filter.divisionCode ? 'join institution i on i.id = c.institution_id' : ''}
         ${conditions.length ? `where ${conditions.join(' and ')}` : ''}`,
       [today, ...params],
     );

@@ -5,6 +5,7 @@ import { Course } from '../course/course.entity';
 import { Enrolment } from '../enrolment/enrolment.entity';
 import { TrainingClass } from './training-class.entity';
 import { TrainingClassService } from './training-class.service';
+import { ownInstitution, visibleClassOrNull, visibleEnrolments } from '../access';
 
 @ObjectType()
 export class TrainingClassPage extends PageType(TrainingClass) {}
@@ -24,13 +25,13 @@ class TrainingClassesArgs extends PageArgs {
 @Resolver(() => TrainingClass)
 export class TrainingClassResolver {
   @Query(() => TrainingClassPage, { description: '培训班 — classes by start date, optionally of one course.' })
-  trainingClasses(@Args(() => TrainingClassesArgs) args: TrainingClassesArgs, @Ctx() { em }: TrainingContext) {
-    return new TrainingClassService(em).list(args);
+  trainingClasses(@Args(() => TrainingClassesArgs) args: TrainingClassesArgs, @Ctx() { em, access }: TrainingContext) {
+    return new TrainingClassService(em).list({ ...args, institutionId: ownInstitution(access) });
   }
 
   @Query(() => TrainingClass, { nullable: true })
-  trainingClass(@Arg('id', () => ID) id: string, @Ctx() { em }: TrainingContext) {
-    return new TrainingClassService(em).get(id);
+  async trainingClass(@Arg('id', () => ID) id: string, @Ctx() context: TrainingContext) {
+    return visibleClassOrNull(context, await new TrainingClassService(context.em).get(id));
   }
 
   @FieldResolver(() => Course)
@@ -44,7 +45,8 @@ export class TrainingClassResolver {
   }
 
   @FieldResolver(() => [Enrolment], { description: '学员名册 — the class roster, in enrolment order, dropouts included.' })
-  enrolments(@Root() trainingClass: TrainingClass, @Ctx() { loaders }: TrainingContext) {
-    return loaders.enrolmentsByClass.load(trainingClass.id);
+  async enrolments(@Root() trainingClass: TrainingClass, @Ctx() { loaders, access }: TrainingContext) {
+    access.requirePersonAccess();
+    return visibleEnrolments(access, await loaders.enrolmentsByClass.load(trainingClass.id));
   }
 }

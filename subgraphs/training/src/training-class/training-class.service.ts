@@ -25,7 +25,15 @@ export class TrainingClassService {
   }
 
   /** Classes by start date, then id (keyset pagination); filtered by course and start-date range. */
-  async list(args: { courseId?: string | null; startsFrom?: string | null; startsTo?: string | null; first: number; after?: string | null }): Promise<Page<TrainingClass>> {
+  async list(args: {
+    courseId?: string | null;
+    startsFrom?: string | null;
+    startsTo?: string | null;
+    /** Institution staff: only classes of their institution's courses. */
+    institutionId?: number | null;
+    first: number;
+    after?: string | null;
+  }): Promise<Page<TrainingClass>> {
     const first = checkPageSize(args.first);
     const after = decodeClassCursor(args.after);
     const courseId = args.courseId == null ? null : parseRowId(args.courseId);
@@ -35,6 +43,11 @@ export class TrainingClassService {
       .throwIfAny();
     const where: Record<string, unknown> = {};
     if (courseId !== null) where.courseId = courseId;
+    if (args.institutionId != null) {
+      const rows: { id: number }[] = await this.em.getConnection().execute(`select id from course where institution_id = ?`, [args.institutionId]);
+      const own = rows.map((row) => row.id);
+      where.courseId = courseId === null ? { $in: own } : own.includes(courseId) ? courseId : { $in: [] };
+    }
     if (args.startsFrom || args.startsTo) {
       where.startsOn = {
         ...(args.startsFrom ? { $gte: args.startsFrom } : {}),

@@ -3,18 +3,19 @@ import { Trade } from '@jiuye/common';
 import type { TrainingContext } from '../context';
 import { Certificate } from '../certificate/certificate.entity';
 import { Enrolment } from '../enrolment/enrolment.entity';
+import { visibleCertificates, visibleEnrolments } from '../access';
 import { Worker } from './worker.type';
 
 @Resolver(() => Worker)
 export class WorkerResolver {
   @FieldResolver(() => [Enrolment], { nullable: true, description: '培训经历 — enrolments in training classes, newest first.' })
-  enrolments(@Root() worker: Worker, @Ctx() { loaders }: TrainingContext) {
-    return loaders.enrolmentsByWorker.load(worker.id);
+  async enrolments(@Root() worker: Worker, @Ctx() { loaders, access }: TrainingContext) {
+    return visibleEnrolments(access, await loaders.enrolmentsByWorker.load(worker.id));
   }
 
   @FieldResolver(() => [Certificate], { nullable: true, description: '职业技能等级证书, newest first.' })
-  certificates(@Root() worker: Worker, @Ctx() { loaders }: TrainingContext) {
-    return loaders.certificatesByWorker.load(worker.id);
+  async certificates(@Root() worker: Worker, @Ctx() { loaders, access }: TrainingContext) {
+    return visibleCertificates(access, await loaders.certificatesByWorker.load(worker.id));
   }
 
   @FieldResolver(() => [Trade], { description: 'Distinct trades the worker holds a certificate in (hr @requires it to match job postings).' })
@@ -23,6 +24,7 @@ export class WorkerResolver {
   }
 }
 
+/** Only the id is taken from the representation: whatever else it carries was written by the caller. */
 export function resolveWorkerReference(reference: { id: string }): Worker {
   return { id: reference.id };
 }

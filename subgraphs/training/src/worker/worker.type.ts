@@ -6,4 +6,10 @@ import { Directive, Field, ID, ObjectType } from 'type-graphql';
 export class Worker {
   @Field(() => ID, { description: 'Pseudonymous key derived from the ID number (never the ID number itself).' })
   id: string;
+
+  /**
+   * Set when the worker is reached from an enrolment or certificate of a known institution (the
+   * worker is that institution's trainee); never taken from an `_entities` representation.
+   */
+  knownInstitution?: number | null;
 }

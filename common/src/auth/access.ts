@@ -1,0 +1,202 @@
+import DataLoader from 'dataloader';
+import { GraphQLError } from 'graphql';
+import { DEPARTMENT_LABELS, PURPOSES, PURPOSE_HEADER, scopeKind, type Department, type RequestIdentity, type ScopeKind } from './identity';
+
+/**
+ * What a subgraph decides for one request: whose records the caller may see, which sensitive
+ * fields, and whether they may write. One instance per request (in the context), so its
+ * authority lookups are batched and cached for that request only.
+ *
+ * A subject is a person or household record and where it belongs. Region staff see subjects
+ * whose place (village code, household code or any division code) lies inside their region;
+ * partner-city staff see subjects tied to their city (a transfer there); institution staff
+ * subjects tied to their institution. When a subgraph does not know a record's place, it asks
+ * the department that does (the authority: hr for residence, partner for transfers, training
+ * for trainees) with the worker pseudonyms, batched per request.
+ */
+export interface Subject {
+  workerId?: string | null;
+  /** Village code, household code or division code: anything that starts with the region code it lies in. */
+  place?: string | null;
+  partnerCity?: string | null;
+  institution?: string | null;
+}
+
+/** Sensitive field classes beyond seeing the subject at all. */
+export type FieldCategory =
+  /** the masked ID number: not for partner cities */
+  | 'id-number'
+  /** full ID number or phone: needs the reveal permission */
+  | 'reveal'
+  /** disability and health: department staff only */
+  | 'health'
+  /** allowances, subsidies and assistance: department staff only */
+  | 'welfare';
+
+export type WorkerAuthority = (identity: RequestIdentity, workerIds: readonly string[]) => Promise<Set<string>>;
+
+export function forbidden(message: string, reason: string): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: 'FORBIDDEN', reason } });
+}
+
+export function purposeRequired(): GraphQLError {
+  return new GraphQLError(
+    `person-level data needs a declared purpose of use: send the ${PURPOSE_HEADER} header with one of ${Object.keys(PURPOSES).join(', ')}`,
+    { extensions: { code: 'PURPOSE_REQUIRED', header: PURPOSE_HEADER, allowed: Object.keys(PURPOSES) } },
+  );
+}
+
+/** One line of the access log as a subgraph reports it (response extension `accessLog`). */
+export interface AccessReportEntry {
+  workerId?: string;
+  householdCode?: string;
+  villageCode?: string;
+  fields: string[];
+}
+
+const LOGGED_FIELD_EXCLUSIONS = new Set(['id', '__typename', 'code']);
+
+export class AccessControl {
+  readonly kind: ScopeKind;
+  private readonly workers: DataLoader<string, boolean>;
+  private readonly seen = new Map<string, { entry: AccessReportEntry; fields: Set<string> }>();
+
+  constructor(
+    readonly identity: RequestIdentity,
+    authority: WorkerAuthority,
+  ) {
+    this.kind = scopeKind(identity);
+    this.workers = new DataLoader(
+      async (ids) => {
+        const visible = await authority(identity, ids);
+        return ids.map((id) => visible.has(id));
+      },
+      { batchScheduleFn: (callback) => setImmediate(callback), maxBatchSize: 5000 },
+    );
+  }
+
+  /** True, false, or a promise when only the authority can tell. */
+  canSee(subject: Subject): boolean | Promise<boolean> {
+    const { identity } = this;
+    switch (this.kind) {
+      case 'none':
+        return false;
+      case 'region':
+        if (subject.place) return subject.place.startsWith(identity.region!);
+        break;
+      case 'partner-city':
+        if (subject.partnerCity) return subject.partnerCity === identity.partnerCity;
+        break;
+      case 'institution':
+        if (subject.institution) return subject.institution === identity.institution;
+        break;
+    }
+    return subject.workerId ? this.workers.load(subject.workerId) : false;
+  }
+
+  async canSeeWorker(workerId: string, place?: string | null): Promise<boolean> {
+    return this.canSee({ workerId, place });
+  }
+
+  /** Keeps the items whose subject the caller may see (one batched authority call at most). */
+  async filterVisible<T>(items: readonly T[], subjectOf: (item: T) => Subject): Promise<T[]> {
+    const decisions = await Promise.all(items.map((item) => this.canSee(subjectOf(item))));
+    return items.filter((_, index) => decisions[index]);
+  }
+
+  /** Person-level reads: a named person's data needs a person-level account and a declared purpose. */
+  requirePersonAccess(): void {
+    if (this.identity.department === 'dashboard') {
+      throw forbidden('dashboard accounts read aggregates only, never a named person', 'aggregates-only');
+    }
+    if (this.identity.department === 'auditor') {
+      throw forbidden('auditor accounts read the access log, not the records', 'auditor-log-only');
+    }
+    if (this.kind === 'none') throw forbidden('this account has no region, city or institution scope', 'no-scope');
+    if (!this.identity.purpose) throw purposeRequired();
+  }
+
+  allows(category: FieldCategory): boolean {
+    switch (category) {
+      case 'id-number':
+        return this.kind === 'region' || this.kind === 'institution';
+      case 'reveal':
+        return this.kind === 'region' && this.identity.permissions.includes('reveal');
+      case 'health':
+      case 'welfare':
+        return this.kind === 'region';
+    }
+  }
+
+  /**
+   * The division a list is read for: the argument if it lies inside the caller's region, the
+   * caller's region if the argument is omitted; a clear FORBIDDEN naming the argument otherwise.
+   */
+  scopeDivision(requested: string | null | undefined, argument = 'divisionCode'): string {
+    this.requirePersonAccess();
+    if (this.kind !== 'region') {
+      throw forbidden(`${argument}: lists by division are for department staff; your account reaches only its own ${this.kind === 'partner-city' ? 'city' : 'institution'}'s records`, 'no-region-scope');
+    }
+    const region = this.identity.region!;
+    if (requested == null || requested === '') return region;
+    if (requested.startsWith(region)) return requested;
+    if (region.startsWith(requested)) return region;
+    throw forbidden(`${argument}: ${requested} lies outside your region ${region}`, 'outside-region');
+  }
+
+  /** Region filter for aggregates (dashboards included): the requested division if it lies inside the region. */
+  scopeAggregate(requested: string | null | undefined, argument = 'divisionCode'): string {
+    const region = this.identity.region;
+    if (!region) throw forbidden(`${argument}: this account has no region to aggregate over`, 'no-region-scope');
+    if (requested == null || requested === '') return region;
+    if (requested.startsWith(region)) return requested;
+    if (region.startsWith(requested)) return region;
+    throw forbidden(`${argument}: ${requested} lies outside your region ${region}`, 'outside-region');
+  }
+
+  /** Writes: only the owning department's officers (not viewers), with a declared purpose. */
+  requireDepartment(department: Department, what = 'these records'): void {
+    const { identity } = this;
+    if (identity.department !== department) {
+      throw forbidden(`only ${department} (${DEPARTMENT_LABELS[department]}) staff write ${what}`, 'other-department');
+    }
+    if (identity.role === 'viewer') throw forbidden('viewer accounts cannot write', 'read-only');
+    if (!identity.purpose) throw purposeRequired();
+  }
+
+  /** A write's target must lie inside the writer's scope. */
+  async requireInScope(subject: Subject, what = 'this record'): Promise<void> {
+    if (!(await this.canSee(subject))) throw forbidden(`${what} lies outside your scope`, 'outside-scope');
+  }
+
+  async requireWrite(department: Department, subject?: Subject, what = 'this record'): Promise<void> {
+    this.requireDepartment(department, what);
+    if (subject) await this.requireInScope(subject, what);
+  }
+
+  /** Notes that a field of a subject was read, for the access log. */
+  record(subject: Subject, typeName: string, fieldName: string): void {
+    if (LOGGED_FIELD_EXCLUSIONS.has(fieldName)) return;
+    const workerId = subject.workerId ?? undefined;
+    const householdCode = !workerId && subject.place && subject.place.length === 16 ? subject.place : undefined;
+    if (!workerId && !householdCode) return;
+    const key = workerId ?? `h:${householdCode}`;
+    let seen = this.seen.get(key);
+    if (!seen) {
+      const villageCode = subject.place && subject.place.length >= 12 ? subject.place.slice(0, 12) : undefined;
+      const entry: AccessReportEntry = { fields: [] };
+      if (workerId) entry.workerId = workerId;
+      if (householdCode) entry.householdCode = householdCode;
+      if (villageCode) entry.villageCode = villageCode;
+      seen = { entry, fields: new Set() };
+      this.seen.set(key, seen);
+    } else if (!seen.entry.villageCode && subject.place && subject.place.length >= 12) {
+      seen.entry.villageCode = subject.place.slice(0, 12);
+    }
+    seen.fields.add(`${typeName}.${fieldName}`);
+  }
+
+  report(): AccessReportEntry[] {
+    return [...this.seen.values()].map(({ entry, fields }) => ({ ...entry, fields: [...fields].sort() }));
+  }
+}

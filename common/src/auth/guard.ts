@@ -1,0 +1,106 @@
+import { defaultFieldResolver, GraphQLObjectType, type GraphQLFieldResolver, type GraphQLSchema } from 'graphql';
+import type { ApolloServerPlugin } from '@apollo/server';
+import { forbidden, type AccessControl, type FieldCategory, type Subject } from './access';
+
+/**
+ * Every subgraph declares, in its own access.ts, which of its object types describe a person
+ * or a household (and where each instance belongs), and which fields need more than seeing
+ * the subject. The rules are applied to the built schema, at every field of those types and at
+ * entity resolution, so they hold however a record is reached: root fields, nested fields,
+ * aliases, fragments or a hand-written `_entities` request.
+ */
+export interface AccessRules {
+  subjects: Record<string, (parent: any) => Subject>;
+  /** `Type.field` → the category it needs (see AccessControl.allows). */
+  fields?: Record<string, FieldCategory>;
+}
+
+type ReferenceResolver = (reference: any, context: any, info: any) => unknown;
+
+interface GuardedContext {
+  access: AccessControl;
+}
+
+const FIELD_MESSAGES: Record<FieldCategory, string> = {
+  'id-number': 'ID numbers are not shown to this account',
+  reveal: 'the full value needs the reveal permission; the masked field is available',
+  health: 'disability and health details are for department staff only',
+  welfare: 'allowance, subsidy and assistance details are for department staff only',
+};
+
+/** Per request: the verdict on each parent object, so the authority is asked once per record. */
+const verdicts = new WeakMap<AccessControl, WeakMap<object, boolean | Promise<boolean>>>();
+
+function verdict(access: AccessControl, parent: object, subject: Subject): boolean | Promise<boolean> {
+  let byParent = verdicts.get(access);
+  if (!byParent) verdicts.set(access, (byParent = new WeakMap()));
+  let known = byParent.get(parent);
+  if (known === undefined) {
+    known = access.canSee(subject);
+    byParent.set(parent, known);
+    if (known instanceof Promise) known.then((value) => byParent!.set(parent, value), () => byParent!.delete(parent));
+  }
+  return known;
+}
+
+export function applyAccessRules(schema: GraphQLSchema, rules: AccessRules): GraphQLSchema {
+  for (const [typeName, subjectOf] of Object.entries(rules.subjects)) {
+    const type = schema.getType(typeName);
+    if (!(type instanceof GraphQLObjectType)) throw new Error(`access rules name ${typeName}, which is not an object type of this subgraph`);
+    for (const field of Object.values(type.getFields())) {
+      const original: GraphQLFieldResolver<any, any> = field.resolve ?? defaultFieldResolver;
+      const category = rules.fields?.[`${typeName}.${field.name}`];
+      const fieldName = field.name;
+      field.resolve = (parent, args, context: GuardedContext, info) => {
+        const access = context.access;
+        access.requirePersonAccess();
+        if (category && !access.allows(category)) throw forbidden(`${typeName}.${fieldName}: ${FIELD_MESSAGES[category]}`, `field-${category}`);
+        const subject = subjectOf(parent);
+        const proceed = (visible: boolean) => {
+          if (!visible) throw forbidden(`${typeName} lies outside your scope`, 'outside-scope');
+          access.record(subject, typeName, fieldName);
+          return original(parent, args, context, info);
+        };
+        const seen = verdict(access, parent, subject);
+        return typeof seen === 'boolean' ? proceed(seen) : seen.then(proceed);
+      };
+    }
+    // @apollo/subgraph keeps __resolveReference in the type's extensions. An entity the caller
+    // may not see resolves to null: nothing of it, not even that it exists. A guarded type
+    // that is not an entity (no @key) is never answered from a representation, whose fields
+    // the caller would have written.
+    const isEntity = (type.astNode?.directives ?? []).some((directive) => directive.name.value === 'key');
+    const extensions = (type.extensions ?? {}) as { apollo?: { subgraph?: { resolveReference?: ReferenceResolver } } };
+    const resolveReference = extensions.apollo?.subgraph?.resolveReference;
+    const guarded: ReferenceResolver = async (reference, context: GuardedContext, info) => {
+      context.access.requirePersonAccess();
+      if (!isEntity) return null;
+      const resolved = resolveReference ? await resolveReference(reference, context, info) : reference;
+      if (resolved == null) return resolved;
+      const visible = await verdict(context.access, resolved as object, subjectOf(resolved));
+      return visible ? resolved : null;
+    };
+    type.extensions = { ...type.extensions, apollo: { ...extensions.apollo, subgraph: { ...extensions.apollo?.subgraph, resolveReference: guarded } } };
+  }
+  for (const key of Object.keys(rules.fields ?? {})) {
+    const [typeName] = key.split('.');
+    if (!rules.subjects[typeName]) throw new Error(`access rule ${key}: ${typeName} is not declared as a subject type`);
+  }
+  return schema;
+}
+
+/** Adds what the request read (`extensions.accessLog`) for the gateway's access log. */
+export function accessReportPlugin(): ApolloServerPlugin<GuardedContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async willSendResponse({ response, contextValue }) {
+          if (response.body.kind !== 'single' || !contextValue.access) return;
+          const report = contextValue.access.report();
+          if (report.length === 0) return;
+          response.body.singleResult.extensions = { ...response.body.singleResult.extensions, accessLog: report };
+        },
+      };
+    },
+  };
+}

@@ -1,0 +1,5 @@
+export * from './identity';
+export * from './tokens';
+export * from './access';
+export * from './guard';
+export * from './personal-types';

@@ -1,0 +1,31 @@
+/**
+ * GraphQL types that describe a named person or household, across all departments. The
+ * gateway refuses operations that select any of them without a declared purpose (and refuses
+ * them to dashboards and auditors) before a department is called; each department enforces
+ * the same again, per record (its access.ts). tests/security.test.ts checks that every type a
+ * department guards is listed here.
+ */
+export const PERSONAL_TYPES: ReadonlySet<string> = new Set([
+  'Worker',
+  'Household',
+  // hr
+  'Employment',
+  'SubsidyPayment',
+  'WelfarePostAssignment',
+  'JobFairIntention',
+  // poverty
+  'HouseholdMember',
+  'PovertyStatusChange',
+  'HouseholdResponsibility',
+  // civil
+  'AssistanceGrant',
+  'Disability',
+  'CareDuty',
+  // partner
+  'Transfer',
+  'FollowUpVisit',
+  'ContactAttempt',
+  // training
+  'Enrolment',
+  'Certificate',
+]);

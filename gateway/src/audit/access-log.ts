@@ -1,0 +1,300 @@
+import { createHash } from 'node:crypto';
+import pg from 'pg';
+import { ensureDatabaseExists, type AccessReportEntry, type RequestIdentity } from '@jiuye/common';
+
+/**
+ * 访问日志 — the append-only, hash-chained access log. One row per request, department and
+ * person (or household): who (staff account, department, role, scope), when, which person,
+ * which fields, for what purpose, from which request. Each row's hash covers the previous
+ * row's hash and its own content, so editing or deleting any row breaks the chain from there
+ * on; `npm run audit:verify` recomputes it. A trigger refuses UPDATE, DELETE and TRUNCATE, and
+ * appends are serialised by an advisory lock so that sequence numbers have no gaps.
+ */
+export const GENESIS_HASH = '0'.repeat(64);
+const APPEND_LOCK = 7_355_608;
+
+export interface AccessLogRow {
+  seq: number;
+  at: Date;
+  requestId: string;
+  staff: string;
+  department: string;
+  role: string;
+  region: string | null;
+  partnerCity: string | null;
+  institution: string | null;
+  purpose: string | null;
+  operation: string | null;
+  subgraph: string;
+  workerId: string | null;
+  householdCode: string | null;
+  villageCode: string | null;
+  fields: string[];
+  prevHash: string;
+  hash: string;
+}
+
+export interface DepartmentAccess extends AccessReportEntry {
+  subgraph: string;
+}
+
+const MIGRATION = `
+create table if not exists access_log (
+  seq bigint primary key,
+  at timestamptz not null,
+  request_id text not null,
+  staff text not null,
+  department text not null,
+  role text not null,
+  region text,
+  partner_city text,
+  institution text,
+  purpose text,
+  operation text,
+  subgraph text not null,
+  worker_id text,
+  household_code text,
+  village_code text,
+  fields text[] not null,
+  prev_hash char(64) not null,
+  hash char(64) not null
+);
+create index if not exists access_log_worker on access_log (worker_id, seq);
+create index if not exists access_log_staff on access_log (staff, seq);
+create table if not exists access_log_head (
+  id int primary key default 1 check (id = 1),
+  seq bigint not null,
+  hash char(64) not null
+);
+create or replace function access_log_refuse_change() returns trigger language plpgsql as $$
+begin
+  raise exception 'access_log is append-only';
+end $$;
+drop trigger if exists access_log_append_only on access_log;
+create trigger access_log_append_only before update or delete on access_log for each row execute function access_log_refuse_change();
+drop trigger if exists access_log_no_truncate on access_log;
+create trigger access_log_no_truncate before truncate on access_log for each statement execute function access_log_refuse_change();
+`;
+
+/** The exact bytes a row's hash covers; verify.ts and append() must agree on it. */
+export function rowHash(prevHash: string, row: Omit<AccessLogRow, 'prevHash' | 'hash'>): string {
+  const content = JSON.stringify([
+    row.seq,
+    row.at.toISOString(),
+    row.requestId,
+    row.staff,
+    row.department,
+    row.role,
+    row.region,
+    row.partnerCity,
+    row.institution,
+    row.purpose,
+    row.operation,
+    row.subgraph,
+    row.workerId,
+    row.householdCode,
+    row.villageCode,
+    row.fields,
+  ]);
+  return createHash('sha256').update(prevHash).update('\n').update(content).digest('hex');
+}
+
+function fromDatabase(row: Record<string, any>): AccessLogRow {
+  return {
+    seq: Number(row.seq),
+    at: row.at,
+    requestId: row.request_id,
+    staff: row.staff,
+    department: row.department,
+    role: row.role,
+    region: row.region,
+    partnerCity: row.partner_city,
+    institution: row.institution,
+    purpose: row.purpose,
+    operation: row.operation,
+    subgraph: row.subgraph,
+    workerId: row.worker_id,
+    householdCode: row.household_code,
+    villageCode: row.village_code,
+    fields: row.fields,
+    prevHash: row.prev_hash,
+    hash: row.hash,
+  };
+}
+
+export interface VerificationResult {
+  ok: boolean;
+  rows: number;
+  headSeq: number | null;
+  /** The first row whose content, link or sequence does not hold, and why. */
+  firstBroken?: { seq: number; problem: string };
+}
+
+export interface AccessLogQuery {
+  workerIds?: string[];
+  staff?: string;
+  since?: Date;
+  until?: Date;
+  /** Keep rows whose village lies in this region (department staff reading their own people's log). */
+  region?: string;
+  beforeSeq?: number;
+  limit: number;
+}
+
+export class AccessLogStore {
+  private constructor(readonly pool: pg.Pool) {}
+
+  static async open(databaseUrl: string): Promise<AccessLogStore> {
+    await ensureDatabaseExists(databaseUrl);
+    const pool = new pg.Pool({ connectionString: databaseUrl, max: 4 });
+    await pool.query(MIGRATION);
+    return new AccessLogStore(pool);
+  }
+
+  async close(): Promise<void> {
+    await this.pool.end();
+  }
+
+  /** Appends one request's reads, in one transaction; nothing is written if any row fails. */
+  async append(identity: RequestIdentity, operation: string | null, reads: DepartmentAccess[], at = new Date()): Promise<number> {
+    if (reads.length === 0) return 0;
+    // A department that could not place a worker reports no village; another department's report for the same person can.
+    const villageOf = new Map<string, string>();
+    for (const read of reads) if (read.workerId && read.villageCode) villageOf.set(read.workerId, read.villageCode);
+    const client = await this.pool.connect();
+    try {
+      await client.query('begin');
+      await client.query('select pg_advisory_xact_lock($1)', [APPEND_LOCK]);
+      const head = await client.query('select seq, hash from access_log_head where id = 1');
+      let seq = head.rowCount ? Number(head.rows[0].seq) : 0;
+      let prevHash: string = head.rowCount ? head.rows[0].hash : GENESIS_HASH;
+      const rows: AccessLogRow[] = [];
+      for (const read of reads) {
+        seq += 1;
+        const content = {
+          seq,
+          at,
+          requestId: identity.requestId,
+          staff: identity.subject,
+          department: identity.department,
+          role: identity.role,
+          region: identity.region ?? null,
+          partnerCity: identity.partnerCity ?? null,
+          institution: identity.institution ?? null,
+          purpose: identity.purpose ?? null,
+          operation: operation?.slice(0, 200) ?? null,
+          subgraph: read.subgraph,
+          workerId: read.workerId ?? null,
+          householdCode: read.householdCode ?? null,
+          villageCode: read.villageCode ?? (read.workerId ? villageOf.get(read.workerId) ?? null : null) ?? read.householdCode?.slice(0, 12) ?? null,
+          fields: [...read.fields].sort(),
+        };
+        const hash = rowHash(prevHash, content);
+        rows.push({ ...content, prevHash, hash });
+        prevHash = hash;
+      }
+      await client.query(
+        `insert into access_log (seq, at, request_id, staff, department, role, region, partner_city, institution, purpose, operation, subgraph, worker_id, household_code, village_code, fields, prev_hash, hash)
+         select seq, at, request_id, staff, department, role, region, partner_city, institution, purpose, operation, subgraph, worker_id, household_code, village_code, fields, prev_hash, hash
+         from json_populate_recordset(null::access_log, $1::json)`,
+        [
+          JSON.stringify(
+            rows.map((row) => ({
+              seq: row.seq,
+              at: row.at.toISOString(),
+              request_id: row.requestId,
+              staff: row.staff,
+              department: row.department,
+              role: row.role,
+              region: row.region,
+              partner_city: row.partnerCity,
+              institution: row.institution,
+              purpose: row.purpose,
+              operation: row.operation,
+              subgraph: row.subgraph,
+              worker_id: row.workerId,
+              household_code: row.householdCode,
+              village_code: row.villageCode,
+              fields: row.fields,
+              prev_hash: row.prevHash,
+              hash: row.hash,
+            })),
+          ),
+        ],
+      );
+      await client.query(
+        'insert into access_log_head (id, seq, hash) values (1, $1, $2) on conflict (id) do update set seq = excluded.seq, hash = excluded.hash',
+        [seq, prevHash],
+      );
+      await client.query('commit');
+      return rows.length;
+    } catch (error) {
+      await client.query('rollback').catch(() => undefined);
+      throw error;
+    } finally {
+      client.release();
+    }
+  }
+
+  async find(query: AccessLogQuery): Promise<AccessLogRow[]> {
+    const where: string[] = [];
+    const params: unknown[] = [];
+    const param = (value: unknown) => {
+      params.push(value);
+      return `$${params.length}`;
+    };
+    if (query.workerIds) where.push(`worker_id = any(${param(query.workerIds)}::text[])`);
+    if (query.staff) where.push(`staff = ${param(query.staff)}`);
+    if (query.since) where.push(`at >= ${param(query.since)}`);
+    if (query.until) where.push(`at < ${param(query.until)}`);
+    if (query.region) where.push(`village_code like ${param(`${query.region}%`)}`);
+    if (query.beforeSeq) where.push(`seq < ${param(query.beforeSeq)}`);
+    const sql = `select * from access_log ${where.length ? `where ${where.join(' and ')}` : ''} order by seq desc limit ${param(query.limit)}`;
+    return (await this.pool.query(sql, params)).rows.map(fromDatabase);
+  }
+
+  /** The newest entries per worker, for Worker.accessLog (one statement for all workers). */
+  async latestForWorkers(workerIds: readonly string[], perWorker: number, region?: string): Promise<Map<string, AccessLogRow[]>> {
+    const { rows } = await this.pool.query(
+      `select * from (
+         select *, row_number() over (partition by worker_id order by seq desc) as position
+         from access_log where worker_id = any($1::text[]) ${region ? 'and village_code like $3' : ''}
+       ) ranked where position <= $2 order by worker_id, seq desc`,
+      region ? [workerIds, perWorker, `${region}%`] : [workerIds, perWorker],
+    );
+    const byWorker = new Map<string, AccessLogRow[]>(workerIds.map((id) => [id, []]));
+    for (const row of rows) byWorker.get(row.worker_id)?.push(fromDatabase(row));
+    return byWorker;
+  }
+
+  /** Walks the whole chain in sequence order, in batches, and recomputes every hash. */
+  async verify(batchSize = 5000): Promise<VerificationResult> {
+    const head = await this.pool.query('select seq, hash from access_log_head where id = 1');
+    const headSeq = head.rowCount ? Number(head.rows[0].seq) : null;
+    let expectedSeq = 1;
+    let prevHash = GENESIS_HASH;
+    let count = 0;
+    for (;;) {
+      const { rows } = await this.pool.query('select * from access_log where seq >= $1 order by seq limit $2', [expectedSeq, batchSize]);
+      if (rows.length === 0) break;
+      for (const raw of rows) {
+        const row = fromDatabase(raw);
+        if (row.seq !== expectedSeq) return { ok: false, rows: count, headSeq, firstBroken: { seq: expectedSeq, problem: `entry ${expectedSeq} is missing (the next one is ${row.seq})` } };
+        if (row.prevHash !== prevHash) return { ok: false, rows: count, headSeq, firstBroken: { seq: row.seq, problem: 'its link to the previous entry does not match (an entry before it was changed or removed)' } };
+        const { prevHash: _p, hash: _h, ...content } = row;
+        if (rowHash(prevHash, content) !== row.hash) return { ok: false, rows: count, headSeq, firstBroken: { seq: row.seq, problem: 'its content does not match its hash (it was edited)' } };
+        prevHash = row.hash;
+        expectedSeq += 1;
+        count += 1;
+      }
+    }
+    const lastSeq = expectedSeq - 1;
+    if ((headSeq ?? 0) !== lastSeq) {
+      return { ok: false, rows: count, headSeq, firstBroken: { seq: lastSeq + 1, problem: `the log ends at entry ${lastSeq} but its head says ${headSeq ?? 0} (entries were removed from the end)` } };
+    }
+    if (headSeq !== null && head.rows[0].hash !== prevHash) {
+      return { ok: false, rows: count, headSeq, firstBroken: { seq: lastSeq, problem: 'the last entry does not match the recorded head' } };
+    }
+    return { ok: true, rows: count, headSeq };
+  }
+}

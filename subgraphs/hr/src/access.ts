@@ -1,0 +1,78 @@
+import { isValidIdNumber, notFound, parseRowId, workerPseudonym, type AccessRules, type LocalAuthority, type Subject } from '@jiuye/common';
+import type { HrContext } from './context';
+import type { HrLoaders } from './loaders';
+import type { WorkerRecord } from './worker/worker.entity';
+
+/**
+ * Who may see what in the labour registry. Every type below describes a person or a household;
+ * the rules apply at each of its fields and at entity resolution (common/src/auth/guard.ts).
+ * A Worker reached as {id} is placed by the registry (the authority below, sharing the
+ * request's workerById loader); a WorkerRecord carries its village.
+ */
+export const hrAccess: AccessRules = {
+  subjects: {
+    Worker: (worker: { id: string } & Partial<WorkerRecord>): Subject => ({ workerId: worker.id, place: worker.villageCode ?? null }),
+    Household: (household: { code: string }): Subject => ({ place: household.code }),
+    Employment: (employment: { workerId: string }): Subject => ({ workerId: employment.workerId }),
+    SubsidyPayment: (payment: { workerId: string }): Subject => ({ workerId: payment.workerId }),
+    WelfarePostAssignment: (assignment: { workerId: string }): Subject => ({ workerId: assignment.workerId }),
+    JobFairIntention: (intention: { workerId: string }): Subject => ({ workerId: intention.workerId }),
+  },
+  fields: {
+    'Worker.idNumberMasked': 'id-number',
+    'Worker.idNumber': 'reveal',
+    'Worker.phone': 'reveal',
+    'Worker.subsidies': 'welfare',
+  },
+};
+
+/** hr places every registered worker (户籍村): the authority for region-scoped staff. */
+export const hrAuthority: LocalAuthority<HrLoaders> = {
+  kind: 'region',
+  async visibleWorkers({ loaders }, identity, workerIds) {
+    const records = await loaders.workerById.loadMany([...workerIds]);
+    const visible = new Set<string>();
+    for (const record of records) {
+      if (record && !(record instanceof Error) && record.villageCode.startsWith(identity.region!)) visible.add(record.id);
+    }
+    return visible;
+  },
+};
+
+/**
+ * Before an hr write: the caller is an hr officer with a purpose, and the worker (when the ID
+ * number is well formed and registered) lives in their region. A malformed or unknown number
+ * is left to the service, which names the field.
+ */
+export async function authorizeWorkerWrite(context: HrContext, idNumber: string | undefined, what: string): Promise<void> {
+  context.access.requireDepartment('hr', what);
+  if (!idNumber || !isValidIdNumber(idNumber)) return;
+  const record = await context.loaders.workerById.load(workerPseudonym(idNumber, context.config.pseudonymKey));
+  if (record) await context.access.requireInScope({ workerId: record.id, place: record.villageCode }, what);
+}
+
+/** Root lookups: a worker outside the caller's scope is as unknown as an unregistered one. */
+export async function visibleOrNotFound(context: HrContext, record: WorkerRecord): Promise<WorkerRecord> {
+  context.access.requirePersonAccess();
+  if (!(await context.access.canSee({ workerId: record.id, place: record.villageCode }))) throw notFound('worker', 'idNumber');
+  return record;
+}
+
+/** Before a write to an existing record of a worker (by row id): the record's worker must be in scope. */
+export async function authorizeRecordWrite(
+  context: HrContext,
+  entity: new (...args: never[]) => { workerId: string },
+  rowId: string,
+  what: string,
+): Promise<void> {
+  context.access.requireDepartment('hr', what);
+  const id = parseRowId(rowId);
+  if (id === null) return;
+  const record = await context.em.findOne(entity as never, { id } as never, { fields: ['workerId'] as never });
+  if (record) await authorizeWorker(context, (record as { workerId: string }).workerId, what);
+}
+
+async function authorizeWorker(context: HrContext, workerId: string, what: string): Promise<void> {
+  const worker = await context.loaders.workerById.load(workerId);
+  await context.access.requireInScope({ workerId, place: worker?.villageCode ?? null }, what);
+}

@@ -1,0 +1,156 @@
+import {
+  addDays,
+  forbidden,
+  isValidIdNumber,
+  parseRowId,
+  todayInChina,
+  workerPseudonym,
+  type AccessRules,
+  type LocalAuthority,
+  type Page,
+  type Subject,
+} from '@jiuye/common';
+import type { ContactAttempt } from './contact-attempt/contact-attempt.entity';
+import type { PartnerContext } from './context';
+import type { FollowUpVisit } from './follow-up/follow-up.entity';
+import type { PartnerLoaders } from './loaders';
+import type { Transfer } from './transfer/transfer.entity';
+import { requireCityCode } from './validation';
+
+/**
+ * Who may see what of the partner cities' records. Every type below describes a person; the
+ * rules apply at each of its fields and at entity resolution (common/src/auth/guard.ts).
+ *
+ * A transfer, and the follow-up visits and contact attempts of a transfer, belong to the worker
+ * and to the city of the transfer: partner-city staff see their own city's, region staff (any
+ * department, the county's 东西部协作 office included) those of workers living in their region
+ * (hr decides by worker id). A Worker reached as {id} is placed by the authority of the
+ * caller's kind: for partner-city staff, this department (the transfers, below).
+ *
+ * Partner-city staff see no ID number (there is none here) and only masked phones; whether the
+ * one-way fare was reimbursed (一次性交通补助) is a subsidy detail, for department staff only.
+ */
+export const partnerAccess: AccessRules = {
+  subjects: {
+    Worker: (worker: { id: string }): Subject => ({ workerId: worker.id }),
+    Transfer: (transfer: Transfer): Subject => transferSubject(transfer),
+    FollowUpVisit: (visit: FollowUpVisit): Subject => ({ workerId: visit.workerId ?? null, partnerCity: visit.cityCode ?? null }),
+    ContactAttempt: (attempt: ContactAttempt): Subject => ({ workerId: attempt.workerId, partnerCity: attempt.cityCode ?? null }),
+  },
+  fields: {
+    'Transfer.fareReimbursed': 'welfare',
+  },
+};
+
+export function transferSubject(transfer: Pick<Transfer, 'workerId' | 'cityCode'>): Subject {
+  return { workerId: transfer.workerId, partnerCity: transfer.cityCode };
+}
+
+/** A worker stays visible to the partner city this many days after their last transfer there ended. */
+export const PARTNER_CITY_FOLLOW_UP_DAYS = 183;
+
+/**
+ * The partner cities place transferred workers: partner-city staff see a worker while the worker
+ * holds a transfer to their city, and for 183 days after it ended (the follow-up period). One
+ * statement per batch of workers, through the request's transfersByWorker loader, so the
+ * Worker fields that follow read the same rows without asking again.
+ */
+export const partnerAuthority: LocalAuthority<PartnerLoaders> = {
+  kind: 'partner-city',
+  async visibleWorkers({ loaders }, identity, workerIds) {
+    const since = addDays(todayInChina(), -PARTNER_CITY_FOLLOW_UP_DAYS);
+    const transfers = await loaders.transfersByWorker.loadMany([...workerIds]);
+    const visible = new Set<string>();
+    for (const list of transfers) {
+      if (list instanceof Error) throw list;
+      for (const transfer of list) {
+        if (transfer.cityCode === identity.partnerCity && (transfer.endedOn === null || transfer.endedOn >= since)) visible.add(transfer.workerId);
+      }
+    }
+    return visible;
+  },
+};
+
+/**
+ * The partner city a list or a figure is read for. Partner-city staff read their own city's
+ * only: the argument omitted means their city, another city is FORBIDDEN naming the argument.
+ * Everybody else reads any city (null: all of them), except auditors, who read the access log.
+ */
+export function scopeCity(context: PartnerContext, requested: string | null | undefined, argument = 'cityCode'): string | null {
+  const { access, identity } = context;
+  if (identity.department === 'auditor') throw forbidden('auditor accounts read the access log, not the records', 'auditor-log-only');
+  if (requested != null) requireCityCode(requested, argument);
+  if (access.kind !== 'partner-city') return requested ?? null;
+  const own = identity.partnerCity!;
+  if (requested == null || requested === own) return own;
+  throw forbidden(`${argument}: ${requested} is not your partner city ${own}`, 'outside-city');
+}
+
+/** Nested person lists under a partner city (its transfers): person-level, and only the caller's own city for partner-city staff. */
+export function requireCityRecords(context: PartnerContext, cityCode: string, what: string): void {
+  context.access.requirePersonAccess();
+  if (context.access.kind === 'partner-city' && cityCode !== context.identity.partnerCity) {
+    throw forbidden(`${what}: ${cityCode} is not your partner city ${context.identity.partnerCity}`, 'outside-city');
+  }
+}
+
+/** A list of transfers, visits or attempts reached from a parent: person-level, only the rows the caller may see. */
+export function visibleRows<T>(context: PartnerContext, rows: readonly T[], subjectOf: (row: T) => Subject): Promise<T[]> {
+  context.access.requirePersonAccess();
+  return context.access.filterVisible(rows, subjectOf);
+}
+
+export function visibleTransfers(context: PartnerContext, transfers: readonly Transfer[]): Promise<Transfer[]> {
+  return visibleRows(context, transfers, transferSubject);
+}
+
+/**
+ * A page of transfers with the rows the caller may not see left out (region staff: workers of
+ * other regions). totalCount stays the count of the whole filter: a figure, not a person.
+ */
+export async function visibleTransferPage(context: PartnerContext, page: Page<Transfer>): Promise<Page<Transfer>> {
+  return { ...page, nodes: await visibleTransfers(context, page.nodes) };
+}
+
+/**
+ * Before a partner write about a transfer that exists: the caller is partner staff with a
+ * purpose, and the transfer lies in their scope (partner-city staff: their city; the county
+ * office: a worker of their region). A malformed or unknown id is left to the service.
+ */
+export async function authorizeTransferWrite(context: PartnerContext, transferId: string, what: string): Promise<void> {
+  context.access.requireDepartment('partner', what);
+  const id = parseRowId(transferId);
+  if (id === null) return;
+  // Read outside the identity map: the service loads (and locks) the transfer itself.
+  const [transfer] = await context.em.getConnection().execute<{ worker_id: string; city_code: string }[]>(
+    'select worker_id, city_code from transfer where id = ?',
+    [id],
+  );
+  if (transfer) await context.access.requireInScope(transferSubject({ workerId: transfer.worker_id, cityCode: transfer.city_code }), what);
+}
+
+/**
+ * Before recordTransfer: partner staff with a purpose; partner-city staff record transfers to
+ * their own city (the batch's), the county office transfers of workers living in its region.
+ * A malformed batch id or ID number, or an unknown batch, is left to the service.
+ */
+export async function authorizeNewTransfer(context: PartnerContext, batchId: string, idNumber: string, what: string): Promise<void> {
+  const { access } = context;
+  access.requireDepartment('partner', what);
+  if (access.kind === 'partner-city') {
+    const id = parseRowId(batchId);
+    const [batch] = id === null ? [] : await context.em.getConnection().execute<{ city_code: string }[]>('select city_code from transfer_batch where id = ?', [id]);
+    if (batch) await access.requireInScope({ partnerCity: batch.city_code }, what);
+    return;
+  }
+  if (isValidIdNumber(idNumber)) await access.requireInScope({ workerId: workerPseudonym(idNumber, context.config.pseudonymKey) }, what);
+}
+
+/** Before createTransferBatch: partner staff; partner-city staff only for their own city. */
+export function authorizeBatchWrite(context: PartnerContext, cityCode: string, what: string): void {
+  const { access, identity } = context;
+  access.requireDepartment('partner', what);
+  if (access.kind === 'partner-city' && /^\d{4}$/.test(cityCode) && cityCode !== identity.partnerCity) {
+    throw forbidden(`input.cityCode: ${cityCode} is not your partner city ${identity.partnerCity}`, 'outside-city');
+  }
+}

@@ -1,0 +1,67 @@
+import { isValidDivisionCode, notFound, type AccessRules, type Subject } from '@jiuye/common';
+import type { PovertyContext } from './context';
+import { HOUSEHOLD_CODE_PATTERN } from './household/household.entity';
+
+/**
+ * Who may see what in the poverty register. Every type below describes a registered household
+ * or one of its people; the rules apply at each of its fields and at entity resolution
+ * (common/src/auth/guard.ts).
+ *
+ * A household code starts with its 12-digit village code, so households, members, status
+ * changes and responsibilities place themselves. A Worker is placed by the registered household
+ * they are a current member of (`householdCode`, set by the reference resolver from the
+ * request's membershipByWorker loader, or by HouseholdMember.worker); a person in no registered
+ * household is placed by the authority (hr's residence for region staff, partner's transfers,
+ * training's trainees).
+ *
+ * Cadres (帮扶责任人), responsible units, relocation sites and divisions are not subjects: cadres
+ * are staff, shown with their masked phone only; the rest are places and organisations.
+ */
+export const povertyAccess: AccessRules = {
+  subjects: {
+    Worker: (worker: { id: string; householdCode?: string | null }): Subject => ({ workerId: worker.id, place: worker.householdCode ?? null }),
+    Household: (household: { code: string }): Subject => ({ place: household.code }),
+    HouseholdMember: (member: { workerId: string; householdCode: string }): Subject => ({ workerId: member.workerId, place: member.householdCode }),
+    PovertyStatusChange: (change: { householdCode: string }): Subject => ({ place: change.householdCode }),
+    HouseholdResponsibility: (responsibility: { householdCode: string }): Subject => ({ place: responsibility.householdCode }),
+  },
+  fields: {
+    // The family relationship is as identifying as the ID number: not for partner cities.
+    'Worker.relationshipToHead': 'id-number',
+    'HouseholdMember.relationship': 'id-number',
+    // Worker.povertyStatus stays open to every account that sees the worker: partner cities count poor labourers.
+    // The causes of poverty, the assistance (帮扶) and the relocation (易地扶贫搬迁) are assistance details.
+    'Household.statusHistory': 'welfare',
+    'Household.responsibility': 'welfare',
+    'Household.relocationSite': 'welfare',
+  },
+};
+
+/** A well-formed household code (16 digits, a valid village code first): its place is known without a query. */
+export function isHouseholdCode(code: string | null | undefined): code is string {
+  return typeof code === 'string' && HOUSEHOLD_CODE_PATTERN.test(code) && isValidDivisionCode(code.slice(0, 12));
+}
+
+/** Error messages name another household only when the caller may see it (no oracle for households elsewhere). */
+export function householdNamer(context: PovertyContext): (householdCode: string) => boolean | Promise<boolean> {
+  return (householdCode) => context.access.canSee({ place: householdCode });
+}
+
+/**
+ * Root lookups: a household outside the caller's scope is as unknown as an unregistered one
+ * (the same NOT_FOUND on the same field). A malformed code is left to the service (BAD_USER_INPUT).
+ */
+export async function requireVisibleHousehold(context: PovertyContext, code: string, field = 'code'): Promise<void> {
+  context.access.requirePersonAccess();
+  if (isHouseholdCode(code) && !(await context.access.canSee({ place: code }))) throw notFound('registered household', field);
+}
+
+/**
+ * Before a poverty write to a household: the caller is a poverty officer with a purpose, and the
+ * household (its code carries its village, registered or not) lies in their region. A malformed
+ * code is left to the service, which names the field.
+ */
+export async function authorizeHouseholdWrite(context: PovertyContext, householdCode: string | null | undefined, field: string, what: string): Promise<void> {
+  context.access.requireDepartment('poverty', what);
+  if (isHouseholdCode(householdCode)) await context.access.requireInScope({ place: householdCode }, field);
+}

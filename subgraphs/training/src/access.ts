@@ -1,0 +1,158 @@
+import { forbidden, isValidIdNumber, parseRowId, workerPseudonym, type AccessControl, type AccessRules, type LocalAuthority, type Subject } from '@jiuye/common';
+import type { Certificate } from './certificate/certificate.entity';
+import type { TrainingContext } from './context';
+import type { Enrolment } from './enrolment/enrolment.entity';
+import type { TrainingLoaders } from './loaders';
+import type { TrainingClass } from './training-class/training-class.entity';
+import type { Worker } from './worker/worker.type';
+
+/**
+ * Who may see what in the training records. Workers, their enrolments and their certificates
+ * describe a person; the rules apply at each of their fields and at entity resolution
+ * (common/src/auth/guard.ts).
+ *
+ * An enrolment or certificate carries the institution whose course it belongs to (a formula
+ * read with the row, see the entities), so institution staff see their own institution's rows
+ * without asking anyone, and never another institution's. Region staff are answered by hr
+ * (residence) and partner-city staff by partner (transfers), by worker id, batched per request.
+ * Training is itself the authority for institution staff: their trainees are the workers
+ * enrolled in a class of one of their courses (any status).
+ *
+ * Institutions, courses and classes are the training catalogue, not people: every account may
+ * read them, except that institution staff are kept to their own institution (see the helpers
+ * below). TrainingOutcomes holds counts only (an aggregate, read within a region).
+ */
+export const trainingAccess: AccessRules = {
+  subjects: {
+    Worker: (worker: Worker): Subject => ({ workerId: worker.id, institution: institutionCode(worker.knownInstitution) }),
+    Enrolment: (enrolment: Pick<Enrolment, 'workerId' | 'institutionId'>): Subject => enrolmentSubject(enrolment),
+    Certificate: (certificate: Pick<Certificate, 'workerId' | 'institutionId'>): Subject => ({
+      workerId: certificate.workerId,
+      institution: institutionCode(certificate.institutionId),
+    }),
+  },
+};
+
+function institutionCode(id: number | null | undefined): string | null {
+  return id == null ? null : String(id);
+}
+
+export function enrolmentSubject(enrolment: Pick<Enrolment, 'workerId' | 'institutionId'>): Subject {
+  return { workerId: enrolment.workerId, institution: institutionCode(enrolment.institutionId) };
+}
+
+export function certificateSubject(certificate: Pick<Certificate, 'workerId' | 'institutionId'>): Subject {
+  return { workerId: certificate.workerId, institution: institutionCode(certificate.institutionId) };
+}
+
+/** Training decides for institution staff: one statement per batch of worker ids. */
+export const trainingAuthority: LocalAuthority<TrainingLoaders> = {
+  kind: 'institution',
+  async visibleWorkers({ em }, identity, workerIds) {
+    const institutionId = parseRowId(identity.institution);
+    if (institutionId === null || workerIds.length === 0) return new Set();
+    const rows: { worker_id: string }[] = await em.getConnection().execute(
+      `select distinct e.worker_id
+         from enrolment e
+         join training_class tc on tc.id = e.class_id
+         join course c on c.id = tc.course_id
+        where c.institution_id = ? and e.worker_id in (?)`,
+      [institutionId, [...workerIds]],
+    );
+    return new Set(rows.map((row) => row.worker_id));
+  },
+};
+
+/**
+ * The caller's own institution when they are institution staff (an account naming no valid
+ * institution reaches nothing: FORBIDDEN); null for everyone else, whom it does not restrict.
+ */
+export function ownInstitution(access: AccessControl): number | null {
+  if (access.kind !== 'institution') return null;
+  const id = parseRowId(access.identity.institution);
+  if (id === null) throw forbidden('this account names no valid institution', 'no-scope');
+  return id;
+}
+
+/**
+ * An institution argument of a catalogue list or aggregate: institution staff get their own
+ * institution when they name none, and FORBIDDEN naming the argument when they name another.
+ * Anyone else's argument is used as given; a malformed one is left to the service.
+ */
+export function scopeInstitutionArg(access: AccessControl, requested: string | null | undefined, argument = 'institutionId'): string | null {
+  if (access.kind !== 'institution') return requested ?? null;
+  const own = ownInstitution(access)!;
+  if (requested == null || requested === '') return String(own);
+  const id = parseRowId(requested);
+  if (id === null || id === own) return requested;
+  throw forbidden(`${argument}: institution ${requested} is not yours; your account reaches institution ${own} only`, 'other-institution');
+}
+
+/** Root class lookup: another institution's class is, for institution staff, as unknown as a missing one. */
+export async function visibleClassOrNull(context: TrainingContext, trainingClass: TrainingClass | null): Promise<TrainingClass | null> {
+  const own = ownInstitution(context.access);
+  if (!trainingClass || own === null) return trainingClass;
+  const course = await context.loaders.courseById.load(trainingClass.courseId);
+  return course && course.institutionId === own ? trainingClass : null;
+}
+
+/** Nested lists of enrolments reached from a class or a worker: only the ones the caller may see. */
+export async function visibleEnrolments(access: AccessControl, enrolments: readonly Enrolment[]): Promise<Enrolment[]> {
+  access.requirePersonAccess();
+  return access.filterVisible(enrolments, enrolmentSubject);
+}
+
+export async function visibleCertificates(access: AccessControl, certificates: readonly Certificate[]): Promise<Certificate[]> {
+  access.requirePersonAccess();
+  return access.filterVisible(certificates, certificateSubject);
+}
+
+/**
+ * Before an enrolment: the caller is training staff with a purpose (not a viewer); institution
+ * staff enrol only into their own institution's classes, region staff only workers of their
+ * region. A malformed input or a missing class is left to the service, which names the field.
+ * Returns the class's institution (for the new row's subject), when known.
+ */
+export async function authorizeEnrol(context: TrainingContext, input: { classId: string; idNumber: string }): Promise<number | null> {
+  context.access.requireDepartment('training', 'enrolments');
+  const classId = parseRowId(input.classId);
+  if (classId === null || !isValidIdNumber(input.idNumber)) return null;
+  const trainingClass = await context.loaders.classById.load(classId);
+  if (!trainingClass) return null;
+  const course = await context.loaders.courseById.load(trainingClass.courseId);
+  const institutionId = course?.institutionId ?? null;
+  const workerId = workerPseudonym(input.idNumber, context.config.pseudonymKey);
+  const what = context.access.kind === 'institution' ? 'input.classId: the class' : 'input.idNumber: the worker';
+  await context.access.requireInScope({ workerId, institution: institutionCode(institutionId) }, what);
+  return institutionId;
+}
+
+/** Before a write to an existing enrolment (by row id): it must be the caller's institution's, or its worker in the caller's region. */
+export async function authorizeEnrolmentWrite(context: TrainingContext, enrolmentId: string, what: string): Promise<void> {
+  context.access.requireDepartment('training', what);
+  const id = parseRowId(enrolmentId);
+  if (id === null) return;
+  const enrolment = await context.loaders.enrolmentById.load(id);
+  if (enrolment) await context.access.requireInScope(enrolmentSubject(enrolment), `input.enrolmentId: the enrolment`);
+}
+
+/**
+ * Before recording a certificate: region staff only for workers of their region; institution
+ * staff for their own trainees, and for the training it came from only when that training is
+ * theirs. Returns the institution of that training, when known.
+ */
+export async function authorizeCertify(context: TrainingContext, input: { idNumber: string; enrolmentId?: string | null }): Promise<number | null> {
+  context.access.requireDepartment('training', 'certificates');
+  if (!isValidIdNumber(input.idNumber)) return null;
+  let institutionId: number | null = null;
+  if (input.enrolmentId != null) {
+    const id = parseRowId(input.enrolmentId);
+    if (id === null) return null;
+    const enrolment = await context.loaders.enrolmentById.load(id);
+    if (!enrolment) return null;
+    institutionId = enrolment.institutionId ?? null;
+  }
+  const workerId = workerPseudonym(input.idNumber, context.config.pseudonymKey);
+  await context.access.requireInScope({ workerId, institution: institutionCode(institutionId) }, 'input.idNumber: the worker');
+  return institutionId;
+}
