@@ -11,7 +11,7 @@ import {
 } from '@jiuye/common';
 import { AccessLogStore } from '@jiuye/gateway';
 import { post, startGatewayOn } from '../gateway/test/support';
-import { ENTITIES_QUERY, pseudonymOf, TEST_INTERNAL_SIGNING_KEY } from './support/harness';
+import { ENTITIES_QUERY, freshDatabaseUrl, pseudonymOf, TEST_INTERNAL_SIGNING_KEY } from './support/harness';
 import { COUNTY_OFFICER, DEMO_COUNTY, startTestPlatform, TEST_JWT, tokenFor, userHeaders, type TestPlatform } from './support/platform';
 
 /**
@@ -379,6 +379,27 @@ describe('the access log', () => {
       expect((await store.verify()).ok).toBe(false);
     } finally {
       await tamper.end();
+    }
+  });
+});
+
+describe('when the access log cannot be written', () => {
+  it('withholds the person-level answer (ACCESS_LOG_UNAVAILABLE) and keeps serving the rest', async () => {
+    const auditDatabaseUrl = freshDatabaseUrl('audit');
+    const gateway = await startGatewayOn(platform, { auditDatabaseUrl });
+    const audit = new pg.Client({ connectionString: auditDatabaseUrl });
+    await audit.connect();
+    try {
+      await audit.query(`alter table access_log add constraint refuse_all check (seq < 0) not valid`);
+      const refused = await raw(gateway.url, { query: WORKER, variables: { id: villageWorker.idNumber } }, await userHeaders(COUNTY_OFFICER));
+      expect(refused.status).toBe(503);
+      expect(refused.body).toEqual({ data: null, errors: [expect.objectContaining({ extensions: expect.objectContaining({ code: 'ACCESS_LOG_UNAVAILABLE' }) })] });
+      expect(refused.body.errors[0].message).not.toMatch(/refuse_all|constraint/);
+      const division = await raw(gateway.url, { query: `{ division(code: "${DEMO_COUNTY}") { name } }` }, await userHeaders(COUNTY_OFFICER));
+      expect(division.body.data.division.name).toBe('东川区');
+    } finally {
+      await audit.end();
+      await gateway.stop();
     }
   });
 });

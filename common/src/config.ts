@@ -110,6 +110,8 @@ export interface SubgraphConfig extends CommonConfig {
   databaseUrl: string;
   /** Where the authorities answer (HR_URL, PARTNER_URL, TRAINING_URL; their /graphql URL). */
   authorityUrls: Record<AuthorityName, string>;
+  /** How long an authority's answer is reused (ACCESS_CACHE_SECONDS, default 30; 0: ask every time). */
+  accessCacheSeconds?: number;
 }
 
 /** The database a subgraph uses when only a server URL (DATABASE_URL) is given. */
@@ -151,6 +153,12 @@ export function loadSubgraphConfig(name: SubgraphName, env: NodeJS.ProcessEnv = 
         return [authority, check(httpUrl, env[variable] ?? defaultSubgraphUrl(authority), variable, problems)];
       }),
     ) as Record<AuthorityName, string>,
+    accessCacheSeconds: check(
+      z.coerce.number().int('expected whole seconds').min(0, 'expected 0 or more seconds').max(3600, 'at most 3600 seconds'),
+      env.ACCESS_CACHE_SECONDS ?? 30,
+      'ACCESS_CACHE_SECONDS',
+      problems,
+    ),
   };
   if (problems.length) throw new ConfigError(problems);
   return config;

@@ -23,6 +23,8 @@ export interface HttpOptions<TContext extends BaseContext> {
    * answers the request with that status and a GraphQL-shaped error body.
    */
   authenticate?: (request: IncomingMessage, requestId: string) => Promise<unknown>;
+  /** GET /stats: counters for benchmarks (not served in production). */
+  stats?: () => unknown;
   /** Extra POST routes with a JSON body (e.g. the internal access-check endpoint). */
   routes?: Record<string, (request: IncomingMessage, body: unknown, requestId: string) => Promise<unknown>>;
 }
@@ -93,6 +95,7 @@ export async function serveGraphQL<TContext extends BaseContext>(
         await options.ready?.();
         return sendJson(response, 200, { status: 'ready' });
       }
+      if (url.pathname === '/stats' && options.stats) return sendJson(response, 200, options.stats());
       const route = options.routes?.[url.pathname];
       if (route) {
         if (request.method !== 'POST') return sendJson(response, 405, { error: 'POST only' });

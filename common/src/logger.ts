@@ -7,7 +7,8 @@ export type { Logger };
  * wherever they appear in a logged object, and GraphQL variables are never logged at all.
  */
 const REDACTED_KEYS = ['idNumber', 'phone', 'name', 'variables', 'password', 'authorization'];
-const REDACT_PATHS = REDACTED_KEYS.flatMap((key) => [key, `*.${key}`, `*.*.${key}`]);
+// The top-level "name" is pino's own (the service); a person's name only ever sits deeper.
+const REDACT_PATHS = REDACTED_KEYS.flatMap((key) => (key === 'name' ? [] : [key])).concat(REDACTED_KEYS.flatMap((key) => [`*.${key}`, `*.*.${key}`]));
 
 export function createLogger(service: string, level = 'info'): Logger {
   return pino({

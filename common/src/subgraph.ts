@@ -18,6 +18,7 @@ import { AccessControl, type WorkerAuthority } from './auth/access';
 import { accessReportPlugin, applyAccessRules, type AccessRules } from './auth/guard';
 import { scopeKind, type RequestIdentity, type ScopeKind } from './auth/identity';
 import { INTERNAL_IDENTITY_HEADER, TokenError, verifyInternalIdentity } from './auth/tokens';
+import { VisibilityCache } from './auth/visibility-cache';
 import type { AuthorityName } from './config';
 
 /** What every resolver receives: one forked EntityManager and fresh loaders per request. */
@@ -144,10 +145,12 @@ export interface StartOptions {
 const MAX_AUTHORITY_BATCH = 5000;
 
 /** Asks the department that knows (see LocalAuthority), forwarding the gateway's signed identity. */
-function remoteAuthority(config: SubgraphConfig, token: string): WorkerAuthority {
-  return async (identity, workerIds) => {
+function remoteAuthority(config: SubgraphConfig, token: string, cache: VisibilityCache): WorkerAuthority {
+  return async (identity, allWorkerIds) => {
     const kind = scopeKind(identity);
     if (kind === 'none') return new Set();
+    const { visible: known, unknown: workerIds } = cache.lookup(identity, allWorkerIds);
+    if (workerIds.length === 0) return known;
     const authority = AUTHORITY_FOR[kind];
     const url = config.authorityUrls[authority].replace(/\/graphql$/, '') + VISIBLE_WORKERS_PATH;
     let response: Response;
@@ -170,7 +173,10 @@ function remoteAuthority(config: SubgraphConfig, token: string): WorkerAuthority
       });
     }
     const body = (await response.json()) as { visible?: unknown };
-    return new Set(Array.isArray(body.visible) ? body.visible.filter((id): id is string => typeof id === 'string') : []);
+    const visible = new Set(Array.isArray(body.visible) ? body.visible.filter((id): id is string => typeof id === 'string') : []);
+    cache.remember(identity, workerIds, visible);
+    for (const id of known) visible.add(id);
+    return visible;
   };
 }
 
@@ -218,8 +224,9 @@ export async function startSubgraph<TLoaders>(
     });
     await server.start();
     const localAuthority = module.authority;
+    const visibilityCache = new VisibilityCache(config.accessCacheSeconds ?? 30);
     const authorityFor = (token: string, em: EntityManager, loaders: TLoaders): WorkerAuthority => {
-      const remote = options.remoteAuthority ?? remoteAuthority(config, token);
+      const remote = options.remoteAuthority ?? remoteAuthority(config, token, visibilityCache);
       return (identity, workerIds) =>
         localAuthority && localAuthority.kind === scopeKind(identity)
           ? localAuthority.visibleWorkers({ em, loaders }, identity, workerIds)
@@ -230,6 +237,8 @@ export async function startSubgraph<TLoaders>(
       host: config.host,
       logger,
       authenticate: (request) => authenticateInternal(request, config),
+      // SQL statements so far and memory, for npm run bench; not in production.
+      stats: config.environment === 'production' ? undefined : () => ({ statements: database.statements.total, rss: process.memoryUsage().rss }),
       async context(request: IncomingMessage, requestId: string) {
         const em = database.orm.em.fork() as EntityManager;
         const { identity, token } = authenticatedAs<{ identity: RequestIdentity; token: string }>(request)!;

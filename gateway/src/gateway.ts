@@ -73,6 +73,9 @@ function graphqlRefusal(error: unknown): { data?: Record<string, unknown> | null
  * goes on with the other departments.
  */
 export class DepartmentDataSource extends RemoteGraphQLDataSource<GatewayContext> {
+  /** Requests sent to this department so far (GET /stats, for npm run bench). */
+  fetches = 0;
+
   constructor(
     readonly department: string,
     url: string,
@@ -92,6 +95,7 @@ export class DepartmentDataSource extends RemoteGraphQLDataSource<GatewayContext
   }
 
   override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): ReturnType<RemoteGraphQLDataSource['process']> {
+    this.fetches += 1;
     try {
       const response = await super.process(options);
       // What the department read for whom goes to the access log, not to the client.
@@ -162,6 +166,7 @@ export async function startGateway(config: GatewayConfig, options: { logger?: Lo
   const limits: QueryLimits = { ...DEFAULT_QUERY_LIMITS, ...config.limits };
   const production = config.environment === 'production';
   const urls = new Map<string, string>();
+  const sources = new Map<string, DepartmentDataSource>();
   const authenticate = await createAuthenticator(config.jwt);
   const accessLog = await AccessLogStore.open(config.auditDatabaseUrl);
   const auditSchema = buildAuditSchema(accessLog, config.pseudonymKey);
@@ -172,7 +177,9 @@ export async function startGateway(config: GatewayConfig, options: { logger?: Lo
       if (name === AUDIT_SUBGRAPH_NAME) return new LocalGraphQLDataSource(auditSchema);
       const target = subgraphUrl(config, name, url ?? '');
       urls.set(name, target);
-      return new DepartmentDataSource(name, target, config.subgraphTimeoutMs);
+      const source = new DepartmentDataSource(name, target, config.subgraphTimeoutMs);
+      sources.set(name, source);
+      return source;
     },
     // The query plan (header Apollo-Query-Plan-Experimental) shows how the departments are called; not in production.
     __exposeQueryPlanExperimental: !production,
@@ -216,6 +223,7 @@ export async function startGateway(config: GatewayConfig, options: { logger?: Lo
     host: config.host,
     logger,
     authenticate: (request) => authenticate(request),
+    stats: production ? undefined : () => ({ fetches: Object.fromEntries([...sources].map(([name, source]) => [name, source.fetches])), rss: process.memoryUsage().rss }),
     async context(request: IncomingMessage, requestId: string): Promise<GatewayContext> {
       const caller = authenticatedAs<Caller>(request);
       const identity: RequestIdentity | undefined = caller && { ...caller.identity, ...(caller.purpose ? { purpose: caller.purpose } : {}), requestId };

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { Client } from 'pg';
 import { createDemoCounty, DEFAULT_PORTS, DEVELOPMENT_PSEUDONYM_KEY, SUBGRAPH_NAMES, withDatabase, type SubgraphName } from '@jiuye/common';
 import { EXAMPLE_ACCOUNTS, identityFor, mintDevToken } from './dev-tokens';
+import { stopChild, waitUntilReady } from './services';
 import { openLocalDatabases, PROJECT_ROOT } from './local-databases';
 import { isSeeded, seedDemoCounty } from './seed-lib';
 
@@ -22,21 +23,6 @@ const DEPARTMENTS: Record<SubgraphName, string> = {
 function port(name: SubgraphName | 'gateway'): number {
   const value = process.env[name === 'gateway' ? 'GATEWAY_PORT' : `${name.toUpperCase()}_PORT`];
   return value ? Number(value) : DEFAULT_PORTS[name];
-}
-
-async function waitUntilReady(url: string, child: ChildProcess, what: string, timeoutMs = 120_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`${what} exited with code ${child.exitCode} (see its log above)`);
-    try {
-      const response = await fetch(url, { signal: AbortSignal.timeout(2000) });
-      if (response.ok) return;
-    } catch {
-      /* not listening yet */
-    }
-    await new Promise((resolve) => setTimeout(resolve, 300));
-  }
-  throw new Error(`${what} was not ready within ${timeoutMs / 1000} s`);
 }
 
 async function sampleIdNumber(hrUrl: string): Promise<string | null> {
@@ -65,20 +51,7 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     console.log('\nstopping the gateway, the subgraphs and PostgreSQL…');
-    await Promise.all(
-      children.map(
-        (child) =>
-          new Promise<void>((resolve) => {
-            if (child.exitCode !== null || child.signalCode !== null) return resolve();
-            const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
-            child.once('exit', () => {
-              clearTimeout(timer);
-              resolve();
-            });
-            child.kill('SIGTERM');
-          }),
-      ),
-    );
+    await Promise.all(children.map(stopChild));
     await databases.stop().catch(() => undefined);
     process.exit(code);
   };

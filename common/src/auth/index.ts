@@ -3,3 +3,4 @@ export * from './tokens';
 export * from './access';
 export * from './guard';
 export * from './personal-types';
+export * from './visibility-cache';

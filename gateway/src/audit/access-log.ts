@@ -155,12 +155,40 @@ export class AccessLogStore {
     await this.pool.end();
   }
 
-  /** Appends one request's reads, in one transaction; nothing is written if any row fails. */
-  async append(identity: RequestIdentity, operation: string | null, reads: DepartmentAccess[], at = new Date()): Promise<number> {
-    if (reads.length === 0) return 0;
-    // A department that could not place a worker reports no village; another department's report for the same person can.
-    const villageOf = new Map<string, string>();
-    for (const read of reads) if (read.workerId && read.villageCode) villageOf.set(read.workerId, read.villageCode);
+  /**
+   * Appends one request's reads. Requests that arrive while a write is under way are written
+   * together in the next transaction (group commit): one fsync for many requests, and the
+   * chain stays in arrival order. Resolves once the rows are durable; rejects if they are not.
+   */
+  append(identity: RequestIdentity, operation: string | null, reads: DepartmentAccess[], at = new Date()): Promise<number> {
+    if (reads.length === 0) return Promise.resolve(0);
+    return new Promise((resolve, reject) => {
+      this.pending.push({ identity, operation, reads, at, resolve, reject });
+      this.flushing ??= this.flush();
+    });
+  }
+
+  private pending: { identity: RequestIdentity; operation: string | null; reads: DepartmentAccess[]; at: Date; resolve(n: number): void; reject(error: unknown): void }[] = [];
+  private flushing: Promise<void> | null = null;
+
+  private async flush(): Promise<void> {
+    try {
+      while (this.pending.length > 0) {
+        const batch = this.pending.splice(0);
+        try {
+          await this.write(batch);
+          for (const request of batch) request.resolve(request.reads.length);
+        } catch (error) {
+          for (const request of batch) request.reject(error);
+        }
+      }
+    } finally {
+      this.flushing = null;
+    }
+  }
+
+  /** One transaction for several requests' reads; nothing is written if any row fails. */
+  private async write(requests: { identity: RequestIdentity; operation: string | null; reads: DepartmentAccess[]; at: Date }[]): Promise<void> {
     const client = await this.pool.connect();
     try {
       await client.query('begin');
@@ -169,6 +197,10 @@ export class AccessLogStore {
       let seq = head.rowCount ? Number(head.rows[0].seq) : 0;
       let prevHash: string = head.rowCount ? head.rows[0].hash : GENESIS_HASH;
       const rows: AccessLogRow[] = [];
+      for (const { identity, operation, reads, at } of requests) {
+      // A department that could not place a worker reports no village; another department's report for the same person can.
+      const villageOf = new Map<string, string>();
+      for (const read of reads) if (read.workerId && read.villageCode) villageOf.set(read.workerId, read.villageCode);
       for (const read of reads) {
         seq += 1;
         const content = {
@@ -192,6 +224,7 @@ export class AccessLogStore {
         const hash = rowHash(prevHash, content);
         rows.push({ ...content, prevHash, hash });
         prevHash = hash;
+      }
       }
       await client.query(
         `insert into access_log (seq, at, request_id, staff, department, role, region, partner_city, institution, purpose, operation, subgraph, worker_id, household_code, village_code, fields, prev_hash, hash)
@@ -227,7 +260,6 @@ export class AccessLogStore {
         [seq, prevHash],
       );
       await client.query('commit');
-      return rows.length;
     } catch (error) {
       await client.query('rollback').catch(() => undefined);
       throw error;
