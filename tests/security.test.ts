@@ -256,6 +256,26 @@ describe('region staff', () => {
     expect(household.body.data?.household ?? null).toBeNull();
   });
 
+  it('identical queries in flight at once never share an answer between callers with different rights', async () => {
+    const query = `{ workers(divisionCode: "${DEMO_COUNTY}", first: 5) { nodes { id village { code } } } }`;
+    const officerHeaders = await userHeaders(COUNTY_OFFICER);
+    // An assistant of the second village: the county's first page lies in the first village.
+    const assistantHeaders = await userHeaders({ ...assistant(), region: nextVillageWorker.village });
+    const answers = await Promise.all(
+      Array.from({ length: 12 }, (_, i) => raw(platform.gateway.url, { query }, i % 2 ? assistantHeaders : officerHeaders).then((response) => ({ assistant: i % 2 === 1, response }))),
+    );
+    const countyVillages = new Set<string>();
+    for (const { assistant: isAssistant, response } of answers) {
+      expect(response.body.errors).toBeUndefined();
+      const villages = response.body.data.workers.nodes.map((node: { village: { code: string } }) => node.village.code);
+      if (isAssistant) expect(villages.every((code: string) => code === nextVillageWorker.village)).toBe(true);
+      else villages.forEach((code: string) => countyVillages.add(code));
+    }
+    // The officer's first page reaches beyond the assistant's village, so a shared answer would show.
+    expect(countyVillages.has(villageWorker.village)).toBe(true);
+    expect(villageWorker.village).not.toBe(nextVillageWorker.village);
+  });
+
   it('an officer of another county sees nothing of this county', async () => {
     const elsewhere: Identity = { subject: 'other-county', department: 'hr', role: 'officer', region: '530102', permissions: ['reveal'] };
     expect((await as(elsewhere, WORKER, { id: villageWorker.idNumber })).body.data?.worker ?? null).toBeNull();

@@ -94,25 +94,51 @@ export class DepartmentDataSource extends RemoteGraphQLDataSource<GatewayContext
     }
   }
 
-  override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): ReturnType<RemoteGraphQLDataSource['process']> {
+  /**
+   * Identical queries in flight to this department for callers with the same rights share one
+   * fetch. The key holds everything the department decides access by (department, role, scope,
+   * permissions, purpose), never just the query: two callers with different rights always get
+   * their own answers. Each caller still gets its own copy, and its own access-log entries.
+   */
+  private readonly inflight = new Map<string, Promise<GatewayResponse>>();
+
+  override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<GatewayResponse> {
+    const identity = options.context?.identity;
+    const operation = 'incomingRequestContext' in options ? options.incomingRequestContext.operation?.operation : undefined;
+    let response: GatewayResponse;
+    if (operation === 'query' && identity && options.request.query) {
+      const key = `${rightsKey(identity)}\n${options.request.query}\n${JSON.stringify(options.request.variables ?? {})}`;
+      let shared = this.inflight.get(key);
+      const first = !shared;
+      if (!shared) {
+        shared = this.fetchOnce(options);
+        this.inflight.set(key, shared);
+        const forget = () => this.inflight.delete(key);
+        shared.then(forget, forget);
+      }
+      response = first ? await shared : structuredClone(await shared);
+    } else {
+      response = await this.fetchOnce(options);
+    }
+    // What the department read for whom goes to the access log, not to the client.
+    const reads = response.extensions?.accessLog as AccessReportEntry[] | undefined;
+    if (!reads) return response;
+    if (Array.isArray(reads) && options.context?.reads) {
+      for (const read of reads) options.context.reads.push({ ...read, subgraph: this.department });
+    }
+    const { accessLog: _removed, ...rest } = response.extensions!;
+    return { ...response, extensions: rest };
+  }
+
+  private async fetchOnce(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<GatewayResponse> {
     this.fetches += 1;
     try {
-      const response = await super.process(options);
-      // What the department read for whom goes to the access log, not to the client.
-      const reads = response.extensions?.accessLog as AccessReportEntry[] | undefined;
-      if (reads) {
-        if (Array.isArray(reads) && options.context?.reads) {
-          for (const read of reads) options.context.reads.push({ ...read, subgraph: this.department });
-        }
-        const { accessLog: _removed, ...rest } = response.extensions!;
-        return { ...response, extensions: rest };
-      }
-      return response;
+      return await super.process(options);
     } catch (error) {
       // A 4xx with a GraphQL body is the department refusing what it was sent (a DivisionCode
       // literal its scalar rejects, say): its errors are the answer, not an outage.
       const refusal = graphqlRefusal(error);
-      if (refusal) return refusal;
+      if (refusal) return refusal as GatewayResponse;
       throw subgraphUnavailable(this.department, error, {
         timeoutMs: this.timeoutMs,
         path: 'pathInIncomingRequest' in options ? options.pathInIncomingRequest : undefined,
@@ -120,6 +146,13 @@ export class DepartmentDataSource extends RemoteGraphQLDataSource<GatewayContext
       });
     }
   }
+}
+
+type GatewayResponse = Awaited<ReturnType<RemoteGraphQLDataSource['process']>>;
+
+/** What a department's answer depends on besides the query: never the staff account or the request id. */
+function rightsKey(identity: RequestIdentity): string {
+  return JSON.stringify([identity.department, identity.role, identity.region ?? null, identity.partnerCity ?? null, identity.institution ?? null, [...identity.permissions].sort(), identity.purpose ?? null]);
 }
 
 /**

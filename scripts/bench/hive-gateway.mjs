@@ -62,9 +62,14 @@ const verify = await createUserTokenVerifier({
 const supergraphPath = env.SUPERGRAPH_PATH ?? path.join(ROOT, 'schema', 'supergraph.graphql');
 const supergraph = readFileSync(supergraphPath, 'utf8');
 const transportEntries = {};
+// executor-http deduplicates identical in-flight subgraph requests by URL and body; the signed
+// identity is added later (onFetch), so concurrent requests of DIFFERENT users would share one
+// answer, computed under one of their identities. Off: every request is answered for its caller,
+// as our gateway does (HIVE_DEDUPLICATE=1 turns it back on to see what it is worth).
+const deduplicateInflightRequests = env.HIVE_DEDUPLICATE === '1';
 for (const name of SUBGRAPH_NAMES) {
   const url = env[`${name.toUpperCase()}_URL`];
-  if (url) transportEntries[name] = { location: url };
+  transportEntries[name] = { ...(url ? { location: url } : {}), options: { deduplicateInflightRequests } };
 }
 
 /** Per client request: the request id, the verified caller and (lazily) the signed identity. */
