@@ -2,7 +2,10 @@ import fc from 'fast-check';
 import { idNumberCheckCharacter, isValidIdNumber, makeIdNumber, maskIdNumber, maskPhone, parseIdNumber, workerPseudonym } from '@jiuye/common';
 
 /** Properties of the ID-number validator and the masks, over thousands of generated cases. */
-const region = fc.stringMatching(/^[1-6]\d{5}$/);
+/** A county-level region: a province prefix and four digits that are not 0000 (that would be the province itself). */
+const region = fc
+  .tuple(fc.integer({ min: 11, max: 65 }), fc.integer({ min: 1, max: 9999 }))
+  .map(([province, rest]) => `${province}${String(rest).padStart(4, '0')}`);
 const birthDate = fc
   .date({ min: new Date('1940-01-01T00:00:00Z'), max: new Date('2010-12-31T00:00:00Z'), noInvalidDate: true })
   .map((date) => date.toISOString().slice(0, 10));
@@ -39,6 +42,15 @@ describe('ID numbers (GB 11643), property-based', () => {
         expect(isValidIdNumber(id.slice(0, 17) + check)).toBe(false);
       }),
       { numRuns: 1000 },
+    );
+  });
+
+  it('refuses a province-level region code (digits 3 to 6 all zero)', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 11, max: 65 }), birthDate, sequence, (province, d, s) => {
+        expect(isValidIdNumber(makeIdNumber(`${province}0000`, d, s))).toBe(false);
+      }),
+      { numRuns: 300 },
     );
   });
 

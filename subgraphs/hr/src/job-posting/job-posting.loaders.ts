@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { oneLoader } from '@jiuye/common';
 import { JobPosting } from './job-posting.entity';
-import { JobPostingService, type OpenPosting } from './job-posting.service';
+import { JobPostingService, type SuitableQuery } from './job-posting.service';
 
 export function createJobPostingLoaders(em: EntityManager) {
   const service = new JobPostingService(em);
@@ -9,25 +9,27 @@ export function createJobPostingLoaders(em: EntityManager) {
     (ids) => service.takenCounts(ids),
     (row) => row.postingId,
   );
-  /** Keyed by day: every open posting, loaded once per request whatever the number of workers. */
-  const openByDay = oneLoader<string, { day: string; open: OpenPosting[] }>(
-    (days) =>
-      Promise.all(
-        days.map(async (day) => {
-          const open = await service.openOn(day);
-          for (const { posting, remaining } of open) takenByPosting.prime(posting.id, { postingId: posting.id, taken: posting.headcount - remaining });
-          return { day, open };
-        }),
-      ),
-    (entry) => entry.day,
+  /** Keyed by suitableKey(facts): one statement for every distinct set of facts in the request. */
+  const suitableByFacts = oneLoader<string, { key: string; postings: JobPosting[] }>(
+    async (keys) => {
+      const queries = keys.map((key) => JSON.parse(key) as SuitableQuery);
+      const found = await service.suitableFor(queries);
+      const byQuery = keys.map((key) => ({ key, postings: [] as JobPosting[] }));
+      for (const { posting, remaining, query } of found) {
+        byQuery[query].postings.push(posting);
+        takenByPosting.prime(posting.id, { postingId: posting.id, taken: posting.headcount - remaining });
+      }
+      return byQuery;
+    },
+    (entry) => entry.key,
   );
   return {
+    suitablePostings: async (key: string) => (await suitableByFacts.load(key))!.postings,
     postingById: oneLoader<number, JobPosting>(
       (ids) => em.find(JobPosting, { id: { $in: [...ids] } }),
       (posting) => posting.id,
     ),
     /** posting → intentions reached for it (0 when none). */
     takenByPosting: async (id: number) => (await takenByPosting.load(id))?.taken ?? 0,
-    openPostingsOn: async (day: string) => (await openByDay.load(day))!.open,
   };
 }

@@ -4,12 +4,6 @@ import { JobPosting } from './job-posting.entity';
 
 export const MAX_SUITABLE_POSTINGS = 100;
 
-/** An open posting with the headcount still free. */
-export interface OpenPosting {
-  posting: JobPosting;
-  remaining: number;
-}
-
 /** What the gateway sends with a Worker for suitableJobPostings (@requires). */
 export interface MatchFacts {
   staysNearHome?: boolean | null;
@@ -19,21 +13,22 @@ export interface MatchFacts {
 /**
  * 人岗匹配 — which open postings suit a worker: a posting asking for no trade (低门槛) or for a
  * trade the worker holds a certificate in; never an out-of-province job for someone whose care
- * duties or disability keep them near home. Best paid first. `open` is already ordered.
- * Facts the gateway did not send count against the worker (no certificates; stays near home),
- * so that nobody is offered a job they cannot take.
+ * duties or disability keep them near home. Best paid first, with headcount left. Facts the
+ * gateway did not send count against the worker (no certificates; stays near home), so that
+ * nobody is offered a job they cannot take. JobPostingService.suitableFor applies it in SQL;
+ * a SuitableQuery is one worker's question: the facts that decide the answer, and how many.
  */
-export function suitablePostings(open: OpenPosting[], facts: MatchFacts, first: number): JobPosting[] {
-  const trades = new Set(facts.certifiedTrades ?? []);
-  const nearHome = facts.staysNearHome ?? true;
-  const suitable: JobPosting[] = [];
-  for (const { posting } of open) {
-    if (suitable.length >= first) break;
-    if (posting.requiredTrade !== null && !trades.has(posting.requiredTrade)) continue;
-    if (nearHome && posting.place === 'OUT_OF_PROVINCE') continue;
-    suitable.push(posting);
-  }
-  return suitable;
+export interface SuitableQuery {
+  day: string;
+  nearHome: boolean;
+  trades: Trade[];
+  first: number;
+}
+
+/** Workers with the same facts get the same postings: the loader key. */
+export function suitableKey(day: string, facts: MatchFacts, first: number): string {
+  const trades = [...new Set(facts.certifiedTrades ?? [])].sort();
+  return JSON.stringify({ day, nearHome: facts.staysNearHome ?? true, trades, first } satisfies SuitableQuery);
 }
 
 export function checkSuitableCount(first: number): number {
@@ -47,19 +42,38 @@ export class JobPostingService {
   constructor(private readonly em: EntityManager) {}
 
   /**
-   * Every posting open on a day with headcount left (headcount minus the intentions reached
-   * for it), best paid first: one statement. A county has a few hundred postings at most, so
-   * a request loads them once and matches every worker in memory.
+   * The suitable postings for several sets of facts in one statement: per set, the best-paid
+   * open postings that match, walked in wage order and stopped at `first`, so that only the
+   * postings shown are counted and mapped (a province has tens of thousands of postings; the
+   * old way loaded them all per request).
    */
-  async openOn(day: string): Promise<OpenPosting[]> {
+  async suitableFor(queries: readonly SuitableQuery[]): Promise<{ posting: JobPosting; remaining: number; query: number }[]> {
+    if (queries.length === 0) return [];
+    // knex expands an array binding into a list, so each array is spelled out: array[?, ?, …].
+    const list = (type: string) => `array[${queries.map(() => '?').join(', ')}]::${type}[]`;
     const rows = await this.em.getConnection().execute<Record<string, unknown>[]>(
-      `select p.*, p.headcount - t.taken as remaining from job_posting p ` +
-        `cross join lateral (select count(*)::int as taken from job_fair_intention i where i.posting_id = p.id) t ` +
-        `where p.open_from <= ? and p.open_until >= ? and p.headcount > t.taken ` +
-        `order by p.monthly_wage_max desc, p.id asc`,
-      [day, day],
+      `select q.ord - 1 as query_index, p.*, p.headcount - p.taken as remaining
+       from unnest(${list('date')}, ${list('boolean')}, ${list('text')}, ${list('int')}) with ordinality as q(day, near_home, trades, lim, ord)
+       cross join lateral (
+         select c.*, t.taken from (
+           select p.* from job_posting p
+           where p.open_from <= q.day and p.open_until >= q.day
+             and (p.required_trade is null or p.required_trade = any(string_to_array(q.trades, ',')))
+             and (not q.near_home or p.place <> 'OUT_OF_PROVINCE')
+           order by p.monthly_wage_max desc, p.id asc
+         ) c
+         cross join lateral (select count(*)::int as taken from job_fair_intention i where i.posting_id = c.id) t
+         where c.headcount > t.taken
+         limit q.lim
+       ) p
+       order by q.ord, p.monthly_wage_max desc, p.id asc`,
+      [...queries.map((q) => q.day), ...queries.map((q) => q.nearHome), ...queries.map((q) => q.trades.join(',')), ...queries.map((q) => q.first)],
     );
-    return rows.map(({ remaining, ...columns }) => ({ posting: this.em.map(JobPosting, columns), remaining: Number(remaining) }));
+    return rows.map(({ query_index, remaining, taken: _taken, ...columns }) => ({
+      posting: this.em.map(JobPosting, columns),
+      remaining: Number(remaining),
+      query: Number(query_index),
+    }));
   }
 
   /** posting id → intentions reached for it, for many postings in one statement. */

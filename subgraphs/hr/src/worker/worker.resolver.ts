@@ -22,7 +22,7 @@ import { Employment } from '../employment/employment.entity';
 import { Household } from '../household/household.type';
 import { JobFairIntention } from '../job-fair/job-fair.entity';
 import { JobPosting } from '../job-posting/job-posting.entity';
-import { checkSuitableCount, suitablePostings } from '../job-posting/job-posting.service';
+import { checkSuitableCount, suitableKey } from '../job-posting/job-posting.service';
 import { SubsidyPayment } from '../subsidy/subsidy.entity';
 import { WelfarePostAssignment } from '../welfare-post/welfare-post.entity';
 import type { WorkerRecord } from './worker.entity';
@@ -231,7 +231,7 @@ export class WorkerResolver {
     @Ctx() { loaders }: HrContext,
   ) {
     const limit = checkSuitableCount(first ?? 20);
-    return suitablePostings(await loaders.openPostingsOn(todayInChina()), worker, limit);
+    return loaders.suitablePostings(suitableKey(todayInChina(), worker, limit));
   }
 }
 
