@@ -3,8 +3,8 @@ import pg from 'pg';
 import { ensureDatabaseExists, type AccessReportEntry, type RequestIdentity } from '@jiuye/common';
 
 /**
- * 访问日志 — the append-only, hash-chained access log. One row per request, department and
- * person (or household): who (staff account, department, role, scope), when, which person,
+ * 访问日志 — the append-only, hash-chained access log. One row per request and person (or
+ * household), with every department that answered about them: who (staff account, department, role, scope), when, which person,
  * which fields, for what purpose, from which request. Each row's hash covers the previous
  * row's hash and its own content, so editing or deleting any row breaks the chain from there
  * on; `npm run audit:verify` recomputes it. A trigger refuses UPDATE, DELETE and TRUNCATE, and
@@ -25,7 +25,8 @@ export interface AccessLogRow {
   institution: string | null;
   purpose: string | null;
   operation: string | null;
-  subgraph: string;
+  /** The departments that answered about this person in this request. */
+  subgraphs: string[];
   workerId: string | null;
   householdCode: string | null;
   villageCode: string | null;
@@ -37,6 +38,23 @@ export interface AccessLogRow {
 export interface DepartmentAccess extends AccessReportEntry {
   subgraph: string;
 }
+
+/**
+ * The first version of this table (one row per department) was replaced on the day it was
+ * written, before any deployment; a database that still has it keeps it under another name.
+ */
+const UPGRADE = `
+do $$ begin
+  if exists (select 1 from information_schema.columns where table_name = 'access_log' and column_name = 'subgraph') then
+    alter table access_log rename to access_log_per_department;
+    alter table access_log_head rename to access_log_per_department_head;
+    alter index if exists access_log_worker rename to access_log_per_department_worker;
+    alter index if exists access_log_staff rename to access_log_per_department_staff;
+    alter table access_log_per_department rename constraint access_log_pkey to access_log_per_department_pkey;
+    alter table access_log_per_department_head rename constraint access_log_head_pkey to access_log_per_department_head_pkey;
+  end if;
+end $$;
+`;
 
 const MIGRATION = `
 create table if not exists access_log (
@@ -51,7 +69,7 @@ create table if not exists access_log (
   institution text,
   purpose text,
   operation text,
-  subgraph text not null,
+  subgraphs text[] not null,
   worker_id text,
   household_code text,
   village_code text,
@@ -90,7 +108,7 @@ export function rowHash(prevHash: string, row: Omit<AccessLogRow, 'prevHash' | '
     row.institution,
     row.purpose,
     row.operation,
-    row.subgraph,
+    row.subgraphs,
     row.workerId,
     row.householdCode,
     row.villageCode,
@@ -112,7 +130,7 @@ function fromDatabase(row: Record<string, any>): AccessLogRow {
     institution: row.institution,
     purpose: row.purpose,
     operation: row.operation,
-    subgraph: row.subgraph,
+    subgraphs: row.subgraphs,
     workerId: row.worker_id,
     householdCode: row.household_code,
     villageCode: row.village_code,
@@ -147,6 +165,7 @@ export class AccessLogStore {
   static async open(databaseUrl: string): Promise<AccessLogStore> {
     await ensureDatabaseExists(databaseUrl);
     const pool = new pg.Pool({ connectionString: databaseUrl, max: 4 });
+    await pool.query(UPGRADE);
     await pool.query(MIGRATION);
     return new AccessLogStore(pool);
   }
@@ -198,37 +217,30 @@ export class AccessLogStore {
       let prevHash: string = head.rowCount ? head.rows[0].hash : GENESIS_HASH;
       const rows: AccessLogRow[] = [];
       for (const { identity, operation, reads, at } of requests) {
-      // A department that could not place a worker reports no village; another department's report for the same person can.
-      const villageOf = new Map<string, string>();
-      for (const read of reads) if (read.workerId && read.villageCode) villageOf.set(read.workerId, read.villageCode);
-      for (const read of reads) {
-        seq += 1;
-        const content = {
-          seq,
-          at,
-          requestId: identity.requestId,
-          staff: identity.subject,
-          department: identity.department,
-          role: identity.role,
-          region: identity.region ?? null,
-          partnerCity: identity.partnerCity ?? null,
-          institution: identity.institution ?? null,
-          purpose: identity.purpose ?? null,
-          operation: operation?.slice(0, 200) ?? null,
-          subgraph: read.subgraph,
-          workerId: read.workerId ?? null,
-          householdCode: read.householdCode ?? null,
-          villageCode: read.villageCode ?? (read.workerId ? villageOf.get(read.workerId) ?? null : null) ?? read.householdCode?.slice(0, 12) ?? null,
-          fields: [...read.fields].sort(),
-        };
-        const hash = rowHash(prevHash, content);
-        rows.push({ ...content, prevHash, hash });
-        prevHash = hash;
-      }
+        for (const person of mergeByPerson(reads)) {
+          seq += 1;
+          const content = {
+            seq,
+            at,
+            requestId: identity.requestId,
+            staff: identity.subject,
+            department: identity.department,
+            role: identity.role,
+            region: identity.region ?? null,
+            partnerCity: identity.partnerCity ?? null,
+            institution: identity.institution ?? null,
+            purpose: identity.purpose ?? null,
+            operation: operation?.slice(0, 200) ?? null,
+            ...person,
+          };
+          const hash = rowHash(prevHash, content);
+          rows.push({ ...content, prevHash, hash });
+          prevHash = hash;
+        }
       }
       await client.query(
-        `insert into access_log (seq, at, request_id, staff, department, role, region, partner_city, institution, purpose, operation, subgraph, worker_id, household_code, village_code, fields, prev_hash, hash)
-         select seq, at, request_id, staff, department, role, region, partner_city, institution, purpose, operation, subgraph, worker_id, household_code, village_code, fields, prev_hash, hash
+        `insert into access_log (seq, at, request_id, staff, department, role, region, partner_city, institution, purpose, operation, subgraphs, worker_id, household_code, village_code, fields, prev_hash, hash)
+         select seq, at, request_id, staff, department, role, region, partner_city, institution, purpose, operation, subgraphs, worker_id, household_code, village_code, fields, prev_hash, hash
          from json_populate_recordset(null::access_log, $1::json)`,
         [
           JSON.stringify(
@@ -244,7 +256,7 @@ export class AccessLogStore {
               institution: row.institution,
               purpose: row.purpose,
               operation: row.operation,
-              subgraph: row.subgraph,
+              subgraphs: row.subgraphs,
               worker_id: row.workerId,
               household_code: row.householdCode,
               village_code: row.villageCode,
@@ -329,4 +341,31 @@ export class AccessLogStore {
     }
     return { ok: true, rows: count, headSeq };
   }
+}
+
+/**
+ * One entry per person (or household) of a request: the fields every department read about
+ * them (field names are unique across departments: the federation contract), which
+ * departments answered, and the village whichever department could place them.
+ */
+export function mergeByPerson(reads: DepartmentAccess[]): { subgraphs: string[]; workerId: string | null; householdCode: string | null; villageCode: string | null; fields: string[] }[] {
+  const people = new Map<string, { subgraphs: Set<string>; workerId: string | null; householdCode: string | null; villageCode: string | null; fields: Set<string> }>();
+  for (const read of reads) {
+    const key = read.workerId ? `w:${read.workerId}` : `h:${read.householdCode ?? ''}`;
+    let person = people.get(key);
+    if (!person) {
+      person = { subgraphs: new Set(), workerId: read.workerId ?? null, householdCode: read.workerId ? null : read.householdCode ?? null, villageCode: null, fields: new Set() };
+      people.set(key, person);
+    }
+    person.subgraphs.add(read.subgraph);
+    person.villageCode ??= read.villageCode ?? (read.workerId ? null : read.householdCode?.slice(0, 12) ?? null);
+    for (const field of read.fields) person.fields.add(field);
+  }
+  return [...people.values()].map((person) => ({
+    subgraphs: [...person.subgraphs].sort(),
+    workerId: person.workerId,
+    householdCode: person.householdCode,
+    villageCode: person.villageCode,
+    fields: [...person.fields].sort(),
+  }));
 }

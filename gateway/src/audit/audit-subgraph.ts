@@ -15,7 +15,7 @@ export const AUDIT_SUBGRAPH_NAME = 'audit';
 
 export const AUDIT_SUBGRAPH_SDL = `extend schema @link(url: "https://specs.apollo.dev/federation/v2.5", import: ["@key", "@shareable"])
 
-"""访问日志 — one department's answer to one request about one person or household."""
+"""访问日志 — what one request read about one person or household, from every department."""
 type AccessLogEntry {
   """Position in the hash chain (1, 2, 3, … without gaps)."""
   seq: ID!
@@ -34,8 +34,8 @@ type AccessLogEntry {
   purposeLabel: String
   requestId: String!
   operation: String
-  """The department that answered (hr, poverty, civil, training, partner)."""
-  subgraph: String!
+  """The departments that answered about this person (hr, poverty, civil, training, partner)."""
+  subgraphs: [String!]!
   """The person read (federated Worker key), if a person."""
   workerId: ID
   """The household read, if a household."""
@@ -97,7 +97,7 @@ function entry(row: AccessLogRow) {
     purposeLabel: row.purpose ? PURPOSES[row.purpose as Purpose] ?? null : null,
     requestId: row.requestId,
     operation: row.operation,
-    subgraph: row.subgraph,
+    subgraphs: row.subgraphs,
     workerId: row.workerId,
     householdCode: row.householdCode,
     fields: row.fields,
