@@ -106,7 +106,10 @@ async function authenticate(request) {
   return { identity, ...(purpose ? { purpose } : {}) };
 }
 
-/** As gateway/src/auth.ts personalTypesIn. */
+/**
+ * As gateway/src/auth.ts personalTypesIn, repeated here on purpose: Hive's schema is built
+ * with its own copy of graphql, and TypeInfo from ours would fail its instanceof checks.
+ */
 function personalTypesIn(schema, document) {
   const found = new Set();
   const typeInfo = new TypeInfo(schema);
