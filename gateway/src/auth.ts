@@ -14,7 +14,9 @@ import {
   HttpError,
   isPurpose,
   PERSONAL_TYPES,
+  personAccessRefusal,
   PURPOSE_HEADER,
+  scopeKind,
   PURPOSES,
   TokenError,
   type Identity,
@@ -60,8 +62,12 @@ export async function createAuthenticator(settings: JwtSettings): Promise<(reque
   };
 }
 
-/** The person-level types an operation selects (through fragments too). */
+/** The person-level types an operation selects (through fragments too); once per parsed document. */
+const personalTypesByDocument = new WeakMap<DocumentNode, string[]>();
+
 export function personalTypesIn(schema: GraphQLSchema, document: DocumentNode): string[] {
+  const known = personalTypesByDocument.get(document);
+  if (known) return known;
   const found = new Set<string>();
   const typeInfo = new TypeInfo(schema);
   visit(
@@ -75,13 +81,17 @@ export function personalTypesIn(schema: GraphQLSchema, document: DocumentNode): 
       },
     }),
   );
-  return [...found];
+  const types = [...found];
+  personalTypesByDocument.set(document, types);
+  return types;
 }
+
+const REFUSAL_STATUS: Record<string, number> = { FORBIDDEN: 403, PURPOSE_REQUIRED: 400 };
 
 /**
  * Before any department is called: an operation that selects a person or household needs a
- * declared purpose, and is never for dashboards or auditors. The departments check again, per
- * record; this makes the common mistakes cheap and clear.
+ * declared purpose, and is never for dashboards or auditors (personAccessRefusal, the rule the
+ * departments apply again per record). This makes the common mistakes cheap and clear.
  */
 export function personalDataPlugin(): ApolloServerPlugin<{ caller?: Caller }> {
   return {
@@ -92,23 +102,12 @@ export function personalDataPlugin(): ApolloServerPlugin<{ caller?: Caller }> {
           if (!caller) return;
           const types = personalTypesIn(schema, document);
           if (types.length === 0) return;
-          const { department } = caller.identity;
-          if (department === 'dashboard') {
-            throw new GraphQLError(`dashboard accounts read aggregates only, never a named person (the operation selects ${types.join(', ')})`, {
-              extensions: { code: 'FORBIDDEN', reason: 'aggregates-only', http: { status: 403 } },
-            });
-          }
-          if (department === 'auditor') {
-            throw new GraphQLError(`auditor accounts read the access log (Query.accessLog), not the records (the operation selects ${types.join(', ')})`, {
-              extensions: { code: 'FORBIDDEN', reason: 'auditor-log-only', http: { status: 403 } },
-            });
-          }
-          if (!caller.purpose) {
-            throw new GraphQLError(
-              `person-level data needs a declared purpose of use: send the ${PURPOSE_HEADER} header with one of ${Object.keys(PURPOSES).join(', ')} (the operation selects ${types.join(', ')})`,
-              { extensions: { code: 'PURPOSE_REQUIRED', header: PURPOSE_HEADER, allowed: Object.keys(PURPOSES), http: { status: 400 } } },
-            );
-          }
+          const refusal = personAccessRefusal({ department: caller.identity.department, purpose: caller.purpose }, scopeKind(caller.identity));
+          if (!refusal) return;
+          const code = String(refusal.extensions.code);
+          throw new GraphQLError(`${refusal.message} (the operation selects ${types.join(', ')})`, {
+            extensions: { ...refusal.extensions, http: { status: REFUSAL_STATUS[code] ?? 400 } },
+          });
         },
       };
     },

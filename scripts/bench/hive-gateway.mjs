@@ -40,7 +40,7 @@ const { createGatewayRuntime } = hive;
 // Hive's own graphql (the schema it executes against comes from this copy).
 const { GraphQLError, TypeInfo, getNamedType, visit, visitWithTypeInfo } = fromHive('graphql');
 // The same code our gateway verifies and signs with (compiled by tsc -b).
-const { createUserTokenVerifier, signInternalIdentity, isPurpose, PURPOSES, PURPOSE_HEADER, INTERNAL_IDENTITY_HEADER, TokenError, PERSONAL_TYPES } =
+const { createUserTokenVerifier, signInternalIdentity, isPurpose, PURPOSES, PURPOSE_HEADER, INTERNAL_IDENTITY_HEADER, TokenError, PERSONAL_TYPES, personAccessRefusal, scopeKind } =
   fromRoot('./common/dist/auth/index.js');
 const { DEFAULT_JWT_AUDIENCE, DEFAULT_JWT_ISSUER, DEVELOPMENT_INTERNAL_SIGNING_KEY, DEVELOPMENT_JWT_SECRET, SUBGRAPH_NAMES } = fromRoot('./common/dist/config.js');
 
@@ -127,22 +127,15 @@ function personalTypesIn(schema, document) {
   return [...found];
 }
 
-/** As gateway/src/auth.ts personalDataPlugin: refused before any department is called. */
+/**
+ * As gateway/src/auth.ts personalDataPlugin: the same rule (personAccessRefusal), refused
+ * before any department is called, rebuilt as an error of Hive's own graphql copy.
+ */
 function personalDataRefusal(caller, types) {
-  const { department } = caller.identity;
-  if (department === 'dashboard') {
-    return new GraphQLError(`dashboard accounts read aggregates only, never a named person (the operation selects ${types.join(', ')})`, { extensions: { code: 'FORBIDDEN', reason: 'aggregates-only', http: { status: 403 } } });
-  }
-  if (department === 'auditor') {
-    return new GraphQLError(`auditor accounts read the access log (Query.accessLog), not the records (the operation selects ${types.join(', ')})`, { extensions: { code: 'FORBIDDEN', reason: 'auditor-log-only', http: { status: 403 } } });
-  }
-  if (!caller.purpose) {
-    return new GraphQLError(
-      `person-level data needs a declared purpose of use: send the ${PURPOSE_HEADER} header with one of ${Object.keys(PURPOSES).join(', ')} (the operation selects ${types.join(', ')})`,
-      { extensions: { code: 'PURPOSE_REQUIRED', header: PURPOSE_HEADER, allowed: Object.keys(PURPOSES), http: { status: 400 } } },
-    );
-  }
-  return null;
+  const refusal = personAccessRefusal({ department: caller.identity.department, purpose: caller.purpose }, scopeKind(caller.identity));
+  if (!refusal) return null;
+  const status = refusal.extensions.code === 'FORBIDDEN' ? 403 : 400;
+  return new GraphQLError(`${refusal.message} (the operation selects ${types.join(', ')})`, { extensions: { ...refusal.extensions, http: { status } } });
 }
 
 const jiuyePlugin = {

@@ -46,6 +46,19 @@ export function purposeRequired(): GraphQLError {
   );
 }
 
+/**
+ * Why an identity may not read named people at all, or null: dashboards read aggregates,
+ * auditors the log, and every person-level read needs a declared purpose. The gateway asks the
+ * same question before planning (gateway/src/auth.ts); the subgraphs ask it per record.
+ */
+export function personAccessRefusal(identity: Pick<RequestIdentity, 'department' | 'purpose'>, kind: ScopeKind): GraphQLError | null {
+  if (identity.department === 'dashboard') return forbidden('dashboard accounts read aggregates only, never a named person', 'aggregates-only');
+  if (identity.department === 'auditor') return forbidden('auditor accounts read the access log (Query.accessLog), not the records', 'auditor-log-only');
+  if (kind === 'none') return forbidden('this account has no region, city or institution scope', 'no-scope');
+  if (!identity.purpose) return purposeRequired();
+  return null;
+}
+
 /** One line of the access log as a subgraph reports it (response extension `accessLog`). */
 export interface AccessReportEntry {
   workerId?: string;
@@ -60,6 +73,8 @@ export class AccessControl {
   readonly kind: ScopeKind;
   private readonly workers: DataLoader<string, boolean>;
   private readonly seen = new Map<string, { entry: AccessReportEntry; fields: Set<string> }>();
+  /** The verdict on each record object of this request, so the authority is asked once per record. */
+  private readonly verdicts = new WeakMap<object, boolean | Promise<boolean>>();
 
   constructor(
     readonly identity: RequestIdentity,
@@ -98,22 +113,31 @@ export class AccessControl {
     return this.canSee({ workerId, place });
   }
 
-  /** Keeps the items whose subject the caller may see (one batched authority call at most). */
+  /** canSee for one record object, decided once per request however many of its fields are read. */
+  canSeeRecord(record: object, subject: Subject): boolean | Promise<boolean> {
+    let known = this.verdicts.get(record);
+    if (known === undefined) {
+      known = this.canSee(subject);
+      this.verdicts.set(record, known);
+      if (known instanceof Promise) known.then((value) => this.verdicts.set(record, value), () => this.verdicts.delete(record));
+    }
+    return known;
+  }
+
+  /**
+   * A person-level list: refused to accounts that read no named people (requirePersonAccess),
+   * otherwise the items whose subject the caller may see (one batched authority call at most).
+   */
   async filterVisible<T>(items: readonly T[], subjectOf: (item: T) => Subject): Promise<T[]> {
+    this.requirePersonAccess();
     const decisions = await Promise.all(items.map((item) => this.canSee(subjectOf(item))));
     return items.filter((_, index) => decisions[index]);
   }
 
   /** Person-level reads: a named person's data needs a person-level account and a declared purpose. */
   requirePersonAccess(): void {
-    if (this.identity.department === 'dashboard') {
-      throw forbidden('dashboard accounts read aggregates only, never a named person', 'aggregates-only');
-    }
-    if (this.identity.department === 'auditor') {
-      throw forbidden('auditor accounts read the access log, not the records', 'auditor-log-only');
-    }
-    if (this.kind === 'none') throw forbidden('this account has no region, city or institution scope', 'no-scope');
-    if (!this.identity.purpose) throw purposeRequired();
+    const refusal = personAccessRefusal(this.identity, this.kind);
+    if (refusal) throw refusal;
   }
 
   allows(category: FieldCategory): boolean {
@@ -137,17 +161,18 @@ export class AccessControl {
     if (this.kind !== 'region') {
       throw forbidden(`${argument}: lists by division are for department staff; your account reaches only its own ${this.kind === 'partner-city' ? 'city' : 'institution'}'s records`, 'no-region-scope');
     }
-    const region = this.identity.region!;
-    if (requested == null || requested === '') return region;
-    if (requested.startsWith(region)) return requested;
-    if (region.startsWith(requested)) return region;
-    throw forbidden(`${argument}: ${requested} lies outside your region ${region}`, 'outside-region');
+    return this.withinRegion(this.identity.region!, requested, argument);
   }
 
   /** Region filter for aggregates (dashboards included): the requested division if it lies inside the region. */
   scopeAggregate(requested: string | null | undefined, argument = 'divisionCode'): string {
     const region = this.identity.region;
     if (!region) throw forbidden(`${argument}: this account has no region to aggregate over`, 'no-region-scope');
+    return this.withinRegion(region, requested, argument);
+  }
+
+  /** The requested division narrowed to the region: omitted or wider → the region; inside → itself; elsewhere → FORBIDDEN. */
+  private withinRegion(region: string, requested: string | null | undefined, argument: string): string {
     if (requested == null || requested === '') return region;
     if (requested.startsWith(region)) return requested;
     if (region.startsWith(requested)) return region;

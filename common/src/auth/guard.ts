@@ -28,21 +28,6 @@ const FIELD_MESSAGES: Record<FieldCategory, string> = {
   welfare: 'allowance, subsidy and assistance details are for department staff only',
 };
 
-/** Per request: the verdict on each parent object, so the authority is asked once per record. */
-const verdicts = new WeakMap<AccessControl, WeakMap<object, boolean | Promise<boolean>>>();
-
-function verdict(access: AccessControl, parent: object, subject: Subject): boolean | Promise<boolean> {
-  let byParent = verdicts.get(access);
-  if (!byParent) verdicts.set(access, (byParent = new WeakMap()));
-  let known = byParent.get(parent);
-  if (known === undefined) {
-    known = access.canSee(subject);
-    byParent.set(parent, known);
-    if (known instanceof Promise) known.then((value) => byParent!.set(parent, value), () => byParent!.delete(parent));
-  }
-  return known;
-}
-
 export function applyAccessRules(schema: GraphQLSchema, rules: AccessRules): GraphQLSchema {
   for (const [typeName, subjectOf] of Object.entries(rules.subjects)) {
     const type = schema.getType(typeName);
@@ -61,7 +46,7 @@ export function applyAccessRules(schema: GraphQLSchema, rules: AccessRules): Gra
           access.record(subject, typeName, fieldName);
           return original(parent, args, context, info);
         };
-        const seen = verdict(access, parent, subject);
+        const seen = access.canSeeRecord(parent, subject);
         return typeof seen === 'boolean' ? proceed(seen) : seen.then(proceed);
       };
     }
@@ -77,7 +62,7 @@ export function applyAccessRules(schema: GraphQLSchema, rules: AccessRules): Gra
       if (!isEntity) return null;
       const resolved = resolveReference ? await resolveReference(reference, context, info) : reference;
       if (resolved == null) return resolved;
-      const visible = await verdict(context.access, resolved as object, subjectOf(resolved));
+      const visible = await context.access.canSeeRecord(resolved as object, subjectOf(resolved));
       return visible ? resolved : null;
     };
     type.extensions = { ...type.extensions, apollo: { ...extensions.apollo, subgraph: { ...extensions.apollo?.subgraph, resolveReference: guarded } } };

@@ -53,7 +53,6 @@ export async function authorizeWorkerWrite(context: HrContext, idNumber: string 
 
 /** Root lookups: a worker outside the caller's scope is as unknown as an unregistered one. */
 export async function visibleOrNotFound(context: HrContext, record: WorkerRecord): Promise<WorkerRecord> {
-  context.access.requirePersonAccess();
   if (!(await context.access.canSee({ workerId: record.id, place: record.villageCode }))) throw notFound('worker', 'idNumber');
   return record;
 }

@@ -96,7 +96,6 @@ export function requireCityRecords(context: PartnerContext, cityCode: string, wh
 
 /** A list of transfers, visits or attempts reached from a parent: person-level, only the rows the caller may see. */
 export function visibleRows<T>(context: PartnerContext, rows: readonly T[], subjectOf: (row: T) => Subject): Promise<T[]> {
-  context.access.requirePersonAccess();
   return context.access.filterVisible(rows, subjectOf);
 }
 

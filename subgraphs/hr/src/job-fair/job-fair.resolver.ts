@@ -35,7 +35,6 @@ export class JobFairResolver {
 
   @FieldResolver(() => [JobFairIntention], { description: '达成意向 reached at this fair.' })
   async intentions(@Root() fair: JobFair, @Ctx() { loaders, access }: HrContext) {
-    access.requirePersonAccess();
     return access.filterVisible(await loaders.intentionsByFair.load(fair.id), (intention) => ({ workerId: intention.workerId }));
   }
 
