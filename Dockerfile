@@ -1,4 +1,4 @@
-# One image for all six services; docker-compose.yml picks the command per service.
+# One image for all seven services; docker-compose.yml picks the command per service.
 FROM node:20-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json tsconfig.json tsconfig.base.json ./
@@ -9,6 +9,7 @@ COPY subgraphs/poverty/package.json subgraphs/poverty/
 COPY subgraphs/civil/package.json subgraphs/civil/
 COPY subgraphs/training/package.json subgraphs/training/
 COPY subgraphs/partner/package.json subgraphs/partner/
+COPY subgraphs/situation/package.json subgraphs/situation/
 RUN npm ci --no-audit --no-fund
 COPY . .
 RUN npx tsc -b && npm prune --omit=dev

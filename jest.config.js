@@ -10,7 +10,7 @@ module.exports = {
   transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.test.json' }] },
   moduleNameMapper: {
     '^@jiuye/common$': '<rootDir>/common/src/index.ts',
-    '^@jiuye/(hr|poverty|civil|training|partner)$': '<rootDir>/subgraphs/$1/src/index.ts',
+    '^@jiuye/(hr|poverty|civil|training|partner|situation)$': '<rootDir>/subgraphs/$1/src/index.ts',
     '^@jiuye/gateway$': '<rootDir>/gateway/src/index.ts',
   },
   globalSetup: '<rootDir>/tests/support/global-setup.ts',

@@ -53,6 +53,13 @@ describe('docker-compose.yml', () => {
     }
   });
 
+  it('starts the situation read model after every department it reads is healthy', () => {
+    const situation = compose.services.situation;
+    for (const name of ['hr', 'poverty', 'civil', 'training', 'partner']) expect(situation.depends_on[name].condition).toBe('service_healthy');
+    expect(Number(situation.environment.SUPPRESSION_THRESHOLD)).toBeGreaterThanOrEqual(1);
+    expect(situation.environment.WEEK_ENDS_ON).toBe('FRIDAY');
+  });
+
   it('builds the image it uses from the Dockerfile in the repository', () => {
     expect(existsSync(path.join(root, 'Dockerfile'))).toBe(true);
     for (const name of [...SUBGRAPH_NAMES, 'gateway']) expect(compose.services[name].build).toBe('.');

@@ -6,7 +6,14 @@ import type { JwtSettings } from './auth/tokens';
  * misconfigured refuses to start with one message naming every variable that is wrong.
  * Secrets are never echoed back.
  */
-export const SUBGRAPH_NAMES = ['hr', 'poverty', 'civil', 'training', 'partner'] as const;
+/** The five departments: each the only writer of its facts, in its own database. */
+export const DEPARTMENT_NAMES = ['hr', 'poverty', 'civil', 'training', 'partner'] as const;
+export type DepartmentName = (typeof DEPARTMENT_NAMES)[number];
+/**
+ * Every subgraph the gateway composes: the five departments and `situation`, the read model
+ * over all five for cross-department rosters, lists, indicators, warnings and conflicts.
+ */
+export const SUBGRAPH_NAMES = [...DEPARTMENT_NAMES, 'situation'] as const;
 export type SubgraphName = (typeof SUBGRAPH_NAMES)[number];
 
 export const DEFAULT_PORTS: Record<SubgraphName | 'gateway', number> = {
@@ -16,6 +23,7 @@ export const DEFAULT_PORTS: Record<SubgraphName | 'gateway', number> = {
   civil: 4003,
   training: 4004,
   partner: 4005,
+  situation: 4006,
 };
 
 export const DEVELOPMENT_PSEUDONYM_KEY = 'development-only-pseudonym-key-change-me-in-production';
@@ -162,6 +170,54 @@ export function loadSubgraphConfig(name: SubgraphName, env: NodeJS.ProcessEnv = 
   };
   if (problems.length) throw new ConfigError(problems);
   return config;
+}
+
+export const WEEKDAYS = ['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY', 'SUNDAY'] as const;
+export type Weekday = (typeof WEEKDAYS)[number];
+
+export interface SituationConfig extends SubgraphConfig {
+  name: 'situation';
+  /** Where the departments' databases are (read-only use: their outbox and their rows). */
+  sourceDatabaseUrls: Record<DepartmentName, string>;
+  /** How often the outboxes are polled besides LISTEN/NOTIFY (SITUATION_POLL_MS, default 1000). */
+  pollMs: number;
+  /** Counts below this are not published to dashboards (SUPPRESSION_THRESHOLD, default 5). */
+  suppressionThreshold: number;
+  /** The last day of the ranking week (WEEK_ENDS_ON, default FRIDAY: the Friday ranking covers Saturday–Friday). */
+  weekEndsOn: Weekday;
+}
+
+/** The situation read model: its own database plus where each department's database is. */
+export function loadSituationConfig(env: NodeJS.ProcessEnv = process.env): SituationConfig {
+  const problems: string[] = [];
+  let base: SubgraphConfig | undefined;
+  try {
+    base = loadSubgraphConfig('situation', env);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    problems.push(...error.problems);
+  }
+  const sourceDatabaseUrls = {} as Record<DepartmentName, string>;
+  for (const name of DEPARTMENT_NAMES) {
+    const own = env[`${envKey(name)}_DATABASE_URL`];
+    if (own) sourceDatabaseUrls[name] = check(postgresUrl, own, `${envKey(name)}_DATABASE_URL`, problems, true);
+    else if (env.DATABASE_URL) {
+      const valid = check(postgresUrl, env.DATABASE_URL, 'DATABASE_URL', problems, true);
+      if (valid) sourceDatabaseUrls[name] = withDatabase(valid, defaultDatabaseName(name));
+    } else {
+      problems.push(`${envKey(name)}_DATABASE_URL or DATABASE_URL: the situation service reads every department's database`);
+    }
+  }
+  const pollMs = check(z.coerce.number().int('expected whole milliseconds').min(50, 'at least 50 ms').max(60_000, 'at most 60000 ms'), env.SITUATION_POLL_MS ?? 1000, 'SITUATION_POLL_MS', problems);
+  const suppressionThreshold = check(
+    z.coerce.number().int('expected a whole number').min(1, 'at least 1').max(100, 'at most 100'),
+    env.SUPPRESSION_THRESHOLD ?? 5,
+    'SUPPRESSION_THRESHOLD',
+    problems,
+  );
+  const weekEndsOn = check(z.enum(WEEKDAYS, { message: `expected one of ${WEEKDAYS.join(', ')}` }), (env.WEEK_ENDS_ON ?? 'FRIDAY').toUpperCase(), 'WEEK_ENDS_ON', problems);
+  if (problems.length) throw new ConfigError([...new Set(problems)]);
+  return { ...(base as SubgraphConfig), name: 'situation', sourceDatabaseUrls, pollMs, suppressionThreshold, weekEndsOn };
 }
 
 /**

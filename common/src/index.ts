@@ -23,3 +23,4 @@ export type { DemoOptions, DemoCounty, DemoDivision, DemoTownship, DemoVillage, 
 export * from './dates';
 export * from './row-id';
 export * from './auth';
+export * from './export';

@@ -68,6 +68,12 @@ export interface SubgraphModule<TLoaders = unknown> {
   /** Which types hold personal data and which fields are sensitive (the subgraph's access.ts). */
   access: AccessRules;
   authority?: LocalAuthority<TLoaders>;
+  /** Work the service does besides answering (the situation read model's change feed); started after migrations, stopped first. */
+  background?(config: SubgraphConfig, logger: Logger): Promise<BackgroundWork>;
+}
+
+export interface BackgroundWork {
+  stop(): Promise<void>;
 }
 
 export const FEDERATION_LINK = `extend schema @link(url: "https://specs.apollo.dev/federation/v2.5", import: ["@key", "@shareable", "@external", "@requires", "@provides", "@inaccessible"])`;
@@ -131,6 +137,7 @@ export interface RunningSubgraph {
   url: string;
   port: number;
   database: Database;
+  background: BackgroundWork | null;
   stop(): Promise<void>;
 }
 
@@ -140,6 +147,8 @@ export interface StartOptions {
   logger?: Logger;
   /** Replaces the remote authorities (tests of one subgraph alone); the local authority still answers its own kind. */
   remoteAuthority?: WorkerAuthority;
+  /** Start the module's background work (default true). */
+  background?: boolean;
 }
 
 const MAX_AUTHORITY_BATCH = 5000;
@@ -207,11 +216,13 @@ export async function startSubgraph<TLoaders>(
     migrations: module.migrations,
     logSql: process.env.LOG_SQL === '1',
   });
+  let background: BackgroundWork | null = null;
   try {
     if (options.migrate !== false) {
       const applied = await migrate(database.orm);
       if (applied.length) logger.info({ applied }, 'migrations applied');
     }
+    background = module.background && options.background !== false ? await module.background(config, logger) : null;
     const schema = await buildFederatedSchema(module);
     const server = new ApolloServer<SubgraphContext<TLoaders>>({
       schema,
@@ -271,13 +282,16 @@ export async function startSubgraph<TLoaders>(
       url: http.url,
       port: http.port,
       database,
+      background,
       async stop() {
+        await background?.stop();
         await http.close();
         await server.stop();
         await database.close();
       },
     };
   } catch (error) {
+    await background?.stop().catch(() => undefined);
     await database.close();
     throw error;
   }

@@ -28,6 +28,7 @@ export const DEPARTMENTS: Record<SubgraphName, string> = {
   civil: '民政 civil affairs',
   training: '培训 training',
   partner: '东西部协作 partner cities',
+  situation: '就业帮扶综合视图 situation read model',
 };
 
 export type UnavailableReason = 'TIMEOUT' | 'UNREACHABLE' | 'BAD_RESPONSE' | `HTTP_${number}`;

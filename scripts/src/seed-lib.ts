@@ -4,14 +4,14 @@ import {
   ensureDatabaseExists,
   migrate,
   openDatabase,
-  SUBGRAPH_NAMES,
+  DEPARTMENT_NAMES,
+  type DepartmentName,
   type SeedContext,
-  type SubgraphName,
 } from '@jiuye/common';
 import { SEEDERS, SUBGRAPH_MODULES } from './subgraphs';
 
 export interface SeedOptions {
-  databaseUrls: Record<SubgraphName, string>;
+  databaseUrls: Record<DepartmentName, string>;
   pseudonymKey: string;
   workers?: number;
   seed?: number;
@@ -31,8 +31,8 @@ export interface SeedReport extends SeedProgress {
 }
 
 /** Applies every subgraph's committed migrations (the same ones each service runs at start). */
-export async function migrateAll(databaseUrls: Record<SubgraphName, string>): Promise<void> {
-  for (const name of SUBGRAPH_NAMES) {
+export async function migrateAll(databaseUrls: Record<DepartmentName, string>): Promise<void> {
+  for (const name of DEPARTMENT_NAMES) {
     await ensureDatabaseExists(databaseUrls[name]);
     const database = await openDatabase({ url: databaseUrls[name], entities: SUBGRAPH_MODULES[name].entities, migrations: SUBGRAPH_MODULES[name].migrations });
     try {
@@ -53,24 +53,27 @@ export async function seedDemoCounty(options: SeedOptions): Promise<SeedReport> 
   await migrateAll(options.databaseUrls);
   const county = createDemoCounty({ workers: options.workers, seed: options.seed });
   const context: SeedContext = { pseudonymKey: options.pseudonymKey, today: county.options.today };
-  const clients = {} as Record<SubgraphName, Client>;
-  for (const name of SUBGRAPH_NAMES) {
+  const clients = {} as Record<DepartmentName, Client>;
+  for (const name of DEPARTMENT_NAMES) {
     clients[name] = new Client({ connectionString: options.databaseUrls[name] });
     await clients[name].connect();
   }
   const progress: SeedProgress = { households: 0, workers: 0, rows: 0, elapsedMs: 0 };
   try {
     await Promise.all(
-      SUBGRAPH_NAMES.map(async (name) => {
+      DEPARTMENT_NAMES.map(async (name) => {
         const client = clients[name];
         await client.query('begin');
-        await client.query(`truncate ${SEEDERS[name].tables.map((t) => `"${t}"`).join(', ')} restart identity cascade`);
+        // A bulk load writes no outbox rows (the triggers skip this session); the situation read
+        // model is rebuilt from the departments afterwards instead (npm run situation:rebuild).
+        await client.query(`set local jiuye.outbox_capture = 'off'`);
+        await client.query(`truncate ${[...SEEDERS[name].tables, 'outbox'].map((t) => `"${t}"`).join(', ')} restart identity cascade`);
         await SEEDERS[name].seedReference(client, county.reference, context);
       }),
     );
     let lastReport = 0;
     for (const batch of county.households(options.batchSize ?? 2000)) {
-      const rows = await Promise.all(SUBGRAPH_NAMES.map((name) => SEEDERS[name].seedHouseholds(clients[name], batch, context)));
+      const rows = await Promise.all(DEPARTMENT_NAMES.map((name) => SEEDERS[name].seedHouseholds(clients[name], batch, context)));
       progress.rows += rows.reduce((a, b) => a + b, 0);
       progress.households += batch.length;
       for (const household of batch) for (const member of household.members) if (member.inLabourRegistry) progress.workers++;
@@ -81,16 +84,16 @@ export async function seedDemoCounty(options: SeedOptions): Promise<SeedReport> 
       }
     }
     await Promise.all(
-      SUBGRAPH_NAMES.map(async (name) => {
+      DEPARTMENT_NAMES.map(async (name) => {
         await SEEDERS[name].finish(clients[name], context);
         await clients[name].query('commit');
       }),
     );
   } catch (error) {
-    await Promise.all(SUBGRAPH_NAMES.map((name) => clients[name].query('rollback').catch(() => undefined)));
+    await Promise.all(DEPARTMENT_NAMES.map((name) => clients[name].query('rollback').catch(() => undefined)));
     throw error;
   } finally {
-    await Promise.all(SUBGRAPH_NAMES.map((name) => clients[name].end()));
+    await Promise.all(DEPARTMENT_NAMES.map((name) => clients[name].end()));
   }
   progress.elapsedMs = Date.now() - started;
   return { ...progress, rowsPerSecond: Math.round(progress.rows / (progress.elapsedMs / 1000)) };

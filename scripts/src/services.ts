@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
+import { DEPARTMENT_NAMES, type SubgraphName } from '@jiuye/common';
 
 /** Starting the services as child processes: shared by npm start and npm run bench. */
 export async function waitUntilReady(url: string, child: ChildProcess, what: string, timeoutMs = 120_000): Promise<void> {
@@ -32,4 +33,14 @@ export function stopChild(child: ChildProcess): Promise<void> {
     });
     child.kill('SIGTERM');
   });
+}
+
+/**
+ * The database variables one service gets: a department its own database only; the situation
+ * read model its own and every department's (it reads their outboxes and rows).
+ */
+export function databaseEnv(name: SubgraphName, urls: Record<SubgraphName, string>): Record<string, string> {
+  const own = { [`${name.toUpperCase()}_DATABASE_URL`]: urls[name] };
+  if (name !== 'situation') return own;
+  return { ...own, ...Object.fromEntries(DEPARTMENT_NAMES.map((department) => [`${department.toUpperCase()}_DATABASE_URL`, urls[department]])) };
 }

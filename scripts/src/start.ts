@@ -3,9 +3,10 @@ import path from 'node:path';
 import { Client } from 'pg';
 import { createDemoCounty, DEFAULT_PORTS, DEVELOPMENT_PSEUDONYM_KEY, SUBGRAPH_NAMES, withDatabase, type SubgraphName } from '@jiuye/common';
 import { EXAMPLE_ACCOUNTS, identityFor, mintDevToken } from './dev-tokens';
-import { stopChild, waitUntilReady } from './services';
+import { databaseEnv, stopChild, waitUntilReady } from './services';
 import { openLocalDatabases, PROJECT_ROOT } from './local-databases';
 import { isSeeded, seedDemoCounty } from './seed-lib';
+import { rebuildSituation } from './situation-rebuild';
 
 /**
  * npm start: embedded PostgreSQL (or the configured one) → migrations → the demo county on
@@ -18,6 +19,7 @@ const DEPARTMENTS: Record<SubgraphName, string> = {
   civil: 'civil affairs 民政',
   training: 'training institutions 培训',
   partner: 'partner cities 东西部协作',
+  situation: 'cross-department views 综合视图 (read model)',
 };
 
 function port(name: SubgraphName | 'gateway'): number {
@@ -73,6 +75,8 @@ async function main(): Promise<void> {
         onProgress: (p) => console.log(`  ${p.workers.toLocaleString('en')} workers loaded (${(p.elapsedMs / 1000).toFixed(0)} s)`),
       });
       console.log(`  done: ${report.workers.toLocaleString('en')} workers, ${report.households.toLocaleString('en')} households, ${report.rows.toLocaleString('en')} rows in ${(report.elapsedMs / 1000).toFixed(1)} s`);
+      const rebuilt = await rebuildSituation(databases.urls);
+      console.log(`  cross-department read model built in ${(rebuilt.elapsedMs / 1000).toFixed(1)} s`);
     }
 
     const baseEnv = { ...process.env, LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn', PSEUDONYM_KEY: pseudonymKey };
@@ -80,7 +84,7 @@ async function main(): Promise<void> {
     const subgraphUrls = Object.fromEntries(SUBGRAPH_NAMES.map((name) => [`${name.toUpperCase()}_URL`, `http://localhost:${port(name)}/graphql`]));
     for (const name of SUBGRAPH_NAMES) {
       const child = spawn(process.execPath, [path.join(PROJECT_ROOT, 'subgraphs', name, 'dist', 'main.js')], {
-        env: { ...baseEnv, ...subgraphUrls, [`${name.toUpperCase()}_DATABASE_URL`]: databases.urls[name], [`${name.toUpperCase()}_PORT`]: String(port(name)) },
+        env: { ...baseEnv, ...subgraphUrls, ...databaseEnv(name, databases.urls), [`${name.toUpperCase()}_PORT`]: String(port(name)) },
         stdio: ['ignore', 'inherit', 'inherit'],
       });
       children.push(child);

@@ -98,7 +98,7 @@ export async function startTestSubgraph(module: SubgraphModule<any>, config = te
   const running = await startSubgraph(module, config, { remoteAuthority });
   const queryAs = async <T>(identity: Identity & { purpose?: Purpose }, text: string, variables?: Record<string, unknown>) =>
     postGraphQL<T>(running.url, text, variables, await gatewayHeaders(identity, config.internalSigningKey));
-  const query = <T>(text: string, variables?: Record<string, unknown>) => queryAs<T>(officerOf(module.name), text, variables);
+  const query = <T>(text: string, variables?: Record<string, unknown>) => queryAs<T>(officerOf(module.name === 'situation' ? 'hr' : module.name), text, variables);
   return {
     ...running,
     config,

@@ -4,8 +4,10 @@ import {
   DEFAULT_JWT_AUDIENCE,
   DEFAULT_JWT_ISSUER,
   mintUserToken,
+  DEPARTMENT_NAMES,
   SUBGRAPH_NAMES,
   type AuthorityName,
+  type SituationConfig,
   type DemoCounty,
   type GatewayConfig,
   type Identity,
@@ -65,6 +67,19 @@ export interface TestPlatform {
   stop(): Promise<void>;
 }
 
+/** The situation read model's configuration in tests: the departments' test databases, a quick poll. */
+export function situationTestConfig(base: ReturnType<typeof testSubgraphConfig>, databaseUrls: Record<SubgraphName, string>, overrides: Partial<SituationConfig> = {}): SituationConfig {
+  return {
+    ...base,
+    name: 'situation',
+    sourceDatabaseUrls: Object.fromEntries(DEPARTMENT_NAMES.map((name) => [name, databaseUrls[name]])) as SituationConfig['sourceDatabaseUrls'],
+    pollMs: 200,
+    suppressionThreshold: 5,
+    weekEndsOn: 'FRIDAY',
+    ...overrides,
+  };
+}
+
 /**
  * The whole platform in process: five fresh databases seeded with a small demo county, the
  * five subgraphs on free ports, and the gateway serving the committed supergraph with its
@@ -77,7 +92,8 @@ export async function startTestPlatform(workers = 300, gatewayOverrides: Partial
   // One object shared by every subgraph's config, filled once all listen: each asks the real authorities.
   const authorityUrls = {} as Record<AuthorityName, string>;
   for (const name of SUBGRAPH_NAMES) {
-    subgraphs[name] = await startTestSubgraph(SUBGRAPH_MODULES[name], { ...testSubgraphConfig(name, databaseUrls[name]), authorityUrls }, { remoteAuthority: 'http' });
+    const config = { ...testSubgraphConfig(name, databaseUrls[name]), authorityUrls };
+    subgraphs[name] = await startTestSubgraph(SUBGRAPH_MODULES[name], name === 'situation' ? situationTestConfig(config, databaseUrls) : config, { remoteAuthority: 'http' });
   }
   Object.assign(authorityUrls, { hr: subgraphs.hr.url, partner: subgraphs.partner.url, training: subgraphs.training.url });
   const auditDatabaseUrl = freshDatabaseUrl('audit');

@@ -13,6 +13,7 @@ export const PERSONAL_TYPES: ReadonlySet<string> = new Set([
   'SubsidyPayment',
   'WelfarePostAssignment',
   'JobFairIntention',
+  'RecordVerification',
   // poverty
   'HouseholdMember',
   'PovertyStatusChange',
@@ -28,4 +29,7 @@ export const PERSONAL_TYPES: ReadonlySet<string> = new Set([
   // training
   'Enrolment',
   'Certificate',
+  // situation (the cross-department read model)
+  'SituationPerson',
+  'ZeroEmploymentHousehold',
 ]);

@@ -18,7 +18,8 @@ import { parseFlags } from '../args';
 import { identityFor, mintDevToken } from '../dev-tokens';
 import { PROJECT_ROOT } from '../local-databases';
 import { seedDemoCounty } from '../seed-lib';
-import { spawnService, stopChild, waitUntilReady } from '../services';
+import { rebuildSituation } from '../situation-rebuild';
+import { databaseEnv, spawnService, stopChild, waitUntilReady } from '../services';
 import { postgresPids, watchProcesses, type ProcessFigures } from './proc-stats';
 import { SqlFloor } from './sql-floor';
 
@@ -31,7 +32,7 @@ import { SqlFloor } from './sql-floor';
  * a separate process (autocannon). Prints one table per scenario and the ratios of issue 6,
  * writes benchmarks/results-<workers>.json and the matching section of BENCHMARKS.md.
  */
-const PORTS = { gateway: 5000, hr: 5001, poverty: 5002, civil: 5003, training: 5004, partner: 5005, hive: 5100 };
+const PORTS = { gateway: 5000, hr: 5001, poverty: 5002, civil: 5003, training: 5004, partner: 5005, situation: 5006, hive: 5100 };
 
 interface LoadResult {
   requests: number;
@@ -123,6 +124,8 @@ async function main(): Promise<void> {
       seedReport = await seedDemoCounty({ databaseUrls: urls, pseudonymKey: DEVELOPMENT_PSEUDONYM_KEY, workers });
       writeFileSync(seedReportFile, JSON.stringify(seedReport));
       console.log(`  ${seedReport.rows.toLocaleString('en')} rows in ${(seedReport.elapsedMs / 1000).toFixed(1)} s (${seedReport.rowsPerSecond.toLocaleString('en')} rows/s)`);
+      const rebuilt = await rebuildSituation(urls);
+      console.log(`  situation read model rebuilt in ${(rebuilt.elapsedMs / 1000).toFixed(1)} s (${rebuilt.workers.toLocaleString('en')} workers)`);
     } else {
       seedReport = JSON.parse(readFileSync(seedReportFile, 'utf8'));
       console.log(`reusing the data set (${present.toLocaleString('en')} workers; seeded at ${seedReport.rowsPerSecond.toLocaleString('en')} rows/s)`);
@@ -136,7 +139,7 @@ async function main(): Promise<void> {
       processes[name] = spawnService(
         PROJECT_ROOT,
         `subgraphs/${name}/dist/main.js`,
-        { ...baseEnv, [`${name.toUpperCase()}_DATABASE_URL`]: urls[name], [`${name.toUpperCase()}_PORT`]: String(PORTS[name]) },
+        { ...baseEnv, ...databaseEnv(name, urls), [`${name.toUpperCase()}_PORT`]: String(PORTS[name]) },
         nodeArgs,
       );
       children.push(processes[name]);

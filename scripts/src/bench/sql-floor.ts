@@ -2,7 +2,7 @@ import { unlinkSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Pool } from 'pg';
-import { SUBGRAPH_NAMES, type SubgraphName } from '@jiuye/common';
+import { DEPARTMENT_NAMES as SUBGRAPH_NAMES, type DepartmentName as SubgraphName } from '@jiuye/common';
 import { SEEDERS } from '../subgraphs';
 
 /**

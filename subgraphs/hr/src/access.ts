@@ -1,4 +1,4 @@
-import { isValidIdNumber, notFound, parseRowId, workerPseudonym, type AccessRules, type LocalAuthority, type Subject } from '@jiuye/common';
+import { forbidden, isValidIdNumber, notFound, parseRowId, workerPseudonym, type AccessRules, type LocalAuthority, type Subject } from '@jiuye/common';
 import type { HrContext } from './context';
 import type { HrLoaders } from './loaders';
 import type { WorkerRecord } from './worker/worker.entity';
@@ -17,6 +17,7 @@ export const hrAccess: AccessRules = {
     SubsidyPayment: (payment: { workerId: string }): Subject => ({ workerId: payment.workerId }),
     WelfarePostAssignment: (assignment: { workerId: string }): Subject => ({ workerId: assignment.workerId }),
     JobFairIntention: (intention: { workerId: string }): Subject => ({ workerId: intention.workerId }),
+    RecordVerification: (verification: { workerId: string }): Subject => ({ workerId: verification.workerId }),
   },
   fields: {
     'Worker.idNumberMasked': 'id-number',
@@ -49,6 +50,25 @@ export async function authorizeWorkerWrite(context: HrContext, idNumber: string 
   if (!idNumber || !isValidIdNumber(idNumber)) return;
   const record = await context.loaders.workerById.load(workerPseudonym(idNumber, context.config.pseudonymKey));
   if (record) await context.access.requireInScope({ workerId: record.id, place: record.villageCode }, what);
+}
+
+/**
+ * Before a verification (月动态核实): hr officers and hr village assistants, for workers of their
+ * own region (an assistant's region is their village). Verifying their village's records every
+ * month is the village assistants' job, so they are allowed here explicitly; requireDepartment
+ * already lets them write (it refuses viewers and other departments), and the role list below
+ * keeps this mutation to these two roles whatever roles come later.
+ * A worker outside the region gets the same NOT_FOUND as an unregistered number: a write must
+ * not reveal that a person is registered elsewhere. A malformed number is left to the service.
+ */
+export async function authorizeVerification(context: HrContext, idNumber: string | undefined): Promise<void> {
+  const { access, loaders, config } = context;
+  access.requireDepartment('hr', 'record verifications');
+  const role = access.identity.role;
+  if (role !== 'officer' && role !== 'village_assistant') throw forbidden('record verifications are written by hr officers and village assistants', 'role');
+  if (!idNumber || !isValidIdNumber(idNumber)) return;
+  const record = await loaders.workerById.load(workerPseudonym(idNumber, config.pseudonymKey));
+  if (record && !(await access.canSee({ workerId: record.id, place: record.villageCode }))) throw notFound('worker', 'input.idNumber');
 }
 
 /** Root lookups: a worker outside the caller's scope is as unknown as an unregistered one. */

@@ -23,11 +23,13 @@ import { WelfarePostAssignmentResolver, WelfarePostResolver } from './welfare-po
 import { WorkerRecord } from './worker/worker.entity';
 import { resolveWorkerReference, WorkerResolver } from './worker/worker.resolver';
 import { Worker } from './worker/worker.type';
+import { RecordVerification } from './verification/verification.entity';
+import { VerificationResolver, WorkerVerificationsResolver } from './verification/verification.resolver';
 
 /**
  * 人社 — human resources and social security: the real-name labour registry and the six
  * clarities, the division catalogue, employers, employment records, job postings and fairs,
- * public-welfare posts and employment subsidies.
+ * public-welfare posts, employment subsidies and the monthly verification of records.
  */
 export const hrSubgraph: SubgraphModule<HrLoaders> = {
   name: 'hr',
@@ -43,6 +45,8 @@ export const hrSubgraph: SubgraphModule<HrLoaders> = {
     WelfarePostResolver,
     WelfarePostAssignmentResolver,
     SubsidyResolver,
+    VerificationResolver,
+    WorkerVerificationsResolver,
   ],
   // Entity types reached only through _entities must be listed, or the schema leaves them out.
   orphanedTypes: [Worker, Household, Division],
@@ -62,6 +66,7 @@ export const hrSubgraph: SubgraphModule<HrLoaders> = {
     WelfarePost,
     WelfarePostAssignment,
     SubsidyPayment,
+    RecordVerification,
   ],
   migrations,
   createLoaders,

@@ -6,6 +6,7 @@ import { createEmploymentLoaders } from './employment/employment.loaders';
 import { createJobFairLoaders } from './job-fair/job-fair.loaders';
 import { createJobPostingLoaders } from './job-posting/job-posting.loaders';
 import { createSubsidyLoaders } from './subsidy/subsidy.loaders';
+import { createVerificationLoaders } from './verification/verification.loaders';
 import { createWelfarePostLoaders } from './welfare-post/welfare-post.loaders';
 import { createWorkerLoaders } from './worker/worker.loaders';
 
@@ -20,6 +21,7 @@ export function createLoaders(em: EntityManager, config: SubgraphConfig) {
     ...createJobFairLoaders(em),
     ...createWelfarePostLoaders(em, config),
     ...createSubsidyLoaders(em),
+    ...createVerificationLoaders(em, config),
   };
 }
 

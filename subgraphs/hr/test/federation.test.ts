@@ -108,7 +108,7 @@ describe('hr subgraph: federation', () => {
       expect(fieldsOf('Worker')).toEqual([
         'id', 'staysNearHome', 'certifiedTrades', 'name', 'sex', 'birthDate', 'age', 'idNumberMasked', 'idNumber', 'phone', 'phoneMasked', 'household', 'village',
         'populationStatus', 'employmentStatus', 'employmentIntention', 'skillLevel', 'trainingWish', 'education', 'verifiedOn',
-        'employments', 'currentEmployment', 'welfarePostAssignments', 'subsidies', 'jobFairIntentions', 'suitableJobPostings',
+        'employments', 'currentEmployment', 'welfarePostAssignments', 'subsidies', 'jobFairIntentions', 'suitableJobPostings', 'verifications',
       ]);
       expect(fieldsOf('Household')).toEqual(['code', 'members', 'village']);
       expect(fieldsOf('Division')).toEqual(['code', 'name', 'level', 'parent', 'children', 'workers', 'welfarePosts']);

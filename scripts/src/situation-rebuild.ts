@@ -1,0 +1,46 @@
+import { DEPARTMENT_NAMES, ensureDatabaseExists, migrate, openDatabase, createLogger, type SubgraphName } from '@jiuye/common';
+import { openSourcePools, rebuildReadModel, situationSubgraph } from '@jiuye/situation';
+import { openLocalDatabases } from './local-databases';
+import { migrateAll } from './seed-lib';
+
+/**
+ * npm run situation:rebuild — replaces the situation read model from the five departments'
+ * databases (the embedded PostgreSQL of npm start, running or not, or DATABASE_URL). Readers
+ * keep the previous model until the rebuild commits; changes made meanwhile are applied by the
+ * running service's change feed afterwards.
+ */
+export async function rebuildSituation(urls: Record<SubgraphName, string>): Promise<{ workers: number; households: number; elapsedMs: number }> {
+  await migrateAll(urls);
+  await ensureDatabaseExists(urls.situation);
+  const database = await openDatabase({ url: urls.situation, entities: situationSubgraph.entities, migrations: situationSubgraph.migrations });
+  try {
+    await migrate(database.orm);
+  } finally {
+    await database.close();
+  }
+  const sources = openSourcePools(Object.fromEntries(DEPARTMENT_NAMES.map((name) => [name, urls[name]])) as Record<(typeof DEPARTMENT_NAMES)[number], string>);
+  try {
+    return await rebuildReadModel(urls.situation, sources, createLogger('situation-rebuild', process.env.LOG_LEVEL ?? 'info'));
+  } finally {
+    await Promise.all(Object.values(sources).map((pool) => pool.end()));
+  }
+}
+
+async function main(): Promise<void> {
+  const databases = await openLocalDatabases(process.env, { reuseRunning: true });
+  try {
+    const report = await rebuildSituation(databases.urls);
+    console.log(
+      `situation read model rebuilt: ${report.workers.toLocaleString('en')} workers, ${report.households.toLocaleString('en')} households in ${(report.elapsedMs / 1000).toFixed(1)} s`,
+    );
+  } finally {
+    await databases.stop();
+  }
+}
+
+if (require.main === module) {
+  main().catch((error) => {
+    console.error(`situation:rebuild failed: ${(error as Error).message}`);
+    process.exit(1);
+  });
+}

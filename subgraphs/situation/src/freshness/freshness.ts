@@ -1,0 +1,70 @@
+import { Field, Float, ObjectType } from 'type-graphql';
+import { DEPARTMENT_NAMES } from '@jiuye/common';
+import type { Sql } from '../db';
+
+export const DEPARTMENT_LABELS: Record<string, string> = {
+  hr: '人社',
+  poverty: '扶贫（乡村振兴）',
+  civil: '民政',
+  training: '培训机构',
+  partner: '东西部协作',
+};
+
+@ObjectType({ description: 'How current the read model is for one department.' })
+export class DepartmentFreshness {
+  @Field(() => String, { description: 'hr, poverty, civil, training or partner.' })
+  department: string;
+
+  @Field(() => String, { description: '部门' })
+  label: string;
+
+  @Field(() => Date, { nullable: true, description: 'Every change this department committed before this instant is in the view (null: never read).' })
+  asOf: Date | null;
+
+  @Field(() => Float, { nullable: true, description: 'Seconds between asOf and now.' })
+  lagSeconds: number | null;
+
+  @Field(() => Date, { nullable: true, description: 'When the read model was last rebuilt from this department.' })
+  rebuiltAt: Date | null;
+}
+
+@ObjectType({ description: '数据时效 — how fresh a view is: the oldest of its departments, and each one.' })
+export class Freshness {
+  @Field(() => Date, { nullable: true, description: 'The view holds every change committed before this instant in all departments.' })
+  asOf: Date | null;
+
+  @Field(() => Float, { nullable: true, description: 'Seconds between asOf and now (the largest department lag).' })
+  lagSeconds: number | null;
+
+  @Field(() => [DepartmentFreshness])
+  departments: DepartmentFreshness[];
+}
+
+interface StateRow {
+  department: string;
+  checked_at: Date | null;
+  oldest_pending_at: Date | null;
+  rebuilt_at: Date | null;
+  now: Date;
+}
+
+/** Read per request from source_state, which the change feed updates after every cycle. */
+export async function readFreshness(sql: Sql): Promise<Freshness> {
+  const rows = await sql.rows<StateRow>('select department, checked_at, oldest_pending_at, rebuilt_at, now() as now from source_state');
+  const now = (await sql.one<{ now: Date }>('select now() as now'))!.now;
+  const byDepartment = new Map(rows.map((row) => [row.department, row]));
+  const departments = DEPARTMENT_NAMES.map((department) => {
+    const row = byDepartment.get(department);
+    const asOf = row ? (row.oldest_pending_at ?? row.checked_at) : null;
+    return {
+      department,
+      label: DEPARTMENT_LABELS[department],
+      asOf,
+      lagSeconds: asOf ? Math.max(0, (now.getTime() - asOf.getTime()) / 1000) : null,
+      rebuiltAt: row?.rebuilt_at ?? null,
+    };
+  });
+  const known = departments.filter((d) => d.asOf !== null);
+  const oldest = known.length === departments.length ? known.reduce((a, b) => (a.asOf! < b.asOf! ? a : b)) : null;
+  return { asOf: oldest?.asOf ?? null, lagSeconds: oldest?.lagSeconds ?? null, departments };
+}

@@ -1,0 +1,36 @@
+import 'reflect-metadata';
+import type { SituationConfig, SubgraphModule } from '@jiuye/common';
+import { situationAccess } from './access';
+import { ConflictResolutionEntity } from './conflict-resolution.entity';
+import { FreshnessResolver } from './freshness/freshness.resolver';
+import { ZeroEmploymentResolver } from './household/zero-employment';
+import { createLoaders, type SituationLoaders } from './loaders';
+import { migrations } from './migrations';
+import { Household, Worker } from './person/situation-person.type';
+import { ChangeFeed } from './projection/feed';
+import { RosterResolver } from './roster/roster.resolver';
+
+/**
+ * 就业帮扶综合视图 — the situation read model: cross-department rosters (一库六册), the five
+ * lists, zero-employment households, the weekly village ranking, indicators, early warnings
+ * and conflicts, over a denormalised copy of the five departments kept current from their
+ * transactional outboxes (projection/feed.ts). It writes nothing back to the departments.
+ */
+export const situationSubgraph: SubgraphModule<SituationLoaders> = {
+  name: 'situation',
+  resolvers: [FreshnessResolver, RosterResolver, ZeroEmploymentResolver],
+  orphanedTypes: [Worker, Household],
+  referenceResolvers: {},
+  entities: [ConflictResolutionEntity],
+  migrations,
+  createLoaders,
+  access: situationAccess,
+  async background(config, logger) {
+    const situation = config as SituationConfig;
+    const feed = new ChangeFeed({ situationUrl: situation.databaseUrl, sourceUrls: situation.sourceDatabaseUrls, pollMs: situation.pollMs, logger });
+    await feed.start();
+    return feed;
+  },
+};
+
+export { ChangeFeed, openSourcePools, rebuildReadModel } from './projection/feed';

@@ -1,0 +1,4 @@
+import { loadSituationConfig, runSubgraphMain } from '@jiuye/common';
+import { situationSubgraph } from './index';
+
+runSubgraphMain(situationSubgraph, () => loadSituationConfig());

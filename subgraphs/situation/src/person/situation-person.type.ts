@@ -1,0 +1,232 @@
+import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
+import {
+  ageOn,
+  EmploymentIntention,
+  EmploymentKind,
+  EmploymentPlace,
+  EmploymentStatus,
+  Education,
+  LocalDateScalar,
+  maskIdNumber,
+  PopulationStatus,
+  PovertyStatus,
+  Sex,
+  SkillLevel,
+  todayInChina,
+  Trade,
+} from '@jiuye/common';
+
+/** The federated person (hr and the other departments resolve its fields). */
+@ObjectType({ description: 'A person in the labour registry, known to every department by the same pseudonymous key.' })
+@Directive('@key(fields: "id", resolvable: false)')
+export class Worker {
+  @Field(() => ID)
+  id: string;
+}
+
+/** The federated household (hr, poverty and civil resolve its fields). */
+@ObjectType({ description: 'A household (户), by its 16-digit code.' })
+@Directive('@key(fields: "code", resolvable: false)')
+export class Household {
+  @Field(() => String)
+  code: string;
+}
+
+/** A row of person_situation as the views read it. */
+export interface PersonRecord {
+  worker_id: string;
+  id_number: string;
+  name: string;
+  sex: string;
+  birth_date: string;
+  household_code: string;
+  village_code: string;
+  population_status: string;
+  employment_status: string;
+  employment_intention: string;
+  skill_level: string;
+  education: string;
+  training_wish: string | null;
+  verified_on: string | null;
+  able_labourer: boolean;
+  employment_kind: string | null;
+  employment_place: string | null;
+  employer_name: string | null;
+  employment_started_on: string | null;
+  last_employment_ended_on: string | null;
+  poverty_status: string | null;
+  assistance_kinds: string[];
+  left_behind: string | null;
+  disability_grade: number | null;
+  care_reasons: string[];
+  in_training: boolean;
+  medium_term_completed_on: string | null;
+  certified_trades: string[];
+  transfer_city_code: string | null;
+  transfer_started_on: string | null;
+  transfer_ended_on: string | null;
+  last_follow_up_on: string | null;
+  village_name?: string | null;
+}
+
+export const PERSON_SELECT = `p.worker_id, p.id_number, p.name, p.sex, p.birth_date, p.household_code, p.village_code, p.population_status,
+  p.employment_status, p.employment_intention, p.skill_level, p.education, p.training_wish, p.verified_on, p.able_labourer,
+  p.employment_kind, p.employment_place, p.employer_name, p.employment_started_on, p.last_employment_ended_on, p.poverty_status,
+  p.assistance_kinds, p.left_behind, p.disability_grade, p.care_reasons, p.in_training, p.medium_term_completed_on, p.certified_trades,
+  p.transfer_city_code, p.transfer_started_on, p.transfer_ended_on, p.last_follow_up_on,
+  (select d.name from division d where d.code = p.village_code) as village_name`;
+
+/**
+ * One person as the cross-department views show them: the facts from all five departments
+ * that put them on a roster or list. Names and masked ID numbers are shown to department
+ * staff of the person's region; the full ID number needs the reveal permission.
+ */
+@ObjectType({ description: '人员情况 — one registry worker with the facts from all five departments that define rosters and lists.' })
+export class SituationPerson {
+  constructor(readonly record: PersonRecord) {}
+
+  @Field(() => ID, { description: 'Pseudonymous worker key (the same in every department).' })
+  get id(): string {
+    return this.record.worker_id;
+  }
+
+  @Field(() => Worker, { description: "The person in the departments' own subgraphs (all their fields)." })
+  get worker(): Worker {
+    return { id: this.record.worker_id };
+  }
+
+  @Field(() => String, { description: '姓名' })
+  get name(): string {
+    return this.record.name;
+  }
+
+  @Field(() => String, { description: '身份证号（脱敏） — masked ID number' })
+  get idNumberMasked(): string {
+    return maskIdNumber(this.record.id_number);
+  }
+
+  @Field(() => String, { description: '身份证号 — needs the reveal permission' })
+  get idNumber(): string {
+    return this.record.id_number;
+  }
+
+  @Field(() => Sex, { description: '性别' })
+  get sex(): string {
+    return this.record.sex;
+  }
+
+  @Field(() => Int, { description: '年龄 (today, China time)' })
+  get age(): number {
+    return ageOn(this.record.birth_date, todayInChina());
+  }
+
+  @Field(() => String, { description: '户编号' })
+  get householdCode(): string {
+    return this.record.household_code;
+  }
+
+  @Field(() => Household)
+  get household(): Household {
+    return { code: this.record.household_code };
+  }
+
+  @Field(() => String, { description: '村（社区）代码' })
+  get villageCode(): string {
+    return this.record.village_code;
+  }
+
+  @Field(() => String, { nullable: true, description: '村（社区）' })
+  get villageName(): string | null {
+    return this.record.village_name ?? null;
+  }
+
+  @Field(() => PopulationStatus, { description: '人口状态 (hr)' })
+  get populationStatus(): string {
+    return this.record.population_status;
+  }
+
+  @Field(() => EmploymentStatus, { description: '就业状态 (hr)' })
+  get employmentStatus(): string {
+    return this.record.employment_status;
+  }
+
+  @Field(() => EmploymentIntention, { description: '就业意愿 (hr)' })
+  get employmentIntention(): string {
+    return this.record.employment_intention;
+  }
+
+  @Field(() => SkillLevel, { description: '技能水平 (hr)' })
+  get skillLevel(): string {
+    return this.record.skill_level;
+  }
+
+  @Field(() => Education, { description: '文化程度 (hr)' })
+  get education(): string {
+    return this.record.education;
+  }
+
+  @Field(() => Trade, { nullable: true, description: '培训需求（意向工种） (hr)' })
+  get trainingWish(): string | null {
+    return this.record.training_wish;
+  }
+
+  @Field(() => Boolean, { description: '劳动力: 16–60, not a student or serving, able to work, no grade 1–2 disability' })
+  get ableLabourer(): boolean {
+    return this.record.able_labourer;
+  }
+
+  @Field(() => EmploymentKind, { nullable: true, description: '当前就业形式 (hr)' })
+  get employmentKind(): string | null {
+    return this.record.employment_kind;
+  }
+
+  @Field(() => EmploymentPlace, { nullable: true, description: '当前就业地点 (hr)' })
+  get employmentPlace(): string | null {
+    return this.record.employment_place;
+  }
+
+  @Field(() => String, { nullable: true, description: '就业单位 (hr)' })
+  get employerName(): string | null {
+    return this.record.employer_name;
+  }
+
+  @Field(() => LocalDateScalar, { nullable: true, description: '本次就业开始日期 (hr)' })
+  get employedSince(): string | null {
+    return this.record.employment_started_on;
+  }
+
+  @Field(() => PovertyStatus, { nullable: true, description: '户贫困状态 (poverty); null = not registered or monitored' })
+  get povertyStatus(): string | null {
+    return this.record.poverty_status;
+  }
+
+  @Field(() => [String], { description: '户享受的社会救助 (civil): SUBSISTENCE_ALLOWANCE 低保, SPECIAL_HARDSHIP 特困供养' })
+  get assistanceKinds(): string[] {
+    return this.record.assistance_kinds;
+  }
+
+  @Field(() => Int, { nullable: true, description: '残疾等级 (civil): 1 most severe … 4' })
+  get disabilityGrade(): number | null {
+    return this.record.disability_grade;
+  }
+
+  @Field(() => Boolean, { description: '在训 (training)' })
+  get inTraining(): boolean {
+    return this.record.in_training;
+  }
+
+  @Field(() => [Trade], { description: '持证工种 (training)' })
+  get certifiedTrades(): string[] {
+    return this.record.certified_trades;
+  }
+
+  @Field(() => String, { nullable: true, description: '转移就业城市代码 (partner), latest transfer' })
+  get transferCityCode(): string | null {
+    return this.record.transfer_city_code;
+  }
+
+  @Field(() => LocalDateScalar, { nullable: true, description: '最近一次动态核实日期 (hr)' })
+  get verifiedOn(): string | null {
+    return this.record.verified_on;
+  }
+}

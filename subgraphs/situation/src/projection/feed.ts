@@ -1,0 +1,274 @@
+import pg from 'pg';
+import { DEPARTMENT_NAMES, todayInChina, type DepartmentName, type Logger } from '@jiuye/common';
+import { ALL_REFERENCE_TABLES, Projector } from './projector';
+import { nextWorkerIds, REFERENCE_SOURCES, type ReferenceTable, type SourcePools } from './sources';
+
+/** Tables whose change re-projects every household (names of cadres and units) or every trainee (class dates, course kinds). */
+const ALL_HOUSEHOLDS_SOURCES = new Set(['cadre', 'responsible_unit']);
+const ALL_TRAINEES_SOURCES = new Set(['training_class', 'course']);
+const DERIVED_TABLES = [
+  'person_situation',
+  'household_situation',
+  'employment_spell',
+  'transfer_spell',
+  'follow_up',
+  'subsidy_paid',
+  'training_enrolment',
+  'job_fair_intention',
+  'welfare_assignment',
+  'record_verification',
+];
+
+export const OUTBOX_CHANNEL = 'jiuye_outbox';
+const WORKER_BATCH = 2000;
+const HOUSEHOLD_BATCH = 5000;
+
+interface OutboxRow {
+  source: string;
+  worker_id: string | null;
+  household_code: string | null;
+}
+
+export interface FeedOptions {
+  situationUrl: string;
+  sourceUrls: Record<DepartmentName, string>;
+  pollMs: number;
+  logger: Logger;
+  /** Outbox rows taken per department per cycle. */
+  batchSize?: number;
+}
+
+function chunks<T>(items: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+export function openSourcePools(urls: Record<DepartmentName, string>): SourcePools {
+  return Object.fromEntries(DEPARTMENT_NAMES.map((name) => [name, new pg.Pool({ connectionString: urls[name], max: 3 })])) as SourcePools;
+}
+
+/**
+ * Replaces the whole read model from the departments' current rows, in one transaction of the
+ * situation database: readers keep the previous model until it commits. Outbox rows are left
+ * alone; whatever changed meanwhile is applied by the feed afterwards (re-projection is
+ * idempotent).
+ */
+export async function rebuildReadModel(situationUrl: string, sources: SourcePools, logger?: Logger): Promise<{ workers: number; households: number; elapsedMs: number }> {
+  const started = Date.now();
+  const startedAt = new Date();
+  const today = todayInChina();
+  const projector = new Projector(sources);
+  const client = new pg.Client({ connectionString: situationUrl });
+  await client.connect();
+  try {
+    await client.query('begin');
+    for (const table of [...DERIVED_TABLES, ...ALL_REFERENCE_TABLES]) await client.query(`delete from "${table}"`);
+    for (const table of ALL_REFERENCE_TABLES) await projector.copyReference(client, table);
+    let workers = 0;
+    let after: string | null = null;
+    for (;;) {
+      const ids = await nextWorkerIds(sources, after, WORKER_BATCH);
+      if (ids.length === 0) break;
+      await projector.projectWorkers(client, ids, today);
+      workers += ids.length;
+      after = ids[ids.length - 1];
+      if (logger && workers % 100_000 < WORKER_BATCH) logger.info({ workers }, 'situation rebuild: workers projected');
+    }
+    const codes = (await client.query<{ household_code: string }>('select distinct household_code from person_situation order by 1')).rows.map((r) => r.household_code);
+    for (const batch of chunks(codes, HOUSEHOLD_BATCH)) await projector.projectHouseholds(client, batch, today);
+    await client.query(
+      `insert into source_state (department, checked_at, oldest_pending_at, rebuilt_at)
+       select d, $2::timestamptz, null, now() from unnest($1::text[]) d
+       on conflict (department) do update set rebuilt_at = now(),
+         checked_at = coalesce(source_state.checked_at, excluded.checked_at)`,
+      [[...DEPARTMENT_NAMES], startedAt],
+    );
+    await client.query('analyze');
+    await client.query('commit');
+    return { workers, households: codes.length, elapsedMs: Date.now() - started };
+  } catch (error) {
+    await client.query('rollback').catch(() => undefined);
+    throw error;
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * The change feed: takes the departments' outbox rows (LISTEN/NOTIFY wakes it at once, a
+ * poll every pollMs catches anything missed), re-projects the workers and households they
+ * name, and records per department how far the model is applied (source_state).
+ *
+ * Delivery: outbox rows are deleted in the department's transaction, which commits only after
+ * the read model's transaction has committed; a crash in between replays them (harmless).
+ * `for update skip locked` lets two replicas share the work. A row whose transaction has not
+ * committed is invisible until it does, so nothing is skipped the way an id cursor could.
+ */
+export class ChangeFeed {
+  readonly sources: SourcePools;
+  private readonly situation: pg.Pool;
+  private readonly projector: Projector;
+  private readonly listeners: pg.Client[] = [];
+  private timer: NodeJS.Timeout | null = null;
+  private cycle: Promise<number> | null = null;
+  private again = false;
+  private stopped = false;
+
+  constructor(private readonly options: FeedOptions) {
+    this.sources = openSourcePools(options.sourceUrls);
+    this.situation = new pg.Pool({ connectionString: options.situationUrl, max: 2 });
+    this.projector = new Projector(this.sources);
+  }
+
+  async start(): Promise<void> {
+    const state = await this.situation.query('select count(*)::int as n from source_state where rebuilt_at is not null');
+    if (state.rows[0].n < DEPARTMENT_NAMES.length) {
+      const report = await rebuildReadModel(this.options.situationUrl, this.sources, this.options.logger);
+      this.options.logger.info(report, 'situation read model built from the departments');
+    }
+    for (const name of DEPARTMENT_NAMES) {
+      const client = new pg.Client({ connectionString: this.options.sourceUrls[name] });
+      client.on('error', (error) => this.options.logger.warn({ department: name, error: error.message }, 'outbox listener lost; polling continues'));
+      await client.connect();
+      client.on('notification', () => this.wake());
+      await client.query(`listen ${OUTBOX_CHANNEL}`);
+      this.listeners.push(client);
+    }
+    await this.runCycle();
+    this.schedule();
+  }
+
+  private schedule(): void {
+    if (this.stopped) return;
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      void this.runCycle().finally(() => this.schedule());
+    }, this.options.pollMs);
+  }
+
+  /** A NOTIFY arrived: run a cycle now (or right after the one under way). */
+  private wake(): void {
+    if (this.stopped) return;
+    if (this.cycle) {
+      this.again = true;
+      return;
+    }
+    void this.runCycle();
+  }
+
+  /** Applies everything pending now; resolves with the number of outbox rows applied. */
+  async runCycle(): Promise<number> {
+    if (this.cycle) {
+      this.again = true;
+      return this.cycle;
+    }
+    this.cycle = (async () => {
+      let total = 0;
+      try {
+        for (;;) {
+          this.again = false;
+          const applied = await this.applyPending();
+          total += applied.rows;
+          if (!applied.more && !this.again) break;
+        }
+      } catch (error) {
+        this.options.logger.error({ error: (error as Error).message }, 'situation feed: a cycle failed; it is retried at the next poll');
+      }
+      return total;
+    })().finally(() => {
+      this.cycle = null;
+    });
+    return this.cycle;
+  }
+
+  private async applyPending(): Promise<{ rows: number; more: boolean }> {
+    const cycleStart = new Date();
+    const batchSize = this.options.batchSize ?? 5000;
+    const clients = await Promise.all(DEPARTMENT_NAMES.map((name) => this.sources[name].connect()));
+    let situation: pg.PoolClient | null = null;
+    try {
+      const taken: Record<string, OutboxRow[]> = {};
+      for (const [i, name] of DEPARTMENT_NAMES.entries()) {
+        await clients[i].query('begin');
+        const result = await clients[i].query<OutboxRow>(
+          `delete from outbox where id in (select id from outbox order by id limit $1 for update skip locked) returning source, worker_id, household_code`,
+          [batchSize],
+        );
+        taken[name] = result.rows;
+      }
+      const rows = Object.values(taken).reduce((n, list) => n + list.length, 0);
+      situation = await this.situation.connect();
+      await situation.query('begin');
+      if (rows > 0) await this.apply(situation, taken);
+      const pending = await Promise.all(
+        DEPARTMENT_NAMES.map((_, i) => clients[i].query<{ oldest: Date | null; n: number }>('select min(recorded_at) as oldest, count(*)::int as n from outbox')),
+      );
+      for (const [i, name] of DEPARTMENT_NAMES.entries()) {
+        const applied = taken[name].length;
+        // This transaction no longer sees the rows it took; what it counts is still to do.
+        const remaining = pending[i].rows[0].n;
+        await situation.query(
+          `insert into source_state (department, checked_at, oldest_pending_at, last_applied_at, applied_changes)
+           values ($1, $2, $3, case when $4::int > 0 then now() end, $4)
+           on conflict (department) do update set checked_at = excluded.checked_at, oldest_pending_at = excluded.oldest_pending_at,
+             last_applied_at = coalesce(excluded.last_applied_at, source_state.last_applied_at),
+             applied_changes = source_state.applied_changes + excluded.applied_changes`,
+          [name, cycleStart, remaining > 0 ? pending[i].rows[0].oldest : null, applied],
+        );
+      }
+      await situation.query('commit');
+      for (const client of clients) await client.query('commit');
+      return { rows, more: DEPARTMENT_NAMES.some((name) => taken[name].length === batchSize) };
+    } catch (error) {
+      if (situation) await situation.query('rollback').catch(() => undefined);
+      for (const client of clients) await client.query('rollback').catch(() => undefined);
+      throw error;
+    } finally {
+      situation?.release();
+      for (const client of clients) client.release();
+    }
+  }
+
+  private async apply(client: pg.ClientBase, taken: Record<string, OutboxRow[]>): Promise<void> {
+    const today = todayInChina();
+    const workers = new Set<string>();
+    const households = new Set<string>();
+    const references = new Set<ReferenceTable>();
+    let allHouseholds = false;
+    let allTrainees = false;
+    for (const [department, rows] of Object.entries(taken)) {
+      for (const row of rows) {
+        if (row.worker_id) workers.add(row.worker_id);
+        if (row.household_code) households.add(row.household_code);
+        if (row.worker_id || row.household_code) continue;
+        if (ALL_HOUSEHOLDS_SOURCES.has(row.source)) allHouseholds = true;
+        else if (ALL_TRAINEES_SOURCES.has(row.source)) allTrainees = true;
+        else if (row.source in REFERENCE_SOURCES && REFERENCE_SOURCES[row.source as ReferenceTable].department === department) references.add(row.source as ReferenceTable);
+      }
+    }
+    for (const table of references) await this.projector.copyReference(client, table);
+    for (const id of await this.projector.membersOf([...households])) workers.add(id);
+    if (allTrainees) {
+      const trainees = await client.query<{ worker_id: string }>('select distinct worker_id from training_enrolment');
+      for (const row of trainees.rows) workers.add(row.worker_id);
+    }
+    const touched = new Set(households);
+    for (const batch of chunks([...workers], WORKER_BATCH)) {
+      for (const code of await this.projector.projectWorkers(client, batch, today)) touched.add(code);
+    }
+    if (allHouseholds) {
+      for (const row of (await client.query<{ code: string }>('select code from household_situation')).rows) touched.add(row.code);
+    }
+    for (const batch of chunks([...touched], HOUSEHOLD_BATCH)) await this.projector.projectHouseholds(client, batch, today);
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+    await this.cycle?.catch(() => undefined);
+    await Promise.all(this.listeners.map((client) => client.end().catch(() => undefined)));
+    await this.situation.end();
+    await Promise.all(Object.values(this.sources).map((pool) => pool.end()));
+  }
+}

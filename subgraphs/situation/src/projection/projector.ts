@@ -1,0 +1,139 @@
+import type pg from 'pg';
+import { projectPeople, type PersonRow } from './person';
+import { readHouseholdFacts, readHouseholdMembers, readReference, readWorkerFacts, REFERENCE_SOURCES, type ReferenceTable, type SourcePools } from './sources';
+
+type Columns = readonly (readonly [name: string, type: string])[];
+
+const PERSON_COLUMNS: Columns = [
+  ['worker_id', 'varchar'], ['id_number', 'varchar'], ['name', 'varchar'], ['sex', 'text'], ['birth_date', 'date'],
+  ['household_code', 'varchar'], ['village_code', 'varchar'], ['population_status', 'text'], ['employment_status', 'text'],
+  ['employment_intention', 'text'], ['skill_level', 'text'], ['education', 'text'], ['training_wish', 'text'], ['verified_on', 'date'],
+  ['able_labourer', 'boolean'], ['employment_id', 'int'], ['employment_kind', 'text'], ['employment_place', 'text'],
+  ['employer_name', 'varchar'], ['employment_started_on', 'date'], ['last_employment_ended_on', 'date'],
+  ['last_employment_end_reason', 'varchar'], ['welfare_post_kind', 'text'], ['poverty_status', 'text'], ['poverty_status_since', 'date'],
+  ['assistance_kinds', 'text[]'], ['assistance_since', 'date'], ['left_behind', 'text'], ['disability_kind', 'text'],
+  ['disability_grade', 'smallint'], ['care_reasons', 'text[]'], ['in_training', 'boolean'], ['medium_term_completed_on', 'date'],
+  ['medium_term_institution_id', 'int'], ['employed_after_training_on', 'date'], ['certified_trades', 'text[]'], ['transfer_id', 'int'],
+  ['transfer_city_code', 'varchar'], ['transfer_started_on', 'date'], ['transfer_ended_on', 'date'], ['last_follow_up_on', 'date'],
+  ['last_follow_up_still_employed', 'boolean'], ['last_action_on', 'date'], ['last_action', 'varchar'], ['last_action_department', 'text'],
+];
+
+const EVENT_TABLES: Record<string, Columns> = {
+  employment_spell: [['id', 'int'], ['worker_id', 'varchar'], ['village_code', 'varchar'], ['kind', 'text'], ['place', 'text'], ['starts_on', 'date'], ['ends_on', 'date']],
+  transfer_spell: [['id', 'int'], ['worker_id', 'varchar'], ['village_code', 'varchar'], ['city_code', 'varchar'], ['started_on', 'date'], ['ended_on', 'date']],
+  follow_up: [['id', 'int'], ['transfer_id', 'int'], ['worker_id', 'varchar'], ['visited_on', 'date'], ['still_employed', 'boolean']],
+  subsidy_paid: [['id', 'int'], ['worker_id', 'varchar'], ['village_code', 'varchar'], ['kind', 'text'], ['amount', 'int'], ['paid_on', 'date']],
+  training_enrolment: [
+    ['id', 'int'], ['worker_id', 'varchar'], ['village_code', 'varchar'], ['institution_id', 'int'], ['course_kind', 'text'], ['trade', 'text'],
+    ['class_starts_on', 'date'], ['class_ends_on', 'date'], ['enrolled_on', 'date'], ['status', 'text'], ['completed_on', 'date'], ['employed_on', 'date'],
+  ],
+  job_fair_intention: [['id', 'int'], ['worker_id', 'varchar'], ['village_code', 'varchar'], ['fair_id', 'int'], ['reached_on', 'date']],
+  welfare_assignment: [['id', 'int'], ['post_id', 'int'], ['worker_id', 'varchar'], ['starts_on', 'date'], ['ends_on', 'date']],
+  record_verification: [['id', 'int'], ['worker_id', 'varchar'], ['village_code', 'varchar'], ['verified_on', 'date'], ['outcome', 'text']],
+};
+
+const REFERENCE_TYPES: Record<ReferenceTable, Columns> = {
+  division: [['code', 'varchar'], ['name', 'varchar'], ['level', 'text'], ['parent_code', 'varchar']],
+  welfare_post: [['id', 'int'], ['village_code', 'varchar'], ['kind', 'text'], ['annual_allowance', 'int']],
+  institution: [['id', 'int'], ['name', 'varchar']],
+  partner_city: [['code', 'varchar'], ['name', 'varchar']],
+};
+
+/** insert … select from jsonb_to_recordset: one statement per table per batch. */
+async function insertRows(client: pg.ClientBase, table: string, columns: Columns, rows: readonly object[]): Promise<void> {
+  if (rows.length === 0) return;
+  const names = columns.map(([name]) => `"${name}"`).join(', ');
+  const types = columns.map(([name, type]) => `"${name}" ${type}`).join(', ');
+  await client.query(`insert into "${table}" (${names}) select ${names} from jsonb_to_recordset($1::jsonb) as r(${types})`, [JSON.stringify(rows)]);
+}
+
+function unique(values: Iterable<string>): string[] {
+  return [...new Set(values)];
+}
+
+/**
+ * Keeps the read model equal to what the departments hold. One code path serves both the
+ * incremental feed (the workers and households an outbox named) and the full rebuild (every
+ * registry worker, in batches): re-read their facts from the departments, replace their rows.
+ * Re-reading instead of applying each change makes a replay harmless (idempotent) and
+ * independent of the order changes arrive in.
+ */
+export class Projector {
+  constructor(private readonly sources: SourcePools) {}
+
+  /** Re-projects these workers (and the households they left or joined); returns the households touched. */
+  async projectWorkers(client: pg.ClientBase, workerIds: readonly string[], today: string): Promise<string[]> {
+    const ids = unique(workerIds);
+    if (ids.length === 0) return [];
+    const before = await client.query<{ household_code: string }>('select distinct household_code from person_situation where worker_id = any($1::text[])', [ids]);
+    const facts = await readWorkerFacts(this.sources, ids);
+    const codes = unique(facts.workers.map((w) => w.household_code));
+    const households = await readHouseholdFacts(this.sources, codes, today);
+    const people = projectPeople(facts, households, today);
+    await this.replacePeople(client, ids, people, facts);
+    return unique([...before.rows.map((r) => r.household_code), ...codes]);
+  }
+
+  private async replacePeople(client: pg.ClientBase, ids: string[], people: PersonRow[], facts: Awaited<ReturnType<typeof readWorkerFacts>>): Promise<void> {
+    for (const table of ['person_situation', ...Object.keys(EVENT_TABLES)]) {
+      await client.query(`delete from "${table}" where worker_id = any($1::text[])`, [ids]);
+    }
+    await insertRows(client, 'person_situation', PERSON_COLUMNS, people);
+    const village = new Map(people.map((p) => [p.worker_id, p.village_code]));
+    const placed = <T extends { worker_id: string }>(rows: T[]) =>
+      rows.filter((r) => village.has(r.worker_id)).map((r) => ({ ...r, village_code: village.get(r.worker_id) }));
+    await insertRows(client, 'employment_spell', EVENT_TABLES.employment_spell, placed(facts.employments));
+    await insertRows(client, 'transfer_spell', EVENT_TABLES.transfer_spell, placed(facts.transfers));
+    await insertRows(client, 'follow_up', EVENT_TABLES.follow_up, placed(facts.followUps));
+    await insertRows(client, 'subsidy_paid', EVENT_TABLES.subsidy_paid, placed(facts.subsidies));
+    await insertRows(client, 'training_enrolment', EVENT_TABLES.training_enrolment, placed(facts.enrolments));
+    await insertRows(client, 'job_fair_intention', EVENT_TABLES.job_fair_intention, placed(facts.intentions));
+    await insertRows(client, 'welfare_assignment', EVENT_TABLES.welfare_assignment, placed(facts.assignments));
+    await insertRows(client, 'record_verification', EVENT_TABLES.record_verification, placed(facts.verifications));
+  }
+
+  /**
+   * Re-projects households from their members' rows (already current) and poverty's status and
+   * responsibility: members, able labourers, employed members, the last thing done for any member.
+   */
+  async projectHouseholds(client: pg.ClientBase, householdCodes: readonly string[], today: string): Promise<void> {
+    const codes = unique(householdCodes);
+    if (codes.length === 0) return;
+    const facts = await readHouseholdFacts(this.sources, codes, today);
+    await client.query('delete from household_situation where code = any($1::text[])', [codes]);
+    await client.query(
+      `insert into household_situation (code, village_code, poverty_status, poverty_status_since, cadre_name, cadre_phone, unit_name,
+                                        members, able_labourers, employed_members, last_action_on, last_action, last_action_department)
+       select p.household_code, min(p.village_code), h.poverty_status, h.status_since, h.cadre_name, h.cadre_phone, h.unit_name,
+              count(*), count(*) filter (where p.able_labourer), count(*) filter (where p.employment_status = 'EMPLOYED'),
+              max(p.last_action_on),
+              (array_agg(p.last_action order by p.last_action_on desc nulls last))[1],
+              (array_agg(p.last_action_department order by p.last_action_on desc nulls last))[1]
+         from person_situation p
+         left join jsonb_to_recordset($2::jsonb) as h(code varchar, poverty_status text, status_since date, cadre_name varchar, cadre_phone varchar, unit_name varchar)
+           on h.code = p.household_code
+        where p.household_code = any($1::text[])
+        group by p.household_code, h.poverty_status, h.status_since, h.cadre_name, h.cadre_phone, h.unit_name`,
+      [codes, JSON.stringify(facts.households)],
+    );
+  }
+
+  /** The registry members of households a department changed (poverty status, assistance …). */
+  membersOf(householdCodes: readonly string[]): Promise<string[]> {
+    return householdCodes.length ? readHouseholdMembers(this.sources, unique(householdCodes)) : Promise.resolve([]);
+  }
+
+  async copyReference(client: pg.ClientBase, table: ReferenceTable): Promise<void> {
+    const rows = await readReference(this.sources, table);
+    await client.query(`delete from "${table}"`);
+    await insertRows(client, table, REFERENCE_TYPES[table], rows);
+  }
+
+  static referenceTablesOf(department: string, source: string): ReferenceTable[] {
+    return (Object.keys(REFERENCE_SOURCES) as ReferenceTable[]).filter(
+      (table) => REFERENCE_SOURCES[table].department === department && table === source,
+    );
+  }
+}
+
+export const ALL_REFERENCE_TABLES = Object.keys(REFERENCE_SOURCES) as ReferenceTable[];

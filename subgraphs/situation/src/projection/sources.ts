@@ -1,0 +1,165 @@
+import type pg from 'pg';
+import type { DepartmentName } from '@jiuye/common';
+import { readModelTypes } from '../db';
+
+/**
+ * What the read model takes from each department, read by worker id (or household code) in
+ * batches: one statement per department table per batch, never one per worker. The
+ * departments stay the only writers of these rows; this service only reads them.
+ */
+export type SourcePools = Record<DepartmentName, pg.Pool>;
+
+async function rows<T>(pool: pg.Pool, text: string, values: unknown[]): Promise<T[]> {
+  return (await pool.query({ text, values, types: readModelTypes })).rows as T[];
+}
+
+export interface HrWorkerRow {
+  id: string;
+  id_number: string;
+  name: string;
+  sex: string;
+  birth_date: string;
+  household_code: string;
+  village_code: string;
+  population_status: string;
+  employment_status: string;
+  employment_intention: string;
+  skill_level: string;
+  education: string;
+  training_wish: string | null;
+  verified_on: string | null;
+}
+export interface EmploymentRow { id: number; worker_id: string; kind: string; place: string; employer_name: string; starts_on: string; ends_on: string | null; end_reason: string | null }
+export interface SubsidyRow { id: number; worker_id: string; kind: string; amount: number; paid_on: string }
+export interface IntentionRow { id: number; worker_id: string; fair_id: number; reached_on: string }
+export interface AssignmentRow { id: number; post_id: number; worker_id: string; starts_on: string; ends_on: string | null; post_kind: string }
+export interface VerificationRow { id: number; worker_id: string; verified_on: string; outcome: string }
+export interface HouseholdRow { code: string; poverty_status: string; status_since: string; cadre_name: string | null; cadre_phone: string | null; unit_name: string | null }
+export interface CivilPersonRow { worker_id: string; left_behind: string | null; disability_kind: string | null; disability_grade: number | null }
+export interface CareDutyRow { worker_id: string; reason: string; since: string; until: string | null }
+export interface GrantRow { household_code: string; kind: string; starts_on: string; ends_on: string | null }
+export interface EnrolmentRow { id: number; worker_id: string; institution_id: number; course_kind: string; trade: string; class_starts_on: string; class_ends_on: string; enrolled_on: string; status: string; completed_on: string | null; employed_on: string | null }
+export interface CertificateRow { worker_id: string; trade: string; issued_on: string }
+export interface TransferRow { id: number; worker_id: string; city_code: string; started_on: string; ended_on: string | null }
+export interface FollowUpRow { id: number; transfer_id: number; worker_id: string; visited_on: string; still_employed: boolean }
+
+export interface WorkerFacts {
+  workers: HrWorkerRow[];
+  employments: EmploymentRow[];
+  subsidies: SubsidyRow[];
+  intentions: IntentionRow[];
+  assignments: AssignmentRow[];
+  verifications: VerificationRow[];
+  civil: CivilPersonRow[];
+  careDuties: CareDutyRow[];
+  enrolments: EnrolmentRow[];
+  certificates: CertificateRow[];
+  transfers: TransferRow[];
+  followUps: FollowUpRow[];
+}
+
+/** Everything the departments hold about these workers (the hr registry decides who is one). */
+export async function readWorkerFacts(sources: SourcePools, workerIds: string[]): Promise<WorkerFacts> {
+  const ids = [workerIds];
+  const [workers, employments, subsidies, intentions, assignments, verifications, civil, careDuties, enrolments, certificates, transfers, followUps] =
+    await Promise.all([
+      rows<HrWorkerRow>(
+        sources.hr,
+        `select id, id_number, name, sex, birth_date, household_code, village_code, population_status, employment_status,
+                employment_intention, skill_level, education, training_wish, verified_on
+           from worker where id = any($1::text[])`,
+        ids,
+      ),
+      rows<EmploymentRow>(sources.hr, `select id, worker_id, kind, place, employer_name, starts_on, ends_on, end_reason from employment where worker_id = any($1::text[])`, ids),
+      rows<SubsidyRow>(sources.hr, `select id, worker_id, kind, amount, paid_on from subsidy_payment where worker_id = any($1::text[])`, ids),
+      rows<IntentionRow>(sources.hr, `select id, worker_id, fair_id, reached_on from job_fair_intention where worker_id = any($1::text[])`, ids),
+      rows<AssignmentRow>(
+        sources.hr,
+        `select a.id, a.post_id, a.worker_id, a.starts_on, a.ends_on, p.kind as post_kind
+           from welfare_post_assignment a join welfare_post p on p.id = a.post_id where a.worker_id = any($1::text[])`,
+        ids,
+      ),
+      rows<VerificationRow>(sources.hr, `select id, worker_id, verified_on, outcome from record_verification where worker_id = any($1::text[])`, ids),
+      rows<CivilPersonRow>(sources.civil, `select worker_id, left_behind, disability_kind, disability_grade from person_situation where worker_id = any($1::text[])`, ids),
+      rows<CareDutyRow>(sources.civil, `select worker_id, reason, since, until from care_duty where worker_id = any($1::text[])`, ids),
+      rows<EnrolmentRow>(
+        sources.training,
+        `select e.id, e.worker_id, c.institution_id, c.kind as course_kind, c.trade, k.starts_on as class_starts_on, k.ends_on as class_ends_on,
+                e.enrolled_on, e.status, e.completed_on, e.employed_on
+           from enrolment e join training_class k on k.id = e.class_id join course c on c.id = k.course_id
+          where e.worker_id = any($1::text[])`,
+        ids,
+      ),
+      rows<CertificateRow>(sources.training, `select worker_id, trade, issued_on from certificate where worker_id = any($1::text[])`, ids),
+      rows<TransferRow>(sources.partner, `select id, worker_id, city_code, started_on, ended_on from transfer where worker_id = any($1::text[])`, ids),
+      rows<FollowUpRow>(
+        sources.partner,
+        `select f.id, f.transfer_id, t.worker_id, f.visited_on, f.still_employed
+           from follow_up_visit f join transfer t on t.id = f.transfer_id where t.worker_id = any($1::text[])`,
+        ids,
+      ),
+    ]);
+  return { workers, employments, subsidies, intentions, assignments, verifications, civil, careDuties, enrolments, certificates, transfers, followUps };
+}
+
+export interface HouseholdFacts {
+  households: HouseholdRow[];
+  grants: GrantRow[];
+}
+
+/** Poverty status and who is responsible (poverty), assistance (civil), for these households. */
+export async function readHouseholdFacts(sources: SourcePools, codes: string[], today: string): Promise<HouseholdFacts> {
+  const [households, grants] = await Promise.all([
+    rows<HouseholdRow>(
+      sources.poverty,
+      `select h.code, h.poverty_status, h.status_since, c.name as cadre_name, c.phone as cadre_phone, u.name as unit_name
+         from household h
+         left join lateral (
+           select r.cadre_id, r.unit_id from household_responsibility r
+            where r.household_code = h.code and (r.until is null or r.until >= $2::date)
+            order by r.since desc limit 1
+         ) r on true
+         left join cadre c on c.id = r.cadre_id
+         left join responsible_unit u on u.id = r.unit_id
+        where h.code = any($1::text[])`,
+      [codes, today],
+    ),
+    rows<GrantRow>(
+      sources.civil,
+      `select household_code, kind, starts_on, ends_on from assistance_grant
+        where household_code = any($1::text[]) and starts_on <= $2::date and (ends_on is null or ends_on >= $2::date)`,
+      [codes, today],
+    ),
+  ]);
+  return { households, grants };
+}
+
+/** Registry members of these households (a household change re-projects its people). */
+export async function readHouseholdMembers(sources: SourcePools, codes: string[]): Promise<string[]> {
+  const found = await rows<{ id: string }>(sources.hr, `select id from worker where household_code = any($1::text[])`, [codes]);
+  return found.map((row) => row.id);
+}
+
+/** Keyset walk over the whole registry, for a rebuild. */
+export async function nextWorkerIds(sources: SourcePools, after: string | null, limit: number): Promise<string[]> {
+  const found = await rows<{ id: string }>(
+    sources.hr,
+    after === null ? `select id from worker order by id limit $1` : `select id from worker where id > $2 order by id limit $1`,
+    after === null ? [limit] : [limit, after],
+  );
+  return found.map((row) => row.id);
+}
+
+/** Small reference tables, copied whole. */
+export const REFERENCE_SOURCES = {
+  division: { department: 'hr', select: `select code, name, level, parent_code from division` , columns: ['code', 'name', 'level', 'parent_code'] },
+  welfare_post: { department: 'hr', select: `select id, village_code, kind, annual_allowance from welfare_post`, columns: ['id', 'village_code', 'kind', 'annual_allowance'] },
+  institution: { department: 'training', select: `select id, name from institution`, columns: ['id', 'name'] },
+  partner_city: { department: 'partner', select: `select code, name from partner_city`, columns: ['code', 'name'] },
+} as const satisfies Record<string, { department: DepartmentName; select: string; columns: readonly string[] }>;
+export type ReferenceTable = keyof typeof REFERENCE_SOURCES;
+
+export async function readReference(sources: SourcePools, table: ReferenceTable): Promise<Record<string, unknown>[]> {
+  const source = REFERENCE_SOURCES[table];
+  return rows(sources[source.department], source.select, []);
+}

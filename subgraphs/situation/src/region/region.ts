@@ -1,0 +1,31 @@
+import { badInput, isValidDivisionCode, notFound, type AccessControl } from '@jiuye/common';
+import type { SituationLoaders } from '../loaders';
+
+export interface Region {
+  code: string;
+  name: string;
+  level: string;
+}
+
+/**
+ * The region a view is asked for: a well-formed division code, inside the caller's region
+ * (omitted → the caller's whole region) and known to the registry. `person` views need a
+ * person-level account (access.scopeDivision); aggregates only a region (access.scopeAggregate).
+ */
+export async function resolveRegion(
+  loaders: SituationLoaders,
+  access: AccessControl,
+  requested: string | null | undefined,
+  kind: 'person' | 'aggregate',
+  argument = 'region',
+): Promise<Region> {
+  if (requested != null && requested !== '' && !isValidDivisionCode(requested)) {
+    throw badInput(argument, 'expected a division code of 2, 4, 6, 9 or 12 digits (province, city, county, township, village)', 'DIVISION_CODE');
+  }
+  const code = kind === 'person' ? access.scopeDivision(requested, argument) : access.scopeAggregate(requested, argument);
+  const division = await loaders.division.load(code);
+  if (division) return { code, name: division.name, level: division.level };
+  // Wider than the county the registry holds (a province or city account): known by prefix.
+  if (code.length < 6) return { code, name: code, level: code.length === 2 ? 'PROVINCE' : 'CITY' };
+  throw notFound(`region ${code}`, argument);
+}

@@ -1,0 +1,63 @@
+import { Arg, Args, Ctx, Field, Int, ObjectType, Query, Resolver } from 'type-graphql';
+import { PageArgs, PageInfo } from '@jiuye/common';
+import type { SituationContext } from '../context';
+import { Freshness, readFreshness } from '../freshness/freshness';
+import { SituationPerson } from '../person/situation-person.type';
+import { resolveRegion } from '../region/region';
+import { RegionType } from '../region/region.type';
+import { ROSTERS, RosterKind, RosterKindVocabulary, type RosterKind as RosterKindValue } from './roster-kinds';
+import { rosterPage } from './roster.service';
+
+@ObjectType({ description: '花名册/清单 — one page of a roster or list over a region.' })
+export class RosterPage {
+  @Field(() => RosterKind)
+  kind: RosterKindValue;
+
+  @Field(() => String, { description: '名称 (as officials call it)' })
+  label: string;
+
+  @Field(() => String, { description: '纳入条件 — what puts a person on it' })
+  definition: string;
+
+  @Field(() => RegionType)
+  region: RegionType;
+
+  @Field(() => [SituationPerson])
+  nodes: SituationPerson[];
+
+  @Field(() => Int, { description: 'How many people are on it in the region, over all pages.' })
+  totalCount: number;
+
+  @Field(() => PageInfo)
+  pageInfo: PageInfo;
+
+  @Field(() => Freshness)
+  freshness: Freshness;
+}
+
+@Resolver()
+export class RosterResolver {
+  @Query(() => RosterPage, {
+    description:
+      '一库六册 and 五类清单: who is on a roster or list in a village, township or county (default: your whole region), with the facts that put them there. Ordered by village, paginated; exports: GET /exports/roster.xlsx|csv?kind=…&region=…',
+  })
+  async roster(
+    @Arg('kind', () => RosterKind) kind: RosterKindValue,
+    @Arg('region', () => String, { nullable: true, description: 'Division code (county 6, township 9, village 12 digits); default your region.' }) region: string | null,
+    @Args(() => PageArgs) { first, after }: PageArgs,
+    @Ctx() context: SituationContext,
+  ): Promise<RosterPage> {
+    const place = await resolveRegion(context.loaders, context.access, region, 'person');
+    const [page, freshness] = await Promise.all([rosterPage(context.loaders.sql, { kind, region: place, first, after }), readFreshness(context.loaders.sql)]);
+    return {
+      kind,
+      label: RosterKindVocabulary.labels[kind],
+      definition: ROSTERS[kind].definition,
+      region: place,
+      nodes: page.rows.map((row) => new SituationPerson(row)),
+      totalCount: page.totalCount,
+      pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.endCursor },
+      freshness,
+    };
+  }
+}

@@ -1,0 +1,62 @@
+import { badInput, checkPageSize, decodeCursor, encodeCursor, todayInChina } from '@jiuye/common';
+import { regionCondition, type Sql } from '../db';
+import type { Region } from '../region/region';
+import type { PersonRecord } from '../person/situation-person.type';
+import { PERSON_SELECT } from '../person/situation-person.type';
+import { ROSTERS, type RosterKind } from './roster-kinds';
+
+export interface RosterQuery {
+  kind: RosterKind;
+  region: Region;
+  first: number;
+  after?: string | null;
+}
+
+/** The SQL of a roster over a region: `where` with $1 = region, $2 = today. */
+export function rosterWhere(kind: RosterKind, region: Region): { where: string; values: unknown[] } {
+  const { condition } = ROSTERS[kind];
+  // PostgreSQL refuses a parameter it cannot type, so today is passed only to rosters that use it.
+  const usesToday = condition.includes('$today');
+  return {
+    where: `${regionCondition('p.village_code', 1, region.code)} and (${condition.replace(/\$today/g, '$2')})`,
+    values: usesToday ? [region.code, todayInChina()] : [region.code],
+  };
+}
+
+/** Keyset order: village, then worker key (both byte-wise). The cursor is the last row's pair. */
+function decodeRosterCursor(after: string | null | undefined): [string, string] | null {
+  const key = decodeCursor(after);
+  if (key === null) return null;
+  const parts = String(key).split('|');
+  if (parts.length !== 2 || !/^\d{12}$/.test(parts[0])) throw badInput('after', 'not a cursor returned by this list (use pageInfo.endCursor)', 'CURSOR');
+  return [parts[0], parts[1]];
+}
+
+export async function rosterPage(sql: Sql, query: RosterQuery): Promise<{ rows: PersonRecord[]; totalCount: number; hasNextPage: boolean; endCursor: string | null }> {
+  const first = checkPageSize(query.first);
+  const cursor = decodeRosterCursor(query.after);
+  const { where, values } = rosterWhere(query.kind, query.region);
+  const next = values.length + 1;
+  const keyset = cursor ? ` and (p.village_code, p.worker_id) > ($${next}, $${next + 1})` : '';
+  const pageValues = cursor ? [...values, cursor[0], cursor[1], first + 1] : [...values, first + 1];
+  const limit = `$${pageValues.length}`;
+  const [rows, count] = await Promise.all([
+    sql.rows<PersonRecord>(`select ${PERSON_SELECT} from person_situation p where ${where}${keyset} order by p.village_code, p.worker_id limit ${limit}`, pageValues),
+    sql.one<{ n: number }>(`select count(*) as n from person_situation p where ${where}`, values),
+  ]);
+  const hasNextPage = rows.length > first;
+  const nodes = hasNextPage ? rows.slice(0, first) : rows;
+  const last = nodes[nodes.length - 1];
+  return { rows: nodes, totalCount: count?.n ?? 0, hasNextPage, endCursor: last ? encodeCursor(`${last.village_code}|${last.worker_id}`) : null };
+}
+
+/** Every row of a roster in keyset batches (exports): memory stays one batch. */
+export async function* rosterBatches(sql: Sql, kind: RosterKind, region: Region, batchSize = 1000): AsyncGenerator<PersonRecord[]> {
+  let after: string | null = null;
+  for (;;) {
+    const page = await rosterPage(sql, { kind, region, first: Math.min(batchSize, 500), after });
+    if (page.rows.length) yield page.rows;
+    if (!page.hasNextPage) return;
+    after = page.endCursor;
+  }
+}

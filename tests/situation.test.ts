@@ -1,0 +1,176 @@
+import { ageOn, type DemoHousehold, type DemoPerson } from '@jiuye/common';
+import { startTestPlatform, COUNTY_OFFICER, DEMO_COUNTY, type TestPlatform } from './support/platform';
+
+/**
+ * The cross-department views through the gateway, against the seeded demo county: every roster
+ * and list checked against an independent in-memory computation over the generated households
+ * (the same data the seeders wrote), and the read model following a recorded employment.
+ */
+jest.setTimeout(180_000);
+
+let platform: TestPlatform;
+let households: DemoHousehold[];
+const TODAY = new Date().toISOString().slice(0, 10);
+
+beforeAll(async () => {
+  platform = await startTestPlatform(400);
+  households = [...platform.county.households(1000)].flat();
+});
+afterAll(() => platform?.stop());
+
+const REGISTERED = new Set(['NOT_LIFTED', 'LIFTED', 'LIFTED_UNSTABLE']);
+
+function registry(): { person: DemoPerson; household: DemoHousehold }[] {
+  return households.flatMap((household) => household.members.filter((m) => m.inLabourRegistry).map((person) => ({ person, household })));
+}
+
+/** Independent definitions of each roster, in the words of roster-kinds.ts but over the generator's model. */
+const EXPECTED: Record<string, (p: DemoPerson, h: DemoHousehold) => boolean> = {
+  REAL_NAME: () => true,
+  POOR_LABOURERS: (_p, h) => REGISTERED.has(h.povertyStatus ?? ''),
+  EMPLOYED: (p) => p.employmentStatus === 'EMPLOYED',
+  UNEMPLOYED: (p) => p.employmentStatus === 'UNEMPLOYED',
+  EMPLOYMENT_INTENTION: (p) => p.employmentIntention !== 'NONE',
+  TRAINING_NEEDS: (p) => p.trainingWish !== null,
+  TWO_AFTER_YOUTH: (p) => (p.education === 'JUNIOR_HIGH' || p.education === 'SENIOR_HIGH') && p.populationStatus !== 'STUDENT' && ageOn(p.birthDate, TODAY) <= 22,
+  NOT_LIFTED_POOR: (_p, h) => h.povertyStatus === 'NOT_LIFTED',
+  RELAPSE_RISK: (_p, h) => h.povertyStatus === 'LIFTED_UNSTABLE',
+  MARGINAL: (_p, h) => h.povertyStatus === 'MARGINAL' || h.povertyStatus === 'SUDDEN_HARDSHIP',
+  OTHER_PROVINCE_POOR_WORKING_HERE: (p) => p.idNumber.slice(0, 2) !== '53' && p.employmentStatus === 'EMPLOYED',
+  EMPLOYED_POOR: (p, h) => REGISTERED.has(h.povertyStatus ?? '') && p.employmentStatus === 'EMPLOYED',
+};
+
+const ROSTER = `query($kind: RosterKind!, $region: String, $first: Int, $after: String) {
+  roster(kind: $kind, region: $region, first: $first, after: $after) {
+    kind label definition totalCount region { code name level }
+    nodes { id name idNumberMasked villageCode employmentStatus povertyStatus worker { id } }
+    pageInfo { hasNextPage endCursor }
+    freshness { asOf lagSeconds departments { department asOf lagSeconds } }
+  }
+}`;
+
+async function allPages(kind: string, region: string): Promise<{ ids: string[]; totalCount: number }> {
+  const ids: string[] = [];
+  let after: string | null = null;
+  let totalCount = 0;
+  for (;;) {
+    const response: any = await platform.query(ROSTER, { kind, region, first: 200, after });
+    expect(response.errors).toBeUndefined();
+    const page = response.data.roster;
+    totalCount = page.totalCount;
+    ids.push(...page.nodes.map((n: { id: string }) => n.id));
+    if (!page.pageInfo.hasNextPage) return { ids, totalCount };
+    after = page.pageInfo.endCursor;
+  }
+}
+
+describe('一库六册 and 五类清单 through the gateway', () => {
+  it.each(Object.keys(EXPECTED))('%s over the county equals an independent count over the seed', async (kind) => {
+    const expected = registry().filter(({ person, household }) => EXPECTED[kind](person, household));
+    const { ids, totalCount } = await allPages(kind, DEMO_COUNTY);
+    expect(totalCount).toBe(expected.length);
+    expect(new Set(ids).size).toBe(expected.length);
+  });
+
+  it('a township roster holds exactly the township’s members, with names, masked ID numbers and freshness', async () => {
+    const township = households[0].townshipCode;
+    const expected = registry().filter(({ household }) => household.townshipCode === township && REGISTERED.has(household.povertyStatus ?? ''));
+    const response: any = await platform.query(ROSTER, { kind: 'POOR_LABOURERS', region: township, first: 500 });
+    expect(response.errors).toBeUndefined();
+    const page = response.data.roster;
+    expect(page.region).toMatchObject({ code: township, level: 'TOWNSHIP' });
+    expect(page.label).toContain('贫困劳动力');
+    expect(page.totalCount).toBe(expected.length);
+    expect(page.nodes.map((n: any) => n.name).sort()).toEqual(expected.map(({ person }) => person.name).sort());
+    for (const node of page.nodes) {
+      expect(node.idNumberMasked).toMatch(/\*/);
+      expect(node.villageCode.startsWith(township)).toBe(true);
+      expect(node.worker.id).toBe(node.id);
+    }
+    expect(page.freshness.departments.map((d: any) => d.department)).toEqual(['hr', 'poverty', 'civil', 'training', 'partner']);
+    expect(page.freshness.lagSeconds).toBeLessThan(60);
+  });
+
+  it('names the argument on bad input: malformed region, unknown region, page size, foreign region', async () => {
+    const malformed: any = await platform.query(ROSTER, { kind: 'EMPLOYED', region: '5301' + '1' });
+    expect(malformed.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'region' });
+    const unknown: any = await platform.query(ROSTER, { kind: 'EMPLOYED', region: '530113999999' });
+    expect(unknown.errors[0].extensions).toMatchObject({ code: 'NOT_FOUND', field: 'region' });
+    const tooMany: any = await platform.query(ROSTER, { kind: 'EMPLOYED', region: DEMO_COUNTY, first: 501 });
+    expect(tooMany.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'first' });
+    const foreign: any = await platform.query(ROSTER, { kind: 'EMPLOYED', region: '530102' });
+    expect(foreign.errors[0].extensions.code).toBe('FORBIDDEN');
+    expect(foreign.errors[0].message).toContain('region');
+  });
+
+  it('is refused to dashboards (named people) and to partner-city staff (no region)', async () => {
+    const dashboard: any = await platform.queryAs({ subject: 'dash', department: 'dashboard', role: 'viewer', region: DEMO_COUNTY, permissions: [] }, ROSTER, { kind: 'EMPLOYED' }, null);
+    expect(dashboard.errors[0].extensions.code).toBe('FORBIDDEN');
+    expect(dashboard.data?.roster ?? null).toBeNull();
+    const partner: any = await platform.queryAs({ subject: 'sz', department: 'partner', role: 'officer', partnerCity: '4403', permissions: [] }, ROSTER, { kind: 'EMPLOYED' });
+    expect(partner.errors[0].extensions.code).toBe('FORBIDDEN');
+  });
+});
+
+const ZERO = `query($region: String, $first: Int) {
+  zeroEmploymentHouseholds(region: $region, first: $first) {
+    totalCount
+    nodes { code povertyStatus ableLabourers responsible { cadreName unitName fallback } lastAction { on what department }
+            members { id name employmentStatus ableLabourer } }
+    freshness { lagSeconds }
+  }
+}`;
+
+describe('zero-employment households', () => {
+  it('follow a recorded employment within seconds', async () => {
+    const before: any = await platform.query(ZERO, { region: DEMO_COUNTY, first: 500 });
+    expect(before.errors).toBeUndefined();
+    const page = before.data.zeroEmploymentHouseholds;
+    expect(page.totalCount).toBeGreaterThan(0);
+    for (const household of page.nodes) {
+      expect(household.ableLabourers).toBeGreaterThan(0);
+      expect(household.members.some((m: any) => m.employmentStatus === 'EMPLOYED')).toBe(false);
+      expect(household.responsible.fallback).toMatch(/劳动保障协理员$/);
+    }
+    // The household, as the generator made it, and one able member to employ.
+    const target = page.nodes.find((h: any) => h.members.some((m: any) => m.ableLabourer && m.employmentStatus !== 'UNABLE_TO_WORK'));
+    const generated = households.find((h) => h.code === target.code)!;
+    const worker = generated.members.find((m) => target.members.some((t: any) => t.name === m.name && t.ableLabourer))!;
+    const recorded: any = await platform.query(
+      `mutation($input: RecordEmploymentStartInput!) { recordEmploymentStart(input: $input) { id } }`,
+      { input: { idNumber: worker.idNumber, kind: 'POVERTY_WORKSHOP', place: 'IN_TOWNSHIP', employerName: '村扶贫车间', location: '本村', startsOn: TODAY, monthlyWage: 2200 } },
+    );
+    expect(recorded.errors).toBeUndefined();
+    const started = Date.now();
+    let after: any;
+    do {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      after = await platform.query(ZERO, { region: DEMO_COUNTY, first: 1 });
+    } while (after.data.zeroEmploymentHouseholds.totalCount === page.totalCount && Date.now() - started < 10_000);
+    expect(after.data.zeroEmploymentHouseholds.totalCount).toBe(page.totalCount - 1);
+    expect(Date.now() - started).toBeLessThan(5_000);
+    expect(after.data.zeroEmploymentHouseholds.freshness.lagSeconds).toBeLessThan(5);
+    const employed: any = await platform.query(ROSTER, { kind: 'EMPLOYED', region: generated.villageCode, first: 500 });
+    expect(employed.data.roster.nodes.map((n: any) => n.name)).toContain(worker.name);
+  });
+
+  it('equals an independent count over the seed', async () => {
+    // Independent of the read model: able = 16–60 today, not student/serving, able to work, no grade 1–2 disability.
+    const able = (p: DemoPerson) =>
+      p.inLabourRegistry && ageOn(p.birthDate, TODAY) >= 16 && ageOn(p.birthDate, TODAY) <= 60 && !['STUDENT', 'MILITARY_SERVICE'].includes(p.populationStatus) &&
+      p.employmentStatus !== 'UNABLE_TO_WORK' && !(p.disability && p.disability.grade <= 2);
+    const fresh = await startTestPlatform(150);
+    try {
+      const all = [...fresh.county.households(1000)].flat();
+      const expected = all.filter((h) => h.members.some(able) && !h.members.some((m) => m.inLabourRegistry && m.employmentStatus === 'EMPLOYED'));
+      const response: any = await fresh.query(ZERO, { region: DEMO_COUNTY, first: 500 });
+      expect(response.errors).toBeUndefined();
+      expect(response.data.zeroEmploymentHouseholds.totalCount).toBe(expected.length);
+      expect(response.data.zeroEmploymentHouseholds.nodes.map((h: any) => h.code).sort()).toEqual(expected.map((h) => h.code).sort());
+    } finally {
+      await fresh.stop();
+    }
+  });
+});
+
+void COUNTY_OFFICER;

@@ -1,0 +1,148 @@
+import pg from 'pg';
+import { DEPARTMENT_NAMES, SUBGRAPH_NAMES, type Identity, type Purpose, type SituationConfig, type SubgraphName } from '@jiuye/common';
+import { situationSubgraph } from '@jiuye/situation';
+import { readModelTypes } from '../../subgraphs/situation/src/db';
+import type { PersonRow } from '../../subgraphs/situation/src/projection/person';
+import { migrateAll } from '../../scripts/src/seed-lib';
+import { freshDatabaseUrl, gatewayHeaders, postGraphQL, startTestSubgraph, testSubgraphConfig, type GraphQLResponse, type TestSubgraph } from './harness';
+import { situationTestConfig } from './platform';
+
+/** A village, township and county of the demo county (东川区). */
+export const TEST_COUNTY = '530113';
+export const TEST_TOWNSHIP = '530113101';
+export const TEST_VILLAGE = '530113101201';
+export const OTHER_VILLAGE = '530113101202';
+
+/** County staff of hr with a purpose: may read named people of the county. */
+export const COUNTY_STAFF: Identity & { purpose: Purpose } = {
+  subject: 'situation-test-officer',
+  department: 'hr',
+  role: 'officer',
+  region: TEST_COUNTY,
+  permissions: [],
+  purpose: 'verification',
+};
+
+/** A dashboard account of the county: aggregates only. */
+export const COUNTY_DASHBOARD: Identity & { purpose?: Purpose } = { subject: 'situation-test-dashboard', department: 'dashboard', role: 'viewer', region: TEST_COUNTY, permissions: [] };
+
+export interface SituationAlone {
+  subgraph: TestSubgraph;
+  /** A client on the situation database, to construct read-model rows directly. */
+  db: pg.Client;
+  /** Clients on the departments' (empty, migrated) databases. */
+  departments: Record<(typeof DEPARTMENT_NAMES)[number], pg.Client>;
+  queryAs<T = any>(identity: Identity & { purpose?: Purpose }, query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>>;
+  stop(): Promise<void>;
+}
+
+/**
+ * The situation subgraph alone, over five empty (migrated) department databases, for tests
+ * that construct read-model rows directly (rules, rankings, indicators). Its change feed runs;
+ * rows inserted straight into the read model are left alone unless an outbox names them.
+ */
+export async function startSituationAlone(overrides: Partial<SituationConfig> = {}): Promise<SituationAlone> {
+  const urls = Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, freshDatabaseUrl(name)])) as Record<SubgraphName, string>;
+  await migrateAll(urls);
+  const config = situationTestConfig(testSubgraphConfig('situation', urls.situation), urls, overrides);
+  const subgraph = await startTestSubgraph(situationSubgraph, config);
+  const db = new pg.Client({ connectionString: urls.situation, types: readModelTypes });
+  await db.connect();
+  const departments = {} as SituationAlone['departments'];
+  for (const name of DEPARTMENT_NAMES) {
+    departments[name] = new pg.Client({ connectionString: urls[name], types: readModelTypes });
+    await departments[name].connect();
+  }
+  return {
+    subgraph,
+    db,
+    departments,
+    queryAs: async (identity, text, variables) => postGraphQL(subgraph.url, text, variables, await gatewayHeaders(identity, config.internalSigningKey)),
+    async stop() {
+      await db.end();
+      await Promise.all(Object.values(departments).map((client) => client.end()));
+      await subgraph.stop();
+    },
+  };
+}
+
+let sequence = 0;
+
+/** A person_situation row with plain defaults (an able, unemployed, unregistered worker of TEST_VILLAGE), overridden. */
+export function personRow(overrides: Partial<PersonRow> = {}): PersonRow {
+  sequence++;
+  const id = `wtest${String(sequence).padStart(8, '0')}`;
+  return {
+    worker_id: id,
+    id_number: `530113199001${String(sequence % 10000).padStart(4, '0')}10`,
+    name: `测试${sequence}`,
+    sex: 'MALE',
+    birth_date: '1990-01-01',
+    household_code: `${overrides.village_code ?? TEST_VILLAGE}${String(sequence % 10000).padStart(4, '0')}`,
+    village_code: TEST_VILLAGE,
+    population_status: 'AT_HOME',
+    employment_status: 'UNEMPLOYED',
+    employment_intention: 'LOCAL',
+    skill_level: 'NONE',
+    education: 'JUNIOR_HIGH',
+    training_wish: null,
+    verified_on: null,
+    able_labourer: true,
+    employment_id: null,
+    employment_kind: null,
+    employment_place: null,
+    employer_name: null,
+    employment_started_on: null,
+    last_employment_ended_on: null,
+    last_employment_end_reason: null,
+    welfare_post_kind: null,
+    poverty_status: null,
+    poverty_status_since: null,
+    assistance_kinds: [],
+    assistance_since: null,
+    left_behind: null,
+    disability_kind: null,
+    disability_grade: null,
+    care_reasons: [],
+    in_training: false,
+    medium_term_completed_on: null,
+    medium_term_institution_id: null,
+    employed_after_training_on: null,
+    certified_trades: [],
+    transfer_id: null,
+    transfer_city_code: null,
+    transfer_started_on: null,
+    transfer_ended_on: null,
+    last_follow_up_on: null,
+    last_follow_up_still_employed: null,
+    last_action_on: null,
+    last_action: null,
+    last_action_department: null,
+    ...overrides,
+  };
+}
+
+/** Inserts rows into a read-model table (column names = object keys). */
+export async function insertRows(db: pg.ClientBase, table: string, rows: Record<string, unknown>[]): Promise<void> {
+  for (const row of rows) {
+    const columns = Object.keys(row);
+    await db.query(
+      `insert into "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) values (${columns.map((_, i) => `$${i + 1}`).join(', ')})`,
+      columns.map((c) => row[c]),
+    );
+  }
+}
+
+/** Inserts people and (re)computes their households' kept counts as the projector does. */
+export async function insertPeople(db: pg.ClientBase, people: PersonRow[]): Promise<void> {
+  await insertRows(db, 'person_situation', people as unknown as Record<string, unknown>[]);
+  const codes = [...new Set(people.map((p) => p.household_code))];
+  await db.query('delete from household_situation where code = any($1::text[])', [codes]);
+  await db.query(
+    `insert into household_situation (code, village_code, poverty_status, members, able_labourers, employed_members, last_action_on, last_action, last_action_department)
+     select household_code, min(village_code), min(poverty_status), count(*), count(*) filter (where able_labourer), count(*) filter (where employment_status = 'EMPLOYED'),
+            max(last_action_on), min(last_action), min(last_action_department)
+       from person_situation where household_code = any($1::text[]) group by household_code`,
+    [codes],
+  );
+}
