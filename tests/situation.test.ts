@@ -1,5 +1,6 @@
 import { ageOn, type DemoHousehold, type DemoPerson } from '@jiuye/common';
-import { startTestPlatform, COUNTY_OFFICER, DEMO_COUNTY, type TestPlatform } from './support/platform';
+import ExcelJS from 'exceljs';
+import { startTestPlatform, COUNTY_OFFICER, DEMO_COUNTY, userHeaders, type TestPlatform } from './support/platform';
 
 /**
  * The cross-department views through the gateway, against the seeded demo county: every roster
@@ -173,4 +174,64 @@ describe('zero-employment households', () => {
   });
 });
 
-void COUNTY_OFFICER;
+
+describe('exports (xlsx and CSV) through the gateway', () => {
+  const base = () => platform.gateway.url.replace(/\/graphql$/, '');
+
+  async function download(path: string, identity = COUNTY_OFFICER, purpose: string | null = 'verification'): Promise<Response> {
+    return fetch(base() + path, { headers: await userHeaders(identity, purpose as any) });
+  }
+
+  it('streams a township roster as xlsx that re-reads equal to the query', async () => {
+    const township = households[0].townshipCode;
+    const response = await download(`/exports/roster.xlsx?kind=POOR_LABOURERS&region=${township}`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toContain('spreadsheetml');
+    expect(response.headers.get('content-disposition')).toContain("filename*=UTF-8''");
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(Buffer.from(await response.arrayBuffer()) as any);
+    const sheet = workbook.worksheets[0];
+    const rows: unknown[][] = [];
+    sheet.eachRow((row) => rows.push((row.values as unknown[]).slice(1)));
+    const headerIndex = rows.findIndex((row) => row[0] === '序号');
+    expect(rows[headerIndex]).toEqual(expect.arrayContaining(['姓名', '身份证号', '贫困状态', '就业状态']));
+    const header = rows[headerIndex] as string[];
+    const data = rows.slice(headerIndex + 1);
+    const query: any = await platform.query(ROSTER, { kind: 'POOR_LABOURERS', region: township, first: 500 });
+    const nodes = query.data.roster.nodes;
+    expect(data).toHaveLength(query.data.roster.totalCount);
+    expect(data.map((row) => row[header.indexOf('姓名')])).toEqual(nodes.map((n: any) => n.name));
+    // COUNTY_OFFICER may reveal: full ID numbers, kept as text (all 18 characters).
+    for (const row of data) expect(String(row[header.indexOf('身份证号')])).toMatch(/^\d{17}[\dX]$/);
+    expect(data.map((row) => row[0])).toEqual(data.map((_, i) => i + 1));
+  });
+
+  it('streams zero-employment households as CSV with a BOM and Chinese headers', async () => {
+    const response = await download(`/exports/zero-employment.csv?region=${DEMO_COUNTY}`);
+    expect(response.status).toBe(200);
+    const bytes = Buffer.from(await response.arrayBuffer());
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const lines = bytes.subarray(3).toString('utf8').split('\r\n').filter(Boolean);
+    const headerLine = lines.findIndex((line) => line.startsWith('序号,'));
+    expect(lines[headerLine]).toContain('帮扶责任人');
+    const query: any = await platform.query(ZERO, { region: DEMO_COUNTY, first: 1 });
+    expect(lines.length - headerLine - 1).toBe(query.data.zeroEmploymentHouseholds.totalCount);
+  });
+
+  it('refuses dashboards, missing purposes, bad kinds and foreign regions with a clear error', async () => {
+    const dashboard = await download(`/exports/roster.csv?kind=EMPLOYED`, { subject: 'dash', department: 'dashboard', role: 'viewer', region: DEMO_COUNTY, permissions: [] }, null);
+    expect(dashboard.status).toBe(403);
+    const noPurpose = await download(`/exports/roster.csv?kind=EMPLOYED`, COUNTY_OFFICER, null);
+    expect(noPurpose.status).toBe(403);
+    expect((await noPurpose.json()).errors[0].extensions.code).toBe('PURPOSE_REQUIRED');
+    const badKind = await download(`/exports/roster.csv?kind=EVERYONE`);
+    expect(badKind.status).toBe(400);
+    expect((await badKind.json()).errors[0].extensions.field).toBe('kind');
+    const badFormat = await download(`/exports/roster.pdf?kind=EMPLOYED`);
+    expect((await badFormat.json()).errors[0].extensions.field).toBe('format');
+    const foreign = await download(`/exports/roster.csv?kind=EMPLOYED&region=530102`);
+    expect(foreign.status).toBe(403);
+    const anonymous = await fetch(base() + '/exports/roster.csv?kind=EMPLOYED');
+    expect(anonymous.status).toBe(401);
+  });
+});

@@ -27,6 +27,14 @@ export interface HttpOptions<TContext extends BaseContext> {
   stats?: () => unknown;
   /** Extra POST routes with a JSON body (e.g. the internal access-check endpoint). */
   routes?: Record<string, (request: IncomingMessage, body: unknown, requestId: string) => Promise<unknown>>;
+  /** GET downloads under a path prefix (the situation service's exports); authenticated like /graphql, streamed by the handler. */
+  downloads?: DownloadRoute;
+}
+
+export interface DownloadRoute {
+  /** e.g. '/exports/' */
+  prefix: string;
+  handle(request: IncomingMessage, response: ServerResponse, url: URL, requestId: string): Promise<void>;
 }
 
 export interface RunningHttpServer {
@@ -96,6 +104,11 @@ export async function serveGraphQL<TContext extends BaseContext>(
         return sendJson(response, 200, { status: 'ready' });
       }
       if (url.pathname === '/stats' && options.stats) return sendJson(response, 200, options.stats());
+      if (options.downloads && url.pathname.startsWith(options.downloads.prefix)) {
+        if (request.method !== 'GET') return sendJson(response, 405, { error: 'GET only' });
+        if (options.authenticate) authenticated.set(request, await options.authenticate(request, requestId));
+        return await options.downloads.handle(request, response, url, requestId);
+      }
       const route = options.routes?.[url.pathname];
       if (route) {
         if (request.method !== 'POST') return sendJson(response, 405, { error: 'POST only' });

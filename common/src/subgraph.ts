@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import type { IncomingMessage } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
@@ -70,6 +70,11 @@ export interface SubgraphModule<TLoaders = unknown> {
   authority?: LocalAuthority<TLoaders>;
   /** Work the service does besides answering (the situation read model's change feed); started after migrations, stopped first. */
   background?(config: SubgraphConfig, logger: Logger): Promise<BackgroundWork>;
+  /** GET downloads under a prefix (exports), with the same per-request context as a GraphQL request. */
+  downloads?: {
+    prefix: string;
+    handle(context: SubgraphContext<TLoaders>, url: URL, response: ServerResponse): Promise<void>;
+  };
 }
 
 export interface BackgroundWork {
@@ -243,6 +248,13 @@ export async function startSubgraph<TLoaders>(
           ? localAuthority.visibleWorkers({ em, loaders }, identity, workerIds)
           : remote(identity, workerIds);
     };
+    const contextFor = async (request: IncomingMessage, requestId: string): Promise<SubgraphContext<TLoaders>> => {
+      const em = database.orm.em.fork() as EntityManager;
+      const { identity, token } = authenticatedAs<{ identity: RequestIdentity; token: string }>(request)!;
+      const loaders = module.createLoaders(em, config);
+      const access = new AccessControl(identity, authorityFor(token, em, loaders));
+      return { em, loaders, config, requestId, logger, identity, access };
+    };
     const http: RunningHttpServer = await serveGraphQL(server, {
       port: config.port,
       host: config.host,
@@ -250,12 +262,10 @@ export async function startSubgraph<TLoaders>(
       authenticate: (request) => authenticateInternal(request, config),
       // SQL statements so far and memory, for npm run bench; not in production.
       stats: config.environment === 'production' ? undefined : () => ({ statements: database.statements.total, rss: process.memoryUsage().rss }),
-      async context(request: IncomingMessage, requestId: string) {
-        const em = database.orm.em.fork() as EntityManager;
-        const { identity, token } = authenticatedAs<{ identity: RequestIdentity; token: string }>(request)!;
-        const loaders = module.createLoaders(em, config);
-        const access = new AccessControl(identity, authorityFor(token, em, loaders));
-        return { em, loaders, config, requestId, logger, identity, access };
+      context: contextFor,
+      downloads: module.downloads && {
+        prefix: module.downloads.prefix,
+        handle: async (request, response, url, requestId) => module.downloads!.handle(await contextFor(request, requestId), url, response),
       },
       routes: {
         async [VISIBLE_WORKERS_PATH](request, body) {

@@ -19,6 +19,7 @@ import {
   type SubgraphName,
 } from '@jiuye/common';
 import { createAuthenticator, personalDataPlugin, type Caller } from './auth';
+import { exportsProxy } from './exports';
 import { AccessLogStore, type DepartmentAccess } from './audit/access-log';
 import { accessLogPlugin } from './audit/access-log-plugin';
 import { AUDIT_SUBGRAPH_NAME, buildAuditSchema } from './audit/audit-subgraph';
@@ -256,6 +257,8 @@ export async function startGateway(config: GatewayConfig, options: { logger?: Lo
     host: config.host,
     logger,
     authenticate: (request) => authenticate(request),
+    // Streamed xlsx/CSV exports of rosters and lists, served by the situation read model.
+    downloads: exportsProxy(() => urls.get('situation'), config.internalSigningKey, logger),
     stats: production ? undefined : () => ({ fetches: Object.fromEntries([...sources].map(([name, source]) => [name, source.fetches])), rss: process.memoryUsage().rss }),
     async context(request: IncomingMessage, requestId: string): Promise<GatewayContext> {
       const caller = authenticatedAs<Caller>(request);

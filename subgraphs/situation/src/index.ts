@@ -1,7 +1,9 @@
 import 'reflect-metadata';
 import type { SituationConfig, SubgraphModule } from '@jiuye/common';
 import { situationAccess } from './access';
+import type { SituationContext } from './context';
 import { ConflictResolutionEntity } from './conflict-resolution.entity';
+import { EXPORT_PREFIX, handleExport } from './export/export.route';
 import { FreshnessResolver } from './freshness/freshness.resolver';
 import { ZeroEmploymentResolver } from './household/zero-employment';
 import { createLoaders, type SituationLoaders } from './loaders';
@@ -25,6 +27,7 @@ export const situationSubgraph: SubgraphModule<SituationLoaders> = {
   migrations,
   createLoaders,
   access: situationAccess,
+  downloads: { prefix: EXPORT_PREFIX, handle: (context, url, response) => handleExport(context as SituationContext, url, response) },
   async background(config, logger) {
     const situation = config as SituationConfig;
     const feed = new ChangeFeed({ situationUrl: situation.databaseUrl, sourceUrls: situation.sourceDatabaseUrls, pollMs: situation.pollMs, logger });

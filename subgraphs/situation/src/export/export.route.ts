@@ -1,0 +1,111 @@
+import type { ServerResponse } from 'node:http';
+import { GraphQLError } from 'graphql';
+import { badInput, contentDisposition, EXPORT_FORMATS, parseExportFormat, todayInChina, writeExport, type ExportFormat, type ExportSheet } from '@jiuye/common';
+import type { SituationContext } from '../context';
+import { zeroEmploymentBatches } from '../household/zero-employment';
+import { resolveRegion, type Region } from '../region/region';
+import { RosterKindVocabulary, type RosterKind } from '../roster/roster-kinds';
+import { rosterBatches } from '../roster/roster.service';
+import { rosterColumns, zeroEmploymentColumns } from './export.columns';
+
+export const EXPORT_PREFIX = '/exports/';
+
+const STATUS: Record<string, number> = { BAD_USER_INPUT: 400, FORBIDDEN: 403, PURPOSE_REQUIRED: 403, NOT_FOUND: 404 };
+
+function numbered<T>(batches: AsyncIterable<T[]>): AsyncIterable<(T & { row: number })[]> {
+  return (async function* () {
+    let row = 0;
+    for await (const batch of batches) yield batch.map((item) => ({ ...item, row: ++row }));
+  })();
+}
+
+interface Plan {
+  view: string;
+  kind: string | null;
+  sheet: ExportSheet<any>;
+}
+
+/** What a path asks for: /exports/roster.xlsx?kind=POOR_LABOURERS&region=530113101 or /exports/zero-employment.csv?region=… */
+async function plan(context: SituationContext, url: URL): Promise<{ plan: Plan; format: ExportFormat; region: Region }> {
+  const match = /^\/exports\/([a-z-]+)\.([a-z]+)$/.exec(url.pathname);
+  if (!match) throw badInput('path', 'expected /exports/roster.xlsx|csv?kind=…&region=… or /exports/zero-employment.xlsx|csv?region=…');
+  const format = parseExportFormat(match[2], 'format');
+  context.access.requirePersonAccess();
+  const region = await resolveRegion(context.loaders, context.access, url.searchParams.get('region'), 'person');
+  const today = todayInChina();
+  const sql = context.loaders.sql;
+  const preamble = (title: string) => [`${title}（${region.name} ${region.code}）`, `导出时间：${new Date().toISOString()}；数据日期：${today}`];
+  switch (match[1]) {
+    case 'roster': {
+      const kind = url.searchParams.get('kind');
+      if (!kind || !(RosterKindVocabulary.values as string[]).includes(kind)) {
+        throw badInput('kind', `expected one of ${RosterKindVocabulary.values.join(', ')}`);
+      }
+      const title = RosterKindVocabulary.labels[kind as RosterKind].replace(/^[^：]*：/, '');
+      return {
+        format,
+        region,
+        plan: {
+          view: 'roster',
+          kind,
+          sheet: {
+            title,
+            preamble: preamble(title),
+            columns: rosterColumns({ reveal: context.access.allows('reveal'), today }),
+            rows: numbered(rosterBatches(sql, kind as RosterKind, region)),
+          },
+        },
+      };
+    }
+    case 'zero-employment':
+      return {
+        format,
+        region,
+        plan: { view: 'zero-employment', kind: null, sheet: { title: '零就业家庭名单', preamble: preamble('零就业家庭名单'), columns: zeroEmploymentColumns(), rows: numbered(zeroEmploymentBatches(sql, region)) } },
+      };
+    default:
+      throw badInput('path', `no export named ${match[1]}; available: roster, zero-employment`);
+  }
+}
+
+function sendError(response: ServerResponse, error: GraphQLError): void {
+  response.statusCode = STATUS[String(error.extensions?.code)] ?? 400;
+  response.setHeader('content-type', 'application/json; charset=utf-8');
+  response.end(JSON.stringify({ errors: [{ message: error.message, extensions: error.extensions }] }));
+}
+
+/**
+ * GET /exports/…: the same access rules as the graph (department staff of the region with a
+ * purpose), streamed in keyset batches of 500 rows so that a county export holds one batch in
+ * memory. Every export is recorded in export_log (who, purpose, view, region, rows).
+ */
+export async function handleExport(context: SituationContext, url: URL, response: ServerResponse): Promise<void> {
+  let planned: Awaited<ReturnType<typeof plan>>;
+  try {
+    planned = await plan(context, url);
+  } catch (error) {
+    if (error instanceof GraphQLError) return sendError(response, error);
+    throw error;
+  }
+  const { plan: { view, kind, sheet }, format, region } = planned;
+  const sql = context.loaders.sql;
+  const logged = await sql.one<{ id: number }>(
+    `insert into export_log (staff, department, purpose, request_id, view, kind, region, format) values ($1, $2, $3, $4, $5, $6, $7, $8) returning id`,
+    [context.identity.subject, context.identity.department, context.identity.purpose ?? '', context.requestId, view, kind, region.code, format],
+  );
+  const fileName = `${sheet.title}_${region.code}_${todayInChina()}.${EXPORT_FORMATS[format].extension}`;
+  response.statusCode = 200;
+  response.setHeader('content-type', EXPORT_FORMATS[format].contentType);
+  response.setHeader('content-disposition', contentDisposition(fileName));
+  response.setHeader('cache-control', 'no-store');
+  try {
+    const result = await writeExport(format, sheet, response);
+    response.end();
+    await sql.rows(`update export_log set rows = $2, finished_at = now(), outcome = 'COMPLETED' where id = $1`, [logged!.id, result.rows]);
+  } catch (error) {
+    // Headers are gone: the only honest signal left is a broken download.
+    response.destroy(error as Error);
+    await sql.rows(`update export_log set finished_at = now(), outcome = 'FAILED' where id = $1`, [logged!.id]).catch(() => undefined);
+    context.logger.error({ requestId: context.requestId, view, error: (error as Error).message }, 'export failed');
+  }
+}
