@@ -160,8 +160,13 @@ describe('the platform through the gateway', () => {
     const registered = platform.county.sampleIdNumbers().find((s) => findHousehold(platform, s.idNumber).members.find((m) => m.idNumber === s.idNumber)!.inLabourRegistry)!;
     const unemployed = await platform.query(`query($d: DivisionCode!) { workers(divisionCode: $d, employmentStatus: UNEMPLOYED, first: 1) { nodes { id name } } }`, { d: county });
     const target = unemployed.data.workers.nodes[0];
+    // A conflict to settle in the resolveConflict example (one whose partner side is kept).
+    const open = await platform.query(`{ conflicts(region: "${county}", first: 50) { nodes { id sources { department } } } }`);
+    const settle = open.data.conflicts.nodes.find((c: any) => c.sources.some((source: any) => source.department === 'partner'));
     for (const example of examples) {
+      if (example.includes('<id from conflicts>') && !settle) continue;
       const query = example
+        .replace('<id from conflicts>', settle?.id ?? '')
         .replace('<ID number of an unemployed worker>', findPersonById(platform, target.name, target.id))
         .replace(/<a demo ID number[^>]*>/, registered.idNumber);
       const response = await platform.query(query);

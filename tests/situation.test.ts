@@ -218,6 +218,25 @@ describe('exports (xlsx and CSV) through the gateway', () => {
     expect(lines.length - headerLine - 1).toBe(query.data.zeroEmploymentHouseholds.totalCount);
   });
 
+  it('streams warnings and conflicts with the counts the graph gives', async () => {
+    const warnings = await download(`/exports/warnings.csv?region=${DEMO_COUNTY}`);
+    expect(warnings.status).toBe(200);
+    const lines = Buffer.from(await warnings.arrayBuffer()).subarray(3).toString('utf8').split('\r\n').filter(Boolean);
+    const header = lines.findIndex((line) => line.startsWith('序号,'));
+    expect(lines[header]).toContain('预警原因');
+    const counted: any = await platform.query(`{ warnings(region: "${DEMO_COUNTY}", first: 1) { totalCount } }`);
+    expect(lines.length - header - 1).toBe(counted.data.warnings.totalCount);
+    const conflicts = await download(`/exports/conflicts.xlsx?region=${DEMO_COUNTY}`);
+    expect(conflicts.status).toBe(200);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(Buffer.from(await conflicts.arrayBuffer()) as any);
+    const values: unknown[][] = [];
+    workbook.worksheets[0].eachRow((row) => values.push((row.values as unknown[]).slice(1)));
+    const start = values.findIndex((row) => row[0] === '序号');
+    const open: any = await platform.query(`{ open: conflicts(region: "${DEMO_COUNTY}", status: OPEN, first: 1) { totalCount } resolved: conflicts(region: "${DEMO_COUNTY}", status: RESOLVED, first: 1) { totalCount } }`);
+    expect(values.length - start - 1).toBe(open.data.open.totalCount + open.data.resolved.totalCount);
+  });
+
   it('refuses dashboards, missing purposes, bad kinds and foreign regions with a clear error', async () => {
     const dashboard = await download(`/exports/roster.csv?kind=EMPLOYED`, { subject: 'dash', department: 'dashboard', role: 'viewer', region: DEMO_COUNTY, permissions: [] }, null);
     expect(dashboard.status).toBe(403);
@@ -233,5 +252,59 @@ describe('exports (xlsx and CSV) through the gateway', () => {
     expect(foreign.status).toBe(403);
     const anonymous = await fetch(base() + '/exports/roster.csv?kind=EMPLOYED');
     expect(anonymous.status).toBe(401);
+  });
+});
+
+describe('aggregates for dashboards and the worklists, through the gateway', () => {
+  const DASHBOARD = { subject: 'dash', department: 'dashboard' as const, role: 'viewer' as const, region: DEMO_COUNTY, permissions: [] };
+
+  it('gives a dashboard indicators with small cells suppressed, and names a malformed period', async () => {
+    const response: any = await platform.queryAs(
+      DASHBOARD,
+      `{ indicators(region: "${DEMO_COUNTY}", period: "2026") { threshold labourForce { value suppressed } employed { value suppressed }
+          transferByPlace { place people { value suppressed } } subsidies { byKind { kind people { value suppressed } } } freshness { lagSeconds } } }`,
+      undefined,
+      null,
+    );
+    expect(response.errors).toBeUndefined();
+    const indicators = response.data.indicators;
+    expect(indicators.threshold).toBe(5);
+    const able = registry().filter(({ person }) => person.inLabourRegistry).length;
+    expect(indicators.labourForce.value).toBeGreaterThan(0);
+    expect(indicators.labourForce.value).toBeLessThanOrEqual(able);
+    const cells = [indicators.labourForce, indicators.employed, ...indicators.transferByPlace.map((p: any) => p.people), ...indicators.subsidies.byKind.map((k: any) => k.people)];
+    for (const cell of cells) {
+      if (cell.suppressed) expect(cell.value).toBeNull();
+      else expect(cell.value === 0 || cell.value >= 5).toBe(true);
+    }
+    const bad: any = await platform.queryAs(DASHBOARD, `{ indicators(region: "${DEMO_COUNTY}", period: "2026-13") { threshold } }`, undefined, null);
+    expect(bad.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'period' });
+  });
+
+  it('ranks the county’s villages for the week, red and black lists of at most ten', async () => {
+    const response: any = await platform.queryAs(DASHBOARD, `{ villageRanking(county: "${DEMO_COUNTY}") { weekStart weekEnd red { rank newTransfers } black { rank } all { villageCode rank } } }`, undefined, null);
+    expect(response.errors).toBeUndefined();
+    const ranking = response.data.villageRanking;
+    expect(ranking.red.length).toBeLessThanOrEqual(10);
+    expect(ranking.black.length).toBeLessThanOrEqual(10);
+    expect(ranking.all.length).toBe(platform.county.reference.villages.length);
+  });
+
+  it('lists warnings and conflicts to county staff, and settles a conflict', async () => {
+    const warnings: any = await platform.query(`{ warnings(region: "${DEMO_COUNTY}", first: 5) { totalCount countsByRule { count } nodes { ruleLabel reason responsible { name } } } }`);
+    expect(warnings.errors).toBeUndefined();
+    expect(warnings.data.warnings.countsByRule.reduce((n: number, c: any) => n + c.count, 0)).toBe(warnings.data.warnings.totalCount);
+    const conflicts: any = await platform.query(`{ conflicts(region: "${DEMO_COUNTY}", first: 1) { totalCount nodes { id sources { department } } } }`);
+    expect(conflicts.errors).toBeUndefined();
+    if (conflicts.data.conflicts.totalCount === 0) return;
+    const conflict = conflicts.data.conflicts.nodes[0];
+    const resolved: any = await platform.query(
+      `mutation($input: ResolveConflictInput!) { resolveConflict(input: $input) { status resolution { note keptSource } } }`,
+      { input: { conflictId: conflict.id, note: '已入户核实', keptSource: conflict.sources[0].department } },
+    );
+    expect(resolved.errors).toBeUndefined();
+    expect(resolved.data.resolveConflict).toMatchObject({ status: 'RESOLVED', resolution: { note: '已入户核实' } });
+    const after: any = await platform.query(`{ conflicts(region: "${DEMO_COUNTY}", first: 1) { totalCount } }`);
+    expect(after.data.conflicts.totalCount).toBe(conflicts.data.conflicts.totalCount - 1);
   });
 });

@@ -30,14 +30,21 @@ export function exportsProxy(situationUrl: () => string | undefined, signingKey:
       if (!base) return sendJson(response, 503, { errors: [{ message: 'exports are served by the situation read model, which is not configured', extensions: { code: 'SUBGRAPH_UNAVAILABLE', requestId } }] });
       const target = base.replace(/\/graphql$/, '') + url.pathname + url.search;
       let upstream: Response;
+      // The situation service must start answering within 30 s; the download itself may take as
+      // long as the file needs (a county's xlsx at 10^6 rows takes about a minute).
+      const abort = new AbortController();
+      const headersTimeout = setTimeout(() => abort.abort(new Error('no answer within 30 s')), 30_000);
+      response.on('close', () => abort.abort(new Error('the client went away')));
       try {
         upstream = await fetch(target, {
           headers: { [INTERNAL_IDENTITY_HEADER]: await signInternalIdentity(identity, signingKey), 'x-request-id': requestId },
-          signal: AbortSignal.timeout(30_000),
+          signal: abort.signal,
         });
       } catch (error) {
         logger.warn({ requestId, error: (error as Error).message }, 'export: the situation service does not answer');
         return sendJson(response, 503, { errors: [{ message: 'the situation read model does not answer; try again shortly', extensions: { code: 'SUBGRAPH_UNAVAILABLE', department: 'situation', requestId } }] });
+      } finally {
+        clearTimeout(headersTimeout);
       }
       response.statusCode = upstream.status;
       for (const name of PASSED_HEADERS) {

@@ -3,6 +3,7 @@ import { DEPARTMENT_NAMES, SUBGRAPH_NAMES, type Identity, type Purpose, type Sit
 import { situationSubgraph } from '@jiuye/situation';
 import { readModelTypes } from '../../subgraphs/situation/src/db';
 import type { PersonRow } from '../../subgraphs/situation/src/projection/person';
+import { recountVillages } from '../../subgraphs/situation/src/roster/village-counts';
 import { migrateAll } from '../../scripts/src/seed-lib';
 import { freshDatabaseUrl, gatewayHeaders, postGraphQL, startTestSubgraph, testSubgraphConfig, type GraphQLResponse, type TestSubgraph } from './harness';
 import { situationTestConfig } from './platform';
@@ -133,16 +134,17 @@ export async function insertRows(db: pg.ClientBase, table: string, rows: Record<
   }
 }
 
-/** Inserts people and (re)computes their households' kept counts as the projector does. */
+/** Inserts people and (re)computes their households' and villages' kept counts as the projector does. */
 export async function insertPeople(db: pg.ClientBase, people: PersonRow[]): Promise<void> {
   await insertRows(db, 'person_situation', people as unknown as Record<string, unknown>[]);
   const codes = [...new Set(people.map((p) => p.household_code))];
   await db.query('delete from household_situation where code = any($1::text[])', [codes]);
   await db.query(
-    `insert into household_situation (code, village_code, poverty_status, members, able_labourers, employed_members, last_action_on, last_action, last_action_department)
+    `insert into household_situation (code, village_code, poverty_status, members, able_labourers, employed_members, last_employment_ended_on, last_action_on, last_action, last_action_department)
      select household_code, min(village_code), min(poverty_status), count(*), count(*) filter (where able_labourer), count(*) filter (where employment_status = 'EMPLOYED'),
-            max(last_action_on), min(last_action), min(last_action_department)
+            max(last_employment_ended_on), max(last_action_on), min(last_action), min(last_action_department)
        from person_situation where household_code = any($1::text[]) group by household_code`,
     [codes],
   );
+  await recountVillages(db, people.map((p) => p.village_code));
 }

@@ -32,4 +32,6 @@ export const PERSONAL_TYPES: ReadonlySet<string> = new Set([
   // situation (the cross-department read model)
   'SituationPerson',
   'ZeroEmploymentHousehold',
+  'EarlyWarning',
+  'Conflict',
 ]);

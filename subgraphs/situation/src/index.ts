@@ -11,6 +11,11 @@ import { migrations } from './migrations';
 import { Household, Worker } from './person/situation-person.type';
 import { ChangeFeed } from './projection/feed';
 import { RosterResolver } from './roster/roster.resolver';
+import { WarningResolver } from './warning/warning.resolver';
+import { ConflictResolver } from './conflict/conflict.resolver';
+import { IndicatorResolver } from './indicator/indicator.resolver';
+import { VillageRankingResolver } from './ranking/ranking.resolver';
+import { VerificationCoverageResolver } from './verification/coverage.resolver';
 
 /**
  * 就业帮扶综合视图 — the situation read model: cross-department rosters (一库六册), the five
@@ -20,7 +25,7 @@ import { RosterResolver } from './roster/roster.resolver';
  */
 export const situationSubgraph: SubgraphModule<SituationLoaders> = {
   name: 'situation',
-  resolvers: [FreshnessResolver, RosterResolver, ZeroEmploymentResolver],
+  resolvers: [FreshnessResolver, RosterResolver, ZeroEmploymentResolver, WarningResolver, ConflictResolver, IndicatorResolver, VillageRankingResolver, VerificationCoverageResolver],
   orphanedTypes: [Worker, Household],
   referenceResolvers: {},
   entities: [ConflictResolutionEntity],

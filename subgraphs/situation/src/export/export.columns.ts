@@ -14,6 +14,8 @@ import {
 } from '@jiuye/common';
 import type { HouseholdRecord } from '../household/zero-employment';
 import type { PersonRecord } from '../person/situation-person.type';
+import type { EarlyWarning } from '../warning/warning.types';
+import type { Conflict } from '../conflict/conflict.types';
 
 const label = <T extends string>(labels: Record<T, string>, value: string | null | undefined): string | null => (value ? (labels[value as T] ?? value) : null);
 const ASSISTANCE: Record<string, string> = { SUBSISTENCE_ALLOWANCE: '低保', SPECIAL_HARDSHIP: '特困供养' };
@@ -64,3 +66,43 @@ export function zeroEmploymentColumns(): ExportColumn<HouseholdRecord & { row: n
     { header: '措施日期', kind: 'date', width: 12, value: (h) => h.last_action_on },
   ];
 }
+
+/** 预警清单: the warning, who it is about (masked ID number), why and who answers. */
+export function warningColumns(): ExportColumn<EarlyWarning & { row: number }>[] {
+  return [
+    { header: '序号', kind: 'number', width: 8, value: (w) => w.row },
+    { header: '预警等级', width: 8, value: (w) => WARNING_LEVEL_LABELS[w.level] ?? w.level },
+    { header: '预警类型', width: 28, value: (w) => w.ruleLabel },
+    { header: '村（社区）', width: 16, value: (w) => w.villageName ?? w.villageCode },
+    { header: '户编号', kind: 'text', width: 20, value: (w) => w.householdCode },
+    { header: '姓名', width: 10, value: (w) => w.personRecord?.name ?? null },
+    { header: '身份证号（脱敏）', kind: 'text', width: 22, value: (w) => (w.personRecord ? maskIdNumber(w.personRecord.id_number) : null) },
+    { header: '预警原因', width: 48, value: (w) => w.reason },
+    { header: '起始日期', kind: 'date', width: 12, value: (w) => w.since },
+    { header: '责任人', width: 20, value: (w) => w.responsible.name },
+    { header: '责任单位', width: 24, value: (w) => w.responsible.unit ?? null },
+  ];
+}
+
+/** 数据比对冲突清单: both departments' facts side by side, and how it was settled. */
+export function conflictColumns(): ExportColumn<Conflict & { row: number }>[] {
+  const source = (c: Conflict, i: number) => c.sources[i];
+  return [
+    { header: '序号', kind: 'number', width: 8, value: (c) => c.row },
+    { header: '冲突类型', width: 28, value: (c) => c.label },
+    { header: '村（社区）', width: 16, value: (c) => c.villageName ?? c.villageCode },
+    { header: '户编号', kind: 'text', width: 20, value: (c) => c.householdCode },
+    { header: '姓名', width: 10, value: (c) => c.personRecord?.name ?? null },
+    { header: '身份证号（脱敏）', kind: 'text', width: 22, value: (c) => (c.personRecord ? maskIdNumber(c.personRecord.id_number) : null) },
+    { header: '部门一', width: 12, value: (c) => source(c, 0)?.departmentLabel ?? null },
+    { header: '部门一记录', width: 36, value: (c) => source(c, 0)?.fact ?? null },
+    { header: '部门一日期', kind: 'date', width: 12, value: (c) => source(c, 0)?.since ?? null },
+    { header: '部门二', width: 12, value: (c) => source(c, 1)?.departmentLabel ?? null },
+    { header: '部门二记录', width: 36, value: (c) => source(c, 1)?.fact ?? null },
+    { header: '部门二日期', kind: 'date', width: 12, value: (c) => source(c, 1)?.since ?? null },
+    { header: '状态', width: 8, value: (c) => (c.status === 'RESOLVED' ? '已处理' : '待处理') },
+    { header: '处理说明', width: 36, value: (c) => c.resolution?.note ?? null },
+  ];
+}
+
+const WARNING_LEVEL_LABELS: Record<string, string> = { RED: '红色', ORANGE: '橙色', YELLOW: '黄色' };

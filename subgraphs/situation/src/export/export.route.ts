@@ -6,17 +6,25 @@ import { zeroEmploymentBatches } from '../household/zero-employment';
 import { resolveRegion, type Region } from '../region/region';
 import { RosterKindVocabulary, type RosterKind } from '../roster/roster-kinds';
 import { rosterBatches } from '../roster/roster.service';
-import { rosterColumns, zeroEmploymentColumns } from './export.columns';
+import { conflictColumns, rosterColumns, warningColumns, zeroEmploymentColumns } from './export.columns';
+import { warningBatches } from '../warning/warning.service';
+import { EarlyWarning } from '../warning/warning.types';
+import { conflictBatches } from '../conflict/conflict.service';
+import { Conflict } from '../conflict/conflict.types';
 
 export const EXPORT_PREFIX = '/exports/';
 
 const STATUS: Record<string, number> = { BAD_USER_INPUT: 400, FORBIDDEN: 403, PURPOSE_REQUIRED: 403, NOT_FOUND: 404 };
 
-function numbered<T>(batches: AsyncIterable<T[]>): AsyncIterable<(T & { row: number })[]> {
+function numbered<T extends object>(batches: AsyncIterable<T[]>): AsyncIterable<(T & { row: number })[]> {
   return (async function* () {
     let row = 0;
-    for await (const batch of batches) yield batch.map((item) => ({ ...item, row: ++row }));
+    for await (const batch of batches) yield batch.map((item) => Object.assign(item, { row: ++row }));
   })();
+}
+
+async function* mapped<T, U>(batches: AsyncIterable<T[]>, map: (item: T) => U): AsyncIterable<U[]> {
+  for await (const batch of batches) yield batch.map(map);
 }
 
 interface Plan {
@@ -28,7 +36,7 @@ interface Plan {
 /** What a path asks for: /exports/roster.xlsx?kind=POOR_LABOURERS&region=530113101 or /exports/zero-employment.csv?region=… */
 async function plan(context: SituationContext, url: URL): Promise<{ plan: Plan; format: ExportFormat; region: Region }> {
   const match = /^\/exports\/([a-z-]+)\.([a-z]+)$/.exec(url.pathname);
-  if (!match) throw badInput('path', 'expected /exports/roster.xlsx|csv?kind=…&region=… or /exports/zero-employment.xlsx|csv?region=…');
+  if (!match) throw badInput('path', 'expected /exports/roster.xlsx|csv?kind=…&region=…, or zero-employment, warnings or conflicts .xlsx|csv?region=…');
   const format = parseExportFormat(match[2], 'format');
   context.access.requirePersonAccess();
   const region = await resolveRegion(context.loaders, context.access, url.searchParams.get('region'), 'person');
@@ -63,8 +71,38 @@ async function plan(context: SituationContext, url: URL): Promise<{ plan: Plan; 
         region,
         plan: { view: 'zero-employment', kind: null, sheet: { title: '零就业家庭名单', preamble: preamble('零就业家庭名单'), columns: zeroEmploymentColumns(), rows: numbered(zeroEmploymentBatches(sql, region)) } },
       };
+    case 'warnings':
+      return {
+        format,
+        region,
+        plan: {
+          view: 'warnings',
+          kind: null,
+          sheet: {
+            title: '预警清单',
+            preamble: preamble('预警清单'),
+            columns: warningColumns(),
+            rows: numbered(mapped(warningBatches(sql, region), (row) => new EarlyWarning(row.warning, row.person))),
+          },
+        },
+      };
+    case 'conflicts':
+      return {
+        format,
+        region,
+        plan: {
+          view: 'conflicts',
+          kind: null,
+          sheet: {
+            title: '数据比对冲突清单',
+            preamble: preamble('数据比对冲突清单'),
+            columns: conflictColumns(),
+            rows: numbered(mapped(conflictBatches(sql, region, { status: null }), (row) => new Conflict(row.conflict, row.person))),
+          },
+        },
+      };
     default:
-      throw badInput('path', `no export named ${match[1]}; available: roster, zero-employment`);
+      throw badInput('path', `no export named ${match[1]}; available: roster, zero-employment, warnings, conflicts`);
   }
 }
 

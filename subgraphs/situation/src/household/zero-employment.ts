@@ -6,6 +6,7 @@ import { Freshness, readFreshness } from '../freshness/freshness';
 import { Household, PERSON_SELECT, SituationPerson, type PersonRecord } from '../person/situation-person.type';
 import { resolveRegion, type Region } from '../region/region';
 import { RegionType } from '../region/region.type';
+import { keptZeroEmploymentTotal } from '../roster/village-counts';
 
 export interface HouseholdRecord {
   code: string;
@@ -139,7 +140,7 @@ export async function zeroEmploymentPage(sql: Sql, region: Region, first: number
       `select ${HOUSEHOLD_SELECT} from household_situation h where ${where}${cursor === null ? '' : ' and h.code > $2'} order by h.code limit $${values.length}`,
       values,
     ),
-    sql.one<{ n: number }>(`select count(*) as n from household_situation h where ${where}`, [region.code]),
+    keptZeroEmploymentTotal(sql, region).then((n) => ({ n })),
   ]);
   const hasNextPage = rows.length > first;
   const nodes = hasNextPage ? rows.slice(0, first) : rows;

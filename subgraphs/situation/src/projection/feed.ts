@@ -2,11 +2,13 @@ import pg from 'pg';
 import { DEPARTMENT_NAMES, todayInChina, type DepartmentName, type Logger } from '@jiuye/common';
 import { ALL_REFERENCE_TABLES, Projector } from './projector';
 import { nextWorkerIds, REFERENCE_SOURCES, type ReferenceTable, type SourcePools } from './sources';
+import { recountVillages } from '../roster/village-counts';
 
 /** Tables whose change re-projects every household (names of cadres and units) or every trainee (class dates, course kinds). */
 const ALL_HOUSEHOLDS_SOURCES = new Set(['cadre', 'responsible_unit']);
 const ALL_TRAINEES_SOURCES = new Set(['training_class', 'course']);
 const DERIVED_TABLES = [
+  'village_counts',
   'person_situation',
   'household_situation',
   'employment_spell',
@@ -66,17 +68,20 @@ export async function rebuildReadModel(situationUrl: string, sources: SourcePool
     for (const table of [...DERIVED_TABLES, ...ALL_REFERENCE_TABLES]) await client.query(`delete from "${table}"`);
     for (const table of ALL_REFERENCE_TABLES) await projector.copyReference(client, table);
     let workers = 0;
-    let after: string | null = null;
+    let after: { household: string; id: string } | null = null;
     for (;;) {
-      const ids = await nextWorkerIds(sources, after, WORKER_BATCH);
-      if (ids.length === 0) break;
-      await projector.projectWorkers(client, ids, today);
-      workers += ids.length;
-      after = ids[ids.length - 1];
+      const batch = await nextWorkerIds(sources, after, WORKER_BATCH);
+      if (batch.length === 0) break;
+      await projector.projectWorkers(client, batch.map((row) => row.id), today, { empty: true });
+      workers += batch.length;
+      const last = batch[batch.length - 1];
+      after = { household: last.household_code, id: last.id };
       if (logger && workers % 100_000 < WORKER_BATCH) logger.info({ workers }, 'situation rebuild: workers projected');
     }
     const codes = (await client.query<{ household_code: string }>('select distinct household_code from person_situation order by 1')).rows.map((r) => r.household_code);
-    for (const batch of chunks(codes, HOUSEHOLD_BATCH)) await projector.projectHouseholds(client, batch, today);
+    for (const batch of chunks(codes, HOUSEHOLD_BATCH)) await projector.projectHouseholds(client, batch, today, { empty: true });
+    const villages = (await client.query<{ village_code: string }>('select distinct village_code from person_situation')).rows.map((r) => r.village_code);
+    for (const batch of chunks(villages, 200)) await recountVillages(client, batch);
     await client.query(
       `insert into source_state (department, checked_at, oldest_pending_at, rebuilt_at)
        select d, $2::timestamptz, null, now() from unnest($1::text[]) d
@@ -84,8 +89,9 @@ export async function rebuildReadModel(situationUrl: string, sources: SourcePool
          checked_at = coalesce(source_state.checked_at, excluded.checked_at)`,
       [[...DEPARTMENT_NAMES], startedAt],
     );
-    await client.query('analyze');
     await client.query('commit');
+    // Fresh statistics and visibility map (index-only counts) for the rebuilt tables.
+    for (const table of DERIVED_TABLES) await client.query(`vacuum analyze "${table}"`);
     return { workers, households: codes.length, elapsedMs: Date.now() - started };
   } catch (error) {
     await client.query('rollback').catch(() => undefined);
@@ -261,6 +267,8 @@ export class ChangeFeed {
       for (const row of (await client.query<{ code: string }>('select code from household_situation')).rows) touched.add(row.code);
     }
     for (const batch of chunks([...touched], HOUSEHOLD_BATCH)) await this.projector.projectHouseholds(client, batch, today);
+    // A household code starts with its village code: the villages whose kept counts moved.
+    await recountVillages(client, [...new Set([...touched].map((code) => code.slice(0, 12)))]);
   }
 
   async stop(): Promise<void> {

@@ -62,21 +62,26 @@ export class Projector {
   constructor(private readonly sources: SourcePools) {}
 
   /** Re-projects these workers (and the households they left or joined); returns the households touched. */
-  async projectWorkers(client: pg.ClientBase, workerIds: readonly string[], today: string): Promise<string[]> {
+  async projectWorkers(client: pg.ClientBase, workerIds: readonly string[], today: string, options: { empty?: boolean } = {}): Promise<string[]> {
     const ids = unique(workerIds);
     if (ids.length === 0) return [];
-    const before = await client.query<{ household_code: string }>('select distinct household_code from person_situation where worker_id = any($1::text[])', [ids]);
+    // In a rebuild the tables start empty: nothing to look up or delete first.
+    const before = options.empty
+      ? { rows: [] as { household_code: string }[] }
+      : await client.query<{ household_code: string }>('select distinct household_code from person_situation where worker_id = any($1::text[])', [ids]);
     const facts = await readWorkerFacts(this.sources, ids);
     const codes = unique(facts.workers.map((w) => w.household_code));
     const households = await readHouseholdFacts(this.sources, codes, today);
     const people = projectPeople(facts, households, today);
-    await this.replacePeople(client, ids, people, facts);
+    await this.replacePeople(client, ids, people, facts, options.empty ?? false);
     return unique([...before.rows.map((r) => r.household_code), ...codes]);
   }
 
-  private async replacePeople(client: pg.ClientBase, ids: string[], people: PersonRow[], facts: Awaited<ReturnType<typeof readWorkerFacts>>): Promise<void> {
-    for (const table of ['person_situation', ...Object.keys(EVENT_TABLES)]) {
-      await client.query(`delete from "${table}" where worker_id = any($1::text[])`, [ids]);
+  private async replacePeople(client: pg.ClientBase, ids: string[], people: PersonRow[], facts: Awaited<ReturnType<typeof readWorkerFacts>>, empty: boolean): Promise<void> {
+    if (!empty) {
+      for (const table of ['person_situation', ...Object.keys(EVENT_TABLES)]) {
+        await client.query(`delete from "${table}" where worker_id = any($1::text[])`, [ids]);
+      }
     }
     await insertRows(client, 'person_situation', PERSON_COLUMNS, people);
     const village = new Map(people.map((p) => [p.worker_id, p.village_code]));
@@ -96,17 +101,17 @@ export class Projector {
    * Re-projects households from their members' rows (already current) and poverty's status and
    * responsibility: members, able labourers, employed members, the last thing done for any member.
    */
-  async projectHouseholds(client: pg.ClientBase, householdCodes: readonly string[], today: string): Promise<void> {
+  async projectHouseholds(client: pg.ClientBase, householdCodes: readonly string[], today: string, options: { empty?: boolean } = {}): Promise<void> {
     const codes = unique(householdCodes);
     if (codes.length === 0) return;
     const facts = await readHouseholdFacts(this.sources, codes, today);
-    await client.query('delete from household_situation where code = any($1::text[])', [codes]);
+    if (!options.empty) await client.query('delete from household_situation where code = any($1::text[])', [codes]);
     await client.query(
       `insert into household_situation (code, village_code, poverty_status, poverty_status_since, cadre_name, cadre_phone, unit_name,
-                                        members, able_labourers, employed_members, last_action_on, last_action, last_action_department)
+                                        members, able_labourers, employed_members, last_employment_ended_on, last_action_on, last_action, last_action_department)
        select p.household_code, min(p.village_code), h.poverty_status, h.status_since, h.cadre_name, h.cadre_phone, h.unit_name,
               count(*), count(*) filter (where p.able_labourer), count(*) filter (where p.employment_status = 'EMPLOYED'),
-              max(p.last_action_on),
+              max(p.last_employment_ended_on), max(p.last_action_on),
               (array_agg(p.last_action order by p.last_action_on desc nulls last))[1],
               (array_agg(p.last_action_department order by p.last_action_on desc nulls last))[1]
          from person_situation p

@@ -140,14 +140,19 @@ export async function readHouseholdMembers(sources: SourcePools, codes: string[]
   return found.map((row) => row.id);
 }
 
-/** Keyset walk over the whole registry, for a rebuild. */
-export async function nextWorkerIds(sources: SourcePools, after: string | null, limit: number): Promise<string[]> {
-  const found = await rows<{ id: string }>(
+/**
+ * Keyset walk over the whole registry, for a rebuild, in household order (hr's index on
+ * household_code, id): a household code starts with its village code, so the rebuilt rows lie
+ * village by village and a township's rows are read from a few contiguous pages.
+ */
+export async function nextWorkerIds(sources: SourcePools, after: { household: string; id: string } | null, limit: number): Promise<{ household_code: string; id: string }[]> {
+  return rows<{ household_code: string; id: string }>(
     sources.hr,
-    after === null ? `select id from worker order by id limit $1` : `select id from worker where id > $2 order by id limit $1`,
-    after === null ? [limit] : [limit, after],
+    after === null
+      ? `select household_code, id from worker order by household_code, id limit $1`
+      : `select household_code, id from worker where (household_code, id) > ($2, $3) order by household_code, id limit $1`,
+    after === null ? [limit] : [limit, after.household, after.id],
   );
-  return found.map((row) => row.id);
 }
 
 /** Small reference tables, copied whole. */

@@ -4,6 +4,7 @@ import type { Region } from '../region/region';
 import type { PersonRecord } from '../person/situation-person.type';
 import { PERSON_SELECT } from '../person/situation-person.type';
 import { ROSTERS, type RosterKind } from './roster-kinds';
+import { keptTotal } from './village-counts';
 
 export interface RosterQuery {
   kind: RosterKind;
@@ -42,7 +43,7 @@ export async function rosterPage(sql: Sql, query: RosterQuery): Promise<{ rows: 
   const limit = `$${pageValues.length}`;
   const [rows, count] = await Promise.all([
     sql.rows<PersonRecord>(`select ${PERSON_SELECT} from person_situation p where ${where}${keyset} order by p.village_code, p.worker_id limit ${limit}`, pageValues),
-    sql.one<{ n: number }>(`select count(*) as n from person_situation p where ${where}`, values),
+    keptTotal(sql, query.kind, query.region).then(async (kept) => (kept !== null ? { n: kept } : sql.one<{ n: number }>(`select count(*) as n from person_situation p where ${where}`, values))),
   ]);
   const hasNextPage = rows.length > first;
   const nodes = hasNextPage ? rows.slice(0, first) : rows;

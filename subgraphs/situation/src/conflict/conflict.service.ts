@@ -1,0 +1,212 @@
+import { badInput, checkPageSize, conflict, decodeCursor, encodeCursor, forbidden, InputProblems, notFound, type AccessControl } from '@jiuye/common';
+import { regionCondition, type Sql } from '../db';
+import { PERSON_SELECT, type PersonRecord } from '../person/situation-person.type';
+import type { Region } from '../region/region';
+import { CONFLICT_RULE_BY_KIND, CONFLICT_RULES, type ConflictRule, type ConflictSourceSpec } from './rules';
+import type { ConflictRow, ConflictStatusValue } from './conflict.types';
+
+/** Which rows one statement covers: a region ($1 = code) or one subject ($1 = worker key or household code). */
+type Scope = { region: Region } | { subject: string };
+
+function sourceJson(source: ConflictSourceSpec): { fact: string; display: string } {
+  const values = Object.entries(source.values).map(([name, expression]) => `'${name}', ${expression}`);
+  const display = Object.entries(source.display ?? {}).map(([name, expression]) => `'${name}', ${expression}`);
+  return {
+    fact: `jsonb_build_object('department', '${source.department}', 'since', (${source.since})::date, 'values', jsonb_build_object(${values.join(', ')}))`,
+    display: `jsonb_build_object(${display.join(', ')})`,
+  };
+}
+
+/**
+ * The keys of every conflict of these rules in scope: one pass over the people (each row tested
+ * against every person rule at once) and one small pass per household rule.
+ */
+function conflictKeysSql(rules: ConflictRule[], scope: Scope): string {
+  const parts: string[] = [];
+  const people = rules.filter((rule) => rule.subject !== 'household');
+  if (people.length) {
+    const filter = 'region' in scope ? regionCondition('p.village_code', 1, scope.region.code) : 'p.worker_id = $1';
+    parts.push(`select r.kind::text collate "C" as kind, m.village_code::text collate "C" as village_code, m.worker_id::text collate "C" as subject, m.worker_id::text as worker_id
+      from (select p.village_code, p.worker_id,
+                   array_remove(array[${people.map((rule) => `case when (${rule.condition}) then '${rule.kind}' end`).join(', ')}], null) as matched
+              from person_situation p left join partner_city pc on pc.code = p.transfer_city_code
+             where ${filter} and (${people.map((rule) => `(${rule.condition})`).join(' or ')})) m
+      cross join unnest(m.matched) as r(kind)`);
+  }
+  for (const rule of rules.filter((candidate) => candidate.subject === 'household')) {
+    const filter = 'region' in scope ? regionCondition('h.village_code', 1, scope.region.code) : 'h.code = $1';
+    parts.push(`select '${rule.kind}'::text collate "C" as kind, h.village_code::text collate "C" as village_code, h.code::text collate "C" as subject, null::text as worker_id
+      from household_situation h where ${filter} and (${rule.condition})`);
+  }
+  return parts.join('\nunion all\n');
+}
+
+/**
+ * The conflicts of the given rules with both sources' facts (computed for the matches only),
+ * their fingerprint (sha256 hex over kind, subject and both sources' values and dates) and the
+ * resolution recorded for exactly that fingerprint.
+ */
+function conflictsSql(rules: ConflictRule[], scope: Scope): string {
+  const byKind = (expression: (rule: ConflictRule) => string) => `case k.kind ${rules.map((rule) => `when '${rule.kind}' then ${expression(rule)}`).join(' ')} end`;
+  const source = (i: 0 | 1, part: 'fact' | 'display') => byKind((rule) => sourceJson(rule.sources[i])[part]);
+  return `with k as (${conflictKeysSql(rules, scope)}),
+    c as (select k.kind, k.village_code, k.subject, ${source(0, 'fact')} as a, ${source(1, 'fact')} as b,
+                 ${source(0, 'display')} as a_display, ${source(1, 'display')} as b_display,
+                 k.worker_id, coalesce(p.household_code, h.code)::text as household_code
+            from k left join person_situation p on p.worker_id = k.worker_id
+                   left join household_situation h on h.code = coalesce(p.household_code, k.subject)
+                   left join partner_city pc on pc.code = p.transfer_city_code),
+    f as (select c.*, encode(sha256(convert_to(jsonb_build_array(c.kind, c.subject, c.a, c.b)::text, 'UTF8')), 'hex') as fingerprint from c)
+    select f.*, (select d.name from division d where d.code = f.village_code) as village_name,
+           r.note, r.kept_source, r.resolved_by, r.resolved_at
+      from f left join conflict_resolution r on r.conflict_id = (f.kind || ':' || f.subject) collate "C" and r.fingerprint = f.fingerprint`;
+}
+
+const statusCondition = (status: ConflictStatusValue | null | undefined) =>
+  status === 'OPEN' ? 'w.resolved_by is null' : status === 'RESOLVED' ? 'w.resolved_by is not null' : 'true';
+
+export interface ConflictQuery {
+  region: Region;
+  kind?: string | null;
+  status?: ConflictStatusValue | null;
+  first: number;
+  after?: string | null;
+}
+
+export interface ConflictPageResult {
+  rows: { conflict: ConflictRow; person: PersonRecord | null }[];
+  totalCount: number;
+  countsByKind: { rule: ConflictRule; count: number }[];
+  hasNextPage: boolean;
+  endCursor: string | null;
+}
+
+function decodeConflictCursor(after: string | null | undefined): [string, string, string] | null {
+  const key = decodeCursor(after);
+  if (key === null) return null;
+  const parts = String(key).split('|');
+  if (parts.length !== 3 || !CONFLICT_RULE_BY_KIND.has(parts[0]) || !/^\d{12}$/.test(parts[1]) || parts[2] === '') {
+    throw badInput('after', 'not a cursor returned by this list (use pageInfo.endCursor)', 'CURSOR');
+  }
+  return [parts[0], parts[1], parts[2]];
+}
+
+async function withPeople(sql: Sql, conflicts: ConflictRow[]): Promise<ConflictPageResult['rows']> {
+  const ids = [...new Set(conflicts.map((c) => c.worker_id).filter((id): id is string => id !== null))];
+  const people = ids.length ? await sql.rows<PersonRecord>(`select ${PERSON_SELECT} from person_situation p where p.worker_id = any($1::text[])`, [ids]) : [];
+  const byId = new Map(people.map((person) => [person.worker_id, person]));
+  return conflicts.map((c) => ({ conflict: c, person: c.worker_id ? (byId.get(c.worker_id) ?? null) : null }));
+}
+
+/** One page of the conflict worklist, ordered by (kind, village, subject); evaluated now. */
+export async function conflictPage(sql: Sql, query: ConflictQuery, withCounts = true): Promise<ConflictPageResult> {
+  const first = checkPageSize(query.first);
+  const cursor = decodeConflictCursor(query.after);
+  const status = statusCondition(query.status);
+  const counts = withCounts
+    ? await sql.rows<{ kind: string; n: number }>(`select w.kind, count(*) as n from (${conflictsSql(CONFLICT_RULES, query)}) w where ${status} group by w.kind`, [query.region.code])
+    : [];
+  const byKind = new Map(counts.map((row) => [row.kind, row.n]));
+  const countsByKind = CONFLICT_RULES.map((rule) => ({ rule, count: byKind.get(rule.kind) ?? 0 }));
+  const rules = CONFLICT_RULES.filter((rule) => query.kind == null || rule.kind === query.kind);
+  const totalCount = countsByKind.filter((c) => rules.includes(c.rule)).reduce((sum, c) => sum + c.count, 0);
+
+  const values: unknown[] = [query.region.code];
+  let keyset = '';
+  if (cursor) {
+    values.push(...cursor);
+    keyset = ' and (w.kind, w.village_code, w.subject) > ($2::text, $3::text, $4::text)';
+  }
+  values.push(first + 1);
+  const conflicts = await sql.rows<ConflictRow>(
+    `select w.* from (${conflictsSql(rules, query)}) w where ${status}${keyset} order by w.kind, w.village_code, w.subject limit $${values.length}`,
+    values,
+  );
+  const hasNextPage = conflicts.length > first;
+  const nodes = hasNextPage ? conflicts.slice(0, first) : conflicts;
+  const last = nodes[nodes.length - 1];
+  return {
+    rows: await withPeople(sql, nodes),
+    totalCount,
+    countsByKind,
+    hasNextPage,
+    endCursor: last ? encodeCursor(`${last.kind}|${last.village_code}|${last.subject}`) : null,
+  };
+}
+
+/** Every conflict of a region in keyset batches (exports); no counts. */
+export async function* conflictBatches(sql: Sql, region: Region, filters: { kind?: string | null; status?: ConflictStatusValue | null } = {}) {
+  let after: string | null = null;
+  for (;;) {
+    const page = await conflictPage(sql, { region, ...filters, first: 500, after }, false);
+    if (page.rows.length) yield page.rows;
+    if (!page.hasNextPage) return;
+    after = page.endCursor;
+  }
+}
+
+/** The conflict with this id as the facts stand now, or undefined (unknown id, or the facts no longer conflict). */
+export async function findConflict(sql: Sql, conflictId: string): Promise<ConflictRow | undefined> {
+  const separator = conflictId.indexOf(':');
+  if (separator < 0) return undefined;
+  const rule = CONFLICT_RULE_BY_KIND.get(conflictId.slice(0, separator));
+  const subject = conflictId.slice(separator + 1);
+  if (!rule || subject === '' || subject.length > 32) return undefined;
+  return sql.one<ConflictRow>(conflictsSql([rule], { subject }), [subject]);
+}
+
+export interface ResolveInput {
+  conflictId: string;
+  note: string;
+  keptSource?: string | null;
+}
+
+const DEPARTMENTS = ['hr', 'poverty', 'civil', 'training', 'partner'];
+
+/**
+ * Who may resolve: department staff with a region (not dashboards or auditors, not partner-city
+ * or institution accounts, not viewers), with a declared purpose.
+ */
+export function requireResolver(access: AccessControl): void {
+  access.requirePersonAccess();
+  if (access.kind !== 'region') throw forbidden('resolveConflict: conflicts are resolved by department staff of the region', 'no-region-scope');
+  if (access.identity.role === 'viewer') throw forbidden('viewer accounts cannot write', 'read-only');
+}
+
+/** Checks what can be checked without the conflict; returns the trimmed note. */
+export function checkResolveInput(input: ResolveInput): { note: string; keptSource: string | null } {
+  const note = (input.note ?? '').trim();
+  const keptSource = input.keptSource == null || input.keptSource === '' ? null : input.keptSource;
+  new InputProblems()
+    .check(typeof input.conflictId === 'string' && input.conflictId.length > 0 && input.conflictId.length <= 80, 'input.conflictId', 'expected a Conflict.id (at most 80 characters)')
+    .check(note.length >= 1, 'input.note', 'a note of 1 to 500 characters is required', 'REQUIRED')
+    .check(note.length <= 500, 'input.note', `at most 500 characters (got ${note.length})`, 'TOO_LONG')
+    .check(keptSource === null || DEPARTMENTS.includes(keptSource), 'input.keptSource', `one of the two departments of the conflict (${DEPARTMENTS.join(', ')})`, 'DEPARTMENT')
+    .throwIfAny();
+  return { note, keptSource };
+}
+
+/**
+ * Records the resolution of a conflict as its facts stand now (one transaction): the conflict
+ * must exist now and lie in the caller's region (else NOT_FOUND), must not be resolved already
+ * for these facts (CONFLICT), and keptSource must be one of its two departments.
+ */
+export async function resolveConflict(sql: Sql, access: AccessControl, input: ResolveInput): Promise<ConflictRow> {
+  const { note, keptSource } = checkResolveInput(input);
+  const row = await findConflict(sql, input.conflictId);
+  if (!row || !row.village_code.startsWith(access.identity.region!)) throw notFound(`conflict ${input.conflictId}`, 'input.conflictId');
+  if (row.resolved_by) throw conflict('input.conflictId', 'this conflict is already resolved for the facts as they stand');
+  const departments = [row.a.department, row.b.department];
+  if (keptSource !== null && !departments.includes(keptSource)) {
+    throw badInput('input.keptSource', `one of the conflict's departments: ${[...new Set(departments)].join(' or ')}`, 'DEPARTMENT');
+  }
+  const inserted = await sql.one<{ note: string; kept_source: string | null; resolved_by: string; resolved_at: Date }>(
+    `insert into conflict_resolution (conflict_id, fingerprint, village_code, kept_source, note, resolved_by)
+     values ($1, $2, $3, $4, $5, $6)
+     on conflict (conflict_id, fingerprint) do nothing
+     returning note, kept_source, resolved_by, resolved_at`,
+    [`${row.kind}:${row.subject}`, row.fingerprint, row.village_code, keptSource, note, access.identity.subject],
+  );
+  if (!inserted) throw conflict('input.conflictId', 'this conflict is already resolved for the facts as they stand');
+  return { ...row, ...inserted };
+}

@@ -1,0 +1,150 @@
+import { Field, Int, ObjectType } from 'type-graphql';
+import { EmploymentPlace, LocalDateScalar } from '@jiuye/common';
+import { Freshness } from '../freshness/freshness';
+import { RegionType } from '../region/region.type';
+import { SuppressedAmount, SuppressedCount, SuppressedRate } from './suppression';
+
+@ObjectType({ description: '统计期 — the reporting period an indicator set covers.' })
+export class IndicatorPeriod {
+  @Field(() => String, { description: "As asked: '2026', '2026-Q4', '2026-11' or '2026-W47'." })
+  code: string;
+
+  @Field(() => String, { description: '名称, e.g. 2026年第4季度' })
+  label: string;
+
+  @Field(() => LocalDateScalar, { description: 'First day (included).' })
+  from: string;
+
+  @Field(() => LocalDateScalar, { description: 'Last day (included).' })
+  to: string;
+
+  @Field(() => LocalDateScalar, { description: 'The day stock figures are taken on: the last day, or today while the period is still running.' })
+  asOf: string;
+}
+
+@ObjectType({ description: '按就业地点 — employed labourers by where they work.' })
+export class PlaceCount {
+  @Field(() => EmploymentPlace, { nullable: true, description: 'null: employed, but hr holds no current employment record with a place.' })
+  place: string | null;
+
+  @Field(() => String, { description: '中文名称' })
+  label: string;
+
+  @Field(() => SuppressedCount)
+  people: SuppressedCount;
+}
+
+@ObjectType({ description: '技能培训 — training figures of the period (people, not enrolments: a worker counts once per figure).' })
+export class TrainingIndicators {
+  @Field(() => SuppressedCount, { description: '参训人数: workers enrolled in a class that ran during the period (any status).' })
+  participants: SuppressedCount;
+
+  @Field(() => SuppressedCount, { description: '结业人数: workers who completed a course (completed_on) within the period.' })
+  completions: SuppressedCount;
+
+  @Field(() => SuppressedCount, { description: '中期培训结业人数: workers who completed a MEDIUM_TERM course within the period.' })
+  mediumTermCompleted: SuppressedCount;
+
+  @Field(() => SuppressedCount, {
+    description: '中期培训后3个月内就业人数: of mediumTermCompleted, those with an employment date (employed_on) on or before completed_on + 3 months. Completions of the last 3 months may still turn into jobs.',
+  })
+  employedWithin3Months: SuppressedCount;
+
+  @Field(() => SuppressedRate, { description: '中期培训后3个月内就业率 = employedWithin3Months ÷ mediumTermCompleted (Baoji target: above 65 %).' })
+  employedWithin3MonthsRate: SuppressedRate;
+}
+
+@ObjectType({ description: '一类补贴 — subsidies of one kind paid in the period.' })
+export class SubsidyKindFigure {
+  @Field(() => String, { description: 'ONE_OFF_EMPLOYMENT, TRAVEL_FARE, TRAINING_LIVING, WELFARE_POST_ALLOWANCE or ENTREPRENEURSHIP' })
+  kind: string;
+
+  @Field(() => String, { description: '补贴类别' })
+  label: string;
+
+  @Field(() => SuppressedAmount, { description: '发放金额（元）; suppressed with people.' })
+  amount: SuppressedAmount;
+
+  @Field(() => SuppressedCount, { description: '发放人数 (distinct workers)' })
+  people: SuppressedCount;
+}
+
+@ObjectType({ description: '补贴发放 — subsidies paid (paid_on) within the period.' })
+export class SubsidyIndicators {
+  @Field(() => [SubsidyKindFigure], { description: 'Every kind, 0 when nothing was paid. Amounts add up to totalAmount, so when one kind is suppressed the next smallest is too.' })
+  byKind: SubsidyKindFigure[];
+
+  @Field(() => SuppressedAmount, { description: '发放总额（元）' })
+  totalAmount: SuppressedAmount;
+
+  @Field(() => SuppressedCount, { description: '发放总人数: distinct workers over all kinds (a worker paid two kinds counts once, so kinds add up to more).' })
+  totalPeople: SuppressedCount;
+}
+
+@ObjectType({
+  description:
+    '就业帮扶指标 — the indicators officials report, for a region and a period. Every count is suppressed below the threshold for every caller (these figures are for dashboards), and a rate whose numerator or denominator is suppressed is suppressed.',
+})
+export class Indicators {
+  @Field(() => RegionType)
+  region: RegionType;
+
+  @Field(() => IndicatorPeriod)
+  period: IndicatorPeriod;
+
+  @Field(() => Int, { description: 'Counts from 1 to threshold − 1 are suppressed (SUPPRESSION_THRESHOLD).' })
+  threshold: number;
+
+  @Field(() => SuppressedCount, {
+    description:
+      '劳动力: registry workers who are able labourers (aged 16–60, not student/serving, not unable to work, no grade 1–2 disability). CURRENT stock: the read model holds the present state, so this is today’s figure whatever the period.',
+  })
+  labourForce: SuppressedCount;
+
+  @Field(() => SuppressedCount, { description: '已就业: able labourers whose employment status is EMPLOYED (current stock, like labourForce).' })
+  employed: SuppressedCount;
+
+  @Field(() => SuppressedRate, { description: '就业率 = employed ÷ labourForce (current).' })
+  employmentRate: SuppressedRate;
+
+  @Field(() => [PlaceCount], { description: '转移就业（按地点）: employed labourers by employment place (current); the parts add up to employed.' })
+  transferByPlace: PlaceCount[];
+
+  @Field(() => SuppressedCount, {
+    description:
+      '新增转移就业: distinct workers whose transfer started within the period — organised transfers (partner) and hr employments of kind TRANSFER_IN_PROVINCE/TRANSFER_OUT_OF_PROVINCE; a worker recorded by both counts once.',
+  })
+  newTransfers: SuppressedCount;
+
+  @Field(() => SuppressedCount, { description: '开发公益性岗位: public-welfare posts of the region (all posts hr holds; posts carry no creation date).' })
+  welfarePostsDeveloped: SuppressedCount;
+
+  @Field(() => SuppressedCount, { description: '在岗公益性岗位: posts with an assignment open on period.asOf.' })
+  welfarePostsFilled: SuppressedCount;
+
+  @Field(() => TrainingIndicators)
+  training: TrainingIndicators;
+
+  @Field(() => SubsidyIndicators)
+  subsidies: SubsidyIndicators;
+
+  @Field(() => SuppressedRate, {
+    description:
+      '稳岗率: denominator = distinct workers with a transfer (partner or hr, as newTransfers) that started in the 12 months ending on period.asOf and at least 90 days before it (asOf − 12 months < start ≤ asOf − 90 days); numerator = those of them with such a transfer still not ended 90 days after its start (no end date, or ended on or after start + 90 days).',
+  })
+  retention: SuppressedRate;
+
+  @Field(() => SuppressedRate, {
+    description:
+      '月度核实率: registry workers (every person_situation row) with a record verification in the calendar month of period.asOf (the period’s last month, or the current month while it runs) whose outcome is not NOT_REACHED (未能核实 is an attempt, not a verification) ÷ all registry workers.',
+  })
+  verifiedShare: SuppressedRate;
+
+  @Field(() => SuppressedRate, {
+    description: '招聘会意向达成率: registry workers who reached a job-fair intention within the period ÷ registry workers with an employment intention other than NONE (current).',
+  })
+  jobFairIntentionRate: SuppressedRate;
+
+  @Field(() => Freshness)
+  freshness: Freshness;
+}

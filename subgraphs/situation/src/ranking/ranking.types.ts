@@ -1,0 +1,74 @@
+import { Field, Int, ObjectType } from 'type-graphql';
+import { LocalDateScalar } from '@jiuye/common';
+import { Freshness } from '../freshness/freshness';
+import { RegionType } from '../region/region.type';
+
+@ObjectType({
+  description:
+    '一个村的周排名 — one village in the weekly ranking. For dashboard accounts a count from 1 to threshold − 1 is null (suppressed = true), and change is null whenever either week is suppressed; rank is always computed on the true counts (so a suppressed village still shows its place). Department staff see exact counts.',
+})
+export class VillageRankingRow {
+  @Field(() => String, { description: '村代码 (12 digits)' })
+  villageCode: string;
+
+  @Field(() => String, { description: '村名' })
+  villageName: string;
+
+  @Field(() => String, { nullable: true, description: '所属乡镇' })
+  townshipName: string | null;
+
+  @Field(() => Int, { nullable: true, description: '本周新增转移就业: distinct workers of the village whose transfer started within the week (partner organised transfers and hr transfer employments; a worker recorded by both counts once). null: suppressed.' })
+  newTransfers: number | null;
+
+  @Field(() => Int, { nullable: true, description: '上周新增转移就业 (same definition, previous week). null: suppressed.' })
+  previousWeek: number | null;
+
+  @Field(() => Int, { nullable: true, description: '环比变化 = newTransfers − previousWeek. null when either is suppressed.' })
+  change: number | null;
+
+  @Field(() => Int, { description: '名次: standard competition ranking by newTransfers, highest first ("1224": villages with equal counts share a rank and the next rank skips). Every village with 0 shares the last rank.' })
+  rank: number;
+
+  @Field(() => Boolean, { description: 'true when any count of this row is withheld (dashboards only).' })
+  suppressed: boolean;
+}
+
+@ObjectType({ description: '每周五村级新增转移就业排名（红黑榜）— the weekly village ranking of a county.' })
+export class VillageRanking {
+  @Field(() => RegionType, { description: 'The county ranked.' })
+  county: RegionType;
+
+  @Field(() => String, { description: 'The weekday a ranking week ends on (WEEK_ENDS_ON; FRIDAY: Saturday–Friday).' })
+  weekEndsOn: string;
+
+  @Field(() => LocalDateScalar, { description: 'First day of the week (included).' })
+  weekStart: string;
+
+  @Field(() => LocalDateScalar, { description: 'Last day of the week (included): a transfer starting on it belongs to this week, one starting the day after to the next.' })
+  weekEnd: string;
+
+  @Field(() => LocalDateScalar, { description: 'First day of the previous week (previousWeek counts).' })
+  previousWeekStart: string;
+
+  @Field(() => LocalDateScalar, { description: 'Last day of the previous week.' })
+  previousWeekEnd: string;
+
+  @Field(() => Int, { nullable: true, description: 'The suppression threshold applied, or null when counts are exact (department staff).' })
+  threshold: number | null;
+
+  @Field(() => [VillageRankingRow], {
+    description: '红榜: the 10 villages with the most new transfers (ties by village code), only villages with at least one; empty in a week without any transfer. May hold fewer than 10.',
+  })
+  red: VillageRankingRow[];
+
+  @Field(() => [VillageRankingRow], {
+    description: '黑榜: the 10 villages with the fewest new transfers (newTransfers ascending, then village code), zeros included: in an empty week the first 10 villages by code. In a county of fewer than 20 villages a village can be on both lists.',
+  })
+  black: VillageRankingRow[];
+
+  @Field(() => [VillageRankingRow], { description: 'Every village of the county (division, level VILLAGE), 0 when nothing happened, ordered by newTransfers descending then village code.' })
+  all: VillageRankingRow[];
+
+  @Field(() => Freshness)
+  freshness: Freshness;
+}

@@ -1,0 +1,60 @@
+import { Field, ObjectType } from 'type-graphql';
+import { LocalDateScalar } from '@jiuye/common';
+import { Freshness } from '../freshness/freshness';
+import { SuppressedCount, SuppressedRate } from '../indicator/suppression';
+import { RegionType } from '../region/region.type';
+
+@ObjectType({ description: '一个村（或全区域）的月度核实覆盖 — verification coverage of one village or of the whole region.' })
+export class CoverageFigures {
+  @Field(() => SuppressedCount, { description: '登记劳动力数: registry workers (every person_situation row of the place).' })
+  registryWorkers: SuppressedCount;
+
+  @Field(() => SuppressedCount, {
+    description: '已核实人数: distinct registry workers with a record verification dated in the month whose outcome is not NOT_REACHED (未能核实 is an attempt, not a verification).',
+  })
+  verified: SuppressedCount;
+
+  @Field(() => SuppressedRate, { description: '核实率 = verified ÷ registryWorkers.' })
+  share: SuppressedRate;
+}
+
+@ObjectType({ description: '村级月度核实覆盖 — one village.' })
+export class VillageCoverage extends CoverageFigures {
+  @Field(() => String, { description: '村代码' })
+  villageCode: string;
+
+  @Field(() => String, { description: '村名' })
+  villageName: string;
+
+  @Field(() => String, { nullable: true, description: '所属乡镇' })
+  townshipName: string | null;
+}
+
+@ObjectType({
+  description:
+    '月度核实覆盖率 — how much of the labour registry was verified in a month, per village. For dashboard accounts counts from 1 to threshold − 1 are suppressed, and because villages add up to the published total, when exactly one village’s count is suppressed the next smallest is too; department staff see exact figures.',
+})
+export class VerificationCoverage {
+  @Field(() => RegionType)
+  region: RegionType;
+
+  @Field(() => String, { description: "The month, 'YYYY-MM'." })
+  month: string;
+
+  @Field(() => LocalDateScalar, { description: 'First day of the month.' })
+  from: string;
+
+  @Field(() => LocalDateScalar, { description: 'Last day of the month.' })
+  to: string;
+
+  @Field(() => CoverageFigures, { description: 'The whole region.' })
+  total: CoverageFigures;
+
+  @Field(() => [VillageCoverage], {
+    description: 'Every village of the region (division), worst first: share ascending on the true figures (villages without registry workers last), then village code.',
+  })
+  villages: VillageCoverage[];
+
+  @Field(() => Freshness)
+  freshness: Freshness;
+}
