@@ -41,16 +41,25 @@ function conflictKeysSql(rules: ConflictRule[], scope: Scope): string {
   return parts.join('\nunion all\n');
 }
 
+interface ConflictKey {
+  kind: string;
+  village_code: string;
+  subject: string;
+  worker_id: string | null;
+}
+
 /**
- * The conflicts of the given rules with both sources' facts (computed for the matches only),
- * their fingerprint (sha256 hex over kind, subject and both sources' values and dates) and the
- * resolution recorded for exactly that fingerprint.
+ * Both sources' facts for these keys (index lookups: the keys come in as one parameter, so the
+ * planner joins a handful of rows instead of hashing whole tables), their fingerprint (sha256
+ * hex over kind, subject and both sources' values and dates) and the resolution recorded for
+ * exactly that fingerprint. Ordered by (kind, village, subject), byte-wise.
  */
-function conflictsSql(rules: ConflictRule[], scope: Scope): string {
+function conflictDetailsSql(rules: ConflictRule[]): string {
   const byKind = (expression: (rule: ConflictRule) => string) => `case k.kind ${rules.map((rule) => `when '${rule.kind}' then ${expression(rule)}`).join(' ')} end`;
   const source = (i: 0 | 1, part: 'fact' | 'display') => byKind((rule) => sourceJson(rule.sources[i])[part]);
-  return `with k as (${conflictKeysSql(rules, scope)}),
-    c as (select k.kind, k.village_code, k.subject, ${source(0, 'fact')} as a, ${source(1, 'fact')} as b,
+  return `with k as (select * from jsonb_to_recordset($1::jsonb) as k(kind text, village_code text, subject text, worker_id text)),
+    c as (select k.kind::text collate "C" as kind, k.village_code::text collate "C" as village_code, k.subject::text collate "C" as subject,
+                 ${source(0, 'fact')} as a, ${source(1, 'fact')} as b,
                  ${source(0, 'display')} as a_display, ${source(1, 'display')} as b_display,
                  k.worker_id, coalesce(p.household_code, h.code)::text as household_code
             from k left join person_situation p on p.worker_id = k.worker_id
@@ -59,11 +68,22 @@ function conflictsSql(rules: ConflictRule[], scope: Scope): string {
     f as (select c.*, encode(sha256(convert_to(jsonb_build_array(c.kind, c.subject, c.a, c.b)::text, 'UTF8')), 'hex') as fingerprint from c)
     select f.*, (select d.name from division d where d.code = f.village_code) as village_name,
            r.note, r.kept_source, r.resolved_by, r.resolved_at
-      from f left join conflict_resolution r on r.conflict_id = (f.kind || ':' || f.subject) collate "C" and r.fingerprint = f.fingerprint`;
+      from f left join conflict_resolution r on r.conflict_id = (f.kind || ':' || f.subject) collate "C" and r.fingerprint = f.fingerprint
+     order by f.kind, f.village_code, f.subject`;
 }
 
-const statusCondition = (status: ConflictStatusValue | null | undefined) =>
-  status === 'OPEN' ? 'w.resolved_by is null' : status === 'RESOLVED' ? 'w.resolved_by is not null' : 'true';
+/** Every conflict of these rules in scope, with facts and resolution: one pass to find them, one lookup to describe them. */
+async function conflictRows(sql: Sql, rules: ConflictRule[], scope: Scope): Promise<ConflictRow[]> {
+  if (rules.length === 0) return [];
+  const keys = await sql.rows<ConflictKey>(conflictKeysSql(rules, scope), ['region' in scope ? scope.region.code : scope.subject]);
+  if (keys.length === 0) return [];
+  return sql.rows<ConflictRow>(conflictDetailsSql(rules), [JSON.stringify(keys)]);
+}
+
+const byteOrder = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+const hasStatus = (status: ConflictStatusValue | null | undefined) => (row: ConflictRow) =>
+  status === 'OPEN' ? row.resolved_by === null : status === 'RESOLVED' ? row.resolved_by !== null : true;
 
 export interface ConflictQuery {
   region: Region;
@@ -102,26 +122,20 @@ async function withPeople(sql: Sql, conflicts: ConflictRow[]): Promise<ConflictP
 export async function conflictPage(sql: Sql, query: ConflictQuery, withCounts = true): Promise<ConflictPageResult> {
   const first = checkPageSize(query.first);
   const cursor = decodeConflictCursor(query.after);
-  const status = statusCondition(query.status);
-  const counts = withCounts
-    ? await sql.rows<{ kind: string; n: number }>(`select w.kind, count(*) as n from (${conflictsSql(CONFLICT_RULES, query)}) w where ${status} group by w.kind`, [query.region.code])
-    : [];
-  const byKind = new Map(counts.map((row) => [row.kind, row.n]));
-  const countsByKind = CONFLICT_RULES.map((rule) => ({ rule, count: byKind.get(rule.kind) ?? 0 }));
   const rules = CONFLICT_RULES.filter((rule) => query.kind == null || rule.kind === query.kind);
-  const totalCount = countsByKind.filter((c) => rules.includes(c.rule)).reduce((sum, c) => sum + c.count, 0);
-
-  const values: unknown[] = [query.region.code];
-  let keyset = '';
-  if (cursor) {
-    values.push(...cursor);
-    keyset = ' and (w.kind, w.village_code, w.subject) > ($2::text, $3::text, $4::text)';
-  }
-  values.push(first + 1);
-  const conflicts = await sql.rows<ConflictRow>(
-    `select w.* from (${conflictsSql(rules, query)}) w where ${status}${keyset} order by w.kind, w.village_code, w.subject limit $${values.length}`,
-    values,
-  );
+  // The conflicts of a region are few (thousands in a county of 10^6 workers): found once, counted and paged here.
+  const all = (await conflictRows(sql, withCounts ? CONFLICT_RULES : rules, query)).filter(hasStatus(query.status));
+  const byKind = new Map<string, number>();
+  for (const row of all) byKind.set(row.kind, (byKind.get(row.kind) ?? 0) + 1);
+  const countsByKind = withCounts ? CONFLICT_RULES.map((rule) => ({ rule, count: byKind.get(rule.kind) ?? 0 })) : [];
+  const wanted = new Set(rules.map((rule) => rule.kind));
+  const after = (row: ConflictRow) =>
+    !cursor ||
+    byteOrder(row.kind, cursor[0]) > 0 ||
+    (row.kind === cursor[0] && (byteOrder(row.village_code, cursor[1]) > 0 || (row.village_code === cursor[1] && byteOrder(row.subject, cursor[2]) > 0)));
+  const matching = all.filter((row) => wanted.has(row.kind));
+  const conflicts = matching.filter(after).slice(0, first + 1);
+  const totalCount = matching.length;
   const hasNextPage = conflicts.length > first;
   const nodes = hasNextPage ? conflicts.slice(0, first) : conflicts;
   const last = nodes[nodes.length - 1];
@@ -152,7 +166,7 @@ export async function findConflict(sql: Sql, conflictId: string): Promise<Confli
   const rule = CONFLICT_RULE_BY_KIND.get(conflictId.slice(0, separator));
   const subject = conflictId.slice(separator + 1);
   if (!rule || subject === '' || subject.length > 32) return undefined;
-  return sql.one<ConflictRow>(conflictsSql([rule], { subject }), [subject]);
+  return (await conflictRows(sql, [rule], { subject }))[0];
 }
 
 export interface ResolveInput {
