@@ -46,3 +46,21 @@ export function sqlOf(em: EntityManager): Sql {
 export function regionCondition(column: string, parameter: number, region: string): string {
   return region.length === 12 ? `${column} = $${parameter}` : `${column} like $${parameter} || '%'`;
 }
+
+/** One keyset page as the list services return it. */
+export interface KeysetPage<T> {
+  rows: T[];
+  hasNextPage: boolean;
+  endCursor: string | null;
+}
+
+/** Every row of a keyset-paged list, page by page (exports): memory stays one page. */
+export async function* allPages<T>(page: (after: string | null) => Promise<KeysetPage<T>>): AsyncGenerator<T[]> {
+  let after: string | null = null;
+  for (;;) {
+    const current = await page(after);
+    if (current.rows.length) yield current.rows;
+    if (!current.hasNextPage) return;
+    after = current.endCursor;
+  }
+}

@@ -1,5 +1,5 @@
 import { badInput, checkPageSize, conflict, decodeCursor, encodeCursor, forbidden, InputProblems, notFound, type AccessControl } from '@jiuye/common';
-import { regionCondition, type Sql } from '../db';
+import { allPages, regionCondition, type Sql } from '../db';
 import { PERSON_SELECT, type PersonRecord } from '../person/situation-person.type';
 import type { Region } from '../region/region';
 import { CONFLICT_RULE_BY_KIND, CONFLICT_RULES, type ConflictRule, type ConflictSourceSpec } from './rules';
@@ -149,14 +149,8 @@ export async function conflictPage(sql: Sql, query: ConflictQuery, withCounts = 
 }
 
 /** Every conflict of a region in keyset batches (exports); no counts. */
-export async function* conflictBatches(sql: Sql, region: Region, filters: { kind?: string | null; status?: ConflictStatusValue | null } = {}) {
-  let after: string | null = null;
-  for (;;) {
-    const page = await conflictPage(sql, { region, ...filters, first: 500, after }, false);
-    if (page.rows.length) yield page.rows;
-    if (!page.hasNextPage) return;
-    after = page.endCursor;
-  }
+export function conflictBatches(sql: Sql, region: Region, filters: { kind?: string | null; status?: ConflictStatusValue | null } = {}) {
+  return allPages((after) => conflictPage(sql, { region, ...filters, first: 500, after }, false));
 }
 
 /** The conflict with this id as the facts stand now, or undefined (unknown id, or the facts no longer conflict). */

@@ -1,7 +1,7 @@
 import { Arg, Args, Ctx, Field, Int, ObjectType, Query, Resolver, FieldResolver, Root } from 'type-graphql';
 import { badInput, checkPageSize, decodeCursor, encodeCursor, LocalDateScalar, PageArgs, PageInfo, PovertyStatus } from '@jiuye/common';
 import type { SituationContext } from '../context';
-import { regionCondition, type Sql } from '../db';
+import { allPages, regionCondition, type Sql } from '../db';
 import { Freshness, readFreshness } from '../freshness/freshness';
 import { Household, PERSON_SELECT, SituationPerson, type PersonRecord } from '../person/situation-person.type';
 import { resolveRegion, type Region } from '../region/region';
@@ -147,14 +147,8 @@ export async function zeroEmploymentPage(sql: Sql, region: Region, first: number
   return { rows: nodes, totalCount: count?.n ?? 0, hasNextPage, endCursor: nodes.length ? encodeCursor(nodes[nodes.length - 1].code) : null };
 }
 
-export async function* zeroEmploymentBatches(sql: Sql, region: Region): AsyncGenerator<HouseholdRecord[]> {
-  let after: string | null = null;
-  for (;;) {
-    const page = await zeroEmploymentPage(sql, region, 500, after);
-    if (page.rows.length) yield page.rows;
-    if (!page.hasNextPage) return;
-    after = page.endCursor;
-  }
+export function zeroEmploymentBatches(sql: Sql, region: Region): AsyncGenerator<HouseholdRecord[]> {
+  return allPages((after) => zeroEmploymentPage(sql, region, 500, after));
 }
 
 @Resolver(() => ZeroEmploymentHousehold)
@@ -187,5 +181,7 @@ export class ZeroEmploymentResolver {
 
 export async function loadHouseholdMembers(sql: Sql, codes: readonly string[]): Promise<PersonRecord[][]> {
   const rows = await sql.rows<PersonRecord>(`select ${PERSON_SELECT} from person_situation p where p.household_code = any($1::text[]) order by p.birth_date`, [codes]);
-  return codes.map((code) => rows.filter((row) => row.household_code === code));
+  const byHousehold = new Map<string, PersonRecord[]>(codes.map((code) => [code, []]));
+  for (const row of rows) byHousehold.get(row.household_code)?.push(row);
+  return codes.map((code) => byHousehold.get(code) ?? []);
 }

@@ -15,6 +15,7 @@ import {
   todayInChina,
   Trade,
 } from '@jiuye/common';
+import type { PersonRow } from '../projection/person';
 
 /** The federated person (hr and the other departments resolve its fields). */
 @ObjectType({ description: 'A person in the labour registry, known to every department by the same pseudonymous key.' })
@@ -32,43 +33,15 @@ export class Household {
   code: string;
 }
 
-/** A row of person_situation as the views read it. */
-export interface PersonRecord {
-  worker_id: string;
-  id_number: string;
-  name: string;
-  sex: string;
-  birth_date: string;
-  household_code: string;
-  village_code: string;
-  population_status: string;
-  employment_status: string;
-  employment_intention: string;
-  skill_level: string;
-  education: string;
-  training_wish: string | null;
-  verified_on: string | null;
-  able_labourer: boolean;
-  employment_kind: string | null;
-  employment_place: string | null;
-  employer_name: string | null;
-  employment_started_on: string | null;
-  last_employment_ended_on: string | null;
-  poverty_status: string | null;
-  assistance_kinds: string[];
-  left_behind: string | null;
-  disability_grade: number | null;
-  care_reasons: string[];
-  in_training: boolean;
-  medium_term_completed_on: string | null;
-  certified_trades: string[];
-  transfer_city_code: string | null;
-  transfer_started_on: string | null;
-  transfer_ended_on: string | null;
-  last_follow_up_on: string | null;
-  village_name?: string | null;
-  township_name?: string | null;
-}
+/** A row of person_situation as the views read it (PERSON_SELECT), with the village's and township's names. */
+export type PersonRecord = Pick<
+  PersonRow,
+  | 'worker_id' | 'id_number' | 'name' | 'sex' | 'birth_date' | 'household_code' | 'village_code' | 'population_status'
+  | 'employment_status' | 'employment_intention' | 'skill_level' | 'education' | 'training_wish' | 'verified_on' | 'able_labourer'
+  | 'employment_kind' | 'employment_place' | 'employer_name' | 'employment_started_on' | 'last_employment_ended_on' | 'poverty_status'
+  | 'assistance_kinds' | 'left_behind' | 'disability_grade' | 'care_reasons' | 'in_training' | 'medium_term_completed_on' | 'certified_trades'
+  | 'transfer_city_code' | 'transfer_started_on' | 'transfer_ended_on' | 'last_follow_up_on'
+> & { village_name?: string | null; township_name?: string | null };
 
 export const PERSON_SELECT = `p.worker_id, p.id_number, p.name, p.sex, p.birth_date, p.household_code, p.village_code, p.population_status,
   p.employment_status, p.employment_intention, p.skill_level, p.education, p.training_wish, p.verified_on, p.able_labourer,

@@ -1,5 +1,5 @@
 import { badInput, checkPageSize, decodeCursor, encodeCursor, todayInChina } from '@jiuye/common';
-import { regionCondition, type Sql } from '../db';
+import { allPages, regionCondition, type Sql } from '../db';
 import type { Region } from '../region/region';
 import type { PersonRecord } from '../person/situation-person.type';
 import { PERSON_SELECT } from '../person/situation-person.type';
@@ -51,13 +51,7 @@ export async function rosterPage(sql: Sql, query: RosterQuery): Promise<{ rows: 
   return { rows: nodes, totalCount: count?.n ?? 0, hasNextPage, endCursor: last ? encodeCursor(`${last.village_code}|${last.worker_id}`) : null };
 }
 
-/** Every row of a roster in keyset batches (exports): memory stays one batch. */
-export async function* rosterBatches(sql: Sql, kind: RosterKind, region: Region, batchSize = 1000): AsyncGenerator<PersonRecord[]> {
-  let after: string | null = null;
-  for (;;) {
-    const page = await rosterPage(sql, { kind, region, first: Math.min(batchSize, 500), after });
-    if (page.rows.length) yield page.rows;
-    if (!page.hasNextPage) return;
-    after = page.endCursor;
-  }
+/** Every row of a roster in keyset pages of 500 (exports): memory stays one page. */
+export function rosterBatches(sql: Sql, kind: RosterKind, region: Region): AsyncGenerator<PersonRecord[]> {
+  return allPages((after) => rosterPage(sql, { kind, region, first: 500, after }));
 }

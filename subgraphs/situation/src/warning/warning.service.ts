@@ -1,5 +1,5 @@
 import { badInput, checkPageSize, decodeCursor, encodeCursor, todayInChina } from '@jiuye/common';
-import { regionCondition, type Sql } from '../db';
+import { allPages, regionCondition, type Sql } from '../db';
 import { PERSON_SELECT, type PersonRecord } from '../person/situation-person.type';
 import type { Region } from '../region/region';
 import { LEVEL_RANK, WARNING_RULES, type WarningLevel, type WarningRow, type WarningRule } from './rules';
@@ -145,17 +145,11 @@ export async function warningPage(sql: Sql, query: WarningQuery, today = todayIn
 }
 
 /** Every warning of a region in keyset batches (exports): memory stays one batch; no counts (totalCount 0). */
-export async function* warningBatches(
+export function warningBatches(
   sql: Sql,
   region: Region,
   filters: { rule?: string | null; level?: WarningLevel | null } = {},
 ): AsyncGenerator<WarningPageResult['rows']> {
   const today = todayInChina();
-  let after: string | null = null;
-  for (;;) {
-    const page = await warningPage(sql, { region, ...filters, first: 500, after }, today, false);
-    if (page.rows.length) yield page.rows;
-    if (!page.hasNextPage) return;
-    after = page.endCursor;
-  }
+  return allPages((after) => warningPage(sql, { region, ...filters, first: 500, after }, today, false));
 }
