@@ -403,7 +403,7 @@ describe('the access log', () => {
 });
 
 describe('when the access log cannot be written', () => {
-  it('withholds the person-level answer (ACCESS_LOG_UNAVAILABLE) and keeps serving the rest', async () => {
+  it('withholds the person-level answer (ACCESS_LOG_UNAVAILABLE), breaks off exports, and keeps serving the rest', async () => {
     const auditDatabaseUrl = freshDatabaseUrl('audit');
     const gateway = await startGatewayOn(platform, { auditDatabaseUrl });
     const audit = new pg.Client({ connectionString: auditDatabaseUrl });
@@ -416,6 +416,10 @@ describe('when the access log cannot be written', () => {
       expect(refused.body.errors[0].message).not.toMatch(/refuse_all|constraint/);
       const division = await raw(gateway.url, { query: `{ division(code: "${DEMO_COUNTY}") { name } }` }, await userHeaders(COUNTY_OFFICER));
       expect(division.body.data.division.name).toBe('东川区');
+      // An export is streamed, so it cannot be refused up front: it is broken off before its end.
+      const download = await fetch(gateway.url.replace(/\/graphql$/, '') + `/exports/roster.xlsx?kind=REAL_NAME&region=${DEMO_COUNTY}`, { headers: await userHeaders(COUNTY_OFFICER) });
+      expect(download.status).toBe(200);
+      await expect(download.arrayBuffer()).rejects.toThrow();
     } finally {
       await audit.end();
       await gateway.stop();

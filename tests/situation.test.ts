@@ -2,6 +2,7 @@ import { ageOn, type DemoHousehold, type DemoPerson, type SituationConfig } from
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
+import pg from 'pg';
 import { openSourcePools, rebuildReadModel } from '@jiuye/situation';
 import { pseudonymOf } from './support/harness';
 import { startTestPlatform, COUNTY_OFFICER, DEMO_COUNTY, userHeaders, type TestPlatform } from './support/platform';
@@ -208,6 +209,16 @@ describe('exports (xlsx and CSV) through the gateway', () => {
     // COUNTY_OFFICER may reveal: full ID numbers, kept as text (all 18 characters).
     for (const row of data) expect(String(row[header.indexOf('身份证号')])).toMatch(/^\d{17}[\dX]$/);
     expect(data.map((row) => row[0])).toEqual(data.map((_, i) => i + 1));
+    // Every exported person is in the access log, entered before the download completed.
+    const audit = new pg.Client({ connectionString: platform.auditDatabaseUrl });
+    await audit.connect();
+    try {
+      const logged = await audit.query(`select worker_id, fields from access_log where operation like $1`, [`export /exports/roster.xlsx?kind=POOR_LABOURERS&region=${township}%`]);
+      expect(logged.rows.map((r) => r.worker_id).sort()).toEqual(nodes.map((n: any) => n.id).sort());
+      expect(logged.rows[0].fields).toEqual(['export']);
+    } finally {
+      await audit.end();
+    }
   });
 
   it('streams zero-employment households as CSV with a BOM and Chinese headers', async () => {

@@ -70,6 +70,8 @@ export interface SubgraphModule<TLoaders = unknown> {
   authority?: LocalAuthority<TLoaders>;
   /** Work the service does besides answering (the situation read model's change feed); started after migrations, stopped first. */
   background?(config: SubgraphConfig, logger: Logger): Promise<BackgroundWork>;
+  /** Extra internal POST routes (JSON in and out), with the same per-request context as a GraphQL request. */
+  routes?: Record<string, (context: SubgraphContext<TLoaders>, body: unknown) => Promise<unknown>>;
   /** GET downloads under a prefix (exports), with the same per-request context as a GraphQL request. */
   downloads?: {
     prefix: string;
@@ -268,6 +270,9 @@ export async function startSubgraph<TLoaders>(
         handle: async (request, response, url, requestId) => module.downloads!.handle(await contextFor(request, requestId), url, response),
       },
       routes: {
+        ...Object.fromEntries(
+          Object.entries(module.routes ?? {}).map(([path, handle]) => [path, async (request: IncomingMessage, body: unknown, requestId: string) => handle(await contextFor(request, requestId), body)]),
+        ),
         async [VISIBLE_WORKERS_PATH](request, body) {
           const { identity } = authenticatedAs<{ identity: RequestIdentity }>(request)!;
           const workerIds = (body as { workerIds?: unknown })?.workerIds;

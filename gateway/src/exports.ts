@@ -2,6 +2,9 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Readable } from 'node:stream';
 import { authenticatedAs, INTERNAL_IDENTITY_HEADER, personAccessRefusal, scopeKind, signInternalIdentity, type Logger, type RequestIdentity } from '@jiuye/common';
 import type { Caller } from './auth';
+import type { AccessLogStore, DepartmentAccess } from './audit/access-log';
+
+const EXPORT_PEOPLE_PATH = '/internal/export-people';
 
 export const EXPORTS_PREFIX = '/exports/';
 const PASSED_HEADERS = ['content-type', 'content-disposition', 'cache-control'];
@@ -16,9 +19,11 @@ function sendJson(response: ServerResponse, status: number, body: unknown): void
  * GET /exports/… at the gateway: the user's token and purpose are checked here as for any
  * person-level query (dashboards and accounts without a purpose are refused before anything
  * is called), then the request goes to the situation service with the signed identity and its
- * streamed file comes back through without being held in memory.
+ * streamed file comes back through without being held in memory. Every person in the file is
+ * entered in the access log before the download is completed: if that fails, the download is
+ * broken off (an xlsx without its end cannot be opened).
  */
-export function exportsProxy(situationUrl: () => string | undefined, signingKey: string, logger: Logger) {
+export function exportsProxy(situationUrl: () => string | undefined, signingKey: string, logger: Logger, accessLog: AccessLogStore) {
   return {
     prefix: EXPORTS_PREFIX,
     async handle(request: IncomingMessage, response: ServerResponse, url: URL, requestId: string): Promise<void> {
@@ -53,19 +58,57 @@ export function exportsProxy(situationUrl: () => string | undefined, signingKey:
       }
       if (!upstream.body) return void response.end();
       const body = Readable.fromWeb(upstream.body as import('node:stream/web').ReadableStream);
-      await new Promise<void>((resolve) => {
+      const exportId = Number(upstream.headers.get('x-export-id'));
+      const complete = await new Promise<boolean>((resolve) => {
         body.on('error', (error) => {
           // The file broke off upstream: break it here too rather than hand over a truncated file as whole.
           logger.warn({ requestId, error: error.message }, 'export: the download broke off');
           response.destroy(error);
-          resolve();
+          resolve(false);
         });
         response.on('close', () => {
           body.destroy();
-          resolve();
+          resolve(false);
         });
-        body.pipe(response);
+        body.on('end', () => resolve(true));
+        body.pipe(response, { end: false });
       });
+      if (!complete) return;
+      if (upstream.status !== 200) return void response.end();
+      try {
+        await logExportedPeople(base, identity, signingKey, exportId, `export ${url.pathname}${url.search}`.slice(0, 200), accessLog);
+        response.end();
+      } catch (error) {
+        logger.error({ requestId, error: (error as Error).message }, 'export: the access log could not be written; the download is broken off');
+        response.destroy(error as Error);
+      }
     },
   };
+}
+
+/** Reads who was in the export from the situation service and appends them to the access log, a page at a time. */
+async function logExportedPeople(base: string, identity: RequestIdentity, signingKey: string, exportId: number, operation: string, accessLog: AccessLogStore): Promise<void> {
+  if (!Number.isInteger(exportId) || exportId <= 0) throw new Error('the situation service did not name the export');
+  const url = base.replace(/\/graphql$/, '') + EXPORT_PEOPLE_PATH;
+  let after: number | null = null;
+  for (;;) {
+    const answer = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', [INTERNAL_IDENTITY_HEADER]: await signInternalIdentity(identity, signingKey), 'x-request-id': identity.requestId },
+      body: JSON.stringify({ exportId, after }),
+      signal: AbortSignal.timeout(30_000),
+    });
+    if (!answer.ok) throw new Error(`the situation service refused the list of exported people (${answer.status})`);
+    const page = (await answer.json()) as { people: { workerId: string | null; householdCode: string | null; villageCode: string }[]; next: number | null };
+    const reads: DepartmentAccess[] = page.people.map((person) => ({
+      subgraph: 'situation',
+      ...(person.workerId ? { workerId: person.workerId } : {}),
+      ...(person.householdCode && !person.workerId ? { householdCode: person.householdCode } : {}),
+      villageCode: person.villageCode,
+      fields: ['export'],
+    }));
+    await accessLog.append(identity, operation, reads);
+    if (page.next === null) return;
+    after = page.next;
+  }
 }

@@ -258,7 +258,7 @@ export async function startGateway(config: GatewayConfig, options: { logger?: Lo
     logger,
     authenticate: (request) => authenticate(request),
     // Streamed xlsx/CSV exports of rosters and lists, served by the situation read model.
-    downloads: exportsProxy(() => urls.get('situation'), config.internalSigningKey, logger),
+    downloads: exportsProxy(() => urls.get('situation'), config.internalSigningKey, logger, accessLog),
     stats: production ? undefined : () => ({ fetches: Object.fromEntries([...sources].map(([name, source]) => [name, source.fetches])), rss: process.memoryUsage().rss }),
     async context(request: IncomingMessage, requestId: string): Promise<GatewayContext> {
       const caller = authenticatedAs<Caller>(request);

@@ -1,8 +1,10 @@
 import type { ServerResponse } from 'node:http';
 import { GraphQLError } from 'graphql';
-import { badInput, contentDisposition, EXPORT_FORMATS, parseExportFormat, todayInChina, writeExport, type ExportFormat, type ExportSheet } from '@jiuye/common';
+import { badInput, contentDisposition, HttpError, EXPORT_FORMATS, parseExportFormat, todayInChina, writeExport, type ExportFormat, type ExportSheet } from '@jiuye/common';
 import type { SituationContext } from '../context';
-import { zeroEmploymentBatches } from '../household/zero-employment';
+import { zeroEmploymentBatches, type HouseholdRecord } from '../household/zero-employment';
+import type { PersonRecord } from '../person/situation-person.type';
+import type { Sql } from '../db';
 import { resolveRegion, type Region } from '../region/region';
 import { RosterKindVocabulary, type RosterKind } from '../roster/roster-kinds';
 import { rosterBatches } from '../roster/roster.service';
@@ -31,7 +33,18 @@ interface Plan {
   view: string;
   kind: string | null;
   sheet: ExportSheet<any>;
+  /** Who a row is about, for the access log. */
+  subjectOf(row: any): ExportedSubject;
 }
+
+interface ExportedSubject {
+  worker_id: string | null;
+  household_code: string | null;
+  village_code: string;
+}
+
+export const EXPORT_PEOPLE_PATH = '/internal/export-people';
+const EXPORT_PEOPLE_PAGE = 5000;
 
 /** What a path asks for: /exports/roster.xlsx?kind=POOR_LABOURERS&region=530113101 or /exports/zero-employment.csv?region=… */
 async function plan(context: SituationContext, url: URL): Promise<{ plan: Plan; format: ExportFormat; region: Region }> {
@@ -62,6 +75,7 @@ async function plan(context: SituationContext, url: URL): Promise<{ plan: Plan; 
             columns: rosterColumns({ reveal: context.access.allows('reveal'), today }),
             rows: numbered(rosterBatches(sql, kind as RosterKind, region)),
           },
+          subjectOf: (p: PersonRecord) => ({ worker_id: p.worker_id, household_code: p.household_code, village_code: p.village_code }),
         },
       };
     }
@@ -69,7 +83,12 @@ async function plan(context: SituationContext, url: URL): Promise<{ plan: Plan; 
       return {
         format,
         region,
-        plan: { view: 'zero-employment', kind: null, sheet: { title: '零就业家庭名单', preamble: preamble('零就业家庭名单'), columns: zeroEmploymentColumns(), rows: numbered(zeroEmploymentBatches(sql, region)) } },
+        plan: {
+          view: 'zero-employment',
+          kind: null,
+          sheet: { title: '零就业家庭名单', preamble: preamble('零就业家庭名单'), columns: zeroEmploymentColumns(), rows: numbered(zeroEmploymentBatches(sql, region)) },
+          subjectOf: (h: HouseholdRecord) => ({ worker_id: null, household_code: h.code, village_code: h.village_code }),
+        },
       };
     case 'warnings':
       return {
@@ -84,6 +103,7 @@ async function plan(context: SituationContext, url: URL): Promise<{ plan: Plan; 
             columns: warningColumns(),
             rows: numbered(mapped(warningBatches(sql, region), (row) => new EarlyWarning(row.warning, row.person))),
           },
+          subjectOf: (w: EarlyWarning) => ({ worker_id: w.record.worker_id, household_code: w.record.household_code, village_code: w.record.village_code }),
         },
       };
     case 'conflicts':
@@ -99,6 +119,7 @@ async function plan(context: SituationContext, url: URL): Promise<{ plan: Plan; 
             columns: conflictColumns(),
             rows: numbered(mapped(conflictBatches(sql, region, { status: null }), (row) => new Conflict(row.conflict, row.person))),
           },
+          subjectOf: (c: Conflict) => ({ worker_id: c.record.worker_id, household_code: c.record.household_code, village_code: c.record.village_code }),
         },
       };
     default:
@@ -125,7 +146,7 @@ export async function handleExport(context: SituationContext, url: URL, response
     if (error instanceof GraphQLError) return sendError(response, error);
     throw error;
   }
-  const { plan: { view, kind, sheet }, format, region } = planned;
+  const { plan: { view, kind, sheet, subjectOf }, format, region } = planned;
   const sql = context.loaders.sql;
   const logged = await sql.one<{ id: number }>(
     `insert into export_log (staff, department, purpose, request_id, view, kind, region, format) values ($1, $2, $3, $4, $5, $6, $7, $8) returning id`,
@@ -136,8 +157,9 @@ export async function handleExport(context: SituationContext, url: URL, response
   response.setHeader('content-type', EXPORT_FORMATS[format].contentType);
   response.setHeader('content-disposition', contentDisposition(fileName));
   response.setHeader('cache-control', 'no-store');
+  response.setHeader('x-export-id', String(logged!.id));
   try {
-    const result = await writeExport(format, sheet, response);
+    const result = await writeExport(format, { ...sheet, rows: recorded(sql, logged!.id, sheet.rows as AsyncIterable<any[]>, subjectOf) }, response);
     response.end();
     await sql.rows(`update export_log set rows = $2, finished_at = now(), outcome = 'COMPLETED' where id = $1`, [logged!.id, result.rows]);
   } catch (error) {
@@ -146,4 +168,39 @@ export async function handleExport(context: SituationContext, url: URL, response
     await sql.rows(`update export_log set finished_at = now(), outcome = 'FAILED' where id = $1`, [logged!.id]).catch(() => undefined);
     context.logger.error({ requestId: context.requestId, view, error: (error as Error).message }, 'export failed');
   }
+}
+
+/** Notes who each batch is about (export_person) before the batch is written out. */
+async function* recorded<T>(sql: Sql, exportId: number, batches: AsyncIterable<T[]>, subjectOf: (row: T) => ExportedSubject): AsyncGenerator<T[]> {
+  for await (const batch of batches) {
+    const subjects = batch.map(subjectOf);
+    await sql.rows(
+      `insert into export_person (export_id, worker_id, household_code, village_code)
+       select $1, w, h, v from unnest($2::text[], $3::text[], $4::text[]) as s(w, h, v)`,
+      [exportId, subjects.map((s) => s.worker_id), subjects.map((s) => s.household_code), subjects.map((s) => s.village_code)],
+    );
+    yield batch;
+  }
+}
+
+/**
+ * POST /internal/export-people {exportId, after}: who was in a completed export, a page at a
+ * time, for the gateway's access log. Only the staff member who made the export may ask.
+ */
+export async function exportPeople(context: SituationContext, body: unknown): Promise<{ people: { workerId: string | null; householdCode: string | null; villageCode: string }[]; next: number | null }> {
+  const { exportId, after } = (body ?? {}) as { exportId?: unknown; after?: unknown };
+  if (typeof exportId !== 'number' || !Number.isInteger(exportId) || (after != null && (typeof after !== 'number' || !Number.isInteger(after)))) {
+    throw new HttpError(400, 'exportId: expected the x-export-id of an export and the next value returned');
+  }
+  const sql = context.loaders.sql;
+  const owner = await sql.one<{ staff: string }>(`select staff from export_log where id = $1 and request_id = $2`, [exportId, context.requestId]);
+  if (!owner || owner.staff !== context.identity.subject) throw new HttpError(403, 'exportId: not an export of this request');
+  const rows = await sql.rows<{ id: number; worker_id: string | null; household_code: string | null; village_code: string }>(
+    `select id, worker_id, household_code, village_code from export_person where export_id = $1 and id > $2 order by id limit $3`,
+    [exportId, after ?? 0, EXPORT_PEOPLE_PAGE],
+  );
+  return {
+    people: rows.map((r) => ({ workerId: r.worker_id, householdCode: r.household_code, villageCode: r.village_code })),
+    next: rows.length === EXPORT_PEOPLE_PAGE ? rows[rows.length - 1].id : null,
+  };
 }

@@ -4,10 +4,12 @@ import { Migration20261123140000 } from './Migration20261123140000';
 import { Migration20261123150000 } from './Migration20261123150000';
 import { Migration20261123160000 } from './Migration20261123160000';
 import { Migration20261123170000 } from './Migration20261123170000';
+import { Migration20261123180000 } from './Migration20261123180000';
 
 export const migrations: MigrationObject[] = [
   { name: 'Migration20261123140000', class: Migration20261123140000 },
   { name: 'Migration20261123150000', class: Migration20261123150000 },
   { name: 'Migration20261123160000', class: Migration20261123160000 },
   { name: 'Migration20261123170000', class: Migration20261123170000 },
+  { name: 'Migration20261123180000', class: Migration20261123180000 },
 ];
