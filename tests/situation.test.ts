@@ -419,3 +419,28 @@ describe('every table the read model reads is captured by its department’s out
     expect([...read].filter((table) => !captured.has(table))).toEqual([]);
   });
 });
+
+describe('partner-city staff', () => {
+  it('get the transfer warnings of the workers transferred to their city, and nothing else', async () => {
+    const county: any = await platform.query(
+      `{ warnings(region: "${DEMO_COUNTY}", first: 500) { nodes { rule person { id transferCityCode } } } }`,
+    );
+    expect(county.errors).toBeUndefined();
+    const transferRules = new Set(['TRANSFER_NO_FOLLOW_UP', 'TRANSFER_NOT_WORKING']);
+    const byCity = new Map<string, string[]>();
+    for (const node of county.data.warnings.nodes.filter((n: any) => transferRules.has(n.rule))) {
+      byCity.set(node.person.transferCityCode, [...(byCity.get(node.person.transferCityCode) ?? []), `${node.rule}:${node.person.id}`]);
+    }
+    const [city, expected] = [...byCity.entries()].sort((a, b) => b[1].length - a[1].length)[0];
+    expect(expected.length).toBeGreaterThan(0);
+    const partner = { subject: `partner-${city}`, department: 'partner' as const, role: 'officer' as const, partnerCity: city, permissions: [] };
+    const response: any = await platform.queryAs(partner, `{ warnings(first: 500) { totalCount countsByRule { rule } nodes { rule reason person { id } } } }`);
+    expect(response.errors).toBeUndefined();
+    expect(response.data.warnings.countsByRule.map((c: any) => c.rule).sort()).toEqual([...transferRules].sort());
+    expect(response.data.warnings.nodes.map((n: any) => `${n.rule}:${n.person.id}`).sort()).toEqual(expected.sort());
+    const withRegion: any = await platform.queryAs(partner, `{ warnings(region: "${DEMO_COUNTY}", first: 5) { totalCount } }`);
+    expect(withRegion.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'region' });
+    const roster: any = await platform.queryAs(partner, `{ roster(kind: EMPLOYED, first: 5) { totalCount } }`);
+    expect(roster.errors[0].extensions.code).toBe('FORBIDDEN');
+  });
+});

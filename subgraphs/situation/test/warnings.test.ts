@@ -262,12 +262,16 @@ describe('early warnings', () => {
     expect(malformed.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'region' });
   });
 
-  it('refuses dashboards and partner-city accounts', async () => {
+  it('refuses dashboards; gives partner-city accounts only the transfer rules of their city', async () => {
     const dashboard = await warnings(COUNTY_DASHBOARD);
     expect(dashboard.errors?.[0].extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'aggregates-only' });
     expect(dashboard.data?.warnings ?? null).toBeNull();
     const partner = await warnings({ subject: 'p', department: 'partner', role: 'officer', partnerCity: '4403', permissions: [], purpose: 'follow-up' });
-    expect(partner.errors?.[0].extensions).toMatchObject({ code: 'FORBIDDEN' });
+    expect(partner.errors).toBeUndefined();
+    expect(partner.data.warnings.countsByRule.map((c: any) => c.rule).sort()).toEqual(['TRANSFER_NOT_WORKING', 'TRANSFER_NO_FOLLOW_UP']);
+    for (const node of partner.data.warnings.nodes) expect(['TRANSFER_NOT_WORKING', 'TRANSFER_NO_FOLLOW_UP']).toContain(node.rule);
+    const noPurpose = await warnings({ subject: 'p', department: 'partner', role: 'officer', partnerCity: '4403', permissions: [] });
+    expect(noPurpose.errors?.[0].extensions).toMatchObject({ code: 'PURPOSE_REQUIRED' });
   });
 
   it('lists the registered rules', async () => {

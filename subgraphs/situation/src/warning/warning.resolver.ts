@@ -1,5 +1,5 @@
 import { Arg, Args, Ctx, Query, Resolver } from 'type-graphql';
-import { PageArgs } from '@jiuye/common';
+import { badInput, PageArgs } from '@jiuye/common';
 import type { SituationContext } from '../context';
 import { readFreshness } from '../freshness/freshness';
 import { resolveRegion } from '../region/region';
@@ -11,7 +11,7 @@ import { EarlyWarning, WarningLevel, WarningPage, WarningRuleId, WarningRuleInfo
 export class WarningResolver {
   @Query(() => WarningPage, {
     description:
-      '预警: the early warnings that hold today for people and households of a village, township or county (default: your whole region), each with its reason, level and responsible person. Evaluated at query time over the read model; ordered by level (red first), rule, village, subject.',
+      '预警: the early warnings that hold today for people and households of a village, township or county (default: your whole region), each with its reason, level and responsible person. Partner-city staff get the transfer rules over the workers transferred to their city (leave region out). Evaluated at query time over the read model; ordered by level (red first), rule, village, subject.',
   })
   async warnings(
     @Arg('region', () => String, { nullable: true, description: 'Division code (county 6, township 9, village 12 digits); default your region.' }) region: string | null,
@@ -20,9 +20,13 @@ export class WarningResolver {
     @Args(() => PageArgs) { first, after }: PageArgs,
     @Ctx() context: SituationContext,
   ): Promise<WarningPage> {
-    const place = await resolveRegion(context.loaders, context.access, region, 'person');
+    // Partner-city staff get their own worklist: the transfer rules over the workers transferred to their city.
+    const partnerCity = context.access.kind === 'partner-city' ? context.identity.partnerCity! : null;
+    if (partnerCity) context.access.requirePersonAccess();
+    if (partnerCity && region) throw badInput('region', 'partner-city accounts see the workers transferred to their city; leave region out');
+    const place = partnerCity ? { code: '', name: `partner city ${partnerCity}`, level: 'CITY' } : await resolveRegion(context.loaders, context.access, region, 'person');
     const [page, freshness] = await Promise.all([
-      warningPage(context.loaders.sql, { region: place, rule, level, first, after }),
+      warningPage(context.loaders.sql, { region: place, partnerCity, rule, level, first, after }),
       readFreshness(context.loaders.sql),
     ]);
     return {

@@ -6,6 +6,8 @@ import { LEVEL_RANK, WARNING_RULES, type WarningLevel, type WarningRow, type War
 
 export interface WarningQuery {
   region: Region;
+  /** A partner-city account: only the transfer rules, only workers transferred to this city (4 digits). */
+  partnerCity?: string | null;
   rule?: string | null;
   level?: WarningLevel | null;
   first: number;
@@ -38,7 +40,23 @@ function factsOf(rule: WarningRule): string {
  * over the households (not one scan per rule): each person row is tested against every person
  * rule at once and yields one key per rule it meets. $1 = region, $2 = today.
  */
-function warningKeysSql(rules: WarningRule[], region: Region): string {
+/**
+ * The rules an account may see: all of them for region staff; for partner-city staff the rules
+ * their department answers for (transfers without follow-up, found not working), over the
+ * workers transferred to their city.
+ */
+export function rulesFor(partnerCity: string | null | undefined): WarningRule[] {
+  return partnerCity ? WARNING_RULES.filter((rule) => rule.subject === 'person' && rule.departments.includes('partner')) : WARNING_RULES;
+}
+
+/** The extra condition of a partner-city account (the city code is validated: 4 digits). */
+function cityCondition(partnerCity: string | null | undefined): string {
+  if (!partnerCity) return '';
+  if (!/^\d{4}$/.test(partnerCity)) throw new Error('partner city code must be 4 digits');
+  return ` and p.transfer_city_code = '${partnerCity}'`;
+}
+
+function warningKeysSql(rules: WarningRule[], region: Region, partnerCity?: string | null): string {
   const parts: string[] = [];
   const people = rules.filter((rule) => rule.subject === 'person');
   if (people.length) {
@@ -47,7 +65,7 @@ function warningKeysSql(rules: WarningRule[], region: Region): string {
       from (select p.village_code, p.worker_id,
                    array_remove(array[${people.map((rule) => `case when (${withToday(rule.condition)}) then '${rule.id}' end`).join(', ')}], null) as matched
               from ${joined ? PERSON_FROM : 'person_situation p'}
-             where ${regionCondition('p.village_code', 1, region.code)} and (${people.map((rule) => `(${withToday(rule.condition)})`).join(' or ')})) m
+             where ${regionCondition('p.village_code', 1, region.code)}${cityCondition(partnerCity)} and (${people.map((rule) => `(${withToday(rule.condition)})`).join(' or ')})) m
       cross join unnest(m.matched) as r(rule)`);
   }
   for (const rule of rules.filter((candidate) => candidate.subject === 'household')) {
@@ -74,8 +92,8 @@ function warningDetailsSql(rules: WarningRule[], page: string): string {
     order by w.level_rank, w.rule, w.village_code, w.subject`;
 }
 
-function selectedRules(rule: string | null | undefined, level: WarningLevel | null | undefined): WarningRule[] {
-  return WARNING_RULES.filter((r) => (rule == null || r.id === rule) && (level == null || r.level === level));
+function selectedRules(rule: string | null | undefined, level: WarningLevel | null | undefined, partnerCity?: string | null): WarningRule[] {
+  return rulesFor(partnerCity).filter((r) => (rule == null || r.id === rule) && (level == null || r.level === level));
 }
 
 type Cursor = [number, string, string, string];
@@ -94,27 +112,31 @@ function decodeWarningCursor(after: string | null | undefined): Cursor | null {
  * Per rule in the region (all rules, 0 included): one pass over the people and one over the
  * households of the region, every rule a filtered count (not one scan per rule).
  */
-export async function warningCounts(sql: Sql, region: Region, today = todayInChina()): Promise<{ rule: WarningRule; count: number }[]> {
+export async function warningCounts(sql: Sql, region: Region, today = todayInChina(), partnerCity?: string | null): Promise<{ rule: WarningRule; count: number }[]> {
+  const visible = rulesFor(partnerCity);
   const counts = new Map<string, number>();
   for (const subject of ['person', 'household'] as const) {
-    const rules = WARNING_RULES.filter((rule) => rule.subject === subject);
+    const rules = visible.filter((rule) => rule.subject === subject);
     if (rules.length === 0) continue;
     const filters = rules.map((rule) => `count(*) filter (where ${rule.condition.replace(/\$today/g, '$2')}) as "${rule.id}"`).join(', ');
     const joined = rules.some((rule) => /\b(h|pc|i)\./.test(rule.condition));
     const from = subject === 'household' ? 'household_situation h' : joined ? PERSON_FROM : 'person_situation p';
     const column = subject === 'household' ? 'h.village_code' : 'p.village_code';
-    const row = await sql.one<Record<string, number>>(`select ${filters} from ${from} where ${regionCondition(column, 1, region.code)} and $2::date is not null`, [region.code, today]);
+    const row = await sql.one<Record<string, number>>(
+      `select ${filters} from ${from} where ${regionCondition(column, 1, region.code)}${subject === 'person' ? cityCondition(partnerCity) : ''} and $2::date is not null`,
+      [region.code, today],
+    );
     for (const rule of rules) counts.set(rule.id, row?.[rule.id] ?? 0);
   }
-  return WARNING_RULES.map((rule) => ({ rule, count: counts.get(rule.id) ?? 0 }));
+  return visible.map((rule) => ({ rule, count: counts.get(rule.id) ?? 0 }));
 }
 
 /** One page of warnings, ordered by (level, rule, village, subject); evaluated now. */
 export async function warningPage(sql: Sql, query: WarningQuery, today = todayInChina(), withCounts = true): Promise<WarningPageResult> {
   const first = checkPageSize(query.first);
   const cursor = decodeWarningCursor(query.after);
-  const rules = selectedRules(query.rule, query.level);
-  const countsByRule = withCounts ? await warningCounts(sql, query.region, today) : [];
+  const rules = selectedRules(query.rule, query.level, query.partnerCity);
+  const countsByRule = withCounts ? await warningCounts(sql, query.region, today, query.partnerCity) : [];
   const totalCount = countsByRule.filter((c) => rules.includes(c.rule)).reduce((sum, c) => sum + c.count, 0);
   if (rules.length === 0) return { rows: [], totalCount, countsByRule, hasNextPage: false, endCursor: null };
 
@@ -125,7 +147,7 @@ export async function warningPage(sql: Sql, query: WarningQuery, today = todayIn
     keyset = `where (w.level_rank, w.rule, w.village_code, w.subject) > ($3::int, $4::text, $5::text, $6::text)`;
   }
   values.push(first + 1);
-  const page = `select w.* from (${warningKeysSql(rules, query.region)}) w ${keyset} order by w.level_rank, w.rule, w.village_code, w.subject limit $${values.length}`;
+  const page = `select w.* from (${warningKeysSql(rules, query.region, query.partnerCity)}) w ${keyset} order by w.level_rank, w.rule, w.village_code, w.subject limit $${values.length}`;
   const warnings = await sql.rows<WarningRow>(warningDetailsSql(rules, page), values);
   const hasNextPage = warnings.length > first;
   const nodes = hasNextPage ? warnings.slice(0, first) : warnings;
