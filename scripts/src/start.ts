@@ -134,6 +134,14 @@ Try one worker's situation across the five departments, as the county hr officer
     -H 'authorization: Bearer ${officer}' -H 'x-purpose: employment-service' \\
     -d '{"query":"{ worker(idNumber: \\"${idNumber ?? '<ID number>'}\\") { name age employmentStatus currentEmployment { kind place employerName } household { code povertyStatus currentAssistance { kind monthlyAmount } } disability { kind grade } careDuties { reason } certificates { trade grade } transfers { city { name } employerName } suitableJobPostings(first: 3) { title place } } }"}'
 
+And the county's zero-employment households (零就业家庭) from the cross-department read model:
+
+  curl -s ${url} -H 'content-type: application/json' \\
+    -H 'authorization: Bearer ${officer}' -H 'x-purpose: employment-service' \\
+    -d '{"query":"{ zeroEmploymentHouseholds(region: \\"530113\\", first: 3) { totalCount nodes { code villageName responsible { cadreName fallback } lastAction { on what } members { name employmentStatus } } freshness { lagSeconds } } }"}'
+
+Exports (xlsx or csv) stream from ${url.replace(/\/graphql$/, '')}/exports/roster.xlsx?kind=POOR_LABOURERS&region=530113 with the same headers.
+
 Press Ctrl-C to stop.`);
   } catch (error) {
     console.error(`npm start failed: ${(error as Error).message}`);
