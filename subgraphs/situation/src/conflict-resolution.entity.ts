@@ -22,7 +22,7 @@ export class ConflictResolutionEntity {
   @Property({ length: 500 })
   note!: string;
 
-  @Property({ length: 64 })
+  @Property({ length: 128 })
   resolvedBy!: string;
 
   @Property({ type: 'datetime', defaultRaw: 'now()' })

@@ -13,7 +13,8 @@ export const VerificationOutcome = VerificationOutcomeVocabulary.enumObject;
 export type VerificationOutcome = keyof typeof VerificationOutcome;
 
 /** The column's length: the staff account's subject id (Identity.subject) is stored as is. */
-export const VERIFIED_BY_LENGTH = 64;
+/** As long as the longest staff account id a token may carry (common/src/auth/identity.ts: sub ≤ 128). */
+export const VERIFIED_BY_LENGTH = 128;
 export const NOTE_LENGTH = 500;
 
 /**

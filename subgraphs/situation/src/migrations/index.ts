@@ -5,6 +5,7 @@ import { Migration20261123150000 } from './Migration20261123150000';
 import { Migration20261123160000 } from './Migration20261123160000';
 import { Migration20261123170000 } from './Migration20261123170000';
 import { Migration20261123180000 } from './Migration20261123180000';
+import { Migration20261123190000 } from './Migration20261123190000';
 
 export const migrations: MigrationObject[] = [
   { name: 'Migration20261123140000', class: Migration20261123140000 },
@@ -12,4 +13,5 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261123160000', class: Migration20261123160000 },
   { name: 'Migration20261123170000', class: Migration20261123170000 },
   { name: 'Migration20261123180000', class: Migration20261123180000 },
+  { name: 'Migration20261123190000', class: Migration20261123190000 },
 ];
