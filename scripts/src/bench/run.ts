@@ -363,7 +363,7 @@ function renderMarkdown(report: any): string {
   for (const scenario of scenarios) {
     lines.push(`**${scenario}**`);
     lines.push('');
-    lines.push('| gateway | req/s | p50 ms | p95 ms | p99 ms | errors | CPU % (gateway / hr / poverty / civil / training / partner / postgres) | peak RSS MB (same order) |');
+    lines.push('| gateway | req/s | p50 ms | p95 ms | p99 ms | errors | CPU % (gateway / hr / poverty / civil / training / partner / situation / postgres) | peak RSS MB (same order) |');
     lines.push('|---|---|---|---|---|---|---|---|');
     for (const r of report.results.filter((x: ScenarioResult) => x.scenario === scenario) as ScenarioResult[]) {
       const order = [r.target === 'hive' ? 'hive' : 'gateway', ...SUBGRAPH_NAMES, 'postgres'];
