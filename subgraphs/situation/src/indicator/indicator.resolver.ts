@@ -2,9 +2,32 @@ import { Arg, Ctx, Query, Resolver } from 'type-graphql';
 import type { SituationContext } from '../context';
 import { readFreshness } from '../freshness/freshness';
 import { resolveRegion } from '../region/region';
+import { todayInChina } from '@jiuye/common';
+import type { Sql } from '../db';
+import type { Region } from '../region/region';
 import { computeIndicators } from './indicator.service';
 import { Indicators } from './indicator.types';
 import { PERIOD_FORMATS } from './period';
+
+type Figures = Awaited<ReturnType<typeof computeIndicators>>;
+
+/**
+ * Identical indicator requests in flight share one computation: the figures depend on the
+ * region, the period, the threshold and the day only (suppressed alike for every caller), so
+ * many screens of one dashboard refreshing together cost what one does. Nothing is kept once
+ * the computation settles, so no answer is staler than its own request.
+ */
+const inFlight = new Map<string, Promise<Figures>>();
+
+export function sharedIndicators(sql: Sql, region: Region, period: string, threshold: number): Promise<Figures> {
+  const key = `${region.code}|${period}|${threshold}|${todayInChina()}`;
+  let pending = inFlight.get(key);
+  if (!pending) {
+    pending = computeIndicators(sql, region, period, threshold).finally(() => inFlight.delete(key));
+    inFlight.set(key, pending);
+  }
+  return pending;
+}
 
 @Resolver()
 export class IndicatorResolver {
@@ -19,7 +42,7 @@ export class IndicatorResolver {
   ): Promise<Indicators> {
     const place = await resolveRegion(context.loaders, context.access, region, 'aggregate');
     const sql = context.loaders.sql;
-    const [figures, freshness] = await Promise.all([computeIndicators(sql, place, period, context.config.suppressionThreshold), readFreshness(sql)]);
+    const [figures, freshness] = await Promise.all([sharedIndicators(sql, place, period, context.config.suppressionThreshold), readFreshness(sql)]);
     return { region: place, ...figures, freshness };
   }
 }

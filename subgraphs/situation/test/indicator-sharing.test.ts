@@ -1,0 +1,43 @@
+import { readModelTypes, type Sql } from '../src/db';
+import { sharedIndicators } from '../src/indicator/indicator.resolver';
+import { computeIndicators } from '../src/indicator/indicator.service';
+import { insertPeople, personRow, startSituationAlone, TEST_COUNTY, TEST_VILLAGE, type SituationAlone } from '../../../tests/support/situation';
+
+/** Many screens of one dashboard refreshing together: identical requests in flight share one computation. */
+let situation: SituationAlone;
+
+beforeAll(async () => {
+  situation = await startSituationAlone();
+  await insertPeople(situation.db, [personRow({ employment_status: 'EMPLOYED', employment_place: 'IN_COUNTY' }), personRow(), personRow({ village_code: TEST_VILLAGE })]);
+});
+afterAll(() => situation?.stop());
+
+function countingSql(): { sql: Sql; statements: () => number } {
+  let statements = 0;
+  const rows = async <T>(text: string, values: unknown[] = []): Promise<T[]> => {
+    statements++;
+    return (await situation.db.query({ text, values, types: readModelTypes })).rows as T[];
+  };
+  return { sql: { rows, one: async <T>(text: string, values?: unknown[]) => (await rows<T>(text, values))[0] }, statements: () => statements };
+}
+
+const COUNTY = { code: TEST_COUNTY, name: '东川区', level: 'COUNTY' };
+
+it('computes identical concurrent requests once and gives each the same figures', async () => {
+  const alone = countingSql();
+  const expected = await computeIndicators(alone.sql, COUNTY, '2026-11', 5);
+  const one = alone.statements();
+  expect(one).toBeGreaterThan(3);
+
+  const shared = countingSql();
+  const answers = await Promise.all(Array.from({ length: 6 }, () => sharedIndicators(shared.sql, COUNTY, '2026-11', 5)));
+  expect(shared.statements()).toBe(one);
+  for (const answer of answers) expect(answer).toEqual(expected);
+
+  // Settled computations are not kept: the next request computes afresh.
+  await sharedIndicators(shared.sql, COUNTY, '2026-11', 5);
+  expect(shared.statements()).toBe(2 * one);
+  // Different periods are different computations.
+  await Promise.all([sharedIndicators(shared.sql, COUNTY, '2026-10', 5), sharedIndicators(shared.sql, COUNTY, '2026-11', 5)]);
+  expect(shared.statements()).toBe(4 * one);
+});
