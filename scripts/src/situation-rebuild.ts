@@ -1,5 +1,6 @@
 import { DEPARTMENT_NAMES, ensureDatabaseExists, migrate, openDatabase, createLogger, type SubgraphName } from '@jiuye/common';
 import { openSourcePools, rebuildReadModel, situationSubgraph } from '@jiuye/situation';
+import { Client } from 'pg';
 import { openLocalDatabases } from './local-databases';
 import { migrateAll } from './seed-lib';
 
@@ -23,6 +24,24 @@ export async function rebuildSituation(urls: Record<SubgraphName, string>): Prom
     return await rebuildReadModel(urls.situation, sources, createLogger('situation-rebuild', process.env.LOG_LEVEL ?? 'info'));
   } finally {
     await Promise.all(Object.values(sources).map((pool) => pool.end()));
+  }
+}
+
+/** Whether the read model has been built from the departments at least once (false when its database does not exist yet). */
+export async function isSituationBuilt(situationUrl: string): Promise<boolean> {
+  const client = new Client({ connectionString: situationUrl });
+  try {
+    await client.connect();
+  } catch (error) {
+    if ((error as { code?: string }).code === '3D000') return false;
+    throw error;
+  }
+  try {
+    const table = await client.query(`select to_regclass('public.source_state') is not null as exists`);
+    if (!table.rows[0].exists) return false;
+    return (await client.query(`select count(*)::int as n from source_state where rebuilt_at is not null`)).rows[0].n >= DEPARTMENT_NAMES.length;
+  } finally {
+    await client.end();
   }
 }
 

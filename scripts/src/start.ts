@@ -6,7 +6,7 @@ import { EXAMPLE_ACCOUNTS, identityFor, mintDevToken } from './dev-tokens';
 import { databaseEnv, stopChild, waitUntilReady } from './services';
 import { openLocalDatabases, PROJECT_ROOT } from './local-databases';
 import { isSeeded, seedDemoCounty } from './seed-lib';
-import { rebuildSituation } from './situation-rebuild';
+import { isSituationBuilt, rebuildSituation } from './situation-rebuild';
 
 /**
  * npm start: embedded PostgreSQL (or the configured one) → migrations → the demo county on
@@ -77,6 +77,11 @@ async function main(): Promise<void> {
       console.log(`  done: ${report.workers.toLocaleString('en')} workers, ${report.households.toLocaleString('en')} households, ${report.rows.toLocaleString('en')} rows in ${(report.elapsedMs / 1000).toFixed(1)} s`);
       const rebuilt = await rebuildSituation(databases.urls);
       console.log(`  cross-department read model built in ${(rebuilt.elapsedMs / 1000).toFixed(1)} s`);
+    } else if (!(await isSituationBuilt(databases.urls.situation))) {
+      // Data from before the read model existed: build it here, with progress, not inside the service's start.
+      console.log('building the cross-department read model from the five departments (once; minutes for a million workers)…');
+      const rebuilt = await rebuildSituation(databases.urls);
+      console.log(`  done: ${rebuilt.workers.toLocaleString('en')} workers in ${(rebuilt.elapsedMs / 1000).toFixed(1)} s`);
     }
 
     const baseEnv = { ...process.env, LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn', PSEUDONYM_KEY: pseudonymKey };
