@@ -1,22 +1,12 @@
 import { ageOn } from '@jiuye/common';
-import type { HouseholdFacts, WorkerFacts } from './sources';
+import type { HouseholdFacts, HrWorkerRow, WorkerFacts } from './sources';
 
-/** One row of person_situation: a registry worker's facts from all five departments. */
-export interface PersonRow {
+/**
+ * One row of person_situation: a registry worker's facts from all five departments — hr's
+ * registry columns as they are (worker_id for hr's id), then everything projected onto them.
+ */
+export interface PersonRow extends Omit<HrWorkerRow, 'id'> {
   worker_id: string;
-  id_number: string;
-  name: string;
-  sex: string;
-  birth_date: string;
-  household_code: string;
-  village_code: string;
-  population_status: string;
-  employment_status: string;
-  employment_intention: string;
-  skill_level: string;
-  education: string;
-  training_wish: string | null;
-  verified_on: string | null;
   able_labourer: boolean;
   employment_id: number | null;
   employment_kind: string | null;
