@@ -1,3 +1,4 @@
+import pg from 'pg';
 import { readModelTypes, type Sql } from '../src/db';
 import { sharedIndicators } from '../src/indicator/indicator.resolver';
 import { computeIndicators } from '../src/indicator/indicator.service';
@@ -5,18 +6,24 @@ import { insertPeople, personRow, startSituationAlone, TEST_COUNTY, TEST_VILLAGE
 
 /** Many screens of one dashboard refreshing together: identical requests in flight share one computation. */
 let situation: SituationAlone;
+let pool: pg.Pool;
 
 beforeAll(async () => {
   situation = await startSituationAlone();
+  // A pool, as in the service: the indicator statements run concurrently.
+  pool = new pg.Pool({ connectionString: situation.subgraph.config.databaseUrl, max: 8 });
   await insertPeople(situation.db, [personRow({ employment_status: 'EMPLOYED', employment_place: 'IN_COUNTY' }), personRow(), personRow({ village_code: TEST_VILLAGE })]);
 });
-afterAll(() => situation?.stop());
+afterAll(async () => {
+  await pool?.end();
+  await situation?.stop();
+});
 
 function countingSql(): { sql: Sql; statements: () => number } {
   let statements = 0;
   const rows = async <T>(text: string, values: unknown[] = []): Promise<T[]> => {
     statements++;
-    return (await situation.db.query({ text, values, types: readModelTypes })).rows as T[];
+    return (await pool.query({ text, values, types: readModelTypes })).rows as T[];
   };
   return { sql: { rows, one: async <T>(text: string, values?: unknown[]) => (await rows<T>(text, values))[0] }, statements: () => statements };
 }
