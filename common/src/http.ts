@@ -2,6 +2,8 @@ import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { randomUUID } from 'node:crypto';
 import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
+import { GraphQLError } from 'graphql';
+import { isUserFacing } from './errors';
 import type { Logger } from './logger';
 
 /**
@@ -53,6 +55,9 @@ export class HttpError extends Error {
     super(message);
   }
 }
+
+/** The HTTP status of a user-facing GraphQL error thrown by a download or a route (before any byte is sent). */
+const STATUS_OF_CODE: Record<string, number> = { BAD_USER_INPUT: 400, UNAUTHENTICATED: 401, FORBIDDEN: 403, PURPOSE_REQUIRED: 403, NOT_FOUND: 404, CONFLICT: 409 };
 
 /** Identities travel from context() to the request handler per request. */
 const authenticated = new WeakMap<IncomingMessage, unknown>();
@@ -153,7 +158,13 @@ export async function serveGraphQL<TContext extends BaseContext>(
         for await (const chunk of result.body.asyncIterator) response.write(chunk);
         response.end();
       }
-    } catch (error) {
+    } catch (caught) {
+      // Downloads and routes use the resolvers' checks (badInput, forbidden …): their errors answer
+      // with the matching status and the same GraphQL-shaped body as an HttpError.
+      const error =
+        caught instanceof GraphQLError && isUserFacing(caught) && !response.headersSent
+          ? (({ code, ...extensions }) => new HttpError(STATUS_OF_CODE[String(code)] ?? 400, caught.message, String(code), extensions))(caught.extensions)
+          : caught;
       if (error instanceof HttpError) {
         if (error.code) {
           return sendJson(response, error.status, { errors: [{ message: error.message, extensions: { code: error.code, ...error.extensions, requestId } }] });

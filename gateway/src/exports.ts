@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Readable } from 'node:stream';
-import { authenticatedAs, INTERNAL_IDENTITY_HEADER, personAccessRefusal, scopeKind, signInternalIdentity, type Logger, type RequestIdentity } from '@jiuye/common';
+import { authenticatedAs, HttpError, INTERNAL_IDENTITY_HEADER, personAccessRefusal, scopeKind, signInternalIdentity, type Logger, type RequestIdentity } from '@jiuye/common';
 import type { Caller } from './auth';
 import type { AccessLogStore, DepartmentAccess } from './audit/access-log';
 
@@ -8,12 +8,6 @@ const EXPORT_PEOPLE_PATH = '/internal/export-people';
 
 export const EXPORTS_PREFIX = '/exports/';
 const PASSED_HEADERS = ['content-type', 'content-disposition', 'cache-control'];
-
-function sendJson(response: ServerResponse, status: number, body: unknown): void {
-  response.statusCode = status;
-  response.setHeader('content-type', 'application/json; charset=utf-8');
-  response.end(JSON.stringify(body));
-}
 
 /**
  * GET /exports/… at the gateway: the user's token and purpose are checked here as for any
@@ -30,9 +24,9 @@ export function exportsProxy(situationUrl: () => string | undefined, signingKey:
       const caller = authenticatedAs<Caller>(request)!;
       const identity: RequestIdentity = { ...caller.identity, ...(caller.purpose ? { purpose: caller.purpose } : {}), requestId };
       const refusal = personAccessRefusal(identity, scopeKind(identity));
-      if (refusal) return sendJson(response, 403, { errors: [{ message: refusal.message, extensions: { ...refusal.extensions, requestId } }] });
+      if (refusal) throw refusal;
       const base = situationUrl();
-      if (!base) return sendJson(response, 503, { errors: [{ message: 'exports are served by the situation read model, which is not configured', extensions: { code: 'SUBGRAPH_UNAVAILABLE', requestId } }] });
+      if (!base) throw new HttpError(503, 'exports are served by the situation read model, which is not configured', 'SUBGRAPH_UNAVAILABLE');
       const target = base.replace(/\/graphql$/, '') + url.pathname + url.search;
       let upstream: Response;
       // The situation service must start answering within 30 s; the download itself may take as
@@ -47,7 +41,7 @@ export function exportsProxy(situationUrl: () => string | undefined, signingKey:
         });
       } catch (error) {
         logger.warn({ requestId, error: (error as Error).message }, 'export: the situation service does not answer');
-        return sendJson(response, 503, { errors: [{ message: 'the situation read model does not answer; try again shortly', extensions: { code: 'SUBGRAPH_UNAVAILABLE', department: 'situation', requestId } }] });
+        throw new HttpError(503, 'the situation read model does not answer; try again shortly', 'SUBGRAPH_UNAVAILABLE', { department: 'situation' });
       } finally {
         clearTimeout(headersTimeout);
       }

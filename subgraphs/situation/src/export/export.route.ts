@@ -1,5 +1,4 @@
 import type { ServerResponse } from 'node:http';
-import { GraphQLError } from 'graphql';
 import { badInput, contentDisposition, HttpError, EXPORT_FORMATS, parseExportFormat, todayInChina, writeExport, type ExportFormat, type ExportSheet } from '@jiuye/common';
 import type { SituationContext } from '../context';
 import { zeroEmploymentBatches, type HouseholdRecord } from '../household/zero-employment';
@@ -15,8 +14,6 @@ import { conflictBatches } from '../conflict/conflict.service';
 import { Conflict } from '../conflict/conflict.types';
 
 export const EXPORT_PREFIX = '/exports/';
-
-const STATUS: Record<string, number> = { BAD_USER_INPUT: 400, FORBIDDEN: 403, PURPOSE_REQUIRED: 403, NOT_FOUND: 404 };
 
 function numbered<T extends object>(batches: AsyncIterable<T[]>): AsyncIterable<(T & { row: number })[]> {
   return (async function* () {
@@ -127,26 +124,14 @@ async function plan(context: SituationContext, url: URL): Promise<{ plan: Plan; 
   }
 }
 
-function sendError(response: ServerResponse, error: GraphQLError): void {
-  response.statusCode = STATUS[String(error.extensions?.code)] ?? 400;
-  response.setHeader('content-type', 'application/json; charset=utf-8');
-  response.end(JSON.stringify({ errors: [{ message: error.message, extensions: error.extensions }] }));
-}
-
 /**
  * GET /exports/…: the same access rules as the graph (department staff of the region with a
  * purpose), streamed in keyset batches of 500 rows so that a county export holds one batch in
  * memory. Every export is recorded in export_log (who, purpose, view, region, rows).
  */
 export async function handleExport(context: SituationContext, url: URL, response: ServerResponse): Promise<void> {
-  let planned: Awaited<ReturnType<typeof plan>>;
-  try {
-    planned = await plan(context, url);
-  } catch (error) {
-    if (error instanceof GraphQLError) return sendError(response, error);
-    throw error;
-  }
-  const { plan: { view, kind, sheet, subjectOf }, format, region } = planned;
+  // A bad path, kind or region, or a refused account, throws before any byte is sent (common/src/http.ts answers it).
+  const { plan: { view, kind, sheet, subjectOf }, format, region } = await plan(context, url);
   const sql = context.loaders.sql;
   const logged = await sql.one<{ id: number }>(
     `insert into export_log (staff, department, purpose, request_id, view, kind, region, format) values ($1, $2, $3, $4, $5, $6, $7, $8) returning id`,
