@@ -134,21 +134,23 @@ export function withDatabase(serverUrl: string, database: string): string {
   return url.toString();
 }
 
+/** <NAME>_DATABASE_URL, or database jiuye_<name> on the DATABASE_URL server; neither is a problem naming both, and why. */
+function readDatabaseUrl(name: SubgraphName, env: NodeJS.ProcessEnv, problems: string[], whyRequired: string): string | undefined {
+  const variable = `${envKey(name)}_DATABASE_URL`;
+  const own = env[variable];
+  if (own) return check(postgresUrl, own, variable, problems, true);
+  if (env.DATABASE_URL) {
+    const valid = check(postgresUrl, env.DATABASE_URL, 'DATABASE_URL', problems, true);
+    return valid ? withDatabase(valid, defaultDatabaseName(name)) : undefined;
+  }
+  problems.push(`${variable} or DATABASE_URL: ${whyRequired}`);
+  return undefined;
+}
+
 export function loadSubgraphConfig(name: SubgraphName, env: NodeJS.ProcessEnv = process.env): SubgraphConfig {
   const problems: string[] = [];
   const common = readCommon(env, problems);
-  const own = env[`${envKey(name)}_DATABASE_URL`];
-  const server = env.DATABASE_URL;
-  let databaseUrl: string | undefined;
-  if (own) databaseUrl = check(postgresUrl, own, `${envKey(name)}_DATABASE_URL`, problems, true);
-  else if (server) {
-    const valid = check(postgresUrl, server, 'DATABASE_URL', problems, true);
-    databaseUrl = valid ? withDatabase(valid, defaultDatabaseName(name)) : undefined;
-  } else {
-    problems.push(
-      `${envKey(name)}_DATABASE_URL or DATABASE_URL: one is required (npm start sets them for the embedded PostgreSQL)`,
-    );
-  }
+  const databaseUrl = readDatabaseUrl(name, env, problems, 'one is required (npm start sets them for the embedded PostgreSQL)');
   const config: SubgraphConfig = {
     ...common,
     name,
@@ -199,14 +201,7 @@ export function loadSituationConfig(env: NodeJS.ProcessEnv = process.env): Situa
   }
   const sourceDatabaseUrls = {} as Record<DepartmentName, string>;
   for (const name of DEPARTMENT_NAMES) {
-    const own = env[`${envKey(name)}_DATABASE_URL`];
-    if (own) sourceDatabaseUrls[name] = check(postgresUrl, own, `${envKey(name)}_DATABASE_URL`, problems, true);
-    else if (env.DATABASE_URL) {
-      const valid = check(postgresUrl, env.DATABASE_URL, 'DATABASE_URL', problems, true);
-      if (valid) sourceDatabaseUrls[name] = withDatabase(valid, defaultDatabaseName(name));
-    } else {
-      problems.push(`${envKey(name)}_DATABASE_URL or DATABASE_URL: the situation service reads every department's database`);
-    }
+    sourceDatabaseUrls[name] = readDatabaseUrl(name, env, problems, "the situation service reads every department's database") as string;
   }
   const pollMs = check(z.coerce.number().int('expected whole milliseconds').min(50, 'at least 50 ms').max(60_000, 'at most 60000 ms'), env.SITUATION_POLL_MS ?? 1000, 'SITUATION_POLL_MS', problems);
   const suppressionThreshold = check(
