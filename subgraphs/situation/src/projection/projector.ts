@@ -1,6 +1,6 @@
 import type pg from 'pg';
 import { projectPeople, type PersonRow } from './person';
-import { readHouseholdFacts, readHouseholdMembers, readReference, readWorkerFacts, REFERENCE_SOURCES, type ReferenceTable, type SourcePools } from './sources';
+import { readHouseholdFacts, readHouseholdMembers, readPovertyHouseholds, readReference, readWorkerFacts, REFERENCE_SOURCES, type ReferenceTable, type SourcePools } from './sources';
 
 type Columns = readonly (readonly [name: string, type: string])[];
 
@@ -104,7 +104,8 @@ export class Projector {
   async projectHouseholds(client: pg.ClientBase, householdCodes: readonly string[], today: string, options: { empty?: boolean } = {}): Promise<void> {
     const codes = unique(householdCodes);
     if (codes.length === 0) return;
-    const facts = await readHouseholdFacts(this.sources, codes, today);
+    // Assistance reaches households through their members' rows; only poverty's facts are read here.
+    const poverty = await readPovertyHouseholds(this.sources, codes, today);
     if (!options.empty) await client.query('delete from household_situation where code = any($1::text[])', [codes]);
     await client.query(
       `insert into household_situation (code, village_code, poverty_status, poverty_status_since, cadre_name, cadre_phone, unit_name,
@@ -119,7 +120,7 @@ export class Projector {
            on h.code = p.household_code
         where p.household_code = any($1::text[])
         group by p.household_code, h.poverty_status, h.status_since, h.cadre_name, h.cadre_phone, h.unit_name`,
-      [codes, JSON.stringify(facts.households)],
+      [codes, JSON.stringify(poverty)],
     );
   }
 

@@ -107,23 +107,28 @@ export interface HouseholdFacts {
   grants: GrantRow[];
 }
 
-/** Poverty status and who is responsible (poverty), assistance (civil), for these households. */
+/** Poverty status and who is responsible now (poverty), for these households. */
+export function readPovertyHouseholds(sources: SourcePools, codes: string[], today: string): Promise<HouseholdRow[]> {
+  return rows<HouseholdRow>(
+    sources.poverty,
+    `select h.code, h.poverty_status, h.status_since, c.name as cadre_name, c.phone as cadre_phone, u.name as unit_name
+       from household h
+       left join lateral (
+         select r.cadre_id, r.unit_id from household_responsibility r
+          where r.household_code = h.code and (r.until is null or r.until >= $2::date)
+          order by r.since desc limit 1
+       ) r on true
+       left join cadre c on c.id = r.cadre_id
+       left join responsible_unit u on u.id = r.unit_id
+      where h.code = any($1::text[])`,
+    [codes, today],
+  );
+}
+
+/** Poverty status and responsibility (poverty) and the assistance paid now (civil), for these households. */
 export async function readHouseholdFacts(sources: SourcePools, codes: string[], today: string): Promise<HouseholdFacts> {
   const [households, grants] = await Promise.all([
-    rows<HouseholdRow>(
-      sources.poverty,
-      `select h.code, h.poverty_status, h.status_since, c.name as cadre_name, c.phone as cadre_phone, u.name as unit_name
-         from household h
-         left join lateral (
-           select r.cadre_id, r.unit_id from household_responsibility r
-            where r.household_code = h.code and (r.until is null or r.until >= $2::date)
-            order by r.since desc limit 1
-         ) r on true
-         left join cadre c on c.id = r.cadre_id
-         left join responsible_unit u on u.id = r.unit_id
-        where h.code = any($1::text[])`,
-      [codes, today],
-    ),
+    readPovertyHouseholds(sources, codes, today),
     rows<GrantRow>(
       sources.civil,
       `select household_code, kind, starts_on, ends_on from assistance_grant
