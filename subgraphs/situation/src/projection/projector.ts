@@ -1,6 +1,6 @@
 import type pg from 'pg';
 import { projectPeople, type PersonRow } from './person';
-import { readHouseholdFacts, readHouseholdMembers, readPovertyHouseholds, readReference, readWorkerFacts, REFERENCE_SOURCES, type ReferenceTable, type SourcePools } from './sources';
+import { readHouseholdFacts, readHouseholdMembers, readPovertyHouseholds, readReference, readWorkerFacts, REFERENCE_SOURCES, type ReferenceTable, type SourcePools, type WorkerFacts } from './sources';
 
 type Columns = readonly (readonly [name: string, type: string])[];
 
@@ -18,18 +18,19 @@ const PERSON_COLUMNS: Columns = [
   ['last_follow_up_still_employed', 'boolean'], ['last_action_on', 'date'], ['last_action', 'varchar'], ['last_action_department', 'text'],
 ];
 
-const EVENT_TABLES: Record<string, Columns> = {
-  employment_spell: [['id', 'int'], ['worker_id', 'varchar'], ['village_code', 'varchar'], ['kind', 'text'], ['place', 'text'], ['starts_on', 'date'], ['ends_on', 'date']],
-  transfer_spell: [['id', 'int'], ['worker_id', 'varchar'], ['village_code', 'varchar'], ['city_code', 'varchar'], ['started_on', 'date'], ['ended_on', 'date']],
-  follow_up: [['id', 'int'], ['transfer_id', 'int'], ['worker_id', 'varchar'], ['visited_on', 'date'], ['still_employed', 'boolean']],
-  subsidy_paid: [['id', 'int'], ['worker_id', 'varchar'], ['village_code', 'varchar'], ['kind', 'text'], ['amount', 'int'], ['paid_on', 'date']],
-  training_enrolment: [
+/** The dated events kept per worker, each from one kind of the departments' rows (WorkerFacts), stamped with the worker's village. */
+const EVENT_TABLES: Record<string, { facts: Exclude<keyof WorkerFacts, 'workers' | 'civil' | 'careDuties' | 'certificates'>; columns: Columns }> = {
+  employment_spell: { facts: 'employments', columns: [['id', 'int'], ['worker_id', 'varchar'], ['village_code', 'varchar'], ['kind', 'text'], ['place', 'text'], ['starts_on', 'date'], ['ends_on', 'date']] },
+  transfer_spell: { facts: 'transfers', columns: [['id', 'int'], ['worker_id', 'varchar'], ['village_code', 'varchar'], ['city_code', 'varchar'], ['started_on', 'date'], ['ended_on', 'date']] },
+  follow_up: { facts: 'followUps', columns: [['id', 'int'], ['transfer_id', 'int'], ['worker_id', 'varchar'], ['visited_on', 'date'], ['still_employed', 'boolean']] },
+  subsidy_paid: { facts: 'subsidies', columns: [['id', 'int'], ['worker_id', 'varchar'], ['village_code', 'varchar'], ['kind', 'text'], ['amount', 'int'], ['paid_on', 'date']] },
+  training_enrolment: { facts: 'enrolments', columns: [
     ['id', 'int'], ['worker_id', 'varchar'], ['village_code', 'varchar'], ['institution_id', 'int'], ['course_kind', 'text'], ['trade', 'text'],
     ['class_starts_on', 'date'], ['class_ends_on', 'date'], ['enrolled_on', 'date'], ['status', 'text'], ['completed_on', 'date'], ['employed_on', 'date'],
-  ],
-  job_fair_intention: [['id', 'int'], ['worker_id', 'varchar'], ['village_code', 'varchar'], ['fair_id', 'int'], ['reached_on', 'date']],
-  welfare_assignment: [['id', 'int'], ['post_id', 'int'], ['worker_id', 'varchar'], ['starts_on', 'date'], ['ends_on', 'date']],
-  record_verification: [['id', 'int'], ['worker_id', 'varchar'], ['village_code', 'varchar'], ['verified_on', 'date'], ['outcome', 'text']],
+  ] },
+  job_fair_intention: { facts: 'intentions', columns: [['id', 'int'], ['worker_id', 'varchar'], ['village_code', 'varchar'], ['fair_id', 'int'], ['reached_on', 'date']] },
+  welfare_assignment: { facts: 'assignments', columns: [['id', 'int'], ['post_id', 'int'], ['worker_id', 'varchar'], ['starts_on', 'date'], ['ends_on', 'date']] },
+  record_verification: { facts: 'verifications', columns: [['id', 'int'], ['worker_id', 'varchar'], ['village_code', 'varchar'], ['verified_on', 'date'], ['outcome', 'text']] },
 };
 
 const REFERENCE_TYPES: Record<ReferenceTable, Columns> = {
@@ -77,7 +78,7 @@ export class Projector {
     return unique([...before.rows.map((r) => r.household_code), ...codes]);
   }
 
-  private async replacePeople(client: pg.ClientBase, ids: string[], people: PersonRow[], facts: Awaited<ReturnType<typeof readWorkerFacts>>, empty: boolean): Promise<void> {
+  private async replacePeople(client: pg.ClientBase, ids: string[], people: PersonRow[], facts: WorkerFacts, empty: boolean): Promise<void> {
     if (!empty) {
       for (const table of ['person_situation', ...Object.keys(EVENT_TABLES)]) {
         await client.query(`delete from "${table}" where worker_id = any($1::text[])`, [ids]);
@@ -85,16 +86,9 @@ export class Projector {
     }
     await insertRows(client, 'person_situation', PERSON_COLUMNS, people);
     const village = new Map(people.map((p) => [p.worker_id, p.village_code]));
-    const placed = <T extends { worker_id: string }>(rows: T[]) =>
+    const placed = (rows: readonly { worker_id: string }[]) =>
       rows.filter((r) => village.has(r.worker_id)).map((r) => ({ ...r, village_code: village.get(r.worker_id) }));
-    await insertRows(client, 'employment_spell', EVENT_TABLES.employment_spell, placed(facts.employments));
-    await insertRows(client, 'transfer_spell', EVENT_TABLES.transfer_spell, placed(facts.transfers));
-    await insertRows(client, 'follow_up', EVENT_TABLES.follow_up, placed(facts.followUps));
-    await insertRows(client, 'subsidy_paid', EVENT_TABLES.subsidy_paid, placed(facts.subsidies));
-    await insertRows(client, 'training_enrolment', EVENT_TABLES.training_enrolment, placed(facts.enrolments));
-    await insertRows(client, 'job_fair_intention', EVENT_TABLES.job_fair_intention, placed(facts.intentions));
-    await insertRows(client, 'welfare_assignment', EVENT_TABLES.welfare_assignment, placed(facts.assignments));
-    await insertRows(client, 'record_verification', EVENT_TABLES.record_verification, placed(facts.verifications));
+    for (const [table, event] of Object.entries(EVENT_TABLES)) await insertRows(client, table, event.columns, placed(facts[event.facts]));
   }
 
   /**
@@ -135,11 +129,6 @@ export class Projector {
     await insertRows(client, table, REFERENCE_TYPES[table], rows);
   }
 
-  static referenceTablesOf(department: string, source: string): ReferenceTable[] {
-    return (Object.keys(REFERENCE_SOURCES) as ReferenceTable[]).filter(
-      (table) => REFERENCE_SOURCES[table].department === department && table === source,
-    );
-  }
 }
 
 export const ALL_REFERENCE_TABLES = Object.keys(REFERENCE_SOURCES) as ReferenceTable[];

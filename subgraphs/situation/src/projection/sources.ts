@@ -162,11 +162,11 @@ export async function nextWorkerIds(sources: SourcePools, after: { household: st
 
 /** Small reference tables, copied whole. */
 export const REFERENCE_SOURCES = {
-  division: { department: 'hr', select: `select code, name, level, parent_code from division` , columns: ['code', 'name', 'level', 'parent_code'] },
-  welfare_post: { department: 'hr', select: `select id, village_code, kind, annual_allowance from welfare_post`, columns: ['id', 'village_code', 'kind', 'annual_allowance'] },
-  institution: { department: 'training', select: `select id, name from institution`, columns: ['id', 'name'] },
-  partner_city: { department: 'partner', select: `select code, name from partner_city`, columns: ['code', 'name'] },
-} as const satisfies Record<string, { department: DepartmentName; select: string; columns: readonly string[] }>;
+  division: { department: 'hr', select: `select code, name, level, parent_code from division` },
+  welfare_post: { department: 'hr', select: `select id, village_code, kind, annual_allowance from welfare_post` },
+  institution: { department: 'training', select: `select id, name from institution` },
+  partner_city: { department: 'partner', select: `select code, name from partner_city` },
+} as const satisfies Record<string, { department: DepartmentName; select: string }>;
 export type ReferenceTable = keyof typeof REFERENCE_SOURCES;
 
 export async function readReference(sources: SourcePools, table: ReferenceTable): Promise<Record<string, unknown>[]> {
