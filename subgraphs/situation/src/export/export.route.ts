@@ -2,7 +2,6 @@ import type { ServerResponse } from 'node:http';
 import { badInput, contentDisposition, HttpError, EXPORT_FORMATS, parseExportFormat, todayInChina, writeExport, type ExportFormat, type ExportSheet } from '@jiuye/common';
 import type { SituationContext } from '../context';
 import { zeroEmploymentBatches, type HouseholdRecord } from '../household/zero-employment';
-import type { PersonRecord } from '../person/situation-person.type';
 import type { Sql } from '../db';
 import { resolveRegion, type Region } from '../region/region';
 import { RosterKindVocabulary, type RosterKind } from '../roster/roster-kinds';
@@ -27,7 +26,7 @@ async function* mapped<T, U>(batches: AsyncIterable<T[]>, map: (item: T) => U): 
 }
 
 interface Plan {
-  view: string;
+  /** roster's kind, else null */
   kind: string | null;
   sheet: ExportSheet<any>;
   /** Who a row is about, for the access log. */
@@ -40,87 +39,60 @@ interface ExportedSubject {
   village_code: string;
 }
 
+/** Rows that carry their subject's keys themselves (roster rows; warnings and conflicts in their record). */
+const itself = (row: ExportedSubject) => row;
+const ofRecord = (row: { record: ExportedSubject }) => row.record;
+
 export const EXPORT_PEOPLE_PATH = '/internal/export-people';
 const EXPORT_PEOPLE_PAGE = 5000;
 
 /** What a path asks for: /exports/roster.xlsx?kind=POOR_LABOURERS&region=530113101 or /exports/zero-employment.csv?region=… */
-async function plan(context: SituationContext, url: URL): Promise<{ plan: Plan; format: ExportFormat; region: Region }> {
+async function plan(context: SituationContext, url: URL): Promise<{ view: string; plan: Plan; format: ExportFormat; region: Region }> {
   const match = /^\/exports\/([a-z-]+)\.([a-z]+)$/.exec(url.pathname);
   if (!match) throw badInput('path', 'expected /exports/roster.xlsx|csv?kind=…&region=…, or zero-employment, warnings or conflicts .xlsx|csv?region=…');
-  const format = parseExportFormat(match[2], 'format');
+  const [, view, extension] = match;
+  const format = parseExportFormat(extension, 'format');
   context.access.requirePersonAccess();
   const region = await resolveRegion(context.loaders, context.access, url.searchParams.get('region'), 'person');
   const today = todayInChina();
   const sql = context.loaders.sql;
-  const preamble = (title: string) => [`${title}（${region.name} ${region.code}）`, `导出时间：${new Date().toISOString()}；数据日期：${today}`];
-  switch (match[1]) {
+  const sheet = <Row extends object>(title: string, columns: ExportSheet<Row & { row: number }>['columns'], rows: AsyncIterable<Row[]>): ExportSheet<any> => ({
+    title,
+    preamble: [`${title}（${region.name} ${region.code}）`, `导出时间：${new Date().toISOString()}；数据日期：${today}`],
+    columns,
+    rows: numbered(rows),
+  });
+  const planned = (plan: Plan) => ({ view, plan, format, region });
+  switch (view) {
     case 'roster': {
       const kind = url.searchParams.get('kind');
       if (!kind || !(RosterKindVocabulary.values as string[]).includes(kind)) {
         throw badInput('kind', `expected one of ${RosterKindVocabulary.values.join(', ')}`);
       }
       const title = RosterKindVocabulary.labels[kind as RosterKind].replace(/^[^：]*：/, '');
-      return {
-        format,
-        region,
-        plan: {
-          view: 'roster',
-          kind,
-          sheet: {
-            title,
-            preamble: preamble(title),
-            columns: rosterColumns({ reveal: context.access.allows('reveal'), today }),
-            rows: numbered(rosterBatches(sql, kind as RosterKind, region)),
-          },
-          subjectOf: (p: PersonRecord) => ({ worker_id: p.worker_id, household_code: p.household_code, village_code: p.village_code }),
-        },
-      };
+      const columns = rosterColumns({ reveal: context.access.allows('reveal'), today });
+      return planned({ kind, sheet: sheet(title, columns, rosterBatches(sql, kind as RosterKind, region)), subjectOf: itself });
     }
     case 'zero-employment':
-      return {
-        format,
-        region,
-        plan: {
-          view: 'zero-employment',
-          kind: null,
-          sheet: { title: '零就业家庭名单', preamble: preamble('零就业家庭名单'), columns: zeroEmploymentColumns(), rows: numbered(zeroEmploymentBatches(sql, region)) },
-          subjectOf: (h: HouseholdRecord) => ({ worker_id: null, household_code: h.code, village_code: h.village_code }),
-        },
-      };
+      return planned({
+        kind: null,
+        sheet: sheet('零就业家庭名单', zeroEmploymentColumns(), zeroEmploymentBatches(sql, region)),
+        subjectOf: (h: HouseholdRecord) => ({ worker_id: null, household_code: h.code, village_code: h.village_code }),
+      });
     case 'warnings':
-      return {
-        format,
-        region,
-        plan: {
-          view: 'warnings',
-          kind: null,
-          sheet: {
-            title: '预警清单',
-            preamble: preamble('预警清单'),
-            columns: warningColumns(),
-            rows: numbered(mapped(warningBatches(sql, region), (row) => new EarlyWarning(row.warning, row.person))),
-          },
-          subjectOf: (w: EarlyWarning) => ({ worker_id: w.record.worker_id, household_code: w.record.household_code, village_code: w.record.village_code }),
-        },
-      };
+      return planned({
+        kind: null,
+        sheet: sheet('预警清单', warningColumns(), mapped(warningBatches(sql, region), (row) => new EarlyWarning(row.warning, row.person))),
+        subjectOf: ofRecord,
+      });
     case 'conflicts':
-      return {
-        format,
-        region,
-        plan: {
-          view: 'conflicts',
-          kind: null,
-          sheet: {
-            title: '数据比对冲突清单',
-            preamble: preamble('数据比对冲突清单'),
-            columns: conflictColumns(),
-            rows: numbered(mapped(conflictBatches(sql, region, { status: null }), (row) => new Conflict(row.conflict, row.person))),
-          },
-          subjectOf: (c: Conflict) => ({ worker_id: c.record.worker_id, household_code: c.record.household_code, village_code: c.record.village_code }),
-        },
-      };
+      return planned({
+        kind: null,
+        sheet: sheet('数据比对冲突清单', conflictColumns(), mapped(conflictBatches(sql, region, { status: null }), (row) => new Conflict(row.conflict, row.person))),
+        subjectOf: ofRecord,
+      });
     default:
-      throw badInput('path', `no export named ${match[1]}; available: roster, zero-employment, warnings, conflicts`);
+      throw badInput('path', `no export named ${view}; available: roster, zero-employment, warnings, conflicts`);
   }
 }
 
@@ -131,7 +103,7 @@ async function plan(context: SituationContext, url: URL): Promise<{ plan: Plan; 
  */
 export async function handleExport(context: SituationContext, url: URL, response: ServerResponse): Promise<void> {
   // A bad path, kind or region, or a refused account, throws before any byte is sent (common/src/http.ts answers it).
-  const { plan: { view, kind, sheet, subjectOf }, format, region } = await plan(context, url);
+  const { view, plan: { kind, sheet, subjectOf }, format, region } = await plan(context, url);
   const sql = context.loaders.sql;
   const logged = await sql.one<{ id: number }>(
     `insert into export_log (staff, department, purpose, request_id, view, kind, region, format) values ($1, $2, $3, $4, $5, $6, $7, $8) returning id`,
