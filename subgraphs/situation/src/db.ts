@@ -1,5 +1,6 @@
 import pg from 'pg';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Page } from '@jiuye/common';
 
 /**
  * The read model is SQL-shaped (keyset pages over filtered rows, grouped counts, window
@@ -47,20 +48,13 @@ export function regionCondition(column: string, parameter: number, region: strin
   return region.length === 12 ? `${column} = $${parameter}` : `${column} like $${parameter} || '%'`;
 }
 
-/** One keyset page as the list services return it. */
-export interface KeysetPage<T> {
-  rows: T[];
-  hasNextPage: boolean;
-  endCursor: string | null;
-}
-
-/** Every row of a keyset-paged list, page by page (exports): memory stays one page. */
-export async function* allPages<T>(page: (after: string | null) => Promise<KeysetPage<T>>): AsyncGenerator<T[]> {
+/** Every row of a keyset-paged list (common's Page), page by page (exports): memory stays one page. */
+export async function* allPages<T>(page: (after: string | null) => Promise<Page<T>>): AsyncGenerator<T[]> {
   let after: string | null = null;
   for (;;) {
     const current = await page(after);
-    if (current.rows.length) yield current.rows;
-    if (!current.hasNextPage) return;
-    after = current.endCursor;
+    if (current.nodes.length) yield current.nodes;
+    if (!current.pageInfo.hasNextPage) return;
+    after = current.pageInfo.endCursor;
   }
 }

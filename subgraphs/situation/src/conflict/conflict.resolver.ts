@@ -28,10 +28,10 @@ export class ConflictResolver {
     ]);
     return {
       region: place,
-      nodes: page.rows.map((row) => new Conflict(row.conflict, row.person)),
+      nodes: page.nodes.map((row) => new Conflict(row.conflict, row.person)),
       totalCount: page.totalCount,
       countsByKind: page.countsByKind.map(({ rule, count }) => ({ kind: rule.kind, label: rule.label, count })),
-      pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.endCursor },
+      pageInfo: page.pageInfo,
       freshness,
     };
   }

@@ -1,4 +1,4 @@
-import { badInput, checkPageSize, conflict, decodeCursor, encodeCursor, forbidden, InputProblems, notFound, type AccessControl } from '@jiuye/common';
+import { badInput, checkPageSize, conflict, decodeCursor, forbidden, InputProblems, notFound, toPage, type AccessControl, type Page } from '@jiuye/common';
 import { allPages, regionCondition, type Sql } from '../db';
 import { PERSON_SELECT, type PersonRecord } from '../person/situation-person.type';
 import type { Region } from '../region/region';
@@ -93,12 +93,8 @@ export interface ConflictQuery {
   after?: string | null;
 }
 
-export interface ConflictPageResult {
-  rows: { conflict: ConflictRow; person: PersonRecord | null }[];
-  totalCount: number;
+export interface ConflictPageResult extends Page<{ conflict: ConflictRow; person: PersonRecord | null }> {
   countsByKind: { rule: ConflictRule; count: number }[];
-  hasNextPage: boolean;
-  endCursor: string | null;
 }
 
 function decodeConflictCursor(after: string | null | undefined): [string, string, string] | null {
@@ -111,7 +107,7 @@ function decodeConflictCursor(after: string | null | undefined): [string, string
   return [parts[0], parts[1], parts[2]];
 }
 
-async function withPeople(sql: Sql, conflicts: ConflictRow[]): Promise<ConflictPageResult['rows']> {
+async function withPeople(sql: Sql, conflicts: ConflictRow[]): Promise<ConflictPageResult['nodes']> {
   const ids = [...new Set(conflicts.map((c) => c.worker_id).filter((id): id is string => id !== null))];
   const people = ids.length ? await sql.rows<PersonRecord>(`select ${PERSON_SELECT} from person_situation p where p.worker_id = any($1::text[])`, [ids]) : [];
   const byId = new Map(people.map((person) => [person.worker_id, person]));
@@ -134,22 +130,12 @@ export async function conflictPage(sql: Sql, query: ConflictQuery, withCounts = 
     byteOrder(row.kind, cursor[0]) > 0 ||
     (row.kind === cursor[0] && (byteOrder(row.village_code, cursor[1]) > 0 || (row.village_code === cursor[1] && byteOrder(row.subject, cursor[2]) > 0)));
   const matching = all.filter((row) => wanted.has(row.kind));
-  const conflicts = matching.filter(after).slice(0, first + 1);
-  const totalCount = matching.length;
-  const hasNextPage = conflicts.length > first;
-  const nodes = hasNextPage ? conflicts.slice(0, first) : conflicts;
-  const last = nodes[nodes.length - 1];
-  return {
-    rows: await withPeople(sql, nodes),
-    totalCount,
-    countsByKind,
-    hasNextPage,
-    endCursor: last ? encodeCursor(`${last.kind}|${last.village_code}|${last.subject}`) : null,
-  };
+  const page = toPage(matching.filter(after).slice(0, first + 1), first, matching.length, (row) => `${row.kind}|${row.village_code}|${row.subject}`);
+  return { ...page, nodes: await withPeople(sql, page.nodes), countsByKind };
 }
 
 /** Every conflict of a region in keyset batches (exports); no counts. */
-export function conflictBatches(sql: Sql, region: Region, filters: { kind?: string | null; status?: ConflictStatusValue | null } = {}) {
+export function conflictBatches(sql: Sql, region: Region, filters: { kind?: string | null; status?: ConflictStatusValue | null } = {}): AsyncGenerator<ConflictPageResult['nodes']> {
   return allPages((after) => conflictPage(sql, { region, ...filters, first: 500, after }, false));
 }
 

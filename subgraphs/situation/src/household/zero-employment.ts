@@ -1,5 +1,5 @@
 import { Arg, Args, Ctx, Field, Int, ObjectType, Query, Resolver, FieldResolver, Root } from 'type-graphql';
-import { badInput, checkPageSize, decodeCursor, encodeCursor, LocalDateScalar, PageArgs, PageInfo, PovertyStatus } from '@jiuye/common';
+import { badInput, checkPageSize, decodeCursor, LocalDateScalar, toPage, PageArgs, PageInfo, PovertyStatus } from '@jiuye/common';
 import type { SituationContext } from '../context';
 import { allPages, regionCondition, type Sql } from '../db';
 import { Freshness, readFreshness } from '../freshness/freshness';
@@ -142,9 +142,7 @@ export async function zeroEmploymentPage(sql: Sql, region: Region, first: number
     ),
     keptZeroEmploymentTotal(sql, region).then((n) => ({ n })),
   ]);
-  const hasNextPage = rows.length > first;
-  const nodes = hasNextPage ? rows.slice(0, first) : rows;
-  return { rows: nodes, totalCount: count?.n ?? 0, hasNextPage, endCursor: nodes.length ? encodeCursor(nodes[nodes.length - 1].code) : null };
+  return toPage(rows, first, count?.n ?? 0, (household) => household.code);
 }
 
 export function zeroEmploymentBatches(sql: Sql, region: Region): AsyncGenerator<HouseholdRecord[]> {
@@ -165,9 +163,9 @@ export class ZeroEmploymentResolver {
     const [page, freshness] = await Promise.all([zeroEmploymentPage(context.loaders.sql, place, first, after), readFreshness(context.loaders.sql)]);
     return {
       region: place,
-      nodes: page.rows.map((row) => new ZeroEmploymentHousehold(row)),
+      nodes: page.nodes.map((row) => new ZeroEmploymentHousehold(row)),
       totalCount: page.totalCount,
-      pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.endCursor },
+      pageInfo: page.pageInfo,
       freshness,
     };
   }

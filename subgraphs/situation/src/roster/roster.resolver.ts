@@ -54,9 +54,9 @@ export class RosterResolver {
       label: RosterKindVocabulary.labels[kind],
       definition: ROSTERS[kind].definition,
       region: place,
-      nodes: page.rows.map((row) => new SituationPerson(row)),
+      nodes: page.nodes.map((row) => new SituationPerson(row)),
       totalCount: page.totalCount,
-      pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.endCursor },
+      pageInfo: page.pageInfo,
       freshness,
     };
   }

@@ -1,4 +1,4 @@
-import { badInput, checkPageSize, decodeCursor, encodeCursor, todayInChina } from '@jiuye/common';
+import { badInput, checkPageSize, decodeCursor, todayInChina, toPage, type Page } from '@jiuye/common';
 import { allPages, regionCondition, type Sql } from '../db';
 import type { Region } from '../region/region';
 import type { PersonRecord } from '../person/situation-person.type';
@@ -33,7 +33,7 @@ function decodeRosterCursor(after: string | null | undefined): [string, string] 
   return [parts[0], parts[1]];
 }
 
-export async function rosterPage(sql: Sql, query: RosterQuery): Promise<{ rows: PersonRecord[]; totalCount: number; hasNextPage: boolean; endCursor: string | null }> {
+export async function rosterPage(sql: Sql, query: RosterQuery): Promise<Page<PersonRecord>> {
   const first = checkPageSize(query.first);
   const cursor = decodeRosterCursor(query.after);
   const { where, values } = rosterWhere(query.kind, query.region);
@@ -45,10 +45,7 @@ export async function rosterPage(sql: Sql, query: RosterQuery): Promise<{ rows: 
     sql.rows<PersonRecord>(`select ${PERSON_SELECT} from person_situation p where ${where}${keyset} order by p.village_code, p.worker_id limit ${limit}`, pageValues),
     keptTotal(sql, query.kind, query.region).then(async (kept) => (kept !== null ? { n: kept } : sql.one<{ n: number }>(`select count(*) as n from person_situation p where ${where}`, values))),
   ]);
-  const hasNextPage = rows.length > first;
-  const nodes = hasNextPage ? rows.slice(0, first) : rows;
-  const last = nodes[nodes.length - 1];
-  return { rows: nodes, totalCount: count?.n ?? 0, hasNextPage, endCursor: last ? encodeCursor(`${last.village_code}|${last.worker_id}`) : null };
+  return toPage(rows, first, count?.n ?? 0, (row) => `${row.village_code}|${row.worker_id}`);
 }
 
 /** Every row of a roster in keyset pages of 500 (exports): memory stays one page. */

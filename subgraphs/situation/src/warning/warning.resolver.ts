@@ -31,10 +31,10 @@ export class WarningResolver {
     ]);
     return {
       region: place,
-      nodes: page.rows.map((row) => new EarlyWarning(row.warning, row.person)),
+      nodes: page.nodes.map((row) => new EarlyWarning(row.warning, row.person)),
       totalCount: page.totalCount,
       countsByRule: page.countsByRule.map(({ rule: r, count }) => ({ rule: r.id, label: r.label, level: r.level, count })),
-      pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.endCursor },
+      pageInfo: page.pageInfo,
       freshness,
     };
   }

@@ -1,4 +1,4 @@
-import { badInput, checkPageSize, decodeCursor, encodeCursor, todayInChina } from '@jiuye/common';
+import { badInput, checkPageSize, decodeCursor, todayInChina, toPage, type Page } from '@jiuye/common';
 import { allPages, regionCondition, type Sql } from '../db';
 import { PERSON_SELECT, type PersonRecord } from '../person/situation-person.type';
 import type { Region } from '../region/region';
@@ -14,13 +14,11 @@ export interface WarningQuery {
   after?: string | null;
 }
 
-export interface WarningPageResult {
-  rows: { warning: WarningRow; person: PersonRecord | null }[];
-  totalCount: number;
+export interface WarningPageResult extends Page<{ warning: WarningRow; person: PersonRecord | null }> {
   countsByRule: { rule: WarningRule; count: number }[];
-  hasNextPage: boolean;
-  endCursor: string | null;
 }
+
+const warningKey = (w: WarningRow) => `${w.level_rank}|${w.rule}|${w.village_code}|${w.subject}`;
 
 const PERSON_FROM = `person_situation p
   left join household_situation h on h.code = p.household_code
@@ -138,7 +136,7 @@ export async function warningPage(sql: Sql, query: WarningQuery, today = todayIn
   const rules = selectedRules(query.rule, query.level, query.partnerCity);
   const countsByRule = withCounts ? await warningCounts(sql, query.region, today, query.partnerCity) : [];
   const totalCount = countsByRule.filter((c) => rules.includes(c.rule)).reduce((sum, c) => sum + c.count, 0);
-  if (rules.length === 0) return { rows: [], totalCount, countsByRule, hasNextPage: false, endCursor: null };
+  if (rules.length === 0) return { ...toPage<WarningPageResult['nodes'][number]>([], first, totalCount, () => ''), countsByRule };
 
   const values: unknown[] = [query.region.code, today];
   let keyset = '';
@@ -147,23 +145,15 @@ export async function warningPage(sql: Sql, query: WarningQuery, today = todayIn
     keyset = `where (w.level_rank, w.rule, w.village_code, w.subject) > ($3::int, $4::text, $5::text, $6::text)`;
   }
   values.push(first + 1);
-  const page = `select w.* from (${warningKeysSql(rules, query.region, query.partnerCity)}) w ${keyset} order by w.level_rank, w.rule, w.village_code, w.subject limit $${values.length}`;
-  const warnings = await sql.rows<WarningRow>(warningDetailsSql(rules, page), values);
-  const hasNextPage = warnings.length > first;
-  const nodes = hasNextPage ? warnings.slice(0, first) : warnings;
-  const workerIds = [...new Set(nodes.map((w) => w.worker_id).filter((id): id is string => id !== null))];
+  const keys = `select w.* from (${warningKeysSql(rules, query.region, query.partnerCity)}) w ${keyset} order by w.level_rank, w.rule, w.village_code, w.subject limit $${values.length}`;
+  const warnings = await sql.rows<WarningRow>(warningDetailsSql(rules, keys), values);
+  const page = toPage(warnings, first, totalCount, warningKey);
+  const workerIds = [...new Set(page.nodes.map((w) => w.worker_id).filter((id): id is string => id !== null))];
   const people = workerIds.length
     ? await sql.rows<PersonRecord>(`select ${PERSON_SELECT} from person_situation p where p.worker_id = any($1::text[])`, [workerIds])
     : [];
   const byId = new Map(people.map((person) => [person.worker_id, person]));
-  const last = nodes[nodes.length - 1];
-  return {
-    rows: nodes.map((warning) => ({ warning, person: warning.worker_id ? (byId.get(warning.worker_id) ?? null) : null })),
-    totalCount,
-    countsByRule,
-    hasNextPage,
-    endCursor: last ? encodeCursor(`${last.level_rank}|${last.rule}|${last.village_code}|${last.subject}`) : null,
-  };
+  return { ...page, nodes: page.nodes.map((warning) => ({ warning, person: warning.worker_id ? (byId.get(warning.worker_id) ?? null) : null })), countsByRule };
 }
 
 /** Every warning of a region in keyset batches (exports): memory stays one batch; no counts (totalCount 0). */
@@ -171,7 +161,7 @@ export function warningBatches(
   sql: Sql,
   region: Region,
   filters: { rule?: string | null; level?: WarningLevel | null } = {},
-): AsyncGenerator<WarningPageResult['rows']> {
+): AsyncGenerator<WarningPageResult['nodes']> {
   const today = todayInChina();
   return allPages((after) => warningPage(sql, { region, ...filters, first: 500, after }, today, false));
 }
