@@ -31,6 +31,11 @@ export function addMonths(date: string, months: number): string {
   return fromUtc(Date.UTC(year, month, Math.min(day, lastDay)));
 }
 
+/** Day of the week, JavaScript's numbering: Sunday 0 … Saturday 6. */
+export function weekdayOf(date: string): number {
+  return new Date(toUtc(date)).getUTCDay();
+}
+
 /** Whole years from a birth date to a day, both YYYY-MM-DD. */
 export function ageOn(birthDate: string, day: string): number {
   const years = Number(day.slice(0, 4)) - Number(birthDate.slice(0, 4));

@@ -1,4 +1,4 @@
-import { addDays, addMonths, badInput } from '@jiuye/common';
+import { addDays, addMonths, badInput, daysBetween, weekdayOf } from '@jiuye/common';
 
 /** A reporting period: its label and first and last day (both included). */
 export interface Period {
@@ -10,17 +10,14 @@ export interface Period {
 export const PERIOD_FORMATS = "a year '2026', a quarter '2026-Q4', a month '2026-11' or an ISO week '2026-W47'";
 
 const pad = (n: number) => String(n).padStart(2, '0');
-const iso = (time: number) => new Date(time).toISOString().slice(0, 10);
-
 /** Monday of ISO week 1 of a year (the week that holds 4 January). */
-function isoWeekOneMonday(year: number): number {
-  const jan4 = Date.UTC(year, 0, 4);
-  const weekday = (new Date(jan4).getUTCDay() + 6) % 7; // Monday 0 … Sunday 6
-  return jan4 - weekday * 86_400_000;
+function isoWeekOneMonday(year: number): string {
+  const jan4 = `${year}-01-04`;
+  return addDays(jan4, -((weekdayOf(jan4) + 6) % 7)); // back to Monday (Monday 0 … Sunday 6)
 }
 
 export function isoWeeksInYear(year: number): number {
-  return Math.round((isoWeekOneMonday(year + 1) - isoWeekOneMonday(year)) / (7 * 86_400_000));
+  return daysBetween(isoWeekOneMonday(year), isoWeekOneMonday(year + 1)) / 7;
 }
 
 /** The last day of a calendar month given any day in it. */
@@ -50,8 +47,8 @@ export function parsePeriod(text: string, argument = 'period'): Period {
     const w = Number(week);
     const weeks = isoWeeksInYear(year);
     if (week.length !== 2 || w < 1 || w > weeks) throw fail(`week ${week} does not exist in ${year} (01–${weeks})`);
-    const monday = isoWeekOneMonday(year) + (w - 1) * 7 * 86_400_000;
-    return { label: `${year}年第${w}周`, from: iso(monday), to: iso(monday + 6 * 86_400_000) };
+    const monday = addDays(isoWeekOneMonday(year), (w - 1) * 7);
+    return { label: `${year}年第${w}周`, from: monday, to: addDays(monday, 6) };
   }
   if (month !== undefined) {
     const m = Number(month);
