@@ -47,9 +47,14 @@ export const hrAuthority: LocalAuthority<HrLoaders> = {
  */
 export async function authorizeWorkerWrite(context: HrContext, idNumber: string | undefined, what: string): Promise<void> {
   context.access.requireDepartment('hr', what);
-  if (!idNumber || !isValidIdNumber(idNumber)) return;
-  const record = await context.loaders.workerById.load(workerPseudonym(idNumber, context.config.pseudonymKey));
+  const record = await workerNamed(context, idNumber);
   if (record) await context.access.requireInScope({ workerId: record.id, place: record.villageCode }, what);
+}
+
+/** The registered worker an input's ID number names; null when the number is malformed (the service names it) or unregistered. */
+async function workerNamed(context: HrContext, idNumber: string | undefined): Promise<WorkerRecord | null> {
+  if (!idNumber || !isValidIdNumber(idNumber)) return null;
+  return context.loaders.workerById.load(workerPseudonym(idNumber, context.config.pseudonymKey));
 }
 
 /**
@@ -62,18 +67,17 @@ export async function authorizeWorkerWrite(context: HrContext, idNumber: string 
  * not reveal that a person is registered elsewhere. A malformed number is left to the service.
  */
 export async function authorizeVerification(context: HrContext, idNumber: string | undefined): Promise<void> {
-  const { access, loaders, config } = context;
+  const { access } = context;
   access.requireDepartment('hr', 'record verifications');
   const role = access.identity.role;
   if (role !== 'officer' && role !== 'village_assistant') throw forbidden('record verifications are written by hr officers and village assistants', 'role');
-  if (!idNumber || !isValidIdNumber(idNumber)) return;
-  const record = await loaders.workerById.load(workerPseudonym(idNumber, config.pseudonymKey));
-  if (record && !(await access.canSee({ workerId: record.id, place: record.villageCode }))) throw notFound('worker', 'input.idNumber');
+  const record = await workerNamed(context, idNumber);
+  if (record) await visibleOrNotFound(context, record, 'input.idNumber');
 }
 
-/** Root lookups: a worker outside the caller's scope is as unknown as an unregistered one. */
-export async function visibleOrNotFound(context: HrContext, record: WorkerRecord): Promise<WorkerRecord> {
-  if (!(await context.access.canSee({ workerId: record.id, place: record.villageCode }))) throw notFound('worker', 'idNumber');
+/** Root lookups (and verifications): a worker outside the caller's scope is as unknown as an unregistered one. */
+export async function visibleOrNotFound(context: HrContext, record: WorkerRecord, field = 'idNumber'): Promise<WorkerRecord> {
+  if (!(await context.access.canSee({ workerId: record.id, place: record.villageCode }))) throw notFound('worker', field);
   return record;
 }
 
