@@ -99,20 +99,27 @@ export async function seedDemoCounty(options: SeedOptions): Promise<SeedReport> 
   return { ...progress, rowsPerSecond: Math.round(progress.rows / (progress.elapsedMs / 1000)) };
 }
 
-/** Whether the demo county is already in place (the hr labour registry has rows). */
-export async function isSeeded(hrDatabaseUrl: string): Promise<boolean> {
-  const client = new Client({ connectionString: hrDatabaseUrl });
+/**
+ * Reads a database that may not exist yet: `missing` when the database or the table is not
+ * there (a first run), otherwise what `read` finds.
+ */
+export async function readIfPresent<T>(databaseUrl: string, table: string, missing: T, read: (client: Client) => Promise<T>): Promise<T> {
+  const client = new Client({ connectionString: databaseUrl });
   try {
     await client.connect();
   } catch (error) {
-    if ((error as { code?: string }).code === '3D000') return false; // the database does not exist yet
+    if ((error as { code?: string }).code === '3D000') return missing; // the database does not exist yet
     throw error;
   }
   try {
-    const result = await client.query(`select to_regclass('public.worker') is not null as exists`);
-    if (!result.rows[0].exists) return false;
-    return (await client.query('select exists (select 1 from worker) as seeded')).rows[0].seeded;
+    const found = await client.query(`select to_regclass($1) is not null as exists`, [`public.${table}`]);
+    return found.rows[0].exists ? await read(client) : missing;
   } finally {
     await client.end();
   }
+}
+
+/** Whether the demo county is already in place (the hr labour registry has rows). */
+export function isSeeded(hrDatabaseUrl: string): Promise<boolean> {
+  return readIfPresent(hrDatabaseUrl, 'worker', false, async (client) => (await client.query('select exists (select 1 from worker) as seeded')).rows[0].seeded);
 }

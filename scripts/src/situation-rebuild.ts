@@ -1,8 +1,7 @@
 import { DEPARTMENT_NAMES, ensureDatabaseExists, migrate, openDatabase, createLogger, type SubgraphName } from '@jiuye/common';
 import { openSourcePools, rebuildReadModel, situationSubgraph } from '@jiuye/situation';
-import { Client } from 'pg';
 import { openLocalDatabases } from './local-databases';
-import { migrateAll } from './seed-lib';
+import { migrateAll, readIfPresent } from './seed-lib';
 
 /**
  * npm run situation:rebuild — replaces the situation read model from the five departments'
@@ -28,21 +27,13 @@ export async function rebuildSituation(urls: Record<SubgraphName, string>): Prom
 }
 
 /** Whether the read model has been built from the departments at least once (false when its database does not exist yet). */
-export async function isSituationBuilt(situationUrl: string): Promise<boolean> {
-  const client = new Client({ connectionString: situationUrl });
-  try {
-    await client.connect();
-  } catch (error) {
-    if ((error as { code?: string }).code === '3D000') return false;
-    throw error;
-  }
-  try {
-    const table = await client.query(`select to_regclass('public.source_state') is not null as exists`);
-    if (!table.rows[0].exists) return false;
-    return (await client.query(`select count(*)::int as n from source_state where rebuilt_at is not null`)).rows[0].n >= DEPARTMENT_NAMES.length;
-  } finally {
-    await client.end();
-  }
+export function isSituationBuilt(situationUrl: string): Promise<boolean> {
+  return readIfPresent(
+    situationUrl,
+    'source_state',
+    false,
+    async (client) => (await client.query(`select count(*)::int as n from source_state where rebuilt_at is not null`)).rows[0].n >= DEPARTMENT_NAMES.length,
+  );
 }
 
 async function main(): Promise<void> {
