@@ -1,6 +1,7 @@
 import { Client } from 'pg';
 import {
   createDemoCounty,
+  createLogger,
   ensureDatabaseExists,
   migrate,
   openDatabase,
@@ -8,10 +9,12 @@ import {
   type DepartmentName,
   type SeedContext,
 } from '@jiuye/common';
+import { openSourcePools, rebuildReadModel, situationSubgraph } from '@jiuye/situation';
 import { SEEDERS, SUBGRAPH_MODULES } from './subgraphs';
 
 export interface SeedOptions {
-  databaseUrls: Record<DepartmentName, string>;
+  /** The five departments' databases, and the situation read model's when it is to be built too. */
+  databaseUrls: Record<DepartmentName, string> & { situation?: string };
   pseudonymKey: string;
   workers?: number;
   seed?: number;
@@ -28,6 +31,14 @@ export interface SeedProgress {
 
 export interface SeedReport extends SeedProgress {
   rowsPerSecond: number;
+  /** The situation read model built from the seeded departments (when its database was given). */
+  readModel?: ReadModelReport;
+}
+
+export interface ReadModelReport {
+  workers: number;
+  households: number;
+  elapsedMs: number;
 }
 
 /** Applies every subgraph's committed migrations (the same ones each service runs at start). */
@@ -96,7 +107,30 @@ export async function seedDemoCounty(options: SeedOptions): Promise<SeedReport> 
     await Promise.all(DEPARTMENT_NAMES.map((name) => clients[name].end()));
   }
   progress.elapsedMs = Date.now() - started;
-  return { ...progress, rowsPerSecond: Math.round(progress.rows / (progress.elapsedMs / 1000)) };
+  const report: SeedReport = { ...progress, rowsPerSecond: Math.round(progress.rows / (progress.elapsedMs / 1000)) };
+  // The bulk load wrote no outbox rows (capture off), so the read model is rebuilt from what it loaded.
+  const situationUrl = options.databaseUrls.situation;
+  return situationUrl ? { ...report, readModel: await buildReadModel({ ...options.databaseUrls, situation: situationUrl }) } : report;
+}
+
+/**
+ * Builds the situation read model from the departments' databases (already migrated): its own
+ * migrations, then a full rebuild (subgraphs/situation/src/projection/feed.ts).
+ */
+export async function buildReadModel(urls: Record<DepartmentName | 'situation', string>): Promise<ReadModelReport> {
+  await ensureDatabaseExists(urls.situation);
+  const database = await openDatabase({ url: urls.situation, entities: situationSubgraph.entities, migrations: situationSubgraph.migrations });
+  try {
+    await migrate(database.orm);
+  } finally {
+    await database.close();
+  }
+  const sources = openSourcePools(Object.fromEntries(DEPARTMENT_NAMES.map((name) => [name, urls[name]])) as Record<DepartmentName, string>);
+  try {
+    return await rebuildReadModel(urls.situation, sources, createLogger('situation-rebuild', process.env.LOG_LEVEL ?? 'info'));
+  } finally {
+    await Promise.all(Object.values(sources).map((pool) => pool.end()));
+  }
 }
 
 /**

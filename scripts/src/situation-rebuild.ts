@@ -1,7 +1,6 @@
-import { DEPARTMENT_NAMES, ensureDatabaseExists, migrate, openDatabase, createLogger, type SubgraphName } from '@jiuye/common';
-import { openSourcePools, rebuildReadModel, situationSubgraph } from '@jiuye/situation';
+import { DEPARTMENT_NAMES, type SubgraphName } from '@jiuye/common';
 import { openLocalDatabases } from './local-databases';
-import { migrateAll, readIfPresent } from './seed-lib';
+import { buildReadModel, migrateAll, readIfPresent, type ReadModelReport } from './seed-lib';
 
 /**
  * npm run situation:rebuild — replaces the situation read model from the five departments'
@@ -9,21 +8,9 @@ import { migrateAll, readIfPresent } from './seed-lib';
  * keep the previous model until the rebuild commits; changes made meanwhile are applied by the
  * running service's change feed afterwards.
  */
-export async function rebuildSituation(urls: Record<SubgraphName, string>): Promise<{ workers: number; households: number; elapsedMs: number }> {
+export async function rebuildSituation(urls: Record<SubgraphName, string>): Promise<ReadModelReport> {
   await migrateAll(urls);
-  await ensureDatabaseExists(urls.situation);
-  const database = await openDatabase({ url: urls.situation, entities: situationSubgraph.entities, migrations: situationSubgraph.migrations });
-  try {
-    await migrate(database.orm);
-  } finally {
-    await database.close();
-  }
-  const sources = openSourcePools(Object.fromEntries(DEPARTMENT_NAMES.map((name) => [name, urls[name]])) as Record<(typeof DEPARTMENT_NAMES)[number], string>);
-  try {
-    return await rebuildReadModel(urls.situation, sources, createLogger('situation-rebuild', process.env.LOG_LEVEL ?? 'info'));
-  } finally {
-    await Promise.all(Object.values(sources).map((pool) => pool.end()));
-  }
+  return buildReadModel(urls);
 }
 
 /** Whether the read model has been built from the departments at least once (false when its database does not exist yet). */

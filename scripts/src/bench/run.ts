@@ -17,8 +17,7 @@ import {
 import { parseFlags } from '../args';
 import { identityFor, mintDevToken } from '../dev-tokens';
 import { PROJECT_ROOT } from '../local-databases';
-import { seedDemoCounty } from '../seed-lib';
-import { rebuildSituation } from '../situation-rebuild';
+import { seedDemoCounty, type SeedReport } from '../seed-lib';
 import { databaseEnv, spawnService, stopChild, waitUntilReady } from '../services';
 import { postgresPids, watchProcesses, type ProcessFigures } from './proc-stats';
 import { SqlFloor } from './sql-floor';
@@ -118,14 +117,13 @@ async function main(): Promise<void> {
     } catch {
       present = 0;
     }
-    let seedReport: { rows: number; rowsPerSecond: number; elapsedMs: number; workers: number };
+    let seedReport: SeedReport;
     if (Math.abs(present - workers) > workers * 0.01 || !existsSync(seedReportFile)) {
       console.log(`seeding ${workers.toLocaleString('en')} workers…`);
       seedReport = await seedDemoCounty({ databaseUrls: urls, pseudonymKey: DEVELOPMENT_PSEUDONYM_KEY, workers });
       writeFileSync(seedReportFile, JSON.stringify(seedReport));
       console.log(`  ${seedReport.rows.toLocaleString('en')} rows in ${(seedReport.elapsedMs / 1000).toFixed(1)} s (${seedReport.rowsPerSecond.toLocaleString('en')} rows/s)`);
-      const rebuilt = await rebuildSituation(urls);
-      console.log(`  situation read model rebuilt in ${(rebuilt.elapsedMs / 1000).toFixed(1)} s (${rebuilt.workers.toLocaleString('en')} workers)`);
+      console.log(`  situation read model rebuilt in ${(seedReport.readModel!.elapsedMs / 1000).toFixed(1)} s (${seedReport.readModel!.workers.toLocaleString('en')} workers)`);
     } else {
       seedReport = JSON.parse(readFileSync(seedReportFile, 'utf8'));
       console.log(`reusing the data set (${present.toLocaleString('en')} workers; seeded at ${seedReport.rowsPerSecond.toLocaleString('en')} rows/s)`);
