@@ -116,8 +116,8 @@ export async function handleExport(context: SituationContext, url: URL, response
   response.setHeader('cache-control', 'no-store');
   response.setHeader('x-export-id', String(logged!.id));
   try {
+    // The writer ends the response itself and resolves once it has finished.
     const result = await writeExport(format, { ...sheet, rows: recorded(sql, logged!.id, sheet.rows as AsyncIterable<any[]>, subjectOf) }, response);
-    response.end();
     await sql.rows(`update export_log set rows = $2, finished_at = now(), outcome = 'COMPLETED' where id = $1`, [logged!.id, result.rows]);
   } catch (error) {
     // Headers are gone: the only honest signal left is a broken download.
