@@ -4,6 +4,8 @@ import { situationSubgraph } from '@jiuye/situation';
 import { readModelTypes } from '../../subgraphs/situation/src/db';
 import type { PersonRow } from '../../subgraphs/situation/src/projection/person';
 import { recountVillages } from '../../subgraphs/situation/src/roster/village-counts';
+import { writeHouseholds } from '../../subgraphs/situation/src/projection/projector';
+import type { HouseholdRow } from '../../subgraphs/situation/src/projection/sources';
 import { migrateAll } from '../../scripts/src/seed-lib';
 import { freshDatabaseUrl, gatewayHeaders, postGraphQL, startTestSubgraph, testSubgraphConfig, type GraphQLResponse, type TestSubgraph } from './harness';
 import { situationTestConfig } from './platform';
@@ -134,17 +136,19 @@ export async function insertRows(db: pg.ClientBase, table: string, rows: Record<
   }
 }
 
-/** Inserts people and (re)computes their households' and villages' kept counts as the projector does. */
+/** Inserts people and (re)computes their households' and villages' kept counts with the projector's own code. */
 export async function insertPeople(db: pg.ClientBase, people: PersonRow[]): Promise<void> {
   await insertRows(db, 'person_situation', people as unknown as Record<string, unknown>[]);
   const codes = [...new Set(people.map((p) => p.household_code))];
-  await db.query('delete from household_situation where code = any($1::text[])', [codes]);
-  await db.query(
-    `insert into household_situation (code, village_code, poverty_status, members, able_labourers, employed_members, last_employment_ended_on, last_action_on, last_action, last_action_department)
-     select household_code, min(village_code), min(poverty_status), count(*), count(*) filter (where able_labourer), count(*) filter (where employment_status = 'EMPLOYED'),
-            max(last_employment_ended_on), max(last_action_on), min(last_action), min(last_action_department)
-       from person_situation where household_code = any($1::text[]) group by household_code`,
-    [codes],
-  );
+  // The household's poverty status as its members carry it (the departments' databases are empty here).
+  const poverty = codes.map((code) => ({
+    code,
+    poverty_status: people.find((p) => p.household_code === code && p.poverty_status !== null)?.poverty_status ?? null,
+    status_since: null,
+    cadre_name: null,
+    cadre_phone: null,
+    unit_name: null,
+  }));
+  await writeHouseholds(db, codes, poverty as HouseholdRow[], false);
   await recountVillages(db, people.map((p) => p.village_code));
 }

@@ -1,6 +1,6 @@
 import type pg from 'pg';
 import { projectPeople, type PersonRow } from './person';
-import { readHouseholdFacts, readHouseholdMembers, readPovertyHouseholds, readReference, readWorkerFacts, REFERENCE_SOURCES, type ReferenceTable, type SourcePools, type WorkerFacts } from './sources';
+import { readHouseholdFacts, readHouseholdMembers, readPovertyHouseholds, readReference, readWorkerFacts, REFERENCE_SOURCES, type ReferenceTable, type HouseholdRow, type SourcePools, type WorkerFacts } from './sources';
 
 type Columns = readonly (readonly [name: string, type: string])[];
 
@@ -99,23 +99,7 @@ export class Projector {
     const codes = unique(householdCodes);
     if (codes.length === 0) return;
     // Assistance reaches households through their members' rows; only poverty's facts are read here.
-    const poverty = await readPovertyHouseholds(this.sources, codes, today);
-    if (!options.empty) await client.query('delete from household_situation where code = any($1::text[])', [codes]);
-    await client.query(
-      `insert into household_situation (code, village_code, poverty_status, poverty_status_since, cadre_name, cadre_phone, unit_name,
-                                        members, able_labourers, employed_members, last_employment_ended_on, last_action_on, last_action, last_action_department)
-       select p.household_code, min(p.village_code), h.poverty_status, h.status_since, h.cadre_name, h.cadre_phone, h.unit_name,
-              count(*), count(*) filter (where p.able_labourer), count(*) filter (where p.employment_status = 'EMPLOYED'),
-              max(p.last_employment_ended_on), max(p.last_action_on),
-              (array_agg(p.last_action order by p.last_action_on desc nulls last))[1],
-              (array_agg(p.last_action_department order by p.last_action_on desc nulls last))[1]
-         from person_situation p
-         left join jsonb_to_recordset($2::jsonb) as h(code varchar, poverty_status text, status_since date, cadre_name varchar, cadre_phone varchar, unit_name varchar)
-           on h.code = p.household_code
-        where p.household_code = any($1::text[])
-        group by p.household_code, h.poverty_status, h.status_since, h.cadre_name, h.cadre_phone, h.unit_name`,
-      [codes, JSON.stringify(poverty)],
-    );
+    await writeHouseholds(client, codes, await readPovertyHouseholds(this.sources, codes, today), options.empty ?? false);
   }
 
   /** The registry members of households a department changed (poverty status, assistance …). */
@@ -129,6 +113,31 @@ export class Projector {
     await insertRows(client, table, REFERENCE_TYPES[table], rows);
   }
 
+}
+
+
+/**
+ * Writes households from their members' rows (already current) and poverty's status and
+ * responsibility: members, able labourers, employed members, the latest end of a member's job,
+ * the last thing done for any member.
+ */
+export async function writeHouseholds(client: pg.ClientBase, codes: readonly string[], poverty: readonly HouseholdRow[], empty: boolean): Promise<void> {
+  if (!empty) await client.query('delete from household_situation where code = any($1::text[])', [codes]);
+  await client.query(
+    `insert into household_situation (code, village_code, poverty_status, poverty_status_since, cadre_name, cadre_phone, unit_name,
+                                        members, able_labourers, employed_members, last_employment_ended_on, last_action_on, last_action, last_action_department)
+       select p.household_code, min(p.village_code), h.poverty_status, h.status_since, h.cadre_name, h.cadre_phone, h.unit_name,
+              count(*), count(*) filter (where p.able_labourer), count(*) filter (where p.employment_status = 'EMPLOYED'),
+              max(p.last_employment_ended_on), max(p.last_action_on),
+              (array_agg(p.last_action order by p.last_action_on desc nulls last))[1],
+              (array_agg(p.last_action_department order by p.last_action_on desc nulls last))[1]
+         from person_situation p
+         left join jsonb_to_recordset($2::jsonb) as h(code varchar, poverty_status text, status_since date, cadre_name varchar, cadre_phone varchar, unit_name varchar)
+           on h.code = p.household_code
+        where p.household_code = any($1::text[])
+        group by p.household_code, h.poverty_status, h.status_since, h.cadre_name, h.cadre_phone, h.unit_name`,
+    [codes, JSON.stringify(poverty)],
+  );
 }
 
 export const ALL_REFERENCE_TABLES = Object.keys(REFERENCE_SOURCES) as ReferenceTable[];
