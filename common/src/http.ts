@@ -59,6 +59,11 @@ export class HttpError extends Error {
 /** The HTTP status of a user-facing GraphQL error thrown by a download or a route (before any byte is sent). */
 const STATUS_OF_CODE: Record<string, number> = { BAD_USER_INPUT: 400, UNAUTHENTICATED: 401, FORBIDDEN: 403, PURPOSE_REQUIRED: 403, NOT_FOUND: 404, CONFLICT: 409 };
 
+/** Another path on the service whose GraphQL endpoint is `graphqlUrl` (…/graphql → …/ready, …/exports/…). */
+export function serviceUrl(graphqlUrl: string, path: string): string {
+  return graphqlUrl.replace(/\/graphql$/, '') + path;
+}
+
 /** Identities travel from context() to the request handler per request. */
 const authenticated = new WeakMap<IncomingMessage, unknown>();
 

@@ -13,7 +13,7 @@ import type { SubgraphConfig, SubgraphName } from './config';
 import { ensureDatabaseExists, migrate, openDatabase, type Database } from './database';
 import { isUserFacing } from './errors';
 import { createLogger, scrubPersonalData, type Logger } from './logger';
-import { authenticatedAs, HttpError, serveGraphQL, type RunningHttpServer } from './http';
+import { authenticatedAs, HttpError, serveGraphQL, serviceUrl, type RunningHttpServer } from './http';
 import { AccessControl, type WorkerAuthority } from './auth/access';
 import { accessReportPlugin, applyAccessRules, type AccessRules } from './auth/guard';
 import { scopeKind, type RequestIdentity, type ScopeKind } from './auth/identity';
@@ -168,7 +168,7 @@ function remoteAuthority(config: SubgraphConfig, token: string, cache: Visibilit
     const { visible: known, unknown: workerIds } = cache.lookup(identity, allWorkerIds);
     if (workerIds.length === 0) return known;
     const authority = AUTHORITY_FOR[kind];
-    const url = config.authorityUrls[authority].replace(/\/graphql$/, '') + VISIBLE_WORKERS_PATH;
+    const url = serviceUrl(config.authorityUrls[authority], VISIBLE_WORKERS_PATH);
     let response: Response;
     try {
       response = await fetch(url, {

@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Readable } from 'node:stream';
-import { authenticatedAs, HttpError, INTERNAL_IDENTITY_HEADER, personAccessRefusal, scopeKind, signInternalIdentity, type Logger, type RequestIdentity } from '@jiuye/common';
+import { authenticatedAs, HttpError, INTERNAL_IDENTITY_HEADER, serviceUrl, personAccessRefusal, scopeKind, signInternalIdentity, type Logger, type RequestIdentity } from '@jiuye/common';
 import type { Caller } from './auth';
 import type { AccessLogStore, DepartmentAccess } from './audit/access-log';
 
@@ -27,7 +27,7 @@ export function exportsProxy(situationUrl: () => string | undefined, signingKey:
       if (refusal) throw refusal;
       const base = situationUrl();
       if (!base) throw new HttpError(503, 'exports are served by the situation read model, which is not configured', 'SUBGRAPH_UNAVAILABLE');
-      const target = base.replace(/\/graphql$/, '') + url.pathname + url.search;
+      const target = serviceUrl(base, url.pathname + url.search);
       let upstream: Response;
       // The situation service must start answering within 30 s; the download itself may take as
       // long as the file needs (a county's xlsx at 10^6 rows takes about a minute).
@@ -83,7 +83,7 @@ export function exportsProxy(situationUrl: () => string | undefined, signingKey:
 /** Reads who was in the export from the situation service and appends them to the access log, a page at a time. */
 async function logExportedPeople(base: string, identity: RequestIdentity, signingKey: string, exportId: number, operation: string, accessLog: AccessLogStore): Promise<void> {
   if (!Number.isInteger(exportId) || exportId <= 0) throw new Error('the situation service did not name the export');
-  const url = base.replace(/\/graphql$/, '') + EXPORT_PEOPLE_PATH;
+  const url = serviceUrl(base, EXPORT_PEOPLE_PATH);
   let after: number | null = null;
   for (;;) {
     const answer = await fetch(url, {

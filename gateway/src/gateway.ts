@@ -10,6 +10,7 @@ import {
   createLogger,
   INTERNAL_IDENTITY_HEADER,
   serveGraphQL,
+  serviceUrl,
   signInternalIdentity,
   SUBGRAPH_NAMES,
   type AccessReportEntry,
@@ -270,7 +271,7 @@ export async function startGateway(config: GatewayConfig, options: { logger?: Lo
       // Ready when every subgraph answers its own readiness check.
       await Promise.all(
         [...urls.values()].map(async (url) => {
-          const response = await fetch(url.replace(/\/graphql$/, '/ready'), { signal: AbortSignal.timeout(2000) });
+          const response = await fetch(serviceUrl(url, '/ready'), { signal: AbortSignal.timeout(2000) });
           if (!response.ok) throw new Error(`subgraph at ${url} is not ready`);
         }),
       );

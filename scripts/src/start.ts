@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { Client } from 'pg';
-import { createDemoCounty, DEFAULT_PORTS, DEVELOPMENT_PSEUDONYM_KEY, SUBGRAPH_NAMES, withDatabase, type SubgraphName } from '@jiuye/common';
+import { createDemoCounty, DEFAULT_PORTS, DEVELOPMENT_PSEUDONYM_KEY, serviceUrl, SUBGRAPH_NAMES, withDatabase, type SubgraphName } from '@jiuye/common';
 import { EXAMPLE_ACCOUNTS, identityFor, mintDevToken } from './dev-tokens';
 import { databaseEnv, stopChild, waitUntilReady } from './services';
 import { openLocalDatabases, PROJECT_ROOT } from './local-databases';
@@ -144,7 +144,7 @@ And the county's zero-employment households (零就业家庭) from the cross-dep
     -H 'authorization: Bearer ${officer}' -H 'x-purpose: employment-service' \\
     -d '{"query":"{ zeroEmploymentHouseholds(region: \\"530113\\", first: 3) { totalCount nodes { code villageName responsible { cadreName fallback } lastAction { on what } members { name employmentStatus } } freshness { lagSeconds } } }"}'
 
-Exports (xlsx or csv) stream from ${url.replace(/\/graphql$/, '')}/exports/roster.xlsx?kind=POOR_LABOURERS&region=530113 with the same headers.
+Exports (xlsx or csv) stream from ${serviceUrl(url, '/exports/roster.xlsx')}?kind=POOR_LABOURERS&region=530113 with the same headers.
 
 Press Ctrl-C to stop.`);
   } catch (error) {

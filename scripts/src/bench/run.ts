@@ -7,6 +7,7 @@ import {
   DEVELOPMENT_INTERNAL_SIGNING_KEY,
   DEVELOPMENT_PSEUDONYM_KEY,
   INTERNAL_IDENTITY_HEADER,
+  serviceUrl,
   signInternalIdentity,
   startEmbeddedPostgres,
   SUBGRAPH_NAMES,
@@ -82,7 +83,7 @@ async function sequentialLatency(times: number, run: () => Promise<unknown>): Pr
 }
 
 async function stats(url: string): Promise<any> {
-  return (await fetch(url.replace(/\/graphql$/, '/stats'))).json();
+  return (await fetch(serviceUrl(url, '/stats'))).json();
 }
 
 async function main(): Promise<void> {
