@@ -106,10 +106,16 @@ export function makeIdNumber(regionCode: string, birthDate: string, sequence: nu
   return first17 + idNumberCheckCharacter(first17);
 }
 
-/** 4405**********0014: region prefix and the last four characters, as officials print it. */
+/**
+ * 530113************: the area code (first six digits) and nothing else. The birth date, the
+ * sequence and the check character stay hidden, because the accounts that read a masked number
+ * also read the person's village (→ area), age and sex: together with the old "first four, last
+ * four" mask and the birth date they gave back the whole number. With the area alone, age and sex
+ * still leave about 365 × 500 = 182,500 candidates (see common/src/auth/identifying-fields.ts).
+ */
 export function maskIdNumber(value: string): string {
-  if (value.length < 8) return '*'.repeat(value.length);
-  return value.slice(0, 4) + '*'.repeat(value.length - 8) + value.slice(-4);
+  if (value.length < 6) return '*'.repeat(value.length);
+  return value.slice(0, 6) + '*'.repeat(value.length - 6);
 }
 
 /** 138****5678 */

@@ -24,8 +24,10 @@ export interface Subject {
 
 /** Sensitive field classes beyond seeing the subject at all. */
 export type FieldCategory =
-  /** the masked ID number: not for partner cities */
+  /** the masked ID number and what is as identifying: department staff of the region only */
   | 'id-number'
+  /** household codes (the household a person belongs to): department staff of the region only, as the Household records */
+  | 'household'
   /** full ID number or phone: needs the reveal permission */
   | 'reveal'
   /** disability and health: department staff only */
@@ -143,7 +145,8 @@ export class AccessControl {
   allows(category: FieldCategory): boolean {
     switch (category) {
       case 'id-number':
-        return this.kind === 'region' || this.kind === 'institution';
+      case 'household':
+        return this.kind === 'region';
       case 'reveal':
         return this.kind === 'region' && this.identity.permissions.includes('reveal');
       case 'health':

@@ -1,6 +1,7 @@
 import { defaultFieldResolver, GraphQLObjectType, type GraphQLFieldResolver, type GraphQLSchema } from 'graphql';
 import type { ApolloServerPlugin } from '@apollo/server';
 import { forbidden, type AccessControl, type FieldCategory, type Subject } from './access';
+import { IDENTIFYING_KINDS, type IdentifyingKind } from './identifying-fields';
 
 /**
  * Every subgraph declares, in its own access.ts, which of its object types describe a person
@@ -13,6 +14,24 @@ export interface AccessRules {
   subjects: Record<string, (parent: any) => Subject>;
   /** `Type.field` → the category it needs (see AccessControl.allows). */
   fields?: Record<string, FieldCategory>;
+  /**
+   * `Type.field` → the kind of identifying field it is (ID number, birth date, age, sex, village,
+   * household code, phone…): its category comes from the kind's one rule (identifying-fields.ts),
+   * the same wherever the kind appears. A field is named here or in `fields`, not in both.
+   */
+  identifying?: Record<string, IdentifyingKind>;
+}
+
+/** The category a field needs under these rules (its own, or its identifying kind's), or null. */
+export function fieldCategory(rules: AccessRules, coordinate: string): FieldCategory | null {
+  const kind = rules.identifying?.[coordinate];
+  return rules.fields?.[coordinate] ?? (kind ? IDENTIFYING_KINDS[kind].category : null);
+}
+
+/** Whether the caller may read a field (by its schema coordinate) under these rules. */
+export function mayRead(access: Pick<AccessControl, 'allows'>, rules: AccessRules, coordinate: string): boolean {
+  const category = fieldCategory(rules, coordinate);
+  return category === null || access.allows(category);
 }
 
 type ReferenceResolver = (reference: any, context: any, info: any) => unknown;
@@ -23,6 +42,7 @@ interface GuardedContext {
 
 const FIELD_MESSAGES: Record<FieldCategory, string> = {
   'id-number': 'ID numbers are not shown to this account',
+  household: 'household codes are for department staff of the region only',
   reveal: 'the full value needs the reveal permission; the masked field is available',
   health: 'disability and health details are for department staff only',
   welfare: 'allowance, subsidy and assistance details are for department staff only',
@@ -34,7 +54,7 @@ export function applyAccessRules(schema: GraphQLSchema, rules: AccessRules): Gra
     if (!(type instanceof GraphQLObjectType)) throw new Error(`access rules name ${typeName}, which is not an object type of this subgraph`);
     for (const field of Object.values(type.getFields())) {
       const original: GraphQLFieldResolver<any, any> = field.resolve ?? defaultFieldResolver;
-      const category = rules.fields?.[`${typeName}.${field.name}`];
+      const category = fieldCategory(rules, `${typeName}.${field.name}`);
       const fieldName = field.name;
       field.resolve = (parent, args, context: GuardedContext, info) => {
         const access = context.access;
@@ -67,9 +87,10 @@ export function applyAccessRules(schema: GraphQLSchema, rules: AccessRules): Gra
     };
     type.extensions = { ...type.extensions, apollo: { ...extensions.apollo, subgraph: { ...extensions.apollo?.subgraph, resolveReference: guarded } } };
   }
-  for (const key of Object.keys(rules.fields ?? {})) {
+  for (const key of [...Object.keys(rules.fields ?? {}), ...Object.keys(rules.identifying ?? {})]) {
     const [typeName] = key.split('.');
     if (!rules.subjects[typeName]) throw new Error(`access rule ${key}: ${typeName} is not declared as a subject type`);
+    if (rules.fields?.[key] && rules.identifying?.[key]) throw new Error(`access rule ${key}: named both in fields and in identifying; keep the identifying kind`);
   }
   return schema;
 }

@@ -32,6 +32,7 @@ export const PERSONAL_TYPES: ReadonlySet<string> = new Set([
   // situation (the cross-department read model)
   'SituationPerson',
   'ZeroEmploymentHousehold',
+  'Responsibility',
   'EarlyWarning',
   'Conflict',
 ]);

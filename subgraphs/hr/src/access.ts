@@ -20,10 +20,19 @@ export const hrAccess: AccessRules = {
     RecordVerification: (verification: { workerId: string }): Subject => ({ workerId: verification.workerId }),
   },
   fields: {
-    'Worker.idNumberMasked': 'id-number',
-    'Worker.idNumber': 'reveal',
-    'Worker.phone': 'reveal',
     'Worker.subsidies': 'welfare',
+  },
+  // One rule per kind, wherever it appears (common/src/auth/identifying-fields.ts).
+  identifying: {
+    'Worker.idNumber': 'id-number',
+    'Worker.idNumberMasked': 'id-number-masked',
+    'Worker.birthDate': 'birth-date',
+    'Worker.age': 'age',
+    'Worker.sex': 'sex',
+    'Worker.village': 'village',
+    'Worker.household': 'household',
+    'Worker.phone': 'phone',
+    'Worker.phoneMasked': 'phone-masked',
   },
 };
 

@@ -26,7 +26,7 @@ export const povertyAccess: AccessRules = {
     HouseholdResponsibility: (responsibility: { householdCode: string }): Subject => ({ place: responsibility.householdCode }),
   },
   fields: {
-    // The family relationship is as identifying as the ID number: not for partner cities.
+    // The family relationship is as identifying as the ID number: department staff of the region only.
     'Worker.relationshipToHead': 'id-number',
     'HouseholdMember.relationship': 'id-number',
     // Worker.povertyStatus stays open to every account that sees the worker: partner cities count poor labourers.
@@ -34,6 +34,14 @@ export const povertyAccess: AccessRules = {
     'Household.statusHistory': 'welfare',
     'Household.responsibility': 'welfare',
     'Household.relocationSite': 'welfare',
+  },
+  // One rule per kind, wherever it appears (common/src/auth/identifying-fields.ts).
+  identifying: {
+    'Worker.povertyHousehold': 'household',
+    'HouseholdMember.householdCode': 'household',
+    'HouseholdMember.household': 'household',
+    'HouseholdMember.sex': 'sex',
+    'HouseholdMember.age': 'age',
   },
 };
 

@@ -1,6 +1,6 @@
 import type { AccessRules, Subject } from '@jiuye/common';
 import type { SituationPerson } from './person/situation-person.type';
-import type { ZeroEmploymentHousehold } from './household/zero-employment';
+import type { Responsibility, ZeroEmploymentHousehold } from './household/zero-employment';
 import type { EarlyWarning } from './warning/warning.types';
 import type { Conflict } from './conflict/conflict.types';
 
@@ -9,21 +9,46 @@ import type { Conflict } from './conflict/conflict.types';
  * every field). The read model knows where every person lives, so each record is placed by its
  * village or household code and no authority needs to be asked. Person-level views are for
  * department staff of the region (resolveRegion refuses partner-city and institution accounts
- * and dashboards); dashboards read only the suppressed aggregates.
+ * and dashboards; partner cities get one worklist, their warnings); dashboards read only the
+ * suppressed aggregates. Fields follow the same per-account rules as the departments.
  */
 export const situationAccess: AccessRules = {
   subjects: {
     SituationPerson: (person: SituationPerson): Subject => ({ workerId: person.record.worker_id, place: person.record.village_code }),
     ZeroEmploymentHousehold: (household: ZeroEmploymentHousehold): Subject => ({ place: household.record.code }),
+    // Who answers for a household, placed as the household (its cadre's phone follows the phone rule).
+    Responsibility: (responsibility: Responsibility): Subject => ({ place: responsibility.record.code }),
     // Person warnings/conflicts by worker and village; household ones by household code (logged as the household).
     EarlyWarning: (warning: EarlyWarning): Subject =>
       warning.record.worker_id ? { workerId: warning.record.worker_id, place: warning.record.village_code } : { place: warning.record.household_code },
     Conflict: (c: Conflict): Subject => (c.record.worker_id ? { workerId: c.record.worker_id, place: c.record.village_code } : { place: c.record.household_code }),
   },
   fields: {
-    'SituationPerson.idNumberMasked': 'id-number',
-    'SituationPerson.idNumber': 'reveal',
     'SituationPerson.disabilityGrade': 'health',
     'SituationPerson.assistanceKinds': 'welfare',
+  },
+  // The same rule per kind as in the departments (common/src/auth/identifying-fields.ts): a
+  // partner city reads here what it reads of the worker in hr, no household code, no ID number.
+  identifying: {
+    'SituationPerson.idNumber': 'id-number',
+    'SituationPerson.idNumberMasked': 'id-number-masked',
+    'SituationPerson.sex': 'sex',
+    'SituationPerson.age': 'age',
+    'SituationPerson.villageCode': 'village',
+    'SituationPerson.villageName': 'village',
+    'SituationPerson.householdCode': 'household',
+    'SituationPerson.household': 'household',
+    'ZeroEmploymentHousehold.code': 'household',
+    'ZeroEmploymentHousehold.household': 'household',
+    'ZeroEmploymentHousehold.villageCode': 'village',
+    'ZeroEmploymentHousehold.villageName': 'village',
+    'Responsibility.cadrePhone': 'phone',
+    'Responsibility.cadrePhoneMasked': 'phone-masked',
+    'EarlyWarning.householdCode': 'household',
+    'EarlyWarning.villageCode': 'village',
+    'EarlyWarning.villageName': 'village',
+    'Conflict.householdCode': 'household',
+    'Conflict.villageCode': 'village',
+    'Conflict.villageName': 'village',
   },
 };

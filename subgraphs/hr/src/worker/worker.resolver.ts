@@ -110,7 +110,10 @@ export class WorkerResolver {
     return (await this.record(worker, context))?.sex ?? null;
   }
 
-  @FieldResolver(() => LocalDateScalar, { nullable: true, description: `From the ID number. ${NOT_IN_REGISTRY}` })
+  @FieldResolver(() => LocalDateScalar, {
+    nullable: true,
+    description: `From the ID number (its digits 7–14), so it needs the reveal permission like the number itself; everyone else reads age. ${NOT_IN_REGISTRY}`,
+  })
   async birthDate(@Root() worker: Worker, @Ctx() context: HrContext) {
     return (await this.record(worker, context))?.birthDate ?? null;
   }
@@ -121,7 +124,7 @@ export class WorkerResolver {
     return record ? ageOn(record.birthDate, todayInChina()) : null;
   }
 
-  @FieldResolver(() => String, { nullable: true, description: `ID number as officials print it: 4405**********0014. ${NOT_IN_REGISTRY}` })
+  @FieldResolver(() => String, { nullable: true, description: `ID number with only its area code (first six digits) shown: 530113************. ${NOT_IN_REGISTRY}` })
   async idNumberMasked(@Root() worker: Worker, @Ctx() context: HrContext) {
     const record = await this.record(worker, context);
     return record ? maskIdNumber(record.idNumber) : null;
@@ -145,7 +148,7 @@ export class WorkerResolver {
     return maskPhone((await this.record(worker, context))?.phone);
   }
 
-  @FieldResolver(() => Household, { nullable: true, description: `户 — the household the worker is registered with. ${NOT_IN_REGISTRY}` })
+  @FieldResolver(() => Household, { nullable: true, description: `户 — the household the worker is registered with (department staff of the region). ${NOT_IN_REGISTRY}` })
   async household(@Root() worker: Worker, @Ctx() context: HrContext): Promise<Household | null> {
     const record = await this.record(worker, context);
     return record ? { code: record.householdCode } : null;

@@ -6,16 +6,37 @@ import {
   EmploymentPlaceVocabulary,
   EmploymentStatusVocabulary,
   maskIdNumber,
+  mayRead,
   PopulationStatusVocabulary,
   PovertyStatusVocabulary,
   SexVocabulary,
   TradeVocabulary,
+  type AccessControl,
   type ExportColumn,
 } from '@jiuye/common';
+import { situationAccess } from '../access';
 import type { HouseholdRecord } from '../household/zero-employment';
 import type { PersonRecord } from '../person/situation-person.type';
 import type { EarlyWarning } from '../warning/warning.types';
 import type { Conflict } from '../conflict/conflict.types';
+
+/**
+ * A column shows a field of the graph (its schema coordinate) and follows that field's rule for
+ * the account exporting (situationAccess: categories and identifying kinds, as on screen). A
+ * column with alternatives shows the first one the account may read (the full ID number with
+ * reveal, else the masked one), and is left out when it may read none.
+ */
+type RuledColumn<Row> = Omit<ExportColumn<Row>, 'value'> & { value: ((row: Row) => unknown) | Array<[coordinate: string, value: (row: Row) => unknown]>; field?: string };
+
+function forAccount<Row>(access: Pick<AccessControl, 'allows'>, columns: RuledColumn<Row>[]): ExportColumn<Row>[] {
+  const readable = (coordinate: string) => mayRead(access, situationAccess, coordinate);
+  const result: ExportColumn<Row>[] = [];
+  for (const { value, field, ...column } of columns) {
+    const chosen = Array.isArray(value) ? value.find(([coordinate]) => readable(coordinate))?.[1] : field === undefined || readable(field) ? value : undefined;
+    if (chosen) result.push({ ...column, value: chosen as ExportColumn<Row>['value'] });
+  }
+  return result;
+}
 
 const label = <T extends string>(labels: Record<T, string>, value: string | null | undefined): string | null => (value ? (labels[value as T] ?? value) : null);
 const ASSISTANCE: Record<string, string> = { SUBSISTENCE_ALLOWANCE: '低保', SPECIAL_HARDSHIP: '特困供养' };
@@ -24,16 +45,24 @@ const ASSISTANCE: Record<string, string> = { SUBSISTENCE_ALLOWANCE: '低保', SP
  * 花名册 columns in the order the county forms use (序号 first; 乡镇, 村, 户编号, 姓名, 身份证号 …).
  * The full ID number only with the reveal permission; otherwise masked, as on screen.
  */
-export function rosterColumns(options: { reveal: boolean; today: string }): ExportColumn<PersonRecord & { row: number }>[] {
-  return [
+export function rosterColumns(access: Pick<AccessControl, 'allows'>, today: string): ExportColumn<PersonRecord & { row: number }>[] {
+  return forAccount<PersonRecord & { row: number }>(access, [
     { header: '序号', kind: 'number', width: 8, value: (p) => p.row },
     { header: '乡镇（街道）', width: 16, value: (p) => p.township_name ?? p.village_code.slice(0, 9) },
     { header: '村（社区）', width: 16, value: (p) => p.village_name ?? p.village_code },
-    { header: '户编号', kind: 'text', width: 20, value: (p) => p.household_code },
+    { header: '户编号', kind: 'text', width: 20, field: 'SituationPerson.householdCode', value: (p) => p.household_code },
     { header: '姓名', width: 10, value: (p) => p.name },
-    { header: '性别', width: 6, value: (p) => label(SexVocabulary.labels, p.sex) },
-    { header: '身份证号', kind: 'text', width: 22, value: (p) => (options.reveal ? p.id_number : maskIdNumber(p.id_number)) },
-    { header: '年龄', kind: 'number', width: 6, value: (p) => ageOn(p.birth_date, options.today) },
+    { header: '性别', width: 6, field: 'SituationPerson.sex', value: (p) => label(SexVocabulary.labels, p.sex) },
+    {
+      header: '身份证号',
+      kind: 'text',
+      width: 22,
+      value: [
+        ['SituationPerson.idNumber', (p) => p.id_number],
+        ['SituationPerson.idNumberMasked', (p) => maskIdNumber(p.id_number)],
+      ],
+    },
+    { header: '年龄', kind: 'number', width: 6, field: 'SituationPerson.age', value: (p) => ageOn(p.birth_date, today) },
     { header: '文化程度', width: 10, value: (p) => label(EducationVocabulary.labels, p.education) },
     { header: '人口状态', width: 10, value: (p) => label(PopulationStatusVocabulary.labels, p.population_status) },
     { header: '是否劳动力', width: 8, value: (p) => (p.able_labourer ? '是' : '否') },
@@ -45,18 +74,18 @@ export function rosterColumns(options: { reveal: boolean; today: string }): Expo
     { header: '就业意愿', width: 14, value: (p) => label(EmploymentIntentionVocabulary.labels, p.employment_intention) },
     { header: '培训需求', width: 12, value: (p) => label(TradeVocabulary.labels, p.training_wish) },
     { header: '贫困状态', width: 12, value: (p) => label(PovertyStatusVocabulary.labels, p.poverty_status) ?? '非建档立卡' },
-    { header: '社会救助', width: 12, value: (p) => p.assistance_kinds.map((k) => ASSISTANCE[k] ?? k).join('、') || null },
+    { header: '社会救助', width: 12, field: 'SituationPerson.assistanceKinds', value: (p) => p.assistance_kinds.map((k) => ASSISTANCE[k] ?? k).join('、') || null },
     { header: '持证工种', width: 16, value: (p) => p.certified_trades.map((t) => label(TradeVocabulary.labels, t)).join('、') || null },
     { header: '最近核实日期', kind: 'date', width: 12, value: (p) => p.verified_on },
-  ];
+  ]);
 }
 
 /** 零就业家庭名单: one row per household with who answers for it and what was last done. */
-export function zeroEmploymentColumns(): ExportColumn<HouseholdRecord & { row: number }>[] {
-  return [
+export function zeroEmploymentColumns(access: Pick<AccessControl, 'allows'>): ExportColumn<HouseholdRecord & { row: number }>[] {
+  return forAccount<HouseholdRecord & { row: number }>(access, [
     { header: '序号', kind: 'number', width: 8, value: (h) => h.row },
     { header: '村（社区）', width: 16, value: (h) => h.village_name ?? h.village_code },
-    { header: '户编号', kind: 'text', width: 20, value: (h) => h.code },
+    { header: '户编号', kind: 'text', width: 20, field: 'ZeroEmploymentHousehold.code', value: (h) => h.code },
     { header: '贫困状态', width: 12, value: (h) => label(PovertyStatusVocabulary.labels, h.poverty_status) ?? '非建档立卡' },
     { header: '登记劳动年龄人数', kind: 'number', width: 10, value: (h) => h.members },
     { header: '劳动力人数', kind: 'number', width: 10, value: (h) => h.able_labourers },
@@ -64,36 +93,36 @@ export function zeroEmploymentColumns(): ExportColumn<HouseholdRecord & { row: n
     { header: '挂包责任单位', width: 24, value: (h) => h.unit_name },
     { header: '最近帮扶措施', width: 30, value: (h) => h.last_action },
     { header: '措施日期', kind: 'date', width: 12, value: (h) => h.last_action_on },
-  ];
+  ]);
 }
 
 /** 预警清单: the warning, who it is about (masked ID number), why and who answers. */
-export function warningColumns(): ExportColumn<EarlyWarning & { row: number }>[] {
-  return [
+export function warningColumns(access: Pick<AccessControl, 'allows'>): ExportColumn<EarlyWarning & { row: number }>[] {
+  return forAccount<EarlyWarning & { row: number }>(access, [
     { header: '序号', kind: 'number', width: 8, value: (w) => w.row },
     { header: '预警等级', width: 8, value: (w) => WARNING_LEVEL_LABELS[w.level] ?? w.level },
     { header: '预警类型', width: 28, value: (w) => w.ruleLabel },
     { header: '村（社区）', width: 16, value: (w) => w.villageName ?? w.villageCode },
-    { header: '户编号', kind: 'text', width: 20, value: (w) => w.householdCode },
+    { header: '户编号', kind: 'text', width: 20, field: 'EarlyWarning.householdCode', value: (w) => w.householdCode },
     { header: '姓名', width: 10, value: (w) => w.personRecord?.name ?? null },
-    { header: '身份证号（脱敏）', kind: 'text', width: 22, value: (w) => (w.personRecord ? maskIdNumber(w.personRecord.id_number) : null) },
+    { header: '身份证号（脱敏）', kind: 'text', width: 22, field: 'SituationPerson.idNumberMasked', value: (w) => (w.personRecord ? maskIdNumber(w.personRecord.id_number) : null) },
     { header: '预警原因', width: 48, value: (w) => w.reason },
     { header: '起始日期', kind: 'date', width: 12, value: (w) => w.since },
     { header: '责任人', width: 20, value: (w) => w.responsible.name },
     { header: '责任单位', width: 24, value: (w) => w.responsible.unit ?? null },
-  ];
+  ]);
 }
 
 /** 数据比对冲突清单: both departments' facts side by side, and how it was settled. */
-export function conflictColumns(): ExportColumn<Conflict & { row: number }>[] {
+export function conflictColumns(access: Pick<AccessControl, 'allows'>): ExportColumn<Conflict & { row: number }>[] {
   const source = (c: Conflict, i: number) => c.sources[i];
-  return [
+  return forAccount<Conflict & { row: number }>(access, [
     { header: '序号', kind: 'number', width: 8, value: (c) => c.row },
     { header: '冲突类型', width: 28, value: (c) => c.label },
     { header: '村（社区）', width: 16, value: (c) => c.villageName ?? c.villageCode },
-    { header: '户编号', kind: 'text', width: 20, value: (c) => c.householdCode },
+    { header: '户编号', kind: 'text', width: 20, field: 'Conflict.householdCode', value: (c) => c.householdCode },
     { header: '姓名', width: 10, value: (c) => c.personRecord?.name ?? null },
-    { header: '身份证号（脱敏）', kind: 'text', width: 22, value: (c) => (c.personRecord ? maskIdNumber(c.personRecord.id_number) : null) },
+    { header: '身份证号（脱敏）', kind: 'text', width: 22, field: 'SituationPerson.idNumberMasked', value: (c) => (c.personRecord ? maskIdNumber(c.personRecord.id_number) : null) },
     { header: '部门一', width: 12, value: (c) => source(c, 0)?.departmentLabel ?? null },
     { header: '部门一记录', width: 36, value: (c) => source(c, 0)?.fact ?? null },
     { header: '部门一日期', kind: 'date', width: 12, value: (c) => source(c, 0)?.since ?? null },
@@ -102,7 +131,7 @@ export function conflictColumns(): ExportColumn<Conflict & { row: number }>[] {
     { header: '部门二日期', kind: 'date', width: 12, value: (c) => source(c, 1)?.since ?? null },
     { header: '状态', width: 8, value: (c) => (c.status === 'RESOLVED' ? '已处理' : '待处理') },
     { header: '处理说明', width: 36, value: (c) => c.resolution?.note ?? null },
-  ];
+  ]);
 }
 
 const WARNING_LEVEL_LABELS: Record<string, string> = { RED: '红色', ORANGE: '橙色', YELLOW: '黄色' };

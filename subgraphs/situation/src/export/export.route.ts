@@ -70,25 +70,25 @@ async function plan(context: SituationContext, url: URL): Promise<{ view: string
         throw badInput('kind', `expected one of ${RosterKindVocabulary.values.join(', ')}`);
       }
       const title = RosterKindVocabulary.labels[kind as RosterKind].replace(/^[^：]*：/, '');
-      const columns = rosterColumns({ reveal: context.access.allows('reveal'), today });
+      const columns = rosterColumns(context.access, today);
       return planned({ kind, sheet: sheet(title, columns, rosterBatches(sql, kind as RosterKind, region)), subjectOf: itself });
     }
     case 'zero-employment':
       return planned({
         kind: null,
-        sheet: sheet('零就业家庭名单', zeroEmploymentColumns(), zeroEmploymentBatches(sql, region)),
+        sheet: sheet('零就业家庭名单', zeroEmploymentColumns(context.access), zeroEmploymentBatches(sql, region)),
         subjectOf: (h: HouseholdRecord) => ({ worker_id: null, household_code: h.code, village_code: h.village_code }),
       });
     case 'warnings':
       return planned({
         kind: null,
-        sheet: sheet('预警清单', warningColumns(), mapped(warningBatches(sql, region), (row) => new EarlyWarning(row.warning, row.person))),
+        sheet: sheet('预警清单', warningColumns(context.access), mapped(warningBatches(sql, region), (row) => new EarlyWarning(row.warning, row.person))),
         subjectOf: ofRecord,
       });
     case 'conflicts':
       return planned({
         kind: null,
-        sheet: sheet('数据比对冲突清单', conflictColumns(), mapped(conflictBatches(sql, region, { status: null }), (row) => new Conflict(row.conflict, row.person))),
+        sheet: sheet('数据比对冲突清单', conflictColumns(context.access), mapped(conflictBatches(sql, region, { status: null }), (row) => new Conflict(row.conflict, row.person))),
         subjectOf: ofRecord,
       });
     default:

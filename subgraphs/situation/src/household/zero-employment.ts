@@ -1,5 +1,5 @@
 import { Arg, Args, Ctx, Field, Int, ObjectType, Query, Resolver, FieldResolver, Root } from 'type-graphql';
-import { badInput, checkPageSize, decodeCursor, LocalDateScalar, toPage, PageArgs, PageInfo, PovertyStatus } from '@jiuye/common';
+import { badInput, checkPageSize, decodeCursor, LocalDateScalar, maskPhone, toPage, PageArgs, PageInfo, PovertyStatus } from '@jiuye/common';
 import type { SituationContext } from '../context';
 import { allPages, regionCondition, type Sql } from '../db';
 import { Freshness, readFreshness } from '../freshness/freshness';
@@ -26,17 +26,33 @@ export interface HouseholdRecord {
 
 @ObjectType({ description: '帮扶责任 — who answers for a household.' })
 export class Responsibility {
-  @Field(() => String, { nullable: true, description: '帮扶责任人 (poverty), registered households' })
-  cadreName: string | null;
+  /** The household it answers for (its subject; not a GraphQL field). */
+  constructor(readonly record: HouseholdRecord) {}
 
-  @Field(() => String, { nullable: true, description: '责任人联系电话 (a staff number)' })
-  cadrePhone: string | null;
+  @Field(() => String, { nullable: true, description: '帮扶责任人 (poverty), registered households' })
+  get cadreName(): string | null {
+    return this.record.cadre_name;
+  }
+
+  @Field(() => String, { nullable: true, description: '责任人联系电话 in full: needs the reveal permission, like every phone; see cadrePhoneMasked' })
+  get cadrePhone(): string | null {
+    return this.record.cadre_phone;
+  }
+
+  @Field(() => String, { nullable: true, description: '责任人联系电话 as 138****5678 (the same mask as everywhere)' })
+  get cadrePhoneMasked(): string | null {
+    return maskPhone(this.record.cadre_phone);
+  }
 
   @Field(() => String, { nullable: true, description: '挂包责任单位' })
-  unitName: string | null;
+  get unitName(): string | null {
+    return this.record.unit_name;
+  }
 
   @Field(() => String, { description: 'Who acts when no cadre is assigned: the village labour-security assistant (村劳动保障协理员).' })
-  fallback: string;
+  get fallback(): string {
+    return `${this.record.village_name ?? this.record.village_code}劳动保障协理员`;
+  }
 }
 
 @ObjectType({ description: '最近帮扶措施 — the latest dated thing any department did for a member.' })
@@ -92,12 +108,7 @@ export class ZeroEmploymentHousehold {
 
   @Field(() => Responsibility)
   get responsible(): Responsibility {
-    return {
-      cadreName: this.record.cadre_name,
-      cadrePhone: this.record.cadre_phone,
-      unitName: this.record.unit_name,
-      fallback: `${this.record.village_name ?? this.record.village_code}劳动保障协理员`,
-    };
+    return new Responsibility(this.record);
   }
 
   @Field(() => LastAction, { nullable: true })
