@@ -81,7 +81,7 @@ describe('hr subgraph: registry and daily work', () => {
         name: '李建国',
         sex: 'MALE',
         birthDate: '1990-03-15',
-        idNumberMasked: `${idNumber.slice(0, 4)}**********${idNumber.slice(-4)}`,
+        idNumberMasked: `${idNumber.slice(0, 6)}************`,
         phoneMasked: '138****5678',
         household: { code: `${QINGKOU}0001` },
         village: { code: QINGKOU, name: '箐口村' },
