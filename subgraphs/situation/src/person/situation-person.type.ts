@@ -53,8 +53,10 @@ export const PERSON_SELECT = `p.worker_id, p.id_number, p.name, p.sex, p.birth_d
 
 /**
  * One person as the cross-department views show them: the facts from all five departments
- * that put them on a roster or list. Names and masked ID numbers are shown to department
- * staff of the person's region; the full ID number needs the reveal permission.
+ * that put them on a roster or list. Each field follows the same rule as in the departments
+ * (access.ts): the masked ID number and the household code for department staff of the region,
+ * the full ID number with reveal; the refused fields are nullable so that a refusal costs only
+ * the field (partner cities read people here through their warnings).
  */
 @ObjectType({ description: '人员情况 — one registry worker with the facts from all five departments that define rosters and lists.' })
 export class SituationPerson {
@@ -75,12 +77,12 @@ export class SituationPerson {
     return this.record.name;
   }
 
-  @Field(() => String, { description: '身份证号（脱敏） — masked ID number' })
+  @Field(() => String, { nullable: true, description: '身份证号（脱敏） — masked ID number (the area code only); department staff of the region, like Worker.idNumberMasked' })
   get idNumberMasked(): string {
     return maskIdNumber(this.record.id_number);
   }
 
-  @Field(() => String, { description: '身份证号 — needs the reveal permission' })
+  @Field(() => String, { nullable: true, description: '身份证号 — needs the reveal permission' })
   get idNumber(): string {
     return this.record.id_number;
   }
@@ -95,12 +97,12 @@ export class SituationPerson {
     return ageOn(this.record.birth_date, todayInChina());
   }
 
-  @Field(() => String, { description: '户编号' })
+  @Field(() => String, { nullable: true, description: '户编号 — department staff of the region, like Worker.household' })
   get householdCode(): string {
     return this.record.household_code;
   }
 
-  @Field(() => Household)
+  @Field(() => Household, { nullable: true, description: 'The household — department staff of the region, like Worker.household' })
   get household(): Household {
     return { code: this.record.household_code };
   }

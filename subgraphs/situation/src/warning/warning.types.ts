@@ -91,7 +91,7 @@ export class EarlyWarning {
     return this.personRecord ? new SituationPerson(this.personRecord) : null;
   }
 
-  @Field(() => String, { description: '户编号' })
+  @Field(() => String, { nullable: true, description: '户编号 — department staff of the region (null with FORBIDDEN for partner cities, as in the departments)' })
   get householdCode(): string {
     return this.record.household_code;
   }
