@@ -177,7 +177,7 @@ export class SituationPerson {
     return this.record.poverty_status;
   }
 
-  @Field(() => [String], { description: '户享受的社会救助 (civil): SUBSISTENCE_ALLOWANCE 低保, SPECIAL_HARDSHIP 特困供养' })
+  @Field(() => [String], { nullable: true, description: '户享受的社会救助 (civil): SUBSISTENCE_ALLOWANCE 低保, SPECIAL_HARDSHIP 特困供养 — department staff of the region (welfare)' })
   get assistanceKinds(): string[] {
     return this.record.assistance_kinds;
   }
