@@ -267,7 +267,9 @@ describe('early warnings', () => {
     expect(dashboard.errors?.[0].extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'aggregates-only' });
     expect(dashboard.data?.warnings ?? null).toBeNull();
     const partner = await warnings({ subject: 'p', department: 'partner', role: 'officer', partnerCity: '4403', permissions: [], purpose: 'follow-up' });
-    expect(partner.errors).toBeUndefined();
+    // Household codes are for region staff, as in the departments (hole 10): refused on their own path, nothing else.
+    expect(new Set((partner.errors ?? []).map((e: any) => `${e.path.at(-1)}:${e.extensions.reason}`))).toEqual(new Set(partner.data.warnings.nodes.length ? ['householdCode:field-household'] : []));
+    for (const node of partner.data.warnings.nodes) expect(node.householdCode).toBeNull();
     expect(partner.data.warnings.countsByRule.map((c: any) => c.rule).sort()).toEqual(['TRANSFER_NOT_WORKING', 'TRANSFER_NO_FOLLOW_UP']);
     for (const node of partner.data.warnings.nodes) expect(['TRANSFER_NOT_WORKING', 'TRANSFER_NO_FOLLOW_UP']).toContain(node.rule);
     const noPurpose = await warnings({ subject: 'p', department: 'partner', role: 'officer', partnerCity: '4403', permissions: [] });
