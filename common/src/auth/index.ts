@@ -4,3 +4,4 @@ export * from './access';
 export * from './guard';
 export * from './personal-types';
 export * from './visibility-cache';
+export * from './link-evidence';

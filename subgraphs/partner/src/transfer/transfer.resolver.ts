@@ -1,5 +1,5 @@
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
-import { DivisionCodeScalar, PageArgs, PageType } from '@jiuye/common';
+import { authorizeLinkDecision, DivisionCodeScalar, LinkConfirmation, PageArgs, PageType, parseRowId } from '@jiuye/common';
 import { authorizeNewTransfer, authorizeTransferWrite, scopeCity, visibleTransferPage } from '../access';
 import type { PartnerContext } from '../context';
 import { ContactAttempt } from '../contact-attempt/contact-attempt.entity';
@@ -8,7 +8,7 @@ import { PartnerCity } from '../partner-city/partner-city.entity';
 import { TransferBatch } from '../transfer-batch/transfer-batch.entity';
 import { Worker } from '../worker/worker.type';
 import { Transfer } from './transfer.entity';
-import { EndTransferInput, RecordTransferInput } from './transfer.inputs';
+import { DecideTransferInput, EndTransferInput, RecordTransferInput } from './transfer.inputs';
 import { TransferService } from './transfer.service';
 
 @ObjectType()
@@ -27,6 +27,22 @@ class TransfersArgs extends CityTransfersArgs {
 
   @Field(() => ID, { nullable: true })
   batchId?: string | null;
+
+  @Field(() => LinkConfirmation, {
+    nullable: true,
+    description: 'Only transfers in this state: PENDING is the county\'s worklist of partner-city claims to confirm (region staff: those of workers of their region).',
+  })
+  confirmation?: LinkConfirmation | null;
+}
+
+/**
+ * Before confirmTransfer / rejectTransfer: county staff (hr or partner officers) whose region
+ * holds the transferred worker. A malformed or unknown id is left to the service.
+ */
+async function authorizeTransferDecision(context: PartnerContext, transferId: string, what: string): Promise<void> {
+  const id = parseRowId(transferId);
+  const [transfer] = id === null ? [] : await context.em.getConnection().execute<{ worker_id: string }[]>('select worker_id from transfer where id = ?', [id]);
+  await authorizeLinkDecision(context.access, 'partner', transfer?.worker_id ?? null, what);
 }
 
 @Resolver(() => Transfer)
@@ -42,8 +58,24 @@ export class TransferResolver {
 
   @Mutation(() => Transfer, { description: '转移就业登记 — a worker of a batch started a job in the partner city.' })
   async recordTransfer(@Arg('input', () => RecordTransferInput) input: RecordTransferInput, @Ctx() context: PartnerContext) {
-    await authorizeNewTransfer(context, input.batchId, input.idNumber, 'transfers');
-    return new TransferService(context.em, context.config.pseudonymKey).record(input);
+    const confirmed = await authorizeNewTransfer(context, input.batchId, input.idNumber, 'transfers');
+    return new TransferService(context.em, context.config.pseudonymKey).record(input, confirmed);
+  }
+
+  @Mutation(() => Transfer, {
+    description: '核实确认 — county staff (hr or partner) of the worker\'s region confirm a transfer a partner city recorded on its own; from then on the city sees the worker.',
+  })
+  async confirmTransfer(@Arg('input', () => DecideTransferInput) input: DecideTransferInput, @Ctx() context: PartnerContext) {
+    await authorizeTransferDecision(context, input.transferId, 'input.transferId: the transfer');
+    return new TransferService(context.em, context.config.pseudonymKey).decide(input, 'CONFIRMED', context.identity.subject);
+  }
+
+  @Mutation(() => Transfer, {
+    description: '核实驳回 — county staff (hr or partner) of the worker\'s region reject a transfer a partner city recorded on its own (reason required); the city never sees the worker through it.',
+  })
+  async rejectTransfer(@Arg('input', () => DecideTransferInput) input: DecideTransferInput, @Ctx() context: PartnerContext) {
+    await authorizeTransferDecision(context, input.transferId, 'input.transferId: the transfer');
+    return new TransferService(context.em, context.config.pseudonymKey).decide(input, 'REJECTED', context.identity.subject);
   }
 
   @Mutation(() => Transfer, { description: '离岗 — the worker left the job of a transfer.' })
