@@ -13,7 +13,7 @@ import { addDays } from '@jiuye/common';
 export const DEMO_PAIRED_SINCE = '2016-12-01';
 export const DEMO_POSTING_VALID_DAYS = 90;
 
-const TABLES = ['contact_attempt', 'follow_up_visit', 'transfer', 'transfer_batch', 'partner_job_posting', 'labour_base', 'partner_city'];
+const TABLES = ['transfer_referral', 'contact_attempt', 'follow_up_visit', 'transfer', 'transfer_batch', 'partner_job_posting', 'labour_base', 'partner_city'];
 const SERIAL_TABLES = ['labour_base', 'partner_job_posting', 'transfer_batch', 'transfer', 'follow_up_visit', 'contact_attempt'];
 
 export const partnerSeeder: DepartmentSeeder<DemoReference, DemoHousehold> = {

@@ -101,7 +101,7 @@ describe('training subgraph: access control', () => {
         await client.query(`insert into training_class (id, course_id, starts_on, ends_on, capacity, location) values ($1, $2, $3, $4, $5, $6)`, row);
       }
       await client.query(
-        `insert into enrolment (id, class_id, worker_id, id_number, enrolled_on, attendance_days, status, completed_on) values ($1, $2, $3, $4, '2025-01-06', 30, 'COMPLETED', '2025-02-04')`,
+        `insert into enrolment (id, class_id, worker_id, id_number, enrolled_on, attendance_days, status, completed_on, confirmation) values ($1, $2, $3, $4, '2025-01-06', 30, 'COMPLETED', '2025-02-04', 'CONFIRMED')`,
         [A_AT_IB, PAST_IB, workerA, A.person.idNumber],
       );
       await client.query(

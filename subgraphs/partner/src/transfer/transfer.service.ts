@@ -18,6 +18,7 @@ import { afterId } from '../paging';
 import { TransferBatch } from '../transfer-batch/transfer-batch.entity';
 import { cleanText, hasLength, MOBILE_PATTERN, requireCityCode } from '../validation';
 import { isRowId, requireRowId } from '@jiuye/common';
+import { TransferReferralService } from '../referral/referral.service';
 import { Transfer } from './transfer.entity';
 import type { DecideTransferInput, EndTransferInput, RecordTransferInput } from './transfer.inputs';
 
@@ -34,7 +35,8 @@ export class TransferService {
   /**
    * `confirmed`: whether the county stands behind the new transfer (the caller is county staff of
    * the worker's region, or a partner city that already sees the worker through a confirmed
-   * transfer). Otherwise the transfer is PENDING, and its checks look only at what the caller's
+   * transfer). Otherwise an open referral of the worker to the city confirms it (and is used
+   * up); without one the transfer is PENDING, and its checks look only at what the caller's
    * city itself recorded: whether the worker exists or is transferred elsewhere is not told.
    */
   async record(input: RecordTransferInput, confirmed: boolean): Promise<Transfer> {
@@ -54,7 +56,10 @@ export class TransferService {
       const batch = await em.findOne(TransferBatch, { id: Number(input.batchId) });
       if (!batch) throw notFound('transfer batch', 'input.batchId');
       if (input.startedOn < batch.departedOn) throw badInput('input.startedOn', `must not be before the batch departed (${batch.departedOn})`);
-      if (confirmed) {
+      // Evidence the county issued first (a referral of this worker to this city) confirms the city's transfer at once.
+      const referralId = confirmed ? null : await TransferReferralService.lockOpen(em, workerId, batch.cityCode);
+      const confirmation = confirmed || referralId !== null ? LinkConfirmation.CONFIRMED : LinkConfirmation.PENDING;
+      if (confirmation === LinkConfirmation.CONFIRMED) {
         if (await em.count(Transfer, { workerId, endedOn: null, confirmation: LinkConfirmation.CONFIRMED })) throw conflict('input.idNumber', OPEN_TRANSFER);
       } else if (await em.count(Transfer, { workerId, endedOn: null, cityCode: batch.cityCode, confirmation: LinkConfirmation.PENDING })) {
         throw conflict('input.idNumber', OPEN_PENDING);
@@ -69,7 +74,7 @@ export class TransferService {
         jobTitle: jobTitle!,
         startedOn: input.startedOn,
         fareReimbursed: input.fareReimbursed,
-        confirmation: confirmed ? LinkConfirmation.CONFIRMED : LinkConfirmation.PENDING,
+        confirmation,
       });
       try {
         await em.flush();
@@ -78,6 +83,7 @@ export class TransferService {
         if (error instanceof UniqueConstraintViolationException) throw conflict('input.idNumber', OPEN_TRANSFER);
         throw error;
       }
+      if (referralId !== null) await TransferReferralService.markUsed(em, referralId, transfer.id);
       return transfer;
     });
   }

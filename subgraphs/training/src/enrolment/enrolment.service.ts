@@ -3,6 +3,8 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { badInput, checkPageSize, conflict, decodeCursor, InputProblems, LinkConfirmation, notFound, todayInChina, toPage, workerPseudonym, type Page } from '@jiuye/common';
 import { daysBetween } from '@jiuye/common';
 import { throwIfInvalid } from '../ids';
+import { Course } from '../course/course.entity';
+import { TrainingReferralService } from '../referral/referral.service';
 import { parseRowId } from '@jiuye/common';
 import { classLengthDays, TrainingClass } from '../training-class/training-class.entity';
 import {
@@ -38,7 +40,8 @@ export class EnrolmentService {
 
   /**
    * `confirmed`: whether the county stands behind the enrolment (region staff, or an institution
-   * whose confirmed trainee the worker already is); otherwise it is PENDING (hole 7).
+   * whose confirmed trainee the worker already is); otherwise an open referral of the worker to
+   * the institution or class confirms it (and is used up); without one it is PENDING (hole 7).
    */
   async enrol(input: EnrolTraineeInput, confirmed: boolean): Promise<Enrolment> {
     const classId = parseRowId(input.classId);
@@ -60,6 +63,9 @@ export class EnrolmentService {
         if (existing) {
           throw conflict('input.idNumber', `the worker is already on this class's roster (${ENROLMENT_STATUS_LABELS[existing.status]}, enrolment ${existing.id})`);
         }
+        // Evidence the county issued first (a referral of this worker to this institution or class) confirms the enrolment at once.
+        const course = confirmed ? null : await em.findOneOrFail(Course, trainingClass.courseId);
+        const referralId = course === null ? null : await TrainingReferralService.lockOpen(em, workerId, course.institutionId, trainingClass.id);
         const taken = await em.count(Enrolment, { classId: trainingClass.id, status: { $ne: EnrolmentStatus.DROPPED }, confirmation: { $ne: LinkConfirmation.REJECTED } });
         if (taken >= trainingClass.capacity) {
           throw conflict('input.classId', `the class is full: all ${trainingClass.capacity} places are taken`);
@@ -69,9 +75,10 @@ export class EnrolmentService {
           workerId,
           idNumber: input.idNumber,
           enrolledOn: input.enrolledOn,
-          confirmation: confirmed ? LinkConfirmation.CONFIRMED : LinkConfirmation.PENDING,
+          confirmation: confirmed || referralId !== null ? LinkConfirmation.CONFIRMED : LinkConfirmation.PENDING,
         });
         await em.flush();
+        if (referralId !== null) await TrainingReferralService.markUsed(em, referralId, enrolment.id);
         return enrolment;
       });
     } catch (error) {
