@@ -84,9 +84,13 @@ export class TransferResolver {
     return new TransferService(context.em, context.config.pseudonymKey).end(input);
   }
 
-  @FieldResolver(() => Worker)
-  worker(@Root() transfer: Transfer): Worker {
-    return { id: transfer.workerId };
+  @FieldResolver(() => Worker, {
+    nullable: true,
+    description: 'The transferred worker; empty when you cannot see them — a partner city\'s own pending transfer, until the county confirms it.',
+  })
+  async worker(@Root() transfer: Transfer, @Ctx() { access }: PartnerContext): Promise<Worker | null> {
+    // Hole 7: the row is the city's own, the worker is not (yet): one batched authority question per request.
+    return (await access.canSee({ workerId: transfer.workerId })) ? { id: transfer.workerId } : null;
   }
 
   @FieldResolver(() => TransferBatch)

@@ -13,7 +13,7 @@ import {
   RecordPostTrainingEmploymentInput,
 } from './enrolment.inputs';
 import { EnrolmentService } from './enrolment.service';
-import { authorizeEnrol, authorizeEnrolmentWrite, visibleEnrolments } from '../access';
+import { authorizeEnrol, authorizeEnrolmentWrite, trainingAccess, visibleEnrolments } from '../access';
 
 @ObjectType()
 export class EnrolmentPage extends PageType(Enrolment) {}
@@ -38,10 +38,14 @@ export class EnrolmentResolver {
     return loaders.classById.load(enrolment.classId);
   }
 
-  @FieldResolver(() => Worker, { description: 'The trainee (names and the rest come from the labour registry).' })
-  worker(@Root() enrolment: Enrolment): Worker {
-    // Only a confirmed enrolment makes the worker the institution's trainee (hole 7); a pending one leaves the authority to decide.
-    return { id: enrolment.workerId, knownInstitution: enrolment.confirmation === LinkConfirmation.CONFIRMED ? (enrolment.institutionId ?? null) : null };
+  @FieldResolver(() => Worker, {
+    nullable: true,
+    description: 'The trainee (names and the rest come from the labour registry); empty when you cannot see them — an institution\'s own pending enrolment, until the county confirms it.',
+  })
+  async worker(@Root() enrolment: Enrolment, @Ctx() { access }: TrainingContext): Promise<Worker | null> {
+    // Only a confirmed enrolment makes the worker the institution's trainee (hole 7); for a pending one the authority decides.
+    const worker = { id: enrolment.workerId, knownInstitution: enrolment.confirmation === LinkConfirmation.CONFIRMED ? (enrolment.institutionId ?? null) : null };
+    return (await access.canSee(trainingAccess.subjects.Worker(worker))) ? worker : null;
   }
 
   @Query(() => EnrolmentPage, {
