@@ -35,6 +35,12 @@ class TransfersArgs extends CityTransfersArgs {
   confirmation?: LinkConfirmation | null;
 }
 
+/** After a write in this request changed what places the worker: answer the fields from the new rows. */
+function forgetWorker(context: PartnerContext, workerId: string): void {
+  context.loaders.transfersByWorker.clear(workerId);
+  context.access.forget(workerId);
+}
+
 /**
  * Before confirmTransfer / rejectTransfer: county staff (hr or partner officers) whose region
  * holds the transferred worker. A malformed or unknown id is left to the service.
@@ -59,7 +65,9 @@ export class TransferResolver {
   @Mutation(() => Transfer, { description: '转移就业登记 — a worker of a batch started a job in the partner city.' })
   async recordTransfer(@Arg('input', () => RecordTransferInput) input: RecordTransferInput, @Ctx() context: PartnerContext) {
     const confirmed = await authorizeNewTransfer(context, input.batchId, input.idNumber, 'transfers');
-    return new TransferService(context.em, context.config.pseudonymKey).record(input, confirmed);
+    const transfer = await new TransferService(context.em, context.config.pseudonymKey).record(input, confirmed);
+    forgetWorker(context, transfer.workerId);
+    return transfer;
   }
 
   @Mutation(() => Transfer, {
@@ -67,7 +75,9 @@ export class TransferResolver {
   })
   async confirmTransfer(@Arg('input', () => DecideTransferInput) input: DecideTransferInput, @Ctx() context: PartnerContext) {
     await authorizeTransferDecision(context, input.transferId, 'input.transferId: the transfer');
-    return new TransferService(context.em, context.config.pseudonymKey).decide(input, 'CONFIRMED', context.identity.subject);
+    const transfer = await new TransferService(context.em, context.config.pseudonymKey).decide(input, 'CONFIRMED', context.identity.subject);
+    forgetWorker(context, transfer.workerId);
+    return transfer;
   }
 
   @Mutation(() => Transfer, {
@@ -75,7 +85,9 @@ export class TransferResolver {
   })
   async rejectTransfer(@Arg('input', () => DecideTransferInput) input: DecideTransferInput, @Ctx() context: PartnerContext) {
     await authorizeTransferDecision(context, input.transferId, 'input.transferId: the transfer');
-    return new TransferService(context.em, context.config.pseudonymKey).decide(input, 'REJECTED', context.identity.subject);
+    const transfer = await new TransferService(context.em, context.config.pseudonymKey).decide(input, 'REJECTED', context.identity.subject);
+    forgetWorker(context, transfer.workerId);
+    return transfer;
   }
 
   @Mutation(() => Transfer, { description: '离岗 — the worker left the job of a transfer.' })

@@ -67,6 +67,7 @@ export class EnrolmentResolver {
   async enrolTrainee(@Arg('input', () => EnrolTraineeInput) input: EnrolTraineeInput, @Ctx() context: TrainingContext) {
     const { institutionId, confirmed } = await authorizeEnrol(context, input);
     const enrolment = await new EnrolmentService(context.em, context.config.pseudonymKey).enrol(input, confirmed);
+    context.access.forget(enrolment.workerId); // the request asked about the worker before the write
     enrolment.institutionId ??= institutionId;
     return enrolment;
   }
@@ -103,7 +104,9 @@ export class EnrolmentResolver {
   })
   async confirmEnrolment(@Arg('input', () => DecideEnrolmentInput) input: DecideEnrolmentInput, @Ctx() context: TrainingContext) {
     await authorizeEnrolmentDecision(context, input.enrolmentId);
-    return new EnrolmentService(context.em, context.config.pseudonymKey).decide(input, 'CONFIRMED', context.identity.subject);
+    const enrolment = await new EnrolmentService(context.em, context.config.pseudonymKey).decide(input, 'CONFIRMED', context.identity.subject);
+    context.access.forget(enrolment.workerId);
+    return enrolment;
   }
 
   @Mutation(() => Enrolment, {
@@ -111,6 +114,8 @@ export class EnrolmentResolver {
   })
   async rejectEnrolment(@Arg('input', () => DecideEnrolmentInput) input: DecideEnrolmentInput, @Ctx() context: TrainingContext) {
     await authorizeEnrolmentDecision(context, input.enrolmentId);
-    return new EnrolmentService(context.em, context.config.pseudonymKey).decide(input, 'REJECTED', context.identity.subject);
+    const enrolment = await new EnrolmentService(context.em, context.config.pseudonymKey).decide(input, 'REJECTED', context.identity.subject);
+    context.access.forget(enrolment.workerId);
+    return enrolment;
   }
 }
