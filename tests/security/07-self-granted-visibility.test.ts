@@ -32,7 +32,7 @@ let batchId: string;
 let classId: number;
 let institution: number;
 
-const WORKER = `query($id: String!) { worker(idNumber: $id) { id name phoneMasked currentTransfer { city { code } } enrolments { confirmation } } }`;
+const WORKER = `query($id: String!) { worker(idNumber: $id) { id name phoneMasked currentTransfer { city { code } } enrolments { id status } } }`;
 const RECORD_TRANSFER = `mutation($input: RecordTransferInput!) { recordTransfer(input: $input) { id confirmation employerName phoneMasked city { code } } }`;
 const CONFIRM_TRANSFER = `mutation($input: DecideTransferInput!) { confirmTransfer(input: $input) { id confirmation decisionNote } }`;
 const REJECT_TRANSFER = `mutation($input: DecideTransferInput!) { rejectTransfer(input: $input) { id confirmation decisionNote } }`;
@@ -138,10 +138,12 @@ describe('hole 7: a partner city cannot make a worker visible by recording a tra
     const before = await cityReach(idNumber);
     expect(before.root).toBeNull();
 
-    const recorded = await platform.queryAs(shenzhen, RECORD_TRANSFER, transferInput(idNumber), 'follow-up');
+    // The attack as it was written before the fix (no new fields selected): the write succeeds...
+    const recorded = await platform.queryAs(shenzhen, `mutation($input: RecordTransferInput!) { recordTransfer(input: $input) { id employerName phoneMasked city { code } } }`, transferInput(idNumber), 'follow-up');
     expect(recorded.errors).toBeUndefined();
-    expect(recorded.data.recordTransfer).toMatchObject({ confirmation: 'PENDING', employerName: '立讯精密', phoneMasked: '138****8000', city: { code: SHENZHEN } });
+    expect(recorded.data.recordTransfer).toMatchObject({ employerName: '立讯精密', phoneMasked: '138****8000', city: { code: SHENZHEN } });
 
+    // ...but grants nothing: the city still cannot reach the worker any way.
     const after = await cityReach(idNumber);
     expect(after.root).toBeNull();
     expect(after.rootCodes).toEqual(['NOT_FOUND']);
@@ -151,6 +153,7 @@ describe('hole 7: a partner city cannot make a worker visible by recording a tra
 
     // Its own row, in its own list: what it typed, nothing of the worker.
     const list = await platform.queryAs(shenzhen, `{ transfers(confirmation: PENDING, first: 50) { nodes { id confirmation employerName worker { id name } } } }`, {}, 'follow-up');
+    expect(list.errors).toBeUndefined();
     const own = list.data.transfers.nodes.find((t: { id: string }) => t.id === recorded.data.recordTransfer.id);
     expect(own).toMatchObject({ confirmation: 'PENDING', employerName: '立讯精密' });
     expect(own.worker?.name ?? null).toBeNull();
@@ -242,9 +245,12 @@ describe('hole 7: an institution cannot make a worker its trainee by enrolling a
     const idNumber = untouched[3];
     expect((await reachOf(idNumber)).root).toBeNull();
 
-    const enrolled = await platform.queryAs(institutionStaff(institution), ENROL, { input: { classId: String(classId), idNumber, enrolledOn: TODAY } }, 'training');
+    // The attack as it was written before the fix (no new fields selected): the write succeeds but grants nothing.
+    const enrolled = await platform.queryAs(institutionStaff(institution), `mutation($input: EnrolTraineeInput!) { enrolTrainee(input: $input) { id status trainingClass { id } } }`, {
+      input: { classId: String(classId), idNumber, enrolledOn: TODAY },
+    }, 'training');
     expect(enrolled.errors).toBeUndefined();
-    expect(enrolled.data.enrolTrainee).toMatchObject({ status: 'ENROLLED', confirmation: 'PENDING', trainingClass: { id: String(classId) } });
+    expect(enrolled.data.enrolTrainee).toMatchObject({ status: 'ENROLLED', trainingClass: { id: String(classId) } });
 
     const after = await reachOf(idNumber);
     expect(after.root).toBeNull();
@@ -271,7 +277,7 @@ describe('hole 7: an institution cannot make a worker its trainee by enrolling a
     expect(confirmed.data.confirmEnrolment.confirmation).toBe('CONFIRMED');
 
     const reach = await reachOf(idNumber);
-    expect(reach.root).toMatchObject({ id: pseudonymOf(idNumber), name: item.worker.name, enrolments: [{ confirmation: 'CONFIRMED' }] });
+    expect(reach.root).toMatchObject({ id: pseudonymOf(idNumber), name: item.worker.name, enrolments: [{ id: item.id, status: 'ENROLLED' }] });
   });
 
   it('an unknown ID number gets the same pending answer as an unseen known one', async () => {
