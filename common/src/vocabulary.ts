@@ -157,3 +157,16 @@ export const DivisionLevelVocabulary = vocabulary('DivisionLevel', '区划级别
   VILLAGE: '村（社区）',
 });
 export const DivisionLevelEnum = DivisionLevelVocabulary.enumObject;
+
+/**
+ * Whether the county stands behind a link a partner city or an institution recorded to a worker
+ * (a transfer, an enrolment). Only confirmed links make the worker visible to that account: a
+ * pending one shows the account what it wrote itself and nothing of the worker (hole 7).
+ */
+export const LinkConfirmationVocabulary = vocabulary('LinkConfirmation', '核实状态 — whether the county confirmed a link a partner city or institution recorded', {
+  PENDING: '待县级核实',
+  CONFIRMED: '已确认',
+  REJECTED: '已驳回',
+});
+export type LinkConfirmation = (typeof LinkConfirmationVocabulary.values)[number];
+export const LinkConfirmation = LinkConfirmationVocabulary.enumObject;

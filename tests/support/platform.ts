@@ -85,14 +85,14 @@ export function situationTestConfig(base: ReturnType<typeof testSubgraphConfig>,
  * five subgraphs on free ports, and the gateway serving the committed supergraph with its
  * subgraph URLs pointed at them.
  */
-export async function startTestPlatform(workers = 300, gatewayOverrides: Partial<GatewayConfig> = {}): Promise<TestPlatform> {
+export async function startTestPlatform(workers = 300, gatewayOverrides: Partial<GatewayConfig> = {}, subgraphOverrides: { accessCacheSeconds?: number } = {}): Promise<TestPlatform> {
   const databaseUrls = Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, freshDatabaseUrl(name)])) as Record<SubgraphName, string>;
   const seed = await seedDemoCounty({ databaseUrls, pseudonymKey: TEST_PSEUDONYM_KEY, workers, batchSize: 100 });
   const subgraphs = {} as Record<SubgraphName, TestSubgraph>;
   // One object shared by every subgraph's config, filled once all listen: each asks the real authorities.
   const authorityUrls = {} as Record<AuthorityName, string>;
   for (const name of SUBGRAPH_NAMES) {
-    const config = { ...testSubgraphConfig(name, databaseUrls[name]), authorityUrls };
+    const config = { ...testSubgraphConfig(name, databaseUrls[name]), authorityUrls, ...subgraphOverrides };
     subgraphs[name] = await startTestSubgraph(SUBGRAPH_MODULES[name], name === 'situation' ? situationTestConfig(config, databaseUrls) : config, { remoteAuthority: 'http' });
   }
   Object.assign(authorityUrls, { hr: subgraphs.hr.url, partner: subgraphs.partner.url, training: subgraphs.training.url });

@@ -111,6 +111,11 @@ export class AccessControl {
     return subject.workerId ? this.workers.load(subject.workerId) : false;
   }
 
+  /** Drops this request's answer about a worker, after a write in the same request changed it (a link confirmed). */
+  forget(workerId: string): void {
+    this.workers.clear(workerId);
+  }
+
   async canSeeWorker(workerId: string, place?: string | null): Promise<boolean> {
     return this.canSee({ workerId, place });
   }

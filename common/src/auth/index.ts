@@ -5,3 +5,4 @@ export * from './guard';
 export * from './personal-types';
 export * from './visibility-cache';
 export * from './identifying-fields';
+export * from './link-evidence';

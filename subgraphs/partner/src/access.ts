@@ -64,7 +64,10 @@ export const partnerAuthority: LocalAuthority<PartnerLoaders> = {
     for (const list of transfers) {
       if (list instanceof Error) throw list;
       for (const transfer of list) {
-        if (transfer.cityCode === identity.partnerCity && (transfer.endedOn === null || transfer.endedOn >= since)) visible.add(transfer.workerId);
+        // Only a transfer the county confirmed places the worker (hole 7): a city's own pending claim does not.
+        if (transfer.cityCode === identity.partnerCity && transfer.confirmation === 'CONFIRMED' && (transfer.endedOn === null || transfer.endedOn >= since)) {
+          visible.add(transfer.workerId);
+        }
       }
     }
     return visible;
@@ -132,17 +135,23 @@ export async function authorizeTransferWrite(context: PartnerContext, transferId
  * Before recordTransfer: partner staff with a purpose; partner-city staff record transfers to
  * their own city (the batch's), the county office transfers of workers living in its region.
  * A malformed batch id or ID number, or an unknown batch, is left to the service.
+ *
+ * Returns whether the new transfer is confirmed (hole 7): the county office's always (it sees
+ * the worker); a partner city's only when the city already sees the worker through a confirmed
+ * transfer — otherwise it is a pending claim, and the city's answer is the same whether the ID
+ * number is known, unknown or someone else's.
  */
-export async function authorizeNewTransfer(context: PartnerContext, batchId: string, idNumber: string, what: string): Promise<void> {
+export async function authorizeNewTransfer(context: PartnerContext, batchId: string, idNumber: string, what: string): Promise<boolean> {
   const { access } = context;
   access.requireDepartment('partner', what);
   if (access.kind === 'partner-city') {
     const id = parseRowId(batchId);
     const [batch] = id === null ? [] : await context.em.getConnection().execute<{ city_code: string }[]>('select city_code from transfer_batch where id = ?', [id]);
     if (batch) await access.requireInScope({ partnerCity: batch.city_code }, what);
-    return;
+    return isValidIdNumber(idNumber) && (await access.canSee({ workerId: workerPseudonym(idNumber, context.config.pseudonymKey) }));
   }
   if (isValidIdNumber(idNumber)) await access.requireInScope({ workerId: workerPseudonym(idNumber, context.config.pseudonymKey) }, what);
+  return true;
 }
 
 /** Before createTransferBatch: partner staff; partner-city staff only for their own city. */

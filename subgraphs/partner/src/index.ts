@@ -13,6 +13,8 @@ import { createLoaders, type PartnerLoaders } from './loaders';
 import { migrations } from './migrations';
 import { PartnerCity } from './partner-city/partner-city.entity';
 import { PartnerCityResolver } from './partner-city/partner-city.resolver';
+import { TransferReferral } from './referral/referral.entity';
+import { TransferReferralResolver } from './referral/referral.resolver';
 import { TransferBatch } from './transfer-batch/transfer-batch.entity';
 import { TransferBatchResolver } from './transfer-batch/transfer-batch.resolver';
 import { Transfer } from './transfer/transfer.entity';
@@ -36,13 +38,14 @@ export const partnerSubgraph: SubgraphModule<PartnerLoaders> = {
     TransferResolver,
     FollowUpResolver,
     ContactAttemptResolver,
+    TransferReferralResolver,
   ],
   // Entity types reached only through _entities must be listed, or the schema leaves them out.
   orphanedTypes: [Worker],
   referenceResolvers: {
     Worker: resolveWorkerReference,
   },
-  entities: [PartnerCity, LabourBase, PartnerJobPosting, TransferBatch, Transfer, FollowUpVisit, ContactAttempt],
+  entities: [PartnerCity, LabourBase, PartnerJobPosting, TransferBatch, Transfer, FollowUpVisit, ContactAttempt, TransferReferral],
   migrations,
   createLoaders,
   access: partnerAccess,

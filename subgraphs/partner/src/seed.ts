@@ -13,7 +13,7 @@ import { addDays } from '@jiuye/common';
 export const DEMO_PAIRED_SINCE = '2016-12-01';
 export const DEMO_POSTING_VALID_DAYS = 90;
 
-const TABLES = ['contact_attempt', 'follow_up_visit', 'transfer', 'transfer_batch', 'partner_job_posting', 'labour_base', 'partner_city'];
+const TABLES = ['transfer_referral', 'contact_attempt', 'follow_up_visit', 'transfer', 'transfer_batch', 'partner_job_posting', 'labour_base', 'partner_city'];
 const SERIAL_TABLES = ['labour_base', 'partner_job_posting', 'transfer_batch', 'transfer', 'follow_up_visit', 'contact_attempt'];
 
 export const partnerSeeder: DepartmentSeeder<DemoReference, DemoHousehold> = {
@@ -110,6 +110,7 @@ export const partnerSeeder: DepartmentSeeder<DemoReference, DemoHousehold> = {
             left ? last.visitedOn : null,
             left ? ENDED_AT_VISIT : null,
             transfer.fareReimbursed,
+            'CONFIRMED',
           ]);
           for (const v of person.followUps) visits.push([v.id, transfer.id, v.visitedOn, v.stillEmployed, v.monthlyWage, v.rightsCase, v.note]);
         }
@@ -134,6 +135,8 @@ export const partnerSeeder: DepartmentSeeder<DemoReference, DemoHousehold> = {
         { name: 'ended_on', type: 'date' },
         { name: 'end_reason', type: 'text' },
         { name: 'fare_reimbursed', type: 'boolean' },
+        // The county's own lists: confirmed links (hole 7), written out rather than left to a default.
+        { name: 'confirmation', type: 'text' },
       ],
       transfers,
     );

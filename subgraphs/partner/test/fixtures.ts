@@ -78,8 +78,8 @@ export async function insertTransfers(
   const ids: number[] = [];
   for (const w of workers) {
     const [row] = await subgraph.sql<{ id: number }>(
-      `insert into transfer (batch_id, worker_id, id_number, phone, city_code, employer_name, job_title, started_on, ended_on, fare_reimbursed)
-       values (?, ?, ?, ?, ?, '立讯精密', '普工', ?, ?, true) returning id`,
+      `insert into transfer (batch_id, worker_id, id_number, phone, city_code, employer_name, job_title, started_on, ended_on, fare_reimbursed, confirmation)
+       values (?, ?, ?, ?, ?, '立讯精密', '普工', ?, ?, true, 'CONFIRMED') returning id`,
       [batchId, pseudonymOf(w.idNumber), w.idNumber, w.phone ?? null, cityCode, w.startedOn, w.endedOn ?? null],
     );
     ids.push(row.id);

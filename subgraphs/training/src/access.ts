@@ -1,4 +1,4 @@
-import { forbidden, isValidIdNumber, parseRowId, workerPseudonym, type AccessControl, type AccessRules, type LocalAuthority, type Subject } from '@jiuye/common';
+import { conflict, forbidden, isValidIdNumber, parseRowId, workerPseudonym, type AccessControl, type AccessRules, type LocalAuthority, type Subject } from '@jiuye/common';
 import type { Certificate } from './certificate/certificate.entity';
 import type { TrainingContext } from './context';
 import type { Enrolment } from './enrolment/enrolment.entity';
@@ -16,7 +16,8 @@ import type { Worker } from './worker/worker.type';
  * without asking anyone, and never another institution's. Region staff are answered by hr
  * (residence) and partner-city staff by partner (transfers), by worker id, batched per request.
  * Training is itself the authority for institution staff: their trainees are the workers
- * enrolled in a class of one of their courses (any status).
+ * enrolled in a class of one of their courses (any status), by an enrolment the county
+ * confirmed — an institution's own pending enrolment shows it only that row (hole 7).
  *
  * Institutions, courses and classes are the training catalogue, not people: every account may
  * read them, except that institution staff are kept to their own institution (see the helpers
@@ -56,7 +57,7 @@ export const trainingAuthority: LocalAuthority<TrainingLoaders> = {
          from enrolment e
          join training_class tc on tc.id = e.class_id
          join course c on c.id = tc.course_id
-        where c.institution_id = ? and e.worker_id in (?)`,
+        where c.institution_id = ? and e.confirmation = 'CONFIRMED' and e.worker_id in (?)`,
       [institutionId, [...workerIds]],
     );
     return new Set(rows.map((row) => row.worker_id));
@@ -109,20 +110,26 @@ export async function visibleCertificates(access: AccessControl, certificates: r
  * Before an enrolment: the caller is training staff with a purpose (not a viewer); institution
  * staff enrol only into their own institution's classes, region staff only workers of their
  * region. A malformed input or a missing class is left to the service, which names the field.
- * Returns the class's institution (for the new row's subject), when known.
+ * Returns the class's institution (for the new row's subject), when known, and whether the
+ * enrolment is confirmed (hole 7): region staff's always; an institution's only when the worker
+ * is already its trainee through a confirmed enrolment — otherwise it is a pending claim, and the
+ * answer is the same whether the ID number is known, unknown or someone else's.
  */
-export async function authorizeEnrol(context: TrainingContext, input: { classId: string; idNumber: string }): Promise<number | null> {
+export async function authorizeEnrol(context: TrainingContext, input: { classId: string; idNumber: string }): Promise<{ institutionId: number | null; confirmed: boolean }> {
   context.access.requireDepartment('training', 'enrolments');
+  const unknown = { institutionId: null, confirmed: context.access.kind === 'region' };
   const classId = parseRowId(input.classId);
-  if (classId === null || !isValidIdNumber(input.idNumber)) return null;
+  if (classId === null || !isValidIdNumber(input.idNumber)) return unknown;
   const trainingClass = await context.loaders.classById.load(classId);
-  if (!trainingClass) return null;
+  if (!trainingClass) return unknown;
   const course = await context.loaders.courseById.load(trainingClass.courseId);
   const institutionId = course?.institutionId ?? null;
   const workerId = workerPseudonym(input.idNumber, context.config.pseudonymKey);
   const what = context.access.kind === 'institution' ? 'input.classId: the class' : 'input.idNumber: the worker';
   await context.access.requireInScope({ workerId, institution: institutionCode(institutionId) }, what);
-  return institutionId;
+  // Region staff passed on the worker's residence; an institution passed on its class alone, so ask the authority (confirmed trainees).
+  const confirmed = context.access.kind === 'region' || (await context.access.canSee({ workerId }));
+  return { institutionId, confirmed };
 }
 
 /** Before a write to an existing enrolment (by row id): it must be the caller's institution's, or its worker in the caller's region. */
@@ -148,6 +155,11 @@ export async function authorizeCertify(context: TrainingContext, input: { idNumb
     if (id === null) return null;
     const enrolment = await context.loaders.enrolmentById.load(id);
     if (!enrolment) return null;
+    // A certificate from an enrolment the county has not confirmed would make the institution's claim a fact of the worker (hole 7).
+    if (enrolment.confirmation !== 'CONFIRMED') {
+      await context.access.requireInScope(enrolmentSubject(enrolment), 'input.enrolmentId: the enrolment');
+      throw conflict('input.enrolmentId', 'the enrolment awaits the county\'s confirmation (or was rejected); certify once it is confirmed');
+    }
     institutionId = enrolment.institutionId ?? null;
   }
   const workerId = workerPseudonym(input.idNumber, context.config.pseudonymKey);

@@ -12,6 +12,8 @@ import { trainingAccess, trainingAuthority } from './access';
 import { createLoaders, type TrainingLoaders } from './loaders';
 import { migrations } from './migrations';
 import { OutcomeResolver } from './outcome/outcome.resolver';
+import { TrainingReferral } from './referral/referral.entity';
+import { TrainingReferralResolver } from './referral/referral.resolver';
 import { TrainingClass } from './training-class/training-class.entity';
 import { TrainingClassResolver } from './training-class/training-class.resolver';
 import { resolveWorkerReference, WorkerResolver } from './worker/worker.resolver';
@@ -20,13 +22,13 @@ import { Worker } from './worker/worker.type';
 /** 培训机构 / 技工学校 — training institutions: courses, classes, enrolments, attendance, certificates, employment after training. */
 export const trainingSubgraph: SubgraphModule<TrainingLoaders> = {
   name: 'training',
-  resolvers: [WorkerResolver, InstitutionResolver, CourseResolver, TrainingClassResolver, EnrolmentResolver, CertificateResolver, OutcomeResolver],
+  resolvers: [WorkerResolver, InstitutionResolver, CourseResolver, TrainingClassResolver, EnrolmentResolver, CertificateResolver, OutcomeResolver, TrainingReferralResolver],
   // Entity types reached only through _entities must be listed, or the schema leaves them out.
   orphanedTypes: [Worker],
   referenceResolvers: {
     Worker: resolveWorkerReference,
   },
-  entities: [Institution, Course, TrainingClass, Enrolment, Certificate],
+  entities: [Institution, Course, TrainingClass, Enrolment, Certificate, TrainingReferral],
   migrations,
   createLoaders,
   access: trainingAccess,

@@ -34,6 +34,8 @@ const ENROLMENT_COLUMNS: BulkColumn[] = [
   { name: 'status', type: 'text' },
   { name: 'completed_on', type: 'date' },
   { name: 'employed_on', type: 'date' },
+  // The county's own rosters: confirmed links (hole 7), written out rather than left to a default.
+  { name: 'confirmation', type: 'text' },
 ];
 const CERTIFICATE_COLUMNS: BulkColumn[] = [
   { name: 'id', type: 'int' },
@@ -47,7 +49,7 @@ const CERTIFICATE_COLUMNS: BulkColumn[] = [
 ];
 
 /** Children first, so that `truncate … cascade` and re-seeding never trip over each other. */
-const TABLES = ['certificate', 'enrolment', 'training_class', 'course', 'institution'];
+const TABLES = ['training_referral', 'certificate', 'enrolment', 'training_class', 'course', 'institution'];
 
 /**
  * Loads the demo county's training data: institutions, courses and classes once, then every
@@ -72,7 +74,7 @@ export const trainingSeeder: DepartmentSeeder<DemoReference, DemoHousehold> = {
         if (person.enrolments.length === 0 && person.certificates.length === 0) continue;
         const workerId = workerPseudonym(person.idNumber, context.pseudonymKey);
         for (const e of person.enrolments) {
-          enrolments.push([e.id, e.classId, workerId, person.idNumber, e.enrolledOn, e.attendanceDays, e.status, e.completedOn, e.employedOn]);
+          enrolments.push([e.id, e.classId, workerId, person.idNumber, e.enrolledOn, e.attendanceDays, e.status, e.completedOn, e.employedOn, 'CONFIRMED']);
         }
         for (const c of person.certificates) {
           certificates.push([c.id, workerId, person.idNumber, c.enrolmentId, c.trade, c.grade, c.number, c.issuedOn]);

@@ -101,7 +101,7 @@ describe('training subgraph: access control', () => {
         await client.query(`insert into training_class (id, course_id, starts_on, ends_on, capacity, location) values ($1, $2, $3, $4, $5, $6)`, row);
       }
       await client.query(
-        `insert into enrolment (id, class_id, worker_id, id_number, enrolled_on, attendance_days, status, completed_on) values ($1, $2, $3, $4, '2025-01-06', 30, 'COMPLETED', '2025-02-04')`,
+        `insert into enrolment (id, class_id, worker_id, id_number, enrolled_on, attendance_days, status, completed_on, confirmation) values ($1, $2, $3, $4, '2025-01-06', 30, 'COMPLETED', '2025-02-04', 'CONFIRMED')`,
         [A_AT_IB, PAST_IB, workerA, A.person.idNumber],
       );
       await client.query(
@@ -370,15 +370,21 @@ describe('training subgraph: access control', () => {
       );
       expect(await tables()).toEqual(before);
 
-      // Their own class: a new trainee, readable right away, and certified.
-      const enrolled = await training.queryAs(staff, ENROL, { input: { classId: String(RUNNING_IB), idNumber: newPerson(4), enrolledOn: TODAY } });
+      // Their own class: a worker they could not see is a pending enrolment (hole 7): their own row, attendance on it,
+      // but no certificate and no sight of the worker until the county confirms (confirmation is tested in links.test.ts).
+      const enrolled = await training.queryAs(staff, `mutation($input: EnrolTraineeInput!) { enrolTrainee(input: $input) { id status confirmation trainingClass { id } } }`, {
+        input: { classId: String(RUNNING_IB), idNumber: newPerson(4), enrolledOn: TODAY },
+      });
       expect(enrolled.errors).toBeUndefined();
-      expect(enrolled.data.enrolTrainee).toMatchObject({ status: 'ENROLLED', worker: { id: pseudonymOf(newPerson(4)) }, trainingClass: { id: String(RUNNING_IB) } });
+      expect(enrolled.data.enrolTrainee).toMatchObject({ status: 'ENROLLED', confirmation: 'PENDING', trainingClass: { id: String(RUNNING_IB) } });
       const attended = await training.queryAs(staff, ATTEND, { input: { enrolmentId: enrolled.data.enrolTrainee.id, attendanceDays: 3 } });
       expect(attended.errors).toBeUndefined();
-      const certified = await training.queryAs(staff, CERTIFY, { input: { idNumber: newPerson(4), trade: 'COOK', grade: 5, number: 'S530113202600900005', issuedOn: TODAY } });
-      expect(certified.errors).toBeUndefined();
-      expect(certified.data.certifyTrainee).toMatchObject({ number: 'S530113202600900005', worker: { id: pseudonymOf(newPerson(4)) }, enrolment: null });
+      expectForbidden(await training.queryAs(staff, CERTIFY, { input: { idNumber: newPerson(4), trade: 'COOK', grade: 5, number: 'S530113202600900005', issuedOn: TODAY } }), 'outside-scope');
+      const onPending = await training.queryAs(staff, CERTIFY, {
+        input: { idNumber: newPerson(4), trade: 'COOK', grade: 5, number: 'S530113202600900005', issuedOn: TODAY, enrolmentId: enrolled.data.enrolTrainee.id },
+      });
+      expect(onPending.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', field: 'input.enrolmentId' });
+      expect((await training.queryAs(staff, WORKER('id enrolments { id }'), workers(pseudonymOf(newPerson(4))))).data._entities).toEqual([null]);
 
       // The other institution does not see the new trainee.
       const ia = await training.queryAs(institutionStaff(IA), WORKER('id'), workers(pseudonymOf(newPerson(4))));

@@ -525,7 +525,7 @@ describe('training subgraph', () => {
       ];
       for (const [workerId, status, completedOn, employedOn] of rows) {
         await training.sql(
-          `insert into enrolment (class_id, worker_id, id_number, enrolled_on, attendance_days, status, completed_on, employed_on) values (?, ?, '530113199001010000', '2025-09-01', 80, ?, ?, ?)`,
+          `insert into enrolment (class_id, worker_id, id_number, enrolled_on, attendance_days, status, completed_on, employed_on, confirmation) values (?, ?, '530113199001010000', '2025-09-01', 80, ?, ?, ?, 'CONFIRMED')`,
           [OUTCOME_CLASS, workerId, status, completedOn, employedOn],
         );
       }
@@ -558,8 +558,8 @@ describe('training subgraph', () => {
     it('resolves 10 or 200 workers with the same small number of SQL statements', async () => {
       // 200 workers, each with an enrolment and two certificates (one linked to the enrolment).
       await training.sql(
-        `insert into enrolment (class_id, worker_id, id_number, enrolled_on, attendance_days, status, completed_on, employed_on)
-         select case when i % 2 = 0 then ${PAST_CLASS} else ${ENDED_CLASS} end, 'w-bulk-' || i, '530113199001010000', '2026-01-01', 75, 'COMPLETED', '2026-04-04', null
+        `insert into enrolment (class_id, worker_id, id_number, enrolled_on, attendance_days, status, completed_on, employed_on, confirmation)
+         select case when i % 2 = 0 then ${PAST_CLASS} else ${ENDED_CLASS} end, 'w-bulk-' || i, '530113199001010000', '2026-01-01', 75, 'COMPLETED', '2026-04-04', null, 'CONFIRMED'
            from generate_series(0, 199) as i`,
       );
       await training.sql(

@@ -17,7 +17,8 @@ export class PartnerCityService {
 
   /**
    * 稳岗 figures of many cities in one statement: per transfer its last follow-up visit
-   * (lateral, newest visitedOn then id), counted per city.
+   * (lateral, newest visitedOn then id), counted per city. Confirmed transfers only: a pending
+   * claim is not yet a transfer the county counts.
    */
   async retentionOf(cityCodes: readonly string[]): Promise<{ cityCode: string; retention: Retention }[]> {
     const rows = await this.em.getConnection().execute<{ city_code: string; transferred: number; visited: number; still_employed: number }[]>(
@@ -32,7 +33,7 @@ export class PartnerCityService {
             order by f.visited_on desc, f.id desc
             limit 1
          ) last_visit on true
-        where t.city_code in (?)
+        where t.city_code in (?) and t.confirmation = 'CONFIRMED'
         group by t.city_code`,
       [[...cityCodes]],
     );

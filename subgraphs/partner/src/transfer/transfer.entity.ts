@@ -1,6 +1,6 @@
-import { Entity, Index, OptionalProps, PrimaryKey, Property, Unique } from '@mikro-orm/core';
+import { Entity, Enum, Index, OptionalProps, PrimaryKey, Property, Unique } from '@mikro-orm/core';
 import { Field, ID, ObjectType } from 'type-graphql';
-import { LocalDateScalar, maskPhone } from '@jiuye/common';
+import { LinkConfirmation, LocalDateScalar, maskPhone } from '@jiuye/common';
 
 export const OPEN_TRANSFER_INDEX = 'transfer_one_open_per_worker';
 
@@ -8,11 +8,13 @@ export const OPEN_TRANSFER_INDEX = 'transfer_one_open_per_worker';
 @Entity({ tableName: 'transfer' })
 @Index({ properties: ['cityCode', 'id'] })
 @Index({ properties: ['workerId', 'startedOn'] })
-// A worker holds at most one open transfer; the partial unique index settles concurrent
-// recordTransfer calls that both passed the service's check.
-@Unique({ name: OPEN_TRANSFER_INDEX, expression: `create unique index "${OPEN_TRANSFER_INDEX}" on "transfer" ("worker_id") where "ended_on" is null` })
+// A worker holds at most one open confirmed transfer; the partial unique index settles
+// concurrent recordTransfer / confirmTransfer calls that both passed the service's check. A
+// pending transfer (a partner city's claim the county has not confirmed) does not count: it
+// must neither block the county's own record nor tell the city that one exists.
+@Unique({ name: OPEN_TRANSFER_INDEX, expression: `create unique index "${OPEN_TRANSFER_INDEX}" on "transfer" ("worker_id") where "ended_on" is null and "confirmation" = 'CONFIRMED'` })
 export class Transfer {
-  [OptionalProps]?: 'phone' | 'endedOn' | 'endReason' | 'recordedAt' | 'active' | 'phoneMasked';
+  [OptionalProps]?: 'phone' | 'endedOn' | 'endReason' | 'recordedAt' | 'active' | 'phoneMasked' | 'confirmation' | 'decidedBy' | 'decidedAt' | 'decisionNote';
 
   @Field(() => ID)
   @PrimaryKey({ type: 'integer', autoincrement: true })
@@ -70,6 +72,27 @@ export class Transfer {
 
   @Property({ type: 'datetime', defaultRaw: 'now()' })
   recordedAt: Date = new Date();
+
+  /**
+   * Whether the county stands behind the transfer (hole 7): a partner city's transfer of a worker
+   * it could not see yet is PENDING until county staff of the worker's region confirm it; only
+   * CONFIRMED transfers make the worker visible to the city (access.ts, partnerAuthority).
+   */
+  @Field(() => LinkConfirmation, { description: '核实状态: PENDING until county staff of the worker\'s region confirm a transfer a partner city recorded on its own.' })
+  @Enum({ items: () => LinkConfirmation })
+  @Index()
+  confirmation: LinkConfirmation = LinkConfirmation.PENDING;
+
+  /** The county staff account that confirmed or rejected the transfer; empty for the county's own records. */
+  @Property({ type: 'string', length: 128, nullable: true })
+  decidedBy: string | null = null;
+
+  @Property({ type: 'datetime', nullable: true })
+  decidedAt: Date | null = null;
+
+  @Field(() => String, { nullable: true, description: '核实说明 — the county\'s reason for rejecting, or its note on confirming.' })
+  @Property({ type: 'string', length: 200, nullable: true })
+  decisionNote: string | null = null;
 
   @Field(() => Boolean, { description: 'Open: the worker has not left this job (endedOn empty).' })
   get active(): boolean {

@@ -36,3 +36,12 @@ export class EndTransferInput {
   @Field(() => String, { description: 'Why (e.g. 返乡, 合同到期, 转换工作), 2 to 200 characters.' })
   reason: string;
 }
+
+@InputType({ description: '核实 — county staff of the worker\'s region confirm or reject a transfer a partner city recorded on its own.' })
+export class DecideTransferInput {
+  @Field(() => ID)
+  transferId: string;
+
+  @Field(() => String, { nullable: true, description: 'Why (2 to 200 characters): required to reject (e.g. 非本县劳动力, 未经劳务输出组织), optional note to confirm.' })
+  reason?: string | null;
+}

@@ -1,5 +1,5 @@
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
-import { DivisionCodeScalar, PageArgs, PageType } from '@jiuye/common';
+import { authorizeLinkDecision, DivisionCodeScalar, LinkConfirmation, PageArgs, PageType, parseRowId } from '@jiuye/common';
 import { authorizeNewTransfer, authorizeTransferWrite, scopeCity, visibleTransferPage } from '../access';
 import type { PartnerContext } from '../context';
 import { ContactAttempt } from '../contact-attempt/contact-attempt.entity';
@@ -8,7 +8,7 @@ import { PartnerCity } from '../partner-city/partner-city.entity';
 import { TransferBatch } from '../transfer-batch/transfer-batch.entity';
 import { Worker } from '../worker/worker.type';
 import { Transfer } from './transfer.entity';
-import { EndTransferInput, RecordTransferInput } from './transfer.inputs';
+import { DecideTransferInput, EndTransferInput, RecordTransferInput } from './transfer.inputs';
 import { TransferService } from './transfer.service';
 
 @ObjectType()
@@ -27,6 +27,28 @@ class TransfersArgs extends CityTransfersArgs {
 
   @Field(() => ID, { nullable: true })
   batchId?: string | null;
+
+  @Field(() => LinkConfirmation, {
+    nullable: true,
+    description: 'Only transfers in this state: PENDING is the county\'s worklist of partner-city claims to confirm (region staff: those of workers of their region).',
+  })
+  confirmation?: LinkConfirmation | null;
+}
+
+/** After a write in this request changed what places the worker: answer the fields from the new rows. */
+function forgetWorker(context: PartnerContext, workerId: string): void {
+  context.loaders.transfersByWorker.clear(workerId);
+  context.access.forget(workerId);
+}
+
+/**
+ * Before confirmTransfer / rejectTransfer: county staff (hr or partner officers) whose region
+ * holds the transferred worker. A malformed or unknown id is left to the service.
+ */
+async function authorizeTransferDecision(context: PartnerContext, transferId: string, what: string): Promise<void> {
+  const id = parseRowId(transferId);
+  const [transfer] = id === null ? [] : await context.em.getConnection().execute<{ worker_id: string }[]>('select worker_id from transfer where id = ?', [id]);
+  await authorizeLinkDecision(context.access, 'partner', transfer?.worker_id ?? null, what);
 }
 
 @Resolver(() => Transfer)
@@ -42,8 +64,30 @@ export class TransferResolver {
 
   @Mutation(() => Transfer, { description: '转移就业登记 — a worker of a batch started a job in the partner city.' })
   async recordTransfer(@Arg('input', () => RecordTransferInput) input: RecordTransferInput, @Ctx() context: PartnerContext) {
-    await authorizeNewTransfer(context, input.batchId, input.idNumber, 'transfers');
-    return new TransferService(context.em, context.config.pseudonymKey).record(input);
+    const confirmed = await authorizeNewTransfer(context, input.batchId, input.idNumber, 'transfers');
+    const transfer = await new TransferService(context.em, context.config.pseudonymKey).record(input, confirmed);
+    forgetWorker(context, transfer.workerId);
+    return transfer;
+  }
+
+  @Mutation(() => Transfer, {
+    description: '核实确认 — county staff (hr or partner) of the worker\'s region confirm a transfer a partner city recorded on its own; from then on the city sees the worker.',
+  })
+  async confirmTransfer(@Arg('input', () => DecideTransferInput) input: DecideTransferInput, @Ctx() context: PartnerContext) {
+    await authorizeTransferDecision(context, input.transferId, 'input.transferId: the transfer');
+    const transfer = await new TransferService(context.em, context.config.pseudonymKey).decide(input, 'CONFIRMED', context.identity.subject);
+    forgetWorker(context, transfer.workerId);
+    return transfer;
+  }
+
+  @Mutation(() => Transfer, {
+    description: '核实驳回 — county staff (hr or partner) of the worker\'s region reject a transfer a partner city recorded on its own (reason required); the city never sees the worker through it.',
+  })
+  async rejectTransfer(@Arg('input', () => DecideTransferInput) input: DecideTransferInput, @Ctx() context: PartnerContext) {
+    await authorizeTransferDecision(context, input.transferId, 'input.transferId: the transfer');
+    const transfer = await new TransferService(context.em, context.config.pseudonymKey).decide(input, 'REJECTED', context.identity.subject);
+    forgetWorker(context, transfer.workerId);
+    return transfer;
   }
 
   @Mutation(() => Transfer, { description: '离岗 — the worker left the job of a transfer.' })
@@ -52,9 +96,13 @@ export class TransferResolver {
     return new TransferService(context.em, context.config.pseudonymKey).end(input);
   }
 
-  @FieldResolver(() => Worker)
-  worker(@Root() transfer: Transfer): Worker {
-    return { id: transfer.workerId };
+  @FieldResolver(() => Worker, {
+    nullable: true,
+    description: 'The transferred worker; empty when you cannot see them — a partner city\'s own pending transfer, until the county confirms it.',
+  })
+  async worker(@Root() transfer: Transfer, @Ctx() { access }: PartnerContext): Promise<Worker | null> {
+    // Hole 7: the row is the city's own, the worker is not (yet): one batched authority question per request.
+    return (await access.canSee({ workerId: transfer.workerId })) ? { id: transfer.workerId } : null;
   }
 
   @FieldResolver(() => TransferBatch)

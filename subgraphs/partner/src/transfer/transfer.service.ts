@@ -10,6 +10,7 @@ import {
   todayInChina,
   toPage,
   workerPseudonym,
+  LinkConfirmation,
   type Page,
 } from '@jiuye/common';
 import { FollowUpVisit } from '../follow-up/follow-up.entity';
@@ -17,10 +18,12 @@ import { afterId } from '../paging';
 import { TransferBatch } from '../transfer-batch/transfer-batch.entity';
 import { cleanText, hasLength, MOBILE_PATTERN, requireCityCode } from '../validation';
 import { isRowId, requireRowId } from '@jiuye/common';
+import { TransferReferralService } from '../referral/referral.service';
 import { Transfer } from './transfer.entity';
-import type { EndTransferInput, RecordTransferInput } from './transfer.inputs';
+import type { DecideTransferInput, EndTransferInput, RecordTransferInput } from './transfer.inputs';
 
 const OPEN_TRANSFER = 'the worker already has an open transfer; end it (endTransfer) before recording a new one';
+const OPEN_PENDING = 'your city already recorded an open transfer of this ID number that awaits the county\'s confirmation';
 
 /** 东西部协作 rules for transfers: one open transfer per worker, dates in order. */
 export class TransferService {
@@ -29,7 +32,14 @@ export class TransferService {
     private readonly pseudonymKey: string,
   ) {}
 
-  async record(input: RecordTransferInput): Promise<Transfer> {
+  /**
+   * `confirmed`: whether the county stands behind the new transfer (the caller is county staff of
+   * the worker's region, or a partner city that already sees the worker through a confirmed
+   * transfer). Otherwise an open referral of the worker to the city confirms it (and is used
+   * up); without one the transfer is PENDING, and its checks look only at what the caller's
+   * city itself recorded: whether the worker exists or is transferred elsewhere is not told.
+   */
+  async record(input: RecordTransferInput, confirmed: boolean): Promise<Transfer> {
     requireIdNumber(input.idNumber, 'input.idNumber');
     const phone = cleanText(input.phone);
     const employerName = cleanText(input.employerName);
@@ -46,7 +56,14 @@ export class TransferService {
       const batch = await em.findOne(TransferBatch, { id: Number(input.batchId) });
       if (!batch) throw notFound('transfer batch', 'input.batchId');
       if (input.startedOn < batch.departedOn) throw badInput('input.startedOn', `must not be before the batch departed (${batch.departedOn})`);
-      if (await em.count(Transfer, { workerId, endedOn: null })) throw conflict('input.idNumber', OPEN_TRANSFER);
+      // Evidence the county issued first (a referral of this worker to this city) confirms the city's transfer at once.
+      const referralId = confirmed ? null : await TransferReferralService.lockOpen(em, workerId, batch.cityCode);
+      const confirmation = confirmed || referralId !== null ? LinkConfirmation.CONFIRMED : LinkConfirmation.PENDING;
+      if (confirmation === LinkConfirmation.CONFIRMED) {
+        if (await em.count(Transfer, { workerId, endedOn: null, confirmation: LinkConfirmation.CONFIRMED })) throw conflict('input.idNumber', OPEN_TRANSFER);
+      } else if (await em.count(Transfer, { workerId, endedOn: null, cityCode: batch.cityCode, confirmation: LinkConfirmation.PENDING })) {
+        throw conflict('input.idNumber', OPEN_PENDING);
+      }
       const transfer = em.create(Transfer, {
         batchId: batch.id,
         workerId,
@@ -57,6 +74,7 @@ export class TransferService {
         jobTitle: jobTitle!,
         startedOn: input.startedOn,
         fareReimbursed: input.fareReimbursed,
+        confirmation,
       });
       try {
         await em.flush();
@@ -65,6 +83,7 @@ export class TransferService {
         if (error instanceof UniqueConstraintViolationException) throw conflict('input.idNumber', OPEN_TRANSFER);
         throw error;
       }
+      if (referralId !== null) await TransferReferralService.markUsed(em, referralId, transfer.id);
       return transfer;
     });
   }
@@ -96,8 +115,43 @@ export class TransferService {
     });
   }
 
+  /**
+   * The county's decision on a pending transfer (hole 7): confirmed, it makes the worker visible
+   * to the city and counts for the one-open-transfer rule; rejected, it stays the city's own row
+   * and grants nothing. `staff` is the deciding account, kept as the evidence.
+   */
+  async decide(input: DecideTransferInput, decision: 'CONFIRMED' | 'REJECTED', staff: string): Promise<Transfer> {
+    const reason = cleanText(input.reason);
+    new InputProblems()
+      .check(isRowId(input.transferId), 'input.transferId', 'not a transfer id')
+      .check(decision === 'CONFIRMED' ? reason === null || hasLength(reason, 2, 200) : hasLength(reason, 2, 200), 'input.reason', decision === 'CONFIRMED' ? 'a note is 2 to 200 characters' : 'give a reason of 2 to 200 characters')
+      .throwIfAny();
+    try {
+      return await this.em.transactional(async (em) => {
+        const transfer = await em.findOne(Transfer, { id: Number(input.transferId) }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+        if (!transfer) throw notFound('transfer', 'input.transferId');
+        if (transfer.confirmation !== LinkConfirmation.PENDING) {
+          throw conflict('input.transferId', `the transfer is not pending: it was already ${transfer.confirmation === LinkConfirmation.CONFIRMED ? 'confirmed' : 'rejected'}`);
+        }
+        if (decision === 'CONFIRMED' && transfer.endedOn === null
+            && (await em.count(Transfer, { workerId: transfer.workerId, endedOn: null, confirmation: LinkConfirmation.CONFIRMED }))) {
+          throw conflict('input.transferId', `${OPEN_TRANSFER.replace('recording', 'confirming')}, or reject this one`);
+        }
+        transfer.confirmation = decision;
+        transfer.decidedBy = staff;
+        transfer.decidedAt = new Date();
+        transfer.decisionNote = reason;
+        await em.flush();
+        return transfer;
+      });
+    } catch (error) {
+      if (error instanceof UniqueConstraintViolationException) throw conflict('input.transferId', OPEN_TRANSFER);
+      throw error;
+    }
+  }
+
   /** Transfers by id (keyset pagination), optionally of one city or batch, optionally only open ones. */
-  async list(args: { cityCode?: string | null; batchId?: string | null; onlyActive?: boolean | null; first: number; after?: string | null }): Promise<Page<Transfer>> {
+  async list(args: { cityCode?: string | null; batchId?: string | null; onlyActive?: boolean | null; confirmation?: LinkConfirmation | null; first: number; after?: string | null }): Promise<Page<Transfer>> {
     if (args.cityCode != null) requireCityCode(args.cityCode, 'cityCode');
     const batchId = args.batchId != null ? requireRowId(args.batchId, 'batchId', 'transfer batch') : null;
     const first = checkPageSize(args.first);
@@ -106,6 +160,7 @@ export class TransferService {
     if (args.cityCode != null) where.cityCode = args.cityCode;
     if (batchId !== null) where.batchId = batchId;
     if (args.onlyActive) where.endedOn = null;
+    if (args.confirmation != null) where.confirmation = args.confirmation;
     const [rows, totalCount] = await Promise.all([
       this.em.find(Transfer, after === null ? where : { ...where, id: { $gt: after } }, { orderBy: { id: 'asc' }, limit: first + 1 }),
       this.em.count(Transfer, where),

@@ -47,7 +47,7 @@ export class WorkerResolver {
     description: '稳岗 — still employed at the last follow-up of the latest transfer; empty when not transferred or not yet visited.',
   })
   async retained(@Root() worker: Worker, @Ctx() context: PartnerContext) {
-    const [latest] = await this.transfers(worker, context);
+    const [latest] = (await this.transfers(worker, context)).filter((t) => t.confirmation === 'CONFIRMED');
     return retained(latest ? await context.loaders.visitsByTransfer.load(latest.id) : null);
   }
 }

@@ -1,9 +1,9 @@
 import type { FollowUpVisit } from '../follow-up/follow-up.entity';
 import type { Transfer } from '../transfer/transfer.entity';
 
-/** The open transfer (at most one, enforced by a partial unique index), or null. */
+/** The open confirmed transfer (at most one, enforced by a partial unique index), or null: a pending claim is not the worker's job yet. */
 export function currentTransfer(transfersNewestFirst: Transfer[]): Transfer | null {
-  return transfersNewestFirst.find((t) => t.endedOn === null) ?? null;
+  return transfersNewestFirst.find((t) => t.endedOn === null && t.confirmation === 'CONFIRMED') ?? null;
 }
 
 /**

@@ -5,7 +5,9 @@ import { readModelTypes } from '../db';
 /**
  * What the read model takes from each department, read by worker id (or household code) in
  * batches: one statement per department table per batch, never one per worker. The
- * departments stay the only writers of these rows; this service only reads them.
+ * departments stay the only writers of these rows; this service only reads them. Transfers and
+ * enrolments are read only once the county confirmed them: a partner city's or institution's
+ * pending claim is no fact of the worker, and must not place the worker in its views (hole 7).
  */
 export type SourcePools = Record<DepartmentName, pg.Pool>;
 
@@ -87,15 +89,15 @@ export async function readWorkerFacts(sources: SourcePools, workerIds: string[])
         `select e.id, e.worker_id, c.institution_id, c.kind as course_kind, c.trade, k.starts_on as class_starts_on, k.ends_on as class_ends_on,
                 e.enrolled_on, e.status, e.completed_on, e.employed_on
            from enrolment e join training_class k on k.id = e.class_id join course c on c.id = k.course_id
-          where e.worker_id = any($1::text[])`,
+          where e.worker_id = any($1::text[]) and e.confirmation = 'CONFIRMED'`,
         ids,
       ),
       rows<CertificateRow>(sources.training, `select worker_id, trade, issued_on from certificate where worker_id = any($1::text[])`, ids),
-      rows<TransferRow>(sources.partner, `select id, worker_id, city_code, started_on, ended_on from transfer where worker_id = any($1::text[])`, ids),
+      rows<TransferRow>(sources.partner, `select id, worker_id, city_code, started_on, ended_on from transfer where worker_id = any($1::text[]) and confirmation = 'CONFIRMED'`, ids),
       rows<FollowUpRow>(
         sources.partner,
         `select f.id, f.transfer_id, t.worker_id, f.visited_on, f.still_employed
-           from follow_up_visit f join transfer t on t.id = f.transfer_id where t.worker_id = any($1::text[])`,
+           from follow_up_visit f join transfer t on t.id = f.transfer_id where t.worker_id = any($1::text[]) and t.confirmation = 'CONFIRMED'`,
         ids,
       ),
     ]);

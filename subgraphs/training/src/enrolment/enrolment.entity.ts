@@ -1,6 +1,6 @@
 import { Entity, Enum, Formula, Index, OptionalProps, PrimaryKey, Property, Unique } from '@mikro-orm/core';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
-import { defineVocabulary, LocalDateScalar, todayInChina } from '@jiuye/common';
+import { defineVocabulary, LinkConfirmation, LocalDateScalar, todayInChina } from '@jiuye/common';
 import { addMonths } from '@jiuye/common';
 
 export const EnrolmentStatusVocabulary = defineVocabulary('EnrolmentStatus', '学员状态 — where a trainee stands in a class', {
@@ -21,7 +21,7 @@ export const EMPLOYMENT_WINDOW_MONTHS = 3;
 @Entity({ tableName: 'enrolment' })
 @Unique({ properties: ['classId', 'workerId'] })
 export class Enrolment {
-  [OptionalProps]?: 'attendanceDays' | 'status' | 'completedOn' | 'employedOn' | 'dropReason' | 'recordedAt' | 'employedWithinThreeMonths' | 'institutionId';
+  [OptionalProps]?: 'attendanceDays' | 'status' | 'completedOn' | 'employedOn' | 'dropReason' | 'recordedAt' | 'employedWithinThreeMonths' | 'institutionId' | 'confirmation' | 'decidedBy' | 'decidedAt' | 'decisionNote';
 
   @Field(() => ID)
   @PrimaryKey({ type: 'integer', autoincrement: true })
@@ -74,6 +74,27 @@ export class Enrolment {
 
   @Property({ type: 'datetime', defaultRaw: 'now()' })
   recordedAt: Date = new Date();
+
+  /**
+   * Whether the county stands behind the enrolment (hole 7): an institution's enrolment of a
+   * worker it could not see yet is PENDING until county staff of the worker's region confirm it;
+   * only CONFIRMED enrolments make the worker the institution's trainee (access.ts).
+   */
+  @Field(() => LinkConfirmation, { description: '核实状态: PENDING until county staff of the worker\'s region confirm an enrolment an institution recorded on its own.' })
+  @Enum({ items: () => LinkConfirmation })
+  @Index()
+  confirmation: LinkConfirmation = LinkConfirmation.PENDING;
+
+  /** The county staff account that confirmed or rejected the enrolment; empty for the county's own records. */
+  @Property({ type: 'string', length: 128, nullable: true })
+  decidedBy: string | null = null;
+
+  @Property({ type: 'datetime', nullable: true })
+  decidedAt: Date | null = null;
+
+  @Field(() => String, { nullable: true, description: '核实说明 — the county\'s reason for rejecting, or its note on confirming.' })
+  @Property({ type: 'string', length: 200, nullable: true })
+  decisionNote: string | null = null;
 
   @Field(() => Boolean, {
     nullable: true,

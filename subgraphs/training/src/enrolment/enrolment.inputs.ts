@@ -48,3 +48,12 @@ export class RecordPostTrainingEmploymentInput {
   @Field(() => LocalDateScalar, { description: 'First working day: not before completion, not in the future.' })
   employedOn: string;
 }
+
+@InputType({ description: '核实 — county staff of the worker\'s region confirm or reject an enrolment an institution recorded on its own.' })
+export class DecideEnrolmentInput {
+  @Field(() => ID)
+  enrolmentId: string;
+
+  @Field(() => String, { nullable: true, description: 'Why (2 to 200 characters): required to reject (e.g. 非本县劳动力, 未经人社推荐), optional note to confirm.' })
+  reason?: string | null;
+}

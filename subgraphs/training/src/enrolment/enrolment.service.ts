@@ -1,8 +1,10 @@
 import { LockMode, UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { badInput, conflict, InputProblems, notFound, todayInChina, workerPseudonym } from '@jiuye/common';
+import { badInput, checkPageSize, conflict, decodeCursor, InputProblems, LinkConfirmation, notFound, todayInChina, toPage, workerPseudonym, type Page } from '@jiuye/common';
 import { daysBetween } from '@jiuye/common';
 import { throwIfInvalid } from '../ids';
+import { Course } from '../course/course.entity';
+import { TrainingReferralService } from '../referral/referral.service';
 import { parseRowId } from '@jiuye/common';
 import { classLengthDays, TrainingClass } from '../training-class/training-class.entity';
 import {
@@ -15,6 +17,7 @@ import {
 } from './enrolment.entity';
 import type {
   CompleteTrainingInput,
+  DecideEnrolmentInput,
   DropTrainingInput,
   EnrolTraineeInput,
   RecordAttendanceInput,
@@ -35,7 +38,12 @@ export class EnrolmentService {
     private readonly pseudonymKey: string,
   ) {}
 
-  async enrol(input: EnrolTraineeInput): Promise<Enrolment> {
+  /**
+   * `confirmed`: whether the county stands behind the enrolment (region staff, or an institution
+   * whose confirmed trainee the worker already is); otherwise an open referral of the worker to
+   * the institution or class confirms it (and is used up); without one it is PENDING (hole 7).
+   */
+  async enrol(input: EnrolTraineeInput, confirmed: boolean): Promise<Enrolment> {
     const classId = parseRowId(input.classId);
     const today = todayInChina();
     const problems = new InputProblems()
@@ -55,7 +63,10 @@ export class EnrolmentService {
         if (existing) {
           throw conflict('input.idNumber', `the worker is already on this class's roster (${ENROLMENT_STATUS_LABELS[existing.status]}, enrolment ${existing.id})`);
         }
-        const taken = await em.count(Enrolment, { classId: trainingClass.id, status: { $ne: EnrolmentStatus.DROPPED } });
+        // Evidence the county issued first (a referral of this worker to this institution or class) confirms the enrolment at once.
+        const course = confirmed ? null : await em.findOneOrFail(Course, trainingClass.courseId);
+        const referralId = course === null ? null : await TrainingReferralService.lockOpen(em, workerId, course.institutionId, trainingClass.id);
+        const taken = await em.count(Enrolment, { classId: trainingClass.id, status: { $ne: EnrolmentStatus.DROPPED }, confirmation: { $ne: LinkConfirmation.REJECTED } });
         if (taken >= trainingClass.capacity) {
           throw conflict('input.classId', `the class is full: all ${trainingClass.capacity} places are taken`);
         }
@@ -64,8 +75,10 @@ export class EnrolmentService {
           workerId,
           idNumber: input.idNumber,
           enrolledOn: input.enrolledOn,
+          confirmation: confirmed || referralId !== null ? LinkConfirmation.CONFIRMED : LinkConfirmation.PENDING,
         });
         await em.flush();
+        if (referralId !== null) await TrainingReferralService.markUsed(em, referralId, enrolment.id);
         return enrolment;
       });
     } catch (error) {
@@ -73,6 +86,49 @@ export class EnrolmentService {
       if (error instanceof UniqueConstraintViolationException) throw conflict('input.idNumber', 'the worker is already on this class\'s roster');
       throw error;
     }
+  }
+
+  /**
+   * The county's decision on a pending enrolment (hole 7): confirmed, the worker becomes the
+   * institution's trainee; rejected, the row stays the institution's own and grants nothing.
+   */
+  async decide(input: DecideEnrolmentInput, decision: 'CONFIRMED' | 'REJECTED', staff: string): Promise<Enrolment> {
+    const enrolmentId = parseRowId(input.enrolmentId);
+    const reason = input.reason == null ? null : input.reason.trim() || null;
+    const noteOk = reason !== null && reason.length >= 2 && reason.length <= 200;
+    throwIfInvalid(
+      new InputProblems()
+        .check(enrolmentId !== null, 'input.enrolmentId', 'not an enrolment id')
+        .check(decision === 'CONFIRMED' ? reason === null || noteOk : noteOk, 'input.reason', decision === 'CONFIRMED' ? 'a note is 2 to 200 characters' : 'give a reason of 2 to 200 characters'),
+    );
+    return this.em.transactional(async (em) => {
+      const enrolment = await em.findOne(Enrolment, enrolmentId!, { lockMode: LockMode.PESSIMISTIC_WRITE });
+      if (!enrolment) throw notFound('enrolment', 'input.enrolmentId');
+      if (enrolment.confirmation !== LinkConfirmation.PENDING) {
+        throw conflict('input.enrolmentId', `the enrolment is not pending: it was already ${enrolment.confirmation === LinkConfirmation.CONFIRMED ? 'confirmed' : 'rejected'}`);
+      }
+      enrolment.confirmation = decision;
+      enrolment.decidedBy = staff;
+      enrolment.decidedAt = new Date();
+      enrolment.decisionNote = reason;
+      await em.flush();
+      return enrolment;
+    });
+  }
+
+  /** Pending enrolments by id (keyset pagination): the county's worklist. */
+  async pending(args: { first: number; after?: string | null }): Promise<Page<Enrolment>> {
+    const first = checkPageSize(args.first);
+    const after = decodeCursor(args.after, 'after');
+    if (after !== null && (typeof after !== 'number' || !Number.isInteger(after) || after < 0)) {
+      throw badInput('after', 'not a cursor returned by this list (use pageInfo.endCursor)', 'CURSOR');
+    }
+    const where = { confirmation: LinkConfirmation.PENDING };
+    const [rows, totalCount] = await Promise.all([
+      this.em.find(Enrolment, after === null ? where : { ...where, id: { $gt: after as number } }, { orderBy: { id: 'asc' }, limit: first + 1 }),
+      this.em.count(Enrolment, where),
+    ]);
+    return toPage(rows, first, totalCount, (e) => e.id);
   }
 
   async recordAttendance(input: RecordAttendanceInput): Promise<Enrolment> {

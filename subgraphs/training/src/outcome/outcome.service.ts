@@ -37,6 +37,8 @@ export class OutcomeService {
       conditions.push('c.institution_id = ?');
       params.push(institutionId);
     }
+    // Confirmed enrolments only: an institution's pending claim is not a trainee the county counts (hole 7).
+    conditions.push(`e.confirmation = 'CONFIRMED'`);
     if (filter.divisionCode) {
       const { from, to } = divisionCodeRange(filter.divisionCode);
       conditions.push('i.division_code >= ? and i.division_code < ?');

@@ -15,7 +15,7 @@ export function createTrainingClassLoaders(em: EntityManager) {
         const rows: { class_id: number; taken: number }[] = await em
           .getConnection()
           .execute(
-            `select class_id, count(*)::int as taken from enrolment where class_id in (?) and status <> ? group by class_id`,
+            `select class_id, count(*)::int as taken from enrolment where class_id in (?) and status <> ? and confirmation <> 'REJECTED' group by class_id`,
             [[...ids], EnrolmentStatus.DROPPED],
           );
         return rows.map((row) => ({ classId: row.class_id, taken: row.taken }));
