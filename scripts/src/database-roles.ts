@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { chmod, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Client } from 'pg';
-import { DEPARTMENT_NAMES, SUBGRAPH_NAMES, withDatabase, type DepartmentName, type SubgraphName } from '@jiuye/common';
+import { defaultDatabaseName, DEPARTMENT_NAMES, SUBGRAPH_NAMES, withDatabase, type DepartmentName, type SubgraphName } from '@jiuye/common';
 import { OUTBOX_TABLE, SITUATION_READS } from '@jiuye/situation';
 
 /**
@@ -169,4 +169,20 @@ export async function rolePasswords(dataDirectory: string): Promise<Record<Servi
     await chmod(file, 0o600);
   }
   return passwords;
+}
+
+/** The databases npm start uses on its embedded PostgreSQL. */
+export function embeddedDatabaseNames(): Record<Service, string> {
+  return { ...(Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, defaultDatabaseName(name)])) as Record<SubgraphName, string>), gateway: 'jiuye_audit' };
+}
+
+/**
+ * The database variables each service process gets: its own database as its own role; the
+ * situation read model also every department's, as its role.
+ */
+export function serviceDatabaseEnv(service: Service, urls: ServiceDatabaseUrls): Record<string, string> {
+  if (service === 'gateway') return { AUDIT_DATABASE_URL: urls.own.gateway };
+  const own = { [`${service.toUpperCase()}_DATABASE_URL`]: urls.own[service] };
+  if (service !== 'situation') return own;
+  return { ...own, ...Object.fromEntries(DEPARTMENT_NAMES.map((name) => [`${name.toUpperCase()}_DATABASE_URL`, urls.situationSources[name]])) };
 }

@@ -4,11 +4,13 @@ import { defaultDatabaseName, embeddedPasswordFile, embeddedServerUrl, readEmbed
 
 export const PROJECT_ROOT = path.resolve(__dirname, '../..');
 /** npm start's embedded PostgreSQL (its superuser's password is in a file there). */
-const EMBEDDED_DATA_DIRECTORY = path.join(PROJECT_ROOT, '.data', 'pg');
+export const EMBEDDED_DATA_DIRECTORY = path.join(PROJECT_ROOT, '.data', 'pg');
 
 export interface LocalDatabases {
   urls: Record<SubgraphName, string>;
   embedded: boolean;
+  /** npm start's own embedded PostgreSQL (started here): its superuser's server URL and data directory, for the service roles. */
+  owned?: { serverUrl: string; dataDirectory: string };
   stop(): Promise<void>;
 }
 
@@ -54,5 +56,5 @@ export async function openLocalDatabases(env: NodeJS.ProcessEnv = process.env, o
   const urls = Object.fromEntries(
     SUBGRAPH_NAMES.map((name) => [name, withDatabase(pg.serverUrl, defaultDatabaseName(name))]),
   ) as Record<SubgraphName, string>;
-  return { urls, embedded: true, stop: () => pg.stop() };
+  return { urls, embedded: true, owned: { serverUrl: pg.serverUrl, dataDirectory: EMBEDDED_DATA_DIRECTORY }, stop: () => pg.stop() };
 }
