@@ -16,6 +16,9 @@ RUN npx tsc -b && npm prune --omit=dev
 
 FROM node:20-bookworm-slim
 ENV NODE_ENV=production
+# A container is reached through its network interface, not its loopback; production refuses the
+# development keys wherever a service listens (common/src/deployment.ts).
+ENV HOST=0.0.0.0
 WORKDIR /app
 COPY --from=build /app /app
 USER node

@@ -1,7 +1,18 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import yaml from 'js-yaml';
-import { DEFAULT_PORTS, SUBGRAPH_NAMES } from '@jiuye/common';
+import { randomBytes } from 'node:crypto';
+import {
+  ConfigError,
+  DEFAULT_PORTS,
+  DEVELOPMENT_INTERNAL_SIGNING_KEY,
+  DEVELOPMENT_JWT_SECRET,
+  DEVELOPMENT_PSEUDONYM_KEY,
+  loadGatewayConfig,
+  loadSituationConfig,
+  loadSubgraphConfig,
+  SUBGRAPH_NAMES,
+} from '@jiuye/common';
 
 /** No Docker engine runs in CI, so the compose file is checked by reading it. */
 const root = path.resolve(__dirname, '..');
@@ -64,5 +75,74 @@ describe('docker-compose.yml', () => {
     expect(existsSync(path.join(root, 'Dockerfile'))).toBe(true);
     for (const name of [...SUBGRAPH_NAMES, 'gateway']) expect(compose.services[name].build).toBe('.');
     expect(compose.volumes).toHaveProperty('pgdata');
+  });
+
+  describe('hole 1: reachable only with real secrets', () => {
+    const SECRETS = ['PSEUDONYM_KEY', 'INTERNAL_SIGNING_KEY', 'POSTGRES_PASSWORD'];
+
+    /** The environment compose gives a service, with ${VAR…} taken from `values` as docker compose would. */
+    function interpolated(environment: Record<string, string>, values: Record<string, string>): Record<string, string> {
+      const substitute = (text: string) =>
+        text.replace(/\$\{(\w+)(?::([?-])([^}]*))?\}/g, (_all, name: string, kind: string | undefined, rest: string) => {
+          if (values[name] !== undefined && values[name] !== '') return values[name];
+          if (kind === '?') throw new Error(`compose would refuse: ${name}: ${rest}`);
+          return kind === '-' ? rest : '';
+        });
+      return Object.fromEntries(Object.entries(environment).map(([key, value]) => [key, substitute(String(value))]));
+    }
+
+    function loadFor(name: string, env: Record<string, string>): unknown {
+      if (name === 'gateway') return loadGatewayConfig(env);
+      if (name === 'situation') return loadSituationConfig(env);
+      return loadSubgraphConfig(name as 'hr', env);
+    }
+
+    const real = () => ({
+      PSEUDONYM_KEY: randomBytes(32).toString('base64'),
+      INTERNAL_SIGNING_KEY: randomBytes(32).toString('base64'),
+      JWT_SECRET: randomBytes(32).toString('base64'),
+      POSTGRES_PASSWORD: randomBytes(16).toString('hex'),
+    });
+
+    it('listens on every interface of the container, in production, with every secret from the environment', () => {
+      for (const name of [...SUBGRAPH_NAMES, 'gateway']) {
+        const environment = compose.services[name].environment;
+        expect({ name, host: environment.HOST, nodeEnv: environment.NODE_ENV }).toEqual({ name, host: '0.0.0.0', nodeEnv: 'production' });
+        for (const secret of ['PSEUDONYM_KEY', 'INTERNAL_SIGNING_KEY']) expect(environment[secret]).toMatch(new RegExp(`^\\$\\{${secret}:\\?`));
+        expect(environment.JWT_SECRET).toMatch(/^\$\{JWT_SECRET[:}]/);
+        for (const url of [environment.DATABASE_URL, environment.AUDIT_DATABASE_URL].filter(Boolean)) {
+          expect(url).toMatch(/^postgres:\/\/jiuye:\$\{POSTGRES_PASSWORD:\?[^}]*\}@postgres:5432\//);
+        }
+      }
+      expect(compose.services.postgres.environment.POSTGRES_PASSWORD).toMatch(/^\$\{POSTGRES_PASSWORD:\?/);
+      expect(readFileSync(path.join(root, 'Dockerfile'), 'utf8')).toMatch(/^ENV HOST=0\.0\.0\.0$/m);
+    });
+
+    it('has compose refuse to start without each secret', () => {
+      for (const missing of SECRETS) {
+        const values: Record<string, string> = { ...real(), [missing]: '' };
+        expect(() => interpolated({ ...compose.services.hr.environment, ...compose.services.postgres.environment }, values)).toThrow(new RegExp(`compose would refuse: ${missing}`));
+      }
+    });
+
+    it.each([...SUBGRAPH_NAMES, 'gateway'])('starts %s with real secrets and refuses the development keys, naming each', (name) => {
+      expect(() => loadFor(name, interpolated(compose.services[name].environment, real()))).not.toThrow();
+      const development = {
+        ...real(),
+        PSEUDONYM_KEY: DEVELOPMENT_PSEUDONYM_KEY,
+        INTERNAL_SIGNING_KEY: DEVELOPMENT_INTERNAL_SIGNING_KEY,
+        JWT_SECRET: DEVELOPMENT_JWT_SECRET,
+      };
+      let refused: unknown;
+      try {
+        loadFor(name, interpolated(compose.services[name].environment, development));
+      } catch (error) {
+        refused = error;
+      }
+      expect(refused).toBeInstanceOf(ConfigError);
+      const variables = (refused as ConfigError).problems.map((problem) => problem.split(':')[0]).sort();
+      expect(variables).toEqual(name === 'gateway' ? ['INTERNAL_SIGNING_KEY', 'JWT_SECRET', 'PSEUDONYM_KEY'] : ['INTERNAL_SIGNING_KEY', 'PSEUDONYM_KEY']);
+      for (const key of [DEVELOPMENT_PSEUDONYM_KEY, DEVELOPMENT_INTERNAL_SIGNING_KEY, DEVELOPMENT_JWT_SECRET]) expect((refused as Error).message).not.toContain(key);
+    });
   });
 });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { JwtSettings } from './auth/tokens';
+import { DEFAULT_HOST, deploymentSecretProblems } from './deployment';
 
 /**
  * Configuration is read once from the environment at start and validated; a service that is
@@ -101,6 +102,15 @@ function readCommon(env: NodeJS.ProcessEnv, problems: string[]): CommonConfig {
   };
 }
 
+/** Development keys beyond loopback or in production (common/src/deployment.ts): refused, naming each variable. */
+function commonSecretProblems(config: CommonConfig & { host: string }, more: Parameters<typeof deploymentSecretProblems>[2] = []): string[] {
+  return deploymentSecretProblems(config.host, config.environment, [
+    { variable: 'INTERNAL_SIGNING_KEY', value: config.internalSigningKey, developmentValue: DEVELOPMENT_INTERNAL_SIGNING_KEY },
+    { variable: 'PSEUDONYM_KEY', value: config.pseudonymKey, developmentValue: DEVELOPMENT_PSEUDONYM_KEY },
+    ...more,
+  ]);
+}
+
 /** The departments that answer who may see a worker (see common/src/auth/access.ts). */
 export const AUTHORITIES = ['hr', 'partner', 'training'] as const;
 export type AuthorityName = (typeof AUTHORITIES)[number];
@@ -154,7 +164,7 @@ export function loadSubgraphConfig(name: SubgraphName, env: NodeJS.ProcessEnv = 
   const config: SubgraphConfig = {
     ...common,
     name,
-    host: env.HOST ?? '0.0.0.0',
+    host: env.HOST || DEFAULT_HOST,
     port: check(port, env[`${envKey(name)}_PORT`] ?? DEFAULT_PORTS[name], `${envKey(name)}_PORT`, problems),
     databaseUrl: databaseUrl as string,
     authorityUrls: Object.fromEntries(
@@ -170,6 +180,7 @@ export function loadSubgraphConfig(name: SubgraphName, env: NodeJS.ProcessEnv = 
       problems,
     ),
   };
+  problems.push(...commonSecretProblems(config));
   if (problems.length) throw new ConfigError(problems);
   return config;
 }
@@ -277,7 +288,7 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env, defaultS
       maxCost: positive('GATEWAY_MAX_COST', defaults.maxCost),
       maxBatch: positive('GATEWAY_MAX_BATCH', defaults.maxBatch),
     },
-    host: env.HOST ?? '0.0.0.0',
+    host: env.HOST || DEFAULT_HOST,
     port: check(port, env.GATEWAY_PORT ?? DEFAULT_PORTS.gateway, 'GATEWAY_PORT', problems),
     supergraphPath: env.SUPERGRAPH_PATH ?? defaultSupergraphPath,
     subgraphUrls,
@@ -290,6 +301,7 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env, defaultS
     jwt: readJwtSettings(env, common.environment, problems),
     auditDatabaseUrl: readAuditDatabaseUrl(env, problems),
   };
+  problems.push(...commonSecretProblems(config, [{ variable: 'JWT_SECRET', value: config.jwt.secret, developmentValue: DEVELOPMENT_JWT_SECRET }]));
   if (problems.length) throw new ConfigError(problems);
   return config;
 }

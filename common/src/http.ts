@@ -5,6 +5,7 @@ import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
 import { GraphQLError } from 'graphql';
 import { isUserFacing } from './errors';
 import type { Logger } from './logger';
+import { DEFAULT_HOST } from './deployment';
 
 /**
  * A small HTTP front for Apollo Server: /graphql, plus /health (the process is up) and
@@ -25,7 +26,10 @@ export interface HttpOptions<TContext extends BaseContext> {
    * answers the request with that status and a GraphQL-shaped error body.
    */
   authenticate?: (request: IncomingMessage, requestId: string) => Promise<unknown>;
-  /** GET /stats: counters for benchmarks (not served in production). */
+  /**
+   * GET /stats: counters for benchmarks (not served in production); authenticated like /graphql
+   * (subgraphs: the gateway's signed identity; the gateway: a bearer token).
+   */
   stats?: () => unknown;
   /** Extra POST routes with a JSON body (e.g. the internal access-check endpoint). */
   routes?: Record<string, (request: IncomingMessage, body: unknown, requestId: string) => Promise<unknown>>;
@@ -113,7 +117,11 @@ export async function serveGraphQL<TContext extends BaseContext>(
         await options.ready?.();
         return sendJson(response, 200, { status: 'ready' });
       }
-      if (url.pathname === '/stats' && options.stats) return sendJson(response, 200, options.stats());
+      // Never without authentication: a server given no authenticate() has no /stats.
+      if (url.pathname === '/stats' && options.stats && options.authenticate) {
+        await options.authenticate(request, requestId);
+        return sendJson(response, 200, options.stats());
+      }
       if (options.downloads && url.pathname.startsWith(options.downloads.prefix)) {
         if (request.method !== 'GET') return sendJson(response, 405, { error: 'GET only' });
         if (options.authenticate) authenticated.set(request, await options.authenticate(request, requestId));
@@ -189,7 +197,8 @@ export async function serveGraphQL<TContext extends BaseContext>(
 
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);
-    httpServer.listen(options.port, options.host ?? '0.0.0.0', () => resolve());
+    // Loopback unless the configuration says otherwise (HOST): see common/src/deployment.ts.
+    httpServer.listen(options.port, options.host ?? DEFAULT_HOST, () => resolve());
   });
   const port = (httpServer.address() as AddressInfo).port;
   return {

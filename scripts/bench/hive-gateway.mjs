@@ -46,12 +46,22 @@ const { DEFAULT_JWT_AUDIENCE, DEFAULT_JWT_ISSUER, DEVELOPMENT_INTERNAL_SIGNING_K
 
 const env = process.env;
 const port = Number(env.HIVE_PORT ?? 4100);
-const host = env.HIVE_HOST ?? '0.0.0.0';
+// Loopback unless HIVE_HOST says otherwise; the development keys only there (as our gateway: common/src/deployment.ts).
+const { DEFAULT_HOST, deploymentSecretProblems } = fromRoot('./common/dist/deployment.js');
+const host = env.HIVE_HOST || DEFAULT_HOST;
 if (env.NODE_ENV === 'production' && (!env.JWT_SECRET || !env.INTERNAL_SIGNING_KEY)) {
   console.error('hive gateway: JWT_SECRET and INTERNAL_SIGNING_KEY are required in production');
   process.exit(1);
 }
 const signingKey = env.INTERNAL_SIGNING_KEY ?? DEVELOPMENT_INTERNAL_SIGNING_KEY;
+const keyProblems = deploymentSecretProblems(host, env.NODE_ENV ?? 'development', [
+  { variable: 'INTERNAL_SIGNING_KEY', value: signingKey, developmentValue: DEVELOPMENT_INTERNAL_SIGNING_KEY },
+  { variable: 'JWT_SECRET', value: env.JWT_SECRET ?? DEVELOPMENT_JWT_SECRET, developmentValue: DEVELOPMENT_JWT_SECRET },
+]);
+if (keyProblems.length) {
+  console.error(`hive gateway cannot start:\n${keyProblems.map((problem) => `  - ${problem}`).join('\n')}`);
+  process.exit(1);
+}
 const verify = await createUserTokenVerifier({
   algorithm: 'HS256',
   secret: env.JWT_SECRET ?? DEVELOPMENT_JWT_SECRET,

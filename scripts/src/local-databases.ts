@@ -1,12 +1,16 @@
 import path from 'node:path';
 import net from 'node:net';
-import { defaultDatabaseName, SUBGRAPH_NAMES, startEmbeddedPostgres, withDatabase, type SubgraphName } from '@jiuye/common';
+import { defaultDatabaseName, embeddedPasswordFile, embeddedServerUrl, readEmbeddedPassword, SUBGRAPH_NAMES, startEmbeddedPostgres, withDatabase, type SubgraphName } from '@jiuye/common';
 
 export const PROJECT_ROOT = path.resolve(__dirname, '../..');
+/** npm start's embedded PostgreSQL (its superuser's password is in a file there). */
+export const EMBEDDED_DATA_DIRECTORY = path.join(PROJECT_ROOT, '.data', 'pg');
 
 export interface LocalDatabases {
   urls: Record<SubgraphName, string>;
   embedded: boolean;
+  /** npm start's own embedded PostgreSQL (started here): its superuser's server URL and data directory, for the service roles. */
+  owned?: { serverUrl: string; dataDirectory: string };
   stop(): Promise<void>;
 }
 
@@ -37,8 +41,10 @@ export async function openLocalDatabases(env: NodeJS.ProcessEnv = process.env, o
   const port = Number(env.EMBEDDED_PG_PORT ?? 54329);
   if (await portInUse(port)) {
     if (options.reuseRunning) {
-      // npm start is running: use its embedded PostgreSQL (same credentials as startEmbeddedPostgres).
-      const serverUrl = `postgres://postgres:postgres@localhost:${port}/postgres`;
+      // npm start is running: use its embedded PostgreSQL, with the password kept in its data directory.
+      const password = await readEmbeddedPassword(EMBEDDED_DATA_DIRECTORY);
+      if (!password) throw new Error(`port ${port} is in use, but ${embeddedPasswordFile(EMBEDDED_DATA_DIRECTORY)} holds no password: is that npm start's PostgreSQL?`);
+      const serverUrl = withDatabase(embeddedServerUrl(port, password), 'postgres');
       const urls = Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, withDatabase(serverUrl, defaultDatabaseName(name))])) as Record<SubgraphName, string>;
       return { urls, embedded: true, stop: async () => undefined };
     }
@@ -46,9 +52,9 @@ export async function openLocalDatabases(env: NodeJS.ProcessEnv = process.env, o
       `port ${port} is already in use: is another "npm start" still running? Stop it, or set EMBEDDED_PG_PORT to another port.`,
     );
   }
-  const pg = await startEmbeddedPostgres({ dataDirectory: path.join(PROJECT_ROOT, '.data', 'pg'), port, persistent: true });
+  const pg = await startEmbeddedPostgres({ dataDirectory: EMBEDDED_DATA_DIRECTORY, port, persistent: true });
   const urls = Object.fromEntries(
     SUBGRAPH_NAMES.map((name) => [name, withDatabase(pg.serverUrl, defaultDatabaseName(name))]),
   ) as Record<SubgraphName, string>;
-  return { urls, embedded: true, stop: () => pg.stop() };
+  return { urls, embedded: true, owned: { serverUrl: pg.serverUrl, dataDirectory: EMBEDDED_DATA_DIRECTORY }, stop: () => pg.stop() };
 }

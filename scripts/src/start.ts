@@ -1,7 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { Client } from 'pg';
-import { createDemoCounty, DEFAULT_PORTS, DEVELOPMENT_PSEUDONYM_KEY, serviceUrl, SUBGRAPH_NAMES, withDatabase, type SubgraphName } from '@jiuye/common';
+import { createDemoCounty, DEFAULT_PORTS, DEPARTMENT_NAMES, DEVELOPMENT_PSEUDONYM_KEY, serviceUrl, SUBGRAPH_NAMES, withDatabase, type SubgraphName } from '@jiuye/common';
+import { embeddedDatabaseNames, grantSituationReads, provisionServiceRoles, rolePasswords, serviceDatabaseEnv } from './database-roles';
 import { EXAMPLE_ACCOUNTS, identityFor, mintDevToken } from './dev-tokens';
 import { databaseEnv, stopChild, waitUntilReady } from './services';
 import { openLocalDatabases, PROJECT_ROOT } from './local-databases';
@@ -86,22 +87,30 @@ async function main(): Promise<void> {
     const baseEnv = { ...process.env, LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn', PSEUDONYM_KEY: pseudonymKey };
     // Subgraphs ask hr, partner and training who may see a worker; the gateway calls them all.
     const subgraphUrls = Object.fromEntries(SUBGRAPH_NAMES.map((name) => [`${name.toUpperCase()}_URL`, `http://localhost:${port(name)}/graphql`]));
-    for (const name of SUBGRAPH_NAMES) {
+    // On its own embedded PostgreSQL, npm start runs each service as a least-privilege role of its
+    // own (scripts/src/database-roles.ts); on a configured server, with the URLs given.
+    const roles = databases.owned
+      ? await provisionServiceRoles({ serverUrl: databases.owned.serverUrl, databases: embeddedDatabaseNames(), passwords: await rolePasswords(databases.owned.dataDirectory) })
+      : null;
+    const databaseVariables = (name: SubgraphName) => (roles ? serviceDatabaseEnv(name, roles) : databaseEnv(name, databases.urls));
+    const startSubgraph = (name: SubgraphName) => {
       const child = spawn(process.execPath, [path.join(PROJECT_ROOT, 'subgraphs', name, 'dist', 'main.js')], {
-        env: { ...baseEnv, ...subgraphUrls, ...databaseEnv(name, databases.urls), [`${name.toUpperCase()}_PORT`]: String(port(name)) },
+        env: { ...baseEnv, ...subgraphUrls, ...databaseVariables(name), [`${name.toUpperCase()}_PORT`]: String(port(name)) },
         stdio: ['ignore', 'inherit', 'inherit'],
       });
       children.push(child);
-    }
-    await Promise.all(
-      SUBGRAPH_NAMES.map((name, i) => waitUntilReady(`http://localhost:${port(name)}/ready`, children[i], `the ${name} subgraph`)),
-    );
+      return waitUntilReady(`http://localhost:${port(name)}/ready`, child, `the ${name} subgraph`);
+    };
+    // The departments first (they migrate their databases), then the read model, once it may read them.
+    await Promise.all(DEPARTMENT_NAMES.map(startSubgraph));
+    if (roles) await grantSituationReads({ serverUrl: databases.owned!.serverUrl, databases: embeddedDatabaseNames() });
+    await startSubgraph('situation');
     const gateway = spawn(process.execPath, [path.join(PROJECT_ROOT, 'gateway', 'dist', 'main.js')], {
       env: {
         ...baseEnv,
         ...subgraphUrls,
         GATEWAY_PORT: String(port('gateway')),
-        AUDIT_DATABASE_URL: process.env.AUDIT_DATABASE_URL ?? withDatabase(databases.urls.hr, 'jiuye_audit'),
+        AUDIT_DATABASE_URL: process.env.AUDIT_DATABASE_URL ?? (roles ? roles.own.gateway : withDatabase(databases.urls.hr, 'jiuye_audit')),
       },
       stdio: ['ignore', 'inherit', 'inherit'],
     });
@@ -125,7 +134,7 @@ async function main(): Promise<void> {
 
   Gateway (open in a browser to explore):  ${url}
 ${SUBGRAPH_NAMES.map((name) => `  ${name.padEnd(9)} http://localhost:${port(name)}/graphql   ${DEPARTMENTS[name]}`).join('\n')}
-  PostgreSQL: ${databases.embedded ? 'embedded, data in .data/pg' : 'external (DATABASE_URL)'}
+  PostgreSQL: ${databases.embedded ? 'embedded, data in .data/pg (superuser and service-role passwords in files there, mode 0600); each service connects as its own role' : 'external (DATABASE_URL)'}
 
 Every request carries a bearer token; person-level queries also declare a purpose of use
 (x-purpose). Development tokens, valid 8 hours (more: npm run token -- --help):

@@ -82,8 +82,11 @@ async function sequentialLatency(times: number, run: () => Promise<unknown>): Pr
   return { p50: Math.round(percentile(samples, 50) * 100) / 100, p95: Math.round(percentile(samples, 95) * 100) / 100 };
 }
 
-async function stats(url: string): Promise<any> {
-  return (await fetch(serviceUrl(url, '/stats'))).json();
+/** GET /stats, which answers only an authenticated caller (subgraphs: the gateway's signed identity; the gateway: a bearer token). */
+async function stats(url: string, headers: Record<string, string>): Promise<any> {
+  const response = await fetch(serviceUrl(url, '/stats'), { headers });
+  if (!response.ok) throw new Error(`GET ${serviceUrl(url, '/stats')} answered ${response.status}`);
+  return response.json();
 }
 
 async function main(): Promise<void> {
@@ -278,7 +281,7 @@ async function main(): Promise<void> {
     // Different workers per request, so that the gateway's sharing of identical in-flight queries does not flatter it.
     const singleBodies = manyWorkers.map((id) => JSON.stringify({ query: single, variables: { id } }));
     const internal = async () => ({
-      [INTERNAL_IDENTITY_HEADER]: await signInternalIdentity({ ...identityFor({ department: 'hr', region: county }), purpose: 'employment-service', requestId: 'bench' }, DEVELOPMENT_INTERNAL_SIGNING_KEY),
+      [INTERNAL_IDENTITY_HEADER]: await signInternalIdentity({ ...identityFor({ department: 'hr', region: county }), purpose: 'employment-service', requestId: 'bench' }, process.env.INTERNAL_SIGNING_KEY ?? DEVELOPMENT_INTERNAL_SIGNING_KEY),
     });
     await runDriver({ url: targets.gateway, body: singleBody, bodies: singleBodies, headers: person(officer), connections, durationSeconds: warmup });
     const viaGateway = await runDriver({ url: targets.gateway, body: singleBody, bodies: singleBodies, headers: person(officer), connections, durationSeconds: duration });
@@ -301,12 +304,17 @@ async function main(): Promise<void> {
       [500, `{ ${listQuery(500)} }`],
       [1000, `{ a: ${listQuery(500)} b: ${listQuery(500, cursor)} }`],
     ] as const) {
-      const before = await Promise.all(SUBGRAPH_NAMES.map((name) => stats(`http://localhost:${PORTS[name]}/graphql`)));
-      const fetchesBefore = (await stats(targets.gateway)).fetches;
+      const subgraphStats = async () => {
+        const headers = await internal();
+        return Promise.all(SUBGRAPH_NAMES.map((name) => stats(`http://localhost:${PORTS[name]}/graphql`, headers)));
+      };
+      const gatewayStats = { authorization: `Bearer ${officer}` };
+      const before = await subgraphStats();
+      const fetchesBefore = (await stats(targets.gateway, gatewayStats)).fetches;
       const answer = await graphql(targets.gateway, query, person(officer));
       if (answer.errors) throw new Error(`list of ${n}: ${JSON.stringify(answer.errors).slice(0, 300)}`);
-      const after = await Promise.all(SUBGRAPH_NAMES.map((name) => stats(`http://localhost:${PORTS[name]}/graphql`)));
-      const fetchesAfter = (await stats(targets.gateway)).fetches;
+      const after = await subgraphStats();
+      const fetchesAfter = (await stats(targets.gateway, gatewayStats)).fetches;
       flat.push({
         workers: n,
         statements: Object.fromEntries(SUBGRAPH_NAMES.map((name, i) => [name, after[i].statements - before[i].statements])),

@@ -43,3 +43,4 @@ export const situationSubgraph: SubgraphModule<SituationLoaders> = {
 };
 
 export { ChangeFeed, openSourcePools, rebuildReadModel } from './projection/feed';
+export { OUTBOX_TABLE, SITUATION_READS } from './projection/grants';

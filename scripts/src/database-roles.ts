@@ -1,0 +1,188 @@
+import { randomBytes } from 'node:crypto';
+import { chmod, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { Client } from 'pg';
+import { defaultDatabaseName, DEPARTMENT_NAMES, SUBGRAPH_NAMES, withDatabase, type DepartmentName, type SubgraphName } from '@jiuye/common';
+import { OUTBOX_TABLE, SITUATION_READS } from '@jiuye/situation';
+
+/**
+ * Least privilege on the embedded PostgreSQL of npm start: each service connects as a role of its
+ * own that owns its own database and nothing else (not a superuser, no CREATEDB, no CREATEROLE),
+ * PUBLIC may not connect to the service databases, and the situation read model may only read
+ * what it projects from the departments and take their outbox rows (SITUATION_READS).
+ *
+ * Seeding and the read model's rebuild still run as the superuser before the services start;
+ * whatever they create is handed to the owning role here, on every start (idempotent).
+ */
+export type Service = SubgraphName | 'gateway';
+export const SERVICES: readonly Service[] = [...SUBGRAPH_NAMES, 'gateway'];
+
+/** The role passwords of npm start's embedded PostgreSQL, beside its superuser's (mode 0600). */
+export const ROLE_PASSWORDS_FILE = 'jiuye-service-roles.json';
+
+export interface RoleOptions {
+  /** A superuser's server URL (no database). */
+  serverUrl: string;
+  /** The database of each service (the gateway's is the access log's). */
+  databases: Record<Service, string>;
+  /** role name = prefix + service (default jiuye_). */
+  rolePrefix?: string;
+  /** The password of each service's role. */
+  passwords: Record<Service, string>;
+}
+
+export interface ServiceDatabaseUrls {
+  /** Each service's own database, as its role. */
+  own: Record<Service, string>;
+  /** The departments' databases as the situation read model's role. */
+  situationSources: Record<DepartmentName, string>;
+}
+
+const IDENTIFIER = /^[a-z_][a-z0-9_]*$/;
+
+function identifier(name: string): string {
+  if (!IDENTIFIER.test(name)) throw new Error(`not a plain identifier: ${name}`);
+  return `"${name}"`;
+}
+
+function literal(text: string): string {
+  return `'${text.replace(/'/g, "''")}'`;
+}
+
+export function roleOf(service: Service, prefix = 'jiuye_'): string {
+  return `${prefix}${service}`;
+}
+
+function urlAs(serverUrl: string, database: string, role: string, password: string): string {
+  const url = new URL(withDatabase(serverUrl, database));
+  url.username = role;
+  url.password = encodeURIComponent(password);
+  return url.toString();
+}
+
+async function withClient<T>(url: string, run: (client: Client) => Promise<T>): Promise<T> {
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  try {
+    return await run(client);
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
+
+/** Hands every object in the public schema that the role does not own yet to the role. */
+const TRANSFER_OWNERSHIP = (role: string) => `
+do $$
+declare r record;
+begin
+  for r in
+    select c.oid::regclass::text as name, c.relkind from pg_class c join pg_namespace n on n.oid = c.relnamespace
+     where n.nspname = 'public' and c.relkind in ('r', 'p', 'v', 'm', 'f', 'S') and pg_get_userbyid(c.relowner) <> ${literal(role)}
+       -- a sequence owned by a column follows its table
+       and not (c.relkind = 'S' and exists (select 1 from pg_depend d where d.objid = c.oid and d.classid = 'pg_class'::regclass and d.deptype in ('a', 'i')))
+  loop
+    execute format('alter %s %s owner to %I',
+      case r.relkind when 'S' then 'sequence' when 'v' then 'view' when 'm' then 'materialized view' when 'f' then 'foreign table' else 'table' end,
+      r.name, ${literal(role)});
+  end loop;
+  for r in
+    select p.oid::regprocedure::text as name, p.prokind from pg_proc p join pg_namespace n on n.oid = p.pronamespace
+     where n.nspname = 'public' and pg_get_userbyid(p.proowner) <> ${literal(role)}
+  loop
+    execute format('alter %s %s owner to %I', case r.prokind when 'p' then 'procedure' else 'function' end, r.name, ${literal(role)});
+  end loop;
+  for r in
+    select t.oid::regtype::text as name from pg_type t join pg_namespace n on n.oid = t.typnamespace
+     where n.nspname = 'public' and t.typtype in ('e', 'd', 'c') and pg_get_userbyid(t.typowner) <> ${literal(role)}
+       and not exists (select 1 from pg_class c where c.oid = t.typrelid and c.relkind <> 'c')
+  loop
+    execute format('alter type %s owner to %I', r.name, ${literal(role)});
+  end loop;
+end $$`;
+
+/**
+ * Roles, database ownership and PUBLIC's connect right; run as the superuser before the services
+ * start (and after seeding). Creates a missing database owned by its role.
+ */
+export async function provisionServiceRoles(options: RoleOptions): Promise<ServiceDatabaseUrls> {
+  const prefix = options.rolePrefix ?? 'jiuye_';
+  const admin = withDatabase(options.serverUrl, 'postgres');
+  await withClient(admin, async (client) => {
+    for (const service of SERVICES) {
+      const role = roleOf(service, prefix);
+      const exists = (await client.query('select 1 from pg_roles where rolname = $1', [role])).rowCount;
+      const attributes = `login nosuperuser nocreatedb nocreaterole noreplication nobypassrls password ${literal(options.passwords[service])}`;
+      await client.query(`${exists ? 'alter' : 'create'} role ${identifier(role)} with ${attributes}`);
+      const database = options.databases[service];
+      const found = (await client.query('select 1 from pg_database where datname = $1', [database])).rowCount;
+      if (!found) await client.query(`create database ${identifier(database)} owner ${identifier(role)}`);
+      else await client.query(`alter database ${identifier(database)} owner to ${identifier(role)}`);
+      // Only the owner (and, for the departments, the read model) may connect.
+      await client.query(`revoke connect, temporary on database ${identifier(database)} from public`);
+    }
+  });
+  for (const service of SERVICES) {
+    await withClient(withDatabase(options.serverUrl, options.databases[service]), (client) => client.query(TRANSFER_OWNERSHIP(roleOf(service, prefix))));
+  }
+  const own = Object.fromEntries(
+    SERVICES.map((service) => [service, urlAs(options.serverUrl, options.databases[service], roleOf(service, prefix), options.passwords[service])]),
+  ) as Record<Service, string>;
+  const situationSources = Object.fromEntries(
+    DEPARTMENT_NAMES.map((name) => [name, urlAs(options.serverUrl, options.databases[name], roleOf('situation', prefix), options.passwords.situation)]),
+  ) as Record<DepartmentName, string>;
+  return { own, situationSources };
+}
+
+/**
+ * What the read model may do in each department's database (SITUATION_READS), granted once the
+ * departments have migrated (their tables exist). Run as the superuser; idempotent.
+ */
+export async function grantSituationReads(options: Pick<RoleOptions, 'serverUrl' | 'databases' | 'rolePrefix'>): Promise<void> {
+  const situation = identifier(roleOf('situation', options.rolePrefix ?? 'jiuye_'));
+  for (const department of DEPARTMENT_NAMES) {
+    const database = options.databases[department];
+    await withClient(withDatabase(options.serverUrl, database), async (client) => {
+      const tables = [...SITUATION_READS[department], OUTBOX_TABLE];
+      const missing = (await client.query<{ name: string }>(`select name from unnest($1::text[]) name where to_regclass('public.' || name) is null`, [tables])).rows.map((r) => r.name);
+      if (missing.length) throw new Error(`the situation read model reads ${department}.${missing.join(`, ${department}.`)}, which the ${department} database does not have (migrated?)`);
+      await client.query(`grant connect on database ${identifier(database)} to ${situation}`);
+      await client.query(`grant usage on schema public to ${situation}`);
+      await client.query(`grant select on ${SITUATION_READS[department].map(identifier).join(', ')} to ${situation}`);
+      // Taking outbox rows: delete … where id in (select id … for update skip locked) returning ….
+      await client.query(`grant select, delete, update (id) on ${identifier(OUTBOX_TABLE)} to ${situation}`);
+    });
+  }
+}
+
+/** The role passwords kept in a data directory (made on first use, mode 0600). */
+export async function rolePasswords(dataDirectory: string): Promise<Record<Service, string>> {
+  const file = path.join(dataDirectory, ROLE_PASSWORDS_FILE);
+  let stored: Partial<Record<Service, string>> = {};
+  try {
+    stored = JSON.parse(await readFile(file, 'utf8'));
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+  }
+  const passwords = Object.fromEntries(SERVICES.map((service) => [service, stored[service] ?? randomBytes(24).toString('hex')])) as Record<Service, string>;
+  if (SERVICES.some((service) => stored[service] !== passwords[service])) {
+    await writeFile(file, JSON.stringify(passwords, null, 2) + '\n', { mode: 0o600 });
+    await chmod(file, 0o600);
+  }
+  return passwords;
+}
+
+/** The databases npm start uses on its embedded PostgreSQL. */
+export function embeddedDatabaseNames(): Record<Service, string> {
+  return { ...(Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, defaultDatabaseName(name)])) as Record<SubgraphName, string>), gateway: 'jiuye_audit' };
+}
+
+/**
+ * The database variables each service process gets: its own database as its own role; the
+ * situation read model also every department's, as its role.
+ */
+export function serviceDatabaseEnv(service: Service, urls: ServiceDatabaseUrls): Record<string, string> {
+  if (service === 'gateway') return { AUDIT_DATABASE_URL: urls.own.gateway };
+  const own = { [`${service.toUpperCase()}_DATABASE_URL`]: urls.own[service] };
+  if (service !== 'situation') return own;
+  return { ...own, ...Object.fromEntries(DEPARTMENT_NAMES.map((name) => [`${name.toUpperCase()}_DATABASE_URL`, urls.situationSources[name]])) };
+}

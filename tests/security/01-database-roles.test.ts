@@ -1,0 +1,129 @@
+import { randomBytes } from 'node:crypto';
+import { Client } from 'pg';
+import { SUBGRAPH_NAMES } from '@jiuye/common';
+import { AccessLogStore } from '@jiuye/gateway';
+import { hrSubgraph } from '@jiuye/hr';
+import { SITUATION_READS, situationSubgraph } from '@jiuye/situation';
+import { freshDatabaseUrl, startTestSubgraph, TEST_PSEUDONYM_KEY, testServerUrl, testSubgraphConfig, type TestSubgraph } from '../support/harness';
+import { situationTestConfig } from '../support/platform';
+import { seedDemoCounty } from '../../scripts/src/seed-lib';
+import { grantSituationReads, provisionServiceRoles, roleOf, SERVICES as ROLE_SERVICES, type Service as RoleService, type ServiceDatabaseUrls } from '../../scripts/src/database-roles';
+
+/**
+ * Hole 1, the issue's "Also": one superuser for every service means a hole in any one of them
+ * (or its leaked URL) opens every department's database. npm start's embedded PostgreSQL gives
+ * each service a role of its own (scripts/src/database-roles.ts); this runs the real services
+ * and the read model's change feed under those roles, on databases seeded as npm start seeds them.
+ */
+jest.setTimeout(120_000);
+
+describe('hole 1 (also): each service connects as a least-privilege role of its own (npm start)', () => {
+  const prefix = `t${randomBytes(3).toString('hex')}_`;
+  const databaseNames = {} as Record<RoleService, string>;
+  const passwords = {} as Record<RoleService, string>;
+  let urls: ServiceDatabaseUrls;
+  let situation: TestSubgraph | undefined;
+
+  /** What a statement as this URL's role gets: 'ok' or the SQLSTATE. */
+  const attempt = async (url: string, sql: string, params: unknown[] = []) => {
+    const client = new Client({ connectionString: url });
+    try {
+      await client.connect();
+      await client.query(sql, params);
+      return 'ok';
+    } catch (error) {
+      return (error as { code?: string }).code ?? (error as Error).message;
+    } finally {
+      await client.end().catch(() => undefined);
+    }
+  };
+  const superuser = (name: RoleService) => withName(testServerUrl(), databaseNames[name]);
+  const withName = (server: string, database: string) => {
+    const url = new URL(server);
+    url.pathname = `/${database}`;
+    return url.toString();
+  };
+
+  beforeAll(async () => {
+    for (const service of ROLE_SERVICES) {
+      databaseNames[service] = new URL(freshDatabaseUrl(service === 'gateway' ? 'audit' : service)).pathname.slice(1);
+      passwords[service] = randomBytes(16).toString('hex');
+    }
+    const databaseUrls = Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, superuser(name)])) as Record<(typeof SUBGRAPH_NAMES)[number], string>;
+    // As npm start: seeded (and the read model built) as the superuser, then handed over.
+    await seedDemoCounty({ databaseUrls, pseudonymKey: TEST_PSEUDONYM_KEY, workers: 60, batchSize: 100 });
+    urls = await provisionServiceRoles({ serverUrl: testServerUrl(), databases: databaseNames, rolePrefix: prefix, passwords });
+    await grantSituationReads({ serverUrl: testServerUrl(), databases: databaseNames, rolePrefix: prefix });
+  });
+  afterAll(async () => {
+    await situation?.stop();
+    const admin = new Client({ connectionString: withName(testServerUrl(), 'postgres') });
+    await admin.connect();
+    for (const service of ROLE_SERVICES) await admin.query(`drop database if exists "${databaseNames[service]}" with (force)`);
+    for (const service of ROLE_SERVICES) await admin.query(`drop role if exists "${roleOf(service, prefix)}"`);
+    await admin.end();
+  });
+
+  it('no service role is a superuser or may create databases or roles', async () => {
+    const admin = new Client({ connectionString: withName(testServerUrl(), 'postgres') });
+    await admin.connect();
+    const roles = (await admin.query(`select rolname, rolsuper, rolcreatedb, rolcreaterole from pg_roles where rolname like $1 order by 1`, [`${prefix}%`])).rows;
+    await admin.end();
+    expect(roles).toEqual(ROLE_SERVICES.map((service) => roleOf(service, prefix)).sort().map((rolname) => ({ rolname, rolsuper: false, rolcreatedb: false, rolcreaterole: false })));
+  });
+
+  it("a department's role reaches its own database only; a stranger's login reaches none", async () => {
+    expect(await attempt(urls.own.hr, 'select count(*) from worker')).toBe('ok');
+    const intoPoverty = new URL(urls.own.hr);
+    intoPoverty.pathname = `/${databaseNames.poverty}`;
+    expect(await attempt(intoPoverty.toString(), 'select 1')).toBe('42501');
+    const intoAudit = new URL(urls.own.hr);
+    intoAudit.pathname = `/${databaseNames.gateway}`;
+    expect(await attempt(intoAudit.toString(), 'select 1')).toBe('42501');
+  });
+
+  it('the situation role reads what it projects, takes outbox rows and nothing else: no writes, no other tables', async () => {
+    expect(await attempt(urls.situationSources.hr, 'select id, name from worker limit 1')).toBe('ok');
+    expect(await attempt(urls.situationSources.hr, `update worker set name = name where false`)).toBe('42501');
+    expect(await attempt(urls.situationSources.hr, `insert into outbox (source) values ('x')`)).toBe('42501');
+    expect(await attempt(urls.situationSources.poverty, `delete from household where false`)).toBe('42501');
+    // A department table the read model does not read.
+    const admin = new Client({ connectionString: superuser('hr') });
+    await admin.connect();
+    let other: string;
+    try {
+      other = (await admin.query(`select tablename from pg_tables where schemaname = 'public' and not (tablename = any($1::text[])) and tablename not in ('outbox', 'mikro_orm_migrations') order by 1 limit 1`, [[...SITUATION_READS.hr]])).rows[0].tablename;
+    } finally {
+      await admin.end();
+    }
+    expect({ other, result: await attempt(urls.situationSources.hr, `select * from "${other}" limit 1`) }).toEqual({ other, result: '42501' });
+  });
+
+  it('the services run under their roles: hr migrates and answers, the read model follows hr through the outbox, the gateway keeps its log', async () => {
+    const hr = await startTestSubgraph(hrSubgraph, testSubgraphConfig('hr', urls.own.hr));
+    try {
+      const response = await hr.query('{ division(code: "530113") { name } }');
+      expect(response.errors).toBeUndefined();
+      expect(response.data.division.name).toBeTruthy();
+      const databaseUrls = { ...urls.situationSources, situation: urls.own.situation } as Record<(typeof SUBGRAPH_NAMES)[number], string>;
+      situation = await startTestSubgraph(situationSubgraph, situationTestConfig(testSubgraphConfig('situation', urls.own.situation), databaseUrls));
+      // A change in hr, by hr's role: its trigger writes the outbox; the read model's role takes it.
+      const [{ id }] = await hr.sql<{ id: string }>('select id from worker order by id limit 1');
+      await hr.sql(`update worker set verified_on = '2026-11-30' where id = ?`, [id]);
+      const deadline = Date.now() + 20_000;
+      let seen: { left: number; verifiedOn: string | null } = { left: -1, verifiedOn: null };
+      while (Date.now() < deadline) {
+        const left = (await hr.sql<{ n: number }>('select count(*)::int as n from outbox'))[0].n;
+        const [row] = await situation.sql<{ verified_on: string | null }>(`select to_char(verified_on, 'YYYY-MM-DD') as verified_on from person_situation where worker_id = ?`, [id]);
+        seen = { left, verifiedOn: row?.verified_on ?? null };
+        if (left === 0 && seen.verifiedOn === '2026-11-30') break;
+        await new Promise((resolve) => setTimeout(resolve, 200));
+      }
+      expect(seen).toEqual({ left: 0, verifiedOn: '2026-11-30' });
+    } finally {
+      await hr.stop();
+    }
+    const log = await AccessLogStore.open(urls.own.gateway);
+    await log.close();
+  });
+});
