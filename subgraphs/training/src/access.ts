@@ -1,4 +1,4 @@
-import { forbidden, isValidIdNumber, parseRowId, workerPseudonym, type AccessControl, type AccessRules, type LocalAuthority, type Subject } from '@jiuye/common';
+import { forbidden, isValidIdNumber, notFound, parseRowId, workerPseudonym, type AccessControl, type AccessRules, type LocalAuthority, type Subject } from '@jiuye/common';
 import type { Certificate } from './certificate/certificate.entity';
 import type { TrainingContext } from './context';
 import type { Enrolment } from './enrolment/enrolment.entity';
@@ -125,14 +125,24 @@ export async function authorizeEnrol(context: TrainingContext, input: { classId:
   return institutionId;
 }
 
-/** Before a write to an existing enrolment (by row id): it must be the caller's institution's, or its worker in the caller's region. */
+/**
+ * Before a write to an existing enrolment (by row id): it must be the caller's institution's, or
+ * its worker in the caller's region. One outside the scope gets the service's NOT_FOUND for an
+ * enrolment that does not exist, after the same work (a missing one is checked as a row of
+ * nobody, so region staff ask hr on both paths).
+ */
 export async function authorizeEnrolmentWrite(context: TrainingContext, enrolmentId: string, what: string): Promise<void> {
   context.access.requireDepartment('training', what);
   const id = parseRowId(enrolmentId);
   if (id === null) return;
   const enrolment = await context.loaders.enrolmentById.load(id);
-  if (enrolment) await context.access.requireInScope(enrolmentSubject(enrolment), `input.enrolmentId: the enrolment`);
+  const visible = await context.access.canSee(enrolment ? enrolmentSubject(enrolment) : { workerId: NO_WORKER, institution: NO_INSTITUTION });
+  if (enrolment && !visible) throw notFound('enrolment', 'input.enrolmentId');
 }
+
+/** No worker has this id (pseudonyms are `w` and base64url), no institution this code. */
+const NO_WORKER = 'w-none';
+const NO_INSTITUTION = '-';
 
 /**
  * Before recording a certificate: region staff only for workers of their region; institution

@@ -1,6 +1,6 @@
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { DivisionCodeScalar, PageArgs, PageType } from '@jiuye/common';
-import { authorizeNewTransfer, authorizeTransferWrite, scopeCity, visibleTransferPage } from '../access';
+import { authorizeNewTransfer, authorizeTransferWrite, scopeCity, transferSubject, visibleTransferPage } from '../access';
 import type { PartnerContext } from '../context';
 import { ContactAttempt } from '../contact-attempt/contact-attempt.entity';
 import { FollowUpVisit } from '../follow-up/follow-up.entity';
@@ -43,13 +43,13 @@ export class TransferResolver {
   @Mutation(() => Transfer, { description: '转移就业登记 — a worker of a batch started a job in the partner city.' })
   async recordTransfer(@Arg('input', () => RecordTransferInput) input: RecordTransferInput, @Ctx() context: PartnerContext) {
     await authorizeNewTransfer(context, input.batchId, input.idNumber, 'transfers');
-    return new TransferService(context.em, context.config.pseudonymKey).record(input);
+    return new TransferService(context.em, context.config.pseudonymKey).record(input, (open) => context.access.canSee(transferSubject(open)));
   }
 
   @Mutation(() => Transfer, { description: '离岗 — the worker left the job of a transfer.' })
   async endTransfer(@Arg('input', () => EndTransferInput) input: EndTransferInput, @Ctx() context: PartnerContext) {
-    await authorizeTransferWrite(context, input.transferId, 'transfers');
-    return new TransferService(context.em, context.config.pseudonymKey).end(input);
+    const inScope = authorizeTransferWrite(context, 'transfers');
+    return new TransferService(context.em, context.config.pseudonymKey).end(input, inScope);
   }
 
   @FieldResolver(() => Worker)

@@ -17,6 +17,7 @@ import { afterId } from '../paging';
 import { TransferBatch } from '../transfer-batch/transfer-batch.entity';
 import { cleanText, hasLength, MOBILE_PATTERN, requireCityCode } from '../validation';
 import { isRowId, requireRowId } from '@jiuye/common';
+import { requireTransferInScope, transferNeedsCountyOffice, type TransferScope } from '../access';
 import { Transfer } from './transfer.entity';
 import type { EndTransferInput, RecordTransferInput } from './transfer.inputs';
 
@@ -29,7 +30,11 @@ export class TransferService {
     private readonly pseudonymKey: string,
   ) {}
 
-  async record(input: RecordTransferInput): Promise<Transfer> {
+  /**
+   * `mayKnow` tells whether the caller may learn of a worker's open transfer (they may see it);
+   * when not, the refusal is transferNeedsCountyOffice, which says nothing of it.
+   */
+  async record(input: RecordTransferInput, mayKnow: (open: Transfer) => boolean | Promise<boolean>): Promise<Transfer> {
     requireIdNumber(input.idNumber, 'input.idNumber');
     const phone = cleanText(input.phone);
     const employerName = cleanText(input.employerName);
@@ -46,7 +51,8 @@ export class TransferService {
       const batch = await em.findOne(TransferBatch, { id: Number(input.batchId) });
       if (!batch) throw notFound('transfer batch', 'input.batchId');
       if (input.startedOn < batch.departedOn) throw badInput('input.startedOn', `must not be before the batch departed (${batch.departedOn})`);
-      if (await em.count(Transfer, { workerId, endedOn: null })) throw conflict('input.idNumber', OPEN_TRANSFER);
+      const open = await em.findOne(Transfer, { workerId, endedOn: null });
+      if (open) throw (await mayKnow(open)) ? conflict('input.idNumber', OPEN_TRANSFER) : transferNeedsCountyOffice();
       const transfer = em.create(Transfer, {
         batchId: batch.id,
         workerId,
@@ -62,14 +68,15 @@ export class TransferService {
         await em.flush();
       } catch (error) {
         // A concurrent recordTransfer for the same worker won: the partial unique index says so.
-        if (error instanceof UniqueConstraintViolationException) throw conflict('input.idNumber', OPEN_TRANSFER);
+        // Which city won is not said: the caller may not see it.
+        if (error instanceof UniqueConstraintViolationException) throw transferNeedsCountyOffice();
         throw error;
       }
       return transfer;
     });
   }
 
-  async end(input: EndTransferInput): Promise<Transfer> {
+  async end(input: EndTransferInput, inScope: TransferScope): Promise<Transfer> {
     const reason = cleanText(input.reason);
     new InputProblems()
       .check(isRowId(input.transferId), 'input.transferId', 'not a transfer id')
@@ -77,8 +84,8 @@ export class TransferService {
       .check(hasLength(reason, 2, 200), 'input.reason', 'give a reason of 2 to 200 characters')
       .throwIfAny();
     return this.em.transactional(async (em) => {
-      const transfer = await em.findOne(Transfer, { id: Number(input.transferId) }, { lockMode: LockMode.PESSIMISTIC_WRITE });
-      if (!transfer) throw notFound('transfer', 'input.transferId');
+      const found = await em.findOne(Transfer, { id: Number(input.transferId) }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+      const transfer = await requireTransferInScope(found, inScope);
       if (transfer.endedOn !== null) throw conflict('input.transferId', `the transfer already ended on ${transfer.endedOn}`);
       if (input.endedOn < transfer.startedOn) throw badInput('input.endedOn', `must not be before the worker started (${transfer.startedOn})`);
       const laterVisit = await em.findOne(
