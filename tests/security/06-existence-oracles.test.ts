@@ -88,7 +88,7 @@ afterAll(async () => {
 /** Rows of records whose worker hr places outside the village (the worker ids come from another department). */
 async function outsideWorkers(workerIds: string[]): Promise<Set<string>> {
   if (workerIds.length === 0) return new Set();
-  const rows = await platform.subgraphs.hr.sql<{ id: string }>('select id from worker where id = any(?) and village_code <> ?', [workerIds, village]);
+  const rows = await platform.subgraphs.hr.sql<{ id: string }>(`select id from worker where id in (${workerIds.map(() => '?').join(', ')}) and village_code <> ?`, [...workerIds, village]);
   return new Set(rows.map((row) => row.id));
 }
 

@@ -1,3 +1,4 @@
+import type { EnrolmentScope } from '../access';
 import { LockMode, UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { badInput, conflict, InputProblems, notFound, todayInChina, workerPseudonym } from '@jiuye/common';
@@ -33,6 +34,8 @@ export class EnrolmentService {
   constructor(
     private readonly em: EntityManager,
     private readonly pseudonymKey: string,
+    /** For writes to an existing enrolment: the caller's scope (access.ts authorizeEnrolmentWrite). */
+    private readonly inScope?: EnrolmentScope,
   ) {}
 
   async enrol(input: EnrolTraineeInput): Promise<Enrolment> {
@@ -182,7 +185,9 @@ export class EnrolmentService {
 
   private async load(em: EntityManager, enrolmentId: number): Promise<{ enrolment: Enrolment; trainingClass: TrainingClass }> {
     const enrolment = await em.findOne(Enrolment, enrolmentId, { lockMode: LockMode.PESSIMISTIC_WRITE });
-    if (!enrolment) throw notFound('enrolment', 'input.enrolmentId');
+    if (!this.inScope) throw new Error('a write to an enrolment needs the caller\'s scope (authorizeEnrolmentWrite)');
+    // Outside the scope is as missing as never recorded: same answer, same work (access.ts).
+    if (!(await this.inScope(enrolment)) || !enrolment) throw notFound('enrolment', 'input.enrolmentId');
     const trainingClass = await em.findOneOrFail(TrainingClass, enrolment.classId);
     return { enrolment, trainingClass };
   }
