@@ -379,7 +379,7 @@ for (const field of Object.values(mutationType.getFields())) {
   for (const at of strings) cases.push({ mutation: field.name, graph: graphName, document, variables: setAt(variables, at, 'a\u0000b'), field: at });
 }
 
-describe('hole 6: control characters in any string of any mutation input are BAD_USER_INPUT naming the field, before anything is read or written (common/src/text-guard.ts)', () => {
+describe('hole 6: control characters in any string of any mutation input are BAD_USER_INPUT naming the field, before anything is read or written (gateway/src/text-guard.ts before planning, common/src/text-guard.ts in every department)', () => {
   it('covers every mutation of the composed schema', () => {
     const mutations = new Set(cases.map((c) => c.mutation));
     expect(mutations.size).toBeGreaterThanOrEqual(30);
@@ -393,8 +393,15 @@ describe('hole 6: control characters in any string of any mutation input are BAD
     expect(response.data ?? null).toBeNull();
     expect(response.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field, reason: 'CONTROL_CHARACTER' });
     expect(response.errors?.[0]?.message).not.toContain('\u0000');
-    // Refused before the resolver: not one statement in any department (nothing read, nothing written).
+    // Refused before planning: not one statement in any department (nothing read, nothing written).
     expect(statements).toEqual(Object.fromEntries(DEPARTMENT_NAMES.map((name) => [name, 0])));
+    // The department refuses it too, on its own (a request that does not come through this gateway check).
+    const subgraph = platform.subgraphs[c.graph as keyof TestPlatform['subgraphs']];
+    const before = subgraph.database.statements.total;
+    const direct = await subgraph.queryAs({ ...callerFor(c.graph), purpose: 'verification' }, c.document, c.variables);
+    expect(direct.errors?.[0]).toMatchObject({ path: [c.mutation], extensions: { code: 'BAD_USER_INPUT', field, reason: 'CONTROL_CHARACTER' } });
+    expect(direct.data ?? null).toBeNull();
+    if (c.graph !== 'situation') expect(subgraph.database.statements.total).toBe(before);
   });
 
   const VERIFY = 'mutation($input: RecordVerificationInput!) { recordVerification(input: $input) { id } }';
