@@ -82,8 +82,11 @@ export type InScope = (workerId: string | null) => Promise<boolean>;
  */
 export async function requireRegisteredWorker(em: EntityManager, pseudonymKey: string, idNumber: string, field: string, inScope: InScope): Promise<WorkerRecord> {
   const id = workerPseudonym(idNumber, pseudonymKey);
-  const worker = await em.findOne(WorkerRecord, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
   const visible = await inScope(id);
+  // The same statement either way (refresh: a hidden worker already in the identity map is read
+  // again, as a missing one is); only a worker the caller may write is locked, so a hidden
+  // worker's row held by another transaction cannot make this answer wait.
+  const worker = await em.findOne(WorkerRecord, { id }, visible ? { lockMode: LockMode.PESSIMISTIC_WRITE } : { refresh: true });
   if (!worker || !visible) throw notFound('worker', field);
   return worker;
 }
