@@ -182,6 +182,25 @@ describe('hole 6: hr lookups and writes answer alike for a worker outside the sc
     await expectIndistinguishable(caller(), WORKER, { id: hidden.idNumber }, { id: unknown }, 'idNumber');
   });
 
+  it('/stats (dev diagnostics) of every department moves alike for a hidden worker and an unknown number', async () => {
+    const stats = async () =>
+      Object.fromEntries(
+        await Promise.all(
+          DEPARTMENT_NAMES.map(async (name) => {
+            const response = await fetch(new URL('/stats', platform.subgraphs[name].url));
+            return [name, ((await response.json()) as { statements: number }).statements] as const;
+          }),
+        ),
+      );
+    const delta = async (idNumber: string) => {
+      const before = await stats();
+      await platform.queryAs(cityStaff('3205'), WORKER, { id: idNumber });
+      const after = await stats();
+      return Object.fromEntries(DEPARTMENT_NAMES.map((name) => [name, after[name] - before[name]]));
+    };
+    expect(await delta(hidden.idNumber)).toEqual(await delta(unknown));
+  });
+
   it('registerWorker: a number registered anywhere gets one answer that names no place (in scope or not), after the same statements', async () => {
     const inside = await one(platform.subgraphs.hr.sql<{ id_number: string; household_code: string }>('select id_number, household_code from worker where village_code = ? order by id limit 1', [village]), 'worker in the village');
     const register = 'mutation($input: RegisterWorkerInput!) { registerWorker(input: $input) { id } }';
