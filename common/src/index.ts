@@ -13,6 +13,7 @@ export * from './logger';
 export * from './pagination';
 export * from './pseudonym';
 export * from './scalars';
+export * from './text-guard';
 export * from './subgraph';
 export * from './vocabulary';
 export * from './bulk';

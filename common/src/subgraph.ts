@@ -12,6 +12,7 @@ import { buildSchema, createResolversMap, type NonEmptyArray } from 'type-graphq
 import type { SubgraphConfig, SubgraphName } from './config';
 import { ensureDatabaseExists, migrate, openDatabase, type Database } from './database';
 import { isUserFacing } from './errors';
+import { applyTextGuard } from './text-guard';
 import { createLogger, scrubPersonalData, type Logger } from './logger';
 import { authenticatedAs, HttpError, serveGraphQL, serviceUrl, type RunningHttpServer } from './http';
 import { AccessControl, type WorkerAuthority } from './auth/access';
@@ -97,7 +98,8 @@ export async function buildFederatedSchema(module: SubgraphModule<any>): Promise
     resolvers[typeName] = { ...resolvers[typeName], __resolveReference: resolveReference };
   }
   const typeDefs = parse(`${FEDERATION_LINK}\n${printSchemaWithDirectives(typeGraphQLSchema)}`);
-  return applyAccessRules(buildSubgraphSchema({ typeDefs, resolvers }), module.access);
+  // Text checks wrap outside the access rules: bad input is refused before anything is looked up.
+  return applyTextGuard(applyAccessRules(buildSubgraphSchema({ typeDefs, resolvers }), module.access));
 }
 
 /** The subgraph's SDL as composition sees it (committed under schema/). */

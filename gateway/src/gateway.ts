@@ -20,6 +20,7 @@ import {
   type SubgraphName,
 } from '@jiuye/common';
 import { createAuthenticator, personalDataPlugin, type Caller } from './auth';
+import { textGuardPlugin } from './text-guard';
 import { exportsProxy } from './exports';
 import { AccessLogStore, type DepartmentAccess } from './audit/access-log';
 import { accessLogPlugin } from './audit/access-log-plugin';
@@ -243,7 +244,7 @@ export async function startGateway(config: GatewayConfig, options: { logger?: Lo
       // Batches of up to maxBatch operations (each checked on its own); 1 turns batching off.
       allowBatchedHttpRequests: limits.maxBatch > 1,
       logger,
-      plugins: [gatewayErrorPlugin(logger), personalDataPlugin(), accessLogPlugin(accessLog, logger)],
+      plugins: [gatewayErrorPlugin(logger), textGuardPlugin(), personalDataPlugin(), accessLogPlugin(accessLog, logger)],
     },
     limits.maxBatch,
   );

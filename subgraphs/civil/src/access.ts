@@ -1,4 +1,4 @@
-import { isValidIdNumber, parseRowId, workerPseudonym, type AccessRules, type Subject } from '@jiuye/common';
+import { isValidIdNumber, notFound, workerPseudonym, type AccessRules, type Subject } from '@jiuye/common';
 import type { CivilContext } from './context';
 import { AssistanceGrant } from './assistance/assistance.entity';
 import { CareDuty } from './care-duty/care-duty.entity';
@@ -60,11 +60,30 @@ export function placeWith<T extends object>(record: T, situation: Pick<PersonSit
   return Object.assign(record, { householdCode: situation?.householdCode ?? null });
 }
 
+/** No worker has this id (pseudonyms are `w` and base64url), no village this place. */
+const NO_WORKER = 'w-none';
+const NO_PLACE = '0000000000000000';
+
+/**
+ * Whether the caller may see a person, as civil affairs places them, after the same work
+ * whoever they are: civil's own situation row is loaded and the authority (hr's residence) is
+ * asked on every path, so that neither statement counts nor time tell a person placed outside
+ * the scope from one nobody knows. The place decides when civil affairs knows it.
+ */
+async function personInScope(context: CivilContext, workerId: string | null): Promise<{ visible: boolean; situation: PersonSituation | null }> {
+  const id = workerId ?? NO_WORKER;
+  const [situation, byAuthority] = await Promise.all([context.loaders.situationByWorker.load(id), context.access.canSee({ workerId: id })]);
+  const visible = situation?.householdCode ? await context.access.canSee({ place: situation.householdCode }) : byAuthority;
+  return { visible: workerId !== null && visible, situation };
+}
+
 /**
  * Before a write about a person (disability, left-behind status, care duty): the caller is a
  * civil officer with a purpose; the person as civil affairs places them now must lie in their
- * scope (when civil affairs holds a situation for them), and so must the household the write
- * places them in (or, for someone civil affairs holds nothing about, the authority's place).
+ * scope (when civil affairs holds a situation for them, else as the authority places them),
+ * and so must the household the write places them in. A person outside the scope gets exactly
+ * the NOT_FOUND of a person nobody knows (same field, message and work); a household code
+ * outside the region is FORBIDDEN on input.householdCode, as the code alone says so.
  * A malformed ID number or household code is left to the service, which names the field.
  */
 export async function authorizePersonWrite(
@@ -74,14 +93,12 @@ export async function authorizePersonWrite(
   what: string,
 ): Promise<void> {
   context.access.requireDepartment('civil', what);
-  if (!idNumber || !isValidIdNumber(idNumber)) return;
-  const workerId = workerPseudonym(idNumber, context.config.pseudonymKey);
-  const situation = await context.loaders.situationByWorker.load(workerId);
   const newPlace = householdCode && HOUSEHOLD_CODE.test(householdCode) ? householdCode : null;
-  if (situation) await context.access.requireInScope(personSubject(workerId, situation), what);
-  if (!situation || (newPlace && newPlace !== situation.householdCode)) {
-    await context.access.requireInScope({ workerId, place: newPlace ?? situation?.householdCode ?? null }, newPlace ? 'input.householdCode' : what);
-  }
+  if (newPlace) await context.access.requireInScope({ place: newPlace }, 'input.householdCode');
+  if (!idNumber || !isValidIdNumber(idNumber)) return;
+  const { visible, situation } = await personInScope(context, workerPseudonym(idNumber, context.config.pseudonymKey));
+  // Someone placed nowhere yet may be placed in a household of the caller's region.
+  if (!visible && !(newPlace && !situation?.householdCode)) throw notFound('person', 'input.idNumber');
 }
 
 /** Before a grant to a household: a civil officer, and the household (when well formed) in scope. */
@@ -90,22 +107,17 @@ export async function authorizeHouseholdWrite(context: CivilContext, householdCo
   if (householdCode && HOUSEHOLD_CODE.test(householdCode)) await context.access.requireInScope({ place: householdCode }, 'input.householdCode');
 }
 
-/** Before stopping a grant: a civil officer, and the grant's household (when the grant exists) in scope. */
-export async function authorizeGrantWrite(context: CivilContext, grantId: string, what: string): Promise<void> {
+/** Whether a loaded row (null: none) may be written by the caller: asked by the service where it loads the row. */
+export type RowScope<T> = (row: T | null) => Promise<boolean>;
+
+/** Before stopping a grant: a civil officer; the service asks the returned scope (the grant's household) where it loads the grant. */
+export function authorizeGrantWrite(context: CivilContext, what: string): RowScope<Pick<AssistanceGrant, 'householdCode'>> {
   context.access.requireDepartment('civil', what);
-  const id = parseRowId(grantId);
-  if (id === null) return;
-  const grant = await context.em.findOne(AssistanceGrant, id);
-  if (grant) await context.access.requireInScope({ place: grant.householdCode }, what);
+  return async (grant) => (await context.access.canSee({ place: grant?.householdCode ?? NO_PLACE })) && grant !== null;
 }
 
-/** Before ending a care duty: a civil officer, and the duty's person (when the duty exists) in scope. */
-export async function authorizeCareDutyWrite(context: CivilContext, careDutyId: string, what: string): Promise<void> {
+/** Before ending a care duty: a civil officer; the service asks the returned scope (the duty's person) where it loads the duty. */
+export function authorizeCareDutyWrite(context: CivilContext, what: string): RowScope<Pick<CareDuty, 'workerId'>> {
   context.access.requireDepartment('civil', what);
-  const id = parseRowId(careDutyId);
-  if (id === null) return;
-  const duty = await context.em.findOne(CareDuty, id);
-  if (!duty) return;
-  const situation = await context.loaders.situationByWorker.load(duty.workerId);
-  await context.access.requireInScope(personSubject(duty.workerId, situation ?? {}), what);
+  return async (duty) => (await personInScope(context, duty?.workerId ?? null)).visible && duty !== null;
 }

@@ -313,18 +313,19 @@ describe('civil subgraph: access control', () => {
       expect(await tableCounts()).toEqual(before);
     });
 
-    it('outside the writer’s scope are FORBIDDEN (outside-scope) and write nothing', async () => {
+    it('outside the writer’s scope are refused (a household code outside the region FORBIDDEN; a person or record outside it NOT_FOUND, as if unknown: hole 6) and write nothing', async () => {
       const before = await tableCounts();
       const outsider = civilOfficer(b.household.townshipCode);
       for (const { name, query, input } of attempts()) {
         const response = await civil.queryAs(outsider, query, { input });
         expect(response.data).toBeNull();
-        expect({ name, ...errorOf(response) }).toMatchObject({ name, code: 'FORBIDDEN', reason: 'outside-scope' });
+        const expected = name === 'grantAssistance' ? { code: 'FORBIDDEN', reason: 'outside-scope' } : { code: 'NOT_FOUND', field: 'input.idNumber' };
+        expect({ name, ...errorOf(response) }).toMatchObject({ name, ...expected });
       }
       const stop = await civil.queryAs(outsider, STOP, { input: { grantId: await grantIdOf(a.household.code), endsOn: '2026-12-31', reason: '收入超标' } });
-      expect(errorOf(stop)).toMatchObject({ code: 'FORBIDDEN', reason: 'outside-scope' });
+      expect(errorOf(stop)).toMatchObject({ code: 'NOT_FOUND', field: 'input.grantId' });
       const end = await civil.queryAs(outsider, END_DUTY, { input: { careDutyId: await dutyIdOf(unplaced.person), until: '2026-12-31' } });
-      expect(errorOf(end)).toMatchObject({ code: 'FORBIDDEN', reason: 'outside-scope' });
+      expect(errorOf(end)).toMatchObject({ code: 'NOT_FOUND', field: 'input.careDutyId' });
       // Nor may an officer move a person of their own township into a household outside it.
       const move = await civil.queryAs(outsider, LEFT_BEHIND, { input: { idNumber: b.person.idNumber, householdCode: a.household.code, kind: 'WOMAN' } });
       expect(errorOf(move)).toMatchObject({ code: 'FORBIDDEN', reason: 'outside-scope' });

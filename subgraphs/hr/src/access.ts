@@ -1,4 +1,4 @@
-import { forbidden, isValidIdNumber, notFound, parseRowId, workerPseudonym, type AccessRules, type LocalAuthority, type Subject } from '@jiuye/common';
+import { forbidden, notFound, requireIdNumber, workerPseudonym, type AccessRules, type LocalAuthority, type Subject } from '@jiuye/common';
 import type { HrContext } from './context';
 import type { HrLoaders } from './loaders';
 import type { WorkerRecord } from './worker/worker.entity';
@@ -50,20 +50,39 @@ export const hrAuthority: LocalAuthority<HrLoaders> = {
 };
 
 /**
- * Before an hr write: the caller is an hr officer with a purpose, and the worker (when the ID
- * number is well formed and registered) lives in their region. A malformed or unknown number
- * is left to the service, which names the field.
+ * Whether a write (or a root lookup) may touch a worker, as one answer for "not registered" and
+ * "registered outside your scope": the caller gets the same NOT_FOUND at the same point of the
+ * same checks either way. It does the same work on both paths: it always loads the worker
+ * through the request's loader (one statement whether or not the row exists) and always asks
+ * the caller's scope (for region staff the place decides, or hr's own authority answers from
+ * that loader; partner cities and institutions always ask their authority), so neither
+ * statement counts nor time tell a hidden worker from an unknown one.
+ * A null id (a record-by-id write whose row does not exist) is never in scope, after the same work.
  */
-export async function authorizeWorkerWrite(context: HrContext, idNumber: string | undefined, what: string): Promise<void> {
-  context.access.requireDepartment('hr', what);
-  const record = await workerNamed(context, idNumber);
-  if (record) await context.access.requireInScope({ workerId: record.id, place: record.villageCode }, what);
+export type WorkerScope = (workerId: string | null) => Promise<boolean>;
+
+/** No worker has this id (pseudonyms are `w` and base64url); loaded in place of a missing one so both paths cost the same. */
+const NO_WORKER = 'w-none';
+
+export function workerScope(context: HrContext): WorkerScope {
+  return async (workerId) => {
+    const id = workerId ?? NO_WORKER;
+    const record = await context.loaders.workerById.load(id);
+    const visible = await context.access.canSee({ workerId: id, place: record?.villageCode ?? null });
+    return workerId !== null && record !== null && visible;
+  };
 }
 
-/** The registered worker an input's ID number names; null when the number is malformed (the service names it) or unregistered. */
-async function workerNamed(context: HrContext, idNumber: string | undefined): Promise<WorkerRecord | null> {
-  if (!idNumber || !isValidIdNumber(idNumber)) return null;
-  return context.loaders.workerById.load(workerPseudonym(idNumber, context.config.pseudonymKey));
+/**
+ * Before an hr write about a worker (by ID number, or by the id of one of their records): the
+ * caller is an hr officer with a purpose. Whether the worker lies in their scope is decided by
+ * the service where it loads the worker (the scope returned here), so that a worker registered
+ * outside the scope gets exactly the NOT_FOUND an unregistered number gets, after the same
+ * input checks and the same statements.
+ */
+export function authorizeWorkerWrite(context: HrContext, what: string): WorkerScope {
+  context.access.requireDepartment('hr', what);
+  return workerScope(context);
 }
 
 /**
@@ -71,40 +90,21 @@ async function workerNamed(context: HrContext, idNumber: string | undefined): Pr
  * own region (an assistant's region is their village). Verifying their village's records every
  * month is the village assistants' job, so they are allowed here explicitly; requireDepartment
  * already lets them write (it refuses viewers and other departments), and the role list below
- * keeps this mutation to these two roles whatever roles come later.
- * A worker outside the region gets the same NOT_FOUND as an unregistered number: a write must
- * not reveal that a person is registered elsewhere. A malformed number is left to the service.
+ * keeps this mutation to these two roles whatever roles come later. The worker's scope is
+ * decided as for every other write (see WorkerScope).
  */
-export async function authorizeVerification(context: HrContext, idNumber: string | undefined): Promise<void> {
+export function authorizeVerification(context: HrContext): WorkerScope {
   const { access } = context;
   access.requireDepartment('hr', 'record verifications');
   const role = access.identity.role;
   if (role !== 'officer' && role !== 'village_assistant') throw forbidden('record verifications are written by hr officers and village assistants', 'role');
-  const record = await workerNamed(context, idNumber);
-  if (record) await visibleOrNotFound(context, record, 'input.idNumber');
+  return workerScope(context);
 }
 
-/** Root lookups (and verifications): a worker outside the caller's scope is as unknown as an unregistered one. */
-export async function visibleOrNotFound(context: HrContext, record: WorkerRecord, field = 'idNumber'): Promise<WorkerRecord> {
-  if (!(await context.access.canSee({ workerId: record.id, place: record.villageCode }))) throw notFound('worker', field);
-  return record;
-}
-
-/** Before a write to an existing record of a worker (by row id): the record's worker must be in scope. */
-export async function authorizeRecordWrite(
-  context: HrContext,
-  entity: new (...args: never[]) => { workerId: string },
-  rowId: string,
-  what: string,
-): Promise<void> {
-  context.access.requireDepartment('hr', what);
-  const id = parseRowId(rowId);
-  if (id === null) return;
-  const record = await context.em.findOne(entity as never, { id } as never, { fields: ['workerId'] as never });
-  if (record) await authorizeWorker(context, (record as { workerId: string }).workerId, what);
-}
-
-async function authorizeWorker(context: HrContext, workerId: string, what: string): Promise<void> {
-  const worker = await context.loaders.workerById.load(workerId);
-  await context.access.requireInScope({ workerId, place: worker?.villageCode ?? null }, what);
+/** Root lookup by ID number: a worker outside the caller's scope is as unknown as an unregistered one (same answer, same work). */
+export async function visibleWorkerOrNotFound(context: HrContext, idNumber: string, field = 'idNumber'): Promise<WorkerRecord> {
+  requireIdNumber(idNumber, field);
+  const id = workerPseudonym(idNumber, context.config.pseudonymKey);
+  if (!(await workerScope(context)(id))) throw notFound('worker', field);
+  return (await context.loaders.workerById.load(id))!;
 }

@@ -2,6 +2,7 @@ import {
   addDays,
   forbidden,
   isValidIdNumber,
+  notFound,
   parseRowId,
   todayInChina,
   workerPseudonym,
@@ -10,6 +11,7 @@ import {
   type Page,
   type Subject,
 } from '@jiuye/common';
+import { GraphQLError } from 'graphql';
 import type { ContactAttempt } from './contact-attempt/contact-attempt.entity';
 import type { PartnerContext } from './context';
 import type { FollowUpVisit } from './follow-up/follow-up.entity';
@@ -115,20 +117,48 @@ export async function visibleTransferPage(context: PartnerContext, page: Page<Tr
 }
 
 /**
- * Before a partner write about a transfer that exists: the caller is partner staff with a
- * purpose, and the transfer lies in their scope (partner-city staff: their city; the county
- * office: a worker of their region). A malformed or unknown id is left to the service.
+ * Whether the caller may write about a transfer the service has loaded (null: no such row).
+ * One answer for "no such transfer" and "a transfer outside your scope" — the service's
+ * NOT_FOUND, at the same point of its checks — after the same work: a missing row is checked
+ * like a row of nobody (NO_WORKER in no city), so region staff ask hr on both paths.
  */
-export async function authorizeTransferWrite(context: PartnerContext, transferId: string, what: string): Promise<void> {
+export type TransferScope = (transfer: Pick<Transfer, 'workerId' | 'cityCode'> | null) => Promise<boolean>;
+
+/** No worker has this id (pseudonyms are `w` and base64url), no city this code. */
+const NO_WORKER = 'w-none';
+const NO_CITY = '0000';
+
+/**
+ * Before a partner write about an existing transfer: the caller is partner staff with a purpose;
+ * the returned scope is asked by the service where it loads the transfer (partner-city staff:
+ * their city; the county office: a worker of their region).
+ */
+export function authorizeTransferWrite(context: PartnerContext, what: string): TransferScope {
   context.access.requireDepartment('partner', what);
-  const id = parseRowId(transferId);
-  if (id === null) return;
-  // Read outside the identity map: the service loads (and locks) the transfer itself.
-  const [transfer] = await context.em.getConnection().execute<{ worker_id: string; city_code: string }[]>(
-    'select worker_id, city_code from transfer where id = ?',
-    [id],
-  );
-  if (transfer) await context.access.requireInScope(transferSubject({ workerId: transfer.worker_id, cityCode: transfer.city_code }), what);
+  return async (transfer) => {
+    const visible = await context.access.canSee(transferSubject(transfer ?? { workerId: NO_WORKER, cityCode: NO_CITY }));
+    return transfer !== null && visible;
+  };
+}
+
+/** NOT_FOUND on the field when the transfer is missing or outside the scope (see TransferScope). */
+export async function requireTransferInScope<T extends Pick<Transfer, 'workerId' | 'cityCode'>>(transfer: T | null, inScope: TransferScope, field = 'input.transferId'): Promise<T> {
+  if (!(await inScope(transfer)) || !transfer) throw notFound('transfer', field);
+  return transfer;
+}
+
+/**
+ * recordTransfer for a worker who already holds an open transfer: the caller learns that only
+ * when they may see that transfer. A partner city asking about a worker whose open transfer is
+ * another city's gets this answer instead, which names neither the transfer nor its city: the
+ * county office (which sees every transfer of its workers) records it. It is also the answer
+ * for a city recording a worker it may not vouch for (hole 7's county evidence), so that
+ * "open transfer elsewhere" is not an outcome of its own.
+ */
+export function transferNeedsCountyOffice(): GraphQLError {
+  return new GraphQLError('input.idNumber: your city cannot record this transfer; the county office (县级东西部协作办) records it', {
+    extensions: { code: 'CONFLICT', field: 'input.idNumber', reason: 'COUNTY_OFFICE_RECORDS' },
+  });
 }
 
 /**

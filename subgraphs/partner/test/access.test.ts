@@ -362,10 +362,10 @@ describe('partner access control', () => {
         [partnerViewer, RECORD_ATTEMPT, attempt(transfers[1]), { code: 'FORBIDDEN', reason: 'read-only' }],
         [dashboard, END_TRANSFER, { input: { transferId: String(transfers[1]), endedOn: daysAgo(1), reason: '返乡' } }, { code: 'FORBIDDEN', reason: 'other-department' }],
         [{ ...shenzhenStaff, purpose: undefined }, RECORD_ATTEMPT, attempt(transfers[1]), { code: 'PURPOSE_REQUIRED' }],
-        // Shenzhen staff on a Zhongshan transfer, batch or city.
-        [shenzhenStaff, RECORD_ATTEMPT, attempt(transfers[2]), { code: 'FORBIDDEN', reason: 'outside-scope' }],
-        [shenzhenStaff, RECORD_VISIT, visit, { code: 'FORBIDDEN', reason: 'outside-scope' }],
-        [shenzhenStaff, END_TRANSFER, { input: { transferId: String(transfers[2]), endedOn: daysAgo(1), reason: '返乡' } }, { code: 'FORBIDDEN', reason: 'outside-scope' }],
+        // Shenzhen staff on a Zhongshan transfer (as unknown as a transfer id nobody has: hole 6), batch or city.
+        [shenzhenStaff, RECORD_ATTEMPT, attempt(transfers[2]), { code: 'NOT_FOUND', field: 'input.transferId' }],
+        [shenzhenStaff, RECORD_VISIT, visit, { code: 'NOT_FOUND', field: 'input.transferId' }],
+        [shenzhenStaff, END_TRANSFER, { input: { transferId: String(transfers[2]), endedOn: daysAgo(1), reason: '返乡' } }, { code: 'NOT_FOUND', field: 'input.transferId' }],
         [
           shenzhenStaff,
           RECORD_TRANSFER,
@@ -374,7 +374,7 @@ describe('partner access control', () => {
         ],
         [shenzhenStaff, CREATE_BATCH, { input: { batchNo: 'ZS-2026-01-009', cityCode: ZHONGSHAN, departedOn: '2026-01-09', destination: '中山市' } }, { code: 'FORBIDDEN', reason: 'outside-city' }],
         // The county office on workers outside its region (another county's, or nobody's).
-        [countyOffice, RECORD_ATTEMPT, attempt(transfers[5]), { code: 'FORBIDDEN', reason: 'outside-scope' }],
+        [countyOffice, RECORD_ATTEMPT, attempt(transfers[5]), { code: 'NOT_FOUND', field: 'input.transferId' }],
         [
           countyOffice,
           RECORD_TRANSFER,

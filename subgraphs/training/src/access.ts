@@ -132,14 +132,24 @@ export async function authorizeEnrol(context: TrainingContext, input: { classId:
   return { institutionId, confirmed };
 }
 
-/** Before a write to an existing enrolment (by row id): it must be the caller's institution's, or its worker in the caller's region. */
-export async function authorizeEnrolmentWrite(context: TrainingContext, enrolmentId: string, what: string): Promise<void> {
+/** Whether the caller may write an enrolment the service has loaded (null: no such row). */
+export type EnrolmentScope = (enrolment: Pick<Enrolment, 'workerId' | 'institutionId'> | null) => Promise<boolean>;
+
+/**
+ * Before a write to an existing enrolment (by row id): the caller is training staff; the service
+ * asks the returned scope where it loads the enrolment (the caller's institution's, or its
+ * worker in the caller's region). One outside the scope gets the NOT_FOUND of an enrolment
+ * that does not exist, at the same point and after the same work (a missing one is checked as
+ * a row of nobody, so region staff ask hr on both paths).
+ */
+export function authorizeEnrolmentWrite(context: TrainingContext, what: string): EnrolmentScope {
   context.access.requireDepartment('training', what);
-  const id = parseRowId(enrolmentId);
-  if (id === null) return;
-  const enrolment = await context.loaders.enrolmentById.load(id);
-  if (enrolment) await context.access.requireInScope(enrolmentSubject(enrolment), `input.enrolmentId: the enrolment`);
+  return async (enrolment) => (await context.access.canSee(enrolmentSubject(enrolment ?? { workerId: NO_WORKER, institutionId: NO_INSTITUTION }))) && enrolment !== null;
 }
+
+/** No worker has this id (pseudonyms are `w` and base64url), no institution this id (a missing enrolment is nobody's). */
+const NO_WORKER = 'w-none';
+const NO_INSTITUTION = -1;
 
 /**
  * Before recording a certificate: region staff only for workers of their region; institution

@@ -36,7 +36,7 @@ export class AssistanceResolver {
 
   @Mutation(() => AssistanceGrant, { description: '停发 — stop a grant from a given day, with the reason.' })
   async stopAssistance(@Arg('input', () => StopAssistanceInput) input: StopAssistanceInput, @Ctx() context: CivilContext) {
-    await authorizeGrantWrite(context, input.grantId, 'assistance grants');
-    return new AssistanceService(context.em).stop(input);
+    const inScope = authorizeGrantWrite(context, 'assistance grants');
+    return new AssistanceService(context.em).stop(input, inScope);
   }
 }

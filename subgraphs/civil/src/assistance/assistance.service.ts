@@ -1,3 +1,4 @@
+import type { RowScope } from '../access';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { badInput, checkPageSize, conflict, decodeCursor, divisionCodeRange, InputProblems, notFound, type Page, requireDivisionCode, requireRowId, toPage } from '@jiuye/common';
 import { AssistanceGrant, isActiveOn, type AssistanceKind } from './assistance.entity';
@@ -37,13 +38,14 @@ export class AssistanceService {
     });
   }
 
-  async stop(input: StopAssistanceInput): Promise<AssistanceGrant> {
+  /** `inScope`: whether the caller may write the loaded grant (access.ts); a grant outside it is as missing as one that never was. */
+  async stop(input: StopAssistanceInput, inScope: RowScope<AssistanceGrant>): Promise<AssistanceGrant> {
     const id = requireRowId(input.grantId, 'input.grantId', 'grant');
     const reason = input.reason.trim();
     if (reason.length < 2 || reason.length > 200) throw badInput('input.reason', 'give a reason of 2 to 200 characters');
     return this.em.transactional(async (em) => {
       const grant = await em.findOne(AssistanceGrant, id, { lockMode: 4 /* pessimistic write */ });
-      if (!grant) throw notFound('assistance grant', 'input.grantId');
+      if (!(await inScope(grant)) || !grant) throw notFound('assistance grant', 'input.grantId');
       if (grant.endsOn !== null) throw conflict('input.grantId', `the grant already stopped on ${grant.endsOn}`);
       if (input.endsOn < grant.startsOn) throw badInput('input.endsOn', `must not be before the grant started (${grant.startsOn})`);
       grant.endsOn = input.endsOn;

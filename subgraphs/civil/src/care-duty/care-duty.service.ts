@@ -1,3 +1,4 @@
+import type { RowScope } from '../access';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { badInput, conflict, notFound, requireIdNumber, requireRowId, workerPseudonym } from '@jiuye/common';
 import { CareDuty } from './care-duty.entity';
@@ -25,11 +26,12 @@ export class CareDutyService {
     });
   }
 
-  async end(input: EndCareDutyInput): Promise<CareDuty> {
+  /** `inScope`: whether the caller may write the loaded duty (access.ts); a duty outside it is as missing as one that never was. */
+  async end(input: EndCareDutyInput, inScope: RowScope<CareDuty>): Promise<CareDuty> {
     const id = requireRowId(input.careDutyId, 'input.careDutyId', 'care duty');
     return this.em.transactional(async (em) => {
       const duty = await em.findOne(CareDuty, id);
-      if (!duty) throw notFound('care duty', 'input.careDutyId');
+      if (!(await inScope(duty)) || !duty) throw notFound('care duty', 'input.careDutyId');
       if (duty.until !== null) throw conflict('input.careDutyId', `the care duty already ended on ${duty.until}`);
       if (input.until < duty.since) throw badInput('input.until', `must not be before the duty began (${duty.since})`);
       duty.until = input.until;

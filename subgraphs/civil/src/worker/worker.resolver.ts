@@ -64,8 +64,8 @@ export class WorkerResolver {
 
   @Mutation(() => CareDuty)
   async endCareDuty(@Arg('input', () => EndCareDutyInput) input: EndCareDutyInput, @Ctx() context: CivilContext) {
-    await authorizeCareDutyWrite(context, input.careDutyId, 'care duties');
-    const duty = await new CareDutyService(context.em, context.config.pseudonymKey).end(input);
+    const inScope = authorizeCareDutyWrite(context, 'care duties');
+    const duty = await new CareDutyService(context.em, context.config.pseudonymKey).end(input, inScope);
     context.loaders.careDutiesByWorker.clear(duty.workerId);
     return placeWith(duty, await context.loaders.situationByWorker.load(duty.workerId));
   }

@@ -5,7 +5,7 @@ import { Worker } from '../worker/worker.type';
 import { Employment } from './employment.entity';
 import { RecordEmploymentEndInput, RecordEmploymentStartInput } from './employment.inputs';
 import { EmploymentService } from './employment.service';
-import { authorizeRecordWrite, authorizeWorkerWrite } from '../access';
+import { authorizeWorkerWrite } from '../access';
 
 @Resolver(() => Employment)
 export class EmploymentResolver {
@@ -21,13 +21,13 @@ export class EmploymentResolver {
 
   @Mutation(() => Employment, { description: '就业登记 — a registered worker started a job; the worker becomes EMPLOYED.' })
   async recordEmploymentStart(@Arg('input', () => RecordEmploymentStartInput) input: RecordEmploymentStartInput, @Ctx() context: HrContext) {
-    await authorizeWorkerWrite(context, input.idNumber, 'employment records');
-    return new EmploymentService(context.em, context.config.pseudonymKey).recordStart(input);
+    const inScope = authorizeWorkerWrite(context, 'employment records');
+    return new EmploymentService(context.em, context.config.pseudonymKey, inScope).recordStart(input);
   }
 
   @Mutation(() => Employment, { description: '离职登记 — an employment ended; the worker becomes UNEMPLOYED when no job remains.' })
   async recordEmploymentEnd(@Arg('input', () => RecordEmploymentEndInput) input: RecordEmploymentEndInput, @Ctx() context: HrContext) {
-    await authorizeRecordWrite(context, Employment, input.employmentId, 'employment records');
-    return new EmploymentService(context.em, context.config.pseudonymKey).recordEnd(input);
+    const inScope = authorizeWorkerWrite(context, 'employment records');
+    return new EmploymentService(context.em, context.config.pseudonymKey, inScope).recordEnd(input);
   }
 }

@@ -4,7 +4,7 @@ import { badInput, conflict, notFound, type EmploymentKind, type EmploymentPlace
 import { Employer } from '../employer/employer.entity';
 import { WelfarePostAssignment } from '../welfare-post/welfare-post.entity';
 import { WorkerRecord } from '../worker/worker.entity';
-import { requireRegisteredWorker } from '../worker/worker.service';
+import { requireRecordInScope, requireRegisteredWorker, requireScope, type InScope } from '../worker/worker.service';
 import { conflictOnUnique, InputCheck } from '../validation';
 import { Employment } from './employment.entity';
 import type { RecordEmploymentEndInput, RecordEmploymentStartInput } from './employment.inputs';
@@ -51,6 +51,8 @@ export class EmploymentService {
   constructor(
     private readonly em: EntityManager,
     private readonly pseudonymKey: string,
+    /** For writes about a worker: the caller's scope (hr's access.ts); see requireRegisteredWorker. */
+    private readonly inScope?: InScope,
   ) {}
 
   async recordStart(input: RecordEmploymentStartInput): Promise<Employment> {
@@ -75,7 +77,7 @@ export class EmploymentService {
       )
       .throwIfAny();
     const recorded = this.em.transactional(async (em) => {
-      const worker = await requireRegisteredWorker(em, this.pseudonymKey, input.idNumber, 'input.idNumber');
+      const worker = await requireRegisteredWorker(em, this.pseudonymKey, input.idNumber, 'input.idNumber', requireScope(this.inScope));
       if (employerId !== null && !(await em.findOne(Employer, employerId))) throw notFound('employer', 'input.employerId');
       const employment = await openEmployment(
         em,
@@ -95,8 +97,8 @@ export class EmploymentService {
     const reason = check.text(input.reason, 'input.reason', 2, 200);
     check.notInFuture(input.endsOn, 'input.endsOn').throwIfAny();
     return this.em.transactional(async (em) => {
-      const employment = await em.findOne(Employment, id, { lockMode: LockMode.PESSIMISTIC_WRITE });
-      if (!employment) throw notFound('employment', 'input.employmentId');
+      const found = await em.findOne(Employment, id, { lockMode: LockMode.PESSIMISTIC_WRITE });
+      const employment = await requireRecordInScope(found, requireScope(this.inScope), 'employment', 'input.employmentId');
       if (employment.endsOn !== null) throw conflict('input.employmentId', `the employment already ended on ${employment.endsOn}`);
       if (input.endsOn < employment.startsOn) throw badInput('input.endsOn', `must not be before the start (${employment.startsOn})`);
       if (await em.count(WelfarePostAssignment, { employmentId: employment.id, endsOn: null })) {

@@ -40,8 +40,8 @@ export class JobFairResolver {
 
   @Mutation(() => JobFairIntention, { description: '达成意向 — a worker and an employer agreed on a posting at a job fair.' })
   async recordJobFairIntention(@Arg('input', () => RecordJobFairIntentionInput) input: RecordJobFairIntentionInput, @Ctx() context: HrContext) {
-    await authorizeWorkerWrite(context, input.idNumber, 'job-fair intentions');
-    return new JobFairService(context.em, context.config.pseudonymKey).recordIntention(input);
+    const inScope = authorizeWorkerWrite(context, 'job-fair intentions');
+    return new JobFairService(context.em, context.config.pseudonymKey, inScope).recordIntention(input);
   }
 }
 

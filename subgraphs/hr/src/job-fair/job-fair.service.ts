@@ -13,7 +13,7 @@ import {
   type Page,
 } from '@jiuye/common';
 import { JobPosting } from '../job-posting/job-posting.entity';
-import { requireRegisteredWorker } from '../worker/worker.service';
+import { requireRecordInScope, requireRegisteredWorker, requireScope, type InScope } from '../worker/worker.service';
 import { conflictOnUnique, InputCheck } from '../validation';
 import { JobFair, JobFairIntention } from './job-fair.entity';
 import type { RecordJobFairIntentionInput } from './job-fair.inputs';
@@ -24,6 +24,8 @@ export class JobFairService {
   constructor(
     private readonly em: EntityManager,
     private readonly pseudonymKey: string,
+    /** For writes about a worker: the caller's scope (hr's access.ts); see requireRegisteredWorker. */
+    private readonly inScope?: InScope,
   ) {}
 
   /**
@@ -44,7 +46,7 @@ export class JobFairService {
       // Locked: two intentions for the last free place must not both pass the headcount check.
       const posting = await em.findOne(JobPosting, postingId, { lockMode: LockMode.PESSIMISTIC_WRITE });
       if (!posting) throw notFound('job posting', 'input.postingId');
-      const worker = await requireRegisteredWorker(em, this.pseudonymKey, input.idNumber, 'input.idNumber');
+      const worker = await requireRegisteredWorker(em, this.pseudonymKey, input.idNumber, 'input.idNumber', requireScope(this.inScope));
       if (fair.heldOn > todayInChina()) throw conflict('input.fairId', `the fair is only held on ${fair.heldOn}`);
       const reachedOn = input.reachedOn ?? fair.heldOn;
       if (reachedOn < fair.heldOn) throw badInput('input.reachedOn', `must not be before the fair (${fair.heldOn})`);

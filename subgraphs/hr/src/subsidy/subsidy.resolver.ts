@@ -15,7 +15,7 @@ export class SubsidyResolver {
 
   @Mutation(() => SubsidyPayment, { description: '补贴发放 — record an employment subsidy paid to a registered worker.' })
   async recordSubsidyPayment(@Arg('input', () => RecordSubsidyPaymentInput) input: RecordSubsidyPaymentInput, @Ctx() context: HrContext) {
-    await authorizeWorkerWrite(context, input.idNumber, 'subsidy payments');
-    return new SubsidyService(context.em, context.config.pseudonymKey).record(input);
+    const inScope = authorizeWorkerWrite(context, 'subsidy payments');
+    return new SubsidyService(context.em, context.config.pseudonymKey, inScope).record(input);
   }
 }

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { conflict } from '@jiuye/common';
-import { requireRegisteredWorker } from '../worker/worker.service';
+import { requireRecordInScope, requireRegisteredWorker, requireScope, type InScope } from '../worker/worker.service';
 import { conflictOnUnique, InputCheck } from '../validation';
 import { SubsidyPayment } from './subsidy.entity';
 import type { RecordSubsidyPaymentInput } from './subsidy.inputs';
@@ -12,6 +12,8 @@ export class SubsidyService {
   constructor(
     private readonly em: EntityManager,
     private readonly pseudonymKey: string,
+    /** For writes about a worker: the caller's scope (hr's access.ts); see requireRegisteredWorker. */
+    private readonly inScope?: InScope,
   ) {}
 
   /** Rules: registered worker; 1 to 20000 yuan; the one-off employment subsidy at most once per worker. */
@@ -27,7 +29,7 @@ export class SubsidyService {
       .notInFuture(input.paidOn, 'input.paidOn')
       .throwIfAny();
     const recorded = this.em.transactional(async (em) => {
-      const worker = await requireRegisteredWorker(em, this.pseudonymKey, input.idNumber, 'input.idNumber');
+      const worker = await requireRegisteredWorker(em, this.pseudonymKey, input.idNumber, 'input.idNumber', requireScope(this.inScope));
       if (input.kind === 'ONE_OFF_EMPLOYMENT' && (await em.count(SubsidyPayment, { workerId: worker.id, kind: 'ONE_OFF_EMPLOYMENT' }))) {
         throw conflict('input.kind', ONE_OFF_PAID);
       }

@@ -31,8 +31,8 @@ export class VerificationResolver {
       'hr officers and village assistants, for workers of their own region.',
   })
   async recordVerification(@Arg('input', () => RecordVerificationInput) input: RecordVerificationInput, @Ctx() context: HrContext) {
-    await authorizeVerification(context, input.idNumber);
-    const { verification, worker } = await new VerificationService(context.em, context.config.pseudonymKey).record(input, context.access.identity.subject);
+    const inScope = authorizeVerification(context);
+    const { verification, worker } = await new VerificationService(context.em, context.config.pseudonymKey, inScope).record(input, context.access.identity.subject);
     context.loaders.workerById.clear(worker.id).prime(worker.id, worker);
     context.loaders.verificationsByWorker.clearAll();
     return verification;

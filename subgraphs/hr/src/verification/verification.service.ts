@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { badInput, forbidden, todayInChina } from '@jiuye/common';
 import type { WorkerRecord } from '../worker/worker.entity';
-import { requireRegisteredWorker } from '../worker/worker.service';
+import { requireRecordInScope, requireRegisteredWorker, requireScope, type InScope } from '../worker/worker.service';
 import { InputCheck } from '../validation';
 import { NOTE_LENGTH, RecordVerification, VERIFIED_BY_LENGTH } from './verification.entity';
 import type { RecordVerificationInput } from './verification.inputs';
@@ -27,6 +27,8 @@ export class VerificationService {
   constructor(
     private readonly em: EntityManager,
     private readonly pseudonymKey: string,
+    /** For writes about a worker: the caller's scope (hr's access.ts); see requireRegisteredWorker. */
+    private readonly inScope?: InScope,
   ) {}
 
   /**
@@ -48,7 +50,7 @@ export class VerificationService {
       throw forbidden(`this staff account's id is longer than ${VERIFIED_BY_LENGTH} characters and cannot be recorded as the verifier`, 'subject-too-long');
     }
     return this.em.transactional(async (em) => {
-      const worker = await requireRegisteredWorker(em, this.pseudonymKey, input.idNumber, 'input.idNumber');
+      const worker = await requireRegisteredWorker(em, this.pseudonymKey, input.idNumber, 'input.idNumber', requireScope(this.inScope));
       const registeredMonth = todayInChina(worker.registeredAt).slice(0, 7);
       if (verifiedOn.slice(0, 7) < registeredMonth) {
         throw badInput('input.verifiedOn', `must not be before the month the worker was registered (${registeredMonth})`, 'BEFORE_REGISTRATION');

@@ -6,7 +6,7 @@ import { Worker } from '../worker/worker.type';
 import { WelfarePost, WelfarePostAssignment } from './welfare-post.entity';
 import { AssignWelfarePostInput, ReleaseWelfarePostInput } from './welfare-post.inputs';
 import { WelfarePostService } from './welfare-post.service';
-import { authorizeRecordWrite, authorizeWorkerWrite } from '../access';
+import { authorizeWorkerWrite } from '../access';
 
 @ObjectType()
 export class WelfarePostPage extends PageType(WelfarePost) {}
@@ -52,14 +52,14 @@ export class WelfarePostResolver {
     description: '公益性岗位安置 — give a vacant post to a worker of its village; opens a PUBLIC_WELFARE_POST employment in the same transaction.',
   })
   async assignWelfarePost(@Arg('input', () => AssignWelfarePostInput) input: AssignWelfarePostInput, @Ctx() context: HrContext) {
-    await authorizeWorkerWrite(context, input.idNumber, 'public-welfare posts');
-    return new WelfarePostService(context.em, context.config.pseudonymKey).assign(input);
+    const inScope = authorizeWorkerWrite(context, 'public-welfare posts');
+    return new WelfarePostService(context.em, context.config.pseudonymKey, inScope).assign(input);
   }
 
   @Mutation(() => WelfarePostAssignment, { description: 'End a holding of a public-welfare post, and its employment with it.' })
   async releaseWelfarePost(@Arg('input', () => ReleaseWelfarePostInput) input: ReleaseWelfarePostInput, @Ctx() context: HrContext) {
-    await authorizeRecordWrite(context, WelfarePostAssignment, input.assignmentId, 'public-welfare posts');
-    return new WelfarePostService(context.em, context.config.pseudonymKey).release(input);
+    const inScope = authorizeWorkerWrite(context, 'public-welfare posts');
+    return new WelfarePostService(context.em, context.config.pseudonymKey, inScope).release(input);
   }
 }
 

@@ -15,7 +15,7 @@ import {
 import { DivisionRecord } from '../division/division.entity';
 import { Employment } from '../employment/employment.entity';
 import { closeEmployment, openEmployment } from '../employment/employment.service';
-import { requireRegisteredWorker } from '../worker/worker.service';
+import { requireRecordInScope, requireRegisteredWorker, requireScope, type InScope } from '../worker/worker.service';
 import { conflictOnUnique, InputCheck } from '../validation';
 import { WelfarePost, WelfarePostAssignment } from './welfare-post.entity';
 import type { AssignWelfarePostInput, ReleaseWelfarePostInput } from './welfare-post.inputs';
@@ -28,6 +28,8 @@ export class WelfarePostService {
   constructor(
     private readonly em: EntityManager,
     private readonly pseudonymKey: string,
+    /** For writes about a worker: the caller's scope (hr's access.ts); see requireRegisteredWorker. */
+    private readonly inScope?: InScope,
   ) {}
 
   /**
@@ -44,7 +46,7 @@ export class WelfarePostService {
       const post = await em.findOne(WelfarePost, postId, { lockMode: LockMode.PESSIMISTIC_WRITE });
       if (!post) throw notFound('welfare post', 'input.postId');
       if (await em.count(WelfarePostAssignment, { postId, endsOn: null })) throw conflict('input.postId', POST_HELD);
-      const worker = await requireRegisteredWorker(em, this.pseudonymKey, input.idNumber, 'input.idNumber');
+      const worker = await requireRegisteredWorker(em, this.pseudonymKey, input.idNumber, 'input.idNumber', requireScope(this.inScope));
       if (worker.villageCode !== post.villageCode) throw conflict('input.idNumber', 'a public-welfare post goes to a resident of its own village');
       const village = await em.findOne(DivisionRecord, { code: post.villageCode });
       const villageName = village?.name ?? post.villageCode;
@@ -77,8 +79,8 @@ export class WelfarePostService {
     const reason = input.reason == null ? DEFAULT_RELEASE_REASON : check.text(input.reason, 'input.reason', 2, 200);
     check.notInFuture(input.endsOn, 'input.endsOn').throwIfAny();
     return this.em.transactional(async (em) => {
-      const assignment = await em.findOne(WelfarePostAssignment, id, { lockMode: LockMode.PESSIMISTIC_WRITE });
-      if (!assignment) throw notFound('welfare post assignment', 'input.assignmentId');
+      const found = await em.findOne(WelfarePostAssignment, id, { lockMode: LockMode.PESSIMISTIC_WRITE });
+      const assignment = await requireRecordInScope(found, requireScope(this.inScope), 'welfare post assignment', 'input.assignmentId');
       if (assignment.endsOn !== null) throw conflict('input.assignmentId', `the assignment already ended on ${assignment.endsOn}`);
       if (input.endsOn < assignment.startsOn) throw badInput('input.endsOn', `must not be before the start (${assignment.startsOn})`);
       assignment.endsOn = input.endsOn;

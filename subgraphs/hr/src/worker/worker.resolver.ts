@@ -27,8 +27,8 @@ import { SubsidyPayment } from '../subsidy/subsidy.entity';
 import { WelfarePostAssignment } from '../welfare-post/welfare-post.entity';
 import type { WorkerRecord } from './worker.entity';
 import { RegisterWorkerInput, UpdateSixClaritiesInput } from './worker.inputs';
-import { findWorker, WorkerService, workerPageKey } from './worker.service';
-import { authorizeWorkerWrite, visibleOrNotFound } from '../access';
+import { WorkerService, workerPageKey } from './worker.service';
+import { authorizeWorkerWrite, visibleWorkerOrNotFound } from '../access';
 import { Worker } from './worker.type';
 
 @ObjectType()
@@ -70,7 +70,7 @@ export class WorkerResolver {
   })
   async worker(@Arg('idNumber', () => String) idNumber: string, @Ctx() context: HrContext) {
     context.access.requirePersonAccess();
-    return visibleOrNotFound(context, await findWorker(context.loaders.workerById, context.config.pseudonymKey, idNumber));
+    return visibleWorkerOrNotFound(context, idNumber);
   }
 
   @Query(() => WorkerPage, { description: '一库六册 — workers of households in a division, by household; filters give the rosters.' })
@@ -79,10 +79,17 @@ export class WorkerResolver {
   }
 
   @Mutation(() => Worker, { description: '农村劳动力实名制登记 — register a person aged 16–60 in the labour registry.' })
-  async registerWorker(@Arg('input', () => RegisterWorkerInput) input: RegisterWorkerInput, @Ctx() { em, config, loaders, access }: HrContext) {
+  async registerWorker(@Arg('input', () => RegisterWorkerInput) input: RegisterWorkerInput, @Ctx() { em, config, loaders, access, logger, requestId }: HrContext) {
     access.requireDepartment('hr', 'the labour registry');
     if (/^\d{16}$/.test(input.householdCode ?? '')) await access.requireInScope({ place: input.householdCode }, 'input.householdCode');
-    const worker = await new WorkerService(em, config.pseudonymKey).register(input);
+    const worker = await new WorkerService(em, config.pseudonymKey).register(input).catch((error: unknown) => {
+      // A registration that collides with an existing record is the one answer that tells a
+      // number is registered somewhere (ALREADY_REGISTERED): operators see who asks, and how often.
+      if ((error as { extensions?: { code?: string; field?: string } }).extensions?.field === 'input.idNumber' && (error as { extensions: { code?: string } }).extensions.code === 'CONFLICT') {
+        logger.warn({ requestId, staff: access.identity.subject, region: access.identity.region }, 'registration refused: the ID number is already registered');
+      }
+      throw error;
+    });
     loaders.workerById.clear(worker.id).prime(worker.id, worker);
     return worker;
   }
@@ -90,8 +97,8 @@ export class WorkerResolver {
   @Mutation(() => Worker, { description: '六个清楚 — update a worker\'s six clarities (the monthly verification).' })
   async updateSixClarities(@Arg('input', () => UpdateSixClaritiesInput) input: UpdateSixClaritiesInput, @Ctx() context: HrContext) {
     const { em, config, loaders } = context;
-    await authorizeWorkerWrite(context, input.idNumber, 'the labour registry');
-    const worker = await new WorkerService(em, config.pseudonymKey).updateSixClarities(input);
+    const inScope = authorizeWorkerWrite(context, 'the labour registry');
+    const worker = await new WorkerService(em, config.pseudonymKey, inScope).updateSixClarities(input);
     loaders.workerById.clear(worker.id).prime(worker.id, worker);
     return worker;
   }

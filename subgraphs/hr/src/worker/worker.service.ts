@@ -73,30 +73,45 @@ export function workerPageKey(args: WorkerFilter & { divisionCode: string; first
   };
 }
 
-/** The registered worker with this ID number, locked for update; NOT_FOUND naming the field otherwise. */
-export async function requireRegisteredWorker(em: EntityManager, pseudonymKey: string, idNumber: string, field: string): Promise<WorkerRecord> {
-  const worker = await em.findOne(WorkerRecord, { id: workerPseudonym(idNumber, pseudonymKey) }, { lockMode: LockMode.PESSIMISTIC_WRITE });
-  if (!worker) throw notFound('worker', field);
+/** Whether the caller may write about a worker (hr's access.ts: WorkerScope); the same work whether the worker exists or not. */
+export type InScope = (workerId: string | null) => Promise<boolean>;
+
+/**
+ * The registered worker with this ID number, locked for update, if the caller's scope holds
+ * them; NOT_FOUND naming the field otherwise — one answer for unregistered and out of scope.
+ */
+export async function requireRegisteredWorker(em: EntityManager, pseudonymKey: string, idNumber: string, field: string, inScope: InScope): Promise<WorkerRecord> {
+  const id = workerPseudonym(idNumber, pseudonymKey);
+  const visible = await inScope(id);
+  // The same statement either way (refresh: a hidden worker already in the identity map is read
+  // again, as a missing one is); only a worker the caller may write is locked, so a hidden
+  // worker's row held by another transaction cannot make this answer wait.
+  const worker = await em.findOne(WorkerRecord, { id }, visible ? { lockMode: LockMode.PESSIMISTIC_WRITE } : { refresh: true });
+  if (!worker || !visible) throw notFound('worker', field);
   return worker;
 }
 
-/** root `worker(idNumber)`: validated; NOT_FOUND (never echoing the number) when not registered. */
-export async function findWorker(
-  workerById: { load(id: string): Promise<WorkerRecord | null> },
-  pseudonymKey: string,
-  idNumber: string,
-): Promise<WorkerRecord> {
-  requireIdNumber(idNumber, 'idNumber');
-  const worker = await workerById.load(workerPseudonym(idNumber, pseudonymKey));
-  if (!worker) throw notFound('worker', 'idNumber');
-  return worker;
+/** A record of a worker loaded by its row id: NOT_FOUND naming the field when missing or when its worker lies outside the scope (same work both ways). */
+export async function requireRecordInScope<T extends { workerId: string }>(record: T | null, inScope: InScope, what: string, field: string): Promise<T> {
+  const visible = await inScope(record?.workerId ?? null);
+  if (!record || !visible) throw notFound(what, field);
+  return record;
 }
+
+/**
+ * Refusal of a registration whose ID number is already registered — anywhere. One answer, in
+ * scope or not, and it names no place: the clerk is sent to the county office, which sees
+ * every village and moves a record between households. See registerWorker.
+ */
+export const ALREADY_REGISTERED = 'this ID number cannot be registered from your account; the county office (县级人社部门) registers or moves the record';
 
 /** 人社 rules for the real-name labour registry. */
 export class WorkerService {
   constructor(
     private readonly em: EntityManager,
     private readonly pseudonymKey: string,
+    /** For writes about an existing worker (updateSixClarities); see requireRegisteredWorker. */
+    private readonly inScope?: InScope,
   ) {}
 
   async register(input: RegisterWorkerInput): Promise<WorkerRecord> {
@@ -124,7 +139,7 @@ export class WorkerService {
         throw badInput('input.householdCode', 'its first 12 digits are not a village in the division catalogue', 'UNKNOWN_VILLAGE');
       }
       if (await em.findOne(WorkerRecord, { id }, { fields: ['id'] })) {
-        throw conflict('input.idNumber', 'this person is already in the labour registry');
+        throw conflict('input.idNumber', ALREADY_REGISTERED);
       }
       const worker = em.create(WorkerRecord, {
         id,
@@ -147,7 +162,7 @@ export class WorkerService {
       return worker;
     });
     // Two clerks registering the same person at once: the primary key decides, same answer.
-    return conflictOnUnique(registered, 'input.idNumber', 'this person is already in the labour registry');
+    return conflictOnUnique(registered, 'input.idNumber', ALREADY_REGISTERED);
   }
 
   async updateSixClarities(input: UpdateSixClaritiesInput): Promise<WorkerRecord> {
@@ -159,7 +174,7 @@ export class WorkerService {
     check.check(input.employmentStatus !== 'EMPLOYED', 'input.employmentStatus', SET_BY_EMPLOYMENT_RECORDS);
     check.throwIfAny();
     return this.em.transactional(async (em) => {
-      const worker = await requireRegisteredWorker(em, this.pseudonymKey, input.idNumber, 'input.idNumber');
+      const worker = await requireRegisteredWorker(em, this.pseudonymKey, input.idNumber, 'input.idNumber', requireScope(this.inScope));
       if (input.employmentStatus != null && input.employmentStatus !== worker.employmentStatus) {
         const open = await em.count(Employment, { workerId: worker.id, endsOn: null });
         if (open > 0) throw conflict('input.employmentStatus', 'the worker has an open employment; record its end first');
@@ -233,4 +248,10 @@ export class WorkerService {
       pages.set(key, toPage(found, key.first, totals.get(key.divisionCode) ?? 0, (w) => `${w.householdCode}/${w.id}`));
     }
   }
+}
+
+/** Services built without a scope (loaders, lists) must not write about a worker. */
+export function requireScope(inScope: InScope | undefined): InScope {
+  if (!inScope) throw new Error('a write about a worker needs the caller\'s scope (authorizeWorkerWrite)');
+  return inScope;
 }

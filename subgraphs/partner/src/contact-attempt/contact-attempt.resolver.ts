@@ -46,8 +46,8 @@ export class ContactAttemptResolver {
 
   @Mutation(() => ContactAttempt, { description: '联系记录 — record one attempt to reach a transferred worker, whatever came of it.' })
   async recordContactAttempt(@Arg('input', () => RecordContactAttemptInput) input: RecordContactAttemptInput, @Ctx() context: PartnerContext) {
-    await authorizeTransferWrite(context, input.transferId, 'contact attempts');
-    return new ContactAttemptService(context.em).record(input);
+    const inScope = authorizeTransferWrite(context, 'contact attempts');
+    return new ContactAttemptService(context.em).record(input, inScope);
   }
 
   @FieldResolver(() => Transfer, { nullable: true })

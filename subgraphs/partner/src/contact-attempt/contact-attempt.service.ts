@@ -3,6 +3,7 @@ import { badInput, InputProblems, notFound } from '@jiuye/common';
 import { Transfer } from '../transfer/transfer.entity';
 import { chinaDay, cleanText, isInFuture, MAX_NOTE_LENGTH, requireCityCode, startOfChinaDay } from '../validation';
 import { addDays, isRowId } from '@jiuye/common';
+import { requireTransferInScope, type TransferScope } from '../access';
 import { ContactAttempt, CONTACT_OUTCOME_LABELS, CONTACT_OUTCOMES, type ContactOutcome } from './contact-attempt.entity';
 import type { ContactAttemptEntry, RecordContactAttemptInput } from './contact-attempt.inputs';
 
@@ -33,13 +34,12 @@ export function checkAttemptAfterStart(problems: InputProblems, attempt: Contact
 export class ContactAttemptService {
   constructor(private readonly em: EntityManager) {}
 
-  async record(input: RecordContactAttemptInput): Promise<ContactAttempt> {
+  async record(input: RecordContactAttemptInput, inScope: TransferScope): Promise<ContactAttempt> {
     const problems = new InputProblems().check(isRowId(input.transferId), 'input.transferId', 'not a transfer id');
     checkAttempt(problems, input, 'input');
     problems.throwIfAny();
     return this.em.transactional(async (em) => {
-      const transfer = await em.findOne(Transfer, { id: Number(input.transferId) });
-      if (!transfer) throw notFound('transfer', 'input.transferId');
+      const transfer = await requireTransferInScope(await em.findOne(Transfer, { id: Number(input.transferId) }), inScope);
       const related = new InputProblems();
       checkAttemptAfterStart(related, input, 'input', transfer);
       related.throwIfAny();

@@ -11,8 +11,8 @@ import { FollowUpService } from './follow-up.service';
 export class FollowUpResolver {
   @Mutation(() => FollowUpVisit, { description: '跟踪回访 — record a follow-up and all its contact attempts at once.' })
   async recordFollowUpVisit(@Arg('input', () => RecordFollowUpVisitInput) input: RecordFollowUpVisitInput, @Ctx() context: PartnerContext) {
-    await authorizeTransferWrite(context, input.transferId, 'follow-up visits');
-    return new FollowUpService(context.em).record(input);
+    const inScope = authorizeTransferWrite(context, 'follow-up visits');
+    return new FollowUpService(context.em).record(input, inScope);
   }
 
   @FieldResolver(() => Transfer)

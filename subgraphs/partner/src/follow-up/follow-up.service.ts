@@ -6,6 +6,7 @@ import { checkAttempt, checkAttemptAfterStart } from '../contact-attempt/contact
 import { Transfer } from '../transfer/transfer.entity';
 import { chinaDay, cleanText, isWage, MAX_MONTHLY_WAGE, MAX_NOTE_LENGTH } from '../validation';
 import { isRowId } from '@jiuye/common';
+import { requireTransferInScope, type TransferScope } from '../access';
 import { FollowUpVisit } from './follow-up.entity';
 import type { RecordFollowUpVisitInput } from './follow-up.inputs';
 
@@ -15,7 +16,7 @@ export class FollowUpService {
   constructor(private readonly em: EntityManager) {}
 
   /** The visit, its attempts and (when the worker left) the end of the transfer: all or nothing. */
-  async record(input: RecordFollowUpVisitInput): Promise<FollowUpVisit> {
+  async record(input: RecordFollowUpVisitInput, inScope: TransferScope): Promise<FollowUpVisit> {
     const note = cleanText(input.note);
     const attempts = input.contactAttempts ?? [];
     const problems = new InputProblems()
@@ -45,8 +46,8 @@ export class FollowUpService {
     problems.throwIfAny();
 
     return this.em.transactional(async (em) => {
-      const transfer = await em.findOne(Transfer, { id: Number(input.transferId) }, { lockMode: LockMode.PESSIMISTIC_WRITE });
-      if (!transfer) throw notFound('transfer', 'input.transferId');
+      const found = await em.findOne(Transfer, { id: Number(input.transferId) }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+      const transfer = await requireTransferInScope(found, inScope);
       const related = new InputProblems().check(
         input.visitedOn >= transfer.startedOn,
         'input.visitedOn',

@@ -1,6 +1,6 @@
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { authorizeLinkDecision, DivisionCodeScalar, LinkConfirmation, PageArgs, PageType, parseRowId } from '@jiuye/common';
-import { authorizeNewTransfer, authorizeTransferWrite, scopeCity, visibleTransferPage } from '../access';
+import { authorizeNewTransfer, authorizeTransferWrite, scopeCity, transferSubject, visibleTransferPage } from '../access';
 import type { PartnerContext } from '../context';
 import { ContactAttempt } from '../contact-attempt/contact-attempt.entity';
 import { FollowUpVisit } from '../follow-up/follow-up.entity';
@@ -65,7 +65,7 @@ export class TransferResolver {
   @Mutation(() => Transfer, { description: '转移就业登记 — a worker of a batch started a job in the partner city.' })
   async recordTransfer(@Arg('input', () => RecordTransferInput) input: RecordTransferInput, @Ctx() context: PartnerContext) {
     const confirmed = await authorizeNewTransfer(context, input.batchId, input.idNumber, 'transfers');
-    const transfer = await new TransferService(context.em, context.config.pseudonymKey).record(input, confirmed);
+    const transfer = await new TransferService(context.em, context.config.pseudonymKey).record(input, confirmed, (open) => context.access.canSee(transferSubject(open)));
     forgetWorker(context, transfer.workerId);
     return transfer;
   }
@@ -92,8 +92,8 @@ export class TransferResolver {
 
   @Mutation(() => Transfer, { description: '离岗 — the worker left the job of a transfer.' })
   async endTransfer(@Arg('input', () => EndTransferInput) input: EndTransferInput, @Ctx() context: PartnerContext) {
-    await authorizeTransferWrite(context, input.transferId, 'transfers');
-    return new TransferService(context.em, context.config.pseudonymKey).end(input);
+    const inScope = authorizeTransferWrite(context, 'transfers');
+    return new TransferService(context.em, context.config.pseudonymKey).end(input, inScope);
   }
 
   @FieldResolver(() => Worker, {

@@ -19,6 +19,7 @@ import { TransferBatch } from '../transfer-batch/transfer-batch.entity';
 import { cleanText, hasLength, MOBILE_PATTERN, requireCityCode } from '../validation';
 import { isRowId, requireRowId } from '@jiuye/common';
 import { TransferReferralService } from '../referral/referral.service';
+import { requireTransferInScope, transferNeedsCountyOffice, type TransferScope } from '../access';
 import { Transfer } from './transfer.entity';
 import type { DecideTransferInput, EndTransferInput, RecordTransferInput } from './transfer.inputs';
 
@@ -38,8 +39,10 @@ export class TransferService {
    * transfer). Otherwise an open referral of the worker to the city confirms it (and is used
    * up); without one the transfer is PENDING, and its checks look only at what the caller's
    * city itself recorded: whether the worker exists or is transferred elsewhere is not told.
+   * `mayKnow` tells whether the caller may learn of a worker's open transfer (they may see it);
+   * when not, the refusal is transferNeedsCountyOffice, which says nothing of it.
    */
-  async record(input: RecordTransferInput, confirmed: boolean): Promise<Transfer> {
+  async record(input: RecordTransferInput, confirmed: boolean, mayKnow: (open: Transfer) => boolean | Promise<boolean>): Promise<Transfer> {
     requireIdNumber(input.idNumber, 'input.idNumber');
     const phone = cleanText(input.phone);
     const employerName = cleanText(input.employerName);
@@ -60,7 +63,8 @@ export class TransferService {
       const referralId = confirmed ? null : await TransferReferralService.lockOpen(em, workerId, batch.cityCode);
       const confirmation = confirmed || referralId !== null ? LinkConfirmation.CONFIRMED : LinkConfirmation.PENDING;
       if (confirmation === LinkConfirmation.CONFIRMED) {
-        if (await em.count(Transfer, { workerId, endedOn: null, confirmation: LinkConfirmation.CONFIRMED })) throw conflict('input.idNumber', OPEN_TRANSFER);
+        const open = await em.findOne(Transfer, { workerId, endedOn: null, confirmation: LinkConfirmation.CONFIRMED });
+        if (open) throw (await mayKnow(open)) ? conflict('input.idNumber', OPEN_TRANSFER) : transferNeedsCountyOffice();
       } else if (await em.count(Transfer, { workerId, endedOn: null, cityCode: batch.cityCode, confirmation: LinkConfirmation.PENDING })) {
         throw conflict('input.idNumber', OPEN_PENDING);
       }
@@ -80,7 +84,8 @@ export class TransferService {
         await em.flush();
       } catch (error) {
         // A concurrent recordTransfer for the same worker won: the partial unique index says so.
-        if (error instanceof UniqueConstraintViolationException) throw conflict('input.idNumber', OPEN_TRANSFER);
+        // Which city won is not said: the caller may not see it.
+        if (error instanceof UniqueConstraintViolationException) throw transferNeedsCountyOffice();
         throw error;
       }
       if (referralId !== null) await TransferReferralService.markUsed(em, referralId, transfer.id);
@@ -88,7 +93,7 @@ export class TransferService {
     });
   }
 
-  async end(input: EndTransferInput): Promise<Transfer> {
+  async end(input: EndTransferInput, inScope: TransferScope): Promise<Transfer> {
     const reason = cleanText(input.reason);
     new InputProblems()
       .check(isRowId(input.transferId), 'input.transferId', 'not a transfer id')
@@ -96,8 +101,8 @@ export class TransferService {
       .check(hasLength(reason, 2, 200), 'input.reason', 'give a reason of 2 to 200 characters')
       .throwIfAny();
     return this.em.transactional(async (em) => {
-      const transfer = await em.findOne(Transfer, { id: Number(input.transferId) }, { lockMode: LockMode.PESSIMISTIC_WRITE });
-      if (!transfer) throw notFound('transfer', 'input.transferId');
+      const found = await em.findOne(Transfer, { id: Number(input.transferId) }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+      const transfer = await requireTransferInScope(found, inScope);
       if (transfer.endedOn !== null) throw conflict('input.transferId', `the transfer already ended on ${transfer.endedOn}`);
       if (input.endedOn < transfer.startedOn) throw badInput('input.endedOn', `must not be before the worker started (${transfer.startedOn})`);
       const laterVisit = await em.findOne(

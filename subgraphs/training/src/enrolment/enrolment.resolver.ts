@@ -74,20 +74,20 @@ export class EnrolmentResolver {
 
   @Mutation(() => Enrolment, { description: '考勤 — set the days a trainee has attended so far.' })
   async recordAttendance(@Arg('input', () => RecordAttendanceInput) input: RecordAttendanceInput, @Ctx() context: TrainingContext) {
-    await authorizeEnrolmentWrite(context, input.enrolmentId, 'attendance');
-    return new EnrolmentService(context.em, context.config.pseudonymKey).recordAttendance(input);
+    const inScope = authorizeEnrolmentWrite(context, 'attendance');
+    return new EnrolmentService(context.em, context.config.pseudonymKey, inScope).recordAttendance(input);
   }
 
   @Mutation(() => Enrolment, { description: '结业 — complete a class; needs at least 80 % attendance.' })
   async completeTraining(@Arg('input', () => CompleteTrainingInput) input: CompleteTrainingInput, @Ctx() context: TrainingContext) {
-    await authorizeEnrolmentWrite(context, input.enrolmentId, 'completions');
-    return new EnrolmentService(context.em, context.config.pseudonymKey).complete(input);
+    const inScope = authorizeEnrolmentWrite(context, 'completions');
+    return new EnrolmentService(context.em, context.config.pseudonymKey, inScope).complete(input);
   }
 
   @Mutation(() => Enrolment, { description: '退学 — a trainee leaves a class before completing it.' })
   async dropTraining(@Arg('input', () => DropTrainingInput) input: DropTrainingInput, @Ctx() context: TrainingContext) {
-    await authorizeEnrolmentWrite(context, input.enrolmentId, 'dropouts');
-    return new EnrolmentService(context.em, context.config.pseudonymKey).drop(input);
+    const inScope = authorizeEnrolmentWrite(context, 'dropouts');
+    return new EnrolmentService(context.em, context.config.pseudonymKey, inScope).drop(input);
   }
 
   @Mutation(() => Enrolment, { description: '培训后就业 — record the first job after a completed training.' })
@@ -95,8 +95,8 @@ export class EnrolmentResolver {
     @Arg('input', () => RecordPostTrainingEmploymentInput) input: RecordPostTrainingEmploymentInput,
     @Ctx() context: TrainingContext,
   ) {
-    await authorizeEnrolmentWrite(context, input.enrolmentId, 'post-training employment');
-    return new EnrolmentService(context.em, context.config.pseudonymKey).recordEmployment(input);
+    const inScope = authorizeEnrolmentWrite(context, 'post-training employment');
+    return new EnrolmentService(context.em, context.config.pseudonymKey, inScope).recordEmployment(input);
   }
 
   @Mutation(() => Enrolment, {

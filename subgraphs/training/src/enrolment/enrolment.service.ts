@@ -1,3 +1,4 @@
+import type { EnrolmentScope } from '../access';
 import { LockMode, UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { badInput, checkPageSize, conflict, decodeCursor, InputProblems, LinkConfirmation, notFound, todayInChina, toPage, workerPseudonym, type Page } from '@jiuye/common';
@@ -36,6 +37,8 @@ export class EnrolmentService {
   constructor(
     private readonly em: EntityManager,
     private readonly pseudonymKey: string,
+    /** For writes to an existing enrolment: the caller's scope (access.ts authorizeEnrolmentWrite). */
+    private readonly inScope?: EnrolmentScope,
   ) {}
 
   /**
@@ -238,7 +241,9 @@ export class EnrolmentService {
 
   private async load(em: EntityManager, enrolmentId: number): Promise<{ enrolment: Enrolment; trainingClass: TrainingClass }> {
     const enrolment = await em.findOne(Enrolment, enrolmentId, { lockMode: LockMode.PESSIMISTIC_WRITE });
-    if (!enrolment) throw notFound('enrolment', 'input.enrolmentId');
+    if (!this.inScope) throw new Error('a write to an enrolment needs the caller\'s scope (authorizeEnrolmentWrite)');
+    // Outside the scope is as missing as never recorded: same answer, same work (access.ts).
+    if (!(await this.inScope(enrolment)) || !enrolment) throw notFound('enrolment', 'input.enrolmentId');
     const trainingClass = await em.findOneOrFail(TrainingClass, enrolment.classId);
     return { enrolment, trainingClass };
   }
