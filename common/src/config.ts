@@ -231,6 +231,8 @@ export interface GatewayLimits {
   maxCost: number;
   /** Operations in one batched HTTP request (GATEWAY_MAX_BATCH). */
   maxBatch: number;
+  /** Lookups by ID number per account in any minute (ID_LOOKUP_BUDGET_PER_MINUTE); past it, RATE_LIMITED. */
+  idLookupsPerMinute: number;
 }
 
 export const DEFAULT_GATEWAY_LIMITS: Readonly<GatewayLimits> = Object.freeze({
@@ -239,6 +241,7 @@ export const DEFAULT_GATEWAY_LIMITS: Readonly<GatewayLimits> = Object.freeze({
   maxTokens: 2000,
   maxCost: 50_000,
   maxBatch: 5,
+  idLookupsPerMinute: 30,
 });
 
 export interface GatewayConfig extends CommonConfig {
@@ -276,6 +279,7 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env, defaultS
       maxTokens: positive('GATEWAY_MAX_TOKENS', defaults.maxTokens),
       maxCost: positive('GATEWAY_MAX_COST', defaults.maxCost),
       maxBatch: positive('GATEWAY_MAX_BATCH', defaults.maxBatch),
+      idLookupsPerMinute: positive('ID_LOOKUP_BUDGET_PER_MINUTE', defaults.idLookupsPerMinute),
     },
     host: env.HOST ?? '0.0.0.0',
     port: check(port, env.GATEWAY_PORT ?? DEFAULT_PORTS.gateway, 'GATEWAY_PORT', problems),
