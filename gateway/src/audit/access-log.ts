@@ -413,7 +413,7 @@ export class AccessLogStore {
               max(at) as last_at
        from access_log where ${where.join(' and ')}
        group by staff, department, coalesce(region, partner_city, institution)
-       order by not_found + invalid desc, staff limit ${param(query.limit)}`,
+       order by count(*) filter (where lookup in ('not-found', 'invalid')) desc, staff limit ${param(query.limit)}`,
       params,
     );
     return rows.map((row) => ({ staff: row.staff, department: row.department, scope: row.scope, found: row.found, notFound: row.not_found, invalid: row.invalid, refused: row.refused, lastAt: row.last_at }));
