@@ -5,3 +5,4 @@ export * from './errors';
 export * from './auth';
 export * from './audit/access-log';
 export * from './audit/audit-subgraph';
+export * from './audit/id-lookups';

@@ -1,5 +1,5 @@
 import { makeIdNumber, SUBGRAPH_NAMES, type Identity } from '@jiuye/common';
-import { AccessLogStore } from '@jiuye/gateway';
+import { AccessLogStore, DEFAULT_QUERY_LIMITS } from '@jiuye/gateway';
 import { pseudonymOf } from '../support/harness';
 import { startTestPlatform, userHeaders, type TestPlatform } from '../support/platform';
 
@@ -55,7 +55,9 @@ async function probe(identity: Identity, numbers: string[]) {
 }
 
 beforeAll(async () => {
-  platform = await startTestPlatform(300);
+  // The gateway's default budget (30 a minute), not the suites' generous one.
+  platform = await startTestPlatform(300, { limits: DEFAULT_QUERY_LIMITS });
+  expect(DEFAULT_QUERY_LIMITS.idLookupsPerMinute).toBe(BUDGET);
   store = await AccessLogStore.open(platform.auditDatabaseUrl);
   const rows = await platform.subgraphs.partner.sql<{ id_number: string }>(`select id_number from transfer where city_code = '4403' and ended_on is null order by id limit 20`);
   for (const row of rows) {

@@ -215,6 +215,8 @@ interface PendingAppend {
   identity: RequestIdentity;
   operation: string | null;
   people: PersonEntry[];
+  /** How many reads the caller appended (what append resolves with). */
+  reads: number;
   at: Date;
   correlationId: string | null;
   resolve(n: number): void;
@@ -255,7 +257,7 @@ export class AccessLogStore {
     const { at = new Date(), correlationId = null } = options instanceof Date ? { at: options } : options;
     const people = mergeByPerson(reads);
     return new Promise((resolve, reject) => {
-      this.pending.push({ identity, operation, people, at, correlationId, resolve, reject });
+      this.pending.push({ identity, operation, people, reads: reads.length, at, correlationId, resolve, reject });
       this.flushing ??= this.flush();
     });
   }
@@ -270,7 +272,7 @@ export class AccessLogStore {
         try {
           await this.place(batch);
           await this.write(batch);
-          for (const request of batch) request.resolve(request.people.length);
+          for (const request of batch) request.resolve(request.reads);
         } catch (error) {
           for (const request of batch) request.reject(error);
         }

@@ -77,7 +77,7 @@ export function idNumberLookups(schema: GraphQLSchema, document: DocumentNode, o
     if (value == null) return;
     const nullable = getNullableType(type);
     if (isListType(nullable)) {
-      if (Array.isArray(value)) value.forEach((item, i) => collectValue(item, nullable.ofType, name, `${where}[${i}]`, path));
+      if (Array.isArray(value)) for (const item of value) collectValue(item, nullable.ofType, name, `${where}[]`, path);
       else collectValue(value, nullable.ofType, name, where, path);
       return;
     }
