@@ -93,6 +93,8 @@ describe('hole 3: probing ID numbers is budgeted per account and every lookup is
       expect(row).toMatchObject({ requestId: answer.requestId, fields: expect.arrayContaining(['lookup:Query.worker(idNumber)']) });
       expect(row!.lookup).toBe(number === target.idNumber ? 'found' : 'not-found');
     }
+    // The hit is placed in the person's village (hr, the residence authority), so their region's staff see who looked them up.
+    expect(byWorker.get(target.workerId)!.villageCode).toMatch(/^\d{12}$/);
     // No ID number in the log, only pseudonyms.
     expect(JSON.stringify(rows)).not.toContain(target.idNumber);
     expect(await store.verify()).toMatchObject({ ok: true });
