@@ -23,7 +23,8 @@ import { createAuthenticator, personalDataPlugin, type Caller } from './auth';
 import { exportsProxy } from './exports';
 import { AccessLogStore, type DepartmentAccess } from './audit/access-log';
 import { accessLogPlugin } from './audit/access-log-plugin';
-import { LookupBudget, type IdNumberLookup } from './audit/id-lookups';
+import type { IdNumberLookup } from './audit/id-lookups';
+import { LookupBudget } from './audit/lookup-budget';
 import { residenceAuthority } from './audit/villages';
 import { AUDIT_SUBGRAPH_NAME, buildAuditSchema } from './audit/audit-subgraph';
 

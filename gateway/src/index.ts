@@ -6,3 +6,4 @@ export * from './auth';
 export * from './audit/access-log';
 export * from './audit/audit-subgraph';
 export * from './audit/id-lookups';
+export * from './audit/lookup-budget';

@@ -3,7 +3,8 @@ import path from 'node:path';
 import { Supergraph } from '@apollo/federation-internals';
 import { Kind, parse, type OperationDefinitionNode } from 'graphql';
 import { makeIdNumber } from '@jiuye/common';
-import { idNumberLookups, lookupOutcome, LookupBudget } from '../src/audit/id-lookups';
+import { idNumberLookups, lookupOutcome } from '../src/audit/id-lookups';
+import { LookupBudget } from '../src/audit/lookup-budget';
 
 /** The API schema clients query: the committed supergraph without its federation machinery. */
 const schema = Supergraph.build(readFileSync(path.resolve(__dirname, '../../schema/supergraph.graphql'), 'utf8')).apiSchema().toGraphQLJSSchema();

@@ -1,7 +1,8 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { Logger, RequestIdentity } from '@jiuye/common';
 import type { AccessLogStore, DepartmentAccess } from './access-log';
-import { idNumberLookups, lookupReads, rateLimited, type IdNumberLookup, type LookupBudget } from './id-lookups';
+import { idNumberLookups, lookupReads, type IdNumberLookup } from './id-lookups';
+import { rateLimited, type LookupBudget } from './lookup-budget';
 
 export interface LoggedContext {
   requestId: string;
