@@ -242,6 +242,8 @@ export interface GatewayLimits {
   maxCost: number;
   /** Operations in one batched HTTP request (GATEWAY_MAX_BATCH). */
   maxBatch: number;
+  /** Lookups by ID number per account in any minute (ID_LOOKUP_BUDGET_PER_MINUTE); past it, RATE_LIMITED. */
+  idLookupsPerMinute: number;
 }
 
 export const DEFAULT_GATEWAY_LIMITS: Readonly<GatewayLimits> = Object.freeze({
@@ -250,6 +252,7 @@ export const DEFAULT_GATEWAY_LIMITS: Readonly<GatewayLimits> = Object.freeze({
   maxTokens: 2000,
   maxCost: 50_000,
   maxBatch: 5,
+  idLookupsPerMinute: 30,
 });
 
 export interface GatewayConfig extends CommonConfig {
@@ -287,6 +290,7 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env, defaultS
       maxTokens: positive('GATEWAY_MAX_TOKENS', defaults.maxTokens),
       maxCost: positive('GATEWAY_MAX_COST', defaults.maxCost),
       maxBatch: positive('GATEWAY_MAX_BATCH', defaults.maxBatch),
+      idLookupsPerMinute: positive('ID_LOOKUP_BUDGET_PER_MINUTE', defaults.idLookupsPerMinute),
     },
     host: env.HOST || DEFAULT_HOST,
     port: check(port, env.GATEWAY_PORT ?? DEFAULT_PORTS.gateway, 'GATEWAY_PORT', problems),

@@ -35,6 +35,12 @@ export interface HttpOptions<TContext extends BaseContext> {
   routes?: Record<string, (request: IncomingMessage, body: unknown, requestId: string) => Promise<unknown>>;
   /** GET downloads under a path prefix (the situation service's exports); authenticated like /graphql, streamed by the handler. */
   downloads?: DownloadRoute;
+  /**
+   * Whether an incoming x-request-id becomes this request's id (default true: a subgraph takes
+   * the gateway's). The gateway sets false: a client must not choose the id the access log and
+   * the departments' logs carry; it reads the client's header itself as a correlation id.
+   */
+  trustRequestId?: boolean;
 }
 
 export interface DownloadRoute {
@@ -108,7 +114,7 @@ export async function serveGraphQL<TContext extends BaseContext>(
   const sockets = new Set<import('node:net').Socket>();
 
   const httpServer = http.createServer(async (request, response) => {
-    const requestId = (request.headers['x-request-id'] as string | undefined)?.slice(0, 64) || randomUUID();
+    const requestId = (options.trustRequestId === false ? undefined : (request.headers['x-request-id'] as string | undefined)?.slice(0, 64)) || randomUUID();
     response.setHeader('x-request-id', requestId);
     const url = new URL(request.url ?? '/', 'http://localhost');
     try {

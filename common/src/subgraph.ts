@@ -54,6 +54,15 @@ export const AUTHORITY_FOR: Record<Exclude<ScopeKind, 'none'>, AuthorityName> = 
 
 export const VISIBLE_WORKERS_PATH = '/internal/visible-workers';
 
+/** hr's residence lookup for the gateway's access log: worker pseudonyms → village codes (subgraphs/hr/src/worker/worker-villages.ts). */
+export const WORKER_VILLAGES_PATH = '/internal/worker-villages';
+/**
+ * The identity the gateway signs when it asks for villages; the route answers no other. No user
+ * request reaches that route: the gateway sends users' requests to /graphql only, and subgraphs
+ * forward a caller's identity only to /internal/visible-workers.
+ */
+export const ACCESS_LOG_SERVICE = { subject: 'gateway:access-log', department: 'auditor', role: 'viewer', permissions: [] } as const;
+
 type ReferenceResolver<TLoaders> = (reference: any, context: SubgraphContext<TLoaders>) => unknown;
 
 /** Everything that makes one department's subgraph; each subgraph's index.ts exports one. */

@@ -24,6 +24,9 @@ import { textGuardPlugin } from './text-guard';
 import { exportsProxy } from './exports';
 import { AccessLogStore, type DepartmentAccess } from './audit/access-log';
 import { accessLogPlugin } from './audit/access-log-plugin';
+import type { IdNumberLookup } from './audit/id-lookups';
+import { LookupBudget } from './audit/lookup-budget';
+import { residenceAuthority } from './audit/villages';
 import { AUDIT_SUBGRAPH_NAME, buildAuditSchema } from './audit/audit-subgraph';
 
 export interface GatewayContext {
@@ -31,8 +34,12 @@ export interface GatewayContext {
   caller?: Caller;
   /** The identity the departments receive: the caller's, with purpose and request id. */
   identity?: RequestIdentity;
-  /** What the departments said this request read, for the access log. */
+  /** The client's own x-request-id, if any: logged as the correlation id, never as the request id. */
+  correlationId?: string;
+  /** What the departments said this operation read, for the access log (one array per operation: accessLogPlugin). */
   reads: DepartmentAccess[];
+  /** This operation's lookups by ID number (accessLogPlugin). */
+  lookups?: IdNumberLookup[];
   /** The signed identity header, made once per request. */
   signedIdentity?: Promise<string>;
   signingKey: string;
@@ -205,6 +212,11 @@ export async function startGateway(config: GatewayConfig, options: { logger?: Lo
   const sources = new Map<string, DepartmentDataSource>();
   const authenticate = await createAuthenticator(config.jwt);
   const accessLog = await AccessLogStore.open(config.auditDatabaseUrl);
+  // Partner cities and institutions report reads without a village: hr (residence) places them before they are written.
+  accessLog.placeWith(residenceAuthority(() => urls.get('hr'), config.internalSigningKey, config.subgraphTimeoutMs), (error) =>
+    logger.warn({ error: (error as Error).message }, 'access log: the residence authority did not answer; entries written without a village'),
+  );
+  const lookupBudget = new LookupBudget(limits.idLookupsPerMinute);
   const auditSchema = buildAuditSchema(accessLog, config.pseudonymKey);
   const gateway = new ApolloGateway({
     supergraphSdl,
@@ -244,7 +256,7 @@ export async function startGateway(config: GatewayConfig, options: { logger?: Lo
       // Batches of up to maxBatch operations (each checked on its own); 1 turns batching off.
       allowBatchedHttpRequests: limits.maxBatch > 1,
       logger,
-      plugins: [gatewayErrorPlugin(logger), textGuardPlugin(), personalDataPlugin(), accessLogPlugin(accessLog, logger)],
+      plugins: [gatewayErrorPlugin(logger), textGuardPlugin(), personalDataPlugin(), accessLogPlugin(accessLog, logger, { budget: lookupBudget, pseudonymKey: config.pseudonymKey })],
     },
     limits.maxBatch,
   );
@@ -262,10 +274,13 @@ export async function startGateway(config: GatewayConfig, options: { logger?: Lo
     // Streamed xlsx/CSV exports of rosters and lists, served by the situation read model.
     downloads: exportsProxy(() => urls.get('situation'), config.internalSigningKey, logger, accessLog),
     stats: production ? undefined : () => ({ fetches: Object.fromEntries([...sources].map(([name, source]) => [name, source.fetches])), rss: process.memoryUsage().rss }),
+    // The request id is always the gateway's own; the client's x-request-id is kept as a correlation id.
+    trustRequestId: false,
     async context(request: IncomingMessage, requestId: string): Promise<GatewayContext> {
       const caller = authenticatedAs<Caller>(request);
       const identity: RequestIdentity | undefined = caller && { ...caller.identity, ...(caller.purpose ? { purpose: caller.purpose } : {}), requestId };
-      return { requestId, caller, identity, reads: [], signingKey: config.internalSigningKey };
+      const correlationId = correlationIdOf(request);
+      return { requestId, ...(correlationId ? { correlationId } : {}), caller, identity, reads: [], signingKey: config.internalSigningKey };
     },
     async ready() {
       await accessLog.pool.query('select 1');
@@ -288,6 +303,13 @@ export async function startGateway(config: GatewayConfig, options: { logger?: Lo
       await accessLog.close();
     },
   };
+}
+
+/** The client's x-request-id, if it is a plain token (printable ASCII, at most 64 characters); else none. */
+export function correlationIdOf(request: IncomingMessage): string | undefined {
+  const header = request.headers['x-request-id'];
+  const value = (Array.isArray(header) ? header[0] : header)?.trim();
+  return value && /^[\x21-\x7e]{1,64}$/.test(value) ? value : undefined;
 }
 
 export { SUBGRAPH_NAMES };

@@ -5,3 +5,5 @@ export * from './errors';
 export * from './auth';
 export * from './audit/access-log';
 export * from './audit/audit-subgraph';
+export * from './audit/id-lookups';
+export * from './audit/lookup-budget';

@@ -1,4 +1,6 @@
-import { AccessLogStore } from '@jiuye/gateway';
+import { createHash } from 'node:crypto';
+import pg from 'pg';
+import { AccessLogStore, rowHash } from '@jiuye/gateway';
 import type { RequestIdentity } from '@jiuye/common';
 import { freshDatabaseUrl } from '../../tests/support/harness';
 
@@ -58,5 +60,58 @@ describe('the access log store', () => {
     await expect(Promise.all([broken.append(officer(1), null, [{ subgraph: 'hr', workerId: 'a', fields: ['Worker.name'] }]), broken.append(officer(2), null, [{ subgraph: 'hr', workerId: 'b', fields: ['Worker.name'] }])])).rejects.toThrow();
     expect((await broken.pool.query('select count(*)::int as n from access_log')).rows[0].n).toBe(0);
     await broken.close();
+  });
+
+  it('verifies entries written before correlation ids and lookups (their hash is the old one) next to new ones, and catches an edited correlation id', async () => {
+    const url = freshDatabaseUrl('audit');
+    const log = await AccessLogStore.open(url);
+    await log.append(officer(1), null, [{ subgraph: 'hr', workerId: 'old', villageCode: '530113001001', fields: ['Worker.name'] }]);
+    const [old] = await log.find({ limit: 1 });
+    // The hash of an entry without correlation id and lookup is exactly what the first version computed.
+    const { prevHash: _p, hash: _h, correlationId: _c, lookup: _l, ...content } = old;
+    const firstVersion = createHash('sha256')
+      .update(old.prevHash)
+      .update('\n')
+      .update(JSON.stringify([content.seq, content.at.toISOString(), content.requestId, content.staff, content.department, content.role, content.region, content.partnerCity, content.institution, content.purpose, content.operation, content.subgraphs, content.workerId, content.householdCode, content.villageCode, content.fields]))
+      .digest('hex');
+    expect(old.hash).toBe(firstVersion);
+    expect(rowHash(old.prevHash, old)).toBe(firstVersion);
+    await log.append(officer(2), 'Q', [{ subgraph: '', workerId: 'probed', fields: ['lookup:Query.worker(idNumber)'], lookup: 'not-found' }], { correlationId: 'client-7' });
+    expect(await log.verify()).toEqual({ ok: true, rows: 2, headSeq: 2 });
+    const [entry] = await log.find({ workerIds: ['probed'], limit: 1 });
+    expect(entry).toMatchObject({ correlationId: 'client-7', lookup: 'not-found', subgraphs: [] });
+    const tamper = new pg.Client({ connectionString: url });
+    await tamper.connect();
+    try {
+      await tamper.query(`set session_replication_role = replica`);
+      await tamper.query(`update access_log set correlation_id = null where seq = 2`);
+      expect(await log.verify()).toMatchObject({ ok: false, firstBroken: { seq: 2, problem: expect.stringMatching(/edited/) } });
+    } finally {
+      await tamper.end();
+      await log.close();
+    }
+  });
+
+  it('places entries no department could place with the residence authority, in one call per write', async () => {
+    const log = await AccessLogStore.open(freshDatabaseUrl('audit'));
+    const calls: string[][] = [];
+    log.placeWith(async (ids) => {
+      calls.push(ids);
+      return new Map([['placed-by-hr', '530113001002']]);
+    });
+    await Promise.all([
+      log.append(officer(1), null, [{ subgraph: 'partner', workerId: 'placed-by-hr', fields: ['Transfer.employerName'] }]),
+      log.append(officer(2), null, [{ subgraph: 'hr', workerId: 'known', villageCode: '530113001001', fields: ['Worker.name'] }, { subgraph: 'training', workerId: 'unknown-to-hr', fields: ['Enrolment.status'] }]),
+    ]);
+    expect(calls.flat().sort()).toEqual(['placed-by-hr', 'unknown-to-hr']);
+    const rows = await log.find({ limit: 10 });
+    expect(Object.fromEntries(rows.map((row) => [row.workerId, row.villageCode]))).toEqual({ 'placed-by-hr': '530113001002', known: '530113001001', 'unknown-to-hr': null });
+    // An authority that does not answer costs the village, not the entry.
+    log.placeWith(async () => {
+      throw new Error('down');
+    });
+    await log.append(officer(3), null, [{ subgraph: 'partner', workerId: 'while-down', fields: ['Transfer.employerName'] }]);
+    expect((await log.find({ workerIds: ['while-down'], limit: 1 }))[0].villageCode).toBeNull();
+    await log.close();
   });
 });

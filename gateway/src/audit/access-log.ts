@@ -12,6 +12,8 @@ import { ensureDatabaseExists, type AccessReportEntry, type RequestIdentity } fr
  */
 export const GENESIS_HASH = '0'.repeat(64);
 const APPEND_LOCK = 7_355_608;
+/** Worker ids per call to the residence authority (its route takes at most 5000). */
+const VILLAGE_BATCH = 5000;
 
 export interface AccessLogRow {
   seq: number;
@@ -31,13 +33,40 @@ export interface AccessLogRow {
   householdCode: string | null;
   villageCode: string | null;
   fields: string[];
+  /** The client's own x-request-id, kept beside the gateway's request id to correlate with the client's logs. */
+  correlationId: string | null;
+  /** For a lookup by ID number (fields `lookup:…`): what it answered. Null for other reads. */
+  lookup: LookupOutcome | null;
   prevHash: string;
   hash: string;
 }
 
+/**
+ * What a lookup by ID number answered: the person (found), nothing (not-found: unknown or out
+ * of scope, the caller cannot tell), a malformed number (invalid), or another refusal (refused).
+ */
+export type LookupOutcome = 'found' | 'not-found' | 'invalid' | 'refused';
+export const LOOKUP_OUTCOMES: readonly LookupOutcome[] = ['found', 'not-found', 'invalid', 'refused'];
+
 export interface DepartmentAccess extends AccessReportEntry {
   subgraph: string;
+  /** Set on the gateway's own entry for a lookup by ID number. */
+  lookup?: LookupOutcome;
 }
+
+/** What else an append knows about its request besides the identity. */
+export interface AppendOptions {
+  /** The client's x-request-id (not the gateway's request id). */
+  correlationId?: string | null;
+  at?: Date;
+}
+
+/**
+ * Where people live, for entries a department could not place (partner cities and training
+ * institutions do not know a worker's village): worker pseudonym → village code, for those
+ * the residence authority knows. May throw; the entries are then written without a village.
+ */
+export type VillageResolver = (workerIds: string[], requestId: string) => Promise<Map<string, string>>;
 
 /**
  * The first version of this table (one row per department) was replaced on the day it was
@@ -77,6 +106,9 @@ create table if not exists access_log (
   prev_hash char(64) not null,
   hash char(64) not null
 );
+-- Hole 9 and 3: the client's own request id, and the outcome of a lookup by ID number.
+alter table access_log add column if not exists correlation_id text;
+alter table access_log add column if not exists lookup text;
 create index if not exists access_log_worker on access_log (worker_id, seq);
 create index if not exists access_log_staff on access_log (staff, seq);
 create table if not exists access_log_head (
@@ -94,9 +126,14 @@ drop trigger if exists access_log_no_truncate on access_log;
 create trigger access_log_no_truncate before truncate on access_log for each statement execute function access_log_refuse_change();
 `;
 
-/** The exact bytes a row's hash covers; verify.ts and append() must agree on it. */
+/**
+ * The exact bytes a row's hash covers; verify.ts and append() must agree on it. Entries written
+ * before correlation_id and lookup existed have both null, and their content is the original
+ * array: so old entries keep verifying. An entry with either set covers both (nulling them
+ * later changes the content, and the hash no longer matches).
+ */
 export function rowHash(prevHash: string, row: Omit<AccessLogRow, 'prevHash' | 'hash'>): string {
-  const content = JSON.stringify([
+  const fields: unknown[] = [
     row.seq,
     row.at.toISOString(),
     row.requestId,
@@ -113,7 +150,9 @@ export function rowHash(prevHash: string, row: Omit<AccessLogRow, 'prevHash' | '
     row.householdCode,
     row.villageCode,
     row.fields,
-  ]);
+  ];
+  if (row.correlationId != null || row.lookup != null) fields.push(row.correlationId ?? null, row.lookup ?? null);
+  const content = JSON.stringify(fields);
   return createHash('sha256').update(prevHash).update('\n').update(content).digest('hex');
 }
 
@@ -135,9 +174,22 @@ function fromDatabase(row: Record<string, any>): AccessLogRow {
     householdCode: row.household_code,
     villageCode: row.village_code,
     fields: row.fields,
+    correlationId: row.correlation_id ?? null,
+    lookup: row.lookup ?? null,
     prevHash: row.prev_hash,
     hash: row.hash,
   };
+}
+
+export interface LookupCount {
+  staff: string;
+  department: string;
+  scope: string | null;
+  found: number;
+  notFound: number;
+  invalid: number;
+  refused: number;
+  lastAt: Date;
 }
 
 export interface VerificationResult {
@@ -159,8 +211,23 @@ export interface AccessLogQuery {
   limit: number;
 }
 
+interface PendingAppend {
+  identity: RequestIdentity;
+  operation: string | null;
+  people: PersonEntry[];
+  /** How many reads the caller appended (what append resolves with). */
+  reads: number;
+  at: Date;
+  correlationId: string | null;
+  resolve(n: number): void;
+  reject(error: unknown): void;
+}
+
 export class AccessLogStore {
   private constructor(readonly pool: pg.Pool) {}
+
+  /** Places entries no department could place (see VillageResolver); none: they stay without a village. */
+  private villages: { resolve: VillageResolver; onError(error: unknown): void } | null = null;
 
   static async open(databaseUrl: string): Promise<AccessLogStore> {
     await ensureDatabaseExists(databaseUrl);
@@ -168,6 +235,11 @@ export class AccessLogStore {
     await pool.query(UPGRADE);
     await pool.query(MIGRATION);
     return new AccessLogStore(pool);
+  }
+
+  /** Entries reported without a village get it from here before they are written (one call per group commit). */
+  placeWith(resolve: VillageResolver, onError: (error: unknown) => void = () => undefined): void {
+    this.villages = { resolve, onError };
   }
 
   async close(): Promise<void> {
@@ -178,16 +250,19 @@ export class AccessLogStore {
    * Appends one request's reads. Requests that arrive while a write is under way are written
    * together in the next transaction (group commit): one fsync for many requests, and the
    * chain stays in arrival order. Resolves once the rows are durable; rejects if they are not.
+   * The reads are copied: the caller may reuse its array.
    */
-  append(identity: RequestIdentity, operation: string | null, reads: DepartmentAccess[], at = new Date()): Promise<number> {
+  append(identity: RequestIdentity, operation: string | null, reads: DepartmentAccess[], options: AppendOptions | Date = {}): Promise<number> {
     if (reads.length === 0) return Promise.resolve(0);
+    const { at = new Date(), correlationId = null } = options instanceof Date ? { at: options } : options;
+    const people = mergeByPerson(reads);
     return new Promise((resolve, reject) => {
-      this.pending.push({ identity, operation, reads, at, resolve, reject });
+      this.pending.push({ identity, operation, people, reads: reads.length, at, correlationId, resolve, reject });
       this.flushing ??= this.flush();
     });
   }
 
-  private pending: { identity: RequestIdentity; operation: string | null; reads: DepartmentAccess[]; at: Date; resolve(n: number): void; reject(error: unknown): void }[] = [];
+  private pending: PendingAppend[] = [];
   private flushing: Promise<void> | null = null;
 
   private async flush(): Promise<void> {
@@ -195,8 +270,9 @@ export class AccessLogStore {
       while (this.pending.length > 0) {
         const batch = this.pending.splice(0);
         try {
+          await this.place(batch);
           await this.write(batch);
-          for (const request of batch) request.resolve(request.reads.length);
+          for (const request of batch) request.resolve(request.reads);
         } catch (error) {
           for (const request of batch) request.reject(error);
         }
@@ -206,8 +282,26 @@ export class AccessLogStore {
     }
   }
 
+  /** Fills the village of every person entry no department placed, from the residence authority. */
+  private async place(batch: PendingAppend[]): Promise<void> {
+    if (!this.villages) return;
+    const unplaced = batch.flatMap((request) => request.people.filter((person) => person.workerId && !person.villageCode));
+    if (unplaced.length === 0) return;
+    try {
+      const ids = [...new Set(unplaced.map((person) => person.workerId!))];
+      const villages = new Map<string, string>();
+      for (let start = 0; start < ids.length; start += VILLAGE_BATCH) {
+        for (const [id, village] of await this.villages.resolve(ids.slice(start, start + VILLAGE_BATCH), batch[0].identity.requestId)) villages.set(id, village);
+      }
+      for (const person of unplaced) person.villageCode = villages.get(person.workerId!) ?? null;
+    } catch (error) {
+      // The entries are still written (auditors see them); region staff miss them until the authority answers again.
+      this.villages.onError(error);
+    }
+  }
+
   /** One transaction for several requests' reads; nothing is written if any row fails. */
-  private async write(requests: { identity: RequestIdentity; operation: string | null; reads: DepartmentAccess[]; at: Date }[]): Promise<void> {
+  private async write(requests: PendingAppend[]): Promise<void> {
     const client = await this.pool.connect();
     try {
       await client.query('begin');
@@ -216,8 +310,8 @@ export class AccessLogStore {
       let seq = head.rowCount ? Number(head.rows[0].seq) : 0;
       let prevHash: string = head.rowCount ? head.rows[0].hash : GENESIS_HASH;
       const rows: AccessLogRow[] = [];
-      for (const { identity, operation, reads, at } of requests) {
-        for (const person of mergeByPerson(reads)) {
+      for (const { identity, operation, people, at, correlationId } of requests) {
+        for (const person of people) {
           seq += 1;
           const content = {
             seq,
@@ -232,6 +326,7 @@ export class AccessLogStore {
             purpose: identity.purpose ?? null,
             operation: operation?.slice(0, 200) ?? null,
             ...person,
+            correlationId,
           };
           const hash = rowHash(prevHash, content);
           rows.push({ ...content, prevHash, hash });
@@ -239,8 +334,8 @@ export class AccessLogStore {
         }
       }
       await client.query(
-        `insert into access_log (seq, at, request_id, staff, department, role, region, partner_city, institution, purpose, operation, subgraphs, worker_id, household_code, village_code, fields, prev_hash, hash)
-         select seq, at, request_id, staff, department, role, region, partner_city, institution, purpose, operation, subgraphs, worker_id, household_code, village_code, fields, prev_hash, hash
+        `insert into access_log (seq, at, request_id, staff, department, role, region, partner_city, institution, purpose, operation, subgraphs, worker_id, household_code, village_code, fields, correlation_id, lookup, prev_hash, hash)
+         select seq, at, request_id, staff, department, role, region, partner_city, institution, purpose, operation, subgraphs, worker_id, household_code, village_code, fields, correlation_id, lookup, prev_hash, hash
          from json_populate_recordset(null::access_log, $1::json)`,
         [
           JSON.stringify(
@@ -261,6 +356,8 @@ export class AccessLogStore {
               household_code: row.householdCode,
               village_code: row.villageCode,
               fields: row.fields,
+              correlation_id: row.correlationId,
+              lookup: row.lookup,
               prev_hash: row.prevHash,
               hash: row.hash,
             })),
@@ -295,6 +392,33 @@ export class AccessLogStore {
     if (query.beforeSeq) where.push(`seq < ${param(query.beforeSeq)}`);
     const sql = `select * from access_log ${where.length ? `where ${where.join(' and ')}` : ''} order by seq desc limit ${param(query.limit)}`;
     return (await this.pool.query(sql, params)).rows.map(fromDatabase);
+  }
+
+  /**
+   * Lookups by ID number per staff account, most misses first: an account probing numbers
+   * shows as many not-found (and invalid) lookups. Counts only — no person in the answer.
+   */
+  async lookupCounts(query: { staff?: string; since?: Date; until?: Date; limit: number }): Promise<LookupCount[]> {
+    const where = ['lookup is not null'];
+    const params: unknown[] = [];
+    const param = (value: unknown) => {
+      params.push(value);
+      return `$${params.length}`;
+    };
+    if (query.staff) where.push(`staff = ${param(query.staff)}`);
+    if (query.since) where.push(`at >= ${param(query.since)}`);
+    if (query.until) where.push(`at < ${param(query.until)}`);
+    const { rows } = await this.pool.query(
+      `select staff, department, coalesce(region, partner_city, institution) as scope,
+              count(*) filter (where lookup = 'found')::int as found, count(*) filter (where lookup = 'not-found')::int as not_found,
+              count(*) filter (where lookup = 'invalid')::int as invalid, count(*) filter (where lookup = 'refused')::int as refused,
+              max(at) as last_at
+       from access_log where ${where.join(' and ')}
+       group by staff, department, coalesce(region, partner_city, institution)
+       order by count(*) filter (where lookup in ('not-found', 'invalid')) desc, staff limit ${param(query.limit)}`,
+      params,
+    );
+    return rows.map((row) => ({ staff: row.staff, department: row.department, scope: row.scope, found: row.found, notFound: row.not_found, invalid: row.invalid, refused: row.refused, lastAt: row.last_at }));
   }
 
   /** The newest entries per worker, for Worker.accessLog (one statement for all workers). */
@@ -343,23 +467,37 @@ export class AccessLogStore {
   }
 }
 
+/** The strongest outcome when one request looked the same person up more than once. */
+const OUTCOME_RANK: Record<LookupOutcome, number> = { found: 3, 'not-found': 2, invalid: 1, refused: 0 };
+
+export interface PersonEntry {
+  subgraphs: string[];
+  workerId: string | null;
+  householdCode: string | null;
+  villageCode: string | null;
+  fields: string[];
+  lookup: LookupOutcome | null;
+}
+
 /**
  * One entry per person (or household) of a request: the fields every department read about
  * them (field names are unique across departments: the federation contract), which
- * departments answered, and the village whichever department could place them.
+ * departments answered, the village whichever department could place them, and what a lookup
+ * by their ID number answered (the gateway's own report, subgraph '' : no department).
  */
-export function mergeByPerson(reads: DepartmentAccess[]): { subgraphs: string[]; workerId: string | null; householdCode: string | null; villageCode: string | null; fields: string[] }[] {
-  const people = new Map<string, { subgraphs: Set<string>; workerId: string | null; householdCode: string | null; villageCode: string | null; fields: Set<string> }>();
+export function mergeByPerson(reads: DepartmentAccess[]): PersonEntry[] {
+  const people = new Map<string, { subgraphs: Set<string>; workerId: string | null; householdCode: string | null; villageCode: string | null; fields: Set<string>; lookup: LookupOutcome | null }>();
   for (const read of reads) {
     const key = read.workerId ? `w:${read.workerId}` : `h:${read.householdCode ?? ''}`;
     let person = people.get(key);
     if (!person) {
-      person = { subgraphs: new Set(), workerId: read.workerId ?? null, householdCode: read.workerId ? null : read.householdCode ?? null, villageCode: null, fields: new Set() };
+      person = { subgraphs: new Set(), workerId: read.workerId ?? null, householdCode: read.workerId ? null : read.householdCode ?? null, villageCode: null, fields: new Set(), lookup: null };
       people.set(key, person);
     }
-    person.subgraphs.add(read.subgraph);
+    if (read.subgraph) person.subgraphs.add(read.subgraph);
     person.villageCode ??= read.villageCode ?? (read.workerId ? null : read.householdCode?.slice(0, 12) ?? null);
     for (const field of read.fields) person.fields.add(field);
+    if (read.lookup && (person.lookup === null || OUTCOME_RANK[read.lookup] > OUTCOME_RANK[person.lookup])) person.lookup = read.lookup;
   }
   return [...people.values()].map((person) => ({
     subgraphs: [...person.subgraphs].sort(),
@@ -367,5 +505,6 @@ export function mergeByPerson(reads: DepartmentAccess[]): { subgraphs: string[];
     householdCode: person.householdCode,
     villageCode: person.villageCode,
     fields: [...person.fields].sort(),
+    lookup: person.lookup,
   }));
 }

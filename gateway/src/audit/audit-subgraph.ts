@@ -32,7 +32,10 @@ type AccessLogEntry {
   purpose: String
   """使用目的 in Chinese."""
   purposeLabel: String
+  """The gateway's id for the request (also its x-request-id answer header and the id the departments log under)."""
   requestId: String!
+  """The client's own x-request-id, if it sent one: to find the request in the client's logs. Never the request id."""
+  correlationId: String
   operation: String
   """The departments that answered about this person (hr, poverty, civil, training, partner)."""
   subgraphs: [String!]!
@@ -40,9 +43,25 @@ type AccessLogEntry {
   workerId: ID
   """The household read, if a household."""
   householdCode: String
-  """Fields read, as Type.field (Worker.idNumber means the full ID number was revealed)."""
+  """Fields read, as Type.field (Worker.idNumber means the full ID number was revealed); lookup:Query.worker(idNumber) is a lookup by ID number."""
   fields: [String!]!
+  """For a lookup by ID number: found, not-found, invalid (a malformed number) or refused."""
+  lookup: String
   hash: String!
+}
+
+"""Lookups by ID number of one staff account (no person named): many misses are the sign of an account probing numbers."""
+type IdNumberLookupCount {
+  staff: String!
+  department: String!
+  """The region, partner city or institution the account works in."""
+  scope: String
+  found: Int!
+  notFound: Int!
+  invalid: Int!
+  refused: Int!
+  """The latest lookup counted (ISO 8601, UTC)."""
+  lastAt: String!
 }
 
 type AccessLogPage {
@@ -75,6 +94,8 @@ type Query {
   """访问日志 — auditors: who read whose data, newest first; filter by worker, staff account and time."""
   accessLog(workerId: ID, """Instead of workerId: the person's ID number (validated, never stored)."""
     idNumber: String, staff: String, since: String, until: String, first: Int = 50, after: String): AccessLogPage!
+  """按身份证号查询统计 — auditors: lookups by ID number per staff account, found and not found, most misses first."""
+  idNumberLookups(staff: String, since: String, until: String, first: Int = 50): [IdNumberLookupCount!]!
   """Recomputes the hash chain (auditors), as npm run audit:verify does."""
   accessLogVerification: AccessLogVerification!
 }
@@ -96,11 +117,13 @@ function entry(row: AccessLogRow) {
     purpose: row.purpose,
     purposeLabel: row.purpose ? PURPOSES[row.purpose as Purpose] ?? null : null,
     requestId: row.requestId,
+    correlationId: row.correlationId,
     operation: row.operation,
     subgraphs: row.subgraphs,
     workerId: row.workerId,
     householdCode: row.householdCode,
     fields: row.fields,
+    lookup: row.lookup,
     hash: row.hash,
   };
 }
@@ -166,6 +189,11 @@ export function buildAuditSchema(store: AccessLogStore, pseudonymKey: string): G
         });
         const nodes = rows.slice(0, first).map(entry);
         return { nodes, pageInfo: { hasNextPage: rows.length > first, endCursor: nodes.length ? nodes[nodes.length - 1].seq : null } };
+      },
+      async idNumberLookups(_: unknown, args: { staff?: string; since?: string; until?: string; first?: number }, context: AuditContext) {
+        requireAuditor(context);
+        const rows = await store.lookupCounts({ staff: args.staff ?? undefined, since: instant(args.since, 'since'), until: instant(args.until, 'until'), limit: limit(args.first, 'first', 500) });
+        return rows.map((row) => ({ ...row, lastAt: row.lastAt.toISOString() }));
       },
       async accessLogVerification(_: unknown, __: unknown, context: AuditContext) {
         requireAuditor(context);

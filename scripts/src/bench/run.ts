@@ -152,6 +152,8 @@ async function main(): Promise<void> {
       ...baseEnv,
       GATEWAY_PORT: String(PORTS.gateway),
       GATEWAY_MAX_COST: '200000',
+      // The load test looks workers up by ID number thousands of times a minute from one account.
+      ID_LOOKUP_BUDGET_PER_MINUTE: '100000000',
       AUDIT_DATABASE_URL: withDatabase(pg.serverUrl, 'jiuye_audit'),
     }, nodeArgs);
     children.push(processes.gateway);

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import type { SubgraphModule } from '@jiuye/common';
+import { WORKER_VILLAGES_PATH, type SubgraphModule } from '@jiuye/common';
 import { DivisionRecord } from './division/division.entity';
 import { DivisionResolver, resolveDivisionReference } from './division/division.resolver';
 import { Division } from './division/division.type';
@@ -15,6 +15,7 @@ import { JobPosting } from './job-posting/job-posting.entity';
 import { JobPostingResolver } from './job-posting/job-posting.resolver';
 import { hrAccess, hrAuthority } from './access';
 import { createLoaders, type HrLoaders } from './loaders';
+import type { HrContext } from './context';
 import { migrations } from './migrations';
 import { SubsidyPayment } from './subsidy/subsidy.entity';
 import { SubsidyResolver } from './subsidy/subsidy.resolver';
@@ -23,6 +24,7 @@ import { WelfarePostAssignmentResolver, WelfarePostResolver } from './welfare-po
 import { WorkerRecord } from './worker/worker.entity';
 import { resolveWorkerReference, WorkerResolver } from './worker/worker.resolver';
 import { Worker } from './worker/worker.type';
+import { workerVillages } from './worker/worker-villages';
 import { RecordVerification } from './verification/verification.entity';
 import { VerificationResolver, WorkerVerificationsResolver } from './verification/verification.resolver';
 
@@ -72,6 +74,8 @@ export const hrSubgraph: SubgraphModule<HrLoaders> = {
   createLoaders,
   access: hrAccess,
   authority: hrAuthority,
+  // The gateway's access log asks where the people partner cities and institutions read live.
+  routes: { [WORKER_VILLAGES_PATH]: (context, body) => workerVillages(context as HrContext, body) },
 };
 
 export { hrSeeder } from './seed';
