@@ -181,7 +181,8 @@ describe('hole 2: quasi-identifiers — no account without reveal rebuilds an ID
     const result = await attack(staff, [
       {
         type: 'Worker',
-        query: (selection) => `{ trainingClasses(first: 200) { nodes { enrolments { worker { ${selection} } } } } }`,
+        // 20 classes: a class's enrolments are uncapped, so the cost limit counts each as 500 (hole 10).
+        query: (selection) => `{ trainingClasses(first: 20) { nodes { enrolments { worker { ${selection} } } } } }`,
         nodes: (data) => (data.trainingClasses?.nodes ?? []).flatMap((c: any) => (c?.enrolments ?? []).map((e: any) => e?.worker)),
       },
     ]);
