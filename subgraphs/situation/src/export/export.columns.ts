@@ -17,6 +17,11 @@ import type { PersonRecord } from '../person/situation-person.type';
 import type { EarlyWarning } from '../warning/warning.types';
 import type { Conflict } from '../conflict/conflict.types';
 
+/** What the access log records as read for each person of an export: every column but the row number. */
+export function loggedFields(columns: readonly ExportColumn<never>[]): string[] {
+  return columns.filter((column) => column.header !== '序号').map((column) => column.logAs ?? `export:${column.header}`);
+}
+
 const label = <T extends string>(labels: Record<T, string>, value: string | null | undefined): string | null => (value ? (labels[value as T] ?? value) : null);
 const ASSISTANCE: Record<string, string> = { SUBSISTENCE_ALLOWANCE: '低保', SPECIAL_HARDSHIP: '特困供养' };
 
@@ -32,7 +37,7 @@ export function rosterColumns(options: { reveal: boolean; today: string }): Expo
     { header: '户编号', kind: 'text', width: 20, value: (p) => p.household_code },
     { header: '姓名', width: 10, value: (p) => p.name },
     { header: '性别', width: 6, value: (p) => label(SexVocabulary.labels, p.sex) },
-    { header: '身份证号', kind: 'text', width: 22, value: (p) => (options.reveal ? p.id_number : maskIdNumber(p.id_number)) },
+    { header: '身份证号', kind: 'text', width: 22, value: (p) => (options.reveal ? p.id_number : maskIdNumber(p.id_number)), logAs: options.reveal ? 'Worker.idNumber' : 'Worker.idNumberMasked' },
     { header: '年龄', kind: 'number', width: 6, value: (p) => ageOn(p.birth_date, options.today) },
     { header: '文化程度', width: 10, value: (p) => label(EducationVocabulary.labels, p.education) },
     { header: '人口状态', width: 10, value: (p) => label(PopulationStatusVocabulary.labels, p.population_status) },
