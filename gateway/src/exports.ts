@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { Readable } from 'node:stream';
+import { Readable, Writable } from 'node:stream';
+import { finished } from 'node:stream/promises';
 import { once } from 'node:events';
 import { authenticatedAs, EXPORT_FRAMING, EXPORT_FRAMING_HEADER, HttpError, INTERNAL_IDENTITY_HEADER, readFrames, serviceUrl, personAccessRefusal, scopeKind, signInternalIdentity, type ExportedPerson, type Logger, type RequestIdentity } from '@jiuye/common';
 import type { Caller } from './auth';
@@ -97,13 +98,19 @@ function exportRead([workerId, householdCode, villageCode]: ExportedPerson, fiel
   return { subgraph: 'situation', ...(workerId ? { workerId } : householdCode ? { householdCode } : {}), villageCode, fields };
 }
 
+/** Frames read ahead of the client while earlier pages are being logged (a few MB of file at most). */
+const READ_AHEAD_FRAMES = 32;
+/** Pages whose append may be under way at once (the log's group commit writes them together). */
+const APPENDS_IN_FLIGHT = 8;
+
 /**
  * Passes the framed stream on to the client as the file: each page's people are appended to the
- * access log (and the append awaited) before any byte after them is written; bytes are written
- * with the client's backpressure, and the next frame is read only once the client took the last
- * one, so a slow client slows the situation service and nothing holds the file. Resolves when the
- * END frame arrived and the response was ended; rejects when the stream broke off or was
- * malformed, the client went away, or the log refused (AccessLogRefused).
+ * access log, and no byte that came after them is written before that append (and every earlier
+ * one) succeeded. Reading runs a little ahead of writing (READ_AHEAD_FRAMES, APPENDS_IN_FLIGHT),
+ * so the situation service keeps producing while a page is logged; beyond that the client's
+ * backpressure holds the reading, and with it the situation service, and nothing holds the file.
+ * Resolves when the END frame arrived and the response was ended; rejects when the stream broke
+ * off or was malformed, the client went away, or the log refused (AccessLogRefused).
  */
 async function relay(
   body: Readable,
@@ -112,38 +119,63 @@ async function relay(
   log: (people: ExportedPerson[], fields: string[]) => Promise<unknown>,
 ): Promise<void> {
   let fields: string[] | null = null;
-  let started = false;
-  const closed = new Promise<never>((_, reject) => response.once('close', () => reject(new Error('the client went away'))));
-  closed.catch(() => undefined);
+  /** Settles once every page announced so far is in the log; rejects with the first refusal. */
+  let logged: Promise<unknown> = Promise.resolve();
+  const inFlight: Promise<unknown>[] = [];
+  const startFile = () => {
+    if (response.headersSent) return;
+    response.statusCode = 200;
+    passHeaders(upstream, response);
+  };
+  // Writes in order, each chunk once the pages announced before it are logged.
+  const sink = new Writable({
+    objectMode: true,
+    highWaterMark: READ_AHEAD_FRAMES,
+    write({ after, bytes }: { after: Promise<unknown>; bytes: Buffer }, _encoding, callback) {
+      after.then(() => {
+        if (response.destroyed) return callback(new Error('the client went away'));
+        startFile();
+        if (response.write(bytes)) return callback();
+        const onDrain = () => (response.off('close', onClose), callback());
+        const onClose = () => (response.off('drain', onDrain), callback(new Error('the client went away')));
+        response.once('drain', onDrain);
+        response.once('close', onClose);
+      }, callback);
+    },
+    final(callback) {
+      logged.then(() => {
+        startFile();
+        response.end(() => callback());
+      }, callback);
+    },
+  });
+  const failed = new Promise<never>((_, reject) => sink.once('error', reject));
+  failed.catch(() => undefined); // observed through wait() and finished()
+  const wait = (promise: Promise<unknown>) => Promise.race([promise, failed]);
   for await (const frame of readFrames(body)) {
+    if (sink.errored) throw sink.errored;
     if (response.destroyed) throw new Error('the client went away');
     switch (frame.type) {
       case 'head':
         fields = frame.head.fields;
         break;
-      case 'people':
+      case 'people': {
         if (!fields) throw new Error('export stream: people before the head frame');
-        try {
-          await Promise.race([log(frame.people, fields), closed]);
-        } catch (error) {
-          if (response.destroyed) throw error;
-          throw new AccessLogRefused(error as Error);
-        }
+        // Appends commit in the order they were asked for: waiting for the oldest frees a place.
+        if (inFlight.length >= APPENDS_IN_FLIGHT) await wait(inFlight.shift()!);
+        const append = log(frame.people, fields).catch((error: Error) => Promise.reject(response.destroyed ? error : new AccessLogRefused(error)));
+        append.catch(() => undefined); // observed through `logged`
+        inFlight.push(append);
+        logged = Promise.all([logged, append]);
+        logged.catch(() => undefined); // observed through the sink
         break;
+      }
       case 'data':
-        if (!started) {
-          response.statusCode = 200;
-          passHeaders(upstream, response);
-          started = true;
-        }
-        if (!response.write(frame.bytes)) await Promise.race([once(response, 'drain'), closed]);
+        if (!sink.write({ after: logged, bytes: frame.bytes })) await wait(once(sink, 'drain'));
         break;
       case 'end':
-        if (!started) {
-          response.statusCode = 200;
-          passHeaders(upstream, response);
-        }
-        await new Promise<void>((resolve) => response.end(resolve));
+        sink.end();
+        await finished(sink);
         return;
     }
   }
