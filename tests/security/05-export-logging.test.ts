@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import zlib from 'node:zlib';
 import pg from 'pg';
-import { startGatewayOn } from '../../gateway/test/support';
+import { FramedExport, writeCsv, EXPORT_FRAMING, EXPORT_FRAMING_HEADER, type ExportedPerson } from '@jiuye/common';
+import { startGatewayOn, tinyServer } from '../../gateway/test/support';
 import { freshDatabaseUrl } from '../support/harness';
 import { COUNTY_OFFICER, DEMO_COUNTY, startTestPlatform, userHeaders, type TestPlatform } from '../support/platform';
 
@@ -187,5 +188,56 @@ describe('hole 5 — a log that refuses writes stops the export before the bytes
     const body = await response.json();
     expect(body.errors[0].extensions.code).toBe('ACCESS_LOG_UNAVAILABLE');
     expect(JSON.stringify(body)).not.toMatch(/\d{17}[\dX]/);
+  });
+});
+
+describe('hole 5 — logging each page before its bytes keeps backpressure end to end (no whole-file buffering)', () => {
+  it('a client that stops reading stops the situation service; reading on finishes the file with every page logged', async () => {
+    const PAGES = 100;
+    const PAGE = 500;
+    let produced = 0;
+    // Stands in for the situation service: the real framing and CSV writer, rows of ~1 KB made lazily, page by page.
+    const situation = await tinyServer((_body, response) => {
+      response.setHeader('content-type', 'text/csv; charset=utf-8');
+      response.setHeader(EXPORT_FRAMING_HEADER, EXPORT_FRAMING);
+      const framed = new FramedExport(response);
+      framed.head({ fields: ['export:姓名'] });
+      const pages = (async function* () {
+        for (let page = 0; page < PAGES; page++) {
+          produced = page + 1;
+          const rows = Array.from({ length: PAGE }, (_, i) => ({ id: `bp-${page * PAGE + i}`, text: 'x'.repeat(1000) }));
+          framed.people(rows.map((row): ExportedPerson => [row.id, null, '530113101001']));
+          yield rows;
+        }
+      })();
+      writeCsv({ title: 't', columns: [{ header: 'id', value: (r: { id: string }) => r.id }, { header: 'text', value: (r: { text: string }) => r.text }], rows: pages }, framed.out).then(
+        (result) => framed.finish(result.rows),
+        (error) => response.destroy(error),
+      );
+    });
+    const gateway = await startGatewayOn(platform, { subgraphUrls: { situation: situation.url } });
+    try {
+      const requestId = randomUUID();
+      const response = await fetch(base(gateway.url) + `/exports/roster.csv?${ROSTER}`, { headers: { ...(await userHeaders(COUNTY_OFFICER)), 'x-request-id': requestId } });
+      expect(response.status).toBe(200);
+      const reader = response.body!.getReader();
+      let received = (await reader.read()).value!.length;
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      const whilePaused = produced;
+      // 50 MB in all; socket buffers on both hops and the gateway's read-ahead hold about 10 MB, so most pages wait.
+      expect(whilePaused).toBeLessThan(PAGES / 2);
+      for (;;) {
+        const { done, value } = await reader.read();
+        if (done) break;
+        received += value.length;
+      }
+      expect(produced).toBe(PAGES);
+      expect(received).toBeGreaterThan(PAGES * PAGE * 1000);
+      const logged = await loggedFor(requestId);
+      expect(logged.people).toBe(PAGES * PAGE);
+    } finally {
+      await gateway.stop();
+      await situation.close();
+    }
   });
 });
