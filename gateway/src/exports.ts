@@ -166,7 +166,7 @@ async function relay(
         const append = log(frame.people, fields).catch((error: Error) => Promise.reject(response.destroyed ? error : new AccessLogRefused(error)));
         append.catch(() => undefined); // observed through `logged`
         inFlight.push(append);
-        logged = Promise.all([logged, append]);
+        logged = Promise.all([logged, append]).then(() => undefined);
         logged.catch(() => undefined); // observed through the sink
         break;
       }
