@@ -420,7 +420,7 @@ describe('when the access log cannot be written', () => {
       // (tests/security/05-export-logging.test.ts breaks one off mid-file).
       const download = await fetch(gateway.url.replace(/\/graphql$/, '') + `/exports/roster.xlsx?kind=REAL_NAME&region=${DEMO_COUNTY}`, { headers: await userHeaders(COUNTY_OFFICER) });
       expect(download.status).toBe(503);
-      expect((await download.json()).errors[0].extensions.code).toBe('ACCESS_LOG_UNAVAILABLE');
+      expect(((await download.json()) as any).errors[0].extensions.code).toBe('ACCESS_LOG_UNAVAILABLE');
     } finally {
       await audit.end();
       await gateway.stop();

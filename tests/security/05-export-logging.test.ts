@@ -185,7 +185,7 @@ describe('hole 5 — a log that refuses writes stops the export before the bytes
     await refusing.query(`alter table access_log drop constraint if exists refuse_after; alter table access_log add constraint refuse_after check (seq < 0) not valid`);
     const response = await fetch(base(gateway.url) + `/exports/roster.csv?${ROSTER}`, { headers: await userHeaders(COUNTY_OFFICER) });
     expect(response.status).toBe(503);
-    const body = await response.json();
+    const body = (await response.json()) as any;
     expect(body.errors[0].extensions.code).toBe('ACCESS_LOG_UNAVAILABLE');
     expect(JSON.stringify(body)).not.toMatch(/\d{17}[\dX]/);
   });
@@ -210,7 +210,8 @@ describe('hole 5 — logging each page before its bytes keeps backpressure end t
           yield rows;
         }
       })();
-      writeCsv({ title: 't', columns: [{ header: 'id', value: (r: { id: string }) => r.id }, { header: 'text', value: (r: { text: string }) => r.text }], rows: pages }, framed.out).then(
+      type Row = { id: string; text: string };
+      writeCsv<Row>({ title: 't', columns: [{ header: 'id', value: (r) => r.id }, { header: 'text', value: (r) => r.text }], rows: pages }, framed.out).then(
         (result) => framed.finish(result.rows),
         (error) => response.destroy(error),
       );
