@@ -38,7 +38,7 @@ function textRecord(texts: readonly string[]): string {
  * Streams a sheet as CSV: UTF-8 with a BOM (so Excel in China reads the Chinese headers), CRLF
  * line ends, RFC 4180 quoting, dates as YYYY-MM-DD, the preamble lines as one-field records
  * above the header. Waits for 'drain' whenever `out` asks, so at most one batch of rows and
- * one 64 KB chunk are held. Ends `out` on success.
+ * one 64 KB chunk are held; each batch is written out before the next is pulled. Ends `out` on success.
  *
  * Failure: when the row source throws (or a value does not fit its column's kind, or `out`
  * errors or closes early), the returned promise rejects with that error. `out` is then left
@@ -68,6 +68,12 @@ export async function writeCsv<Row>(sheet: ExportSheet<Row>, out: NodeJS.Writabl
           await destination.write(chunk);
           chunk = '';
         }
+      }
+      // A batch's rows leave before the next batch is pulled (the gateway logs each batch's
+      // people just before the batch is pulled, and holds the bytes after them until then).
+      if (chunk) {
+        await destination.write(chunk);
+        chunk = '';
       }
     }
     if (chunk) await destination.write(chunk);

@@ -3,3 +3,4 @@ export type { ExportColumn, ExportColumnKind, ExportResult, ExportSheet, ExportV
 export { writeCsv } from './csv';
 export { writeXlsx, xlsxSheetName, XLSX_MAX_ROWS } from './xlsx';
 export { EXPORT_FORMATS, contentDisposition, parseExportFormat, writeExport, type ExportFormat } from './formats';
+export { EXPORT_FRAMING, EXPORT_FRAMING_HEADER, FramedExport, readFrames, encodeFrame, FRAME, type ExportFrame, type ExportHead, type ExportedPerson } from './frames';

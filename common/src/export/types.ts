@@ -18,6 +18,11 @@ export interface ExportColumn<Row> {
    * is a programming error: the writer rejects, naming the column and row, never the value.
    */
   kind?: ExportColumnKind;
+  /**
+   * What the access log records as read for this column, as a graph field (`Worker.idNumber`
+   * for a full ID number: a reveal, like the field's read in the graph). Absent: `export:<header>`.
+   */
+  logAs?: string;
 }
 
 export interface ExportSheet<Row> {

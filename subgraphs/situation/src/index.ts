@@ -3,7 +3,7 @@ import type { SituationConfig, SubgraphModule } from '@jiuye/common';
 import { situationAccess } from './access';
 import type { SituationContext } from './context';
 import { ConflictResolutionEntity } from './conflict-resolution.entity';
-import { EXPORT_PEOPLE_PATH, EXPORT_PREFIX, exportPeople, handleExport } from './export/export.route';
+import { EXPORT_PREFIX, handleExport } from './export/export.route';
 import { FreshnessResolver } from './freshness/freshness.resolver';
 import { ZeroEmploymentResolver } from './household/zero-employment';
 import { createLoaders, type SituationLoaders } from './loaders';
@@ -32,7 +32,6 @@ export const situationSubgraph: SubgraphModule<SituationLoaders> = {
   migrations,
   createLoaders,
   access: situationAccess,
-  routes: { [EXPORT_PEOPLE_PATH]: (context, body) => exportPeople(context as SituationContext, body) },
   downloads: { prefix: EXPORT_PREFIX, handle: (context, url, response) => handleExport(context as SituationContext, url, response) },
   async background(config, logger) {
     const situation = config as SituationConfig;

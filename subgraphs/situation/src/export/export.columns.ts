@@ -26,16 +26,29 @@ import type { Conflict } from '../conflict/conflict.types';
  * column with alternatives shows the first one the account may read (the full ID number with
  * reveal, else the masked one), and is left out when it may read none.
  */
-type RuledColumn<Row> = Omit<ExportColumn<Row>, 'value'> & { value: ((row: Row) => unknown) | Array<[coordinate: string, value: (row: Row) => unknown]>; field?: string };
+type RuledColumn<Row> = Omit<ExportColumn<Row>, 'value'> & {
+  /** One value, or alternatives: [coordinate, value, what the access log records when it is the one shown]. */
+  value: ((row: Row) => unknown) | Array<[coordinate: string, value: (row: Row) => unknown, logAs?: string]>;
+  field?: string;
+};
 
 function forAccount<Row>(access: Pick<AccessControl, 'allows'>, columns: RuledColumn<Row>[]): ExportColumn<Row>[] {
   const readable = (coordinate: string) => mayRead(access, situationAccess, coordinate);
   const result: ExportColumn<Row>[] = [];
   for (const { value, field, ...column } of columns) {
-    const chosen = Array.isArray(value) ? value.find(([coordinate]) => readable(coordinate))?.[1] : field === undefined || readable(field) ? value : undefined;
-    if (chosen) result.push({ ...column, value: chosen as ExportColumn<Row>['value'] });
+    if (Array.isArray(value)) {
+      const chosen = value.find(([coordinate]) => readable(coordinate));
+      if (chosen) result.push({ ...column, value: chosen[1] as ExportColumn<Row>['value'], ...(chosen[2] ? { logAs: chosen[2] } : {}) });
+    } else if (field === undefined || readable(field)) {
+      result.push({ ...column, value: value as ExportColumn<Row>['value'] });
+    }
   }
   return result;
+}
+
+/** What the access log records as read for each person of an export: every column but the row number. */
+export function loggedFields(columns: readonly ExportColumn<never>[]): string[] {
+  return columns.filter((column) => column.header !== '序号').map((column) => column.logAs ?? `export:${column.header}`);
 }
 
 const label = <T extends string>(labels: Record<T, string>, value: string | null | undefined): string | null => (value ? (labels[value as T] ?? value) : null);
@@ -58,8 +71,9 @@ export function rosterColumns(access: Pick<AccessControl, 'allows'>, today: stri
       kind: 'text',
       width: 22,
       value: [
-        ['SituationPerson.idNumber', (p) => p.id_number],
-        ['SituationPerson.idNumberMasked', (p) => maskIdNumber(p.id_number)],
+        // A full ID number in a file is a reveal, logged as one (Worker.idNumber), as in the graph.
+        ['SituationPerson.idNumber', (p) => p.id_number, 'Worker.idNumber'],
+        ['SituationPerson.idNumberMasked', (p) => maskIdNumber(p.id_number), 'Worker.idNumberMasked'],
       ],
     },
     { header: '年龄', kind: 'number', width: 6, field: 'SituationPerson.age', value: (p) => ageOn(p.birth_date, today) },

@@ -1,12 +1,11 @@
 import type { ServerResponse } from 'node:http';
-import { badInput, contentDisposition, HttpError, EXPORT_FORMATS, parseExportFormat, todayInChina, writeExport, type ExportFormat, type ExportSheet } from '@jiuye/common';
+import { badInput, contentDisposition, EXPORT_FORMATS, EXPORT_FRAMING, EXPORT_FRAMING_HEADER, FramedExport, parseExportFormat, todayInChina, writeExport, type ExportedPerson, type ExportFormat, type ExportSheet } from '@jiuye/common';
 import type { SituationContext } from '../context';
 import { zeroEmploymentBatches, type HouseholdRecord } from '../household/zero-employment';
-import type { Sql } from '../db';
 import { resolveRegion, type Region } from '../region/region';
 import { RosterKindVocabulary, type RosterKind } from '../roster/roster-kinds';
 import { rosterBatches } from '../roster/roster.service';
-import { conflictColumns, rosterColumns, warningColumns, zeroEmploymentColumns } from './export.columns';
+import { conflictColumns, loggedFields, rosterColumns, warningColumns, zeroEmploymentColumns } from './export.columns';
 import { warningBatches } from '../warning/warning.service';
 import { EarlyWarning } from '../warning/warning.types';
 import { conflictBatches } from '../conflict/conflict.service';
@@ -42,9 +41,6 @@ interface ExportedSubject {
 /** Rows that carry their subject's keys themselves (roster rows; warnings and conflicts in their record). */
 const itself = (row: ExportedSubject) => row;
 const ofRecord = (row: { record: ExportedSubject }) => row.record;
-
-export const EXPORT_PEOPLE_PATH = '/internal/export-people';
-const EXPORT_PEOPLE_PAGE = 5000;
 
 /** What a path asks for: /exports/roster.xlsx?kind=POOR_LABOURERS&region=530113101 or /exports/zero-employment.csv?region=… */
 async function plan(context: SituationContext, url: URL): Promise<{ view: string; plan: Plan; format: ExportFormat; region: Region }> {
@@ -99,7 +95,13 @@ async function plan(context: SituationContext, url: URL): Promise<{ view: string
 /**
  * GET /exports/…: the same access rules as the graph (department staff of the region with a
  * purpose), streamed in keyset batches of 500 rows so that a county export holds one batch in
- * memory. Every export is recorded in export_log (who, purpose, view, region, rows).
+ * memory. Every export is recorded in export_log (who, purpose, view, region, rows, outcome).
+ *
+ * The answer is the gateway's framed stream (common/src/export/frames.ts): what each person's
+ * entry in the access log names (the exported columns), then per page the page's people before
+ * the bytes of its rows, and END once the file is whole. The gateway logs each page's people
+ * before it passes on the bytes that follow them, so a download broken off at any point has
+ * logged at least everyone it delivered.
  */
 export async function handleExport(context: SituationContext, url: URL, response: ServerResponse): Promise<void> {
   // A bad path, kind or region, or a refused account, throws before any byte is sent (common/src/http.ts answers it).
@@ -114,50 +116,49 @@ export async function handleExport(context: SituationContext, url: URL, response
   response.setHeader('content-type', EXPORT_FORMATS[format].contentType);
   response.setHeader('content-disposition', contentDisposition(fileName));
   response.setHeader('cache-control', 'no-store');
-  response.setHeader('x-export-id', String(logged!.id));
+  response.setHeader(EXPORT_FRAMING_HEADER, EXPORT_FRAMING);
+  const framed = new FramedExport(response);
   try {
-    // The writer ends the response itself and resolves once it has finished.
-    const result = await writeExport(format, { ...sheet, rows: recorded(sql, logged!.id, sheet.rows as AsyncIterable<any[]>, subjectOf) }, response);
+    framed.head({ fields: loggedFields(sheet.columns) });
+    // The first page is read (and its people announced) before the writer writes a byte.
+    const rows = await announced(sheet.rows as AsyncIterable<any[]>, subjectOf, framed);
+    const result = await writeExport(format, { ...sheet, rows }, framed.out);
+    framed.finish(result.rows);
     await sql.rows(`update export_log set rows = $2, finished_at = now(), outcome = 'COMPLETED' where id = $1`, [logged!.id, result.rows]);
   } catch (error) {
-    // Headers are gone: the only honest signal left is a broken download.
+    // Headers are gone: the only honest signal left is a broken download (no END frame).
     response.destroy(error as Error);
     await sql.rows(`update export_log set finished_at = now(), outcome = 'FAILED' where id = $1`, [logged!.id]).catch(() => undefined);
     context.logger.error({ requestId: context.requestId, view, error: (error as Error).message }, 'export failed');
   }
 }
 
-/** Notes who each batch is about (export_person) before the batch is written out. */
-async function* recorded<T>(sql: Sql, exportId: number, batches: AsyncIterable<T[]>, subjectOf: (row: T) => ExportedSubject): AsyncGenerator<T[]> {
-  for await (const batch of batches) {
-    const subjects = batch.map(subjectOf);
-    await sql.rows(
-      `insert into export_person (export_id, worker_id, household_code, village_code)
-       select $1, w, h, v from unnest($2::text[], $3::text[], $4::text[]) as s(w, h, v)`,
-      [exportId, subjects.map((s) => s.worker_id), subjects.map((s) => s.household_code), subjects.map((s) => s.village_code)],
-    );
-    yield batch;
-  }
-}
-
 /**
- * POST /internal/export-people {exportId, after}: who was in a completed export, a page at a
- * time, for the gateway's access log. Only the staff member who made the export may ask.
+ * The pages, each announced (its people in a PEOPLE frame) when the writer asks for it, before
+ * any of its rows reach the writer. The first page is read and announced before this resolves.
  */
-export async function exportPeople(context: SituationContext, body: unknown): Promise<{ people: { workerId: string | null; householdCode: string | null; villageCode: string }[]; next: number | null }> {
-  const { exportId, after } = (body ?? {}) as { exportId?: unknown; after?: unknown };
-  if (typeof exportId !== 'number' || !Number.isInteger(exportId) || (after != null && (typeof after !== 'number' || !Number.isInteger(after)))) {
-    throw new HttpError(400, 'exportId: expected the x-export-id of an export and the next value returned');
-  }
-  const sql = context.loaders.sql;
-  const owner = await sql.one<{ staff: string }>(`select staff from export_log where id = $1 and request_id = $2`, [exportId, context.requestId]);
-  if (!owner || owner.staff !== context.identity.subject) throw new HttpError(403, 'exportId: not an export of this request');
-  const rows = await sql.rows<{ id: number; worker_id: string | null; household_code: string | null; village_code: string }>(
-    `select id, worker_id, household_code, village_code from export_person where export_id = $1 and id > $2 order by id limit $3`,
-    [exportId, after ?? 0, EXPORT_PEOPLE_PAGE],
-  );
-  return {
-    people: rows.map((r) => ({ workerId: r.worker_id, householdCode: r.household_code, villageCode: r.village_code })),
-    next: rows.length === EXPORT_PEOPLE_PAGE ? rows[rows.length - 1].id : null,
+async function announced<T>(batches: AsyncIterable<T[]>, subjectOf: (row: T) => ExportedSubject, framed: FramedExport): Promise<AsyncIterable<T[]>> {
+  const iterator = batches[Symbol.asyncIterator]();
+  const announce = async (): Promise<IteratorResult<T[]>> => {
+    const next = await iterator.next();
+    if (!next.done) {
+      framed.people(next.value.map((row): ExportedPerson => {
+        const subject = subjectOf(row);
+        return [subject.worker_id, subject.worker_id ? null : subject.household_code, subject.village_code];
+      }));
+    }
+    return next;
   };
+  const first = await announce();
+  return (async function* () {
+    let next = first;
+    try {
+      while (!next.done) {
+        yield next.value;
+        next = await announce();
+      }
+    } finally {
+      if (!next.done) await iterator.return?.();
+    }
+  })();
 }
