@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { correlationIdOf } from './correlation';
 import { Readable, Writable } from 'node:stream';
 import { finished } from 'node:stream/promises';
 import { once } from 'node:events';
@@ -59,9 +60,11 @@ export function exportsProxy(situationUrl: () => string | undefined, signingKey:
         throw new HttpError(502, 'the situation read model answered an export in a form this gateway does not read', 'SUBGRAPH_UNAVAILABLE', { department: 'situation' });
       }
       const operation = `export ${url.pathname}${url.search}`.slice(0, 200);
+      // The request id is the gateway's own; the client's x-request-id is kept beside it (hole 9).
+      const correlationId = correlationIdOf(request) ?? null;
       const body = Readable.fromWeb(upstream.body as import('node:stream/web').ReadableStream);
       try {
-        await relay(body, response, upstream, (people, fields) => accessLog.append(identity, operation, people.map((person) => exportRead(person, fields))));
+        await relay(body, response, upstream, (people, fields) => accessLog.append(identity, operation, people.map((person) => exportRead(person, fields)), { correlationId }));
       } catch (error) {
         abort.abort(error);
         body.destroy();

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { correlationIdOf } from './correlation';
 import type { IncomingMessage } from 'node:http';
 import { ApolloServer, HeaderMap, type ApolloServerOptions, type BaseContext, type HTTPGraphQLRequest, type HTTPGraphQLResponse } from '@apollo/server';
 import { ApolloGateway, LocalGraphQLDataSource, RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
@@ -305,11 +306,5 @@ export async function startGateway(config: GatewayConfig, options: { logger?: Lo
   };
 }
 
-/** The client's x-request-id, if it is a plain token (printable ASCII, at most 64 characters); else none. */
-export function correlationIdOf(request: IncomingMessage): string | undefined {
-  const header = request.headers['x-request-id'];
-  const value = (Array.isArray(header) ? header[0] : header)?.trim();
-  return value && /^[\x21-\x7e]{1,64}$/.test(value) ? value : undefined;
-}
-
 export { SUBGRAPH_NAMES };
+export { correlationIdOf };

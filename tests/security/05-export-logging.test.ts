@@ -101,7 +101,7 @@ function xlsxRowsReceived(bytes: Buffer): number {
 }
 
 async function loggedFor(requestId: string): Promise<{ people: number; entries: { worker_id: string; fields: string[]; operation: string }[] }> {
-  const { rows } = await audit.query(`select worker_id, fields, operation from access_log where request_id = $1 order by seq`, [requestId]);
+  const { rows } = await audit.query(`select worker_id, fields, operation from access_log where correlation_id = $1 order by seq`, [requestId]);
   return { people: new Set(rows.map((r) => r.worker_id)).size, entries: rows };
 }
 
@@ -174,7 +174,7 @@ describe('hole 5 — a log that refuses writes stops the export before the bytes
       expect(received.status).toBe(200);
       expect(received.outcome).toBe('broken');
     }
-    const logged = await refusing.query(`select count(distinct worker_id)::int as people from access_log where request_id = $1`, [requestId]);
+    const logged = await refusing.query(`select count(distinct worker_id)::int as people from access_log where correlation_id = $1`, [requestId]);
     expect(logged.rows[0].people).toBe(500);
     // CSV: the first page went out whole and nothing after it; xlsx: its compressor may still hold part of the first page.
     if (format === 'csv') expect(received.rows).toBe(500);
