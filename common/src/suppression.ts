@@ -1,0 +1,193 @@
+/**
+ * The one small-cell suppression policy (小数抑制) for every aggregate a dashboard can read.
+ *
+ * A count of 1 … threshold−1 people could point at a person in a small village, so it is not
+ * published (primary suppression); 0 identifies nobody and is published. A published figure is
+ * one cell of a table whose cells are tied by equations — a county is the sum of its townships,
+ * a township of its villages, a breakdown's total of its categories — and an attacker who can
+ * fetch every cell separately (the county, then each township, then each village) can solve any
+ * equation that has exactly one unknown. So the pattern is decided over the whole table at once:
+ * after primary suppression, while some equation has exactly one suppressed member, one more of
+ * its members is suppressed (complementary suppression): the smallest non-zero published one,
+ * ties by key, so the same data gives the same pattern in every query. Because the table is
+ * always the whole registry (every village, every category), whichever cell a query asks for
+ * gets the answer it would get in any other query.
+ */
+
+/** A sum: `total` = Σ `parts` (keys of cells). */
+export interface Equation {
+  total: string;
+  parts: string[];
+}
+
+export const DEFAULT_SUPPRESSION_THRESHOLD = 5;
+
+/** SUPPRESSION_THRESHOLD (default 5): a whole number ≥ 2. Services without a typed config read it here. */
+export function suppressionThresholdFromEnv(env: Record<string, string | undefined> = process.env): number {
+  const raw = env.SUPPRESSION_THRESHOLD;
+  if (raw === undefined || raw === '') return DEFAULT_SUPPRESSION_THRESHOLD;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 2) throw new Error(`SUPPRESSION_THRESHOLD must be a whole number of at least 2 (got '${raw}')`);
+  return value;
+}
+
+/** Would this count be suppressed on its own (1 … threshold−1)? */
+export function primarySuppressed(value: number, threshold: number): boolean {
+  return value > 0 && value < threshold;
+}
+
+const byKey = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/**
+ * The suppressed cells of a table: primary (1 … threshold−1), then complementary until no
+ * equation has exactly one suppressed member. The complement chosen for an equation is its
+ * smallest non-zero published member (total included: hiding the total is how a sum whose
+ * other parts are all 0 is protected), then its smallest zero member; ties by key.
+ * Cells missing from `values` count as 0.
+ */
+export function suppressionPattern(values: ReadonlyMap<string, number>, equations: readonly Equation[], threshold: number): Set<string> {
+  const hidden = new Set<string>();
+  for (const [key, value] of values) if (primarySuppressed(value, threshold)) hidden.add(key);
+  const valueOf = (key: string) => values.get(key) ?? 0;
+  // Equations each cell is in, so a newly hidden cell re-examines only its own equations.
+  const containing = new Map<string, number[]>();
+  equations.forEach((equation, index) => {
+    for (const key of [equation.total, ...equation.parts]) {
+      let list = containing.get(key);
+      if (!list) containing.set(key, (list = []));
+      list.push(index);
+    }
+  });
+  const queue: number[] = equations.map((_, index) => index);
+  const queued = new Set(queue);
+  while (queue.length > 0) {
+    const index = queue.shift()!;
+    queued.delete(index);
+    const members = [equations[index].total, ...equations[index].parts];
+    if (members.length < 2 || members.filter((key) => hidden.has(key)).length !== 1) continue;
+    const candidates = members.filter((key) => !hidden.has(key));
+    if (candidates.length === 0) continue;
+    candidates.sort((a, b) => {
+      const [x, y] = [valueOf(a), valueOf(b)];
+      if ((x === 0) !== (y === 0)) return x === 0 ? 1 : -1;
+      return x - y || byKey(a, b);
+    });
+    const chosen = candidates[0];
+    hidden.add(chosen);
+    for (const other of containing.get(chosen) ?? []) {
+      if (!queued.has(other)) {
+        queued.add(other);
+        queue.push(other);
+      }
+    }
+  }
+  return hidden;
+}
+
+/** Division levels by code length: province, city, county, township, village. */
+const LEVEL_LENGTHS = [2, 4, 6, 9, 12];
+
+/**
+ * A region hierarchy built from the codes of its smallest units (villages, or any division
+ * codes): every prefix at a division level is a node whose value is the sum of its units.
+ * `parts(node)` lists its children; `equations` ties each node with children to them.
+ */
+export class RegionTree {
+  readonly children = new Map<string, string[]>();
+  readonly nodes: string[];
+
+  constructor(unitCodes: Iterable<string>) {
+    const nodes = new Set<string>();
+    for (const code of unitCodes) {
+      const chain = LEVEL_LENGTHS.filter((length) => length < code.length).map((length) => code.slice(0, length));
+      chain.push(code);
+      chain.forEach((node, i) => {
+        nodes.add(node);
+        if (i > 0) {
+          const parent = chain[i - 1];
+          let list = this.children.get(parent);
+          if (!list) this.children.set(parent, (list = []));
+          if (!list.includes(node)) list.push(node);
+        }
+      });
+    }
+    for (const list of this.children.values()) list.sort(byKey);
+    this.nodes = [...nodes].sort(byKey);
+  }
+
+  /** The node's value: the sum over the units under it (values keyed by unit code). */
+  sums(unitValues: ReadonlyMap<string, number>): Map<string, number> {
+    const sums = new Map<string, number>();
+    for (const [code, value] of unitValues) {
+      for (const length of LEVEL_LENGTHS.filter((l) => l < code.length)) {
+        const node = code.slice(0, length);
+        sums.set(node, (sums.get(node) ?? 0) + value);
+      }
+      sums.set(code, (sums.get(code) ?? 0) + value);
+    }
+    return sums;
+  }
+}
+
+/** A cell of a suppressed table: region node and category ('*' is the breakdown's total). */
+export const TOTAL = '*';
+const cellKey = (node: string, category: string) => `${node}|${category}`;
+
+/**
+ * One figure over the whole region hierarchy, optionally broken down into categories that add
+ * up to its total. Equations: every parent = Σ children (per category and for the total), and
+ * (when `categories` are given) every node's total = Σ its categories. The pattern is decided
+ * for all nodes at once, so the answer for any node is the same whichever node a query names.
+ */
+export class SuppressedTable {
+  private readonly values = new Map<string, number>();
+  private readonly hidden: Set<string>;
+
+  /**
+   * @param tree the whole hierarchy (e.g. every village of the registry)
+   * @param unitValues per unit code: category → value, and TOTAL → value when categories are
+   *   not given (a figure without breakdown). With categories, the total is their sum unless
+   *   given (e.g. distinct people across kinds: then it is its own cell, tied by no equation).
+   * @param options.additiveTotal false when the categories do not add up to the total (a person
+   *   counted in two kinds): then no total = Σ categories equation is formed.
+   */
+  constructor(
+    tree: RegionTree,
+    unitValues: ReadonlyMap<string, Record<string, number>>,
+    readonly threshold: number,
+    readonly categories: readonly string[] = [],
+    options: { additiveTotal?: boolean; active?: boolean } = {},
+  ) {
+    const additive = options.additiveTotal ?? true;
+    const columns = [TOTAL, ...categories];
+    for (const column of columns) {
+      const perUnit = new Map<string, number>();
+      for (const [unit, row] of unitValues) {
+        const value = column === TOTAL && categories.length > 0 && additive && row[TOTAL] === undefined ? categories.reduce((n, c) => n + (row[c] ?? 0), 0) : row[column] ?? 0;
+        perUnit.set(unit, value);
+      }
+      for (const [node, value] of tree.sums(perUnit)) this.values.set(cellKey(node, column), value);
+    }
+    const equations: Equation[] = [];
+    for (const [parent, children] of tree.children) {
+      for (const column of columns) equations.push({ total: cellKey(parent, column), parts: children.map((child) => cellKey(child, column)) });
+    }
+    if (categories.length > 0 && additive) {
+      for (const node of tree.nodes) equations.push({ total: cellKey(node, TOTAL), parts: categories.map((c) => cellKey(node, c)) });
+    }
+    this.hidden = options.active === false ? new Set() : suppressionPattern(this.values, equations, threshold);
+  }
+
+  value(node: string, category = TOTAL): number {
+    return this.values.get(cellKey(node, category)) ?? 0;
+  }
+
+  isHidden(node: string, category = TOTAL): boolean {
+    return this.hidden.has(cellKey(node, category));
+  }
+
+  /** The published value, or null when suppressed. */
+  published(node: string, category = TOTAL): number | null {
+    return this.isHidden(node, category) ? null : this.value(node, category);
+  }
+}
