@@ -45,9 +45,14 @@ const byKey = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
  * other parts are all 0 is protected), then its smallest zero member; ties by key.
  * Cells missing from `values` count as 0.
  */
-export function suppressionPattern(values: ReadonlyMap<string, number>, equations: readonly Equation[], threshold: number): Set<string> {
+export function suppressionPattern(
+  values: ReadonlyMap<string, number>,
+  equations: readonly Equation[],
+  threshold: number,
+  primary: (key: string, value: number) => boolean = (_, value) => primarySuppressed(value, threshold),
+): Set<string> {
   const hidden = new Set<string>();
-  for (const [key, value] of values) if (primarySuppressed(value, threshold)) hidden.add(key);
+  for (const [key, value] of values) if (primary(key, value)) hidden.add(key);
   const valueOf = (key: string) => values.get(key) ?? 0;
   // Equations each cell is in, so a newly hidden cell re-examines only its own equations.
   const containing = new Map<string, number[]>();
@@ -150,13 +155,15 @@ export class SuppressedTable {
    *   given (e.g. distinct people across kinds: then it is its own cell, tied by no equation).
    * @param options.additiveTotal false when the categories do not add up to the total (a person
    *   counted in two kinds): then no total = Σ categories equation is formed.
+   * @param options.primary which cells to withhold first, instead of 1 … threshold−1: e.g. an
+   *   amount withheld wherever the count of people it was paid to is.
    */
   constructor(
     tree: RegionTree,
     unitValues: ReadonlyMap<string, Record<string, number>>,
     readonly threshold: number,
     readonly categories: readonly string[] = [],
-    options: { additiveTotal?: boolean; active?: boolean } = {},
+    options: { additiveTotal?: boolean; active?: boolean; primary?: (node: string, category: string, value: number) => boolean } = {},
   ) {
     const additive = options.additiveTotal ?? true;
     const columns = [TOTAL, ...categories];
@@ -175,7 +182,14 @@ export class SuppressedTable {
     if (categories.length > 0 && additive) {
       for (const node of tree.nodes) equations.push({ total: cellKey(node, TOTAL), parts: categories.map((c) => cellKey(node, c)) });
     }
-    this.hidden = options.active === false ? new Set() : suppressionPattern(this.values, equations, threshold);
+    const primary = options.primary;
+    const primaryOf = primary
+      ? (key: string, value: number) => {
+          const cut = key.lastIndexOf('|');
+          return primary(key.slice(0, cut), key.slice(cut + 1), value);
+        }
+      : undefined;
+    this.hidden = options.active === false ? new Set() : suppressionPattern(this.values, equations, threshold, primaryOf);
   }
 
   value(node: string, category = TOTAL): number {
