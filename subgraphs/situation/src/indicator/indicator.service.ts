@@ -195,8 +195,8 @@ export async function computeIndicators(sql: Sql, region: Region, periodText: st
 
 /**
  * Subsidies: people per kind are distinct workers (a worker paid two kinds counts in both), so
- * the kinds do not add up to totalPeople and no equation ties them; across the hierarchy they
- * do. Amounts add up to totalAmount and across the hierarchy: an amount is withheld wherever
+ * the kinds add up to at least totalPeople — and exactly, unless somebody was paid two kinds:
+ * the bound totalPeople − Σ other kinds is tight enough to treat as an equation, so it is one. Amounts add up to totalAmount and across the hierarchy: an amount is withheld wherever
  * its people are, then complemented like a count.
  */
 function subsidyIndicators(tree: RegionTree, figures: VillageFigures, region: Region, threshold: number): SubsidyIndicators {
@@ -205,7 +205,7 @@ function subsidyIndicators(tree: RegionTree, figures: VillageFigures, region: Re
   const kinds = [...Object.keys(SUBSIDY_KIND_LABELS), ...[...seen].filter((k) => !(k in SUBSIDY_KIND_LABELS)).sort()];
   const part = (prefix: string) =>
     new Map([...figures].map(([village, row]) => [village, Object.fromEntries([TOTAL, ...kinds].map((k) => [k, row[`${prefix}:${k}`] ?? 0]))]));
-  const people = new SuppressedTable(tree, part('people'), threshold, kinds, { additiveTotal: false });
+  const people = new SuppressedTable(tree, part('people'), threshold, kinds);
   const amounts = new SuppressedTable(tree, part('amount'), threshold, kinds, { primary: (node, kind) => people.isHidden(node, kind) });
   return {
     byKind: kinds.map((kind) => ({
