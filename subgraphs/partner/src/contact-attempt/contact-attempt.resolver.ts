@@ -54,11 +54,7 @@ export class ContactAttemptResolver {
         throw refusal;
       }
       const region = access.scopeAggregate(null);
-      const visible = async (ids: string[]) => {
-        const seen = await Promise.all(ids.map((id) => access.canSeeWorker(id)));
-        return new Set(ids.filter((_, i) => seen[i]));
-      };
-      return new ContactAttemptService(context.em).suppressedOutcomeCounts(region, visible, suppressionThresholdFromEnv());
+      return new ContactAttemptService(context.em).suppressedOutcomeCounts(region, (ids) => access.residentsOf(ids), suppressionThresholdFromEnv());
     }
     return new ContactAttemptService(context.em).outcomeCounts({ ...args, cityCode: scopeCity(context, args.cityCode) });
   }
