@@ -163,10 +163,16 @@ export class SuppressedTable {
     unitValues: ReadonlyMap<string, Record<string, number>>,
     readonly threshold: number,
     readonly categories: readonly string[] = [],
-    options: { additiveTotal?: boolean; active?: boolean; primary?: (node: string, category: string, value: number) => boolean } = {},
+    options: {
+      additiveTotal?: boolean;
+      active?: boolean;
+      primary?: (node: string, category: string, value: number) => boolean;
+      /** Sums among the categories themselves (e.g. a year = its quarters): then these, not total = Σ categories, tie a node's cells. */
+      categoryEquations?: readonly Equation[];
+    } = {},
   ) {
     const additive = options.additiveTotal ?? true;
-    const columns = [TOTAL, ...categories];
+    const columns = options.categoryEquations ? [...categories] : [TOTAL, ...categories];
     for (const column of columns) {
       const perUnit = new Map<string, number>();
       for (const [unit, row] of unitValues) {
@@ -179,7 +185,11 @@ export class SuppressedTable {
     for (const [parent, children] of tree.children) {
       for (const column of columns) equations.push({ total: cellKey(parent, column), parts: children.map((child) => cellKey(child, column)) });
     }
-    if (categories.length > 0 && additive) {
+    if (options.categoryEquations) {
+      for (const node of tree.nodes) {
+        for (const e of options.categoryEquations) equations.push({ total: cellKey(node, e.total), parts: e.parts.map((c) => cellKey(node, c)) });
+      }
+    } else if (categories.length > 0 && additive) {
       for (const node of tree.nodes) equations.push({ total: cellKey(node, TOTAL), parts: categories.map((c) => cellKey(node, c)) });
     }
     const primary = options.primary;

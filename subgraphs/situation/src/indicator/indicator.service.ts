@@ -5,6 +5,7 @@ import { registryVillages, type Region } from '../region/region';
 import { transferEventsSql } from '../ranking/new-transfers';
 import type { Indicators, PlaceCount, SubsidyIndicators, TrainingIndicators } from './indicator.types';
 import { monthEnd, parsePeriod } from './period';
+import type { Equation } from '@jiuye/common';
 import { publishedAmount, publishedCount, publishedRate } from './suppression';
 
 /** 补贴类别 (hr's vocabulary; kept here as labels only, the graph exposes the code as a string). */
@@ -59,44 +60,56 @@ function add(figures: VillageFigures, village: string, measure: string, value: n
 }
 
 /**
- * Every figure per village of the whole registry — not only the region asked for: small-cell
- * suppression decides its pattern over the whole hierarchy at once (common/src/suppression.ts),
- * so a county, its townships and its villages asked separately can never be subtracted from each
- * other to recover a withheld cell. Seven grouped statements side by side: registry stock (the
- * counts the projector keeps per village), verified workers, job-fair workers, transfers,
- * welfare posts, training and subsidies. The projector stamps every event row with the worker's
- * current village, so a worker counts in one village only and villages add up.
+ * The stock and as-of figures per village of the whole registry — not only the region asked
+ * for: small-cell suppression decides its pattern over the whole hierarchy at once
+ * (common/src/suppression.ts), so a county, its townships and its villages asked separately can
+ * never be subtracted from each other to recover a withheld cell. Registry stock (the counts the
+ * projector keeps per village), the verified workers of asOf's month, the retention cohort of
+ * asOf and the welfare posts. The projector stamps every event row with the worker's current
+ * village, so a worker counts in one village only and villages add up.
  */
 async function villageFigures(sql: Sql, d: IndicatorDates): Promise<VillageFigures> {
   const stockColumns = ['real_name', 'able_labourers', 'able_employed', 'employment_intention', 'able_employed_unknown_place', ...PLACES.map(placeColumn)];
-  const earliest = d.from < d.retentionFrom ? d.from : d.retentionFrom;
-  const completed = `status = 'COMPLETED' and completed_on between $1 and $2`;
-  const medium = `course_kind = 'MEDIUM_TERM' and ${completed}`;
-  const [stock, verified, reached, transfers, welfare, training, subsidies] = await Promise.all([
+  const [stock, verified, retention, welfare] = await Promise.all([
     sql.rows<Record<string, number> & { village_code: string }>(`select village_code, ${stockColumns.map((c) => `"${c}"`).join(', ')} from village_counts`, []),
     sql.rows<{ village_code: string; n: number }>(
       `select village_code, count(distinct worker_id) as n from record_verification where verified_on between $1 and $2 and outcome <> 'NOT_REACHED' group by village_code`,
       [d.verificationFrom, d.verificationTo],
     ),
-    sql.rows<{ village_code: string; n: number }>(`select village_code, count(distinct worker_id) as n from job_fair_intention where reached_on between $1 and $2 group by village_code`, [d.from, d.to]),
     // Per worker first (a hash aggregate), so a worker recorded by both sources counts once.
-    sql.rows<{ village_code: string; new_transfers: number; retention_base: number; retained: number }>(
+    sql.rows<{ village_code: string; retention_base: number; retained: number }>(
       `with events as (${transferEventsSql('', { region: 1, from: 2, to: 3 })}),
        per_worker as (
-         select min(village_code) as village_code,
-                bool_or(started_on between $4 and $5) as new,
-                bool_or(started_on between $6 and $7) as cohort,
-                bool_or(started_on between $6 and $7 and (ended_on is null or ended_on >= started_on + 90)) as retained
+         select min(village_code) as village_code, bool_or(ended_on is null or ended_on >= started_on + 90) as retained
            from events group by worker_id)
-       select village_code, count(*) filter (where new) as new_transfers, count(*) filter (where cohort) as retention_base, count(*) filter (where retained) as retained
-         from per_worker group by village_code`,
-      ['', earliest, d.to, d.from, d.to, d.retentionFrom, d.retentionTo],
+       select village_code, count(*) as retention_base, count(*) filter (where retained) as retained from per_worker group by village_code`,
+      ['', d.retentionFrom, d.retentionTo],
     ),
     sql.rows<{ village_code: string; developed: number; filled: number }>(
       `select w.village_code, count(*) as developed,
               count(*) filter (where exists (select 1 from welfare_assignment a where a.post_id = w.id and a.starts_on <= $1 and (a.ends_on is null or a.ends_on >= $1))) as filled
          from welfare_post w group by w.village_code`,
       [d.asOf],
+    ),
+  ]);
+  const figures: VillageFigures = new Map();
+  for (const row of stock) for (const column of stockColumns) add(figures, row.village_code, column, row[column]);
+  for (const row of verified) add(figures, row.village_code, 'verified', row.n);
+  for (const row of retention) for (const m of ['retention_base', 'retained'] as const) add(figures, row.village_code, m, row[m]);
+  for (const row of welfare) for (const m of ['developed', 'filled'] as const) add(figures, row.village_code, m, row[m]);
+  return figures;
+}
+
+/** The flows of one period per village: job-fair workers, new transfers, training, subsidies. */
+async function flowFigures(sql: Sql, from: string, to: string): Promise<VillageFigures> {
+  const completed = `status = 'COMPLETED' and completed_on between $1 and $2`;
+  const medium = `course_kind = 'MEDIUM_TERM' and ${completed}`;
+  const [reached, transfers, training, subsidies] = await Promise.all([
+    sql.rows<{ village_code: string; n: number }>(`select village_code, count(distinct worker_id) as n from job_fair_intention where reached_on between $1 and $2 group by village_code`, [from, to]),
+    sql.rows<{ village_code: string; n: number }>(
+      `with events as (${transferEventsSql('', { region: 1, from: 2, to: 3 })})
+       select village_code, count(*) as n from (select min(village_code) as village_code from events group by worker_id) w group by village_code`,
+      ['', from, to],
     ),
     sql.rows<{ village_code: string; participants: number; completions: number; medium_completed: number; medium_employed: number }>(
       `with per_worker as (
@@ -111,27 +124,42 @@ async function villageFigures(sql: Sql, d: IndicatorDates): Promise<VillageFigur
        select village_code, count(*) filter (where participant) as participants, count(*) filter (where completed) as completions,
               count(*) filter (where medium) as medium_completed, count(*) filter (where medium_employed) as medium_employed
          from per_worker group by village_code`,
-      [d.from, d.to],
+      [from, to],
     ),
     sql.rows<{ village_code: string; kind: string | null; amount: number; people: number }>(
       `select village_code, kind, sum(amount) as amount, count(distinct worker_id) as people
          from subsidy_paid where paid_on between $1 and $2
         group by grouping sets ((village_code, kind), (village_code))`,
-      [d.from, d.to],
+      [from, to],
     ),
   ]);
   const figures: VillageFigures = new Map();
-  for (const row of stock) for (const column of stockColumns) add(figures, row.village_code, column, row[column]);
-  for (const row of verified) add(figures, row.village_code, 'verified', row.n);
   for (const row of reached) add(figures, row.village_code, 'reached', row.n);
-  for (const row of transfers) for (const m of ['new_transfers', 'retention_base', 'retained'] as const) add(figures, row.village_code, m, row[m]);
-  for (const row of welfare) for (const m of ['developed', 'filled'] as const) add(figures, row.village_code, m, row[m]);
+  for (const row of transfers) add(figures, row.village_code, 'new_transfers', row.n);
   for (const row of training) for (const m of ['participants', 'completions', 'medium_completed', 'medium_employed'] as const) add(figures, row.village_code, m, row[m]);
   for (const row of subsidies) {
     add(figures, row.village_code, `people:${row.kind ?? TOTAL}`, row.people);
     add(figures, row.village_code, `amount:${row.kind ?? TOTAL}`, row.amount);
   }
   return figures;
+}
+
+/**
+ * The periods a flow is decided over: a year, a quarter or a month is one cell of its year's
+ * calendar (year = Σ quarters, quarter = Σ months), so that a year minus its published quarters
+ * (or a quarter minus its months) never gives a withheld one away; these sums are exact for
+ * amounts and an upper bound for people (a worker counted in two months counts once in the
+ * quarter), treated as exact to be safe. An ISO week crosses months, so no published period is a
+ * sum of weeks except by coincidence of calendar (see README): a week is its own table.
+ */
+function periodFamily(d: IndicatorDates): { periods: { code: string; from: string; to: string }[]; equations: Equation[] } {
+  if (/W/.test(d.code)) return { periods: [{ code: d.code, from: d.from, to: d.to }], equations: [] };
+  const year = d.from.slice(0, 4);
+  const quarters = [1, 2, 3, 4].map((q) => `${year}-Q${q}`);
+  const months = Array.from({ length: 12 }, (_, i) => `${year}-${String(i + 1).padStart(2, '0')}`);
+  const periods = [year, ...quarters, ...months].map((code) => ({ code, ...parsePeriod(code) }));
+  const equations: Equation[] = [{ total: year, parts: quarters }, ...quarters.map((q, i) => ({ total: q, parts: months.slice(i * 3, i * 3 + 3) }))];
+  return { periods, equations };
 }
 
 export type IndicatorFigures = Omit<Indicators, 'region' | 'freshness'>;
@@ -144,10 +172,26 @@ export type IndicatorFigures = Omit<Indicators, 'region' | 'freshness'>;
  */
 export async function computeIndicators(sql: Sql, region: Region, periodText: string, threshold: number): Promise<IndicatorFigures> {
   const d = indicatorDates(periodText);
-  const [figures, villages] = await Promise.all([villageFigures(sql, d), registryVillages(sql)]);
-  const tree = new RegionTree(new Set([...villages, ...figures.keys()]));
+  const family = periodFamily(d);
+  const today = todayInChina();
+  const [figures, villages, ...flows] = await Promise.all([
+    villageFigures(sql, d),
+    registryVillages(sql),
+    // A period that has not begun has no flows (and is not asked for: it is refused).
+    ...family.periods.map((p) => (p.from > today ? Promise.resolve<VillageFigures>(new Map()) : flowFigures(sql, p.from, p.to))),
+  ]);
+  const tree = new RegionTree(new Set([...villages, ...figures.keys(), ...flows.flatMap((f) => [...f.keys()])]));
   const column = (measure: string) => new Map([...figures].map(([village, row]) => [village, { [TOTAL]: row[measure] ?? 0 }]));
   const single = (measure: string) => new SuppressedTable(tree, column(measure), threshold).published(region.code);
+  /** One flow's table over the region hierarchy × the period family: the cell of the region and period asked. */
+  const flow = (measure: string) => {
+    const units = new Map<string, Record<string, number>>();
+    flows.forEach((f, i) => {
+      for (const [village, row] of f) (units.get(village) ?? units.set(village, {}).get(village)!)[family.periods[i].code] = row[measure] ?? 0;
+    });
+    const codes = family.periods.map((p) => p.code);
+    return new SuppressedTable(tree, units, threshold, codes, { categoryEquations: family.equations }).published(region.code, d.code);
+  };
 
   // Employed labourers by place: the places (and the unknown place) add up to employed.
   const placeKeys = [...PLACES.map((place) => placeColumn(place)), 'able_employed_unknown_place'];
@@ -165,7 +209,7 @@ export async function computeIndicators(sql: Sql, region: Region, periodText: st
   const labourForce = single('able_labourers');
   const employed = employedByPlace.published(region.code);
 
-  const [participants, completions, mediumCompleted, mediumEmployed] = ['participants', 'completions', 'medium_completed', 'medium_employed'].map(single);
+  const [participants, completions, mediumCompleted, mediumEmployed, reached] = ['participants', 'completions', 'medium_completed', 'medium_employed', 'reached'].map(flow);
   const trainingOut: TrainingIndicators = {
     participants: publishedCount(participants),
     completions: publishedCount(completions),
@@ -173,7 +217,7 @@ export async function computeIndicators(sql: Sql, region: Region, periodText: st
     employedWithin3Months: publishedCount(mediumEmployed),
     employedWithin3MonthsRate: publishedRate(mediumEmployed, mediumCompleted),
   };
-  const [retained, retentionBase, verified, registry, reached, seeking] = ['retained', 'retention_base', 'verified', 'real_name', 'reached', 'employment_intention'].map(single);
+  const [retained, retentionBase, verified, registry, seeking] = ['retained', 'retention_base', 'verified', 'real_name', 'employment_intention'].map(single);
 
   return {
     period: { code: d.code, label: d.label, from: d.from, to: d.to, asOf: d.asOf },
@@ -182,11 +226,11 @@ export async function computeIndicators(sql: Sql, region: Region, periodText: st
     employed: publishedCount(employed),
     employmentRate: publishedRate(employed, labourForce),
     transferByPlace,
-    newTransfers: publishedCount(single('new_transfers')),
+    newTransfers: publishedCount(flow('new_transfers')),
     welfarePostsDeveloped: publishedCount(single('developed')),
     welfarePostsFilled: publishedCount(single('filled')),
     training: trainingOut,
-    subsidies: subsidyIndicators(tree, figures, region, threshold),
+    subsidies: subsidyIndicators(tree, flows, family, d.code, region, threshold),
     retention: publishedRate(retained, retentionBase),
     verifiedShare: publishedRate(verified, registry),
     jobFairIntentionRate: publishedRate(reached, seeking),
@@ -196,25 +240,48 @@ export async function computeIndicators(sql: Sql, region: Region, periodText: st
 /**
  * Subsidies: people per kind are distinct workers (a worker paid two kinds counts in both), so
  * the kinds add up to at least totalPeople — and exactly, unless somebody was paid two kinds:
- * the bound totalPeople − Σ other kinds is tight enough to treat as an equation, so it is one. Amounts add up to totalAmount and across the hierarchy: an amount is withheld wherever
- * its people are, then complemented like a count.
+ * the bound totalPeople − Σ other kinds is tight enough to treat as an equation, so it is one.
+ * Amounts add up exactly. Both are tables over the region hierarchy × kind × the period family;
+ * an amount is withheld wherever its people are, then complemented like a count.
  */
-function subsidyIndicators(tree: RegionTree, figures: VillageFigures, region: Region, threshold: number): SubsidyIndicators {
+function subsidyIndicators(
+  tree: RegionTree,
+  flows: VillageFigures[],
+  family: ReturnType<typeof periodFamily>,
+  period: string,
+  region: Region,
+  threshold: number,
+): SubsidyIndicators {
   const seen = new Set<string>();
-  for (const row of figures.values()) for (const key of Object.keys(row)) if (key.startsWith('people:') && key !== `people:${TOTAL}`) seen.add(key.slice(7));
+  for (const f of flows) for (const row of f.values()) for (const key of Object.keys(row)) if (key.startsWith('people:') && key !== `people:${TOTAL}`) seen.add(key.slice(7));
   const kinds = [...Object.keys(SUBSIDY_KIND_LABELS), ...[...seen].filter((k) => !(k in SUBSIDY_KIND_LABELS)).sort()];
-  const part = (prefix: string) =>
-    new Map([...figures].map(([village, row]) => [village, Object.fromEntries([TOTAL, ...kinds].map((k) => [k, row[`${prefix}:${k}`] ?? 0]))]));
-  const people = new SuppressedTable(tree, part('people'), threshold, kinds);
-  const amounts = new SuppressedTable(tree, part('amount'), threshold, kinds, { primary: (node, kind) => people.isHidden(node, kind) });
+  const all = [TOTAL, ...kinds];
+  const cat = (kind: string, code: string) => `${kind}@${code}`;
+  const categories = all.flatMap((kind) => family.periods.map((p) => cat(kind, p.code)));
+  const equations: Equation[] = [
+    ...family.periods.map((p) => ({ total: cat(TOTAL, p.code), parts: kinds.map((k) => cat(k, p.code)) })),
+    ...all.flatMap((kind) => family.equations.map((e) => ({ total: cat(kind, e.total), parts: e.parts.map((part) => cat(kind, part)) }))),
+  ];
+  const part = (prefix: string) => {
+    const units = new Map<string, Record<string, number>>();
+    flows.forEach((f, i) => {
+      for (const [village, row] of f) {
+        const unit = units.get(village) ?? units.set(village, {}).get(village)!;
+        for (const kind of all) unit[cat(kind, family.periods[i].code)] = row[`${prefix}:${kind}`] ?? 0;
+      }
+    });
+    return units;
+  };
+  const people = new SuppressedTable(tree, part('people'), threshold, categories, { categoryEquations: equations });
+  const amounts = new SuppressedTable(tree, part('amount'), threshold, categories, { categoryEquations: equations, primary: (node, c) => people.isHidden(node, c) });
   return {
     byKind: kinds.map((kind) => ({
       kind,
       label: SUBSIDY_KIND_LABELS[kind] ?? kind,
-      amount: publishedAmount(amounts.published(region.code, kind)),
-      people: publishedCount(people.published(region.code, kind)),
+      amount: publishedAmount(amounts.published(region.code, cat(kind, period))),
+      people: publishedCount(people.published(region.code, cat(kind, period))),
     })),
-    totalAmount: publishedAmount(amounts.published(region.code)),
-    totalPeople: publishedCount(people.published(region.code)),
+    totalAmount: publishedAmount(amounts.published(region.code, cat(TOTAL, period))),
+    totalPeople: publishedCount(people.published(region.code, cat(TOTAL, period))),
   };
 }
