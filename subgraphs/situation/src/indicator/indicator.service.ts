@@ -171,6 +171,18 @@ export type IndicatorFigures = Omit<Indicators, 'region' | 'freshness'>;
  * denominator are (it would give the other away).
  */
 export async function computeIndicators(sql: Sql, region: Region, periodText: string, threshold: number): Promise<IndicatorFigures> {
+  return (await indicatorTables(sql, periodText, threshold))(region);
+}
+
+/** Figures of one region out of the period's tables (see indicatorTables). */
+export type IndicatorReadout = (region: Region) => IndicatorFigures;
+
+/**
+ * The whole registry's suppressed tables for one period, built once; the returned function
+ * reads any region's indicators out of them (no further SQL), so every region of one period —
+ * a county, its townships and villages, asked together or apart — is cut from the same pattern.
+ */
+export async function indicatorTables(sql: Sql, periodText: string, threshold: number): Promise<IndicatorReadout> {
   const d = indicatorDates(periodText);
   const family = periodFamily(d);
   const today = todayInChina();
@@ -181,18 +193,19 @@ export async function computeIndicators(sql: Sql, region: Region, periodText: st
     ...family.periods.map((p) => (p.from > today ? Promise.resolve<VillageFigures>(new Map()) : flowFigures(sql, p.from, p.to))),
   ]);
   const tree = new RegionTree(new Set([...villages, ...figures.keys(), ...flows.flatMap((f) => [...f.keys()])]));
+  const tables = new Map<string, SuppressedTable>();
+  const once = (key: string, build: () => SuppressedTable) => tables.get(key) ?? tables.set(key, build()).get(key)!;
   const column = (measure: string) => new Map([...figures].map(([village, row]) => [village, { [TOTAL]: row[measure] ?? 0 }]));
-  const single = (measure: string) => new SuppressedTable(tree, column(measure), threshold).published(region.code);
-  /** One flow's table over the region hierarchy × the period family: the cell of the region and period asked. */
-  const flow = (measure: string) => {
-    const units = new Map<string, Record<string, number>>();
-    flows.forEach((f, i) => {
-      for (const [village, row] of f) (units.get(village) ?? units.set(village, {}).get(village)!)[family.periods[i].code] = row[measure] ?? 0;
+  const singleTable = (measure: string) => once(measure, () => new SuppressedTable(tree, column(measure), threshold));
+  /** One flow's table over the region hierarchy × the period family. */
+  const flowTable = (measure: string) =>
+    once(`flow:${measure}`, () => {
+      const units = new Map<string, Record<string, number>>();
+      flows.forEach((f, i) => {
+        for (const [village, row] of f) (units.get(village) ?? units.set(village, {}).get(village)!)[family.periods[i].code] = row[measure] ?? 0;
+      });
+      return new SuppressedTable(tree, units, threshold, family.periods.map((p) => p.code), { categoryEquations: family.equations });
     });
-    const codes = family.periods.map((p) => p.code);
-    return new SuppressedTable(tree, units, threshold, codes, { categoryEquations: family.equations }).published(region.code, d.code);
-  };
-
   // Employed labourers by place: the places (and the unknown place) add up to employed.
   const placeKeys = [...PLACES.map((place) => placeColumn(place)), 'able_employed_unknown_place'];
   const employedByPlace = new SuppressedTable(
@@ -201,39 +214,43 @@ export async function computeIndicators(sql: Sql, region: Region, periodText: st
     threshold,
     placeKeys,
   );
-  const transferByPlace: PlaceCount[] = [...PLACES, null].map((place, i) => ({
-    place,
-    label: place ? EmploymentPlaceVocabulary.labels[place] : '未登记就业地点',
-    people: publishedCount(employedByPlace.published(region.code, placeKeys[i])),
-  }));
-  const labourForce = single('able_labourers');
-  const employed = employedByPlace.published(region.code);
+  const subsidies = subsidyTables(tree, flows, family, threshold);
 
-  const [participants, completions, mediumCompleted, mediumEmployed, reached] = ['participants', 'completions', 'medium_completed', 'medium_employed', 'reached'].map(flow);
-  const trainingOut: TrainingIndicators = {
-    participants: publishedCount(participants),
-    completions: publishedCount(completions),
-    mediumTermCompleted: publishedCount(mediumCompleted),
-    employedWithin3Months: publishedCount(mediumEmployed),
-    employedWithin3MonthsRate: publishedRate(mediumEmployed, mediumCompleted),
-  };
-  const [retained, retentionBase, verified, registry, seeking] = ['retained', 'retention_base', 'verified', 'real_name', 'employment_intention'].map(single);
-
-  return {
-    period: { code: d.code, label: d.label, from: d.from, to: d.to, asOf: d.asOf },
-    threshold,
-    labourForce: publishedCount(labourForce),
-    employed: publishedCount(employed),
-    employmentRate: publishedRate(employed, labourForce),
-    transferByPlace,
-    newTransfers: publishedCount(flow('new_transfers')),
-    welfarePostsDeveloped: publishedCount(single('developed')),
-    welfarePostsFilled: publishedCount(single('filled')),
-    training: trainingOut,
-    subsidies: subsidyIndicators(tree, flows, family, d.code, region, threshold),
-    retention: publishedRate(retained, retentionBase),
-    verifiedShare: publishedRate(verified, registry),
-    jobFairIntentionRate: publishedRate(reached, seeking),
+  return (region) => {
+    const single = (measure: string) => singleTable(measure).published(region.code);
+    const flow = (measure: string) => flowTable(measure).published(region.code, d.code);
+    const transferByPlace: PlaceCount[] = [...PLACES, null].map((place, i) => ({
+      place,
+      label: place ? EmploymentPlaceVocabulary.labels[place] : '未登记就业地点',
+      people: publishedCount(employedByPlace.published(region.code, placeKeys[i])),
+    }));
+    const labourForce = single('able_labourers');
+    const employed = employedByPlace.published(region.code);
+    const [participants, completions, mediumCompleted, mediumEmployed, reached] = ['participants', 'completions', 'medium_completed', 'medium_employed', 'reached'].map(flow);
+    const trainingOut: TrainingIndicators = {
+      participants: publishedCount(participants),
+      completions: publishedCount(completions),
+      mediumTermCompleted: publishedCount(mediumCompleted),
+      employedWithin3Months: publishedCount(mediumEmployed),
+      employedWithin3MonthsRate: publishedRate(mediumEmployed, mediumCompleted),
+    };
+    const [retained, retentionBase, verified, registry, seeking] = ['retained', 'retention_base', 'verified', 'real_name', 'employment_intention'].map(single);
+    return {
+      period: { code: d.code, label: d.label, from: d.from, to: d.to, asOf: d.asOf },
+      threshold,
+      labourForce: publishedCount(labourForce),
+      employed: publishedCount(employed),
+      employmentRate: publishedRate(employed, labourForce),
+      transferByPlace,
+      newTransfers: publishedCount(flow('new_transfers')),
+      welfarePostsDeveloped: publishedCount(single('developed')),
+      welfarePostsFilled: publishedCount(single('filled')),
+      training: trainingOut,
+      subsidies: subsidies(region, d.code),
+      retention: publishedRate(retained, retentionBase),
+      verifiedShare: publishedRate(verified, registry),
+      jobFairIntentionRate: publishedRate(reached, seeking),
+    };
   };
 }
 
@@ -244,14 +261,7 @@ export async function computeIndicators(sql: Sql, region: Region, periodText: st
  * Amounts add up exactly. Both are tables over the region hierarchy × kind × the period family;
  * an amount is withheld wherever its people are, then complemented like a count.
  */
-function subsidyIndicators(
-  tree: RegionTree,
-  flows: VillageFigures[],
-  family: ReturnType<typeof periodFamily>,
-  period: string,
-  region: Region,
-  threshold: number,
-): SubsidyIndicators {
+function subsidyTables(tree: RegionTree, flows: VillageFigures[], family: ReturnType<typeof periodFamily>, threshold: number): (region: Region, period: string) => SubsidyIndicators {
   const seen = new Set<string>();
   for (const f of flows) for (const row of f.values()) for (const key of Object.keys(row)) if (key.startsWith('people:') && key !== `people:${TOTAL}`) seen.add(key.slice(7));
   const kinds = [...Object.keys(SUBSIDY_KIND_LABELS), ...[...seen].filter((k) => !(k in SUBSIDY_KIND_LABELS)).sort()];
@@ -274,7 +284,7 @@ function subsidyIndicators(
   };
   const people = new SuppressedTable(tree, part('people'), threshold, categories, { categoryEquations: equations });
   const amounts = new SuppressedTable(tree, part('amount'), threshold, categories, { categoryEquations: equations, primary: (node, c) => people.isHidden(node, c) });
-  return {
+  return (region, period) => ({
     byKind: kinds.map((kind) => ({
       kind,
       label: SUBSIDY_KIND_LABELS[kind] ?? kind,
@@ -283,5 +293,5 @@ function subsidyIndicators(
     })),
     totalAmount: publishedAmount(amounts.published(region.code, cat(TOTAL, period))),
     totalPeople: publishedCount(people.published(region.code, cat(TOTAL, period))),
-  };
+  });
 }
