@@ -43,6 +43,10 @@ const byKey = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
  * equation has exactly one suppressed member. The complement chosen for an equation is its
  * smallest non-zero published member (total included: hiding the total is how a sum whose
  * other parts are all 0 is protected), then its smallest zero member; ties by key.
+ * In a table of two or more dimensions (regions × categories × periods) equations can be
+ * combined, so the pattern is then audited as a whole (determinedCells, linear algebra over all
+ * the equations): while any suppressed cell still follows from the published ones, one more
+ * member of an equation holding it is withheld, and the local rule runs again.
  * Cells missing from `values` count as 0.
  */
 export function suppressionPattern(
@@ -54,6 +58,11 @@ export function suppressionPattern(
   const hidden = new Set<string>();
   for (const [key, value] of values) if (primary(key, value)) hidden.add(key);
   const valueOf = (key: string) => values.get(key) ?? 0;
+  const smallestFirst = (a: string, b: string) => {
+    const [x, y] = [valueOf(a), valueOf(b)];
+    if ((x === 0) !== (y === 0)) return x === 0 ? 1 : -1;
+    return x - y || byKey(a, b);
+  };
   // Equations each cell is in, so a newly hidden cell re-examines only its own equations.
   const containing = new Map<string, number[]>();
   equations.forEach((equation, index) => {
@@ -63,30 +72,98 @@ export function suppressionPattern(
       list.push(index);
     }
   });
-  const queue: number[] = equations.map((_, index) => index);
-  const queued = new Set(queue);
-  while (queue.length > 0) {
-    const index = queue.shift()!;
-    queued.delete(index);
-    const members = [equations[index].total, ...equations[index].parts];
-    if (members.length < 2 || members.filter((key) => hidden.has(key)).length !== 1) continue;
-    const candidates = members.filter((key) => !hidden.has(key));
-    if (candidates.length === 0) continue;
-    candidates.sort((a, b) => {
-      const [x, y] = [valueOf(a), valueOf(b)];
-      if ((x === 0) !== (y === 0)) return x === 0 ? 1 : -1;
-      return x - y || byKey(a, b);
-    });
-    const chosen = candidates[0];
-    hidden.add(chosen);
-    for (const other of containing.get(chosen) ?? []) {
-      if (!queued.has(other)) {
-        queued.add(other);
-        queue.push(other);
+  const queue: number[] = [];
+  const queued = new Set<number>();
+  const enqueue = (index: number) => {
+    if (!queued.has(index)) {
+      queued.add(index);
+      queue.push(index);
+    }
+  };
+  const hide = (key: string) => {
+    hidden.add(key);
+    for (const other of containing.get(key) ?? []) enqueue(other);
+  };
+  const local = () => {
+    while (queue.length > 0) {
+      const index = queue.shift()!;
+      queued.delete(index);
+      const members = [equations[index].total, ...equations[index].parts];
+      if (members.length < 2 || members.filter((key) => hidden.has(key)).length !== 1) continue;
+      const candidates = members.filter((key) => !hidden.has(key)).sort(smallestFirst);
+      if (candidates.length > 0) hide(candidates[0]);
+    }
+  };
+  equations.forEach((_, index) => enqueue(index));
+  local();
+  for (;;) {
+    const determined = determinedCells(equations, hidden);
+    if (determined.length === 0) return hidden;
+    // Withhold one more member of an equation holding the first recovered cell, then settle again.
+    const candidates = [...new Set((containing.get(determined[0]) ?? []).flatMap((i) => [equations[i].total, ...equations[i].parts]))].filter((key) => !hidden.has(key)).sort(smallestFirst);
+    if (candidates.length === 0) return hidden;
+    hide(candidates[0]);
+    local();
+  }
+}
+
+/**
+ * The suppressed cells whose value follows from the published ones through the equations
+ * (any combination of them): those whose unit vector lies in the row space of the equations
+ * restricted to the suppressed cells. Sparse Gaussian elimination, then back-substitution; a
+ * fully reduced row with one entry left determines its cell. Sorted by key.
+ */
+export function determinedCells(equations: readonly Equation[], hidden: ReadonlySet<string>): string[] {
+  const unknowns = [...hidden].sort(byKey);
+  const column = new Map(unknowns.map((key, i) => [key, i]));
+  const pivots = new Map<number, Map<number, number>>();
+  const minColumn = (row: Map<number, number>) => {
+    let min = Infinity;
+    for (const c of row.keys()) if (c < min) min = c;
+    return min;
+  };
+  const subtract = (row: Map<number, number>, pivot: Map<number, number>, factor: number) => {
+    for (const [c, v] of pivot) {
+      const next = (row.get(c) ?? 0) - factor * v;
+      if (Math.abs(next) < 1e-9) row.delete(c);
+      else row.set(c, next);
+    }
+  };
+  for (const equation of equations) {
+    const row = new Map<number, number>();
+    const add = (key: string, sign: number) => {
+      const c = column.get(key);
+      if (c === undefined) return;
+      const next = (row.get(c) ?? 0) + sign;
+      if (next === 0) row.delete(c);
+      else row.set(c, next);
+    };
+    add(equation.total, 1);
+    for (const part of equation.parts) add(part, -1);
+    while (row.size > 0) {
+      const c = minColumn(row);
+      const pivot = pivots.get(c);
+      if (!pivot) {
+        const lead = row.get(c)!;
+        for (const [k, v] of row) row.set(k, v / lead);
+        pivots.set(c, row);
+        break;
       }
+      subtract(row, pivot, row.get(c)!);
     }
   }
-  return hidden;
+  // Back-substitution, last pivot first, so each row is reduced by rows already fully reduced.
+  const order = [...pivots.keys()].sort((a, b) => b - a);
+  for (const c of order) {
+    const row = pivots.get(c)!;
+    for (;;) {
+      let next = -1;
+      for (const k of row.keys()) if (k !== c && pivots.has(k) && (next < 0 || k < next)) next = k;
+      if (next < 0) break;
+      subtract(row, pivots.get(next)!, row.get(next)!);
+    }
+  }
+  return order.filter((c) => pivots.get(c)!.size === 1).map((c) => unknowns[c]).sort(byKey);
 }
 
 /** Division levels by code length: province, city, county, township, village. */

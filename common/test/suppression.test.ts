@@ -1,4 +1,4 @@
-import { primarySuppressed, RegionTree, SuppressedTable, suppressionPattern, suppressionThresholdFromEnv, TOTAL, type Equation } from '@jiuye/common';
+import { determinedCells, primarySuppressed, RegionTree, SuppressedTable, suppressionPattern, suppressionThresholdFromEnv, TOTAL, type Equation } from '@jiuye/common';
 import { recoverable, singleUnknownEquations } from '../../tests/support/disclosure';
 
 const published = (values: Map<string, number>, hidden: Set<string>) => new Map([...values].map(([k, v]) => [k, hidden.has(k) ? null : v] as [string, number | null]));
@@ -69,6 +69,17 @@ describe('small-cell suppression policy (hole 8)', () => {
     expect([...cells.values()].filter((v) => v !== null && v > 0 && v < 5)).toEqual([]);
     expect(singleUnknownEquations(cells, equations)).toEqual([]);
     expect(recoverable(cells, equations).size).toBe(0);
+  });
+
+  it('audits the whole system: equations that each hold two unknowns can still combine to give one away', () => {
+    // t1 = x + y, t2 = y + z, t3 = x + z: x = (t1 − t2 + t3) / 2 although no sum has one unknown.
+    const equations: Equation[] = [{ total: 't1', parts: ['x', 'y'] }, { total: 't2', parts: ['y', 'z'] }, { total: 't3', parts: ['x', 'z'] }];
+    expect(determinedCells(equations, new Set(['x', 'y', 'z']))).toEqual(['x', 'y', 'z']);
+    expect(determinedCells(equations, new Set(['x', 'y', 'z', 't1']))).toEqual([]);
+    const values = new Map([['x', 2], ['y', 3], ['z', 4], ['t1', 5], ['t2', 7], ['t3', 6]]);
+    const hidden = suppressionPattern(values, equations, 5);
+    expect(recoverable(published(values, hidden), equations).size).toBe(0);
+    expect(hidden.has('x') && hidden.has('y') && hidden.has('z')).toBe(true);
   });
 
   it('publishes exact figures when inactive (department staff)', () => {
