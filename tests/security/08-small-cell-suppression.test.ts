@@ -262,6 +262,19 @@ describe('hole 8 — small-cell suppression: every dashboard aggregate through o
     }
   });
 
+  it('partner cities’ retention and relocation sites: only the dashboard’s region, no small cell', async () => {
+    const response = await ask(dashboard, `{ partnerCities { code retention { transferred visited stillEmployed rate suppressed } } relocationSites(divisionCode: "${DEMO_COUNTY}", first: 100) { nodes { relocatedHouseholds } } }`);
+    expect(response.errors).toBeUndefined();
+    for (const city of response.data.partnerCities) {
+      const r = city.retention;
+      for (const v of [r.transferred, r.visited, r.stillEmployed]) expect(v === null || v === 0 || v >= THRESHOLD).toBe(true);
+      if (r.rate !== null) expect(r.transferred !== null && r.stillEmployed !== null).toBe(true);
+    }
+    for (const site of response.data.relocationSites.nodes) expect(site.relocatedHouseholds === null || site.relocatedHouseholds === 0 || site.relocatedHouseholds >= THRESHOLD).toBe(true);
+    const other = await ask(elsewhere, `{ partnerCities { retention { transferred visited stillEmployed } } }`);
+    for (const city of other.data.partnerCities) expect(city.retention).toEqual({ transferred: 0, visited: 0, stillEmployed: 0 });
+  });
+
   it('villageRanking: ranks and red/black lists over published counts only; a suppressed village’s place says nothing of its count', async () => {
     for (const week of ['2026-11-20', '2026-11-27', '2026-12-04']) {
       const response = await ask(dashboard, `query($w: LocalDate) { villageRanking(county: "${DEMO_COUNTY}", week: $w) { red { villageCode } black { villageCode } all { villageCode newTransfers previousWeek rank suppressed } } }`, { w: week });
