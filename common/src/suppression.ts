@@ -98,11 +98,17 @@ export function suppressionPattern(
   local();
   for (;;) {
     const determined = determinedCells(equations, hidden);
-    if (determined.length === 0) return hidden;
-    // Withhold one more member of an equation holding the first recovered cell, then settle again.
-    const candidates = [...new Set((containing.get(determined[0]) ?? []).flatMap((i) => [equations[i].total, ...equations[i].parts]))].filter((key) => !hidden.has(key)).sort(smallestFirst);
-    if (candidates.length === 0) return hidden;
-    hide(candidates[0]);
+    // Withhold one more member of an equation holding each recovered cell (in key order, one
+    // round for all of them: each round is a full elimination), then settle again.
+    let added = 0;
+    for (const cell of determined) {
+      const members = new Set((containing.get(cell) ?? []).flatMap((i) => [equations[i].total, ...equations[i].parts]));
+      const candidates = [...members].filter((key) => !hidden.has(key)).sort(smallestFirst);
+      if (candidates.length === 0) continue;
+      hide(candidates[0]);
+      added++;
+    }
+    if (added === 0) return hidden;
     local();
   }
 }
@@ -114,7 +120,9 @@ export function suppressionPattern(
  * fully reduced row with one entry left determines its cell. Sorted by key.
  */
 export function determinedCells(equations: readonly Equation[], hidden: ReadonlySet<string>): string[] {
-  const unknowns = [...hidden].sort(byKey);
+  // Finest cells (longest keys: villages, months) first: their sums are eliminated before the
+  // coarse ones, which keeps the rows short.
+  const unknowns = [...hidden].sort((a, b) => b.length - a.length || byKey(a, b));
   const column = new Map(unknowns.map((key, i) => [key, i]));
   const pivots = new Map<number, Map<number, number>>();
   const minColumn = (row: Map<number, number>) => {
@@ -246,6 +254,13 @@ export class SuppressedTable {
       primary?: (node: string, category: string, value: number) => boolean;
       /** Sums among the categories themselves (e.g. a year = its quarters): then these, not total = Σ categories, tie a node's cells. */
       categoryEquations?: readonly Equation[];
+      /**
+       * Withhold exactly the cells another table withholds: a table of the same cells and sums
+       * (e.g. the amounts paid to the people counted there). Whether a withheld cell can be
+       * solved for depends on the pattern and the sums only, not on the values, so the pattern
+       * that protects one protects the other, and it is decided once.
+       */
+      sameAs?: SuppressedTable;
     } = {},
   ) {
     const additive = options.additiveTotal ?? true;
@@ -276,7 +291,7 @@ export class SuppressedTable {
           return primary(key.slice(0, cut), key.slice(cut + 1), value);
         }
       : undefined;
-    this.hidden = options.active === false ? new Set() : suppressionPattern(this.values, equations, threshold, primaryOf);
+    this.hidden = options.active === false ? new Set() : options.sameAs ? options.sameAs.hidden : suppressionPattern(this.values, equations, threshold, primaryOf);
   }
 
   value(node: string, category = TOTAL): number {

@@ -259,7 +259,7 @@ export async function indicatorTables(sql: Sql, periodText: string, threshold: n
  * the kinds add up to at least totalPeople — and exactly, unless somebody was paid two kinds:
  * the bound totalPeople − Σ other kinds is tight enough to treat as an equation, so it is one.
  * Amounts add up exactly. Both are tables over the region hierarchy × kind × the period family;
- * an amount is withheld wherever its people are, then complemented like a count.
+ * an amount is withheld exactly where its people are (the same cells and sums: the same pattern).
  */
 function subsidyTables(tree: RegionTree, flows: VillageFigures[], family: ReturnType<typeof periodFamily>, threshold: number): (region: Region, period: string) => SubsidyIndicators {
   const seen = new Set<string>();
@@ -283,7 +283,8 @@ function subsidyTables(tree: RegionTree, flows: VillageFigures[], family: Return
     return units;
   };
   const people = new SuppressedTable(tree, part('people'), threshold, categories, { categoryEquations: equations });
-  const amounts = new SuppressedTable(tree, part('amount'), threshold, categories, { categoryEquations: equations, primary: (node, c) => people.isHidden(node, c) });
+  // The amounts have the same cells and sums as the people they were paid to: the same pattern protects them.
+  const amounts = new SuppressedTable(tree, part('amount'), threshold, categories, { categoryEquations: equations, sameAs: people });
   return (region, period) => ({
     byKind: kinds.map((kind) => ({
       kind,
