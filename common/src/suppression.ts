@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+
 /**
  * The one small-cell suppression policy (小数抑制) for every aggregate a dashboard can read.
  *
@@ -51,12 +53,37 @@ const byKey = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
  */
 export function suppressionPattern(
   values: ReadonlyMap<string, number>,
-  equations: readonly Equation[],
+  unordered: readonly Equation[],
   threshold: number,
   primary: (key: string, value: number) => boolean = (_, value) => primarySuppressed(value, threshold),
 ): Set<string> {
+  // A canonical order of the sums, so the pattern depends on the data only (not on the order
+  // rows came back in): every query of the same data gets the same pattern.
+  const equations = [...unordered].sort((a, b) => byKey(a.total, b.total) || byKey(a.parts.join(','), b.parts.join(',')));
   const hidden = new Set<string>();
   for (const [key, value] of values) if (primary(key, value)) hidden.add(key);
+  // The same table again (a dashboard refreshing, another region or period of the same year):
+  // the pattern is a function of these inputs, so a recent answer is reused.
+  const cacheKey = createHash('sha256')
+    .update(JSON.stringify([threshold, [...values].filter(([, v]) => v !== 0).sort((a, b) => byKey(a[0], b[0])), [...hidden].sort(byKey), equations]))
+    .digest('base64');
+  const cached = recentPatterns.get(cacheKey);
+  if (cached) {
+    recentPatterns.delete(cacheKey);
+    recentPatterns.set(cacheKey, cached);
+    return new Set(cached);
+  }
+  const result = decidePattern(values, equations, hidden);
+  recentPatterns.set(cacheKey, result);
+  while (recentPatterns.size > RECENT_PATTERNS) recentPatterns.delete(recentPatterns.keys().next().value!);
+  return new Set(result);
+}
+
+/** How many recent patterns are kept (least recently used dropped first). */
+const RECENT_PATTERNS = 64;
+const recentPatterns = new Map<string, Set<string>>();
+
+function decidePattern(values: ReadonlyMap<string, number>, equations: readonly Equation[], hidden: Set<string>): Set<string> {
   const valueOf = (key: string) => values.get(key) ?? 0;
   const smallestFirst = (a: string, b: string) => {
     const [x, y] = [valueOf(a), valueOf(b)];
@@ -274,7 +301,8 @@ export class SuppressedTable {
       for (const [node, value] of tree.sums(perUnit)) this.values.set(cellKey(node, column), value);
     }
     const equations: Equation[] = [];
-    for (const [parent, children] of tree.children) {
+    for (const parent of [...tree.children.keys()].sort(byKey)) {
+      const children = tree.children.get(parent)!;
       for (const column of columns) equations.push({ total: cellKey(parent, column), parts: children.map((child) => cellKey(child, column)) });
     }
     if (options.categoryEquations) {
