@@ -17,7 +17,7 @@ import { createLogger, scrubPersonalData, type Logger } from './logger';
 import { authenticatedAs, HttpError, serveGraphQL, serviceUrl, type RunningHttpServer } from './http';
 import { AccessControl, type WorkerAuthority } from './auth/access';
 import { accessReportPlugin, applyAccessRules, type AccessRules } from './auth/guard';
-import { scopeKind, type RequestIdentity, type ScopeKind } from './auth/identity';
+import { placementKind, type RequestIdentity, type ScopeKind } from './auth/identity';
 import { INTERNAL_IDENTITY_HEADER, TokenError, verifyInternalIdentity } from './auth/tokens';
 import { VisibilityCache } from './auth/visibility-cache';
 import type { AuthorityName } from './config';
@@ -174,7 +174,7 @@ const MAX_AUTHORITY_BATCH = 5000;
 /** Asks the department that knows (see LocalAuthority), forwarding the gateway's signed identity. */
 function remoteAuthority(config: SubgraphConfig, token: string, cache: VisibilityCache): WorkerAuthority {
   return async (identity, allWorkerIds) => {
-    const kind = scopeKind(identity);
+    const kind = placementKind(identity);
     if (kind === 'none') return new Set();
     const { visible: known, unknown: workerIds } = cache.lookup(identity, allWorkerIds);
     if (workerIds.length === 0) return known;
@@ -257,7 +257,7 @@ export async function startSubgraph<TLoaders>(
     const authorityFor = (token: string, em: EntityManager, loaders: TLoaders): WorkerAuthority => {
       const remote = options.remoteAuthority ?? remoteAuthority(config, token, visibilityCache);
       return (identity, workerIds) =>
-        localAuthority && localAuthority.kind === scopeKind(identity)
+        localAuthority && localAuthority.kind === placementKind(identity)
           ? localAuthority.visibleWorkers({ em, loaders }, identity, workerIds)
           : remote(identity, workerIds);
     };
@@ -290,7 +290,7 @@ export async function startSubgraph<TLoaders>(
           if (!Array.isArray(workerIds) || workerIds.length > MAX_AUTHORITY_BATCH || !workerIds.every((id) => typeof id === 'string' && id.length <= 64)) {
             throw new HttpError(400, `workerIds: expected up to ${MAX_AUTHORITY_BATCH} worker ids`);
           }
-          if (!localAuthority || localAuthority.kind !== scopeKind(identity)) {
+          if (!localAuthority || localAuthority.kind !== placementKind(identity)) {
             throw new HttpError(400, `the ${module.name} department does not decide access for this kind of account`);
           }
           const em = database.orm.em.fork() as EntityManager;

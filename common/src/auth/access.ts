@@ -80,7 +80,7 @@ export class AccessControl {
 
   constructor(
     readonly identity: RequestIdentity,
-    authority: WorkerAuthority,
+    private readonly authority: WorkerAuthority,
   ) {
     this.kind = scopeKind(identity);
     this.workers = new DataLoader(
@@ -170,6 +170,18 @@ export class AccessControl {
       throw forbidden(`${argument}: lists by division are for department staff; your account reaches only its own ${this.kind === 'partner-city' ? 'city' : 'institution'}'s records`, 'no-region-scope');
     }
     return this.withinRegion(this.identity.region!, requested, argument);
+  }
+
+  /**
+   * Aggregates over workers a department cannot place itself (e.g. partner's contact attempts):
+   * which of them live in the caller's region, asked of the residence authority in one batch.
+   * For counting only — it never makes a person visible (canSee stays false for dashboards).
+   */
+  async residentsOf(workerIds: readonly string[]): Promise<Set<string>> {
+    if (!this.identity.region) return new Set();
+    const found = new Set<string>();
+    for (let i = 0; i < workerIds.length; i += 5000) for (const id of await this.authority(this.identity, workerIds.slice(i, i + 5000))) found.add(id);
+    return found;
   }
 
   /** Region filter for aggregates (dashboards included): the requested division if it lies inside the region. */

@@ -69,6 +69,15 @@ export interface RequestIdentity extends Identity {
 /** How an identity's reach over people is decided (see access.ts). */
 export type ScopeKind = 'region' | 'partner-city' | 'institution' | 'none';
 
+/**
+ * Whose authority places a worker for this identity: its scope kind, except that a dashboard
+ * with a region is placed like region staff — its aggregates count only the workers living in
+ * its region (AccessControl.residentsOf), though it never sees a person.
+ */
+export function placementKind(identity: Identity): ScopeKind {
+  return identity.department === 'dashboard' && identity.region ? 'region' : scopeKind(identity);
+}
+
 export function scopeKind(identity: Identity): ScopeKind {
   if (identity.department === 'dashboard' || identity.department === 'auditor') return 'none';
   if (identity.partnerCity) return 'partner-city';

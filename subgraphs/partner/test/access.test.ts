@@ -292,7 +292,15 @@ describe('partner access control', () => {
       const figures = await partner.queryAs(dashboard, `{ contactOutcomeCounts { outcome attempts } partnerCities { name retention { transferred } } labourBases { name } }`);
       expect(figures.errors).toBeUndefined();
       expect(figures.data.partnerCities).toHaveLength(3);
-      expect(figures.data.contactOutcomeCounts.find((c: { outcome: string }) => c.outcome === 'REACHED_WORKING').attempts).toBe(3);
+      // Only the workers of the dashboard's own region count (hole 8): none of this file's workers live in 530102.
+      const elsewhere = await partner.queryAs({ ...dashboard, region: '530102' }, `{ contactOutcomeCounts { attempts } }`);
+      expect(elsewhere.data.contactOutcomeCounts.every((c: { attempts: number }) => c.attempts === 0)).toBe(true);
+      // A dashboard of their county: REACHED_WORKING's 2 attempts are withheld (small-cell suppression).
+      const county = await partner.queryAs({ ...dashboard, region: DONGCHUAN }, `{ contactOutcomeCounts { outcome attempts suppressed } }`);
+      expect(county.data.contactOutcomeCounts.find((c: { outcome: string }) => c.outcome === 'REACHED_WORKING')).toEqual({ outcome: 'REACHED_WORKING', attempts: null, suppressed: true });
+      for (const args of ['cityCode: "4403"', 'from: "2026-01-01"']) {
+        expect(errorOf(await partner.queryAs(dashboard, `{ contactOutcomeCounts(${args}) { attempts } }`))).toMatchObject({ code: 'FORBIDDEN', reason: 'suppression-slice' });
+      }
     });
 
     it('auditors read nothing here', async () => {

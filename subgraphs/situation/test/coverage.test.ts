@@ -97,10 +97,11 @@ describe('verificationCoverage (月度核实覆盖率)', () => {
     expect(res.errors).toBeUndefined();
     const c = res.data.verificationCoverage;
     expect(c.total).toMatchObject({ registryWorkers: { value: 21 }, verified: { value: 8 }, share: { numerator: 8, denominator: 21, suppressed: false } });
-    // Order is still worst first on the true figures.
-    expect(names(c.villages)).toEqual([THIRD_VILLAGE, OTHER_VILLAGE, TEST_VILLAGE, EMPTY_VILLAGE]);
-    const [third, other, test, empty] = c.villages;
-    // Registry 3 is hidden, and 8 (the next smallest) with it; 10 stays.
+    // Worst first over the published shares only: the villages whose share is withheld come last, by code (hole 8).
+    expect(names(c.villages)).toEqual([EMPTY_VILLAGE, TEST_VILLAGE, OTHER_VILLAGE, THIRD_VILLAGE]);
+    const [empty, test, other, third] = c.villages;
+    // Registry 3 is hidden (and its township's 3); county 21 − township would give it away, so the
+    // other township (18) is hidden, and then — township 18 − its villages — 8, the next smallest; 10 stays.
     expect(third.registryWorkers).toEqual({ value: null, suppressed: true });
     expect(other.registryWorkers).toEqual({ value: null, suppressed: true });
     expect(test.registryWorkers).toEqual({ value: 10, suppressed: false });

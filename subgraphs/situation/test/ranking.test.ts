@@ -132,7 +132,7 @@ describe('villageRanking (每周五村级新增转移就业排名)', () => {
     expect(new Date(`${r.weekEnd}T00:00:00Z`).getUTCDay()).toBe(5);
   });
 
-  it('suppresses small counts for dashboards only, ranking on the true counts', async () => {
+  it('suppresses small counts for dashboards only, ranking and listing only the published counts (hole 8)', async () => {
     await insertWeek();
     const res = await situation.queryAs(COUNTY_DASHBOARD, RANKING, { week: '2026-11-20' });
     expect(res.errors).toBeUndefined();
@@ -141,9 +141,12 @@ describe('villageRanking (每周五村级新增转移就业排名)', () => {
     const byCode = new Map(r.all.map((v: { villageCode: string }) => [v.villageCode, v]));
     expect(byCode.get(V1)).toMatchObject({ newTransfers: 6, previousWeek: null, change: null, rank: 1, suppressed: true });
     expect(byCode.get(V2)).toMatchObject({ newTransfers: 6, previousWeek: 0, change: 6, rank: 1, suppressed: false });
-    expect(byCode.get(V7)).toMatchObject({ newTransfers: null, previousWeek: null, change: null, rank: 3, suppressed: true });
-    expect(byCode.get(VILLAGES[2])).toMatchObject({ newTransfers: 0, previousWeek: 0, change: 0, rank: 4, suppressed: false });
-    expect(r.red.map((v: { villageCode: string }) => v.villageCode)).toEqual([V1, V2, V7]);
+    // V7's 2 is withheld: no rank (a rank on the true count would bound it), on neither list, after the ranked villages.
+    expect(byCode.get(V7)).toMatchObject({ newTransfers: null, previousWeek: null, change: null, rank: null, suppressed: true });
+    expect(byCode.get(VILLAGES[2])).toMatchObject({ newTransfers: 0, previousWeek: 0, change: 0, rank: 3, suppressed: false });
+    expect(r.red.map((v: { villageCode: string }) => v.villageCode)).toEqual([V1, V2]);
+    expect(r.black.map((v: { villageCode: string }) => v.villageCode)).not.toContain(V7);
+    expect(r.all[r.all.length - 1].villageCode).toBe(V7);
     // Department staff see the exact figure.
     const staff = (await situation.queryAs(COUNTY_STAFF, RANKING, { week: '2026-11-20' })).data.villageRanking;
     expect(staff.all.find((v: { villageCode: string }) => v.villageCode === V7)).toMatchObject({ newTransfers: 2, suppressed: false });

@@ -1,5 +1,5 @@
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, Float, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
-import { DivisionCodeScalar, LocalDateScalar } from '@jiuye/common';
+import { DivisionCodeScalar, forbidden, LocalDateScalar, suppressionThresholdFromEnv } from '@jiuye/common';
 import { authorizeTransferWrite, scopeCity } from '../access';
 import type { PartnerContext } from '../context';
 import { Transfer } from '../transfer/transfer.entity';
@@ -15,14 +15,17 @@ export class OutcomeCount {
   @Field(() => String, { description: 'Chinese label, e.g. 空号停机错号.' })
   label: string;
 
-  @Field(() => Int, { description: 'Attempts with this outcome.' })
-  attempts: number;
+  @Field(() => Int, { nullable: true, description: 'Attempts with this outcome (null for dashboards when suppressed).' })
+  attempts: number | null;
 
-  @Field(() => Int, { description: 'Workers whose latest attempt in the period had this outcome.' })
-  workers: number;
+  @Field(() => Int, { nullable: true, description: 'Workers whose latest attempt in the period had this outcome (null for dashboards when suppressed).' })
+  workers: number | null;
 
-  @Field(() => Float, { nullable: true, description: 'workers / all workers attempted in the period (0–1); empty when nobody was.' })
+  @Field(() => Float, { nullable: true, description: 'workers / all workers attempted in the period (0–1); empty when nobody was, or (dashboards) when workers or their total is suppressed.' })
   share: number | null;
+
+  @Field(() => Boolean, { description: 'true when a count is withheld (dashboards only; small-cell suppression).' })
+  suppressed: boolean;
 }
 
 @ArgsType()
@@ -41,6 +44,18 @@ class ContactOutcomeCountsArgs {
 export class ContactAttemptResolver {
   @Query(() => [OutcomeCount], { description: '联系结果统计 — every outcome with its attempts and workers (one aggregate query).' })
   contactOutcomeCounts(@Args(() => ContactOutcomeCountsArgs) args: ContactOutcomeCountsArgs, @Ctx() context: PartnerContext) {
+    const { access, identity } = context;
+    if (identity.department === 'dashboard') {
+      // Dashboards: the workers of their own region only, all cities and dates together, suppressed.
+      const narrowing = (['cityCode', 'from', 'to'] as const).find((name) => args[name] != null);
+      if (narrowing) {
+        const refusal = forbidden(`${narrowing}: dashboards read the contact outcomes of their whole region only (a narrower slice could be subtracted from the total to recover a suppressed count)`, 'suppression-slice');
+        refusal.extensions.field = narrowing;
+        throw refusal;
+      }
+      const region = access.scopeAggregate(null);
+      return new ContactAttemptService(context.em).suppressedOutcomeCounts(region, (ids) => access.residentsOf(ids), suppressionThresholdFromEnv());
+    }
     return new ContactAttemptService(context.em).outcomeCounts({ ...args, cityCode: scopeCity(context, args.cityCode) });
   }
 

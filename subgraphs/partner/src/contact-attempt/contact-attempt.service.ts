@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { badInput, InputProblems, notFound } from '@jiuye/common';
+import { badInput, InputProblems, notFound, RegionTree, SuppressedTable, TOTAL } from '@jiuye/common';
 import { Transfer } from '../transfer/transfer.entity';
 import { chinaDay, cleanText, isInFuture, MAX_NOTE_LENGTH, requireCityCode, startOfChinaDay } from '../validation';
 import { addDays, isRowId } from '@jiuye/common';
@@ -10,9 +10,10 @@ import type { ContactAttemptEntry, RecordContactAttemptInput } from './contact-a
 export interface OutcomeFigures {
   outcome: ContactOutcome;
   label: string;
-  attempts: number;
-  workers: number;
+  attempts: number | null;
+  workers: number | null;
   share: number | null;
+  suppressed: boolean;
 }
 
 /** Checks of one attempt that need no database; `field` is e.g. 'input.contactAttempts[1]' or 'input'. */
@@ -99,6 +100,47 @@ export class ContactAttemptService {
         attempts: row?.attempts ?? 0,
         workers: row?.workers ?? 0,
         share: workers === 0 ? null : (row?.workers ?? 0) / workers,
+        suppressed: false,
+      };
+    });
+  }
+
+  /**
+   * The figures for a dashboard: only workers inside its region (`visible`, asked of the
+   * residence authority in one batch), every date and city together, small-cell suppressed
+   * (common/src/suppression.ts). The workers of all outcomes add up to the total a share
+   * divides by, so the total is a cell of the breakdown and a share is published only when its
+   * outcome's workers and the total are.
+   */
+  async suppressedOutcomeCounts(region: string, visible: (workerIds: string[]) => Promise<Set<string>>, threshold: number): Promise<OutcomeFigures[]> {
+    const rows = await this.em.getConnection().execute<{ worker_id: string; outcome: ContactOutcome; attempts: number; latest: boolean }[]>(
+      `select worker_id, outcome, count(*)::int as attempts, bool_or(latest) as latest
+         from (select a.worker_id, a.outcome, row_number() over (partition by a.worker_id order by a.attempted_at desc, a.id desc) = 1 as latest
+                 from contact_attempt a) attempts
+        group by 1, 2`,
+    );
+    const inRegion = await visible([...new Set(rows.map((row) => row.worker_id))]);
+    const attempts: Record<string, number> = {};
+    const workers: Record<string, number> = {};
+    for (const row of rows) {
+      if (!inRegion.has(row.worker_id)) continue;
+      attempts[row.outcome] = (attempts[row.outcome] ?? 0) + row.attempts;
+      if (row.latest) workers[row.outcome] = (workers[row.outcome] ?? 0) + 1;
+    }
+    const tree = new RegionTree([region]);
+    const outcomes = CONTACT_OUTCOMES as readonly string[];
+    const a = new SuppressedTable(tree, new Map([[region, attempts]]), threshold, outcomes, { additiveTotal: false });
+    const w = new SuppressedTable(tree, new Map([[region, workers]]), threshold, outcomes);
+    const total = w.published(region, TOTAL);
+    return CONTACT_OUTCOMES.map((outcome) => {
+      const [n, k] = [a.published(region, outcome), w.published(region, outcome)];
+      return {
+        outcome,
+        label: CONTACT_OUTCOME_LABELS[outcome],
+        attempts: n,
+        workers: k,
+        share: k === null || total === null || total === 0 ? null : k / total,
+        suppressed: n === null || k === null,
       };
     });
   }

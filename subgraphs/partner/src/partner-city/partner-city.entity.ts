@@ -28,17 +28,20 @@ export class PartnerCity {
   note: string | null = null;
 }
 
-@ObjectType({ description: '稳岗情况 — how many workers transferred to a city were still employed at their last follow-up visit.' })
+@ObjectType({ description: '稳岗情况 — how many workers transferred to a city were still employed at their last follow-up visit. Dashboards: the workers of their region only, small counts suppressed.' })
 export class Retention {
-  @Field(() => Int, { description: '转移就业人次 — transfers to the city.' })
-  transferred: number;
+  @Field(() => Int, { nullable: true, description: '转移就业人次 — transfers to the city (null for dashboards when suppressed).' })
+  transferred: number | null;
 
-  @Field(() => Int, { description: '已回访 — transfers with at least one follow-up visit.' })
-  visited: number;
+  @Field(() => Int, { nullable: true, description: '已回访 — transfers with at least one follow-up visit (null for dashboards when suppressed).' })
+  visited: number | null;
 
-  @Field(() => Int, { description: '稳岗 — transfers whose last follow-up found the worker still employed.' })
-  stillEmployed: number;
+  @Field(() => Int, { nullable: true, description: '稳岗 — transfers whose last follow-up found the worker still employed (null for dashboards when suppressed).' })
+  stillEmployed: number | null;
 
-  @Field(() => Float, { nullable: true, description: '稳岗率 = stillEmployed / transferred (0–1); empty when nobody was transferred.' })
+  @Field(() => Float, { nullable: true, description: '稳岗率 = stillEmployed / transferred (0–1); empty when nobody was transferred, or (dashboards) when either is suppressed.' })
   rate: number | null;
+
+  @Field(() => Boolean, { description: 'true when a count is withheld (dashboards only; small-cell suppression).' })
+  suppressed: boolean;
 }

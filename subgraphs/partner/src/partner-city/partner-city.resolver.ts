@@ -1,5 +1,5 @@
 import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
-import { DivisionCodeScalar } from '@jiuye/common';
+import { DivisionCodeScalar, suppressionThresholdFromEnv } from '@jiuye/common';
 import { requireCityRecords, scopeCity, visibleTransferPage } from '../access';
 import type { PartnerContext } from '../context';
 import { CityPostingsArgs, PartnerJobPostingPage } from '../job-posting/job-posting.resolver';
@@ -7,7 +7,9 @@ import { LabourBase } from '../labour-base/labour-base.entity';
 import { TransferBatch } from '../transfer-batch/transfer-batch.entity';
 import { CityTransfersArgs, TransferPage } from '../transfer/transfer.resolver';
 import { PartnerCity, Retention } from './partner-city.entity';
-import { PartnerCityService } from './partner-city.service';
+import { dashboardRetention, PartnerCityService, retentionFigures } from './partner-city.service';
+
+const dashboardFigures = new WeakMap<PartnerContext, Promise<Map<string, Retention>>>();
 
 @Resolver(() => PartnerCity)
 export class PartnerCityResolver {
@@ -44,6 +46,15 @@ export class PartnerCityResolver {
 
   @FieldResolver(() => Retention, { description: '稳岗情况 of the workers transferred to the city (one aggregate query).' })
   async retention(@Root() city: PartnerCity, @Ctx() context: PartnerContext) {
+    if (context.identity.department === 'dashboard') {
+      // Every city of this request from one computation: the dashboard's region, suppressed.
+      let pending = dashboardFigures.get(context);
+      if (!pending) {
+        pending = dashboardRetention(context.em, context.access.scopeAggregate(null), (ids) => context.access.residentsOf(ids), suppressionThresholdFromEnv());
+        dashboardFigures.set(context, pending);
+      }
+      return (await pending).get(city.code) ?? retentionFigures(0, 0, 0);
+    }
     return (await context.loaders.retentionByCity.load(scopeCity(context, city.code, 'PartnerCity.retention')!))!.retention;
   }
 }

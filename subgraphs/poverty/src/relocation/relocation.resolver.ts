@@ -1,5 +1,5 @@
 import { Args, ArgsType, Ctx, Field, FieldResolver, Int, ObjectType, Query, Resolver, Root } from 'type-graphql';
-import { DivisionCodeScalar, PageArgs, PageType } from '@jiuye/common';
+import { DivisionCodeScalar, PageArgs, PageType, primarySuppressed, suppressionThresholdFromEnv } from '@jiuye/common';
 import type { PovertyContext } from '../context';
 import { Division } from '../division/division.type';
 import { RelocationSite } from './relocation.entity';
@@ -27,8 +27,12 @@ export class RelocationResolver {
     return { code: site.divisionCode };
   }
 
-  @FieldResolver(() => Int, { description: '搬迁户数 — registered households relocated to this site.' })
-  async relocatedHouseholds(@Root() site: RelocationSite, @Ctx() { loaders }: PovertyContext) {
-    return (await loaders.relocatedHouseholdsBySite.load(site.id))?.households ?? 0;
+  @FieldResolver(() => Int, {
+    nullable: true,
+    description: '搬迁户数 — registered households relocated to this site; null for dashboards when 1 … SUPPRESSION_THRESHOLD − 1 (small-cell suppression: the sites publish no total a withheld one could be subtracted from).',
+  })
+  async relocatedHouseholds(@Root() site: RelocationSite, @Ctx() { loaders, identity }: PovertyContext) {
+    const households = (await loaders.relocatedHouseholdsBySite.load(site.id))?.households ?? 0;
+    return identity.department === 'dashboard' && primarySuppressed(households, suppressionThresholdFromEnv()) ? null : households;
   }
 }

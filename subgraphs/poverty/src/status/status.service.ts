@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { LockMode } from '@mikro-orm/core';
-import { badInput, conflict, divisionCodeRange, InputProblems, notFound, PovertyStatusVocabulary, requireDivisionCode, todayInChina, type PovertyStatus } from '@jiuye/common';
+import { badInput, conflict, divisionCodeRange, InputProblems, notFound, PovertyStatusVocabulary, RegionTree, requireDivisionCode, SuppressedTable, todayInChina, type PovertyStatus } from '@jiuye/common';
 import { RegisteredHousehold } from '../household/household.entity';
 import { checkHouseholdCode, checkText, STATUS_REASON_LENGTH, statusLabel } from '../household/household.service';
 import { PovertyStatusChange } from './status.entity';
@@ -8,8 +8,9 @@ import type { ChangePovertyStatusInput } from './status.inputs';
 
 export interface StatusCountRow {
   status: PovertyStatus;
-  households: number;
-  members: number;
+  households: number | null;
+  members: number | null;
+  suppressed: boolean;
 }
 
 /** 动态管理 — a household's poverty status moves only forward in time, one dated change at a time. */
@@ -62,6 +63,37 @@ export class PovertyStatusService {
       status,
       households: byStatus.get(status)?.households ?? 0,
       members: byStatus.get(status)?.members ?? 0,
+      suppressed: false,
     }));
+  }
+
+  /**
+   * The same counts for dashboards, small-cell suppressed (common/src/suppression.ts): the
+   * pattern is decided over every village of the registry and every status at once, so the
+   * county, each township and each village asked separately never differ by a suppressed cell.
+   */
+  async suppressedCounts(divisionCode: string, threshold: number): Promise<StatusCountRow[]> {
+    requireDivisionCode(divisionCode, 'divisionCode');
+    const rows = await this.em.getConnection().execute<{ village: string; status: PovertyStatus; households: number; members: number }[]>(
+      `select left(h.code, 12) as village, h.poverty_status as status, count(distinct h.code)::int as households, count(m.id)::int as members
+         from "household" h
+         left join "household_member" m on m.household_code = h.code and m.removed_on is null
+        group by 1, 2`,
+    );
+    const statuses = PovertyStatusVocabulary.values as readonly string[];
+    const households = new Map<string, Record<string, number>>();
+    const members = new Map<string, Record<string, number>>();
+    for (const row of rows) {
+      (households.get(row.village) ?? households.set(row.village, {}).get(row.village)!)[row.status] = row.households;
+      (members.get(row.village) ?? members.set(row.village, {}).get(row.village)!)[row.status] = row.members;
+    }
+    const tree = new RegionTree(households.keys());
+    // The all-status total is not published here, so the statuses are not tied to it.
+    const h = new SuppressedTable(tree, households, threshold, statuses, { additiveTotal: false });
+    const m = new SuppressedTable(tree, members, threshold, statuses, { additiveTotal: false });
+    return PovertyStatusVocabulary.values.map((status) => {
+      const [hh, mm] = [h.published(divisionCode, status), m.published(divisionCode, status)];
+      return { status, households: hh, members: mm, suppressed: hh === null || mm === null };
+    });
   }
 }

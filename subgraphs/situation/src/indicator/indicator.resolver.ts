@@ -5,28 +5,28 @@ import { resolveRegion } from '../region/region';
 import { todayInChina } from '@jiuye/common';
 import type { Sql } from '../db';
 import type { Region } from '../region/region';
-import { computeIndicators } from './indicator.service';
+import { indicatorTables, type IndicatorReadout } from './indicator.service';
 import { Indicators } from './indicator.types';
 import { PERIOD_FORMATS } from './period';
 
-type Figures = Awaited<ReturnType<typeof computeIndicators>>;
 
 /**
- * Identical indicator requests in flight share one computation: the figures depend on the
- * region, the period, the threshold and the day only (suppressed alike for every caller), so
- * many screens of one dashboard refreshing together cost what one does. Nothing is kept once
- * the computation settles, so no answer is staler than its own request.
+ * Indicator requests of one period in flight share one computation: the whole registry's
+ * suppressed tables depend on the period, the threshold and the day only (suppressed alike for
+ * every caller and every region), so many screens of one dashboard refreshing together — or one
+ * request naming many regions — cost what one does. Nothing is kept once the computation
+ * settles, so no answer is staler than its own request.
  */
-const inFlight = new Map<string, Promise<Figures>>();
+const inFlight = new Map<string, Promise<IndicatorReadout>>();
 
-export function sharedIndicators(sql: Sql, region: Region, period: string, threshold: number): Promise<Figures> {
-  const key = `${region.code}|${period}|${threshold}|${todayInChina()}`;
+export async function sharedIndicators(sql: Sql, region: Region, period: string, threshold: number) {
+  const key = `${period.trim()}|${threshold}|${todayInChina()}`;
   let pending = inFlight.get(key);
   if (!pending) {
-    pending = computeIndicators(sql, region, period, threshold).finally(() => inFlight.delete(key));
+    pending = indicatorTables(sql, period, threshold).finally(() => inFlight.delete(key));
     inFlight.set(key, pending);
   }
-  return pending;
+  return (await pending)(region);
 }
 
 @Resolver()

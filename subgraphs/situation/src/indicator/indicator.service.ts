@@ -1,11 +1,12 @@
-import { keptStock, placeColumn } from '../roster/village-counts';
-import { addDays, addMonths, badInput, EmploymentPlaceVocabulary, todayInChina } from '@jiuye/common';
-import { regionCondition, type Sql } from '../db';
-import type { Region } from '../region/region';
+import { placeColumn } from '../roster/village-counts';
+import { addDays, addMonths, badInput, EmploymentPlaceVocabulary, RegionTree, SuppressedTable, todayInChina, TOTAL } from '@jiuye/common';
+import type { Sql } from '../db';
+import { registryVillages, type Region } from '../region/region';
 import { transferEventsSql } from '../ranking/new-transfers';
 import type { Indicators, PlaceCount, SubsidyIndicators, TrainingIndicators } from './indicator.types';
 import { monthEnd, parsePeriod } from './period';
-import { Suppressor } from './suppression';
+import type { Equation } from '@jiuye/common';
+import { publishedAmount, publishedCount, publishedRate } from './suppression';
 
 /** 补贴类别 (hr's vocabulary; kept here as labels only, the graph exposes the code as a string). */
 export const SUBSIDY_KIND_LABELS: Record<string, string> = {
@@ -50,180 +51,248 @@ export function indicatorDates(periodText: string, today = todayInChina()): Indi
   };
 }
 
-interface PersonFigures {
-  labour_force: number;
-  employed: number;
-  unknown_place: number;
-  registry: number;
-  seeking: number;
-  [place: string]: number;
+/** Figures per village: measure → value (and subsidies per kind). */
+type VillageFigures = Map<string, Record<string, number>>;
+
+function add(figures: VillageFigures, village: string, measure: string, value: number): void {
+  const row = figures.get(village) ?? figures.set(village, {}).get(village)!;
+  row[measure] = (row[measure] ?? 0) + Number(value);
 }
 
 /**
- * Registry stock figures, summed over the region's villages from the counts the projector keeps
- * (roster/village-counts.ts) in the same transaction as the people: a few hundred rows for a
- * county instead of a pass over every person.
+ * The stock and as-of figures per village of the whole registry — not only the region asked
+ * for: small-cell suppression decides its pattern over the whole hierarchy at once
+ * (common/src/suppression.ts), so a county, its townships and its villages asked separately can
+ * never be subtracted from each other to recover a withheld cell. Registry stock (the counts the
+ * projector keeps per village), the verified workers of asOf's month, the retention cohort of
+ * asOf and the welfare posts. The projector stamps every event row with the worker's current
+ * village, so a worker counts in one village only and villages add up.
  */
-async function personFigures(sql: Sql, region: Region): Promise<PersonFigures | undefined> {
-  const kept = await keptStock(sql, region);
-  return {
-    labour_force: kept.able_labourers,
-    employed: kept.able_employed,
-    ...Object.fromEntries(PLACES.map((place) => [place, kept[placeColumn(place)]])),
-    unknown_place: kept.able_employed_unknown_place,
-    registry: kept.real_name,
-    seeking: kept.employment_intention,
-  } as PersonFigures;
+async function villageFigures(sql: Sql, d: IndicatorDates): Promise<VillageFigures> {
+  const stockColumns = ['real_name', 'able_labourers', 'able_employed', 'employment_intention', 'able_employed_unknown_place', ...PLACES.map(placeColumn)];
+  const [stock, verified, retention, welfare] = await Promise.all([
+    sql.rows<Record<string, number> & { village_code: string }>(`select village_code, ${stockColumns.map((c) => `"${c}"`).join(', ')} from village_counts`, []),
+    sql.rows<{ village_code: string; n: number }>(
+      `select village_code, count(distinct worker_id) as n from record_verification where verified_on between $1 and $2 and outcome <> 'NOT_REACHED' group by village_code`,
+      [d.verificationFrom, d.verificationTo],
+    ),
+    // Per worker first (a hash aggregate), so a worker recorded by both sources counts once.
+    sql.rows<{ village_code: string; retention_base: number; retained: number }>(
+      `with events as (${transferEventsSql('', { region: 1, from: 2, to: 3 })}),
+       per_worker as (
+         select min(village_code) as village_code, bool_or(ended_on is null or ended_on >= started_on + 90) as retained
+           from events group by worker_id)
+       select village_code, count(*) as retention_base, count(*) filter (where retained) as retained from per_worker group by village_code`,
+      ['', d.retentionFrom, d.retentionTo],
+    ),
+    sql.rows<{ village_code: string; developed: number; filled: number }>(
+      `select w.village_code, count(*) as developed,
+              count(*) filter (where exists (select 1 from welfare_assignment a where a.post_id = w.id and a.starts_on <= $1 and (a.ends_on is null or a.ends_on >= $1))) as filled
+         from welfare_post w group by w.village_code`,
+      [d.asOf],
+    ),
+  ]);
+  const figures: VillageFigures = new Map();
+  for (const row of stock) for (const column of stockColumns) add(figures, row.village_code, column, row[column]);
+  for (const row of verified) add(figures, row.village_code, 'verified', row.n);
+  for (const row of retention) for (const m of ['retention_base', 'retained'] as const) add(figures, row.village_code, m, row[m]);
+  for (const row of welfare) for (const m of ['developed', 'filled'] as const) add(figures, row.village_code, m, row[m]);
+  return figures;
 }
 
-/**
- * Registry workers of the region with at least one event in a date window. The projector keeps
- * event rows only for registry workers and stamps each with the worker's current village
- * (projection/projector.ts replacePeople), so the event table alone answers it — from its
- * (date, village_code) index — without a second pass over the registry.
- */
-function registryWorkersWith(sql: Sql, events: string, region: Region, from: string, to: string): Promise<{ n: number } | undefined> {
-  return sql.one<{ n: number }>(`select count(*) as n from (${events}) e`, [region.code, from, to]);
-}
-
-/** 月度核实: workers verified (any outcome but NOT_REACHED) between $2 and $3. */
-const verifiedWorkers = (region: Region) =>
-  `select distinct worker_id from record_verification
-    where verified_on between $2 and $3 and outcome <> 'NOT_REACHED' and ${regionCondition('village_code', 1, region.code)}`;
-
-/** 招聘会: workers who reached an intention between $2 and $3. */
-const fairWorkers = (region: Region) =>
-  `select distinct worker_id from job_fair_intention where reached_on between $2 and $3 and ${regionCondition('village_code', 1, region.code)}`;
-
-/**
- * New transfers of the period and the retention cohort, over one union of both sources,
- * grouped per worker first (a hash aggregate) so a worker recorded by both counts once.
- */
-function transferFigures(sql: Sql, region: Region, d: IndicatorDates) {
-  const earliest = d.from < d.retentionFrom ? d.from : d.retentionFrom;
-  return sql.one<{ new_transfers: number; retention_base: number; retained: number }>(
-    `with events as (${transferEventsSql(region.code, { region: 1, from: 2, to: 3 })}),
-     per_worker as (
-       select bool_or(started_on between $4 and $5) as new,
-              bool_or(started_on between $6 and $7) as cohort,
-              bool_or(started_on between $6 and $7 and (ended_on is null or ended_on >= started_on + 90)) as retained
-         from events group by worker_id)
-     select count(*) filter (where new) as new_transfers, count(*) filter (where cohort) as retention_base, count(*) filter (where retained) as retained
-       from per_worker`,
-    [region.code, earliest, d.to, d.from, d.to, d.retentionFrom, d.retentionTo],
-  );
-}
-
-function welfareFigures(sql: Sql, region: Region, d: IndicatorDates) {
-  return sql.one<{ developed: number; filled: number }>(
-    `select count(*) as developed,
-            count(*) filter (where exists (select 1 from welfare_assignment a where a.post_id = w.id and a.starts_on <= $2 and (a.ends_on is null or a.ends_on >= $2))) as filled
-       from welfare_post w where ${regionCondition('w.village_code', 1, region.code)}`,
-    [region.code, d.asOf],
-  );
-}
-
-function trainingFigures(sql: Sql, region: Region, d: IndicatorDates) {
-  const completed = `status = 'COMPLETED' and completed_on between $2 and $3`;
+/** The flows of one period per village: job-fair workers, new transfers, training, subsidies. */
+async function flowFigures(sql: Sql, from: string, to: string): Promise<VillageFigures> {
+  const completed = `status = 'COMPLETED' and completed_on between $1 and $2`;
   const medium = `course_kind = 'MEDIUM_TERM' and ${completed}`;
-  return sql.one<{ participants: number; completions: number; medium_completed: number; medium_employed: number }>(
-    `with per_worker as (
-       select bool_or(class_ends_on >= $2) as participant,
-              bool_or(${completed}) as completed,
-              bool_or(${medium}) as medium,
-              bool_or(${medium} and employed_on is not null and employed_on <= (completed_on + interval '3 months')::date) as medium_employed
-         from training_enrolment
-        where class_starts_on <= $3 and (class_ends_on >= $2 or completed_on >= $2) and ${regionCondition('village_code', 1, region.code)}
-        group by worker_id)
-     select count(*) filter (where participant) as participants, count(*) filter (where completed) as completions,
-            count(*) filter (where medium) as medium_completed, count(*) filter (where medium_employed) as medium_employed
-       from per_worker`,
-    [region.code, d.from, d.to],
-  );
+  const [reached, transfers, training, subsidies] = await Promise.all([
+    sql.rows<{ village_code: string; n: number }>(`select village_code, count(distinct worker_id) as n from job_fair_intention where reached_on between $1 and $2 group by village_code`, [from, to]),
+    sql.rows<{ village_code: string; n: number }>(
+      `with events as (${transferEventsSql('', { region: 1, from: 2, to: 3 })})
+       select village_code, count(*) as n from (select min(village_code) as village_code from events group by worker_id) w group by village_code`,
+      ['', from, to],
+    ),
+    sql.rows<{ village_code: string; participants: number; completions: number; medium_completed: number; medium_employed: number }>(
+      `with per_worker as (
+         select min(village_code) as village_code,
+                bool_or(class_ends_on >= $1) as participant,
+                bool_or(${completed}) as completed,
+                bool_or(${medium}) as medium,
+                bool_or(${medium} and employed_on is not null and employed_on <= (completed_on + interval '3 months')::date) as medium_employed
+           from training_enrolment
+          where class_starts_on <= $2 and (class_ends_on >= $1 or completed_on >= $1)
+          group by worker_id)
+       select village_code, count(*) filter (where participant) as participants, count(*) filter (where completed) as completions,
+              count(*) filter (where medium) as medium_completed, count(*) filter (where medium_employed) as medium_employed
+         from per_worker group by village_code`,
+      [from, to],
+    ),
+    sql.rows<{ village_code: string; kind: string | null; amount: number; people: number }>(
+      `select village_code, kind, sum(amount) as amount, count(distinct worker_id) as people
+         from subsidy_paid where paid_on between $1 and $2
+        group by grouping sets ((village_code, kind), (village_code))`,
+      [from, to],
+    ),
+  ]);
+  const figures: VillageFigures = new Map();
+  for (const row of reached) add(figures, row.village_code, 'reached', row.n);
+  for (const row of transfers) add(figures, row.village_code, 'new_transfers', row.n);
+  for (const row of training) for (const m of ['participants', 'completions', 'medium_completed', 'medium_employed'] as const) add(figures, row.village_code, m, row[m]);
+  for (const row of subsidies) {
+    add(figures, row.village_code, `people:${row.kind ?? TOTAL}`, row.people);
+    add(figures, row.village_code, `amount:${row.kind ?? TOTAL}`, row.amount);
+  }
+  return figures;
 }
 
-function subsidyFigures(sql: Sql, region: Region, d: IndicatorDates) {
-  return sql.rows<{ kind: string | null; amount: number; people: number }>(
-    `select kind, sum(amount) as amount, count(distinct worker_id) as people
-       from subsidy_paid
-      where paid_on between $2 and $3 and ${regionCondition('village_code', 1, region.code)}
-      group by grouping sets ((kind), ())`,
-    [region.code, d.from, d.to],
-  );
+/**
+ * The periods a flow is decided over: a year, a quarter or a month is one cell of its year's
+ * calendar (year = Σ quarters, quarter = Σ months), so that a year minus its published quarters
+ * (or a quarter minus its months) never gives a withheld one away; these sums are exact for
+ * amounts and an upper bound for people (a worker counted in two months counts once in the
+ * quarter), treated as exact to be safe. An ISO week crosses months, so no published period is a
+ * sum of weeks except by coincidence of calendar (see README): a week is its own table.
+ */
+function periodFamily(d: IndicatorDates): { periods: { code: string; from: string; to: string }[]; equations: Equation[] } {
+  if (/W/.test(d.code)) return { periods: [{ code: d.code, from: d.from, to: d.to }], equations: [] };
+  const year = d.from.slice(0, 4);
+  const quarters = [1, 2, 3, 4].map((q) => `${year}-Q${q}`);
+  const months = Array.from({ length: 12 }, (_, i) => `${year}-${String(i + 1).padStart(2, '0')}`);
+  const periods = [year, ...quarters, ...months].map((code) => ({ code, ...parsePeriod(code) }));
+  const equations: Equation[] = [{ total: year, parts: quarters }, ...quarters.map((q, i) => ({ total: q, parts: months.slice(i * 3, i * 3 + 3) }))];
+  return { periods, equations };
 }
 
 export type IndicatorFigures = Omit<Indicators, 'region' | 'freshness'>;
 
 /**
- * Every indicator of a region and period: seven grouped statements run side by side (registry
- * stock, verified workers, job-fair workers, transfers, welfare posts, training, subsidies), then
- * suppression for every caller.
+ * Every indicator of a region and period, suppressed for every caller: each figure is one
+ * table over the whole registry's hierarchy (and its breakdown, where its parts add up to it),
+ * the region asked for is read out of it. A rate is published only when its numerator and
+ * denominator are (it would give the other away).
  */
 export async function computeIndicators(sql: Sql, region: Region, periodText: string, threshold: number): Promise<IndicatorFigures> {
+  return (await indicatorTables(sql, periodText, threshold))(region);
+}
+
+/** Figures of one region out of the period's tables (see indicatorTables). */
+export type IndicatorReadout = (region: Region) => IndicatorFigures;
+
+/**
+ * The whole registry's suppressed tables for one period, built once; the returned function
+ * reads any region's indicators out of them (no further SQL), so every region of one period —
+ * a county, its townships and villages, asked together or apart — is cut from the same pattern.
+ */
+export async function indicatorTables(sql: Sql, periodText: string, threshold: number): Promise<IndicatorReadout> {
   const d = indicatorDates(periodText);
-  const [person, verified, reached, transfers, welfare, training, subsidies] = await Promise.all([
-    personFigures(sql, region),
-    registryWorkersWith(sql, verifiedWorkers(region), region, d.verificationFrom, d.verificationTo),
-    registryWorkersWith(sql, fairWorkers(region), region, d.from, d.to),
-    transferFigures(sql, region, d),
-    welfareFigures(sql, region, d),
-    trainingFigures(sql, region, d),
-    subsidyFigures(sql, region, d),
+  const family = periodFamily(d);
+  const today = todayInChina();
+  const [figures, villages, ...flows] = await Promise.all([
+    villageFigures(sql, d),
+    registryVillages(sql),
+    // A period that has not begun has no flows (and is not asked for: it is refused).
+    ...family.periods.map((p) => (p.from > today ? Promise.resolve<VillageFigures>(new Map()) : flowFigures(sql, p.from, p.to))),
   ]);
-  const s = new Suppressor(threshold, true);
-  const p = person!;
-
-  const placeValues = [...PLACES.map((place) => p[place]), p.unknown_place];
-  const placeHidden = s.breakdown(placeValues);
-  const transferByPlace: PlaceCount[] = [...PLACES, null].map((place, i) => ({
-    place,
-    label: place ? EmploymentPlaceVocabulary.labels[place] : '未登记就业地点',
-    people: s.count(placeValues[i], placeHidden[i]),
-  }));
-
-  const t = training!;
-  const trainingOut: TrainingIndicators = {
-    participants: s.count(t.participants),
-    completions: s.count(t.completions),
-    mediumTermCompleted: s.count(t.medium_completed),
-    employedWithin3Months: s.count(t.medium_employed),
-    employedWithin3MonthsRate: s.rate(t.medium_employed, t.medium_completed),
-  };
-
-  return {
-    period: { code: d.code, label: d.label, from: d.from, to: d.to, asOf: d.asOf },
+  const tree = new RegionTree(new Set([...villages, ...figures.keys(), ...flows.flatMap((f) => [...f.keys()])]));
+  const tables = new Map<string, SuppressedTable>();
+  const once = (key: string, build: () => SuppressedTable) => tables.get(key) ?? tables.set(key, build()).get(key)!;
+  const column = (measure: string) => new Map([...figures].map(([village, row]) => [village, { [TOTAL]: row[measure] ?? 0 }]));
+  const singleTable = (measure: string) => once(measure, () => new SuppressedTable(tree, column(measure), threshold));
+  /** One flow's table over the region hierarchy × the period family. */
+  const flowTable = (measure: string) =>
+    once(`flow:${measure}`, () => {
+      const units = new Map<string, Record<string, number>>();
+      flows.forEach((f, i) => {
+        for (const [village, row] of f) (units.get(village) ?? units.set(village, {}).get(village)!)[family.periods[i].code] = row[measure] ?? 0;
+      });
+      return new SuppressedTable(tree, units, threshold, family.periods.map((p) => p.code), { categoryEquations: family.equations });
+    });
+  // Employed labourers by place: the places (and the unknown place) add up to employed.
+  const placeKeys = [...PLACES.map((place) => placeColumn(place)), 'able_employed_unknown_place'];
+  const employedByPlace = new SuppressedTable(
+    tree,
+    new Map([...figures].map(([village, row]) => [village, { [TOTAL]: row.able_employed ?? 0, ...Object.fromEntries(placeKeys.map((k) => [k, row[k] ?? 0])) }])),
     threshold,
-    labourForce: s.count(p.labour_force),
-    employed: s.count(p.employed),
-    employmentRate: s.rate(p.employed, p.labour_force),
-    transferByPlace,
-    newTransfers: s.count(transfers!.new_transfers),
-    welfarePostsDeveloped: s.count(welfare!.developed),
-    welfarePostsFilled: s.count(welfare!.filled),
-    training: trainingOut,
-    subsidies: subsidyIndicators(s, subsidies),
-    retention: s.rate(transfers!.retained, transfers!.retention_base),
-    verifiedShare: s.rate(verified!.n, p.registry),
-    jobFairIntentionRate: s.rate(reached!.n, p.seeking),
+    placeKeys,
+  );
+  const subsidies = subsidyTables(tree, flows, family, threshold);
+
+  return (region) => {
+    const single = (measure: string) => singleTable(measure).published(region.code);
+    const flow = (measure: string) => flowTable(measure).published(region.code, d.code);
+    const transferByPlace: PlaceCount[] = [...PLACES, null].map((place, i) => ({
+      place,
+      label: place ? EmploymentPlaceVocabulary.labels[place] : '未登记就业地点',
+      people: publishedCount(employedByPlace.published(region.code, placeKeys[i])),
+    }));
+    const labourForce = single('able_labourers');
+    const employed = employedByPlace.published(region.code);
+    const [participants, completions, mediumCompleted, mediumEmployed, reached] = ['participants', 'completions', 'medium_completed', 'medium_employed', 'reached'].map(flow);
+    const trainingOut: TrainingIndicators = {
+      participants: publishedCount(participants),
+      completions: publishedCount(completions),
+      mediumTermCompleted: publishedCount(mediumCompleted),
+      employedWithin3Months: publishedCount(mediumEmployed),
+      employedWithin3MonthsRate: publishedRate(mediumEmployed, mediumCompleted),
+    };
+    const [retained, retentionBase, verified, registry, seeking] = ['retained', 'retention_base', 'verified', 'real_name', 'employment_intention'].map(single);
+    return {
+      period: { code: d.code, label: d.label, from: d.from, to: d.to, asOf: d.asOf },
+      threshold,
+      labourForce: publishedCount(labourForce),
+      employed: publishedCount(employed),
+      employmentRate: publishedRate(employed, labourForce),
+      transferByPlace,
+      newTransfers: publishedCount(flow('new_transfers')),
+      welfarePostsDeveloped: publishedCount(single('developed')),
+      welfarePostsFilled: publishedCount(single('filled')),
+      training: trainingOut,
+      subsidies: subsidies(region, d.code),
+      retention: publishedRate(retained, retentionBase),
+      verifiedShare: publishedRate(verified, registry),
+      jobFairIntentionRate: publishedRate(reached, seeking),
+    };
   };
 }
 
-function subsidyIndicators(s: Suppressor, rows: { kind: string | null; amount: number; people: number }[]): SubsidyIndicators {
-  const total = rows.find((row) => row.kind === null);
-  const byKind = new Map(rows.filter((row) => row.kind !== null).map((row) => [row.kind!, row]));
-  const kinds = [...Object.keys(SUBSIDY_KIND_LABELS), ...[...byKind.keys()].filter((k) => !(k in SUBSIDY_KIND_LABELS)).sort()];
-  const people = kinds.map((kind) => byKind.get(kind)?.people ?? 0);
-  // Amounts add up to the published total: hide a second kind when only one is hidden.
-  const hidden = s.breakdown(people);
-  const totalPeople = total?.people ?? 0;
-  return {
-    byKind: kinds.map((kind, i) => ({
+/**
+ * Subsidies: people per kind are distinct workers (a worker paid two kinds counts in both), so
+ * the kinds add up to at least totalPeople — and exactly, unless somebody was paid two kinds:
+ * the bound totalPeople − Σ other kinds is tight enough to treat as an equation, so it is one.
+ * Amounts add up exactly. Both are tables over the region hierarchy × kind × the period family;
+ * an amount is withheld exactly where its people are (the same cells and sums: the same pattern).
+ */
+function subsidyTables(tree: RegionTree, flows: VillageFigures[], family: ReturnType<typeof periodFamily>, threshold: number): (region: Region, period: string) => SubsidyIndicators {
+  const seen = new Set<string>();
+  for (const f of flows) for (const row of f.values()) for (const key of Object.keys(row)) if (key.startsWith('people:') && key !== `people:${TOTAL}`) seen.add(key.slice(7));
+  const kinds = [...Object.keys(SUBSIDY_KIND_LABELS), ...[...seen].filter((k) => !(k in SUBSIDY_KIND_LABELS)).sort()];
+  const all = [TOTAL, ...kinds];
+  const cat = (kind: string, code: string) => `${kind}@${code}`;
+  const categories = all.flatMap((kind) => family.periods.map((p) => cat(kind, p.code)));
+  const equations: Equation[] = [
+    ...family.periods.map((p) => ({ total: cat(TOTAL, p.code), parts: kinds.map((k) => cat(k, p.code)) })),
+    ...all.flatMap((kind) => family.equations.map((e) => ({ total: cat(kind, e.total), parts: e.parts.map((part) => cat(kind, part)) }))),
+  ];
+  const part = (prefix: string) => {
+    const units = new Map<string, Record<string, number>>();
+    flows.forEach((f, i) => {
+      for (const [village, row] of f) {
+        const unit = units.get(village) ?? units.set(village, {}).get(village)!;
+        for (const kind of all) unit[cat(kind, family.periods[i].code)] = row[`${prefix}:${kind}`] ?? 0;
+      }
+    });
+    return units;
+  };
+  const people = new SuppressedTable(tree, part('people'), threshold, categories, { categoryEquations: equations });
+  // The amounts have the same cells and sums as the people they were paid to: the same pattern protects them.
+  const amounts = new SuppressedTable(tree, part('amount'), threshold, categories, { categoryEquations: equations, sameAs: people });
+  return (region, period) => ({
+    byKind: kinds.map((kind) => ({
       kind,
       label: SUBSIDY_KIND_LABELS[kind] ?? kind,
-      amount: s.amount(byKind.get(kind)?.amount ?? 0, hidden[i]),
-      people: s.count(people[i], hidden[i]),
+      amount: publishedAmount(amounts.published(region.code, cat(kind, period))),
+      people: publishedCount(people.published(region.code, cat(kind, period))),
     })),
-    totalAmount: s.amount(total?.amount ?? 0, s.hides(totalPeople)),
-    totalPeople: s.count(totalPeople),
-  };
+    totalAmount: publishedAmount(amounts.published(region.code, cat(TOTAL, period))),
+    totalPeople: publishedCount(people.published(region.code, cat(TOTAL, period))),
+  });
 }

@@ -1,6 +1,6 @@
 import type { Weekday } from '@jiuye/common';
 import type { Sql } from '../db';
-import { Suppressor } from '../indicator/suppression';
+import { primarySuppressed } from '@jiuye/common';
 import type { Region } from '../region/region';
 import { transferEventsSql } from './new-transfers';
 import type { VillageRanking, VillageRankingRow } from './ranking.types';
@@ -38,8 +38,12 @@ function weeklyCounts(sql: Sql, county: Region, week: ReturnType<typeof rankingW
 }
 
 /**
- * The ranking of a county's villages for the week holding `day`. Ranks are computed on true
- * counts; `suppress` (dashboards) then withholds the small ones.
+ * The ranking of a county's villages for the week holding `day`. For dashboards (`suppress`) a
+ * count of 1 … threshold−1 is withheld (the policy's primary suppression, common/src/suppression.ts;
+ * the ranking publishes no total a withheld village could be subtracted from), and the ranks and
+ * the red and black lists are computed over the published counts only: a withheld village has
+ * no rank, is on neither list and comes after the ranked ones in village-code order, so where it
+ * stands says nothing of its count. Department staff see exact counts and ranks.
  */
 export async function villageRanking(
   sql: Sql,
@@ -50,13 +54,15 @@ export async function villageRanking(
   const week = rankingWeek(day, options.weekEndsOn);
   const [villages, counts] = await Promise.all([villagesOf(sql, county), weeklyCounts(sql, county, week)]);
   const byVillage = new Map(counts.map((row) => [row.village_code, row]));
-  const s = new Suppressor(options.threshold, options.suppress);
+  const hides = (value: number) => options.suppress && primarySuppressed(value, options.threshold);
 
   const figures = villages.map((v) => ({ village: v, current: byVillage.get(v.code)?.current ?? 0, previous: byVillage.get(v.code)?.previous ?? 0 }));
+  const ranked = figures.filter((f) => !hides(f.current));
+  const withheld = figures.filter((f) => hides(f.current));
   const rows = new Map<string, VillageRankingRow>();
   for (const f of figures) {
-    const currentHidden = s.hides(f.current);
-    const previousHidden = s.hides(f.previous);
+    const currentHidden = hides(f.current);
+    const previousHidden = hides(f.previous);
     rows.set(f.village.code, {
       villageCode: f.village.code,
       villageName: f.village.name,
@@ -64,13 +70,13 @@ export async function villageRanking(
       newTransfers: currentHidden ? null : f.current,
       previousWeek: previousHidden ? null : f.previous,
       change: currentHidden || previousHidden ? null : f.current - f.previous,
-      rank: 1 + figures.filter((other) => other.current > f.current).length,
+      rank: currentHidden ? null : 1 + ranked.filter((other) => other.current > f.current).length,
       suppressed: currentHidden || previousHidden,
     });
   }
   const byCode = (a: { village: VillageRow }, b: { village: VillageRow }) => (a.village.code < b.village.code ? -1 : a.village.code > b.village.code ? 1 : 0);
-  const descending = [...figures].sort((a, b) => b.current - a.current || byCode(a, b));
-  const ascending = [...figures].sort((a, b) => a.current - b.current || byCode(a, b));
+  const descending = [...ranked].sort((a, b) => b.current - a.current || byCode(a, b));
+  const ascending = [...ranked].sort((a, b) => a.current - b.current || byCode(a, b));
   const row = (f: { village: VillageRow }) => rows.get(f.village.code)!;
   return {
     county,
@@ -79,6 +85,6 @@ export async function villageRanking(
     threshold: options.suppress ? options.threshold : null,
     red: descending.filter((f) => f.current > 0).slice(0, LIST_SIZE).map(row),
     black: ascending.slice(0, LIST_SIZE).map(row),
-    all: descending.map(row),
+    all: [...descending, ...[...withheld].sort(byCode)].map(row),
   };
 }

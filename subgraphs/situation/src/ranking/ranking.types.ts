@@ -5,7 +5,7 @@ import { RegionType } from '../region/region.type';
 
 @ObjectType({
   description:
-    '一个村的周排名 — one village in the weekly ranking. For dashboard accounts a count from 1 to threshold − 1 is null (suppressed = true), and change is null whenever either week is suppressed; rank is always computed on the true counts (so a suppressed village still shows its place). Department staff see exact counts.',
+    '一个村的周排名 — one village in the weekly ranking. For dashboard accounts a count from 1 to threshold − 1 is null (suppressed = true), and change is null whenever either week is suppressed; ranks and the red and black lists are computed over published counts only (a village whose newTransfers is suppressed has no rank and is on neither list). Department staff see exact counts.',
 })
 export class VillageRankingRow {
   @Field(() => String, { description: '村代码 (12 digits)' })
@@ -26,8 +26,12 @@ export class VillageRankingRow {
   @Field(() => Int, { nullable: true, description: '环比变化 = newTransfers − previousWeek. null when either is suppressed.' })
   change: number | null;
 
-  @Field(() => Int, { description: '名次: standard competition ranking by newTransfers, highest first ("1224": villages with equal counts share a rank and the next rank skips). Every village with 0 shares the last rank.' })
-  rank: number;
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      '名次: standard competition ranking by newTransfers, highest first ("1224": villages with equal counts share a rank and the next rank skips), over the published counts. Every village with 0 shares the last rank. null (dashboards): newTransfers is suppressed, so the village is not ranked.',
+  })
+  rank: number | null;
 
   @Field(() => Boolean, { description: 'true when any count of this row is withheld (dashboards only).' })
   suppressed: boolean;
@@ -57,16 +61,16 @@ export class VillageRanking {
   threshold: number | null;
 
   @Field(() => [VillageRankingRow], {
-    description: '红榜: the 10 villages with the most new transfers (ties by village code), only villages with at least one; empty in a week without any transfer. May hold fewer than 10.',
+    description: '红榜: the 10 villages with the most new transfers (ties by village code), only villages with at least one (dashboards: published counts only); empty in a week without any transfer. May hold fewer than 10.',
   })
   red: VillageRankingRow[];
 
   @Field(() => [VillageRankingRow], {
-    description: '黑榜: the 10 villages with the fewest new transfers (newTransfers ascending, then village code), zeros included: in an empty week the first 10 villages by code. In a county of fewer than 20 villages a village can be on both lists.',
+    description: '黑榜: the 10 villages with the fewest new transfers (newTransfers ascending, then village code), zeros included (dashboards: published counts only): in an empty week the first 10 villages by code. In a county of fewer than 20 villages a village can be on both lists.',
   })
   black: VillageRankingRow[];
 
-  @Field(() => [VillageRankingRow], { description: 'Every village of the county (division, level VILLAGE), 0 when nothing happened, ordered by newTransfers descending then village code.' })
+  @Field(() => [VillageRankingRow], { description: 'Every village of the county (division, level VILLAGE), 0 when nothing happened, ordered by newTransfers descending then village code; for dashboards the villages whose newTransfers is suppressed come last, by village code.' })
   all: VillageRankingRow[];
 
   @Field(() => Freshness)

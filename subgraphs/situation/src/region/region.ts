@@ -1,5 +1,6 @@
 import { badInput, isValidDivisionCode, notFound, type AccessControl } from '@jiuye/common';
 import type { SituationLoaders } from '../loaders';
+import type { Sql } from '../db';
 
 export interface Region {
   code: string;
@@ -28,4 +29,14 @@ export async function resolveRegion(
   // Wider than the county the registry holds (a province or city account): known by prefix.
   if (code.length < 6) return { code, name: code, level: code.length === 2 ? 'PROVINCE' : 'CITY' };
   throw notFound(`region ${code}`, argument);
+}
+
+/**
+ * Every village the registry knows (division, level VILLAGE): the units of the one hierarchy
+ * every suppressed figure is decided over (common/src/suppression.ts RegionTree), so two views
+ * that publish the same cell build the same table and withhold it alike.
+ */
+export async function registryVillages(sql: Sql): Promise<string[]> {
+  const rows = await sql.rows<{ code: string }>(`select code from division where level = 'VILLAGE'`, []);
+  return rows.map((row) => row.code);
 }

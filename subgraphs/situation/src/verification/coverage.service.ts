@@ -1,8 +1,8 @@
-import { badInput, todayInChina } from '@jiuye/common';
-import { regionCondition, type Sql } from '../db';
+import { badInput, RegionTree, SuppressedTable, TOTAL, todayInChina } from '@jiuye/common';
+import type { Sql } from '../db';
 import { parseMonth } from '../indicator/period';
-import { Suppressor } from '../indicator/suppression';
-import type { Region } from '../region/region';
+import { publishedCount, publishedRate } from '../indicator/suppression';
+import { registryVillages, type Region } from '../region/region';
 import { villagesOf } from '../ranking/ranking.service';
 import type { VerificationCoverage } from './coverage.types';
 
@@ -13,19 +13,19 @@ import type { VerificationCoverage } from './coverage.types';
  * verification rows only for registry workers, stamped with their current village
  * (projection/projector.ts), so no join back to the registry is needed.
  */
-async function coverageCounts(sql: Sql, region: Region, from: string, to: string) {
+async function coverageCounts(sql: Sql, from: string, to: string) {
   const [registry, verified] = await Promise.all([
     sql.rows<{ village_code: string; n: number }>(
       // Registry size per village, as the projector keeps it (village_counts), not a pass over every person.
-      `select v.village_code, v.real_name as n from village_counts v where ${regionCondition('v.village_code', 1, region.code)}`,
-      [region.code],
+      `select v.village_code, v.real_name as n from village_counts v`,
+      [],
     ),
     sql.rows<{ village_code: string; n: number }>(
       `select village_code, count(distinct worker_id) as n
          from record_verification
-        where verified_on between $2 and $3 and outcome <> 'NOT_REACHED' and ${regionCondition('village_code', 1, region.code)}
+        where verified_on between $1 and $2 and outcome <> 'NOT_REACHED'
         group by village_code`,
-      [region.code, from, to],
+      [from, to],
     ),
   ]);
   const verifiedBy = new Map(verified.map((row) => [row.village_code, row.n]));
@@ -41,41 +41,48 @@ export async function verificationCoverage(
   const today = todayInChina();
   const month = parseMonth(monthText ?? today.slice(0, 7), 'month');
   if (month.from > today) throw badInput('month', `${month.label} has not begun (today is ${today})`, 'MONTH_IN_FUTURE');
-  const [villages, counts] = await Promise.all([villagesOf(sql, region), coverageCounts(sql, region, month.from, month.to)]);
-  const byVillage = new Map(counts.map((row) => [row.village_code, row]));
-  const s = new Suppressor(options.threshold, options.suppress);
-
-  const figures = villages.map((v) => ({ village: v, registry: byVillage.get(v.code)?.registry ?? 0, verified: byVillage.get(v.code)?.verified ?? 0 }));
-  const totalRegistry = counts.reduce((sum, row) => sum + row.registry, 0);
-  const totalVerified = counts.reduce((sum, row) => sum + row.verified, 0);
-  // Villages add up to the published total: complementary suppression on each column.
-  const registryHidden = s.breakdown(figures.map((f) => f.registry));
-  const verifiedHidden = s.breakdown(figures.map((f) => f.verified));
-  const share = (f: { registry: number; verified: number }) => (f.registry > 0 ? f.verified / f.registry : null);
-  const order = figures
-    .map((f, i) => ({ f, i }))
+  // Counted over the whole registry: the suppression pattern is decided over the whole hierarchy
+  // (the same table the indicators' verifiedShare reads), so a region and its parts asked
+  // separately cannot be subtracted from each other.
+  const [villages, counts, registry] = await Promise.all([villagesOf(sql, region), coverageCounts(sql, month.from, month.to), registryVillages(sql)]);
+  const tree = new RegionTree(new Set([...registry, ...counts.map((row) => row.village_code)]));
+  const column = (measure: 'registry' | 'verified') => new Map(counts.map((row) => [row.village_code, { [TOTAL]: row[measure] }]));
+  const active = options.suppress;
+  const registryTable = new SuppressedTable(tree, column('registry'), options.threshold, [], { active });
+  const verifiedTable = new SuppressedTable(tree, column('verified'), options.threshold, [], { active });
+  const cell = (code: string) => {
+    const [registryWorkers, verified] = [registryTable.published(code), verifiedTable.published(code)];
+    return { registryWorkers, verified, share: registryWorkers === null || verified === null ? null : registryWorkers > 0 ? verified / registryWorkers : null };
+  };
+  // Worst first over what is published: a village whose share is withheld comes after the
+  // others, by village code, so its place in the list says nothing of its figures.
+  const rank = (share: number | null, withheld: boolean) => (withheld ? 2 : share === null ? 1 : 0);
+  const order = villages
+    .map((village) => ({ village, c: cell(village.code) }))
     .sort((a, b) => {
-      const [x, y] = [share(a.f), share(b.f)];
-      if (x !== y) return x === null ? 1 : y === null ? -1 : x - y;
-      return a.f.village.code < b.f.village.code ? -1 : 1;
+      const [x, y] = [rank(a.c.share, a.c.registryWorkers === null || a.c.verified === null), rank(b.c.share, b.c.registryWorkers === null || b.c.verified === null)];
+      if (x !== y) return x - y;
+      if (x === 0 && a.c.share !== b.c.share) return a.c.share! - b.c.share!;
+      return a.village.code < b.village.code ? -1 : 1;
     });
+  const total = cell(region.code);
   return {
     region,
     month: month.from.slice(0, 7),
     from: month.from,
     to: month.to,
     total: {
-      registryWorkers: s.count(totalRegistry),
-      verified: s.count(totalVerified),
-      share: s.rate(totalVerified, totalRegistry),
+      registryWorkers: publishedCount(total.registryWorkers),
+      verified: publishedCount(total.verified),
+      share: publishedRate(total.verified, total.registryWorkers),
     },
-    villages: order.map(({ f, i }) => ({
-      villageCode: f.village.code,
-      villageName: f.village.name,
-      townshipName: f.village.township_name,
-      registryWorkers: s.count(f.registry, registryHidden[i]),
-      verified: s.count(f.verified, verifiedHidden[i]),
-      share: s.rate(f.verified, f.registry, verifiedHidden[i], registryHidden[i]),
+    villages: order.map(({ village, c }) => ({
+      villageCode: village.code,
+      villageName: village.name,
+      townshipName: village.township_name,
+      registryWorkers: publishedCount(c.registryWorkers),
+      verified: publishedCount(c.verified),
+      share: publishedRate(c.verified, c.registryWorkers),
     })),
   };
 }

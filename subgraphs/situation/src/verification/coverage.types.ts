@@ -32,7 +32,7 @@ export class VillageCoverage extends CoverageFigures {
 
 @ObjectType({
   description:
-    '月度核实覆盖率 — how much of the labour registry was verified in a month, per village. For dashboard accounts counts from 1 to threshold − 1 are suppressed, and because villages add up to the published total, when exactly one village’s count is suppressed the next smallest is too; department staff see exact figures.',
+    '月度核实覆盖率 — how much of the labour registry was verified in a month, per village. For dashboard accounts counts from 1 to threshold − 1 are suppressed, and further counts are withheld wherever a suppressed one could be recovered by subtraction (a region and its townships and villages, decided over the whole registry at once); department staff see exact figures.',
 })
 export class VerificationCoverage {
   @Field(() => RegionType)
@@ -51,7 +51,7 @@ export class VerificationCoverage {
   total: CoverageFigures;
 
   @Field(() => [VillageCoverage], {
-    description: 'Every village of the region (division), worst first: share ascending on the true figures (villages without registry workers last), then village code.',
+    description: 'Every village of the region (division), worst first: share ascending over the published figures (villages without registry workers next, then — dashboards — villages whose share is suppressed), then village code.',
   })
   villages: VillageCoverage[];
 

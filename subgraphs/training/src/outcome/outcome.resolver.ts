@@ -1,5 +1,5 @@
 import { Args, ArgsType, Ctx, Field, ID, Query, Resolver } from 'type-graphql';
-import { DivisionCodeScalar, LocalDateScalar } from '@jiuye/common';
+import { DivisionCodeScalar, forbidden, LocalDateScalar, suppressionThresholdFromEnv } from '@jiuye/common';
 import { scopeInstitutionArg } from '../access';
 import type { TrainingContext } from '../context';
 import { CourseKind } from '../course/course.entity';
@@ -31,7 +31,16 @@ class TrainingOutcomesArgs {
 export class OutcomeResolver {
   @Query(() => TrainingOutcomes, { description: '培训成效 — participants, completions and employment within 3 months, for classes that started in a period.' })
   trainingOutcomes(@Args(() => TrainingOutcomesArgs) args: TrainingOutcomesArgs, @Ctx() { em, access }: TrainingContext) {
-    // Counts only: dashboards read them within their region; institution staff for their own institution.
+    // Counts only: dashboards read them within their region, suppressed; institution staff for their own institution.
+    if (access.identity.department === 'dashboard') {
+      const narrowing = (['institutionId', 'from', 'to'] as const).find((name) => args[name] != null);
+      if (narrowing) {
+        const refusal = forbidden(`${narrowing}: dashboards read training outcomes by region and course kind only (a narrower slice could be subtracted from a total to recover a suppressed count); the figures per period are in indicators`, 'suppression-slice');
+        refusal.extensions.field = narrowing;
+        throw refusal;
+      }
+      return new OutcomeService(em).suppressedOutcomes(access.scopeAggregate(args.divisionCode), args.courseKind, suppressionThresholdFromEnv());
+    }
     const scoped =
       access.kind === 'institution'
         ? { ...args, institutionId: scopeInstitutionArg(access, args.institutionId) }

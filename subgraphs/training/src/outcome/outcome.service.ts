@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { divisionCodeRange, InputProblems, todayInChina } from '@jiuye/common';
+import { divisionCodeRange, InputProblems, RegionTree, SuppressedTable, todayInChina } from '@jiuye/common';
+import { CourseKindVocabulary } from '../course/course.entity';
 import type { CourseKind } from '../course/course.entity';
 import { EMPLOYMENT_WINDOW_MONTHS, EnrolmentStatus } from '../enrolment/enrolment.entity';
 import { throwIfInvalid } from '../ids';
@@ -77,6 +78,53 @@ export class OutcomeService {
       employedWithinThreeMonths: row.employed,
       awaitingOutcome: row.awaiting,
       employmentRate: decided > 0 ? row.employed / decided : null,
+      suppressed: false,
+    };
+  }
+
+  /**
+   * The outcomes for dashboards, small-cell suppressed (common/src/suppression.ts): every
+   * institution's division and every course kind at once, so a region, its parts and the kinds
+   * asked separately never differ by a suppressed cell. No institution or date window (either
+   * would be one more way to take a total apart; the period figures are in the situation's
+   * indicators, suppressed the same way).
+   */
+  async suppressedOutcomes(divisionCode: string, courseKind: CourseKind | null | undefined, threshold: number, today = todayInChina()): Promise<TrainingOutcomes> {
+    const deadline = `(e.completed_on + interval '${EMPLOYMENT_WINDOW_MONTHS} months')::date`;
+    const completed = `e.status = '${EnrolmentStatus.COMPLETED}'`;
+    const rows: { division: string; kind: string; participants: number; completions: number; employed: number; awaiting: number }[] = await this.em.getConnection().execute(
+      `select i.division_code as division, c.kind,
+              count(*)::int as participants,
+              count(*) filter (where ${completed})::int as completions,
+              count(*) filter (where ${completed} and e.employed_on <= ${deadline})::int as employed,
+              count(*) filter (where ${completed} and e.employed_on is null and ${deadline} >= ?::date)::int as awaiting
+         from enrolment e
+         join training_class tc on tc.id = e.class_id
+         join course c on c.id = tc.course_id
+         join institution i on i.id = c.institution_id
+        group by 1, 2`,
+      [today],
+    );
+    const kinds = CourseKindVocabulary.values as readonly string[];
+    const measure = (column: 'participants' | 'completions' | 'employed' | 'awaiting') => {
+      const units = new Map<string, Record<string, number>>();
+      for (const row of rows) {
+        const unit = units.get(row.division) ?? units.set(row.division, {}).get(row.division)!;
+        unit[row.kind] = (unit[row.kind] ?? 0) + row[column];
+      }
+      return new SuppressedTable(new RegionTree(units.keys()), units, threshold, kinds).published(divisionCode, courseKind ?? undefined);
+    };
+    const [participants, completions, employed, awaiting] = [measure('participants'), measure('completions'), measure('employed'), measure('awaiting')];
+    // The rate gives completions − awaiting away: published only when all three parts are.
+    const decided = completions === null || awaiting === null ? null : completions - awaiting;
+    const rateHidden = employed === null || decided === null;
+    return {
+      participants,
+      completions,
+      employedWithinThreeMonths: employed,
+      awaitingOutcome: awaiting,
+      employmentRate: rateHidden || !decided ? null : employed! / decided,
+      suppressed: [participants, completions, employed, awaiting].some((v) => v === null),
     };
   }
 }

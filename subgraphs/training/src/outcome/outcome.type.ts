@@ -6,17 +6,17 @@ import { Field, Float, Int, ObjectType } from 'type-graphql';
     '3 months of completion (Baoji\'s medium-term target: above 65 %).',
 })
 export class TrainingOutcomes {
-  @Field(() => Int, { description: '参训人数 — enrolments (completed, in training or dropped).' })
-  participants: number;
+  @Field(() => Int, { nullable: true, description: '参训人数 — enrolments (completed, in training or dropped).' })
+  participants: number | null;
 
-  @Field(() => Int, { description: '结业人数 — completed enrolments.' })
-  completions: number;
+  @Field(() => Int, { nullable: true, description: '结业人数 — completed enrolments.' })
+  completions: number | null;
 
-  @Field(() => Int, { description: '3个月内就业人数 — completions whose first job began no later than completion + 3 months.' })
-  employedWithinThreeMonths: number;
+  @Field(() => Int, { nullable: true, description: '3个月内就业人数 — completions whose first job began no later than completion + 3 months.' })
+  employedWithinThreeMonths: number | null;
 
-  @Field(() => Int, { description: 'Completions still inside their 3-month window with no job yet: not yet counted either way.' })
-  awaitingOutcome: number;
+  @Field(() => Int, { nullable: true, description: 'Completions still inside their 3-month window with no job yet: not yet counted either way.' })
+  awaitingOutcome: number | null;
 
   @Field(() => Float, {
     nullable: true,
@@ -25,4 +25,7 @@ export class TrainingOutcomes {
       'Empty when no outcome is known yet.',
   })
   employmentRate: number | null;
+
+  @Field(() => Boolean, { description: 'true when a count is withheld (dashboards only): a count from 1 to SUPPRESSION_THRESHOLD − 1, or one hidden so that no suppressed count can be recovered by subtraction (null; the rate too).' })
+  suppressed: boolean;
 }
