@@ -4,6 +4,13 @@ import { AccessLogStore, rowHash } from '@jiuye/gateway';
 import type { RequestIdentity } from '@jiuye/common';
 import { freshDatabaseUrl } from '../../tests/support/harness';
 
+/** The server-side view of one database's connections (the test server's maintenance database). */
+function maintenanceUrl(databaseUrl: string): string {
+  const url = new URL(databaseUrl);
+  url.pathname = '/postgres';
+  return url.toString();
+}
+
 const officer = (n: number): RequestIdentity => ({ subject: `officer-${n}`, department: 'hr', role: 'officer', region: '530113', permissions: [], purpose: 'verification', requestId: `request-${n}` });
 
 describe('the access log store', () => {
@@ -13,6 +20,28 @@ describe('the access log store', () => {
   });
   afterAll(async () => {
     await store.close();
+  });
+
+  it('survives the server dropping its idle connections (a PostgreSQL restart): the next append reconnects, the process does not crash', async () => {
+    const url = freshDatabaseUrl('audit_dropped');
+    const own = await AccessLogStore.open(url);
+    try {
+      await own.append(officer(900), 'Before', [{ subgraph: 'hr', workerId: 'w-before', villageCode: '530113001001', fields: ['Worker.name'] }]);
+      const admin = new pg.Client({ connectionString: maintenanceUrl(url) });
+      await admin.connect();
+      try {
+        const { rows } = await admin.query('select pg_terminate_backend(pid) from pg_stat_activity where datname = $1', [new URL(url).pathname.slice(1)]);
+        expect(rows.length).toBeGreaterThan(0);
+      } finally {
+        await admin.end();
+      }
+      // The dropped idle clients emit 'error' on the pool; without a listener this process would end here.
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      expect(await own.append(officer(901), 'After', [{ subgraph: 'hr', workerId: 'w-after', villageCode: '530113001001', fields: ['Worker.name'] }])).toBe(1);
+      expect(await own.verify()).toMatchObject({ ok: true, rows: 2 });
+    } finally {
+      await own.close();
+    }
   });
 
   it('writes concurrent requests together (group commit) into one gap-free, verifiable chain, one entry per person and request', async () => {

@@ -157,6 +157,8 @@ Exports (xlsx or csv) stream from ${serviceUrl(url, '/exports/roster.xlsx')}?kin
 
 Press Ctrl-C to stop.`);
   } catch (error) {
+    // Ctrl-C while starting stops PostgreSQL under the steps still running: not a failure.
+    if (stopping) return;
     console.error(`npm start failed: ${(error as Error).message}`);
     await stopAll(1);
   }

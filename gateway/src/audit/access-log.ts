@@ -232,6 +232,10 @@ export class AccessLogStore {
   static async open(databaseUrl: string): Promise<AccessLogStore> {
     await ensureDatabaseExists(databaseUrl);
     const pool = new pg.Pool({ connectionString: databaseUrl, max: 4 });
+    // An idle connection the server drops (a restart, pg_terminate_backend, PostgreSQL stopping
+    // before the gateway) is discarded by the pool and the next append opens a new one; without a
+    // listener the pool's 'error' event would end the gateway. A failed append is its caller's.
+    pool.on('error', () => undefined);
     await pool.query(UPGRADE);
     await pool.query(MIGRATION);
     return new AccessLogStore(pool);

@@ -47,7 +47,18 @@ function chunks<T>(items: readonly T[], size: number): T[][] {
 }
 
 export function openSourcePools(urls: Record<DepartmentName, string>): SourcePools {
-  return Object.fromEntries(DEPARTMENT_NAMES.map((name) => [name, new pg.Pool({ connectionString: urls[name], max: 3 })])) as SourcePools;
+  return Object.fromEntries(DEPARTMENT_NAMES.map((name) => [name, quietPool(urls[name], 3)])) as SourcePools;
+}
+
+/**
+ * A pool whose idle connections may be dropped by the server (a department's PostgreSQL
+ * restarting): the pool discards them and the next cycle reconnects; without a listener the
+ * pool's 'error' event would end the service. A failed query is the feed's to retry.
+ */
+function quietPool(connectionString: string, max: number): pg.Pool {
+  const pool = new pg.Pool({ connectionString, max });
+  pool.on('error', () => undefined);
+  return pool;
 }
 
 /**
@@ -123,7 +134,7 @@ export class ChangeFeed {
 
   constructor(private readonly options: FeedOptions) {
     this.sources = openSourcePools(options.sourceUrls);
-    this.situation = new pg.Pool({ connectionString: options.situationUrl, max: 2 });
+    this.situation = quietPool(options.situationUrl, 2);
     this.projector = new Projector(this.sources);
   }
 
