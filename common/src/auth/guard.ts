@@ -49,6 +49,7 @@ const FIELD_MESSAGES: Record<FieldCategory, string> = {
 };
 
 export function applyAccessRules(schema: GraphQLSchema, rules: AccessRules): GraphQLSchema {
+  checkCoordinates(schema, rules);
   for (const [typeName, subjectOf] of Object.entries(rules.subjects)) {
     const type = schema.getType(typeName);
     if (!(type instanceof GraphQLObjectType)) throw new Error(`access rules name ${typeName}, which is not an object type of this subgraph`);
@@ -87,12 +88,26 @@ export function applyAccessRules(schema: GraphQLSchema, rules: AccessRules): Gra
     };
     type.extensions = { ...type.extensions, apollo: { ...extensions.apollo, subgraph: { ...extensions.apollo?.subgraph, resolveReference: guarded } } };
   }
-  for (const key of [...Object.keys(rules.fields ?? {}), ...Object.keys(rules.identifying ?? {})]) {
-    const [typeName] = key.split('.');
-    if (!rules.subjects[typeName]) throw new Error(`access rule ${key}: ${typeName} is not declared as a subject type`);
-    if (rules.fields?.[key] && rules.identifying?.[key]) throw new Error(`access rule ${key}: named both in fields and in identifying; keep the identifying kind`);
-  }
   return schema;
+}
+
+/**
+ * The rule table is checked against the built schema before anything is wrapped: a rule that
+ * names a field the schema does not have (a typo, a renamed field) would protect nothing, so the
+ * subgraph refuses to start and names the coordinate.
+ */
+function checkCoordinates(schema: GraphQLSchema, rules: AccessRules): void {
+  for (const [table, entries] of [['fields', rules.fields], ['identifying', rules.identifying]] as const) {
+    for (const key of Object.keys(entries ?? {})) {
+      const [typeName, fieldName, ...rest] = key.split('.');
+      if (!fieldName || rest.length > 0) throw new Error(`access rule ${key} (in ${table}): not a Type.field coordinate`);
+      if (!rules.subjects[typeName]) throw new Error(`access rule ${key} (in ${table}): ${typeName} is not declared as a subject type`);
+      const type = schema.getType(typeName);
+      if (!(type instanceof GraphQLObjectType)) throw new Error(`access rule ${key} (in ${table}): ${typeName} is not an object type of this subgraph`);
+      if (!type.getFields()[fieldName]) throw new Error(`access rule ${key} (in ${table}): ${typeName} has no field ${fieldName} in this subgraph's schema`);
+      if (rules.fields?.[key] && rules.identifying?.[key]) throw new Error(`access rule ${key}: named both in fields and in identifying; keep the identifying kind`);
+    }
+  }
 }
 
 /** Adds what the request read (`extensions.accessLog`) for the gateway's access log. */
