@@ -1,4 +1,6 @@
 export * from './gateway';
+export * from './department';
+export * from './server';
 export * from './compose';
 export * from './limits';
 export * from './errors';

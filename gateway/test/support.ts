@@ -3,7 +3,7 @@ import net from 'node:net';
 import path from 'node:path';
 import pino from 'pino';
 import { SUBGRAPH_NAMES, type GatewayConfig, type SubgraphName } from '@jiuye/common';
-import { DEFAULT_QUERY_LIMITS, startGateway, type RunningGateway } from '@jiuye/gateway';
+import { DEFAULT_QUERY_LIMITS, startGateway, type DepartmentRequest, type GatewayContext, type RunningGateway } from '@jiuye/gateway';
 import { freshDatabaseUrl, TEST_INTERNAL_SIGNING_KEY, TEST_PSEUDONYM_KEY } from '../../tests/support/harness';
 import { COUNTY_OFFICER, TEST_JWT, userHeaders, type TestPlatform } from '../../tests/support/platform';
 
@@ -96,14 +96,14 @@ export interface TinyServer {
  * A local HTTP server standing in for a subgraph. Without a handler it accepts every request
  * and never answers (a hung department).
  */
-export async function tinyServer(handler?: (body: string, response: http.ServerResponse) => void): Promise<TinyServer> {
+export async function tinyServer(handler?: (body: string, response: http.ServerResponse, request: http.IncomingMessage) => void): Promise<TinyServer> {
   const sockets = new Set<net.Socket>();
   const state = { requests: 0 };
   const server = http.createServer((request, response) => {
     state.requests++;
     const chunks: Buffer[] = [];
     request.on('data', (chunk: Buffer) => chunks.push(chunk));
-    request.on('end', () => handler?.(Buffer.concat(chunks).toString('utf8'), response));
+    request.on('end', () => handler?.(Buffer.concat(chunks).toString('utf8'), response, request));
   });
   server.on('connection', (socket) => {
     sockets.add(socket);
@@ -144,4 +144,31 @@ export async function waitFor(condition: () => boolean, timeoutMs = 5000): Promi
     if (Date.now() > deadline) throw new Error('condition not met in time');
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
+}
+
+/** A tiny department answering every request with this JSON body (after `delayMs`, if given), counting what it receives. */
+export function jsonDepartment(answer: (body: any) => unknown, delayMs = 0): Promise<TinyServer> {
+  return tinyServer((body, response) => {
+    setTimeout(() => {
+      response.setHeader('content-type', 'application/json');
+      response.end(JSON.stringify(answer(JSON.parse(body))));
+    }, delayMs);
+  });
+}
+
+/** What @apollo/gateway hands a department data source for one fetch of an incoming operation. */
+export function departmentRequest(
+  query: string,
+  context: Partial<GatewayContext> = {},
+  options: { operation?: 'query' | 'mutation'; variables?: Record<string, unknown>; path?: (string | number)[] } = {},
+): DepartmentRequest {
+  const fullContext: GatewayContext = { requestId: 'request-1', reads: [], signingKey: TEST_INTERNAL_SIGNING_KEY, ...context };
+  return {
+    // GraphQLDataSourceRequestKind.INCOMING_OPERATION (the enum is not exported from the package root).
+    kind: 'incoming operation' as Extract<DepartmentRequest, { incomingRequestContext: unknown }>['kind'],
+    request: { query, ...(options.variables ? { variables: options.variables } : {}) },
+    context: fullContext,
+    incomingRequestContext: { operation: { operation: options.operation ?? 'query' } } as unknown as Extract<DepartmentRequest, { incomingRequestContext: unknown }>['incomingRequestContext'],
+    ...(options.path ? { pathInIncomingRequest: options.path } : {}),
+  };
 }

@@ -1,0 +1,23 @@
+import { DepartmentDataSource } from './source';
+import { collectAccessReads } from './access-reads';
+import { dedupeInFlight } from './dedupe';
+import { translateFailures } from './failures';
+import type { FetchCounts } from './fetch-count';
+
+export { DepartmentDataSource, type DepartmentStep, type DepartmentFetch, type DepartmentRequest, type DepartmentResponse } from './source';
+export { collectAccessReads } from './access-reads';
+export { dedupeInFlight, rightsKey } from './dedupe';
+export { translateFailures, graphqlRefusal } from './failures';
+export { FetchCounts } from './fetch-count';
+export { forwardIdentity } from './identity-headers';
+export { withDeadline } from './deadline';
+
+/**
+ * A department as the gateway calls it, outermost first: each caller collects its own access-log
+ * reads from the (possibly shared) answer; identical queries of callers with the same rights
+ * share one fetch; each fetch is counted; a failure becomes SUBGRAPH_UNAVAILABLE (or the
+ * department's own refusal).
+ */
+export function departmentSource(department: string, url: string, timeoutMs: number, counts: FetchCounts): DepartmentDataSource {
+  return new DepartmentDataSource(department, url, timeoutMs, [collectAccessReads(department), dedupeInFlight(), counts.step(department), translateFailures(department, timeoutMs)]);
+}
