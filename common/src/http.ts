@@ -13,28 +13,28 @@ import { DEFAULT_HOST } from './deployment';
  * standalone server has no health routes and the Express integration brings a framework
  * we do not otherwise need.
  */
-export interface HttpOptions<TContext extends BaseContext> {
+/**
+ * The routes and hooks of the front. `TCaller` is what authenticate() returns: the front hands it,
+ * typed, to the context builder, the routes and the downloads of the same request (no side
+ * channel keyed by the request). A front without authenticate() hands them `undefined`.
+ */
+interface HttpRoutes<TContext extends BaseContext, TCaller> {
   port: number;
   host?: string;
   logger: Logger;
-  /** Builds the per-request context; receives the request id every log line and error carries. */
-  context(request: IncomingMessage, requestId: string): Promise<TContext>;
+  /** Builds the per-request context; receives the request id every log line and error carries, and the caller authenticate() returned. */
+  context(request: IncomingMessage, requestId: string, caller: TCaller): Promise<TContext>;
   ready?: () => Promise<void>;
   maxBodyBytes?: number;
-  /**
-   * Runs before any GraphQL work; throwing HttpError (401 for a missing or invalid identity)
-   * answers the request with that status and a GraphQL-shaped error body.
-   */
-  authenticate?: (request: IncomingMessage, requestId: string) => Promise<unknown>;
   /**
    * GET /stats: counters for benchmarks (not served in production); authenticated like /graphql
    * (subgraphs: the gateway's signed identity; the gateway: a bearer token).
    */
   stats?: () => unknown;
   /** Extra POST routes with a JSON body (e.g. the internal access-check endpoint). */
-  routes?: Record<string, (request: IncomingMessage, body: unknown, requestId: string) => Promise<unknown>>;
+  routes?: Record<string, (request: IncomingMessage, body: unknown, requestId: string, caller: TCaller) => Promise<unknown>>;
   /** GET downloads under a path prefix (the situation service's exports); authenticated like /graphql, streamed by the handler. */
-  downloads?: DownloadRoute;
+  downloads?: DownloadRoute<TCaller>;
   /**
    * Whether an incoming x-request-id becomes this request's id (default true: a subgraph takes
    * the gateway's). The gateway sets false: a client must not choose the id the access log and
@@ -43,10 +43,21 @@ export interface HttpOptions<TContext extends BaseContext> {
   trustRequestId?: boolean;
 }
 
-export interface DownloadRoute {
+/**
+ * Runs before any GraphQL work (and before /stats, routes and downloads); throwing HttpError (401
+ * for a missing or invalid identity) answers the request with that status and a GraphQL-shaped
+ * error body. Required unless the caller type admits `undefined`.
+ */
+type Authentication<TCaller> = undefined extends TCaller
+  ? { authenticate?: (request: IncomingMessage, requestId: string) => Promise<TCaller> }
+  : { authenticate: (request: IncomingMessage, requestId: string) => Promise<TCaller> };
+
+export type HttpOptions<TContext extends BaseContext, TCaller = undefined> = HttpRoutes<TContext, TCaller> & Authentication<TCaller>;
+
+export interface DownloadRoute<TCaller = undefined> {
   /** e.g. '/exports/' */
   prefix: string;
-  handle(request: IncomingMessage, response: ServerResponse, url: URL, requestId: string): Promise<void>;
+  handle(request: IncomingMessage, response: ServerResponse, url: URL, requestId: string, caller: TCaller): Promise<void>;
 }
 
 export interface RunningHttpServer {
@@ -74,14 +85,6 @@ export function serviceUrl(graphqlUrl: string, path: string): string {
   return graphqlUrl.replace(/\/graphql$/, '') + path;
 }
 
-/** Identities travel from context() to the request handler per request. */
-const authenticated = new WeakMap<IncomingMessage, unknown>();
-
-/** What authenticate() returned for this request. */
-export function authenticatedAs<T>(request: IncomingMessage): T | undefined {
-  return authenticated.get(request) as T | undefined;
-}
-
 function readBody(request: IncomingMessage, limit: number): Promise<string> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
@@ -106,11 +109,14 @@ function sendJson(response: ServerResponse, status: number, body: unknown): void
   response.end(JSON.stringify(body));
 }
 
-export async function serveGraphQL<TContext extends BaseContext>(
+export async function serveGraphQL<TContext extends BaseContext, TCaller = undefined>(
   server: ApolloServer<TContext>,
-  options: HttpOptions<TContext>,
+  options: HttpOptions<TContext, TCaller>,
 ): Promise<RunningHttpServer> {
   const limit = options.maxBodyBytes ?? 1_000_000;
+  // Without authenticate(), TCaller admits undefined (Authentication): the cast is that case.
+  const authenticate = (request: IncomingMessage, requestId: string): Promise<TCaller> =>
+    options.authenticate ? options.authenticate(request, requestId) : Promise.resolve(undefined as TCaller);
   const sockets = new Set<import('node:net').Socket>();
 
   const httpServer = http.createServer(async (request, response) => {
@@ -125,18 +131,18 @@ export async function serveGraphQL<TContext extends BaseContext>(
       }
       // Never without authentication: a server given no authenticate() has no /stats.
       if (url.pathname === '/stats' && options.stats && options.authenticate) {
-        await options.authenticate(request, requestId);
+        await authenticate(request, requestId);
         return sendJson(response, 200, options.stats());
       }
       if (options.downloads && url.pathname.startsWith(options.downloads.prefix)) {
         if (request.method !== 'GET') return sendJson(response, 405, { error: 'GET only' });
-        if (options.authenticate) authenticated.set(request, await options.authenticate(request, requestId));
-        return await options.downloads.handle(request, response, url, requestId);
+        const caller = await authenticate(request, requestId);
+        return await options.downloads.handle(request, response, url, requestId, caller);
       }
       const route = options.routes?.[url.pathname];
       if (route) {
         if (request.method !== 'POST') return sendJson(response, 405, { error: 'POST only' });
-        if (options.authenticate) authenticated.set(request, await options.authenticate(request, requestId));
+        const caller = await authenticate(request, requestId);
         const text = await readBody(request, limit);
         let parsed: unknown;
         try {
@@ -144,12 +150,12 @@ export async function serveGraphQL<TContext extends BaseContext>(
         } catch {
           return sendJson(response, 400, { error: 'the request body is not valid JSON' });
         }
-        return sendJson(response, 200, await route(request, parsed, requestId));
+        return sendJson(response, 200, await route(request, parsed, requestId, caller));
       }
       if (url.pathname !== '/graphql' && url.pathname !== '/') {
         return sendJson(response, 404, { error: 'not found: the API is at /graphql' });
       }
-      if (options.authenticate) authenticated.set(request, await options.authenticate(request, requestId));
+      const caller = await authenticate(request, requestId);
       const headers = new HeaderMap();
       for (const [key, value] of Object.entries(request.headers)) {
         if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
@@ -167,7 +173,7 @@ export async function serveGraphQL<TContext extends BaseContext>(
       }
       const result = await server.executeHTTPGraphQLRequest({
         httpGraphQLRequest: { method: request.method?.toUpperCase() ?? 'GET', headers, search: url.search, body },
-        context: () => options.context(request, requestId),
+        context: () => options.context(request, requestId, caller),
       });
       for (const [key, value] of result.headers) response.setHeader(key, value);
       response.statusCode = result.status ?? 200;

@@ -14,7 +14,7 @@ import { ensureDatabaseExists, migrate, openDatabase, type Database } from './da
 import { isUserFacing } from './errors';
 import { applyTextGuard } from './text-guard';
 import { createLogger, scrubPersonalData, type Logger } from './logger';
-import { authenticatedAs, HttpError, serveGraphQL, serviceUrl, type RunningHttpServer } from './http';
+import { HttpError, serveGraphQL, serviceUrl, type RunningHttpServer } from './http';
 import { AccessControl, type WorkerAuthority } from './auth/access';
 import { accessReportPlugin, applyAccessRules, type AccessRules } from './auth/guard';
 import { placementKind, type RequestIdentity, type ScopeKind } from './auth/identity';
@@ -207,7 +207,13 @@ function remoteAuthority(config: SubgraphConfig, token: string, cache: Visibilit
   };
 }
 
-async function authenticateInternal(request: IncomingMessage, config: SubgraphConfig): Promise<{ identity: RequestIdentity; token: string }> {
+/** Who calls a subgraph: the identity the gateway signed, and the signed token itself (passed on to the authorities). */
+interface InternalCaller {
+  identity: RequestIdentity;
+  token: string;
+}
+
+async function authenticateInternal(request: IncomingMessage, config: SubgraphConfig): Promise<InternalCaller> {
   const header = request.headers[INTERNAL_IDENTITY_HEADER];
   const token = Array.isArray(header) ? header[0] : header;
   if (!token) {
@@ -261,14 +267,13 @@ export async function startSubgraph<TLoaders>(
           ? localAuthority.visibleWorkers({ em, loaders }, identity, workerIds)
           : remote(identity, workerIds);
     };
-    const contextFor = async (request: IncomingMessage, requestId: string): Promise<SubgraphContext<TLoaders>> => {
+    const contextFor = async (_request: IncomingMessage, requestId: string, { identity, token }: InternalCaller): Promise<SubgraphContext<TLoaders>> => {
       const em = database.orm.em.fork() as EntityManager;
-      const { identity, token } = authenticatedAs<{ identity: RequestIdentity; token: string }>(request)!;
       const loaders = module.createLoaders(em, config);
       const access = new AccessControl(identity, authorityFor(token, em, loaders));
       return { em, loaders, config, requestId, logger, identity, access };
     };
-    const http: RunningHttpServer = await serveGraphQL(server, {
+    const http: RunningHttpServer = await serveGraphQL<SubgraphContext<TLoaders>, InternalCaller>(server, {
       port: config.port,
       host: config.host,
       logger,
@@ -278,14 +283,13 @@ export async function startSubgraph<TLoaders>(
       context: contextFor,
       downloads: module.downloads && {
         prefix: module.downloads.prefix,
-        handle: async (request, response, url, requestId) => module.downloads!.handle(await contextFor(request, requestId), url, response),
+        handle: async (request, response, url, requestId, caller) => module.downloads!.handle(await contextFor(request, requestId, caller), url, response),
       },
       routes: {
         ...Object.fromEntries(
-          Object.entries(module.routes ?? {}).map(([path, handle]) => [path, async (request: IncomingMessage, body: unknown, requestId: string) => handle(await contextFor(request, requestId), body)]),
+          Object.entries(module.routes ?? {}).map(([path, handle]) => [path, async (request: IncomingMessage, body: unknown, requestId: string, caller: InternalCaller) => handle(await contextFor(request, requestId, caller), body)]),
         ),
-        async [VISIBLE_WORKERS_PATH](request, body) {
-          const { identity } = authenticatedAs<{ identity: RequestIdentity }>(request)!;
+        async [VISIBLE_WORKERS_PATH](_request, body, _requestId, { identity }) {
           const workerIds = (body as { workerIds?: unknown })?.workerIds;
           if (!Array.isArray(workerIds) || workerIds.length > MAX_AUTHORITY_BATCH || !workerIds.every((id) => typeof id === 'string' && id.length <= 64)) {
             throw new HttpError(400, `workerIds: expected up to ${MAX_AUTHORITY_BATCH} worker ids`);

@@ -22,6 +22,7 @@ import {
   type Identity,
   type JwtSettings,
   type Purpose,
+  type RequestIdentity,
 } from '@jiuye/common';
 
 /**
@@ -31,6 +32,11 @@ import {
 export interface Caller {
   identity: Identity;
   purpose?: Purpose;
+}
+
+/** The identity the departments receive for this caller's request: theirs, with the declared purpose and the request id. */
+export function forwardedIdentity(caller: Caller, requestId: string): RequestIdentity {
+  return { ...caller.identity, ...(caller.purpose ? { purpose: caller.purpose } : {}), requestId };
 }
 
 export async function createAuthenticator(settings: JwtSettings): Promise<(request: IncomingMessage) => Promise<Caller>> {

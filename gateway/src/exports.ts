@@ -3,8 +3,8 @@ import { correlationIdOf } from './correlation';
 import { Readable, Writable } from 'node:stream';
 import { finished } from 'node:stream/promises';
 import { once } from 'node:events';
-import { authenticatedAs, EXPORT_FRAMING, EXPORT_FRAMING_HEADER, HttpError, INTERNAL_IDENTITY_HEADER, readFrames, serviceUrl, personAccessRefusal, scopeKind, signInternalIdentity, type ExportedPerson, type Logger, type RequestIdentity } from '@jiuye/common';
-import type { Caller } from './auth';
+import { EXPORT_FRAMING, EXPORT_FRAMING_HEADER, HttpError, INTERNAL_IDENTITY_HEADER, readFrames, serviceUrl, personAccessRefusal, scopeKind, signInternalIdentity, type ExportedPerson, type Logger } from '@jiuye/common';
+import { forwardedIdentity, type Caller } from './auth';
 import type { AccessLogStore, DepartmentAccess } from './audit/access-log';
 
 export const EXPORTS_PREFIX = '/exports/';
@@ -24,9 +24,8 @@ const PASSED_HEADERS = ['content-type', 'content-disposition', 'cache-control'];
 export function exportsProxy(situationUrl: () => string | undefined, signingKey: string, logger: Logger, accessLog: AccessLogStore) {
   return {
     prefix: EXPORTS_PREFIX,
-    async handle(request: IncomingMessage, response: ServerResponse, url: URL, requestId: string): Promise<void> {
-      const caller = authenticatedAs<Caller>(request)!;
-      const identity: RequestIdentity = { ...caller.identity, ...(caller.purpose ? { purpose: caller.purpose } : {}), requestId };
+    async handle(request: IncomingMessage, response: ServerResponse, url: URL, requestId: string, caller: Caller): Promise<void> {
+      const identity = forwardedIdentity(caller, requestId);
       const refusal = personAccessRefusal(identity, scopeKind(identity));
       if (refusal) throw refusal;
       const base = situationUrl();

@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import type { IncomingMessage } from 'node:http';
 import { ApolloGateway, LocalGraphQLDataSource } from '@apollo/gateway';
-import { authenticatedAs, createLogger, serveGraphQL, serviceUrl, SUBGRAPH_NAMES, type GatewayConfig, type Logger, type RequestIdentity, type SubgraphName } from '@jiuye/common';
+import { createLogger, serveGraphQL, serviceUrl, SUBGRAPH_NAMES, type GatewayConfig, type Logger, type SubgraphName } from '@jiuye/common';
 import { correlationIdOf } from './correlation';
 import { DEFAULT_QUERY_LIMITS, limitRules, type QueryLimits } from './limits';
 import { formatGatewayError, gatewayErrorPlugin } from './errors';
-import { createAuthenticator, personalDataPlugin, type Caller } from './auth';
+import { createAuthenticator, forwardedIdentity, personalDataPlugin, type Caller } from './auth';
 import { textGuardPlugin } from './text-guard';
 import { exportsProxy } from './exports';
 import { AccessLogStore } from './audit/access-log';
@@ -91,7 +91,7 @@ export async function startGateway(config: GatewayConfig, options: { logger?: Lo
     await accessLog.close();
     throw error;
   }
-  const http = await serveGraphQL(server, {
+  const http = await serveGraphQL<GatewayContext, Caller>(server, {
     port: config.port,
     host: config.host,
     logger,
@@ -101,11 +101,9 @@ export async function startGateway(config: GatewayConfig, options: { logger?: Lo
     stats: production ? undefined : () => ({ fetches: fetchCounts.toJSON(), rss: process.memoryUsage().rss }),
     // The request id is always the gateway's own; the client's x-request-id is kept as a correlation id.
     trustRequestId: false,
-    async context(request: IncomingMessage, requestId: string): Promise<GatewayContext> {
-      const caller = authenticatedAs<Caller>(request);
-      const identity: RequestIdentity | undefined = caller && { ...caller.identity, ...(caller.purpose ? { purpose: caller.purpose } : {}), requestId };
+    async context(request: IncomingMessage, requestId: string, caller: Caller): Promise<GatewayContext> {
       const correlationId = correlationIdOf(request);
-      return { requestId, ...(correlationId ? { correlationId } : {}), caller, identity, reads: [], signingKey: config.internalSigningKey };
+      return { requestId, ...(correlationId ? { correlationId } : {}), caller, identity: forwardedIdentity(caller, requestId), reads: [], signingKey: config.internalSigningKey };
     },
     async ready() {
       await accessLog.pool.query('select 1');
