@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import pg from 'pg';
-import { AccessLogStore, rowHash } from '@jiuye/gateway';
-import type { RequestIdentity } from '@jiuye/common';
+import { AccessLogStore, COLUMNS, GENESIS_HASH, MIGRATIONS, rowHash } from '@jiuye/gateway';
+import { ensureDatabaseExists, type RequestIdentity } from '@jiuye/common';
 import { freshDatabaseUrl } from '../../tests/support/harness';
 
 /** The server-side view of one database's connections (the test server's maintenance database). */
@@ -73,7 +73,8 @@ describe('the access log store', () => {
   it('keeps a database with the first, per-department table under another name and starts a new chain', async () => {
     const url = freshDatabaseUrl('audit');
     const old = await AccessLogStore.open(url);
-    await old.pool.query(`drop table access_log; drop table access_log_head`);
+    // That database is from before the store recorded migrations: it has no access_log_migrations either.
+    await old.pool.query(`drop table access_log_migrations; drop table access_log; drop table access_log_head`);
     await old.pool.query(`create table access_log (seq bigint primary key, subgraph text not null); create table access_log_head (id int primary key, seq bigint, hash char(64)); insert into access_log values (1, 'hr')`);
     await old.close();
     const upgraded = await AccessLogStore.open(url);
@@ -142,5 +143,80 @@ describe('the access log store', () => {
     await log.append(officer(3), null, [{ subgraph: 'partner', workerId: 'while-down', fields: ['Transfer.employerName'] }]);
     expect((await log.find({ workerIds: ['while-down'], limit: 1 }))[0].villageCode).toBeNull();
     await log.close();
+  });
+
+  describe('its schema, as numbered migrations', () => {
+    const recorded = async (log: AccessLogStore) => (await log.pool.query('select id from access_log_migrations order by id')).rows.map((row) => row.id);
+    const everyMigration = MIGRATIONS.map((m) => m.id);
+
+    it('applies each migration once, in order, and records it; the table has exactly the columns of the one column list', async () => {
+      const url = freshDatabaseUrl('audit_migrations');
+      await ensureDatabaseExists(url);
+      // Two gateways opening a new database at once: the lock makes one migrate, the other find it done.
+      const [a, b] = await Promise.all([AccessLogStore.open(url), AccessLogStore.open(url)]);
+      await b.close();
+      try {
+        expect(await recorded(a)).toEqual(everyMigration);
+        const { rows } = await a.pool.query(`select column_name from information_schema.columns where table_schema = 'public' and table_name = 'access_log'`);
+        expect(rows.map((row) => row.column_name).sort()).toEqual(COLUMNS.map((c) => c.column).sort());
+      } finally {
+        await a.close();
+      }
+      const again = await AccessLogStore.open(url);
+      expect((await again.pool.query('select count(*)::int as n from access_log_migrations')).rows[0].n).toBe(everyMigration.length);
+      await again.close();
+    });
+
+    it('opens a database the store made before migrations were recorded (its DDL ran at every open), and keeps it append-only and verifiable', async () => {
+      const url = freshDatabaseUrl('audit');
+      const before = await AccessLogStore.open(url);
+      await before.append(officer(1), 'Q', [{ subgraph: 'hr', workerId: 'w', villageCode: '530113001001', fields: ['Worker.name'] }], { correlationId: 'client-1' });
+      await before.pool.query('drop table access_log_migrations');
+      await before.close();
+      const after = await AccessLogStore.open(url);
+      try {
+        expect(await recorded(after)).toEqual(everyMigration);
+        await after.append(officer(2), null, [{ subgraph: 'hr', workerId: 'w', fields: ['Worker.name'] }]);
+        expect(await after.verify()).toEqual({ ok: true, rows: 2, headSeq: 2 });
+        await expect(after.pool.query('delete from access_log where seq = 1')).rejects.toThrow(/append-only/);
+      } finally {
+        await after.close();
+      }
+    });
+
+    it('opens a database from before correlation ids and lookups: adds the columns, and its entries keep verifying', async () => {
+      const url = freshDatabaseUrl('audit');
+      const maker = await AccessLogStore.open(url);
+      await maker.pool.query('drop table access_log_migrations; drop table access_log; drop table access_log_head');
+      // What the store created before hole 9 and 3 (migrations 2 and 4 without 3), with one entry it wrote.
+      await maker.pool.query(MIGRATIONS.filter((m) => m.id !== 3).map((m) => m.sql).join('\n'));
+      const at = new Date('2026-11-01T08:00:00Z');
+      const content = { seq: 1, at, requestId: 'r-old', staff: 'officer-1', department: 'hr', role: 'officer', region: '530113', partnerCity: null, institution: null, purpose: 'verification', operation: 'Old', subgraphs: ['hr'], workerId: 'w-old', householdCode: null, villageCode: '530113001001', fields: ['Worker.name'] };
+      const hash = createHash('sha256').update(GENESIS_HASH).update('\n').update(JSON.stringify(Object.values({ ...content, at: at.toISOString() }))).digest('hex');
+      await maker.pool.query(
+        `insert into access_log (seq, at, request_id, staff, department, role, region, partner_city, institution, purpose, operation, subgraphs, worker_id, household_code, village_code, fields, prev_hash, hash)
+         values (1, $1, 'r-old', 'officer-1', 'hr', 'officer', '530113', null, null, 'verification', 'Old', '{hr}', 'w-old', null, '530113001001', '{Worker.name}', $2, $3)`,
+        [at, GENESIS_HASH, hash],
+      );
+      await maker.pool.query('insert into access_log_head (id, seq, hash) values (1, 1, $1)', [hash]);
+      await maker.close();
+      const upgraded = await AccessLogStore.open(url);
+      try {
+        expect(await recorded(upgraded)).toEqual(everyMigration);
+        await upgraded.append(officer(2), 'New', [{ subgraph: '', workerId: 'w-new', fields: ['lookup:Query.worker(idNumber)'], lookup: 'found' }], { correlationId: 'client-2' });
+        expect(await upgraded.verify()).toEqual({ ok: true, rows: 2, headSeq: 2 });
+        expect((await upgraded.find({ workerIds: ['w-old'], limit: 1 }))[0]).toMatchObject({ seq: 1, hash, correlationId: null, lookup: null });
+      } finally {
+        await upgraded.close();
+      }
+    });
+
+    it('refuses a database a newer gateway migrated, naming the migrations it does not know', async () => {
+      const url = freshDatabaseUrl('audit');
+      const newer = await AccessLogStore.open(url);
+      await newer.pool.query(`insert into access_log_migrations (id, name) values (99, 'from the future')`);
+      await newer.close();
+      await expect(AccessLogStore.open(url)).rejects.toThrow('the access log database has migrations this gateway does not know (99)');
+    });
   });
 });

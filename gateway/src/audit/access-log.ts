@@ -1,6 +1,10 @@
-import { createHash } from 'node:crypto';
 import pg from 'pg';
 import { ensureDatabaseExists, type AccessReportEntry, type RequestIdentity } from '@jiuye/common';
+import { COLUMN_LIST, fromDatabase, GENESIS_HASH, rowHash, toDatabase, type AccessLogRow, type LookupOutcome } from './access-log-row';
+import { migrate } from './access-log-migrations';
+
+export { COLUMNS, GENESIS_HASH, LOOKUP_OUTCOMES, rowHash, type AccessLogRow, type LookupOutcome } from './access-log-row';
+export { MIGRATIONS, migrate, type Migration } from './access-log-migrations';
 
 /**
  * 访问日志 — the append-only, hash-chained access log. One row per request and person (or
@@ -10,43 +14,9 @@ import { ensureDatabaseExists, type AccessReportEntry, type RequestIdentity } fr
  * on; `npm run audit:verify` recomputes it. A trigger refuses UPDATE, DELETE and TRUNCATE, and
  * appends are serialised by an advisory lock so that sequence numbers have no gaps.
  */
-export const GENESIS_HASH = '0'.repeat(64);
 const APPEND_LOCK = 7_355_608;
 /** Worker ids per call to the residence authority (its route takes at most 5000). */
 const VILLAGE_BATCH = 5000;
-
-export interface AccessLogRow {
-  seq: number;
-  at: Date;
-  requestId: string;
-  staff: string;
-  department: string;
-  role: string;
-  region: string | null;
-  partnerCity: string | null;
-  institution: string | null;
-  purpose: string | null;
-  operation: string | null;
-  /** The departments that answered about this person in this request. */
-  subgraphs: string[];
-  workerId: string | null;
-  householdCode: string | null;
-  villageCode: string | null;
-  fields: string[];
-  /** The client's own x-request-id, kept beside the gateway's request id to correlate with the client's logs. */
-  correlationId: string | null;
-  /** For a lookup by ID number (fields `lookup:…`): what it answered. Null for other reads. */
-  lookup: LookupOutcome | null;
-  prevHash: string;
-  hash: string;
-}
-
-/**
- * What a lookup by ID number answered: the person (found), nothing (not-found: unknown or out
- * of scope, the caller cannot tell), a malformed number (invalid), or another refusal (refused).
- */
-export type LookupOutcome = 'found' | 'not-found' | 'invalid' | 'refused';
-export const LOOKUP_OUTCOMES: readonly LookupOutcome[] = ['found', 'not-found', 'invalid', 'refused'];
 
 export interface DepartmentAccess extends AccessReportEntry {
   subgraph: string;
@@ -67,119 +37,6 @@ export interface AppendOptions {
  * the residence authority knows. May throw; the entries are then written without a village.
  */
 export type VillageResolver = (workerIds: string[], requestId: string) => Promise<Map<string, string>>;
-
-/**
- * The first version of this table (one row per department) was replaced on the day it was
- * written, before any deployment; a database that still has it keeps it under another name.
- */
-const UPGRADE = `
-do $$ begin
-  if exists (select 1 from information_schema.columns where table_name = 'access_log' and column_name = 'subgraph') then
-    alter table access_log rename to access_log_per_department;
-    alter table access_log_head rename to access_log_per_department_head;
-    alter index if exists access_log_worker rename to access_log_per_department_worker;
-    alter index if exists access_log_staff rename to access_log_per_department_staff;
-    alter table access_log_per_department rename constraint access_log_pkey to access_log_per_department_pkey;
-    alter table access_log_per_department_head rename constraint access_log_head_pkey to access_log_per_department_head_pkey;
-  end if;
-end $$;
-`;
-
-const MIGRATION = `
-create table if not exists access_log (
-  seq bigint primary key,
-  at timestamptz not null,
-  request_id text not null,
-  staff text not null,
-  department text not null,
-  role text not null,
-  region text,
-  partner_city text,
-  institution text,
-  purpose text,
-  operation text,
-  subgraphs text[] not null,
-  worker_id text,
-  household_code text,
-  village_code text,
-  fields text[] not null,
-  prev_hash char(64) not null,
-  hash char(64) not null
-);
--- Hole 9 and 3: the client's own request id, and the outcome of a lookup by ID number.
-alter table access_log add column if not exists correlation_id text;
-alter table access_log add column if not exists lookup text;
-create index if not exists access_log_worker on access_log (worker_id, seq);
-create index if not exists access_log_staff on access_log (staff, seq);
-create table if not exists access_log_head (
-  id int primary key default 1 check (id = 1),
-  seq bigint not null,
-  hash char(64) not null
-);
-create or replace function access_log_refuse_change() returns trigger language plpgsql as $$
-begin
-  raise exception 'access_log is append-only';
-end $$;
-drop trigger if exists access_log_append_only on access_log;
-create trigger access_log_append_only before update or delete on access_log for each row execute function access_log_refuse_change();
-drop trigger if exists access_log_no_truncate on access_log;
-create trigger access_log_no_truncate before truncate on access_log for each statement execute function access_log_refuse_change();
-`;
-
-/**
- * The exact bytes a row's hash covers; verify.ts and append() must agree on it. Entries written
- * before correlation_id and lookup existed have both null, and their content is the original
- * array: so old entries keep verifying. An entry with either set covers both (nulling them
- * later changes the content, and the hash no longer matches).
- */
-export function rowHash(prevHash: string, row: Omit<AccessLogRow, 'prevHash' | 'hash'>): string {
-  const fields: unknown[] = [
-    row.seq,
-    row.at.toISOString(),
-    row.requestId,
-    row.staff,
-    row.department,
-    row.role,
-    row.region,
-    row.partnerCity,
-    row.institution,
-    row.purpose,
-    row.operation,
-    row.subgraphs,
-    row.workerId,
-    row.householdCode,
-    row.villageCode,
-    row.fields,
-  ];
-  if (row.correlationId != null || row.lookup != null) fields.push(row.correlationId ?? null, row.lookup ?? null);
-  const content = JSON.stringify(fields);
-  return createHash('sha256').update(prevHash).update('\n').update(content).digest('hex');
-}
-
-function fromDatabase(row: Record<string, any>): AccessLogRow {
-  return {
-    seq: Number(row.seq),
-    at: row.at,
-    requestId: row.request_id,
-    staff: row.staff,
-    department: row.department,
-    role: row.role,
-    region: row.region,
-    partnerCity: row.partner_city,
-    institution: row.institution,
-    purpose: row.purpose,
-    operation: row.operation,
-    subgraphs: row.subgraphs,
-    workerId: row.worker_id,
-    householdCode: row.household_code,
-    villageCode: row.village_code,
-    fields: row.fields,
-    correlationId: row.correlation_id ?? null,
-    lookup: row.lookup ?? null,
-    prevHash: row.prev_hash,
-    hash: row.hash,
-  };
-}
 
 export interface LookupCount {
   staff: string;
@@ -236,8 +93,7 @@ export class AccessLogStore {
     // before the gateway) is discarded by the pool and the next append opens a new one; without a
     // listener the pool's 'error' event would end the gateway. A failed append is its caller's.
     pool.on('error', () => undefined);
-    await pool.query(UPGRADE);
-    await pool.query(MIGRATION);
+    await migrate(pool);
     return new AccessLogStore(pool);
   }
 
@@ -256,9 +112,9 @@ export class AccessLogStore {
    * chain stays in arrival order. Resolves once the rows are durable; rejects if they are not.
    * The reads are copied: the caller may reuse its array.
    */
-  append(identity: RequestIdentity, operation: string | null, reads: DepartmentAccess[], options: AppendOptions | Date = {}): Promise<number> {
+  append(identity: RequestIdentity, operation: string | null, reads: DepartmentAccess[], options: AppendOptions = {}): Promise<number> {
     if (reads.length === 0) return Promise.resolve(0);
-    const { at = new Date(), correlationId = null } = options instanceof Date ? { at: options } : options;
+    const { at = new Date(), correlationId = null } = options;
     const people = mergeByPerson(reads);
     return new Promise((resolve, reject) => {
       this.pending.push({ identity, operation, people, reads: reads.length, at, correlationId, resolve, reject });
@@ -337,37 +193,7 @@ export class AccessLogStore {
           prevHash = hash;
         }
       }
-      await client.query(
-        `insert into access_log (seq, at, request_id, staff, department, role, region, partner_city, institution, purpose, operation, subgraphs, worker_id, household_code, village_code, fields, correlation_id, lookup, prev_hash, hash)
-         select seq, at, request_id, staff, department, role, region, partner_city, institution, purpose, operation, subgraphs, worker_id, household_code, village_code, fields, correlation_id, lookup, prev_hash, hash
-         from json_populate_recordset(null::access_log, $1::json)`,
-        [
-          JSON.stringify(
-            rows.map((row) => ({
-              seq: row.seq,
-              at: row.at.toISOString(),
-              request_id: row.requestId,
-              staff: row.staff,
-              department: row.department,
-              role: row.role,
-              region: row.region,
-              partner_city: row.partnerCity,
-              institution: row.institution,
-              purpose: row.purpose,
-              operation: row.operation,
-              subgraphs: row.subgraphs,
-              worker_id: row.workerId,
-              household_code: row.householdCode,
-              village_code: row.villageCode,
-              fields: row.fields,
-              correlation_id: row.correlationId,
-              lookup: row.lookup,
-              prev_hash: row.prevHash,
-              hash: row.hash,
-            })),
-          ),
-        ],
-      );
+      await client.query(`insert into access_log (${COLUMN_LIST}) select ${COLUMN_LIST} from json_populate_recordset(null::access_log, $1::json)`, [JSON.stringify(rows.map(toDatabase))]);
       await client.query(
         'insert into access_log_head (id, seq, hash) values (1, $1, $2) on conflict (id) do update set seq = excluded.seq, hash = excluded.hash',
         [seq, prevHash],
@@ -394,7 +220,7 @@ export class AccessLogStore {
     if (query.until) where.push(`at < ${param(query.until)}`);
     if (query.region) where.push(`village_code like ${param(`${query.region}%`)}`);
     if (query.beforeSeq) where.push(`seq < ${param(query.beforeSeq)}`);
-    const sql = `select * from access_log ${where.length ? `where ${where.join(' and ')}` : ''} order by seq desc limit ${param(query.limit)}`;
+    const sql = `select ${COLUMN_LIST} from access_log ${where.length ? `where ${where.join(' and ')}` : ''} order by seq desc limit ${param(query.limit)}`;
     return (await this.pool.query(sql, params)).rows.map(fromDatabase);
   }
 
@@ -428,8 +254,8 @@ export class AccessLogStore {
   /** The newest entries per worker, for Worker.accessLog (one statement for all workers). */
   async latestForWorkers(workerIds: readonly string[], perWorker: number, region?: string): Promise<Map<string, AccessLogRow[]>> {
     const { rows } = await this.pool.query(
-      `select * from (
-         select *, row_number() over (partition by worker_id order by seq desc) as position
+      `select ${COLUMN_LIST} from (
+         select ${COLUMN_LIST}, row_number() over (partition by worker_id order by seq desc) as position
          from access_log where worker_id = any($1::text[]) ${region ? 'and village_code like $3' : ''}
        ) ranked where position <= $2 order by worker_id, seq desc`,
       region ? [workerIds, perWorker, `${region}%`] : [workerIds, perWorker],
@@ -447,7 +273,7 @@ export class AccessLogStore {
     let prevHash = GENESIS_HASH;
     let count = 0;
     for (;;) {
-      const { rows } = await this.pool.query('select * from access_log where seq >= $1 order by seq limit $2', [expectedSeq, batchSize]);
+      const { rows } = await this.pool.query(`select ${COLUMN_LIST} from access_log where seq >= $1 order by seq limit $2`, [expectedSeq, batchSize]);
       if (rows.length === 0) break;
       for (const raw of rows) {
         const row = fromDatabase(raw);
