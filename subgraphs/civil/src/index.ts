@@ -8,7 +8,7 @@ import { HouseholdResolver, resolveHouseholdReference } from './household/househ
 import { Household } from './household/household.type';
 import { createLoaders, type CivilLoaders } from './loaders';
 import { migrations } from './migrations';
-import { PersonSituation } from './person/person.entity';
+import { PersonCircumstance } from './person/person.entity';
 import { resolveWorkerReference, WorkerResolver } from './worker/worker.resolver';
 import { Worker } from './worker/worker.type';
 
@@ -25,7 +25,7 @@ export const civilSubgraph: SubgraphModule<CivilLoaders> = {
     Worker: resolveWorkerReference,
     Household: resolveHouseholdReference,
   },
-  entities: [AssistanceGrant, PersonSituation, CareDuty],
+  entities: [AssistanceGrant, PersonCircumstance, CareDuty],
   migrations,
   createLoaders,
   // Civil affairs places only the people it holds a household for; the authorities decide the rest.

@@ -12,7 +12,7 @@ import type { DepartmentName } from '@jiuye/common';
 export const SITUATION_READS: Record<DepartmentName, readonly string[]> = {
   hr: ['worker', 'employment', 'subsidy_payment', 'job_fair_intention', 'welfare_post_assignment', 'welfare_post', 'record_verification', 'division'],
   poverty: ['household', 'household_responsibility', 'cadre', 'responsible_unit'],
-  civil: ['person_situation', 'care_duty', 'assistance_grant'],
+  civil: ['person_circumstance', 'care_duty', 'assistance_grant'],
   training: ['enrolment', 'training_class', 'course', 'certificate', 'institution'],
   partner: ['transfer', 'follow_up_visit', 'partner_city'],
 };

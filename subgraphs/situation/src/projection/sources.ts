@@ -82,7 +82,7 @@ export async function readWorkerFacts(sources: SourcePools, workerIds: string[])
         ids,
       ),
       rows<VerificationRow>(sources.hr, `select id, worker_id, verified_on, outcome from record_verification where worker_id = any($1::text[])`, ids),
-      rows<CivilPersonRow>(sources.civil, `select worker_id, left_behind, disability_kind, disability_grade from person_situation where worker_id = any($1::text[])`, ids),
+      rows<CivilPersonRow>(sources.civil, `select worker_id, left_behind, disability_kind, disability_grade from person_circumstance where worker_id = any($1::text[])`, ids),
       rows<CareDutyRow>(sources.civil, `select worker_id, reason, since, until from care_duty where worker_id = any($1::text[])`, ids),
       rows<EnrolmentRow>(
         sources.training,
