@@ -19,6 +19,7 @@ export * from './vocabulary';
 export * from './bulk';
 export * from './seeding';
 export * from './outbox';
+export * from './published-views';
 // The demo county: its generator and the types every department's seeder reads. The demo's
 // vocabularies stay inside it; services use ./vocabulary (registered GraphQL enums).
 export { createDemoCounty } from './demo';

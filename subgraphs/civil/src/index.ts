@@ -15,6 +15,8 @@ import { Worker } from './worker/worker.type';
 
 export { civilSeeder } from './seed';
 
+export { publishedViews as civilPublishedViews } from './published-views';
+
 /** 民政 — civil affairs: subsistence allowance, special hardship, left-behind, disability, care duties. */
 export const civilSubgraph: SubgraphModule<CivilLoaders> = {
   name: 'civil',
