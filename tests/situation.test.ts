@@ -1,9 +1,9 @@
-import { ageOn, type DemoHousehold, type DemoPerson, type SituationConfig } from '@jiuye/common';
+import { ageOn, SITUATION_SOURCE_SCHEMA, type DemoHousehold, type DemoPerson, type SituationConfig } from '@jiuye/common';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import pg from 'pg';
-import { openSourcePools, rebuildReadModel } from '@jiuye/situation';
+import { openSourcePools, rebuildReadModel, SITUATION_READS } from '@jiuye/situation';
 import { pseudonymOf } from './support/harness';
 import { startTestPlatform, COUNTY_OFFICER, DEMO_COUNTY, userHeaders, type TestPlatform } from './support/platform';
 
@@ -404,20 +404,30 @@ describe('the change feed follows every department, and a rebuild agrees with it
 });
 
 describe('every table the read model reads is captured by its department’s outbox', () => {
-  it('has an outbox trigger on each table projection/sources.ts reads', async () => {
+  it('reads only the published views, and each table behind them has an outbox trigger', async () => {
     const source = readFileSync(path.resolve(__dirname, '../subgraphs/situation/src/projection/sources.ts'), 'utf8');
-    // The SQL in its template strings: every table after from / join (but not `join lateral (…)`).
+    // The SQL in its template strings: every relation after from / join (but not `join lateral (…)`).
     const statements = [...source.matchAll(/`([^`]*)`/g)].map((m) => m[1]).join('\n');
-    const read = new Set([...statements.matchAll(/\b(?:from|join)\s+([a-z_]+)\b/g)].map((m) => m[1]).filter((t) => t !== 'lateral'));
-    expect([...read]).toEqual(expect.arrayContaining(['worker', 'employment', 'household', 'assistance_grant', 'enrolment', 'transfer', 'follow_up_visit']));
-    const captured = new Set<string>();
+    const bare = [...statements.matchAll(/\b(?:from|join)\s+([a-z_]+)\b/g)].map((m) => m[1]).filter((t) => t !== 'lateral');
+    expect(bare).toEqual([]);
+    const views = new Set([...statements.matchAll(/\$\{V\}\.([a-z_]+)\b/g)].map((m) => m[1]));
+    expect([...views].sort()).toEqual([...new Set(Object.values(SITUATION_READS).flat())].sort());
+    const uncaptured: string[] = [];
     for (const name of ['hr', 'poverty', 'civil', 'training', 'partner'] as const) {
-      const rows = await platform.subgraphs[name].sql<{ table_name: string }>(
-        `select c.relname as table_name from pg_trigger t join pg_class c on c.oid = t.tgrelid where t.tgname like '%_outbox' and not t.tgisinternal`,
+      // The department's tables each view it publishes selects from (pg_depend of the view's rule).
+      const behind = await platform.subgraphs[name].sql<{ view: string; table_name: string; captured: boolean }>(
+        `select distinct v.relname as view, t.relname as table_name,
+                exists (select 1 from pg_trigger g where g.tgrelid = t.oid and g.tgname like '%\\_outbox' and not g.tgisinternal) as captured
+           from pg_rewrite r join pg_class v on v.oid = r.ev_class join pg_namespace n on n.oid = v.relnamespace
+           join pg_depend d on d.classid = 'pg_rewrite'::regclass and d.objid = r.oid and d.refclassid = 'pg_class'::regclass
+           join pg_class t on t.oid = d.refobjid and t.oid <> v.oid and t.relkind = 'r'
+          where n.nspname = ?`,
+        [SITUATION_SOURCE_SCHEMA],
       );
-      for (const row of rows) captured.add(row.table_name);
+      expect(new Set(behind.map((row) => row.view))).toEqual(new Set(SITUATION_READS[name]));
+      for (const row of behind) if (!row.captured) uncaptured.push(`${name}.${row.table_name} (behind ${SITUATION_SOURCE_SCHEMA}.${row.view})`);
     }
-    expect([...read].filter((table) => !captured.has(table))).toEqual([]);
+    expect(uncaptured).toEqual([]);
   });
 });
 

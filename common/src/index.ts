@@ -18,6 +18,8 @@ export * from './subgraph';
 export * from './vocabulary';
 export * from './bulk';
 export * from './seeding';
+export * from './outbox';
+export * from './published-views';
 // The demo county: its generator and the types every department's seeder reads. The demo's
 // vocabularies stay inside it; services use ./vocabulary (registered GraphQL enums).
 export { createDemoCounty } from './demo';

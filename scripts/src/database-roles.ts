@@ -2,14 +2,14 @@ import { randomBytes } from 'node:crypto';
 import { chmod, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Client } from 'pg';
-import { defaultDatabaseName, DEPARTMENT_NAMES, SUBGRAPH_NAMES, withDatabase, type DepartmentName, type SubgraphName } from '@jiuye/common';
+import { defaultDatabaseName, DEPARTMENT_NAMES, SITUATION_SOURCE_SCHEMA, SUBGRAPH_NAMES, withDatabase, type DepartmentName, type SubgraphName } from '@jiuye/common';
 import { OUTBOX_TABLE, SITUATION_READS } from '@jiuye/situation';
 
 /**
  * Least privilege on the embedded PostgreSQL of npm start: each service connects as a role of its
  * own that owns its own database and nothing else (not a superuser, no CREATEDB, no CREATEROLE),
  * PUBLIC may not connect to the service databases, and the situation read model may only read
- * what it projects from the departments and take their outbox rows (SITUATION_READS).
+ * the views the departments publish for it and take their outbox rows (SITUATION_READS).
  *
  * Seeding and the read model's rebuild still run as the superuser before the services start;
  * whatever they create is handed to the owning role here, on every start (idempotent).
@@ -70,14 +70,25 @@ async function withClient<T>(url: string, run: (client: Client) => Promise<T>): 
   }
 }
 
-/** Hands every object in the public schema that the role does not own yet to the role. */
+/**
+ * The schemas whose objects a service's role must own: public, and the departments' published
+ * views (situation_source_v1, v2 …), so a department's own migrations can later drop a version.
+ */
+const OWNED_SCHEMAS = `(n.nspname = 'public' or n.nspname like 'situation\\_source\\_v%')`;
+
+/** Hands every object in the owned schemas (and the published schemas themselves) that the role does not own yet to the role. */
 const TRANSFER_OWNERSHIP = (role: string) => `
 do $$
 declare r record;
 begin
   for r in
+    select n.nspname from pg_namespace n where n.nspname <> 'public' and ${OWNED_SCHEMAS} and pg_get_userbyid(n.nspowner) <> ${literal(role)}
+  loop
+    execute format('alter schema %I owner to %I', r.nspname, ${literal(role)});
+  end loop;
+  for r in
     select c.oid::regclass::text as name, c.relkind from pg_class c join pg_namespace n on n.oid = c.relnamespace
-     where n.nspname = 'public' and c.relkind in ('r', 'p', 'v', 'm', 'f', 'S') and pg_get_userbyid(c.relowner) <> ${literal(role)}
+     where ${OWNED_SCHEMAS} and c.relkind in ('r', 'p', 'v', 'm', 'f', 'S') and pg_get_userbyid(c.relowner) <> ${literal(role)}
        -- a sequence owned by a column follows its table
        and not (c.relkind = 'S' and exists (select 1 from pg_depend d where d.objid = c.oid and d.classid = 'pg_class'::regclass and d.deptype in ('a', 'i')))
   loop
@@ -87,13 +98,13 @@ begin
   end loop;
   for r in
     select p.oid::regprocedure::text as name, p.prokind from pg_proc p join pg_namespace n on n.oid = p.pronamespace
-     where n.nspname = 'public' and pg_get_userbyid(p.proowner) <> ${literal(role)}
+     where ${OWNED_SCHEMAS} and pg_get_userbyid(p.proowner) <> ${literal(role)}
   loop
     execute format('alter %s %s owner to %I', case r.prokind when 'p' then 'procedure' else 'function' end, r.name, ${literal(role)});
   end loop;
   for r in
     select t.oid::regtype::text as name from pg_type t join pg_namespace n on n.oid = t.typnamespace
-     where n.nspname = 'public' and t.typtype in ('e', 'd', 'c') and pg_get_userbyid(t.typowner) <> ${literal(role)}
+     where ${OWNED_SCHEMAS} and t.typtype in ('e', 'd', 'c') and pg_get_userbyid(t.typowner) <> ${literal(role)}
        and not exists (select 1 from pg_class c where c.oid = t.typrelid and c.relkind <> 'c')
   loop
     execute format('alter type %s owner to %I', r.name, ${literal(role)});
@@ -135,20 +146,31 @@ export async function provisionServiceRoles(options: RoleOptions): Promise<Servi
 
 /**
  * What the read model may do in each department's database (SITUATION_READS), granted once the
- * departments have migrated (their tables exist). Run as the superuser; idempotent.
+ * departments have migrated (their published views exist). Run as the superuser; idempotent.
+ * Whatever the role was granted before on the department's own tables (a data directory from
+ * before the published views) is revoked first: it reads the views only.
  */
 export async function grantSituationReads(options: Pick<RoleOptions, 'serverUrl' | 'databases' | 'rolePrefix'>): Promise<void> {
   const situation = identifier(roleOf('situation', options.rolePrefix ?? 'jiuye_'));
+  const schema = identifier(SITUATION_SOURCE_SCHEMA);
   for (const department of DEPARTMENT_NAMES) {
     const database = options.databases[department];
     await withClient(withDatabase(options.serverUrl, database), async (client) => {
-      const tables = [...SITUATION_READS[department], OUTBOX_TABLE];
-      const missing = (await client.query<{ name: string }>(`select name from unnest($1::text[]) name where to_regclass('public.' || name) is null`, [tables])).rows.map((r) => r.name);
-      if (missing.length) throw new Error(`the situation read model reads ${department}.${missing.join(`, ${department}.`)}, which the ${department} database does not have (migrated?)`);
+      const views = SITUATION_READS[department];
+      const missing = (
+        await client.query<{ name: string }>(
+          `select name from unnest($1::text[]) name where to_regclass(format('%I.%I', $2::text, name)) is null`,
+          [views, SITUATION_SOURCE_SCHEMA],
+        )
+      ).rows.map((r) => `${SITUATION_SOURCE_SCHEMA}.${r.name}`);
+      if ((await client.query(`select to_regclass($1) is null as absent`, [`public.${OUTBOX_TABLE}`])).rows[0].absent) missing.push(OUTBOX_TABLE);
+      if (missing.length) throw new Error(`the situation read model reads ${department}: ${missing.join(', ')}, which the ${department} database does not have (migrated?)`);
       await client.query(`grant connect on database ${identifier(database)} to ${situation}`);
+      await client.query(`revoke all on all tables in schema public from ${situation}`);
+      await client.query(`grant usage on schema ${schema} to ${situation}`);
+      await client.query(`grant select on ${views.map((view) => `${schema}.${identifier(view)}`).join(', ')} to ${situation}`);
+      // Taking outbox rows (public.outbox): delete … where id in (select id … for update skip locked) returning ….
       await client.query(`grant usage on schema public to ${situation}`);
-      await client.query(`grant select on ${SITUATION_READS[department].map(identifier).join(', ')} to ${situation}`);
-      // Taking outbox rows: delete … where id in (select id … for update skip locked) returning ….
       await client.query(`grant select, delete, update (id) on ${identifier(OUTBOX_TABLE)} to ${situation}`);
     });
   }

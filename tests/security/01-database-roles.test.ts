@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
-import { SUBGRAPH_NAMES } from '@jiuye/common';
+import { SITUATION_SOURCE_SCHEMA, SUBGRAPH_NAMES } from '@jiuye/common';
 import { AccessLogStore } from '@jiuye/gateway';
 import { hrSubgraph } from '@jiuye/hr';
 import { SITUATION_READS, situationSubgraph } from '@jiuye/situation';
@@ -82,21 +82,39 @@ describe('hole 1 (also): each service connects as a least-privilege role of its 
     expect(await attempt(intoAudit.toString(), 'select 1')).toBe('42501');
   });
 
-  it('the situation role reads what it projects, takes outbox rows and nothing else: no writes, no other tables', async () => {
-    expect(await attempt(urls.situationSources.hr, 'select id, name from worker limit 1')).toBe('ok');
+  it("the situation role reads the departments' published views, takes outbox rows and nothing else: no base tables, no writes", async () => {
+    expect(await attempt(urls.situationSources.hr, `select id, name from ${SITUATION_SOURCE_SCHEMA}.worker limit 1`)).toBe('ok');
+    // The department's own table behind the view: not even the columns the view publishes.
+    expect(await attempt(urls.situationSources.hr, 'select id from worker limit 1')).toBe('42501');
+    expect(await attempt(urls.situationSources.hr, 'select id from public.worker limit 1')).toBe('42501');
+    expect(await attempt(urls.situationSources.civil, 'select worker_id from person_circumstance limit 1')).toBe('42501');
+    expect(await attempt(urls.situationSources.partner, `select id from transfer where confirmation = 'PENDING' limit 1`)).toBe('42501');
+    // Every view it reads, in every department.
+    for (const [department, views] of Object.entries(SITUATION_READS) as [keyof typeof SITUATION_READS, readonly string[]][]) {
+      for (const view of views) {
+        expect({ view: `${department}.${view}`, result: await attempt(urls.situationSources[department], `select * from ${SITUATION_SOURCE_SCHEMA}."${view}" limit 1`) }).toEqual({ view: `${department}.${view}`, result: 'ok' });
+      }
+    }
+    expect(await attempt(urls.situationSources.hr, `update ${SITUATION_SOURCE_SCHEMA}.worker set name = name where false`)).toBe('42501');
     expect(await attempt(urls.situationSources.hr, `update worker set name = name where false`)).toBe('42501');
     expect(await attempt(urls.situationSources.hr, `insert into outbox (source) values ('x')`)).toBe('42501');
     expect(await attempt(urls.situationSources.poverty, `delete from household where false`)).toBe('42501');
-    // A department table the read model does not read.
+    expect(await attempt(urls.situationSources.hr, `create view ${SITUATION_SOURCE_SCHEMA}.mine as select 1`)).toBe('42501');
+    // The department owns its published schema and views (handed over with its tables).
     const admin = new Client({ connectionString: superuser('hr') });
     await admin.connect();
-    let other: string;
     try {
-      other = (await admin.query(`select tablename from pg_tables where schemaname = 'public' and not (tablename = any($1::text[])) and tablename not in ('outbox', 'mikro_orm_migrations') order by 1 limit 1`, [[...SITUATION_READS.hr]])).rows[0].tablename;
+      const owners = (
+        await admin.query<{ owner: string }>(
+          `select distinct pg_get_userbyid(c.relowner) as owner from pg_class c join pg_namespace n on n.oid = c.relnamespace where n.nspname = $1
+           union select pg_get_userbyid(nspowner) from pg_namespace where nspname = $1`,
+          [SITUATION_SOURCE_SCHEMA],
+        )
+      ).rows.map((r) => r.owner);
+      expect(owners).toEqual([roleOf('hr', prefix)]);
     } finally {
       await admin.end();
     }
-    expect({ other, result: await attempt(urls.situationSources.hr, `select * from "${other}" limit 1`) }).toEqual({ other, result: '42501' });
   });
 
   it('the services run under their roles: hr migrates and answers, the read model follows hr through the outbox, the gateway keeps its log', async () => {

@@ -292,7 +292,7 @@ describe('hole 6: the other departments answer alike for records outside the sco
       'input.grantId',
     );
     const duty = await civil.sql<{ id: number }>(
-      "select c.id from care_duty c join person_situation p on p.worker_id = c.worker_id where p.household_code not like ? || '%' and c.until is null order by c.id limit 1",
+      "select c.id from care_duty c join person_circumstance p on p.worker_id = c.worker_id where p.household_code not like ? || '%' and c.until is null order by c.id limit 1",
       [village],
     );
     if (duty.length) {

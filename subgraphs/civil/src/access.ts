@@ -2,13 +2,13 @@ import { isValidIdNumber, notFound, workerPseudonym, type AccessRules, type Subj
 import type { CivilContext } from './context';
 import { AssistanceGrant } from './assistance/assistance.entity';
 import { CareDuty } from './care-duty/care-duty.entity';
-import type { PersonSituation } from './person/person.entity';
+import type { PersonCircumstance } from './person/person.entity';
 
 const HOUSEHOLD_CODE = /^\d{16}$/;
 
 /**
  * Where a person record of civil affairs belongs. A person civil affairs has placed in a
- * household (person_situation.household_code) is placed by that code; otherwise the place is
+ * household (person_circumstance.household_code) is placed by that code; otherwise the place is
  * unknown and the authority (hr's residence, partner's transfers, training's trainees) decides
  * by the worker id. Resolvers carry the household code along on the objects they return
  * (`householdCode`, never a GraphQL field) so that the subject functions stay synchronous.
@@ -56,7 +56,7 @@ function categoryOfAll<C extends string>(typeName: string, fields: string[], cat
 }
 
 /** Marks a record of a person with the household civil affairs knows for them (see Placed). */
-export function placeWith<T extends object>(record: T, situation: Pick<PersonSituation, 'householdCode'> | null): T & Placed {
+export function placeWith<T extends object>(record: T, situation: Pick<PersonCircumstance, 'householdCode'> | null): T & Placed {
   return Object.assign(record, { householdCode: situation?.householdCode ?? null });
 }
 
@@ -70,7 +70,7 @@ const NO_PLACE = '0000000000000000';
  * asked on every path, so that neither statement counts nor time tell a person placed outside
  * the scope from one nobody knows. The place decides when civil affairs knows it.
  */
-async function personInScope(context: CivilContext, workerId: string | null): Promise<{ visible: boolean; situation: PersonSituation | null }> {
+async function personInScope(context: CivilContext, workerId: string | null): Promise<{ visible: boolean; situation: PersonCircumstance | null }> {
   const id = workerId ?? NO_WORKER;
   const [situation, byAuthority] = await Promise.all([context.loaders.situationByWorker.load(id), context.access.canSee({ workerId: id })]);
   const visible = situation?.householdCode ? await context.access.canSee({ place: situation.householdCode }) : byAuthority;

@@ -8,12 +8,14 @@ import { HouseholdResolver, resolveHouseholdReference } from './household/househ
 import { Household } from './household/household.type';
 import { createLoaders, type CivilLoaders } from './loaders';
 import { migrations } from './migrations';
-import { PersonSituation } from './person/person.entity';
+import { PersonCircumstance } from './person/person.entity';
 import { resolveWorkerReference, WorkerResolver } from './worker/worker.resolver';
 import { Worker } from './worker/worker.type';
 
 
 export { civilSeeder } from './seed';
+
+export { publishedViews as civilPublishedViews } from './published-views';
 
 /** 民政 — civil affairs: subsistence allowance, special hardship, left-behind, disability, care duties. */
 export const civilSubgraph: SubgraphModule<CivilLoaders> = {
@@ -25,7 +27,7 @@ export const civilSubgraph: SubgraphModule<CivilLoaders> = {
     Worker: resolveWorkerReference,
     Household: resolveHouseholdReference,
   },
-  entities: [AssistanceGrant, PersonSituation, CareDuty],
+  entities: [AssistanceGrant, PersonCircumstance, CareDuty],
   migrations,
   createLoaders,
   // Civil affairs places only the people it holds a household for; the authorities decide the rest.

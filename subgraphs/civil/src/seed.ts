@@ -4,7 +4,7 @@ import { bulkInsert, resetSequences, workerPseudonym, type DemoHousehold, type D
 /** 民政's part of the demo county: assistance per household, situations and care duties per person. */
 export const civilSeeder: DepartmentSeeder<DemoReference, DemoHousehold> = {
   name: 'civil',
-  tables: ['assistance_grant', 'care_duty', 'person_situation'],
+  tables: ['assistance_grant', 'care_duty', 'person_circumstance'],
 
   async seedReference() {
     // Civil affairs has no reference tables of its own.
@@ -37,7 +37,7 @@ export const civilSeeder: DepartmentSeeder<DemoReference, DemoHousehold> = {
         { name: 'ends_on', type: 'date' },
         { name: 'stop_reason', type: 'text' },
       ], grants),
-      await bulkInsert(client, 'person_situation', [
+      await bulkInsert(client, 'person_circumstance', [
         { name: 'worker_id', type: 'text' },
         { name: 'id_number', type: 'text' },
         { name: 'household_code', type: 'text' },

@@ -95,11 +95,11 @@ describe('civil subgraph: access control', () => {
 
   async function tableCounts() {
     const [row] = await civil.sql<{ grants: number; situations: number; duties: number; stopped: number; ended: number }>(
-      `select (select count(*)::int from assistance_grant) as grants, (select count(*)::int from person_situation) as situations,
+      `select (select count(*)::int from assistance_grant) as grants, (select count(*)::int from person_circumstance) as situations,
               (select count(*)::int from care_duty) as duties, (select count(*)::int from assistance_grant where ends_on is not null) as stopped,
               (select count(*)::int from care_duty where until is not null) as ended`,
     );
-    const situations = await civil.sql('select worker_id, household_code, left_behind, disability_kind, disability_grade from person_situation order by worker_id');
+    const situations = await civil.sql('select worker_id, household_code, left_behind, disability_kind, disability_grade from person_circumstance order by worker_id');
     return { ...row, situations };
   }
 

@@ -36,7 +36,7 @@ describe('civil seeder', () => {
       duties: people.reduce((n, p) => n + p.careDuties.length, 0),
     };
     const [row] = await civil.sql<{ grants: number; situations: number; duties: number }>(
-      `select (select count(*)::int from assistance_grant) as grants, (select count(*)::int from person_situation) as situations, (select count(*)::int from care_duty) as duties`,
+      `select (select count(*)::int from assistance_grant) as grants, (select count(*)::int from person_circumstance) as situations, (select count(*)::int from care_duty) as duties`,
     );
     expect(row).toEqual(expected);
     expect(expected.grants).toBeGreaterThan(0);

@@ -28,6 +28,8 @@ import { workerVillages } from './worker/worker-villages';
 import { RecordVerification } from './verification/verification.entity';
 import { VerificationResolver, WorkerVerificationsResolver } from './verification/verification.resolver';
 
+export { publishedViews as hrPublishedViews } from './published-views';
+
 /**
  * 人社 — human resources and social security: the real-name labour registry and the six
  * clarities, the division catalogue, employers, employment records, job postings and fairs,

@@ -22,6 +22,8 @@ import { TransferResolver } from './transfer/transfer.resolver';
 import { resolveWorkerReference, WorkerResolver } from './worker/worker.resolver';
 import { Worker } from './worker/worker.type';
 
+export { publishedViews as partnerPublishedViews } from './published-views';
+
 /**
  * 东西部协作 / 对口帮扶 — the partner cities: labour bases, pushed postings, organised transfers,
  * follow-up visits and every contact attempt. Partner-city staff see only their own city's

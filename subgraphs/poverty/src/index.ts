@@ -21,6 +21,8 @@ import { StatusResolver } from './status/status.resolver';
 import { resolveWorkerReference, WorkerResolver } from './worker/worker.resolver';
 import { Worker } from './worker/worker.type';
 
+export { publishedViews as povertyPublishedViews } from './published-views';
+
 /** 扶贫办 / 乡村振兴局 — registered households, their members and status history, relocation, responsible cadres. */
 export const povertySubgraph: SubgraphModule<PovertyLoaders> = {
   name: 'poverty',

@@ -19,6 +19,8 @@ import { TrainingClassResolver } from './training-class/training-class.resolver'
 import { resolveWorkerReference, WorkerResolver } from './worker/worker.resolver';
 import { Worker } from './worker/worker.type';
 
+export { publishedViews as trainingPublishedViews } from './published-views';
+
 /** 培训机构 / 技工学校 — training institutions: courses, classes, enrolments, attendance, certificates, employment after training. */
 export const trainingSubgraph: SubgraphModule<TrainingLoaders> = {
   name: 'training',

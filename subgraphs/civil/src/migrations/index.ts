@@ -2,8 +2,12 @@
 import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261123090012 } from './Migration20261123090012';
 import { Migration20261123140100 } from './Migration20261123140100';
+import { Migration20261206121000 } from './Migration20261206121000';
+import { Migration20261206130200 } from './Migration20261206130200';
 
 export const migrations: MigrationObject[] = [
   { name: 'Migration20261123090012', class: Migration20261123090012 },
   { name: 'Migration20261123140100', class: Migration20261123140100 },
+  { name: 'Migration20261206121000', class: Migration20261206121000 },
+  { name: 'Migration20261206130200', class: Migration20261206130200 },
 ];

@@ -35,8 +35,8 @@ export class Disability {
 }
 
 /** Civil affairs' facts about one person; keyed by the worker pseudonym. */
-@Entity({ tableName: 'person_situation' })
-export class PersonSituation {
+@Entity({ tableName: 'person_circumstance' })
+export class PersonCircumstance {
   [OptionalProps]?: 'householdCode' | 'leftBehind' | 'disabilityKind' | 'disabilityGrade' | 'disabilityCertifiedOn' | 'updatedAt';
 
   @PrimaryKey({ type: 'string', length: 32 })

@@ -1,11 +1,11 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { oneLoader } from '@jiuye/common';
-import { PersonSituation } from './person.entity';
+import { PersonCircumstance } from './person.entity';
 
 export function createPersonLoaders(em: EntityManager) {
   return {
-    situationByWorker: oneLoader<string, PersonSituation>(
-      (ids) => em.find(PersonSituation, { workerId: { $in: [...ids] } }),
+    situationByWorker: oneLoader<string, PersonCircumstance>(
+      (ids) => em.find(PersonCircumstance, { workerId: { $in: [...ids] } }),
       (situation) => situation.workerId,
     ),
   };

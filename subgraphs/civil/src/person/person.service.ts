@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { badInput, InputProblems, requireIdNumber, workerPseudonym } from '@jiuye/common';
-import { PersonSituation } from './person.entity';
+import { PersonCircumstance } from './person.entity';
 import type { RecordDisabilityInput, SetLeftBehindInput } from './person.inputs';
 
 const HOUSEHOLD_CODE = /^\d{16}$/;
@@ -11,15 +11,15 @@ export class PersonService {
     private readonly pseudonymKey: string,
   ) {}
 
-  private async situationFor(em: EntityManager, idNumber: string, householdCode: string | null | undefined): Promise<PersonSituation> {
+  private async situationFor(em: EntityManager, idNumber: string, householdCode: string | null | undefined): Promise<PersonCircumstance> {
     const workerId = workerPseudonym(idNumber, this.pseudonymKey);
-    let situation = await em.findOne(PersonSituation, { workerId });
-    if (!situation) situation = em.create(PersonSituation, { workerId, idNumber });
+    let situation = await em.findOne(PersonCircumstance, { workerId });
+    if (!situation) situation = em.create(PersonCircumstance, { workerId, idNumber });
     if (householdCode) situation.householdCode = householdCode;
     return situation;
   }
 
-  async recordDisability(input: RecordDisabilityInput): Promise<PersonSituation> {
+  async recordDisability(input: RecordDisabilityInput): Promise<PersonCircumstance> {
     requireIdNumber(input.idNumber, 'input.idNumber');
     new InputProblems()
       .check(Number.isInteger(input.grade) && input.grade >= 1 && input.grade <= 4, 'input.grade', 'a disability grade is 1 (most severe) to 4')
@@ -35,7 +35,7 @@ export class PersonService {
     });
   }
 
-  async setLeftBehind(input: SetLeftBehindInput): Promise<PersonSituation> {
+  async setLeftBehind(input: SetLeftBehindInput): Promise<PersonCircumstance> {
     requireIdNumber(input.idNumber, 'input.idNumber');
     if (input.householdCode && !HOUSEHOLD_CODE.test(input.householdCode)) {
       throw badInput('input.householdCode', 'a household code is 16 digits');

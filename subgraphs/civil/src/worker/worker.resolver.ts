@@ -4,7 +4,7 @@ import { authorizeCareDutyWrite, authorizePersonWrite, placeWith } from '../acce
 import { CareDuty } from '../care-duty/care-duty.entity';
 import { AddCareDutyInput, EndCareDutyInput } from '../care-duty/care-duty.inputs';
 import { CareDutyService } from '../care-duty/care-duty.service';
-import { Disability, LeftBehindKind, type PersonSituation } from '../person/person.entity';
+import { Disability, LeftBehindKind, type PersonCircumstance } from '../person/person.entity';
 import { RecordDisabilityInput, SetLeftBehindInput } from '../person/person.inputs';
 import { PersonService } from '../person/person.service';
 import { Worker } from './worker.type';
@@ -72,7 +72,7 @@ export class WorkerResolver {
 }
 
 /** After a write: the loaders show the situation as written, and the worker carries its household. */
-function written(context: CivilContext, situation: PersonSituation): Worker {
+function written(context: CivilContext, situation: PersonCircumstance): Worker {
   context.loaders.situationByWorker.clear(situation.workerId).prime(situation.workerId, situation);
   return { id: situation.workerId, householdCode: situation.householdCode };
 }

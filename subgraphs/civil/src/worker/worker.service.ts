@@ -1,5 +1,5 @@
 import type { CareDuty } from '../care-duty/care-duty.entity';
-import type { PersonSituation } from '../person/person.entity';
+import type { PersonCircumstance } from '../person/person.entity';
 import { todayInChina } from '@jiuye/common';
 
 /**
@@ -7,7 +7,7 @@ import { todayInChina } from '@jiuye/common';
  * offered: an active care duty, or a severe disability (grade 1–2), or a grade-3 physical,
  * visual or multiple disability.
  */
-export function staysNearHome(situation: PersonSituation | null, duties: CareDuty[], today = todayInChina()): boolean {
+export function staysNearHome(situation: PersonCircumstance | null, duties: CareDuty[], today = todayInChina()): boolean {
   const caring = duties.some((d) => d.since <= today && (d.until === null || d.until >= today));
   if (caring) return true;
   if (!situation?.disabilityKind || situation.disabilityGrade == null) return false;

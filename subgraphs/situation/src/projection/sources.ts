@@ -1,15 +1,21 @@
 import type pg from 'pg';
-import type { DepartmentName } from '@jiuye/common';
+import { SITUATION_SOURCE_SCHEMA, type DepartmentName } from '@jiuye/common';
 import { readModelTypes } from '../db';
 
 /**
  * What the read model takes from each department, read by worker id (or household code) in
- * batches: one statement per department table per batch, never one per worker. The
- * departments stay the only writers of these rows; this service only reads them. Transfers and
- * enrolments are read only once the county confirmed them: a partner city's or institution's
- * pending claim is no fact of the worker, and must not place the worker in its views (hole 7).
+ * batches: one statement per department view per batch, never one per worker. The read model
+ * reads only the views each department publishes for it (schema situation_source_v1, declared in
+ * the department's src/published-views.ts), never a department's own tables: the departments
+ * stay the only writers, and free to change their tables behind the views. Transfers and
+ * enrolments come only once the county confirmed them (the departments' confirmed_* views): a
+ * partner city's or institution's pending claim is no fact of the worker, and must not place the
+ * worker in its views (hole 7).
  */
 export type SourcePools = Record<DepartmentName, pg.Pool>;
+
+/** The published schema, qualified in every statement below (no search_path to rely on). */
+const V = SITUATION_SOURCE_SCHEMA;
 
 async function rows<T>(pool: pg.Pool, text: string, values: unknown[]): Promise<T[]> {
   return (await pool.query({ text, values, types: readModelTypes })).rows as T[];
@@ -69,35 +75,31 @@ export async function readWorkerFacts(sources: SourcePools, workerIds: string[])
         sources.hr,
         `select id, id_number, name, sex, birth_date, household_code, village_code, population_status, employment_status,
                 employment_intention, skill_level, education, training_wish, verified_on
-           from worker where id = any($1::text[])`,
+           from ${V}.worker where id = any($1::text[])`,
         ids,
       ),
-      rows<EmploymentRow>(sources.hr, `select id, worker_id, kind, place, employer_name, starts_on, ends_on, end_reason from employment where worker_id = any($1::text[])`, ids),
-      rows<SubsidyRow>(sources.hr, `select id, worker_id, kind, amount, paid_on from subsidy_payment where worker_id = any($1::text[])`, ids),
-      rows<IntentionRow>(sources.hr, `select id, worker_id, fair_id, reached_on from job_fair_intention where worker_id = any($1::text[])`, ids),
+      rows<EmploymentRow>(sources.hr, `select id, worker_id, kind, place, employer_name, starts_on, ends_on, end_reason from ${V}.employment where worker_id = any($1::text[])`, ids),
+      rows<SubsidyRow>(sources.hr, `select id, worker_id, kind, amount, paid_on from ${V}.subsidy_payment where worker_id = any($1::text[])`, ids),
+      rows<IntentionRow>(sources.hr, `select id, worker_id, fair_id, reached_on from ${V}.job_fair_intention where worker_id = any($1::text[])`, ids),
       rows<AssignmentRow>(
         sources.hr,
-        `select a.id, a.post_id, a.worker_id, a.starts_on, a.ends_on, p.kind as post_kind
-           from welfare_post_assignment a join welfare_post p on p.id = a.post_id where a.worker_id = any($1::text[])`,
+        `select id, post_id, worker_id, starts_on, ends_on, post_kind from ${V}.welfare_post_assignment where worker_id = any($1::text[])`,
         ids,
       ),
-      rows<VerificationRow>(sources.hr, `select id, worker_id, verified_on, outcome from record_verification where worker_id = any($1::text[])`, ids),
-      rows<CivilPersonRow>(sources.civil, `select worker_id, left_behind, disability_kind, disability_grade from person_situation where worker_id = any($1::text[])`, ids),
-      rows<CareDutyRow>(sources.civil, `select worker_id, reason, since, until from care_duty where worker_id = any($1::text[])`, ids),
+      rows<VerificationRow>(sources.hr, `select id, worker_id, verified_on, outcome from ${V}.record_verification where worker_id = any($1::text[])`, ids),
+      rows<CivilPersonRow>(sources.civil, `select worker_id, left_behind, disability_kind, disability_grade from ${V}.person_circumstance where worker_id = any($1::text[])`, ids),
+      rows<CareDutyRow>(sources.civil, `select worker_id, reason, since, until from ${V}.care_duty where worker_id = any($1::text[])`, ids),
       rows<EnrolmentRow>(
         sources.training,
-        `select e.id, e.worker_id, c.institution_id, c.kind as course_kind, c.trade, k.starts_on as class_starts_on, k.ends_on as class_ends_on,
-                e.enrolled_on, e.status, e.completed_on, e.employed_on
-           from enrolment e join training_class k on k.id = e.class_id join course c on c.id = k.course_id
-          where e.worker_id = any($1::text[]) and e.confirmation = 'CONFIRMED'`,
+        `select id, worker_id, institution_id, course_kind, trade, class_starts_on, class_ends_on, enrolled_on, status, completed_on, employed_on
+           from ${V}.confirmed_enrolment where worker_id = any($1::text[])`,
         ids,
       ),
-      rows<CertificateRow>(sources.training, `select worker_id, trade, issued_on from certificate where worker_id = any($1::text[])`, ids),
-      rows<TransferRow>(sources.partner, `select id, worker_id, city_code, started_on, ended_on from transfer where worker_id = any($1::text[]) and confirmation = 'CONFIRMED'`, ids),
+      rows<CertificateRow>(sources.training, `select worker_id, trade, issued_on from ${V}.certificate where worker_id = any($1::text[])`, ids),
+      rows<TransferRow>(sources.partner, `select id, worker_id, city_code, started_on, ended_on from ${V}.confirmed_transfer where worker_id = any($1::text[])`, ids),
       rows<FollowUpRow>(
         sources.partner,
-        `select f.id, f.transfer_id, t.worker_id, f.visited_on, f.still_employed
-           from follow_up_visit f join transfer t on t.id = f.transfer_id where t.worker_id = any($1::text[]) and t.confirmation = 'CONFIRMED'`,
+        `select id, transfer_id, worker_id, visited_on, still_employed from ${V}.confirmed_follow_up_visit where worker_id = any($1::text[])`,
         ids,
       ),
     ]);
@@ -114,14 +116,14 @@ export function readPovertyHouseholds(sources: SourcePools, codes: string[], tod
   return rows<HouseholdRow>(
     sources.poverty,
     `select h.code, h.poverty_status, h.status_since, c.name as cadre_name, c.phone as cadre_phone, u.name as unit_name
-       from household h
+       from ${V}.household h
        left join lateral (
-         select r.cadre_id, r.unit_id from household_responsibility r
+         select r.cadre_id, r.unit_id from ${V}.household_responsibility r
           where r.household_code = h.code and (r.until is null or r.until >= $2::date)
           order by r.since desc limit 1
        ) r on true
-       left join cadre c on c.id = r.cadre_id
-       left join responsible_unit u on u.id = r.unit_id
+       left join ${V}.cadre c on c.id = r.cadre_id
+       left join ${V}.responsible_unit u on u.id = r.unit_id
       where h.code = any($1::text[])`,
     [codes, today],
   );
@@ -133,7 +135,7 @@ export async function readHouseholdFacts(sources: SourcePools, codes: string[], 
     readPovertyHouseholds(sources, codes, today),
     rows<GrantRow>(
       sources.civil,
-      `select household_code, kind, starts_on, ends_on from assistance_grant
+      `select household_code, kind, starts_on, ends_on from ${V}.assistance_grant
         where household_code = any($1::text[]) and starts_on <= $2::date and (ends_on is null or ends_on >= $2::date)`,
       [codes, today],
     ),
@@ -143,7 +145,7 @@ export async function readHouseholdFacts(sources: SourcePools, codes: string[], 
 
 /** Registry members of these households (a household change re-projects its people). */
 export async function readHouseholdMembers(sources: SourcePools, codes: string[]): Promise<string[]> {
-  const found = await rows<{ id: string }>(sources.hr, `select id from worker where household_code = any($1::text[])`, [codes]);
+  const found = await rows<{ id: string }>(sources.hr, `select id from ${V}.worker where household_code = any($1::text[])`, [codes]);
   return found.map((row) => row.id);
 }
 
@@ -156,18 +158,18 @@ export async function nextWorkerIds(sources: SourcePools, after: { household: st
   return rows<{ household_code: string; id: string }>(
     sources.hr,
     after === null
-      ? `select household_code, id from worker order by household_code, id limit $1`
-      : `select household_code, id from worker where (household_code, id) > ($2, $3) order by household_code, id limit $1`,
+      ? `select household_code, id from ${V}.worker order by household_code, id limit $1`
+      : `select household_code, id from ${V}.worker where (household_code, id) > ($2, $3) order by household_code, id limit $1`,
     after === null ? [limit] : [limit, after.household, after.id],
   );
 }
 
 /** Small reference tables, copied whole. */
 export const REFERENCE_SOURCES = {
-  division: { department: 'hr', select: `select code, name, level, parent_code from division` },
-  welfare_post: { department: 'hr', select: `select id, village_code, kind, annual_allowance from welfare_post` },
-  institution: { department: 'training', select: `select id, name from institution` },
-  partner_city: { department: 'partner', select: `select code, name from partner_city` },
+  division: { department: 'hr', select: `select code, name, level, parent_code from ${V}.division` },
+  welfare_post: { department: 'hr', select: `select id, village_code, kind, annual_allowance from ${V}.welfare_post` },
+  institution: { department: 'training', select: `select id, name from ${V}.institution` },
+  partner_city: { department: 'partner', select: `select code, name from ${V}.partner_city` },
 } as const satisfies Record<string, { department: DepartmentName; select: string }>;
 export type ReferenceTable = keyof typeof REFERENCE_SOURCES;
 

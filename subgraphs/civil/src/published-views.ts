@@ -1,0 +1,16 @@
+import type { PublishedViews } from '@jiuye/common';
+
+/**
+ * What civil publishes to the situation read model (situation_source_v1, created by its migration
+ * and tested in test/published-views.test.ts): every column the read model reads, with its type.
+ * Changing a line here means changing the read model's contract: publish situation_source_v2
+ * instead (see common/src/published-views.ts).
+ */
+export const publishedViews: PublishedViews = {
+  assistance_grant: [['household_code', 'character varying(16)'], ['kind', 'text'], ['starts_on', 'date'], ['ends_on', 'date']],
+  care_duty: [['worker_id', 'character varying(32)'], ['reason', 'text'], ['since', 'date'], ['until', 'date']],
+  person_circumstance: [
+    ['worker_id', 'character varying(32)'], ['left_behind', 'text'], ['disability_kind', 'text'],
+    ['disability_grade', 'smallint'],
+  ],
+};

@@ -1,0 +1,4 @@
+import { publishedViews } from '../src/published-views';
+import { describePublishedViews } from '../../../tests/support/published-views';
+
+describePublishedViews('hr', publishedViews);

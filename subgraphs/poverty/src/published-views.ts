@@ -1,0 +1,17 @@
+import type { PublishedViews } from '@jiuye/common';
+
+/**
+ * What poverty publishes to the situation read model (situation_source_v1, created by its migration
+ * and tested in test/published-views.test.ts): every column the read model reads, with its type.
+ * Changing a line here means changing the read model's contract: publish situation_source_v2
+ * instead (see common/src/published-views.ts).
+ */
+export const publishedViews: PublishedViews = {
+  cadre: [['id', 'integer'], ['name', 'character varying(60)'], ['phone', 'character varying(20)']],
+  household: [['code', 'character varying(16)'], ['poverty_status', 'text'], ['status_since', 'date']],
+  household_responsibility: [
+    ['household_code', 'character varying(16)'], ['cadre_id', 'integer'], ['unit_id', 'integer'], ['since', 'date'],
+    ['until', 'date'],
+  ],
+  responsible_unit: [['id', 'integer'], ['name', 'character varying(100)']],
+};
