@@ -60,7 +60,9 @@ export async function ensureDatabaseExists(url: string): Promise<void> {
     const found = await client.query('select 1 from pg_database where datname = $1', [name]);
     if (found.rowCount === 0) {
       await client.query(`create database "${name}"`).catch((error: { code?: string }) => {
-        if (error.code !== '42P04') throw error; // created concurrently by another process
+        // Created concurrently by another process: 42P04 once it committed, 23505 (unique
+        // violation on pg_database's name) while both creates were still in flight.
+        if (error.code !== '42P04' && error.code !== '23505') throw error;
       });
     }
   } finally {

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import pg from 'pg';
 import { AccessLogStore, COLUMNS, GENESIS_HASH, MIGRATIONS, rowHash } from '@jiuye/gateway';
-import { ensureDatabaseExists, type RequestIdentity } from '@jiuye/common';
+import type { RequestIdentity } from '@jiuye/common';
 import { freshDatabaseUrl } from '../../tests/support/harness';
 
 /** The server-side view of one database's connections (the test server's maintenance database). */
@@ -151,8 +151,8 @@ describe('the access log store', () => {
 
     it('applies each migration once, in order, and records it; the table has exactly the columns of the one column list', async () => {
       const url = freshDatabaseUrl('audit_migrations');
-      await ensureDatabaseExists(url);
-      // Two gateways opening a new database at once: the lock makes one migrate, the other find it done.
+      // Two gateways opening a database that does not exist yet: both create it (one wins), then the
+      // lock makes one migrate and the other find it done.
       const [a, b] = await Promise.all([AccessLogStore.open(url), AccessLogStore.open(url)]);
       await b.close();
       try {
