@@ -4,6 +4,7 @@ export * from './config';
 export * from './database';
 export * from './deployment';
 export * from './division-code';
+export * from './household-code';
 export * from './embedded-postgres';
 export * from './errors';
 export * from './http';

@@ -1,6 +1,7 @@
 import DataLoader from 'dataloader';
 import { GraphQLError } from 'graphql';
 import { DEPARTMENT_LABELS, PURPOSES, PURPOSE_HEADER, scopeKind, type Department, type RequestIdentity, type ScopeKind } from './identity';
+import { isHouseholdPlace, villageOfPlace } from '../household-code';
 
 /**
  * What a subgraph decides for one request: whose records the caller may see, which sensitive
@@ -223,20 +224,21 @@ export class AccessControl {
   record(subject: Subject, typeName: string, fieldName: string): void {
     if (LOGGED_FIELD_EXCLUSIONS.has(fieldName)) return;
     const workerId = subject.workerId ?? undefined;
-    const householdCode = !workerId && subject.place && subject.place.length === 16 ? subject.place : undefined;
+    const householdCode = !workerId && isHouseholdPlace(subject.place) ? subject.place : undefined;
     if (!workerId && !householdCode) return;
     const key = workerId ?? `h:${householdCode}`;
     let seen = this.seen.get(key);
     if (!seen) {
-      const villageCode = subject.place && subject.place.length >= 12 ? subject.place.slice(0, 12) : undefined;
+      const villageCode = villageOfPlace(subject.place);
       const entry: AccessReportEntry = { fields: [] };
       if (workerId) entry.workerId = workerId;
       if (householdCode) entry.householdCode = householdCode;
       if (villageCode) entry.villageCode = villageCode;
       seen = { entry, fields: new Set() };
       this.seen.set(key, seen);
-    } else if (!seen.entry.villageCode && subject.place && subject.place.length >= 12) {
-      seen.entry.villageCode = subject.place.slice(0, 12);
+    } else if (!seen.entry.villageCode) {
+      const villageCode = villageOfPlace(subject.place);
+      if (villageCode) seen.entry.villageCode = villageCode;
     }
     seen.fields.add(`${typeName}.${fieldName}`);
   }

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import pg from 'pg';
-import { ensureDatabaseExists, type AccessReportEntry, type RequestIdentity } from '@jiuye/common';
+import { ensureDatabaseExists, villageOfPlace, type AccessReportEntry, type RequestIdentity } from '@jiuye/common';
 
 /**
  * 访问日志 — the append-only, hash-chained access log. One row per request and person (or
@@ -499,7 +499,7 @@ export function mergeByPerson(reads: DepartmentAccess[]): PersonEntry[] {
       people.set(key, person);
     }
     if (read.subgraph) person.subgraphs.add(read.subgraph);
-    person.villageCode ??= read.villageCode ?? (read.workerId ? null : read.householdCode?.slice(0, 12) ?? null);
+    person.villageCode ??= read.villageCode ?? (read.workerId ? null : villageOfPlace(read.householdCode) ?? null);
     for (const field of read.fields) person.fields.add(field);
     if (read.lookup && (person.lookup === null || OUTCOME_RANK[read.lookup] > OUTCOME_RANK[person.lookup])) person.lookup = read.lookup;
   }

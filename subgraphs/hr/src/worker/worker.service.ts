@@ -9,6 +9,9 @@ import {
   divisionCodeRange,
   type EmploymentIntention,
   type EmploymentStatus,
+  HOUSEHOLD_CODE_MESSAGE,
+  HOUSEHOLD_CODE_PATTERN,
+  isHouseholdCode,
   notFound,
   type Page,
   type PopulationStatus,
@@ -17,11 +20,12 @@ import {
   todayInChina,
   toPage,
   type Trade,
+  villageOfHousehold,
   workerPseudonym,
 } from '@jiuye/common';
 import { DivisionRecord } from '../division/division.entity';
 import { Employment } from '../employment/employment.entity';
-import { conflictOnUnique, HOUSEHOLD_CODE_PATTERN, InputCheck, MOBILE_PATTERN } from '../validation';
+import { conflictOnUnique, InputCheck, MOBILE_PATTERN } from '../validation';
 import { WorkerRecord } from './worker.entity';
 import type { RegisterWorkerInput, UpdateSixClaritiesInput } from './worker.inputs';
 
@@ -58,9 +62,11 @@ export function workerPageKey(args: WorkerFilter & { divisionCode: string; first
   const cursor = decodeCursor(args.after);
   let after: [string, string] | null = null;
   if (cursor !== null) {
-    const match = typeof cursor === 'string' ? /^(\d{16})\/(w[\w-]+)$/.exec(cursor) : null;
-    if (!match) throw badInput('after', 'not a cursor returned by this list (use pageInfo.endCursor)', 'CURSOR');
-    after = [match[1], match[2]];
+    const [householdCode, id, ...rest] = typeof cursor === 'string' ? cursor.split('/') : [];
+    if (!HOUSEHOLD_CODE_PATTERN.test(householdCode ?? '') || !/^w[\w-]+$/.test(id ?? '') || rest.length) {
+      throw badInput('after', 'not a cursor returned by this list (use pageInfo.endCursor)', 'CURSOR');
+    }
+    after = [householdCode, id];
   }
   return {
     divisionCode: args.divisionCode,
@@ -121,7 +127,7 @@ export class WorkerService {
     const phone = input.phone?.trim() || null;
     check
       .check(phone === null || MOBILE_PATTERN.test(phone), 'input.phone', 'a mobile number is 11 digits starting with 13 to 19')
-      .check(HOUSEHOLD_CODE_PATTERN.test(input.householdCode), 'input.householdCode', 'a household code is 16 digits (village code + 4)')
+      .check(isHouseholdCode(input.householdCode), 'input.householdCode', HOUSEHOLD_CODE_MESSAGE)
       .check(input.employmentStatus !== 'EMPLOYED', 'input.employmentStatus', SET_BY_EMPLOYMENT_RECORDS);
     if (parsed) {
       const age = ageOn(parsed.birthDate, todayInChina());
@@ -133,7 +139,7 @@ export class WorkerService {
     }
     check.throwIfAny();
     const id = workerPseudonym(input.idNumber, this.pseudonymKey);
-    const villageCode = input.householdCode.slice(0, 12);
+    const villageCode = villageOfHousehold(input.householdCode);
     const registered = this.em.transactional(async (em) => {
       if (!(await em.findOne(DivisionRecord, { code: villageCode }))) {
         throw badInput('input.householdCode', 'its first 12 digits are not a village in the division catalogue', 'UNKNOWN_VILLAGE');

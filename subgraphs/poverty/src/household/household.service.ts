@@ -7,8 +7,10 @@ import {
   decodeCursor,
   divisionCodeRange,
   checkIdNumber,
+  HOUSEHOLD_CODE_MESSAGE,
+  HOUSEHOLD_CODE_PATTERN,
   InputProblems,
-  isValidDivisionCode,
+  isHouseholdCode,
   notFound,
   type Page,
   type ParsedIdNumber,
@@ -18,12 +20,13 @@ import {
   requireDivisionCode,
   todayInChina,
   toPage,
+  villageOfHousehold,
   workerPseudonym,
 } from '@jiuye/common';
 import { HouseholdMember } from '../member/member.entity';
 import { RelocationSite } from '../relocation/relocation.entity';
 import { PovertyStatusChange } from '../status/status.entity';
-import { HOUSEHOLD_CODE_PATTERN, RegisteredHousehold } from './household.entity';
+import { RegisteredHousehold } from './household.entity';
 import type { RegisterHouseholdInput } from './household.inputs';
 
 export const MAX_MEMBERS = 30;
@@ -34,11 +37,7 @@ export const STATUS_REASON_LENGTH = { min: 4, max: 200 };
 export const REGISTRATION_STATUSES: readonly PovertyStatus[] = ['NOT_LIFTED', 'MARGINAL', 'SUDDEN_HARDSHIP'];
 
 export function checkHouseholdCode(problems: InputProblems, code: string, field: string): InputProblems {
-  return problems.check(
-    HOUSEHOLD_CODE_PATTERN.test(code) && isValidDivisionCode(code.slice(0, 12)),
-    field,
-    'a household code is 16 digits: the 12-digit village code and a 4-digit sequence',
-  );
+  return problems.check(isHouseholdCode(code), field, HOUSEHOLD_CODE_MESSAGE);
 }
 
 /** Trims a free-text reason and checks its length; returns the trimmed text. */
@@ -130,7 +129,7 @@ export class HouseholdService {
         }
         const household = em.create(RegisteredHousehold, {
           code: input.code,
-          villageCode: input.code.slice(0, 12),
+          villageCode: villageOfHousehold(input.code),
           povertyStatus: input.status,
           statusSince: input.registeredOn,
           registeredYear: Number(input.registeredOn.slice(0, 4)),

@@ -1,4 +1,4 @@
-import { badInput, checkPageSize, conflict, decodeCursor, forbidden, InputProblems, notFound, toPage, type AccessControl, type Page } from '@jiuye/common';
+import { type AccessControl, badInput, checkPageSize, conflict, decodeCursor, forbidden, InputProblems, notFound, type Page, toPage, VILLAGE_CODE_PATTERN } from '@jiuye/common';
 import { allPages, regionCondition, type Sql } from '../db';
 import { PERSON_SELECT, type PersonRecord } from '../person/situation-person.type';
 import type { Region } from '../region/region';
@@ -101,7 +101,7 @@ function decodeConflictCursor(after: string | null | undefined): [string, string
   const key = decodeCursor(after);
   if (key === null) return null;
   const parts = String(key).split('|');
-  if (parts.length !== 3 || !CONFLICT_RULE_BY_KIND.has(parts[0]) || !/^\d{12}$/.test(parts[1]) || parts[2] === '') {
+  if (parts.length !== 3 || !CONFLICT_RULE_BY_KIND.has(parts[0]) || !VILLAGE_CODE_PATTERN.test(parts[1]) || parts[2] === '') {
     throw badInput('after', 'not a cursor returned by this list (use pageInfo.endCursor)', 'CURSOR');
   }
   return [parts[0], parts[1], parts[2]];

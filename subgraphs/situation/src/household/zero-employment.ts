@@ -1,5 +1,5 @@
 import { Arg, Args, Ctx, Field, Int, ObjectType, Query, Resolver, FieldResolver, Root } from 'type-graphql';
-import { badInput, checkPageSize, decodeCursor, LocalDateScalar, maskPhone, toPage, PageArgs, PageInfo, PovertyStatus } from '@jiuye/common';
+import { badInput, checkPageSize, decodeCursor, HOUSEHOLD_CODE_PATTERN, LocalDateScalar, maskPhone, PageArgs, PageInfo, PovertyStatus, toPage } from '@jiuye/common';
 import type { SituationContext } from '../context';
 import { allPages, regionCondition, type Sql } from '../db';
 import { Freshness, readFreshness } from '../freshness/freshness';
@@ -143,7 +143,7 @@ export const ZERO_EMPLOYMENT = 'h.able_labourers > 0 and h.employed_members = 0'
 export async function zeroEmploymentPage(sql: Sql, region: Region, first: number, after: string | null | undefined) {
   checkPageSize(first);
   const cursor = decodeCursor(after);
-  if (cursor !== null && !/^\d{16}$/.test(String(cursor))) throw badInput('after', 'not a cursor returned by this list (use pageInfo.endCursor)', 'CURSOR');
+  if (cursor !== null && !HOUSEHOLD_CODE_PATTERN.test(String(cursor))) throw badInput('after', 'not a cursor returned by this list (use pageInfo.endCursor)', 'CURSOR');
   const where = `${regionCondition('h.village_code', 1, region.code)} and ${ZERO_EMPLOYMENT}`;
   const values = cursor === null ? [region.code, first + 1] : [region.code, String(cursor), first + 1];
   const [rows, count] = await Promise.all([

@@ -1,4 +1,4 @@
-import { badInput, checkPageSize, decodeCursor, todayInChina, toPage, type Page } from '@jiuye/common';
+import { badInput, checkPageSize, decodeCursor, type Page, todayInChina, toPage, VILLAGE_CODE_PATTERN } from '@jiuye/common';
 import { allPages, regionCondition, type Sql } from '../db';
 import type { Region } from '../region/region';
 import type { PersonRecord } from '../person/situation-person.type';
@@ -29,7 +29,7 @@ function decodeRosterCursor(after: string | null | undefined): [string, string] 
   const key = decodeCursor(after);
   if (key === null) return null;
   const parts = String(key).split('|');
-  if (parts.length !== 2 || !/^\d{12}$/.test(parts[0])) throw badInput('after', 'not a cursor returned by this list (use pageInfo.endCursor)', 'CURSOR');
+  if (parts.length !== 2 || !VILLAGE_CODE_PATTERN.test(parts[0])) throw badInput('after', 'not a cursor returned by this list (use pageInfo.endCursor)', 'CURSOR');
   return [parts[0], parts[1]];
 }
 

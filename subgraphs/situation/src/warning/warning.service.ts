@@ -1,4 +1,4 @@
-import { badInput, checkPageSize, decodeCursor, todayInChina, toPage, type Page } from '@jiuye/common';
+import { badInput, checkPageSize, decodeCursor, type Page, todayInChina, toPage, VILLAGE_CODE_PATTERN } from '@jiuye/common';
 import { allPages, regionCondition, type Sql } from '../db';
 import { PERSON_SELECT, type PersonRecord } from '../person/situation-person.type';
 import type { Region } from '../region/region';
@@ -100,7 +100,7 @@ function decodeWarningCursor(after: string | null | undefined): Cursor | null {
   const key = decodeCursor(after);
   if (key === null) return null;
   const parts = String(key).split('|');
-  if (parts.length !== 4 || !/^[0-2]$/.test(parts[0]) || !/^[A-Z0-9_]+$/.test(parts[1]) || !/^\d{12}$/.test(parts[2]) || parts[3] === '') {
+  if (parts.length !== 4 || !/^[0-2]$/.test(parts[0]) || !/^[A-Z0-9_]+$/.test(parts[1]) || !VILLAGE_CODE_PATTERN.test(parts[2]) || parts[3] === '') {
     throw badInput('after', 'not a cursor returned by this list (use pageInfo.endCursor)', 'CURSOR');
   }
   return [Number(parts[0]), parts[1], parts[2], parts[3]];
