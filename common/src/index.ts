@@ -11,6 +11,7 @@ export * from './http';
 export * from './id-number';
 export * from './loaders';
 export * from './logger';
+export * from './mobile-number';
 export * from './pagination';
 export * from './pseudonym';
 export * from './scalars';

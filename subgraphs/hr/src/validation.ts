@@ -1,9 +1,6 @@
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import { checkIdNumber, conflict, InputProblems, parseRowId, todayInChina, type ParsedIdNumber } from '@jiuye/common';
 
-/** A mainland mobile number as recorded by the township (11 digits, 1[3-9]…). */
-export const MOBILE_PATTERN = /^1[3-9]\d{9}$/;
-
 /**
  * Collects every problem of a mutation's input before anything is read or written
  * (InputProblems from common, each problem with its field and, for ID numbers, its reason:

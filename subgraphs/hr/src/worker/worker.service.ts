@@ -12,6 +12,8 @@ import {
   HOUSEHOLD_CODE_MESSAGE,
   HOUSEHOLD_CODE_PATTERN,
   isHouseholdCode,
+  isMobileNumber,
+  MOBILE_NUMBER_MESSAGE,
   notFound,
   type Page,
   type PopulationStatus,
@@ -25,7 +27,7 @@ import {
 } from '@jiuye/common';
 import { DivisionRecord } from '../division/division.entity';
 import { Employment } from '../employment/employment.entity';
-import { conflictOnUnique, InputCheck, MOBILE_PATTERN } from '../validation';
+import { conflictOnUnique, InputCheck } from '../validation';
 import { WorkerRecord } from './worker.entity';
 import type { RegisterWorkerInput, UpdateSixClaritiesInput } from './worker.inputs';
 
@@ -126,7 +128,7 @@ export class WorkerService {
     const name = check.text(input.name, 'input.name', 2, 30);
     const phone = input.phone?.trim() || null;
     check
-      .check(phone === null || MOBILE_PATTERN.test(phone), 'input.phone', 'a mobile number is 11 digits starting with 13 to 19')
+      .check(phone === null || isMobileNumber(phone), 'input.phone', MOBILE_NUMBER_MESSAGE)
       .check(isHouseholdCode(input.householdCode), 'input.householdCode', HOUSEHOLD_CODE_MESSAGE)
       .check(input.employmentStatus !== 'EMPLOYED', 'input.employmentStatus', SET_BY_EMPLOYMENT_RECORDS);
     if (parsed) {

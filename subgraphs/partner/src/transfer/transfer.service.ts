@@ -5,6 +5,8 @@ import {
   checkPageSize,
   conflict,
   InputProblems,
+  isMobileNumber,
+  MOBILE_NUMBER_MESSAGE,
   notFound,
   requireIdNumber,
   todayInChina,
@@ -16,7 +18,7 @@ import {
 import { FollowUpVisit } from '../follow-up/follow-up.entity';
 import { afterId } from '../paging';
 import { TransferBatch } from '../transfer-batch/transfer-batch.entity';
-import { cleanText, hasLength, MOBILE_PATTERN, requireCityCode } from '../validation';
+import { cleanText, hasLength, requireCityCode } from '../validation';
 import { isRowId, requireRowId } from '@jiuye/common';
 import { TransferReferralService } from '../referral/referral.service';
 import { requireTransferInScope, transferNeedsCountyOffice, type TransferScope } from '../access';
@@ -49,7 +51,7 @@ export class TransferService {
     const jobTitle = cleanText(input.jobTitle);
     new InputProblems()
       .check(isRowId(input.batchId), 'input.batchId', 'not a transfer batch id')
-      .check(phone === null || MOBILE_PATTERN.test(phone), 'input.phone', 'a mobile number is 11 digits starting with 1')
+      .check(phone === null || isMobileNumber(phone), 'input.phone', MOBILE_NUMBER_MESSAGE)
       .check(hasLength(employerName, 2, 100), 'input.employerName', 'give an employer name of 2 to 100 characters')
       .check(hasLength(jobTitle, 1, 60), 'input.jobTitle', 'give a job title of 1 to 60 characters')
       .check(input.startedOn <= todayInChina(), 'input.startedOn', 'must not be in the future: record a transfer once the worker has started')
