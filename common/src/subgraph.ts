@@ -9,7 +9,8 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { printSchemaWithDirectives } from '@graphql-tools/utils';
 import { GraphQLError, parse, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
 import { buildSchema, createResolversMap, type NonEmptyArray } from 'type-graphql';
-import type { SubgraphConfig, SubgraphName } from './config';
+import type { SubgraphConfig } from './config';
+import type { SubgraphName } from './departments';
 import { ensureDatabaseExists, migrate, openDatabase, type Database } from './database';
 import { isUserFacing } from './errors';
 import { applyTextGuard } from './text-guard';
@@ -20,7 +21,7 @@ import { accessReportPlugin, applyAccessRules, type AccessRules } from './auth/g
 import { placementKind, type RequestIdentity, type ScopeKind } from './auth/identity';
 import { INTERNAL_IDENTITY_HEADER, TokenError, verifyInternalIdentity } from './auth/tokens';
 import { VisibilityCache } from './auth/visibility-cache';
-import type { AuthorityName } from './config';
+import type { AuthorityName } from './departments';
 
 /** What every resolver receives: one forked EntityManager and fresh loaders per request. */
 export interface SubgraphContext<TLoaders = unknown> {

@@ -1,7 +1,7 @@
 import type { ApolloServerPlugin, GraphQLRequestContextWillSendResponse } from '@apollo/server';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { GraphQLError, Kind, parse, type GraphQLFormattedError, type OperationDefinitionNode, type SelectionSetNode } from 'graphql';
-import { isUserFacing, scrubPersonalData, type Logger, type SubgraphName } from '@jiuye/common';
+import { departmentTitle, isUserFacing, scrubPersonalData, SUBGRAPH_NAMES, type Logger, type SubgraphName } from '@jiuye/common';
 import { LimitExceededError, tokenLimitError } from './limits';
 
 /**
@@ -22,14 +22,8 @@ import { LimitExceededError, tokenLimitError } from './limits';
 export const SUBGRAPH_UNAVAILABLE = 'SUBGRAPH_UNAVAILABLE';
 export const INTERNAL_ERROR_MESSAGE = 'Internal error; quote the request id to the operators';
 
-export const DEPARTMENTS: Record<SubgraphName, string> = {
-  hr: '人社 human resources',
-  poverty: '扶贫 poverty alleviation',
-  civil: '民政 civil affairs',
-  training: '培训 training',
-  partner: '东西部协作 partner cities',
-  situation: '就业帮扶综合视图 situation read model',
-};
+/** "人社 human resources" for each subgraph (common/src/departments.ts). */
+export const DEPARTMENTS = Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, departmentTitle(name)])) as Record<SubgraphName, string>;
 
 export type UnavailableReason = 'TIMEOUT' | 'UNREACHABLE' | 'BAD_RESPONSE' | `HTTP_${number}`;
 

@@ -1,6 +1,7 @@
 import DataLoader from 'dataloader';
 import { GraphQLError } from 'graphql';
-import { DEPARTMENT_LABELS, PURPOSES, PURPOSE_HEADER, scopeKind, type Department, type RequestIdentity, type ScopeKind } from './identity';
+import { DEPARTMENT_LABELS, type Department } from '../departments';
+import { PURPOSES, PURPOSE_HEADER, scopeKind, type RequestIdentity, type ScopeKind } from './identity';
 import { isHouseholdPlace, villageOfPlace } from '../household-code';
 
 /**

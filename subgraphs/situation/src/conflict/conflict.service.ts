@@ -1,4 +1,4 @@
-import { type AccessControl, badInput, checkPageSize, conflict, decodeCursor, forbidden, InputProblems, notFound, type Page, toPage, VILLAGE_CODE_PATTERN } from '@jiuye/common';
+import { type AccessControl, badInput, checkPageSize, conflict, decodeCursor, DEPARTMENT_NAMES, forbidden, InputProblems, notFound, type Page, toPage, VILLAGE_CODE_PATTERN } from '@jiuye/common';
 import { allPages, regionCondition, type Sql } from '../db';
 import { PERSON_SELECT, type PersonRecord } from '../person/situation-person.type';
 import type { Region } from '../region/region';
@@ -155,8 +155,6 @@ export interface ResolveInput {
   keptSource?: string | null;
 }
 
-const DEPARTMENTS = ['hr', 'poverty', 'civil', 'training', 'partner'];
-
 /**
  * Who may resolve: department staff with a region (not dashboards or auditors, not partner-city
  * or institution accounts, not viewers), with a declared purpose.
@@ -175,7 +173,7 @@ export function checkResolveInput(input: ResolveInput): { note: string; keptSour
     .check(typeof input.conflictId === 'string' && input.conflictId.length > 0 && input.conflictId.length <= 80, 'input.conflictId', 'expected a Conflict.id (at most 80 characters)')
     .check(note.length >= 1, 'input.note', 'a note of 1 to 500 characters is required', 'REQUIRED')
     .check(note.length <= 500, 'input.note', `at most 500 characters (got ${note.length})`, 'TOO_LONG')
-    .check(keptSource === null || DEPARTMENTS.includes(keptSource), 'input.keptSource', `one of the two departments of the conflict (${DEPARTMENTS.join(', ')})`, 'DEPARTMENT')
+    .check(keptSource === null || (DEPARTMENT_NAMES as readonly string[]).includes(keptSource), 'input.keptSource', `one of the two departments of the conflict (${DEPARTMENT_NAMES.join(', ')})`, 'DEPARTMENT')
     .throwIfAny();
   return { note, keptSource };
 }
