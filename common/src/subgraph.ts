@@ -12,7 +12,7 @@ import { buildSchema, createResolversMap, type NonEmptyArray } from 'type-graphq
 import type { SubgraphConfig } from './config';
 import type { SubgraphName } from './departments';
 import { ensureDatabaseExists, migrate, openDatabase, type Database } from './database';
-import { isUserFacing } from './errors';
+import { isUserFacing, type ErrorCode } from './errors';
 import { applyTextGuard } from './text-guard';
 import { createLogger, scrubPersonalData, type Logger } from './logger';
 import { authenticatedAs, HttpError, serveGraphQL, serviceUrl, type RunningHttpServer } from './http';
@@ -147,7 +147,7 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   return {
     message: 'Internal error; quote the request id to the operators',
     path: formatted.path,
-    extensions: { code: 'INTERNAL_SERVER_ERROR' },
+    extensions: { code: 'INTERNAL_SERVER_ERROR' satisfies ErrorCode },
   };
 }
 
@@ -191,13 +191,13 @@ function remoteAuthority(config: SubgraphConfig, token: string, cache: Visibilit
       });
     } catch (error) {
       throw new GraphQLError(`cannot check access: the ${authority} department does not answer`, {
-        extensions: { code: 'SUBGRAPH_UNAVAILABLE', department: authority },
+        extensions: { code: 'SUBGRAPH_UNAVAILABLE' satisfies ErrorCode, department: authority },
         originalError: error as Error,
       });
     }
     if (!response.ok) {
       throw new GraphQLError(`cannot check access: the ${authority} department refused the check (${response.status})`, {
-        extensions: { code: 'SUBGRAPH_UNAVAILABLE', department: authority },
+        extensions: { code: 'SUBGRAPH_UNAVAILABLE' satisfies ErrorCode, department: authority },
       });
     }
     const body = (await response.json()) as { visible?: unknown };

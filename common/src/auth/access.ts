@@ -1,6 +1,7 @@
 import DataLoader from 'dataloader';
 import { GraphQLError } from 'graphql';
 import { DEPARTMENT_LABELS, type Department } from '../departments';
+import { codedError } from '../errors';
 import { PURPOSES, PURPOSE_HEADER, scopeKind, type RequestIdentity, type ScopeKind } from './identity';
 import { isHouseholdPlace, villageOfPlace } from '../household-code';
 
@@ -40,13 +41,14 @@ export type FieldCategory =
 export type WorkerAuthority = (identity: RequestIdentity, workerIds: readonly string[]) => Promise<Set<string>>;
 
 export function forbidden(message: string, reason: string): GraphQLError {
-  return new GraphQLError(message, { extensions: { code: 'FORBIDDEN', reason } });
+  return codedError(message, 'FORBIDDEN', { reason });
 }
 
 export function purposeRequired(): GraphQLError {
-  return new GraphQLError(
+  return codedError(
     `person-level data needs a declared purpose of use: send the ${PURPOSE_HEADER} header with one of ${Object.keys(PURPOSES).join(', ')}`,
-    { extensions: { code: 'PURPOSE_REQUIRED', header: PURPOSE_HEADER, allowed: Object.keys(PURPOSES) } },
+    'PURPOSE_REQUIRED',
+    { header: PURPOSE_HEADER, allowed: Object.keys(PURPOSES) },
   );
 }
 

@@ -5,6 +5,7 @@ import {
   Education,
   EmploymentIntention,
   EmploymentStatus,
+  hasErrorCode,
   isHouseholdCode,
   LocalDateScalar,
   maskIdNumber,
@@ -86,7 +87,7 @@ export class WorkerResolver {
     const worker = await new WorkerService(em, config.pseudonymKey).register(input).catch((error: unknown) => {
       // A registration that collides with an existing record is the one answer that tells a
       // number is registered somewhere (ALREADY_REGISTERED): operators see who asks, and how often.
-      if ((error as { extensions?: { code?: string; field?: string } }).extensions?.field === 'input.idNumber' && (error as { extensions: { code?: string } }).extensions.code === 'CONFLICT') {
+      if ((error as { extensions?: { field?: string } }).extensions?.field === 'input.idNumber' && hasErrorCode(error, 'CONFLICT')) {
         logger.warn({ requestId, staff: access.identity.subject, region: access.identity.region }, 'registration refused: the ID number is already registered');
       }
       throw error;
