@@ -1,6 +1,6 @@
 import type { EntityClass } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { badInput, checkPageSize, decodeCursor, oneLoader, toPage, type Page } from '@jiuye/common';
+import { checkPageSize, decodeIdCursor, oneLoader, type Page, toPage } from '@jiuye/common';
 
 export interface PageRequest {
   first: number;
@@ -8,13 +8,7 @@ export interface PageRequest {
 }
 
 /** The id after which a page starts (keyset cursor over ids); null for the first page. */
-export function afterId(after: string | null | undefined, field = 'after'): number | null {
-  const key = decodeCursor(after, field);
-  if (key !== null && (typeof key !== 'number' || !Number.isInteger(key) || key < 0)) {
-    throw badInput(field, 'not a cursor returned by this list (use pageInfo.endCursor)', 'CURSOR');
-  }
-  return key;
-}
+export const afterId = decodeIdCursor;
 
 export interface ChildFilter {
   /** SQL appended to the where clause (starting with `and`), columns qualified with `t.`. */

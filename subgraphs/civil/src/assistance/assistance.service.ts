@@ -1,6 +1,6 @@
 import type { RowScope } from '../access';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { badInput, checkPageSize, conflict, decodeCursor, divisionCodeRange, HOUSEHOLD_CODE_MESSAGE, InputProblems, isHouseholdCode, notFound, type Page, requireDivisionCode, requireRowId, toPage } from '@jiuye/common';
+import { badInput, checkPageSize, conflict, decodeIdCursor, divisionCodeRange, HOUSEHOLD_CODE_MESSAGE, InputProblems, isHouseholdCode, notFound, type Page, requireDivisionCode, requireRowId, toPage } from '@jiuye/common';
 import { AssistanceGrant, isActiveOn, type AssistanceKind } from './assistance.entity';
 import type { GrantAssistanceInput, StopAssistanceInput } from './assistance.inputs';
 
@@ -58,7 +58,7 @@ export class AssistanceService {
   async list(args: { divisionCode: string; kind?: AssistanceKind | null; activeOn?: string | null; first: number; after?: string | null }): Promise<Page<AssistanceGrant>> {
     requireDivisionCode(args.divisionCode, 'divisionCode');
     const first = checkPageSize(args.first);
-    const after = decodeCursor(args.after);
+    const after = decodeIdCursor(args.after);
     const { from, to } = divisionCodeRange(args.divisionCode);
     const where: Record<string, unknown> = { householdCode: { $gte: from, $lt: to } };
     if (args.kind) where.kind = args.kind;
@@ -67,7 +67,7 @@ export class AssistanceService {
       where.$or = [{ endsOn: null }, { endsOn: { $gte: args.activeOn } }];
     }
     const [rows, totalCount] = await Promise.all([
-      this.em.find(AssistanceGrant, after === null ? where : { ...where, id: { $gt: Number(after) } }, { orderBy: { id: 'asc' }, limit: first + 1 }),
+      this.em.find(AssistanceGrant, after === null ? where : { ...where, id: { $gt: after } }, { orderBy: { id: 'asc' }, limit: first + 1 }),
       this.em.count(AssistanceGrant, where),
     ]);
     return toPage(rows, first, totalCount, (g) => g.id);

@@ -4,8 +4,9 @@ import {
   ageOn,
   badInput,
   checkPageSize,
+  compositeKey,
   conflict,
-  decodeCursor,
+  decodeCompositeCursor,
   divisionCodeRange,
   type EmploymentIntention,
   type EmploymentStatus,
@@ -57,19 +58,15 @@ const FILTER_COLUMNS: Record<keyof WorkerFilter, string> = {
   trainingWish: 'training_wish',
 };
 
+/** Worker cursors join household code and id with '/' (not common's '|'): cursors handed out before stay valid. */
+const WORKER_CURSOR_SEPARATOR = '/';
+
 /** Validates list arguments into a page key (errors name the argument). */
 export function workerPageKey(args: WorkerFilter & { divisionCode: string; first: number; after?: string | null }): WorkerPageKey {
   requireDivisionCode(args.divisionCode, 'divisionCode');
   const first = checkPageSize(args.first);
-  const cursor = decodeCursor(args.after);
-  let after: [string, string] | null = null;
-  if (cursor !== null) {
-    const [householdCode, id, ...rest] = typeof cursor === 'string' ? cursor.split('/') : [];
-    if (!HOUSEHOLD_CODE_PATTERN.test(householdCode ?? '') || !/^w[\w-]+$/.test(id ?? '') || rest.length) {
-      throw badInput('after', 'not a cursor returned by this list (use pageInfo.endCursor)', 'CURSOR');
-    }
-    after = [householdCode, id];
-  }
+  const parts = decodeCompositeCursor(args.after, [(p) => HOUSEHOLD_CODE_PATTERN.test(p), (p) => /^w[\w-]+$/.test(p)], { separator: WORKER_CURSOR_SEPARATOR });
+  const after: [string, string] | null = parts && [parts[0], parts[1]];
   return {
     divisionCode: args.divisionCode,
     employmentStatus: args.employmentStatus ?? null,
@@ -253,7 +250,7 @@ export class WorkerService {
     const totals = new Map(counts.map((c) => [c.page_key, c.total]));
     for (const key of keys) {
       const found = rowsByCode.get(key.divisionCode) ?? [];
-      pages.set(key, toPage(found, key.first, totals.get(key.divisionCode) ?? 0, (w) => `${w.householdCode}/${w.id}`));
+      pages.set(key, toPage(found, key.first, totals.get(key.divisionCode) ?? 0, (w) => compositeKey([w.householdCode, w.id], WORKER_CURSOR_SEPARATOR)));
     }
   }
 }

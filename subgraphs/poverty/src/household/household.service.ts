@@ -1,12 +1,11 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import {
-  badInput,
+  checkIdNumber,
   checkPageSize,
   conflict,
-  decodeCursor,
+  decodeTextCursor,
   divisionCodeRange,
-  checkIdNumber,
   HOUSEHOLD_CODE_MESSAGE,
   HOUSEHOLD_CODE_PATTERN,
   InputProblems,
@@ -177,10 +176,7 @@ export class HouseholdService {
   static pageKey(args: { divisionCode: string; status?: PovertyStatus | null; first: number; after?: string | null }): HouseholdPageKey {
     requireDivisionCode(args.divisionCode, 'divisionCode');
     const first = checkPageSize(args.first);
-    const after = decodeCursor(args.after);
-    if (after !== null && (typeof after !== 'string' || !HOUSEHOLD_CODE_PATTERN.test(after))) {
-      throw badInput('after', 'not a cursor returned by this list (use pageInfo.endCursor)', 'CURSOR');
-    }
+    const after = decodeTextCursor(args.after, HOUSEHOLD_CODE_PATTERN);
     return { divisionCode: args.divisionCode, status: args.status ?? null, first, after };
   }
 
