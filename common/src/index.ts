@@ -14,6 +14,7 @@ export * from './loaders';
 export * from './logger';
 export * from './mobile-number';
 export * from './pagination';
+export * from './paged-children';
 export * from './pseudonym';
 export * from './scalars';
 export * from './text-guard';

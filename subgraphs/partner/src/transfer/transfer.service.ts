@@ -16,10 +16,9 @@ import {
   type Page,
 } from '@jiuye/common';
 import { FollowUpVisit } from '../follow-up/follow-up.entity';
-import { afterId } from '../paging';
 import { TransferBatch } from '../transfer-batch/transfer-batch.entity';
 import { cleanText, hasLength, requireCityCode } from '../validation';
-import { isRowId, requireRowId } from '@jiuye/common';
+import { decodeIdCursor, isRowId, requireRowId } from '@jiuye/common';
 import { TransferReferralService } from '../referral/referral.service';
 import { requireTransferInScope, transferNeedsCountyOffice, type TransferScope } from '../access';
 import { Transfer } from './transfer.entity';
@@ -162,7 +161,7 @@ export class TransferService {
     if (args.cityCode != null) requireCityCode(args.cityCode, 'cityCode');
     const batchId = args.batchId != null ? requireRowId(args.batchId, 'batchId', 'transfer batch') : null;
     const first = checkPageSize(args.first);
-    const after = afterId(args.after);
+    const after = decodeIdCursor(args.after);
     const where: Record<string, unknown> = {};
     if (args.cityCode != null) where.cityCode = args.cityCode;
     if (batchId !== null) where.batchId = batchId;

@@ -1,14 +1,17 @@
+/**
+ * The batched per-parent pager: keyset pages (by id) of the children of many parents at once,
+ * two statements per batch whatever the number of parents (partner's cities → postings and
+ * transfers). A nested, paged list of rows keyed by a parent column uses this one.
+ */
 import type { EntityClass } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { checkPageSize, decodeIdCursor, oneLoader, type Page, toPage } from '@jiuye/common';
+import { oneLoader } from './loaders';
+import { checkPageSize, decodeIdCursor, toPage, type Page } from './pagination';
 
 export interface PageRequest {
   first: number;
   after?: string | null;
 }
-
-/** The id after which a page starts (keyset cursor over ids); null for the first page. */
-export const afterId = decodeIdCursor;
 
 export interface ChildFilter {
   /** SQL appended to the where clause (starting with `and`), columns qualified with `t.`. */
@@ -66,7 +69,7 @@ export function pagedChildren<A extends PageRequest, V extends { id: number }>(
   /** Validates the page request (errors name `first`/`after`) and returns its loader. */
   return (args: A) => {
     const first = checkPageSize(args.first);
-    const after = afterId(args.after);
+    const after = decodeIdCursor(args.after);
     const where = filter(args);
     const cacheKey = JSON.stringify([first, after, where.sql, where.params]);
     let loader = loaders.get(cacheKey);
