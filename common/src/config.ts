@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { JwtSettings } from './auth/tokens';
+import { AUTHORITIES, DEPARTMENT_NAMES, SUBGRAPH_NAMES, type AuthorityName, type DepartmentName, type SubgraphName } from './departments';
 import { DEFAULT_HOST, deploymentSecretProblems } from './deployment';
 
 /**
@@ -7,15 +8,7 @@ import { DEFAULT_HOST, deploymentSecretProblems } from './deployment';
  * misconfigured refuses to start with one message naming every variable that is wrong.
  * Secrets are never echoed back.
  */
-/** The five departments: each the only writer of its facts, in its own database. */
-export const DEPARTMENT_NAMES = ['hr', 'poverty', 'civil', 'training', 'partner'] as const;
-export type DepartmentName = (typeof DEPARTMENT_NAMES)[number];
-/**
- * Every subgraph the gateway composes: the five departments and `situation`, the read model
- * over all five for cross-department rosters, lists, indicators, warnings and conflicts.
- */
-export const SUBGRAPH_NAMES = [...DEPARTMENT_NAMES, 'situation'] as const;
-export type SubgraphName = (typeof SUBGRAPH_NAMES)[number];
+// DEPARTMENT_NAMES, SUBGRAPH_NAMES and AUTHORITIES: common/src/departments.ts.
 
 export const DEFAULT_PORTS: Record<SubgraphName | 'gateway', number> = {
   gateway: 4000,
@@ -110,10 +103,6 @@ function commonSecretProblems(config: CommonConfig & { host: string }, more: Par
     ...more,
   ]);
 }
-
-/** The departments that answer who may see a worker (see common/src/auth/access.ts). */
-export const AUTHORITIES = ['hr', 'partner', 'training'] as const;
-export type AuthorityName = (typeof AUTHORITIES)[number];
 
 function defaultSubgraphUrl(name: SubgraphName): string {
   return `http://localhost:${DEFAULT_PORTS[name]}/graphql`;

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { randomUUID } from 'node:crypto';
 import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
 import { GraphQLError } from 'graphql';
-import { isUserFacing } from './errors';
+import { userFacingCode, type ErrorCode } from './errors';
 import type { Logger } from './logger';
 import { DEFAULT_HOST } from './deployment';
 
@@ -70,7 +70,7 @@ export class HttpError extends Error {
   constructor(
     readonly status: number,
     message: string,
-    readonly code?: string,
+    readonly code?: ErrorCode,
     readonly extensions: Record<string, unknown> = {},
   ) {
     super(message);
@@ -78,7 +78,7 @@ export class HttpError extends Error {
 }
 
 /** The HTTP status of a user-facing GraphQL error thrown by a download or a route (before any byte is sent). */
-const STATUS_OF_CODE: Record<string, number> = { BAD_USER_INPUT: 400, UNAUTHENTICATED: 401, FORBIDDEN: 403, PURPOSE_REQUIRED: 403, NOT_FOUND: 404, CONFLICT: 409 };
+const STATUS_OF_CODE: Partial<Record<ErrorCode, number>> = { BAD_USER_INPUT: 400, UNAUTHENTICATED: 401, FORBIDDEN: 403, PURPOSE_REQUIRED: 403, NOT_FOUND: 404, CONFLICT: 409 };
 
 /** Another path on the service whose GraphQL endpoint is `graphqlUrl` (…/graphql → …/ready, …/exports/…). */
 export function serviceUrl(graphqlUrl: string, path: string): string {
@@ -186,9 +186,10 @@ export async function serveGraphQL<TContext extends BaseContext, TCaller = undef
     } catch (caught) {
       // Downloads and routes use the resolvers' checks (badInput, forbidden …): their errors answer
       // with the matching status and the same GraphQL-shaped body as an HttpError.
+      const code = caught instanceof GraphQLError && !response.headersSent ? userFacingCode(caught) : undefined;
       const error =
-        caught instanceof GraphQLError && isUserFacing(caught) && !response.headersSent
-          ? (({ code, ...extensions }) => new HttpError(STATUS_OF_CODE[String(code)] ?? 400, caught.message, String(code), extensions))(caught.extensions)
+        code !== undefined
+          ? (({ code: _code, ...extensions }) => new HttpError(STATUS_OF_CODE[code] ?? 400, (caught as GraphQLError).message, code, extensions))((caught as GraphQLError).extensions)
           : caught;
       if (error instanceof HttpError) {
         if (error.code) {

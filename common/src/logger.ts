@@ -1,4 +1,5 @@
 import pino, { type Logger } from 'pino';
+import { mobileNumbersInText } from './mobile-number';
 
 export type { Logger };
 
@@ -21,7 +22,7 @@ export function createLogger(service: string, level = 'info'): Logger {
 }
 
 const ID_NUMBER_PATTERN = /\b\d{17}[\dXx]\b/g;
-const PHONE_PATTERN = /\b1[3-9]\d{9}\b/g;
+const PHONE_PATTERN = mobileNumbersInText();
 
 /** For free text (error messages, SQL errors) that might quote a person's ID number or phone. */
 export function scrubPersonalData(text: string): string {

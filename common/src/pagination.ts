@@ -1,4 +1,5 @@
 import { ArgsType, Field, Int, ObjectType, Directive } from 'type-graphql';
+import type { GraphQLError } from 'graphql';
 import { badInput } from './errors';
 
 export const MAX_PAGE_SIZE = 500;
@@ -27,6 +28,11 @@ export function encodeCursor(key: string | number): string {
   return Buffer.from(JSON.stringify(key)).toString('base64url');
 }
 
+/** The one answer to an `after` that no list of ours returned (forged, edited or from another list). */
+export function notACursor(field = 'after'): GraphQLError {
+  return badInput(field, 'not a cursor returned by this list (use pageInfo.endCursor)', 'CURSOR');
+}
+
 export function decodeCursor(cursor: string | null | undefined, field = 'after'): string | number | null {
   if (cursor == null) return null;
   try {
@@ -35,8 +41,50 @@ export function decodeCursor(cursor: string | null | undefined, field = 'after')
   } catch {
     /* fall through */
   }
-  throw badInput(field, 'not a cursor returned by this list (use pageInfo.endCursor)', 'CURSOR');
+  throw notACursor(field);
 }
+
+/** Keyset over serial ids (toPage's key `row.id`): the id after which the page starts; null for the first page. */
+export function decodeIdCursor(cursor: string | null | undefined, field = 'after'): number | null {
+  const key = decodeCursor(cursor, field);
+  if (key !== null && (typeof key !== 'number' || !Number.isInteger(key) || key < 0)) throw notACursor(field);
+  return key;
+}
+
+/** Keyset over one text column whose values match `pattern` (e.g. household codes). */
+export function decodeTextCursor(cursor: string | null | undefined, pattern: RegExp, field = 'after'): string | null {
+  const key = decodeCursor(cursor, field);
+  if (key !== null && (typeof key !== 'string' || !pattern.test(key))) throw notACursor(field);
+  return key;
+}
+
+/** The separator of a composite keyset cursor's parts (compositeKey / decodeCompositeCursor). */
+export const CURSOR_PART_SEPARATOR = '|';
+
+/** A key of several sort columns for toPage: compositeKey([villageCode, id]). */
+export function compositeKey(parts: readonly (string | number)[], separator = CURSOR_PART_SEPARATOR): string {
+  return parts.join(separator);
+}
+
+/**
+ * The parts of a composite cursor, each checked by the test at its position (as many parts as
+ * tests); null for the first page.
+ */
+export function decodeCompositeCursor(
+  cursor: string | null | undefined,
+  tests: readonly ((part: string) => boolean)[],
+  options: { separator?: string; field?: string } = {},
+): string[] | null {
+  const field = options.field ?? 'after';
+  const key = decodeCursor(cursor, field);
+  if (key === null) return null;
+  const parts = String(key).split(options.separator ?? CURSOR_PART_SEPARATOR);
+  if (parts.length !== tests.length || !tests.every((test, i) => test(parts[i]))) throw notACursor(field);
+  return parts;
+}
+
+/** A part that is there (composite cursors' free-text parts, e.g. a worker id). */
+export const nonEmptyPart = (part: string): boolean => part !== '';
 
 export function checkPageSize(first: number, field = 'first'): number {
   if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE) {

@@ -1,10 +1,10 @@
-import { GraphQLError, GraphQLScalarType, Kind } from 'graphql';
+import { GraphQLScalarType, Kind, type GraphQLError } from 'graphql';
 import { divisionLevel, InvalidDivisionCodeError } from './division-code';
-import { badInput, type InputProblems } from './errors';
+import { badInput, codedError, type InputProblems } from './errors';
 import { InvalidIdNumberError, parseIdNumber, type ParsedIdNumber } from './id-number';
 
 function scalarError(message: string): GraphQLError {
-  return new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT' } });
+  return codedError(message, 'BAD_USER_INPUT');
 }
 
 export const DivisionCodeScalar: GraphQLScalarType<string, string> = new GraphQLScalarType<string, string>({

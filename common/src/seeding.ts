@@ -1,5 +1,5 @@
 import type { ClientBase } from 'pg';
-import type { SubgraphName } from './config';
+import type { SubgraphName } from './departments';
 
 export interface SeedContext {
   pseudonymKey: string;

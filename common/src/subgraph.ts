@@ -9,9 +9,10 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { printSchemaWithDirectives } from '@graphql-tools/utils';
 import { GraphQLError, parse, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
 import { buildSchema, createResolversMap, type NonEmptyArray } from 'type-graphql';
-import type { SubgraphConfig, SubgraphName } from './config';
+import type { SubgraphConfig } from './config';
+import type { SubgraphName } from './departments';
 import { ensureDatabaseExists, migrate, openDatabase, type Database } from './database';
-import { isUserFacing } from './errors';
+import { isUserFacing, type ErrorCode } from './errors';
 import { applyTextGuard } from './text-guard';
 import { createLogger, scrubPersonalData, type Logger } from './logger';
 import { HttpError, serveGraphQL, serviceUrl, type RunningHttpServer } from './http';
@@ -20,7 +21,7 @@ import { accessReportPlugin, applyAccessRules, type AccessRules } from './auth/g
 import { placementKind, type RequestIdentity, type ScopeKind } from './auth/identity';
 import { INTERNAL_IDENTITY_HEADER, TokenError, verifyInternalIdentity } from './auth/tokens';
 import { VisibilityCache } from './auth/visibility-cache';
-import type { AuthorityName } from './config';
+import type { AuthorityName } from './departments';
 
 /** What every resolver receives: one forked EntityManager and fresh loaders per request. */
 export interface SubgraphContext<TLoaders = unknown> {
@@ -146,7 +147,7 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   return {
     message: 'Internal error; quote the request id to the operators',
     path: formatted.path,
-    extensions: { code: 'INTERNAL_SERVER_ERROR' },
+    extensions: { code: 'INTERNAL_SERVER_ERROR' satisfies ErrorCode },
   };
 }
 
@@ -190,13 +191,13 @@ function remoteAuthority(config: SubgraphConfig, token: string, cache: Visibilit
       });
     } catch (error) {
       throw new GraphQLError(`cannot check access: the ${authority} department does not answer`, {
-        extensions: { code: 'SUBGRAPH_UNAVAILABLE', department: authority },
+        extensions: { code: 'SUBGRAPH_UNAVAILABLE' satisfies ErrorCode, department: authority },
         originalError: error as Error,
       });
     }
     if (!response.ok) {
       throw new GraphQLError(`cannot check access: the ${authority} department refused the check (${response.status})`, {
-        extensions: { code: 'SUBGRAPH_UNAVAILABLE', department: authority },
+        extensions: { code: 'SUBGRAPH_UNAVAILABLE' satisfies ErrorCode, department: authority },
       });
     }
     const body = (await response.json()) as { visible?: unknown };

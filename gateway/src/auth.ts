@@ -19,6 +19,7 @@ import {
   scopeKind,
   PURPOSES,
   TokenError,
+  type ErrorCode,
   type Identity,
   type JwtSettings,
   type Purpose,
@@ -92,7 +93,7 @@ export function personalTypesIn(schema: GraphQLSchema, document: DocumentNode): 
   return types;
 }
 
-const REFUSAL_STATUS: Record<string, number> = { FORBIDDEN: 403, PURPOSE_REQUIRED: 400 };
+const REFUSAL_STATUS: Partial<Record<ErrorCode, number>> = { FORBIDDEN: 403, PURPOSE_REQUIRED: 400 };
 
 /**
  * Before any department is called: an operation that selects a person or household needs a
@@ -110,7 +111,7 @@ export function personalDataPlugin(): ApolloServerPlugin<{ caller?: Caller }> {
           if (types.length === 0) return;
           const refusal = personAccessRefusal({ department: caller.identity.department, purpose: caller.purpose }, scopeKind(caller.identity));
           if (!refusal) return;
-          const code = String(refusal.extensions.code);
+          const code = String(refusal.extensions.code) as ErrorCode;
           throw new GraphQLError(`${refusal.message} (the operation selects ${types.join(', ')})`, {
             extensions: { ...refusal.extensions, http: { status: REFUSAL_STATUS[code] ?? 400 } },
           });

@@ -1,7 +1,7 @@
 import type { ApolloServerPlugin, GraphQLRequestContextWillSendResponse } from '@apollo/server';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { GraphQLError, Kind, parse, type GraphQLFormattedError, type OperationDefinitionNode, type SelectionSetNode } from 'graphql';
-import { isUserFacing, scrubPersonalData, type Logger, type SubgraphName } from '@jiuye/common';
+import { departmentTitle, hasErrorCode, isUserFacing, scrubPersonalData, SUBGRAPH_NAMES, type ErrorCode, type Logger, type SubgraphName } from '@jiuye/common';
 import { LimitExceededError, tokenLimitError } from './limits';
 
 /**
@@ -19,17 +19,11 @@ import { LimitExceededError, tokenLimitError } from './limits';
  * sent on to the departments, whose logs use the same id). ID numbers and phone numbers are
  * scrubbed from every message, as from every log line.
  */
-export const SUBGRAPH_UNAVAILABLE = 'SUBGRAPH_UNAVAILABLE';
+export const SUBGRAPH_UNAVAILABLE = 'SUBGRAPH_UNAVAILABLE' satisfies ErrorCode;
 export const INTERNAL_ERROR_MESSAGE = 'Internal error; quote the request id to the operators';
 
-export const DEPARTMENTS: Record<SubgraphName, string> = {
-  hr: '人社 human resources',
-  poverty: '扶贫 poverty alleviation',
-  civil: '民政 civil affairs',
-  training: '培训 training',
-  partner: '东西部协作 partner cities',
-  situation: '就业帮扶综合视图 situation read model',
-};
+/** "人社 human resources" for each subgraph (common/src/departments.ts). */
+export const DEPARTMENTS = Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, departmentTitle(name)])) as Record<SubgraphName, string>;
 
 export type UnavailableReason = 'TIMEOUT' | 'UNREACHABLE' | 'BAD_RESPONSE' | `HTTP_${number}`;
 
@@ -105,7 +99,7 @@ export function subgraphUnavailable(
 }
 
 function isSubgraphUnavailable(error: unknown): boolean {
-  return error instanceof GraphQLError && error.extensions?.code === SUBGRAPH_UNAVAILABLE && typeof error.extensions.department === 'string';
+  return error instanceof GraphQLError && hasErrorCode(error, SUBGRAPH_UNAVAILABLE) && typeof error.extensions.department === 'string';
 }
 
 /** The limit a refused request broke, from Apollo Server's wrapper (validation, parse) or the error itself. */
@@ -113,7 +107,7 @@ function limitOf(error: unknown): LimitExceededError | null {
   if (error instanceof LimitExceededError) return error;
   if (!(error instanceof GraphQLError)) return null;
   if (error.originalError instanceof LimitExceededError) return error.originalError;
-  if (error.extensions?.code === 'GRAPHQL_PARSE_FAILED') return tokenLimitError(error.message);
+  if (hasErrorCode(error, 'GRAPHQL_PARSE_FAILED')) return tokenLimitError(error.message);
   return null;
 }
 
@@ -144,7 +138,7 @@ export function formatGatewayError(formatted: GraphQLFormattedError, error: unkn
   return {
     message: INTERNAL_ERROR_MESSAGE,
     ...(formatted.path ? { path: formatted.path } : {}),
-    extensions: { code: 'INTERNAL_SERVER_ERROR' },
+    extensions: { code: 'INTERNAL_SERVER_ERROR' satisfies ErrorCode },
   };
 }
 

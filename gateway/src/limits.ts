@@ -17,7 +17,7 @@ import {
   type ValidationContext,
   type ValidationRule,
 } from 'graphql';
-import { DEFAULT_GATEWAY_LIMITS, MAX_PAGE_SIZE, type GatewayLimits } from '@jiuye/common';
+import { DEFAULT_GATEWAY_LIMITS, MAX_PAGE_SIZE, type GatewayLimits, type LimitErrorCode } from '@jiuye/common';
 
 /**
  * Limits the gateway checks before it plans a query or calls any subgraph, so that one
@@ -114,7 +114,7 @@ export const LIMIT_CODES = {
   tokens: 'TOO_MANY_TOKENS',
   cost: 'QUERY_TOO_COSTLY',
   batch: 'TOO_MANY_OPERATIONS',
-} as const;
+} as const satisfies Record<string, LimitErrorCode>;
 
 export type LimitName = keyof typeof LIMIT_CODES;
 

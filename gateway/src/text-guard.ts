@@ -1,6 +1,6 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { getArgumentValues, GraphQLError, Kind, TypeInfo, visit, visitWithTypeInfo, type DocumentNode, type GraphQLSchema } from 'graphql';
-import { CONTROL_CHARACTER_MESSAGE, forbiddenTextPath } from '@jiuye/common';
+import { CONTROL_CHARACTER_MESSAGE, forbiddenTextPath, type ErrorCode } from '@jiuye/common';
 
 /**
  * Control characters (and unpaired surrogates) in any argument are refused before the query
@@ -17,7 +17,7 @@ export function textGuardPlugin(): ApolloServerPlugin {
           const field = forbiddenTextIn(schema, document, request.variables ?? {});
           if (!field) return;
           throw new GraphQLError(`${field}: ${CONTROL_CHARACTER_MESSAGE}`, {
-            extensions: { code: 'BAD_USER_INPUT', field, reason: 'CONTROL_CHARACTER', http: { status: 400 } },
+            extensions: { code: 'BAD_USER_INPUT' satisfies ErrorCode, field, reason: 'CONTROL_CHARACTER', http: { status: 400 } },
           });
         },
       };

@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { Client } from 'pg';
-import { createDemoCounty, DEFAULT_PORTS, DEPARTMENT_NAMES, DEVELOPMENT_PSEUDONYM_KEY, serviceUrl, SUBGRAPH_NAMES, withDatabase, type SubgraphName } from '@jiuye/common';
+import { createDemoCounty, DEFAULT_PORTS, DEPARTMENT_NAMES, departmentTitle, DEVELOPMENT_PSEUDONYM_KEY, serviceUrl, SUBGRAPH_NAMES, withDatabase, type SubgraphName } from '@jiuye/common';
 import { embeddedDatabaseNames, grantSituationReads, provisionServiceRoles, rolePasswords, serviceDatabaseEnv } from './database-roles';
 import { EXAMPLE_ACCOUNTS, identityFor, mintDevToken } from './dev-tokens';
 import { databaseEnv, stopChild, waitUntilReady } from './services';
@@ -14,15 +14,6 @@ import { isSituationBuilt, rebuildSituation } from './situation-rebuild';
  * first run → five subgraphs and the gateway as child processes → the URL. Ctrl-C stops
  * the gateway, the subgraphs and then PostgreSQL.
  */
-const DEPARTMENTS: Record<SubgraphName, string> = {
-  hr: 'human resources 人社',
-  poverty: 'poverty alleviation 扶贫/乡村振兴',
-  civil: 'civil affairs 民政',
-  training: 'training institutions 培训',
-  partner: 'partner cities 东西部协作',
-  situation: 'cross-department views 综合视图 (read model)',
-};
-
 function port(name: SubgraphName | 'gateway'): number {
   const value = process.env[name === 'gateway' ? 'GATEWAY_PORT' : `${name.toUpperCase()}_PORT`];
   return value ? Number(value) : DEFAULT_PORTS[name];
@@ -133,7 +124,7 @@ async function main(): Promise<void> {
 就业帮扶 graph is up.
 
   Gateway (open in a browser to explore):  ${url}
-${SUBGRAPH_NAMES.map((name) => `  ${name.padEnd(9)} http://localhost:${port(name)}/graphql   ${DEPARTMENTS[name]}`).join('\n')}
+${SUBGRAPH_NAMES.map((name) => `  ${name.padEnd(9)} http://localhost:${port(name)}/graphql   ${departmentTitle(name)}`).join('\n')}
   PostgreSQL: ${databases.embedded ? 'embedded, data in .data/pg (superuser and service-role passwords in files there, mode 0600); each service connects as its own role' : 'external (DATABASE_URL)'}
 
 Every request carries a bearer token; person-level queries also declare a purpose of use

@@ -11,7 +11,7 @@ import {
   parse,
   type GraphQLInputType,
 } from 'graphql';
-import { DEPARTMENT_NAMES, makeIdNumber, type Department, type Identity } from '@jiuye/common';
+import { DEPARTMENT_NAMES, householdCodeIn, makeIdNumber, villageOfHousehold, type Department, type Identity } from '@jiuye/common';
 import { pseudonymOf, type GraphQLResponse } from '../support/harness';
 import { DEMO_COUNTY, startTestPlatform, type TestPlatform } from '../support/platform';
 
@@ -338,7 +338,7 @@ describe('hole 6: the other departments answer alike for records outside the sco
     const household = await one(platform.subgraphs.poverty.sql<{ code: string }>("select code from household where code not like ? || '%' order by code limit 1", [village]), 'household outside the village');
     let free = household.code;
     for (let n = 9999; n > 0; n -= 1) {
-      const candidate = household.code.slice(0, 12) + String(n).padStart(4, '0');
+      const candidate = householdCodeIn(villageOfHousehold(household.code), n);
       const [taken] = await platform.subgraphs.poverty.sql('select 1 from household where code = ?', [candidate]);
       if (!taken) {
         free = candidate;

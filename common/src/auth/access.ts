@@ -1,6 +1,9 @@
 import DataLoader from 'dataloader';
 import { GraphQLError } from 'graphql';
-import { DEPARTMENT_LABELS, PURPOSES, PURPOSE_HEADER, scopeKind, type Department, type RequestIdentity, type ScopeKind } from './identity';
+import { DEPARTMENT_LABELS, type Department } from '../departments';
+import { codedError } from '../errors';
+import { PURPOSES, PURPOSE_HEADER, scopeKind, type RequestIdentity, type ScopeKind } from './identity';
+import { isHouseholdPlace, villageOfPlace } from '../household-code';
 
 /**
  * What a subgraph decides for one request: whose records the caller may see, which sensitive
@@ -38,13 +41,14 @@ export type FieldCategory =
 export type WorkerAuthority = (identity: RequestIdentity, workerIds: readonly string[]) => Promise<Set<string>>;
 
 export function forbidden(message: string, reason: string): GraphQLError {
-  return new GraphQLError(message, { extensions: { code: 'FORBIDDEN', reason } });
+  return codedError(message, 'FORBIDDEN', { reason });
 }
 
 export function purposeRequired(): GraphQLError {
-  return new GraphQLError(
+  return codedError(
     `person-level data needs a declared purpose of use: send the ${PURPOSE_HEADER} header with one of ${Object.keys(PURPOSES).join(', ')}`,
-    { extensions: { code: 'PURPOSE_REQUIRED', header: PURPOSE_HEADER, allowed: Object.keys(PURPOSES) } },
+    'PURPOSE_REQUIRED',
+    { header: PURPOSE_HEADER, allowed: Object.keys(PURPOSES) },
   );
 }
 
@@ -223,20 +227,21 @@ export class AccessControl {
   record(subject: Subject, typeName: string, fieldName: string): void {
     if (LOGGED_FIELD_EXCLUSIONS.has(fieldName)) return;
     const workerId = subject.workerId ?? undefined;
-    const householdCode = !workerId && subject.place && subject.place.length === 16 ? subject.place : undefined;
+    const householdCode = !workerId && isHouseholdPlace(subject.place) ? subject.place : undefined;
     if (!workerId && !householdCode) return;
     const key = workerId ?? `h:${householdCode}`;
     let seen = this.seen.get(key);
     if (!seen) {
-      const villageCode = subject.place && subject.place.length >= 12 ? subject.place.slice(0, 12) : undefined;
+      const villageCode = villageOfPlace(subject.place);
       const entry: AccessReportEntry = { fields: [] };
       if (workerId) entry.workerId = workerId;
       if (householdCode) entry.householdCode = householdCode;
       if (villageCode) entry.villageCode = villageCode;
       seen = { entry, fields: new Set() };
       this.seen.set(key, seen);
-    } else if (!seen.entry.villageCode && subject.place && subject.place.length >= 12) {
-      seen.entry.villageCode = subject.place.slice(0, 12);
+    } else if (!seen.entry.villageCode) {
+      const villageCode = villageOfPlace(subject.place);
+      if (villageCode) seen.entry.villageCode = villageCode;
     }
     seen.fields.add(`${typeName}.${fieldName}`);
   }

@@ -1,22 +1,12 @@
 import { z } from 'zod';
+import { DEPARTMENTS, type Department } from '../departments';
 import { isValidDivisionCode } from '../division-code';
 
 /**
  * Who is asking. A user's JWT carries these claims; the gateway verifies it and hands the same
  * identity, signed, to every subgraph (tokens.ts). Subgraphs decide with it what to answer.
  */
-export const DEPARTMENTS = ['hr', 'poverty', 'civil', 'training', 'partner', 'dashboard', 'auditor'] as const;
-export type Department = (typeof DEPARTMENTS)[number];
-
-export const DEPARTMENT_LABELS: Record<Department, string> = {
-  hr: '人社',
-  poverty: '扶贫/乡村振兴',
-  civil: '民政',
-  training: '培训',
-  partner: '东西部协作',
-  dashboard: '数据大屏',
-  auditor: '审计',
-};
+// The `dept` claim's values and their labels: common/src/departments.ts.
 
 /**
  * officer: 科员 — reads within the region scope, writes the own department's records there.

@@ -1,6 +1,6 @@
 import type { AccessControl } from './access';
 import { forbidden, purposeRequired } from './access';
-import { DEPARTMENT_LABELS, type Department } from './identity';
+import { DEPARTMENT_LABELS, type Department } from '../departments';
 
 /**
  * Hole 7: a partner city or an institution cannot make a worker visible to itself by writing a

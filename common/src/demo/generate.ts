@@ -48,6 +48,7 @@
  * - Phones: ~22 % of labourers have an invalid number (null, stopped or malformed); children have
  *   none, and some elderly share the head's number.
  */
+import { householdCodeIn } from '../household-code';
 import { makeIdNumber } from '../id-number';
 import { ageOn, birthdayAt, dayFromYmd, dayOf, endOfMonth, isoOf, monthOf, timestampOf, yearOf } from './calendar';
 import type {
@@ -632,7 +633,7 @@ export class Walker {
 
     const seq = index - plan.villageStart[v] + 1;
     return {
-      code: village.code + pad(seq, 4),
+      code: householdCodeIn(village.code, seq),
       villageCode: village.code,
       townshipCode: village.townshipCode,
       address: plan.villageAddress[v],

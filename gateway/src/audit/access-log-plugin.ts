@@ -1,5 +1,5 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import type { Logger, RequestIdentity } from '@jiuye/common';
+import type { ErrorCode, Logger, RequestIdentity } from '@jiuye/common';
 import type { AccessLogStore, DepartmentAccess } from './access-log';
 import { idNumberLookups, lookupReads, type IdNumberLookup } from './id-lookups';
 import { rateLimited, type LookupBudget } from './lookup-budget';
@@ -65,7 +65,7 @@ export function accessLogPlugin(store: AccessLogStore, logger: Logger, lookups: 
                 errors: [
                   {
                     message: 'The access log could not be written, so person-level data is withheld; quote the request id to the operators',
-                    extensions: { code: 'ACCESS_LOG_UNAVAILABLE', requestId },
+                    extensions: { code: 'ACCESS_LOG_UNAVAILABLE' satisfies ErrorCode, requestId },
                   },
                 ],
               };

@@ -1,5 +1,5 @@
 import pg from 'pg';
-import { ensureDatabaseExists, type AccessReportEntry, type RequestIdentity } from '@jiuye/common';
+import { ensureDatabaseExists, villageOfPlace, type AccessReportEntry, type RequestIdentity } from '@jiuye/common';
 import { COLUMN_LIST, fromDatabase, GENESIS_HASH, rowHash, toDatabase, type AccessLogRow, type LookupOutcome } from './access-log-row';
 import { migrate } from './access-log-migrations';
 
@@ -325,7 +325,7 @@ export function mergeByPerson(reads: DepartmentAccess[]): PersonEntry[] {
       people.set(key, person);
     }
     if (read.subgraph) person.subgraphs.add(read.subgraph);
-    person.villageCode ??= read.villageCode ?? (read.workerId ? null : read.householdCode?.slice(0, 12) ?? null);
+    person.villageCode ??= read.villageCode ?? (read.workerId ? null : villageOfPlace(read.householdCode) ?? null);
     for (const field of read.fields) person.fields.add(field);
     if (read.lookup && (person.lookup === null || OUTCOME_RANK[read.lookup] > OUTCOME_RANK[person.lookup])) person.lookup = read.lookup;
   }

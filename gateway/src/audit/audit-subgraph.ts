@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
 import { buildSubgraphSchema } from '@apollo/subgraph';
-import { GraphQLError, parse, type GraphQLSchema } from 'graphql';
-import { badInput, DEPARTMENT_LABELS, forbidden, isValidIdNumber, PURPOSES, scopeKind, workerPseudonym, type Purpose, type RequestIdentity } from '@jiuye/common';
+import { parse, type GraphQLSchema } from 'graphql';
+import { badInput, codedError, DEPARTMENT_LABELS, forbidden, isValidIdNumber, PURPOSES, scopeKind, workerPseudonym, type Purpose, type RequestIdentity } from '@jiuye/common';
 import type { AccessLogRow, AccessLogStore } from './access-log';
 
 /**
@@ -129,7 +129,7 @@ function entry(row: AccessLogRow) {
 }
 
 function requireIdentity(context: AuditContext): RequestIdentity {
-  if (!context.identity) throw new GraphQLError('not authenticated', { extensions: { code: 'UNAUTHENTICATED' } });
+  if (!context.identity) throw codedError('not authenticated', 'UNAUTHENTICATED');
   return context.identity;
 }
 

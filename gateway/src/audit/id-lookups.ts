@@ -20,7 +20,7 @@ import {
 } from 'graphql';
 import { getArgumentValues, getVariableValues } from 'graphql/execution/values';
 import type { GraphQLFormattedError } from 'graphql';
-import { workerPseudonym } from '@jiuye/common';
+import { hasErrorCode, workerPseudonym } from '@jiuye/common';
 import type { DepartmentAccess, LookupOutcome } from './access-log';
 
 /**
@@ -146,9 +146,8 @@ function startsWith(errorPath: readonly (string | number)[] | undefined, path: r
 export function lookupOutcome(result: { data?: unknown; errors?: readonly GraphQLFormattedError[] }, path: readonly string[]): LookupOutcome {
   if (valueAt(result.data, path) != null) return 'found';
   const error = result.errors?.find((e) => startsWith(e.path, path));
-  const code = error?.extensions?.code;
-  if (!error || code === 'NOT_FOUND') return 'not-found';
-  if (code === 'BAD_USER_INPUT') return 'invalid';
+  if (!error || hasErrorCode(error, 'NOT_FOUND')) return 'not-found';
+  if (hasErrorCode(error, 'BAD_USER_INPUT')) return 'invalid';
   return 'refused';
 }
 

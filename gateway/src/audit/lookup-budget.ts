@@ -1,5 +1,6 @@
 import { HeaderMap } from '@apollo/server';
 import { GraphQLError } from 'graphql';
+import type { ErrorCode } from '@jiuye/common';
 
 /**
  * A sliding window per account: at most `perMinute` ID-number lookups in any 60 seconds. An
@@ -51,7 +52,7 @@ export function rateLimited(count: number, budget: LookupBudget, refusal: { retr
       : `too many lookups by ID number: at most ${budget.perMinute} a minute per account (${refusal.used} in the last minute, this operation asks ${count}); retry after ${refusal.retryAfter} s`;
   return new GraphQLError(message, {
     extensions: {
-      code: 'RATE_LIMITED',
+      code: 'RATE_LIMITED' satisfies ErrorCode,
       limit: 'idLookups',
       max: budget.perMinute,
       found: refusal.used + count,

@@ -1,10 +1,8 @@
-import { isValidIdNumber, notFound, workerPseudonym, type AccessRules, type Subject } from '@jiuye/common';
+import { isHouseholdCode, isValidIdNumber, notFound, workerPseudonym, type AccessRules, type Subject } from '@jiuye/common';
 import type { CivilContext } from './context';
 import { AssistanceGrant } from './assistance/assistance.entity';
 import { CareDuty } from './care-duty/care-duty.entity';
 import type { PersonCircumstance } from './person/person.entity';
-
-const HOUSEHOLD_CODE = /^\d{16}$/;
 
 /**
  * Where a person record of civil affairs belongs. A person civil affairs has placed in a
@@ -93,7 +91,7 @@ export async function authorizePersonWrite(
   what: string,
 ): Promise<void> {
   context.access.requireDepartment('civil', what);
-  const newPlace = householdCode && HOUSEHOLD_CODE.test(householdCode) ? householdCode : null;
+  const newPlace = isHouseholdCode(householdCode) ? householdCode : null;
   if (newPlace) await context.access.requireInScope({ place: newPlace }, 'input.householdCode');
   if (!idNumber || !isValidIdNumber(idNumber)) return;
   const { visible, situation } = await personInScope(context, workerPseudonym(idNumber, context.config.pseudonymKey));
@@ -104,7 +102,7 @@ export async function authorizePersonWrite(
 /** Before a grant to a household: a civil officer, and the household (when well formed) in scope. */
 export async function authorizeHouseholdWrite(context: CivilContext, householdCode: string | undefined, what: string): Promise<void> {
   context.access.requireDepartment('civil', what);
-  if (householdCode && HOUSEHOLD_CODE.test(householdCode)) await context.access.requireInScope({ place: householdCode }, 'input.householdCode');
+  if (isHouseholdCode(householdCode)) await context.access.requireInScope({ place: householdCode }, 'input.householdCode');
 }
 
 /** Whether a loaded row (null: none) may be written by the caller: asked by the service where it loads the row. */

@@ -1,11 +1,6 @@
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import { checkIdNumber, conflict, InputProblems, parseRowId, todayInChina, type ParsedIdNumber } from '@jiuye/common';
 
-/** 户编号: the 12-digit village code + a 4-digit sequence. */
-export const HOUSEHOLD_CODE_PATTERN = /^\d{16}$/;
-/** A mainland mobile number as recorded by the township (11 digits, 1[3-9]…). */
-export const MOBILE_PATTERN = /^1[3-9]\d{9}$/;
-
 /**
  * Collects every problem of a mutation's input before anything is read or written
  * (InputProblems from common, each problem with its field and, for ID numbers, its reason:

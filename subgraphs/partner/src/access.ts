@@ -1,5 +1,6 @@
 import {
   addDays,
+  codedError,
   forbidden,
   isValidIdNumber,
   notFound,
@@ -11,7 +12,7 @@ import {
   type Page,
   type Subject,
 } from '@jiuye/common';
-import { GraphQLError } from 'graphql';
+import type { GraphQLError } from 'graphql';
 import type { ContactAttempt } from './contact-attempt/contact-attempt.entity';
 import type { PartnerContext } from './context';
 import type { FollowUpVisit } from './follow-up/follow-up.entity';
@@ -156,8 +157,9 @@ export async function requireTransferInScope<T extends Pick<Transfer, 'workerId'
  * "open transfer elsewhere" is not an outcome of its own.
  */
 export function transferNeedsCountyOffice(): GraphQLError {
-  return new GraphQLError('input.idNumber: your city cannot record this transfer; the county office (县级东西部协作办) records it', {
-    extensions: { code: 'CONFLICT', field: 'input.idNumber', reason: 'COUNTY_OFFICE_RECORDS' },
+  return codedError('input.idNumber: your city cannot record this transfer; the county office (县级东西部协作办) records it', 'CONFLICT', {
+    field: 'input.idNumber',
+    reason: 'COUNTY_OFFICE_RECORDS',
   });
 }
 

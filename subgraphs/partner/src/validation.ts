@@ -3,7 +3,6 @@ import { badInput, requireDivisionCode, todayInChina } from '@jiuye/common';
 /** Input checks shared by the partner services. Messages never repeat personal data. */
 
 export const CITY_CODE_PATTERN = /^\d{4}$/;
-export const MOBILE_PATTERN = /^1\d{10}$/;
 export const MAX_NOTE_LENGTH = 500;
 export const MAX_MONTHLY_WAGE = 100_000;
 /** Clocks of phones and PCs drift: an attempt up to this far "in the future" is accepted. */

@@ -172,6 +172,12 @@ describe('partner subgraph', () => {
       });
       expect(shortPhone.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.phone' });
 
+      // The same rule as hr's: no mobile network has numbers beginning 10, 11 or 12 (common/src/mobile-number.ts).
+      const noSuchNetwork = await partner.query(RECORD_TRANSFER, {
+        input: { batchId, idNumber: idNumber(2), phone: '12012345678', employerName: '比亚迪', jobTitle: '普工', startedOn: daysAgo(58), fareReimbursed: true },
+      });
+      expect(noSuchNetwork.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.phone' });
+
       const beforeDeparture = await partner.query(RECORD_TRANSFER, {
         input: { batchId, idNumber: idNumber(2), employerName: '比亚迪', jobTitle: '普工', startedOn: daysAgo(61), fareReimbursed: true },
       });

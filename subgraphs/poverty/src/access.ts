@@ -1,6 +1,5 @@
-import { isValidDivisionCode, notFound, type AccessRules, type Subject } from '@jiuye/common';
+import { isHouseholdCode, notFound, type AccessRules, type Subject } from '@jiuye/common';
 import type { PovertyContext } from './context';
-import { HOUSEHOLD_CODE_PATTERN } from './household/household.entity';
 
 /**
  * Who may see what in the poverty register. Every type below describes a registered household
@@ -44,11 +43,6 @@ export const povertyAccess: AccessRules = {
     'HouseholdMember.age': 'age',
   },
 };
-
-/** A well-formed household code (16 digits, a valid village code first): its place is known without a query. */
-export function isHouseholdCode(code: string | null | undefined): code is string {
-  return typeof code === 'string' && HOUSEHOLD_CODE_PATTERN.test(code) && isValidDivisionCode(code.slice(0, 12));
-}
 
 /** Error messages name another household only when the caller may see it (no oracle for households elsewhere). */
 export function householdNamer(context: PovertyContext): (householdCode: string) => boolean | Promise<boolean> {

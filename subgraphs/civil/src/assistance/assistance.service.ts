@@ -1,10 +1,9 @@
 import type { RowScope } from '../access';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { badInput, checkPageSize, conflict, decodeCursor, divisionCodeRange, InputProblems, notFound, type Page, requireDivisionCode, requireRowId, toPage } from '@jiuye/common';
+import { badInput, checkPageSize, conflict, decodeIdCursor, divisionCodeRange, HOUSEHOLD_CODE_MESSAGE, InputProblems, isHouseholdCode, notFound, type Page, requireDivisionCode, requireRowId, toPage } from '@jiuye/common';
 import { AssistanceGrant, isActiveOn, type AssistanceKind } from './assistance.entity';
 import type { GrantAssistanceInput, StopAssistanceInput } from './assistance.inputs';
 
-export const HOUSEHOLD_CODE_PATTERN = /^\d{16}$/;
 export const MAX_MONTHLY_AMOUNT = 5000;
 
 /** 民政 rules for granting and stopping assistance. */
@@ -13,7 +12,7 @@ export class AssistanceService {
 
   async grant(input: GrantAssistanceInput): Promise<AssistanceGrant> {
     new InputProblems()
-      .check(HOUSEHOLD_CODE_PATTERN.test(input.householdCode), 'input.householdCode', 'a household code is 16 digits (village code + 4)')
+      .check(isHouseholdCode(input.householdCode), 'input.householdCode', HOUSEHOLD_CODE_MESSAGE)
       .check(
         Number.isInteger(input.monthlyAmount) && input.monthlyAmount >= 1 && input.monthlyAmount <= MAX_MONTHLY_AMOUNT,
         'input.monthlyAmount',
@@ -59,7 +58,7 @@ export class AssistanceService {
   async list(args: { divisionCode: string; kind?: AssistanceKind | null; activeOn?: string | null; first: number; after?: string | null }): Promise<Page<AssistanceGrant>> {
     requireDivisionCode(args.divisionCode, 'divisionCode');
     const first = checkPageSize(args.first);
-    const after = decodeCursor(args.after);
+    const after = decodeIdCursor(args.after);
     const { from, to } = divisionCodeRange(args.divisionCode);
     const where: Record<string, unknown> = { householdCode: { $gte: from, $lt: to } };
     if (args.kind) where.kind = args.kind;
@@ -68,7 +67,7 @@ export class AssistanceService {
       where.$or = [{ endsOn: null }, { endsOn: { $gte: args.activeOn } }];
     }
     const [rows, totalCount] = await Promise.all([
-      this.em.find(AssistanceGrant, after === null ? where : { ...where, id: { $gt: Number(after) } }, { orderBy: { id: 'asc' }, limit: first + 1 }),
+      this.em.find(AssistanceGrant, after === null ? where : { ...where, id: { $gt: after } }, { orderBy: { id: 'asc' }, limit: first + 1 }),
       this.em.count(AssistanceGrant, where),
     ]);
     return toPage(rows, first, totalCount, (g) => g.id);

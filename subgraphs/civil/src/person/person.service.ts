@@ -1,9 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { badInput, InputProblems, requireIdNumber, workerPseudonym } from '@jiuye/common';
+import { badInput, HOUSEHOLD_CODE_MESSAGE, InputProblems, isHouseholdCode, requireIdNumber, workerPseudonym } from '@jiuye/common';
 import { PersonCircumstance } from './person.entity';
 import type { RecordDisabilityInput, SetLeftBehindInput } from './person.inputs';
-
-const HOUSEHOLD_CODE = /^\d{16}$/;
 
 export class PersonService {
   constructor(
@@ -23,7 +21,7 @@ export class PersonService {
     requireIdNumber(input.idNumber, 'input.idNumber');
     new InputProblems()
       .check(Number.isInteger(input.grade) && input.grade >= 1 && input.grade <= 4, 'input.grade', 'a disability grade is 1 (most severe) to 4')
-      .check(!input.householdCode || HOUSEHOLD_CODE.test(input.householdCode), 'input.householdCode', 'a household code is 16 digits')
+      .check(!input.householdCode || isHouseholdCode(input.householdCode), 'input.householdCode', HOUSEHOLD_CODE_MESSAGE)
       .throwIfAny();
     return this.em.transactional(async (em) => {
       const situation = await this.situationFor(em, input.idNumber, input.householdCode);
@@ -37,8 +35,8 @@ export class PersonService {
 
   async setLeftBehind(input: SetLeftBehindInput): Promise<PersonCircumstance> {
     requireIdNumber(input.idNumber, 'input.idNumber');
-    if (input.householdCode && !HOUSEHOLD_CODE.test(input.householdCode)) {
-      throw badInput('input.householdCode', 'a household code is 16 digits');
+    if (input.householdCode && !isHouseholdCode(input.householdCode)) {
+      throw badInput('input.householdCode', HOUSEHOLD_CODE_MESSAGE);
     }
     return this.em.transactional(async (em) => {
       const situation = await this.situationFor(em, input.idNumber, input.householdCode);

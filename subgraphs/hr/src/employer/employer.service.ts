@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { checkPageSize, decodeCursor, divisionCodeRange, requireDivisionCode, toPage, type Page } from '@jiuye/common';
+import { checkPageSize, decodeIdCursor, divisionCodeRange, type Page, requireDivisionCode, toPage } from '@jiuye/common';
 import { Employer, type EmployerKind } from './employer.entity';
 
 export class EmployerService {
@@ -9,7 +9,7 @@ export class EmployerService {
   async list(args: { divisionCode?: string | null; kind?: EmployerKind | null; first: number; after?: string | null }): Promise<Page<Employer>> {
     if (args.divisionCode) requireDivisionCode(args.divisionCode, 'divisionCode');
     const first = checkPageSize(args.first);
-    const after = decodeCursor(args.after);
+    const after = decodeIdCursor(args.after);
     const where: Record<string, unknown> = {};
     if (args.divisionCode) {
       const { from, to } = divisionCodeRange(args.divisionCode);
@@ -17,7 +17,7 @@ export class EmployerService {
     }
     if (args.kind) where.kind = args.kind;
     const [rows, totalCount] = await Promise.all([
-      this.em.find(Employer, after === null ? where : { ...where, id: { $gt: Number(after) } }, { orderBy: { id: 'asc' }, limit: first + 1 }),
+      this.em.find(Employer, after === null ? where : { ...where, id: { $gt: after } }, { orderBy: { id: 'asc' }, limit: first + 1 }),
       this.em.count(Employer, where),
     ]);
     return toPage(rows, first, totalCount, (e) => e.id);

@@ -1,7 +1,7 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { isHouseholdCode, villageOfHousehold } from '@jiuye/common';
 import type { HrContext } from '../context';
 import { Division } from '../division/division.type';
-import { HOUSEHOLD_CODE_PATTERN } from '../validation';
 import { Worker } from '../worker/worker.type';
 import { Household } from './household.type';
 
@@ -14,7 +14,7 @@ export class HouseholdResolver {
 
   @FieldResolver(() => Division, { nullable: true, description: 'The village: the first 12 digits of the household code.' })
   village(@Root() household: Household): Division | null {
-    return HOUSEHOLD_CODE_PATTERN.test(household.code) ? { code: household.code.slice(0, 12) } : null;
+    return isHouseholdCode(household.code) ? { code: villageOfHousehold(household.code) } : null;
   }
 }
 

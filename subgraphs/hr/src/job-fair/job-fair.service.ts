@@ -4,13 +4,13 @@ import {
   badInput,
   checkPageSize,
   conflict,
-  decodeCursor,
+  decodeIdCursor,
   divisionCodeRange,
   notFound,
+  type Page,
   requireDivisionCode,
   todayInChina,
   toPage,
-  type Page,
 } from '@jiuye/common';
 import { JobPosting } from '../job-posting/job-posting.entity';
 import { requireRecordInScope, requireRegisteredWorker, requireScope, type InScope } from '../worker/worker.service';
@@ -67,7 +67,7 @@ export class JobFairService {
   async list(args: { divisionCode?: string | null; online?: boolean | null; first: number; after?: string | null }): Promise<Page<JobFair>> {
     if (args.divisionCode) requireDivisionCode(args.divisionCode, 'divisionCode');
     const first = checkPageSize(args.first);
-    const after = decodeCursor(args.after);
+    const after = decodeIdCursor(args.after);
     const where: Record<string, unknown> = {};
     if (args.divisionCode) {
       const { from, to } = divisionCodeRange(args.divisionCode);
@@ -75,7 +75,7 @@ export class JobFairService {
     }
     if (args.online != null) where.online = args.online;
     const [rows, totalCount] = await Promise.all([
-      this.em.find(JobFair, after === null ? where : { ...where, id: { $gt: Number(after) } }, { orderBy: { id: 'asc' }, limit: first + 1 }),
+      this.em.find(JobFair, after === null ? where : { ...where, id: { $gt: after } }, { orderBy: { id: 'asc' }, limit: first + 1 }),
       this.em.count(JobFair, where),
     ]);
     return toPage(rows, first, totalCount, (f) => f.id);

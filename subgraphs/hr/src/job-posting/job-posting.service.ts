@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { badInput, checkPageSize, decodeCursor, toPage, type EmploymentPlace, type Page, type Trade } from '@jiuye/common';
+import { badInput, checkPageSize, decodeIdCursor, type EmploymentPlace, type Page, toPage, type Trade } from '@jiuye/common';
 import { JobPosting } from './job-posting.entity';
 
 export const MAX_SUITABLE_POSTINGS = 100;
@@ -87,7 +87,7 @@ export class JobPostingService {
 
   async list(args: { place?: EmploymentPlace | null; requiredTrade?: Trade | null; openOn?: string | null; first: number; after?: string | null }): Promise<Page<JobPosting>> {
     const first = checkPageSize(args.first);
-    const after = decodeCursor(args.after);
+    const after = decodeIdCursor(args.after);
     const where: Record<string, unknown> = {};
     if (args.place) where.place = args.place;
     if (args.requiredTrade) where.requiredTrade = args.requiredTrade;
@@ -96,7 +96,7 @@ export class JobPostingService {
       where.openUntil = { $gte: args.openOn };
     }
     const [rows, totalCount] = await Promise.all([
-      this.em.find(JobPosting, after === null ? where : { ...where, id: { $gt: Number(after) } }, { orderBy: { id: 'asc' }, limit: first + 1 }),
+      this.em.find(JobPosting, after === null ? where : { ...where, id: { $gt: after } }, { orderBy: { id: 'asc' }, limit: first + 1 }),
       this.em.count(JobPosting, where),
     ]);
     return toPage(rows, first, totalCount, (p) => p.id);

@@ -4,12 +4,12 @@ import {
   badInput,
   checkPageSize,
   conflict,
-  decodeCursor,
+  decodeIdCursor,
   divisionCodeRange,
   notFound,
+  type Page,
   requireDivisionCode,
   toPage,
-  type Page,
   type WelfarePostKind,
 } from '@jiuye/common';
 import { DivisionRecord } from '../division/division.entity';
@@ -95,7 +95,7 @@ export class WelfarePostService {
   async list(args: { divisionCode: string; vacantOnly?: boolean | null; kind?: WelfarePostKind | null; first: number; after?: string | null }): Promise<Page<WelfarePost>> {
     requireDivisionCode(args.divisionCode, 'divisionCode');
     const first = checkPageSize(args.first);
-    const after = decodeCursor(args.after);
+    const after = decodeIdCursor(args.after);
     const { from, to } = divisionCodeRange(args.divisionCode);
     const where: Record<string, unknown> = { villageCode: { $gte: from, $lt: to } };
     if (args.kind) where.kind = args.kind;
@@ -104,7 +104,7 @@ export class WelfarePostService {
       where.id = { $nin: held.getKnexQuery() };
     }
     const [rows, totalCount] = await Promise.all([
-      this.em.find(WelfarePost, after === null ? where : { $and: [where, { id: { $gt: Number(after) } }] }, { orderBy: { id: 'asc' }, limit: first + 1 }),
+      this.em.find(WelfarePost, after === null ? where : { $and: [where, { id: { $gt: after } }] }, { orderBy: { id: 'asc' }, limit: first + 1 }),
       this.em.count(WelfarePost, where),
     ]);
     return toPage(rows, first, totalCount, (p) => p.id);

@@ -5,6 +5,8 @@ import {
   Education,
   EmploymentIntention,
   EmploymentStatus,
+  hasErrorCode,
+  isHouseholdCode,
   LocalDateScalar,
   maskIdNumber,
   maskPhone,
@@ -81,11 +83,11 @@ export class WorkerResolver {
   @Mutation(() => Worker, { description: '农村劳动力实名制登记 — register a person aged 16–60 in the labour registry.' })
   async registerWorker(@Arg('input', () => RegisterWorkerInput) input: RegisterWorkerInput, @Ctx() { em, config, loaders, access, logger, requestId }: HrContext) {
     access.requireDepartment('hr', 'the labour registry');
-    if (/^\d{16}$/.test(input.householdCode ?? '')) await access.requireInScope({ place: input.householdCode }, 'input.householdCode');
+    if (isHouseholdCode(input.householdCode)) await access.requireInScope({ place: input.householdCode }, 'input.householdCode');
     const worker = await new WorkerService(em, config.pseudonymKey).register(input).catch((error: unknown) => {
       // A registration that collides with an existing record is the one answer that tells a
       // number is registered somewhere (ALREADY_REGISTERED): operators see who asks, and how often.
-      if ((error as { extensions?: { code?: string; field?: string } }).extensions?.field === 'input.idNumber' && (error as { extensions: { code?: string } }).extensions.code === 'CONFLICT') {
+      if ((error as { extensions?: { field?: string } }).extensions?.field === 'input.idNumber' && hasErrorCode(error, 'CONFLICT')) {
         logger.warn({ requestId, staff: access.identity.subject, region: access.identity.region }, 'registration refused: the ID number is already registered');
       }
       throw error;

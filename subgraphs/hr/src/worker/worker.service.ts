@@ -4,11 +4,17 @@ import {
   ageOn,
   badInput,
   checkPageSize,
+  compositeKey,
   conflict,
-  decodeCursor,
+  decodeCompositeCursor,
   divisionCodeRange,
   type EmploymentIntention,
   type EmploymentStatus,
+  HOUSEHOLD_CODE_MESSAGE,
+  HOUSEHOLD_CODE_PATTERN,
+  isHouseholdCode,
+  isMobileNumber,
+  MOBILE_NUMBER_MESSAGE,
   notFound,
   type Page,
   type PopulationStatus,
@@ -17,11 +23,12 @@ import {
   todayInChina,
   toPage,
   type Trade,
+  villageOfHousehold,
   workerPseudonym,
 } from '@jiuye/common';
 import { DivisionRecord } from '../division/division.entity';
 import { Employment } from '../employment/employment.entity';
-import { conflictOnUnique, HOUSEHOLD_CODE_PATTERN, InputCheck, MOBILE_PATTERN } from '../validation';
+import { conflictOnUnique, InputCheck } from '../validation';
 import { WorkerRecord } from './worker.entity';
 import type { RegisterWorkerInput, UpdateSixClaritiesInput } from './worker.inputs';
 
@@ -51,17 +58,15 @@ const FILTER_COLUMNS: Record<keyof WorkerFilter, string> = {
   trainingWish: 'training_wish',
 };
 
+/** Worker cursors join household code and id with '/' (not common's '|'): cursors handed out before stay valid. */
+const WORKER_CURSOR_SEPARATOR = '/';
+
 /** Validates list arguments into a page key (errors name the argument). */
 export function workerPageKey(args: WorkerFilter & { divisionCode: string; first: number; after?: string | null }): WorkerPageKey {
   requireDivisionCode(args.divisionCode, 'divisionCode');
   const first = checkPageSize(args.first);
-  const cursor = decodeCursor(args.after);
-  let after: [string, string] | null = null;
-  if (cursor !== null) {
-    const match = typeof cursor === 'string' ? /^(\d{16})\/(w[\w-]+)$/.exec(cursor) : null;
-    if (!match) throw badInput('after', 'not a cursor returned by this list (use pageInfo.endCursor)', 'CURSOR');
-    after = [match[1], match[2]];
-  }
+  const parts = decodeCompositeCursor(args.after, [(p) => HOUSEHOLD_CODE_PATTERN.test(p), (p) => /^w[\w-]+$/.test(p)], { separator: WORKER_CURSOR_SEPARATOR });
+  const after: [string, string] | null = parts && [parts[0], parts[1]];
   return {
     divisionCode: args.divisionCode,
     employmentStatus: args.employmentStatus ?? null,
@@ -120,8 +125,8 @@ export class WorkerService {
     const name = check.text(input.name, 'input.name', 2, 30);
     const phone = input.phone?.trim() || null;
     check
-      .check(phone === null || MOBILE_PATTERN.test(phone), 'input.phone', 'a mobile number is 11 digits starting with 13 to 19')
-      .check(HOUSEHOLD_CODE_PATTERN.test(input.householdCode), 'input.householdCode', 'a household code is 16 digits (village code + 4)')
+      .check(phone === null || isMobileNumber(phone), 'input.phone', MOBILE_NUMBER_MESSAGE)
+      .check(isHouseholdCode(input.householdCode), 'input.householdCode', HOUSEHOLD_CODE_MESSAGE)
       .check(input.employmentStatus !== 'EMPLOYED', 'input.employmentStatus', SET_BY_EMPLOYMENT_RECORDS);
     if (parsed) {
       const age = ageOn(parsed.birthDate, todayInChina());
@@ -133,7 +138,7 @@ export class WorkerService {
     }
     check.throwIfAny();
     const id = workerPseudonym(input.idNumber, this.pseudonymKey);
-    const villageCode = input.householdCode.slice(0, 12);
+    const villageCode = villageOfHousehold(input.householdCode);
     const registered = this.em.transactional(async (em) => {
       if (!(await em.findOne(DivisionRecord, { code: villageCode }))) {
         throw badInput('input.householdCode', 'its first 12 digits are not a village in the division catalogue', 'UNKNOWN_VILLAGE');
@@ -245,7 +250,7 @@ export class WorkerService {
     const totals = new Map(counts.map((c) => [c.page_key, c.total]));
     for (const key of keys) {
       const found = rowsByCode.get(key.divisionCode) ?? [];
-      pages.set(key, toPage(found, key.first, totals.get(key.divisionCode) ?? 0, (w) => `${w.householdCode}/${w.id}`));
+      pages.set(key, toPage(found, key.first, totals.get(key.divisionCode) ?? 0, (w) => compositeKey([w.householdCode, w.id], WORKER_CURSOR_SEPARATOR)));
     }
   }
 }

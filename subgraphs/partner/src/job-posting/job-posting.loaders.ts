@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { PartnerJobPosting } from './job-posting.entity';
-import { pagedChildren, type PageRequest } from '../paging';
+import { pagedChildren, type PageRequest } from '@jiuye/common';
 
 export function createJobPostingLoaders(em: EntityManager) {
   return {

@@ -1,7 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { checkPageSize, toPage, type Page } from '@jiuye/common';
+import { checkPageSize, decodeIdCursor, toPage, type Page } from '@jiuye/common';
 import { PartnerJobPosting } from './job-posting.entity';
-import { afterId } from '../paging';
 import { requireCityCode } from '../validation';
 
 export class JobPostingService {
@@ -11,7 +10,7 @@ export class JobPostingService {
   async list(args: { cityCode?: string | null; validOn?: string | null; first: number; after?: string | null }): Promise<Page<PartnerJobPosting>> {
     if (args.cityCode != null) requireCityCode(args.cityCode, 'cityCode');
     const first = checkPageSize(args.first);
-    const after = afterId(args.after);
+    const after = decodeIdCursor(args.after);
     const where: Record<string, unknown> = {};
     if (args.cityCode != null) where.cityCode = args.cityCode;
     if (args.validOn) {

@@ -1,7 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { manyLoader, oneLoader } from '@jiuye/common';
+import { manyLoader, oneLoader, pagedChildren, type PageRequest } from '@jiuye/common';
 import { Transfer } from './transfer.entity';
-import { pagedChildren, type PageRequest } from '../paging';
 
 export function createTransferLoaders(em: EntityManager) {
   return {

@@ -5,6 +5,8 @@ import {
   checkPageSize,
   conflict,
   InputProblems,
+  isMobileNumber,
+  MOBILE_NUMBER_MESSAGE,
   notFound,
   requireIdNumber,
   todayInChina,
@@ -14,10 +16,9 @@ import {
   type Page,
 } from '@jiuye/common';
 import { FollowUpVisit } from '../follow-up/follow-up.entity';
-import { afterId } from '../paging';
 import { TransferBatch } from '../transfer-batch/transfer-batch.entity';
-import { cleanText, hasLength, MOBILE_PATTERN, requireCityCode } from '../validation';
-import { isRowId, requireRowId } from '@jiuye/common';
+import { cleanText, hasLength, requireCityCode } from '../validation';
+import { decodeIdCursor, isRowId, requireRowId } from '@jiuye/common';
 import { TransferReferralService } from '../referral/referral.service';
 import { requireTransferInScope, transferNeedsCountyOffice, type TransferScope } from '../access';
 import { Transfer } from './transfer.entity';
@@ -49,7 +50,7 @@ export class TransferService {
     const jobTitle = cleanText(input.jobTitle);
     new InputProblems()
       .check(isRowId(input.batchId), 'input.batchId', 'not a transfer batch id')
-      .check(phone === null || MOBILE_PATTERN.test(phone), 'input.phone', 'a mobile number is 11 digits starting with 1')
+      .check(phone === null || isMobileNumber(phone), 'input.phone', MOBILE_NUMBER_MESSAGE)
       .check(hasLength(employerName, 2, 100), 'input.employerName', 'give an employer name of 2 to 100 characters')
       .check(hasLength(jobTitle, 1, 60), 'input.jobTitle', 'give a job title of 1 to 60 characters')
       .check(input.startedOn <= todayInChina(), 'input.startedOn', 'must not be in the future: record a transfer once the worker has started')
@@ -160,7 +161,7 @@ export class TransferService {
     if (args.cityCode != null) requireCityCode(args.cityCode, 'cityCode');
     const batchId = args.batchId != null ? requireRowId(args.batchId, 'batchId', 'transfer batch') : null;
     const first = checkPageSize(args.first);
-    const after = afterId(args.after);
+    const after = decodeIdCursor(args.after);
     const where: Record<string, unknown> = {};
     if (args.cityCode != null) where.cityCode = args.cityCode;
     if (batchId !== null) where.batchId = batchId;

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { badInput, checkPageSize, decodeCursor, InputProblems, toPage, type Page } from '@jiuye/common';
+import { checkPageSize, decodeIdCursor, InputProblems, type Page, toPage } from '@jiuye/common';
 import { checkPositiveId } from '../household/household.service';
 import { Cadre } from './cadre.entity';
 
@@ -9,8 +9,7 @@ export class CadreService {
   /** 帮扶责任人, optionally of one unit, keyset by id. */
   async list(args: { unitId?: string | null; first: number; after?: string | null }): Promise<Page<Cadre>> {
     const first = checkPageSize(args.first);
-    const after = decodeCursor(args.after);
-    if (after !== null && typeof after !== 'number') throw badInput('after', 'not a cursor returned by this list (use pageInfo.endCursor)', 'CURSOR');
+    const after = decodeIdCursor(args.after);
     const where: { unitId?: number } = {};
     if (args.unitId != null) {
       const problems = new InputProblems();

@@ -41,5 +41,3 @@ export class RegisteredHousehold {
   @Property({ type: 'datetime', defaultRaw: 'now()', onUpdate: () => new Date() })
   updatedAt: Date = new Date();
 }
-
-export const HOUSEHOLD_CODE_PATTERN = /^\d{16}$/;

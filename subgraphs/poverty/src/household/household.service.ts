@@ -1,14 +1,15 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import {
-  badInput,
+  checkIdNumber,
   checkPageSize,
   conflict,
-  decodeCursor,
+  decodeTextCursor,
   divisionCodeRange,
-  checkIdNumber,
+  HOUSEHOLD_CODE_MESSAGE,
+  HOUSEHOLD_CODE_PATTERN,
   InputProblems,
-  isValidDivisionCode,
+  isHouseholdCode,
   notFound,
   type Page,
   type ParsedIdNumber,
@@ -18,12 +19,13 @@ import {
   requireDivisionCode,
   todayInChina,
   toPage,
+  villageOfHousehold,
   workerPseudonym,
 } from '@jiuye/common';
 import { HouseholdMember } from '../member/member.entity';
 import { RelocationSite } from '../relocation/relocation.entity';
 import { PovertyStatusChange } from '../status/status.entity';
-import { HOUSEHOLD_CODE_PATTERN, RegisteredHousehold } from './household.entity';
+import { RegisteredHousehold } from './household.entity';
 import type { RegisterHouseholdInput } from './household.inputs';
 
 export const MAX_MEMBERS = 30;
@@ -34,11 +36,7 @@ export const STATUS_REASON_LENGTH = { min: 4, max: 200 };
 export const REGISTRATION_STATUSES: readonly PovertyStatus[] = ['NOT_LIFTED', 'MARGINAL', 'SUDDEN_HARDSHIP'];
 
 export function checkHouseholdCode(problems: InputProblems, code: string, field: string): InputProblems {
-  return problems.check(
-    HOUSEHOLD_CODE_PATTERN.test(code) && isValidDivisionCode(code.slice(0, 12)),
-    field,
-    'a household code is 16 digits: the 12-digit village code and a 4-digit sequence',
-  );
+  return problems.check(isHouseholdCode(code), field, HOUSEHOLD_CODE_MESSAGE);
 }
 
 /** Trims a free-text reason and checks its length; returns the trimmed text. */
@@ -130,7 +128,7 @@ export class HouseholdService {
         }
         const household = em.create(RegisteredHousehold, {
           code: input.code,
-          villageCode: input.code.slice(0, 12),
+          villageCode: villageOfHousehold(input.code),
           povertyStatus: input.status,
           statusSince: input.registeredOn,
           registeredYear: Number(input.registeredOn.slice(0, 4)),
@@ -178,10 +176,7 @@ export class HouseholdService {
   static pageKey(args: { divisionCode: string; status?: PovertyStatus | null; first: number; after?: string | null }): HouseholdPageKey {
     requireDivisionCode(args.divisionCode, 'divisionCode');
     const first = checkPageSize(args.first);
-    const after = decodeCursor(args.after);
-    if (after !== null && (typeof after !== 'string' || !HOUSEHOLD_CODE_PATTERN.test(after))) {
-      throw badInput('after', 'not a cursor returned by this list (use pageInfo.endCursor)', 'CURSOR');
-    }
+    const after = decodeTextCursor(args.after, HOUSEHOLD_CODE_PATTERN);
     return { divisionCode: args.divisionCode, status: args.status ?? null, first, after };
   }
 

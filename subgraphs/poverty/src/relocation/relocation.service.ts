@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { badInput, checkPageSize, decodeCursor, divisionCodeRange, requireDivisionCode, toPage, type Page } from '@jiuye/common';
+import { checkPageSize, decodeIdCursor, divisionCodeRange, type Page, requireDivisionCode, toPage } from '@jiuye/common';
 import { RelocationSite } from './relocation.entity';
 
 export class RelocationService {
@@ -9,8 +9,7 @@ export class RelocationService {
   async list(args: { divisionCode: string; first: number; after?: string | null }): Promise<Page<RelocationSite>> {
     requireDivisionCode(args.divisionCode, 'divisionCode');
     const first = checkPageSize(args.first);
-    const after = decodeCursor(args.after);
-    if (after !== null && typeof after !== 'number') throw badInput('after', 'not a cursor returned by this list (use pageInfo.endCursor)', 'CURSOR');
+    const after = decodeIdCursor(args.after);
     const { from, to } = divisionCodeRange(args.divisionCode);
     const where = { divisionCode: { $gte: from, $lt: to } };
     const [rows, totalCount] = await Promise.all([

@@ -1,4 +1,4 @@
-import { badInput, checkPageSize, conflict, decodeCursor, forbidden, InputProblems, notFound, toPage, type AccessControl, type Page } from '@jiuye/common';
+import { type AccessControl, badInput, checkPageSize, compositeKey, conflict, decodeCompositeCursor, DEPARTMENT_NAMES, forbidden, InputProblems, nonEmptyPart, notFound, type Page, toPage, VILLAGE_CODE_PATTERN } from '@jiuye/common';
 import { allPages, regionCondition, type Sql } from '../db';
 import { PERSON_SELECT, type PersonRecord } from '../person/situation-person.type';
 import type { Region } from '../region/region';
@@ -98,12 +98,8 @@ export interface ConflictPageResult extends Page<{ conflict: ConflictRow; person
 }
 
 function decodeConflictCursor(after: string | null | undefined): [string, string, string] | null {
-  const key = decodeCursor(after);
-  if (key === null) return null;
-  const parts = String(key).split('|');
-  if (parts.length !== 3 || !CONFLICT_RULE_BY_KIND.has(parts[0]) || !/^\d{12}$/.test(parts[1]) || parts[2] === '') {
-    throw badInput('after', 'not a cursor returned by this list (use pageInfo.endCursor)', 'CURSOR');
-  }
+  const parts = decodeCompositeCursor(after, [(p) => CONFLICT_RULE_BY_KIND.has(p), (p) => VILLAGE_CODE_PATTERN.test(p), nonEmptyPart]);
+  if (parts === null) return null;
   return [parts[0], parts[1], parts[2]];
 }
 
@@ -130,7 +126,7 @@ export async function conflictPage(sql: Sql, query: ConflictQuery, withCounts = 
     byteOrder(row.kind, cursor[0]) > 0 ||
     (row.kind === cursor[0] && (byteOrder(row.village_code, cursor[1]) > 0 || (row.village_code === cursor[1] && byteOrder(row.subject, cursor[2]) > 0)));
   const matching = all.filter((row) => wanted.has(row.kind));
-  const page = toPage(matching.filter(after).slice(0, first + 1), first, matching.length, (row) => `${row.kind}|${row.village_code}|${row.subject}`);
+  const page = toPage(matching.filter(after).slice(0, first + 1), first, matching.length, (row) => compositeKey([row.kind, row.village_code, row.subject]));
   return { ...page, nodes: await withPeople(sql, page.nodes), countsByKind };
 }
 
@@ -155,8 +151,6 @@ export interface ResolveInput {
   keptSource?: string | null;
 }
 
-const DEPARTMENTS = ['hr', 'poverty', 'civil', 'training', 'partner'];
-
 /**
  * Who may resolve: department staff with a region (not dashboards or auditors, not partner-city
  * or institution accounts, not viewers), with a declared purpose.
@@ -175,7 +169,7 @@ export function checkResolveInput(input: ResolveInput): { note: string; keptSour
     .check(typeof input.conflictId === 'string' && input.conflictId.length > 0 && input.conflictId.length <= 80, 'input.conflictId', 'expected a Conflict.id (at most 80 characters)')
     .check(note.length >= 1, 'input.note', 'a note of 1 to 500 characters is required', 'REQUIRED')
     .check(note.length <= 500, 'input.note', `at most 500 characters (got ${note.length})`, 'TOO_LONG')
-    .check(keptSource === null || DEPARTMENTS.includes(keptSource), 'input.keptSource', `one of the two departments of the conflict (${DEPARTMENTS.join(', ')})`, 'DEPARTMENT')
+    .check(keptSource === null || (DEPARTMENT_NAMES as readonly string[]).includes(keptSource), 'input.keptSource', `one of the two departments of the conflict (${DEPARTMENT_NAMES.join(', ')})`, 'DEPARTMENT')
     .throwIfAny();
   return { note, keptSource };
 }

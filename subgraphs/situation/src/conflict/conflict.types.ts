@@ -1,6 +1,6 @@
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
-import { defineVocabulary, LocalDateScalar, PageInfo } from '@jiuye/common';
-import { DEPARTMENT_LABELS, Freshness } from '../freshness/freshness';
+import { defineVocabulary, DEPARTMENT_LABELS, LocalDateScalar, PageInfo } from '@jiuye/common';
+import { Freshness } from '../freshness/freshness';
 import { SituationPerson, type PersonRecord } from '../person/situation-person.type';
 import { RegionType } from '../region/region.type';
 import { CONFLICT_RULE_BY_KIND, CONFLICT_RULES } from './rules';
@@ -127,7 +127,7 @@ export class Conflict {
       const source = fact as SourceFact;
       return {
         department: source.department,
-        departmentLabel: DEPARTMENT_LABELS[source.department] ?? source.department,
+        departmentLabel: DEPARTMENT_LABELS[source.department as keyof typeof DEPARTMENT_LABELS] ?? source.department,
         fact: rule.sources[index].fact({ ...source.values, ...(display as Record<string, unknown>) }),
         since: source.since,
       };

@@ -1,4 +1,4 @@
-import { EmploymentKindVocabulary, EmploymentPlaceVocabulary, PovertyStatusVocabulary } from '@jiuye/common';
+import { EmploymentKindVocabulary, EmploymentPlaceVocabulary, PovertyStatusVocabulary, type DepartmentName } from '@jiuye/common';
 
 /**
  * 数据比对冲突 — facts of two departments that cannot both be true (what the weekly
@@ -12,7 +12,7 @@ import { EmploymentKindVocabulary, EmploymentPlaceVocabulary, PovertyStatusVocab
  * it is open again. `display` values are shown only (a renamed city does not reopen anything).
  */
 export interface ConflictSourceSpec {
-  department: 'hr' | 'poverty' | 'civil' | 'training' | 'partner';
+  department: DepartmentName;
   /** SQL expressions of the fact's values (fingerprinted). */
   values: Record<string, string>;
   /** SQL expressions shown in the fact only (not fingerprinted). */

@@ -1,14 +1,6 @@
 import { Field, Float, ObjectType } from 'type-graphql';
-import { DEPARTMENT_NAMES } from '@jiuye/common';
+import { DEPARTMENT_LABELS, DEPARTMENT_NAMES } from '@jiuye/common';
 import type { Sql } from '../db';
-
-export const DEPARTMENT_LABELS: Record<string, string> = {
-  hr: '人社',
-  poverty: '扶贫（乡村振兴）',
-  civil: '民政',
-  training: '培训机构',
-  partner: '东西部协作',
-};
 
 @ObjectType({ description: 'How current the read model is for one department.' })
 export class DepartmentFreshness {

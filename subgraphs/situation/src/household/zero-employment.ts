@@ -1,5 +1,5 @@
 import { Arg, Args, Ctx, Field, Int, ObjectType, Query, Resolver, FieldResolver, Root } from 'type-graphql';
-import { badInput, checkPageSize, decodeCursor, LocalDateScalar, maskPhone, toPage, PageArgs, PageInfo, PovertyStatus } from '@jiuye/common';
+import { checkPageSize, decodeTextCursor, HOUSEHOLD_CODE_PATTERN, LocalDateScalar, maskPhone, PageArgs, PageInfo, PovertyStatus, toPage } from '@jiuye/common';
 import type { SituationContext } from '../context';
 import { allPages, regionCondition, type Sql } from '../db';
 import { Freshness, readFreshness } from '../freshness/freshness';
@@ -142,10 +142,9 @@ export const ZERO_EMPLOYMENT = 'h.able_labourers > 0 and h.employed_members = 0'
 
 export async function zeroEmploymentPage(sql: Sql, region: Region, first: number, after: string | null | undefined) {
   checkPageSize(first);
-  const cursor = decodeCursor(after);
-  if (cursor !== null && !/^\d{16}$/.test(String(cursor))) throw badInput('after', 'not a cursor returned by this list (use pageInfo.endCursor)', 'CURSOR');
+  const cursor = decodeTextCursor(after, HOUSEHOLD_CODE_PATTERN);
   const where = `${regionCondition('h.village_code', 1, region.code)} and ${ZERO_EMPLOYMENT}`;
-  const values = cursor === null ? [region.code, first + 1] : [region.code, String(cursor), first + 1];
+  const values = cursor === null ? [region.code, first + 1] : [region.code, cursor, first + 1];
   const [rows, count] = await Promise.all([
     sql.rows<HouseholdRecord>(
       `select ${HOUSEHOLD_SELECT} from household_situation h where ${where}${cursor === null ? '' : ' and h.code > $2'} order by h.code limit $${values.length}`,

@@ -1,6 +1,6 @@
 import type { Weekday } from '@jiuye/common';
 import type { Sql } from '../db';
-import { primarySuppressed } from '@jiuye/common';
+import { primarySuppressed, VILLAGE_CODE_LENGTH } from '@jiuye/common';
 import type { Region } from '../region/region';
 import { transferEventsSql } from './new-transfers';
 import type { VillageRanking, VillageRankingRow } from './ranking.types';
@@ -19,7 +19,7 @@ export function villagesOf(sql: Sql, region: Region): Promise<VillageRow[]> {
   return sql.rows<VillageRow>(
     `select v.code, v.name, t.name as township_name
        from division v left join division t on t.code = coalesce(v.parent_code, left(v.code, 9))
-      where v.level = 'VILLAGE' and ${region.code.length === 12 ? 'v.code = $1' : `v.code like $1 || '%'`}
+      where v.level = 'VILLAGE' and ${region.code.length === VILLAGE_CODE_LENGTH ? 'v.code = $1' : `v.code like $1 || '%'`}
       order by v.code`,
     [region.code],
   );

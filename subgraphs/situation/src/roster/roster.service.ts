@@ -1,4 +1,4 @@
-import { badInput, checkPageSize, decodeCursor, todayInChina, toPage, type Page } from '@jiuye/common';
+import { checkPageSize, compositeKey, decodeCompositeCursor, type Page, todayInChina, toPage, VILLAGE_CODE_PATTERN } from '@jiuye/common';
 import { allPages, regionCondition, type Sql } from '../db';
 import type { Region } from '../region/region';
 import type { PersonRecord } from '../person/situation-person.type';
@@ -26,10 +26,8 @@ export function rosterWhere(kind: RosterKind, region: Region): { where: string; 
 
 /** Keyset order: village, then worker key (both byte-wise). The cursor is the last row's pair. */
 function decodeRosterCursor(after: string | null | undefined): [string, string] | null {
-  const key = decodeCursor(after);
-  if (key === null) return null;
-  const parts = String(key).split('|');
-  if (parts.length !== 2 || !/^\d{12}$/.test(parts[0])) throw badInput('after', 'not a cursor returned by this list (use pageInfo.endCursor)', 'CURSOR');
+  const parts = decodeCompositeCursor(after, [(p) => VILLAGE_CODE_PATTERN.test(p), () => true]);
+  if (parts === null) return null;
   return [parts[0], parts[1]];
 }
 
@@ -45,7 +43,7 @@ export async function rosterPage(sql: Sql, query: RosterQuery): Promise<Page<Per
     sql.rows<PersonRecord>(`select ${PERSON_SELECT} from person_situation p where ${where}${keyset} order by p.village_code, p.worker_id limit ${limit}`, pageValues),
     keptTotal(sql, query.kind, query.region).then(async (kept) => (kept !== null ? { n: kept } : sql.one<{ n: number }>(`select count(*) as n from person_situation p where ${where}`, values))),
   ]);
-  return toPage(rows, first, count?.n ?? 0, (row) => `${row.village_code}|${row.worker_id}`);
+  return toPage(rows, first, count?.n ?? 0, (row) => compositeKey([row.village_code, row.worker_id]));
 }
 
 /** Every row of a roster in keyset pages of 500 (exports): memory stays one page. */

@@ -1,4 +1,4 @@
-import { badInput, checkPageSize, decodeCursor, todayInChina, toPage, type Page } from '@jiuye/common';
+import { checkPageSize, compositeKey, decodeCompositeCursor, nonEmptyPart, type Page, todayInChina, toPage, VILLAGE_CODE_PATTERN } from '@jiuye/common';
 import { allPages, regionCondition, type Sql } from '../db';
 import { PERSON_SELECT, type PersonRecord } from '../person/situation-person.type';
 import type { Region } from '../region/region';
@@ -18,7 +18,7 @@ export interface WarningPageResult extends Page<{ warning: WarningRow; person: P
   countsByRule: { rule: WarningRule; count: number }[];
 }
 
-const warningKey = (w: WarningRow) => `${w.level_rank}|${w.rule}|${w.village_code}|${w.subject}`;
+const warningKey = (w: WarningRow) => compositeKey([w.level_rank, w.rule, w.village_code, w.subject]);
 
 const PERSON_FROM = `person_situation p
   left join household_situation h on h.code = p.household_code
@@ -97,12 +97,8 @@ function selectedRules(rule: string | null | undefined, level: WarningLevel | nu
 type Cursor = [number, string, string, string];
 
 function decodeWarningCursor(after: string | null | undefined): Cursor | null {
-  const key = decodeCursor(after);
-  if (key === null) return null;
-  const parts = String(key).split('|');
-  if (parts.length !== 4 || !/^[0-2]$/.test(parts[0]) || !/^[A-Z0-9_]+$/.test(parts[1]) || !/^\d{12}$/.test(parts[2]) || parts[3] === '') {
-    throw badInput('after', 'not a cursor returned by this list (use pageInfo.endCursor)', 'CURSOR');
-  }
+  const parts = decodeCompositeCursor(after, [(p) => /^[0-2]$/.test(p), (p) => /^[A-Z0-9_]+$/.test(p), (p) => VILLAGE_CODE_PATTERN.test(p), nonEmptyPart]);
+  if (parts === null) return null;
   return [Number(parts[0]), parts[1], parts[2], parts[3]];
 }
 

@@ -1,7 +1,7 @@
 import type { EnrolmentScope } from '../access';
 import { LockMode, UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { badInput, checkPageSize, conflict, decodeCursor, InputProblems, LinkConfirmation, notFound, todayInChina, toPage, workerPseudonym, type Page } from '@jiuye/common';
+import { badInput, checkPageSize, conflict, decodeIdCursor, InputProblems, LinkConfirmation, notFound, type Page, todayInChina, toPage, workerPseudonym } from '@jiuye/common';
 import { daysBetween } from '@jiuye/common';
 import { throwIfInvalid } from '../ids';
 import { Course } from '../course/course.entity';
@@ -122,13 +122,10 @@ export class EnrolmentService {
   /** Pending enrolments by id (keyset pagination): the county's worklist. */
   async pending(args: { first: number; after?: string | null }): Promise<Page<Enrolment>> {
     const first = checkPageSize(args.first);
-    const after = decodeCursor(args.after, 'after');
-    if (after !== null && (typeof after !== 'number' || !Number.isInteger(after) || after < 0)) {
-      throw badInput('after', 'not a cursor returned by this list (use pageInfo.endCursor)', 'CURSOR');
-    }
+    const after = decodeIdCursor(args.after);
     const where = { confirmation: LinkConfirmation.PENDING };
     const [rows, totalCount] = await Promise.all([
-      this.em.find(Enrolment, after === null ? where : { ...where, id: { $gt: after as number } }, { orderBy: { id: 'asc' }, limit: first + 1 }),
+      this.em.find(Enrolment, after === null ? where : { ...where, id: { $gt: after } }, { orderBy: { id: 'asc' }, limit: first + 1 }),
       this.em.count(Enrolment, where),
     ]);
     return toPage(rows, first, totalCount, (e) => e.id);

@@ -1,18 +1,13 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { badInput, checkPageSize, decodeCursor, InputProblems, isLocalDate, toPage, type Page } from '@jiuye/common';
+import { badInput, checkPageSize, compositeKey, decodeCompositeCursor, InputProblems, isLocalDate, type Page, toPage } from '@jiuye/common';
 import { parseRowId } from '@jiuye/common';
 import { TrainingClass } from './training-class.entity';
 
 /** Classes are listed by start date; the cursor holds the last row's start date and id. */
 function decodeClassCursor(cursor: string | null | undefined): { startsOn: string; id: number } | null {
-  const key = decodeCursor(cursor);
-  if (key === null) return null;
-  const [startsOn, id] = String(key).split('|');
-  const parsedId = parseRowId(id);
-  if (!isLocalDate(startsOn ?? '') || parsedId === null) {
-    throw badInput('after', 'not a cursor returned by this list (use pageInfo.endCursor)', 'CURSOR');
-  }
-  return { startsOn, id: parsedId };
+  const parts = decodeCompositeCursor(cursor, [isLocalDate, (p) => parseRowId(p) !== null]);
+  if (parts === null) return null;
+  return { startsOn: parts[0], id: parseRowId(parts[1])! };
 }
 
 export class TrainingClassService {
@@ -62,6 +57,6 @@ export class TrainingClassService {
       this.em.find(TrainingClass, page, { orderBy: [{ startsOn: 'asc' }, { id: 'asc' }], limit: first + 1 }),
       this.em.count(TrainingClass, where),
     ]);
-    return toPage(rows, first, totalCount, (c) => `${c.startsOn}|${c.id}`);
+    return toPage(rows, first, totalCount, (c) => compositeKey([c.startsOn, c.id]));
   }
 }

@@ -1,19 +1,16 @@
+/**
+ * The batched per-parent pager: keyset pages (by id) of the children of many parents at once,
+ * two statements per batch whatever the number of parents (partner's cities → postings and
+ * transfers). A nested, paged list of rows keyed by a parent column uses this one.
+ */
 import type { EntityClass } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { badInput, checkPageSize, decodeCursor, oneLoader, toPage, type Page } from '@jiuye/common';
+import { oneLoader } from './loaders';
+import { checkPageSize, decodeIdCursor, toPage, type Page } from './pagination';
 
 export interface PageRequest {
   first: number;
   after?: string | null;
-}
-
-/** The id after which a page starts (keyset cursor over ids); null for the first page. */
-export function afterId(after: string | null | undefined, field = 'after'): number | null {
-  const key = decodeCursor(after, field);
-  if (key !== null && (typeof key !== 'number' || !Number.isInteger(key) || key < 0)) {
-    throw badInput(field, 'not a cursor returned by this list (use pageInfo.endCursor)', 'CURSOR');
-  }
-  return key;
 }
 
 export interface ChildFilter {
@@ -72,7 +69,7 @@ export function pagedChildren<A extends PageRequest, V extends { id: number }>(
   /** Validates the page request (errors name `first`/`after`) and returns its loader. */
   return (args: A) => {
     const first = checkPageSize(args.first);
-    const after = afterId(args.after);
+    const after = decodeIdCursor(args.after);
     const where = filter(args);
     const cacheKey = JSON.stringify([first, after, where.sql, where.params]);
     let loader = loaders.get(cacheKey);
