@@ -1,6 +1,6 @@
 import pg from 'pg';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { VILLAGE_CODE_LENGTH, type Page } from '@jiuye/common';
+import type { Page } from '@jiuye/common';
 
 /**
  * The read model is SQL-shaped (keyset pages over filtered rows, grouped counts, window
@@ -41,11 +41,6 @@ export function sqlOf(em: EntityManager): Sql {
     }
   };
   return { rows, one: async <T>(text: string, values?: unknown[]) => (await rows<T>(text, values))[0] };
-}
-
-/** A region condition on a village-code column: equality for a village, a prefix otherwise (index-served). */
-export function regionCondition(column: string, parameter: number, region: string): string {
-  return region.length === VILLAGE_CODE_LENGTH ? `${column} = $${parameter}` : `${column} like $${parameter} || '%'`;
 }
 
 /** Every row of a keyset-paged list (common's Page), page by page (exports): memory stays one page. */

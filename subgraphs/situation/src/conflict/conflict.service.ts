@@ -1,5 +1,6 @@
 import { type AccessControl, badInput, checkPageSize, compositeKey, conflict, decodeCompositeCursor, DEPARTMENT_NAMES, forbidden, InputProblems, nonEmptyPart, notFound, type Page, toPage, VILLAGE_CODE_PATTERN } from '@jiuye/common';
-import { allPages, regionCondition, type Sql } from '../db';
+import { allPages, type Sql } from '../db';
+import { regionCondition } from '../sql/conditions';
 import { PERSON_SELECT, type PersonRecord } from '../person/situation-person.type';
 import type { Region } from '../region/region';
 import { CONFLICT_RULE_BY_KIND, CONFLICT_RULES, type ConflictRule, type ConflictSourceSpec } from './rules';

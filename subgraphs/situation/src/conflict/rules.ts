@@ -1,4 +1,5 @@
 import { EmploymentKindVocabulary, EmploymentPlaceVocabulary, PovertyStatusVocabulary, type DepartmentName } from '@jiuye/common';
+import { OPEN_TRANSFER, UNEMPLOYED } from '../sql/conditions';
 
 /**
  * 数据比对冲突 — facts of two departments that cannot both be true (what the weekly
@@ -37,8 +38,6 @@ export interface ConflictRule {
 const label = (labels: Record<string, string>, value: string | null | undefined) => (value ? (labels[value] ?? value) : '');
 const kindLabel = (kind: string | null | undefined) => label(EmploymentKindVocabulary.labels as Record<string, string>, kind);
 const placeLabel = (place: string | null | undefined) => label(EmploymentPlaceVocabulary.labels as Record<string, string>, place);
-
-const OPEN_TRANSFER = 'p.transfer_id is not null and p.transfer_ended_on is null';
 
 /** hr's current employment record. */
 const HR_EMPLOYMENT: ConflictSourceSpec = {
@@ -109,7 +108,7 @@ export const CONFLICT_RULES: ConflictRule[] = [
     label: '人社登记未就业但回访在岗',
     description: '人社就业状态为未就业，东西部协作对尚未结束的有组织转移的最近一次跟踪回访却发现本人在岗',
     subject: 'person',
-    condition: `p.employment_status = 'UNEMPLOYED' and ${OPEN_TRANSFER} and p.last_follow_up_still_employed = true`,
+    condition: `${UNEMPLOYED} and ${OPEN_TRANSFER} and p.last_follow_up_still_employed = true`,
     sources: [
       {
         department: 'hr',

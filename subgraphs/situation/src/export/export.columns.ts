@@ -17,6 +17,7 @@ import {
 import { situationAccess } from '../access';
 import type { HouseholdRecord } from '../household/zero-employment';
 import type { PersonRecord } from '../person/situation-person.type';
+import { villageAssistant } from '../sql/conditions';
 import type { EarlyWarning } from '../warning/warning.types';
 import type { Conflict } from '../conflict/conflict.types';
 
@@ -103,7 +104,7 @@ export function zeroEmploymentColumns(access: Pick<AccessControl, 'allows'>): Ex
     { header: '贫困状态', width: 12, value: (h) => label(PovertyStatusVocabulary.labels, h.poverty_status) ?? '非建档立卡' },
     { header: '登记劳动年龄人数', kind: 'number', width: 10, value: (h) => h.members },
     { header: '劳动力人数', kind: 'number', width: 10, value: (h) => h.able_labourers },
-    { header: '帮扶责任人', width: 10, value: (h) => h.cadre_name ?? `${h.village_name ?? h.village_code}劳动保障协理员` },
+    { header: '帮扶责任人', width: 10, value: (h) => h.cadre_name ?? villageAssistant(h.village_name, h.village_code) },
     { header: '挂包责任单位', width: 24, value: (h) => h.unit_name },
     { header: '最近帮扶措施', width: 30, value: (h) => h.last_action },
     { header: '措施日期', kind: 'date', width: 12, value: (h) => h.last_action_on },

@@ -1,7 +1,8 @@
 import { Arg, Args, Ctx, Field, Int, ObjectType, Query, Resolver, FieldResolver, Root } from 'type-graphql';
 import { checkPageSize, decodeTextCursor, HOUSEHOLD_CODE_PATTERN, LocalDateScalar, maskPhone, PageArgs, PageInfo, PovertyStatus, toPage } from '@jiuye/common';
 import type { SituationContext } from '../context';
-import { allPages, regionCondition, type Sql } from '../db';
+import { allPages, type Sql } from '../db';
+import { regionCondition, villageAssistant, ZERO_EMPLOYMENT } from '../sql/conditions';
 import { Freshness, readFreshness } from '../freshness/freshness';
 import { Household, PERSON_SELECT, SituationPerson, type PersonRecord } from '../person/situation-person.type';
 import { resolveRegion, type Region } from '../region/region';
@@ -51,7 +52,7 @@ export class Responsibility {
 
   @Field(() => String, { description: 'Who acts when no cadre is assigned: the village labour-security assistant (村劳动保障协理员).' })
   get fallback(): string {
-    return `${this.record.village_name ?? this.record.village_code}劳动保障协理员`;
+    return villageAssistant(this.record.village_name, this.record.village_code);
   }
 }
 
@@ -137,8 +138,6 @@ export class ZeroEmploymentPage {
 
 const HOUSEHOLD_SELECT = `h.code, h.village_code, (select d.name from division d where d.code = h.village_code) as village_name, h.poverty_status,
   h.cadre_name, h.cadre_phone, h.unit_name, h.members, h.able_labourers, h.employed_members, h.last_action_on, h.last_action, h.last_action_department`;
-
-export const ZERO_EMPLOYMENT = 'h.able_labourers > 0 and h.employed_members = 0';
 
 export async function zeroEmploymentPage(sql: Sql, region: Region, first: number, after: string | null | undefined) {
   checkPageSize(first);

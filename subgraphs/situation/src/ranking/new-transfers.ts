@@ -1,4 +1,4 @@
-import { regionCondition } from '../db';
+import { regionCondition } from '../sql/conditions';
 
 /** The employment kinds hr records for a transfer (转移就业). */
 export const TRANSFER_KINDS = ['TRANSFER_IN_PROVINCE', 'TRANSFER_OUT_OF_PROVINCE'];

@@ -1,4 +1,5 @@
 import { defineVocabulary } from '@jiuye/common';
+import { EMPLOYED, REGISTERED_POOR, UNEMPLOYED } from '../sql/conditions';
 
 /**
  * 一库六册 and 五类清单: each roster is a condition over person_situation (alias p) and the
@@ -21,9 +22,6 @@ export const RosterKindVocabulary = defineVocabulary('RosterKind', '花名册 �
 export type RosterKind = (typeof RosterKindVocabulary.values)[number];
 export const RosterKind = RosterKindVocabulary.enumObject;
 
-/** 建档立卡 (registered poor) statuses; MARGINAL and SUDDEN_HARDSHIP are monitored, not registered. */
-export const REGISTERED_POOR = `p.poverty_status in ('NOT_LIFTED', 'LIFTED', 'LIFTED_UNSTABLE')`;
-
 export interface RosterDefinition {
   /** SQL over person_situation p; may use $today (a date). */
   condition: string;
@@ -34,8 +32,8 @@ export interface RosterDefinition {
 export const ROSTERS: Record<RosterKind, RosterDefinition> = {
   REAL_NAME: { condition: 'true', definition: '户籍在本地、16–60 周岁的农村劳动力（人社实名制登记）' },
   POOR_LABOURERS: { condition: REGISTERED_POOR, definition: '建档立卡户（未脱贫、已脱贫、脱贫不稳定）中的劳动力' },
-  EMPLOYED: { condition: `p.employment_status = 'EMPLOYED'`, definition: '人社就业状态为已就业' },
-  UNEMPLOYED: { condition: `p.employment_status = 'UNEMPLOYED'`, definition: '人社就业状态为未就业且有就业意愿' },
+  EMPLOYED: { condition: EMPLOYED, definition: '人社就业状态为已就业' },
+  UNEMPLOYED: { condition: UNEMPLOYED, definition: '人社就业状态为未就业且有就业意愿' },
   EMPLOYMENT_INTENTION: { condition: `p.employment_intention <> 'NONE'`, definition: '有就地就近、省内、省外转移就业或自主创业意愿' },
   TRAINING_NEEDS: { condition: 'p.training_wish is not null', definition: '登记了培训需求（意向工种）' },
   TWO_AFTER_YOUTH: {
@@ -46,8 +44,8 @@ export const ROSTERS: Record<RosterKind, RosterDefinition> = {
   RELAPSE_RISK: { condition: `p.poverty_status = 'LIFTED_UNSTABLE'`, definition: '已脱贫但不稳定、有返贫风险户的劳动力' },
   MARGINAL: { condition: `p.poverty_status in ('MARGINAL', 'SUDDEN_HARDSHIP')`, definition: '非建档立卡的边缘易致贫户、突发严重困难户（监测对象）的劳动力' },
   OTHER_PROVINCE_POOR_WORKING_HERE: {
-    condition: `left(p.id_number, 2) <> left(p.village_code, 2) and p.employment_status = 'EMPLOYED' and p.employment_place in ('IN_TOWNSHIP', 'IN_COUNTY')`,
+    condition: `left(p.id_number, 2) <> left(p.village_code, 2) and ${EMPLOYED} and p.employment_place in ('IN_TOWNSHIP', 'IN_COUNTY')`,
     definition: '身份证号属外省、在本县实名登记并在本县内就业的劳动力（贫困身份以户籍地认定为准）',
   },
-  EMPLOYED_POOR: { condition: `${REGISTERED_POOR} and p.employment_status = 'EMPLOYED'`, definition: '建档立卡户中已就业的劳动力' },
+  EMPLOYED_POOR: { condition: `${REGISTERED_POOR} and ${EMPLOYED}`, definition: '建档立卡户中已就业的劳动力' },
 };

@@ -1,5 +1,6 @@
 import { checkPageSize, compositeKey, decodeCompositeCursor, type Page, todayInChina, toPage, VILLAGE_CODE_PATTERN } from '@jiuye/common';
-import { allPages, regionCondition, type Sql } from '../db';
+import { allPages, type Sql } from '../db';
+import { regionCondition } from '../sql/conditions';
 import type { Region } from '../region/region';
 import type { PersonRecord } from '../person/situation-person.type';
 import { PERSON_SELECT } from '../person/situation-person.type';

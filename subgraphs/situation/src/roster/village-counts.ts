@@ -1,5 +1,6 @@
 import type pg from 'pg';
-import { regionCondition, type Sql } from '../db';
+import { type Sql } from '../db';
+import { ABLE_EMPLOYED, ABLE_LABOURER, regionCondition, ZERO_EMPLOYMENT } from '../sql/conditions';
 import type { Region } from '../region/region';
 import { ROSTERS, RosterKindVocabulary, type RosterKind } from './roster-kinds';
 
@@ -11,19 +12,19 @@ export const keptColumn = (kind: RosterKind) => kind.toLowerCase();
 export const PLACES = ['IN_TOWNSHIP', 'IN_COUNTY', 'OUT_OF_COUNTY_IN_PROVINCE', 'OUT_OF_PROVINCE'] as const;
 /** Employed labour force (able and EMPLOYED) by place of work: the indicators' stock figures. */
 export const placeColumn = (place: (typeof PLACES)[number]) => `able_employed_${place.toLowerCase()}`;
-const ABLE_EMPLOYED = `p.able_labourer and p.employment_status = 'EMPLOYED'`;
 
 /**
  * Recounts these villages from person_situation and household_situation (already current, same
- * transaction). The roster conditions are the ones the lists use (roster-kinds.ts), so a list's
- * totalCount and its rows cannot disagree.
+ * transaction). The roster conditions are the ones the lists use (roster-kinds.ts) and the
+ * zero-employment condition the household list's (sql/conditions.ts), so a list's totalCount and
+ * its rows cannot disagree.
  */
 export async function recountVillages(client: pg.ClientBase, villageCodes: readonly string[]): Promise<void> {
   const villages = [...new Set(villageCodes)];
   if (villages.length === 0) return;
   const columns = [
     ...KEPT_ROSTERS.map((kind) => [keptColumn(kind), ROSTERS[kind].condition] as const),
-    ['able_labourers', 'p.able_labourer'] as const,
+    ['able_labourers', ABLE_LABOURER] as const,
     ['able_employed', ABLE_EMPLOYED] as const,
     ...PLACES.map((place) => [placeColumn(place), `${ABLE_EMPLOYED} and p.employment_place = '${place}'`] as const),
     ['able_employed_unknown_place', `${ABLE_EMPLOYED} and (p.employment_place is null or p.employment_place not in (${PLACES.map((place) => `'${place}'`).join(', ')}))`] as const,
@@ -38,7 +39,7 @@ export async function recountVillages(client: pg.ClientBase, villageCodes: reado
   await client.query(
     `update village_counts c set zero_employment_households = z.n, counted_at = now()
        from (select h.village_code, count(*) as n from household_situation h
-              where h.village_code = any($1::text[]) and h.able_labourers > 0 and h.employed_members = 0 group by h.village_code) z
+              where h.village_code = any($1::text[]) and ${ZERO_EMPLOYMENT} group by h.village_code) z
       where z.village_code = c.village_code`,
     [villages],
   );

@@ -1,4 +1,5 @@
 import { PovertyStatusVocabulary } from '@jiuye/common';
+import { ABLE_LABOURER, NOBODY_EMPLOYED, OPEN_TRANSFER, UNEMPLOYED, villageAssistant } from '../sql/conditions';
 
 /**
  * 预警规则 — early warnings over several departments. Each rule is data plus a small SQL
@@ -62,18 +63,13 @@ export interface WarningRule {
 
 export const LEVEL_RANK: Record<WarningLevel, number> = { RED: 0, ORANGE: 1, YELLOW: 2 };
 
-const village = (row: WarningRow) => row.village_name ?? row.village_code;
-
 /** The household's cadre (poverty) when one is assigned, else the village labour-security assistant. */
 export function cadreOrAssistant(row: WarningRow): Responsible {
   if (row.cadre_name) return { kind: 'CADRE', name: row.cadre_name, unit: row.unit_name };
-  return { kind: 'VILLAGE_ASSISTANT', name: `${village(row)}劳动保障协理员`, unit: row.village_name };
+  return { kind: 'VILLAGE_ASSISTANT', name: villageAssistant(row.village_name, row.village_code), unit: row.village_name };
 }
 
 const povertyLabel = (status: string | null | undefined) => (status ? ((PovertyStatusVocabulary.labels as Record<string, string>)[status] ?? status) : '未登记');
-
-/** An open organised transfer (partner): started and not ended. */
-const OPEN_TRANSFER = 'p.transfer_id is not null and p.transfer_ended_on is null';
 
 export const WARNING_RULES: WarningRule[] = [
   {
@@ -84,7 +80,7 @@ export const WARNING_RULES: WarningRule[] = [
     subject: 'household',
     description: '建档立卡户或监测户（扶贫部门登记了贫困状态）目前无人就业，且有成员的就业在最近 90 天内结束（户内唯一就业人员失业，有返贫风险）',
     // Kept per household by the projector (employed_members, the latest end of a member's job): no visit to the members.
-    condition: `h.poverty_status is not null and h.employed_members = 0 and h.last_employment_ended_on >= $today::date - 90`,
+    condition: `h.poverty_status is not null and ${NOBODY_EMPLOYED} and h.last_employment_ended_on >= $today::date - 90`,
     since: 'h.last_employment_ended_on',
     facts: {
       povertyStatus: 'h.poverty_status',
@@ -101,7 +97,7 @@ export const WARNING_RULES: WarningRule[] = [
     departments: ['civil', 'hr'],
     subject: 'person',
     description: '享受低保家庭中的劳动力，人社登记未就业，且 3 个月以上没有就业（最近一次就业结束已超过 3 个月，或从未登记就业）',
-    condition: `'SUBSISTENCE_ALLOWANCE' = any(p.assistance_kinds) and p.able_labourer and p.employment_status = 'UNEMPLOYED'
+    condition: `'SUBSISTENCE_ALLOWANCE' = any(p.assistance_kinds) and ${ABLE_LABOURER} and ${UNEMPLOYED}
       and (p.employment_started_on is null or p.employment_started_on < ($today::date - interval '3 months')::date)
       and (p.last_employment_ended_on is null or p.last_employment_ended_on < ($today::date - interval '3 months')::date)`,
     since: 'p.last_employment_ended_on',

@@ -1,5 +1,6 @@
 import { checkPageSize, compositeKey, decodeCompositeCursor, nonEmptyPart, type Page, todayInChina, toPage, VILLAGE_CODE_PATTERN } from '@jiuye/common';
-import { allPages, regionCondition, type Sql } from '../db';
+import { allPages, type Sql } from '../db';
+import { regionCondition } from '../sql/conditions';
 import { PERSON_SELECT, type PersonRecord } from '../person/situation-person.type';
 import type { Region } from '../region/region';
 import { LEVEL_RANK, WARNING_RULES, type WarningLevel, type WarningRow, type WarningRule } from './rules';

@@ -1,0 +1,42 @@
+import { VILLAGE_CODE_LENGTH } from '@jiuye/common';
+
+/**
+ * The read model's shared SQL conditions: each stated once and used by the lists, the kept
+ * counts (village_counts, projection), the rules (warnings, conflicts) and the exports, so a
+ * list and the count that promises to agree with it cannot drift apart.
+ * Aliases: p = person_situation, h = household_situation.
+ */
+
+/** A region condition on a village-code column: equality for a village, a prefix otherwise (index-served). */
+export function regionCondition(column: string, parameter: number, region: string): string {
+  return region.length === VILLAGE_CODE_LENGTH ? `${column} = $${parameter}` : `${column} like $${parameter} || '%'`;
+}
+
+/** hr's employment status: employed. */
+export const EMPLOYED = `p.employment_status = 'EMPLOYED'`;
+/** hr's employment status: unemployed (with the wish to work). */
+export const UNEMPLOYED = `p.employment_status = 'UNEMPLOYED'`;
+
+/** 劳动力: of working age and able to work (decided by the projector, projection/person.ts). */
+export const ABLE_LABOURER = 'p.able_labourer';
+/** Employed labour force: an able labourer who is employed (the indicators' stock figures). */
+export const ABLE_EMPLOYED = `${ABLE_LABOURER} and ${EMPLOYED}`;
+
+/** 建档立卡 (registered poor) statuses; MARGINAL and SUDDEN_HARDSHIP are monitored, not registered. */
+export const REGISTERED_POOR = `p.poverty_status in ('NOT_LIFTED', 'LIFTED', 'LIFTED_UNSTABLE')`;
+
+/** An open organised transfer (partner): started and not ended. */
+export const OPEN_TRANSFER = 'p.transfer_id is not null and p.transfer_ended_on is null';
+
+/** Nobody in the household employed (kept per household by the projector). */
+export const NOBODY_EMPLOYED = 'h.employed_members = 0';
+/** 零就业家庭: a household with an able labourer and nobody employed. */
+export const ZERO_EMPLOYMENT = `h.able_labourers > 0 and ${NOBODY_EMPLOYED}`;
+
+/**
+ * Who answers for a household when no cadre is assigned: the village labour-security assistant
+ * (村劳动保障协理员), named after the village (its code when the registry has no name).
+ */
+export function villageAssistant(villageName: string | null | undefined, villageCode: string): string {
+  return `${villageName ?? villageCode}劳动保障协理员`;
+}
