@@ -1,6 +1,6 @@
 import type { AccessRules, Subject } from '@jiuye/common';
 import type { SituationPerson } from './person/situation-person.type';
-import type { Responsibility, ZeroEmploymentHousehold } from './household/zero-employment';
+import type { Responsibility, ZeroEmploymentHousehold } from './household/zero-employment.types';
 import type { EarlyWarning } from './warning/warning.types';
 import type { Conflict } from './conflict/conflict.types';
 

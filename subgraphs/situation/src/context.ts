@@ -1,9 +1,5 @@
 import type { SituationConfig, SubgraphContext } from '@jiuye/common';
-import type { Sql } from './db';
 import type { SituationLoaders } from './loaders';
 
+/** What a situation resolver gets per request (types only: the services take Sql and plain values). */
 export type SituationContext = SubgraphContext<SituationLoaders> & { config: SituationConfig };
-
-export function sqlFrom(context: SituationContext): Sql {
-  return context.loaders.sql;
-}

@@ -4,8 +4,9 @@ import { situationAccess } from './access';
 import type { SituationContext } from './context';
 import { ConflictResolutionEntity } from './conflict-resolution.entity';
 import { EXPORT_PREFIX, handleExport } from './export/export.route';
+// Query fields are printed in the order their resolvers load: zeroEmploymentHouseholds first, as committed (schema/situation.graphql).
+import { ZeroEmploymentResolver } from './household/zero-employment.resolver';
 import { FreshnessResolver } from './freshness/freshness.resolver';
-import { ZeroEmploymentResolver } from './household/zero-employment';
 import { createLoaders, type SituationLoaders } from './loaders';
 import { migrations } from './migrations';
 import { Household, Worker } from './person/situation-person.type';

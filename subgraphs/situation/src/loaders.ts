@@ -2,17 +2,17 @@ import DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { SubgraphConfig } from '@jiuye/common';
 import { sqlOf, type Sql } from './db';
-import { loadHouseholdMembers } from './household/zero-employment';
+import { loadHouseholdMembers } from './household/zero-employment.service';
 import type { PersonRecord } from './person/situation-person.type';
+import { divisionLoader, type DivisionRow } from './region/region';
 
-export interface DivisionRow {
-  code: string;
-  name: string;
-  level: string;
-  parent_code: string | null;
-}
+export type { DivisionRow } from './region/region';
 
-/** Per request: the SQL handle on the request's connection pool and batched lookups. */
+/**
+ * Per request: the SQL handle on the request's connection pool and batched lookups. The
+ * lookups live with their views (region/, household/ services); this module only assembles
+ * them, and nothing it imports imports it back (only resolvers, through context.ts, use it).
+ */
 export interface SituationLoaders {
   sql: Sql;
   division: DataLoader<string, DivisionRow | null>;
@@ -23,11 +23,7 @@ export function createLoaders(em: EntityManager, _config: SubgraphConfig): Situa
   const sql = sqlOf(em);
   return {
     sql,
-    division: new DataLoader(async (codes) => {
-      const rows = await sql.rows<DivisionRow>('select code, name, level, parent_code from division where code = any($1::text[])', [codes]);
-      const byCode = new Map(rows.map((row) => [row.code, row]));
-      return codes.map((code) => byCode.get(code) ?? null);
-    }),
+    division: divisionLoader(sql),
     householdMembers: new DataLoader((codes) => loadHouseholdMembers(sql, codes)),
   };
 }

@@ -1,6 +1,6 @@
 import pg from 'pg';
 import { readModelTypes, type Sql } from '../src/db';
-import { sharedIndicators } from '../src/indicator/indicator.resolver';
+import { sharedIndicators } from '../src/indicator/indicator.service';
 import { computeIndicators } from '../src/indicator/indicator.service';
 import { insertPeople, personRow, startSituationAlone, TEST_COUNTY, TEST_VILLAGE, type SituationAlone } from '../../../tests/support/situation';
 

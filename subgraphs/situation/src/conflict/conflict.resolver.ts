@@ -1,8 +1,7 @@
 import { Arg, Args, Ctx, Mutation, Query, Resolver } from 'type-graphql';
 import { PageArgs } from '@jiuye/common';
 import type { SituationContext } from '../context';
-import { readFreshness } from '../freshness/freshness';
-import { PERSON_SELECT, type PersonRecord } from '../person/situation-person.type';
+import { readFreshness } from '../freshness/freshness.service';
 import { resolveRegion } from '../region/region';
 import { conflictPage, requireResolver, resolveConflict } from './conflict.service';
 import { Conflict, ConflictKind, ConflictPage, ConflictStatus, ResolveConflictInput, type ConflictStatusValue } from './conflict.types';
@@ -43,9 +42,8 @@ export class ConflictResolver {
   async resolveConflict(@Arg('input', () => ResolveConflictInput) input: ResolveConflictInput, @Ctx() context: SituationContext): Promise<Conflict> {
     requireResolver(context.access);
     return inTransaction(context.em, async (sql) => {
-      const row = await resolveConflict(sql, context.access, input);
-      const person = row.worker_id ? await sql.one<PersonRecord>(`select ${PERSON_SELECT} from person_situation p where p.worker_id = $1`, [row.worker_id]) : undefined;
-      return new Conflict(row, person ?? null);
+      const { conflict, person } = await resolveConflict(sql, context.access, input);
+      return new Conflict(conflict, person);
     });
   }
 }

@@ -180,7 +180,8 @@ export function checkResolveInput(input: ResolveInput): { note: string; keptSour
  * must exist now and lie in the caller's region (else NOT_FOUND), must not be resolved already
  * for these facts (CONFLICT), and keptSource must be one of its two departments.
  */
-export async function resolveConflict(sql: Sql, access: AccessControl, input: ResolveInput): Promise<ConflictRow> {
+/** Records a resolution; answers the resolved conflict with the person it is about (null for a household). */
+export async function resolveConflict(sql: Sql, access: AccessControl, input: ResolveInput): Promise<{ conflict: ConflictRow; person: PersonRecord | null }> {
   const { note, keptSource } = checkResolveInput(input);
   const row = await findConflict(sql, input.conflictId);
   if (!row || !row.village_code.startsWith(access.identity.region!)) throw notFound(`conflict ${input.conflictId}`, 'input.conflictId');
@@ -197,5 +198,6 @@ export async function resolveConflict(sql: Sql, access: AccessControl, input: Re
     [`${row.kind}:${row.subject}`, row.fingerprint, row.village_code, keptSource, note, access.identity.subject],
   );
   if (!inserted) throw conflict('input.conflictId', 'this conflict is already resolved for the facts as they stand');
-  return { ...row, ...inserted };
+  const person = row.worker_id ? await sql.one<PersonRecord>(`select ${PERSON_SELECT} from person_situation p where p.worker_id = $1`, [row.worker_id]) : undefined;
+  return { conflict: { ...row, ...inserted }, person: person ?? null };
 }

@@ -15,7 +15,7 @@ import {
   type ExportColumn,
 } from '@jiuye/common';
 import { situationAccess } from '../access';
-import type { HouseholdRecord } from '../household/zero-employment';
+import type { HouseholdRecord } from '../household/zero-employment.types';
 import type { PersonRecord } from '../person/situation-person.type';
 import { villageAssistant } from '../sql/conditions';
 import type { EarlyWarning } from '../warning/warning.types';

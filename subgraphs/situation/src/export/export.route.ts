@@ -1,7 +1,8 @@
 import type { ServerResponse } from 'node:http';
 import { badInput, contentDisposition, EXPORT_FORMATS, EXPORT_FRAMING, EXPORT_FRAMING_HEADER, FramedExport, parseExportFormat, todayInChina, writeExport, type ExportedPerson, type ExportFormat, type ExportSheet } from '@jiuye/common';
 import type { SituationContext } from '../context';
-import { zeroEmploymentBatches, type HouseholdRecord } from '../household/zero-employment';
+import { zeroEmploymentBatches } from '../household/zero-employment.service';
+import type { HouseholdRecord } from '../household/zero-employment.types';
 import { resolveRegion, type Region } from '../region/region';
 import { RosterKindVocabulary, type RosterKind } from '../roster/roster-kinds';
 import { rosterBatches } from '../roster/roster.service';

@@ -1,6 +1,7 @@
 import { Ctx, Query, Resolver } from 'type-graphql';
 import type { SituationContext } from '../context';
-import { Freshness, readFreshness } from './freshness';
+import { readFreshness } from './freshness.service';
+import { Freshness } from './freshness.types';
 
 @Resolver()
 export class FreshnessResolver {

@@ -1,6 +1,6 @@
 import { Field, Int, ObjectType } from 'type-graphql';
 import { EmploymentPlace, LocalDateScalar } from '@jiuye/common';
-import { Freshness } from '../freshness/freshness';
+import { Freshness } from '../freshness/freshness.types';
 import { RegionType } from '../region/region.type';
 import { SuppressedAmount, SuppressedCount, SuppressedRate } from './suppression';
 

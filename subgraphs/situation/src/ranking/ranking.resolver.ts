@@ -1,26 +1,9 @@
 import { Arg, Ctx, Query, Resolver } from 'type-graphql';
-import { badInput, forbidden, LocalDateScalar, todayInChina } from '@jiuye/common';
+import { LocalDateScalar, todayInChina } from '@jiuye/common';
 import type { SituationContext } from '../context';
-import { readFreshness } from '../freshness/freshness';
-import { resolveRegion, type Region } from '../region/region';
-import { villageRanking } from './ranking.service';
+import { readFreshness } from '../freshness/freshness.service';
+import { rankedCounty, villageRanking } from './ranking.service';
 import { VillageRanking } from './ranking.types';
-
-/** The county to rank: named (6 digits) or the caller's own county region; inside the caller's region. */
-async function rankedCounty(context: SituationContext, county: string | null): Promise<Region> {
-  let requested = county;
-  if (requested == null || requested === '') {
-    const own = context.identity.region;
-    if (!own || own.length !== 6) throw badInput('county', 'your account does not cover exactly one county: name the county (6-digit code)', 'COUNTY_REQUIRED');
-    requested = own;
-  } else if (!/^\d{6}$/.test(requested)) {
-    throw badInput('county', 'expected a county code of 6 digits', 'DIVISION_CODE');
-  }
-  const region = await resolveRegion(context.loaders, context.access, requested, 'aggregate', 'county');
-  // A township or village account is narrowed to its own place: the county ranking is wider than it.
-  if (region.code.length !== 6) throw forbidden(`county: the ranking of county ${requested} covers more than your region ${region.code}`, 'outside-region');
-  return region;
-}
 
 @Resolver()
 export class VillageRankingResolver {
@@ -33,7 +16,7 @@ export class VillageRankingResolver {
     @Arg('week', () => LocalDateScalar, { nullable: true, description: 'Any day inside the wanted week; default today (China time).' }) week: string | null,
     @Ctx() context: SituationContext,
   ): Promise<VillageRanking> {
-    const place = await rankedCounty(context, county);
+    const place = await rankedCounty(context.loaders, context.access, context.identity.region, county);
     const sql = context.loaders.sql;
     const [ranking, freshness] = await Promise.all([
       villageRanking(sql, place, week ?? todayInChina(), {

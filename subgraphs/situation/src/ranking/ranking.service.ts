@@ -1,7 +1,7 @@
 import type { Weekday } from '@jiuye/common';
 import type { Sql } from '../db';
-import { primarySuppressed, VILLAGE_CODE_LENGTH } from '@jiuye/common';
-import type { Region } from '../region/region';
+import { type AccessControl, badInput, forbidden, primarySuppressed, VILLAGE_CODE_LENGTH } from '@jiuye/common';
+import { resolveRegion, type Region } from '../region/region';
 import { transferEventsSql } from './new-transfers';
 import type { VillageRanking, VillageRankingRow } from './ranking.types';
 import { rankingWeek } from './week';
@@ -87,4 +87,25 @@ export async function villageRanking(
     black: ascending.slice(0, LIST_SIZE).map(row),
     all: [...descending, ...[...withheld].sort(byCode)].map(row),
   };
+}
+
+/** The county to rank: named (6 digits) or the caller's own county region; inside the caller's region. */
+export async function rankedCounty(
+  loaders: Parameters<typeof resolveRegion>[0],
+  access: AccessControl,
+  ownRegion: string | null | undefined,
+  county: string | null,
+): Promise<Region> {
+  let requested = county;
+  if (requested == null || requested === '') {
+    const own = ownRegion;
+    if (!own || own.length !== 6) throw badInput('county', 'your account does not cover exactly one county: name the county (6-digit code)', 'COUNTY_REQUIRED');
+    requested = own;
+  } else if (!/^\d{6}$/.test(requested)) {
+    throw badInput('county', 'expected a county code of 6 digits', 'DIVISION_CODE');
+  }
+  const region = await resolveRegion(loaders, access, requested, 'aggregate', 'county');
+  // A township or village account is narrowed to its own place: the county ranking is wider than it.
+  if (region.code.length !== 6) throw forbidden(`county: the ranking of county ${requested} covers more than your region ${region.code}`, 'outside-region');
+  return region;
 }

@@ -1,6 +1,22 @@
 import { badInput, isValidDivisionCode, notFound, type AccessControl } from '@jiuye/common';
-import type { SituationLoaders } from '../loaders';
+import DataLoader from 'dataloader';
 import type { Sql } from '../db';
+
+export interface DivisionRow {
+  code: string;
+  name: string;
+  level: string;
+  parent_code: string | null;
+}
+
+/** Divisions by code, batched per request (the request's `division` loader). */
+export function divisionLoader(sql: Sql): DataLoader<string, DivisionRow | null> {
+  return new DataLoader(async (codes) => {
+    const rows = await sql.rows<DivisionRow>('select code, name, level, parent_code from division where code = any($1::text[])', [codes]);
+    const byCode = new Map(rows.map((row) => [row.code, row]));
+    return codes.map((code) => byCode.get(code) ?? null);
+  });
+}
 
 export interface Region {
   code: string;
@@ -14,7 +30,7 @@ export interface Region {
  * person-level account (access.scopeDivision); aggregates only a region (access.scopeAggregate).
  */
 export async function resolveRegion(
-  loaders: SituationLoaders,
+  loaders: { division: DataLoader<string, DivisionRow | null> },
   access: AccessControl,
   requested: string | null | undefined,
   kind: 'person' | 'aggregate',

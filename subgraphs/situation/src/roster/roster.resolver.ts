@@ -1,39 +1,12 @@
-import { Arg, Args, Ctx, Field, Int, ObjectType, Query, Resolver } from 'type-graphql';
-import { PageArgs, PageInfo } from '@jiuye/common';
+import { Arg, Args, Ctx, Query, Resolver } from 'type-graphql';
+import { PageArgs } from '@jiuye/common';
 import type { SituationContext } from '../context';
-import { Freshness, readFreshness } from '../freshness/freshness';
+import { readFreshness } from '../freshness/freshness.service';
 import { SituationPerson } from '../person/situation-person.type';
 import { resolveRegion } from '../region/region';
-import { RegionType } from '../region/region.type';
 import { ROSTERS, RosterKind, RosterKindVocabulary, type RosterKind as RosterKindValue } from './roster-kinds';
 import { rosterPage } from './roster.service';
-
-@ObjectType({ description: '花名册/清单 — one page of a roster or list over a region.' })
-export class RosterPage {
-  @Field(() => RosterKind)
-  kind: RosterKindValue;
-
-  @Field(() => String, { description: '名称 (as officials call it)' })
-  label: string;
-
-  @Field(() => String, { description: '纳入条件 — what puts a person on it' })
-  definition: string;
-
-  @Field(() => RegionType)
-  region: RegionType;
-
-  @Field(() => [SituationPerson])
-  nodes: SituationPerson[];
-
-  @Field(() => Int, { description: 'How many people are on it in the region, over all pages.' })
-  totalCount: number;
-
-  @Field(() => PageInfo)
-  pageInfo: PageInfo;
-
-  @Field(() => Freshness)
-  freshness: Freshness;
-}
+import { RosterPage } from './roster.types';
 
 @Resolver()
 export class RosterResolver {

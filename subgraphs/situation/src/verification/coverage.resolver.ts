@@ -1,6 +1,6 @@
 import { Arg, Ctx, Query, Resolver } from 'type-graphql';
 import type { SituationContext } from '../context';
-import { readFreshness } from '../freshness/freshness';
+import { readFreshness } from '../freshness/freshness.service';
 import { resolveRegion } from '../region/region';
 import { verificationCoverage } from './coverage.service';
 import { VerificationCoverage } from './coverage.types';

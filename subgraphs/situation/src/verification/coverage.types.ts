@@ -1,6 +1,6 @@
 import { Field, ObjectType } from 'type-graphql';
 import { LocalDateScalar } from '@jiuye/common';
-import { Freshness } from '../freshness/freshness';
+import { Freshness } from '../freshness/freshness.types';
 import { SuppressedCount, SuppressedRate } from '../indicator/suppression';
 import { RegionType } from '../region/region.type';
 

@@ -1,7 +1,7 @@
 import { Arg, Args, Ctx, Query, Resolver } from 'type-graphql';
 import { badInput, PageArgs } from '@jiuye/common';
 import type { SituationContext } from '../context';
-import { readFreshness } from '../freshness/freshness';
+import { readFreshness } from '../freshness/freshness.service';
 import { resolveRegion } from '../region/region';
 import { WARNING_RULES, type WarningLevel as WarningLevelValue } from './rules';
 import { warningPage } from './warning.service';

@@ -1,13 +1,9 @@
-import { Arg, Args, Ctx, Field, Int, ObjectType, Query, Resolver, FieldResolver, Root } from 'type-graphql';
-import { checkPageSize, decodeTextCursor, HOUSEHOLD_CODE_PATTERN, LocalDateScalar, maskPhone, PageArgs, PageInfo, PovertyStatus, toPage } from '@jiuye/common';
-import type { SituationContext } from '../context';
-import { allPages, type Sql } from '../db';
-import { regionCondition, villageAssistant, ZERO_EMPLOYMENT } from '../sql/conditions';
-import { Freshness, readFreshness } from '../freshness/freshness';
-import { Household, PERSON_SELECT, SituationPerson, type PersonRecord } from '../person/situation-person.type';
-import { resolveRegion, type Region } from '../region/region';
+import { Field, Int, ObjectType } from 'type-graphql';
+import { LocalDateScalar, maskPhone, PageInfo, PovertyStatus } from '@jiuye/common';
+import { Freshness } from '../freshness/freshness.types';
+import { Household } from '../person/situation-person.type';
 import { RegionType } from '../region/region.type';
-import { keptZeroEmploymentTotal } from '../roster/village-counts';
+import { villageAssistant } from '../sql/conditions';
 
 export interface HouseholdRecord {
   code: string;
@@ -134,61 +130,4 @@ export class ZeroEmploymentPage {
 
   @Field(() => Freshness)
   freshness: Freshness;
-}
-
-const HOUSEHOLD_SELECT = `h.code, h.village_code, (select d.name from division d where d.code = h.village_code) as village_name, h.poverty_status,
-  h.cadre_name, h.cadre_phone, h.unit_name, h.members, h.able_labourers, h.employed_members, h.last_action_on, h.last_action, h.last_action_department`;
-
-export async function zeroEmploymentPage(sql: Sql, region: Region, first: number, after: string | null | undefined) {
-  checkPageSize(first);
-  const cursor = decodeTextCursor(after, HOUSEHOLD_CODE_PATTERN);
-  const where = `${regionCondition('h.village_code', 1, region.code)} and ${ZERO_EMPLOYMENT}`;
-  const values = cursor === null ? [region.code, first + 1] : [region.code, cursor, first + 1];
-  const [rows, count] = await Promise.all([
-    sql.rows<HouseholdRecord>(
-      `select ${HOUSEHOLD_SELECT} from household_situation h where ${where}${cursor === null ? '' : ' and h.code > $2'} order by h.code limit $${values.length}`,
-      values,
-    ),
-    keptZeroEmploymentTotal(sql, region).then((n) => ({ n })),
-  ]);
-  return toPage(rows, first, count?.n ?? 0, (household) => household.code);
-}
-
-export function zeroEmploymentBatches(sql: Sql, region: Region): AsyncGenerator<HouseholdRecord[]> {
-  return allPages((after) => zeroEmploymentPage(sql, region, 500, after));
-}
-
-@Resolver(() => ZeroEmploymentHousehold)
-export class ZeroEmploymentResolver {
-  @Query(() => ZeroEmploymentPage, {
-    description: '零就业家庭: households with an able labourer and nobody employed, with who answers for each and what was last done. Exports: GET /exports/zero-employment.xlsx|csv?region=…',
-  })
-  async zeroEmploymentHouseholds(
-    @Arg('region', () => String, { nullable: true, description: 'Division code; default your region.' }) region: string | null,
-    @Args(() => PageArgs) { first, after }: PageArgs,
-    @Ctx() context: SituationContext,
-  ): Promise<ZeroEmploymentPage> {
-    const place = await resolveRegion(context.loaders, context.access, region, 'person');
-    const [page, freshness] = await Promise.all([zeroEmploymentPage(context.loaders.sql, place, first, after), readFreshness(context.loaders.sql)]);
-    return {
-      region: place,
-      nodes: page.nodes.map((row) => new ZeroEmploymentHousehold(row)),
-      totalCount: page.totalCount,
-      pageInfo: page.pageInfo,
-      freshness,
-    };
-  }
-
-  @FieldResolver(() => [SituationPerson], { description: 'The registry members (batched per request).' })
-  async members(@Root() household: ZeroEmploymentHousehold, @Ctx() context: SituationContext): Promise<SituationPerson[]> {
-    const rows = await context.loaders.householdMembers.load(household.code);
-    return rows.map((row) => new SituationPerson(row));
-  }
-}
-
-export async function loadHouseholdMembers(sql: Sql, codes: readonly string[]): Promise<PersonRecord[][]> {
-  const rows = await sql.rows<PersonRecord>(`select ${PERSON_SELECT} from person_situation p where p.household_code = any($1::text[]) order by p.birth_date`, [codes]);
-  const byHousehold = new Map<string, PersonRecord[]>(codes.map((code) => [code, []]));
-  for (const row of rows) byHousehold.get(row.household_code)?.push(row);
-  return codes.map((code) => byHousehold.get(code) ?? []);
 }
