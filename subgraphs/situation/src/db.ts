@@ -1,12 +1,12 @@
 import pg from 'pg';
-import type { EntityManager } from '@mikro-orm/postgresql';
+import type { EntityManager, Knex } from '@mikro-orm/postgresql';
 import type { Page } from '@jiuye/common';
 
 /**
  * The read model is SQL-shaped (keyset pages over filtered rows, grouped counts, window
  * functions), so its queries are plain parameterised SQL ($1, $2 …) on the connection pool of
  * the request's EntityManager; MikroORM runs the migrations and owns the pool.
- * Dates come back as 'YYYY-MM-DD' strings and counts as numbers.
+ * Dates come back as 'YYYY-MM-DD' strings, timestamps as Dates and counts as numbers.
  */
 const DATE_OID = 1082;
 const INT8_OID = 20;
@@ -25,22 +25,25 @@ export interface Sql {
   one<T = Record<string, unknown>>(text: string, values?: unknown[]): Promise<T | undefined>;
 }
 
-interface KnexClient {
-  acquireConnection(): Promise<pg.PoolClient>;
-  releaseConnection(connection: pg.PoolClient): Promise<void>;
+/** What runs a statement: MikroORM's knex (the pool) or a transaction of it (Connection.transactional). */
+export type SqlRunner = Pick<Knex, 'raw'>;
+
+/**
+ * Sql over MikroORM's public API: em.getConnection().getKnex() (or the transaction
+ * Connection.transactional hands out) and knex's public raw(...).options(...), which passes the
+ * statement's options to pg: the $n values, sent separately as before (never inlined), and the
+ * read model's type parsers. Not Connection.execute(): it inlines the values into the text and
+ * its pool parses timestamps and bigints as strings, which would change what the views answer.
+ */
+export function sqlOn(runner: SqlRunner): Sql {
+  const rows = async <T>(text: string, values: unknown[] = []): Promise<T[]> =>
+    ((await runner.raw(text).options({ values, types: readModelTypes })) as pg.QueryResult).rows as T[];
+  return { rows, one: async <T>(text: string, values?: unknown[]) => (await rows<T>(text, values))[0] };
 }
 
+/** The request's Sql, on the EntityManager's connection pool. */
 export function sqlOf(em: EntityManager): Sql {
-  const client = (em.getConnection().getKnex() as unknown as { client: KnexClient }).client;
-  const rows = async <T>(text: string, values: unknown[] = []): Promise<T[]> => {
-    const connection = await client.acquireConnection();
-    try {
-      return (await connection.query({ text, values, types: readModelTypes })).rows as T[];
-    } finally {
-      await client.releaseConnection(connection);
-    }
-  };
-  return { rows, one: async <T>(text: string, values?: unknown[]) => (await rows<T>(text, values))[0] };
+  return sqlOn(em.getConnection().getKnex());
 }
 
 /** Every row of a keyset-paged list (common's Page), page by page (exports): memory stays one page. */
