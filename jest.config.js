@@ -12,6 +12,7 @@ module.exports = {
     '^@jiuye/common$': '<rootDir>/common/src/index.ts',
     '^@jiuye/(hr|poverty|civil|training|partner|situation)$': '<rootDir>/subgraphs/$1/src/index.ts',
     '^@jiuye/gateway$': '<rootDir>/gateway/src/index.ts',
+    '^@jiuye/devtools$': '<rootDir>/devtools/src/index.ts',
   },
   globalSetup: '<rootDir>/tests/support/global-setup.ts',
   globalTeardown: '<rootDir>/tests/support/global-teardown.ts',

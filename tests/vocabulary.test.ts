@@ -1,4 +1,4 @@
-import * as demo from '../common/src/demo/model';
+import * as demo from '../devtools/src/demo/model';
 import {
   EducationVocabulary,
   EmploymentIntentionVocabulary,

@@ -1,16 +1,15 @@
 import { Client } from 'pg';
 import {
-  createDemoCounty,
   createLogger,
   ensureDatabaseExists,
   migrate,
   openDatabase,
   DEPARTMENT_NAMES,
   type DepartmentName,
-  type SeedContext,
 } from '@jiuye/common';
 import { openSourcePools, rebuildReadModel, situationSubgraph } from '@jiuye/situation';
 import { SEEDERS, SUBGRAPH_MODULES } from './subgraphs';
+import { createDemoCounty, type SeedContext } from '@jiuye/devtools';
 
 export interface SeedOptions {
   /** The five departments' databases, and the situation read model's when it is to be built too. */

@@ -1,10 +1,11 @@
-import type { DemoHousehold, DemoReference, DepartmentName, DepartmentSeeder, SubgraphModule, SubgraphName } from '@jiuye/common';
-import { civilSeeder, civilSubgraph } from '@jiuye/civil';
-import { hrSeeder, hrSubgraph } from '@jiuye/hr';
-import { partnerSeeder, partnerSubgraph } from '@jiuye/partner';
-import { povertySeeder, povertySubgraph } from '@jiuye/poverty';
+import type { DepartmentName, SubgraphModule, SubgraphName } from '@jiuye/common';
+import { civilSubgraph } from '@jiuye/civil';
+import { hrSubgraph } from '@jiuye/hr';
+import { partnerSubgraph } from '@jiuye/partner';
+import { povertySubgraph } from '@jiuye/poverty';
 import { situationSubgraph } from '@jiuye/situation';
-import { trainingSeeder, trainingSubgraph } from '@jiuye/training';
+import { trainingSubgraph } from '@jiuye/training';
+import { type DemoHousehold, type DemoReference, type DepartmentSeeder, civilSeeder, hrSeeder, partnerSeeder, povertySeeder, trainingSeeder } from '@jiuye/devtools';
 
 /** The five departments, in the order they are started and seeded, and the situation read model. */
 export const SUBGRAPH_MODULES: Record<SubgraphName, SubgraphModule<any>> = {

@@ -9,7 +9,6 @@ import {
   INTERNAL_IDENTITY_HEADER,
   serviceUrl,
   signInternalIdentity,
-  startEmbeddedPostgres,
   SUBGRAPH_NAMES,
   todayInChina,
   withDatabase,
@@ -22,6 +21,7 @@ import { seedDemoCounty, type SeedReport } from '../seed-lib';
 import { databaseEnv, spawnService, stopChild, waitUntilReady } from '../services';
 import { postgresPids, watchProcesses, type ProcessFigures } from './proc-stats';
 import { SqlFloor } from './sql-floor';
+import { startEmbeddedPostgres } from '@jiuye/devtools';
 
 /**
  * npm run bench [-- --workers 100000 --duration 10 --connections 8 --skip-hive]

@@ -13,7 +13,6 @@ import { resolveWorkerReference, WorkerResolver } from './worker/worker.resolver
 import { Worker } from './worker/worker.type';
 
 
-export { civilSeeder } from './seed';
 
 export { publishedViews as civilPublishedViews } from './published-views';
 

@@ -80,4 +80,3 @@ export const hrSubgraph: SubgraphModule<HrLoaders> = {
   routes: { [WORKER_VILLAGES_PATH]: (context, body) => workerVillages(context as HrContext, body) },
 };
 
-export { hrSeeder } from './seed';

@@ -54,4 +54,5 @@ export const partnerSubgraph: SubgraphModule<PartnerLoaders> = {
   authority: partnerAuthority,
 };
 
-export { partnerSeeder } from './seed';
+/** The end reason a follow-up visit writes on a transfer whose worker has left: the demo seeder writes the same. */
+export { ENDED_AT_VISIT } from './follow-up/follow-up.service';

@@ -49,4 +49,3 @@ export const povertySubgraph: SubgraphModule<PovertyLoaders> = {
   access: povertyAccess,
 };
 
-export { povertySeeder } from './seed';

@@ -37,4 +37,3 @@ export const trainingSubgraph: SubgraphModule<TrainingLoaders> = {
   authority: trainingAuthority,
 };
 
-export { trainingSeeder } from './seed';

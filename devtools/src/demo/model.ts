@@ -32,7 +32,7 @@ import {
   EmploymentStatusVocabulary,
   EmploymentIntentionVocabulary,
   SexVocabulary,
-} from '../vocabulary';
+} from '@jiuye/common';
 
 // ---------------------------------------------------------------------------------------
 // Vocabularies (the shared ones are declared once, in ../vocabulary.ts)

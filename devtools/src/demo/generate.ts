@@ -48,8 +48,8 @@
  * - Phones: ~22 % of labourers have an invalid number (null, stopped or malformed); children have
  *   none, and some elderly share the head's number.
  */
-import { householdCodeIn } from '../household-code';
-import { makeIdNumber } from '../id-number';
+import { householdCodeIn } from '@jiuye/common';
+import { makeIdNumber } from '@jiuye/common';
 import { ageOn, birthdayAt, dayFromYmd, dayOf, endOfMonth, isoOf, monthOf, timestampOf, yearOf } from './calendar';
 import type {
   CareReason,
