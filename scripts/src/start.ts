@@ -6,7 +6,7 @@ import { embeddedDatabaseNames, grantSituationReads, provisionServiceRoles, role
 import { EXAMPLE_ACCOUNTS, identityFor, mintDevToken } from './dev-tokens';
 import { databaseEnv, stopChild, waitUntilReady } from './services';
 import { openLocalDatabases, PROJECT_ROOT } from './local-databases';
-import { isSeeded, seedDemoCounty } from './seed-lib';
+import { isSeeded, seedDemoCounty } from '@jiuye/devtools';
 import { isSituationBuilt, rebuildSituation } from './situation-rebuild';
 import { createDemoCounty } from '@jiuye/devtools';
 

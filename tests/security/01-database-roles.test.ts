@@ -6,7 +6,7 @@ import { hrSubgraph } from '@jiuye/hr';
 import { SITUATION_READS, situationSubgraph } from '@jiuye/situation';
 import { freshDatabaseUrl, startTestSubgraph, TEST_PSEUDONYM_KEY, testServerUrl, testSubgraphConfig, type TestSubgraph } from '../support/harness';
 import { situationTestConfig } from '../support/platform';
-import { seedDemoCounty } from '../../scripts/src/seed-lib';
+import { seedDemoCounty } from '@jiuye/devtools';
 import { grantSituationReads, provisionServiceRoles, roleOf, SERVICES as ROLE_SERVICES, type Service as RoleService, type ServiceDatabaseUrls } from '../../scripts/src/database-roles';
 
 /**

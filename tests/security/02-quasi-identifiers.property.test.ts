@@ -16,7 +16,7 @@ import {
   type Identity,
   type SubgraphName,
 } from '@jiuye/common';
-import { SUBGRAPH_MODULES } from '../../scripts/src/subgraphs';
+import { SUBGRAPH_MODULES } from '@jiuye/devtools';
 import { idCandidates, type IdObservations } from '../support/id-candidates';
 
 /**

@@ -1,5 +1,5 @@
 import { AccessControl, maskPhone, mayRead, type AccessRules, type Identity } from '@jiuye/common';
-import { SUBGRAPH_MODULES } from '../../scripts/src/subgraphs';
+import { SUBGRAPH_MODULES } from '@jiuye/devtools';
 import { COUNTY_OFFICER, DEMO_COUNTY, startTestPlatform, userHeaders, type TestPlatform } from '../support/platform';
 
 /**

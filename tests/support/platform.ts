@@ -14,8 +14,7 @@ import {
   type SubgraphName,
 } from '@jiuye/common';
 import { DEFAULT_QUERY_LIMITS, startGateway, type RunningGateway } from '@jiuye/gateway';
-import { seedDemoCounty, type SeedReport } from '../../scripts/src/seed-lib';
-import { SUBGRAPH_MODULES } from '../../scripts/src/subgraphs';
+import { seedDemoCounty, SUBGRAPH_MODULES, type SeedReport } from '@jiuye/devtools';
 import {
   freshDatabaseUrl,
   postGraphQL,

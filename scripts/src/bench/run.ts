@@ -17,7 +17,7 @@ import {
 import { parseFlags } from '../args';
 import { identityFor, mintDevToken } from '../dev-tokens';
 import { PROJECT_ROOT } from '../local-databases';
-import { seedDemoCounty, type SeedReport } from '../seed-lib';
+import { seedDemoCounty, type SeedReport } from '@jiuye/devtools';
 import { databaseEnv, spawnService, stopChild, waitUntilReady } from '../services';
 import { postgresPids, watchProcesses, type ProcessFigures } from './proc-stats';
 import { SqlFloor } from './sql-floor';

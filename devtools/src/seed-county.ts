@@ -8,8 +8,9 @@ import {
   type DepartmentName,
 } from '@jiuye/common';
 import { openSourcePools, rebuildReadModel, situationSubgraph } from '@jiuye/situation';
+import { createDemoCounty } from './demo';
+import type { SeedContext } from './seeding';
 import { SEEDERS, SUBGRAPH_MODULES } from './subgraphs';
-import { createDemoCounty, type SeedContext } from '@jiuye/devtools';
 
 export interface SeedOptions {
   /** The five departments' databases, and the situation read model's when it is to be built too. */
