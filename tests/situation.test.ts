@@ -4,8 +4,8 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import pg from 'pg';
 import { openSourcePools, rebuildReadModel, SITUATION_READS } from '@jiuye/situation';
-import { pseudonymOf } from './support/harness';
-import { startTestPlatform, COUNTY_OFFICER, DEMO_COUNTY, userHeaders, type TestPlatform } from './support/platform';
+import { pseudonymOf } from '@jiuye/testing/harness';
+import { startTestPlatform, COUNTY_OFFICER, DEMO_COUNTY, userHeaders, type TestPlatform } from '@jiuye/testing/platform';
 import { type DemoHousehold, type DemoPerson } from '@jiuye/devtools';
 
 /**

@@ -18,8 +18,8 @@ import {
 } from '@jiuye/common';
 import { DEFAULT_QUERY_LIMITS, startGateway, type RunningGateway } from '@jiuye/gateway';
 import { hrSubgraph } from '@jiuye/hr';
-import { freshDatabaseUrl, gatewayHeaders, officerOf, startTestSubgraph, TEST_INTERNAL_SIGNING_KEY, TEST_PSEUDONYM_KEY, type TestSubgraph } from '../support/harness';
-import { COUNTY_OFFICER, TEST_JWT, tokenFor } from '../support/platform';
+import { freshDatabaseUrl, gatewayHeaders, officerOf, startTestSubgraph, TEST_INTERNAL_SIGNING_KEY, TEST_PSEUDONYM_KEY, type TestSubgraph } from '@jiuye/testing/harness';
+import { COUNTY_OFFICER, TEST_JWT, tokenFor } from '@jiuye/testing/platform';
 import { freePort } from '@jiuye/devtools';
 
 /**

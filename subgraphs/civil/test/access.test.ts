@@ -1,7 +1,7 @@
 import { Client } from 'pg';
 import { type RequestIdentity } from '@jiuye/common';
 import { civilSubgraph } from '@jiuye/civil';
-import { ENTITIES_QUERY, officerOf, pseudonymOf, startTestSubgraph, TEST_PSEUDONYM_KEY, type GraphQLResponse, type TestSubgraph } from '../../../tests/support/harness';
+import { ENTITIES_QUERY, officerOf, pseudonymOf, startTestSubgraph, TEST_PSEUDONYM_KEY, type GraphQLResponse, type TestSubgraph } from '@jiuye/testing/harness';
 import { createDemoCounty, type DemoHousehold, type DemoPerson, civilSeeder } from '@jiuye/devtools';
 
 /**

@@ -1,6 +1,6 @@
 import { Client } from 'pg';
 import { civilSubgraph } from '@jiuye/civil';
-import { ENTITIES_QUERY, pseudonymOf, startTestSubgraph, TEST_PSEUDONYM_KEY, type TestSubgraph } from '../../../tests/support/harness';
+import { ENTITIES_QUERY, pseudonymOf, startTestSubgraph, TEST_PSEUDONYM_KEY, type TestSubgraph } from '@jiuye/testing/harness';
 import { createDemoCounty, type DemoHousehold, civilSeeder } from '@jiuye/devtools';
 
 describe('civil seeder', () => {

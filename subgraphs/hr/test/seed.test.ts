@@ -2,7 +2,7 @@ import { Client } from 'pg';
 import { todayInChina } from '@jiuye/common';
 import { hrSubgraph } from '@jiuye/hr';
 // Not yet re-exported by @jiuye/common (its index will gain `export * from './demo'`).
-import { pseudonymOf, startTestSubgraph, TEST_PSEUDONYM_KEY, type TestSubgraph } from '../../../tests/support/harness';
+import { pseudonymOf, startTestSubgraph, TEST_PSEUDONYM_KEY, type TestSubgraph } from '@jiuye/testing/harness';
 import { type SeedContext, hrSeeder, createDemoCounty, type DemoHousehold } from '@jiuye/devtools';
 
 describe('hr seeder', () => {

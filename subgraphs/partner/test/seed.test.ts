@@ -1,6 +1,6 @@
 import { Client } from 'pg';
 import { partnerSubgraph } from '@jiuye/partner';
-import { ENTITIES_QUERY, pseudonymOf, startTestSubgraph, TEST_PSEUDONYM_KEY, type TestSubgraph } from '../../../tests/support/harness';
+import { ENTITIES_QUERY, pseudonymOf, startTestSubgraph, TEST_PSEUDONYM_KEY, type TestSubgraph } from '@jiuye/testing/harness';
 import { counts } from './fixtures';
 import { createDemoCounty, type DemoHousehold, partnerSeeder } from '@jiuye/devtools';
 

@@ -1,7 +1,7 @@
 import { Client } from 'pg';
 import { makeIdNumber, scopeKind, type RequestIdentity } from '@jiuye/common';
 import { povertySubgraph } from '@jiuye/poverty';
-import { ENTITIES_QUERY, officerOf, pseudonymOf, startTestSubgraph, TEST_PSEUDONYM_KEY, type TestSubgraph } from '../../../tests/support/harness';
+import { ENTITIES_QUERY, officerOf, pseudonymOf, startTestSubgraph, TEST_PSEUDONYM_KEY, type TestSubgraph } from '@jiuye/testing/harness';
 import { createDemoCounty, type DemoHousehold, povertySeeder } from '@jiuye/devtools';
 
 /**

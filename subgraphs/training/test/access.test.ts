@@ -1,7 +1,7 @@
 import { Client } from 'pg';
 import { addDays, makeIdNumber, scopeKind, todayInChina, type RequestIdentity } from '@jiuye/common';
 import { trainingSubgraph } from '@jiuye/training';
-import { ENTITIES_QUERY, expectFlatCost, officerOf, pseudonymOf, startTestSubgraph, TEST_PSEUDONYM_KEY, type TestSubgraph } from '../../../tests/support/harness';
+import { ENTITIES_QUERY, expectFlatCost, officerOf, pseudonymOf, startTestSubgraph, TEST_PSEUDONYM_KEY, type TestSubgraph } from '@jiuye/testing/harness';
 import { createDemoCounty, type DemoHousehold, type DemoPerson, trainingSeeder } from '@jiuye/devtools';
 
 /**

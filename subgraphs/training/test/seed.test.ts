@@ -2,7 +2,7 @@ import { Client } from 'pg';
 import { makeIdNumber } from '@jiuye/common';
 import { trainingSubgraph } from '@jiuye/training';
 // '@jiuye/common' does not export the demo generator yet (no `export * from './demo'` in its index).
-import { ENTITIES_QUERY, pseudonymOf, startTestSubgraph, TEST_PSEUDONYM_KEY, type TestSubgraph } from '../../../tests/support/harness';
+import { ENTITIES_QUERY, pseudonymOf, startTestSubgraph, TEST_PSEUDONYM_KEY, type TestSubgraph } from '@jiuye/testing/harness';
 import { type SeedContext, trainingSeeder, createDemoCounty, type DemoHousehold } from '@jiuye/devtools';
 
 describe('training seeder', () => {
