@@ -4,6 +4,8 @@ WORKDIR /app
 COPY package.json package-lock.json tsconfig.json tsconfig.base.json ./
 COPY common/package.json common/
 COPY gateway/package.json gateway/
+COPY devtools/package.json devtools/
+COPY testing/package.json testing/
 COPY subgraphs/hr/package.json subgraphs/hr/
 COPY subgraphs/poverty/package.json subgraphs/poverty/
 COPY subgraphs/civil/package.json subgraphs/civil/

@@ -12,10 +12,14 @@ module.exports = {
     '^@jiuye/common$': '<rootDir>/common/src/index.ts',
     '^@jiuye/(hr|poverty|civil|training|partner|situation)$': '<rootDir>/subgraphs/$1/src/index.ts',
     '^@jiuye/gateway$': '<rootDir>/gateway/src/index.ts',
+    '^@jiuye/devtools$': '<rootDir>/devtools/src/index.ts',
+    // The test harness, one module per subpath (@jiuye/testing/harness, …/platform): a unit test
+    // that needs the harness does not load the gateway and every subgraph with the platform.
+    '^@jiuye/testing/(.*)$': '<rootDir>/testing/src/$1',
   },
-  globalSetup: '<rootDir>/tests/support/global-setup.ts',
-  globalTeardown: '<rootDir>/tests/support/global-teardown.ts',
+  globalSetup: '<rootDir>/testing/src/global-setup.ts',
+  globalTeardown: '<rootDir>/testing/src/global-teardown.ts',
   testTimeout: 120000,
   maxWorkers: 2,
-  reporters: ['default', '<rootDir>/tests/support/summary-reporter.js'],
+  reporters: ['default', '<rootDir>/testing/src/summary-reporter.js'],
 };

@@ -21,11 +21,13 @@ async function main() {
   const migrationsDir = path.join(subgraphDir, 'src', 'migrations');
   execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-b', subgraphDir], { stdio: 'inherit', cwd: root });
 
+  execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-b', path.join(root, 'devtools')], { stdio: 'inherit', cwd: root });
   const common = require(path.join(root, 'common', 'dist', 'index.js'));
+  const { startEmbeddedPostgres } = require(path.join(root, 'devtools', 'dist', 'embedded-postgres.js'));
   const mod = require(path.join(subgraphDir, 'dist', 'index.js'));
   const subgraph = mod[`${name}Subgraph`];
   const dataDirectory = mkdtempSync(path.join(os.tmpdir(), 'jiuye-migration-'));
-  const pg = await common.startEmbeddedPostgres({ dataDirectory: path.join(dataDirectory, 'pg'), persistent: false, fast: true });
+  const pg = await startEmbeddedPostgres({ dataDirectory: path.join(dataDirectory, 'pg'), persistent: false, fast: true });
   try {
     const url = `${pg.serverUrl}/migration_${name}`;
     await common.ensureDatabaseExists(url);

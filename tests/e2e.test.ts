@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { DEPARTMENT_NAMES, maskIdNumber, SUBGRAPH_NAMES, workerPseudonym } from '@jiuye/common';
-import { expectFlatCost, TEST_PSEUDONYM_KEY } from './support/harness';
-import { startTestPlatform, type TestPlatform } from './support/platform';
+import { expectFlatCost, TEST_PSEUDONYM_KEY } from '@jiuye/testing/harness';
+import { startTestPlatform, type TestPlatform } from '@jiuye/testing/platform';
 
 /**
  * End to end through the gateway, on a small demo county seeded into five real databases:

@@ -11,8 +11,8 @@ import {
 } from '@jiuye/common';
 import { AccessLogStore } from '@jiuye/gateway';
 import { post, startGatewayOn } from '../gateway/test/support';
-import { ENTITIES_QUERY, freshDatabaseUrl, pseudonymOf, TEST_INTERNAL_SIGNING_KEY } from './support/harness';
-import { COUNTY_OFFICER, DEMO_COUNTY, startTestPlatform, TEST_JWT, tokenFor, userHeaders, type TestPlatform } from './support/platform';
+import { ENTITIES_QUERY, freshDatabaseUrl, pseudonymOf, TEST_INTERNAL_SIGNING_KEY } from '@jiuye/testing/harness';
+import { COUNTY_OFFICER, DEMO_COUNTY, startTestPlatform, TEST_JWT, tokenFor, userHeaders, type TestPlatform } from '@jiuye/testing/platform';
 
 /**
  * The attack suite (issue 5): every way in, through the gateway and around it. Runs the whole

@@ -1,11 +1,12 @@
-import { ageOn, SITUATION_SOURCE_SCHEMA, type DemoHousehold, type DemoPerson, type SituationConfig } from '@jiuye/common';
+import { ageOn, SITUATION_SOURCE_SCHEMA, type SituationConfig } from '@jiuye/common';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import pg from 'pg';
 import { openSourcePools, rebuildReadModel, SITUATION_READS } from '@jiuye/situation';
-import { pseudonymOf } from './support/harness';
-import { startTestPlatform, COUNTY_OFFICER, DEMO_COUNTY, userHeaders, type TestPlatform } from './support/platform';
+import { pseudonymOf } from '@jiuye/testing/harness';
+import { startTestPlatform, COUNTY_OFFICER, DEMO_COUNTY, userHeaders, type TestPlatform } from '@jiuye/testing/platform';
+import { type DemoHousehold, type DemoPerson } from '@jiuye/devtools';
 
 /**
  * The cross-department views through the gateway, against the seeded demo county: every roster

@@ -1,6 +1,6 @@
 import { Client } from 'pg';
 import { ensureDatabaseExists } from '@jiuye/common';
-import { freshDatabaseUrl } from '../../tests/support/harness';
+import { freshDatabaseUrl } from '@jiuye/testing/harness';
 
 describe('ensureDatabaseExists', () => {
   it('lets several processes create the same new database at once (one creates it, the others find it)', async () => {

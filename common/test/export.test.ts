@@ -21,7 +21,7 @@ import {
   type ExportFormat,
   type ExportSheet,
 } from '@jiuye/common';
-import { freshDatabaseUrl } from '../../tests/support/harness';
+import { freshDatabaseUrl } from '@jiuye/testing/harness';
 
 interface Worker {
   name: string;

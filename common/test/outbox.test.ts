@@ -1,6 +1,6 @@
 import { Client } from 'pg';
 import { DEPARTMENT_NAMES, outboxCaptureFunctionSql, outboxTriggerName, outboxTriggerSql, type DepartmentName } from '@jiuye/common';
-import { migratedDepartmentDatabase } from '../../tests/support/departments';
+import { migratedDepartmentDatabase } from '@jiuye/testing/departments';
 
 /**
  * common/src/outbox.ts is the one home of the outbox capture SQL from now on; the departments'

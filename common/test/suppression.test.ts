@@ -1,5 +1,5 @@
 import { determinedCells, primarySuppressed, RegionTree, SuppressedTable, suppressionPattern, suppressionThresholdFromEnv, TOTAL, type Equation } from '@jiuye/common';
-import { recoverable, singleUnknownEquations } from '../../tests/support/disclosure';
+import { recoverable, singleUnknownEquations } from '@jiuye/testing/disclosure';
 
 const published = (values: Map<string, number>, hidden: Set<string>) => new Map([...values].map(([k, v]) => [k, hidden.has(k) ? null : v] as [string, number | null]));
 

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import pg from 'pg';
 import { AccessLogStore, COLUMNS, GENESIS_HASH, MIGRATIONS, rowHash } from '@jiuye/gateway';
 import type { RequestIdentity } from '@jiuye/common';
-import { freshDatabaseUrl } from '../../tests/support/harness';
+import { freshDatabaseUrl } from '@jiuye/testing/harness';
 
 /** The server-side view of one database's connections (the test server's maintenance database). */
 function maintenanceUrl(databaseUrl: string): string {

@@ -1,6 +1,6 @@
 import { DepartmentDataSource } from '@jiuye/gateway';
 import { INTERNAL_IDENTITY_HEADER, verifyInternalIdentity, type RequestIdentity } from '@jiuye/common';
-import { TEST_INTERNAL_SIGNING_KEY } from '../../tests/support/harness';
+import { TEST_INTERNAL_SIGNING_KEY } from '@jiuye/testing/harness';
 import { departmentRequest, tinyServer, type TinyServer } from './support';
 
 /** Every request to a department carries the gateway's request id and the identity it vouches for, signed once per request. */

@@ -1,5 +1,5 @@
 import type { RunningGateway } from '@jiuye/gateway';
-import { startTestPlatform, type TestPlatform } from '../../tests/support/platform';
+import { startTestPlatform, type TestPlatform } from '@jiuye/testing/platform';
 import { captureLog, leaksIn, post, startGatewayOn, tinyServer, type CapturedLog, type TinyServer } from './support';
 
 /**

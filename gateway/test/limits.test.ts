@@ -1,7 +1,7 @@
 import { getIntrospectionQuery } from 'graphql';
 import { SUBGRAPH_NAMES, type SubgraphName } from '@jiuye/common';
 import type { RunningGateway } from '@jiuye/gateway';
-import { startTestPlatform, type TestPlatform } from '../../tests/support/platform';
+import { startTestPlatform, type TestPlatform } from '@jiuye/testing/platform';
 import { post, startGatewayOn, type RawResponse } from './support';
 
 /**

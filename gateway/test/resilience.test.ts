@@ -1,6 +1,6 @@
 import type { RunningGateway } from '@jiuye/gateway';
-import { startTestPlatform, type TestPlatform } from '../../tests/support/platform';
-import { pseudonymOf } from '../../tests/support/harness';
+import { startTestPlatform, type TestPlatform } from '@jiuye/testing/platform';
+import { pseudonymOf } from '@jiuye/testing/harness';
 import { closedPort, leaksIn, post, startGatewayOn, tinyServer, waitFor, type TinyServer } from './support';
 
 /**

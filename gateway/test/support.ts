@@ -4,8 +4,8 @@ import path from 'node:path';
 import pino from 'pino';
 import { SUBGRAPH_NAMES, type GatewayConfig, type SubgraphName } from '@jiuye/common';
 import { DEFAULT_QUERY_LIMITS, startGateway, type DepartmentRequest, type GatewayContext, type RunningGateway } from '@jiuye/gateway';
-import { freshDatabaseUrl, TEST_INTERNAL_SIGNING_KEY, TEST_PSEUDONYM_KEY } from '../../tests/support/harness';
-import { COUNTY_OFFICER, TEST_JWT, userHeaders, type TestPlatform } from '../../tests/support/platform';
+import { freshDatabaseUrl, TEST_INTERNAL_SIGNING_KEY, TEST_PSEUDONYM_KEY } from '@jiuye/testing/harness';
+import { COUNTY_OFFICER, TEST_JWT, userHeaders, type TestPlatform } from '@jiuye/testing/platform';
 
 /** What a gateway test reads back from one HTTP request. */
 export interface RawResponse {

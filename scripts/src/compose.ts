@@ -2,7 +2,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { printSubgraphSdl, SUBGRAPH_NAMES, type SubgraphName } from '@jiuye/common';
 import { AUDIT_SUBGRAPH_SDL, composeSupergraph } from '@jiuye/gateway';
-import { SUBGRAPH_MODULES } from './subgraphs';
+import { SUBGRAPH_MODULES } from '@jiuye/devtools';
 
 /** npm run compose: prints each subgraph's SDL into schema/ and composes schema/supergraph.graphql. */
 async function main(): Promise<void> {

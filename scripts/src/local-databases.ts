@@ -1,6 +1,7 @@
 import path from 'node:path';
 import net from 'node:net';
-import { defaultDatabaseName, embeddedPasswordFile, embeddedServerUrl, readEmbeddedPassword, SUBGRAPH_NAMES, startEmbeddedPostgres, withDatabase, type SubgraphName } from '@jiuye/common';
+import { defaultDatabaseName, SUBGRAPH_NAMES, withDatabase, type SubgraphName } from '@jiuye/common';
+import { embeddedPasswordFile, embeddedServerUrl, readEmbeddedPassword, startEmbeddedPostgres } from '@jiuye/devtools';
 
 export const PROJECT_ROOT = path.resolve(__dirname, '../..');
 /** npm start's embedded PostgreSQL (its superuser's password is in a file there). */

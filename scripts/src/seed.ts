@@ -1,7 +1,7 @@
 import { DEVELOPMENT_PSEUDONYM_KEY } from '@jiuye/common';
 import { parseFlags } from './args';
 import { openLocalDatabases } from './local-databases';
-import { seedDemoCounty } from './seed-lib';
+import { seedDemoCounty } from '@jiuye/devtools';
 
 /** npm run seed -- [--workers 20000] [--seed 20260101] [--batch 2000] */
 async function main(): Promise<void> {

@@ -1,6 +1,6 @@
 import { DEPARTMENT_NAMES, type SubgraphName } from '@jiuye/common';
 import { openLocalDatabases } from './local-databases';
-import { buildReadModel, migrateAll, readIfPresent, type ReadModelReport } from './seed-lib';
+import { buildReadModel, migrateAll, readIfPresent, type ReadModelReport } from '@jiuye/devtools';
 
 /**
  * npm run situation:rebuild — replaces the situation read model from the five departments'

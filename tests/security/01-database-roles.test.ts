@@ -4,9 +4,9 @@ import { SITUATION_SOURCE_SCHEMA, SUBGRAPH_NAMES } from '@jiuye/common';
 import { AccessLogStore } from '@jiuye/gateway';
 import { hrSubgraph } from '@jiuye/hr';
 import { SITUATION_READS, situationSubgraph } from '@jiuye/situation';
-import { freshDatabaseUrl, startTestSubgraph, TEST_PSEUDONYM_KEY, testServerUrl, testSubgraphConfig, type TestSubgraph } from '../support/harness';
-import { situationTestConfig } from '../support/platform';
-import { seedDemoCounty } from '../../scripts/src/seed-lib';
+import { freshDatabaseUrl, startTestSubgraph, TEST_PSEUDONYM_KEY, testServerUrl, testSubgraphConfig, type TestSubgraph } from '@jiuye/testing/harness';
+import { situationTestConfig } from '@jiuye/testing/platform';
+import { seedDemoCounty } from '@jiuye/devtools';
 import { grantSituationReads, provisionServiceRoles, roleOf, SERVICES as ROLE_SERVICES, type Service as RoleService, type ServiceDatabaseUrls } from '../../scripts/src/database-roles';
 
 /**

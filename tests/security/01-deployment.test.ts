@@ -11,7 +11,6 @@ import {
   DEVELOPMENT_INTERNAL_SIGNING_KEY,
   DEVELOPMENT_JWT_SECRET,
   DEVELOPMENT_PSEUDONYM_KEY,
-  freePort,
   loadGatewayConfig,
   loadSituationConfig,
   loadSubgraphConfig,
@@ -19,8 +18,9 @@ import {
 } from '@jiuye/common';
 import { DEFAULT_QUERY_LIMITS, startGateway, type RunningGateway } from '@jiuye/gateway';
 import { hrSubgraph } from '@jiuye/hr';
-import { freshDatabaseUrl, gatewayHeaders, officerOf, startTestSubgraph, TEST_INTERNAL_SIGNING_KEY, TEST_PSEUDONYM_KEY, type TestSubgraph } from '../support/harness';
-import { COUNTY_OFFICER, TEST_JWT, tokenFor } from '../support/platform';
+import { freshDatabaseUrl, gatewayHeaders, officerOf, startTestSubgraph, TEST_INTERNAL_SIGNING_KEY, TEST_PSEUDONYM_KEY, type TestSubgraph } from '@jiuye/testing/harness';
+import { COUNTY_OFFICER, TEST_JWT, tokenFor } from '@jiuye/testing/platform';
+import { freePort } from '@jiuye/devtools';
 
 /**
  * Hole 1 (issue 11): a development set-up reachable from the network. The development keys are
@@ -285,7 +285,7 @@ interface EmbeddedProcess {
  */
 async function startEmbedded(dataDirectory: string, port?: number): Promise<EmbeddedProcess> {
   const script = `
-    const { startEmbeddedPostgres } = require(${JSON.stringify(path.join(ROOT, 'common', 'dist', 'embedded-postgres.js'))});
+    const { startEmbeddedPostgres } = require(${JSON.stringify(path.join(ROOT, 'devtools', 'dist', 'embedded-postgres.js'))});
     startEmbeddedPostgres({ dataDirectory: process.env.DATA_DIRECTORY, port: process.env.PG_PORT ? Number(process.env.PG_PORT) : undefined, persistent: true, fast: true }).then(
       (pg) => {
         process.stdout.write(JSON.stringify({ serverUrl: pg.serverUrl, port: pg.port }) + '\\n');

@@ -16,8 +16,8 @@ import {
   type Identity,
   type SubgraphName,
 } from '@jiuye/common';
-import { SUBGRAPH_MODULES } from '../../scripts/src/subgraphs';
-import { idCandidates, type IdObservations } from '../support/id-candidates';
+import { SUBGRAPH_MODULES } from '@jiuye/devtools';
+import { idCandidates, type IdObservations } from '@jiuye/testing/id-candidates';
 
 /**
  * Hole 2 (quasi-identifiers), as a property: for generated workers, every field an account

@@ -12,8 +12,8 @@ import {
   type GraphQLSchema,
 } from 'graphql';
 import { ageOn, parseIdNumber, type Identity } from '@jiuye/common';
-import { idCandidates, type IdObservations } from '../support/id-candidates';
-import { DEMO_COUNTY, startTestPlatform, userHeaders, type TestPlatform } from '../support/platform';
+import { idCandidates, type IdObservations } from '@jiuye/testing/id-candidates';
+import { DEMO_COUNTY, startTestPlatform, userHeaders, type TestPlatform } from '@jiuye/testing/platform';
 
 /**
  * Hole 2 — masked ID numbers gave the full number: the mask showed the first and last four

@@ -1,7 +1,7 @@
 import { makeIdNumber, SUBGRAPH_NAMES, type Identity } from '@jiuye/common';
 import { AccessLogStore, DEFAULT_QUERY_LIMITS } from '@jiuye/gateway';
-import { pseudonymOf } from '../support/harness';
-import { startTestPlatform, userHeaders, type TestPlatform } from '../support/platform';
+import { pseudonymOf } from '@jiuye/testing/harness';
+import { startTestPlatform, userHeaders, type TestPlatform } from '@jiuye/testing/platform';
 
 /**
  * Hole 3 — a partner city recovers ID numbers by probing. With a worker's birth date, sex and

@@ -1,5 +1,5 @@
 import { AccessLogStore } from '@jiuye/gateway';
-import { DEMO_COUNTY, startTestPlatform, userHeaders, type TestPlatform } from '../support/platform';
+import { DEMO_COUNTY, startTestPlatform, userHeaders, type TestPlatform } from '@jiuye/testing/platform';
 
 /**
  * Hole 4 — batched requests dropped access-log entries. Apollo Server runs a batch's operations

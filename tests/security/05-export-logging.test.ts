@@ -3,8 +3,8 @@ import zlib from 'node:zlib';
 import pg from 'pg';
 import { FramedExport, writeCsv, EXPORT_FRAMING, EXPORT_FRAMING_HEADER, type ExportedPerson } from '@jiuye/common';
 import { startGatewayOn, tinyServer } from '../../gateway/test/support';
-import { freshDatabaseUrl } from '../support/harness';
-import { COUNTY_OFFICER, DEMO_COUNTY, startTestPlatform, userHeaders, type TestPlatform } from '../support/platform';
+import { freshDatabaseUrl } from '@jiuye/testing/harness';
+import { COUNTY_OFFICER, DEMO_COUNTY, startTestPlatform, userHeaders, type TestPlatform } from '@jiuye/testing/platform';
 
 /**
  * Hole 5: an export broken off before its end left no access-log entry (the gateway appended

@@ -12,8 +12,8 @@ import {
   type GraphQLInputType,
 } from 'graphql';
 import { DEPARTMENT_NAMES, householdCodeIn, makeIdNumber, villageOfHousehold, type Department, type Identity } from '@jiuye/common';
-import { pseudonymOf, type GraphQLResponse } from '../support/harness';
-import { DEMO_COUNTY, startTestPlatform, type TestPlatform } from '../support/platform';
+import { pseudonymOf, type GraphQLResponse } from '@jiuye/testing/harness';
+import { DEMO_COUNTY, startTestPlatform, type TestPlatform } from '@jiuye/testing/platform';
 
 /**
  * Hole 6 — existence oracles. A person (or a record of a person) outside the caller's scope must

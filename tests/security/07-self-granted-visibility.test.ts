@@ -1,6 +1,6 @@
 import { addDays, INTERNAL_IDENTITY_HEADER, makeIdNumber, signInternalIdentity, todayInChina, type Identity, type SubgraphName } from '@jiuye/common';
-import { ENTITIES_QUERY, postGraphQL, pseudonymOf, TEST_INTERNAL_SIGNING_KEY } from '../support/harness';
-import { COUNTY_OFFICER, DEMO_COUNTY, startTestPlatform, type TestPlatform } from '../support/platform';
+import { ENTITIES_QUERY, postGraphQL, pseudonymOf, TEST_INTERNAL_SIGNING_KEY } from '@jiuye/testing/harness';
+import { COUNTY_OFFICER, DEMO_COUNTY, startTestPlatform, type TestPlatform } from '@jiuye/testing/platform';
 
 /**
  * Hole 7: a partner city or an institution could make any worker visible to itself by writing a

@@ -1,6 +1,6 @@
 import type { Identity } from '@jiuye/common';
-import { DEMO_COUNTY, startTestPlatform, type TestPlatform } from '../support/platform';
-import { recoverable, singleUnknownEquations, type SumEquation } from '../support/disclosure';
+import { DEMO_COUNTY, startTestPlatform, type TestPlatform } from '@jiuye/testing/platform';
+import { recoverable, singleUnknownEquations, type SumEquation } from '@jiuye/testing/disclosure';
 
 /**
  * Hole 8 (issue 11): small cells published to dashboards, and suppressed cells recovered by

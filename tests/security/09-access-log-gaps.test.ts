@@ -1,7 +1,7 @@
 import { INTERNAL_IDENTITY_HEADER, signInternalIdentity, type Identity } from '@jiuye/common';
 import { AccessLogStore } from '@jiuye/gateway';
-import { pseudonymOf, TEST_INTERNAL_SIGNING_KEY } from '../support/harness';
-import { COUNTY_OFFICER, startTestPlatform, userHeaders, type TestPlatform } from '../support/platform';
+import { pseudonymOf, TEST_INTERNAL_SIGNING_KEY } from '@jiuye/testing/harness';
+import { COUNTY_OFFICER, startTestPlatform, userHeaders, type TestPlatform } from '@jiuye/testing/platform';
 
 /**
  * Hole 9 — access-log gaps. Partner cities and training institutions do not know where a worker

@@ -1,6 +1,6 @@
 import { AccessControl, maskPhone, mayRead, type AccessRules, type Identity } from '@jiuye/common';
-import { SUBGRAPH_MODULES } from '../../scripts/src/subgraphs';
-import { COUNTY_OFFICER, DEMO_COUNTY, startTestPlatform, userHeaders, type TestPlatform } from '../support/platform';
+import { SUBGRAPH_MODULES } from '@jiuye/devtools';
+import { COUNTY_OFFICER, DEMO_COUNTY, startTestPlatform, userHeaders, type TestPlatform } from '@jiuye/testing/platform';
 
 /**
  * Hole 10 (smaller leaks): a field's rule must hold wherever the field appears.

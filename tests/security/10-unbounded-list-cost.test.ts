@@ -5,7 +5,7 @@ import { getNullableType, isListType, isObjectType, getNamedType, isCompositeTyp
 import { SUBGRAPH_NAMES } from '@jiuye/common';
 import { LIST_SIZES, type RunningGateway } from '@jiuye/gateway';
 import { post, startGatewayOn } from '../../gateway/test/support';
-import { startTestPlatform, type TestPlatform } from '../support/platform';
+import { startTestPlatform, type TestPlatform } from '@jiuye/testing/platform';
 
 /**
  * Hole 10 (the cost estimate) — a list without `first` was assumed to hold 10 items, so a query

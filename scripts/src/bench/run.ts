@@ -9,7 +9,6 @@ import {
   INTERNAL_IDENTITY_HEADER,
   serviceUrl,
   signInternalIdentity,
-  startEmbeddedPostgres,
   SUBGRAPH_NAMES,
   todayInChina,
   withDatabase,
@@ -18,10 +17,11 @@ import {
 import { parseFlags } from '../args';
 import { identityFor, mintDevToken } from '../dev-tokens';
 import { PROJECT_ROOT } from '../local-databases';
-import { seedDemoCounty, type SeedReport } from '../seed-lib';
+import { seedDemoCounty, type SeedReport } from '@jiuye/devtools';
 import { databaseEnv, spawnService, stopChild, waitUntilReady } from '../services';
 import { postgresPids, watchProcesses, type ProcessFigures } from './proc-stats';
 import { SqlFloor } from './sql-floor';
+import { startEmbeddedPostgres } from '@jiuye/devtools';
 
 /**
  * npm run bench [-- --workers 100000 --duration 10 --connections 8 --skip-hive]

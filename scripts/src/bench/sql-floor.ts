@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { Pool } from 'pg';
 import { DEPARTMENT_NAMES as SUBGRAPH_NAMES, type DepartmentName as SubgraphName } from '@jiuye/common';
-import { SEEDERS } from '../subgraphs';
+import { SEEDERS } from '@jiuye/devtools';
 
 /**
  * The floors the graph is compared with.

@@ -13,7 +13,6 @@ import { resolveWorkerReference, WorkerResolver } from './worker/worker.resolver
 import { Worker } from './worker/worker.type';
 
 
-export { civilSeeder } from './seed';
 
 export { publishedViews as civilPublishedViews } from './published-views';
 
@@ -33,3 +32,8 @@ export const civilSubgraph: SubgraphModule<CivilLoaders> = {
   // Civil affairs places only the people it holds a household for; the authorities decide the rest.
   access: civilAccess,
 };
+
+/** The department's own vocabularies (values and labels), for the demo generator and tests. */
+export { AssistanceKindVocabulary } from './assistance/assistance.entity';
+export { CareReasonVocabulary } from './care-duty/care-duty.entity';
+export { DisabilityKindVocabulary, LeftBehindKindVocabulary } from './person/person.entity';

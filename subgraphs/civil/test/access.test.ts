@@ -1,7 +1,8 @@
 import { Client } from 'pg';
-import { createDemoCounty, type DemoHousehold, type DemoPerson, type RequestIdentity } from '@jiuye/common';
-import { civilSeeder, civilSubgraph } from '@jiuye/civil';
-import { ENTITIES_QUERY, officerOf, pseudonymOf, startTestSubgraph, TEST_PSEUDONYM_KEY, type GraphQLResponse, type TestSubgraph } from '../../../tests/support/harness';
+import { type RequestIdentity } from '@jiuye/common';
+import { civilSubgraph } from '@jiuye/civil';
+import { ENTITIES_QUERY, officerOf, pseudonymOf, startTestSubgraph, TEST_PSEUDONYM_KEY, type GraphQLResponse, type TestSubgraph } from '@jiuye/testing/harness';
+import { createDemoCounty, type DemoHousehold, type DemoPerson, civilSeeder } from '@jiuye/devtools';
 
 /**
  * Access control in civil affairs, against the seeded demo county. The other departments'

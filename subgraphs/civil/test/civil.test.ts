@@ -1,6 +1,6 @@
 import { makeIdNumber } from '@jiuye/common';
 import { civilSubgraph } from '@jiuye/civil';
-import { ENTITIES_QUERY, pseudonymOf, startTestSubgraph, type TestSubgraph, expectFlatCost } from '../../../tests/support/harness';
+import { ENTITIES_QUERY, pseudonymOf, startTestSubgraph, type TestSubgraph, expectFlatCost } from '@jiuye/testing/harness';
 
 const HOUSEHOLD = '5301131010010001';
 const OTHER_HOUSEHOLD = '5301131020020002';

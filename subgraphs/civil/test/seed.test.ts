@@ -1,7 +1,7 @@
 import { Client } from 'pg';
-import { createDemoCounty, type DemoHousehold } from '@jiuye/common';
-import { civilSeeder, civilSubgraph } from '@jiuye/civil';
-import { ENTITIES_QUERY, pseudonymOf, startTestSubgraph, TEST_PSEUDONYM_KEY, type TestSubgraph } from '../../../tests/support/harness';
+import { civilSubgraph } from '@jiuye/civil';
+import { ENTITIES_QUERY, pseudonymOf, startTestSubgraph, TEST_PSEUDONYM_KEY, type TestSubgraph } from '@jiuye/testing/harness';
+import { createDemoCounty, type DemoHousehold, civilSeeder } from '@jiuye/devtools';
 
 describe('civil seeder', () => {
   let civil: TestSubgraph;

@@ -80,4 +80,6 @@ export const hrSubgraph: SubgraphModule<HrLoaders> = {
   routes: { [WORKER_VILLAGES_PATH]: (context, body) => workerVillages(context as HrContext, body) },
 };
 
-export { hrSeeder } from './seed';
+/** The department's own vocabularies (values and labels), for the demo generator and tests. */
+export { EmployerKindVocabulary } from './employer/employer.entity';
+export { SubsidyKindVocabulary } from './subsidy/subsidy.entity';

@@ -3,7 +3,7 @@ import { parse } from 'graphql';
 import { FEDERATION_LINK, makeIdNumber, printSubgraphSdl, TradeVocabulary } from '@jiuye/common';
 import { civilSubgraph } from '@jiuye/civil';
 import { hrSubgraph } from '@jiuye/hr';
-import { ENTITIES_QUERY, startTestSubgraph, type TestSubgraph, expectFlatCost } from '../../../tests/support/harness';
+import { ENTITIES_QUERY, startTestSubgraph, type TestSubgraph, expectFlatCost } from '@jiuye/testing/harness';
 import {
   addDays,
   COUNTY,

@@ -1,5 +1,5 @@
 import { makeIdNumber, todayInChina } from '@jiuye/common';
-import { pseudonymOf, type GraphQLResponse, type TestSubgraph } from '../../../tests/support/harness';
+import { pseudonymOf, type GraphQLResponse, type TestSubgraph } from '@jiuye/testing/harness';
 
 /** Shared reference data for the hr tests: a slice of Dongchuan district (东川区), Yunnan. */
 export const PROVINCE = '53';

@@ -1,6 +1,6 @@
 import { makeIdNumber } from '@jiuye/common';
 import { hrSubgraph } from '@jiuye/hr';
-import { startTestSubgraph, type TestSubgraph } from '../../../tests/support/harness';
+import { startTestSubgraph, type TestSubgraph } from '@jiuye/testing/harness';
 import {
   addDays,
   count,

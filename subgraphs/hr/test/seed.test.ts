@@ -1,9 +1,9 @@
 import { Client } from 'pg';
-import { todayInChina, type SeedContext } from '@jiuye/common';
-import { hrSeeder, hrSubgraph } from '@jiuye/hr';
+import { todayInChina } from '@jiuye/common';
+import { hrSubgraph } from '@jiuye/hr';
 // Not yet re-exported by @jiuye/common (its index will gain `export * from './demo'`).
-import { createDemoCounty, type DemoHousehold } from '@jiuye/common';
-import { pseudonymOf, startTestSubgraph, TEST_PSEUDONYM_KEY, type TestSubgraph } from '../../../tests/support/harness';
+import { pseudonymOf, startTestSubgraph, TEST_PSEUDONYM_KEY, type TestSubgraph } from '@jiuye/testing/harness';
+import { type SeedContext, hrSeeder, createDemoCounty, type DemoHousehold } from '@jiuye/devtools';
 
 describe('hr seeder', () => {
   let hr: TestSubgraph;

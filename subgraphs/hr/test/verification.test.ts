@@ -1,6 +1,6 @@
 import type { Identity, Purpose } from '@jiuye/common';
 import { hrSubgraph } from '@jiuye/hr';
-import { ENTITIES_QUERY, expectFlatCost, officerOf, startTestSubgraph, type TestSubgraph } from '../../../tests/support/harness';
+import { ENTITIES_QUERY, expectFlatCost, officerOf, startTestSubgraph, type TestSubgraph } from '@jiuye/testing/harness';
 import { addDays, count, errorOf, idNumberAged, insertReferenceData, LUOXUE, pseudonymOf, QINGKOU, register, today } from './fixtures';
 
 const VERIFY = `mutation($input: RecordVerificationInput!) {

@@ -54,4 +54,9 @@ export const partnerSubgraph: SubgraphModule<PartnerLoaders> = {
   authority: partnerAuthority,
 };
 
-export { partnerSeeder } from './seed';
+/** The end reason a follow-up visit writes on a transfer whose worker has left: the demo seeder writes the same. */
+export { ENDED_AT_VISIT } from './follow-up/follow-up.service';
+
+/** The department's own vocabularies (values and labels), for the demo generator and tests. */
+export { ContactChannelVocabulary, ContactOutcomeVocabulary } from './contact-attempt/contact-attempt.entity';
+export { LabourBaseKindVocabulary } from './labour-base/labour-base.entity';

@@ -1,6 +1,6 @@
 import { VISIBLE_WORKERS_PATH, type Identity, type Purpose, type RequestIdentity } from '@jiuye/common';
 import { partnerSubgraph } from '@jiuye/partner';
-import { ENTITIES_QUERY, expectFlatCost, gatewayHeaders, officerOf, pseudonymOf, startTestSubgraph, type GraphQLResponse, type TestSubgraph } from '../../../tests/support/harness';
+import { ENTITIES_QUERY, expectFlatCost, gatewayHeaders, officerOf, pseudonymOf, startTestSubgraph, type GraphQLResponse, type TestSubgraph } from '@jiuye/testing/harness';
 import { counts, daysAgo, idNumber, insertAttempt, insertBatch, insertReference, insertTransfers, insertVisit, SHENZHEN, ZHONGSHAN } from './fixtures';
 
 type Who = Identity & { purpose?: Purpose };

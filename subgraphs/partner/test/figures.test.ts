@@ -1,5 +1,5 @@
 import { partnerSubgraph } from '@jiuye/partner';
-import { ENTITIES_QUERY, pseudonymOf, startTestSubgraph, type TestSubgraph, expectFlatCost } from '../../../tests/support/harness';
+import { ENTITIES_QUERY, pseudonymOf, startTestSubgraph, type TestSubgraph, expectFlatCost } from '@jiuye/testing/harness';
 import { daysAgo, idNumber, insertAttempt, insertBatch, insertPostings, insertReference, insertTransfers, insertVisit, KUNMING, SHENZHEN, ZHONGSHAN } from './fixtures';
 
 const RETENTION = `query($code: DivisionCode!) { partnerCity(code: $code) { retention { transferred visited stillEmployed rate } } }`;

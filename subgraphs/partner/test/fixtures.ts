@@ -1,5 +1,5 @@
 import { makeIdNumber, todayInChina } from '@jiuye/common';
-import { pseudonymOf, type TestSubgraph } from '../../../tests/support/harness';
+import { pseudonymOf, type TestSubgraph } from '@jiuye/testing/harness';
 
 export const SHENZHEN = '4403';
 export const ZHONGSHAN = '4420';

@@ -1,6 +1,6 @@
 import { addDays, todayInChina, type Identity, type Purpose, type RequestIdentity } from '@jiuye/common';
 import { partnerSubgraph } from '@jiuye/partner';
-import { officerOf, pseudonymOf, startTestSubgraph, type GraphQLResponse, type TestSubgraph } from '../../../tests/support/harness';
+import { officerOf, pseudonymOf, startTestSubgraph, type GraphQLResponse, type TestSubgraph } from '@jiuye/testing/harness';
 import { counts, daysAgo, idNumber, insertBatch, insertReference, insertTransfers, SHENZHEN, ZHONGSHAN } from './fixtures';
 
 /**

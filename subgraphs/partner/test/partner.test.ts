@@ -1,6 +1,6 @@
 import { makeIdNumber, todayInChina } from '@jiuye/common';
 import { partnerSubgraph } from '@jiuye/partner';
-import { ENTITIES_QUERY, pseudonymOf, startTestSubgraph, type TestSubgraph } from '../../../tests/support/harness';
+import { ENTITIES_QUERY, pseudonymOf, startTestSubgraph, type TestSubgraph } from '@jiuye/testing/harness';
 import { counts, daysAgo, idNumber, insertReference, KUNMING, SHENZHEN, ZHONGSHAN } from './fixtures';
 
 const CREATE_BATCH = `mutation($input: CreateTransferBatchInput!) {

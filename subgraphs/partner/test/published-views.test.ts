@@ -1,4 +1,4 @@
 import { publishedViews } from '../src/published-views';
-import { describePublishedViews } from '../../../tests/support/published-views';
+import { describePublishedViews } from '@jiuye/testing/published-views';
 
 describePublishedViews('partner', publishedViews);

@@ -1,8 +1,8 @@
 import { Client } from 'pg';
-import { createDemoCounty, type DemoHousehold } from '@jiuye/common';
-import { partnerSeeder, partnerSubgraph } from '@jiuye/partner';
-import { ENTITIES_QUERY, pseudonymOf, startTestSubgraph, TEST_PSEUDONYM_KEY, type TestSubgraph } from '../../../tests/support/harness';
+import { partnerSubgraph } from '@jiuye/partner';
+import { ENTITIES_QUERY, pseudonymOf, startTestSubgraph, TEST_PSEUDONYM_KEY, type TestSubgraph } from '@jiuye/testing/harness';
 import { counts } from './fixtures';
+import { createDemoCounty, type DemoHousehold, partnerSeeder } from '@jiuye/devtools';
 
 describe('partner seeder', () => {
   let partner: TestSubgraph;

@@ -49,4 +49,5 @@ export const povertySubgraph: SubgraphModule<PovertyLoaders> = {
   access: povertyAccess,
 };
 
-export { povertySeeder } from './seed';
+/** The department's own vocabularies (values and labels), for the demo generator and tests. */
+export { RelationshipVocabulary } from './member/member.entity';

@@ -1,7 +1,8 @@
 import { Client } from 'pg';
-import { createDemoCounty, makeIdNumber, scopeKind, type DemoHousehold, type RequestIdentity } from '@jiuye/common';
-import { povertySeeder, povertySubgraph } from '@jiuye/poverty';
-import { ENTITIES_QUERY, officerOf, pseudonymOf, startTestSubgraph, TEST_PSEUDONYM_KEY, type TestSubgraph } from '../../../tests/support/harness';
+import { makeIdNumber, scopeKind, type RequestIdentity } from '@jiuye/common';
+import { povertySubgraph } from '@jiuye/poverty';
+import { ENTITIES_QUERY, officerOf, pseudonymOf, startTestSubgraph, TEST_PSEUDONYM_KEY, type TestSubgraph } from '@jiuye/testing/harness';
+import { createDemoCounty, type DemoHousehold, povertySeeder } from '@jiuye/devtools';
 
 /**
  * Who sees what of the poverty register, against the seeded demo county (东川区 530113):

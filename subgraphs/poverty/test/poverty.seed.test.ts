@@ -1,9 +1,9 @@
 import { Client } from 'pg';
 import { makeIdNumber, todayInChina } from '@jiuye/common';
-import { povertySeeder, povertySubgraph } from '@jiuye/poverty';
+import { povertySubgraph } from '@jiuye/poverty';
 // '@jiuye/common' does not export the demo county yet (`export * from './demo'` lands with the generator).
-import { createDemoCounty, type DemoHousehold } from '@jiuye/common';
-import { ENTITIES_QUERY, pseudonymOf, startTestSubgraph, TEST_PSEUDONYM_KEY, type TestSubgraph } from '../../../tests/support/harness';
+import { ENTITIES_QUERY, pseudonymOf, startTestSubgraph, TEST_PSEUDONYM_KEY, type TestSubgraph } from '@jiuye/testing/harness';
+import { povertySeeder, createDemoCounty, type DemoHousehold } from '@jiuye/devtools';
 
 describe('poverty seeder', () => {
   let poverty: TestSubgraph;

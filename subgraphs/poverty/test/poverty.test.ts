@@ -1,6 +1,6 @@
 import { idNumberCheckCharacter, makeIdNumber, todayInChina } from '@jiuye/common';
 import { povertySubgraph } from '@jiuye/poverty';
-import { ENTITIES_QUERY, pseudonymOf, startTestSubgraph, type TestSubgraph } from '../../../tests/support/harness';
+import { ENTITIES_QUERY, pseudonymOf, startTestSubgraph, type TestSubgraph } from '@jiuye/testing/harness';
 
 const COUNTY = '530113';
 const TOWNSHIP = '530113101';

@@ -11,7 +11,7 @@ import {
   TEST_TOWNSHIP,
   TEST_VILLAGE,
   type SituationAlone,
-} from '../../../tests/support/situation';
+} from '@jiuye/testing/situation';
 
 const today = todayInChina();
 const daysAgo = (n: number) => addDays(today, -n);

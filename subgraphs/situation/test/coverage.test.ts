@@ -1,6 +1,6 @@
 import { todayInChina } from '@jiuye/common';
 import type { PersonRow } from '../src/projection/person';
-import { COUNTY_DASHBOARD, COUNTY_STAFF, insertPeople, insertRows, personRow, startSituationAlone, TEST_COUNTY, TEST_TOWNSHIP, TEST_VILLAGE, OTHER_VILLAGE, type SituationAlone } from '../../../tests/support/situation';
+import { COUNTY_DASHBOARD, COUNTY_STAFF, insertPeople, insertRows, personRow, startSituationAlone, TEST_COUNTY, TEST_TOWNSHIP, TEST_VILLAGE, OTHER_VILLAGE, type SituationAlone } from '@jiuye/testing/situation';
 
 const THIRD_VILLAGE = '530113102201';
 const EMPTY_VILLAGE = '530113102202';

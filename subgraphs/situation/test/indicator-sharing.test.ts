@@ -2,7 +2,7 @@ import pg from 'pg';
 import { readModelTypes, type Sql } from '../src/db';
 import { sharedIndicators } from '../src/indicator/indicator.service';
 import { computeIndicators } from '../src/indicator/indicator.service';
-import { insertPeople, personRow, startSituationAlone, TEST_COUNTY, TEST_VILLAGE, type SituationAlone } from '../../../tests/support/situation';
+import { insertPeople, personRow, startSituationAlone, TEST_COUNTY, TEST_VILLAGE, type SituationAlone } from '@jiuye/testing/situation';
 
 /** Many screens of one dashboard refreshing together: identical requests in flight share one computation. */
 let situation: SituationAlone;

@@ -1,6 +1,6 @@
 import { addDays, addMonths, todayInChina } from '@jiuye/common';
 import type { PersonRow } from '../src/projection/person';
-import { COUNTY_DASHBOARD, COUNTY_STAFF, insertPeople, insertRows, personRow, startSituationAlone, TEST_COUNTY, TEST_TOWNSHIP, TEST_VILLAGE, type SituationAlone } from '../../../tests/support/situation';
+import { COUNTY_DASHBOARD, COUNTY_STAFF, insertPeople, insertRows, personRow, startSituationAlone, TEST_COUNTY, TEST_TOWNSHIP, TEST_VILLAGE, type SituationAlone } from '@jiuye/testing/situation';
 
 const TOWNSHIP_B = '530113102';
 const VILLAGES = [TEST_VILLAGE, '530113101202', '530113102201'];

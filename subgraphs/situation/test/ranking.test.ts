@@ -1,4 +1,4 @@
-import { COUNTY_DASHBOARD, COUNTY_STAFF, insertRows, startSituationAlone, TEST_COUNTY, TEST_TOWNSHIP, type SituationAlone } from '../../../tests/support/situation';
+import { COUNTY_DASHBOARD, COUNTY_STAFF, insertRows, startSituationAlone, TEST_COUNTY, TEST_TOWNSHIP, type SituationAlone } from '@jiuye/testing/situation';
 
 /** 12 villages in two townships of the test county, and one village of another county. */
 const TOWNSHIP_B = '530113102';

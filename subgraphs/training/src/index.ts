@@ -37,4 +37,7 @@ export const trainingSubgraph: SubgraphModule<TrainingLoaders> = {
   authority: trainingAuthority,
 };
 
-export { trainingSeeder } from './seed';
+/** The department's own vocabularies (values and labels), for the demo generator and tests. */
+export { CourseKindVocabulary } from './course/course.entity';
+export { EnrolmentStatusVocabulary } from './enrolment/enrolment.entity';
+export { InstitutionKindVocabulary } from './institution/institution.entity';

@@ -1,7 +1,8 @@
 import { Client } from 'pg';
-import { addDays, createDemoCounty, makeIdNumber, scopeKind, todayInChina, type DemoHousehold, type DemoPerson, type RequestIdentity } from '@jiuye/common';
-import { trainingSeeder, trainingSubgraph } from '@jiuye/training';
-import { ENTITIES_QUERY, expectFlatCost, officerOf, pseudonymOf, startTestSubgraph, TEST_PSEUDONYM_KEY, type TestSubgraph } from '../../../tests/support/harness';
+import { addDays, makeIdNumber, scopeKind, todayInChina, type RequestIdentity } from '@jiuye/common';
+import { trainingSubgraph } from '@jiuye/training';
+import { ENTITIES_QUERY, expectFlatCost, officerOf, pseudonymOf, startTestSubgraph, TEST_PSEUDONYM_KEY, type TestSubgraph } from '@jiuye/testing/harness';
+import { createDemoCounty, type DemoHousehold, type DemoPerson, trainingSeeder } from '@jiuye/devtools';
 
 /**
  * Who sees what of the training records, against the seeded demo county (东川区 530113).

@@ -1,6 +1,6 @@
 import { addDays, makeIdNumber, todayInChina, type Identity, type Purpose, type RequestIdentity } from '@jiuye/common';
 import { trainingSubgraph } from '@jiuye/training';
-import { ENTITIES_QUERY, officerOf, pseudonymOf, startTestSubgraph, type GraphQLResponse, type TestSubgraph } from '../../../tests/support/harness';
+import { ENTITIES_QUERY, officerOf, pseudonymOf, startTestSubgraph, type GraphQLResponse, type TestSubgraph } from '@jiuye/testing/harness';
 
 /**
  * Hole 7 in the training department: an institution's enrolment of a worker it cannot see is

@@ -1,9 +1,9 @@
 import { Client } from 'pg';
-import { makeIdNumber, type SeedContext } from '@jiuye/common';
-import { trainingSeeder, trainingSubgraph } from '@jiuye/training';
+import { makeIdNumber } from '@jiuye/common';
+import { trainingSubgraph } from '@jiuye/training';
 // '@jiuye/common' does not export the demo generator yet (no `export * from './demo'` in its index).
-import { createDemoCounty, type DemoHousehold } from '@jiuye/common';
-import { ENTITIES_QUERY, pseudonymOf, startTestSubgraph, TEST_PSEUDONYM_KEY, type TestSubgraph } from '../../../tests/support/harness';
+import { ENTITIES_QUERY, pseudonymOf, startTestSubgraph, TEST_PSEUDONYM_KEY, type TestSubgraph } from '@jiuye/testing/harness';
+import { type SeedContext, trainingSeeder, createDemoCounty, type DemoHousehold } from '@jiuye/devtools';
 
 describe('training seeder', () => {
   let training: TestSubgraph;

@@ -1,6 +1,6 @@
 import { addDays, addMonths, idNumberCheckCharacter, makeIdNumber, todayInChina } from '@jiuye/common';
 import { trainingSubgraph } from '@jiuye/training';
-import { ENTITIES_QUERY, pseudonymOf, startTestSubgraph, type TestSubgraph, expectFlatCost } from '../../../tests/support/harness';
+import { ENTITIES_QUERY, pseudonymOf, startTestSubgraph, type TestSubgraph, expectFlatCost } from '@jiuye/testing/harness';
 import { employedWithinThreeMonths, employmentDeadline } from '../src/enrolment/enrolment.entity';
 
 const TODAY = todayInChina();

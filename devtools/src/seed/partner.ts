@@ -1,7 +1,9 @@
 import type { ClientBase } from 'pg';
-import { bulkInsert, resetSequences, workerPseudonym, type DemoHousehold, type DemoReference, type DepartmentSeeder } from '@jiuye/common';
-import { ENDED_AT_VISIT } from './follow-up/follow-up.service';
-import { addDays } from '@jiuye/common';
+import { addDays, workerPseudonym } from '@jiuye/common';
+import { ENDED_AT_VISIT } from '@jiuye/partner';
+import { bulkInsert, resetSequences } from '../bulk';
+import type { DemoHousehold, DemoReference } from '../demo';
+import type { DepartmentSeeder } from '../seeding';
 
 /**
  * The demo has no pairing date, posting validity or posting base; the seeder fills them in:

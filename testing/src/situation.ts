@@ -6,7 +6,7 @@ import type { PersonRow } from '../../subgraphs/situation/src/projection/person'
 import { recountVillages } from '../../subgraphs/situation/src/roster/village-counts';
 import { writeHouseholds } from '../../subgraphs/situation/src/projection/projector';
 import type { HouseholdRow } from '../../subgraphs/situation/src/projection/sources';
-import { migrateAll } from '../../scripts/src/seed-lib';
+import { migrateAll } from '@jiuye/devtools';
 import { freshDatabaseUrl, gatewayHeaders, postGraphQL, startTestSubgraph, testSubgraphConfig, type GraphQLResponse, type TestSubgraph } from './harness';
 import { situationTestConfig } from './platform';
 

@@ -48,279 +48,16 @@
  * - Phones: ~22 % of labourers have an invalid number (null, stopped or malformed); children have
  *   none, and some elderly share the head's number.
  */
-import { householdCodeIn } from '../household-code';
-import { makeIdNumber } from '../id-number';
+import { householdCodeIn, makeIdNumber } from '@jiuye/common';
 import { ageOn, birthdayAt, dayFromYmd, dayOf, endOfMonth, isoOf, monthOf, timestampOf, yearOf } from './calendar';
-import type {
-  CareReason,
-  ContactChannel,
-  ContactOutcome,
-  CourseKind,
-  DemoAssistance,
-  DemoCareDuty,
-  DemoCertificate,
-  DemoContactAttempt,
-  DemoCounty,
-  DemoEmployment,
-  DemoEnrolment,
-  DemoFollowUp,
-  DemoHousehold,
-  DemoJobFairIntention,
-  DemoOptions,
-  DemoPerson,
-  DemoStatusChange,
-  DemoSubsidy,
-  DisabilityGrade,
-  DisabilityKind,
-  Education,
-  EmploymentIntention,
-  EmploymentPlace,
-  PovertyStatus,
-  Relationship,
-  SkillGrade,
-  SubsidyKind,
-  Trade,
-} from './model';
-import { EMPLOYMENT_KINDS, SKILL_LEVELS } from './model';
+import { type CareReason, type ContactChannel, type ContactOutcome, type CourseKind, type DemoAssistance, type DemoCareDuty, type DemoCertificate, type DemoContactAttempt, type DemoCounty, type DemoEmployment, type DemoEnrolment, type DemoFollowUp, type DemoHousehold, type DemoJobFairIntention, type DemoOptions, type DemoPerson, type DemoStatusChange, type DemoSubsidy, type Education, type EmploymentIntention, type EmploymentPlace, type PovertyStatus, type SkillGrade, type SubsidyKind, type Trade, EMPLOYMENT_KINDS, SKILL_LEVELS } from './model';
 import { brand, CITY_INDUSTRIES, FARMING_JOBS, FLEXIBLE_JOBS, givenName, SELF_EMPLOYED_JOBS, SURNAMES } from './names';
-import { clamp, Domain, pad, Rng, roundTo, Weighted } from './random';
-import {
-  buildPlan,
-  COUNTY,
-  COURSE_KIND_WEIGHTS,
-  mobile,
-  type Plan,
-  SELF_FOUND_IN_PROVINCE,
-  SELF_FOUND_OUT_OF_PROVINCE,
-  TRADE_WEIGHTS_FEMALE,
-  TRADE_WEIGHTS_MALE,
-} from './reference';
+import { clamp, Domain, pad, Rng, roundTo } from './random';
+import { buildPlan, COUNTY, mobile, type Plan, SELF_FOUND_IN_PROVINCE, SELF_FOUND_OUT_OF_PROVINCE, TRADE_WEIGHTS_FEMALE, TRADE_WEIGHTS_MALE } from './reference';
+import { type HouseholdType, type Skeleton, PRIOR_JOBS_YOUNG, PRIOR_JOBS, SOLITARY_DISABLED_GRADES, composeHousehold, isLabourAge, countHouseholds } from './composition';
+import { STATUS_WEIGHTS, POVERTY_CAUSES, LIFT_REASONS, UNSTABLE_REASONS, RETURN_REASONS, MARGINAL_REASONS, SUDDEN_REASONS, DISABILITY_KINDS, DISABILITY_GRADES, EDUCATION_BY_AGE, SKILL_BY_EDUCATION, CERTIFIED_TRADES, K_LOCAL, K_WORKSHOP, K_WELFARE, K_IN, K_OUT, K_SELF, K_FLEX, K_HOME, K_FARM, BASE_KIND_WEIGHTS, PRIOR_KIND_WEIGHTS, FLOOR_KIND_WEIGHTS, TENURE_YEARS, WAGES, WORKSHOPS_SINCE, WELFARE_POSTS_SINCE, SUBSIDY_SINCE, DAY_2012, DAY_2013_06, DAY_2014, REGISTERED_BY_TYPE, UNABLE_BY_GRADE, CERTIFIED_BY_SKILL, GRADE_BY_SKILL, COMPLETION, JOB_AFTER, CERTIFIED, PRE_DEPARTURE_KINDS, COURSE_KINDS_PICK, HARD_TO_REACH, CONTACT_NOTES, FOLLOW_UP_NOTES, RIGHTS_NOTES, STOP_REASONS } from './tables';
 
 export const DEFAULT_OPTIONS: Required<DemoOptions> = { seed: 20260101, workers: 20000, today: '2026-11-20' };
-
-// ---------------------------------------------------------------------------------------
-// Household composition (the first draws of each household's stream)
-// ---------------------------------------------------------------------------------------
-
-const FAMILY = 0;
-const ELDERLY_COUPLE = 1;
-const SOLITARY_ELDERLY = 2;
-const SOLITARY_DISABLED = 3;
-const SINGLE_ADULT = 4;
-type HouseholdType = 0 | 1 | 2 | 3 | 4;
-
-interface Skeleton {
-  rel: Relationship;
-  male: boolean;
-  birth: number;
-  age: number;
-  father: number;
-  mother: number;
-  spouse: number;
-}
-
-const KIDS_WEIGHTS = [0.05, 0.3, 0.42, 0.18, 0.05];
-const GRANDKIDS_YOUNG = [0.4, 0.45, 0.15];
-const GRANDKIDS_OLDER = [0.15, 0.45, 0.3, 0.1];
-const PRIOR_JOBS_YOUNG = [0.75, 0.25];
-const PRIOR_JOBS = [0.45, 0.38, 0.17];
-const SOLITARY_DISABLED_GRADES: DisabilityGrade[] = [1, 2, 2, 3];
-
-function addMember(members: Skeleton[], rng: Rng, today: number, rel: Relationship, male: boolean, age: number, father = -1, mother = -1): number {
-  const birth = today - Math.floor((Math.max(0, age) + rng.next()) * 365.2425);
-  members.push({ rel, male, birth, age: ageOn(birth, today), father, mother, spouse: -1 });
-  return members.length - 1;
-}
-
-function marry(members: Skeleton[], a: number, b: number): void {
-  members[a].spouse = b;
-  members[b].spouse = a;
-}
-
-function composeHousehold(rng: Rng, today: number): { type: HouseholdType; members: Skeleton[] } {
-  const members: Skeleton[] = [];
-  const r = rng.next();
-  if (r < 0.013) {
-    addMember(members, rng, today, 'HEAD', rng.chance(0.45), rng.range(66, 92));
-    return { type: SOLITARY_ELDERLY, members };
-  }
-  if (r < 0.018) {
-    addMember(members, rng, today, 'HEAD', rng.chance(0.6), rng.range(25, 60));
-    return { type: SOLITARY_DISABLED, members };
-  }
-  if (r < 0.063) {
-    const headAge = rng.range(61, 86);
-    const male = rng.chance(0.85);
-    const h = addMember(members, rng, today, 'HEAD', male, headAge);
-    if (rng.chance(0.85)) marry(members, h, addMember(members, rng, today, 'SPOUSE', !male, clamp(headAge + (male ? -rng.range(-1, 5) : rng.range(-1, 5)), 58, 95)));
-    return { type: ELDERLY_COUPLE, members };
-  }
-  if (r < 0.093) {
-    const headAge = rng.range(22, 58);
-    const male = rng.chance(0.75);
-    const h = addMember(members, rng, today, 'HEAD', male, headAge);
-    if (rng.chance(0.4)) {
-      const parentAge = headAge + rng.range(22, 32);
-      if (parentAge <= 95) {
-        const parent = addMember(members, rng, today, 'PARENT', rng.chance(0.35), parentAge);
-        if (members[parent].male) members[h].father = parent;
-        else members[h].mother = parent;
-      }
-    }
-    return { type: SINGLE_ADULT, members };
-  }
-
-  // a family
-  const bucket = rng.next();
-  const headAge = bucket < 0.2 ? rng.range(24, 35) : bucket < 0.47 ? rng.range(36, 45) : bucket < 0.75 ? rng.range(46, 55) : rng.range(56, 72);
-  const headMale = rng.chance(0.88);
-  const h = addMember(members, rng, today, 'HEAD', headMale, headAge);
-  let s = -1;
-  if (rng.chance(headAge < 60 ? 0.93 : 0.8)) {
-    const spouseAge = clamp(headAge + (headMale ? -rng.range(-1, 5) : rng.range(-1, 5)), 20, 95);
-    s = addMember(members, rng, today, 'SPOUSE', !headMale, spouseAge);
-    marry(members, h, s);
-  }
-  const father = headMale ? h : s;
-  const mother = headMale ? s : h;
-  const motherAge = mother >= 0 ? members[mother].age : headAge - 2;
-  const nKids = rng.weightedIndex(KIDS_WEIGHTS);
-  let kidAge = motherAge - rng.range(20, 27);
-  for (let k = 0; k < nKids && kidAge >= 0; k++) {
-    const male = rng.chance(0.52);
-    const leaves = kidAge >= 22 && rng.chance(male ? (kidAge >= 30 ? 0.55 : 0.35) : 0.8);
-    if (!leaves) {
-      const c = addMember(members, rng, today, 'CHILD', male, kidAge, father, mother);
-      if (male && kidAge >= 23 && rng.chance(0.72)) {
-        const wife = addMember(members, rng, today, 'OTHER', false, clamp(kidAge - rng.range(-1, 4), 20, 90));
-        marry(members, c, wife);
-        const nGrand = rng.weightedIndex(kidAge < 27 ? GRANDKIDS_YOUNG : GRANDKIDS_OLDER);
-        let gAge = members[wife].age - rng.range(20, 27);
-        for (let g = 0; g < nGrand && gAge >= 0; g++) {
-          addMember(members, rng, today, 'GRANDCHILD', rng.chance(0.52), gAge, c, wife);
-          gAge -= rng.range(2, 5);
-        }
-      }
-    }
-    kidAge -= rng.range(2, 6);
-  }
-  if (headAge <= 60 && rng.chance(0.38)) {
-    const parentAge = headAge + rng.range(23, 33);
-    if (parentAge <= 95) {
-      const both = rng.chance(0.55);
-      if (both || rng.chance(0.35)) members[h].father = addMember(members, rng, today, 'PARENT', true, parentAge);
-      if (both || members[h].father < 0) members[h].mother = addMember(members, rng, today, 'PARENT', false, clamp(parentAge - rng.range(-1, 5), 60, 97));
-      if (members[h].father >= 0 && members[h].mother >= 0) marry(members, members[h].father, members[h].mother);
-    }
-  }
-  if (rng.chance(0.025)) addMember(members, rng, today, 'SIBLING', rng.chance(0.7), clamp(headAge + rng.range(-8, 8), 16, 80));
-  return { type: FAMILY, members };
-}
-
-function isLabourAge(age: number): boolean {
-  return age >= 16 && age <= 60;
-}
-
-/** How many households it takes to reach `workers` labourers. */
-function countHouseholds(options: Required<DemoOptions>): number {
-  const today = dayOf(options.today);
-  let labourers = 0;
-  let n = 0;
-  while (labourers < options.workers) {
-    const { members } = composeHousehold(new Rng(options.seed, Domain.HOUSEHOLDS, n), today);
-    for (const m of members) if (isLabourAge(m.age)) labourers++;
-    n++;
-  }
-  return n;
-}
-
-// ---------------------------------------------------------------------------------------
-// Tables of the walk
-// ---------------------------------------------------------------------------------------
-
-const STATUS_WEIGHTS = Weighted.of<PovertyStatus>({ LIFTED: 75, LIFTED_UNSTABLE: 8, NOT_LIFTED: 5, MARGINAL: 10, SUDDEN_HARDSHIP: 2 });
-const POVERTY_CAUSES = ['因病', '因残', '因学', '缺技术', '缺劳力', '缺资金', '交通条件落后', '自身发展动力不足', '因灾'];
-const LIFT_REASONS = ['人均纯收入超过脱贫标准，“两不愁三保障”实现', '务工收入稳定，达到脱贫标准', '产业增收，经评估达到脱贫标准', '易地搬迁后稳定就业，达到脱贫标准'];
-const UNSTABLE_REASONS = ['务工收入大幅下降，存在返贫风险', '家庭成员患大病，支出骤增', '产业经营失败，收入不稳定', '主要劳动力失业，收入不稳定'];
-const RETURN_REASONS = ['因病返贫', '因灾返贫（泥石流）', '主要劳动力失业，收入低于标准', '因残返贫'];
-const MARGINAL_REASONS = ['收入略高于扶贫标准，存在致贫风险', '家庭成员患慢性病，刚性支出大', '缺劳力，收入不稳定', '住房安全存在隐患'];
-const SUDDEN_REASONS = ['突发意外事故', '自然灾害（泥石流）受损严重', '家庭成员突发重病', '房屋失火'];
-
-const DISABILITY_KINDS = Weighted.of<DisabilityKind>({ PHYSICAL: 40, HEARING: 17, VISUAL: 12, INTELLECTUAL: 10, MENTAL: 10, MULTIPLE: 7, SPEECH: 4 });
-const DISABILITY_GRADES = new Weighted<DisabilityGrade>([1, 2, 3, 4], [13, 22, 30, 35]);
-
-const EDUCATION_BY_AGE: { until: number; table: Weighted<Education> }[] = [
-  { until: 30, table: new Weighted<Education>(['NONE', 'PRIMARY', 'JUNIOR_HIGH', 'SENIOR_HIGH', 'COLLEGE'], [1, 8, 50, 24, 17]) },
-  { until: 45, table: new Weighted<Education>(['NONE', 'PRIMARY', 'JUNIOR_HIGH', 'SENIOR_HIGH', 'COLLEGE'], [3, 25, 55, 12, 5]) },
-  { until: 60, table: new Weighted<Education>(['NONE', 'PRIMARY', 'JUNIOR_HIGH', 'SENIOR_HIGH', 'COLLEGE'], [10, 45, 38, 6, 1]) },
-  { until: 75, table: new Weighted<Education>(['NONE', 'PRIMARY', 'JUNIOR_HIGH', 'SENIOR_HIGH', 'COLLEGE'], [30, 50, 17, 3, 0]) },
-  { until: 200, table: new Weighted<Education>(['NONE', 'PRIMARY', 'JUNIOR_HIGH', 'SENIOR_HIGH', 'COLLEGE'], [60, 33, 6, 1, 0]) },
-];
-
-/** Index into SKILL_LEVELS, by education. */
-const SKILL_BY_EDUCATION: Record<Education, Weighted<number>> = {
-  NONE: new Weighted([0, 1, 2, 3, 4], [74, 21, 4, 1, 0]),
-  PRIMARY: new Weighted([0, 1, 2, 3, 4], [68, 25, 6, 1, 0]),
-  JUNIOR_HIGH: new Weighted([0, 1, 2, 3, 4], [52, 32, 12, 3.5, 0.5]),
-  SENIOR_HIGH: new Weighted([0, 1, 2, 3, 4], [38, 34, 19, 7, 2]),
-  COLLEGE: new Weighted([0, 1, 2, 3, 4], [30, 30, 25, 10, 5]),
-};
-const CERTIFIED_TRADES = Weighted.of<Trade>({ ELECTRICIAN: 3, WELDER: 3, DRIVER: 2, EXCAVATOR: 2, COOK: 2, CONSTRUCTION: 1, ELDERLY_CARE: 1, BEAUTY: 1 });
-
-// Employment kinds, in EMPLOYMENT_KINDS order.
-const K_LOCAL = 0;
-const K_WORKSHOP = 1;
-const K_WELFARE = 2;
-const K_IN = 3;
-const K_OUT = 4;
-const K_SELF = 5;
-const K_FLEX = 6;
-const K_HOME = 7;
-const K_FARM = 8;
-const BASE_KIND_WEIGHTS = [11, 5.5, 2.6, 35, 40, 4, 5.5, 1.2, 3.8];
-const PRIOR_KIND_WEIGHTS = [12, 9, 1.5, 25, 30, 3, 10, 3, 5];
-const FLOOR_KIND_WEIGHTS = [1, 2, 8, 0, 0, 0, 3, 2, 3];
-const TENURE_YEARS = [3, 2.5, 3, 2.5, 3, 5, 1.5, 2, 8];
-const WAGES: [number, number][] = [[2600, 4300], [1800, 3200], [500, 500], [3300, 5800], [4500, 7800], [2500, 7000], [1500, 3200], [800, 2000], [1000, 2800]];
-const WORKSHOPS_SINCE = dayOf('2017-03-01');
-const WELFARE_POSTS_SINCE = dayOf('2017-01-01');
-const SUBSIDY_SINCE = dayOf('2019-01-01');
-const DAY_2012 = dayOf('2012-01-01');
-const DAY_2013_06 = dayOf('2013-06-01');
-const DAY_2014 = dayOf('2014-01-01');
-const REGISTERED_BY_TYPE = [0.36, 0.42, 0.7, 0.7, 0.45];
-const UNABLE_BY_GRADE = [0, 0.9, 0.65, 0.2, 0.05];
-const CERTIFIED_BY_SKILL = [0, 0.08, 0.35, 0.6, 0.8];
-const GRADE_BY_SKILL: SkillGrade[] = [5, 5, 4, 3, 2];
-
-const COMPLETION: Record<CourseKind, number> = { SHORT_PRACTICAL: 0.7, MEDIUM_TERM: 0.66, ORDER_BASED: 0.72, DIRECTED: 0.7, PRE_JOB: 0.85, ENTREPRENEURSHIP: 0.66 };
-/** [probability of a job, within days] after completing a course of the kind. */
-const JOB_AFTER: Record<CourseKind, [number, number]> = {
-  SHORT_PRACTICAL: [0.3, 120],
-  MEDIUM_TERM: [0.66, 90],
-  ORDER_BASED: [0.85, 30],
-  DIRECTED: [0.8, 45],
-  PRE_JOB: [0.9, 7],
-  ENTREPRENEURSHIP: [0.35, 180],
-};
-const CERTIFIED: Record<CourseKind, number> = { SHORT_PRACTICAL: 0.75, MEDIUM_TERM: 0.92, ORDER_BASED: 0.88, DIRECTED: 0.88, PRE_JOB: 0.4, ENTREPRENEURSHIP: 0 };
-
-const PRE_DEPARTURE_KINDS = new Set<CourseKind>(['PRE_JOB', 'ORDER_BASED', 'DIRECTED', 'SHORT_PRACTICAL']);
-const COURSE_KINDS_PICK = Weighted.of<CourseKind>(COURSE_KIND_WEIGHTS);
-const HARD_TO_REACH = Weighted.of<ContactOutcome>({
-  INVALID_NUMBER: 60, NO_ANSWER: 10, REFUSED: 7, NO_COMMON_LANGUAGE: 6, WRONG_PERSON: 2.5, NOT_IN_CITY: 2.5, REACHED_WORKING: 12,
-});
-const CONTACT_NOTES: Partial<Record<ContactOutcome, string[]>> = {
-  INVALID_NUMBER: ['空号', '停机', '号码位数不对', '错号'],
-  NO_COMMON_LANGUAGE: ['对方只讲彝语，无法沟通', '方言口音重，无法沟通'],
-  WRONG_PERSON: ['接电话者称不认识本人', '号码为家属使用'],
-  NOT_IN_CITY: ['已返乡', '已去外地务工'],
-  REACHED_NOT_WORKING: ['已离职，正在找工作', '已离职返乡'],
-  REFUSED: ['接通后挂断', '拒接'],
-};
-const FOLLOW_UP_NOTES = ['工作稳定', '希望调换岗位', '住宿条件良好', '已参加社保', '提出技能培训需求', '适应良好，计划长期务工'];
-const RIGHTS_NOTES = ['反映拖欠工资，已协调企业支付', '工伤，已协助申请工伤认定', '未签劳动合同，已协调补签'];
-const STOP_REASONS = ['家庭人均收入超过当地低保标准', '务工收入增加，主动申请退出', '动态调整，不再符合条件', '家庭成员就业，收入增加'];
 
 /** Stable insertion sort for the short per-person lists (Array.prototype.sort allocates). */
 function sortSmall<T>(values: T[], compare: (a: T, b: T) => number): void {
@@ -528,7 +265,7 @@ export class Walker {
       const d = w.p.disability;
       let pUnable = w.ill ? 0.55 : 0;
       if (d) pUnable = Math.max(pUnable, UNABLE_BY_GRADE[d.grade] + (d.kind === 'INTELLECTUAL' || d.kind === 'MENTAL' ? 0.15 : 0));
-      if (type === SOLITARY_DISABLED) pUnable = Math.max(pUnable, 0.5);
+      if (type === 'SOLITARY_DISABLED') pUnable = Math.max(pUnable, 0.5);
       w.unable = rng.chance(pUnable);
       if (w.unable) continue;
       w.other = rng.chance(0.005);
@@ -729,7 +466,7 @@ export class Walker {
     let pDis = age < 16 ? 0.012 : age < 45 ? 0.025 : age <= 60 ? 0.05 : age <= 75 ? 0.09 : 0.14;
     if (poor) pDis *= 1.5;
     let disability: DemoPerson['disability'] = null;
-    if (type === SOLITARY_DISABLED) disability = { kind: DISABILITY_KINDS.pick(rng), grade: rng.pick(SOLITARY_DISABLED_GRADES) };
+    if (type === 'SOLITARY_DISABLED') disability = { kind: DISABILITY_KINDS.pick(rng), grade: rng.pick(SOLITARY_DISABLED_GRADES) };
     else if (rng.chance(pDis)) disability = { kind: DISABILITY_KINDS.pick(rng), grade: DISABILITY_GRADES.pick(rng) };
     const ill = age >= 35 && rng.chance((age >= 65 ? 0.05 : 0.02) * (poor ? 1.5 : 1));
     // phone
@@ -1597,7 +1334,7 @@ export class Walker {
         }
         if (adults > 0) {
           if (gone === adults) w.p.leftBehind = 'ELDERLY';
-        } else if ((type === ELDERLY_COUPLE || type === SOLITARY_ELDERLY) && rng.chance(0.55)) w.p.leftBehind = 'ELDERLY';
+        } else if ((type === 'ELDERLY_COUPLE' || type === 'SOLITARY_ELDERLY') && rng.chance(0.55)) w.p.leftBehind = 'ELDERLY';
       } else if (!w.s.male && w.labour && w.p.populationStatus === 'AT_HOME' && w.s.spouse >= 0) {
         const husband = works[w.s.spouse];
         if (husband.away || husband.military) w.p.leftBehind = 'WOMAN';
@@ -1609,8 +1346,8 @@ export class Walker {
     const today = this.today;
     const out: DemoAssistance[] = [];
     let hardship = false;
-    if (type === SOLITARY_ELDERLY) hardship = rng.chance(0.55);
-    else if (type === SOLITARY_DISABLED) hardship = rng.chance(works[0].grade > 0 && works[0].grade <= 3 ? 0.6 : 0.2);
+    if (type === 'SOLITARY_ELDERLY') hardship = rng.chance(0.55);
+    else if (type === 'SOLITARY_DISABLED') hardship = rng.chance(works[0].grade > 0 && works[0].grade <= 3 ? 0.6 : 0.2);
     else hardship = rng.chance(0.0008);
     if (hardship) {
       out.push({

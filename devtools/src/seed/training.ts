@@ -1,6 +1,8 @@
 import type { ClientBase } from 'pg';
-import { bulkInsert, resetSequences, workerPseudonym, type BulkColumn, type DepartmentSeeder } from '@jiuye/common';
-import type { DemoHousehold, DemoReference } from '@jiuye/common';
+import { workerPseudonym } from '@jiuye/common';
+import { bulkInsert, resetSequences, type BulkColumn } from '../bulk';
+import type { DemoHousehold, DemoReference } from '../demo';
+import type { DepartmentSeeder } from '../seeding';
 
 const INSTITUTION_COLUMNS: BulkColumn[] = [
   { name: 'id', type: 'int' },

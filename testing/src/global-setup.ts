@@ -1,7 +1,7 @@
 import { mkdtemp } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { startEmbeddedPostgres } from '../../common/src/embedded-postgres';
+import { startEmbeddedPostgres } from '../../devtools/src/embedded-postgres';
 
 /**
  * One real PostgreSQL for the whole run: the embedded one, unless TEST_DATABASE_SERVER_URL

@@ -1,7 +1,8 @@
 import type { ClientBase } from 'pg';
-import { bulkInsert, resetSequences, workerPseudonym, type DepartmentSeeder } from '@jiuye/common';
-// '@jiuye/common' does not export the demo county yet (`export * from './demo'` lands with the generator).
-import type { DemoHousehold, DemoReference } from '@jiuye/common';
+import { workerPseudonym } from '@jiuye/common';
+import { bulkInsert, resetSequences } from '../bulk';
+import type { DemoHousehold, DemoReference } from '../demo';
+import type { DepartmentSeeder } from '../seeding';
 
 /** Tables with serial ids: their sequences move past the seeded ids in finish(). */
 const SERIAL_TABLES = ['relocation_site', 'responsible_unit', 'cadre', 'household_member', 'poverty_status_change', 'household_responsibility'];

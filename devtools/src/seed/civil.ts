@@ -1,5 +1,8 @@
 import type { ClientBase } from 'pg';
-import { bulkInsert, resetSequences, workerPseudonym, type DemoHousehold, type DemoReference, type DepartmentSeeder } from '@jiuye/common';
+import { workerPseudonym } from '@jiuye/common';
+import { bulkInsert, resetSequences } from '../bulk';
+import type { DemoHousehold, DemoReference } from '../demo';
+import type { DepartmentSeeder } from '../seeding';
 
 /** 民政's part of the demo county: assistance per household, situations and care duties per person. */
 export const civilSeeder: DepartmentSeeder<DemoReference, DemoHousehold> = {

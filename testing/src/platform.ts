@@ -1,6 +1,5 @@
 import path from 'node:path';
 import {
-  createDemoCounty,
   DEFAULT_JWT_AUDIENCE,
   DEFAULT_JWT_ISSUER,
   mintUserToken,
@@ -8,7 +7,6 @@ import {
   SUBGRAPH_NAMES,
   type AuthorityName,
   type SituationConfig,
-  type DemoCounty,
   type GatewayConfig,
   type Identity,
   type JwtSettings,
@@ -16,8 +14,7 @@ import {
   type SubgraphName,
 } from '@jiuye/common';
 import { DEFAULT_QUERY_LIMITS, startGateway, type RunningGateway } from '@jiuye/gateway';
-import { seedDemoCounty, type SeedReport } from '../../scripts/src/seed-lib';
-import { SUBGRAPH_MODULES } from '../../scripts/src/subgraphs';
+import { seedDemoCounty, SUBGRAPH_MODULES, type SeedReport } from '@jiuye/devtools';
 import {
   freshDatabaseUrl,
   postGraphQL,
@@ -28,6 +25,7 @@ import {
   type GraphQLResponse,
   type TestSubgraph,
 } from './harness';
+import { createDemoCounty, type DemoCounty } from '@jiuye/devtools';
 
 export const TEST_JWT: JwtSettings & { secret: string } = {
   issuer: DEFAULT_JWT_ISSUER,

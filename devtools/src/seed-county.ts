@@ -1,15 +1,15 @@
 import { Client } from 'pg';
 import {
-  createDemoCounty,
   createLogger,
   ensureDatabaseExists,
   migrate,
   openDatabase,
   DEPARTMENT_NAMES,
   type DepartmentName,
-  type SeedContext,
 } from '@jiuye/common';
 import { openSourcePools, rebuildReadModel, situationSubgraph } from '@jiuye/situation';
+import { createDemoCounty } from './demo';
+import type { SeedContext } from './seeding';
 import { SEEDERS, SUBGRAPH_MODULES } from './subgraphs';
 
 export interface SeedOptions {

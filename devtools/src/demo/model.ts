@@ -16,8 +16,9 @@
  *   province 2, city 4, county 6, township 9, village 12.
  * - Every vocabulary is a `const` array (in a natural order, e.g. lowest level first for
  *   education and skills), a string-union type derived from it, and a `…_LABELS` record of
- *   the Chinese terms officials use. Vocabularies the graph shares across departments come
- *   from common/src/vocabulary.ts, so that values and labels are declared once.
+ *   the Chinese terms officials use. Nothing is restated here: vocabularies the graph shares
+ *   across departments come from common/src/vocabulary.ts, a department's own from its package
+ *   (devtools sits above the departments), so that values and labels are declared once.
  */
 
 import {
@@ -32,10 +33,15 @@ import {
   EmploymentStatusVocabulary,
   EmploymentIntentionVocabulary,
   SexVocabulary,
-} from '../vocabulary';
+} from '@jiuye/common';
+import { CareReasonVocabulary, AssistanceKindVocabulary, DisabilityKindVocabulary, LeftBehindKindVocabulary } from '@jiuye/civil';
+import { EmployerKindVocabulary, SubsidyKindVocabulary } from '@jiuye/hr';
+import { ContactChannelVocabulary, ContactOutcomeVocabulary, LabourBaseKindVocabulary } from '@jiuye/partner';
+import { RelationshipVocabulary } from '@jiuye/poverty';
+import { CourseKindVocabulary, EnrolmentStatusVocabulary, InstitutionKindVocabulary } from '@jiuye/training';
 
 // ---------------------------------------------------------------------------------------
-// Vocabularies (the shared ones are declared once, in ../vocabulary.ts)
+// Vocabularies (the shared ones are declared once, in common/src/vocabulary.ts)
 // ---------------------------------------------------------------------------------------
 
 /** 贫困状态 of a registered household (建档立卡户 or monitored household). Not registered = null. */
@@ -92,74 +98,43 @@ export const SEXES = SexVocabulary.values;
 export type Sex = (typeof SEXES)[number];
 export const SEX_LABELS = SexVocabulary.labels;
 
-/** Relationship to the head of household (与户主关系). A son's wife is OTHER (儿媳). */
-export const RELATIONSHIPS = ['HEAD', 'SPOUSE', 'CHILD', 'PARENT', 'GRANDCHILD', 'SIBLING', 'OTHER'] as const;
+// The departments' own vocabularies: the demo imports them, so a value it generates is one the
+// department's check constraint accepts, and the labels are the department's.
+
+/** Relationship to the head of household (与户主关系, poverty). A son's wife is OTHER (儿媳). */
+export const RELATIONSHIPS = RelationshipVocabulary.values;
 export type Relationship = (typeof RELATIONSHIPS)[number];
-export const RELATIONSHIP_LABELS: Record<Relationship, string> = {
-  HEAD: '户主',
-  SPOUSE: '配偶',
-  CHILD: '子女',
-  PARENT: '父母',
-  GRANDCHILD: '孙子女',
-  SIBLING: '兄弟姐妹',
-  OTHER: '其他（儿媳等）',
-};
+export const RELATIONSHIP_LABELS = RelationshipVocabulary.labels;
 
 /** 社会救助类别 (civil affairs). */
-export const ASSISTANCE_KINDS = ['SUBSISTENCE_ALLOWANCE', 'SPECIAL_HARDSHIP'] as const;
+export const ASSISTANCE_KINDS = AssistanceKindVocabulary.values;
 export type AssistanceKind = (typeof ASSISTANCE_KINDS)[number];
-export const ASSISTANCE_KIND_LABELS: Record<AssistanceKind, string> = {
-  SUBSISTENCE_ALLOWANCE: '低保',
-  SPECIAL_HARDSHIP: '特困供养',
-};
+export const ASSISTANCE_KIND_LABELS = AssistanceKindVocabulary.labels;
 
-/** 三留守 */
-export const LEFT_BEHIND_KINDS = ['ELDERLY', 'CHILD', 'WOMAN'] as const;
+/** 三留守 (civil). */
+export const LEFT_BEHIND_KINDS = LeftBehindKindVocabulary.values;
 export type LeftBehindKind = (typeof LEFT_BEHIND_KINDS)[number];
-export const LEFT_BEHIND_KIND_LABELS: Record<LeftBehindKind, string> = {
-  ELDERLY: '留守老人',
-  CHILD: '留守儿童',
-  WOMAN: '留守妇女',
-};
+export const LEFT_BEHIND_KIND_LABELS = LeftBehindKindVocabulary.labels;
 
-/** 残疾类别 */
-export const DISABILITY_KINDS = ['VISUAL', 'HEARING', 'SPEECH', 'PHYSICAL', 'INTELLECTUAL', 'MENTAL', 'MULTIPLE'] as const;
+/** 残疾类别 (civil). */
+export const DISABILITY_KINDS = DisabilityKindVocabulary.values;
 export type DisabilityKind = (typeof DISABILITY_KINDS)[number];
-export const DISABILITY_KIND_LABELS: Record<DisabilityKind, string> = {
-  VISUAL: '视力残疾',
-  HEARING: '听力残疾',
-  SPEECH: '言语残疾',
-  PHYSICAL: '肢体残疾',
-  INTELLECTUAL: '智力残疾',
-  MENTAL: '精神残疾',
-  MULTIPLE: '多重残疾',
-};
+export const DISABILITY_KIND_LABELS = DisabilityKindVocabulary.labels;
+
 /** 残疾等级: 1 = 一级 (most severe) … 4 = 四级 (mildest). */
 export type DisabilityGrade = 1 | 2 | 3 | 4;
 export const DISABILITY_GRADES = [1, 2, 3, 4] as const;
 export const DISABILITY_GRADE_LABELS: Record<DisabilityGrade, string> = { 1: '一级', 2: '二级', 3: '三级', 4: '四级' };
 
-/** Why a labourer has to stay home and care for someone. */
-export const CARE_REASONS = ['ELDERLY', 'CHILD', 'DISABLED', 'ILL'] as const;
+/** Why a labourer has to stay home and care for someone (civil). */
+export const CARE_REASONS = CareReasonVocabulary.values;
 export type CareReason = (typeof CARE_REASONS)[number];
-export const CARE_REASON_LABELS: Record<CareReason, string> = {
-  ELDERLY: '照料老人',
-  CHILD: '照看子女',
-  DISABLED: '照料残疾家人',
-  ILL: '照料患病家人',
-};
+export const CARE_REASON_LABELS = CareReasonVocabulary.labels;
 
-/** 培训类型. MEDIUM_TERM ≈ 3 months (Baoji model). */
-export const COURSE_KINDS = ['SHORT_PRACTICAL', 'MEDIUM_TERM', 'ORDER_BASED', 'DIRECTED', 'PRE_JOB', 'ENTREPRENEURSHIP'] as const;
+/** 培训类型 (training). MEDIUM_TERM ≈ 3 months (Baoji model). */
+export const COURSE_KINDS = CourseKindVocabulary.values;
 export type CourseKind = (typeof COURSE_KINDS)[number];
-export const COURSE_KIND_LABELS: Record<CourseKind, string> = {
-  SHORT_PRACTICAL: '短期实用技术培训',
-  MEDIUM_TERM: '中期技能培训',
-  ORDER_BASED: '订单式培训',
-  DIRECTED: '定向/定岗培训',
-  PRE_JOB: '岗前培训',
-  ENTREPRENEURSHIP: '创业培训',
-};
+export const COURSE_KIND_LABELS = CourseKindVocabulary.labels;
 
 /**
  * Skill grade of a certificate, the national vocational qualification scale:
@@ -177,87 +152,45 @@ export const SKILL_GRADE_LABELS: Record<SkillGrade, string> = {
 };
 
 /**
- * 补贴类别:
+ * 补贴类别 (hr):
  * - ONE_OFF_EMPLOYMENT: 500 yuan, once, to an employed registered-poor labourer;
  * - TRAVEL_FARE: one-way fare, once per organised transfer, to a registered-poor transferee;
  * - TRAINING_LIVING: 50 yuan per attended day of medium-term training, to registered-poor trainees;
  * - WELFARE_POST_ALLOWANCE: the post's allowance, paid quarterly (annualAllowance/12 per month held);
  * - ENTREPRENEURSHIP: one-off start-up subsidy to a registered-poor self-employed labourer.
  */
-export const SUBSIDY_KINDS = ['ONE_OFF_EMPLOYMENT', 'TRAVEL_FARE', 'TRAINING_LIVING', 'WELFARE_POST_ALLOWANCE', 'ENTREPRENEURSHIP'] as const;
+export const SUBSIDY_KINDS = SubsidyKindVocabulary.values;
 export type SubsidyKind = (typeof SUBSIDY_KINDS)[number];
-export const SUBSIDY_KIND_LABELS: Record<SubsidyKind, string> = {
-  ONE_OFF_EMPLOYMENT: '一次性就业补贴',
-  TRAVEL_FARE: '外出务工交通补贴（单程车费）',
-  TRAINING_LIVING: '培训期间生活费补贴',
-  WELFARE_POST_ALLOWANCE: '公益性岗位补贴',
-  ENTREPRENEURSHIP: '一次性创业补贴',
-};
+export const SUBSIDY_KIND_LABELS = SubsidyKindVocabulary.labels;
 
 /** Outcome of one attempt to reach a worker (partner-city follow-up lists). */
-export const CONTACT_OUTCOMES = [
-  'REACHED_WORKING',
-  'REACHED_NOT_WORKING',
-  'INVALID_NUMBER',
-  'NO_ANSWER',
-  'REFUSED',
-  'NO_COMMON_LANGUAGE',
-  'WRONG_PERSON',
-  'NOT_IN_CITY',
-] as const;
+export const CONTACT_OUTCOMES = ContactOutcomeVocabulary.values;
 export type ContactOutcome = (typeof CONTACT_OUTCOMES)[number];
-export const CONTACT_OUTCOME_LABELS: Record<ContactOutcome, string> = {
-  REACHED_WORKING: '已联系，在岗务工',
-  REACHED_NOT_WORKING: '已联系，未在岗',
-  INVALID_NUMBER: '空号/错号/停机',
-  NO_ANSWER: '无人接听',
-  REFUSED: '挂断/拒接',
-  NO_COMMON_LANGUAGE: '语言不通无法沟通',
-  WRONG_PERSON: '电话非本人',
-  NOT_IN_CITY: '不在本市',
-};
+export const CONTACT_OUTCOME_LABELS = ContactOutcomeVocabulary.labels;
 
-export const CONTACT_CHANNELS = ['PHONE', 'VISIT', 'WECHAT'] as const;
+export const CONTACT_CHANNELS = ContactChannelVocabulary.values;
 export type ContactChannel = (typeof CONTACT_CHANNELS)[number];
-export const CONTACT_CHANNEL_LABELS: Record<ContactChannel, string> = {
-  PHONE: '电话',
-  VISIT: '上门走访',
-  WECHAT: '微信',
-};
+export const CONTACT_CHANNEL_LABELS = ContactChannelVocabulary.labels;
 
 /** Kinds of employer in the hr registry. */
-export const EMPLOYER_KINDS = ['ENTERPRISE', 'POVERTY_WORKSHOP', 'VILLAGE_FACTORY', 'ASSISTANCE_BASE', 'COOPERATIVE'] as const;
+export const EMPLOYER_KINDS = EmployerKindVocabulary.values;
 export type EmployerKind = (typeof EMPLOYER_KINDS)[number];
-export const EMPLOYER_KIND_LABELS: Record<EmployerKind, string> = {
-  ENTERPRISE: '企业',
-  POVERTY_WORKSHOP: '扶贫车间',
-  VILLAGE_FACTORY: '村级工厂',
-  ASSISTANCE_BASE: '就业扶贫基地',
-  COOPERATIVE: '农民专业合作社',
-};
+export const EMPLOYER_KIND_LABELS = EmployerKindVocabulary.labels;
 
-export const INSTITUTION_KINDS = ['TECHNICAL_SCHOOL', 'TRAINING_CENTRE', 'ENTERPRISE'] as const;
+/** Training institutions (training). */
+export const INSTITUTION_KINDS = InstitutionKindVocabulary.values;
 export type InstitutionKind = (typeof INSTITUTION_KINDS)[number];
-export const INSTITUTION_KIND_LABELS: Record<InstitutionKind, string> = {
-  TECHNICAL_SCHOOL: '技工学校/职业学校',
-  TRAINING_CENTRE: '职业技能培训中心',
-  ENTERPRISE: '企业培训机构',
-};
+export const INSTITUTION_KIND_LABELS = InstitutionKindVocabulary.labels;
 
-export const LABOUR_BASE_KINDS = ['EXPORT_BASE', 'SERVICE_STATION'] as const;
+/** Partner-city labour bases (partner). */
+export const LABOUR_BASE_KINDS = LabourBaseKindVocabulary.values;
 export type LabourBaseKind = (typeof LABOUR_BASE_KINDS)[number];
-export const LABOUR_BASE_KIND_LABELS: Record<LabourBaseKind, string> = {
-  EXPORT_BASE: '劳务输出基地',
-  SERVICE_STATION: '务工人员服务站',
-};
+export const LABOUR_BASE_KIND_LABELS = LabourBaseKindVocabulary.labels;
 
-export const ENROLMENT_STATUSES = ['ENROLLED', 'COMPLETED', 'DROPPED'] as const;
+/** Enrolment in a class (training). */
+export const ENROLMENT_STATUSES = EnrolmentStatusVocabulary.values;
 export type EnrolmentStatus = (typeof ENROLMENT_STATUSES)[number];
-export const ENROLMENT_STATUS_LABELS: Record<EnrolmentStatus, string> = {
-  ENROLLED: '在训',
-  COMPLETED: '结业',
-  DROPPED: '中途退出',
-};
+export const ENROLMENT_STATUS_LABELS = EnrolmentStatusVocabulary.labels;
 
 // ---------------------------------------------------------------------------------------
 // Options and the generator

@@ -1,5 +1,5 @@
 import type { ClientBase } from 'pg';
-import type { SubgraphName } from './departments';
+import type { SubgraphName } from '@jiuye/common';
 
 export interface SeedContext {
   pseudonymKey: string;

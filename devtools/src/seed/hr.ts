@@ -1,17 +1,8 @@
 import type { ClientBase } from 'pg';
-import {
-  bulkInsert,
-  divisionLevel,
-  parentDivisionCode,
-  resetSequences,
-  workerPseudonym,
-  type BulkColumn,
-  type DepartmentSeeder,
-  type SeedContext,
-} from '@jiuye/common';
-// @jiuye/common does not export the demo model yet (`export * from './demo'` is still to come);
-// these are type-only imports, so nothing of the generator is loaded at run time.
-import type { DemoHousehold, DemoReference } from '@jiuye/common';
+import { divisionLevel, parentDivisionCode, workerPseudonym } from '@jiuye/common';
+import { bulkInsert, resetSequences, type BulkColumn } from '../bulk';
+import type { DemoHousehold, DemoReference } from '../demo';
+import type { DepartmentSeeder, SeedContext } from '../seeding';
 
 const columns = (spec: string): BulkColumn[] =>
   spec.split(',').map((pair) => {
