@@ -1,6 +1,6 @@
 import { collectAccessReads, DepartmentDataSource, dedupeInFlight } from '@jiuye/gateway';
 import type { RequestIdentity } from '@jiuye/common';
-import { departmentRequest, jsonDepartment, type TinyServer } from './support';
+import { departmentRequest, jsonDepartment, type TinyServer } from '@jiuye/testing/gateway';
 
 /** What a department read for whom goes to the request's access-log reads, never to the client. */
 const READS = [{ workerId: 'w1', villageCode: '530113001001', fields: ['Worker.name'] }];

@@ -1,6 +1,6 @@
 import { DepartmentDataSource, dedupeInFlight } from '@jiuye/gateway';
 import type { RequestIdentity } from '@jiuye/common';
-import { departmentRequest, jsonDepartment, type TinyServer } from './support';
+import { departmentRequest, jsonDepartment, type TinyServer } from '@jiuye/testing/gateway';
 
 /** Identical queries in flight for callers with the same rights share one fetch; nothing else does. */
 const officer = (subject: string, region = '530113001'): RequestIdentity => ({ subject, department: 'hr', role: 'officer', region, permissions: ['reveal'], purpose: 'verification', requestId: `r-${subject}` });

@@ -1,6 +1,6 @@
 import { DepartmentDataSource, translateFailures } from '@jiuye/gateway';
 import { GraphQLError } from 'graphql';
-import { closedPort, departmentRequest, leaksIn, tinyServer, type TinyServer } from './support';
+import { closedPort, departmentRequest, leaksIn, tinyServer, type TinyServer } from '@jiuye/testing/gateway';
 
 /** Whatever goes wrong on the way to a department becomes SUBGRAPH_UNAVAILABLE for its fields; its own GraphQL refusal stays its answer. */
 describe('error translation (department/failures.ts)', () => {

@@ -1,6 +1,6 @@
 import { DepartmentDataSource, dedupeInFlight, FetchCounts, translateFailures } from '@jiuye/gateway';
 import type { RequestIdentity } from '@jiuye/common';
-import { closedPort, departmentRequest, jsonDepartment, type TinyServer } from './support';
+import { closedPort, departmentRequest, jsonDepartment, type TinyServer } from '@jiuye/testing/gateway';
 
 /** GET /stats counts the requests actually sent to each department: after dedupe, failures included. */
 const identity: RequestIdentity = { subject: 's', department: 'hr', role: 'officer', region: '530113', permissions: [], purpose: 'verification', requestId: 'r' };

@@ -1,7 +1,7 @@
 import { DepartmentDataSource } from '@jiuye/gateway';
 import { INTERNAL_IDENTITY_HEADER, verifyInternalIdentity, type RequestIdentity } from '@jiuye/common';
 import { TEST_INTERNAL_SIGNING_KEY } from '@jiuye/testing/harness';
-import { departmentRequest, tinyServer, type TinyServer } from './support';
+import { departmentRequest, tinyServer, type TinyServer } from '@jiuye/testing/gateway';
 
 /** Every request to a department carries the gateway's request id and the identity it vouches for, signed once per request. */
 describe('the identity headers (department/identity-headers.ts)', () => {

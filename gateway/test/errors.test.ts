@@ -1,6 +1,6 @@
 import type { RunningGateway } from '@jiuye/gateway';
 import { startTestPlatform, type TestPlatform } from '@jiuye/testing/platform';
-import { captureLog, leaksIn, post, startGatewayOn, tinyServer, type CapturedLog, type TinyServer } from './support';
+import { captureLog, leaksIn, post, startGatewayOn, tinyServer, type CapturedLog, type TinyServer } from '@jiuye/testing/gateway';
 
 /**
  * What a client sees of an error: enough to act on it or to quote it to the operators (the

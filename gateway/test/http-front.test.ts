@@ -1,7 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import { ApolloServer } from '@apollo/server';
 import { HttpError, serveGraphQL, type RunningHttpServer } from '@jiuye/common';
-import { captureLog } from './support';
+import { captureLog } from '@jiuye/testing/gateway';
 
 /**
  * The HTTP front hands what authenticate() returned, typed, to the context builder, the routes

@@ -2,7 +2,7 @@ import { getIntrospectionQuery } from 'graphql';
 import { SUBGRAPH_NAMES, type SubgraphName } from '@jiuye/common';
 import type { RunningGateway } from '@jiuye/gateway';
 import { startTestPlatform, type TestPlatform } from '@jiuye/testing/platform';
-import { post, startGatewayOn, type RawResponse } from './support';
+import { post, startGatewayOn, type RawResponse } from '@jiuye/testing/gateway';
 
 /**
  * Query bombs are refused by the gateway before it plans them or any department does any

@@ -1,7 +1,7 @@
 import type { RunningGateway } from '@jiuye/gateway';
 import { startTestPlatform, type TestPlatform } from '@jiuye/testing/platform';
 import { pseudonymOf } from '@jiuye/testing/harness';
-import { closedPort, leaksIn, post, startGatewayOn, tinyServer, waitFor, type TinyServer } from './support';
+import { closedPort, leaksIn, post, startGatewayOn, tinyServer, waitFor, type TinyServer } from '@jiuye/testing/gateway';
 
 /**
  * One department down or slow costs that department's fields, with an error saying so; the

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import zlib from 'node:zlib';
 import pg from 'pg';
 import { FramedExport, writeCsv, EXPORT_FRAMING, EXPORT_FRAMING_HEADER, type ExportedPerson } from '@jiuye/common';
-import { startGatewayOn, tinyServer } from '../../gateway/test/support';
+import { startGatewayOn, tinyServer } from '@jiuye/testing/gateway';
 import { freshDatabaseUrl } from '@jiuye/testing/harness';
 import { COUNTY_OFFICER, DEMO_COUNTY, startTestPlatform, userHeaders, type TestPlatform } from '@jiuye/testing/platform';
 

@@ -4,7 +4,7 @@ import { Supergraph } from '@apollo/federation-internals';
 import { getNullableType, isListType, isObjectType, getNamedType, isCompositeType } from 'graphql';
 import { SUBGRAPH_NAMES } from '@jiuye/common';
 import { LIST_SIZES, type RunningGateway } from '@jiuye/gateway';
-import { post, startGatewayOn } from '../../gateway/test/support';
+import { post, startGatewayOn } from '@jiuye/testing/gateway';
 import { startTestPlatform, type TestPlatform } from '@jiuye/testing/platform';
 
 /**

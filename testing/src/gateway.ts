@@ -1,3 +1,4 @@
+/** The gateway alone in process against tiny stand-in subgraphs (startGatewayOn, tinyServer, post): for gateway/test and the security tests that probe the gateway itself. */
 import http from 'node:http';
 import net from 'node:net';
 import path from 'node:path';
