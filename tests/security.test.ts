@@ -10,7 +10,7 @@ import {
   type SubgraphName,
 } from '@jiuye/common';
 import { AccessLogStore } from '@jiuye/gateway';
-import { post, startGatewayOn } from '@jiuye/testing/gateway';
+import { startGatewayOn } from '@jiuye/testing/gateway';
 import { ENTITIES_QUERY, freshDatabaseUrl, pseudonymOf, TEST_INTERNAL_SIGNING_KEY } from '@jiuye/testing/harness';
 import { COUNTY_OFFICER, DEMO_COUNTY, startTestPlatform, TEST_JWT, tokenFor, userHeaders, type TestPlatform } from '@jiuye/testing/platform';
 

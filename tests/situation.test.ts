@@ -59,12 +59,11 @@ const ROSTER = `query($kind: RosterKind!, $region: String, $first: Int, $after: 
 async function allPages(kind: string, region: string): Promise<{ ids: string[]; totalCount: number }> {
   const ids: string[] = [];
   let after: string | null = null;
-  let totalCount = 0;
   for (;;) {
     const response: any = await platform.query(ROSTER, { kind, region, first: 200, after });
     expect(response.errors).toBeUndefined();
     const page = response.data.roster;
-    totalCount = page.totalCount;
+    const totalCount = page.totalCount;
     ids.push(...page.nodes.map((n: { id: string }) => n.id));
     if (!page.pageInfo.hasNextPage) return { ids, totalCount };
     after = page.pageInfo.endCursor;

@@ -69,7 +69,9 @@ type ReferenceResolver<TLoaders> = (reference: any, context: SubgraphContext<TLo
 /** Everything that makes one department's subgraph; each subgraph's index.ts exports one. */
 export interface SubgraphModule<TLoaders = unknown> {
   name: SubgraphName;
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- type-graphql's buildSchema takes resolver classes as NonEmptyArray<Function>
   resolvers: NonEmptyArray<Function>;
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- type-graphql's orphanedTypes is Function[]
   orphanedTypes?: Function[];
   /** `__resolveReference` per federated entity type; must go through a DataLoader. */
   referenceResolvers: Record<string, ReferenceResolver<TLoaders>>;

@@ -4,7 +4,6 @@ import {
   buildSchema,
   getNamedType,
   isLeafType,
-  isListType,
   isNonNullType,
   isObjectType,
   type GraphQLField,

@@ -1345,7 +1345,7 @@ export class Walker {
   private assistance(rng: Rng, type: HouseholdType, status: PovertyStatus | null, works: Work[]): DemoAssistance[] {
     const today = this.today;
     const out: DemoAssistance[] = [];
-    let hardship = false;
+    let hardship: boolean;
     if (type === 'SOLITARY_ELDERLY') hardship = rng.chance(0.55);
     else if (type === 'SOLITARY_DISABLED') hardship = rng.chance(works[0].grade > 0 && works[0].grade <= 3 ? 0.6 : 0.2);
     else hardship = rng.chance(0.0008);

@@ -747,7 +747,7 @@ export function buildPlan(options: Required<DemoOptions>, householdCount: number
   while (capacitySum < slots) {
     const options = coursesByKind.get(kindSupply.pick(trainRng))!;
     const course = options[trainRng.weightedIndex(options.map((c) => TRADE_SUPPLY[c.trade]))];
-    let start = 0;
+    let start: number;
     for (;;) {
       start = trainRng.range(firstClassDay, lastClassDay);
       const month = monthOf(start);

@@ -1,6 +1,6 @@
 import { partnerSubgraph } from '@jiuye/partner';
 import { ENTITIES_QUERY, pseudonymOf, startTestSubgraph, type TestSubgraph, expectFlatCost } from '@jiuye/testing/harness';
-import { daysAgo, idNumber, insertAttempt, insertBatch, insertPostings, insertReference, insertTransfers, insertVisit, KUNMING, SHENZHEN, ZHONGSHAN } from './fixtures';
+import { idNumber, insertAttempt, insertBatch, insertPostings, insertReference, insertTransfers, insertVisit, KUNMING, SHENZHEN, ZHONGSHAN } from './fixtures';
 
 const RETENTION = `query($code: DivisionCode!) { partnerCity(code: $code) { retention { transferred visited stillEmployed rate } } }`;
 
@@ -15,7 +15,7 @@ describe('partner figures, pagination and statement counts', () => {
 
   it('computes retention from the last follow-up of each transfer', async () => {
     const batch = await insertBatch(partner, 'DC-2026-01-001', ZHONGSHAN, '2026-01-10');
-    const [t1, t2, t3, t4, t5] = await insertTransfers(partner, batch, ZHONGSHAN, [
+    const [t1, t2, _t3, t4, t5] = await insertTransfers(partner, batch, ZHONGSHAN, [
       { idNumber: idNumber(101), startedOn: '2026-01-12' },
       { idNumber: idNumber(102), startedOn: '2026-01-12' },
       { idNumber: idNumber(103), startedOn: '2026-01-12' },

@@ -1,4 +1,4 @@
-import { makeIdNumber, todayInChina } from '@jiuye/common';
+import { makeIdNumber } from '@jiuye/common';
 import { partnerSubgraph } from '@jiuye/partner';
 import { ENTITIES_QUERY, pseudonymOf, startTestSubgraph, type TestSubgraph } from '@jiuye/testing/harness';
 import { counts, daysAgo, idNumber, insertReference, KUNMING, SHENZHEN, ZHONGSHAN } from './fixtures';

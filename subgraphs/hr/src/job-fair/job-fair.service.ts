@@ -13,7 +13,7 @@ import {
   toPage,
 } from '@jiuye/common';
 import { JobPosting } from '../job-posting/job-posting.entity';
-import { requireRecordInScope, requireRegisteredWorker, requireScope, type InScope } from '../worker/worker.service';
+import { requireRegisteredWorker, requireScope, type InScope } from '../worker/worker.service';
 import { conflictOnUnique, InputCheck } from '../validation';
 import { JobFair, JobFairIntention } from './job-fair.entity';
 import type { RecordJobFairIntentionInput } from './job-fair.inputs';

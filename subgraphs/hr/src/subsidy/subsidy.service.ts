@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { conflict } from '@jiuye/common';
-import { requireRecordInScope, requireRegisteredWorker, requireScope, type InScope } from '../worker/worker.service';
+import { requireRegisteredWorker, requireScope, type InScope } from '../worker/worker.service';
 import { conflictOnUnique, InputCheck } from '../validation';
 import { SubsidyPayment } from './subsidy.entity';
 import type { RecordSubsidyPaymentInput } from './subsidy.inputs';

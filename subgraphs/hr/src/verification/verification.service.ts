@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { badInput, forbidden, todayInChina } from '@jiuye/common';
 import type { WorkerRecord } from '../worker/worker.entity';
-import { requireRecordInScope, requireRegisteredWorker, requireScope, type InScope } from '../worker/worker.service';
+import { requireRegisteredWorker, requireScope, type InScope } from '../worker/worker.service';
 import { InputCheck } from '../validation';
 import { NOTE_LENGTH, RecordVerification, VERIFIED_BY_LENGTH } from './verification.entity';
 import type { RecordVerificationInput } from './verification.inputs';

@@ -19,7 +19,6 @@ import {
   type Page,
   type PopulationStatus,
   requireDivisionCode,
-  requireIdNumber,
   todayInChina,
   toPage,
   type Trade,

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { badInput, InputProblems, notFound, RegionTree, SuppressedTable, TOTAL } from '@jiuye/common';
+import { badInput, InputProblems, RegionTree, SuppressedTable, TOTAL } from '@jiuye/common';
 import { Transfer } from '../transfer/transfer.entity';
 import { chinaDay, cleanText, isInFuture, MAX_NOTE_LENGTH, requireCityCode, startOfChinaDay } from '../validation';
 import { addDays, isRowId } from '@jiuye/common';

@@ -1,6 +1,6 @@
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { conflict, InputProblems, notFound, todayInChina } from '@jiuye/common';
+import { conflict, InputProblems, todayInChina } from '@jiuye/common';
 import { ContactAttempt, REACHED_OUTCOMES } from '../contact-attempt/contact-attempt.entity';
 import { checkAttempt, checkAttemptAfterStart } from '../contact-attempt/contact-attempt.service';
 import { Transfer } from '../transfer/transfer.entity';

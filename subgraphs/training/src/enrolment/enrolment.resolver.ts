@@ -1,4 +1,4 @@
-import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, Float, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, ArgsType, Ctx, FieldResolver, Float, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { authorizeLinkDecision, LinkConfirmation, PageArgs, PageType, parseRowId } from '@jiuye/common';
 import type { TrainingContext } from '../context';
 import { classLengthDays, TrainingClass } from '../training-class/training-class.entity';
