@@ -13,7 +13,7 @@ const RELATIVE_REACH = [
     message: "Another package's src/ by a relative path: import the package (@jiuye/...) instead (docs/architecture.md).",
   },
   {
-    regex: '^(\\.\\./)+(common|subgraphs|gateway|devtools|testing|scripts|tests)(/|$)',
+    regex: '^(\\.\\./)+(common|subgraphs|gateway|devtools|testing|scripts|tests)(/|$)|^(\\.\\./){2,}(hr|poverty|civil|training|partner|situation)/',
     message: 'A relative path out of this package: import the package (@jiuye/...) instead (docs/architecture.md).',
   },
   {
