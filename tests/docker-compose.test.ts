@@ -22,7 +22,7 @@ const compose = yaml.load(readFileSync(path.join(root, 'docker-compose.yml'), 'u
 };
 
 describe('docker-compose.yml', () => {
-  it('names PostgreSQL, the five subgraphs and the gateway', () => {
+  it('names PostgreSQL, the six subgraphs and the gateway', () => {
     expect(Object.keys(compose.services)).toEqual(expect.arrayContaining(['postgres', ...SUBGRAPH_NAMES, 'gateway']));
   });
 

@@ -6,7 +6,7 @@ import { post, startGatewayOn, type RawResponse } from '@jiuye/testing/gateway';
 
 /**
  * Query bombs are refused by the gateway before it plans them or any department does any
- * work: the SQL statement counters of all five subgraphs stand still.
+ * work: the SQL statement counters of all six subgraphs stand still.
  */
 describe('gateway limits', () => {
   let platform: TestPlatform;

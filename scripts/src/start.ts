@@ -12,7 +12,7 @@ import { createDemoCounty } from '@jiuye/devtools';
 
 /**
  * npm start: embedded PostgreSQL (or the configured one) → migrations → the demo county on
- * first run → five subgraphs and the gateway as child processes → the URL. Ctrl-C stops
+ * first run → six subgraphs and the gateway as child processes → the URL. Ctrl-C stops
  * the gateway, the subgraphs and then PostgreSQL.
  */
 function port(name: SubgraphName | 'gateway'): number {

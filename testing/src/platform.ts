@@ -79,8 +79,8 @@ export function situationTestConfig(base: ReturnType<typeof testSubgraphConfig>,
 }
 
 /**
- * The whole platform in process: five fresh databases seeded with a small demo county, the
- * five subgraphs on free ports, and the gateway serving the committed supergraph with its
+ * The whole platform in process: fresh databases (six subgraphs, the access log) seeded with a small demo county, the
+ * six subgraphs on free ports, and the gateway serving the committed supergraph with its
  * subgraph URLs pointed at them.
  */
 export async function startTestPlatform(workers = 300, gatewayOverrides: Partial<GatewayConfig> = {}, subgraphOverrides: { accessCacheSeconds?: number } = {}): Promise<TestPlatform> {

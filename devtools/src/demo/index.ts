@@ -1,6 +1,6 @@
 /**
  * The demo county (东川区, 云南省昆明市): a deterministic, streaming generator of households,
- * people and the departments' reference tables, for seeding the five subgraphs' databases.
+ * people and the departments' reference tables, for seeding the five departments' databases.
  *
  *   const county = createDemoCounty({ workers: 20000 });
  *   seedReference(county.reference);

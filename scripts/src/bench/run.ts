@@ -27,7 +27,7 @@ import { startEmbeddedPostgres } from '@jiuye/devtools';
  * npm run bench [-- --workers 100000 --duration 10 --connections 8 --skip-hive]
  *
  * Seeds (or reuses) a demo county of the chosen size in its own embedded PostgreSQL
- * (.data/bench-<workers>), starts the five subgraphs and our gateway as separate processes,
+ * (.data/bench-<workers>), starts the six subgraphs and our gateway as separate processes,
  * Hive Gateway on the same committed supergraph and the same subgraphs, and drives load from
  * a separate process (autocannon). Prints one table per scenario and the ratios of issue 6,
  * writes benchmarks/results-<workers>.json and the matching section of BENCHMARKS.md.
