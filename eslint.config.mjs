@@ -51,7 +51,16 @@ export default tseslint.config(
     // The few plain JavaScript files (jest config, summary reporter, scripts) are CommonJS or ESM on Node.
     files: ['**/*.js', '**/*.mjs', '**/*.cjs'],
     languageOptions: {
-      globals: { require: 'readonly', module: 'writable', process: 'readonly', console: 'readonly', __dirname: 'readonly', URL: 'readonly', fetch: 'readonly', Response: 'readonly' },
+      globals: {
+        require: 'readonly',
+        module: 'writable',
+        process: 'readonly',
+        console: 'readonly',
+        __dirname: 'readonly',
+        URL: 'readonly',
+        fetch: 'readonly',
+        Response: 'readonly',
+      },
     },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
@@ -73,7 +82,9 @@ export default tseslint.config(
   {
     // jest's globalSetup/globalTeardown are loaded outside the module mapper, so they cannot use @jiuye/devtools.
     files: ['testing/src/global-setup.ts', 'testing/src/global-teardown.ts'],
-    rules: { 'no-restricted-imports': ['error', { patterns: RELATIVE_REACH.map((p) => ({ ...p, regex: `^(?!\\.\\./\\.\\./devtools/src/embedded-postgres$)(?:${p.regex.slice(1)})` })) }] },
+    rules: {
+      'no-restricted-imports': ['error', { patterns: RELATIVE_REACH.map((p) => ({ ...p, regex: `^(?!\\.\\./\\.\\./devtools/src/embedded-postgres$)(?:${p.regex.slice(1)})` })) }],
+    },
   },
   {
     // The harness builds constructed read-model rows with situation internals the package does not export.
@@ -83,6 +94,8 @@ export default tseslint.config(
   {
     // The roles test runs npm start's role provisioning (scripts/src/database-roles.ts), which scripts does not publish as a package.
     files: ['tests/security/01-database-roles.test.ts'],
-    rules: { 'no-restricted-imports': ['error', { patterns: RELATIVE_REACH.map((p) => ({ ...p, regex: `^(?!\\.\\./\\.\\./scripts/src/database-roles$)(?:${p.regex.slice(1)})` })) }] },
+    rules: {
+      'no-restricted-imports': ['error', { patterns: RELATIVE_REACH.map((p) => ({ ...p, regex: `^(?!\\.\\./\\.\\./scripts/src/database-roles$)(?:${p.regex.slice(1)})` })) }],
+    },
   },
 );

@@ -1,12 +1,7 @@
 /** One embedded PostgreSQL per run (globalSetup); each test file makes its own databases. */
 module.exports = {
   testEnvironment: 'node',
-  testMatch: [
-    '<rootDir>/common/test/**/*.test.ts',
-    '<rootDir>/subgraphs/*/test/**/*.test.ts',
-    '<rootDir>/gateway/test/**/*.test.ts',
-    '<rootDir>/tests/**/*.test.ts',
-  ],
+  testMatch: ['<rootDir>/common/test/**/*.test.ts', '<rootDir>/subgraphs/*/test/**/*.test.ts', '<rootDir>/gateway/test/**/*.test.ts', '<rootDir>/tests/**/*.test.ts'],
   transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.test.json' }] },
   moduleNameMapper: {
     '^@jiuye/common$': '<rootDir>/common/src/index.ts',

@@ -46,7 +46,9 @@ async function main() {
     rmSync(dataDirectory, { recursive: true, force: true });
   }
 
-  const files = readdirSync(migrationsDir).filter((f) => /^Migration\d+.*\.ts$/.test(f)).sort();
+  const files = readdirSync(migrationsDir)
+    .filter((f) => /^Migration\d+.*\.ts$/.test(f))
+    .sort();
   const classes = files.map((f) => f.replace(/\.ts$/, ''));
   writeFileSync(
     path.join(migrationsDir, 'index.ts'),

@@ -121,7 +121,9 @@ describe('docker-compose.yml', () => {
     it('has compose refuse to start without each secret', () => {
       for (const missing of SECRETS) {
         const values: Record<string, string> = { ...real(), [missing]: '' };
-        expect(() => interpolated({ ...compose.services.hr.environment, ...compose.services.postgres.environment }, values)).toThrow(new RegExp(`compose would refuse: ${missing}`));
+        expect(() => interpolated({ ...compose.services.hr.environment, ...compose.services.postgres.environment }, values)).toThrow(
+          new RegExp(`compose would refuse: ${missing}`),
+        );
       }
     });
 

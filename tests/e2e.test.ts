@@ -11,23 +11,74 @@ import { startTestPlatform, type TestPlatform } from '@jiuye/testing/platform';
 const WORKER_SITUATION = /* GraphQL */ `
   query Situation($idNumber: String!) {
     worker(idNumber: $idNumber) {
-      id name age idNumberMasked employmentStatus
-      currentEmployment { kind place employerName }
-      employments { kind startsOn endsOn }
+      id
+      name
+      age
+      idNumberMasked
+      employmentStatus
+      currentEmployment {
+        kind
+        place
+        employerName
+      }
+      employments {
+        kind
+        startsOn
+        endsOn
+      }
       household {
-        code povertyStatus
-        statusHistory { toStatus effectiveOn }
-        assistanceGrants { kind monthlyAmount }
-        members { id }
+        code
+        povertyStatus
+        statusHistory {
+          toStatus
+          effectiveOn
+        }
+        assistanceGrants {
+          kind
+          monthlyAmount
+        }
+        members {
+          id
+        }
       }
       povertyStatus
-      leftBehind disability { kind grade } careDuties { reason } staysNearHome
-      enrolments { status } certificates { trade grade } certifiedTrades
-      transfers { employerName city { name } followUpVisits { stillEmployed } }
-      contactAttempts { outcome }
-      suitableJobPostings(first: 5) { title place requiredTrade }
+      leftBehind
+      disability {
+        kind
+        grade
+      }
+      careDuties {
+        reason
+      }
+      staysNearHome
+      enrolments {
+        status
+      }
+      certificates {
+        trade
+        grade
+      }
+      certifiedTrades
+      transfers {
+        employerName
+        city {
+          name
+        }
+        followUpVisits {
+          stillEmployed
+        }
+      }
+      contactAttempts {
+        outcome
+      }
+      suitableJobPostings(first: 5) {
+        title
+        place
+        requiredTrade
+      }
     }
-  }`;
+  }
+`;
 
 describe('the platform through the gateway', () => {
   let platform: TestPlatform;
@@ -37,7 +88,7 @@ describe('the platform through the gateway', () => {
   });
   afterAll(() => platform?.stop());
 
-  it('answers one worker\'s situation with facts from all five departments in one request', async () => {
+  it("answers one worker's situation with facts from all five departments in one request", async () => {
     const sample = platform.county.sampleIdNumbers()[0];
     const { response, statements } = await platform.countStatements(WORKER_SITUATION, { idNumber: sample.idNumber });
     expect(response.errors).toBeUndefined();
@@ -89,14 +140,38 @@ describe('the platform through the gateway', () => {
       workers(divisionCode: $divisionCode, first: $first) {
         totalCount
         nodes {
-          id name employmentStatus currentEmployment { kind }
-          household { code povertyStatus currentAssistance { kind } }
-          povertyStatus staysNearHome disability { grade } careDuties { reason }
-          certifiedTrades enrolments { status }
-          transfers { employerName }
+          id
+          name
+          employmentStatus
+          currentEmployment {
+            kind
+          }
+          household {
+            code
+            povertyStatus
+            currentAssistance {
+              kind
+            }
+          }
+          povertyStatus
+          staysNearHome
+          disability {
+            grade
+          }
+          careDuties {
+            reason
+          }
+          certifiedTrades
+          enrolments {
+            status
+          }
+          transfers {
+            employerName
+          }
         }
       }
-    }`;
+    }
+  `;
 
   it('lists 100 workers with nested fields from four subgraphs at a flat SQL cost', async () => {
     const county = platform.county.reference.county.code;
@@ -136,17 +211,13 @@ describe('the platform through the gateway', () => {
 
   it('records an employment through the gateway and shows it at once', async () => {
     const county = platform.county.reference.county.code;
-    const unemployed = await platform.query(
-      `query($d: DivisionCode!) { workers(divisionCode: $d, employmentStatus: UNEMPLOYED, first: 1) { nodes { id name } } }`,
-      { d: county },
-    );
+    const unemployed = await platform.query(`query($d: DivisionCode!) { workers(divisionCode: $d, employmentStatus: UNEMPLOYED, first: 1) { nodes { id name } } }`, { d: county });
     expect(unemployed.errors).toBeUndefined();
     const target = unemployed.data.workers.nodes[0];
     const idNumber = findPersonById(platform, target.name, target.id);
-    const started = await platform.query(
-      `mutation($input: RecordEmploymentStartInput!) { recordEmploymentStart(input: $input) { kind startsOn } }`,
-      { input: { idNumber, kind: 'POVERTY_WORKSHOP', place: 'IN_TOWNSHIP', employerName: '汤丹镇扶贫车间', location: '汤丹镇', startsOn: '2026-11-20', monthlyWage: 2600 } },
-    );
+    const started = await platform.query(`mutation($input: RecordEmploymentStartInput!) { recordEmploymentStart(input: $input) { kind startsOn } }`, {
+      input: { idNumber, kind: 'POVERTY_WORKSHOP', place: 'IN_TOWNSHIP', employerName: '汤丹镇扶贫车间', location: '汤丹镇', startsOn: '2026-11-20', monthlyWage: 2600 },
+    });
     expect(started.errors).toBeUndefined();
     const after = await platform.query(`query($id: String!) { worker(idNumber: $id) { employmentStatus currentEmployment { kind employerName } } }`, { id: idNumber });
     expect(after.data.worker).toEqual({ employmentStatus: 'EMPLOYED', currentEmployment: { kind: 'POVERTY_WORKSHOP', employerName: '汤丹镇扶贫车间' } });

@@ -28,7 +28,7 @@ describe('committed schema', () => {
     expectSame(composeSupergraph(sdl), committed('supergraph.graphql'), 'supergraph.graphql');
   });
 
-  it('keys Worker by a pseudonym in every subgraph; the full ID number is only hr\'s reveal-guarded field', () => {
+  it("keys Worker by a pseudonym in every subgraph; the full ID number is only hr's reveal-guarded field", () => {
     for (const name of SUBGRAPH_NAMES) {
       const sdl = committed(`${name}.graphql`);
       // The situation read model only refers to workers (resolvable: false); the departments resolve them.

@@ -1,14 +1,7 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { SignJWT } from 'jose';
 import pg from 'pg';
-import {
-  INTERNAL_IDENTITY_HEADER,
-  maskIdNumber,
-  signInternalIdentity,
-  SUBGRAPH_NAMES,
-  type Identity,
-  type SubgraphName,
-} from '@jiuye/common';
+import { INTERNAL_IDENTITY_HEADER, maskIdNumber, signInternalIdentity, SUBGRAPH_NAMES, type Identity, type SubgraphName } from '@jiuye/common';
 import { AccessLogStore } from '@jiuye/gateway';
 import { startGatewayOn } from '@jiuye/testing/gateway';
 import { ENTITIES_QUERY, freshDatabaseUrl, pseudonymOf, TEST_INTERNAL_SIGNING_KEY } from '@jiuye/testing/harness';
@@ -84,7 +77,9 @@ beforeAll(async () => {
   suzhouWorker = await openTransfer('3205', '4403');
   const [first] = await platform.subgraphs.hr.sql<{ id_number: string; village_code: string }>('select id_number, village_code from worker order by village_code, id limit 1');
   villageWorker = await sampleOf(first.id_number);
-  const [next] = await platform.subgraphs.hr.sql<{ id_number: string }>('select id_number from worker where village_code > ? order by village_code, id limit 1', [villageWorker.village]);
+  const [next] = await platform.subgraphs.hr.sql<{ id_number: string }>('select id_number from worker where village_code > ? order by village_code, id limit 1', [
+    villageWorker.village,
+  ]);
   nextVillageWorker = await sampleOf(next.id_number);
 });
 
@@ -115,20 +110,73 @@ describe('identities at the gateway', () => {
   const { privateKey: rsaKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
   const badTokens: [string, () => Promise<string> | string, string][] = [
     ['alg: none', unsigned, 'malformed|wrong-algorithm'],
-    ['expired', () => new SignJWT(claims).setProtectedHeader({ alg: 'HS256' }).setSubject('attacker').setIssuer(TEST_JWT.issuer).setAudience(TEST_JWT.audience).setIssuedAt(Math.floor(Date.now() / 1000) - 7200).setExpirationTime(Math.floor(Date.now() / 1000) - 3600).sign(secret), 'expired'],
+    [
+      'expired',
+      () =>
+        new SignJWT(claims)
+          .setProtectedHeader({ alg: 'HS256' })
+          .setSubject('attacker')
+          .setIssuer(TEST_JWT.issuer)
+          .setAudience(TEST_JWT.audience)
+          .setIssuedAt(Math.floor(Date.now() / 1000) - 7200)
+          .setExpirationTime(Math.floor(Date.now() / 1000) - 3600)
+          .sign(secret),
+      'expired',
+    ],
     ['not yet valid', () => base().setProtectedHeader({ alg: 'HS256' }).setNotBefore('2h').setExpirationTime('3h').sign(secret), 'not-yet-valid'],
-    ['wrong issuer', () => new SignJWT(claims).setProtectedHeader({ alg: 'HS256' }).setSubject('attacker').setIssuer('someone-else').setAudience(TEST_JWT.audience).setExpirationTime('1h').sign(secret), 'wrong-issuer'],
-    ['wrong audience', () => new SignJWT(claims).setProtectedHeader({ alg: 'HS256' }).setSubject('attacker').setIssuer(TEST_JWT.issuer).setAudience('another-system').setExpirationTime('1h').sign(secret), 'wrong-audience'],
-    ['wrong key', () => base().setProtectedHeader({ alg: 'HS256' }).setExpirationTime('1h').sign(new TextEncoder().encode('another-secret-of-the-right-length-0123456789')), 'bad-signature'],
+    [
+      'wrong issuer',
+      () =>
+        new SignJWT(claims)
+          .setProtectedHeader({ alg: 'HS256' })
+          .setSubject('attacker')
+          .setIssuer('someone-else')
+          .setAudience(TEST_JWT.audience)
+          .setExpirationTime('1h')
+          .sign(secret),
+      'wrong-issuer',
+    ],
+    [
+      'wrong audience',
+      () =>
+        new SignJWT(claims)
+          .setProtectedHeader({ alg: 'HS256' })
+          .setSubject('attacker')
+          .setIssuer(TEST_JWT.issuer)
+          .setAudience('another-system')
+          .setExpirationTime('1h')
+          .sign(secret),
+      'wrong-audience',
+    ],
+    [
+      'wrong key',
+      () => base().setProtectedHeader({ alg: 'HS256' }).setExpirationTime('1h').sign(new TextEncoder().encode('another-secret-of-the-right-length-0123456789')),
+      'bad-signature',
+    ],
     ['RS256 where HS256 is configured', () => base().setProtectedHeader({ alg: 'RS256' }).setExpirationTime('1h').sign(rsaKey), 'wrong-algorithm'],
     ['no expiry', () => base().setProtectedHeader({ alg: 'HS256' }).sign(secret), 'invalid-claim'],
-    ['unknown department', () => new SignJWT({ ...claims, dept: 'police' }).setProtectedHeader({ alg: 'HS256' }).setSubject('attacker').setIssuer(TEST_JWT.issuer).setAudience(TEST_JWT.audience).setExpirationTime('1h').sign(secret), 'invalid-claims'],
+    [
+      'unknown department',
+      () =>
+        new SignJWT({ ...claims, dept: 'police' })
+          .setProtectedHeader({ alg: 'HS256' })
+          .setSubject('attacker')
+          .setIssuer(TEST_JWT.issuer)
+          .setAudience(TEST_JWT.audience)
+          .setExpirationTime('1h')
+          .sign(secret),
+      'invalid-claims',
+    ],
     ['not a JWT', () => 'hello.world', 'malformed'],
   ];
 
   it.each(badTokens)('refuses a token: %s', async (_label, make, reason) => {
     const before = sqlTotal();
-    const response = await raw(platform.gateway.url, { query: WORKER, variables: { id: villageWorker.idNumber } }, { authorization: `Bearer ${await make()}`, 'x-purpose': 'verification' });
+    const response = await raw(
+      platform.gateway.url,
+      { query: WORKER, variables: { id: villageWorker.idNumber } },
+      { authorization: `Bearer ${await make()}`, 'x-purpose': 'verification' },
+    );
     expect(response.status).toBe(401);
     expect(response.body.errors[0].extensions.code).toBe('UNAUTHENTICATED');
     expect(response.body.errors[0].extensions.reason).toMatch(new RegExp(`^(${reason})$`));
@@ -141,10 +189,22 @@ describe('identities at the gateway', () => {
     const publicPem = publicKey.export({ type: 'spki', format: 'pem' }).toString();
     const gateway = await startGatewayOn(platform, { jwt: { issuer: TEST_JWT.issuer, audience: TEST_JWT.audience, algorithm: 'RS256', publicKey: publicPem } });
     try {
-      const good = await new SignJWT({ dept: 'hr', role: 'officer', region: DEMO_COUNTY }).setProtectedHeader({ alg: 'RS256' }).setSubject('idp-user').setIssuer(TEST_JWT.issuer).setAudience(TEST_JWT.audience).setExpirationTime('1h').sign(privateKey);
+      const good = await new SignJWT({ dept: 'hr', role: 'officer', region: DEMO_COUNTY })
+        .setProtectedHeader({ alg: 'RS256' })
+        .setSubject('idp-user')
+        .setIssuer(TEST_JWT.issuer)
+        .setAudience(TEST_JWT.audience)
+        .setExpirationTime('1h')
+        .sign(privateKey);
       const ok = await raw(gateway.url, { query: WORKER, variables: { id: villageWorker.idNumber } }, { authorization: `Bearer ${good}`, 'x-purpose': 'verification' });
       expect(ok.body.data.worker.id).toBe(villageWorker.workerId);
-      const confused = await new SignJWT({ dept: 'hr', role: 'officer', region: DEMO_COUNTY }).setProtectedHeader({ alg: 'HS256' }).setSubject('attacker').setIssuer(TEST_JWT.issuer).setAudience(TEST_JWT.audience).setExpirationTime('1h').sign(new TextEncoder().encode(publicPem));
+      const confused = await new SignJWT({ dept: 'hr', role: 'officer', region: DEMO_COUNTY })
+        .setProtectedHeader({ alg: 'HS256' })
+        .setSubject('attacker')
+        .setIssuer(TEST_JWT.issuer)
+        .setAudience(TEST_JWT.audience)
+        .setExpirationTime('1h')
+        .sign(new TextEncoder().encode(publicPem));
       const refused = await raw(gateway.url, { query: WORKER, variables: { id: villageWorker.idNumber } }, { authorization: `Bearer ${confused}` });
       expect(refused.status).toBe(401);
       expect(refused.body.errors[0].extensions.reason).toBe('wrong-algorithm');
@@ -158,7 +218,7 @@ describe('forged identities sent straight to a department', () => {
   const query = ENTITIES_QUERY('... on Worker { id }');
   const identity = { ...COUNTY_OFFICER, purpose: 'verification' as const, requestId: 'forged' };
 
-  it.each(SUBGRAPH_NAMES)('%s answers nothing without the gateway\'s signature', async (name: SubgraphName) => {
+  it.each(SUBGRAPH_NAMES)("%s answers nothing without the gateway's signature", async (name: SubgraphName) => {
     const url = platform.subgraphs[name].url;
     const variables = { representations: [{ __typename: 'Worker', id: villageWorker.workerId }] };
     const before = platform.subgraphs[name].database.statements.total;
@@ -178,7 +238,11 @@ describe('forged identities sent straight to a department', () => {
       expect(response.body.data).toBeUndefined();
     }
     const expired = await new SignJWT({ sub: 'x', dept: 'hr', role: 'officer', region: DEMO_COUNTY, rid: 'r' })
-      .setProtectedHeader({ alg: 'HS256' }).setIssuer('jiuye-gateway').setAudience('jiuye-subgraph').setIssuedAt(Math.floor(Date.now() / 1000) - 600).setExpirationTime(Math.floor(Date.now() / 1000) - 300)
+      .setProtectedHeader({ alg: 'HS256' })
+      .setIssuer('jiuye-gateway')
+      .setAudience('jiuye-subgraph')
+      .setIssuedAt(Math.floor(Date.now() / 1000) - 600)
+      .setExpirationTime(Math.floor(Date.now() / 1000) - 300)
       .sign(new TextEncoder().encode(TEST_INTERNAL_SIGNING_KEY));
     const replay = await raw(url, { query, variables }, { [INTERNAL_IDENTITY_HEADER]: expired });
     expect(replay.status).toBe(401);
@@ -196,13 +260,15 @@ describe('partner cities see only the workers transferred to them', () => {
     const own = await as(shenzhen, `query($id: String!) { worker(idNumber: $id) { id name phoneMasked currentTransfer { city { code } } } }`, { id: shenzhenWorker.idNumber });
     expect(own.body.errors).toBeUndefined();
     expect(own.body.data.worker).toMatchObject({ id: shenzhenWorker.workerId, currentTransfer: { city: { code: '4403' } } });
-    const restricted = await as(shenzhen, `query($id: String!) { worker(idNumber: $id) { id idNumberMasked idNumber disability { grade } subsidies { amount } } }`, { id: shenzhenWorker.idNumber });
+    const restricted = await as(shenzhen, `query($id: String!) { worker(idNumber: $id) { id idNumberMasked idNumber disability { grade } subsidies { amount } } }`, {
+      id: shenzhenWorker.idNumber,
+    });
     const forbiddenFields = (restricted.body.errors ?? []).filter((e: any) => e.extensions.code === 'FORBIDDEN').map((e: any) => e.path.at(-1));
     expect(forbiddenFields).toEqual(expect.arrayContaining(['idNumberMasked', 'idNumber', 'disability', 'subsidies']));
     expect(JSON.stringify(restricted.body.data ?? {})).not.toContain(shenzhenWorker.idNumber.slice(0, 6) + '*');
   });
 
-  it('cannot read another city\'s worker by ID number: the same answer as an unknown number', async () => {
+  it("cannot read another city's worker by ID number: the same answer as an unknown number", async () => {
     const other = await as(shenzhen, WORKER, { id: suzhouWorker.idNumber });
     expect(other.body.data?.worker ?? null).toBeNull();
     expect(codes(other.body)).toEqual(['NOT_FOUND']);
@@ -220,7 +286,7 @@ describe('partner cities see only the workers transferred to them', () => {
     expect(response.body.data.mine.transfers.every((t: { city: { code: string } }) => t.city.code === '4403')).toBe(true);
   });
 
-  it('cannot list another city\'s transfers or a region\'s workers', async () => {
+  it("cannot list another city's transfers or a region's workers", async () => {
     const transfers = await as(shenzhen, `{ transfers(cityCode: "3205") { nodes { worker { id } } } }`);
     expect(codes(transfers.body)).toContain('FORBIDDEN');
     expect(transfers.body.data?.transfers?.nodes ?? []).toEqual([]);
@@ -229,11 +295,19 @@ describe('partner cities see only the workers transferred to them', () => {
     expect(workers.body.data?.workers?.nodes ?? []).toEqual([]);
   });
 
-  it.each(['hr', 'partner', 'training', 'civil', 'poverty'] as SubgraphName[])('gets null from a hand-written _entities request to %s for another city\'s worker', async (name) => {
+  it.each(['hr', 'partner', 'training', 'civil', 'poverty'] as SubgraphName[])("gets null from a hand-written _entities request to %s for another city's worker", async (name) => {
     const headers = { [INTERNAL_IDENTITY_HEADER]: await signInternalIdentity({ ...shenzhen, purpose: 'follow-up', requestId: 'hand-written' }, TEST_INTERNAL_SIGNING_KEY) };
     const response = await raw(
       platform.subgraphs[name].url,
-      { query: ENTITIES_QUERY('... on Worker { id __typename }'), variables: { representations: [{ __typename: 'Worker', id: suzhouWorker.workerId }, { __typename: 'Worker', id: shenzhenWorker.workerId }] } },
+      {
+        query: ENTITIES_QUERY('... on Worker { id __typename }'),
+        variables: {
+          representations: [
+            { __typename: 'Worker', id: suzhouWorker.workerId },
+            { __typename: 'Worker', id: shenzhenWorker.workerId },
+          ],
+        },
+      },
       headers,
     );
     expect(response.body.data._entities[0]).toBeNull();
@@ -262,7 +336,9 @@ describe('region staff', () => {
     // An assistant of the second village: the county's first page lies in the first village.
     const assistantHeaders = await userHeaders({ ...assistant(), region: nextVillageWorker.village });
     const answers = await Promise.all(
-      Array.from({ length: 12 }, (_, i) => raw(platform.gateway.url, { query }, i % 2 ? assistantHeaders : officerHeaders).then((response) => ({ assistant: i % 2 === 1, response }))),
+      Array.from({ length: 12 }, (_, i) =>
+        raw(platform.gateway.url, { query }, i % 2 ? assistantHeaders : officerHeaders).then((response) => ({ assistant: i % 2 === 1, response })),
+      ),
     );
     const countyVillages = new Set<string>();
     for (const { assistant: isAssistant, response } of answers) {
@@ -328,7 +404,11 @@ describe('dashboards and purposes', () => {
     expect(response.status).toBe(400);
     expect(response.body.errors[0].extensions).toMatchObject({ code: 'PURPOSE_REQUIRED', header: 'x-purpose' });
     expect(sqlTotal()).toBe(before);
-    const unknown = await raw(platform.gateway.url, { query: WORKER, variables: { id: villageWorker.idNumber } }, { ...(await userHeaders(COUNTY_OFFICER, null)), 'x-purpose': 'curiosity' });
+    const unknown = await raw(
+      platform.gateway.url,
+      { query: WORKER, variables: { id: villageWorker.idNumber } },
+      { ...(await userHeaders(COUNTY_OFFICER, null)), 'x-purpose': 'curiosity' },
+    );
     expect(unknown.status).toBe(400);
     expect(unknown.body.errors[0].message).toMatch(/^x-purpose: "curiosity" is not a purpose of use/);
   });
@@ -343,7 +423,7 @@ describe('the access log', () => {
     await store.close();
   });
 
-  it('records who read which person\'s fields, for what purpose, and shows it to auditors and on the worker', async () => {
+  it("records who read which person's fields, for what purpose, and shows it to auditors and on the worker", async () => {
     const reader: Identity = { ...COUNTY_OFFICER, subject: 'officer-who-reads' };
     const read = await as(reader, `query($id: String!) { worker(idNumber: $id) { name idNumber povertyStatus } }`, { id: villageWorker.idNumber }, 'follow-up');
     expect(read.body.errors).toBeUndefined();
@@ -353,9 +433,16 @@ describe('the access log', () => {
     expect(rows[0]).toMatchObject({ department: 'hr', purpose: 'follow-up', villageCode: villageWorker.village, subgraphs: expect.arrayContaining(['hr', 'poverty']) });
     expect(rows[0].fields).toEqual(expect.arrayContaining(['Worker.name', 'Worker.idNumber', 'Worker.povertyStatus']));
 
-    const audit = await as(auditor, `query($id: String!) { accessLog(idNumber: $id, staff: "officer-who-reads") { nodes { staff purpose purposeLabel fields subgraphs departmentLabel } } }`, { id: villageWorker.idNumber }, null);
+    const audit = await as(
+      auditor,
+      `query($id: String!) { accessLog(idNumber: $id, staff: "officer-who-reads") { nodes { staff purpose purposeLabel fields subgraphs departmentLabel } } }`,
+      { id: villageWorker.idNumber },
+      null,
+    );
     expect(audit.body.errors).toBeUndefined();
-    expect(audit.body.data.accessLog.nodes).toEqual(expect.arrayContaining([expect.objectContaining({ staff: 'officer-who-reads', purpose: 'follow-up', purposeLabel: '跟踪回访', subgraphs: expect.arrayContaining(['hr']) })]));
+    expect(audit.body.data.accessLog.nodes).toEqual(
+      expect.arrayContaining([expect.objectContaining({ staff: 'officer-who-reads', purpose: 'follow-up', purposeLabel: '跟踪回访', subgraphs: expect.arrayContaining(['hr']) })]),
+    );
 
     const onWorker = await as(COUNTY_OFFICER, `query($id: String!) { worker(idNumber: $id) { accessLog(first: 50) { staff purpose fields } } }`, { id: villageWorker.idNumber });
     expect(onWorker.body.errors).toBeUndefined();
@@ -418,7 +505,9 @@ describe('when the access log cannot be written', () => {
       expect(division.body.data.division.name).toBe('东川区');
       // An export's first page is logged before its first byte leaves: refused, nothing of the file goes out
       // (tests/security/05-export-logging.test.ts breaks one off mid-file).
-      const download = await fetch(gateway.url.replace(/\/graphql$/, '') + `/exports/roster.xlsx?kind=REAL_NAME&region=${DEMO_COUNTY}`, { headers: await userHeaders(COUNTY_OFFICER) });
+      const download = await fetch(gateway.url.replace(/\/graphql$/, '') + `/exports/roster.xlsx?kind=REAL_NAME&region=${DEMO_COUNTY}`, {
+        headers: await userHeaders(COUNTY_OFFICER),
+      });
       expect(download.status).toBe(503);
       expect(((await download.json()) as any).errors[0].extensions.code).toBe('ACCESS_LOG_UNAVAILABLE');
     } finally {

@@ -110,7 +110,12 @@ describe('一库六册 and 五类清单 through the gateway', () => {
   });
 
   it('is refused to dashboards (named people) and to partner-city staff (no region)', async () => {
-    const dashboard: any = await platform.queryAs({ subject: 'dash', department: 'dashboard', role: 'viewer', region: DEMO_COUNTY, permissions: [] }, ROSTER, { kind: 'EMPLOYED' }, null);
+    const dashboard: any = await platform.queryAs(
+      { subject: 'dash', department: 'dashboard', role: 'viewer', region: DEMO_COUNTY, permissions: [] },
+      ROSTER,
+      { kind: 'EMPLOYED' },
+      null,
+    );
     expect(dashboard.errors[0].extensions.code).toBe('FORBIDDEN');
     expect(dashboard.data?.roster ?? null).toBeNull();
     const partner: any = await platform.queryAs({ subject: 'sz', department: 'partner', role: 'officer', partnerCity: '4403', permissions: [] }, ROSTER, { kind: 'EMPLOYED' });
@@ -142,10 +147,9 @@ describe('zero-employment households', () => {
     const target = page.nodes.find((h: any) => h.members.some((m: any) => m.ableLabourer && m.employmentStatus !== 'UNABLE_TO_WORK'));
     const generated = households.find((h) => h.code === target.code)!;
     const worker = generated.members.find((m) => target.members.some((t: any) => t.name === m.name && t.ableLabourer))!;
-    const recorded: any = await platform.query(
-      `mutation($input: RecordEmploymentStartInput!) { recordEmploymentStart(input: $input) { id } }`,
-      { input: { idNumber: worker.idNumber, kind: 'POVERTY_WORKSHOP', place: 'IN_TOWNSHIP', employerName: '村扶贫车间', location: '本村', startsOn: TODAY, monthlyWage: 2200 } },
-    );
+    const recorded: any = await platform.query(`mutation($input: RecordEmploymentStartInput!) { recordEmploymentStart(input: $input) { id } }`, {
+      input: { idNumber: worker.idNumber, kind: 'POVERTY_WORKSHOP', place: 'IN_TOWNSHIP', employerName: '村扶贫车间', location: '本村', startsOn: TODAY, monthlyWage: 2200 },
+    });
     expect(recorded.errors).toBeUndefined();
     const started = Date.now();
     let after: any;
@@ -163,8 +167,12 @@ describe('zero-employment households', () => {
   it('equals an independent count over the seed', async () => {
     // Independent of the read model: able = 16–60 today, not student/serving, able to work, no grade 1–2 disability.
     const able = (p: DemoPerson) =>
-      p.inLabourRegistry && ageOn(p.birthDate, TODAY) >= 16 && ageOn(p.birthDate, TODAY) <= 60 && !['STUDENT', 'MILITARY_SERVICE'].includes(p.populationStatus) &&
-      p.employmentStatus !== 'UNABLE_TO_WORK' && !(p.disability && p.disability.grade <= 2);
+      p.inLabourRegistry &&
+      ageOn(p.birthDate, TODAY) >= 16 &&
+      ageOn(p.birthDate, TODAY) <= 60 &&
+      !['STUDENT', 'MILITARY_SERVICE'].includes(p.populationStatus) &&
+      p.employmentStatus !== 'UNABLE_TO_WORK' &&
+      !(p.disability && p.disability.grade <= 2);
     const fresh = await startTestPlatform(150);
     try {
       const all = [...fresh.county.households(1000)].flat();
@@ -178,7 +186,6 @@ describe('zero-employment households', () => {
     }
   });
 });
-
 
 describe('exports (xlsx and CSV) through the gateway', () => {
   const base = () => platform.gateway.url.replace(/\/graphql$/, '');
@@ -237,7 +244,11 @@ describe('exports (xlsx and CSV) through the gateway', () => {
   it('streams warnings and conflicts with the counts the graph gives', async () => {
     const warnings = await download(`/exports/warnings.csv?region=${DEMO_COUNTY}`);
     expect(warnings.status).toBe(200);
-    const lines = Buffer.from(await warnings.arrayBuffer()).subarray(3).toString('utf8').split('\r\n').filter(Boolean);
+    const lines = Buffer.from(await warnings.arrayBuffer())
+      .subarray(3)
+      .toString('utf8')
+      .split('\r\n')
+      .filter(Boolean);
     const header = lines.findIndex((line) => line.startsWith('序号,'));
     expect(lines[header]).toContain('预警原因');
     const counted: any = await platform.query(`{ warnings(region: "${DEMO_COUNTY}", first: 1) { totalCount } }`);
@@ -249,7 +260,9 @@ describe('exports (xlsx and CSV) through the gateway', () => {
     const values: unknown[][] = [];
     workbook.worksheets[0].eachRow((row) => values.push((row.values as unknown[]).slice(1)));
     const start = values.findIndex((row) => row[0] === '序号');
-    const open: any = await platform.query(`{ open: conflicts(region: "${DEMO_COUNTY}", status: OPEN, first: 1) { totalCount } resolved: conflicts(region: "${DEMO_COUNTY}", status: RESOLVED, first: 1) { totalCount } }`);
+    const open: any = await platform.query(
+      `{ open: conflicts(region: "${DEMO_COUNTY}", status: OPEN, first: 1) { totalCount } resolved: conflicts(region: "${DEMO_COUNTY}", status: RESOLVED, first: 1) { totalCount } }`,
+    );
     expect(values.length - start - 1).toBe(open.data.open.totalCount + open.data.resolved.totalCount);
   });
 
@@ -298,7 +311,12 @@ describe('aggregates for dashboards and the worklists, through the gateway', () 
   });
 
   it('ranks the county’s villages for the week, red and black lists of at most ten', async () => {
-    const response: any = await platform.queryAs(DASHBOARD, `{ villageRanking(county: "${DEMO_COUNTY}") { weekStart weekEnd red { rank newTransfers } black { rank } all { villageCode rank } } }`, undefined, null);
+    const response: any = await platform.queryAs(
+      DASHBOARD,
+      `{ villageRanking(county: "${DEMO_COUNTY}") { weekStart weekEnd red { rank newTransfers } black { rank } all { villageCode rank } } }`,
+      undefined,
+      null,
+    );
     expect(response.errors).toBeUndefined();
     const ranking = response.data.villageRanking;
     expect(ranking.red.length).toBeLessThanOrEqual(10);
@@ -307,17 +325,18 @@ describe('aggregates for dashboards and the worklists, through the gateway', () 
   });
 
   it('lists warnings and conflicts to county staff, and settles a conflict', async () => {
-    const warnings: any = await platform.query(`{ warnings(region: "${DEMO_COUNTY}", first: 5) { totalCount countsByRule { count } nodes { ruleLabel reason responsible { name } } } }`);
+    const warnings: any = await platform.query(
+      `{ warnings(region: "${DEMO_COUNTY}", first: 5) { totalCount countsByRule { count } nodes { ruleLabel reason responsible { name } } } }`,
+    );
     expect(warnings.errors).toBeUndefined();
     expect(warnings.data.warnings.countsByRule.reduce((n: number, c: any) => n + c.count, 0)).toBe(warnings.data.warnings.totalCount);
     const conflicts: any = await platform.query(`{ conflicts(region: "${DEMO_COUNTY}", first: 1) { totalCount nodes { id sources { department } } } }`);
     expect(conflicts.errors).toBeUndefined();
     if (conflicts.data.conflicts.totalCount === 0) return;
     const conflict = conflicts.data.conflicts.nodes[0];
-    const resolved: any = await platform.query(
-      `mutation($input: ResolveConflictInput!) { resolveConflict(input: $input) { status resolution { note keptSource } } }`,
-      { input: { conflictId: conflict.id, note: '已入户核实', keptSource: conflict.sources[0].department } },
-    );
+    const resolved: any = await platform.query(`mutation($input: ResolveConflictInput!) { resolveConflict(input: $input) { status resolution { note keptSource } } }`, {
+      input: { conflictId: conflict.id, note: '已入户核实', keptSource: conflict.sources[0].department },
+    });
     expect(resolved.errors).toBeUndefined();
     expect(resolved.data.resolveConflict).toMatchObject({ status: 'RESOLVED', resolution: { note: '已入户核实' } });
     const after: any = await platform.query(`{ conflicts(region: "${DEMO_COUNTY}", first: 1) { totalCount } }`);
@@ -348,19 +367,15 @@ describe('the change feed follows every department, and a rebuild agrees with it
     const member = household.members.find((m) => m.inLabourRegistry)!;
     const id = pseudonymOf(member.idNumber);
 
-    const changed: any = await platform.queryAs(
-      officer('poverty'),
-      `mutation($input: ChangePovertyStatusInput!) { changePovertyStatus(input: $input) { code } }`,
-      { input: { householdCode: household.code, status: 'LIFTED_UNSTABLE', effectiveOn: TODAY, reason: '因病返贫风险' } },
-    );
+    const changed: any = await platform.queryAs(officer('poverty'), `mutation($input: ChangePovertyStatusInput!) { changePovertyStatus(input: $input) { code } }`, {
+      input: { householdCode: household.code, status: 'LIFTED_UNSTABLE', effectiveOn: TODAY, reason: '因病返贫风险' },
+    });
     expect(changed.errors).toBeUndefined();
     await waitFor(async () => (await personIn(household.villageCode, id))?.povertyStatus === 'LIFTED_UNSTABLE');
 
-    const disability: any = await platform.queryAs(
-      officer('civil'),
-      `mutation($input: RecordDisabilityInput!) { recordDisability(input: $input) { id } }`,
-      { input: { idNumber: member.idNumber, householdCode: household.code, kind: 'PHYSICAL', grade: 3, certifiedOn: TODAY } },
-    );
+    const disability: any = await platform.queryAs(officer('civil'), `mutation($input: RecordDisabilityInput!) { recordDisability(input: $input) { id } }`, {
+      input: { idNumber: member.idNumber, householdCode: household.code, kind: 'PHYSICAL', grade: 3, certifiedOn: TODAY },
+    });
     expect(disability.errors).toBeUndefined();
     await waitFor(async () => (await personIn(household.villageCode, id))?.disabilityGrade === 3);
 
@@ -371,7 +386,10 @@ describe('the change feed follows every department, and a rebuild agrees with it
     await waitFor(async () => (await personIn(transferred.h.villageCode, transferredId))?.transferCityCode === '4420');
     const trainee = households.flatMap((h) => h.members.filter((m) => m.inLabourRegistry && m.enrolments.length > 0).map((m) => ({ m, h })))[0];
     const traineeId = pseudonymOf(trainee.m.idNumber);
-    await platform.subgraphs.training.sql(`update training_class set ends_on = '2099-12-31', starts_on = '2026-01-01' where id in (select class_id from enrolment where worker_id = ?)`, [traineeId]);
+    await platform.subgraphs.training.sql(
+      `update training_class set ends_on = '2099-12-31', starts_on = '2026-01-01' where id in (select class_id from enrolment where worker_id = ?)`,
+      [traineeId],
+    );
     await platform.subgraphs.training.sql(`update enrolment set status = 'ENROLLED', completed_on = null where worker_id = ?`, [traineeId]);
     await waitFor(async () => (await personIn(trainee.h.villageCode, traineeId))?.inTraining === true);
   });
@@ -433,9 +451,7 @@ describe('every table the read model reads is captured by its department’s out
 
 describe('partner-city staff', () => {
   it('get the transfer warnings of the workers transferred to their city, and nothing else', async () => {
-    const county: any = await platform.query(
-      `{ warnings(region: "${DEMO_COUNTY}", first: 500) { nodes { rule person { id transferCityCode } } } }`,
-    );
+    const county: any = await platform.query(`{ warnings(region: "${DEMO_COUNTY}", first: 500) { nodes { rule person { id transferCityCode } } } }`);
     expect(county.errors).toBeUndefined();
     const transferRules = new Set(['TRANSFER_NO_FOLLOW_UP', 'TRANSFER_NOT_WORKING']);
     const byCity = new Map<string, string[]>();

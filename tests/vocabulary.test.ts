@@ -15,9 +15,17 @@ const vocabularies = Object.entries({ ...common, ...civil, ...hr, ...partner, ..
   .map(([name, value]) => [name, value as unknown as { values: readonly string[]; labels: Record<string, string> }] as const);
 
 describe('vocabularies', () => {
-  it('finds the shared and the departments\' vocabularies', () => {
+  it("finds the shared and the departments' vocabularies", () => {
     const names = vocabularies.map(([name]) => name);
-    for (const name of ['TradeVocabulary', 'PovertyStatusVocabulary', 'RelationshipVocabulary', 'AssistanceKindVocabulary', 'SubsidyKindVocabulary', 'CourseKindVocabulary', 'ContactOutcomeVocabulary']) {
+    for (const name of [
+      'TradeVocabulary',
+      'PovertyStatusVocabulary',
+      'RelationshipVocabulary',
+      'AssistanceKindVocabulary',
+      'SubsidyKindVocabulary',
+      'CourseKindVocabulary',
+      'ContactOutcomeVocabulary',
+    ]) {
       expect(names).toContain(name);
     }
   });

@@ -41,9 +41,7 @@ const port = z.coerce
   .min(0, 'expected a port from 0 to 65535')
   .max(65535, 'expected a port from 0 to 65535');
 
-const postgresUrl = z
-  .string()
-  .regex(/^postgres(ql)?:\/\/[^/]+(\/[^/?]+)?(\?.*)?$/, 'expected a URL such as postgres://user:password@host:5432/database');
+const postgresUrl = z.string().regex(/^postgres(ql)?:\/\/[^/]+(\/[^/?]+)?(\?.*)?$/, 'expected a URL such as postgres://user:password@host:5432/database');
 
 const environment = z.enum(['development', 'test', 'production'], {
   message: 'expected development, test or production',
@@ -203,7 +201,12 @@ export function loadSituationConfig(env: NodeJS.ProcessEnv = process.env): Situa
   for (const name of DEPARTMENT_NAMES) {
     sourceDatabaseUrls[name] = readDatabaseUrl(name, env, problems, "the situation service reads every department's database") as string;
   }
-  const pollMs = check(z.coerce.number().int('expected whole milliseconds').min(50, 'at least 50 ms').max(60_000, 'at most 60000 ms'), env.SITUATION_POLL_MS ?? 1000, 'SITUATION_POLL_MS', problems);
+  const pollMs = check(
+    z.coerce.number().int('expected whole milliseconds').min(50, 'at least 50 ms').max(60_000, 'at most 60000 ms'),
+    env.SITUATION_POLL_MS ?? 1000,
+    'SITUATION_POLL_MS',
+    problems,
+  );
   const suppressionThreshold = check(
     z.coerce.number().int('expected a whole number').min(1, 'at least 1').max(100, 'at most 100'),
     env.SUPPRESSION_THRESHOLD ?? 5,
@@ -285,12 +288,7 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env, defaultS
     port: check(port, env.GATEWAY_PORT ?? DEFAULT_PORTS.gateway, 'GATEWAY_PORT', problems),
     supergraphPath: env.SUPERGRAPH_PATH ?? defaultSupergraphPath,
     subgraphUrls,
-    subgraphTimeoutMs: check(
-      z.coerce.number().int().positive('expected milliseconds, a positive whole number'),
-      env.SUBGRAPH_TIMEOUT_MS ?? 10000,
-      'SUBGRAPH_TIMEOUT_MS',
-      problems,
-    ),
+    subgraphTimeoutMs: check(z.coerce.number().int().positive('expected milliseconds, a positive whole number'), env.SUBGRAPH_TIMEOUT_MS ?? 10000, 'SUBGRAPH_TIMEOUT_MS', problems),
     jwt: readJwtSettings(env, common.environment, problems),
     auditDatabaseUrl: readAuditDatabaseUrl(env, problems),
   };
@@ -322,7 +320,9 @@ function readJwtSettings(env: NodeJS.ProcessEnv, environmentValue: CommonConfig[
     );
   } else {
     settings.publicKey = check(
-      z.string({ message: `required for ${algorithm}: the identity provider's public key (PEM)` }).includes('BEGIN PUBLIC KEY', { message: 'expected a PEM public key (-----BEGIN PUBLIC KEY-----)' }),
+      z
+        .string({ message: `required for ${algorithm}: the identity provider's public key (PEM)` })
+        .includes('BEGIN PUBLIC KEY', { message: 'expected a PEM public key (-----BEGIN PUBLIC KEY-----)' }),
       env.JWT_PUBLIC_KEY?.replace(/\\n/g, '\n'),
       'JWT_PUBLIC_KEY',
       problems,

@@ -13,7 +13,10 @@ export const DEFAULT_HOST = '127.0.0.1';
 
 /** 127.0.0.0/8, ::1 (also written [::1] or ::ffff:127.x.x.x) and localhost. */
 export function isLoopbackHost(host: string): boolean {
-  const bare = host.trim().toLowerCase().replace(/^\[(.*)\]$/, '$1');
+  const bare = host
+    .trim()
+    .toLowerCase()
+    .replace(/^\[(.*)\]$/, '$1');
   if (bare === 'localhost' || bare.endsWith('.localhost')) return true;
   if (net.isIPv4(bare)) return bare.startsWith('127.');
   if (net.isIPv6(bare)) {
@@ -47,7 +50,9 @@ export function deploymentSecretProblems(host: string, environment: string, secr
   for (const secret of secrets) {
     if (secret.value === undefined) continue; // already reported as missing
     if (secret.value === secret.developmentValue) {
-      problems.push(`${secret.variable}: the development key (public in the source code) must not be used ${where}; set a random secret of at least ${MIN_SECRET_BYTES} bytes (e.g. openssl rand -base64 48)`);
+      problems.push(
+        `${secret.variable}: the development key (public in the source code) must not be used ${where}; set a random secret of at least ${MIN_SECRET_BYTES} bytes (e.g. openssl rand -base64 48)`,
+      );
     } else if (exposed && Buffer.byteLength(secret.value, 'utf8') < MIN_SECRET_BYTES) {
       problems.push(`${secret.variable}: must be at least ${MIN_SECRET_BYTES} bytes ${where}`);
     }

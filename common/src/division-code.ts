@@ -33,9 +33,7 @@ export function divisionLevel(code: string): DivisionLevel {
   }
   const level = LEVEL_BY_LENGTH[code.length];
   if (!level) {
-    throw new InvalidDivisionCodeError(
-      `a division code has 2 (province), 4 (city), 6 (county), 9 (township) or 12 (village) digits, this one has ${code.length}`,
-    );
+    throw new InvalidDivisionCodeError(`a division code has 2 (province), 4 (city), 6 (county), 9 (township) or 12 (village) digits, this one has ${code.length}`);
   }
   if (code.startsWith('00')) throw new InvalidDivisionCodeError('a division code cannot start with 00');
   return level;

@@ -189,7 +189,9 @@ export async function serveGraphQL<TContext extends BaseContext, TCaller = undef
       const code = caught instanceof GraphQLError && !response.headersSent ? userFacingCode(caught) : undefined;
       const error =
         code !== undefined
-          ? (({ code: _code, ...extensions }) => new HttpError(STATUS_OF_CODE[code] ?? 400, (caught as GraphQLError).message, code, extensions))((caught as GraphQLError).extensions)
+          ? (({ code: _code, ...extensions }) => new HttpError(STATUS_OF_CODE[code] ?? 400, (caught as GraphQLError).message, code, extensions))(
+              (caught as GraphQLError).extensions,
+            )
           : caught;
       if (error instanceof HttpError) {
         if (error.code) {

@@ -7,13 +7,7 @@
  * The messages never repeat the number itself: it is personal data.
  */
 
-export type IdNumberProblem =
-  | 'LENGTH'
-  | 'CHARACTERS'
-  | 'LOWERCASE_X'
-  | 'REGION'
-  | 'BIRTH_DATE'
-  | 'CHECK_CHARACTER';
+export type IdNumberProblem = 'LENGTH' | 'CHARACTERS' | 'LOWERCASE_X' | 'REGION' | 'BIRTH_DATE' | 'CHECK_CHARACTER';
 
 export class InvalidIdNumberError extends Error {
   constructor(
@@ -57,10 +51,7 @@ export function parseIdNumber(value: string, today: Date = new Date()): ParsedId
     throw new InvalidIdNumberError('LOWERCASE_X', 'the check character X must be an upper-case X');
   }
   if (!/^\d{17}[\dX]$/.test(value)) {
-    throw new InvalidIdNumberError(
-      'CHARACTERS',
-      'an ID number is 17 digits followed by a digit or an upper-case X',
-    );
+    throw new InvalidIdNumberError('CHARACTERS', 'an ID number is 17 digits followed by a digit or an upper-case X');
   }
   if (!/^[1-9]\d[0-9]{4}$/.test(value.slice(0, 6)) || value.slice(2, 6) === '0000') {
     throw new InvalidIdNumberError('REGION', 'the first six digits are not a county-level region code');
@@ -70,17 +61,11 @@ export function parseIdNumber(value: string, today: Date = new Date()): ParsedId
   const day = Number(value.slice(12, 14));
   const birth = Date.UTC(year, month - 1, day);
   if (!isRealDate(year, month, day) || year < 1800 || birth > today.getTime()) {
-    throw new InvalidIdNumberError(
-      'BIRTH_DATE',
-      'digits 7 to 14 are not a possible birth date (YYYYMMDD, not in the future)',
-    );
+    throw new InvalidIdNumberError('BIRTH_DATE', 'digits 7 to 14 are not a possible birth date (YYYYMMDD, not in the future)');
   }
   const expected = idNumberCheckCharacter(value.slice(0, 17));
   if (value[17] !== expected) {
-    throw new InvalidIdNumberError(
-      'CHECK_CHARACTER',
-      'the check character (18th) does not match the first 17 digits; a digit was probably mistyped',
-    );
+    throw new InvalidIdNumberError('CHECK_CHARACTER', 'the check character (18th) does not match the first 17 digits; a digit was probably mistyped');
   }
   return {
     regionCode: value.slice(0, 6),

@@ -9,8 +9,7 @@ function scalarError(message: string): GraphQLError {
 
 export const DivisionCodeScalar: GraphQLScalarType<string, string> = new GraphQLScalarType<string, string>({
   name: 'DivisionCode',
-  description:
-    '统计用区划代码 — statistical division code: province 2, city 4, county 6, township 9 or village 12 digits.',
+  description: '统计用区划代码 — statistical division code: province 2, city 4, county 6, township 9 or village 12 digits.',
   serialize: (value) => String(value),
   parseValue(value) {
     if (typeof value !== 'string') throw scalarError('DivisionCode: expected a string of digits');

@@ -131,7 +131,7 @@ export function maskingPlugin(logger: Logger): ApolloServerPlugin<{ requestId?: 
           for (const error of errors) {
             const original = unwrapResolverError(error);
             if (isUserFacing(error) || isUserFacing(original)) continue;
-            const detail = original instanceof Error ? original.stack ?? original.message : String(original);
+            const detail = original instanceof Error ? (original.stack ?? original.message) : String(original);
             logger.error({ requestId: contextValue.requestId, path: error.path, error: scrubPersonalData(detail) }, 'unexpected error');
           }
         },
@@ -230,11 +230,7 @@ async function authenticateInternal(request: IncomingMessage, config: SubgraphCo
   }
 }
 
-export async function startSubgraph<TLoaders>(
-  module: SubgraphModule<TLoaders>,
-  config: SubgraphConfig,
-  options: StartOptions = {},
-): Promise<RunningSubgraph> {
+export async function startSubgraph<TLoaders>(module: SubgraphModule<TLoaders>, config: SubgraphConfig, options: StartOptions = {}): Promise<RunningSubgraph> {
   const logger = options.logger ?? createLogger(`subgraph-${module.name}`, config.logLevel);
   await ensureDatabaseExists(config.databaseUrl);
   const database = await openDatabase({
@@ -266,9 +262,7 @@ export async function startSubgraph<TLoaders>(
     const authorityFor = (token: string, em: EntityManager, loaders: TLoaders): WorkerAuthority => {
       const remote = options.remoteAuthority ?? remoteAuthority(config, token, visibilityCache);
       return (identity, workerIds) =>
-        localAuthority && localAuthority.kind === placementKind(identity)
-          ? localAuthority.visibleWorkers({ em, loaders }, identity, workerIds)
-          : remote(identity, workerIds);
+        localAuthority && localAuthority.kind === placementKind(identity) ? localAuthority.visibleWorkers({ em, loaders }, identity, workerIds) : remote(identity, workerIds);
     };
     const contextFor = async (_request: IncomingMessage, requestId: string, { identity, token }: InternalCaller): Promise<SubgraphContext<TLoaders>> => {
       const em = database.orm.em.fork() as EntityManager;
@@ -290,7 +284,10 @@ export async function startSubgraph<TLoaders>(
       },
       routes: {
         ...Object.fromEntries(
-          Object.entries(module.routes ?? {}).map(([path, handle]) => [path, async (request: IncomingMessage, body: unknown, requestId: string, caller: InternalCaller) => handle(await contextFor(request, requestId, caller), body)]),
+          Object.entries(module.routes ?? {}).map(([path, handle]) => [
+            path,
+            async (request: IncomingMessage, body: unknown, requestId: string, caller: InternalCaller) => handle(await contextFor(request, requestId, caller), body),
+          ]),
         ),
         async [VISIBLE_WORKERS_PATH](_request, body, _requestId, { identity }) {
           const workerIds = (body as { workerIds?: unknown })?.workerIds;

@@ -198,7 +198,10 @@ export function determinedCells(equations: readonly Equation[], hidden: Readonly
       subtract(row, pivots.get(next)!, row.get(next)!);
     }
   }
-  return order.filter((c) => pivots.get(c)!.size === 1).map((c) => unknowns[c]).sort(byKey);
+  return order
+    .filter((c) => pivots.get(c)!.size === 1)
+    .map((c) => unknowns[c])
+    .sort(byKey);
 }
 
 /** Division levels by code length: province, city, county, township, village. */
@@ -295,7 +298,7 @@ export class SuppressedTable {
     for (const column of columns) {
       const perUnit = new Map<string, number>();
       for (const [unit, row] of unitValues) {
-        const value = column === TOTAL && categories.length > 0 && additive && row[TOTAL] === undefined ? categories.reduce((n, c) => n + (row[c] ?? 0), 0) : row[column] ?? 0;
+        const value = column === TOTAL && categories.length > 0 && additive && row[TOTAL] === undefined ? categories.reduce((n, c) => n + (row[c] ?? 0), 0) : (row[column] ?? 0);
         perUnit.set(unit, value);
       }
       for (const [node, value] of tree.sums(perUnit)) this.values.set(cellKey(node, column), value);

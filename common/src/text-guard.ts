@@ -17,8 +17,7 @@ export function hasForbiddenCharacter(value: string): boolean {
   return CONTROL.test(value) || LONE_SURROGATE.test(value);
 }
 
-export const CONTROL_CHARACTER_MESSAGE =
-  'contains a control character (only tab, line feed and carriage return are allowed) or an unpaired surrogate; remove it';
+export const CONTROL_CHARACTER_MESSAGE = 'contains a control character (only tab, line feed and carriage return are allowed) or an unpaired surrogate; remove it';
 
 /** The path (`input.members[2].note`) of the first string in an argument value that holds a forbidden character, or null. */
 export function forbiddenTextPath(value: unknown, path: string): string | null {

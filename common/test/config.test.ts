@@ -56,11 +56,28 @@ describe('configuration', () => {
   it('reads the gateway query limits and refuses nonsense', () => {
     expect(loadGatewayConfig({ DATABASE_URL: SERVER }).limits).toEqual(DEFAULT_GATEWAY_LIMITS);
     expect(DEFAULT_GATEWAY_LIMITS).toEqual({ maxDepth: 12, maxAliases: 30, maxTokens: 2000, maxCost: 50000, maxBatch: 5, idLookupsPerMinute: 30 });
-    expect(loadGatewayConfig({ DATABASE_URL: SERVER, GATEWAY_MAX_DEPTH: '8' }).limits).toEqual({ maxDepth: 8, maxAliases: 30, maxTokens: 2000, maxCost: 50000, maxBatch: 5, idLookupsPerMinute: 30 });
+    expect(loadGatewayConfig({ DATABASE_URL: SERVER, GATEWAY_MAX_DEPTH: '8' }).limits).toEqual({
+      maxDepth: 8,
+      maxAliases: 30,
+      maxTokens: 2000,
+      maxCost: 50000,
+      maxBatch: 5,
+      idLookupsPerMinute: 30,
+    });
     expect(
-      loadGatewayConfig({ DATABASE_URL: SERVER, GATEWAY_MAX_DEPTH: '20', GATEWAY_MAX_ALIASES: '5', GATEWAY_MAX_TOKENS: '800', GATEWAY_MAX_COST: '1000', GATEWAY_MAX_BATCH: '1', ID_LOOKUP_BUDGET_PER_MINUTE: '120' }).limits,
+      loadGatewayConfig({
+        DATABASE_URL: SERVER,
+        GATEWAY_MAX_DEPTH: '20',
+        GATEWAY_MAX_ALIASES: '5',
+        GATEWAY_MAX_TOKENS: '800',
+        GATEWAY_MAX_COST: '1000',
+        GATEWAY_MAX_BATCH: '1',
+        ID_LOOKUP_BUDGET_PER_MINUTE: '120',
+      }).limits,
     ).toEqual({ maxDepth: 20, maxAliases: 5, maxTokens: 800, maxCost: 1000, maxBatch: 1, idLookupsPerMinute: 120 });
-    expect(() => loadGatewayConfig({ DATABASE_URL: SERVER, GATEWAY_MAX_COST: '-1', GATEWAY_MAX_ALIASES: 'many' })).toThrow(/GATEWAY_MAX_ALIASES[\s\S]*GATEWAY_MAX_COST|GATEWAY_MAX_COST[\s\S]*GATEWAY_MAX_ALIASES/);
+    expect(() => loadGatewayConfig({ DATABASE_URL: SERVER, GATEWAY_MAX_COST: '-1', GATEWAY_MAX_ALIASES: 'many' })).toThrow(
+      /GATEWAY_MAX_ALIASES[\s\S]*GATEWAY_MAX_COST|GATEWAY_MAX_COST[\s\S]*GATEWAY_MAX_ALIASES/,
+    );
     expect(() => loadGatewayConfig({ DATABASE_URL: SERVER, ID_LOOKUP_BUDGET_PER_MINUTE: '0' })).toThrow(/ID_LOOKUP_BUDGET_PER_MINUTE/);
   });
 

@@ -1,9 +1,12 @@
 import { deploymentSecretProblems, isLoopbackHost } from '@jiuye/common';
 
 describe('isLoopbackHost (hole 1: which bind addresses may use the development keys)', () => {
-  it.each(['127.0.0.1', '127.0.0.53', '127.255.255.254', 'localhost', 'LOCALHOST', 'api.localhost', '::1', '[::1]', '0:0:0:0:0:0:0:1', '::ffff:127.0.0.1'])('%s is loopback', (host) => {
-    expect(isLoopbackHost(host)).toBe(true);
-  });
+  it.each(['127.0.0.1', '127.0.0.53', '127.255.255.254', 'localhost', 'LOCALHOST', 'api.localhost', '::1', '[::1]', '0:0:0:0:0:0:0:1', '::ffff:127.0.0.1'])(
+    '%s is loopback',
+    (host) => {
+      expect(isLoopbackHost(host)).toBe(true);
+    },
+  );
 
   it.each(['0.0.0.0', '::', '', '192.0.2.2', '10.0.0.1', '128.0.0.1', '::ffff:10.0.0.1', 'localhost.example.org', 'db.internal', '1.127.0.0'])('%s is not', (host) => {
     expect(isLoopbackHost(host)).toBe(false);

@@ -27,6 +27,13 @@ describe('error codes', () => {
     } catch (error) {
       thrown = error;
     }
-    expect((thrown as GraphQLError).extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'a', problems: [{ field: 'a', message: 'one' }, { field: 'b', message: 'two', reason: 'R' }] });
+    expect((thrown as GraphQLError).extensions).toEqual({
+      code: 'BAD_USER_INPUT',
+      field: 'a',
+      problems: [
+        { field: 'a', message: 'one' },
+        { field: 'b', message: 'two', reason: 'R' },
+      ],
+    });
   });
 });

@@ -26,19 +26,28 @@ async function written(framed: FramedExport, response: PassThrough, steps: (fram
 }
 
 describe('export frames', () => {
-  it('carry the head, each page\'s people before its bytes, and the end, however the bytes are cut', async () => {
+  it("carry the head, each page's people before its bytes, and the end, however the bytes are cut", async () => {
     const response = new PassThrough();
     const framed = new FramedExport(response);
     const bytes = await written(framed, response, async (f) => {
       f.head({ fields: ['Worker.idNumber', 'export:姓名'] });
-      f.people([['w1', null, '530113101001'], [null, '5301131010010001', '530113101001']]);
+      f.people([
+        ['w1', null, '530113101001'],
+        [null, '5301131010010001', '530113101001'],
+      ]);
       await new Promise<void>((resolve) => f.out.write(Buffer.from('序号,姓名\r\n1,张三\r\n'), () => resolve()));
       f.out.end();
       f.finish(1);
     });
     const expected: ExportFrame[] = [
       { type: 'head', head: { fields: ['Worker.idNumber', 'export:姓名'] } },
-      { type: 'people', people: [['w1', null, '530113101001'], [null, '5301131010010001', '530113101001']] },
+      {
+        type: 'people',
+        people: [
+          ['w1', null, '530113101001'],
+          [null, '5301131010010001', '530113101001'],
+        ],
+      },
       { type: 'data', bytes: Buffer.from('序号,姓名\r\n1,张三\r\n') },
       { type: 'end', rows: 1 },
     ];

@@ -263,7 +263,7 @@ describe('xlsx export', () => {
     expect(reread.worksheets[0].getRow(1).getCell(1).value).toBe('姓名');
   });
 
-  it('cuts sheet names to Excel\'s rules', () => {
+  it("cuts sheet names to Excel's rules", () => {
     expect(xlsxSheetName('一库六册')).toBe('一库六册');
     expect(xlsxSheetName("'[a]:b*c?d/e\\f'")).toBe('a b c d e f');
     expect(xlsxSheetName('History')).toBe('Sheet1');
@@ -283,7 +283,18 @@ describe.each(['csv', 'xlsx'] as ExportFormat[])('%s export, streamed', (format)
       }
     }
     const out = new PassThrough(); // nobody reads it yet: a client that does not read
-    const writing = writeExport(format, { title: '背压', columns: [{ header: '序号', value: (r: { i: number }) => r.i }, { header: '姓名', value: (r) => `名字${r.i}` }], rows: rows() }, out);
+    const writing = writeExport(
+      format,
+      {
+        title: '背压',
+        columns: [
+          { header: '序号', value: (r: { i: number }) => r.i },
+          { header: '姓名', value: (r) => `名字${r.i}` },
+        ],
+        rows: rows(),
+      },
+      out,
+    );
     // Wait until the writer stops pulling (exceljs fills its buffers at ~30,000 rows/s).
     let stalledAt = -1;
     for (let i = 0; i < 40 && pulled !== stalledAt; i++) {
@@ -302,7 +313,7 @@ describe.each(['csv', 'xlsx'] as ExportFormat[])('%s export, streamed', (format)
     expect(bytes).toBeGreaterThan(0);
   });
 
-  it('rejects with the row source\'s error and leaves the destination open for the caller', async () => {
+  it("rejects with the row source's error and leaves the destination open for the caller", async () => {
     const failure = new Error('数据库连接中断');
     async function* rows(): AsyncIterable<Worker[]> {
       yield WORKERS;
@@ -426,7 +437,13 @@ describe('export rows read from PostgreSQL in keyset pages', () => {
       for (let r = 2; r <= 2501; r++) {
         const row = worksheet.getRow(r);
         const day = row.getCell(5).value as Date | null;
-        read.push({ id: row.getCell(1).value, name: row.getCell(2).value, id_number: row.getCell(3).value, wage: row.getCell(4).value, day: day ? day.toISOString().slice(0, 10) : null });
+        read.push({
+          id: row.getCell(1).value,
+          name: row.getCell(2).value,
+          id_number: row.getCell(3).value,
+          wage: row.getCell(4).value,
+          day: day ? day.toISOString().slice(0, 10) : null,
+        });
       }
       expect(read).toEqual(expected);
     } finally {
@@ -438,14 +455,14 @@ describe('export rows read from PostgreSQL in keyset pages', () => {
 describe('download headers and formats', () => {
   it('builds Content-Disposition with the Chinese name and an ASCII fallback', () => {
     expect(contentDisposition('零就业家庭名单-2026-01-05.xlsx')).toBe(
-      "attachment; filename=\"2026-01-05.xlsx\"; filename*=UTF-8''%E9%9B%B6%E5%B0%B1%E4%B8%9A%E5%AE%B6%E5%BA%AD%E5%90%8D%E5%8D%95-2026-01-05.xlsx",
+      'attachment; filename="2026-01-05.xlsx"; filename*=UTF-8\'\'%E9%9B%B6%E5%B0%B1%E4%B8%9A%E5%AE%B6%E5%BA%AD%E5%90%8D%E5%8D%95-2026-01-05.xlsx',
     );
-    expect(contentDisposition('一库六册.csv')).toBe("attachment; filename=\"export.csv\"; filename*=UTF-8''%E4%B8%80%E5%BA%93%E5%85%AD%E5%86%8C.csv");
-    expect(contentDisposition('roster (1).xlsx')).toBe("attachment; filename=\"roster (1).xlsx\"; filename*=UTF-8''roster%20%281%29.xlsx");
+    expect(contentDisposition('一库六册.csv')).toBe('attachment; filename="export.csv"; filename*=UTF-8\'\'%E4%B8%80%E5%BA%93%E5%85%AD%E5%86%8C.csv');
+    expect(contentDisposition('roster (1).xlsx')).toBe('attachment; filename="roster (1).xlsx"; filename*=UTF-8\'\'roster%20%281%29.xlsx');
     // no header injection, no path, no quote breaking out of the fallback
     const hostile = contentDisposition('a"b\r\nSet-Cookie: x=1/../名单.csv');
     expect(hostile).not.toMatch(/[\r\n]/);
-    expect(hostile).toBe("attachment; filename=\"a_bSet-Cookie: x=1.csv\"; filename*=UTF-8''a%22bSet-Cookie%3A%20x%3D1_.._%E5%90%8D%E5%8D%95.csv");
+    expect(hostile).toBe('attachment; filename="a_bSet-Cookie: x=1.csv"; filename*=UTF-8\'\'a%22bSet-Cookie%3A%20x%3D1_.._%E5%90%8D%E5%8D%95.csv');
   });
 
   it('names the content types and reads a requested format, naming the argument when it is wrong', () => {

@@ -3,12 +3,8 @@ import { idNumberCheckCharacter, isValidIdNumber, makeIdNumber, maskIdNumber, ma
 
 /** Properties of the ID-number validator and the masks, over thousands of generated cases. */
 /** A county-level region: a province prefix and four digits that are not 0000 (that would be the province itself). */
-const region = fc
-  .tuple(fc.integer({ min: 11, max: 65 }), fc.integer({ min: 1, max: 9999 }))
-  .map(([province, rest]) => `${province}${String(rest).padStart(4, '0')}`);
-const birthDate = fc
-  .date({ min: new Date('1940-01-01T00:00:00Z'), max: new Date('2010-12-31T00:00:00Z'), noInvalidDate: true })
-  .map((date) => date.toISOString().slice(0, 10));
+const region = fc.tuple(fc.integer({ min: 11, max: 65 }), fc.integer({ min: 1, max: 9999 })).map(([province, rest]) => `${province}${String(rest).padStart(4, '0')}`);
+const birthDate = fc.date({ min: new Date('1940-01-01T00:00:00Z'), max: new Date('2010-12-31T00:00:00Z'), noInvalidDate: true }).map((date) => date.toISOString().slice(0, 10));
 const sequence = fc.integer({ min: 0, max: 999 });
 const validIdNumber = fc.tuple(region, birthDate, sequence).map(([r, d, s]) => makeIdNumber(r, d, s));
 

@@ -16,7 +16,11 @@ describe('the outbox capture helper is what the departments installed', () => {
   });
 
   /** Runs `change` inside a transaction that is rolled back, reading `look` before and after. */
-  async function beforeAndAfter<T>(department: DepartmentName, look: (client: Client) => Promise<T>, change: (client: Client, before: T) => Promise<void>): Promise<{ before: T; after: T }> {
+  async function beforeAndAfter<T>(
+    department: DepartmentName,
+    look: (client: Client) => Promise<T>,
+    change: (client: Client, before: T) => Promise<void>,
+  ): Promise<{ before: T; after: T }> {
     const client = new Client({ connectionString: urls[department] });
     await client.connect();
     try {
@@ -41,7 +45,12 @@ describe('the outbox capture helper is what the departments installed', () => {
   });
 
   it.each(DEPARTMENT_NAMES)('%s: every trigger calling it', async (department) => {
-    interface Trigger { table: string; name: string; args: string[]; def: string }
+    interface Trigger {
+      table: string;
+      name: string;
+      args: string[];
+      def: string;
+    }
     const look = async (client: Client) =>
       (
         await client.query<Trigger>(

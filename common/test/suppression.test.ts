@@ -12,7 +12,13 @@ describe('small-cell suppression policy (hole 8)', () => {
   });
 
   it('hides a second cell so that total − parts does not give one away, the smallest non-zero first', () => {
-    const values = new Map([['t', 30], ['a', 2], ['b', 0], ['c', 12], ['d', 16]]);
+    const values = new Map([
+      ['t', 30],
+      ['a', 2],
+      ['b', 0],
+      ['c', 12],
+      ['d', 16],
+    ]);
     const equations: Equation[] = [{ total: 't', parts: ['a', 'b', 'c', 'd'] }];
     const hidden = suppressionPattern(values, equations, 5);
     expect([...hidden].sort()).toEqual(['a', 'c']);
@@ -21,8 +27,17 @@ describe('small-cell suppression policy (hole 8)', () => {
 
   it('hides the total when every other part is 0 and the hidden part was a complement', () => {
     // b is hidden to protect a in the second equation; in the first it would equal its total.
-    const values = new Map([['p', 9], ['b', 9], ['z', 0], ['q', 12], ['a', 3]]);
-    const equations: Equation[] = [{ total: 'p', parts: ['b', 'z'] }, { total: 'q', parts: ['a', 'b'] }];
+    const values = new Map([
+      ['p', 9],
+      ['b', 9],
+      ['z', 0],
+      ['q', 12],
+      ['a', 3],
+    ]);
+    const equations: Equation[] = [
+      { total: 'p', parts: ['b', 'z'] },
+      { total: 'q', parts: ['a', 'b'] },
+    ];
     const hidden = suppressionPattern(values, equations, 5);
     expect(singleUnknownEquations(published(values, hidden), equations)).toEqual([]);
     expect(recoverable(published(values, hidden), equations).size).toBe(0);
@@ -73,10 +88,21 @@ describe('small-cell suppression policy (hole 8)', () => {
 
   it('audits the whole system: equations that each hold two unknowns can still combine to give one away', () => {
     // t1 = x + y, t2 = y + z, t3 = x + z: x = (t1 − t2 + t3) / 2 although no sum has one unknown.
-    const equations: Equation[] = [{ total: 't1', parts: ['x', 'y'] }, { total: 't2', parts: ['y', 'z'] }, { total: 't3', parts: ['x', 'z'] }];
+    const equations: Equation[] = [
+      { total: 't1', parts: ['x', 'y'] },
+      { total: 't2', parts: ['y', 'z'] },
+      { total: 't3', parts: ['x', 'z'] },
+    ];
     expect(determinedCells(equations, new Set(['x', 'y', 'z']))).toEqual(['x', 'y', 'z']);
     expect(determinedCells(equations, new Set(['x', 'y', 'z', 't1']))).toEqual([]);
-    const values = new Map([['x', 2], ['y', 3], ['z', 4], ['t1', 5], ['t2', 7], ['t3', 6]]);
+    const values = new Map([
+      ['x', 2],
+      ['y', 3],
+      ['z', 4],
+      ['t1', 5],
+      ['t2', 7],
+      ['t3', 6],
+    ]);
     const hidden = suppressionPattern(values, equations, 5);
     expect(recoverable(published(values, hidden), equations).size).toBe(0);
     expect(hidden.has('x') && hidden.has('y') && hidden.has('z')).toBe(true);

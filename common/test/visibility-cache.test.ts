@@ -3,7 +3,7 @@ import { VisibilityCache, type RequestIdentity } from '@jiuye/common';
 const township = (region: string): RequestIdentity => ({ subject: 's', department: 'hr', role: 'officer', region, permissions: [], requestId: 'r' });
 const city = (partnerCity: string): RequestIdentity => ({ subject: 's', department: 'partner', role: 'officer', partnerCity, permissions: [], requestId: 'r' });
 
-describe('the authorities\' answers, cached per scope', () => {
+describe("the authorities' answers, cached per scope", () => {
   it('answers from the cache within the TTL, and asks again after it', () => {
     const cache = new VisibilityCache(30);
     cache.remember(township('530113001'), ['a', 'b'], new Set(['a']), 1_000);
@@ -11,7 +11,7 @@ describe('the authorities\' answers, cached per scope', () => {
     expect(cache.lookup(township('530113001'), ['a', 'b'], 31_001)).toEqual({ visible: new Set(), unknown: ['a', 'b'] });
   });
 
-  it('never lends one scope\'s answer to another', () => {
+  it("never lends one scope's answer to another", () => {
     const cache = new VisibilityCache(30);
     cache.remember(township('530113001'), ['a'], new Set(['a']), 0);
     cache.remember(city('4403'), ['b'], new Set(['b']), 0);
@@ -25,7 +25,11 @@ describe('the authorities\' answers, cached per scope', () => {
     off.remember(township('53'), ['a'], new Set(['a']));
     expect(off.lookup(township('53'), ['a']).unknown).toEqual(['a']);
     const small = new VisibilityCache(30, 100);
-    small.remember(township('53'), Array.from({ length: 150 }, (_, i) => `w${i}`), new Set());
+    small.remember(
+      township('53'),
+      Array.from({ length: 150 }, (_, i) => `w${i}`),
+      new Set(),
+    );
     expect(small.size).toBe(90);
     expect(small.lookup(township('53'), ['w149']).unknown).toEqual([]);
   });

@@ -10,13 +10,7 @@ export interface BulkColumn {
   type: string;
 }
 
-export async function bulkInsert(
-  client: ClientBase,
-  table: string,
-  columns: BulkColumn[],
-  rows: unknown[][],
-  onConflict = '',
-): Promise<number> {
+export async function bulkInsert(client: ClientBase, table: string, columns: BulkColumn[], rows: unknown[][], onConflict = ''): Promise<number> {
   if (rows.length === 0) return 0;
   const arrays: unknown[][] = columns.map(() => new Array(rows.length));
   for (let r = 0; r < rows.length; r++) {
@@ -33,9 +27,6 @@ export async function bulkInsert(
 /** Moves each serial/identity sequence past the ids a seeder inserted explicitly. */
 export async function resetSequences(client: ClientBase, tables: string[]): Promise<void> {
   for (const table of tables) {
-    await client.query(
-      `select setval(pg_get_serial_sequence($1, 'id'), coalesce((select max(id) from "${table}"), 0) + 1, false)`,
-      [`"${table}"`],
-    );
+    await client.query(`select setval(pg_get_serial_sequence($1, 'id'), coalesce((select max(id) from "${table}"), 0) + 1, false)`, [`"${table}"`]);
   }
 }

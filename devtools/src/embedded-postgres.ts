@@ -126,8 +126,10 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     onError: options.onLog ?? (() => undefined),
     postgresFlags: [
       // This machine only, whatever postgresql.conf says (initdb's pg_hba.conf admits loopback only too).
-      '-c', 'listen_addresses=localhost',
-      '-c', 'max_connections=300',
+      '-c',
+      'listen_addresses=localhost',
+      '-c',
+      'max_connections=300',
       ...(options.fast ? ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'] : []),
     ],
   });

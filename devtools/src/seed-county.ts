@@ -1,12 +1,5 @@
 import { Client } from 'pg';
-import {
-  createLogger,
-  ensureDatabaseExists,
-  migrate,
-  openDatabase,
-  DEPARTMENT_NAMES,
-  type DepartmentName,
-} from '@jiuye/common';
+import { createLogger, ensureDatabaseExists, migrate, openDatabase, DEPARTMENT_NAMES, type DepartmentName } from '@jiuye/common';
 import { openSourcePools, rebuildReadModel, situationSubgraph } from '@jiuye/situation';
 import { createDemoCounty } from './demo';
 import type { SeedContext } from './seeding';

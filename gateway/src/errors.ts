@@ -76,11 +76,7 @@ export function fieldsOfFetch(query: string | undefined): string[] {
  * answer would have gone (the entity, or the list of entities: a path stops before `@`, the
  * query planner's "every item"); for a root fetch of one field, that field.
  */
-export function subgraphUnavailable(
-  department: string,
-  cause: unknown,
-  options: { timeoutMs: number; path?: readonly (string | number)[]; query?: string },
-): GraphQLError {
+export function subgraphUnavailable(department: string, cause: unknown, options: { timeoutMs: number; path?: readonly (string | number)[]; query?: string }): GraphQLError {
   const reason = reasonOf(cause);
   const fields = fieldsOfFetch(options.query);
   let path = options.path ? [...options.path] : [];
@@ -88,14 +84,11 @@ export function subgraphUnavailable(
   if (every >= 0) path = path.slice(0, every);
   if (path.length === 0 && fields.length === 1) path = [fields[0]];
   const label = DEPARTMENTS[department as SubgraphName] ?? department;
-  return new GraphQLError(
-    `the ${label} department (${department}) ${describeReason(reason, options.timeoutMs)}; its fields are empty in this answer`,
-    {
-      path: path.length ? path : undefined,
-      originalError: cause instanceof Error ? cause : undefined,
-      extensions: { code: SUBGRAPH_UNAVAILABLE, department, reason, fields },
-    },
-  );
+  return new GraphQLError(`the ${label} department (${department}) ${describeReason(reason, options.timeoutMs)}; its fields are empty in this answer`, {
+    path: path.length ? path : undefined,
+    originalError: cause instanceof Error ? cause : undefined,
+    extensions: { code: SUBGRAPH_UNAVAILABLE, department, reason, fields },
+  });
 }
 
 function isSubgraphUnavailable(error: unknown): boolean {

@@ -3,7 +3,19 @@ import { correlationIdOf } from './correlation';
 import { Readable, Writable } from 'node:stream';
 import { finished } from 'node:stream/promises';
 import { once } from 'node:events';
-import { EXPORT_FRAMING, EXPORT_FRAMING_HEADER, HttpError, INTERNAL_IDENTITY_HEADER, readFrames, serviceUrl, personAccessRefusal, scopeKind, signInternalIdentity, type ExportedPerson, type Logger } from '@jiuye/common';
+import {
+  EXPORT_FRAMING,
+  EXPORT_FRAMING_HEADER,
+  HttpError,
+  INTERNAL_IDENTITY_HEADER,
+  readFrames,
+  serviceUrl,
+  personAccessRefusal,
+  scopeKind,
+  signInternalIdentity,
+  type ExportedPerson,
+  type Logger,
+} from '@jiuye/common';
 import { forwardedIdentity, type Caller } from './auth';
 import type { AccessLogStore, DepartmentAccess } from './audit/access-log';
 
@@ -63,14 +75,22 @@ export function exportsProxy(situationUrl: () => string | undefined, signingKey:
       const correlationId = correlationIdOf(request) ?? null;
       const body = Readable.fromWeb(upstream.body as import('node:stream/web').ReadableStream);
       try {
-        await relay(body, response, upstream, (people, fields) => accessLog.append(identity, operation, people.map((person) => exportRead(person, fields)), { correlationId }));
+        await relay(body, response, upstream, (people, fields) =>
+          accessLog.append(
+            identity,
+            operation,
+            people.map((person) => exportRead(person, fields)),
+            { correlationId },
+          ),
+        );
       } catch (error) {
         abort.abort(error);
         body.destroy();
         if (error instanceof AccessLogRefused) {
           logger.error({ requestId, error: error.reason.message }, 'export: the access log could not be written; the download is broken off');
           // Nothing has left yet: say why, as a GraphQL answer would. Otherwise the client sees a broken download.
-          if (!response.headersSent) throw new HttpError(503, 'The access log could not be written, so the export is withheld; quote the request id to the operators', 'ACCESS_LOG_UNAVAILABLE');
+          if (!response.headersSent)
+            throw new HttpError(503, 'The access log could not be written, so the export is withheld; quote the request id to the operators', 'ACCESS_LOG_UNAVAILABLE');
         } else if (!response.destroyed) {
           // The file broke off upstream (or was malformed): break it here too rather than hand over a truncated file as whole.
           logger.warn({ requestId, error: (error as Error).message }, 'export: the download broke off');
@@ -114,12 +134,7 @@ const APPENDS_IN_FLIGHT = 8;
  * Resolves when the END frame arrived and the response was ended; rejects when the stream broke
  * off or was malformed, the client went away, or the log refused (AccessLogRefused).
  */
-async function relay(
-  body: Readable,
-  response: ServerResponse,
-  upstream: Response,
-  log: (people: ExportedPerson[], fields: string[]) => Promise<unknown>,
-): Promise<void> {
+async function relay(body: Readable, response: ServerResponse, upstream: Response, log: (people: ExportedPerson[], fields: string[]) => Promise<unknown>): Promise<void> {
   let fields: string[] | null = null;
   /** Settles once every page announced so far is in the log; rejects with the first refusal. */
   let logged: Promise<unknown> = Promise.resolve();

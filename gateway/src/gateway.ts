@@ -40,8 +40,9 @@ export async function startGateway(config: GatewayConfig, options: { logger?: Lo
   const authenticate = await createAuthenticator(config.jwt);
   const accessLog = await AccessLogStore.open(config.auditDatabaseUrl);
   // Partner cities and institutions report reads without a village: hr (residence) places them before they are written.
-  accessLog.placeWith(residenceAuthority(() => urls.get('hr'), config.internalSigningKey, config.subgraphTimeoutMs), (error) =>
-    logger.warn({ error: (error as Error).message }, 'access log: the residence authority did not answer; entries written without a village'),
+  accessLog.placeWith(
+    residenceAuthority(() => urls.get('hr'), config.internalSigningKey, config.subgraphTimeoutMs),
+    (error) => logger.warn({ error: (error as Error).message }, 'access log: the residence authority did not answer; entries written without a village'),
   );
   const lookupBudget = new LookupBudget(limits.idLookupsPerMinute);
   const auditSchema = buildAuditSchema(accessLog, config.pseudonymKey);
@@ -81,7 +82,12 @@ export async function startGateway(config: GatewayConfig, options: { logger?: Lo
       // Batches of up to maxBatch operations (each checked on its own); 1 turns batching off.
       allowBatchedHttpRequests: limits.maxBatch > 1,
       logger,
-      plugins: [gatewayErrorPlugin(logger), textGuardPlugin(), personalDataPlugin(), accessLogPlugin(accessLog, logger, { budget: lookupBudget, pseudonymKey: config.pseudonymKey })],
+      plugins: [
+        gatewayErrorPlugin(logger),
+        textGuardPlugin(),
+        personalDataPlugin(),
+        accessLogPlugin(accessLog, logger, { budget: lookupBudget, pseudonymKey: config.pseudonymKey }),
+      ],
     },
     limits.maxBatch,
   );

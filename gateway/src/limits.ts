@@ -189,7 +189,10 @@ function depthOf(selectionSet: SelectionSetNode | undefined, walker: FragmentWal
     } else if (selection.kind === Kind.INLINE_FRAGMENT) {
       deepest = Math.max(deepest, depthOf(selection.selectionSet, walker));
     } else {
-      deepest = Math.max(deepest, walker.get(selection.name.value, '', (fragment) => depthOf(fragment.selectionSet, walker)));
+      deepest = Math.max(
+        deepest,
+        walker.get(selection.name.value, '', (fragment) => depthOf(fragment.selectionSet, walker)),
+      );
     }
   }
   return deepest;
@@ -253,13 +256,7 @@ function pageSize(field: FieldNode, definition: GraphQLField<unknown, unknown>):
  * (LIST_SIZES), else the page size of the paginated field it sits in (the `nodes` of
  * `workers(first: 50)`), else UNDECLARED_LIST_SIZE.
  */
-function costOf(
-  selectionSet: SelectionSetNode | undefined,
-  parentType: GraphQLCompositeType,
-  schema: GraphQLSchema,
-  walker: FragmentWalker<number>,
-  page: number,
-): number {
+function costOf(selectionSet: SelectionSetNode | undefined, parentType: GraphQLCompositeType, schema: GraphQLSchema, walker: FragmentWalker<number>, page: number): number {
   if (!selectionSet) return 0;
   let total = 0;
   for (const selection of selectionSet.selections) {
@@ -305,12 +302,7 @@ export function maxCostRule(maxCost: number): ValidationRule {
           const found = Math.min(cost, Number.MAX_SAFE_INTEGER);
           const shown = cost > Number.MAX_SAFE_INTEGER ? `more than ${Number.MAX_SAFE_INTEGER}` : String(cost);
           context.reportError(
-            new LimitExceededError(
-              'cost',
-              `the query's estimated cost is ${shown}; at most ${maxCost} is allowed (ask for smaller pages or fewer nested lists)`,
-              maxCost,
-              found,
-            ),
+            new LimitExceededError('cost', `the query's estimated cost is ${shown}; at most ${maxCost} is allowed (ask for smaller pages or fewer nested lists)`, maxCost, found),
           );
         }
       },

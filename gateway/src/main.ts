@@ -12,7 +12,11 @@ try {
 const logger = createLogger('gateway', config.logLevel);
 startGateway(config, { logger })
   .then((running) => {
-    const stop = () => running.stop().then(() => process.exit(0), () => process.exit(1));
+    const stop = () =>
+      running.stop().then(
+        () => process.exit(0),
+        () => process.exit(1),
+      );
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
   })

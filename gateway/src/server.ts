@@ -14,10 +14,7 @@ export class GatewayServer<TContext extends BaseContext & { requestId?: string }
     super(config);
   }
 
-  override async executeHTTPGraphQLRequest(request: {
-    httpGraphQLRequest: HTTPGraphQLRequest;
-    context: () => Promise<TContext>;
-  }): Promise<HTTPGraphQLResponse> {
+  override async executeHTTPGraphQLRequest(request: { httpGraphQLRequest: HTTPGraphQLRequest; context: () => Promise<TContext> }): Promise<HTTPGraphQLResponse> {
     const refused = request.httpGraphQLRequest.method === 'POST' ? batchLimitError(request.httpGraphQLRequest.body, this.maxBatch) : null;
     if (refused) {
       const { requestId } = await request.context();

@@ -11,7 +11,15 @@ function maintenanceUrl(databaseUrl: string): string {
   return url.toString();
 }
 
-const officer = (n: number): RequestIdentity => ({ subject: `officer-${n}`, department: 'hr', role: 'officer', region: '530113', permissions: [], purpose: 'verification', requestId: `request-${n}` });
+const officer = (n: number): RequestIdentity => ({
+  subject: `officer-${n}`,
+  department: 'hr',
+  role: 'officer',
+  region: '530113',
+  permissions: [],
+  purpose: 'verification',
+  requestId: `request-${n}`,
+});
 
 describe('the access log store', () => {
   let store: AccessLogStore;
@@ -75,7 +83,9 @@ describe('the access log store', () => {
     const old = await AccessLogStore.open(url);
     // That database is from before the store recorded migrations: it has no access_log_migrations either.
     await old.pool.query(`drop table access_log_migrations; drop table access_log; drop table access_log_head`);
-    await old.pool.query(`create table access_log (seq bigint primary key, subgraph text not null); create table access_log_head (id int primary key, seq bigint, hash char(64)); insert into access_log values (1, 'hr')`);
+    await old.pool.query(
+      `create table access_log (seq bigint primary key, subgraph text not null); create table access_log_head (id int primary key, seq bigint, hash char(64)); insert into access_log values (1, 'hr')`,
+    );
     await old.close();
     const upgraded = await AccessLogStore.open(url);
     expect((await upgraded.pool.query('select count(*)::int as n from access_log_per_department')).rows[0].n).toBe(1);
@@ -87,7 +97,12 @@ describe('the access log store', () => {
   it('rejects every waiting request when the database refuses the write, and writes nothing of them', async () => {
     const broken = await AccessLogStore.open(freshDatabaseUrl('audit'));
     await broken.pool.query(`alter table access_log add constraint no_more check (seq < 0) not valid`);
-    await expect(Promise.all([broken.append(officer(1), null, [{ subgraph: 'hr', workerId: 'a', fields: ['Worker.name'] }]), broken.append(officer(2), null, [{ subgraph: 'hr', workerId: 'b', fields: ['Worker.name'] }])])).rejects.toThrow();
+    await expect(
+      Promise.all([
+        broken.append(officer(1), null, [{ subgraph: 'hr', workerId: 'a', fields: ['Worker.name'] }]),
+        broken.append(officer(2), null, [{ subgraph: 'hr', workerId: 'b', fields: ['Worker.name'] }]),
+      ]),
+    ).rejects.toThrow();
     expect((await broken.pool.query('select count(*)::int as n from access_log')).rows[0].n).toBe(0);
     await broken.close();
   });
@@ -102,7 +117,26 @@ describe('the access log store', () => {
     const firstVersion = createHash('sha256')
       .update(old.prevHash)
       .update('\n')
-      .update(JSON.stringify([content.seq, content.at.toISOString(), content.requestId, content.staff, content.department, content.role, content.region, content.partnerCity, content.institution, content.purpose, content.operation, content.subgraphs, content.workerId, content.householdCode, content.villageCode, content.fields]))
+      .update(
+        JSON.stringify([
+          content.seq,
+          content.at.toISOString(),
+          content.requestId,
+          content.staff,
+          content.department,
+          content.role,
+          content.region,
+          content.partnerCity,
+          content.institution,
+          content.purpose,
+          content.operation,
+          content.subgraphs,
+          content.workerId,
+          content.householdCode,
+          content.villageCode,
+          content.fields,
+        ]),
+      )
       .digest('hex');
     expect(old.hash).toBe(firstVersion);
     expect(rowHash(old.prevHash, old)).toBe(firstVersion);
@@ -131,7 +165,10 @@ describe('the access log store', () => {
     });
     await Promise.all([
       log.append(officer(1), null, [{ subgraph: 'partner', workerId: 'placed-by-hr', fields: ['Transfer.employerName'] }]),
-      log.append(officer(2), null, [{ subgraph: 'hr', workerId: 'known', villageCode: '530113001001', fields: ['Worker.name'] }, { subgraph: 'training', workerId: 'unknown-to-hr', fields: ['Enrolment.status'] }]),
+      log.append(officer(2), null, [
+        { subgraph: 'hr', workerId: 'known', villageCode: '530113001001', fields: ['Worker.name'] },
+        { subgraph: 'training', workerId: 'unknown-to-hr', fields: ['Enrolment.status'] },
+      ]),
     ]);
     expect(calls.flat().sort()).toEqual(['placed-by-hr', 'unknown-to-hr']);
     const rows = await log.find({ limit: 10 });
@@ -189,10 +226,35 @@ describe('the access log store', () => {
       const maker = await AccessLogStore.open(url);
       await maker.pool.query('drop table access_log_migrations; drop table access_log; drop table access_log_head');
       // What the store created before hole 9 and 3 (migrations 2 and 4 without 3), with one entry it wrote.
-      await maker.pool.query(MIGRATIONS.filter((m) => m.id !== 3).map((m) => m.sql).join('\n'));
+      await maker.pool.query(
+        MIGRATIONS.filter((m) => m.id !== 3)
+          .map((m) => m.sql)
+          .join('\n'),
+      );
       const at = new Date('2026-11-01T08:00:00Z');
-      const content = { seq: 1, at, requestId: 'r-old', staff: 'officer-1', department: 'hr', role: 'officer', region: '530113', partnerCity: null, institution: null, purpose: 'verification', operation: 'Old', subgraphs: ['hr'], workerId: 'w-old', householdCode: null, villageCode: '530113001001', fields: ['Worker.name'] };
-      const hash = createHash('sha256').update(GENESIS_HASH).update('\n').update(JSON.stringify(Object.values({ ...content, at: at.toISOString() }))).digest('hex');
+      const content = {
+        seq: 1,
+        at,
+        requestId: 'r-old',
+        staff: 'officer-1',
+        department: 'hr',
+        role: 'officer',
+        region: '530113',
+        partnerCity: null,
+        institution: null,
+        purpose: 'verification',
+        operation: 'Old',
+        subgraphs: ['hr'],
+        workerId: 'w-old',
+        householdCode: null,
+        villageCode: '530113001001',
+        fields: ['Worker.name'],
+      };
+      const hash = createHash('sha256')
+        .update(GENESIS_HASH)
+        .update('\n')
+        .update(JSON.stringify(Object.values({ ...content, at: at.toISOString() })))
+        .digest('hex');
       await maker.pool.query(
         `insert into access_log (seq, at, request_id, staff, department, role, region, partner_city, institution, purpose, operation, subgraphs, worker_id, household_code, village_code, fields, prev_hash, hash)
          values (1, $1, 'r-old', 'officer-1', 'hr', 'officer', '530113', null, null, 'verification', 'Old', '{hr}', 'w-old', null, '530113001001', '{Worker.name}', $2, $3)`,

@@ -6,7 +6,7 @@ import { departmentRequest, jsonDepartment, type TinyServer } from '@jiuye/testi
 const READS = [{ workerId: 'w1', villageCode: '530113001001', fields: ['Worker.name'] }];
 const identity: RequestIdentity = { subject: 's', department: 'hr', role: 'officer', region: '530113', permissions: [], purpose: 'verification', requestId: 'r' };
 
-describe('access-log reads from the departments\' answers (department/access-reads.ts)', () => {
+describe("access-log reads from the departments' answers (department/access-reads.ts)", () => {
   let department: TinyServer;
 
   beforeAll(async () => {

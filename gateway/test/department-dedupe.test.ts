@@ -3,7 +3,15 @@ import type { RequestIdentity } from '@jiuye/common';
 import { departmentRequest, jsonDepartment, type TinyServer } from '@jiuye/testing/gateway';
 
 /** Identical queries in flight for callers with the same rights share one fetch; nothing else does. */
-const officer = (subject: string, region = '530113001'): RequestIdentity => ({ subject, department: 'hr', role: 'officer', region, permissions: ['reveal'], purpose: 'verification', requestId: `r-${subject}` });
+const officer = (subject: string, region = '530113001'): RequestIdentity => ({
+  subject,
+  department: 'hr',
+  role: 'officer',
+  region,
+  permissions: ['reveal'],
+  purpose: 'verification',
+  requestId: `r-${subject}`,
+});
 const QUERY = '{ workers { id } }';
 
 describe('dedupe of identical queries in flight (department/dedupe.ts)', () => {

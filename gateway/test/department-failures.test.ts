@@ -23,7 +23,10 @@ describe('error translation (department/failures.ts)', () => {
 
   const source = (url: string, timeoutMs = 5000) => new DepartmentDataSource('partner', url, timeoutMs, [translateFailures('partner', timeoutMs)]);
   const failure = async (promise: Promise<unknown>): Promise<GraphQLError> => {
-    const error = await promise.then(() => null, (caught: unknown) => caught);
+    const error = await promise.then(
+      () => null,
+      (caught: unknown) => caught,
+    );
     expect(error).toBeInstanceOf(GraphQLError);
     return error as GraphQLError;
   };
@@ -53,7 +56,7 @@ describe('error translation (department/failures.ts)', () => {
     expect(error.extensions).toMatchObject({ code: 'SUBGRAPH_UNAVAILABLE' });
   });
 
-  it('a 4xx with GraphQL errors is the department\'s answer, not an outage', async () => {
+  it("a 4xx with GraphQL errors is the department's answer, not an outage", async () => {
     const refusal = { message: 'Expected value of type "DivisionCode!", found "53x".', extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } };
     answer = { status: 400, body: JSON.stringify({ errors: [refusal] }) };
     const response = await source(department.url).process(departmentRequest(QUERY));

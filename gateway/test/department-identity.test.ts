@@ -17,7 +17,15 @@ describe('the identity headers (department/identity-headers.ts)', () => {
   afterAll(() => department?.close());
 
   it('sends the request id and the signed identity, signing once for all fetches of a request', async () => {
-    const identity: RequestIdentity = { subject: 'officer-1', department: 'hr', role: 'officer', region: '530113', permissions: [], purpose: 'verification', requestId: 'request-7' };
+    const identity: RequestIdentity = {
+      subject: 'officer-1',
+      department: 'hr',
+      role: 'officer',
+      region: '530113',
+      permissions: [],
+      purpose: 'verification',
+      requestId: 'request-7',
+    };
     const source = new DepartmentDataSource('hr', department.url, 5000);
     const first = departmentRequest('{ ok }', { requestId: 'request-7', identity });
     await source.process(first);
@@ -26,7 +34,12 @@ describe('the identity headers (department/identity-headers.ts)', () => {
     await source.process(departmentRequest('{ ok }', first.context));
     expect(first.context.signedIdentity).toBe(signed);
     expect(seen.map((s) => s.requestId)).toEqual(['request-7', 'request-7']);
-    expect(await verifyInternalIdentity(seen[0].identity!, TEST_INTERNAL_SIGNING_KEY)).toMatchObject({ subject: 'officer-1', region: '530113', purpose: 'verification', requestId: 'request-7' });
+    expect(await verifyInternalIdentity(seen[0].identity!, TEST_INTERNAL_SIGNING_KEY)).toMatchObject({
+      subject: 'officer-1',
+      region: '530113',
+      purpose: 'verification',
+      requestId: 'request-7',
+    });
   });
 
   it('sends no identity header without an identity (the department then answers nothing)', async () => {

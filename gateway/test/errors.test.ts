@@ -9,7 +9,19 @@ import { captureLog, leaksIn, post, startGatewayOn, tinyServer, type CapturedLog
  */
 const ID_NUMBER = '110105194912310021';
 const WORKER = /* GraphQL */ `
-  query($id: String!) { worker(idNumber: $id) { name household { code } currentTransfer { employerName } retained } }`;
+  query ($id: String!) {
+    worker(idNumber: $id) {
+      name
+      household {
+        code
+      }
+      currentTransfer {
+        employerName
+      }
+      retained
+    }
+  }
+`;
 
 let platform: TestPlatform;
 
@@ -56,9 +68,7 @@ describe('gateway error masking', () => {
     expect(leaksIn(response.text)).toEqual([]);
     const requestId = response.headers.get('x-request-id');
     expect(response.body.data.worker.name).toEqual(expect.any(String));
-    expect(response.body.errors).toEqual([
-      { message: 'Internal error; quote the request id to the operators', extensions: { code: 'INTERNAL_SERVER_ERROR', requestId } },
-    ]);
+    expect(response.body.errors).toEqual([{ message: 'Internal error; quote the request id to the operators', extensions: { code: 'INTERNAL_SERVER_ERROR', requestId } }]);
 
     const logged = log.lines.find((line) => line.requestId === requestId && line.level === 50);
     expect(logged).toBeDefined();
@@ -68,7 +78,7 @@ describe('gateway error masking', () => {
     expect(JSON.stringify(log.lines)).not.toContain(ID_NUMBER);
   });
 
-  it('passes a user-facing error through, without the operators\' extensions', async () => {
+  it("passes a user-facing error through, without the operators' extensions", async () => {
     graphqlAnswer([
       {
         message: 'transfer: the batch is closed',
@@ -84,7 +94,13 @@ describe('gateway error masking', () => {
   });
 
   it.each([
-    ['a server error page with a stack trace', 500, 'text/html', `<pre>Error: relation "transfer" does not exist\n    at Query.run (/srv/node_modules/pg/lib/query.js:1:1)\nselect * from transfer where id_number = '${ID_NUMBER}'</pre>`, 'HTTP_500'],
+    [
+      'a server error page with a stack trace',
+      500,
+      'text/html',
+      `<pre>Error: relation "transfer" does not exist\n    at Query.run (/srv/node_modules/pg/lib/query.js:1:1)\nselect * from transfer where id_number = '${ID_NUMBER}'</pre>`,
+      'HTTP_500',
+    ],
     ['a refusal that @apollo/gateway would report with the subgraph URL', 401, 'application/json', '{"error":"no token"}', 'HTTP_401'],
     ['a body that is not JSON', 200, 'application/json', 'select 1; -- not json', 'BAD_RESPONSE'],
   ])('reports %s as the department being unavailable, naming neither URL nor internals', async (_what, status, contentType, body, reason) => {
@@ -140,7 +156,7 @@ describe('gateway error masking', () => {
     expect(response.body.errors[0].extensions).toMatchObject({ code: 'GRAPHQL_VALIDATION_FAILED', serviceName: 'hr' });
   });
 
-  it('scans every error body of the platform\'s own gateway clean', async () => {
+  it("scans every error body of the platform's own gateway clean", async () => {
     const bodies = await Promise.all(
       [
         { query: '{ worker(idNumber: "1") { name ' },

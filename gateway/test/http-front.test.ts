@@ -17,7 +17,10 @@ describe('the HTTP front passes the caller it authenticated', () => {
   const base = () => http.url.replace(/\/graphql$/, '');
 
   beforeAll(async () => {
-    server = new ApolloServer<{ caller: Caller }>({ typeDefs: 'type Query { whoami: String }', resolvers: { Query: { whoami: (_: unknown, __: unknown, { caller }: { caller: Caller }) => caller.name } } });
+    server = new ApolloServer<{ caller: Caller }>({
+      typeDefs: 'type Query { whoami: String }',
+      resolvers: { Query: { whoami: (_: unknown, __: unknown, { caller }: { caller: Caller }) => caller.name } },
+    });
     await server.start();
     http = await serveGraphQL<{ caller: Caller }, Caller>(server, {
       port: 0,

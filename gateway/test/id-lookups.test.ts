@@ -7,7 +7,9 @@ import { idNumberLookups, lookupOutcome } from '../src/audit/id-lookups';
 import { LookupBudget } from '../src/audit/lookup-budget';
 
 /** The API schema clients query: the committed supergraph without its federation machinery. */
-const schema = Supergraph.build(readFileSync(path.resolve(__dirname, '../../schema/supergraph.graphql'), 'utf8')).apiSchema().toGraphQLJSSchema();
+const schema = Supergraph.build(readFileSync(path.resolve(__dirname, '../../schema/supergraph.graphql'), 'utf8'))
+  .apiSchema()
+  .toGraphQLJSSchema();
 
 const A = makeIdNumber('530113', '1990-01-01', 11);
 const B = makeIdNumber('530113', '1990-01-01', 13);
@@ -40,26 +42,34 @@ describe('finding every ID number an operation carries (hole 3)', () => {
         input: { idNumber: A, batchId: '1', employerName: 'x', startedOn: '2026-11-01', jobTitle: 'x', fareReimbursed: false },
       }).map(([coordinate, , id]) => [coordinate, id]),
     ).toEqual([['Mutation.recordTransfer(input.idNumber)', A]]);
-    const removal = lookups(`mutation { removeHouseholdMember(input: { householdCode: "5301131010010001", idNumber: "${A}", removedOn: "2026-11-01", reason: "died", newHeadIdNumber: "${B}" }) { __typename } }`);
+    const removal = lookups(
+      `mutation { removeHouseholdMember(input: { householdCode: "5301131010010001", idNumber: "${A}", removedOn: "2026-11-01", reason: "died", newHeadIdNumber: "${B}" }) { __typename } }`,
+    );
     expect(removal.map(([coordinate, , id]) => [coordinate, id])).toEqual([
       ['Mutation.removeHouseholdMember(input.idNumber)', A],
       ['Mutation.removeHouseholdMember(input.newHeadIdNumber)', B],
     ]);
-    const members = lookups(`mutation($m: [RegisterMemberInput!]!) { registerHousehold(input: { code: "5301131010010001", registeredOn: "2026-11-01", status: NOT_LIFTED, reason: "x", members: $m }) { code } }`, {
-      m: [{ idNumber: A, name: 'x', relationship: 'HEAD' }, { idNumber: C, name: 'y', relationship: 'SPOUSE' }],
-    });
+    const members = lookups(
+      `mutation($m: [RegisterMemberInput!]!) { registerHousehold(input: { code: "5301131010010001", registeredOn: "2026-11-01", status: NOT_LIFTED, reason: "x", members: $m }) { code } }`,
+      {
+        m: [
+          { idNumber: A, name: 'x', relationship: 'HEAD' },
+          { idNumber: C, name: 'y', relationship: 'SPOUSE' },
+        ],
+      },
+    );
     expect(members.map(([coordinate, , id]) => [coordinate, id])).toEqual([
       ['Mutation.registerHousehold(input.members[].idNumber)', A],
       ['Mutation.registerHousehold(input.members[].idNumber)', C],
     ]);
   });
 
-  it('leaves out fields that @skip or @include keep from running, and counts the auditor\'s search by ID number', () => {
+  it("leaves out fields that @skip or @include keep from running, and counts the auditor's search by ID number", () => {
     expect(lookups(`query($no: Boolean!) { a: worker(idNumber: "${A}") @skip(if: true) { id } b: worker(idNumber: "${B}") @include(if: $no) { id } }`, { no: false })).toEqual([]);
     expect(lookups(`{ accessLog(idNumber: "${A}") { nodes { seq } } }`)).toEqual([['Query.accessLog(idNumber)', 'accessLog', A]]);
   });
 
-  it('tells found, not found, invalid and refused apart from the operation\'s result', () => {
+  it("tells found, not found, invalid and refused apart from the operation's result", () => {
     const result = {
       data: { a: { id: 'w1' }, b: null, c: null, d: null },
       errors: [

@@ -126,7 +126,12 @@ describe('gateway limits', () => {
 
   it('refuses a batch of more operations than allowed, before running any of them', async () => {
     const operation = { query: `{ workers(divisionCode: "${county()}", first: 1) { nodes { name } } }` };
-    const response = await withoutSubgraphWork(() => post(platform.gateway.url, Array.from({ length: 6 }, () => operation)));
+    const response = await withoutSubgraphWork(() =>
+      post(
+        platform.gateway.url,
+        Array.from({ length: 6 }, () => operation),
+      ),
+    );
     expect(response.status).toBe(400);
     expect(response.body.errors).toHaveLength(1);
     expect(response.body.errors[0].message).toBe('the request batches 6 operations; at most 5 are allowed');
@@ -141,10 +146,7 @@ describe('gateway limits', () => {
 
   it('answers a batch within the limit, each operation checked on its own', async () => {
     const deep = `{ division(code: "530113") { ${'children { '.repeat(14)}code${' }'.repeat(14)} } }`;
-    const response = await post(platform.gateway.url, [
-      { query: `{ workers(divisionCode: "${county()}", first: 2) { nodes { name } } }` },
-      { query: deep },
-    ]);
+    const response = await post(platform.gateway.url, [{ query: `{ workers(divisionCode: "${county()}", first: 2) { nodes { name } } }` }, { query: deep }]);
     expect(response.body).toHaveLength(2);
     expect(response.body[0].errors).toBeUndefined();
     expect(response.body[0].data.workers.nodes).toHaveLength(2);
@@ -172,11 +174,31 @@ describe('gateway limits', () => {
     afterAll(() => strict?.stop());
 
     it('applies each configured number', async () => {
-      await expectRefused(`{ worker(idNumber: "x") { household { members { name } } } }`, { code: 'QUERY_TOO_DEEP', limit: 'depth', max: 3, found: 4, message: /4 levels deep; at most 3/ }, undefined, strict);
-      await expectRefused(`{ a: division(code: "530113") { name } b: division(code: "530113") { name } }`, { code: 'TOO_MANY_ALIASES', limit: 'aliases', max: 1, found: 2, message: /2 aliases; at most 1/ }, undefined, strict);
-      await expectRefused(`{ division(code: "530113") { ${'name '.repeat(40)} } }`, { code: 'TOO_MANY_TOKENS', limit: 'tokens', max: 40, message: /more than 40 tokens/ }, undefined, strict);
+      await expectRefused(
+        `{ worker(idNumber: "x") { household { members { name } } } }`,
+        { code: 'QUERY_TOO_DEEP', limit: 'depth', max: 3, found: 4, message: /4 levels deep; at most 3/ },
+        undefined,
+        strict,
+      );
+      await expectRefused(
+        `{ a: division(code: "530113") { name } b: division(code: "530113") { name } }`,
+        { code: 'TOO_MANY_ALIASES', limit: 'aliases', max: 1, found: 2, message: /2 aliases; at most 1/ },
+        undefined,
+        strict,
+      );
+      await expectRefused(
+        `{ division(code: "530113") { ${'name '.repeat(40)} } }`,
+        { code: 'TOO_MANY_TOKENS', limit: 'tokens', max: 40, message: /more than 40 tokens/ },
+        undefined,
+        strict,
+      );
       // 1 + 1 + 50 (the schema's default page) × 1: no `first` still counts as the page the subgraph would send.
-      await expectRefused(`{ workers(divisionCode: "530113") { nodes { name } } }`, { code: 'QUERY_TOO_COSTLY', limit: 'cost', max: 20, found: 52, message: /estimated cost is 52; at most 20/ }, undefined, strict);
+      await expectRefused(
+        `{ workers(divisionCode: "530113") { nodes { name } } }`,
+        { code: 'QUERY_TOO_COSTLY', limit: 'cost', max: 20, found: 52, message: /estimated cost is 52; at most 20/ },
+        undefined,
+        strict,
+      );
       const batch = await withoutSubgraphWork(() => post(strict.url, [{ query: '{ __typename }' }]));
       expect(batch.status).toBe(400);
       expect(batch.body.errors[0]).toMatchObject({ message: expect.stringMatching(/batched requests are off/), extensions: { code: 'TOO_MANY_OPERATIONS', max: 1, found: 1 } });

@@ -8,15 +8,33 @@ import { closedPort, leaksIn, post, startGatewayOn, tinyServer, waitFor, type Ti
  * other four still answer, within a bounded time, and the gateway keeps serving.
  */
 const SITUATION = /* GraphQL */ `
-  query($id: String!) {
+  query ($id: String!) {
     worker(idNumber: $id) {
-      name employmentStatus household { code }
-      povertyStatus relationshipToHead
-      leftBehind disability { kind grade }
-      certificates { trade } certifiedTrades
-      currentTransfer { employerName startedOn } retained lastContactOutcome
+      name
+      employmentStatus
+      household {
+        code
+      }
+      povertyStatus
+      relationshipToHead
+      leftBehind
+      disability {
+        kind
+        grade
+      }
+      certificates {
+        trade
+      }
+      certifiedTrades
+      currentTransfer {
+        employerName
+        startedOn
+      }
+      retained
+      lastContactOutcome
     }
-  }`;
+  }
+`;
 const PARTNER_FIELDS = ['currentTransfer', 'retained', 'lastContactOutcome'];
 const CIVIL_FIELDS = ['leftBehind', 'disability'];
 
@@ -30,7 +48,9 @@ describe('a department down or slow', () => {
     platform = await startTestPlatform(100);
     // A worker every department knows something about, so each one's absence shows.
     const county = platform.county.reference.county.code;
-    const page = await platform.query(`{ workers(divisionCode: "${county}", first: 100) { nodes { id povertyStatus disability { grade } leftBehind currentTransfer { employerName } } } }`);
+    const page = await platform.query(
+      `{ workers(divisionCode: "${county}", first: 100) { nodes { id povertyStatus disability { grade } leftBehind currentTransfer { employerName } } } }`,
+    );
     const nodes: { id: string; povertyStatus: unknown; disability: unknown; leftBehind: unknown; currentTransfer: unknown }[] = page.data.workers.nodes;
     const score = (n: (typeof nodes)[number]) => [n.povertyStatus, n.currentTransfer, n.disability ?? n.leftBehind].filter(Boolean).length;
     const chosen = [...nodes].sort((a, b) => score(b) - score(a))[0];
@@ -136,7 +156,10 @@ describe('a department down or slow', () => {
 
     it('keeps serving afterwards, at full speed for what does not need that department', async () => {
       const started = Date.now();
-      const response = await post(gateway.url, { query: `query($id: String!) { worker(idNumber: $id) { name povertyStatus currentTransfer { employerName startedOn } } }`, variables: { id: idNumber } });
+      const response = await post(gateway.url, {
+        query: `query($id: String!) { worker(idNumber: $id) { name povertyStatus currentTransfer { employerName startedOn } } }`,
+        variables: { id: idNumber },
+      });
       expect(Date.now() - started).toBeLessThan(TIMEOUT_MS);
       expect(response.body.errors).toBeUndefined();
       expect(response.body.data.worker).toEqual({ name: healthy.name, povertyStatus: healthy.povertyStatus, currentTransfer: healthy.currentTransfer });

@@ -95,7 +95,12 @@ function refusal(status, message, extensions, requestId) {
 /** As gateway/src/auth.ts createAuthenticator: bearer JWT, then x-purpose. */
 async function authenticate(request) {
   const header = request.headers.get('authorization');
-  if (!header) throw { status: 401, message: 'authentication required: send Authorization: Bearer <token> (npm run token mints development tokens)', extensions: { code: 'UNAUTHENTICATED', reason: 'no-token' } };
+  if (!header)
+    throw {
+      status: 401,
+      message: 'authentication required: send Authorization: Bearer <token> (npm run token mints development tokens)',
+      extensions: { code: 'UNAUTHENTICATED', reason: 'no-token' },
+    };
   const match = /^Bearer\s+(\S+)$/i.exec(header);
   if (!match) throw { status: 401, message: 'the Authorization header must be "Bearer <token>"', extensions: { code: 'UNAUTHENTICATED', reason: 'malformed-header' } };
   let identity;
@@ -103,7 +108,11 @@ async function authenticate(request) {
     identity = await verify(match[1]);
   } catch (error) {
     const known = error instanceof TokenError;
-    throw { status: 401, message: `authentication failed: ${known ? error.message : 'the token could not be verified'}`, extensions: { code: 'UNAUTHENTICATED', reason: known ? error.reason : 'invalid' } };
+    throw {
+      status: 401,
+      message: `authentication failed: ${known ? error.message : 'the token could not be verified'}`,
+      extensions: { code: 'UNAUTHENTICATED', reason: known ? error.reason : 'invalid' },
+    };
   }
   const purpose = request.headers.get(PURPOSE_HEADER) ?? undefined;
   if (purpose !== undefined && purpose !== '' && !isPurpose(purpose)) {

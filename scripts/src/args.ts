@@ -4,7 +4,12 @@ export function parseFlags(argv: string[], known: Record<string, 'number' | 'str
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     const match = /^--([a-z-]+)(?:=(.*))?$/.exec(arg);
-    if (!match || !(match[1] in known)) throw new Error(`unknown argument ${arg}; expected ${Object.keys(known).map((k) => `--${k}`).join(', ')}`);
+    if (!match || !(match[1] in known))
+      throw new Error(
+        `unknown argument ${arg}; expected ${Object.keys(known)
+          .map((k) => `--${k}`)
+          .join(', ')}`,
+      );
     const [, name, inline] = match;
     if (known[name] === 'boolean') {
       flags[name] = true;

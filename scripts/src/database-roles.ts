@@ -158,10 +158,10 @@ export async function grantSituationReads(options: Pick<RoleOptions, 'serverUrl'
     await withClient(withDatabase(options.serverUrl, database), async (client) => {
       const views = SITUATION_READS[department];
       const missing = (
-        await client.query<{ name: string }>(
-          `select name from unnest($1::text[]) name where to_regclass(format('%I.%I', $2::text, name)) is null`,
-          [views, SITUATION_SOURCE_SCHEMA],
-        )
+        await client.query<{ name: string }>(`select name from unnest($1::text[]) name where to_regclass(format('%I.%I', $2::text, name)) is null`, [
+          views,
+          SITUATION_SOURCE_SCHEMA,
+        ])
       ).rows.map((r) => `${SITUATION_SOURCE_SCHEMA}.${r.name}`);
       if ((await client.query(`select to_regclass($1) is null as absent`, [`public.${OUTBOX_TABLE}`])).rows[0].absent) missing.push(OUTBOX_TABLE);
       if (missing.length) throw new Error(`the situation read model reads ${department}: ${missing.join(', ')}, which the ${department} database does not have (migrated?)`);

@@ -1,13 +1,4 @@
-import {
-  DEFAULT_JWT_AUDIENCE,
-  DEFAULT_JWT_ISSUER,
-  DEPARTMENTS,
-  DEVELOPMENT_JWT_SECRET,
-  identityFromClaims,
-  mintUserToken,
-  userClaimsSchema,
-  type Identity,
-} from '@jiuye/common';
+import { DEFAULT_JWT_AUDIENCE, DEFAULT_JWT_ISSUER, DEPARTMENTS, DEVELOPMENT_JWT_SECRET, identityFromClaims, mintUserToken, userClaimsSchema, type Identity } from '@jiuye/common';
 
 /** The demo county (东川区) and two of its places, for example tokens. */
 export const DEMO_COUNTY = '530113';
@@ -28,7 +19,9 @@ export function identityFor(request: TokenRequest): Identity {
   const role = request.role ?? (department === 'dashboard' || department === 'auditor' ? 'viewer' : 'officer');
   const region = request.region ?? (department === 'auditor' || request.city || request.institution ? undefined : DEMO_COUNTY);
   const claims = userClaimsSchema.safeParse({
-    sub: request.subject ?? `dev-${department}-${role}${region ? `-${region}` : ''}${request.city ? `-city-${request.city}` : ''}${request.institution ? `-institution-${request.institution}` : ''}`,
+    sub:
+      request.subject ??
+      `dev-${department}-${role}${region ? `-${region}` : ''}${request.city ? `-city-${request.city}` : ''}${request.institution ? `-institution-${request.institution}` : ''}`,
     dept: department,
     role,
     ...(region ? { region } : {}),

@@ -34,9 +34,10 @@ function portInUse(port: number): Promise<boolean> {
 export async function openLocalDatabases(env: NodeJS.ProcessEnv = process.env, options: { reuseRunning?: boolean } = {}): Promise<LocalDatabases> {
   const own = (name: SubgraphName) => env[`${name.toUpperCase()}_DATABASE_URL`];
   if (env.DATABASE_URL || SUBGRAPH_NAMES.every((name) => own(name))) {
-    const urls = Object.fromEntries(
-      SUBGRAPH_NAMES.map((name) => [name, own(name) ?? withDatabase(env.DATABASE_URL as string, defaultDatabaseName(name))]),
-    ) as Record<SubgraphName, string>;
+    const urls = Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, own(name) ?? withDatabase(env.DATABASE_URL as string, defaultDatabaseName(name))])) as Record<
+      SubgraphName,
+      string
+    >;
     return { urls, embedded: false, stop: async () => undefined };
   }
   const port = Number(env.EMBEDDED_PG_PORT ?? 54329);
@@ -49,13 +50,9 @@ export async function openLocalDatabases(env: NodeJS.ProcessEnv = process.env, o
       const urls = Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, withDatabase(serverUrl, defaultDatabaseName(name))])) as Record<SubgraphName, string>;
       return { urls, embedded: true, stop: async () => undefined };
     }
-    throw new Error(
-      `port ${port} is already in use: is another "npm start" still running? Stop it, or set EMBEDDED_PG_PORT to another port.`,
-    );
+    throw new Error(`port ${port} is already in use: is another "npm start" still running? Stop it, or set EMBEDDED_PG_PORT to another port.`);
   }
   const pg = await startEmbeddedPostgres({ dataDirectory: EMBEDDED_DATA_DIRECTORY, port, persistent: true });
-  const urls = Object.fromEntries(
-    SUBGRAPH_NAMES.map((name) => [name, withDatabase(pg.serverUrl, defaultDatabaseName(name))]),
-  ) as Record<SubgraphName, string>;
+  const urls = Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, withDatabase(pg.serverUrl, defaultDatabaseName(name))])) as Record<SubgraphName, string>;
   return { urls, embedded: true, owned: { serverUrl: pg.serverUrl, dataDirectory: EMBEDDED_DATA_DIRECTORY }, stop: () => pg.stop() };
 }

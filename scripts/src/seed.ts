@@ -10,7 +10,9 @@ async function main(): Promise<void> {
   if (workers < 1 || workers > 10_000_000) throw new Error('--workers must be from 1 to 10,000,000');
   const databases = await openLocalDatabases();
   try {
-    console.log(`seeding the demo county with about ${workers.toLocaleString('en')} workers into ${databases.embedded ? 'the embedded PostgreSQL (.data/pg)' : 'the configured PostgreSQL'}…`);
+    console.log(
+      `seeding the demo county with about ${workers.toLocaleString('en')} workers into ${databases.embedded ? 'the embedded PostgreSQL (.data/pg)' : 'the configured PostgreSQL'}…`,
+    );
     const report = await seedDemoCounty({
       databaseUrls: databases.urls,
       pseudonymKey: process.env.PSEUDONYM_KEY ?? DEVELOPMENT_PSEUDONYM_KEY,
@@ -18,7 +20,9 @@ async function main(): Promise<void> {
       seed: flags.seed as number | undefined,
       batchSize: flags.batch as number | undefined,
       onProgress: (p) =>
-        console.log(`  ${p.workers.toLocaleString('en')} workers, ${p.households.toLocaleString('en')} households, ${p.rows.toLocaleString('en')} rows, ${(p.elapsedMs / 1000).toFixed(0)} s`),
+        console.log(
+          `  ${p.workers.toLocaleString('en')} workers, ${p.households.toLocaleString('en')} households, ${p.rows.toLocaleString('en')} rows, ${(p.elapsedMs / 1000).toFixed(0)} s`,
+        ),
     });
     console.log(
       `done: ${report.workers.toLocaleString('en')} workers in ${report.households.toLocaleString('en')} households, ${report.rows.toLocaleString('en')} rows in ${(report.elapsedMs / 1000).toFixed(1)} s (${report.rowsPerSecond.toLocaleString('en')} rows/s)`,

@@ -24,11 +24,10 @@ async function sampleIdNumber(hrUrl: string): Promise<string | null> {
   const client = new Client({ connectionString: hrUrl });
   await client.connect();
   try {
-    const candidates = createDemoCounty({}).sampleIdNumbers().map((s) => s.idNumber);
-    const found = await client.query(
-      'select id_number from worker where id_number = any($1::text[]) order by array_position($1::text[], id_number::text) limit 1',
-      [candidates],
-    );
+    const candidates = createDemoCounty({})
+      .sampleIdNumbers()
+      .map((s) => s.idNumber);
+    const found = await client.query('select id_number from worker where id_number = any($1::text[]) order by array_position($1::text[], id_number::text) limit 1', [candidates]);
     if (found.rowCount) return found.rows[0].id_number;
     const any = await client.query(`select id_number from worker order by id limit 1`);
     return any.rows[0]?.id_number ?? null;
@@ -67,7 +66,9 @@ async function main(): Promise<void> {
         workers,
         onProgress: (p) => console.log(`  ${p.workers.toLocaleString('en')} workers loaded (${(p.elapsedMs / 1000).toFixed(0)} s)`),
       });
-      console.log(`  done: ${report.workers.toLocaleString('en')} workers, ${report.households.toLocaleString('en')} households, ${report.rows.toLocaleString('en')} rows in ${(report.elapsedMs / 1000).toFixed(1)} s`);
+      console.log(
+        `  done: ${report.workers.toLocaleString('en')} workers, ${report.households.toLocaleString('en')} households, ${report.rows.toLocaleString('en')} rows in ${(report.elapsedMs / 1000).toFixed(1)} s`,
+      );
       console.log(`  cross-department read model built in ${(report.readModel!.elapsedMs / 1000).toFixed(1)} s`);
     } else if (!(await isSituationBuilt(databases.urls.situation))) {
       // Data from before the read model existed: build it here, with progress, not inside the service's start.

@@ -42,7 +42,9 @@ curl -s http://localhost:4000/graphql -H 'content-type: application/json' \\
   -H 'authorization: Bearer ${token}' -H 'x-purpose: employment-service' \\
   -d '{"query":"{ __typename }"}'
 
-# purposes (x-purpose): ${Object.entries(PURPOSES).map(([key, label]) => `${key} ${label}`).join(', ')}`);
+# purposes (x-purpose): ${Object.entries(PURPOSES)
+    .map(([key, label]) => `${key} ${label}`)
+    .join(', ')}`);
 }
 
 main().catch((error) => {

@@ -169,7 +169,10 @@ export function departmentRequest(
     kind: 'incoming operation' as Extract<DepartmentRequest, { incomingRequestContext: unknown }>['kind'],
     request: { query, ...(options.variables ? { variables: options.variables } : {}) },
     context: fullContext,
-    incomingRequestContext: { operation: { operation: options.operation ?? 'query' } } as unknown as Extract<DepartmentRequest, { incomingRequestContext: unknown }>['incomingRequestContext'],
+    incomingRequestContext: { operation: { operation: options.operation ?? 'query' } } as unknown as Extract<
+      DepartmentRequest,
+      { incomingRequestContext: unknown }
+    >['incomingRequestContext'],
     ...(options.path ? { pathInIncomingRequest: options.path } : {}),
   };
 }

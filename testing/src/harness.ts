@@ -94,7 +94,8 @@ export interface TestSubgraphOptions {
 }
 
 export async function startTestSubgraph(module: SubgraphModule<any>, config = testSubgraphConfig(module.name), options: TestSubgraphOptions = {}): Promise<TestSubgraph> {
-  const remoteAuthority = options.remoteAuthority === 'http' ? undefined : (options.remoteAuthority ?? (async (_identity: RequestIdentity, ids: readonly string[]) => new Set(ids)));
+  const remoteAuthority =
+    options.remoteAuthority === 'http' ? undefined : (options.remoteAuthority ?? (async (_identity: RequestIdentity, ids: readonly string[]) => new Set(ids)));
   const running = await startSubgraph(module, config, { remoteAuthority });
   const queryAs = async <T>(identity: Identity & { purpose?: Purpose }, text: string, variables?: Record<string, unknown>) =>
     postGraphQL<T>(running.url, text, variables, await gatewayHeaders(identity, config.internalSigningKey));
@@ -116,8 +117,7 @@ export async function startTestSubgraph(module: SubgraphModule<any>, config = te
 }
 
 /** An _entities request as the gateway sends it. */
-export const ENTITIES_QUERY = (selection: string) =>
-  `query($representations: [_Any!]!) { _entities(representations: $representations) { ${selection} } }`;
+export const ENTITIES_QUERY = (selection: string) => `query($representations: [_Any!]!) { _entities(representations: $representations) { ${selection} } }`;
 
 /**
  * A request's SQL cost must not grow with the number of parents: the small and the large

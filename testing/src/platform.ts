@@ -66,7 +66,11 @@ export interface TestPlatform {
 }
 
 /** The situation read model's configuration in tests: the departments' test databases, a quick poll. */
-export function situationTestConfig(base: ReturnType<typeof testSubgraphConfig>, databaseUrls: Record<SubgraphName, string>, overrides: Partial<SituationConfig> = {}): SituationConfig {
+export function situationTestConfig(
+  base: ReturnType<typeof testSubgraphConfig>,
+  databaseUrls: Record<SubgraphName, string>,
+  overrides: Partial<SituationConfig> = {},
+): SituationConfig {
   return {
     ...base,
     name: 'situation',
@@ -83,7 +87,11 @@ export function situationTestConfig(base: ReturnType<typeof testSubgraphConfig>,
  * six subgraphs on free ports, and the gateway serving the committed supergraph with its
  * subgraph URLs pointed at them.
  */
-export async function startTestPlatform(workers = 300, gatewayOverrides: Partial<GatewayConfig> = {}, subgraphOverrides: { accessCacheSeconds?: number } = {}): Promise<TestPlatform> {
+export async function startTestPlatform(
+  workers = 300,
+  gatewayOverrides: Partial<GatewayConfig> = {},
+  subgraphOverrides: { accessCacheSeconds?: number } = {},
+): Promise<TestPlatform> {
   const databaseUrls = Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, freshDatabaseUrl(name)])) as Record<SubgraphName, string>;
   const seed = await seedDemoCounty({ databaseUrls, pseudonymKey: TEST_PSEUDONYM_KEY, workers, batchSize: 100 });
   const subgraphs = {} as Record<SubgraphName, TestSubgraph>;
@@ -125,9 +133,7 @@ export async function startTestPlatform(workers = 300, gatewayOverrides: Partial
     async countStatements<T>(text: string, variables?: Record<string, unknown>) {
       const before = Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, subgraphs[name].database.statements.total]));
       const response = await query<T>(text, variables);
-      const statements = Object.fromEntries(
-        SUBGRAPH_NAMES.map((name) => [name, subgraphs[name].database.statements.total - before[name]]),
-      ) as Record<SubgraphName, number>;
+      const statements = Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, subgraphs[name].database.statements.total - before[name]])) as Record<SubgraphName, number>;
       return { response, statements };
     },
     async stop() {

@@ -27,7 +27,13 @@ export const COUNTY_STAFF: Identity & { purpose: Purpose } = {
 };
 
 /** A dashboard account of the county: aggregates only. */
-export const COUNTY_DASHBOARD: Identity & { purpose?: Purpose } = { subject: 'situation-test-dashboard', department: 'dashboard', role: 'viewer', region: TEST_COUNTY, permissions: [] };
+export const COUNTY_DASHBOARD: Identity & { purpose?: Purpose } = {
+  subject: 'situation-test-dashboard',
+  department: 'dashboard',
+  role: 'viewer',
+  region: TEST_COUNTY,
+  permissions: [],
+};
 
 export interface SituationAlone {
   subgraph: TestSubgraph;
@@ -150,5 +156,8 @@ export async function insertPeople(db: pg.ClientBase, people: PersonRow[]): Prom
     unit_name: null,
   }));
   await writeHouseholds(db, codes, poverty as HouseholdRow[], false);
-  await recountVillages(db, people.map((p) => p.village_code));
+  await recountVillages(
+    db,
+    people.map((p) => p.village_code),
+  );
 }

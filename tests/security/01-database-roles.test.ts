@@ -7,7 +7,14 @@ import { SITUATION_READS, situationSubgraph } from '@jiuye/situation';
 import { freshDatabaseUrl, startTestSubgraph, TEST_PSEUDONYM_KEY, testServerUrl, testSubgraphConfig, type TestSubgraph } from '@jiuye/testing/harness';
 import { situationTestConfig } from '@jiuye/testing/platform';
 import { seedDemoCounty } from '@jiuye/devtools';
-import { grantSituationReads, provisionServiceRoles, roleOf, SERVICES as ROLE_SERVICES, type Service as RoleService, type ServiceDatabaseUrls } from '../../scripts/src/database-roles';
+import {
+  grantSituationReads,
+  provisionServiceRoles,
+  roleOf,
+  SERVICES as ROLE_SERVICES,
+  type Service as RoleService,
+  type ServiceDatabaseUrls,
+} from '../../scripts/src/database-roles';
 
 /**
  * Hole 1, the issue's "Also": one superuser for every service means a hole in any one of them
@@ -69,7 +76,11 @@ describe('hole 1 (also): each service connects as a least-privilege role of its 
     await admin.connect();
     const roles = (await admin.query(`select rolname, rolsuper, rolcreatedb, rolcreaterole from pg_roles where rolname like $1 order by 1`, [`${prefix}%`])).rows;
     await admin.end();
-    expect(roles).toEqual(ROLE_SERVICES.map((service) => roleOf(service, prefix)).sort().map((rolname) => ({ rolname, rolsuper: false, rolcreatedb: false, rolcreaterole: false })));
+    expect(roles).toEqual(
+      ROLE_SERVICES.map((service) => roleOf(service, prefix))
+        .sort()
+        .map((rolname) => ({ rolname, rolsuper: false, rolcreatedb: false, rolcreaterole: false })),
+    );
   });
 
   it("a department's role reaches its own database only; a stranger's login reaches none", async () => {
@@ -92,7 +103,10 @@ describe('hole 1 (also): each service connects as a least-privilege role of its 
     // Every view it reads, in every department.
     for (const [department, views] of Object.entries(SITUATION_READS) as [keyof typeof SITUATION_READS, readonly string[]][]) {
       for (const view of views) {
-        expect({ view: `${department}.${view}`, result: await attempt(urls.situationSources[department], `select * from ${SITUATION_SOURCE_SCHEMA}."${view}" limit 1`) }).toEqual({ view: `${department}.${view}`, result: 'ok' });
+        expect({ view: `${department}.${view}`, result: await attempt(urls.situationSources[department], `select * from ${SITUATION_SOURCE_SCHEMA}."${view}" limit 1`) }).toEqual({
+          view: `${department}.${view}`,
+          result: 'ok',
+        });
       }
     }
     expect(await attempt(urls.situationSources.hr, `update ${SITUATION_SOURCE_SCHEMA}.worker set name = name where false`)).toBe('42501');
@@ -132,7 +146,9 @@ describe('hole 1 (also): each service connects as a least-privilege role of its 
       let seen: { left: number; verifiedOn: string | null } = { left: -1, verifiedOn: null };
       while (Date.now() < deadline) {
         const left = (await hr.sql<{ n: number }>('select count(*)::int as n from outbox'))[0].n;
-        const [row] = await situation.sql<{ verified_on: string | null }>(`select to_char(verified_on, 'YYYY-MM-DD') as verified_on from person_situation where worker_id = ?`, [id]);
+        const [row] = await situation.sql<{ verified_on: string | null }>(`select to_char(verified_on, 'YYYY-MM-DD') as verified_on from person_situation where worker_id = ?`, [
+          id,
+        ]);
         seen = { left, verifiedOn: row?.verified_on ?? null };
         if (left === 0 && seen.verifiedOn === '2026-11-30') break;
         await new Promise((resolve) => setTimeout(resolve, 200));

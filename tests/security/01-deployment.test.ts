@@ -107,10 +107,22 @@ function listeningAddresses(port: number): string[] | null {
 /** /proc/net/tcp writes addresses as 32-bit words in host (little-endian) order. */
 function decodeProcAddress(hex: string): string {
   const words = hex.match(/.{8}/g)!.map((word) => word.match(/../g)!.reverse().join(''));
-  if (words.length === 1) return words[0].match(/../g)!.map((byte) => parseInt(byte, 16)).join('.');
+  if (words.length === 1)
+    return words[0]
+      .match(/../g)!
+      .map((byte) => parseInt(byte, 16))
+      .join('.');
   const full = words.join('').toLowerCase();
-  if (full.startsWith('00000000000000000000ffff')) return `::ffff:${full.slice(24).match(/../g)!.map((byte) => parseInt(byte, 16)).join('.')}`;
-  return full.match(/.{4}/g)!.map((group) => String(parseInt(group, 16).toString(16))).join(':');
+  if (full.startsWith('00000000000000000000ffff'))
+    return `::ffff:${full
+      .slice(24)
+      .match(/../g)!
+      .map((byte) => parseInt(byte, 16))
+      .join('.')}`;
+  return full
+    .match(/.{4}/g)!
+    .map((group) => String(parseInt(group, 16).toString(16)))
+    .join(':');
 }
 
 function isLoopback(address: string): boolean {
@@ -213,7 +225,10 @@ describe('hole 1: a service listening beyond loopback refuses the development ke
     for (const host of ['0.0.0.0', '::', '192.0.2.2', '10.20.30.40', 'db.example.org']) {
       expect({ host, named: named(refusal(() => loadConfig(service, { HOST: host }))) }).toEqual({ host, named: developmentKeysOf(service) });
       // One development key among real ones: that one alone.
-      expect({ host, named: named(refusal(() => loadConfig(service, { HOST: host, ...REAL, PSEUDONYM_KEY: DEVELOPMENT_PSEUDONYM_KEY }))) }).toEqual({ host, named: ['PSEUDONYM_KEY'] });
+      expect({ host, named: named(refusal(() => loadConfig(service, { HOST: host, ...REAL, PSEUDONYM_KEY: DEVELOPMENT_PSEUDONYM_KEY }))) }).toEqual({
+        host,
+        named: ['PSEUDONYM_KEY'],
+      });
       expect(refusal(() => loadConfig(service, { HOST: host, ...REAL }))).toBeNull();
     }
   });
@@ -231,7 +246,17 @@ describe('hole 1: a service listening beyond loopback refuses the development ke
 
   it('the gateway with RS256 holds no HS256 secret to refuse', () => {
     const publicKey = '-----BEGIN PUBLIC KEY-----\nMFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAE\n-----END PUBLIC KEY-----';
-    expect(refusal(() => loadConfig('gateway', { HOST: '0.0.0.0', INTERNAL_SIGNING_KEY: REAL.INTERNAL_SIGNING_KEY, PSEUDONYM_KEY: REAL.PSEUDONYM_KEY, JWT_ALGORITHM: 'ES256', JWT_PUBLIC_KEY: publicKey }))).toBeNull();
+    expect(
+      refusal(() =>
+        loadConfig('gateway', {
+          HOST: '0.0.0.0',
+          INTERNAL_SIGNING_KEY: REAL.INTERNAL_SIGNING_KEY,
+          PSEUDONYM_KEY: REAL.PSEUDONYM_KEY,
+          JWT_ALGORITHM: 'ES256',
+          JWT_PUBLIC_KEY: publicKey,
+        }),
+      ),
+    ).toBeNull();
   });
 
   it.each(SERVICES)('%s: the development keys still work on loopback outside production (npm start)', (service) => {

@@ -66,7 +66,10 @@ function resolvedFields(): Map<string, string[]> {
       const graphs = joins.length
         ? joins.filter((d) => !(argument(d, 'external')?.kind === Kind.BOOLEAN && (argument(d, 'external') as { value: boolean }).value)).map((d) => enumArgument(d, 'graph')!)
         : typeGraphs;
-      fields.set(`${type.name.value}.${field.name.value}`, graphs.map((graph) => GRAPHS.get(graph) ?? graph.toLowerCase()));
+      fields.set(
+        `${type.name.value}.${field.name.value}`,
+        graphs.map((graph) => GRAPHS.get(graph) ?? graph.toLowerCase()),
+      );
     }
   }
   return fields;
@@ -125,9 +128,7 @@ function observe(idNumber: string, seen: Set<string>, mask: (id: string) => stri
 }
 
 const county = fc.constantFrom('530113', '530102', '440524', '610302');
-const birthDate = fc
-  .date({ min: new Date('1960-01-01T00:00:00Z'), max: new Date('2008-12-31T00:00:00Z'), noInvalidDate: true })
-  .map((date) => date.toISOString().slice(0, 10));
+const birthDate = fc.date({ min: new Date('1960-01-01T00:00:00Z'), max: new Date('2008-12-31T00:00:00Z'), noInvalidDate: true }).map((date) => date.toISOString().slice(0, 10));
 const worker = fc.tuple(county, birthDate, fc.integer({ min: 0, max: 999 })).map(([area, date, sequence]) => makeIdNumber(area, date, sequence));
 
 describe('hole 2: the fields an account may select, from the supergraph and the access rules', () => {

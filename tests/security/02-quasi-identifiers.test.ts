@@ -1,15 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import {
-  buildSchema,
-  getNamedType,
-  isLeafType,
-  isNonNullType,
-  isObjectType,
-  type GraphQLField,
-  type GraphQLObjectType,
-  type GraphQLSchema,
-} from 'graphql';
+import { buildSchema, getNamedType, isLeafType, isNonNullType, isObjectType, type GraphQLField, type GraphQLObjectType, type GraphQLSchema } from 'graphql';
 import { ageOn, parseIdNumber, type Identity } from '@jiuye/common';
 import { idCandidates, type IdObservations } from '@jiuye/testing/id-candidates';
 import { DEMO_COUNTY, startTestPlatform, userHeaders, type TestPlatform } from '@jiuye/testing/platform';
@@ -111,7 +102,10 @@ interface AttackResult {
  * Runs the attack over the workers a list reaches: one request per selectable field of each
  * person type on the path, answers gathered per worker, then the count per worker.
  */
-async function attack(identity: Identity, lists: { query: (selection: string) => string; type: string; variables?: Record<string, unknown>; nodes: (data: any) => any[] }[]): Promise<AttackResult> {
+async function attack(
+  identity: Identity,
+  lists: { query: (selection: string) => string; type: string; variables?: Record<string, unknown>; nodes: (data: any) => any[] }[],
+): Promise<AttackResult> {
   const seen = new Map<string, { field: string; value: unknown }[]>();
   for (const list of lists) {
     for (const selection of selections(schema.getType(list.type) as GraphQLObjectType, 1)) {
@@ -190,7 +184,7 @@ describe('hole 2: quasi-identifiers — no account without reveal rebuilds an ID
     expect(result.leaks).toEqual([]);
   });
 
-  it('a village assistant\'s roster export (the same rules, as columns) rebuilds none either', async () => {
+  it("a village assistant's roster export (the same rules, as columns) rebuilds none either", async () => {
     const [village] = await platform.subgraphs.hr.sql<{ village_code: string }>(
       'select village_code from worker group by village_code having count(*) >= ? order by count(*) desc limit 1',
       [SAMPLE],
@@ -200,12 +194,19 @@ describe('hole 2: quasi-identifiers — no account without reveal rebuilds an ID
       headers: await userHeaders(assistant, 'verification'),
     });
     expect(response.status).toBe(200);
-    const lines = Buffer.from(await response.arrayBuffer()).subarray(3).toString('utf8').split('\r\n').filter(Boolean);
+    const lines = Buffer.from(await response.arrayBuffer())
+      .subarray(3)
+      .toString('utf8')
+      .split('\r\n')
+      .filter(Boolean);
     const headerAt = lines.findIndex((line) => line.startsWith('序号,'));
     const header = lines[headerAt].split(',');
     const rows = lines.slice(headerAt + 1).map((line) => line.split(','));
     const byKey = new Map<string, string>();
-    const registry = await platform.subgraphs.hr.sql<{ name: string; household_code: string; id_number: string }>('select name, household_code, id_number from worker where village_code = ?', [village.village_code]);
+    const registry = await platform.subgraphs.hr.sql<{ name: string; household_code: string; id_number: string }>(
+      'select name, household_code, id_number from worker where village_code = ?',
+      [village.village_code],
+    );
     for (const row of registry) byKey.set(`${row.household_code}|${row.name}`, row.id_number);
     expect(rows.length).toBeGreaterThanOrEqual(SAMPLE);
     let rebuilt = 0;

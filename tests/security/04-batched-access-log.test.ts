@@ -16,7 +16,9 @@ let villages: string[];
 beforeAll(async () => {
   platform = await startTestPlatform(400);
   store = await AccessLogStore.open(platform.auditDatabaseUrl);
-  villages = (await platform.subgraphs.hr.sql<{ village_code: string }>(`select distinct village_code from worker where village_code like ? order by village_code`, [`${DEMO_COUNTY}%`])).map((row) => row.village_code);
+  villages = (
+    await platform.subgraphs.hr.sql<{ village_code: string }>(`select distinct village_code from worker where village_code like ? order by village_code`, [`${DEMO_COUNTY}%`])
+  ).map((row) => row.village_code);
   expect(villages.length).toBeGreaterThanOrEqual(5);
 });
 
@@ -27,7 +29,10 @@ afterAll(async () => {
 
 describe('hole 4: every person in every answer of a batched request has an access-log entry for that request', () => {
   it('batches of 5 in parallel: each person answered (with a full phone) is logged under the request that read them', async () => {
-    const headers = { 'content-type': 'application/json', ...(await userHeaders({ subject: 'batching-officer', department: 'hr', role: 'officer', region: DEMO_COUNTY, permissions: ['reveal'] })) };
+    const headers = {
+      'content-type': 'application/json',
+      ...(await userHeaders({ subject: 'batching-officer', department: 'hr', role: 'officer', region: DEMO_COUNTY, permissions: ['reveal'] })),
+    };
     const batches = 12;
     const responses = await Promise.all(
       Array.from({ length: batches }, async (_, b) => {

@@ -139,7 +139,9 @@ describe('hole 5 — a broken-off export has logged everyone it delivered (the g
   it('an officer without reveal gets masked ID numbers, logged as the masked field, not a reveal', async () => {
     const requestId = randomUUID();
     const officer = { ...COUNTY_OFFICER, subject: 'officer-without-reveal', permissions: [] };
-    const response = await fetch(base(platform.gateway.url) + `/exports/roster.csv?kind=POOR_LABOURERS&region=${DEMO_COUNTY}`, { headers: { ...(await userHeaders(officer)), 'x-request-id': requestId } });
+    const response = await fetch(base(platform.gateway.url) + `/exports/roster.csv?kind=POOR_LABOURERS&region=${DEMO_COUNTY}`, {
+      headers: { ...(await userHeaders(officer)), 'x-request-id': requestId },
+    });
     expect(response.status).toBe(200);
     await response.arrayBuffer();
     const logged = await loggedFor(requestId);
@@ -221,7 +223,17 @@ describe('hole 5 — logging each page before its bytes keeps backpressure end t
         }
       })();
       type Row = { id: string; text: string };
-      writeCsv<Row>({ title: 't', columns: [{ header: 'id', value: (r) => r.id }, { header: 'text', value: (r) => r.text }], rows: pages }, framed.out).then(
+      writeCsv<Row>(
+        {
+          title: 't',
+          columns: [
+            { header: 'id', value: (r) => r.id },
+            { header: 'text', value: (r) => r.text },
+          ],
+          rows: pages,
+        },
+        framed.out,
+      ).then(
         (result) => framed.finish(result.rows),
         (error) => response.destroy(error),
       );

@@ -1,16 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import {
-  buildASTSchema,
-  getNamedType,
-  GraphQLEnumType,
-  GraphQLInputObjectType,
-  GraphQLList,
-  GraphQLNonNull,
-  GraphQLScalarType,
-  parse,
-  type GraphQLInputType,
-} from 'graphql';
+import { buildASTSchema, getNamedType, GraphQLEnumType, GraphQLInputObjectType, GraphQLList, GraphQLNonNull, GraphQLScalarType, parse, type GraphQLInputType } from 'graphql';
 import { DEPARTMENT_NAMES, householdCodeIn, makeIdNumber, villageOfHousehold, type Department, type Identity } from '@jiuye/common';
 import { pseudonymOf, type GraphQLResponse } from '@jiuye/testing/harness';
 import { DEMO_COUNTY, startTestPlatform, type TestPlatform } from '@jiuye/testing/platform';
@@ -68,7 +58,10 @@ const one = async <T>(rows: Promise<T[]>, what: string): Promise<T> => {
 beforeAll(async () => {
   platform = await startTestPlatform(300);
   const hr = platform.subgraphs.hr;
-  ({ village_code: village } = await one(hr.sql<{ village_code: string }>('select village_code from worker group by village_code order by count(*) desc, village_code limit 1'), 'village'));
+  ({ village_code: village } = await one(
+    hr.sql<{ village_code: string }>('select village_code from worker group by village_code order by count(*) desc, village_code limit 1'),
+    'village',
+  ));
   const outside = await one(hr.sql<{ id_number: string }>('select id_number from worker where village_code <> ? order by id limit 1', [village]), 'worker outside the village');
   hidden = { idNumber: outside.id_number, workerId: pseudonymOf(outside.id_number) };
   for (let sequence = 900; ; sequence += 1) {
@@ -88,21 +81,38 @@ afterAll(async () => {
 /** Rows of records whose worker hr places outside the village (the worker ids come from another department). */
 async function outsideWorkers(workerIds: string[]): Promise<Set<string>> {
   if (workerIds.length === 0) return new Set();
-  const rows = await platform.subgraphs.hr.sql<{ id: string }>(`select id from worker where id in (${workerIds.map(() => '?').join(', ')}) and village_code <> ?`, [...workerIds, village]);
+  const rows = await platform.subgraphs.hr.sql<{ id: string }>(`select id from worker where id in (${workerIds.map(() => '?').join(', ')}) and village_code <> ?`, [
+    ...workerIds,
+    village,
+  ]);
   return new Set(rows.map((row) => row.id));
 }
 
 describe('hole 6: hr lookups and writes answer alike for a worker outside the scope and an unregistered number (access.ts WorkerScope)', () => {
   const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
   const writes: [string, string, (idNumber: string) => Promise<Record<string, unknown>>][] = [
-    ['updateSixClarities', 'mutation($input: UpdateSixClaritiesInput!) { updateSixClarities(input: $input) { id } }', async (idNumber) => ({ input: { idNumber, skillLevel: 'NONE' } })],
+    [
+      'updateSixClarities',
+      'mutation($input: UpdateSixClaritiesInput!) { updateSixClarities(input: $input) { id } }',
+      async (idNumber) => ({ input: { idNumber, skillLevel: 'NONE' } }),
+    ],
     [
       'recordEmploymentStart',
       'mutation($input: RecordEmploymentStartInput!) { recordEmploymentStart(input: $input) { id } }',
-      async (idNumber) => ({ input: { idNumber, kind: 'LOCAL_ENTERPRISE', place: 'IN_COUNTY', employerName: '东川区某公司', location: '东川区', startsOn: today, monthlyWage: 2600 } }),
+      async (idNumber) => ({
+        input: { idNumber, kind: 'LOCAL_ENTERPRISE', place: 'IN_COUNTY', employerName: '东川区某公司', location: '东川区', startsOn: today, monthlyWage: 2600 },
+      }),
     ],
-    ['recordSubsidyPayment', 'mutation($input: RecordSubsidyPaymentInput!) { recordSubsidyPayment(input: $input) { id } }', async (idNumber) => ({ input: { idNumber, kind: 'TRAVEL_FARE', amount: 300, paidOn: today } })],
-    ['recordVerification', 'mutation($input: RecordVerificationInput!) { recordVerification(input: $input) { id } }', async (idNumber) => ({ input: { idNumber, outcome: 'CONFIRMED', note: '入户核实' } })],
+    [
+      'recordSubsidyPayment',
+      'mutation($input: RecordSubsidyPaymentInput!) { recordSubsidyPayment(input: $input) { id } }',
+      async (idNumber) => ({ input: { idNumber, kind: 'TRAVEL_FARE', amount: 300, paidOn: today } }),
+    ],
+    [
+      'recordVerification',
+      'mutation($input: RecordVerificationInput!) { recordVerification(input: $input) { id } }',
+      async (idNumber) => ({ input: { idNumber, outcome: 'CONFIRMED', note: '入户核实' } }),
+    ],
     [
       'recordJobFairIntention',
       'mutation($input: RecordJobFairIntentionInput!) { recordJobFairIntention(input: $input) { id } }',
@@ -202,7 +212,12 @@ describe('hole 6: hr lookups and writes answer alike for a worker outside the sc
   });
 
   it('registerWorker: a number registered anywhere gets one answer that names no place (in scope or not), after the same statements', async () => {
-    const inside = await one(platform.subgraphs.hr.sql<{ id_number: string; household_code: string }>('select id_number, household_code from worker where village_code = ? order by id limit 1', [village]), 'worker in the village');
+    const inside = await one(
+      platform.subgraphs.hr.sql<{ id_number: string; household_code: string }>('select id_number, household_code from worker where village_code = ? order by id limit 1', [
+        village,
+      ]),
+      'worker in the village',
+    );
     const register = 'mutation($input: RegisterWorkerInput!) { registerWorker(input: $input) { id } }';
     const input = (idNumber: string) => ({
       input: {
@@ -230,7 +245,7 @@ describe('hole 6: hr lookups and writes answer alike for a worker outside the sc
 describe('hole 6: the other departments answer alike for records outside the scope and records that do not exist', () => {
   const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
 
-  it('partner: endTransfer, recordContactAttempt and recordFollowUpVisit on another city\'s transfer answer like an unknown transfer id', async () => {
+  it("partner: endTransfer, recordContactAttempt and recordFollowUpVisit on another city's transfer answer like an unknown transfer id", async () => {
     const foreign = await one(platform.subgraphs.partner.sql<{ id: number }>("select id from transfer where city_code = '3205' order by id limit 1"), 'Suzhou transfer');
     const caller = cityStaff('4403');
     const cases: [string, (transferId: string) => Record<string, unknown>][] = [
@@ -254,7 +269,7 @@ describe('hole 6: the other departments answer alike for records outside the sco
     expect(untouched.visits).toBe(0);
   });
 
-  it('partner: recordTransfer by a city for a worker whose open transfer is another city\'s says nothing of that transfer (the same pending answer as an unknown number, hole 7); a NUL in it is bad input for any worker', async () => {
+  it("partner: recordTransfer by a city for a worker whose open transfer is another city's says nothing of that transfer (the same pending answer as an unknown number, hole 7); a NUL in it is bad input for any worker", async () => {
     const partner = platform.subgraphs.partner;
     const batch = await one(partner.sql<{ id: number }>("select id from transfer_batch where city_code = '4403' order by departed_on limit 1"), 'Shenzhen batch');
     const open = await one(
@@ -264,7 +279,9 @@ describe('hole 6: the other departments answer alike for records outside the sco
       'worker with an open transfer to Suzhou only',
     );
     const record = 'mutation($input: RecordTransferInput!) { recordTransfer(input: $input) { confirmation employerName worker { id } } }';
-    const input = (idNumber: string, employerName: string) => ({ input: { batchId: String(batch.id), idNumber, employerName, jobTitle: '普工', startedOn: today, fareReimbursed: false } });
+    const input = (idNumber: string, employerName: string) => ({
+      input: { batchId: String(batch.id), idNumber, employerName, jobTitle: '普工', startedOn: today, fareReimbursed: false },
+    });
     // A second never-registered number: the first stays unwritten for the other cases.
     const neverRegistered = makeIdNumber(DEMO_COUNTY, '1991-07-08', 911);
     const known = await costOf(cityStaff('4403'), record, input(open.id_number, '深圳某电子厂'));
@@ -283,7 +300,10 @@ describe('hole 6: the other departments answer alike for records outside the sco
   it('civil: stopAssistance, endCareDuty and the person writes answer alike for a household or person outside the scope and an unknown one', async () => {
     const civil = platform.subgraphs.civil;
     const caller = officer('civil', village);
-    const grant = await one(civil.sql<{ id: number }>("select id from assistance_grant where household_code not like ? || '%' and ends_on is null order by id limit 1", [village]), 'grant outside the village');
+    const grant = await one(
+      civil.sql<{ id: number }>("select id from assistance_grant where household_code not like ? || '%' and ends_on is null order by id limit 1", [village]),
+      'grant outside the village',
+    );
     await expectIndistinguishable(
       caller,
       'mutation($input: StopAssistanceInput!) { stopAssistance(input: $input) { id } }',
@@ -321,7 +341,7 @@ describe('hole 6: the other departments answer alike for records outside the sco
   });
 
   it('training: writes to an enrolment of a worker outside the region answer like an unknown enrolment id', async () => {
-    const enrolments = await platform.subgraphs.training.sql<{ id: number; worker_id: string }>("select id, worker_id from enrolment order by id limit 500");
+    const enrolments = await platform.subgraphs.training.sql<{ id: number; worker_id: string }>('select id, worker_id from enrolment order by id limit 500');
     const outside = await outsideWorkers(enrolments.map((e) => e.worker_id));
     const enrolment = enrolments.find((e) => outside.has(e.worker_id));
     if (!enrolment) throw new Error('the demo county has no enrolment outside the village');
@@ -335,7 +355,10 @@ describe('hole 6: the other departments answer alike for records outside the sco
   });
 
   it('poverty: household(code) of a village outside the scope answers like a code nobody registered', async () => {
-    const household = await one(platform.subgraphs.poverty.sql<{ code: string }>("select code from household where code not like ? || '%' order by code limit 1", [village]), 'household outside the village');
+    const household = await one(
+      platform.subgraphs.poverty.sql<{ code: string }>("select code from household where code not like ? || '%' order by code limit 1", [village]),
+      'household outside the village',
+    );
     let free = household.code;
     for (let n = 9999; n > 0; n -= 1) {
       const candidate = householdCodeIn(villageOfHousehold(household.code), n);
@@ -389,9 +412,7 @@ function setAt(value: Record<string, unknown>, at: string, leaf: unknown): Recor
 const mutationType = supergraph.getMutationType()!;
 const cases: { mutation: string; graph: string; document: string; variables: Record<string, unknown>; field: string }[] = [];
 for (const field of Object.values(mutationType.getFields())) {
-  const graph = field.astNode?.directives
-    ?.find((directive) => directive.name.value === 'join__field')
-    ?.arguments?.find((argument) => argument.name.value === 'graph');
+  const graph = field.astNode?.directives?.find((directive) => directive.name.value === 'join__field')?.arguments?.find((argument) => argument.name.value === 'graph');
   const graphName = graph && graph.value.kind === 'EnumValue' ? graph.value.value.toLowerCase() : 'unknown';
   const strings: string[] = [];
   const variables = Object.fromEntries(field.args.map((arg) => [arg.name, sample(arg.type, arg.name, strings)]));

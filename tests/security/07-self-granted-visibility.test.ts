@@ -66,7 +66,9 @@ async function readModelCaughtUp(): Promise<void> {
 
 async function transferCityInReadModel(idNumber: string): Promise<string | null> {
   await readModelCaughtUp();
-  const [row] = await platform.subgraphs.situation.sql<{ transfer_city_code: string | null }>('select transfer_city_code from person_situation where worker_id = ?', [pseudonymOf(idNumber)]);
+  const [row] = await platform.subgraphs.situation.sql<{ transfer_city_code: string | null }>('select transfer_city_code from person_situation where worker_id = ?', [
+    pseudonymOf(idNumber),
+  ]);
   return row?.transfer_city_code ?? null;
 }
 
@@ -100,9 +102,14 @@ beforeAll(async () => {
   }
   // Shenzhen's own batch, departed before the transfers below started.
   const departedOn = addDays(TODAY, -45);
-  const batch = await platform.queryAs(shenzhen, `mutation($input: CreateTransferBatchInput!) { createTransferBatch(input: $input) { id } }`, {
-    input: { batchNo: `DC-${departedOn.slice(0, 7)}-907`, cityCode: SHENZHEN, departedOn, destination: '深圳市龙岗区' },
-  }, 'follow-up');
+  const batch = await platform.queryAs(
+    shenzhen,
+    `mutation($input: CreateTransferBatchInput!) { createTransferBatch(input: $input) { id } }`,
+    {
+      input: { batchNo: `DC-${departedOn.slice(0, 7)}-907`, cityCode: SHENZHEN, departedOn, destination: '深圳市龙岗区' },
+    },
+    'follow-up',
+  );
   expect(batch.errors).toBeUndefined();
   batchId = batch.data.createTransferBatch.id;
   // A class that has started, with free places.
@@ -139,7 +146,12 @@ describe('hole 7: a partner city cannot make a worker visible by recording a tra
     expect(before.root).toBeNull();
 
     // The attack as it was written before the fix (no new fields selected): the write succeeds...
-    const recorded = await platform.queryAs(shenzhen, `mutation($input: RecordTransferInput!) { recordTransfer(input: $input) { id employerName phoneMasked city { code } } }`, transferInput(idNumber), 'follow-up');
+    const recorded = await platform.queryAs(
+      shenzhen,
+      `mutation($input: RecordTransferInput!) { recordTransfer(input: $input) { id employerName phoneMasked city { code } } }`,
+      transferInput(idNumber),
+      'follow-up',
+    );
     expect(recorded.errors).toBeUndefined();
     expect(recorded.data.recordTransfer).toMatchObject({ employerName: '立讯精密', phoneMasked: '138****8000', city: { code: SHENZHEN } });
 
@@ -167,7 +179,7 @@ describe('hole 7: a partner city cannot make a worker visible by recording a tra
     expect(unknown.data.recordTransfer.confirmation).toBe('PENDING');
   });
 
-  it('only county staff of the worker\'s region confirm: not the city, another county, a viewer or an unrelated department', async () => {
+  it("only county staff of the worker's region confirm: not the city, another county, a viewer or an unrelated department", async () => {
     const [pending] = await platform.subgraphs.partner.sql<{ id: number }>(`select id from transfer where worker_id = ? and confirmation = 'PENDING'`, [pseudonymOf(untouched[1])]);
     const input = { input: { transferId: String(pending.id) } };
     const refusals: [Identity, string][] = [
@@ -205,7 +217,7 @@ describe('hole 7: a partner city cannot make a worker visible by recording a tra
     expect(await transferCityInReadModel(idNumber)).toBe(SHENZHEN);
   });
 
-  it('a rejected transfer grants nothing, and stays the city\'s own row', async () => {
+  it("a rejected transfer grants nothing, and stays the city's own row", async () => {
     const [pending] = await platform.subgraphs.partner.sql<{ id: number }>(`select id from transfer where worker_id = ? and confirmation = 'PENDING'`, [pseudonymOf(untouched[1])]);
     const noReason = await platform.query(REJECT_TRANSFER, { input: { transferId: String(pending.id) } });
     expect(noReason.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.reason' });
@@ -214,9 +226,14 @@ describe('hole 7: a partner city cannot make a worker visible by recording a tra
     expect((await cityReach(untouched[1])).root).toBeNull();
   });
 
-  it('with a referral the county issued first, the city\'s transfer is confirmed at once and the worker visible', async () => {
+  it("with a referral the county issued first, the city's transfer is confirmed at once and the worker visible", async () => {
     const idNumber = untouched[2];
-    const refused = await platform.queryAs(shenzhen, `mutation($input: ReferForTransferInput!) { referForTransfer(input: $input) { id } }`, { input: { idNumber, cityCode: SHENZHEN } }, 'follow-up');
+    const refused = await platform.queryAs(
+      shenzhen,
+      `mutation($input: ReferForTransferInput!) { referForTransfer(input: $input) { id } }`,
+      { input: { idNumber, cityCode: SHENZHEN } },
+      'follow-up',
+    );
     expect(refused.errors?.[0].extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'county-evidence-required' });
 
     const referral = await platform.query(`mutation($input: ReferForTransferInput!) { referForTransfer(input: $input) { id cityCode validUntil used } }`, {
@@ -246,9 +263,14 @@ describe('hole 7: an institution cannot make a worker its trainee by enrolling a
     expect((await reachOf(idNumber)).root).toBeNull();
 
     // The attack as it was written before the fix (no new fields selected): the write succeeds but grants nothing.
-    const enrolled = await platform.queryAs(institutionStaff(institution), `mutation($input: EnrolTraineeInput!) { enrolTrainee(input: $input) { id status trainingClass { id } } }`, {
-      input: { classId: String(classId), idNumber, enrolledOn: TODAY },
-    }, 'training');
+    const enrolled = await platform.queryAs(
+      institutionStaff(institution),
+      `mutation($input: EnrolTraineeInput!) { enrolTrainee(input: $input) { id status trainingClass { id } } }`,
+      {
+        input: { classId: String(classId), idNumber, enrolledOn: TODAY },
+      },
+      'training',
+    );
     expect(enrolled.errors).toBeUndefined();
     expect(enrolled.data.enrolTrainee).toMatchObject({ status: 'ENROLLED', trainingClass: { id: String(classId) } });
 

@@ -140,7 +140,8 @@ describe('hole 8 — small-cell suppression: every dashboard aggregate through o
 
     const equations: SumEquation[] = [];
     const places = ['IN_TOWNSHIP', 'IN_COUNTY', 'OUT_OF_COUNTY_IN_PROVINCE', 'OUT_OF_PROVINCE', 'null'];
-    for (const name of ['labourForce', 'employed', 'welfareDeveloped', 'seeking', 'registry', ...places.map((p) => `place:${p}`)]) equations.push(...regionEquations((r) => `${name}|${r}`));
+    for (const name of ['labourForce', 'employed', 'welfareDeveloped', 'seeking', 'registry', ...places.map((p) => `place:${p}`)])
+      equations.push(...regionEquations((r) => `${name}|${r}`));
     for (const region of regions) equations.push({ total: `employed|${region}`, parts: places.map((p) => `place:${p}|${region}`) });
     const flows = [...FLOWS, ...['*', ...kinds].flatMap((k) => [`subsidyPeople:${k}`, `subsidyAmount:${k}`])];
     for (const period of PERIODS) for (const name of flows) equations.push(...regionEquations((r) => `${name}|${r}|${period}`));
@@ -150,7 +151,8 @@ describe('hole 8 — small-cell suppression: every dashboard aggregate through o
         QUARTERS.forEach((q, i) => equations.push({ total: `${name}|${region}|${q}`, parts: MONTHS.slice(3 * i, 3 * i + 3).map((m) => `${name}|${region}|${m}`) }));
       }
       for (const period of PERIODS) {
-        for (const what of ['subsidyPeople', 'subsidyAmount']) equations.push({ total: `${what}:*|${region}|${period}`, parts: [...kinds].map((k) => `${what}:${k}|${region}|${period}`) });
+        for (const what of ['subsidyPeople', 'subsidyAmount'])
+          equations.push({ total: `${what}:*|${region}|${period}`, parts: [...kinds].map((k) => `${what}:${k}|${region}|${period}`) });
       }
     }
     for (const key of cells.map.keys()) {
@@ -173,7 +175,11 @@ describe('hole 8 — small-cell suppression: every dashboard aggregate through o
   it('verificationCoverage: the same pattern as the indicators, no small cell, and its order says nothing of a suppressed village', async () => {
     const cells = new Cells();
     for (const region of [DEMO_COUNTY, ...townships]) {
-      const response = await ask(dashboard, `query($r: String) { verificationCoverage(region: $r, month: "2026-11") { total { registryWorkers { value } verified { value } } villages { villageCode registryWorkers { value } verified { value } share { value suppressed } } } }`, { r: region });
+      const response = await ask(
+        dashboard,
+        `query($r: String) { verificationCoverage(region: $r, month: "2026-11") { total { registryWorkers { value } verified { value } } villages { villageCode registryWorkers { value } verified { value } share { value suppressed } } } }`,
+        { r: region },
+      );
       expect(response.errors).toBeUndefined();
       const c = response.data.verificationCoverage;
       cells.set(`registry|${region}`, c.total.registryWorkers.value);
@@ -265,14 +271,18 @@ describe('hole 8 — small-cell suppression: every dashboard aggregate through o
   });
 
   it('partner cities’ retention and relocation sites: only the dashboard’s region, no small cell', async () => {
-    const response = await ask(dashboard, `{ partnerCities { code retention { transferred visited stillEmployed rate suppressed } } relocationSites(divisionCode: "${DEMO_COUNTY}", first: 100) { nodes { relocatedHouseholds } } }`);
+    const response = await ask(
+      dashboard,
+      `{ partnerCities { code retention { transferred visited stillEmployed rate suppressed } } relocationSites(divisionCode: "${DEMO_COUNTY}", first: 100) { nodes { relocatedHouseholds } } }`,
+    );
     expect(response.errors).toBeUndefined();
     for (const city of response.data.partnerCities) {
       const r = city.retention;
       for (const v of [r.transferred, r.visited, r.stillEmployed]) expect(v === null || v === 0 || v >= THRESHOLD).toBe(true);
       if (r.rate !== null) expect(r.transferred !== null && r.stillEmployed !== null).toBe(true);
     }
-    for (const site of response.data.relocationSites.nodes) expect(site.relocatedHouseholds === null || site.relocatedHouseholds === 0 || site.relocatedHouseholds >= THRESHOLD).toBe(true);
+    for (const site of response.data.relocationSites.nodes)
+      expect(site.relocatedHouseholds === null || site.relocatedHouseholds === 0 || site.relocatedHouseholds >= THRESHOLD).toBe(true);
     const other = await ask(elsewhere, `{ partnerCities { retention { transferred visited stillEmployed } } }`);
     for (const city of other.data.partnerCities) expect(city.retention).toEqual({ transferred: 0, visited: 0, stillEmployed: 0 });
   });
@@ -282,7 +292,11 @@ describe('hole 8 — small-cell suppression: every dashboard aggregate through o
     // Half a year of weeks, so that some hold villages with 1…4 new transfers.
     const weeks = Array.from({ length: 26 }, (_, i) => new Date(Date.UTC(2026, 11, 4) - i * 7 * 86_400_000).toISOString().slice(0, 10));
     for (const week of weeks) {
-      const response = await ask(dashboard, `query($w: LocalDate) { villageRanking(county: "${DEMO_COUNTY}", week: $w) { red { villageCode } black { villageCode } all { villageCode newTransfers previousWeek rank suppressed } } }`, { w: week });
+      const response = await ask(
+        dashboard,
+        `query($w: LocalDate) { villageRanking(county: "${DEMO_COUNTY}", week: $w) { red { villageCode } black { villageCode } all { villageCode newTransfers previousWeek rank suppressed } } }`,
+        { w: week },
+      );
       expect(response.errors).toBeUndefined();
       const r = response.data.villageRanking;
       const all: { villageCode: string; newTransfers: number | null; previousWeek: number | null; rank: number | null }[] = r.all;
@@ -309,7 +323,10 @@ describe('hole 8 — small-cell suppression: every dashboard aggregate through o
     ];
     for (const query of forbidden) expect((await ask(elsewhere, query)).errors?.[0].extensions?.code).toBe('FORBIDDEN');
     // Its own region holds none of the demo county's people.
-    const own = await ask(elsewhere, `{ indicators(period: "2026-11") { labourForce { value } } povertyStatusCounts(divisionCode: "44") { households } trainingOutcomes { participants } contactOutcomeCounts { attempts workers } }`);
+    const own = await ask(
+      elsewhere,
+      `{ indicators(period: "2026-11") { labourForce { value } } povertyStatusCounts(divisionCode: "44") { households } trainingOutcomes { participants } contactOutcomeCounts { attempts workers } }`,
+    );
     expect(own.errors).toBeUndefined();
     expect(own.data.indicators.labourForce.value).toBe(0);
     expect(own.data.povertyStatusCounts.every((r: { households: number }) => r.households === 0)).toBe(true);

@@ -18,7 +18,13 @@ let store: AccessLogStore;
 let worker: { idNumber: string; workerId: string; village: string };
 const shenzhen: Identity = { subject: 'partner-4403-reader', department: 'partner', role: 'officer', partnerCity: '4403', permissions: [] };
 
-async function post(identity: Identity, query: string, variables?: Record<string, unknown>, extra: Record<string, string> = {}, purpose: 'follow-up' | 'verification' = 'follow-up') {
+async function post(
+  identity: Identity,
+  query: string,
+  variables?: Record<string, unknown>,
+  extra: Record<string, string> = {},
+  purpose: 'follow-up' | 'verification' = 'follow-up',
+) {
   const response = await fetch(platform.gateway.url, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...(await userHeaders(identity, purpose)), ...extra },
@@ -46,8 +52,8 @@ afterAll(async () => {
   await platform?.stop();
 });
 
-describe('hole 9: every access-log entry has the person\'s village, and the request id is the gateway\'s', () => {
-  it('a partner city\'s read of its transfers is placed in the worker\'s village and shows to that region\'s staff', async () => {
+describe("hole 9: every access-log entry has the person's village, and the request id is the gateway's", () => {
+  it("a partner city's read of its transfers is placed in the worker's village and shows to that region's staff", async () => {
     const read = await post(shenzhen, `{ transfers(cityCode: "4403", first: 50) { nodes { employerName startedOn worker { id } } } }`);
     expect(read.body.errors).toBeUndefined();
     const ids = read.body.data.transfers.nodes.map((node: { worker: { id: string } }) => node.worker.id);
@@ -63,13 +69,19 @@ describe('hole 9: every access-log entry has the person\'s village, and the requ
     // The county's officer and the village's assistant both see who read their villager.
     const assistant: Identity = { subject: 'village-assistant', department: 'poverty', role: 'village_assistant', region: worker.village, permissions: [] };
     for (const staff of [COUNTY_OFFICER, assistant]) {
-      const log = await post(staff, `query($id: String!) { worker(idNumber: $id) { accessLog(first: 100) { staff departmentLabel requestId } } }`, { id: worker.idNumber }, {}, 'verification');
+      const log = await post(
+        staff,
+        `query($id: String!) { worker(idNumber: $id) { accessLog(first: 100) { staff departmentLabel requestId } } }`,
+        { id: worker.idNumber },
+        {},
+        'verification',
+      );
       expect(log.body.errors).toBeUndefined();
       expect(log.body.data.worker.accessLog).toEqual(expect.arrayContaining([expect.objectContaining({ staff: shenzhen.subject, requestId: read.requestId })]));
     }
   });
 
-  it('a client\'s x-request-id is kept as the correlation id, never as the logged request id', async () => {
+  it("a client's x-request-id is kept as the correlation id, never as the logged request id", async () => {
     const chosen = 'client-chosen-request-id-0001';
     const read = await post(shenzhen, `query($id: String!) { worker(idNumber: $id) { name } }`, { id: worker.idNumber }, { 'x-request-id': chosen });
     expect(read.body.errors).toBeUndefined();
@@ -83,7 +95,10 @@ describe('hole 9: every access-log entry has the person\'s village, and the requ
     const audit = await fetch(platform.gateway.url, {
       method: 'POST',
       headers: { 'content-type': 'application/json', ...(await userHeaders(auditor, null)) },
-      body: JSON.stringify({ query: `query($staff: String!) { accessLog(staff: $staff, first: 2) { nodes { requestId correlationId } } }`, variables: { staff: shenzhen.subject } }),
+      body: JSON.stringify({
+        query: `query($staff: String!) { accessLog(staff: $staff, first: 2) { nodes { requestId correlationId } } }`,
+        variables: { staff: shenzhen.subject },
+      }),
     });
     expect(((await audit.json()) as any).data.accessLog.nodes).toEqual([
       { requestId: again.requestId, correlationId: chosen },
@@ -93,7 +108,7 @@ describe('hole 9: every access-log entry has the person\'s village, and the requ
     expect(await store.verify()).toMatchObject({ ok: true });
   });
 
-  it('hr tells villages to the gateway\'s access log only', async () => {
+  it("hr tells villages to the gateway's access log only", async () => {
     const url = platform.subgraphs.hr.url.replace(/\/graphql$/, '/internal/worker-villages');
     const ask = async (headers: Record<string, string>) => {
       const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ workerIds: [worker.workerId] }) });

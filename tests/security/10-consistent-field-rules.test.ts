@@ -21,7 +21,7 @@ const partnerStaff = (city: string): Identity => ({ subject: `partner-${city}`, 
 const access = (identity: Identity) => new AccessControl({ ...identity, purpose: 'verification', requestId: 'rules' }, async () => new Set());
 const rules = (name: keyof typeof SUBGRAPH_MODULES): AccessRules => SUBGRAPH_MODULES[name].access;
 
-describe('hole 10: the situation views declare the departments\' rule for each field (derived from the access rules)', () => {
+describe("hole 10: the situation views declare the departments' rule for each field (derived from the access rules)", () => {
   const accounts: Record<string, Identity> = {
     'region staff with reveal': COUNTY_OFFICER,
     'region staff without reveal': plainOfficer,
@@ -67,10 +67,14 @@ describe('hole 10: through the gateway', () => {
       headers: { 'content-type': 'application/json', ...(await userHeaders(identity, 'verification')) },
       body: JSON.stringify({ query, variables }),
     });
-    return { status: response.status, text: '', ...((await response.json()) as { data?: any; errors?: { path?: (string | number)[]; extensions?: { code?: string; reason?: string } }[] }) };
+    return {
+      status: response.status,
+      text: '',
+      ...((await response.json()) as { data?: any; errors?: { path?: (string | number)[]; extensions?: { code?: string; reason?: string } }[] }),
+    };
   };
 
-  describe('a responsible cadre\'s phone in zeroEmploymentHouseholds follows the phone rule (full with reveal, else masked as everywhere)', () => {
+  describe("a responsible cadre's phone in zeroEmploymentHouseholds follows the phone rule (full with reveal, else masked as everywhere)", () => {
     async function householdWithCadrePhone() {
       const [row] = await platform.subgraphs.situation.sql<{ code: string; village_code: string; cadre_phone: string }>(
         `select code, village_code, cadre_phone from household_situation
@@ -88,12 +92,18 @@ describe('hole 10: through the gateway', () => {
       expect(JSON.stringify(response.data ?? {})).not.toContain(household.cadre_phone);
       const node = response.data.zeroEmploymentHouseholds.nodes.find((n: { code: string }) => n.code === household.code);
       expect(node.responsible).toEqual({ cadreName: expect.any(String), cadrePhone: null });
-      expect(response.errors).toEqual(expect.arrayContaining([expect.objectContaining({ path: expect.arrayContaining(['cadrePhone']), extensions: expect.objectContaining({ code: 'FORBIDDEN', reason: 'field-reveal' }) })]));
+      expect(response.errors).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({ path: expect.arrayContaining(['cadrePhone']), extensions: expect.objectContaining({ code: 'FORBIDDEN', reason: 'field-reveal' }) }),
+        ]),
+      );
     });
 
-    it('the masked phone is the same mask as the departments print for the same cadre (poverty\'s Cadre.phoneMasked)', async () => {
+    it("the masked phone is the same mask as the departments print for the same cadre (poverty's Cadre.phoneMasked)", async () => {
       const household = await householdWithCadrePhone();
-      const situation = await ask(plainOfficer, `query($r: String!) { zeroEmploymentHouseholds(region: $r, first: 500) { nodes { code responsible { cadrePhoneMasked } } } }`, { r: household.village_code });
+      const situation = await ask(plainOfficer, `query($r: String!) { zeroEmploymentHouseholds(region: $r, first: 500) { nodes { code responsible { cadrePhoneMasked } } } }`, {
+        r: household.village_code,
+      });
       expect(situation.errors).toBeUndefined();
       const node = situation.data.zeroEmploymentHouseholds.nodes.find((n: { code: string }) => n.code === household.code);
       const department = await ask(plainOfficer, `query($c: String!) { household(code: $c) { responsibility { cadre { phoneMasked } } } }`, { c: household.code });
@@ -104,7 +114,9 @@ describe('hole 10: through the gateway', () => {
 
     it('with reveal the full number is there (the reveal rule, as for Worker.phone)', async () => {
       const household = await householdWithCadrePhone();
-      const response = await ask(COUNTY_OFFICER, `query($r: String!) { zeroEmploymentHouseholds(region: $r, first: 500) { nodes { code responsible { cadrePhone } } } }`, { r: household.village_code });
+      const response = await ask(COUNTY_OFFICER, `query($r: String!) { zeroEmploymentHouseholds(region: $r, first: 500) { nodes { code responsible { cadrePhone } } } }`, {
+        r: household.village_code,
+      });
       expect(response.errors).toBeUndefined();
       expect(response.data.zeroEmploymentHouseholds.nodes.find((n: { code: string }) => n.code === household.code).responsible.cadrePhone).toBe(household.cadre_phone);
     });
@@ -137,15 +149,27 @@ describe('hole 10: through the gateway', () => {
       }
       const refused = new Set((response.errors ?? []).filter((e) => e.extensions?.code === 'FORBIDDEN').map((e) => `${e.path?.at(-1)}:${e.extensions?.reason}`));
       expect([...refused].sort()).toEqual(
-        ['assistanceKinds:field-welfare', 'disabilityGrade:field-health', 'household:field-household', 'householdCode:field-household', 'idNumber:field-reveal', 'idNumberMasked:field-id-number'].sort(),
+        [
+          'assistanceKinds:field-welfare',
+          'disabilityGrade:field-health',
+          'household:field-household',
+          'householdCode:field-household',
+          'idNumber:field-reveal',
+          'idNumberMasked:field-id-number',
+        ].sort(),
       );
     });
 
     it('the departments refuse the same fields to the same account for the same person', async () => {
       const { city, response } = await partnerWorklist();
       const workerId: string = response.data.warnings.nodes[0].person.id;
-      const [transfer] = await platform.subgraphs.partner.sql<{ id_number: string }>('select id_number from transfer where worker_id = ? and city_code = ? limit 1', [workerId, city]);
-      const department = await ask(partnerStaff(city), `query($id: String!) { worker(idNumber: $id) { id age sex village { code } household { code } idNumberMasked } }`, { id: transfer.id_number });
+      const [transfer] = await platform.subgraphs.partner.sql<{ id_number: string }>('select id_number from transfer where worker_id = ? and city_code = ? limit 1', [
+        workerId,
+        city,
+      ]);
+      const department = await ask(partnerStaff(city), `query($id: String!) { worker(idNumber: $id) { id age sex village { code } household { code } idNumberMasked } }`, {
+        id: transfer.id_number,
+      });
       expect(department.data.worker).toMatchObject({ id: workerId, household: null, idNumberMasked: null, village: { code: expect.stringMatching(/^\d{12}$/) } });
       expect(JSON.stringify(department.data)).not.toMatch(HOUSEHOLD_CODE);
       const reasons = (department.errors ?? []).map((e) => `${e.path?.at(-1)}:${e.extensions?.reason}`).sort();
@@ -153,7 +177,9 @@ describe('hole 10: through the gateway', () => {
     });
 
     it('exports stay closed to partner cities (person-level exports are for region staff)', async () => {
-      const response = await fetch(platform.gateway.url.replace(/\/graphql$/, '') + `/exports/warnings.csv?region=${DEMO_COUNTY}`, { headers: await userHeaders(partnerStaff('4403'), 'follow-up') });
+      const response = await fetch(platform.gateway.url.replace(/\/graphql$/, '') + `/exports/warnings.csv?region=${DEMO_COUNTY}`, {
+        headers: await userHeaders(partnerStaff('4403'), 'follow-up'),
+      });
       const body = await response.text();
       expect(response.status).toBeGreaterThanOrEqual(400);
       expect(body).not.toMatch(HOUSEHOLD_CODE);

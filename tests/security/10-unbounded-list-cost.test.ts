@@ -33,7 +33,7 @@ function statementTotal(): number {
 
 const FIELDS = 'id employerName jobTitle startedOn endedOn endReason fareReimbursed active phoneMasked';
 const ATTACKS: [string, string][] = [
-  ['one city\'s batches and all their transfers', `{ transferBatches(cityCode: "4403") { transfers { ${FIELDS} } } }`],
+  ["one city's batches and all their transfers", `{ transferBatches(cityCode: "4403") { transfers { ${FIELDS} } } }`],
   ['every city, batch and transfer', `{ partnerCities { code batches { id transfers { ${FIELDS} } } } }`],
 ];
 
@@ -71,7 +71,9 @@ describe('hole 10: the cost of a list without `first` is its real maximum', () =
   });
 
   it('declares a size for every list a client can ask for without `first` (a new list must be declared)', () => {
-    const schema = Supergraph.build(readFileSync(path.resolve(__dirname, '../../schema/supergraph.graphql'), 'utf8')).apiSchema().toGraphQLJSSchema();
+    const schema = Supergraph.build(readFileSync(path.resolve(__dirname, '../../schema/supergraph.graphql'), 'utf8'))
+      .apiSchema()
+      .toGraphQLJSSchema();
     const undeclared: string[] = [];
     for (const type of Object.values(schema.getTypeMap())) {
       if (!isObjectType(type) || type.name.startsWith('__')) continue;

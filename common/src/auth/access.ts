@@ -45,11 +45,10 @@ export function forbidden(message: string, reason: string): GraphQLError {
 }
 
 export function purposeRequired(): GraphQLError {
-  return codedError(
-    `person-level data needs a declared purpose of use: send the ${PURPOSE_HEADER} header with one of ${Object.keys(PURPOSES).join(', ')}`,
-    'PURPOSE_REQUIRED',
-    { header: PURPOSE_HEADER, allowed: Object.keys(PURPOSES) },
-  );
+  return codedError(`person-level data needs a declared purpose of use: send the ${PURPOSE_HEADER} header with one of ${Object.keys(PURPOSES).join(', ')}`, 'PURPOSE_REQUIRED', {
+    header: PURPOSE_HEADER,
+    allowed: Object.keys(PURPOSES),
+  });
 }
 
 /**
@@ -130,7 +129,11 @@ export class AccessControl {
     if (known === undefined) {
       known = this.canSee(subject);
       this.verdicts.set(record, known);
-      if (known instanceof Promise) known.then((value) => this.verdicts.set(record, value), () => this.verdicts.delete(record));
+      if (known instanceof Promise)
+        known.then(
+          (value) => this.verdicts.set(record, value),
+          () => this.verdicts.delete(record),
+        );
     }
     return known;
   }
@@ -171,7 +174,10 @@ export class AccessControl {
   scopeDivision(requested: string | null | undefined, argument = 'divisionCode'): string {
     this.requirePersonAccess();
     if (this.kind !== 'region') {
-      throw forbidden(`${argument}: lists by division are for department staff; your account reaches only its own ${this.kind === 'partner-city' ? 'city' : 'institution'}'s records`, 'no-region-scope');
+      throw forbidden(
+        `${argument}: lists by division are for department staff; your account reaches only its own ${this.kind === 'partner-city' ? 'city' : 'institution'}'s records`,
+        'no-region-scope',
+      );
     }
     return this.withinRegion(this.identity.region!, requested, argument);
   }

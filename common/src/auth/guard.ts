@@ -97,7 +97,10 @@ export function applyAccessRules(schema: GraphQLSchema, rules: AccessRules): Gra
  * subgraph refuses to start and names the coordinate.
  */
 function checkCoordinates(schema: GraphQLSchema, rules: AccessRules): void {
-  for (const [table, entries] of [['fields', rules.fields], ['identifying', rules.identifying]] as const) {
+  for (const [table, entries] of [
+    ['fields', rules.fields],
+    ['identifying', rules.identifying],
+  ] as const) {
     for (const key of Object.keys(entries ?? {})) {
       const [typeName, fieldName, ...rest] = key.split('.');
       if (!fieldName || rest.length > 0) throw new Error(`access rule ${key} (in ${table}): not a Type.field coordinate`);

@@ -85,9 +85,18 @@ export const userClaimsSchema = z
       .string()
       .refine((code) => isValidDivisionCode(code), 'region must be a division code (2, 4, 6, 9 or 12 digits)')
       .optional(),
-    city: z.string().regex(/^\d{4}$/, 'city must be a 4-digit city code').optional(),
-    institution: z.string().regex(/^\d{1,9}$/, 'institution must be an institution id').optional(),
-    perms: z.array(z.enum(PERMISSIONS, { message: `perms may hold ${PERMISSIONS.join(', ')}` })).max(8).optional(),
+    city: z
+      .string()
+      .regex(/^\d{4}$/, 'city must be a 4-digit city code')
+      .optional(),
+    institution: z
+      .string()
+      .regex(/^\d{1,9}$/, 'institution must be an institution id')
+      .optional(),
+    perms: z
+      .array(z.enum(PERMISSIONS, { message: `perms may hold ${PERMISSIONS.join(', ')}` }))
+      .max(8)
+      .optional(),
   })
   .superRefine((claims, context) => {
     const problem = (message: string) => context.addIssue({ code: 'custom', message });

@@ -39,8 +39,12 @@ function encodeExtValue(text: string): string {
  * separators never reach the header.
  */
 export function contentDisposition(fileName: string): string {
-  // eslint-disable-next-line no-control-regex -- strips control characters from a file name on purpose
-  const name = fileName.replace(/[\u0000-\u001f\u007f]/g, '').replace(/[/\\]/g, '_').trim() || 'export';
+  const name =
+    fileName
+      // eslint-disable-next-line no-control-regex -- strips control characters from a file name on purpose
+      .replace(/[\u0000-\u001f\u007f]/g, '')
+      .replace(/[/\\]/g, '_')
+      .trim() || 'export';
   const dot = name.lastIndexOf('.');
   const extension = dot > 0 && /^\.[A-Za-z0-9]{1,8}$/.test(name.slice(dot)) ? name.slice(dot) : '';
   const base = extension ? name.slice(0, dot) : name;

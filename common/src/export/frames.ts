@@ -38,11 +38,7 @@ export function encodeFrame(type: FrameType, payload: Buffer | string | object):
   return Buffer.concat([header, body]);
 }
 
-export type ExportFrame =
-  | { type: 'head'; head: ExportHead }
-  | { type: 'people'; people: ExportedPerson[] }
-  | { type: 'data'; bytes: Buffer }
-  | { type: 'end'; rows: number };
+export type ExportFrame = { type: 'head'; head: ExportHead } | { type: 'people'; people: ExportedPerson[] } | { type: 'data'; bytes: Buffer } | { type: 'end'; rows: number };
 
 function decode(type: number, payload: Buffer): ExportFrame {
   switch (type) {
@@ -50,7 +46,8 @@ function decode(type: number, payload: Buffer): ExportFrame {
       return { type: 'data', bytes: payload };
     case FRAME.PEOPLE: {
       const people = JSON.parse(payload.toString('utf8')) as unknown;
-      if (!Array.isArray(people) || !people.every((p) => Array.isArray(p) && p.length === 3 && typeof p[2] === 'string')) throw new Error('export stream: a malformed people frame');
+      if (!Array.isArray(people) || !people.every((p) => Array.isArray(p) && p.length === 3 && typeof p[2] === 'string'))
+        throw new Error('export stream: a malformed people frame');
       return { type: 'people', people: people as ExportedPerson[] };
     }
     case FRAME.HEAD: {

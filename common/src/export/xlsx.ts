@@ -18,8 +18,13 @@ const ARCHIVE_HIGH_WATER = 64 * 1024;
  * with an apostrophe, not empty, not the reserved 'History'.
  */
 export function xlsxSheetName(title: string): string {
-  // eslint-disable-next-line no-control-regex -- control characters are not allowed in a sheet name
-  let name = Array.from(title.replace(/[\u0000-\u001f[\]:*?/\\]/g, ' ').replace(/\s+/g, ' ').trim())
+  let name = Array.from(
+    title
+      // eslint-disable-next-line no-control-regex -- control characters are not allowed in a sheet name
+      .replace(/[\u0000-\u001f[\]:*?/\\]/g, ' ')
+      .replace(/\s+/g, ' ')
+      .trim(),
+  )
     .slice(0, MAX_SHEET_NAME)
     .join('');
   name = name.replace(/^'+|'+$/g, '').trim();

@@ -50,12 +50,87 @@
  */
 import { householdCodeIn, makeIdNumber } from '@jiuye/common';
 import { ageOn, birthdayAt, dayFromYmd, dayOf, endOfMonth, isoOf, monthOf, timestampOf, yearOf } from './calendar';
-import { type CareReason, type ContactChannel, type ContactOutcome, type CourseKind, type DemoAssistance, type DemoCareDuty, type DemoCertificate, type DemoContactAttempt, type DemoCounty, type DemoEmployment, type DemoEnrolment, type DemoFollowUp, type DemoHousehold, type DemoJobFairIntention, type DemoOptions, type DemoPerson, type DemoStatusChange, type DemoSubsidy, type Education, type EmploymentIntention, type EmploymentPlace, type PovertyStatus, type SkillGrade, type SubsidyKind, type Trade, EMPLOYMENT_KINDS, SKILL_LEVELS } from './model';
+import {
+  type CareReason,
+  type ContactChannel,
+  type ContactOutcome,
+  type CourseKind,
+  type DemoAssistance,
+  type DemoCareDuty,
+  type DemoCertificate,
+  type DemoContactAttempt,
+  type DemoCounty,
+  type DemoEmployment,
+  type DemoEnrolment,
+  type DemoFollowUp,
+  type DemoHousehold,
+  type DemoJobFairIntention,
+  type DemoOptions,
+  type DemoPerson,
+  type DemoStatusChange,
+  type DemoSubsidy,
+  type Education,
+  type EmploymentIntention,
+  type EmploymentPlace,
+  type PovertyStatus,
+  type SkillGrade,
+  type SubsidyKind,
+  type Trade,
+  EMPLOYMENT_KINDS,
+  SKILL_LEVELS,
+} from './model';
 import { brand, CITY_INDUSTRIES, FARMING_JOBS, FLEXIBLE_JOBS, givenName, SELF_EMPLOYED_JOBS, SURNAMES } from './names';
 import { clamp, Domain, pad, Rng, roundTo } from './random';
 import { buildPlan, COUNTY, mobile, type Plan, SELF_FOUND_IN_PROVINCE, SELF_FOUND_OUT_OF_PROVINCE, TRADE_WEIGHTS_FEMALE, TRADE_WEIGHTS_MALE } from './reference';
 import { type HouseholdType, type Skeleton, PRIOR_JOBS_YOUNG, PRIOR_JOBS, SOLITARY_DISABLED_GRADES, composeHousehold, isLabourAge, countHouseholds } from './composition';
-import { STATUS_WEIGHTS, POVERTY_CAUSES, LIFT_REASONS, UNSTABLE_REASONS, RETURN_REASONS, MARGINAL_REASONS, SUDDEN_REASONS, DISABILITY_KINDS, DISABILITY_GRADES, EDUCATION_BY_AGE, SKILL_BY_EDUCATION, CERTIFIED_TRADES, K_LOCAL, K_WORKSHOP, K_WELFARE, K_IN, K_OUT, K_SELF, K_FLEX, K_HOME, K_FARM, BASE_KIND_WEIGHTS, PRIOR_KIND_WEIGHTS, FLOOR_KIND_WEIGHTS, TENURE_YEARS, WAGES, WORKSHOPS_SINCE, WELFARE_POSTS_SINCE, SUBSIDY_SINCE, DAY_2012, DAY_2013_06, DAY_2014, REGISTERED_BY_TYPE, UNABLE_BY_GRADE, CERTIFIED_BY_SKILL, GRADE_BY_SKILL, COMPLETION, JOB_AFTER, CERTIFIED, PRE_DEPARTURE_KINDS, COURSE_KINDS_PICK, HARD_TO_REACH, CONTACT_NOTES, FOLLOW_UP_NOTES, RIGHTS_NOTES, STOP_REASONS } from './tables';
+import {
+  STATUS_WEIGHTS,
+  POVERTY_CAUSES,
+  LIFT_REASONS,
+  UNSTABLE_REASONS,
+  RETURN_REASONS,
+  MARGINAL_REASONS,
+  SUDDEN_REASONS,
+  DISABILITY_KINDS,
+  DISABILITY_GRADES,
+  EDUCATION_BY_AGE,
+  SKILL_BY_EDUCATION,
+  CERTIFIED_TRADES,
+  K_LOCAL,
+  K_WORKSHOP,
+  K_WELFARE,
+  K_IN,
+  K_OUT,
+  K_SELF,
+  K_FLEX,
+  K_HOME,
+  K_FARM,
+  BASE_KIND_WEIGHTS,
+  PRIOR_KIND_WEIGHTS,
+  FLOOR_KIND_WEIGHTS,
+  TENURE_YEARS,
+  WAGES,
+  WORKSHOPS_SINCE,
+  WELFARE_POSTS_SINCE,
+  SUBSIDY_SINCE,
+  DAY_2012,
+  DAY_2013_06,
+  DAY_2014,
+  REGISTERED_BY_TYPE,
+  UNABLE_BY_GRADE,
+  CERTIFIED_BY_SKILL,
+  GRADE_BY_SKILL,
+  COMPLETION,
+  JOB_AFTER,
+  CERTIFIED,
+  PRE_DEPARTURE_KINDS,
+  COURSE_KINDS_PICK,
+  HARD_TO_REACH,
+  CONTACT_NOTES,
+  FOLLOW_UP_NOTES,
+  RIGHTS_NOTES,
+  STOP_REASONS,
+} from './tables';
 
 export const DEFAULT_OPTIONS: Required<DemoOptions> = { seed: 20260101, workers: 20000, today: '2026-11-20' };
 
@@ -389,8 +464,7 @@ export class Walker {
 
   private statusHistory(rng: Rng, status: PovertyStatus): DemoStatusChange[] {
     const h: DemoStatusChange[] = [];
-    const at = (year: number, monthFrom: number, monthTo: number) =>
-      isoOf(Math.min(this.today - 1, dayFromYmd(year, rng.range(monthFrom, monthTo), rng.range(1, 28))));
+    const at = (year: number, monthFrom: number, monthTo: number) => isoOf(Math.min(this.today - 1, dayFromYmd(year, rng.range(monthFrom, monthTo), rng.range(1, 28))));
     const registration = () => {
       const r = rng.next();
       const year = r < 0.7 ? 2014 : r < 0.8 ? 2015 : r < 0.9 ? 2016 : rng.range(2017, 2019);
@@ -435,16 +509,7 @@ export class Walker {
     return h;
   }
 
-  private person(
-    rng: Rng,
-    s: Skeleton,
-    name: string,
-    idNumber: string,
-    type: HouseholdType,
-    poor: boolean,
-    headPhone: string | null,
-    headPhoneValid: boolean,
-  ): Work {
+  private person(rng: Rng, s: Skeleton, name: string, idNumber: string, type: HouseholdType, poor: boolean, headPhone: string | null, headPhoneValid: boolean): Work {
     const age = s.age;
     const labour = isLabourAge(age);
     // education (current level for pupils)
@@ -476,7 +541,8 @@ export class Walker {
       const worse = age >= 50 ? 1.3 : 1;
       const r = rng.next();
       if (r < 0.06 * worse) phone = null;
-      else if (r < 0.15 * worse) phone = mobile(rng); // stopped / 空号
+      else if (r < 0.15 * worse)
+        phone = mobile(rng); // stopped / 空号
       else if (r < 0.2 * worse) phone = malformed(rng);
       else {
         phone = mobile(rng);
@@ -846,9 +912,12 @@ export class Walker {
     // --- monthly verification
     const r = rng.next();
     p.verifiedOn =
-      r < 0.9 ? isoOf(this.monthStart + rng.int(today - this.monthStart + 1))
-        : r < 0.97 ? isoOf(this.monthStart - rng.range(1, 30))
-          : r < 0.99 ? isoOf(this.monthStart - rng.range(31, 180))
+      r < 0.9
+        ? isoOf(this.monthStart + rng.int(today - this.monthStart + 1))
+        : r < 0.97
+          ? isoOf(this.monthStart - rng.range(1, 30))
+          : r < 0.99
+            ? isoOf(this.monthStart - rng.range(31, 180))
             : null;
 
     if (!w.able) return;
@@ -1359,18 +1428,20 @@ export class Walker {
       });
       return out;
     }
-    const p = status === null ? 0.022
-      : status === 'NOT_LIFTED' ? 0.45
-        : status === 'LIFTED_UNSTABLE' ? 0.35
-          : status === 'SUDDEN_HARDSHIP' ? 0.5
-            : status === 'MARGINAL' ? 0.25
-              : 0.12;
+    const p =
+      status === null ? 0.022 : status === 'NOT_LIFTED' ? 0.45 : status === 'LIFTED_UNSTABLE' ? 0.35 : status === 'SUDDEN_HARDSHIP' ? 0.5 : status === 'MARGINAL' ? 0.25 : 0.12;
     let previousEnd = DAY_2013_06;
     if (rng.chance(0.05)) {
       const start = DAY_2014 + rng.int(2500);
       const end = Math.min(today - 30, start + rng.range(300, 1800));
       if (end > start) {
-        out.push({ kind: 'SUBSISTENCE_ALLOWANCE', monthlyAmount: roundTo(rng.range(300, 600), 10), startsOn: isoOf(start), endsOn: isoOf(end), stopReason: rng.pick(STOP_REASONS) });
+        out.push({
+          kind: 'SUBSISTENCE_ALLOWANCE',
+          monthlyAmount: roundTo(rng.range(300, 600), 10),
+          startsOn: isoOf(start),
+          endsOn: isoOf(end),
+          stopReason: rng.pick(STOP_REASONS),
+        });
         previousEnd = end;
       }
     }
@@ -1457,20 +1528,59 @@ function findSamples(plan: Plan, households: (batchSize?: number) => Generator<D
   type Test = (h: DemoHousehold, p: DemoPerson) => boolean;
   const current = (p: DemoPerson) => p.employments.find((e) => e.endsOn === null);
   const cases: [string, Test][] = [
-    ['transferred to a partner city after training, holds a certificate, and has a care duty at home', (_h, p) => p.transfer !== null && p.certificates.length > 0 && p.careDuties.length > 0],
-    ['transferred to a partner city and holds a certificate from the pre-departure training', (_h, p) => p.transfer !== null && p.certificates.some((c) => c.enrolmentId !== null) && p.enrolments.some((e) => e.employedOn === p.transfer!.startedOn)],
-    ['transferred worker with an invalid phone number: contact attempts end in 空号/停机', (_h, p) => p.transfer !== null && !p.phoneValid && p.contactAttempts.length > 0 && p.contactAttempts[p.contactAttempts.length - 1].outcome === 'INVALID_NUMBER'],
-    ['transferred worker who left the job: the last follow-up visit says no longer employed', (_h, p) => p.followUps.length > 0 && !p.followUps[p.followUps.length - 1].stillEmployed],
+    [
+      'transferred to a partner city after training, holds a certificate, and has a care duty at home',
+      (_h, p) => p.transfer !== null && p.certificates.length > 0 && p.careDuties.length > 0,
+    ],
+    [
+      'transferred to a partner city and holds a certificate from the pre-departure training',
+      (_h, p) => p.transfer !== null && p.certificates.some((c) => c.enrolmentId !== null) && p.enrolments.some((e) => e.employedOn === p.transfer!.startedOn),
+    ],
+    [
+      'transferred worker with an invalid phone number: contact attempts end in 空号/停机',
+      (_h, p) => p.transfer !== null && !p.phoneValid && p.contactAttempts.length > 0 && p.contactAttempts[p.contactAttempts.length - 1].outcome === 'INVALID_NUMBER',
+    ],
+    [
+      'transferred worker who left the job: the last follow-up visit says no longer employed',
+      (_h, p) => p.followUps.length > 0 && !p.followUps[p.followUps.length - 1].stillEmployed,
+    ],
     ['transferred worker with a labour-rights case (劳动维权) at a follow-up visit', (_h, p) => p.followUps.some((f) => f.rightsCase)],
-    ['"three-none" worker placed in a public-welfare post (兜底安置): registered poor household, care duty or disability', (h, p) => p.welfarePost !== null && p.welfarePost.endsOn === null && h.povertyStatus !== null && (p.careDuties.length > 0 || p.disability !== null)],
-    ['medium-term (3-month) trainee employed within 3 months, with the 50 yuan/day living allowance', (_h, p) => p.subsidies.some((s) => s.kind === 'TRAINING_LIVING') && p.enrolments.some((e) => e.employedOn !== null && e.completedOn !== null && dayOf(e.employedOn) - dayOf(e.completedOn) <= 92)],
-    ['hired through a job fair (达成意向 then employed)', (_h, p) => p.jobFairIntentions.some((i) => current(p)?.startsOn !== undefined && i.reachedOn < current(p)!.startsOn && dayOf(current(p)!.startsOn) - dayOf(i.reachedOn) <= 40)],
-    ['unemployed labourer in a zero-employment household (零就业家庭) with a training wish', (h, p) => p.employmentStatus === 'UNEMPLOYED' && p.trainingWish !== null && h.members.every((m) => m.employmentStatus !== 'EMPLOYED')],
+    [
+      '"three-none" worker placed in a public-welfare post (兜底安置): registered poor household, care duty or disability',
+      (h, p) => p.welfarePost !== null && p.welfarePost.endsOn === null && h.povertyStatus !== null && (p.careDuties.length > 0 || p.disability !== null),
+    ],
+    [
+      'medium-term (3-month) trainee employed within 3 months, with the 50 yuan/day living allowance',
+      (_h, p) =>
+        p.subsidies.some((s) => s.kind === 'TRAINING_LIVING') &&
+        p.enrolments.some((e) => e.employedOn !== null && e.completedOn !== null && dayOf(e.employedOn) - dayOf(e.completedOn) <= 92),
+    ],
+    [
+      'hired through a job fair (达成意向 then employed)',
+      (_h, p) =>
+        p.jobFairIntentions.some((i) => current(p)?.startsOn !== undefined && i.reachedOn < current(p)!.startsOn && dayOf(current(p)!.startsOn) - dayOf(i.reachedOn) <= 40),
+    ],
+    [
+      'unemployed labourer in a zero-employment household (零就业家庭) with a training wish',
+      (h, p) => p.employmentStatus === 'UNEMPLOYED' && p.trainingWish !== null && h.members.every((m) => m.employmentStatus !== 'EMPLOYED'),
+    ],
     ['labourer of a not-lifted (未脱贫) household, unemployed, wants work', (h, p) => h.povertyStatus === 'NOT_LIFTED' && p.employmentStatus === 'UNEMPLOYED'],
-    ['member of a lifted-but-unstable (脱贫不稳定) household on 低保', (h, p) => h.povertyStatus === 'LIFTED_UNSTABLE' && p.inLabourRegistry && h.assistance.some((a) => a.kind === 'SUBSISTENCE_ALLOWANCE' && a.endsOn === null)],
-    ['left-behind woman (留守妇女) caring for a child and another family member while her husband works away', (_h, p) => p.leftBehind === 'WOMAN' && p.careDuties.some((d) => d.reason === 'CHILD') && p.careDuties.some((d) => d.reason !== 'CHILD')],
-    ['left-behind child (留守儿童) whose parents both work away from the county', (h, p) => p.leftBehind === 'CHILD' && h.members.filter((m) => m.populationStatus === 'AWAY').length >= 2],
-    ['special-hardship (特困供养) person living alone, not in the labour registry', (h, p) => h.members.length === 1 && !p.inLabourRegistry && h.assistance.some((a) => a.kind === 'SPECIAL_HARDSHIP')],
+    [
+      'member of a lifted-but-unstable (脱贫不稳定) household on 低保',
+      (h, p) => h.povertyStatus === 'LIFTED_UNSTABLE' && p.inLabourRegistry && h.assistance.some((a) => a.kind === 'SUBSISTENCE_ALLOWANCE' && a.endsOn === null),
+    ],
+    [
+      'left-behind woman (留守妇女) caring for a child and another family member while her husband works away',
+      (_h, p) => p.leftBehind === 'WOMAN' && p.careDuties.some((d) => d.reason === 'CHILD') && p.careDuties.some((d) => d.reason !== 'CHILD'),
+    ],
+    [
+      'left-behind child (留守儿童) whose parents both work away from the county',
+      (h, p) => p.leftBehind === 'CHILD' && h.members.filter((m) => m.populationStatus === 'AWAY').length >= 2,
+    ],
+    [
+      'special-hardship (特困供养) person living alone, not in the labour registry',
+      (h, p) => h.members.length === 1 && !p.inLabourRegistry && h.assistance.some((a) => a.kind === 'SPECIAL_HARDSHIP'),
+    ],
     ['relocated household (易地搬迁) member working in a poverty workshop — 上楼居住，下楼就业', (h, p) => h.relocationSiteId !== null && current(p)?.kind === 'POVERTY_WORKSHOP'],
     ['member of a household hit by sudden severe hardship (突发严重困难)', (h, p) => h.povertyStatus === 'SUDDEN_HARDSHIP' && p.inLabourRegistry],
     ['severely disabled labourer, unable to work', (_h, p) => p.employmentStatus === 'UNABLE_TO_WORK' && p.disability !== null && p.disability.grade <= 2],

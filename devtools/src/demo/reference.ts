@@ -109,24 +109,86 @@ const PARTNER_SHORT: Record<string, string> = { '4403': '深圳', '3205': '苏�
 
 /** Places where people found work on their own (employer outside the registry): [location, short city name]. */
 export const SELF_FOUND_OUT_OF_PROVINCE: [string, string][] = [
-  ['浙江省宁波市鄞州区', '宁波'], ['浙江省金华市义乌市', '义乌'], ['浙江省杭州市萧山区', '杭州'], ['广东省东莞市', '东莞'],
-  ['广东省广州市番禺区', '广州'], ['广东省佛山市南海区', '佛山'], ['福建省泉州市晋江市', '晋江'], ['上海市松江区', '上海'],
-  ['江苏省无锡市新吴区', '无锡'], ['广东省深圳市宝安区', '深圳'], ['江苏省苏州市吴中区', '苏州'], ['北京市大兴区', '北京'],
-  ['四川省成都市双流区', '成都'], ['广东省中山市', '中山'], ['浙江省温州市瑞安市', '温州'],
+  ['浙江省宁波市鄞州区', '宁波'],
+  ['浙江省金华市义乌市', '义乌'],
+  ['浙江省杭州市萧山区', '杭州'],
+  ['广东省东莞市', '东莞'],
+  ['广东省广州市番禺区', '广州'],
+  ['广东省佛山市南海区', '佛山'],
+  ['福建省泉州市晋江市', '晋江'],
+  ['上海市松江区', '上海'],
+  ['江苏省无锡市新吴区', '无锡'],
+  ['广东省深圳市宝安区', '深圳'],
+  ['江苏省苏州市吴中区', '苏州'],
+  ['北京市大兴区', '北京'],
+  ['四川省成都市双流区', '成都'],
+  ['广东省中山市', '中山'],
+  ['浙江省温州市瑞安市', '温州'],
 ];
 export const SELF_FOUND_IN_PROVINCE: [string, string][] = [
-  ['昆明市官渡区', '昆明'], ['昆明市呈贡区', '昆明'], ['昆明市西山区', '昆明'], ['曲靖市麒麟区', '曲靖'],
-  ['玉溪市红塔区', '玉溪'], ['昆明市安宁市', '安宁'], ['昆明市盘龙区', '昆明'], ['昭通市昭阳区', '昭通'],
+  ['昆明市官渡区', '昆明'],
+  ['昆明市呈贡区', '昆明'],
+  ['昆明市西山区', '昆明'],
+  ['曲靖市麒麟区', '曲靖'],
+  ['玉溪市红塔区', '玉溪'],
+  ['昆明市安宁市', '安宁'],
+  ['昆明市盘龙区', '昆明'],
+  ['昭通市昭阳区', '昭通'],
 ];
 
 const RESPONSIBLE_UNITS = [
-  '区人社局', '区教育体育局', '区卫生健康局', '区民政局', '区财政局', '区农业农村局', '区住房城乡建设局', '区交通运输局',
-  '区水务局', '区林业和草原局', '区市场监管局', '区自然资源局', '区文化和旅游局', '区发展和改革局', '区工业信息化和商务科技局',
-  '区应急管理局', '区医疗保障局', '区统计局', '区审计局', '区司法局', '市生态环境局东川分局', '市公安局东川分局', '区税务局',
-  '区总工会', '团区委', '区妇联', '区残联', '区科协', '区委组织部', '区委宣传部', '区委统战部', '区纪委区监委', '区委政法委',
-  '区人民法院', '区人民检察院', '区融媒体中心', '区供销社', '区退役军人事务局', '区乡村振兴局', '区国资委', '区投资促进局',
-  '区信访局', '区档案馆', '区机关事务管理局', '区红十字会', '区城市管理局', '区气象局', '区烟草专卖局', '区农村信用合作联社',
-  '区人民医院', '区疾控中心', '区图书馆',
+  '区人社局',
+  '区教育体育局',
+  '区卫生健康局',
+  '区民政局',
+  '区财政局',
+  '区农业农村局',
+  '区住房城乡建设局',
+  '区交通运输局',
+  '区水务局',
+  '区林业和草原局',
+  '区市场监管局',
+  '区自然资源局',
+  '区文化和旅游局',
+  '区发展和改革局',
+  '区工业信息化和商务科技局',
+  '区应急管理局',
+  '区医疗保障局',
+  '区统计局',
+  '区审计局',
+  '区司法局',
+  '市生态环境局东川分局',
+  '市公安局东川分局',
+  '区税务局',
+  '区总工会',
+  '团区委',
+  '区妇联',
+  '区残联',
+  '区科协',
+  '区委组织部',
+  '区委宣传部',
+  '区委统战部',
+  '区纪委区监委',
+  '区委政法委',
+  '区人民法院',
+  '区人民检察院',
+  '区融媒体中心',
+  '区供销社',
+  '区退役军人事务局',
+  '区乡村振兴局',
+  '区国资委',
+  '区投资促进局',
+  '区信访局',
+  '区档案馆',
+  '区机关事务管理局',
+  '区红十字会',
+  '区城市管理局',
+  '区气象局',
+  '区烟草专卖局',
+  '区农村信用合作联社',
+  '区人民医院',
+  '区疾控中心',
+  '区图书馆',
 ];
 
 const RELOCATION_SITES: { townshipSuffix: string; name: string; weight: number }[] = [
@@ -150,21 +212,53 @@ const INSTITUTIONS: { name: string; kind: InstitutionKind; townshipSuffix: strin
 
 /** [institution index, trade, kind, durationDays] */
 const COURSES: [number, Trade, CourseKind, number][] = [
-  [0, 'ELECTRICIAN', 'MEDIUM_TERM', 90], [0, 'ELECTRICIAN', 'SHORT_PRACTICAL', 15], [0, 'WELDER', 'MEDIUM_TERM', 90],
-  [0, 'WELDER', 'ORDER_BASED', 30], [0, 'COOK', 'MEDIUM_TERM', 90], [0, 'COOK', 'SHORT_PRACTICAL', 10],
-  [0, 'ECOMMERCE', 'MEDIUM_TERM', 90], [0, 'BEAUTY', 'MEDIUM_TERM', 90], [0, 'CONSTRUCTION', 'DIRECTED', 45],
-  [1, 'COOK', 'DIRECTED', 45], [1, 'SEWING', 'ORDER_BASED', 30], [1, 'SEWING', 'SHORT_PRACTICAL', 10],
-  [1, 'DOMESTIC_SERVICE', 'SHORT_PRACTICAL', 10], [1, 'ELDERLY_CARE', 'MEDIUM_TERM', 90], [1, 'CONSTRUCTION', 'SHORT_PRACTICAL', 10],
-  [1, 'CONSTRUCTION', 'PRE_JOB', 5], [1, 'ELECTRICIAN', 'PRE_JOB', 5], [1, 'WELDER', 'PRE_JOB', 5], [1, 'SEWING', 'PRE_JOB', 5],
-  [2, 'AGRICULTURE', 'SHORT_PRACTICAL', 7], [2, 'AGRICULTURE', 'MEDIUM_TERM', 90], [2, 'AGRICULTURE', 'DIRECTED', 30],
-  [3, 'SEWING', 'SHORT_PRACTICAL', 15], [3, 'ECOMMERCE', 'SHORT_PRACTICAL', 15], [3, 'BEAUTY', 'SHORT_PRACTICAL', 15],
-  [4, 'DOMESTIC_SERVICE', 'ORDER_BASED', 30], [4, 'ELDERLY_CARE', 'ORDER_BASED', 30], [4, 'DOMESTIC_SERVICE', 'PRE_JOB', 5],
-  [4, 'ELDERLY_CARE', 'PRE_JOB', 5], [4, 'DOMESTIC_SERVICE', 'MEDIUM_TERM', 90],
-  [5, 'EXCAVATOR', 'MEDIUM_TERM', 90], [5, 'EXCAVATOR', 'SHORT_PRACTICAL', 15], [5, 'DRIVER', 'DIRECTED', 60], [5, 'DRIVER', 'PRE_JOB', 5],
-  [6, 'ECOMMERCE', 'ENTREPRENEURSHIP', 10], [6, 'AGRICULTURE', 'ENTREPRENEURSHIP', 10], [6, 'COOK', 'ENTREPRENEURSHIP', 10],
-  [0, 'ELECTRICIAN', 'ORDER_BASED', 30], [1, 'COOK', 'ORDER_BASED', 30], [1, 'CONSTRUCTION', 'ORDER_BASED', 20],
-  [4, 'ELDERLY_CARE', 'DIRECTED', 45], [1, 'SEWING', 'DIRECTED', 30], [3, 'ECOMMERCE', 'DIRECTED', 30], [0, 'ELECTRICIAN', 'DIRECTED', 45],
-  [4, 'COOK', 'PRE_JOB', 5], [3, 'ECOMMERCE', 'PRE_JOB', 5], [6, 'BEAUTY', 'ENTREPRENEURSHIP', 10],
+  [0, 'ELECTRICIAN', 'MEDIUM_TERM', 90],
+  [0, 'ELECTRICIAN', 'SHORT_PRACTICAL', 15],
+  [0, 'WELDER', 'MEDIUM_TERM', 90],
+  [0, 'WELDER', 'ORDER_BASED', 30],
+  [0, 'COOK', 'MEDIUM_TERM', 90],
+  [0, 'COOK', 'SHORT_PRACTICAL', 10],
+  [0, 'ECOMMERCE', 'MEDIUM_TERM', 90],
+  [0, 'BEAUTY', 'MEDIUM_TERM', 90],
+  [0, 'CONSTRUCTION', 'DIRECTED', 45],
+  [1, 'COOK', 'DIRECTED', 45],
+  [1, 'SEWING', 'ORDER_BASED', 30],
+  [1, 'SEWING', 'SHORT_PRACTICAL', 10],
+  [1, 'DOMESTIC_SERVICE', 'SHORT_PRACTICAL', 10],
+  [1, 'ELDERLY_CARE', 'MEDIUM_TERM', 90],
+  [1, 'CONSTRUCTION', 'SHORT_PRACTICAL', 10],
+  [1, 'CONSTRUCTION', 'PRE_JOB', 5],
+  [1, 'ELECTRICIAN', 'PRE_JOB', 5],
+  [1, 'WELDER', 'PRE_JOB', 5],
+  [1, 'SEWING', 'PRE_JOB', 5],
+  [2, 'AGRICULTURE', 'SHORT_PRACTICAL', 7],
+  [2, 'AGRICULTURE', 'MEDIUM_TERM', 90],
+  [2, 'AGRICULTURE', 'DIRECTED', 30],
+  [3, 'SEWING', 'SHORT_PRACTICAL', 15],
+  [3, 'ECOMMERCE', 'SHORT_PRACTICAL', 15],
+  [3, 'BEAUTY', 'SHORT_PRACTICAL', 15],
+  [4, 'DOMESTIC_SERVICE', 'ORDER_BASED', 30],
+  [4, 'ELDERLY_CARE', 'ORDER_BASED', 30],
+  [4, 'DOMESTIC_SERVICE', 'PRE_JOB', 5],
+  [4, 'ELDERLY_CARE', 'PRE_JOB', 5],
+  [4, 'DOMESTIC_SERVICE', 'MEDIUM_TERM', 90],
+  [5, 'EXCAVATOR', 'MEDIUM_TERM', 90],
+  [5, 'EXCAVATOR', 'SHORT_PRACTICAL', 15],
+  [5, 'DRIVER', 'DIRECTED', 60],
+  [5, 'DRIVER', 'PRE_JOB', 5],
+  [6, 'ECOMMERCE', 'ENTREPRENEURSHIP', 10],
+  [6, 'AGRICULTURE', 'ENTREPRENEURSHIP', 10],
+  [6, 'COOK', 'ENTREPRENEURSHIP', 10],
+  [0, 'ELECTRICIAN', 'ORDER_BASED', 30],
+  [1, 'COOK', 'ORDER_BASED', 30],
+  [1, 'CONSTRUCTION', 'ORDER_BASED', 20],
+  [4, 'ELDERLY_CARE', 'DIRECTED', 45],
+  [1, 'SEWING', 'DIRECTED', 30],
+  [3, 'ECOMMERCE', 'DIRECTED', 30],
+  [0, 'ELECTRICIAN', 'DIRECTED', 45],
+  [4, 'COOK', 'PRE_JOB', 5],
+  [3, 'ECOMMERCE', 'PRE_JOB', 5],
+  [6, 'BEAUTY', 'ENTREPRENEURSHIP', 10],
 ];
 
 /** Share of training places per course kind (trainees pick a kind with these weights, too). */
@@ -179,17 +273,47 @@ export const COURSE_KIND_WEIGHTS: Record<CourseKind, number> = {
 
 /** Trades wished for and trained, by sex. */
 export const TRADE_WEIGHTS_MALE = Weighted.of<Trade>({
-  ELECTRICIAN: 15, WELDER: 12, COOK: 10, DOMESTIC_SERVICE: 2, ELDERLY_CARE: 2, SEWING: 2,
-  EXCAVATOR: 12, ECOMMERCE: 9, AGRICULTURE: 13, BEAUTY: 2, DRIVER: 11, CONSTRUCTION: 10,
+  ELECTRICIAN: 15,
+  WELDER: 12,
+  COOK: 10,
+  DOMESTIC_SERVICE: 2,
+  ELDERLY_CARE: 2,
+  SEWING: 2,
+  EXCAVATOR: 12,
+  ECOMMERCE: 9,
+  AGRICULTURE: 13,
+  BEAUTY: 2,
+  DRIVER: 11,
+  CONSTRUCTION: 10,
 });
 export const TRADE_WEIGHTS_FEMALE = Weighted.of<Trade>({
-  ELECTRICIAN: 1, WELDER: 1, COOK: 13, DOMESTIC_SERVICE: 20, ELDERLY_CARE: 14, SEWING: 16,
-  EXCAVATOR: 0.5, ECOMMERCE: 14, AGRICULTURE: 10, BEAUTY: 9, DRIVER: 0.5, CONSTRUCTION: 1,
+  ELECTRICIAN: 1,
+  WELDER: 1,
+  COOK: 13,
+  DOMESTIC_SERVICE: 20,
+  ELDERLY_CARE: 14,
+  SEWING: 16,
+  EXCAVATOR: 0.5,
+  ECOMMERCE: 14,
+  AGRICULTURE: 10,
+  BEAUTY: 9,
+  DRIVER: 0.5,
+  CONSTRUCTION: 1,
 });
 /** Both sexes together (class supply). */
 const TRADE_SUPPLY: Record<Trade, number> = {
-  ELECTRICIAN: 8, WELDER: 6.5, COOK: 11.5, DOMESTIC_SERVICE: 11, ELDERLY_CARE: 8, SEWING: 9,
-  EXCAVATOR: 6.3, ECOMMERCE: 11.5, AGRICULTURE: 11.5, BEAUTY: 5.5, DRIVER: 5.8, CONSTRUCTION: 5.5,
+  ELECTRICIAN: 8,
+  WELDER: 6.5,
+  COOK: 11.5,
+  DOMESTIC_SERVICE: 11,
+  ELDERLY_CARE: 8,
+  SEWING: 9,
+  EXCAVATOR: 6.3,
+  ECOMMERCE: 11.5,
+  AGRICULTURE: 11.5,
+  BEAUTY: 5.5,
+  DRIVER: 5.8,
+  CONSTRUCTION: 5.5,
 };
 
 // ---------------------------------------------------------------------------------------
@@ -277,7 +401,34 @@ export function creditCode(kindCode: '91' | '92' | '93', region6: string, serial
   return first17 + CREDIT_CHARS[c18];
 }
 
-const MOBILE_PREFIXES = ['130', '131', '132', '133', '135', '136', '137', '138', '139', '150', '151', '152', '157', '158', '159', '177', '180', '181', '182', '183', '187', '188', '189', '191', '198', '199'];
+const MOBILE_PREFIXES = [
+  '130',
+  '131',
+  '132',
+  '133',
+  '135',
+  '136',
+  '137',
+  '138',
+  '139',
+  '150',
+  '151',
+  '152',
+  '157',
+  '158',
+  '159',
+  '177',
+  '180',
+  '181',
+  '182',
+  '183',
+  '187',
+  '188',
+  '189',
+  '191',
+  '198',
+  '199',
+];
 
 export function mobile(rng: Rng): string {
   return rng.pick(MOBILE_PREFIXES) + pad(rng.int(100_000_000), 8);
@@ -346,7 +497,11 @@ export function buildPlan(options: Required<DemoOptions>, householdCount: number
       let name: string;
       if (community) {
         const base = !t.street && k === 0 ? short : communityNames[k % communityNames.length];
-        name = uniqueName(used, () => `${base}社区`, (m) => `${base}${chineseNumber(m)}社区`);
+        name = uniqueName(
+          used,
+          () => `${base}社区`,
+          (m) => `${base}${chineseNumber(m)}社区`,
+        );
       } else {
         const fav = favourites.shift();
         name = uniqueName(
@@ -408,16 +563,34 @@ export function buildPlan(options: Required<DemoOptions>, householdCount: number
   // ---------- public-welfare posts: about 3 % of workers, by village size
   const postRng = new Rng(seed, Domain.WELFARE_POSTS);
   const villageKinds = Weighted.of<WelfarePostKind>({
-    CLEANING: 30, FOREST_RANGER: 20, ROAD_MAINTENANCE: 14, SECURITY_PATROL: 9, LEFT_BEHIND_CARE: 8,
-    INFRASTRUCTURE_CARETAKER: 12, CULTURE: 4, OFFICE_SERVICE: 3,
+    CLEANING: 30,
+    FOREST_RANGER: 20,
+    ROAD_MAINTENANCE: 14,
+    SECURITY_PATROL: 9,
+    LEFT_BEHIND_CARE: 8,
+    INFRASTRUCTURE_CARETAKER: 12,
+    CULTURE: 4,
+    OFFICE_SERVICE: 3,
   });
   const communityKinds = Weighted.of<WelfarePostKind>({
-    CLEANING: 35, FOREST_RANGER: 2, ROAD_MAINTENANCE: 8, SECURITY_PATROL: 18, LEFT_BEHIND_CARE: 12,
-    INFRASTRUCTURE_CARETAKER: 8, CULTURE: 7, OFFICE_SERVICE: 10,
+    CLEANING: 35,
+    FOREST_RANGER: 2,
+    ROAD_MAINTENANCE: 8,
+    SECURITY_PATROL: 18,
+    LEFT_BEHIND_CARE: 12,
+    INFRASTRUCTURE_CARETAKER: 8,
+    CULTURE: 7,
+    OFFICE_SERVICE: 10,
   });
   const ALLOWANCE: Record<WelfarePostKind, number> = {
-    CLEANING: 6000, FOREST_RANGER: 8000, ROAD_MAINTENANCE: 6000, SECURITY_PATROL: 6000, LEFT_BEHIND_CARE: 6000,
-    INFRASTRUCTURE_CARETAKER: 6000, CULTURE: 6000, OFFICE_SERVICE: 7200,
+    CLEANING: 6000,
+    FOREST_RANGER: 8000,
+    ROAD_MAINTENANCE: 6000,
+    SECURITY_PATROL: 6000,
+    LEFT_BEHIND_CARE: 6000,
+    INFRASTRUCTURE_CARETAKER: 6000,
+    CULTURE: 6000,
+    OFFICE_SERVICE: 7200,
   };
   const welfarePosts: DemoWelfarePost[] = [];
   const villagePostFirst = new Int32Array(villageCount);
@@ -491,25 +664,41 @@ export function buildPlan(options: Required<DemoOptions>, householdCount: number
     let group: 0 | 1 | 2;
     switch (kind) {
       case 'POVERTY_WORKSHOP':
-        name = uniqueName(usedEmployerNames, () => `${tname}${vshort}${empRng.pick(WORKSHOP_PRODUCTS)}扶贫车间`, (n) => `${tname}${vshort}第${chineseNumber(n)}扶贫车间`);
+        name = uniqueName(
+          usedEmployerNames,
+          () => `${tname}${vshort}${empRng.pick(WORKSHOP_PRODUCTS)}扶贫车间`,
+          (n) => `${tname}${vshort}第${chineseNumber(n)}扶贫车间`,
+        );
         divisionCode = village.code;
         location = villageLocation[vi];
         group = 1;
         break;
       case 'VILLAGE_FACTORY':
-        name = uniqueName(usedEmployerNames, () => `东川区${vshort}${empRng.pick(FACTORY_PRODUCTS)}厂`, (n) => `东川区${vshort}第${chineseNumber(n)}加工厂`);
+        name = uniqueName(
+          usedEmployerNames,
+          () => `东川区${vshort}${empRng.pick(FACTORY_PRODUCTS)}厂`,
+          (n) => `东川区${vshort}第${chineseNumber(n)}加工厂`,
+        );
         divisionCode = village.code;
         location = villageLocation[vi];
         group = 1;
         break;
       case 'COOPERATIVE':
-        name = uniqueName(usedEmployerNames, () => `东川区${vshort}${empRng.pick(COOPERATIVE_PRODUCTS)}专业合作社`, (n) => `东川区${vshort}${brand(empRng)}种养殖专业合作社${n}`);
+        name = uniqueName(
+          usedEmployerNames,
+          () => `东川区${vshort}${empRng.pick(COOPERATIVE_PRODUCTS)}专业合作社`,
+          (n) => `东川区${vshort}${brand(empRng)}种养殖专业合作社${n}`,
+        );
         divisionCode = village.code;
         location = villageLocation[vi];
         group = 2;
         break;
       case 'ASSISTANCE_BASE':
-        name = uniqueName(usedEmployerNames, () => `东川区${tname}${brand(empRng)}${empRng.pick(BASE_PRODUCTS)}就业扶贫基地`, (n) => `东川区${tname}第${n}就业扶贫基地`);
+        name = uniqueName(
+          usedEmployerNames,
+          () => `东川区${tname}${brand(empRng)}${empRng.pick(BASE_PRODUCTS)}就业扶贫基地`,
+          (n) => `东川区${tname}第${n}就业扶贫基地`,
+        );
         divisionCode = townships[ti].code;
         location = `${COUNTY.name}${tname}`;
         group = 0;
@@ -544,11 +733,19 @@ export function buildPlan(options: Required<DemoOptions>, householdCount: number
     if (partnerCity) {
       division = empRng.pick(PARTNER_DIVISIONS[partnerCity]);
       const city = PARTNER_SHORT[partnerCity];
-      name = uniqueName(usedEmployerNames, () => `${city}${partnerCity === '4403' ? '市' : ''}${brand(empRng)}${empRng.pick(CITY_INDUSTRIES)}有限公司`, (n) => `${city}${brand(empRng)}${empRng.pick(CITY_INDUSTRIES)}有限公司${n}`);
+      name = uniqueName(
+        usedEmployerNames,
+        () => `${city}${partnerCity === '4403' ? '市' : ''}${brand(empRng)}${empRng.pick(CITY_INDUSTRIES)}有限公司`,
+        (n) => `${city}${brand(empRng)}${empRng.pick(CITY_INDUSTRIES)}有限公司${n}`,
+      );
     } else {
       const d = empRng.pick(IN_PROVINCE_DIVISIONS);
       division = d;
-      name = uniqueName(usedEmployerNames, () => `${d.city}${brand(empRng)}${empRng.pick([...LOCAL_INDUSTRIES, '建筑劳务', '餐饮管理', '家政服务'])}有限公司`, (n) => `${d.city}${brand(empRng)}实业有限公司${n}`);
+      name = uniqueName(
+        usedEmployerNames,
+        () => `${d.city}${brand(empRng)}${empRng.pick([...LOCAL_INDUSTRIES, '建筑劳务', '餐饮管理', '家政服务'])}有限公司`,
+        (n) => `${d.city}${brand(empRng)}实业有限公司${n}`,
+      );
     }
     const id = employers.length + 1;
     employers.push({ id, name, kind: 'ENTERPRISE', divisionCode: division.code, creditCode: creditCode('91', division.code, id * 7 + ((seed >>> 0) % 9_000_000)) });
@@ -571,7 +768,13 @@ export function buildPlan(options: Required<DemoOptions>, householdCount: number
   });
   for (let k = 0; k < 3; k++) addOutside(null);
   const employerKinds = Weighted.of<string>({
-    POVERTY_WORKSHOP: 22, VILLAGE_FACTORY: 13, ENTERPRISE: 15, ASSISTANCE_BASE: 4, COOPERATIVE: 11, IN_PROVINCE: 20, PARTNER: 15,
+    POVERTY_WORKSHOP: 22,
+    VILLAGE_FACTORY: 13,
+    ENTERPRISE: 15,
+    ASSISTANCE_BASE: 4,
+    COOPERATIVE: 11,
+    IN_PROVINCE: 20,
+    PARTNER: 15,
   });
   while (employers.length < E) {
     const k = employerKinds.pick(empRng);
@@ -617,10 +820,22 @@ export function buildPlan(options: Required<DemoOptions>, householdCount: number
   ];
   const GROUP_PLAIN_NONE = [0.22, 0.4, 0.4, 0.2, 0.18];
   const GROUP_PLACE: EmploymentPlace[] = ['IN_COUNTY', 'IN_TOWNSHIP', 'IN_TOWNSHIP', 'OUT_OF_COUNTY_IN_PROVINCE', 'OUT_OF_PROVINCE'];
-  const GROUP_WAGE: [number, number][] = [[2500, 4000], [1800, 3000], [1600, 2800], [3200, 5500], [4500, 7500]];
+  const GROUP_WAGE: [number, number][] = [
+    [2500, 4000],
+    [1800, 3000],
+    [1600, 2800],
+    [3200, 5500],
+    [4500, 7500],
+  ];
   const PLAIN_THRESHOLDS = ['身体健康，能吃苦耐劳', '18-55周岁，身体健康', '无经验可培训上岗', '吃苦耐劳，服从安排', '年龄不限，手脚灵活', '身体健康，能适应倒班'];
   const TRADE_THRESHOLDS = ['持相关职业资格证书优先', '有一年以上相关工作经验', '持证上岗', '经培训合格可上岗', '有相关技能，可接受学徒'];
-  const EDUCATION_PHRASES: Record<Education, string> = { NONE: '', PRIMARY: '小学以上文化', JUNIOR_HIGH: '初中以上文化', SENIOR_HIGH: '高中或中专以上文化', COLLEGE: '大专以上学历' };
+  const EDUCATION_PHRASES: Record<Education, string> = {
+    NONE: '',
+    PRIMARY: '小学以上文化',
+    JUNIOR_HIGH: '初中以上文化',
+    SENIOR_HIGH: '高中或中专以上文化',
+    COLLEGE: '大专以上学历',
+  };
   const postingEmployerWeights = employers.map((e, i) => [1.5, 1.2, 0.6, 1.5, 1.1][employerGroup[i + 1]] * (e.kind === 'ASSISTANCE_BASE' ? 0.7 : 1));
   const postingEmployer = new Weighted(
     employers.map((e) => e.id),
@@ -636,7 +851,9 @@ export function buildPlan(options: Required<DemoOptions>, householdCount: number
     const minEducation: Education | null = eduRoll < 0.5 ? null : eduRoll < 0.6 ? 'PRIMARY' : eduRoll < 0.9 ? 'JUNIOR_HIGH' : eduRoll < 0.98 ? 'SENIOR_HIGH' : 'COLLEGE';
     const base = postRng2.pick(trade ? TRADE_THRESHOLDS : PLAIN_THRESHOLDS);
     const threshold = minEducation ? `${EDUCATION_PHRASES[minEducation]}，${base}` : base;
-    const skills = trade ? `${TRADE_LABELS[trade]}相关技能${postRng2.chance(0.5) ? '，持证优先' : ''}` : postRng2.pick(['无需专业技能', '简单手工操作，岗前培训', '能熟练使用智能手机', '无需专业技能，包吃住']);
+    const skills = trade
+      ? `${TRADE_LABELS[trade]}相关技能${postRng2.chance(0.5) ? '，持证优先' : ''}`
+      : postRng2.pick(['无需专业技能', '简单手工操作，岗前培训', '能熟练使用智能手机', '无需专业技能，包吃住']);
     const [wMin, wMax] = GROUP_WAGE[group];
     const low = roundTo(postRng2.mid(wMin, wMax - 300) * (trade ? 1.12 : 1), 100);
     const high = low + roundTo(postRng2.range(300, 1800), 100);
@@ -754,16 +971,17 @@ export function buildPlan(options: Required<DemoOptions>, householdCount: number
       if ((month >= 4 && month <= 11) || trainRng.chance(0.35)) break;
     }
     const capacity =
-      course.kind === 'SHORT_PRACTICAL' ? trainRng.range(40, 60)
-        : course.kind === 'MEDIUM_TERM' ? trainRng.range(30, 40)
-          : course.kind === 'PRE_JOB' ? trainRng.range(30, 80)
-            : course.kind === 'ENTREPRENEURSHIP' ? trainRng.range(25, 35)
+      course.kind === 'SHORT_PRACTICAL'
+        ? trainRng.range(40, 60)
+        : course.kind === 'MEDIUM_TERM'
+          ? trainRng.range(30, 40)
+          : course.kind === 'PRE_JOB'
+            ? trainRng.range(30, 80)
+            : course.kind === 'ENTREPRENEURSHIP'
+              ? trainRng.range(25, 35)
               : trainRng.range(20, 40);
     const inst = INSTITUTIONS[course.institutionId - 1];
-    const location =
-      course.kind === 'SHORT_PRACTICAL' && trainRng.chance(0.5)
-        ? `${townshipNames[trainRng.int(townshipNames.length)]}便民服务中心（送培训下乡）`
-        : inst.site;
+    const location = course.kind === 'SHORT_PRACTICAL' && trainRng.chance(0.5) ? `${townshipNames[trainRng.int(townshipNames.length)]}便民服务中心（送培训下乡）` : inst.site;
     classDrafts.push({ course, start, capacity, location });
     capacitySum += capacity;
   }
@@ -876,8 +1094,16 @@ export function buildPlan(options: Required<DemoOptions>, householdCount: number
     // postings pushed in the 90 days before departure (a pushed posting stays valid ~90 days);
     // else the latest ones pushed before, else the city's first ones
     let list = partnerPostings.filter((p, k) => p.cityCode === b.city && postingDays[k] <= b.day && postingDays[k] >= b.day - 90).map((p) => p.id);
-    if (list.length === 0) list = partnerPostings.filter((p, k) => p.cityCode === b.city && postingDays[k] <= b.day).slice(-5).map((p) => p.id);
-    if (list.length === 0) list = partnerPostings.filter((p) => p.cityCode === b.city).slice(0, 5).map((p) => p.id);
+    if (list.length === 0)
+      list = partnerPostings
+        .filter((p, k) => p.cityCode === b.city && postingDays[k] <= b.day)
+        .slice(-5)
+        .map((p) => p.id);
+    if (list.length === 0)
+      list = partnerPostings
+        .filter((p) => p.cityCode === b.city)
+        .slice(0, 5)
+        .map((p) => p.id);
     batchPostings.push(list);
   });
 

@@ -48,7 +48,17 @@ export const BASE_KIND_WEIGHTS = [11, 5.5, 2.6, 35, 40, 4, 5.5, 1.2, 3.8];
 export const PRIOR_KIND_WEIGHTS = [12, 9, 1.5, 25, 30, 3, 10, 3, 5];
 export const FLOOR_KIND_WEIGHTS = [1, 2, 8, 0, 0, 0, 3, 2, 3];
 export const TENURE_YEARS = [3, 2.5, 3, 2.5, 3, 5, 1.5, 2, 8];
-export const WAGES: [number, number][] = [[2600, 4300], [1800, 3200], [500, 500], [3300, 5800], [4500, 7800], [2500, 7000], [1500, 3200], [800, 2000], [1000, 2800]];
+export const WAGES: [number, number][] = [
+  [2600, 4300],
+  [1800, 3200],
+  [500, 500],
+  [3300, 5800],
+  [4500, 7800],
+  [2500, 7000],
+  [1500, 3200],
+  [800, 2000],
+  [1000, 2800],
+];
 export const WORKSHOPS_SINCE = dayOf('2017-03-01');
 export const WELFARE_POSTS_SINCE = dayOf('2017-01-01');
 export const SUBSIDY_SINCE = dayOf('2019-01-01');
@@ -75,7 +85,13 @@ export const CERTIFIED: Record<CourseKind, number> = { SHORT_PRACTICAL: 0.75, ME
 export const PRE_DEPARTURE_KINDS = new Set<CourseKind>(['PRE_JOB', 'ORDER_BASED', 'DIRECTED', 'SHORT_PRACTICAL']);
 export const COURSE_KINDS_PICK = Weighted.of<CourseKind>(COURSE_KIND_WEIGHTS);
 export const HARD_TO_REACH = Weighted.of<ContactOutcome>({
-  INVALID_NUMBER: 60, NO_ANSWER: 10, REFUSED: 7, NO_COMMON_LANGUAGE: 6, WRONG_PERSON: 2.5, NOT_IN_CITY: 2.5, REACHED_WORKING: 12,
+  INVALID_NUMBER: 60,
+  NO_ANSWER: 10,
+  REFUSED: 7,
+  NO_COMMON_LANGUAGE: 6,
+  WRONG_PERSON: 2.5,
+  NOT_IN_CITY: 2.5,
+  REACHED_WORKING: 12,
 });
 export const CONTACT_NOTES: Partial<Record<ContactOutcome, string[]>> = {
   INVALID_NUMBER: ['空号', '停机', '号码位数不对', '错号'],

@@ -31,29 +31,43 @@ export const civilSeeder: DepartmentSeeder<DemoReference, DemoHousehold> = {
     }
     // One client runs one statement at a time: write the tables in turn.
     const written = [
-      await 
-      bulkInsert(client, 'assistance_grant', [
-        { name: 'household_code', type: 'text' },
-        { name: 'kind', type: 'text' },
-        { name: 'monthly_amount', type: 'int' },
-        { name: 'starts_on', type: 'date' },
-        { name: 'ends_on', type: 'date' },
-        { name: 'stop_reason', type: 'text' },
-      ], grants),
-      await bulkInsert(client, 'person_circumstance', [
-        { name: 'worker_id', type: 'text' },
-        { name: 'id_number', type: 'text' },
-        { name: 'household_code', type: 'text' },
-        { name: 'left_behind', type: 'text' },
-        { name: 'disability_kind', type: 'text' },
-        { name: 'disability_grade', type: 'smallint' },
-      ], situations),
-      await bulkInsert(client, 'care_duty', [
-        { name: 'worker_id', type: 'text' },
-        { name: 'reason', type: 'text' },
-        { name: 'cared_for_name', type: 'text' },
-        { name: 'since', type: 'date' },
-      ], duties),
+      await bulkInsert(
+        client,
+        'assistance_grant',
+        [
+          { name: 'household_code', type: 'text' },
+          { name: 'kind', type: 'text' },
+          { name: 'monthly_amount', type: 'int' },
+          { name: 'starts_on', type: 'date' },
+          { name: 'ends_on', type: 'date' },
+          { name: 'stop_reason', type: 'text' },
+        ],
+        grants,
+      ),
+      await bulkInsert(
+        client,
+        'person_circumstance',
+        [
+          { name: 'worker_id', type: 'text' },
+          { name: 'id_number', type: 'text' },
+          { name: 'household_code', type: 'text' },
+          { name: 'left_behind', type: 'text' },
+          { name: 'disability_kind', type: 'text' },
+          { name: 'disability_grade', type: 'smallint' },
+        ],
+        situations,
+      ),
+      await bulkInsert(
+        client,
+        'care_duty',
+        [
+          { name: 'worker_id', type: 'text' },
+          { name: 'reason', type: 'text' },
+          { name: 'cared_for_name', type: 'text' },
+          { name: 'since', type: 'date' },
+        ],
+        duties,
+      ),
     ];
     return written.reduce((a, b) => a + b, 0);
   },

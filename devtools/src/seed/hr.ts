@@ -20,9 +20,7 @@ const WELFARE_POST = columns('id:int, kind:text, village_code:text, title:text, 
 const WORKER = columns(
   'id:text, id_number:text, name:text, sex:text, birth_date:date, phone:text, household_code:text, village_code:text, population_status:text, employment_status:text, employment_intention:text, skill_level:text, training_wish:text, education:text, verified_on:date',
 );
-const EMPLOYMENT = columns(
-  'id:int, worker_id:text, employer_id:int, employer_name:text, kind:text, place:text, location:text, starts_on:date, ends_on:date, monthly_wage:int',
-);
+const EMPLOYMENT = columns('id:int, worker_id:text, employer_id:int, employer_name:text, kind:text, place:text, location:text, starts_on:date, ends_on:date, monthly_wage:int');
 const ASSIGNMENT = columns('post_id:int, worker_id:text, employment_id:int, starts_on:date, ends_on:date');
 const SUBSIDY = columns('id:int, worker_id:text, kind:text, amount:int, paid_on:date');
 const INTENTION = columns('fair_id:int, worker_id:text, posting_id:int, reached_on:date');

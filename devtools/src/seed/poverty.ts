@@ -69,15 +69,7 @@ export const povertySeeder: DepartmentSeeder<DemoReference, DemoHousehold> = {
         household.relocationSiteId,
       ]);
       for (const person of household.members) {
-        members.push([
-          household.code,
-          workerPseudonym(person.idNumber, context.pseudonymKey),
-          person.idNumber,
-          person.name,
-          person.sex,
-          person.birthDate,
-          person.relationship,
-        ]);
+        members.push([household.code, workerPseudonym(person.idNumber, context.pseudonymKey), person.idNumber, person.name, person.sex, person.birthDate, person.relationship]);
       }
       history.forEach((change, i) => {
         changes.push([household.code, i === 0 ? null : history[i - 1].status, change.status, change.effectiveOn, change.reason]);

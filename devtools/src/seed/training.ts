@@ -63,9 +63,24 @@ export const trainingSeeder: DepartmentSeeder<DemoReference, DemoHousehold> = {
   tables: TABLES,
 
   async seedReference(client: ClientBase, reference: DemoReference): Promise<void> {
-    await bulkInsert(client, 'institution', INSTITUTION_COLUMNS, reference.institutions.map((i) => [i.id, i.name, i.kind, i.divisionCode]));
-    await bulkInsert(client, 'course', COURSE_COLUMNS, reference.courses.map((c) => [c.id, c.institutionId, c.name, c.trade, c.kind, c.durationDays]));
-    await bulkInsert(client, 'training_class', CLASS_COLUMNS, reference.classes.map((c) => [c.id, c.courseId, c.startsOn, c.endsOn, c.capacity, c.location]));
+    await bulkInsert(
+      client,
+      'institution',
+      INSTITUTION_COLUMNS,
+      reference.institutions.map((i) => [i.id, i.name, i.kind, i.divisionCode]),
+    );
+    await bulkInsert(
+      client,
+      'course',
+      COURSE_COLUMNS,
+      reference.courses.map((c) => [c.id, c.institutionId, c.name, c.trade, c.kind, c.durationDays]),
+    );
+    await bulkInsert(
+      client,
+      'training_class',
+      CLASS_COLUMNS,
+      reference.classes.map((c) => [c.id, c.courseId, c.startsOn, c.endsOn, c.capacity, c.location]),
+    );
   },
 
   async seedHouseholds(client: ClientBase, households: DemoHousehold[], context): Promise<number> {
@@ -83,10 +98,7 @@ export const trainingSeeder: DepartmentSeeder<DemoReference, DemoHousehold> = {
         }
       }
     }
-    return (
-      (await bulkInsert(client, 'enrolment', ENROLMENT_COLUMNS, enrolments)) +
-      (await bulkInsert(client, 'certificate', CERTIFICATE_COLUMNS, certificates))
-    );
+    return (await bulkInsert(client, 'enrolment', ENROLMENT_COLUMNS, enrolments)) + (await bulkInsert(client, 'certificate', CERTIFICATE_COLUMNS, certificates));
   },
 
   async finish(client: ClientBase): Promise<void> {

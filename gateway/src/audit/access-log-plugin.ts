@@ -42,7 +42,10 @@ export function accessLogPlugin(store: AccessLogStore, logger: Logger, lookups: 
           if (found.length === 0) return;
           const refusal = lookups.budget.charge(identity.subject, found.length);
           if (refusal) {
-            logger.warn({ requestId: contextValue.requestId, staff: identity.subject, lookups: found.length, max: lookups.budget.perMinute }, 'lookups by ID number refused: over the account budget');
+            logger.warn(
+              { requestId: contextValue.requestId, staff: identity.subject, lookups: found.length, max: lookups.budget.perMinute },
+              'lookups by ID number refused: over the account budget',
+            );
             throw rateLimited(found.length, lookups.budget, refusal);
           }
           contextValue.lookups = found;

@@ -104,7 +104,7 @@ export function rowHash(prevHash: string, entry: Omit<AccessLogRow, 'prevHash' |
 
 /** A pg row of `select ${COLUMN_LIST}` as an entry. */
 export function fromDatabase(row: Record<string, any>): AccessLogRow {
-  return Object.fromEntries(COLUMNS.map((c) => [c.field, c.fromDatabase ? c.fromDatabase(row[c.column]) : row[c.column] ?? null])) as unknown as AccessLogRow;
+  return Object.fromEntries(COLUMNS.map((c) => [c.field, c.fromDatabase ? c.fromDatabase(row[c.column]) : (row[c.column] ?? null)])) as unknown as AccessLogRow;
 }
 
 /** An entry as the record json_populate_recordset(null::access_log, …) reads. */

@@ -193,11 +193,10 @@ export class AccessLogStore {
           prevHash = hash;
         }
       }
-      await client.query(`insert into access_log (${COLUMN_LIST}) select ${COLUMN_LIST} from json_populate_recordset(null::access_log, $1::json)`, [JSON.stringify(rows.map(toDatabase))]);
-      await client.query(
-        'insert into access_log_head (id, seq, hash) values (1, $1, $2) on conflict (id) do update set seq = excluded.seq, hash = excluded.hash',
-        [seq, prevHash],
-      );
+      await client.query(`insert into access_log (${COLUMN_LIST}) select ${COLUMN_LIST} from json_populate_recordset(null::access_log, $1::json)`, [
+        JSON.stringify(rows.map(toDatabase)),
+      ]);
+      await client.query('insert into access_log_head (id, seq, hash) values (1, $1, $2) on conflict (id) do update set seq = excluded.seq, hash = excluded.hash', [seq, prevHash]);
       await client.query('commit');
     } catch (error) {
       await client.query('rollback').catch(() => undefined);
@@ -248,7 +247,16 @@ export class AccessLogStore {
        order by count(*) filter (where lookup in ('not-found', 'invalid')) desc, staff limit ${param(query.limit)}`,
       params,
     );
-    return rows.map((row) => ({ staff: row.staff, department: row.department, scope: row.scope, found: row.found, notFound: row.not_found, invalid: row.invalid, refused: row.refused, lastAt: row.last_at }));
+    return rows.map((row) => ({
+      staff: row.staff,
+      department: row.department,
+      scope: row.scope,
+      found: row.found,
+      notFound: row.not_found,
+      invalid: row.invalid,
+      refused: row.refused,
+      lastAt: row.last_at,
+    }));
   }
 
   /** The newest entries per worker, for Worker.accessLog (one statement for all workers). */
@@ -277,10 +285,18 @@ export class AccessLogStore {
       if (rows.length === 0) break;
       for (const raw of rows) {
         const row = fromDatabase(raw);
-        if (row.seq !== expectedSeq) return { ok: false, rows: count, headSeq, firstBroken: { seq: expectedSeq, problem: `entry ${expectedSeq} is missing (the next one is ${row.seq})` } };
-        if (row.prevHash !== prevHash) return { ok: false, rows: count, headSeq, firstBroken: { seq: row.seq, problem: 'its link to the previous entry does not match (an entry before it was changed or removed)' } };
+        if (row.seq !== expectedSeq)
+          return { ok: false, rows: count, headSeq, firstBroken: { seq: expectedSeq, problem: `entry ${expectedSeq} is missing (the next one is ${row.seq})` } };
+        if (row.prevHash !== prevHash)
+          return {
+            ok: false,
+            rows: count,
+            headSeq,
+            firstBroken: { seq: row.seq, problem: 'its link to the previous entry does not match (an entry before it was changed or removed)' },
+          };
         const { prevHash: _p, hash: _h, ...content } = row;
-        if (rowHash(prevHash, content) !== row.hash) return { ok: false, rows: count, headSeq, firstBroken: { seq: row.seq, problem: 'its content does not match its hash (it was edited)' } };
+        if (rowHash(prevHash, content) !== row.hash)
+          return { ok: false, rows: count, headSeq, firstBroken: { seq: row.seq, problem: 'its content does not match its hash (it was edited)' } };
         prevHash = row.hash;
         expectedSeq += 1;
         count += 1;
@@ -288,7 +304,12 @@ export class AccessLogStore {
     }
     const lastSeq = expectedSeq - 1;
     if ((headSeq ?? 0) !== lastSeq) {
-      return { ok: false, rows: count, headSeq, firstBroken: { seq: lastSeq + 1, problem: `the log ends at entry ${lastSeq} but its head says ${headSeq ?? 0} (entries were removed from the end)` } };
+      return {
+        ok: false,
+        rows: count,
+        headSeq,
+        firstBroken: { seq: lastSeq + 1, problem: `the log ends at entry ${lastSeq} but its head says ${headSeq ?? 0} (entries were removed from the end)` },
+      };
     }
     if (headSeq !== null && head.rows[0].hash !== prevHash) {
       return { ok: false, rows: count, headSeq, firstBroken: { seq: lastSeq, problem: 'the last entry does not match the recorded head' } };
@@ -316,16 +337,26 @@ export interface PersonEntry {
  * by their ID number answered (the gateway's own report, subgraph '' : no department).
  */
 export function mergeByPerson(reads: DepartmentAccess[]): PersonEntry[] {
-  const people = new Map<string, { subgraphs: Set<string>; workerId: string | null; householdCode: string | null; villageCode: string | null; fields: Set<string>; lookup: LookupOutcome | null }>();
+  const people = new Map<
+    string,
+    { subgraphs: Set<string>; workerId: string | null; householdCode: string | null; villageCode: string | null; fields: Set<string>; lookup: LookupOutcome | null }
+  >();
   for (const read of reads) {
     const key = read.workerId ? `w:${read.workerId}` : `h:${read.householdCode ?? ''}`;
     let person = people.get(key);
     if (!person) {
-      person = { subgraphs: new Set(), workerId: read.workerId ?? null, householdCode: read.workerId ? null : read.householdCode ?? null, villageCode: null, fields: new Set(), lookup: null };
+      person = {
+        subgraphs: new Set(),
+        workerId: read.workerId ?? null,
+        householdCode: read.workerId ? null : (read.householdCode ?? null),
+        villageCode: null,
+        fields: new Set(),
+        lookup: null,
+      };
       people.set(key, person);
     }
     if (read.subgraph) person.subgraphs.add(read.subgraph);
-    person.villageCode ??= read.villageCode ?? (read.workerId ? null : villageOfPlace(read.householdCode) ?? null);
+    person.villageCode ??= read.villageCode ?? (read.workerId ? null : (villageOfPlace(read.householdCode) ?? null));
     for (const field of read.fields) person.fields.add(field);
     if (read.lookup && (person.lookup === null || OUTCOME_RANK[read.lookup] > OUTCOME_RANK[person.lookup])) person.lookup = read.lookup;
   }

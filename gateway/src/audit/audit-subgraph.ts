@@ -115,7 +115,7 @@ function entry(row: AccessLogRow) {
     role: row.role,
     scope: row.region ?? row.partnerCity ?? row.institution,
     purpose: row.purpose,
-    purposeLabel: row.purpose ? PURPOSES[row.purpose as Purpose] ?? null : null,
+    purposeLabel: row.purpose ? (PURPOSES[row.purpose as Purpose] ?? null) : null,
     requestId: row.requestId,
     correlationId: row.correlationId,
     operation: row.operation,
@@ -169,7 +169,11 @@ export function buildAuditSchema(store: AccessLogStore, pseudonymKey: string): G
   };
   const resolvers = {
     Query: {
-      async accessLog(_: unknown, args: { workerId?: string; idNumber?: string; staff?: string; since?: string; until?: string; first?: number; after?: string }, context: AuditContext) {
+      async accessLog(
+        _: unknown,
+        args: { workerId?: string; idNumber?: string; staff?: string; since?: string; until?: string; first?: number; after?: string },
+        context: AuditContext,
+      ) {
         requireAuditor(context);
         const first = limit(args.first, 'first', 500);
         let beforeSeq: number | undefined;
@@ -192,7 +196,12 @@ export function buildAuditSchema(store: AccessLogStore, pseudonymKey: string): G
       },
       async idNumberLookups(_: unknown, args: { staff?: string; since?: string; until?: string; first?: number }, context: AuditContext) {
         requireAuditor(context);
-        const rows = await store.lookupCounts({ staff: args.staff ?? undefined, since: instant(args.since, 'since'), until: instant(args.until, 'until'), limit: limit(args.first, 'first', 500) });
+        const rows = await store.lookupCounts({
+          staff: args.staff ?? undefined,
+          since: instant(args.since, 'since'),
+          until: instant(args.until, 'until'),
+          limit: limit(args.first, 'first', 500),
+        });
         return rows.map((row) => ({ ...row, lastAt: row.lastAt.toISOString() }));
       },
       async accessLogVerification(_: unknown, __: unknown, context: AuditContext) {

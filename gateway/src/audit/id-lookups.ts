@@ -54,7 +54,12 @@ const MAX_ID_LENGTH = 64;
  * do not coerce, execution refuses the operation before any department is called, and so does
  * this: it reports nothing.
  */
-export function idNumberLookups(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode, rawVariables: Record<string, unknown> | undefined): IdNumberLookup[] {
+export function idNumberLookups(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operation: OperationDefinitionNode,
+  rawVariables: Record<string, unknown> | undefined,
+): IdNumberLookup[] {
   const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], rawVariables ?? {});
   if (coerced.errors) return [];
   const variables = coerced.coerced;

@@ -27,5 +27,13 @@ export function dedupeInFlight(): DepartmentStep {
 
 /** What a department's answer depends on besides the query: never the staff account or the request id. */
 export function rightsKey(identity: RequestIdentity): string {
-  return JSON.stringify([identity.department, identity.role, identity.region ?? null, identity.partnerCity ?? null, identity.institution ?? null, [...identity.permissions].sort(), identity.purpose ?? null]);
+  return JSON.stringify([
+    identity.department,
+    identity.role,
+    identity.region ?? null,
+    identity.partnerCity ?? null,
+    identity.institution ?? null,
+    [...identity.permissions].sort(),
+    identity.purpose ?? null,
+  ]);
 }

@@ -19,5 +19,10 @@ export { withDeadline } from './deadline';
  * department's own refusal).
  */
 export function departmentSource(department: string, url: string, timeoutMs: number, counts: FetchCounts): DepartmentDataSource {
-  return new DepartmentDataSource(department, url, timeoutMs, [collectAccessReads(department), dedupeInFlight(), counts.step(department), translateFailures(department, timeoutMs)]);
+  return new DepartmentDataSource(department, url, timeoutMs, [
+    collectAccessReads(department),
+    dedupeInFlight(),
+    counts.step(department),
+    translateFailures(department, timeoutMs),
+  ]);
 }

@@ -29,7 +29,10 @@ export class DepartmentDataSource extends RemoteGraphQLDataSource<GatewayContext
     steps: DepartmentStep[] = [],
   ) {
     super({ url, fetcher: withDeadline(timeoutMs) });
-    this.chain = steps.reduceRight<DepartmentFetch>((next, step) => step(next), (request) => super.process(request));
+    this.chain = steps.reduceRight<DepartmentFetch>(
+      (next, step) => step(next),
+      (request) => super.process(request),
+    );
   }
 
   override async willSendRequest({ request, context }: DepartmentRequest): Promise<void> {

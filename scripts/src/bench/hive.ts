@@ -75,7 +75,8 @@ export async function ensureHiveInstalled(root: string): Promise<void> {
   const started = Date.now();
   await run(process.platform === 'win32' ? 'npm.cmd' : 'npm', args, root);
   const version = installedVersion(directory);
-  if (version !== HIVE_GATEWAY_VERSION) throw new Error(`hive gateway: npm install finished but ${path.relative(root, directory)} has @graphql-hive/gateway ${version ?? 'missing'}`);
+  if (version !== HIVE_GATEWAY_VERSION)
+    throw new Error(`hive gateway: npm install finished but ${path.relative(root, directory)} has @graphql-hive/gateway ${version ?? 'missing'}`);
   console.log(`hive gateway: installed in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }
 

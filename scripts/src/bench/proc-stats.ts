@@ -53,8 +53,7 @@ export function watchProcesses(groups: Record<string, () => number[]>, intervalM
   const started = Date.now();
   const startTicks = new Map<string, number>();
   const peak = new Map<string, number>();
-  const sum = (name: string, read: (pid: number) => number | null) =>
-    groups[name]().reduce((total, pid) => total + (read(pid) ?? 0), 0);
+  const sum = (name: string, read: (pid: number) => number | null) => groups[name]().reduce((total, pid) => total + (read(pid) ?? 0), 0);
   for (const name of Object.keys(groups)) startTicks.set(name, sum(name, cpuTicks));
   const sample = () => {
     for (const name of Object.keys(groups)) peak.set(name, Math.max(peak.get(name) ?? 0, sum(name, rssBytes)));

@@ -90,7 +90,17 @@ async function stats(url: string, headers: Record<string, string>): Promise<any>
 }
 
 async function main(): Promise<void> {
-  const flags = parseFlags(process.argv.slice(2), { workers: 'number', duration: 'number', connections: 'number', warmup: 'number', 'skip-hive': 'boolean', only: 'string', profile: 'boolean', serve: 'boolean', 'hive-dedupe': 'boolean' });
+  const flags = parseFlags(process.argv.slice(2), {
+    workers: 'number',
+    duration: 'number',
+    connections: 'number',
+    warmup: 'number',
+    'skip-hive': 'boolean',
+    only: 'string',
+    profile: 'boolean',
+    serve: 'boolean',
+    'hive-dedupe': 'boolean',
+  });
   // --profile: every service writes a CPU profile (node --cpu-prof) into .bench/profiles when it stops.
   const nodeArgs = flags.profile ? ['--cpu-prof', `--cpu-prof-dir=${path.join(PROJECT_ROOT, '.bench', 'profiles')}`] : [];
   const workers = (flags.workers as number | undefined) ?? 100_000;
@@ -148,14 +158,19 @@ async function main(): Promise<void> {
     }
     await Promise.all(SUBGRAPH_NAMES.map((name) => waitUntilReady(`http://localhost:${PORTS[name]}/ready`, processes[name], name)));
     // The 1,000-worker list of ratio 4 costs more than the default limit (50,000) allows.
-    processes.gateway = spawnService(PROJECT_ROOT, 'gateway/dist/main.js', {
-      ...baseEnv,
-      GATEWAY_PORT: String(PORTS.gateway),
-      GATEWAY_MAX_COST: '200000',
-      // The load test looks workers up by ID number thousands of times a minute from one account.
-      ID_LOOKUP_BUDGET_PER_MINUTE: '100000000',
-      AUDIT_DATABASE_URL: withDatabase(pg.serverUrl, 'jiuye_audit'),
-    }, nodeArgs);
+    processes.gateway = spawnService(
+      PROJECT_ROOT,
+      'gateway/dist/main.js',
+      {
+        ...baseEnv,
+        GATEWAY_PORT: String(PORTS.gateway),
+        GATEWAY_MAX_COST: '200000',
+        // The load test looks workers up by ID number thousands of times a minute from one account.
+        ID_LOOKUP_BUDGET_PER_MINUTE: '100000000',
+        AUDIT_DATABASE_URL: withDatabase(pg.serverUrl, 'jiuye_audit'),
+      },
+      nodeArgs,
+    );
     children.push(processes.gateway);
     await waitUntilReady(`http://localhost:${PORTS.gateway}/ready`, processes.gateway, 'gateway');
     const targets: Record<string, string> = { gateway: `http://localhost:${PORTS.gateway}/graphql` };
@@ -207,7 +222,14 @@ async function main(): Promise<void> {
     const dashboard = await mintDevToken(identityFor({ department: 'dashboard', region: county }));
     const person = (token: string) => ({ authorization: `Bearer ${token}`, 'x-purpose': 'employment-service' });
     const today = todayInChina();
-    const scenarios: { name: string; query: string; variables?: Record<string, unknown>; variants?: Record<string, unknown>[]; headers: Record<string, string>; check: (data: any) => boolean }[] = [
+    const scenarios: {
+      name: string;
+      query: string;
+      variables?: Record<string, unknown>;
+      variants?: Record<string, unknown>[];
+      headers: Record<string, string>;
+      check: (data: any) => boolean;
+    }[] = [
       {
         name: 'one worker, five departments',
         query: `query($id: String!) { worker(idNumber: $id) { name age employmentStatus currentEmployment { kind employerName } household { code povertyStatus currentAssistance { kind monthlyAmount } } disability { grade } careDuties { reason } certificates { trade } enrolments { status } transfers { employerName startedOn } suitableJobPostings(first: 3) { title } } }`,
@@ -250,7 +272,9 @@ async function main(): Promise<void> {
 
     if (flags.serve) {
       // --serve: leave the bench services up for a profiler or by-hand queries until Ctrl-C.
-      console.log(`serving: gateway ${targets.gateway}${targets.hive ? `, Hive ${targets.hive}` : ''}; worker ${idNumber}, village ${village}, township ${township}\ntoken (hr, ${county}): ${officer}`);
+      console.log(
+        `serving: gateway ${targets.gateway}${targets.hive ? `, Hive ${targets.hive}` : ''}; worker ${idNumber}, village ${village}, township ${township}\ntoken (hr, ${county}): ${officer}`,
+      );
       await new Promise(() => undefined);
     }
     const results: ScenarioResult[] = [];
@@ -272,7 +296,9 @@ async function main(): Promise<void> {
           const load = await runDriver({ ...job, durationSeconds: duration });
           const name = mode === 'varied' ? `${scenario.name} (varied)` : scenario.name;
           results.push({ scenario: name, target, load, processes: watch.stop() });
-          console.log(`  ${name.padEnd(56)} ${target.padEnd(8)} ${load.rps.toFixed(1).padStart(8)} req/s  p50 ${load.p50} ms  p95 ${load.p95} ms  p99 ${load.p99} ms  errors ${load.errors}`);
+          console.log(
+            `  ${name.padEnd(56)} ${target.padEnd(8)} ${load.rps.toFixed(1).padStart(8)} req/s  p50 ${load.p50} ms  p95 ${load.p95} ms  p99 ${load.p99} ms  errors ${load.errors}`,
+          );
         }
       }
     }
@@ -283,12 +309,22 @@ async function main(): Promise<void> {
     // Different workers per request, so that the gateway's sharing of identical in-flight queries does not flatter it.
     const singleBodies = manyWorkers.map((id) => JSON.stringify({ query: single, variables: { id } }));
     const internal = async () => ({
-      [INTERNAL_IDENTITY_HEADER]: await signInternalIdentity({ ...identityFor({ department: 'hr', region: county }), purpose: 'employment-service', requestId: 'bench' }, process.env.INTERNAL_SIGNING_KEY ?? DEVELOPMENT_INTERNAL_SIGNING_KEY),
+      [INTERNAL_IDENTITY_HEADER]: await signInternalIdentity(
+        { ...identityFor({ department: 'hr', region: county }), purpose: 'employment-service', requestId: 'bench' },
+        process.env.INTERNAL_SIGNING_KEY ?? DEVELOPMENT_INTERNAL_SIGNING_KEY,
+      ),
     });
     await runDriver({ url: targets.gateway, body: singleBody, bodies: singleBodies, headers: person(officer), connections, durationSeconds: warmup });
     const viaGateway = await runDriver({ url: targets.gateway, body: singleBody, bodies: singleBodies, headers: person(officer), connections, durationSeconds: duration });
     await runDriver({ url: `http://localhost:${PORTS.hr}/graphql`, body: singleBody, bodies: singleBodies, headers: await internal(), connections, durationSeconds: warmup });
-    const direct = await runDriver({ url: `http://localhost:${PORTS.hr}/graphql`, body: singleBody, bodies: singleBodies, headers: await internal(), connections, durationSeconds: duration });
+    const direct = await runDriver({
+      url: `http://localhost:${PORTS.hr}/graphql`,
+      body: singleBody,
+      bodies: singleBodies,
+      headers: await internal(),
+      connections,
+      durationSeconds: duration,
+    });
 
     // Ratio 3: the federated one-worker query against hand-written SQL over the five databases, one at a time.
     const situation = scenarios[0];
@@ -296,7 +332,8 @@ async function main(): Promise<void> {
     const sqlFloor = await sequentialLatency(300, () => floor.situation(workerId));
 
     // Ratio 4: SQL statements and subgraph fetches per request for 10, 100 and 1,000 workers.
-    const listQuery = (n: number, after?: string) => `workers(divisionCode: "${county}", first: ${n}${after ? `, after: "${after}"` : ''}) { pageInfo { endCursor } nodes { name employmentStatus currentEmployment { kind } household { code povertyStatus currentAssistance { kind } } povertyStatus staysNearHome disability { grade } careDuties { reason } certifiedTrades enrolments { status } transfers { employerName } suitableJobPostings(first: 3) { title } } }`;
+    const listQuery = (n: number, after?: string) =>
+      `workers(divisionCode: "${county}", first: ${n}${after ? `, after: "${after}"` : ''}) { pageInfo { endCursor } nodes { name employmentStatus currentEmployment { kind } household { code povertyStatus currentAssistance { kind } } povertyStatus staysNearHome disability { grade } careDuties { reason } certifiedTrades enrolments { status } transfers { employerName } suitableJobPostings(first: 3) { title } } }`;
     const firstPage = await graphql(targets.gateway, `{ ${listQuery(500)} }`, person(officer));
     const cursor = firstPage.data.workers.pageInfo.endCursor;
     const flat: { workers: number; statements: Record<string, number>; fetches: Record<string, number> }[] = [];
@@ -336,13 +373,37 @@ async function main(): Promise<void> {
               .map((name) => [name, Math.round((byTarget(name, 'gateway')!.load.rps / byTarget(name, 'hive')!.load.rps) * 100) / 100]),
           )
         : null,
-      gatewayTax: { gatewayRps: viaGateway.rps, directRps: direct.rps, gatewayP50: viaGateway.p50, directP50: direct.p50, p50Ratio: Math.round((viaGateway.p50 / Math.max(direct.p50, 0.01)) * 100) / 100, rpsRatio: Math.round((direct.rps / viaGateway.rps) * 100) / 100 },
+      gatewayTax: {
+        gatewayRps: viaGateway.rps,
+        directRps: direct.rps,
+        gatewayP50: viaGateway.p50,
+        directP50: direct.p50,
+        p50Ratio: Math.round((viaGateway.p50 / Math.max(direct.p50, 0.01)) * 100) / 100,
+        rpsRatio: Math.round((direct.rps / viaGateway.rps) * 100) / 100,
+      },
       sqlFloor: { federatedP50: federated.p50, sqlP50: sqlFloor.p50, ratio: Math.round((federated.p50 / sqlFloor.p50) * 100) / 100 },
       flat,
-      seeding: { seedRowsPerSecond: seedReport.rowsPerSecond, copyRowsPerSecond: copy.rowsPerSecond, ratio: Math.round((seedReport.rowsPerSecond / copy.rowsPerSecond) * 100) / 100 },
+      seeding: {
+        seedRowsPerSecond: seedReport.rowsPerSecond,
+        copyRowsPerSecond: copy.rowsPerSecond,
+        ratio: Math.round((seedReport.rowsPerSecond / copy.rowsPerSecond) * 100) / 100,
+      },
     };
-    const machine = { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, memoryGb: Math.round(os.totalmem() / 2 ** 30), node: process.version, platform: `${os.platform()} ${os.release()}` };
-    const report = { date: new Date().toISOString(), command: `npm run bench -- --workers ${workers} --duration ${duration} --connections ${connections}${flags['hive-dedupe'] ? ' --hive-dedupe' : ''}`, workers: present || seedReport.workers, machine, results, ratios };
+    const machine = {
+      cpus: os.cpus().length,
+      cpuModel: os.cpus()[0]?.model,
+      memoryGb: Math.round(os.totalmem() / 2 ** 30),
+      node: process.version,
+      platform: `${os.platform()} ${os.release()}`,
+    };
+    const report = {
+      date: new Date().toISOString(),
+      command: `npm run bench -- --workers ${workers} --duration ${duration} --connections ${connections}${flags['hive-dedupe'] ? ' --hive-dedupe' : ''}`,
+      workers: present || seedReport.workers,
+      machine,
+      results,
+      ratios,
+    };
     mkdirSync(path.join(PROJECT_ROOT, 'benchmarks'), { recursive: true });
     writeFileSync(path.join(PROJECT_ROOT, 'benchmarks', `results-${workers}.json`), JSON.stringify(report, null, 2) + '\n');
     const markdown = renderMarkdown(report);
@@ -359,24 +420,35 @@ let cleanupHive: (() => Promise<void>) | undefined;
 /** scripts/src/bench/hive.ts: Hive Gateway, installed on demand into .bench/hive (not a dependency of the project). */
 interface HiveModule {
   ensureHiveInstalled(root: string): Promise<void>;
-  startHiveGateway(options: { root: string; port: number; subgraphUrls: Record<string, string>; env?: NodeJS.ProcessEnv }): Promise<{ url: string; pid: number; stop(): Promise<void> }>;
+  startHiveGateway(options: {
+    root: string;
+    port: number;
+    subgraphUrls: Record<string, string>;
+    env?: NodeJS.ProcessEnv;
+  }): Promise<{ url: string; pid: number; stop(): Promise<void> }>;
 }
 
 function renderMarkdown(report: any): string {
   const lines: string[] = [];
   lines.push(`### ${report.workers.toLocaleString('en')} workers`);
   lines.push('');
-  lines.push(`\`${report.command}\` — ${report.date.slice(0, 10)}, ${report.machine.cpus} cores (${report.machine.cpuModel}), ${report.machine.memoryGb} GiB, Node ${report.machine.node}`);
+  lines.push(
+    `\`${report.command}\` — ${report.date.slice(0, 10)}, ${report.machine.cpus} cores (${report.machine.cpuModel}), ${report.machine.memoryGb} GiB, Node ${report.machine.node}`,
+  );
   lines.push('');
   const scenarios = [...new Set(report.results.map((r: ScenarioResult) => r.scenario))] as string[];
   for (const scenario of scenarios) {
     lines.push(`**${scenario}**`);
     lines.push('');
-    lines.push('| gateway | req/s | p50 ms | p95 ms | p99 ms | errors | CPU % (gateway / hr / poverty / civil / training / partner / situation / postgres) | peak RSS MB (same order) |');
+    lines.push(
+      '| gateway | req/s | p50 ms | p95 ms | p99 ms | errors | CPU % (gateway / hr / poverty / civil / training / partner / situation / postgres) | peak RSS MB (same order) |',
+    );
     lines.push('|---|---|---|---|---|---|---|---|');
     for (const r of report.results.filter((x: ScenarioResult) => x.scenario === scenario) as ScenarioResult[]) {
       const order = [r.target === 'hive' ? 'hive' : 'gateway', ...SUBGRAPH_NAMES, 'postgres'];
-      lines.push(`| ${r.target === 'hive' ? 'Hive Gateway' : '@apollo/gateway (ours)'} | ${r.load.rps.toFixed(1)} | ${r.load.p50} | ${r.load.p95} | ${r.load.p99} | ${r.load.errors} | ${order.map((n) => r.processes[n]?.cpuPercent ?? '–').join(' / ')} | ${order.map((n) => r.processes[n]?.rssMb ?? '–').join(' / ')} |`);
+      lines.push(
+        `| ${r.target === 'hive' ? 'Hive Gateway' : '@apollo/gateway (ours)'} | ${r.load.rps.toFixed(1)} | ${r.load.p50} | ${r.load.p95} | ${r.load.p99} | ${r.load.errors} | ${order.map((n) => r.processes[n]?.cpuPercent ?? '–').join(' / ')} | ${order.map((n) => r.processes[n]?.rssMb ?? '–').join(' / ')} |`,
+      );
     }
     lines.push('');
   }
@@ -386,14 +458,28 @@ function renderMarkdown(report: any): string {
   lines.push('| ratio | figure | target |');
   lines.push('|---|---|---|');
   if (ratios.gatewayOverHive) {
-    for (const [scenario, value] of Object.entries(ratios.gatewayOverHive)) lines.push(`| 1. ours ÷ Hive Gateway, req/s — ${scenario} | ${value} | ≥ 1.0 (one worker, village list) |`);
+    for (const [scenario, value] of Object.entries(ratios.gatewayOverHive))
+      lines.push(`| 1. ours ÷ Hive Gateway, req/s — ${scenario} | ${value} | ≥ 1.0 (one worker, village list) |`);
   } else lines.push('| 1. ours ÷ Hive Gateway | not measured (--skip-hive) | ≥ 1.0 |');
-  lines.push(`| 2. gateway ÷ hr directly, p50 (single-subgraph query, a different worker each request) | ${ratios.gatewayTax.p50Ratio} (${ratios.gatewayTax.gatewayP50} ms ÷ ${ratios.gatewayTax.directP50} ms; req/s ${ratios.gatewayTax.gatewayRps.toFixed(0)} vs ${ratios.gatewayTax.directRps.toFixed(0)}) | ≤ 1.5 |`);
-  lines.push(`| 3. federated one worker ÷ hand-written SQL, p50, one at a time | ${ratios.sqlFloor.ratio} (${ratios.sqlFloor.federatedP50} ms ÷ ${ratios.sqlFloor.sqlP50} ms) | ≤ 3 |`);
+  lines.push(
+    `| 2. gateway ÷ hr directly, p50 (single-subgraph query, a different worker each request) | ${ratios.gatewayTax.p50Ratio} (${ratios.gatewayTax.gatewayP50} ms ÷ ${ratios.gatewayTax.directP50} ms; req/s ${ratios.gatewayTax.gatewayRps.toFixed(0)} vs ${ratios.gatewayTax.directRps.toFixed(0)}) | ≤ 1.5 |`,
+  );
+  lines.push(
+    `| 3. federated one worker ÷ hand-written SQL, p50, one at a time | ${ratios.sqlFloor.ratio} (${ratios.sqlFloor.federatedP50} ms ÷ ${ratios.sqlFloor.sqlP50} ms) | ≤ 3 |`,
+  );
   for (const row of ratios.flat) {
-    lines.push(`| 4. SQL statements / subgraph fetches, list of ${row.workers.toLocaleString('en')} | ${SUBGRAPH_NAMES.map((n) => `${n} ${row.statements[n]}`).join(', ')} / ${Object.entries(row.fetches).filter(([, v]) => (v as number) > 0).map(([n, v]) => `${n} ${v}`).join(', ')} | flat |`);
+    lines.push(
+      `| 4. SQL statements / subgraph fetches, list of ${row.workers.toLocaleString('en')} | ${SUBGRAPH_NAMES.map((n) => `${n} ${row.statements[n]}`).join(', ')} / ${Object.entries(
+        row.fetches,
+      )
+        .filter(([, v]) => (v as number) > 0)
+        .map(([n, v]) => `${n} ${v}`)
+        .join(', ')} | flat |`,
+    );
   }
-  lines.push(`| 5. seeding ÷ COPY, rows/s | ${ratios.seeding.ratio} (${ratios.seeding.seedRowsPerSecond.toLocaleString('en')} ÷ ${ratios.seeding.copyRowsPerSecond.toLocaleString('en')}) | ≥ 0.5 |`);
+  lines.push(
+    `| 5. seeding ÷ COPY, rows/s | ${ratios.seeding.ratio} (${ratios.seeding.seedRowsPerSecond.toLocaleString('en')} ÷ ${ratios.seeding.copyRowsPerSecond.toLocaleString('en')}) | ≥ 0.5 |`,
+  );
   lines.push('');
   return lines.join('\n');
 }

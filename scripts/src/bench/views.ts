@@ -15,15 +15,34 @@ interface View {
 }
 
 const VIEWS: View[] = [
-  { name: 'roster POOR_LABOURERS (page of 50 + totalCount)', query: (r) => `{ roster(kind: POOR_LABOURERS, region: "${r}", first: 50) { totalCount nodes { name employmentStatus povertyStatus } } }` },
+  {
+    name: 'roster POOR_LABOURERS (page of 50 + totalCount)',
+    query: (r) => `{ roster(kind: POOR_LABOURERS, region: "${r}", first: 50) { totalCount nodes { name employmentStatus povertyStatus } } }`,
+  },
   { name: 'roster UNEMPLOYED (page of 50 + totalCount)', query: (r) => `{ roster(kind: UNEMPLOYED, region: "${r}", first: 50) { totalCount nodes { name employmentStatus } } }` },
   { name: 'roster TWO_AFTER_YOUTH (page of 50 + totalCount)', query: (r) => `{ roster(kind: TWO_AFTER_YOUTH, region: "${r}", first: 50) { totalCount nodes { name } } }` },
-  { name: 'zero-employment households (page of 50 + members)', query: (r) => `{ zeroEmploymentHouseholds(region: "${r}", first: 50) { totalCount nodes { code responsible { cadreName } members { name } } } }` },
+  {
+    name: 'zero-employment households (page of 50 + members)',
+    query: (r) => `{ zeroEmploymentHouseholds(region: "${r}", first: 50) { totalCount nodes { code responsible { cadreName } members { name } } } }`,
+  },
   { name: 'warnings (page of 50 + counts by rule)', query: (r) => `{ warnings(region: "${r}", first: 50) { totalCount countsByRule { rule count } nodes { reason } } }` },
   { name: 'conflicts (page of 50 + counts by kind)', query: (r) => `{ conflicts(region: "${r}", first: 50) { totalCount nodes { label sources { fact } } } }` },
-  { name: 'indicators, year (dashboard)', dashboard: true, query: (r) => `{ indicators(region: "${r}", period: "2026") { labourForce { value } employed { value } newTransfers { value } retention { value } verifiedShare { value } subsidies { totalAmount { value } } training { participants { value } } } }` },
-  { name: 'indicators, week (dashboard)', dashboard: true, query: (r) => `{ indicators(region: "${r}", period: "2026-W47") { labourForce { value } newTransfers { value } jobFairIntentionRate { value } } }` },
-  { name: 'verification coverage, month (dashboard)', dashboard: true, query: (r) => `{ verificationCoverage(region: "${r}", month: "2026-11") { total { share { value } } villages { share { value } } } }` },
+  {
+    name: 'indicators, year (dashboard)',
+    dashboard: true,
+    query: (r) =>
+      `{ indicators(region: "${r}", period: "2026") { labourForce { value } employed { value } newTransfers { value } retention { value } verifiedShare { value } subsidies { totalAmount { value } } training { participants { value } } } }`,
+  },
+  {
+    name: 'indicators, week (dashboard)',
+    dashboard: true,
+    query: (r) => `{ indicators(region: "${r}", period: "2026-W47") { labourForce { value } newTransfers { value } jobFairIntentionRate { value } } }`,
+  },
+  {
+    name: 'verification coverage, month (dashboard)',
+    dashboard: true,
+    query: (r) => `{ verificationCoverage(region: "${r}", month: "2026-11") { total { share { value } } villages { share { value } } } }`,
+  },
 ];
 
 async function time(url: string, token: string, purpose: string | null, query: string): Promise<number> {
@@ -46,7 +65,11 @@ async function main(): Promise<void> {
   const township = String(flags.township ?? `${DEMO_COUNTY}101`);
   const officer = await mintDevToken(identityFor({ department: 'hr', region: DEMO_COUNTY }));
   const dashboard = await mintDevToken(identityFor({ department: 'dashboard', region: DEMO_COUNTY }));
-  const ranking: View = { name: 'weekly village ranking (county)', dashboard: true, query: () => `{ villageRanking(county: "${DEMO_COUNTY}", week: "2026-11-20") { red { villageName newTransfers } black { villageName } all { rank } } }` };
+  const ranking: View = {
+    name: 'weekly village ranking (county)',
+    dashboard: true,
+    query: () => `{ villageRanking(county: "${DEMO_COUNTY}", week: "2026-11-20") { red { villageName newTransfers } black { villageName } all { rank } } }`,
+  };
   console.log(`| view | region | median ms | slowest ms |\n|---|---|---|---|`);
   for (const view of [...VIEWS, ranking].filter((v) => !flags.only || v.name.includes(String(flags.only)))) {
     for (const region of view === ranking ? [DEMO_COUNTY] : [DEMO_COUNTY, township]) {
@@ -61,7 +84,9 @@ async function main(): Promise<void> {
         continue;
       }
       samples.sort((a, b) => a - b);
-      console.log(`| ${view.name} | ${region.length === 6 ? 'county' : 'township'} ${region} | ${samples[Math.floor(samples.length / 2)].toFixed(0)} | ${samples[samples.length - 1].toFixed(0)} |`);
+      console.log(
+        `| ${view.name} | ${region.length === 6 ? 'county' : 'township'} ${region} | ${samples[Math.floor(samples.length / 2)].toFixed(0)} | ${samples[samples.length - 1].toFixed(0)} |`,
+      );
     }
   }
 }

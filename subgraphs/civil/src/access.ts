@@ -84,12 +84,7 @@ async function personInScope(context: CivilContext, workerId: string | null): Pr
  * outside the region is FORBIDDEN on input.householdCode, as the code alone says so.
  * A malformed ID number or household code is left to the service, which names the field.
  */
-export async function authorizePersonWrite(
-  context: CivilContext,
-  idNumber: string | undefined,
-  householdCode: string | null | undefined,
-  what: string,
-): Promise<void> {
+export async function authorizePersonWrite(context: CivilContext, idNumber: string | undefined, householdCode: string | null | undefined, what: string): Promise<void> {
   context.access.requireDepartment('civil', what);
   const newPlace = isHouseholdCode(householdCode) ? householdCode : null;
   if (newPlace) await context.access.requireInScope({ place: newPlace }, 'input.householdCode');

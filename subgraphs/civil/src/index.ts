@@ -12,8 +12,6 @@ import { PersonCircumstance } from './person/person.entity';
 import { resolveWorkerReference, WorkerResolver } from './worker/worker.resolver';
 import { Worker } from './worker/worker.type';
 
-
-
 export { publishedViews as civilPublishedViews } from './published-views';
 
 /** 民政 — civil affairs: subsistence allowance, special hardship, left-behind, disability, care duties. */

@@ -7,10 +7,22 @@ import type { PublishedViews } from '@jiuye/common';
  * instead (see common/src/published-views.ts).
  */
 export const publishedViews: PublishedViews = {
-  assistance_grant: [['household_code', 'character varying(16)'], ['kind', 'text'], ['starts_on', 'date'], ['ends_on', 'date']],
-  care_duty: [['worker_id', 'character varying(32)'], ['reason', 'text'], ['since', 'date'], ['until', 'date']],
+  assistance_grant: [
+    ['household_code', 'character varying(16)'],
+    ['kind', 'text'],
+    ['starts_on', 'date'],
+    ['ends_on', 'date'],
+  ],
+  care_duty: [
+    ['worker_id', 'character varying(32)'],
+    ['reason', 'text'],
+    ['since', 'date'],
+    ['until', 'date'],
+  ],
   person_circumstance: [
-    ['worker_id', 'character varying(32)'], ['left_behind', 'text'], ['disability_kind', 'text'],
+    ['worker_id', 'character varying(32)'],
+    ['left_behind', 'text'],
+    ['disability_kind', 'text'],
     ['disability_grade', 'smallint'],
   ],
 };

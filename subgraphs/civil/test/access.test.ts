@@ -34,9 +34,14 @@ describe('civil subgraph: access control', () => {
     authorityCalls.push({ kind, ids });
     const visible = new Set<string>();
     for (const id of ids) {
-      if (kind === 'partner-city' ? transfers.get(id) === identity.partnerCity
-        : kind === 'institution' ? trainees.get(id) === identity.institution
-        : Boolean(residence.get(id)?.startsWith(identity.region!))) visible.add(id);
+      if (
+        kind === 'partner-city'
+          ? transfers.get(id) === identity.partnerCity
+          : kind === 'institution'
+            ? trainees.get(id) === identity.institution
+            : Boolean(residence.get(id)?.startsWith(identity.region!))
+      )
+        visible.add(id);
     }
     return visible;
   }
@@ -127,7 +132,11 @@ describe('civil subgraph: access control', () => {
       expect(response.data._entities[0].id).toBe(idOf(a.person));
       const log = (response as { extensions?: { accessLog?: unknown[] } }).extensions?.accessLog;
       expect(log).toEqual([
-        { workerId: idOf(a.person), villageCode: a.household.villageCode, fields: [...(a.person.disability ? ['Disability.grade'] : []), 'Worker.disability', 'Worker.leftBehind'] },
+        {
+          workerId: idOf(a.person),
+          villageCode: a.household.villageCode,
+          fields: [...(a.person.disability ? ['Disability.grade'] : []), 'Worker.disability', 'Worker.leftBehind'],
+        },
       ]);
     });
 
@@ -188,7 +197,10 @@ describe('civil subgraph: access control', () => {
     });
 
     it('ask the authority once per request, however many workers', async () => {
-      const people = households.flatMap((h) => h.members).filter((p) => !hasSituation(p)).slice(0, 150);
+      const people = households
+        .flatMap((h) => h.members)
+        .filter((p) => !hasSituation(p))
+        .slice(0, 150);
       authorityCalls.length = 0;
       const response = await entities(civilOfficer('530113'), '... on Worker { id staysNearHome careDuties { reason } }', people.map(workerRef));
       expect(response.errors).toBeUndefined();

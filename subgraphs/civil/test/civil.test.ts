@@ -57,10 +57,9 @@ describe('civil subgraph', () => {
   });
 
   it('records disability and care duties and derives staysNearHome', async () => {
-    const disability = await civil.query(
-      `mutation($input: RecordDisabilityInput!) { recordDisability(input: $input) { id disability { kind grade } staysNearHome } }`,
-      { input: { idNumber: WORKER_ID_NUMBER, householdCode: HOUSEHOLD, kind: 'HEARING', grade: 4, certifiedOn: '2020-05-01' } },
-    );
+    const disability = await civil.query(`mutation($input: RecordDisabilityInput!) { recordDisability(input: $input) { id disability { kind grade } staysNearHome } }`, {
+      input: { idNumber: WORKER_ID_NUMBER, householdCode: HOUSEHOLD, kind: 'HEARING', grade: 4, certifiedOn: '2020-05-01' },
+    });
     expect(disability.errors).toBeUndefined();
     expect(disability.data.recordDisability).toEqual({ id: pseudonymOf(WORKER_ID_NUMBER), disability: { kind: 'HEARING', grade: 4 }, staysNearHome: false });
 

@@ -44,8 +44,7 @@ describe('civil seeder', () => {
   });
 
   it('serves the seeded facts through _entities and keeps issuing new ids after the seeded ones', async () => {
-    const person = households.flatMap((h) => h.members).find((p) => p.disability && p.careDuties.length)
-      ?? households.flatMap((h) => h.members).find((p) => p.disability)!;
+    const person = households.flatMap((h) => h.members).find((p) => p.disability && p.careDuties.length) ?? households.flatMap((h) => h.members).find((p) => p.disability)!;
     const response = await civil.query(ENTITIES_QUERY('... on Worker { disability { kind grade } careDuties { reason } }'), {
       representations: [{ __typename: 'Worker', id: pseudonymOf(person.idNumber) }],
     });

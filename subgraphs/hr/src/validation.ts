@@ -60,4 +60,3 @@ export async function conflictOnUnique<T>(work: Promise<T>, field: string, messa
     throw error;
   }
 }
-

@@ -4,19 +4,7 @@ import { FEDERATION_LINK, makeIdNumber, printSubgraphSdl, TradeVocabulary } from
 import { civilSubgraph } from '@jiuye/civil';
 import { hrSubgraph } from '@jiuye/hr';
 import { ENTITIES_QUERY, startTestSubgraph, type TestSubgraph, expectFlatCost } from '@jiuye/testing/harness';
-import {
-  addDays,
-  COUNTY,
-  insertPostings,
-  insertReferenceData,
-  insertWelfarePosts,
-  LUOXUE,
-  pseudonymOf,
-  QINGKOU,
-  TANGDAN,
-  today,
-  YINMIN_VILLAGE,
-} from './fixtures';
+import { addDays, COUNTY, insertPostings, insertReferenceData, insertWelfarePosts, LUOXUE, pseudonymOf, QINGKOU, TANGDAN, today, YINMIN_VILLAGE } from './fixtures';
 
 const VILLAGES = [QINGKOU, LUOXUE, YINMIN_VILLAGE];
 
@@ -40,7 +28,16 @@ async function seedWorkers(hr: TestSubgraph, n: number): Promise<Seeded> {
     if (i % 2 === 0) households.push(household);
     const id = pseudonymOf(idNumber);
     ids.push(id);
-    workers.push([id, idNumber, `工人${i}`, i % 2 ? 'MALE' : 'FEMALE', idNumber.slice(6, 10) + '-' + idNumber.slice(10, 12) + '-' + idNumber.slice(12, 14), `139${String(10000000 + i)}`, household, household.slice(0, 12)]);
+    workers.push([
+      id,
+      idNumber,
+      `工人${i}`,
+      i % 2 ? 'MALE' : 'FEMALE',
+      idNumber.slice(6, 10) + '-' + idNumber.slice(10, 12) + '-' + idNumber.slice(12, 14),
+      `139${String(10000000 + i)}`,
+      household,
+      household.slice(0, 12),
+    ]);
   }
   const placeholders = (rows: unknown[][]) => rows.map((r) => `(${r.map(() => '?').join(', ')})`).join(', ');
   await hr.sql(
@@ -52,7 +49,18 @@ async function seedWorkers(hr: TestSubgraph, n: number): Promise<Seeded> {
   const employments: unknown[][] = [];
   ids.forEach((id, i) => {
     employments.push([id, 2, '昆明东川铜业有限公司', 'LOCAL_ENTERPRISE', 'IN_COUNTY', '东川区', addDays(t, -400), addDays(t, -200), 3500, '合同期满']);
-    employments.push([id, i % 2 ? 3 : null, i % 2 ? '深圳市福田电子厂' : '个体', i % 2 ? 'TRANSFER_OUT_OF_PROVINCE' : 'FLEXIBLE', i % 2 ? 'OUT_OF_PROVINCE' : 'IN_COUNTY', '深圳', addDays(t, -100), null, 5200, null]);
+    employments.push([
+      id,
+      i % 2 ? 3 : null,
+      i % 2 ? '深圳市福田电子厂' : '个体',
+      i % 2 ? 'TRANSFER_OUT_OF_PROVINCE' : 'FLEXIBLE',
+      i % 2 ? 'OUT_OF_PROVINCE' : 'IN_COUNTY',
+      '深圳',
+      addDays(t, -100),
+      null,
+      5200,
+      null,
+    ]);
   });
   await hr.sql(
     `insert into employment (worker_id, employer_id, employer_name, kind, place, location, starts_on, ends_on, monthly_wage, end_reason)
@@ -106,9 +114,33 @@ describe('hr subgraph: federation', () => {
         return [...block.replace(/"""[\s\S]*?"""/g, '').matchAll(/^\s{2}(\w+)/gm)].map((m) => m[1]);
       };
       expect(fieldsOf('Worker')).toEqual([
-        'id', 'staysNearHome', 'certifiedTrades', 'name', 'sex', 'birthDate', 'age', 'idNumberMasked', 'idNumber', 'phone', 'phoneMasked', 'household', 'village',
-        'populationStatus', 'employmentStatus', 'employmentIntention', 'skillLevel', 'trainingWish', 'education', 'verifiedOn',
-        'employments', 'currentEmployment', 'welfarePostAssignments', 'subsidies', 'jobFairIntentions', 'suitableJobPostings', 'verifications',
+        'id',
+        'staysNearHome',
+        'certifiedTrades',
+        'name',
+        'sex',
+        'birthDate',
+        'age',
+        'idNumberMasked',
+        'idNumber',
+        'phone',
+        'phoneMasked',
+        'household',
+        'village',
+        'populationStatus',
+        'employmentStatus',
+        'employmentIntention',
+        'skillLevel',
+        'trainingWish',
+        'education',
+        'verifiedOn',
+        'employments',
+        'currentEmployment',
+        'welfarePostAssignments',
+        'subsidies',
+        'jobFairIntentions',
+        'suitableJobPostings',
+        'verifications',
       ]);
       expect(fieldsOf('Household')).toEqual(['code', 'members', 'village']);
       expect(fieldsOf('Division')).toEqual(['code', 'name', 'level', 'parent', 'children', 'workers', 'welfarePosts']);

@@ -108,12 +108,7 @@ describe('hr subgraph: registry and daily work', () => {
       expect(response.data).toBeNull();
       expect(extensions.code).toBe('BAD_USER_INPUT');
       expect(extensions.field).toBe('input.name');
-      expect(extensions.problems.map((p: { field: string }) => p.field)).toEqual([
-        'input.name',
-        'input.phone',
-        'input.householdCode',
-        'input.employmentStatus',
-      ]);
+      expect(extensions.problems.map((p: { field: string }) => p.field)).toEqual(['input.name', 'input.phone', 'input.householdCode', 'input.employmentStatus']);
       expect(await count(hr, 'worker')).toBe(before);
     });
 
@@ -282,10 +277,10 @@ describe('hr subgraph: registry and daily work', () => {
       const id = await register(hr, idNumber);
       await hr.query(START, { input: employmentInput(idNumber) });
       await expect(
-        hr.sql(
-          `insert into employment (worker_id, employer_name, kind, place, location, starts_on, monthly_wage) values (?, 'x', 'FLEXIBLE', 'IN_COUNTY', 'x', ?, 1000)`,
-          [id, today()],
-        ),
+        hr.sql(`insert into employment (worker_id, employer_name, kind, place, location, starts_on, monthly_wage) values (?, 'x', 'FLEXIBLE', 'IN_COUNTY', 'x', ?, 1000)`, [
+          id,
+          today(),
+        ]),
       ).rejects.toThrow(/employment_one_open_per_worker/);
     });
 
@@ -430,7 +425,7 @@ describe('hr subgraph: registry and daily work', () => {
   });
 
   describe('job-fair intentions', () => {
-    it('records an intention, which takes one place of the posting\'s headcount', async () => {
+    it("records an intention, which takes one place of the posting's headcount", async () => {
       const idNumber = nextIdNumber();
       const id = await register(hr, idNumber);
       const response = await hr.query(INTENTION, { input: { fairId: '1', idNumber, postingId: '4' } });
@@ -577,7 +572,11 @@ describe('hr subgraph: registry and daily work', () => {
       await hr.query(ASSIGN, { input: { postId: '3', idNumber: holder, startsOn: today() } });
       const posts = await hr.query(`{ welfarePosts(divisionCode: "${COUNTY}") { totalCount nodes { id vacant currentAssignment { worker { id } } } } }`);
       expect(posts.data.welfarePosts.totalCount).toBe(3);
-      expect(posts.data.welfarePosts.nodes.find((p: { id: string }) => p.id === '3')).toEqual({ id: '3', vacant: false, currentAssignment: { worker: { id: pseudonymOf(holder) } } });
+      expect(posts.data.welfarePosts.nodes.find((p: { id: string }) => p.id === '3')).toEqual({
+        id: '3',
+        vacant: false,
+        currentAssignment: { worker: { id: pseudonymOf(holder) } },
+      });
       const vacant = await hr.query(`{ welfarePosts(divisionCode: "${COUNTY}", vacantOnly: true) { totalCount nodes { id vacant } } }`);
       expect(vacant.errors).toBeUndefined();
       const [{ n: held }] = await hr.sql(`select count(*)::int as n from welfare_post_assignment where ends_on is null`);

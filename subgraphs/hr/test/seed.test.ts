@@ -43,15 +43,13 @@ describe('hr seeder', () => {
     expect(await count('job_fair')).toBe(reference.jobFairs.length);
     expect(await count('welfare_post')).toBe(reference.welfarePosts.length);
     const levels = (await client.query(`select level, count(*)::int as n from division group by level order by level`)).rows;
-    expect(levels).toEqual(
-      [
-        { level: 'CITY', n: 1 },
-        { level: 'COUNTY', n: 1 },
-        { level: 'PROVINCE', n: 1 },
-        { level: 'TOWNSHIP', n: reference.townships.length },
-        { level: 'VILLAGE', n: reference.villages.length },
-      ],
-    );
+    expect(levels).toEqual([
+      { level: 'CITY', n: 1 },
+      { level: 'COUNTY', n: 1 },
+      { level: 'PROVINCE', n: 1 },
+      { level: 'TOWNSHIP', n: reference.townships.length },
+      { level: 'VILLAGE', n: reference.villages.length },
+    ]);
   });
 
   it('writes every registry member with their records, and nobody outside the registry', async () => {

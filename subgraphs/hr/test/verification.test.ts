@@ -49,7 +49,7 @@ describe('hr subgraph: monthly verification of registry records (月动态核实
   afterAll(() => hr?.stop());
 
   describe('recordVerification', () => {
-    it('records a verification: a new row, the worker\'s verifiedOn moved to its day, and the verifier\'s account', async () => {
+    it("records a verification: a new row, the worker's verifiedOn moved to its day, and the verifier's account", async () => {
       const { idNumber, id } = await registeredLongAgo();
       const day = addDays(today(), -40);
       const response = await hr.query(VERIFY, { input: { idNumber, verifiedOn: day, outcome: 'CORRECTED', note: '  电话号码已更正  ' } });
@@ -169,7 +169,7 @@ describe('hr subgraph: monthly verification of registry records (月动态核实
       expect(worker.verified_on).toBeNull();
     });
 
-    it('lets the village assistant of the worker\'s village verify, and not the assistant of the next village', async () => {
+    it("lets the village assistant of the worker's village verify, and not the assistant of the next village", async () => {
       const { idNumber, id } = await registeredLongAgo(`${QINGKOU}0002`);
       const own = await hr.queryAs(assistantOf(QINGKOU), VERIFY, { input: { idNumber, outcome: 'CONFIRMED', note: '入户核实' } });
       expect(own.errors).toBeUndefined();
@@ -184,8 +184,8 @@ describe('hr subgraph: monthly verification of registry records (月动态核实
 
     it.each<[string, Caller, string]>([
       ['a dashboard', DASHBOARD, 'other-department'],
-      ['another department\'s officer', officerOf('poverty'), 'other-department'],
-      ['another department\'s village assistant', { ...assistantOf(QINGKOU), department: 'poverty' }, 'other-department'],
+      ["another department's officer", officerOf('poverty'), 'other-department'],
+      ["another department's village assistant", { ...assistantOf(QINGKOU), department: 'poverty' }, 'other-department'],
       ['an hr viewer', officerOf('hr', { role: 'viewer' }), 'read-only'],
     ])('refuses %s (FORBIDDEN) and writes nothing', async (_label, caller, reason) => {
       const { idNumber, id } = await registeredLongAgo();

@@ -143,7 +143,11 @@ export function authorizeTransferWrite(context: PartnerContext, what: string): T
 }
 
 /** NOT_FOUND on the field when the transfer is missing or outside the scope (see TransferScope). */
-export async function requireTransferInScope<T extends Pick<Transfer, 'workerId' | 'cityCode'>>(transfer: T | null, inScope: TransferScope, field = 'input.transferId'): Promise<T> {
+export async function requireTransferInScope<T extends Pick<Transfer, 'workerId' | 'cityCode'>>(
+  transfer: T | null,
+  inScope: TransferScope,
+  field = 'input.transferId',
+): Promise<T> {
   if (!(await inScope(transfer)) || !transfer) throw notFound('transfer', field);
   return transfer;
 }

@@ -9,13 +9,22 @@ import type { PublishedViews } from '@jiuye/common';
 export const publishedViews: PublishedViews = {
   // visits of county-confirmed transfers, with the transferred worker
   confirmed_follow_up_visit: [
-    ['id', 'integer'], ['transfer_id', 'integer'], ['worker_id', 'character varying(32)'], ['visited_on', 'date'],
+    ['id', 'integer'],
+    ['transfer_id', 'integer'],
+    ['worker_id', 'character varying(32)'],
+    ['visited_on', 'date'],
     ['still_employed', 'boolean'],
   ],
   // county-confirmed transfers only (hole 7)
   confirmed_transfer: [
-    ['id', 'integer'], ['worker_id', 'character varying(32)'], ['city_code', 'character varying(4)'], ['started_on', 'date'],
+    ['id', 'integer'],
+    ['worker_id', 'character varying(32)'],
+    ['city_code', 'character varying(4)'],
+    ['started_on', 'date'],
     ['ended_on', 'date'],
   ],
-  partner_city: [['code', 'character varying(4)'], ['name', 'character varying(60)']],
+  partner_city: [
+    ['code', 'character varying(4)'],
+    ['name', 'character varying(60)'],
+  ],
 };

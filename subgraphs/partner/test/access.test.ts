@@ -120,7 +120,7 @@ describe('partner access control', () => {
   afterAll(() => partner?.stop());
 
   describe('partner-city staff', () => {
-    it('see a worker transferred to their city (open or left within 183 days), not another city\'s', async () => {
+    it("see a worker transferred to their city (open or left within 183 days), not another city's", async () => {
       const response = await partner.queryAs(
         shenzhenStaff,
         ENTITIES_QUERY('... on Worker { id currentTransfer { id } }'),
@@ -139,11 +139,13 @@ describe('partner access control', () => {
       expect(zhongshan.data._entities).toEqual([null, { id: pseudonymOf(idNumber(W.zhongshanOpen)) }, null]);
     });
 
-    it('see only their own city\'s transfers, visits and attempts of a worker who went to several cities', async () => {
+    it("see only their own city's transfers, visits and attempts of a worker who went to several cities", async () => {
       const response = await partner.queryAs(shenzhenStaff, WORKER, representations(W.twoCities));
       expect(response.errors).toBeUndefined();
       const worker = response.data._entities[0];
-      expect(worker.transfers).toEqual([{ id: expect.any(String), city: { code: SHENZHEN }, employerName: '立讯精密', phoneMasked: null, followUpVisits: [{ visitedOn: daysAgo(150) }] }]);
+      expect(worker.transfers).toEqual([
+        { id: expect.any(String), city: { code: SHENZHEN }, employerName: '立讯精密', phoneMasked: null, followUpVisits: [{ visitedOn: daysAgo(150) }] },
+      ]);
       expect(worker.followUpVisits).toEqual([{ visitedOn: daysAgo(150) }]);
       expect(worker.contactAttempts).toEqual([{ outcome: 'REACHED_WORKING' }]);
       expect(worker.lastContactOutcome).toBe('REACHED_WORKING');
@@ -169,7 +171,7 @@ describe('partner access control', () => {
       expect(county.errors).toBeUndefined();
     });
 
-    it('a hand-written _entities request for another city\'s worker resolves to null', async () => {
+    it("a hand-written _entities request for another city's worker resolves to null", async () => {
       const response = await partner.queryAs(shenzhenStaff, WORKER, representations(W.zhongshanOpen));
       expect(response.errors).toBeUndefined();
       expect(response.data._entities).toEqual([null]);
@@ -218,7 +220,7 @@ describe('partner access control', () => {
       expect(attempts).toMatchObject({ REACHED_WORKING: 2, INVALID_NUMBER: 0, REACHED_NOT_WORKING: 0 });
     });
 
-    it('are answered by this department\'s authority, one statement per batch of workers', async () => {
+    it("are answered by this department's authority, one statement per batch of workers", async () => {
       const url = partner.url.replace(/\/graphql$/, '') + VISIBLE_WORKERS_PATH;
       const ids = [W.shenzhenOpen, W.zhongshanOpen, W.shenzhenLongGone, W.shenzhenRecentlyLeft, W.twoCities, W.stranger].map((n) => pseudonymOf(idNumber(n)));
       const before = partner.database.statements.total;
@@ -234,8 +236,15 @@ describe('partner access control', () => {
 
       const batch = await insertBatch(partner, 'DC-2025-02-001', SHENZHEN, daysAgo(300));
       const people = Array.from({ length: 200 }, (_, i) => idNumber(600 + i));
-      await insertTransfers(partner, batch, SHENZHEN, people.map((id) => ({ idNumber: id, startedOn: daysAgo(290) })));
-      const selection = ENTITIES_QUERY('... on Worker { id transfers { id city { name } } currentTransfer { id } followUpVisits { visitedOn } contactAttempts { outcome } lastContactOutcome retained }');
+      await insertTransfers(
+        partner,
+        batch,
+        SHENZHEN,
+        people.map((id) => ({ idNumber: id, startedOn: daysAgo(290) })),
+      );
+      const selection = ENTITIES_QUERY(
+        '... on Worker { id transfers { id city { name } } currentTransfer { id } followUpVisits { visitedOn } contactAttempts { outcome } lastContactOutcome retained }',
+      );
       const cost = async (n: number) => {
         const start = partner.database.statements.total;
         const result = await partner.queryAs(shenzhenStaff, selection, { representations: people.slice(0, n).map((id) => ({ __typename: 'Worker', id: pseudonymOf(id) })) });
@@ -261,8 +270,12 @@ describe('partner access control', () => {
       expect(list.data.partnerCities.flatMap((c: { transfers: { nodes: unknown[] } }) => c.transfers.nodes)).toHaveLength(2);
     });
 
-    it('a village assistant sees the own village\'s workers, not the next village\'s', async () => {
-      const entities = await partner.queryAs(villageAssistant, ENTITIES_QUERY('... on Worker { id transfers { city { code } } }'), representations(W.shenzhenOpen, W.zhongshanOpen));
+    it("a village assistant sees the own village's workers, not the next village's", async () => {
+      const entities = await partner.queryAs(
+        villageAssistant,
+        ENTITIES_QUERY('... on Worker { id transfers { city { code } } }'),
+        representations(W.shenzhenOpen, W.zhongshanOpen),
+      );
       expect(entities.errors).toBeUndefined();
       expect(entities.data._entities).toEqual([{ id: pseudonymOf(idNumber(W.shenzhenOpen)), transfers: [{ city: { code: SHENZHEN } }] }, null]);
 
@@ -275,7 +288,11 @@ describe('partner access control', () => {
     });
 
     it('institution staff see their own trainees only', async () => {
-      const response = await partner.queryAs(institutionStaff, ENTITIES_QUERY('... on Worker { id currentTransfer { employerName } }'), representations(W.shenzhenOpen, W.zhongshanOpen));
+      const response = await partner.queryAs(
+        institutionStaff,
+        ENTITIES_QUERY('... on Worker { id currentTransfer { employerName } }'),
+        representations(W.shenzhenOpen, W.zhongshanOpen),
+      );
       expect(response.errors).toBeUndefined();
       expect(response.data._entities).toEqual([{ id: pseudonymOf(idNumber(W.shenzhenOpen)), currentTransfer: { employerName: '立讯精密' } }, null]);
     });
@@ -297,7 +314,11 @@ describe('partner access control', () => {
       expect(elsewhere.data.contactOutcomeCounts.every((c: { attempts: number }) => c.attempts === 0)).toBe(true);
       // A dashboard of their county: REACHED_WORKING's 2 attempts are withheld (small-cell suppression).
       const county = await partner.queryAs({ ...dashboard, region: DONGCHUAN }, `{ contactOutcomeCounts { outcome attempts suppressed } }`);
-      expect(county.data.contactOutcomeCounts.find((c: { outcome: string }) => c.outcome === 'REACHED_WORKING')).toEqual({ outcome: 'REACHED_WORKING', attempts: null, suppressed: true });
+      expect(county.data.contactOutcomeCounts.find((c: { outcome: string }) => c.outcome === 'REACHED_WORKING')).toEqual({
+        outcome: 'REACHED_WORKING',
+        attempts: null,
+        suppressed: true,
+      });
       for (const args of ['cityCode: "4403"', 'from: "2026-01-01"']) {
         expect(errorOf(await partner.queryAs(dashboard, `{ contactOutcomeCounts(${args}) { attempts } }`))).toMatchObject({ code: 'FORBIDDEN', reason: 'suppression-slice' });
       }
@@ -325,7 +346,9 @@ describe('partner access control', () => {
   });
 
   describe('mutations', () => {
-    const attempt = (transferId: number | string) => ({ input: { transferId: String(transferId), attemptedAt: `${daysAgo(1)}T09:00:00+08:00`, channel: 'PHONE', outcome: 'NO_ANSWER' } });
+    const attempt = (transferId: number | string) => ({
+      input: { transferId: String(transferId), attemptedAt: `${daysAgo(1)}T09:00:00+08:00`, channel: 'PHONE', outcome: 'NO_ANSWER' },
+    });
 
     it('partner-city staff record for their own city; the county office for workers of its region', async () => {
       const own = await partner.queryAs(shenzhenStaff, RECORD_ATTEMPT, attempt(transfers[1]));
@@ -380,7 +403,12 @@ describe('partner access control', () => {
           { input: { batchId: String(zhongshanBatch), idNumber: idNumber(11), employerName: '美的集团', jobTitle: '操作工', startedOn: daysAgo(5), fareReimbursed: true } },
           { code: 'FORBIDDEN', reason: 'outside-scope' },
         ],
-        [shenzhenStaff, CREATE_BATCH, { input: { batchNo: 'ZS-2026-01-009', cityCode: ZHONGSHAN, departedOn: '2026-01-09', destination: '中山市' } }, { code: 'FORBIDDEN', reason: 'outside-city' }],
+        [
+          shenzhenStaff,
+          CREATE_BATCH,
+          { input: { batchNo: 'ZS-2026-01-009', cityCode: ZHONGSHAN, departedOn: '2026-01-09', destination: '中山市' } },
+          { code: 'FORBIDDEN', reason: 'outside-city' },
+        ],
         // The county office on workers outside its region (another county's, or nobody's).
         [countyOffice, RECORD_ATTEMPT, attempt(transfers[5]), { code: 'NOT_FOUND', field: 'input.transferId' }],
         [
@@ -392,7 +420,11 @@ describe('partner access control', () => {
       ];
       for (const [who, mutation, variables, expected] of cases) {
         const response = await partner.queryAs(who, mutation, variables);
-        expect({ who: who.subject, mutation: mutation.slice(0, 40), error: errorOf(response) }).toEqual({ who: who.subject, mutation: mutation.slice(0, 40), error: expect.objectContaining(expected) });
+        expect({ who: who.subject, mutation: mutation.slice(0, 40), error: errorOf(response) }).toEqual({
+          who: who.subject,
+          mutation: mutation.slice(0, 40),
+          error: expect.objectContaining(expected),
+        });
         expect(response.data ?? null).toBeNull();
       }
       expect(await counts(partner)).toEqual(before);

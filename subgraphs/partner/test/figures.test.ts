@@ -90,7 +90,12 @@ describe('partner figures, pagination and statement counts', () => {
 
   it('pages transfers and postings by keyset: two pages, no overlap, the total on both', async () => {
     const batch = await insertBatch(partner, 'DC-2026-05-001', KUNMING, '2026-05-10');
-    await insertTransfers(partner, batch, KUNMING, Array.from({ length: 7 }, (_, i) => ({ idNumber: idNumber(300 + i), startedOn: '2026-05-11' })));
+    await insertTransfers(
+      partner,
+      batch,
+      KUNMING,
+      Array.from({ length: 7 }, (_, i) => ({ idNumber: idNumber(300 + i), startedOn: '2026-05-11' })),
+    );
     const page = `query($after: String) { transfers(cityCode: "${KUNMING}", first: 4, after: $after) { totalCount nodes { id } pageInfo { hasNextPage endCursor } } }`;
     const first = await partner.query(page, {});
     const second = await partner.query(page, { after: first.data.transfers.pageInfo.endCursor });
@@ -122,7 +127,12 @@ describe('partner figures, pagination and statement counts', () => {
   it('resolves 10 or 200 workers with the same small number of SQL statements', async () => {
     const batch = await insertBatch(partner, 'DC-2026-06-001', SHENZHEN, '2026-06-01');
     const people = Array.from({ length: 200 }, (_, i) => idNumber(400 + i));
-    const transferIds = await insertTransfers(partner, batch, SHENZHEN, people.map((id, i) => ({ idNumber: id, startedOn: '2026-06-02', phone: i % 3 ? '13800000000' : null })));
+    const transferIds = await insertTransfers(
+      partner,
+      batch,
+      SHENZHEN,
+      people.map((id, i) => ({ idNumber: id, startedOn: '2026-06-02', phone: i % 3 ? '13800000000' : null })),
+    );
     for (let i = 0; i < 200; i += 2) {
       await insertVisit(partner, transferIds[i], '2026-07-01', i % 4 === 0);
       await insertAttempt(partner, transferIds[i], people[i], '2026-07-01T10:00:00+08:00', i % 4 === 0 ? 'REACHED_WORKING' : 'REACHED_NOT_WORKING');
@@ -142,7 +152,11 @@ describe('partner figures, pagination and statement counts', () => {
     expect(small.response.errors).toBeUndefined();
     expect(large.response.errors).toBeUndefined();
     expect(large.response.data._entities).toHaveLength(200);
-    expect(large.response.data._entities[0]).toMatchObject({ retained: true, lastContactOutcome: 'REACHED_WORKING', transfers: [{ batch: { batchNo: 'DC-2026-06-001', city: { name: '深圳市' } } }] });
+    expect(large.response.data._entities[0]).toMatchObject({
+      retained: true,
+      lastContactOutcome: 'REACHED_WORKING',
+      transfers: [{ batch: { batchNo: 'DC-2026-06-001', city: { name: '深圳市' } } }],
+    });
     expect(large.response.data._entities[2]).toMatchObject({ retained: false, lastContactOutcome: 'REACHED_NOT_WORKING' });
     expect(large.response.data._entities[1]).toMatchObject({ retained: null, lastContactOutcome: null, followUpVisits: [] });
     expectFlatCost(small.statements, large.statements, 7);
@@ -154,7 +168,7 @@ describe('partner figures, pagination and statement counts', () => {
     expect(unknown.statements).toBe(1);
   });
 
-  it('resolves a city\'s nested lists and figures with the same statements for 3 cities or 33', async () => {
+  it("resolves a city's nested lists and figures with the same statements for 3 cities or 33", async () => {
     const query = `{ partnerCities {
       code bases { name } batches { batchNo base { name } transfers { id } }
       transfers(first: 2) { totalCount nodes { id batch { batchNo } followUpVisits { stillEmployed } } }

@@ -61,10 +61,11 @@ export async function insertPostings(subgraph: TestSubgraph, cityCode: string, n
 }
 
 export async function insertBatch(subgraph: TestSubgraph, batchNo: string, cityCode: string, departedOn: string): Promise<number> {
-  const [row] = await subgraph.sql<{ id: number }>(
-    `insert into transfer_batch (batch_no, city_code, departed_on, destination) values (?, ?, ?, '工业园') returning id`,
-    [batchNo, cityCode, departedOn],
-  );
+  const [row] = await subgraph.sql<{ id: number }>(`insert into transfer_batch (batch_no, city_code, departed_on, destination) values (?, ?, ?, '工业园') returning id`, [
+    batchNo,
+    cityCode,
+    departedOn,
+  ]);
   return row.id;
 }
 
@@ -88,16 +89,19 @@ export async function insertTransfers(
 }
 
 export async function insertVisit(subgraph: TestSubgraph, transferId: number, visitedOn: string, stillEmployed: boolean): Promise<number> {
-  const [row] = await subgraph.sql<{ id: number }>(
-    `insert into follow_up_visit (transfer_id, visited_on, still_employed, rights_case) values (?, ?, ?, false) returning id`,
-    [transferId, visitedOn, stillEmployed],
-  );
+  const [row] = await subgraph.sql<{ id: number }>(`insert into follow_up_visit (transfer_id, visited_on, still_employed, rights_case) values (?, ?, ?, false) returning id`, [
+    transferId,
+    visitedOn,
+    stillEmployed,
+  ]);
   return row.id;
 }
 
 export async function insertAttempt(subgraph: TestSubgraph, transferId: number | null, idNumberOf: string, attemptedAt: string, outcome: string): Promise<void> {
-  await subgraph.sql(
-    `insert into contact_attempt (transfer_id, worker_id, attempted_at, channel, outcome) values (?, ?, ?, 'PHONE', ?)`,
-    [transferId, pseudonymOf(idNumberOf), attemptedAt, outcome],
-  );
+  await subgraph.sql(`insert into contact_attempt (transfer_id, worker_id, attempted_at, channel, outcome) values (?, ?, ?, 'PHONE', ?)`, [
+    transferId,
+    pseudonymOf(idNumberOf),
+    attemptedAt,
+    outcome,
+  ]);
 }

@@ -33,11 +33,13 @@ const SEES = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Work
 
 const errorOf = (response: GraphQLResponse) => response.errors?.[0]?.extensions;
 
-describe('partner: pending transfers and the county\'s evidence (hole 7)', () => {
+describe("partner: pending transfers and the county's evidence (hole 7)", () => {
   let partner: TestSubgraph;
   let batch: number;
   const record = (n: number, who: Who = shenzhen, extra: Record<string, unknown> = {}) =>
-    partner.queryAs(who, RECORD, { input: { batchId: String(batch), idNumber: idNumber(n), employerName: '比亚迪', jobTitle: '装配工', startedOn: daysAgo(5), fareReimbursed: false, ...extra } });
+    partner.queryAs(who, RECORD, {
+      input: { batchId: String(batch), idNumber: idNumber(n), employerName: '比亚迪', jobTitle: '装配工', startedOn: daysAgo(5), fareReimbursed: false, ...extra },
+    });
   const seenByShenzhen = async (n: number) => (await partner.queryAs(shenzhen, SEES, { r: [{ __typename: 'Worker', id: pseudonymOf(idNumber(n)) }] })).data._entities[0];
 
   beforeAll(async () => {
@@ -56,7 +58,7 @@ describe('partner: pending transfers and the county\'s evidence (hole 7)', () =>
     await partner?.stop();
   });
 
-  it('a city\'s transfer of a worker it cannot see is pending and shows no worker; the county office\'s is confirmed', async () => {
+  it("a city's transfer of a worker it cannot see is pending and shows no worker; the county office's is confirmed", async () => {
     const pending = await record(1);
     expect(pending.errors).toBeUndefined();
     expect(pending.data.recordTransfer).toMatchObject({ confirmation: 'PENDING', worker: null });
@@ -72,7 +74,7 @@ describe('partner: pending transfers and the county\'s evidence (hole 7)', () =>
     expect(again.data.recordTransfer).toMatchObject({ confirmation: 'CONFIRMED', worker: { id: pseudonymOf(idNumber(6)) } });
   });
 
-  it('a pending claim neither blocks nor reveals another city\'s open transfer; a second open claim of the same city is refused', async () => {
+  it("a pending claim neither blocks nor reveals another city's open transfer; a second open claim of the same city is refused", async () => {
     const claim = await record(7);
     expect(claim.errors).toBeUndefined();
     expect(claim.data.recordTransfer.confirmation).toBe('PENDING');
@@ -89,7 +91,10 @@ describe('partner: pending transfers and the county\'s evidence (hole 7)', () =>
     expect(errorOf(await partner.queryAs(hrOfficer, CONFIRM, { input: { transferId: '99999' } }))).toMatchObject({ code: 'NOT_FOUND', field: 'input.transferId' });
     const [pending] = await partner.sql<{ id: number }>(`select id from transfer where worker_id = ? and confirmation = 'PENDING'`, [pseudonymOf(idNumber(1))]);
     expect(errorOf(await partner.queryAs(hrOfficer, REJECT, { input: { transferId: String(pending.id) } }))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.reason' });
-    expect(errorOf(await partner.queryAs(hrOfficer, CONFIRM, { input: { transferId: String(pending.id), reason: 'x'.repeat(201) } }))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.reason' });
+    expect(errorOf(await partner.queryAs(hrOfficer, CONFIRM, { input: { transferId: String(pending.id), reason: 'x'.repeat(201) } }))).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'input.reason',
+    });
     expect(await counts(partner)).toEqual(before);
     const [row] = await partner.sql<{ confirmation: string }>('select confirmation from transfer where id = ?', [pending.id]);
     expect(row.confirmation).toBe('PENDING');
@@ -145,7 +150,7 @@ describe('partner: pending transfers and the county\'s evidence (hole 7)', () =>
     ]);
   });
 
-  it('the county\'s pending worklist lists only pending transfers, of workers of its region', async () => {
+  it("the county's pending worklist lists only pending transfers, of workers of its region", async () => {
     const list = await partner.queryAs(hrOfficer, `{ transfers(confirmation: PENDING, first: 50) { nodes { confirmation worker { id } } } }`);
     expect(list.errors).toBeUndefined();
     expect(list.data.transfers.nodes.map((t: { confirmation: string; worker: { id: string } }) => [t.confirmation, t.worker.id])).toEqual([['PENDING', pseudonymOf(idNumber(7))]]);

@@ -252,7 +252,15 @@ describe('partner subgraph', () => {
       expect(worker.errors).toBeUndefined();
       expect(worker.data._entities[0]).toMatchObject({
         id: pseudonymOf(idNumber(10)),
-        transfers: [{ id: transferId, batch: { batchNo, city: { name: '深圳市' } }, city: { name: '深圳市' }, phoneMasked: '139****5678', followUpVisits: [{ visitedOn: daysAgo(30), stillEmployed: true }] }],
+        transfers: [
+          {
+            id: transferId,
+            batch: { batchNo, city: { name: '深圳市' } },
+            city: { name: '深圳市' },
+            phoneMasked: '139****5678',
+            followUpVisits: [{ visitedOn: daysAgo(30), stillEmployed: true }],
+          },
+        ],
         currentTransfer: { id: transferId },
         followUpVisits: [{ visitedOn: daysAgo(30), stillEmployed: true, monthlyWage: 5200 }],
         contactAttempts: [{ outcome: 'REACHED_WORKING' }, { outcome: 'NO_ANSWER' }],
@@ -274,7 +282,11 @@ describe('partner subgraph', () => {
         },
       });
       expect(response.errors).toBeUndefined();
-      expect(response.data.recordFollowUpVisit).toMatchObject({ stillEmployed: false, rightsCase: true, transfer: { id: transferId, endedOn: daysAgo(20), endReason: '跟踪回访：已不在岗', active: false } });
+      expect(response.data.recordFollowUpVisit).toMatchObject({
+        stillEmployed: false,
+        rightsCase: true,
+        transfer: { id: transferId, endedOn: daysAgo(20), endReason: '跟踪回访：已不在岗', active: false },
+      });
 
       const worker = await partner.query(WORKER, { representations: [{ __typename: 'Worker', id: pseudonymOf(idNumber(11)) }] });
       expect(worker.data._entities[0]).toMatchObject({ currentTransfer: null, retained: false, lastContactOutcome: 'REACHED_NOT_WORKING' });
@@ -402,7 +414,9 @@ describe('partner subgraph', () => {
       expect(inFuture.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.attemptedAt' });
       const beforeJob = await partner.query(RECORD_ATTEMPT, { input: { transferId, attemptedAt: `${daysAgo(100)}T09:00:00+08:00`, channel: 'PHONE', outcome: 'NO_ANSWER' } });
       expect(beforeJob.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.attemptedAt' });
-      const longNote = await partner.query(RECORD_ATTEMPT, { input: { transferId: 'abc', attemptedAt: `${daysAgo(1)}T09:00:00+08:00`, channel: 'PHONE', outcome: 'NO_ANSWER', note: '长'.repeat(501) } });
+      const longNote = await partner.query(RECORD_ATTEMPT, {
+        input: { transferId: 'abc', attemptedAt: `${daysAgo(1)}T09:00:00+08:00`, channel: 'PHONE', outcome: 'NO_ANSWER', note: '长'.repeat(501) },
+      });
       expect(fieldsOf(longNote)).toEqual(['input.transferId', 'input.note']);
       const unknown = await partner.query(RECORD_ATTEMPT, { input: { transferId: '99999', attemptedAt: `${daysAgo(1)}T09:00:00+08:00`, channel: 'PHONE', outcome: 'NO_ANSWER' } });
       expect(unknown.errors?.[0].extensions).toMatchObject({ code: 'NOT_FOUND', field: 'input.transferId' });
@@ -452,7 +466,10 @@ describe('partner subgraph', () => {
         province: '广东省',
         pairedSince: '2016-12-01',
         note: '东西部协作',
-        bases: [{ name: '深圳龙岗劳务输出基地', kind: 'EXPORT_BASE' }, { name: '深圳宝安劳务工作站', kind: 'SERVICE_STATION' }],
+        bases: [
+          { name: '深圳龙岗劳务输出基地', kind: 'EXPORT_BASE' },
+          { name: '深圳宝安劳务工作站', kind: 'SERVICE_STATION' },
+        ],
         batches: [{ batchNo }],
       });
       const [{ n }] = await partner.sql<{ n: number }>(`select count(*)::int as n from transfer where city_code = '${SHENZHEN}'`);
@@ -478,7 +495,9 @@ describe('partner subgraph', () => {
       ]);
       expect(bases.data.all).toHaveLength(3);
 
-      const batches = await partner.query(`{ transferBatches(cityCode: "${SHENZHEN}") { batchNo base { name } transfers { id } } zhongshan: transferBatches(cityCode: "${ZHONGSHAN}") { id } }`);
+      const batches = await partner.query(
+        `{ transferBatches(cityCode: "${SHENZHEN}") { batchNo base { name } transfers { id } } zhongshan: transferBatches(cityCode: "${ZHONGSHAN}") { id } }`,
+      );
       expect(batches.errors).toBeUndefined();
       expect(batches.data.transferBatches).toHaveLength(1);
       expect(batches.data.transferBatches[0]).toMatchObject({ batchNo, base: { name: '深圳龙岗劳务输出基地' } });

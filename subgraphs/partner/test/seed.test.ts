@@ -68,7 +68,14 @@ describe('partner seeder', () => {
     );
     expect(worker.errors).toBeUndefined();
     expect(worker.data._entities[0]).toEqual({
-      transfers: [{ id: String(person.transfer!.id), batch: { id: String(person.transfer!.batchId) }, startedOn: person.transfer!.startedOn, fareReimbursed: person.transfer!.fareReimbursed }],
+      transfers: [
+        {
+          id: String(person.transfer!.id),
+          batch: { id: String(person.transfer!.batchId) },
+          startedOn: person.transfer!.startedOn,
+          fareReimbursed: person.transfer!.fareReimbursed,
+        },
+      ],
       followUpVisits: [...person.followUps].reverse().map((v) => ({ id: String(v.id) })),
       contactAttempts: [...person.contactAttempts].reverse().map((a) => ({ id: String(a.id) })),
       lastContactOutcome: person.contactAttempts[person.contactAttempts.length - 1].outcome,

@@ -26,16 +26,7 @@ export { publishedViews as povertyPublishedViews } from './published-views';
 /** 扶贫办 / 乡村振兴局 — registered households, their members and status history, relocation, responsible cadres. */
 export const povertySubgraph: SubgraphModule<PovertyLoaders> = {
   name: 'poverty',
-  resolvers: [
-    HouseholdResolver,
-    WorkerResolver,
-    DivisionResolver,
-    HouseholdMemberResolver,
-    StatusResolver,
-    RelocationResolver,
-    CadreResolver,
-    ResponsibilityResolver,
-  ],
+  resolvers: [HouseholdResolver, WorkerResolver, DivisionResolver, HouseholdMemberResolver, StatusResolver, RelocationResolver, CadreResolver, ResponsibilityResolver],
   // Entity types reached only through _entities must be listed, or the schema leaves them out.
   orphanedTypes: [Worker, Household, Division],
   referenceResolvers: {

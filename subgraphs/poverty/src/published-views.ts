@@ -7,11 +7,25 @@ import type { PublishedViews } from '@jiuye/common';
  * instead (see common/src/published-views.ts).
  */
 export const publishedViews: PublishedViews = {
-  cadre: [['id', 'integer'], ['name', 'character varying(60)'], ['phone', 'character varying(20)']],
-  household: [['code', 'character varying(16)'], ['poverty_status', 'text'], ['status_since', 'date']],
+  cadre: [
+    ['id', 'integer'],
+    ['name', 'character varying(60)'],
+    ['phone', 'character varying(20)'],
+  ],
+  household: [
+    ['code', 'character varying(16)'],
+    ['poverty_status', 'text'],
+    ['status_since', 'date'],
+  ],
   household_responsibility: [
-    ['household_code', 'character varying(16)'], ['cadre_id', 'integer'], ['unit_id', 'integer'], ['since', 'date'],
+    ['household_code', 'character varying(16)'],
+    ['cadre_id', 'integer'],
+    ['unit_id', 'integer'],
+    ['since', 'date'],
     ['until', 'date'],
   ],
-  responsible_unit: [['id', 'integer'], ['name', 'character varying(100)']],
+  responsible_unit: [
+    ['id', 'integer'],
+    ['name', 'character varying(100)'],
+  ],
 };

@@ -58,7 +58,9 @@ describe('poverty subgraph: access control', () => {
     statuses: await poverty.sql('select code, poverty_status from household order by code'),
   });
   const newStatus = (h: DemoHousehold) => (h.povertyStatus === 'LIFTED' ? 'LIFTED_UNSTABLE' : 'LIFTED');
-  const change = (h: DemoHousehold) => ({ input: { householdCode: h.code, status: newStatus(h), effectiveOn: h.statusHistory[h.statusHistory.length - 1].effectiveOn, reason: '动态监测调整状态' } });
+  const change = (h: DemoHousehold) => ({
+    input: { householdCode: h.code, status: newStatus(h), effectiveOn: h.statusHistory[h.statusHistory.length - 1].effectiveOn, reason: '动态监测调整状态' },
+  });
   const errorOf = (response: { errors?: { extensions?: Record<string, unknown> }[] }) => response.errors?.[0].extensions;
 
   beforeAll(async () => {
@@ -108,7 +110,10 @@ describe('poverty subgraph: access control', () => {
 
     it('an officer of another county: _entities resolve to null, lists of the county are FORBIDDEN, nested lists are filtered', async () => {
       const entities = await poverty.queryAs(otherCountyOfficer, ENTITIES_QUERY('... on Household { code povertyStatus } ... on Worker { id povertyStatus }'), {
-        representations: [{ __typename: 'Household', code: A.code }, { __typename: 'Worker', id: workerA }],
+        representations: [
+          { __typename: 'Household', code: A.code },
+          { __typename: 'Worker', id: workerA },
+        ],
       });
       expect(entities.errors).toBeUndefined();
       expect(entities.data._entities).toEqual([null, null]);
@@ -118,7 +123,9 @@ describe('poverty subgraph: access control', () => {
       expect(errorOf(list)).toMatchObject({ code: 'FORBIDDEN', reason: 'outside-region' });
       expect(list.errors?.[0].message).toMatch(/^divisionCode: /);
 
-      const division = await poverty.queryAs(otherCountyOfficer, ENTITIES_QUERY('... on Division { households { totalCount } }'), { representations: [{ __typename: 'Division', code: A.villageCode }] });
+      const division = await poverty.queryAs(otherCountyOfficer, ENTITIES_QUERY('... on Division { households { totalCount } }'), {
+        representations: [{ __typename: 'Division', code: A.villageCode }],
+      });
       expect(errorOf(division)).toMatchObject({ code: 'FORBIDDEN', reason: 'outside-region' });
       expect(division.errors?.[0].message).toMatch(/^Division\.households: /);
 
@@ -172,7 +179,9 @@ describe('poverty subgraph: access control', () => {
       expect(JSON.stringify(household.data)).not.toContain(A.code);
 
       expect(errorOf(await poverty.queryAs(partnerStaff(), HOUSEHOLD, { code: A.code }))).toEqual({ code: 'NOT_FOUND', field: 'code' });
-      const entity = await poverty.queryAs(partnerStaff(), ENTITIES_QUERY('... on Household { code povertyStatus }'), { representations: [{ __typename: 'Household', code: A.code }] });
+      const entity = await poverty.queryAs(partnerStaff(), ENTITIES_QUERY('... on Household { code povertyStatus }'), {
+        representations: [{ __typename: 'Household', code: A.code }],
+      });
       expect(entity.data._entities).toEqual([null]);
       expect(errorOf(await poverty.queryAs(partnerStaff(), HOUSEHOLDS, { divisionCode: COUNTY }))).toMatchObject({ code: 'FORBIDDEN', reason: 'no-region-scope' });
       expect(errorOf(await poverty.queryAs(partnerStaff(), COUNTS, { divisionCode: COUNTY }))).toMatchObject({ code: 'FORBIDDEN', reason: 'no-region-scope' });
@@ -212,7 +221,9 @@ describe('poverty subgraph: access control', () => {
       expect(township.errors).toBeUndefined();
       const outside = await poverty.queryAs(dashboard, COUNTS, { divisionCode: OTHER_COUNTY });
       expect(errorOf(outside)).toMatchObject({ code: 'FORBIDDEN', reason: 'outside-region' });
-      const sites = await poverty.queryAs(dashboard, `query($d: DivisionCode!) { relocationSites(divisionCode: $d) { totalCount nodes { name relocatedHouseholds } } }`, { d: COUNTY });
+      const sites = await poverty.queryAs(dashboard, `query($d: DivisionCode!) { relocationSites(divisionCode: $d) { totalCount nodes { name relocatedHouseholds } } }`, {
+        d: COUNTY,
+      });
       expect(sites.errors).toBeUndefined();
     });
 
@@ -250,7 +261,10 @@ describe('poverty subgraph: access control', () => {
       const changed = await poverty.queryAs(hr, CHANGE, change(A));
       expect(errorOf(changed)).toMatchObject({ code: 'FORBIDDEN', reason: 'other-department' });
       expect(errorOf(await poverty.queryAs(hr, ADD, { input: { householdCode: A.code, ...newMember } }))).toMatchObject({ code: 'FORBIDDEN', reason: 'other-department' });
-      expect(errorOf(await poverty.queryAs(hr, ASSIGN, { input: { householdCode: 'x', cadreId: '1', since: '2024-01-01' } }))).toMatchObject({ code: 'FORBIDDEN', reason: 'other-department' });
+      expect(errorOf(await poverty.queryAs(hr, ASSIGN, { input: { householdCode: 'x', cadreId: '1', since: '2024-01-01' } }))).toMatchObject({
+        code: 'FORBIDDEN',
+        reason: 'other-department',
+      });
       expect(await tables()).toEqual(before);
     });
 
@@ -262,16 +276,21 @@ describe('poverty subgraph: access control', () => {
       expect(await tables()).toEqual(before);
     });
 
-    it('a household outside the writer\'s scope gets FORBIDDEN outside-scope, and nothing is written', async () => {
+    it("a household outside the writer's scope gets FORBIDDEN outside-scope, and nothing is written", async () => {
       const before = await tables();
       const outside = await poverty.queryAs(otherCountyOfficer, CHANGE, change(A));
       expect(errorOf(outside)).toMatchObject({ code: 'FORBIDDEN', reason: 'outside-scope' });
       const assistant = villageAssistantA();
       expect(errorOf(await poverty.queryAs(assistant, CHANGE, change(B)))).toMatchObject({ code: 'FORBIDDEN', reason: 'outside-scope' });
       expect(errorOf(await poverty.queryAs(assistant, ADD, { input: { householdCode: B.code, ...newMember } }))).toMatchObject({ code: 'FORBIDDEN', reason: 'outside-scope' });
-      expect(errorOf(await poverty.queryAs(assistant, ASSIGN, { input: { householdCode: B.code, cadreId: '1', since: '2030-01-01' } }))).toMatchObject({ code: 'FORBIDDEN', reason: 'outside-scope' });
+      expect(errorOf(await poverty.queryAs(assistant, ASSIGN, { input: { householdCode: B.code, cadreId: '1', since: '2030-01-01' } }))).toMatchObject({
+        code: 'FORBIDDEN',
+        reason: 'outside-scope',
+      });
       const head = B.members[0];
-      expect(errorOf(await poverty.queryAs(assistant, REMOVE, { input: { householdCode: B.code, idNumber: head.idNumber, removedOn: '2024-01-01', reason: '迁出' } }))).toMatchObject({ code: 'FORBIDDEN', reason: 'outside-scope' });
+      expect(
+        errorOf(await poverty.queryAs(assistant, REMOVE, { input: { householdCode: B.code, idNumber: head.idNumber, removedOn: '2024-01-01', reason: '迁出' } })),
+      ).toMatchObject({ code: 'FORBIDDEN', reason: 'outside-scope' });
       const register = await poverty.queryAs(assistant, REGISTER, {
         input: { code: `${B.villageCode}0999`, registeredOn: '2024-01-01', status: 'MARGINAL', reason: '突发重病，支出骤增', members: [{ ...newMember, relationship: 'HEAD' }] },
       });
@@ -282,7 +301,7 @@ describe('poverty subgraph: access control', () => {
       expect(errorOf(malformed)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.householdCode' });
     });
 
-    it('a CONFLICT with a household outside the writer\'s scope does not name that household', async () => {
+    it("a CONFLICT with a household outside the writer's scope does not name that household", async () => {
       const before = await tables();
       const headOfB = { idNumber: B.members[0].idNumber, name: '某人', relationship: 'OTHER' };
       const outside = await poverty.queryAs(villageAssistantA(), ADD, { input: { householdCode: A.code, ...headOfB } });

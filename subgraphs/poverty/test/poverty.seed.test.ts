@@ -31,8 +31,7 @@ describe('poverty seeder', () => {
   });
   afterAll(() => poverty?.stop());
 
-  const count = async (table: string, where = ''): Promise<number> =>
-    (await poverty.sql<{ n: number }>(`select count(*)::int as n from "${table}" ${where}`))[0].n;
+  const count = async (table: string, where = ''): Promise<number> => (await poverty.sql<{ n: number }>(`select count(*)::int as n from "${table}" ${where}`))[0].n;
 
   it('writes the reference tables and every registered household with its members, history and cadre', async () => {
     expect(registered.length).toBeGreaterThan(10);
@@ -81,7 +80,9 @@ describe('poverty seeder', () => {
       { povertyStatus: null, relationshipToHead: null, povertyHousehold: null },
     ]);
 
-    const counts = await poverty.query(`query($code: DivisionCode!) { povertyStatusCounts(divisionCode: $code) { status households members } }`, { code: county.reference.county.code });
+    const counts = await poverty.query(`query($code: DivisionCode!) { povertyStatusCounts(divisionCode: $code) { status households members } }`, {
+      code: county.reference.county.code,
+    });
     for (const row of counts.data.povertyStatusCounts) {
       const withStatus = registered.filter((h) => h.povertyStatus === row.status);
       expect(row).toEqual({ status: row.status, households: withStatus.length, members: withStatus.reduce((n, h) => n + h.members.length, 0) });

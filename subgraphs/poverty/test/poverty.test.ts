@@ -234,16 +234,13 @@ describe('poverty subgraph', () => {
     });
 
     it('Worker carries the registered household, its status and the relationship to the head', async () => {
-      const response = await poverty.query(
-        ENTITIES_QUERY('... on Worker { id povertyStatus relationshipToHead povertyHousehold { code povertyStatus } }'),
-        {
-          representations: [
-            { __typename: 'Worker', id: pseudonymOf(SPOUSE) },
-            { __typename: 'Worker', id: pseudonymOf(OTHER_HEAD) },
-            { __typename: 'Worker', id: 'w-not-registered' },
-          ],
-        },
-      );
+      const response = await poverty.query(ENTITIES_QUERY('... on Worker { id povertyStatus relationshipToHead povertyHousehold { code povertyStatus } }'), {
+        representations: [
+          { __typename: 'Worker', id: pseudonymOf(SPOUSE) },
+          { __typename: 'Worker', id: pseudonymOf(OTHER_HEAD) },
+          { __typename: 'Worker', id: 'w-not-registered' },
+        ],
+      });
       expect(response.errors).toBeUndefined();
       expect(response.data._entities).toEqual([
         { id: pseudonymOf(SPOUSE), povertyStatus: 'NOT_LIFTED', relationshipToHead: 'SPOUSE', povertyHousehold: { code: HOUSEHOLD, povertyStatus: 'NOT_LIFTED' } },
@@ -267,7 +264,9 @@ describe('poverty subgraph', () => {
         ],
       });
       // The same day as the last change is allowed (a correction the same day).
-      const unstable = await poverty.query(CHANGE, { input: { householdCode: HOUSEHOLD, status: 'LIFTED_UNSTABLE', effectiveOn: '2019-12-20', reason: '主要劳动力返乡，收入不稳' } });
+      const unstable = await poverty.query(CHANGE, {
+        input: { householdCode: HOUSEHOLD, status: 'LIFTED_UNSTABLE', effectiveOn: '2019-12-20', reason: '主要劳动力返乡，收入不稳' },
+      });
       expect(unstable.data.changePovertyStatus.statusHistory.map((c: { toStatus: string }) => c.toStatus)).toEqual(['NOT_LIFTED', 'LIFTED', 'LIFTED_UNSTABLE']);
       const back = await poverty.query(CHANGE, { input: { householdCode: HOUSEHOLD, status: 'LIFTED', effectiveOn: '2021-03-01', reason: '稳定就业，风险消除' } });
       expect(back.data.changePovertyStatus).toMatchObject({ povertyStatus: 'LIFTED', statusSince: '2021-03-01' });
@@ -302,7 +301,13 @@ describe('poverty subgraph', () => {
     it('opens a responsibility, and a new cadre closes the previous one the day before', async () => {
       const first = await poverty.query(ASSIGN, { input: { householdCode: HOUSEHOLD, cadreId: String(cadreIds[0]), since: '2018-01-01' } });
       expect(first.errors).toBeUndefined();
-      expect(first.data.assignResponsibility).toMatchObject({ since: '2018-01-01', until: null, cadre: { name: '李明' }, unit: { name: '东川区人力资源和社会保障局' }, household: { code: HOUSEHOLD } });
+      expect(first.data.assignResponsibility).toMatchObject({
+        since: '2018-01-01',
+        until: null,
+        cadre: { name: '李明' },
+        unit: { name: '东川区人力资源和社会保障局' },
+        household: { code: HOUSEHOLD },
+      });
 
       const second = await poverty.query(ASSIGN, { input: { householdCode: HOUSEHOLD, cadreId: String(cadreIds[1]), since: '2021-03-01' } });
       expect(second.errors).toBeUndefined();
@@ -312,7 +317,10 @@ describe('poverty subgraph', () => {
         { cadre_id: cadreIds[1], since: '2021-03-01', until: null },
       ]);
 
-      const household = await poverty.query(`query($code: String!) { household(code: $code) { responsibility { since cadre { name phoneMasked unit { name } } unit { name } } } }`, { code: HOUSEHOLD });
+      const household = await poverty.query(
+        `query($code: String!) { household(code: $code) { responsibility { since cadre { name phoneMasked unit { name } } unit { name } } } }`,
+        { code: HOUSEHOLD },
+      );
       expect(household.data.household.responsibility).toEqual({
         since: '2021-03-01',
         cadre: { name: '王芳', phoneMasked: '139****4321', unit: { name: '东川区人力资源和社会保障局' } },
@@ -341,7 +349,14 @@ describe('poverty subgraph', () => {
     it('adds a member; a second head, a present member or a member of another household is refused', async () => {
       const added = await poverty.query(ADD, { input: { householdCode: HOUSEHOLD, idNumber: BABY, name: '王小宝', relationship: 'GRANDCHILD' } });
       expect(added.errors).toBeUndefined();
-      expect(added.data.addHouseholdMember).toMatchObject({ name: '王小宝', relationship: 'GRANDCHILD', sex: 'FEMALE', current: true, worker: { id: pseudonymOf(BABY) }, household: { code: HOUSEHOLD } });
+      expect(added.data.addHouseholdMember).toMatchObject({
+        name: '王小宝',
+        relationship: 'GRANDCHILD',
+        sex: 'FEMALE',
+        current: true,
+        worker: { id: pseudonymOf(BABY) },
+        household: { code: HOUSEHOLD },
+      });
 
       const before = await counts();
       const secondHead = await poverty.query(ADD, { input: { householdCode: HOUSEHOLD, idNumber: makeIdNumber(COUNTY, '1950-01-01', 93), name: '王老汉', relationship: 'HEAD' } });
@@ -352,7 +367,9 @@ describe('poverty subgraph', () => {
       expect(elsewhere.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', field: 'input.idNumber' });
       const noName = await poverty.query(ADD, { input: { householdCode: UNREGISTERED, idNumber: makeIdNumber(COUNTY, '1950-01-01', 95), name: '', relationship: 'OTHER' } });
       expect(noName.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.name' });
-      const noHousehold = await poverty.query(ADD, { input: { householdCode: UNREGISTERED, idNumber: makeIdNumber(COUNTY, '1950-01-01', 95), name: '王某', relationship: 'OTHER' } });
+      const noHousehold = await poverty.query(ADD, {
+        input: { householdCode: UNREGISTERED, idNumber: makeIdNumber(COUNTY, '1950-01-01', 95), name: '王某', relationship: 'OTHER' },
+      });
       expect(noHousehold.errors?.[0].extensions).toMatchObject({ code: 'NOT_FOUND', field: 'input.householdCode' });
       expect(await counts()).toEqual(before);
     });
@@ -374,7 +391,10 @@ describe('poverty subgraph', () => {
       expect(removed.errors).toBeUndefined();
       expect(removed.data.removeHouseholdMember).toMatchObject({ relationship: 'HEAD', removedOn: '2024-02-01', removalReason: '死亡', current: false });
 
-      const household = await poverty.query(`query($code: String!) { household(code: $code) { registeredMembers { name relationship } all: registeredMembers(includeRemoved: true) { name } } }`, { code: HOUSEHOLD });
+      const household = await poverty.query(
+        `query($code: String!) { household(code: $code) { registeredMembers { name relationship } all: registeredMembers(includeRemoved: true) { name } } }`,
+        { code: HOUSEHOLD },
+      );
       expect(household.data.household.registeredMembers).toEqual([
         { name: '张秀英', relationship: 'HEAD' },
         { name: '王小明', relationship: 'CHILD' },
@@ -382,7 +402,9 @@ describe('poverty subgraph', () => {
       ]);
       expect(household.data.household.all).toHaveLength(4);
 
-      const worker = await poverty.query(ENTITIES_QUERY('... on Worker { povertyStatus povertyHousehold { code } }'), { representations: [{ __typename: 'Worker', id: pseudonymOf(HEAD) }] });
+      const worker = await poverty.query(ENTITIES_QUERY('... on Worker { povertyStatus povertyHousehold { code } }'), {
+        representations: [{ __typename: 'Worker', id: pseudonymOf(HEAD) }],
+      });
       expect(worker.data._entities[0]).toEqual({ povertyStatus: null, povertyHousehold: null });
     });
 
@@ -396,7 +418,9 @@ describe('poverty subgraph', () => {
       const back = await poverty.query(ADD, { input: { householdCode: HOUSEHOLD, idNumber: SON, name: '王小明', relationship: 'CHILD' } });
       expect(back.errors).toBeUndefined();
       expect(back.data.addHouseholdMember.id).toBe(moved.data.removeHouseholdMember.id);
-      const worker = await poverty.query(ENTITIES_QUERY('... on Worker { relationshipToHead povertyHousehold { code } }'), { representations: [{ __typename: 'Worker', id: pseudonymOf(SON) }] });
+      const worker = await poverty.query(ENTITIES_QUERY('... on Worker { relationshipToHead povertyHousehold { code } }'), {
+        representations: [{ __typename: 'Worker', id: pseudonymOf(SON) }],
+      });
       expect(worker.data._entities[0]).toEqual({ relationshipToHead: 'CHILD', povertyHousehold: { code: HOUSEHOLD } });
     });
   });
@@ -460,7 +484,9 @@ describe('poverty subgraph', () => {
         [cadreIds[2], unitId, BULK_TOWNSHIP],
       );
       bulkCodes = (await poverty.sql<{ code: string }>(`select code from household where code like ? || '%' order by code`, [BULK_TOWNSHIP])).map((r) => r.code);
-      bulkWorkers = (await poverty.sql<{ worker_id: string }>(`select worker_id from household_member where household_code like ? || '%' order by id`, [BULK_TOWNSHIP])).map((r) => r.worker_id);
+      bulkWorkers = (await poverty.sql<{ worker_id: string }>(`select worker_id from household_member where household_code like ? || '%' order by id`, [BULK_TOWNSHIP])).map(
+        (r) => r.worker_id,
+      );
       expect(bulkCodes).toHaveLength(240);
     });
 
@@ -501,7 +527,12 @@ describe('poverty subgraph', () => {
     it('Division.households pages the households of each division', async () => {
       const response = await poverty.query(
         ENTITIES_QUERY('... on Division { code households(status: LIFTED, first: 2) { totalCount pageInfo { hasNextPage } nodes { code povertyStatus } } }'),
-        { representations: [{ __typename: 'Division', code: villages[1] }, { __typename: 'Division', code: '530113999001' }] },
+        {
+          representations: [
+            { __typename: 'Division', code: villages[1] },
+            { __typename: 'Division', code: '530113999001' },
+          ],
+        },
       );
       expect(response.errors).toBeUndefined();
       expect(response.data._entities).toEqual([
@@ -540,7 +571,9 @@ describe('poverty subgraph', () => {
     });
 
     it('relocationSites and cadres are paged lists', async () => {
-      const sites = await poverty.query(`{ relocationSites(divisionCode: "${COUNTY}") { totalCount nodes { id name divisionCode capacityHouseholds relocatedHouseholds division { code } } } }`);
+      const sites = await poverty.query(
+        `{ relocationSites(divisionCode: "${COUNTY}") { totalCount nodes { id name divisionCode capacityHouseholds relocatedHouseholds division { code } } } }`,
+      );
       expect(sites.errors).toBeUndefined();
       expect(sites.data.relocationSites).toEqual({
         totalCount: 1,
@@ -578,7 +611,9 @@ describe('poverty subgraph', () => {
       };
 
       it('Household', async () => {
-        const { small, large, response } = await measure(`... on Household { ${HOUSEHOLD_FIELDS} }`, (n) => bulkCodes.slice(0, n).map((code) => ({ __typename: 'Household', code })));
+        const { small, large, response } = await measure(`... on Household { ${HOUSEHOLD_FIELDS} }`, (n) =>
+          bulkCodes.slice(0, n).map((code) => ({ __typename: 'Household', code })),
+        );
         expect(large).toBe(small);
         // household, history, relocation site, responsibility, cadre, unit, members
         expect(large).toBe(7);
@@ -587,9 +622,8 @@ describe('poverty subgraph', () => {
       });
 
       it('Worker', async () => {
-        const { small, large, response } = await measure(
-          '... on Worker { id povertyStatus relationshipToHead povertyHousehold { code povertyStatus registeredYear } }',
-          (n) => bulkWorkers.slice(0, n).map((id) => ({ __typename: 'Worker', id })),
+        const { small, large, response } = await measure('... on Worker { id povertyStatus relationshipToHead povertyHousehold { code povertyStatus registeredYear } }', (n) =>
+          bulkWorkers.slice(0, n).map((id) => ({ __typename: 'Worker', id })),
         );
         expect(large).toBe(small);
         // memberships, households
@@ -598,9 +632,8 @@ describe('poverty subgraph', () => {
       });
 
       it('Division', async () => {
-        const { small, large, response } = await measure(
-          '... on Division { code households(first: 5) { totalCount nodes { code povertyStatus statusSince } } }',
-          (n) => Array.from({ length: n }, (_, i) => ({ __typename: 'Division', code: `${BULK_TOWNSHIP}${String(i + 1).padStart(3, '0')}` })),
+        const { small, large, response } = await measure('... on Division { code households(first: 5) { totalCount nodes { code povertyStatus statusSince } } }', (n) =>
+          Array.from({ length: n }, (_, i) => ({ __typename: 'Division', code: `${BULK_TOWNSHIP}${String(i + 1).padStart(3, '0')}` })),
         );
         expect(large).toBe(small);
         // pages, counts; the households of the pages are already loaded

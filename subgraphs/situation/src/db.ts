@@ -36,8 +36,7 @@ export type SqlRunner = Pick<Knex, 'raw'>;
  * its pool parses timestamps and bigints as strings, which would change what the views answer.
  */
 export function sqlOn(runner: SqlRunner): Sql {
-  const rows = async <T>(text: string, values: unknown[] = []): Promise<T[]> =>
-    ((await runner.raw(text).options({ values, types: readModelTypes })) as pg.QueryResult).rows as T[];
+  const rows = async <T>(text: string, values: unknown[] = []): Promise<T[]> => ((await runner.raw(text).options({ values, types: readModelTypes })) as pg.QueryResult).rows as T[];
   return { rows, one: async <T>(text: string, values?: unknown[]) => (await rows<T>(text, values))[0] };
 }
 

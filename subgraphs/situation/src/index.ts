@@ -26,7 +26,16 @@ import { VerificationCoverageResolver } from './verification/coverage.resolver';
  */
 export const situationSubgraph: SubgraphModule<SituationLoaders> = {
   name: 'situation',
-  resolvers: [FreshnessResolver, RosterResolver, ZeroEmploymentResolver, WarningResolver, ConflictResolver, IndicatorResolver, VillageRankingResolver, VerificationCoverageResolver],
+  resolvers: [
+    FreshnessResolver,
+    RosterResolver,
+    ZeroEmploymentResolver,
+    WarningResolver,
+    ConflictResolver,
+    IndicatorResolver,
+    VillageRankingResolver,
+    VerificationCoverageResolver,
+  ],
   orphanedTypes: [Worker, Household],
   referenceResolvers: {},
   entities: [ConflictResolutionEntity],

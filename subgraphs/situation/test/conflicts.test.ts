@@ -55,10 +55,22 @@ const openTransfer = (id: number, startedAgo: number) => ({ transfer_id: id, tra
 
 const localVsPartner = personRow({ ...employment(11, 'LOCAL_ENTERPRISE', 'IN_COUNTY', 20), ...openTransfer(21, 40) });
 const localAfterTransferEnded = personRow({ ...employment(12, 'LOCAL_ENTERPRISE', 'IN_TOWNSHIP', 20), ...openTransfer(22, 80), transfer_ended_on: daysAgo(30) });
-const disabledFullTime = personRow({ village_code: OTHER_VILLAGE, able_labourer: false, disability_grade: 2, disability_kind: 'PHYSICAL', ...employment(13, 'POVERTY_WORKSHOP', 'IN_TOWNSHIP', 100) });
+const disabledFullTime = personRow({
+  village_code: OTHER_VILLAGE,
+  able_labourer: false,
+  disability_grade: 2,
+  disability_kind: 'PHYSICAL',
+  ...employment(13, 'POVERTY_WORKSHOP', 'IN_TOWNSHIP', 100),
+});
 const disabledHomeBased = personRow({ able_labourer: false, disability_grade: 1, disability_kind: 'PHYSICAL', ...employment(14, 'HOME_BASED', 'IN_TOWNSHIP', 100) });
 const hhLifted = `${TEST_VILLAGE}8001`;
-const liftedHardship = personRow({ household_code: hhLifted, poverty_status: 'LIFTED', poverty_status_since: '2025-12-01', assistance_kinds: ['SPECIAL_HARDSHIP'], assistance_since: '2025-06-01' });
+const liftedHardship = personRow({
+  household_code: hhLifted,
+  poverty_status: 'LIFTED',
+  poverty_status_since: '2025-12-01',
+  assistance_kinds: ['SPECIAL_HARDSHIP'],
+  assistance_since: '2025-06-01',
+});
 const notLiftedHardship = personRow({ poverty_status: 'NOT_LIFTED', assistance_kinds: ['SPECIAL_HARDSHIP'], assistance_since: '2025-06-01' });
 const unemployedButWorking = personRow({ last_employment_ended_on: daysAgo(200), ...openTransfer(23, 60), last_follow_up_on: daysAgo(3), last_follow_up_still_employed: true });
 const unemployedNotWorking = personRow({ ...openTransfer(24, 60), last_follow_up_on: daysAgo(3), last_follow_up_still_employed: false });
@@ -201,7 +213,10 @@ describe('conflicts between departments', () => {
     expect(outOfScope.errors?.[0].extensions).toMatchObject({ code: 'NOT_FOUND', field: 'input.conflictId' });
     const dashboard = await resolve({ conflictId: C_LOCAL, note: '已核实' }, COUNTY_DASHBOARD);
     expect(dashboard.errors?.[0].extensions).toMatchObject({ code: 'FORBIDDEN' });
-    const partner = await resolve({ conflictId: C_LOCAL, note: '已核实' }, { subject: 'p', department: 'partner', role: 'officer', partnerCity: '4403', permissions: [], purpose: 'follow-up' });
+    const partner = await resolve(
+      { conflictId: C_LOCAL, note: '已核实' },
+      { subject: 'p', department: 'partner', role: 'officer', partnerCity: '4403', permissions: [], purpose: 'follow-up' },
+    );
     expect(partner.errors?.[0].extensions).toMatchObject({ code: 'FORBIDDEN' });
     const viewer = await resolve({ conflictId: C_LOCAL, note: '已核实' }, { ...COUNTY_STAFF, role: 'viewer' });
     expect(viewer.errors?.[0].extensions).toMatchObject({ code: 'FORBIDDEN' });

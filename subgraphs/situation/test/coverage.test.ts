@@ -1,6 +1,18 @@
 import { todayInChina } from '@jiuye/common';
 import type { PersonRow } from '../src/projection/person';
-import { COUNTY_DASHBOARD, COUNTY_STAFF, insertPeople, insertRows, personRow, startSituationAlone, TEST_COUNTY, TEST_TOWNSHIP, TEST_VILLAGE, OTHER_VILLAGE, type SituationAlone } from '@jiuye/testing/situation';
+import {
+  COUNTY_DASHBOARD,
+  COUNTY_STAFF,
+  insertPeople,
+  insertRows,
+  personRow,
+  startSituationAlone,
+  TEST_COUNTY,
+  TEST_TOWNSHIP,
+  TEST_VILLAGE,
+  OTHER_VILLAGE,
+  type SituationAlone,
+} from '@jiuye/testing/situation';
 
 const THIRD_VILLAGE = '530113102201';
 const EMPTY_VILLAGE = '530113102202';
@@ -60,11 +72,19 @@ describe('verificationCoverage (月度核实覆盖率)', () => {
     expect(res.errors).toBeUndefined();
     const c = res.data.verificationCoverage;
     expect(c).toMatchObject({ region: { code: TEST_COUNTY, level: 'COUNTY' }, month: '2026-11', from: '2026-11-01', to: '2026-11-30' });
-    expect(c.total).toEqual({ registryWorkers: { value: 21, suppressed: false }, verified: { value: 8, suppressed: false }, share: { value: 8 / 21, numerator: 8, denominator: 21, suppressed: false } });
+    expect(c.total).toEqual({
+      registryWorkers: { value: 21, suppressed: false },
+      verified: { value: 8, suppressed: false },
+      share: { value: 8 / 21, numerator: 8, denominator: 21, suppressed: false },
+    });
     expect(names(c.villages)).toEqual([THIRD_VILLAGE, OTHER_VILLAGE, TEST_VILLAGE, EMPTY_VILLAGE]);
     expect(c.villages[0]).toEqual({
-      villageCode: THIRD_VILLAGE, villageName: '丙村', townshipName: '乙乡',
-      registryWorkers: { value: 3, suppressed: false }, verified: { value: 0, suppressed: false }, share: { value: 0, numerator: 0, denominator: 3, suppressed: false },
+      villageCode: THIRD_VILLAGE,
+      villageName: '丙村',
+      townshipName: '乙乡',
+      registryWorkers: { value: 3, suppressed: false },
+      verified: { value: 0, suppressed: false },
+      share: { value: 0, numerator: 0, denominator: 3, suppressed: false },
     });
     expect(c.villages[1]).toMatchObject({ villageName: '乙村', townshipName: '甲镇', verified: { value: 2 }, share: { value: 0.25 } });
     expect(c.villages[2]).toMatchObject({ registryWorkers: { value: 10 }, verified: { value: 6 }, share: { value: 0.6 } });

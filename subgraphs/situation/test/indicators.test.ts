@@ -1,6 +1,17 @@
 import { addDays, addMonths, todayInChina } from '@jiuye/common';
 import type { PersonRow } from '../src/projection/person';
-import { COUNTY_DASHBOARD, COUNTY_STAFF, insertPeople, insertRows, personRow, startSituationAlone, TEST_COUNTY, TEST_TOWNSHIP, TEST_VILLAGE, type SituationAlone } from '@jiuye/testing/situation';
+import {
+  COUNTY_DASHBOARD,
+  COUNTY_STAFF,
+  insertPeople,
+  insertRows,
+  personRow,
+  startSituationAlone,
+  TEST_COUNTY,
+  TEST_TOWNSHIP,
+  TEST_VILLAGE,
+  type SituationAlone,
+} from '@jiuye/testing/situation';
 
 const TOWNSHIP_B = '530113102';
 const VILLAGES = [TEST_VILLAGE, '530113101202', '530113102201'];
@@ -68,8 +79,18 @@ interface Dataset {
   posts: { id: number; village_code: string; kind: string; annual_allowance: number }[];
   assignments: { id: number; post_id: number; worker_id: string; starts_on: string; ends_on: string | null }[];
   enrolments: {
-    id: number; worker_id: string; village_code: string; institution_id: number; course_kind: string; trade: string;
-    class_starts_on: string; class_ends_on: string; enrolled_on: string; status: string; completed_on: string | null; employed_on: string | null;
+    id: number;
+    worker_id: string;
+    village_code: string;
+    institution_id: number;
+    course_kind: string;
+    trade: string;
+    class_starts_on: string;
+    class_ends_on: string;
+    enrolled_on: string;
+    status: string;
+    completed_on: string | null;
+    employed_on: string | null;
   }[];
   subsidies: { id: number; worker_id: string; village_code: string; kind: string; amount: number; paid_on: string }[];
 }
@@ -105,7 +126,13 @@ function generate(seed: number): Dataset {
   });
   const verifications = Array.from({ length: 220 }, () => {
     const p = someone();
-    return { id: id++, worker_id: p.worker_id, village_code: p.village_code, verified_on: r.date('2026-06-01'), outcome: r.pick(['CONFIRMED', 'CORRECTED', 'MOVED_AWAY', 'NOT_REACHED']) };
+    return {
+      id: id++,
+      worker_id: p.worker_id,
+      village_code: p.village_code,
+      verified_on: r.date('2026-06-01'),
+      outcome: r.pick(['CONFIRMED', 'CORRECTED', 'MOVED_AWAY', 'NOT_REACHED']),
+    };
   });
   const intentions = Array.from({ length: 70 }, () => {
     const p = someone();
@@ -124,9 +151,18 @@ function generate(seed: number): Dataset {
     const status = r.pick(['COMPLETED', 'COMPLETED', 'ENROLLED', 'DROPPED']);
     const completed = status === 'COMPLETED' ? ends : null;
     return {
-      id: id++, worker_id: p.worker_id, village_code: p.village_code, institution_id: 1, course_kind: kind, trade: 'COOK',
-      class_starts_on: starts, class_ends_on: ends, enrolled_on: addDays(starts, -5), status,
-      completed_on: completed, employed_on: completed && r.chance(0.7) ? addDays(completed, r.int(160) - 20) : null,
+      id: id++,
+      worker_id: p.worker_id,
+      village_code: p.village_code,
+      institution_id: 1,
+      course_kind: kind,
+      trade: 'COOK',
+      class_starts_on: starts,
+      class_ends_on: ends,
+      enrolled_on: addDays(starts, -5),
+      status,
+      completed_on: completed,
+      employed_on: completed && r.chance(0.7) ? addDays(completed, r.int(160) - 20) : null,
     };
   });
   const subsidies = Array.from({ length: 120 }, () => {
@@ -179,7 +215,9 @@ function expectedIndicators(d: Dataset, region: string, from: string, to: string
   const mediumEmployed = medium.filter((e) => e.employed_on !== null && e.employed_on <= addMonths(e.completed_on!, 3));
   const subsidies = d.subsidies.filter((s) => inRegion(s.village_code) && between(s.paid_on, from, to));
   const monthFrom = `${asOf.slice(0, 7)}-01`;
-  const verified = people.filter((p) => d.verifications.some((v) => v.worker_id === p.worker_id && v.outcome !== 'NOT_REACHED' && between(v.verified_on, monthFrom, lastDayOfMonth(asOf))));
+  const verified = people.filter((p) =>
+    d.verifications.some((v) => v.worker_id === p.worker_id && v.outcome !== 'NOT_REACHED' && between(v.verified_on, monthFrom, lastDayOfMonth(asOf))),
+  );
   const reached = people.filter((p) => d.intentions.some((i) => i.worker_id === p.worker_id && between(i.reached_on, from, to)));
   const seeking = people.filter((p) => p.employment_intention !== 'NONE');
   return {
@@ -248,7 +286,14 @@ describe('indicators (指标) against an independent computation', () => {
     expect(got).toMatchObject(want);
     // The test data must exercise the figures, not only zeros.
     if (region === TEST_COUNTY && period.length === 4) {
-      for (const figure of [got.newTransfers, got.training.completions, got.training.mediumTermCompleted, got.training.employedWithin3Months, got.subsidies.totalPeople, got.welfarePostsFilled]) {
+      for (const figure of [
+        got.newTransfers,
+        got.training.completions,
+        got.training.mediumTermCompleted,
+        got.training.employedWithin3Months,
+        got.subsidies.totalPeople,
+        got.welfarePostsFilled,
+      ]) {
         expect(figure.value).toBeGreaterThan(0);
       }
       expect(got.retention.numerator).toBeGreaterThan(0);
@@ -277,7 +322,25 @@ describe('indicators (指标) against an independent computation', () => {
   });
 
   it('refuses a malformed or impossible period, naming the argument and the accepted formats', async () => {
-    for (const period of ['', 'abc', '26-11', '2026-1', '2026-13', '2026-00', '2026-Q0', '2026-Q5', '2026-W00', '2025-W53', '2026-W54', '2021-W53', '2026-W5', '1999', '2026/11', '2026-11-01', '2099-01']) {
+    for (const period of [
+      '',
+      'abc',
+      '26-11',
+      '2026-1',
+      '2026-13',
+      '2026-00',
+      '2026-Q0',
+      '2026-Q5',
+      '2026-W00',
+      '2025-W53',
+      '2026-W54',
+      '2021-W53',
+      '2026-W5',
+      '1999',
+      '2026/11',
+      '2026-11-01',
+      '2099-01',
+    ]) {
       const res = await situation.queryAs(COUNTY_STAFF, INDICATORS, { period });
       expect(res.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'period' });
       if (period !== '2099-01') expect(res.errors?.[0].message).toContain("'2026-W47'");
@@ -311,7 +374,11 @@ describe('indicators suppression (threshold 5, every caller)', () => {
     await insertPeople(situation.db, people);
     let id = 1;
     const v = TEST_VILLAGE;
-    await insertRows(situation.db, 'transfer_spell', people.slice(0, 3).map((p) => ({ id: id++, worker_id: p.worker_id, village_code: v, city_code: '4401', started_on: '2026-10-05', ended_on: null })));
+    await insertRows(
+      situation.db,
+      'transfer_spell',
+      people.slice(0, 3).map((p) => ({ id: id++, worker_id: p.worker_id, village_code: v, city_code: '4401', started_on: '2026-10-05', ended_on: null })),
+    );
     await insertRows(situation.db, 'subsidy_paid', [
       ...people.slice(0, 6).map((p) => ({ id: id++, worker_id: p.worker_id, village_code: v, kind: 'ONE_OFF_EMPLOYMENT', amount: 500, paid_on: '2026-10-10' })),
       ...people.slice(6, 8).map((p) => ({ id: id++, worker_id: p.worker_id, village_code: v, kind: 'TRAVEL_FARE', amount: 300, paid_on: '2026-10-11' })),
@@ -320,8 +387,18 @@ describe('indicators suppression (threshold 5, every caller)', () => {
       situation.db,
       'training_enrolment',
       people.slice(10, 14).map((p, i) => ({
-        id: id++, worker_id: p.worker_id, village_code: v, institution_id: 1, course_kind: 'MEDIUM_TERM', trade: 'COOK', class_starts_on: '2026-07-10', class_ends_on: '2026-10-08',
-        enrolled_on: '2026-07-01', status: 'COMPLETED', completed_on: '2026-10-08', employed_on: i < 3 ? '2026-11-01' : null,
+        id: id++,
+        worker_id: p.worker_id,
+        village_code: v,
+        institution_id: 1,
+        course_kind: 'MEDIUM_TERM',
+        trade: 'COOK',
+        class_starts_on: '2026-07-10',
+        class_ends_on: '2026-10-08',
+        enrolled_on: '2026-07-01',
+        status: 'COMPLETED',
+        completed_on: '2026-10-08',
+        employed_on: i < 3 ? '2026-11-01' : null,
       })),
     );
   });

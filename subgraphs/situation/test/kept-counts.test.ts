@@ -1,5 +1,16 @@
 import { KEPT_ROSTERS } from '../src/roster/village-counts';
-import { COUNTY_STAFF, insertPeople, insertRows, personRow, startSituationAlone, TEST_COUNTY, TEST_TOWNSHIP, TEST_VILLAGE, OTHER_VILLAGE, type SituationAlone } from '@jiuye/testing/situation';
+import {
+  COUNTY_STAFF,
+  insertPeople,
+  insertRows,
+  personRow,
+  startSituationAlone,
+  TEST_COUNTY,
+  TEST_TOWNSHIP,
+  TEST_VILLAGE,
+  OTHER_VILLAGE,
+  type SituationAlone,
+} from '@jiuye/testing/situation';
 
 /**
  * The kept counts (village_counts, recounted by the projector) and the lists they promise to

@@ -28,7 +28,14 @@ async function insertDivisions(db: SituationAlone['db']): Promise<void> {
 }
 
 let nextId = 1;
-const partner = (worker: string, village: string, startedOn: string) => ({ id: nextId++, worker_id: worker, village_code: village, city_code: '4401', started_on: startedOn, ended_on: null });
+const partner = (worker: string, village: string, startedOn: string) => ({
+  id: nextId++,
+  worker_id: worker,
+  village_code: village,
+  city_code: '4401',
+  started_on: startedOn,
+  ended_on: null,
+});
 const hr = (worker: string, village: string, startsOn: string, kind = 'TRANSFER_OUT_OF_PROVINCE') => ({
   id: nextId++,
   worker_id: worker,
@@ -80,7 +87,14 @@ describe('villageRanking (每周五村级新增转移就业排名)', () => {
     expect(res.errors).toBeUndefined();
     const r = res.data.villageRanking;
     expect(r.county).toEqual({ code: TEST_COUNTY, name: '东川区', level: 'COUNTY' });
-    expect(r).toMatchObject({ weekEndsOn: 'FRIDAY', weekStart: '2026-11-14', weekEnd: '2026-11-20', previousWeekStart: '2026-11-07', previousWeekEnd: '2026-11-13', threshold: null });
+    expect(r).toMatchObject({
+      weekEndsOn: 'FRIDAY',
+      weekStart: '2026-11-14',
+      weekEnd: '2026-11-20',
+      previousWeekStart: '2026-11-07',
+      previousWeekEnd: '2026-11-13',
+      threshold: null,
+    });
     expect(r.all).toHaveLength(12);
     expect(r.all.map((v: { villageCode: string }) => v.villageCode)).not.toContain(FOREIGN_VILLAGE);
     const byCode = new Map(r.all.map((v: { villageCode: string }) => [v.villageCode, v]));
@@ -180,7 +194,12 @@ describe('villageRanking with WEEK_ENDS_ON=SUNDAY', () => {
   afterAll(async () => situation?.stop());
 
   it('ranks Monday–Sunday weeks', async () => {
-    await insertRows(situation.db, 'transfer_spell', [partner('s1', V1, '2026-11-20'), partner('s2', V1, '2026-11-21'), partner('s3', V1, '2026-11-22'), partner('s4', V1, '2026-11-23')]);
+    await insertRows(situation.db, 'transfer_spell', [
+      partner('s1', V1, '2026-11-20'),
+      partner('s2', V1, '2026-11-21'),
+      partner('s3', V1, '2026-11-22'),
+      partner('s4', V1, '2026-11-23'),
+    ]);
     await insertRows(situation.db, 'employment_spell', [hr('s5', V1, '2026-11-16'), hr('s6', V1, '2026-11-15')]);
     const r = (await situation.queryAs(COUNTY_STAFF, RANKING, { week: '2026-11-20' })).data.villageRanking;
     expect(r).toMatchObject({ weekEndsOn: 'SUNDAY', weekStart: '2026-11-16', weekEnd: '2026-11-22', previousWeekStart: '2026-11-09', previousWeekEnd: '2026-11-15' });

@@ -46,10 +46,23 @@ const lostJobSibling = personRow({ household_code: hhLostJob, poverty_status: 'L
 const lostJob91 = personRow({ poverty_status: 'LIFTED', last_employment_ended_on: daysAgo(91) });
 const hhStillEmployed = `${TEST_VILLAGE}9002`;
 const lostJobButOtherWorks = personRow({ household_code: hhStillEmployed, poverty_status: 'NOT_LIFTED', last_employment_ended_on: daysAgo(10) });
-const otherWorks = personRow({ household_code: hhStillEmployed, poverty_status: 'NOT_LIFTED', employment_status: 'EMPLOYED', employment_id: 501, employment_kind: 'FARMING', employment_place: 'IN_TOWNSHIP', employment_started_on: daysAgo(200) });
+const otherWorks = personRow({
+  household_code: hhStillEmployed,
+  poverty_status: 'NOT_LIFTED',
+  employment_status: 'EMPLOYED',
+  employment_id: 501,
+  employment_kind: 'FARMING',
+  employment_place: 'IN_TOWNSHIP',
+  employment_started_on: daysAgo(200),
+});
 const lostJobNotPoor = personRow({ last_employment_ended_on: daysAgo(10) });
 
-const allowanceLong = personRow({ village_code: OTHER_VILLAGE, assistance_kinds: ['SUBSISTENCE_ALLOWANCE'], assistance_since: '2024-03-01', last_employment_ended_on: monthsAgo(3, -1) });
+const allowanceLong = personRow({
+  village_code: OTHER_VILLAGE,
+  assistance_kinds: ['SUBSISTENCE_ALLOWANCE'],
+  assistance_since: '2024-03-01',
+  last_employment_ended_on: monthsAgo(3, -1),
+});
 const allowanceNever = personRow({ assistance_kinds: ['SUBSISTENCE_ALLOWANCE'] });
 const allowanceRecent = personRow({ assistance_kinds: ['SUBSISTENCE_ALLOWANCE'], last_employment_ended_on: monthsAgo(3, 1) });
 const noAllowance = personRow({ last_employment_ended_on: monthsAgo(6) });
@@ -268,7 +281,9 @@ describe('early warnings', () => {
     expect(dashboard.data?.warnings ?? null).toBeNull();
     const partner = await warnings({ subject: 'p', department: 'partner', role: 'officer', partnerCity: '4403', permissions: [], purpose: 'follow-up' });
     // Household codes are for region staff, as in the departments (hole 10): refused on their own path, nothing else.
-    expect(new Set((partner.errors ?? []).map((e: any) => `${e.path.at(-1)}:${e.extensions.reason}`))).toEqual(new Set(partner.data.warnings.nodes.length ? ['householdCode:field-household'] : []));
+    expect(new Set((partner.errors ?? []).map((e: any) => `${e.path.at(-1)}:${e.extensions.reason}`))).toEqual(
+      new Set(partner.data.warnings.nodes.length ? ['householdCode:field-household'] : []),
+    );
     for (const node of partner.data.warnings.nodes) expect(node.householdCode).toBeNull();
     expect(partner.data.warnings.countsByRule.map((c: any) => c.rule).sort()).toEqual(['TRANSFER_NOT_WORKING', 'TRANSFER_NO_FOLLOW_UP']);
     for (const node of partner.data.warnings.nodes) expect(['TRANSFER_NOT_WORKING', 'TRANSFER_NO_FOLLOW_UP']).toContain(node.rule);

@@ -168,7 +168,7 @@ export async function authorizeCertify(context: TrainingContext, input: { idNumb
     // A certificate from an enrolment the county has not confirmed would make the institution's claim a fact of the worker (hole 7).
     if (enrolment.confirmation !== 'CONFIRMED') {
       await context.access.requireInScope(enrolmentSubject(enrolment), 'input.enrolmentId: the enrolment');
-      throw conflict('input.enrolmentId', 'the enrolment awaits the county\'s confirmation (or was rejected); certify once it is confirmed');
+      throw conflict('input.enrolmentId', "the enrolment awaits the county's confirmation (or was rejected); certify once it is confirmed");
     }
     institutionId = enrolment.institutionId ?? null;
   }

@@ -7,12 +7,27 @@ import type { PublishedViews } from '@jiuye/common';
  * instead (see common/src/published-views.ts).
  */
 export const publishedViews: PublishedViews = {
-  certificate: [['worker_id', 'character varying(32)'], ['trade', 'text'], ['issued_on', 'date']],
+  certificate: [
+    ['worker_id', 'character varying(32)'],
+    ['trade', 'text'],
+    ['issued_on', 'date'],
+  ],
   // county-confirmed enrolments only (hole 7), with their class and course
   confirmed_enrolment: [
-    ['id', 'integer'], ['worker_id', 'character varying(32)'], ['institution_id', 'integer'], ['course_kind', 'text'],
-    ['trade', 'text'], ['class_starts_on', 'date'], ['class_ends_on', 'date'], ['enrolled_on', 'date'], ['status', 'text'],
-    ['completed_on', 'date'], ['employed_on', 'date'],
+    ['id', 'integer'],
+    ['worker_id', 'character varying(32)'],
+    ['institution_id', 'integer'],
+    ['course_kind', 'text'],
+    ['trade', 'text'],
+    ['class_starts_on', 'date'],
+    ['class_ends_on', 'date'],
+    ['enrolled_on', 'date'],
+    ['status', 'text'],
+    ['completed_on', 'date'],
+    ['employed_on', 'date'],
   ],
-  institution: [['id', 'integer'], ['name', 'character varying(100)']],
+  institution: [
+    ['id', 'integer'],
+    ['name', 'character varying(100)'],
+  ],
 };

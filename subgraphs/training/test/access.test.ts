@@ -105,10 +105,13 @@ describe('training subgraph: access control', () => {
         `insert into enrolment (id, class_id, worker_id, id_number, enrolled_on, attendance_days, status, completed_on, confirmation) values ($1, $2, $3, $4, '2025-01-06', 30, 'COMPLETED', '2025-02-04', 'CONFIRMED')`,
         [A_AT_IB, PAST_IB, workerA, A.person.idNumber],
       );
-      await client.query(
-        `insert into certificate (id, worker_id, id_number, enrolment_id, trade, grade, number, issued_on) values (9001, $1, $2, $3, $4, 5, $5, '2025-03-01')`,
-        [workerA, A.person.idNumber, A_AT_IB, courseIB.trade, A_IB_CERTIFICATE],
-      );
+      await client.query(`insert into certificate (id, worker_id, id_number, enrolment_id, trade, grade, number, issued_on) values (9001, $1, $2, $3, $4, 5, $5, '2025-03-01')`, [
+        workerA,
+        A.person.idNumber,
+        A_AT_IB,
+        courseIB.trade,
+        A_IB_CERTIFICATE,
+      ]);
       await trainingSeeder.finish(client, context);
     } finally {
       await client.end();
@@ -207,7 +210,7 @@ describe('training subgraph: access control', () => {
   });
 
   describe('institution staff', () => {
-    it('see their own trainees, and of them only their own institution\'s enrolments and certificates', async () => {
+    it("see their own trainees, and of them only their own institution's enrolments and certificates", async () => {
       const selection = 'id enrolments { id trainingClass { id course { institution { id } } } } certificates { number enrolment { id } }';
       const ia = await training.queryAs(institutionStaff(IA), WORKER(selection), workers(workerA, workerB));
       expect(ia.errors).toBeUndefined();
@@ -231,10 +234,18 @@ describe('training subgraph: access control', () => {
 
     it('list only their own institution, courses and classes; another institution named explicitly is FORBIDDEN', async () => {
       const staff = institutionStaff(IA);
-      const lists = await training.queryAs(staff, `{ institutions { nodes { id } } courses(first: 500) { nodes { id institution { id } } } trainingClasses(first: 500) { nodes { id course { institution { id } } } } }`);
+      const lists = await training.queryAs(
+        staff,
+        `{ institutions { nodes { id } } courses(first: 500) { nodes { id institution { id } } } trainingClasses(first: 500) { nodes { id course { institution { id } } } } }`,
+      );
       expect(lists.errors).toBeUndefined();
       expect(lists.data.institutions.nodes).toEqual([{ id: String(IA) }]);
-      expect(lists.data.courses.nodes.map((c: { id: string }) => Number(c.id)).sort()).toEqual(courses.filter((c) => c.institutionId === IA).map((c) => c.id).sort());
+      expect(lists.data.courses.nodes.map((c: { id: string }) => Number(c.id)).sort()).toEqual(
+        courses
+          .filter((c) => c.institutionId === IA)
+          .map((c) => c.id)
+          .sort(),
+      );
       const classIds = lists.data.trainingClasses.nodes.map((c: { id: string }) => Number(c.id));
       expect(classIds).toContain(RUNNING_IA);
       expect(classIds).not.toContain(RUNNING_IB);
@@ -315,7 +326,11 @@ describe('training subgraph: access control', () => {
       const certify = { input: { idNumber: A.person.idNumber, trade: 'COOK', grade: 5, number: 'S530113202600900001', issuedOn: TODAY } };
       const attend = { input: { enrolmentId: aEnrolmentAtIA(), attendanceDays: 1 } };
 
-      for (const [query, variables] of [[ENROL, enrol], [CERTIFY, certify], [ATTEND, attend]] as const) {
+      for (const [query, variables] of [
+        [ENROL, enrol],
+        [CERTIFY, certify],
+        [ATTEND, attend],
+      ] as const) {
         const other = await training.queryAs(countyOfficer, query, variables);
         expectForbidden(other, 'other-department');
         expect(other.data).toBeNull();
@@ -331,9 +346,15 @@ describe('training subgraph: access control', () => {
       const other = trainingOfficer(OTHER_COUNTY);
       expectForbidden(await training.queryAs(other, ENROL, { input: { classId: String(RUNNING_IA), idNumber: A.person.idNumber, enrolledOn: TODAY } }), 'outside-scope');
       // An enrolment outside the scope is as unknown as one that never was (hole 6).
-      expect((await training.queryAs(other, ATTEND, { input: { enrolmentId: aEnrolmentAtIA(), attendanceDays: 1 } })).errors?.[0].extensions).toMatchObject({ code: 'NOT_FOUND', field: 'input.enrolmentId' });
+      expect((await training.queryAs(other, ATTEND, { input: { enrolmentId: aEnrolmentAtIA(), attendanceDays: 1 } })).errors?.[0].extensions).toMatchObject({
+        code: 'NOT_FOUND',
+        field: 'input.enrolmentId',
+      });
       // An enrolment outside the scope is as unknown as one that never was (hole 6).
-      expect((await training.queryAs(other, DROP, { input: { enrolmentId: aEnrolmentAtIA(), reason: '外出务工' } })).errors?.[0].extensions).toMatchObject({ code: 'NOT_FOUND', field: 'input.enrolmentId' });
+      expect((await training.queryAs(other, DROP, { input: { enrolmentId: aEnrolmentAtIA(), reason: '外出务工' } })).errors?.[0].extensions).toMatchObject({
+        code: 'NOT_FOUND',
+        field: 'input.enrolmentId',
+      });
       expectForbidden(
         await training.queryAs(other, CERTIFY, { input: { idNumber: A.person.idNumber, trade: 'COOK', grade: 5, number: 'S530113202600900002', issuedOn: TODAY } }),
         'outside-scope',
@@ -352,14 +373,20 @@ describe('training subgraph: access control', () => {
       expect(await count('enrolment')).toBe(before.enrolment + 1);
     });
 
-    it('institution staff write only in their own institution\'s classes and for their own trainees', async () => {
+    it("institution staff write only in their own institution's classes and for their own trainees", async () => {
       const staff = institutionStaff(IB);
       const before = await tables();
       expectForbidden(await training.queryAs(staff, ENROL, { input: { classId: String(RUNNING_IA), idNumber: newPerson(2), enrolledOn: TODAY } }), 'outside-scope');
       // An enrolment outside the scope is as unknown as one that never was (hole 6).
-      expect((await training.queryAs(staff, ATTEND, { input: { enrolmentId: aEnrolmentAtIA(), attendanceDays: 1 } })).errors?.[0].extensions).toMatchObject({ code: 'NOT_FOUND', field: 'input.enrolmentId' });
+      expect((await training.queryAs(staff, ATTEND, { input: { enrolmentId: aEnrolmentAtIA(), attendanceDays: 1 } })).errors?.[0].extensions).toMatchObject({
+        code: 'NOT_FOUND',
+        field: 'input.enrolmentId',
+      });
       // An enrolment outside the scope is as unknown as one that never was (hole 6).
-      expect((await training.queryAs(staff, DROP, { input: { enrolmentId: aEnrolmentAtIA(), reason: '外出务工' } })).errors?.[0].extensions).toMatchObject({ code: 'NOT_FOUND', field: 'input.enrolmentId' });
+      expect((await training.queryAs(staff, DROP, { input: { enrolmentId: aEnrolmentAtIA(), reason: '外出务工' } })).errors?.[0].extensions).toMatchObject({
+        code: 'NOT_FOUND',
+        field: 'input.enrolmentId',
+      });
       // Not their trainee; and a training of another institution.
       expectForbidden(
         await training.queryAs(staff, CERTIFY, { input: { idNumber: newPerson(3), trade: 'COOK', grade: 5, number: 'S530113202600900003', issuedOn: TODAY } }),
@@ -384,7 +411,10 @@ describe('training subgraph: access control', () => {
       expect(enrolled.data.enrolTrainee).toMatchObject({ status: 'ENROLLED', confirmation: 'PENDING', trainingClass: { id: String(RUNNING_IB) } });
       const attended = await training.queryAs(staff, ATTEND, { input: { enrolmentId: enrolled.data.enrolTrainee.id, attendanceDays: 3 } });
       expect(attended.errors).toBeUndefined();
-      expectForbidden(await training.queryAs(staff, CERTIFY, { input: { idNumber: newPerson(4), trade: 'COOK', grade: 5, number: 'S530113202600900005', issuedOn: TODAY } }), 'outside-scope');
+      expectForbidden(
+        await training.queryAs(staff, CERTIFY, { input: { idNumber: newPerson(4), trade: 'COOK', grade: 5, number: 'S530113202600900005', issuedOn: TODAY } }),
+        'outside-scope',
+      );
       const onPending = await training.queryAs(staff, CERTIFY, {
         input: { idNumber: newPerson(4), trade: 'COOK', grade: 5, number: 'S530113202600900005', issuedOn: TODAY, enrolmentId: enrolled.data.enrolTrainee.id },
       });

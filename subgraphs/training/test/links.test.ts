@@ -34,21 +34,27 @@ const SEES = ENTITIES_QUERY('... on Worker { id enrolments { id } certifiedTrade
 
 const errorOf = (response: GraphQLResponse) => response.errors?.[0]?.extensions;
 
-describe('training: pending enrolments and the county\'s evidence (hole 7)', () => {
+describe("training: pending enrolments and the county's evidence (hole 7)", () => {
   let training: TestSubgraph;
   const CLASS_1 = 801;
   const CLASS_1B = 802;
   const CLASS_2 = 803;
-  const enrol = (n: number, classId = CLASS_1, who: Who = institution(1)) => training.queryAs(who, ENROL, { input: { classId: String(classId), idNumber: person(n), enrolledOn: TODAY } });
+  const enrol = (n: number, classId = CLASS_1, who: Who = institution(1)) =>
+    training.queryAs(who, ENROL, { input: { classId: String(classId), idNumber: person(n), enrolledOn: TODAY } });
   const seenBy = async (institutionId: number, n: number) =>
     (await training.queryAs(institution(institutionId), SEES, { representations: [{ __typename: 'Worker', id: pseudonymOf(person(n)) }] })).data._entities[0];
-  const pendingOf = async (n: number) => (await training.sql<{ id: number }>(`select id from enrolment where worker_id = ? and confirmation = 'PENDING'`, [pseudonymOf(person(n))]))[0].id;
+  const pendingOf = async (n: number) =>
+    (await training.sql<{ id: number }>(`select id from enrolment where worker_id = ? and confirmation = 'PENDING'`, [pseudonymOf(person(n))]))[0].id;
   const rows = () => training.sql('select id, confirmation, decided_by from enrolment order by id');
 
   beforeAll(async () => {
     training = await startTestSubgraph(trainingSubgraph, undefined, { remoteAuthority });
-    await training.sql(`insert into institution (id, name, kind, division_code) values (1, '东川区职业技能培训中心', 'TRAINING_CENTRE', '530113'), (2, '昆明技师学院', 'TECHNICAL_SCHOOL', '530100')`);
-    await training.sql(`insert into course (id, institution_id, name, trade, kind, duration_days) values (11, 1, '中式烹调', 'COOK', 'SHORT_PRACTICAL', 30), (12, 2, '电工', 'ELECTRICIAN', 'MEDIUM_TERM', 90)`);
+    await training.sql(
+      `insert into institution (id, name, kind, division_code) values (1, '东川区职业技能培训中心', 'TRAINING_CENTRE', '530113'), (2, '昆明技师学院', 'TECHNICAL_SCHOOL', '530100')`,
+    );
+    await training.sql(
+      `insert into course (id, institution_id, name, trade, kind, duration_days) values (11, 1, '中式烹调', 'COOK', 'SHORT_PRACTICAL', 30), (12, 2, '电工', 'ELECTRICIAN', 'MEDIUM_TERM', 90)`,
+    );
     await training.sql(
       `insert into training_class (id, course_id, starts_on, ends_on, capacity, location) values (?, 11, ?, ?, 20, '一班'), (?, 11, ?, ?, 20, '二班'), (?, 12, ?, ?, 20, '电工班')`,
       [CLASS_1, addDays(TODAY, -3), addDays(TODAY, 27), CLASS_1B, addDays(TODAY, -3), addDays(TODAY, 27), CLASS_2, addDays(TODAY, -3), addDays(TODAY, 87)],
@@ -56,7 +62,7 @@ describe('training: pending enrolments and the county\'s evidence (hole 7)', () 
   });
   afterAll(() => training?.stop());
 
-  it('an institution\'s enrolment of a worker it cannot see is pending and shows no worker; region staff\'s is confirmed', async () => {
+  it("an institution's enrolment of a worker it cannot see is pending and shows no worker; region staff's is confirmed", async () => {
     const pending = await enrol(1);
     expect(pending.errors).toBeUndefined();
     expect(pending.data.enrolTrainee).toMatchObject({ confirmation: 'PENDING', worker: null });
@@ -138,7 +144,7 @@ describe('training: pending enrolments and the county\'s evidence (hole 7)', () 
     ]);
   });
 
-  it('lists pending enrolments: the county its region\'s with the worker, an institution only its own rows', async () => {
+  it("lists pending enrolments: the county its region's with the worker, an institution only its own rows", async () => {
     const county = await training.queryAs(hrOfficer, `{ pendingEnrolments(first: 50) { totalCount nodes { confirmation worker { id } } } }`);
     expect(county.errors).toBeUndefined();
     expect(county.data.pendingEnrolments.nodes.map((e: { worker: { id: string } }) => e.worker.id).sort()).toEqual([pseudonymOf(person(4)), pseudonymOf(person(5))].sort());

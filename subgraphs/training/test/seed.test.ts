@@ -79,7 +79,9 @@ describe('training seeder', () => {
     const outcomes = await training.query(`{ trainingOutcomes { participants completions } }`);
     expect(outcomes.data.trainingOutcomes).toEqual({
       participants: people().flatMap((p) => p.enrolments).length,
-      completions: people().flatMap((p) => p.enrolments).filter((e) => e.status === 'COMPLETED').length,
+      completions: people()
+        .flatMap((p) => p.enrolments)
+        .filter((e) => e.status === 'COMPLETED').length,
     });
   });
 

@@ -83,7 +83,11 @@ describe('training subgraph', () => {
       expect(county.errors).toBeUndefined();
       expect(county.data.institutions.totalCount).toBe(2);
       expect(county.data.institutions.nodes.map((i: { id: string }) => i.id)).toEqual(['1', '2']);
-      expect(county.data.institutions.nodes[0]).toMatchObject({ kind: 'TECHNICAL_SCHOOL', divisionCode: '530113101', courses: [{ name: '焊工（中长期）' }, { name: '电工（中长期）' }] });
+      expect(county.data.institutions.nodes[0]).toMatchObject({
+        kind: 'TECHNICAL_SCHOOL',
+        divisionCode: '530113101',
+        courses: [{ name: '焊工（中长期）' }, { name: '电工（中长期）' }],
+      });
 
       const township = await training.query(`{ institutions(divisionCode: "530113102", kind: TRAINING_CENTRE) { totalCount nodes { name } } }`);
       expect(township.data.institutions).toEqual({ totalCount: 1, nodes: [{ name: '汤丹镇职业技能培训中心' }] });
@@ -100,7 +104,13 @@ describe('training subgraph', () => {
       const medium = await training.query(`{ courses(kind: MEDIUM_TERM) { totalCount nodes { name trade kind durationDays institution { name } } } }`);
       expect(medium.errors).toBeUndefined();
       expect(medium.data.courses.totalCount).toBe(2);
-      expect(medium.data.courses.nodes[0]).toEqual({ name: '电工（中长期）', trade: 'ELECTRICIAN', kind: 'MEDIUM_TERM', durationDays: 90, institution: { name: '东川区技工学校' } });
+      expect(medium.data.courses.nodes[0]).toEqual({
+        name: '电工（中长期）',
+        trade: 'ELECTRICIAN',
+        kind: 'MEDIUM_TERM',
+        durationDays: 90,
+        institution: { name: '东川区技工学校' },
+      });
 
       const byTrade = await training.query(`{ courses(trade: EXCAVATOR) { nodes { id kind } } }`);
       expect(byTrade.data.courses.nodes).toEqual([{ id: '8', kind: 'DIRECTED' }]);
@@ -115,7 +125,13 @@ describe('training subgraph', () => {
     it('filters classes by course and start dates, and finds one class with its course and institution', async () => {
       const range = await training.query(`{ trainingClasses(startsFrom: "2026-01-01", startsTo: "2026-03-31") { totalCount nodes { id startsOn } } }`);
       expect(range.errors).toBeUndefined();
-      expect(range.data.trainingClasses).toEqual({ totalCount: 2, nodes: [{ id: String(ENDED_CLASS), startsOn: '2026-01-05' }, { id: String(PAST_CLASS), startsOn: '2026-03-02' }] });
+      expect(range.data.trainingClasses).toEqual({
+        totalCount: 2,
+        nodes: [
+          { id: String(ENDED_CLASS), startsOn: '2026-01-05' },
+          { id: String(PAST_CLASS), startsOn: '2026-03-02' },
+        ],
+      });
 
       const byCourse = await training.query(`{ trainingClasses(courseId: "1") { nodes { id } } }`);
       expect(byCourse.data.trainingClasses.nodes).toEqual([{ id: String(OUTCOME_CLASS) }, { id: String(PAST_CLASS) }]);
@@ -177,7 +193,13 @@ describe('training subgraph', () => {
     it('enrols, attends, completes, finds a job, is certified; the worker shows it all', async () => {
       const enrolled = await training.query(ENROL, { input: { classId: String(PAST_CLASS), idNumber: ID_NUMBER, enrolledOn: '2026-02-20' } });
       expect(enrolled.errors).toBeUndefined();
-      expect(enrolled.data.enrolTrainee).toMatchObject({ status: 'ENROLLED', enrolledOn: '2026-02-20', attendanceDays: 0, worker: { id: pseudonymOf(ID_NUMBER) }, trainingClass: { id: String(PAST_CLASS) } });
+      expect(enrolled.data.enrolTrainee).toMatchObject({
+        status: 'ENROLLED',
+        enrolledOn: '2026-02-20',
+        attendanceDays: 0,
+        worker: { id: pseudonymOf(ID_NUMBER) },
+        trainingClass: { id: String(PAST_CLASS) },
+      });
       const enrolmentId = enrolled.data.enrolTrainee.id;
       // The ID number is kept for matching but never leaves the subgraph.
       expect(JSON.stringify(enrolled)).not.toContain(ID_NUMBER);
@@ -190,7 +212,12 @@ describe('training subgraph', () => {
       const completed = await training.query(COMPLETE, { input: { enrolmentId, completedOn: '2026-05-30' } });
       expect(completed.errors).toBeUndefined();
       // Completed on 2026-05-30, no job recorded, window closed on 2026-08-30: false (today is later).
-      expect(completed.data.completeTraining).toEqual({ id: enrolmentId, status: 'COMPLETED', completedOn: '2026-05-30', employedWithinThreeMonths: TODAY > '2026-08-30' ? false : null });
+      expect(completed.data.completeTraining).toEqual({
+        id: enrolmentId,
+        status: 'COMPLETED',
+        completedOn: '2026-05-30',
+        employedWithinThreeMonths: TODAY > '2026-08-30' ? false : null,
+      });
 
       const employed = await training.query(EMPLOYED, { input: { enrolmentId, employedOn: '2026-07-15' } });
       expect(employed.errors).toBeUndefined();
@@ -231,7 +258,11 @@ describe('training subgraph', () => {
             status: 'COMPLETED',
             attendanceRate: 0.8,
             employedWithinThreeMonths: true,
-            trainingClass: { startsOn: '2026-03-02', endsOn: '2026-05-30', course: { name: '电工（中长期）', trade: 'ELECTRICIAN', kind: 'MEDIUM_TERM', institution: { name: '东川区技工学校' } } },
+            trainingClass: {
+              startsOn: '2026-03-02',
+              endsOn: '2026-05-30',
+              course: { name: '电工（中长期）', trade: 'ELECTRICIAN', kind: 'MEDIUM_TERM', institution: { name: '东川区技工学校' } },
+            },
           },
         ],
         certificates: [
@@ -333,7 +364,14 @@ describe('training subgraph', () => {
     })();
     const cases: [string, string, string][] = [
       ['a wrong check character', valid.slice(0, 17) + (valid[17] === '1' ? '2' : '1'), 'CHECK_CHARACTER'],
-      ['an impossible birth date (1999-02-30)', (() => { const first17 = '53011319990230001'; return first17 + idNumberCheckCharacter(first17); })(), 'BIRTH_DATE'],
+      [
+        'an impossible birth date (1999-02-30)',
+        (() => {
+          const first17 = '53011319990230001';
+          return first17 + idNumberCheckCharacter(first17);
+        })(),
+        'BIRTH_DATE',
+      ],
       ['17 characters', valid.slice(0, 17), 'LENGTH'],
       ['a lower-case x', withX.slice(0, 17) + 'x', 'LOWERCASE_X'],
     ];
@@ -432,7 +470,7 @@ describe('training subgraph', () => {
   });
 
   describe('certifyTrainee rules', () => {
-    it('refuses a duplicate number, a wrong grade, another worker\'s or an unfinished enrolment, and writes nothing', async () => {
+    it("refuses a duplicate number, a wrong grade, another worker's or an unfinished enrolment, and writes nothing", async () => {
       const owner = person(51);
       const stranger = person(52);
       const unfinished = await enrol(RUNNING_CLASS, owner, TODAY);
@@ -450,9 +488,13 @@ describe('training subgraph', () => {
       const everything = await training.query(CERTIFY, { input: { idNumber: owner, trade: 'COOK', grade: 9, number: '#1', issuedOn: addDays(TODAY, 3), enrolmentId: 'none' } });
       expect(everything.errors?.[0].extensions?.problems.map((p: { field: string }) => p.field)).toEqual(['input.grade', 'input.number', 'input.issuedOn', 'input.enrolmentId']);
 
-      const notFinished = await training.query(CERTIFY, { input: { idNumber: owner, trade: 'COOK', grade: 5, number: 'S530113202600000502', issuedOn: TODAY, enrolmentId: unfinished } });
+      const notFinished = await training.query(CERTIFY, {
+        input: { idNumber: owner, trade: 'COOK', grade: 5, number: 'S530113202600000502', issuedOn: TODAY, enrolmentId: unfinished },
+      });
       expect(notFinished.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.enrolmentId' });
-      const notTheirs = await training.query(CERTIFY, { input: { idNumber: stranger, trade: 'COOK', grade: 5, number: 'S530113202600000503', issuedOn: TODAY, enrolmentId: unfinished } });
+      const notTheirs = await training.query(CERTIFY, {
+        input: { idNumber: stranger, trade: 'COOK', grade: 5, number: 'S530113202600000503', issuedOn: TODAY, enrolmentId: unfinished },
+      });
       expect(notTheirs.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.enrolmentId' });
       expect(notTheirs.errors?.[0].message).not.toContain(stranger);
       const missing = await training.query(CERTIFY, { input: { idNumber: owner, trade: 'COOK', grade: 5, number: 'S530113202600000504', issuedOn: TODAY, enrolmentId: '99999' } });
@@ -463,7 +505,9 @@ describe('training subgraph', () => {
       const completedId = await enrol(PAST_CLASS, owner, '2026-03-02');
       await training.query(ATTEND, { input: { enrolmentId: completedId, attendanceDays: 90 } });
       await training.query(COMPLETE, { input: { enrolmentId: completedId, completedOn: '2026-05-30' } });
-      const tooEarly = await training.query(CERTIFY, { input: { idNumber: owner, trade: 'ELECTRICIAN', grade: 4, number: 'S530113202600000505', issuedOn: '2026-05-29', enrolmentId: completedId } });
+      const tooEarly = await training.query(CERTIFY, {
+        input: { idNumber: owner, trade: 'ELECTRICIAN', grade: 4, number: 'S530113202600000505', issuedOn: '2026-05-29', enrolmentId: completedId },
+      });
       expect(tooEarly.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.issuedOn' });
       expect(await count('certificate')).toBe(before);
     });

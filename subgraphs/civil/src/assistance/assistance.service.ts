@@ -1,6 +1,20 @@
 import type { RowScope } from '../access';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { badInput, checkPageSize, conflict, decodeIdCursor, divisionCodeRange, HOUSEHOLD_CODE_MESSAGE, InputProblems, isHouseholdCode, notFound, type Page, requireDivisionCode, requireRowId, toPage } from '@jiuye/common';
+import {
+  badInput,
+  checkPageSize,
+  conflict,
+  decodeIdCursor,
+  divisionCodeRange,
+  HOUSEHOLD_CODE_MESSAGE,
+  InputProblems,
+  isHouseholdCode,
+  notFound,
+  type Page,
+  requireDivisionCode,
+  requireRowId,
+  toPage,
+} from '@jiuye/common';
 import { AssistanceGrant, isActiveOn, type AssistanceKind } from './assistance.entity';
 import type { GrantAssistanceInput, StopAssistanceInput } from './assistance.inputs';
 

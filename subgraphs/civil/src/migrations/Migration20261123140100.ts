@@ -8,8 +8,12 @@ import { Migration } from '@mikro-orm/migrations';
  */
 export class Migration20261123140100 extends Migration {
   override async up(): Promise<void> {
-    this.addSql(`create table "outbox" ("id" bigserial primary key, "source" text not null, "worker_id" varchar(32) null, "household_code" varchar(16) null, "recorded_at" timestamptz not null default clock_timestamp());`);
-    this.addSql(`comment on table "outbox" is 'Transactional outbox: which worker or household a committed change touched (written by triggers in the same transaction). The situation read model consumes and deletes the rows.';`);
+    this.addSql(
+      `create table "outbox" ("id" bigserial primary key, "source" text not null, "worker_id" varchar(32) null, "household_code" varchar(16) null, "recorded_at" timestamptz not null default clock_timestamp());`,
+    );
+    this.addSql(
+      `comment on table "outbox" is 'Transactional outbox: which worker or household a committed change touched (written by triggers in the same transaction). The situation read model consumes and deletes the rows.';`,
+    );
     this.addSql(`create or replace function "outbox_capture"() returns trigger language plpgsql as $$
 declare
   worker_column text := tg_argv[0];
@@ -38,9 +42,13 @@ begin
   return null;
 end
 $$;`);
-    this.addSql(`create trigger "person_situation_outbox" after insert or update or delete on "person_situation" for each row execute function "outbox_capture"('worker_id', 'household_code');`);
+    this.addSql(
+      `create trigger "person_situation_outbox" after insert or update or delete on "person_situation" for each row execute function "outbox_capture"('worker_id', 'household_code');`,
+    );
     this.addSql(`create trigger "care_duty_outbox" after insert or update or delete on "care_duty" for each row execute function "outbox_capture"('worker_id', '');`);
-    this.addSql(`create trigger "assistance_grant_outbox" after insert or update or delete on "assistance_grant" for each row execute function "outbox_capture"('', 'household_code');`);
+    this.addSql(
+      `create trigger "assistance_grant_outbox" after insert or update or delete on "assistance_grant" for each row execute function "outbox_capture"('', 'household_code');`,
+    );
   }
 
   override async down(): Promise<void> {

@@ -11,7 +11,9 @@ import { Migration } from '@mikro-orm/migrations';
 export class Migration20261206130200 extends Migration {
   override async up(): Promise<void> {
     this.addSql(`create schema "situation_source_v1";`);
-    this.addSql(`comment on schema "situation_source_v1" is 'Published to the situation read model (version 1): views it reads, owned by this department. Do not redefine; add situation_source_v2 beside it.';`);
+    this.addSql(
+      `comment on schema "situation_source_v1" is 'Published to the situation read model (version 1): views it reads, owned by this department. Do not redefine; add situation_source_v2 beside it.';`,
+    );
     this.addSql(`create view "situation_source_v1"."person_circumstance" as
       select worker_id, left_behind, disability_kind, disability_grade from "person_circumstance";`);
     this.addSql(`create view "situation_source_v1"."care_duty" as

@@ -10,7 +10,7 @@ export const LeftBehindKindVocabulary = defineVocabulary('LeftBehindKind', '三�
 export const LeftBehindKind = LeftBehindKindVocabulary.enumObject;
 export type LeftBehindKind = keyof typeof LeftBehindKind;
 
-export const DisabilityKindVocabulary = defineVocabulary('DisabilityKind', '残疾类别 — kind of disability (with the disabled persons\' federation)', {
+export const DisabilityKindVocabulary = defineVocabulary('DisabilityKind', "残疾类别 — kind of disability (with the disabled persons' federation)", {
   VISUAL: '视力残疾',
   HEARING: '听力残疾',
   SPEECH: '言语残疾',

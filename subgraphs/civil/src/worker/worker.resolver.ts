@@ -35,10 +35,7 @@ export class WorkerResolver {
     description: 'Care duties or a disability keep this person near home (no out-of-province jobs).',
   })
   async staysNearHome(@Root() worker: Worker, @Ctx() { loaders }: CivilContext) {
-    const [situation, duties] = await Promise.all([
-      loaders.situationByWorker.load(worker.id),
-      loaders.careDutiesByWorker.load(worker.id),
-    ]);
+    const [situation, duties] = await Promise.all([loaders.situationByWorker.load(worker.id), loaders.careDutiesByWorker.load(worker.id)]);
     return staysNearHome(situation, duties);
   }
 

@@ -63,11 +63,7 @@ export class EmploymentService {
     const location = check.text(input.location, 'input.location', 2, 100);
     check
       .check(input.kind !== 'PUBLIC_WELFARE_POST', 'input.kind', 'public-welfare posts are filled with assignWelfarePost')
-      .check(
-        input.kind !== 'TRANSFER_OUT_OF_PROVINCE' || input.place === 'OUT_OF_PROVINCE',
-        'input.place',
-        'a transfer out of the province is work OUT_OF_PROVINCE',
-      )
+      .check(input.kind !== 'TRANSFER_OUT_OF_PROVINCE' || input.place === 'OUT_OF_PROVINCE', 'input.place', 'a transfer out of the province is work OUT_OF_PROVINCE')
       .check(input.kind !== 'TRANSFER_IN_PROVINCE' || input.place !== 'OUT_OF_PROVINCE', 'input.place', 'a transfer within the province is not OUT_OF_PROVINCE')
       .notInFuture(input.startsOn, 'input.startsOn')
       .check(

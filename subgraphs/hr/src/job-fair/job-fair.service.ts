@@ -1,17 +1,6 @@
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import {
-  badInput,
-  checkPageSize,
-  conflict,
-  decodeIdCursor,
-  divisionCodeRange,
-  notFound,
-  type Page,
-  requireDivisionCode,
-  todayInChina,
-  toPage,
-} from '@jiuye/common';
+import { badInput, checkPageSize, conflict, decodeIdCursor, divisionCodeRange, notFound, type Page, requireDivisionCode, todayInChina, toPage } from '@jiuye/common';
 import { JobPosting } from '../job-posting/job-posting.entity';
 import { requireRegisteredWorker, requireScope, type InScope } from '../worker/worker.service';
 import { conflictOnUnique, InputCheck } from '../validation';

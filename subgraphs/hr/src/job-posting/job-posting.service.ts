@@ -78,10 +78,12 @@ export class JobPostingService {
 
   /** posting id → intentions reached for it, for many postings in one statement. */
   async takenCounts(ids: readonly number[]): Promise<{ postingId: number; taken: number }[]> {
-    const rows = await this.em.getConnection().execute<{ posting_id: number; taken: number }[]>(
-      `select posting_id, count(*)::int as taken from job_fair_intention where posting_id in (${ids.map(() => '?').join(', ')}) group by posting_id`,
-      [...ids],
-    );
+    const rows = await this.em
+      .getConnection()
+      .execute<{ posting_id: number; taken: number }[]>(
+        `select posting_id, count(*)::int as taken from job_fair_intention where posting_id in (${ids.map(() => '?').join(', ')}) group by posting_id`,
+        [...ids],
+      );
     return rows.map((r) => ({ postingId: r.posting_id, taken: r.taken }));
   }
 

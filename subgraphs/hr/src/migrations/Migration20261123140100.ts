@@ -8,8 +8,12 @@ import { Migration } from '@mikro-orm/migrations';
  */
 export class Migration20261123140100 extends Migration {
   override async up(): Promise<void> {
-    this.addSql(`create table "outbox" ("id" bigserial primary key, "source" text not null, "worker_id" varchar(32) null, "household_code" varchar(16) null, "recorded_at" timestamptz not null default clock_timestamp());`);
-    this.addSql(`comment on table "outbox" is 'Transactional outbox: which worker or household a committed change touched (written by triggers in the same transaction). The situation read model consumes and deletes the rows.';`);
+    this.addSql(
+      `create table "outbox" ("id" bigserial primary key, "source" text not null, "worker_id" varchar(32) null, "household_code" varchar(16) null, "recorded_at" timestamptz not null default clock_timestamp());`,
+    );
+    this.addSql(
+      `comment on table "outbox" is 'Transactional outbox: which worker or household a committed change touched (written by triggers in the same transaction). The situation read model consumes and deletes the rows.';`,
+    );
     this.addSql(`create or replace function "outbox_capture"() returns trigger language plpgsql as $$
 declare
   worker_column text := tg_argv[0];
@@ -41,9 +45,15 @@ $$;`);
     this.addSql(`create trigger "worker_outbox" after insert or update or delete on "worker" for each row execute function "outbox_capture"('id', 'household_code');`);
     this.addSql(`create trigger "employment_outbox" after insert or update or delete on "employment" for each row execute function "outbox_capture"('worker_id', '');`);
     this.addSql(`create trigger "subsidy_payment_outbox" after insert or update or delete on "subsidy_payment" for each row execute function "outbox_capture"('worker_id', '');`);
-    this.addSql(`create trigger "job_fair_intention_outbox" after insert or update or delete on "job_fair_intention" for each row execute function "outbox_capture"('worker_id', '');`);
-    this.addSql(`create trigger "welfare_post_assignment_outbox" after insert or update or delete on "welfare_post_assignment" for each row execute function "outbox_capture"('worker_id', '');`);
-    this.addSql(`create trigger "record_verification_outbox" after insert or update or delete on "record_verification" for each row execute function "outbox_capture"('worker_id', '');`);
+    this.addSql(
+      `create trigger "job_fair_intention_outbox" after insert or update or delete on "job_fair_intention" for each row execute function "outbox_capture"('worker_id', '');`,
+    );
+    this.addSql(
+      `create trigger "welfare_post_assignment_outbox" after insert or update or delete on "welfare_post_assignment" for each row execute function "outbox_capture"('worker_id', '');`,
+    );
+    this.addSql(
+      `create trigger "record_verification_outbox" after insert or update or delete on "record_verification" for each row execute function "outbox_capture"('worker_id', '');`,
+    );
     this.addSql(`create trigger "welfare_post_outbox" after insert or update or delete on "welfare_post" for each row execute function "outbox_capture"('', '');`);
     this.addSql(`create trigger "division_outbox" after insert or update or delete on "division" for each row execute function "outbox_capture"('', '');`);
   }

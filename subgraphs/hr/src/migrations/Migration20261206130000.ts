@@ -11,7 +11,9 @@ import { Migration } from '@mikro-orm/migrations';
 export class Migration20261206130000 extends Migration {
   override async up(): Promise<void> {
     this.addSql(`create schema "situation_source_v1";`);
-    this.addSql(`comment on schema "situation_source_v1" is 'Published to the situation read model (version 1): views it reads, owned by this department. Do not redefine; add situation_source_v2 beside it.';`);
+    this.addSql(
+      `comment on schema "situation_source_v1" is 'Published to the situation read model (version 1): views it reads, owned by this department. Do not redefine; add situation_source_v2 beside it.';`,
+    );
     this.addSql(`create view "situation_source_v1"."worker" as
       select id, id_number, name, sex, birth_date, household_code, village_code, population_status, employment_status,
              employment_intention, skill_level, education, training_wish, verified_on

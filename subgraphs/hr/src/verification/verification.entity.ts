@@ -22,7 +22,7 @@ export const NOTE_LENGTH = 500;
  * verified every month; a second verification in the same month is a new row. The worker's
  * verified_on keeps the latest day verified.
  */
-@ObjectType({ description: '月动态核实记录 — one monthly verification of a worker\'s registry record.' })
+@ObjectType({ description: "月动态核实记录 — one monthly verification of a worker's registry record." })
 @Entity({ tableName: 'record_verification' })
 @Index({ properties: ['workerId', 'verifiedOn'] })
 export class RecordVerification {

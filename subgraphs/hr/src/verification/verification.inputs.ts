@@ -2,7 +2,7 @@ import { Field, InputType } from 'type-graphql';
 import { LocalDateScalar } from '@jiuye/common';
 import { VerificationOutcome } from './verification.entity';
 
-@InputType({ description: '月动态核实 — record that a registered worker\'s record was verified.' })
+@InputType({ description: "月动态核实 — record that a registered worker's record was verified." })
 export class RecordVerificationInput {
   @Field(() => String)
   idNumber: string;

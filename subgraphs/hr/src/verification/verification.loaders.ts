@@ -21,8 +21,7 @@ export function createVerificationLoaders(em: EntityManager, config: SubgraphCon
   return {
     verificationsByWorker: {
       /** worker → their latest `first` verifications, newest first. */
-      load: async (workerId: string, first: number): Promise<RecordVerification[]> =>
-        (await latest.load(keyText({ workerId, first }))).map((row) => row.verification),
+      load: async (workerId: string, first: number): Promise<RecordVerification[]> => (await latest.load(keyText({ workerId, first }))).map((row) => row.verification),
       /** After a write: later reads in the same request see the new row. */
       clearAll: () => {
         latest.clearAll();

@@ -16,7 +16,7 @@ export class VerificationResolver {
 
   @FieldResolver(() => String, {
     nullable: true,
-    description: '核实人 — the staff account that verified (a staff identifier, not the worker\'s data); shown to department staff of a region only.',
+    description: "核实人 — the staff account that verified (a staff identifier, not the worker's data); shown to department staff of a region only.",
   })
   verifiedBy(@Root() verification: RecordVerification, @Ctx() { access }: HrContext): string {
     if (access.kind !== 'region') {
@@ -27,7 +27,7 @@ export class VerificationResolver {
 
   @Mutation(() => RecordVerification, {
     description:
-      '月动态核实 — record a verification of a registered worker\'s record; the worker\'s verifiedOn moves forward to its day. ' +
+      "月动态核实 — record a verification of a registered worker's record; the worker's verifiedOn moves forward to its day. " +
       'hr officers and village assistants, for workers of their own region.',
   })
   async recordVerification(@Arg('input', () => RecordVerificationInput) input: RecordVerificationInput, @Ctx() context: HrContext) {
@@ -42,7 +42,7 @@ export class VerificationResolver {
 /** Worker.verifications: the registry's own field, kept beside the verifications. */
 @Resolver(() => Worker)
 export class WorkerVerificationsResolver {
-  @FieldResolver(() => [RecordVerification], { description: '月动态核实 — verifications of the worker\'s record, newest first.' })
+  @FieldResolver(() => [RecordVerification], { description: "月动态核实 — verifications of the worker's record, newest first." })
   verifications(
     @Root() worker: Worker,
     @Arg('first', () => Int, { nullable: true, defaultValue: DEFAULT_VERIFICATIONS, description: `At most this many, 1 to ${MAX_VERIFICATIONS}.` })

@@ -13,7 +13,7 @@ export class AssignWelfarePostInput {
   startsOn: string;
 }
 
-@InputType({ description: 'End a worker\'s holding of a public-welfare post (the post becomes vacant).' })
+@InputType({ description: "End a worker's holding of a public-welfare post (the post becomes vacant)." })
 export class ReleaseWelfarePostInput {
   @Field(() => ID)
   assignmentId: string;

@@ -1,17 +1,6 @@
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import {
-  badInput,
-  checkPageSize,
-  conflict,
-  decodeIdCursor,
-  divisionCodeRange,
-  notFound,
-  type Page,
-  requireDivisionCode,
-  toPage,
-  type WelfarePostKind,
-} from '@jiuye/common';
+import { badInput, checkPageSize, conflict, decodeIdCursor, divisionCodeRange, notFound, type Page, requireDivisionCode, toPage, type WelfarePostKind } from '@jiuye/common';
 import { DivisionRecord } from '../division/division.entity';
 import { Employment } from '../employment/employment.entity';
 import { closeEmployment, openEmployment } from '../employment/employment.service';
@@ -113,11 +102,13 @@ export class WelfarePostService {
   /** Every post in each of many divisions (by code prefix), in one statement. */
   async inDivisions(codes: readonly string[]): Promise<{ divisionCode: string; post: WelfarePost }[]> {
     const divisions = JSON.stringify(codes.map((code) => ({ code, ...divisionCodeRange(code) })));
-    const rows = await this.em.getConnection().execute<Record<string, unknown>[]>(
-      `select d.code as division_key, p.* from json_to_recordset(?::json) as d(code text, "from" text, "to" text) ` +
-        `join welfare_post p on p.village_code >= d."from" and p.village_code < d."to" order by p.village_code, p.id`,
-      [divisions],
-    );
+    const rows = await this.em
+      .getConnection()
+      .execute<Record<string, unknown>[]>(
+        `select d.code as division_key, p.* from json_to_recordset(?::json) as d(code text, "from" text, "to" text) ` +
+          `join welfare_post p on p.village_code >= d."from" and p.village_code < d."to" order by p.village_code, p.id`,
+        [divisions],
+      );
     return rows.map(({ division_key, ...columns }) => ({ divisionCode: division_key as string, post: this.em.map(WelfarePost, columns) }));
   }
 }

@@ -13,7 +13,7 @@ const MAX_WORKERS = 5000;
 export async function workerVillages(context: HrContext, body: unknown): Promise<{ villages: Record<string, string> }> {
   const { identity } = context;
   if (identity.subject !== ACCESS_LOG_SERVICE.subject || identity.department !== ACCESS_LOG_SERVICE.department) {
-    throw forbidden('villages of workers are for the gateway\'s access log only', 'access-log-only');
+    throw forbidden("villages of workers are for the gateway's access log only", 'access-log-only');
   }
   const workerIds = (body as { workerIds?: unknown } | null)?.workerIds;
   if (!Array.isArray(workerIds) || workerIds.length > MAX_WORKERS || !workerIds.every((id) => typeof id === 'string' && id.length <= 64)) {

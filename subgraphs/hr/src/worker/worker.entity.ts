@@ -1,13 +1,5 @@
 import { Entity, Enum, Index, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
-import {
-  Education,
-  EmploymentIntention,
-  EmploymentStatus,
-  PopulationStatus,
-  Sex,
-  SkillLevel,
-  Trade,
-} from '@jiuye/common';
+import { Education, EmploymentIntention, EmploymentStatus, PopulationStatus, Sex, SkillLevel, Trade } from '@jiuye/common';
 
 /**
  * 农村劳动力实名制登记 — one person aged 16–60 in the real-name labour registry, registered

@@ -25,8 +25,7 @@ export function createWorkerLoaders(em: EntityManager, config: SubgraphConfig) {
     workerById,
     /** household code → registry members, oldest first. */
     workersByHousehold: manyLoader<string, WorkerRecord>(
-      async (codes) =>
-        remember(await em.find(WorkerRecord, { householdCode: { $in: [...codes] } }, { orderBy: { householdCode: 'asc', birthDate: 'asc', id: 'asc' } })),
+      async (codes) => remember(await em.find(WorkerRecord, { householdCode: { $in: [...codes] } }, { orderBy: { householdCode: 'asc', birthDate: 'asc', id: 'asc' } })),
       (worker) => worker.householdCode,
     ),
     /** One page per division and filter; two statements per batch of divisions (see WorkerService.pages). */

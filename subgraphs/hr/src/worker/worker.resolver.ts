@@ -96,7 +96,7 @@ export class WorkerResolver {
     return worker;
   }
 
-  @Mutation(() => Worker, { description: '六个清楚 — update a worker\'s six clarities (the monthly verification).' })
+  @Mutation(() => Worker, { description: "六个清楚 — update a worker's six clarities (the monthly verification)." })
   async updateSixClarities(@Arg('input', () => UpdateSixClaritiesInput) input: UpdateSixClaritiesInput, @Ctx() context: HrContext) {
     const { em, config, loaders } = context;
     const inScope = authorizeWorkerWrite(context, 'the labour registry');

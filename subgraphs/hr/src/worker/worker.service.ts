@@ -231,8 +231,7 @@ export class WorkerService {
     const connection = this.em.getConnection();
     const [rows, counts] = await Promise.all([
       connection.execute<Record<string, unknown>[]>(
-        `select d.code as page_key, w.* from ${source} cross join lateral ` +
-          `(select * from worker w where ${where}${keyset} order by w.household_code, w.id limit ?) w`,
+        `select d.code as page_key, w.* from ${source} cross join lateral ` + `(select * from worker w where ${where}${keyset} order by w.household_code, w.id limit ?) w`,
         [divisions, ...filterParams, ...(after ?? []), first + 1],
       ),
       connection.execute<{ page_key: string; total: number }[]>(
@@ -249,13 +248,16 @@ export class WorkerService {
     const totals = new Map(counts.map((c) => [c.page_key, c.total]));
     for (const key of keys) {
       const found = rowsByCode.get(key.divisionCode) ?? [];
-      pages.set(key, toPage(found, key.first, totals.get(key.divisionCode) ?? 0, (w) => compositeKey([w.householdCode, w.id], WORKER_CURSOR_SEPARATOR)));
+      pages.set(
+        key,
+        toPage(found, key.first, totals.get(key.divisionCode) ?? 0, (w) => compositeKey([w.householdCode, w.id], WORKER_CURSOR_SEPARATOR)),
+      );
     }
   }
 }
 
 /** Services built without a scope (loaders, lists) must not write about a worker. */
 export function requireScope(inScope: InScope | undefined): InScope {
-  if (!inScope) throw new Error('a write about a worker needs the caller\'s scope (authorizeWorkerWrite)');
+  if (!inScope) throw new Error("a write about a worker needs the caller's scope (authorizeWorkerWrite)");
   return inScope;
 }

@@ -75,6 +75,10 @@ export class ContactAttempt {
    * every attempt (a subquery on the transfer's primary key, no column and no extra statement):
    * access control decides on it (access.ts). Not persisted; the service sets it on an attempt it creates.
    */
-  @Property({ type: 'string', nullable: true, formula: (table) => `(select attempt_transfer.city_code from transfer attempt_transfer where attempt_transfer.id = ${table}.transfer_id)` })
+  @Property({
+    type: 'string',
+    nullable: true,
+    formula: (table) => `(select attempt_transfer.city_code from transfer attempt_transfer where attempt_transfer.id = ${table}.transfer_id)`,
+  })
   cityCode?: string | null;
 }

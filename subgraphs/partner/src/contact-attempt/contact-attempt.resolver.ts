@@ -21,7 +21,10 @@ export class OutcomeCount {
   @Field(() => Int, { nullable: true, description: 'Workers whose latest attempt in the period had this outcome (null for dashboards when suppressed).' })
   workers: number | null;
 
-  @Field(() => Float, { nullable: true, description: 'workers / all workers attempted in the period (0–1); empty when nobody was, or (dashboards) when workers or their total is suppressed.' })
+  @Field(() => Float, {
+    nullable: true,
+    description: 'workers / all workers attempted in the period (0–1); empty when nobody was, or (dashboards) when workers or their total is suppressed.',
+  })
   share: number | null;
 
   @Field(() => Boolean, { description: 'true when a count is withheld (dashboards only; small-cell suppression).' })
@@ -49,7 +52,10 @@ export class ContactAttemptResolver {
       // Dashboards: the workers of their own region only, all cities and dates together, suppressed.
       const narrowing = (['cityCode', 'from', 'to'] as const).find((name) => args[name] != null);
       if (narrowing) {
-        const refusal = forbidden(`${narrowing}: dashboards read the contact outcomes of their whole region only (a narrower slice could be subtracted from the total to recover a suppressed count)`, 'suppression-slice');
+        const refusal = forbidden(
+          `${narrowing}: dashboards read the contact outcomes of their whole region only (a narrower slice could be subtracted from the total to recover a suppressed count)`,
+          'suppression-slice',
+        );
         refusal.extensions.field = narrowing;
         throw refusal;
       }

@@ -25,11 +25,7 @@ export function checkAttempt(problems: InputProblems, attempt: ContactAttemptEnt
 
 /** Attempts follow up a transfer: none before the worker started. */
 export function checkAttemptAfterStart(problems: InputProblems, attempt: ContactAttemptEntry, field: string, transfer: Transfer): void {
-  problems.check(
-    chinaDay(attempt.attemptedAt) >= transfer.startedOn,
-    `${field}.attemptedAt`,
-    `must not be before the worker started in the job (${transfer.startedOn})`,
-  );
+  problems.check(chinaDay(attempt.attemptedAt) >= transfer.startedOn, `${field}.attemptedAt`, `must not be before the worker started in the job (${transfer.startedOn})`);
 }
 
 export class ContactAttemptService {

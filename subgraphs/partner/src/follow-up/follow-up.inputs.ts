@@ -24,7 +24,8 @@ export class RecordFollowUpVisitInput {
 
   @Field(() => [ContactAttemptEntry], {
     defaultValue: [],
-    description: 'The contact attempts this visit took, all on or before visitedOn; when given, at least one must have reached the worker and the last one that did must agree with stillEmployed.',
+    description:
+      'The contact attempts this visit took, all on or before visitedOn; when given, at least one must have reached the worker and the last one that did must agree with stillEmployed.',
   })
   contactAttempts: ContactAttemptEntry[];
 }

@@ -31,9 +31,7 @@ export class FollowUpService {
       problems.check(chinaDay(attempt.attemptedAt) <= input.visitedOn, `${field}.attemptedAt`, 'must not be after the day of the visit');
     });
     if (attempts.length > 0) {
-      const reached = attempts
-        .filter((a) => REACHED_OUTCOMES.includes(a.outcome))
-        .sort((a, b) => a.attemptedAt.getTime() - b.attemptedAt.getTime());
+      const reached = attempts.filter((a) => REACHED_OUTCOMES.includes(a.outcome)).sort((a, b) => a.attemptedAt.getTime() - b.attemptedAt.getTime());
       const last = reached[reached.length - 1];
       problems
         .check(last !== undefined, 'input.contactAttempts', 'no attempt reached the worker: record failed attempts with recordContactAttempt, a visit records what the worker said')

@@ -10,7 +10,8 @@ import { LabourBaseService } from './labour-base.service';
 export class LabourBaseResolver {
   @Query(() => [LabourBase], { description: '劳务输出基地/劳务工作站, of one partner city or of all.' })
   labourBases(
-    @Arg('cityCode', () => DivisionCodeScalar, { nullable: true, description: '4-digit code of a partner city (partner-city staff: their own, the default).' }) cityCode: string | null,
+    @Arg('cityCode', () => DivisionCodeScalar, { nullable: true, description: '4-digit code of a partner city (partner-city staff: their own, the default).' })
+    cityCode: string | null,
     @Ctx() context: PartnerContext,
   ) {
     return new LabourBaseService(context.em).list(scopeCity(context, cityCode));

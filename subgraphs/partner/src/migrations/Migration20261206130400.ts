@@ -10,7 +10,9 @@ import { Migration } from '@mikro-orm/migrations';
 export class Migration20261206130400 extends Migration {
   override async up(): Promise<void> {
     this.addSql(`create schema "situation_source_v1";`);
-    this.addSql(`comment on schema "situation_source_v1" is 'Published to the situation read model (version 1): views it reads, owned by this department. Do not redefine; add situation_source_v2 beside it.';`);
+    this.addSql(
+      `comment on schema "situation_source_v1" is 'Published to the situation read model (version 1): views it reads, owned by this department. Do not redefine; add situation_source_v2 beside it.';`,
+    );
     // Only transfers the county confirmed are facts of a worker: a partner city's pending claim
     // must not place the worker in the read model's views (hole 7); follow-ups likewise.
     this.addSql(`create view "situation_source_v1"."confirmed_transfer" as

@@ -2,7 +2,7 @@ import { Entity, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
 import { Field, Float, Int, ObjectType } from 'type-graphql';
 import { DivisionCodeScalar, LocalDateScalar } from '@jiuye/common';
 
-@ObjectType({ description: '东西部协作/对口帮扶城市 — a partner city that takes in and looks after the county\'s transferred workers.' })
+@ObjectType({ description: "东西部协作/对口帮扶城市 — a partner city that takes in and looks after the county's transferred workers." })
 @Entity({ tableName: 'partner_city' })
 export class PartnerCity {
   [OptionalProps]?: 'note';
@@ -28,7 +28,10 @@ export class PartnerCity {
   note: string | null = null;
 }
 
-@ObjectType({ description: '稳岗情况 — how many workers transferred to a city were still employed at their last follow-up visit. Dashboards: the workers of their region only, small counts suppressed.' })
+@ObjectType({
+  description:
+    '稳岗情况 — how many workers transferred to a city were still employed at their last follow-up visit. Dashboards: the workers of their region only, small counts suppressed.',
+})
 export class Retention {
   @Field(() => Int, { nullable: true, description: '转移就业人次 — transfers to the city (null for dashboards when suppressed).' })
   transferred: number | null;

@@ -56,7 +56,12 @@ export function retentionFigures(transferred: number, visited: number, stillEmpl
  * (common/src/suppression.ts; the cities publish no total, so each count stands alone). The
  * rate is published only when both its counts are.
  */
-export async function dashboardRetention(em: EntityManager, region: string, residentsOf: (ids: string[]) => Promise<Set<string>>, threshold: number): Promise<Map<string, Retention>> {
+export async function dashboardRetention(
+  em: EntityManager,
+  region: string,
+  residentsOf: (ids: string[]) => Promise<Set<string>>,
+  threshold: number,
+): Promise<Map<string, Retention>> {
   const rows = await em.getConnection().execute<{ worker_id: string; city_code: string; visited: boolean; still_employed: boolean }[]>(
     `select t.worker_id, t.city_code, last_visit.still_employed is not null as visited, coalesce(last_visit.still_employed, false) as still_employed
        from transfer t

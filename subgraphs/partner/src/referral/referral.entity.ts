@@ -15,7 +15,7 @@ export const MAX_REFERRAL_DAYS = 366;
  * checks it in its own transaction; it carries the worker only as the pseudonym and ID number,
  * and the graph shows neither.
  */
-@ObjectType({ description: '转移就业推荐 — the county referred a worker of its region to a partner city; the city\'s transfer of that worker is then confirmed at once.' })
+@ObjectType({ description: "转移就业推荐 — the county referred a worker of its region to a partner city; the city's transfer of that worker is then confirmed at once." })
 @Entity({ tableName: 'transfer_referral' })
 @Index({ properties: ['workerId', 'cityCode'] })
 export class TransferReferral {

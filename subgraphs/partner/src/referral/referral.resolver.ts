@@ -9,7 +9,7 @@ import { TransferReferralService } from './referral.service';
 export class TransferReferralResolver {
   @Mutation(() => TransferReferral, {
     description:
-      '转移就业推荐 — county staff (hr or partner) refer a worker of their region to a partner city; the city\'s next transfer of that worker (before validUntil) is confirmed at once.',
+      "转移就业推荐 — county staff (hr or partner) refer a worker of their region to a partner city; the city's next transfer of that worker (before validUntil) is confirmed at once.",
   })
   async referForTransfer(@Arg('input', () => ReferForTransferInput) input: ReferForTransferInput, @Ctx() context: PartnerContext) {
     // A malformed ID number is left to the service, which names the field; the account checks come first either way.

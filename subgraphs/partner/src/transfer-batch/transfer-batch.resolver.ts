@@ -13,7 +13,8 @@ import { TransferBatchService } from './transfer-batch.service';
 export class TransferBatchResolver {
   @Query(() => [TransferBatch], { description: '组织输出批次, latest departure first, of one partner city or of all.' })
   transferBatches(
-    @Arg('cityCode', () => DivisionCodeScalar, { nullable: true, description: '4-digit code of a partner city (partner-city staff: their own, the default).' }) cityCode: string | null,
+    @Arg('cityCode', () => DivisionCodeScalar, { nullable: true, description: '4-digit code of a partner city (partner-city staff: their own, the default).' })
+    cityCode: string | null,
     @Ctx() context: PartnerContext,
   ) {
     return new TransferBatchService(context.em).list(scopeCity(context, cityCode));

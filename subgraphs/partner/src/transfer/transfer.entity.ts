@@ -4,7 +4,7 @@ import { LinkConfirmation, LocalDateScalar, maskPhone } from '@jiuye/common';
 
 export const OPEN_TRANSFER_INDEX = 'transfer_one_open_per_worker';
 
-@ObjectType({ description: '转移就业 — one worker\'s organised transfer to a job in a partner city.' })
+@ObjectType({ description: "转移就业 — one worker's organised transfer to a job in a partner city." })
 @Entity({ tableName: 'transfer' })
 @Index({ properties: ['cityCode', 'id'] })
 @Index({ properties: ['workerId', 'startedOn'] })
@@ -12,7 +12,10 @@ export const OPEN_TRANSFER_INDEX = 'transfer_one_open_per_worker';
 // concurrent recordTransfer / confirmTransfer calls that both passed the service's check. A
 // pending transfer (a partner city's claim the county has not confirmed) does not count: it
 // must neither block the county's own record nor tell the city that one exists.
-@Unique({ name: OPEN_TRANSFER_INDEX, expression: `create unique index "${OPEN_TRANSFER_INDEX}" on "transfer" ("worker_id") where "ended_on" is null and "confirmation" = 'CONFIRMED'` })
+@Unique({
+  name: OPEN_TRANSFER_INDEX,
+  expression: `create unique index "${OPEN_TRANSFER_INDEX}" on "transfer" ("worker_id") where "ended_on" is null and "confirmation" = 'CONFIRMED'`,
+})
 export class Transfer {
   [OptionalProps]?: 'phone' | 'endedOn' | 'endReason' | 'recordedAt' | 'active' | 'phoneMasked' | 'confirmation' | 'decidedBy' | 'decidedAt' | 'decisionNote';
 
@@ -78,7 +81,7 @@ export class Transfer {
    * it could not see yet is PENDING until county staff of the worker's region confirm it; only
    * CONFIRMED transfers make the worker visible to the city (access.ts, partnerAuthority).
    */
-  @Field(() => LinkConfirmation, { description: '核实状态: PENDING until county staff of the worker\'s region confirm a transfer a partner city recorded on its own.' })
+  @Field(() => LinkConfirmation, { description: "核实状态: PENDING until county staff of the worker's region confirm a transfer a partner city recorded on its own." })
   @Enum({ items: () => LinkConfirmation })
   @Index()
   confirmation: LinkConfirmation = LinkConfirmation.PENDING;
@@ -90,7 +93,7 @@ export class Transfer {
   @Property({ type: 'datetime', nullable: true })
   decidedAt: Date | null = null;
 
-  @Field(() => String, { nullable: true, description: '核实说明 — the county\'s reason for rejecting, or its note on confirming.' })
+  @Field(() => String, { nullable: true, description: "核实说明 — the county's reason for rejecting, or its note on confirming." })
   @Property({ type: 'string', length: 200, nullable: true })
   decisionNote: string | null = null;
 

@@ -37,7 +37,7 @@ export class EndTransferInput {
   reason: string;
 }
 
-@InputType({ description: '核实 — county staff of the worker\'s region confirm or reject a transfer a partner city recorded on its own.' })
+@InputType({ description: "核实 — county staff of the worker's region confirm or reject a transfer a partner city recorded on its own." })
 export class DecideTransferInput {
   @Field(() => ID)
   transferId: string;

@@ -30,7 +30,7 @@ class TransfersArgs extends CityTransfersArgs {
 
   @Field(() => LinkConfirmation, {
     nullable: true,
-    description: 'Only transfers in this state: PENDING is the county\'s worklist of partner-city claims to confirm (region staff: those of workers of their region).',
+    description: "Only transfers in this state: PENDING is the county's worklist of partner-city claims to confirm (region staff: those of workers of their region).",
   })
   confirmation?: LinkConfirmation | null;
 }
@@ -71,7 +71,7 @@ export class TransferResolver {
   }
 
   @Mutation(() => Transfer, {
-    description: '核实确认 — county staff (hr or partner) of the worker\'s region confirm a transfer a partner city recorded on its own; from then on the city sees the worker.',
+    description: "核实确认 — county staff (hr or partner) of the worker's region confirm a transfer a partner city recorded on its own; from then on the city sees the worker.",
   })
   async confirmTransfer(@Arg('input', () => DecideTransferInput) input: DecideTransferInput, @Ctx() context: PartnerContext) {
     await authorizeTransferDecision(context, input.transferId, 'input.transferId: the transfer');
@@ -81,7 +81,8 @@ export class TransferResolver {
   }
 
   @Mutation(() => Transfer, {
-    description: '核实驳回 — county staff (hr or partner) of the worker\'s region reject a transfer a partner city recorded on its own (reason required); the city never sees the worker through it.',
+    description:
+      "核实驳回 — county staff (hr or partner) of the worker's region reject a transfer a partner city recorded on its own (reason required); the city never sees the worker through it.",
   })
   async rejectTransfer(@Arg('input', () => DecideTransferInput) input: DecideTransferInput, @Ctx() context: PartnerContext) {
     await authorizeTransferDecision(context, input.transferId, 'input.transferId: the transfer');
@@ -98,7 +99,7 @@ export class TransferResolver {
 
   @FieldResolver(() => Worker, {
     nullable: true,
-    description: 'The transferred worker; empty when you cannot see them — a partner city\'s own pending transfer, until the county confirms it.',
+    description: "The transferred worker; empty when you cannot see them — a partner city's own pending transfer, until the county confirms it.",
   })
   async worker(@Root() transfer: Transfer, @Ctx() { access }: PartnerContext): Promise<Worker | null> {
     // Hole 7: the row is the city's own, the worker is not (yet): one batched authority question per request.

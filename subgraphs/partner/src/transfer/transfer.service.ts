@@ -25,7 +25,7 @@ import { Transfer } from './transfer.entity';
 import type { DecideTransferInput, EndTransferInput, RecordTransferInput } from './transfer.inputs';
 
 const OPEN_TRANSFER = 'the worker already has an open transfer; end it (endTransfer) before recording a new one';
-const OPEN_PENDING = 'your city already recorded an open transfer of this ID number that awaits the county\'s confirmation';
+const OPEN_PENDING = "your city already recorded an open transfer of this ID number that awaits the county's confirmation";
 
 /** 东西部协作 rules for transfers: one open transfer per worker, dates in order. */
 export class TransferService {
@@ -106,11 +106,7 @@ export class TransferService {
       const transfer = await requireTransferInScope(found, inScope);
       if (transfer.endedOn !== null) throw conflict('input.transferId', `the transfer already ended on ${transfer.endedOn}`);
       if (input.endedOn < transfer.startedOn) throw badInput('input.endedOn', `must not be before the worker started (${transfer.startedOn})`);
-      const laterVisit = await em.findOne(
-        FollowUpVisit,
-        { transferId: transfer.id, stillEmployed: true, visitedOn: { $gt: input.endedOn } },
-        { orderBy: { visitedOn: 'desc' } },
-      );
+      const laterVisit = await em.findOne(FollowUpVisit, { transferId: transfer.id, stillEmployed: true, visitedOn: { $gt: input.endedOn } }, { orderBy: { visitedOn: 'desc' } });
       if (laterVisit) {
         throw badInput('input.endedOn', `a follow-up visit on ${laterVisit.visitedOn} found the worker still employed; the job cannot have ended before`);
       }
@@ -130,7 +126,11 @@ export class TransferService {
     const reason = cleanText(input.reason);
     new InputProblems()
       .check(isRowId(input.transferId), 'input.transferId', 'not a transfer id')
-      .check(decision === 'CONFIRMED' ? reason === null || hasLength(reason, 2, 200) : hasLength(reason, 2, 200), 'input.reason', decision === 'CONFIRMED' ? 'a note is 2 to 200 characters' : 'give a reason of 2 to 200 characters')
+      .check(
+        decision === 'CONFIRMED' ? reason === null || hasLength(reason, 2, 200) : hasLength(reason, 2, 200),
+        'input.reason',
+        decision === 'CONFIRMED' ? 'a note is 2 to 200 characters' : 'give a reason of 2 to 200 characters',
+      )
       .throwIfAny();
     try {
       return await this.em.transactional(async (em) => {
@@ -139,8 +139,11 @@ export class TransferService {
         if (transfer.confirmation !== LinkConfirmation.PENDING) {
           throw conflict('input.transferId', `the transfer is not pending: it was already ${transfer.confirmation === LinkConfirmation.CONFIRMED ? 'confirmed' : 'rejected'}`);
         }
-        if (decision === 'CONFIRMED' && transfer.endedOn === null
-            && (await em.count(Transfer, { workerId: transfer.workerId, endedOn: null, confirmation: LinkConfirmation.CONFIRMED }))) {
+        if (
+          decision === 'CONFIRMED' &&
+          transfer.endedOn === null &&
+          (await em.count(Transfer, { workerId: transfer.workerId, endedOn: null, confirmation: LinkConfirmation.CONFIRMED }))
+        ) {
           throw conflict('input.transferId', `${OPEN_TRANSFER.replace('recording', 'confirming')}, or reject this one`);
         }
         transfer.confirmation = decision;
@@ -157,7 +160,14 @@ export class TransferService {
   }
 
   /** Transfers by id (keyset pagination), optionally of one city or batch, optionally only open ones. */
-  async list(args: { cityCode?: string | null; batchId?: string | null; onlyActive?: boolean | null; confirmation?: LinkConfirmation | null; first: number; after?: string | null }): Promise<Page<Transfer>> {
+  async list(args: {
+    cityCode?: string | null;
+    batchId?: string | null;
+    onlyActive?: boolean | null;
+    confirmation?: LinkConfirmation | null;
+    first: number;
+    after?: string | null;
+  }): Promise<Page<Transfer>> {
     if (args.cityCode != null) requireCityCode(args.cityCode, 'cityCode');
     const batchId = args.batchId != null ? requireRowId(args.batchId, 'batchId', 'transfer batch') : null;
     const first = checkPageSize(args.first);

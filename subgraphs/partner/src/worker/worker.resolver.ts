@@ -25,7 +25,7 @@ export class WorkerResolver {
     return currentTransfer(await this.transfers(worker, context));
   }
 
-  @FieldResolver(() => [FollowUpVisit], { nullable: true, description: '跟踪回访 of all the worker\'s transfers, newest first.' })
+  @FieldResolver(() => [FollowUpVisit], { nullable: true, description: "跟踪回访 of all the worker's transfers, newest first." })
   async followUpVisits(@Root() worker: Worker, @Ctx() context: PartnerContext) {
     const transfers = await this.transfers(worker, context);
     const visits = await Promise.all(transfers.map((t) => context.loaders.visitsByTransfer.load(t.id)));

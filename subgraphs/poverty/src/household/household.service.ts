@@ -222,4 +222,3 @@ export class HouseholdService {
     return keys.map((key, idx) => toPage(byPage[idx], key.first, totals.get(idx) ?? 0, (h) => h.code));
   }
 }
-

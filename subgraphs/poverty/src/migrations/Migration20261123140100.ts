@@ -8,8 +8,12 @@ import { Migration } from '@mikro-orm/migrations';
  */
 export class Migration20261123140100 extends Migration {
   override async up(): Promise<void> {
-    this.addSql(`create table "outbox" ("id" bigserial primary key, "source" text not null, "worker_id" varchar(32) null, "household_code" varchar(16) null, "recorded_at" timestamptz not null default clock_timestamp());`);
-    this.addSql(`comment on table "outbox" is 'Transactional outbox: which worker or household a committed change touched (written by triggers in the same transaction). The situation read model consumes and deletes the rows.';`);
+    this.addSql(
+      `create table "outbox" ("id" bigserial primary key, "source" text not null, "worker_id" varchar(32) null, "household_code" varchar(16) null, "recorded_at" timestamptz not null default clock_timestamp());`,
+    );
+    this.addSql(
+      `comment on table "outbox" is 'Transactional outbox: which worker or household a committed change touched (written by triggers in the same transaction). The situation read model consumes and deletes the rows.';`,
+    );
     this.addSql(`create or replace function "outbox_capture"() returns trigger language plpgsql as $$
 declare
   worker_column text := tg_argv[0];
@@ -39,9 +43,15 @@ begin
 end
 $$;`);
     this.addSql(`create trigger "household_outbox" after insert or update or delete on "household" for each row execute function "outbox_capture"('', 'code');`);
-    this.addSql(`create trigger "household_member_outbox" after insert or update or delete on "household_member" for each row execute function "outbox_capture"('worker_id', 'household_code');`);
-    this.addSql(`create trigger "household_responsibility_outbox" after insert or update or delete on "household_responsibility" for each row execute function "outbox_capture"('', 'household_code');`);
-    this.addSql(`create trigger "poverty_status_change_outbox" after insert or update or delete on "poverty_status_change" for each row execute function "outbox_capture"('', 'household_code');`);
+    this.addSql(
+      `create trigger "household_member_outbox" after insert or update or delete on "household_member" for each row execute function "outbox_capture"('worker_id', 'household_code');`,
+    );
+    this.addSql(
+      `create trigger "household_responsibility_outbox" after insert or update or delete on "household_responsibility" for each row execute function "outbox_capture"('', 'household_code');`,
+    );
+    this.addSql(
+      `create trigger "poverty_status_change_outbox" after insert or update or delete on "poverty_status_change" for each row execute function "outbox_capture"('', 'household_code');`,
+    );
     this.addSql(`create trigger "cadre_outbox" after insert or update or delete on "cadre" for each row execute function "outbox_capture"('', '');`);
     this.addSql(`create trigger "responsible_unit_outbox" after insert or update or delete on "responsible_unit" for each row execute function "outbox_capture"('', '');`);
   }

@@ -10,7 +10,9 @@ import { Migration } from '@mikro-orm/migrations';
 export class Migration20261206130100 extends Migration {
   override async up(): Promise<void> {
     this.addSql(`create schema "situation_source_v1";`);
-    this.addSql(`comment on schema "situation_source_v1" is 'Published to the situation read model (version 1): views it reads, owned by this department. Do not redefine; add situation_source_v2 beside it.';`);
+    this.addSql(
+      `comment on schema "situation_source_v1" is 'Published to the situation read model (version 1): views it reads, owned by this department. Do not redefine; add situation_source_v2 beside it.';`,
+    );
     this.addSql(`create view "situation_source_v1"."household" as
       select code, poverty_status, status_since from "household";`);
     // Who answers for a household over time; the read model picks the one in charge on its own date.

@@ -29,7 +29,8 @@ export class RelocationResolver {
 
   @FieldResolver(() => Int, {
     nullable: true,
-    description: '搬迁户数 — registered households relocated to this site; null for dashboards when 1 … SUPPRESSION_THRESHOLD − 1 (small-cell suppression: the sites publish no total a withheld one could be subtracted from).',
+    description:
+      '搬迁户数 — registered households relocated to this site; null for dashboards when 1 … SUPPRESSION_THRESHOLD − 1 (small-cell suppression: the sites publish no total a withheld one could be subtracted from).',
   })
   async relocatedHouseholds(@Root() site: RelocationSite, @Ctx() { loaders, identity }: PovertyContext) {
     const households = (await loaders.relocatedHouseholdsBySite.load(site.id))?.households ?? 0;

@@ -21,9 +21,11 @@ export class RelocationService {
 
   /** Registered households relocated to each site: one GROUP BY for a batch of sites. */
   async relocatedHouseholds(siteIds: readonly number[]): Promise<{ siteId: number; households: number }[]> {
-    return this.em.getConnection().execute<{ siteId: number; households: number }[]>(
-      `select relocation_site_id as "siteId", count(*)::int as households from "household" where relocation_site_id in (?) group by relocation_site_id`,
-      [[...siteIds]],
-    );
+    return this.em
+      .getConnection()
+      .execute<{ siteId: number; households: number }[]>(
+        `select relocation_site_id as "siteId", count(*)::int as households from "household" where relocation_site_id in (?) group by relocation_site_id`,
+        [[...siteIds]],
+      );
   }
 }

@@ -3,7 +3,7 @@ import { Field, ID, ObjectType } from 'type-graphql';
 import { LocalDateScalar, PovertyStatus } from '@jiuye/common';
 
 /** One dated step of a household's poverty status; the last one is the current status. */
-@ObjectType({ description: '贫困状态变更 — one dated change of a registered household\'s poverty status.' })
+@ObjectType({ description: "贫困状态变更 — one dated change of a registered household's poverty status." })
 @Entity({ tableName: 'poverty_status_change' })
 @Index({ properties: ['householdCode', 'effectiveOn'] })
 export class PovertyStatusChange {

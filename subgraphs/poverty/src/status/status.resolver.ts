@@ -8,7 +8,10 @@ export class StatusCount {
   @Field(() => PovertyStatus)
   status: PovertyStatus;
 
-  @Field(() => Int, { nullable: true, description: '户数 — null for dashboards when suppressed (1 … SUPPRESSION_THRESHOLD − 1, or hidden so that no other suppressed count can be recovered by subtraction).' })
+  @Field(() => Int, {
+    nullable: true,
+    description: '户数 — null for dashboards when suppressed (1 … SUPPRESSION_THRESHOLD − 1, or hidden so that no other suppressed count can be recovered by subtraction).',
+  })
   households: number | null;
 
   @Field(() => Int, { nullable: true, description: '人数 — current members; null for dashboards when suppressed.' })
@@ -20,7 +23,9 @@ export class StatusCount {
 
 @Resolver(() => StatusCount)
 export class StatusResolver {
-  @Query(() => [StatusCount], { description: '贫困状态统计 — households and members per status in a division (every status, zeros included); small-cell suppressed for dashboards.' })
+  @Query(() => [StatusCount], {
+    description: '贫困状态统计 — households and members per status in a division (every status, zeros included); small-cell suppressed for dashboards.',
+  })
   povertyStatusCounts(@Arg('divisionCode', () => DivisionCodeScalar) divisionCode: string, @Ctx() { em, access, identity }: PovertyContext) {
     const region = access.scopeAggregate(divisionCode);
     const service = new PovertyStatusService(em);

@@ -1,6 +1,18 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { LockMode } from '@mikro-orm/core';
-import { badInput, conflict, divisionCodeRange, InputProblems, notFound, PovertyStatusVocabulary, RegionTree, requireDivisionCode, SuppressedTable, todayInChina, type PovertyStatus } from '@jiuye/common';
+import {
+  badInput,
+  conflict,
+  divisionCodeRange,
+  InputProblems,
+  notFound,
+  PovertyStatusVocabulary,
+  RegionTree,
+  requireDivisionCode,
+  SuppressedTable,
+  todayInChina,
+  type PovertyStatus,
+} from '@jiuye/common';
 import { RegisteredHousehold } from '../household/household.entity';
 import { checkHouseholdCode, checkText, STATUS_REASON_LENGTH, statusLabel } from '../household/household.service';
 import { PovertyStatusChange } from './status.entity';

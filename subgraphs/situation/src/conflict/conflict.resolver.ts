@@ -21,10 +21,7 @@ export class ConflictResolver {
     @Ctx() context: SituationContext,
   ): Promise<ConflictPage> {
     const place = await resolveRegion(context.loaders, context.access, region, 'person');
-    const [page, freshness] = await Promise.all([
-      conflictPage(context.loaders.sql, { region: place, kind, status, first, after }),
-      readFreshness(context.loaders.sql),
-    ]);
+    const [page, freshness] = await Promise.all([conflictPage(context.loaders.sql, { region: place, kind, status, first, after }), readFreshness(context.loaders.sql)]);
     return {
       region: place,
       nodes: page.nodes.map((row) => new Conflict(row.conflict, row.person)),
@@ -37,7 +34,7 @@ export class ConflictResolver {
 
   @Mutation(() => Conflict, {
     description:
-      '处理冲突: records how a conflict was settled (note, and optionally which department\'s fact holds). Department staff of the conflict\'s region; the conflict reopens when either fact changes.',
+      "处理冲突: records how a conflict was settled (note, and optionally which department's fact holds). Department staff of the conflict's region; the conflict reopens when either fact changes.",
   })
   async resolveConflict(@Arg('input', () => ResolveConflictInput) input: ResolveConflictInput, @Ctx() context: SituationContext): Promise<Conflict> {
     requireResolver(context.access);

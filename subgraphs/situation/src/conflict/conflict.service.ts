@@ -1,4 +1,19 @@
-import { type AccessControl, badInput, checkPageSize, compositeKey, conflict, decodeCompositeCursor, DEPARTMENT_NAMES, forbidden, InputProblems, nonEmptyPart, notFound, type Page, toPage, VILLAGE_CODE_PATTERN } from '@jiuye/common';
+import {
+  type AccessControl,
+  badInput,
+  checkPageSize,
+  compositeKey,
+  conflict,
+  decodeCompositeCursor,
+  DEPARTMENT_NAMES,
+  forbidden,
+  InputProblems,
+  nonEmptyPart,
+  notFound,
+  type Page,
+  toPage,
+  VILLAGE_CODE_PATTERN,
+} from '@jiuye/common';
 import { allPages, type Sql } from '../db';
 import { regionCondition } from '../sql/conditions';
 import { PERSON_SELECT, type PersonRecord } from '../person/situation-person.type';
@@ -132,7 +147,11 @@ export async function conflictPage(sql: Sql, query: ConflictQuery, withCounts = 
 }
 
 /** Every conflict of a region in keyset batches (exports); no counts. */
-export function conflictBatches(sql: Sql, region: Region, filters: { kind?: string | null; status?: ConflictStatusValue | null } = {}): AsyncGenerator<ConflictPageResult['nodes']> {
+export function conflictBatches(
+  sql: Sql,
+  region: Region,
+  filters: { kind?: string | null; status?: ConflictStatusValue | null } = {},
+): AsyncGenerator<ConflictPageResult['nodes']> {
   return allPages((after) => conflictPage(sql, { region, ...filters, first: 500, after }, false));
 }
 
@@ -167,10 +186,19 @@ export function checkResolveInput(input: ResolveInput): { note: string; keptSour
   const note = (input.note ?? '').trim();
   const keptSource = input.keptSource == null || input.keptSource === '' ? null : input.keptSource;
   new InputProblems()
-    .check(typeof input.conflictId === 'string' && input.conflictId.length > 0 && input.conflictId.length <= 80, 'input.conflictId', 'expected a Conflict.id (at most 80 characters)')
+    .check(
+      typeof input.conflictId === 'string' && input.conflictId.length > 0 && input.conflictId.length <= 80,
+      'input.conflictId',
+      'expected a Conflict.id (at most 80 characters)',
+    )
     .check(note.length >= 1, 'input.note', 'a note of 1 to 500 characters is required', 'REQUIRED')
     .check(note.length <= 500, 'input.note', `at most 500 characters (got ${note.length})`, 'TOO_LONG')
-    .check(keptSource === null || (DEPARTMENT_NAMES as readonly string[]).includes(keptSource), 'input.keptSource', `one of the two departments of the conflict (${DEPARTMENT_NAMES.join(', ')})`, 'DEPARTMENT')
+    .check(
+      keptSource === null || (DEPARTMENT_NAMES as readonly string[]).includes(keptSource),
+      'input.keptSource',
+      `one of the two departments of the conflict (${DEPARTMENT_NAMES.join(', ')})`,
+      'DEPARTMENT',
+    )
     .throwIfAny();
   return { note, keptSource };
 }

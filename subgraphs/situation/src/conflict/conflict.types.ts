@@ -45,7 +45,7 @@ export interface ConflictRow {
   resolved_at: Date | null;
 }
 
-@ObjectType({ description: '冲突来源 — one department\'s fact.' })
+@ObjectType({ description: "冲突来源 — one department's fact." })
 export class ConflictSource {
   @Field(() => String, { description: 'hr, poverty, civil, training or partner' })
   department: string;
@@ -75,7 +75,7 @@ export class ConflictResolution {
   resolvedAt: Date;
 }
 
-@ObjectType({ description: '数据比对冲突 — two departments\' facts about a person or household that cannot both be true.' })
+@ObjectType({ description: "数据比对冲突 — two departments' facts about a person or household that cannot both be true." })
 export class Conflict {
   constructor(
     readonly record: ConflictRow,
@@ -179,7 +179,7 @@ export class ConflictPage {
   freshness: Freshness;
 }
 
-@InputType({ description: 'Settle a conflict: what was found and which department\'s fact holds.' })
+@InputType({ description: "Settle a conflict: what was found and which department's fact holds." })
 export class ResolveConflictInput {
   @Field(() => ID, { description: 'Conflict.id' })
   conflictId: string;

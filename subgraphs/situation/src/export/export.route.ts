@@ -1,5 +1,18 @@
 import type { ServerResponse } from 'node:http';
-import { badInput, contentDisposition, EXPORT_FORMATS, EXPORT_FRAMING, EXPORT_FRAMING_HEADER, FramedExport, parseExportFormat, todayInChina, writeExport, type ExportedPerson, type ExportFormat, type ExportSheet } from '@jiuye/common';
+import {
+  badInput,
+  contentDisposition,
+  EXPORT_FORMATS,
+  EXPORT_FRAMING,
+  EXPORT_FRAMING_HEADER,
+  FramedExport,
+  parseExportFormat,
+  todayInChina,
+  writeExport,
+  type ExportedPerson,
+  type ExportFormat,
+  type ExportSheet,
+} from '@jiuye/common';
 import type { SituationContext } from '../context';
 import { zeroEmploymentBatches } from '../household/zero-employment.service';
 import type { HouseholdRecord } from '../household/zero-employment.types';
@@ -79,13 +92,21 @@ async function plan(context: SituationContext, url: URL): Promise<{ view: string
     case 'warnings':
       return planned({
         kind: null,
-        sheet: sheet('预警清单', warningColumns(context.access), mapped(warningBatches(sql, region), (row) => new EarlyWarning(row.warning, row.person))),
+        sheet: sheet(
+          '预警清单',
+          warningColumns(context.access),
+          mapped(warningBatches(sql, region), (row) => new EarlyWarning(row.warning, row.person)),
+        ),
         subjectOf: ofRecord,
       });
     case 'conflicts':
       return planned({
         kind: null,
-        sheet: sheet('数据比对冲突清单', conflictColumns(context.access), mapped(conflictBatches(sql, region, { status: null }), (row) => new Conflict(row.conflict, row.person))),
+        sheet: sheet(
+          '数据比对冲突清单',
+          conflictColumns(context.access),
+          mapped(conflictBatches(sql, region, { status: null }), (row) => new Conflict(row.conflict, row.person)),
+        ),
         subjectOf: ofRecord,
       });
     default:
@@ -106,7 +127,12 @@ async function plan(context: SituationContext, url: URL): Promise<{ view: string
  */
 export async function handleExport(context: SituationContext, url: URL, response: ServerResponse): Promise<void> {
   // A bad path, kind or region, or a refused account, throws before any byte is sent (common/src/http.ts answers it).
-  const { view, plan: { kind, sheet, subjectOf }, format, region } = await plan(context, url);
+  const {
+    view,
+    plan: { kind, sheet, subjectOf },
+    format,
+    region,
+  } = await plan(context, url);
   const sql = context.loaders.sql;
   const logged = await sql.one<{ id: number }>(
     `insert into export_log (staff, department, purpose, request_id, view, kind, region, format) values ($1, $2, $3, $4, $5, $6, $7, $8) returning id`,
@@ -143,10 +169,12 @@ async function announced<T>(batches: AsyncIterable<T[]>, subjectOf: (row: T) => 
   const announce = async (): Promise<IteratorResult<T[]>> => {
     const next = await iterator.next();
     if (!next.done) {
-      framed.people(next.value.map((row): ExportedPerson => {
-        const subject = subjectOf(row);
-        return [subject.worker_id, subject.worker_id ? null : subject.household_code, subject.village_code];
-      }));
+      framed.people(
+        next.value.map((row): ExportedPerson => {
+          const subject = subjectOf(row);
+          return [subject.worker_id, subject.worker_id ? null : subject.household_code, subject.village_code];
+        }),
+      );
     }
     return next;
   };

@@ -10,7 +10,8 @@ import { ZeroEmploymentHousehold, ZeroEmploymentPage } from './zero-employment.t
 @Resolver(() => ZeroEmploymentHousehold)
 export class ZeroEmploymentResolver {
   @Query(() => ZeroEmploymentPage, {
-    description: '零就业家庭: households with an able labourer and nobody employed, with who answers for each and what was last done. Exports: GET /exports/zero-employment.xlsx|csv?region=…',
+    description:
+      '零就业家庭: households with an able labourer and nobody employed, with who answers for each and what was last done. Exports: GET /exports/zero-employment.xlsx|csv?region=…',
   })
   async zeroEmploymentHouseholds(
     @Arg('region', () => String, { nullable: true, description: 'Division code; default your region.' }) region: string | null,

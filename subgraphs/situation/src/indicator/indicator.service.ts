@@ -105,7 +105,10 @@ async function flowFigures(sql: Sql, from: string, to: string): Promise<VillageF
   const completed = `status = 'COMPLETED' and completed_on between $1 and $2`;
   const medium = `course_kind = 'MEDIUM_TERM' and ${completed}`;
   const [reached, transfers, training, subsidies] = await Promise.all([
-    sql.rows<{ village_code: string; n: number }>(`select village_code, count(distinct worker_id) as n from job_fair_intention where reached_on between $1 and $2 group by village_code`, [from, to]),
+    sql.rows<{ village_code: string; n: number }>(
+      `select village_code, count(distinct worker_id) as n from job_fair_intention where reached_on between $1 and $2 group by village_code`,
+      [from, to],
+    ),
     sql.rows<{ village_code: string; n: number }>(
       `with events as (${transferEventsSql('', { region: 1, from: 2, to: 3 })})
        select village_code, count(*) as n from (select min(village_code) as village_code from events group by worker_id) w group by village_code`,
@@ -204,7 +207,13 @@ export async function indicatorTables(sql: Sql, periodText: string, threshold: n
       flows.forEach((f, i) => {
         for (const [village, row] of f) (units.get(village) ?? units.set(village, {}).get(village)!)[family.periods[i].code] = row[measure] ?? 0;
       });
-      return new SuppressedTable(tree, units, threshold, family.periods.map((p) => p.code), { categoryEquations: family.equations });
+      return new SuppressedTable(
+        tree,
+        units,
+        threshold,
+        family.periods.map((p) => p.code),
+        { categoryEquations: family.equations },
+      );
     });
   // Employed labourers by place: the places (and the unknown place) add up to employed.
   const placeKeys = [...PLACES.map((place) => placeColumn(place)), 'able_employed_unknown_place'];
@@ -261,7 +270,12 @@ export async function indicatorTables(sql: Sql, periodText: string, threshold: n
  * Amounts add up exactly. Both are tables over the region hierarchy × kind × the period family;
  * an amount is withheld exactly where its people are (the same cells and sums: the same pattern).
  */
-function subsidyTables(tree: RegionTree, flows: VillageFigures[], family: ReturnType<typeof periodFamily>, threshold: number): (region: Region, period: string) => SubsidyIndicators {
+function subsidyTables(
+  tree: RegionTree,
+  flows: VillageFigures[],
+  family: ReturnType<typeof periodFamily>,
+  threshold: number,
+): (region: Region, period: string) => SubsidyIndicators {
   const seen = new Set<string>();
   for (const f of flows) for (const row of f.values()) for (const key of Object.keys(row)) if (key.startsWith('people:') && key !== `people:${TOTAL}`) seen.add(key.slice(7));
   const kinds = [...Object.keys(SUBSIDY_KIND_LABELS), ...[...seen].filter((k) => !(k in SUBSIDY_KIND_LABELS)).sort()];

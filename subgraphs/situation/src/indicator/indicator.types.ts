@@ -46,7 +46,8 @@ export class TrainingIndicators {
   mediumTermCompleted: SuppressedCount;
 
   @Field(() => SuppressedCount, {
-    description: '中期培训后3个月内就业人数: of mediumTermCompleted, those with an employment date (employed_on) on or before completed_on + 3 months. Completions of the last 3 months may still turn into jobs.',
+    description:
+      '中期培训后3个月内就业人数: of mediumTermCompleted, those with an employment date (employed_on) on or before completed_on + 3 months. Completions of the last 3 months may still turn into jobs.',
   })
   employedWithin3Months: SuppressedCount;
 

@@ -1,6 +1,9 @@
 import { Field, Float, Int, ObjectType } from 'type-graphql';
 
-@ObjectType({ description: '计数（小数抑制）— a count; null with suppressed = true when it lies between 1 and the suppression threshold − 1 (or is hidden so that another suppressed cell cannot be recovered by subtraction). 0 is always published.' })
+@ObjectType({
+  description:
+    '计数（小数抑制）— a count; null with suppressed = true when it lies between 1 and the suppression threshold − 1 (or is hidden so that another suppressed cell cannot be recovered by subtraction). 0 is always published.',
+})
 export class SuppressedCount {
   @Field(() => Int, { nullable: true, description: 'The count, or null when suppressed.' })
   value: number | null;
@@ -18,7 +21,10 @@ export class SuppressedAmount {
   suppressed: boolean;
 }
 
-@ObjectType({ description: '比率（小数抑制）— numerator ÷ denominator (0…1); everything null with suppressed = true when either part is suppressed; value null (not suppressed) when the denominator is 0.' })
+@ObjectType({
+  description:
+    '比率（小数抑制）— numerator ÷ denominator (0…1); everything null with suppressed = true when either part is suppressed; value null (not suppressed) when the denominator is 0.',
+})
 export class SuppressedRate {
   @Field(() => Float, { nullable: true, description: 'numerator / denominator, 0…1 (null: suppressed, or denominator 0).' })
   value: number | null;

@@ -83,26 +83,42 @@ export class Migration20261123140000 extends Migration {
     this.addSql(`create index "household_situation_zero_employment_index" on "household_situation" ("village_code", "code") where able_labourers > 0 and employed_members = 0;`);
 
     // Dated events (each row keeps the worker's home village at projection time).
-    this.addSql(`create table "employment_spell" ("id" int primary key, "worker_id" varchar(32) not null, "village_code" varchar(12) collate "C" not null, "kind" text not null, "place" text not null, "starts_on" date not null, "ends_on" date null);`);
+    this.addSql(
+      `create table "employment_spell" ("id" int primary key, "worker_id" varchar(32) not null, "village_code" varchar(12) collate "C" not null, "kind" text not null, "place" text not null, "starts_on" date not null, "ends_on" date null);`,
+    );
     this.addSql(`create index "employment_spell_worker_index" on "employment_spell" ("worker_id");`);
     this.addSql(`create index "employment_spell_starts_index" on "employment_spell" ("starts_on", "village_code");`);
-    this.addSql(`create table "transfer_spell" ("id" int primary key, "worker_id" varchar(32) not null, "village_code" varchar(12) collate "C" not null, "city_code" varchar(4) not null, "started_on" date not null, "ended_on" date null);`);
+    this.addSql(
+      `create table "transfer_spell" ("id" int primary key, "worker_id" varchar(32) not null, "village_code" varchar(12) collate "C" not null, "city_code" varchar(4) not null, "started_on" date not null, "ended_on" date null);`,
+    );
     this.addSql(`create index "transfer_spell_worker_index" on "transfer_spell" ("worker_id");`);
     this.addSql(`create index "transfer_spell_started_index" on "transfer_spell" ("started_on", "village_code");`);
-    this.addSql(`create table "follow_up" ("id" int primary key, "transfer_id" int not null, "worker_id" varchar(32) not null, "visited_on" date not null, "still_employed" boolean not null);`);
+    this.addSql(
+      `create table "follow_up" ("id" int primary key, "transfer_id" int not null, "worker_id" varchar(32) not null, "visited_on" date not null, "still_employed" boolean not null);`,
+    );
     this.addSql(`create index "follow_up_worker_index" on "follow_up" ("worker_id");`);
-    this.addSql(`create table "subsidy_paid" ("id" int primary key, "worker_id" varchar(32) not null, "village_code" varchar(12) collate "C" not null, "kind" text not null, "amount" int not null, "paid_on" date not null);`);
+    this.addSql(
+      `create table "subsidy_paid" ("id" int primary key, "worker_id" varchar(32) not null, "village_code" varchar(12) collate "C" not null, "kind" text not null, "amount" int not null, "paid_on" date not null);`,
+    );
     this.addSql(`create index "subsidy_paid_worker_index" on "subsidy_paid" ("worker_id");`);
     this.addSql(`create index "subsidy_paid_on_index" on "subsidy_paid" ("paid_on", "village_code");`);
-    this.addSql(`create table "training_enrolment" ("id" int primary key, "worker_id" varchar(32) not null, "village_code" varchar(12) collate "C" not null, "institution_id" int not null, "course_kind" text not null, "trade" text not null, "class_starts_on" date not null, "class_ends_on" date not null, "enrolled_on" date not null, "status" text not null, "completed_on" date null, "employed_on" date null);`);
+    this.addSql(
+      `create table "training_enrolment" ("id" int primary key, "worker_id" varchar(32) not null, "village_code" varchar(12) collate "C" not null, "institution_id" int not null, "course_kind" text not null, "trade" text not null, "class_starts_on" date not null, "class_ends_on" date not null, "enrolled_on" date not null, "status" text not null, "completed_on" date null, "employed_on" date null);`,
+    );
     this.addSql(`create index "training_enrolment_worker_index" on "training_enrolment" ("worker_id");`);
     this.addSql(`create index "training_enrolment_dates_index" on "training_enrolment" ("class_starts_on", "class_ends_on");`);
-    this.addSql(`create table "job_fair_intention" ("id" int primary key, "worker_id" varchar(32) not null, "village_code" varchar(12) collate "C" not null, "fair_id" int not null, "reached_on" date not null);`);
+    this.addSql(
+      `create table "job_fair_intention" ("id" int primary key, "worker_id" varchar(32) not null, "village_code" varchar(12) collate "C" not null, "fair_id" int not null, "reached_on" date not null);`,
+    );
     this.addSql(`create index "job_fair_intention_worker_index" on "job_fair_intention" ("worker_id");`);
-    this.addSql(`create table "welfare_assignment" ("id" int primary key, "post_id" int not null, "worker_id" varchar(32) not null, "starts_on" date not null, "ends_on" date null);`);
+    this.addSql(
+      `create table "welfare_assignment" ("id" int primary key, "post_id" int not null, "worker_id" varchar(32) not null, "starts_on" date not null, "ends_on" date null);`,
+    );
     this.addSql(`create index "welfare_assignment_worker_index" on "welfare_assignment" ("worker_id");`);
     this.addSql(`create index "welfare_assignment_post_index" on "welfare_assignment" ("post_id");`);
-    this.addSql(`create table "record_verification" ("id" int primary key, "worker_id" varchar(32) not null, "village_code" varchar(12) collate "C" not null, "verified_on" date not null, "outcome" text not null);`);
+    this.addSql(
+      `create table "record_verification" ("id" int primary key, "worker_id" varchar(32) not null, "village_code" varchar(12) collate "C" not null, "verified_on" date not null, "outcome" text not null);`,
+    );
     this.addSql(`create index "record_verification_worker_index" on "record_verification" ("worker_id");`);
     this.addSql(`create index "record_verification_on_index" on "record_verification" ("verified_on", "village_code");`);
 
@@ -113,10 +129,14 @@ export class Migration20261123140000 extends Migration {
     this.addSql(`create table "partner_city" ("code" varchar(4) primary key, "name" varchar(60) not null);`);
 
     // The one fact the situation service owns: how an official settled a conflict between departments.
-    this.addSql(`create table "conflict_resolution" ("id" serial primary key, "conflict_id" varchar(80) not null, "fingerprint" varchar(64) not null, "village_code" varchar(12) collate "C" not null, "kept_source" text null, "note" varchar(500) not null, "resolved_by" varchar(64) not null, "resolved_at" timestamptz not null default now());`);
+    this.addSql(
+      `create table "conflict_resolution" ("id" serial primary key, "conflict_id" varchar(80) not null, "fingerprint" varchar(64) not null, "village_code" varchar(12) collate "C" not null, "kept_source" text null, "note" varchar(500) not null, "resolved_by" varchar(64) not null, "resolved_at" timestamptz not null default now());`,
+    );
     this.addSql(`create unique index "conflict_resolution_conflict_fingerprint_unique" on "conflict_resolution" ("conflict_id", "fingerprint");`);
 
     // How far each department's changes are applied.
-    this.addSql(`create table "source_state" ("department" text primary key, "checked_at" timestamptz null, "oldest_pending_at" timestamptz null, "last_applied_at" timestamptz null, "applied_changes" bigint not null default 0, "rebuilt_at" timestamptz null);`);
+    this.addSql(
+      `create table "source_state" ("department" text primary key, "checked_at" timestamptz null, "oldest_pending_at" timestamptz null, "last_applied_at" timestamptz null, "applied_changes" bigint not null default 0, "rebuilt_at" timestamptz null);`,
+    );
   }
 }

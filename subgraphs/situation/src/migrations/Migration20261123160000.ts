@@ -33,7 +33,9 @@ export class Migration20261123160000 extends Migration {
     );`);
     // When a member's job last ended: the "household lost its only job" warning reads it without visiting members.
     this.addSql(`alter table "household_situation" add column "last_employment_ended_on" date null;`);
-    this.addSql(`create index "household_situation_lost_job_index" on "household_situation" ("village_code", "code") where poverty_status is not null and employed_members = 0 and last_employment_ended_on is not null;`);
+    this.addSql(
+      `create index "household_situation_lost_job_index" on "household_situation" ("village_code", "code") where poverty_status is not null and employed_members = 0 and last_employment_ended_on is not null;`,
+    );
     const partial = (name: string, where: string, include = '') =>
       this.addSql(`create index "person_situation_${name}_index" on "person_situation" ("village_code", "worker_id")${include} where ${where};`);
     partial('poor_labourers', `poverty_status in ('NOT_LIFTED', 'LIFTED', 'LIFTED_UNSTABLE')`);

@@ -36,11 +36,38 @@ export class Household {
 /** A row of person_situation as the views read it (PERSON_SELECT), with the village's and township's names. */
 export type PersonRecord = Pick<
   PersonRow,
-  | 'worker_id' | 'id_number' | 'name' | 'sex' | 'birth_date' | 'household_code' | 'village_code' | 'population_status'
-  | 'employment_status' | 'employment_intention' | 'skill_level' | 'education' | 'training_wish' | 'verified_on' | 'able_labourer'
-  | 'employment_kind' | 'employment_place' | 'employer_name' | 'employment_started_on' | 'last_employment_ended_on' | 'poverty_status'
-  | 'assistance_kinds' | 'left_behind' | 'disability_grade' | 'care_reasons' | 'in_training' | 'medium_term_completed_on' | 'certified_trades'
-  | 'transfer_city_code' | 'transfer_started_on' | 'transfer_ended_on' | 'last_follow_up_on'
+  | 'worker_id'
+  | 'id_number'
+  | 'name'
+  | 'sex'
+  | 'birth_date'
+  | 'household_code'
+  | 'village_code'
+  | 'population_status'
+  | 'employment_status'
+  | 'employment_intention'
+  | 'skill_level'
+  | 'education'
+  | 'training_wish'
+  | 'verified_on'
+  | 'able_labourer'
+  | 'employment_kind'
+  | 'employment_place'
+  | 'employer_name'
+  | 'employment_started_on'
+  | 'last_employment_ended_on'
+  | 'poverty_status'
+  | 'assistance_kinds'
+  | 'left_behind'
+  | 'disability_grade'
+  | 'care_reasons'
+  | 'in_training'
+  | 'medium_term_completed_on'
+  | 'certified_trades'
+  | 'transfer_city_code'
+  | 'transfer_started_on'
+  | 'transfer_ended_on'
+  | 'last_follow_up_on'
 > & { village_name?: string | null; township_name?: string | null };
 
 export const PERSON_SELECT = `p.worker_id, p.id_number, p.name, p.sex, p.birth_date, p.household_code, p.village_code, p.population_status,
@@ -177,7 +204,10 @@ export class SituationPerson {
     return this.record.poverty_status;
   }
 
-  @Field(() => [String], { nullable: true, description: '户享受的社会救助 (civil): SUBSISTENCE_ALLOWANCE 低保, SPECIAL_HARDSHIP 特困供养 — department staff of the region (welfare)' })
+  @Field(() => [String], {
+    nullable: true,
+    description: '户享受的社会救助 (civil): SUBSISTENCE_ALLOWANCE 低保, SPECIAL_HARDSHIP 特困供养 — department staff of the region (welfare)',
+  })
   get assistanceKinds(): string[] {
     return this.record.assistance_kinds;
   }

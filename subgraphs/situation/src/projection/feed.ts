@@ -83,7 +83,12 @@ export async function rebuildReadModel(situationUrl: string, sources: SourcePool
     for (;;) {
       const batch = await nextWorkerIds(sources, after, WORKER_BATCH);
       if (batch.length === 0) break;
-      await projector.projectWorkers(client, batch.map((row) => row.id), today, { empty: true });
+      await projector.projectWorkers(
+        client,
+        batch.map((row) => row.id),
+        today,
+        { empty: true },
+      );
       workers += batch.length;
       const last = batch[batch.length - 1];
       after = { household: last.household_code, id: last.id };

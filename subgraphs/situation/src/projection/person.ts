@@ -98,15 +98,28 @@ export function projectPeople(facts: WorkerFacts, households: HouseholdFacts, to
   return facts.workers.map((worker) => {
     const id = worker.id;
     const spells = employments.get(id) ?? [];
-    const current = latest(spells.filter((s) => s.ends_on === null || s.ends_on >= today), (s) => s.starts_on) ?? null;
-    const lastEnded = latest(spells.filter((s) => s.ends_on !== null && s.ends_on < today), (s) => s.ends_on);
-    const post = latest((assignments.get(id) ?? []).filter((a) => isOpenOn(a.ends_on, today)), (a) => a.starts_on);
+    const current =
+      latest(
+        spells.filter((s) => s.ends_on === null || s.ends_on >= today),
+        (s) => s.starts_on,
+      ) ?? null;
+    const lastEnded = latest(
+      spells.filter((s) => s.ends_on !== null && s.ends_on < today),
+      (s) => s.ends_on,
+    );
+    const post = latest(
+      (assignments.get(id) ?? []).filter((a) => isOpenOn(a.ends_on, today)),
+      (a) => a.starts_on,
+    );
     const poor = household.get(worker.household_code) ?? null;
     const openGrants = grants.get(worker.household_code) ?? [];
     const person = civil.get(id) ?? null;
     const duties = (careDuties.get(id) ?? []).filter((d) => d.since <= today && isOpenOn(d.until, today));
     const courses = enrolments.get(id) ?? [];
-    const medium = latest(courses.filter((e) => e.course_kind === 'MEDIUM_TERM' && e.status === 'COMPLETED' && e.completed_on !== null), (e) => e.completed_on);
+    const medium = latest(
+      courses.filter((e) => e.course_kind === 'MEDIUM_TERM' && e.status === 'COMPLETED' && e.completed_on !== null),
+      (e) => e.completed_on,
+    );
     const transfer = latest(transfers.get(id) ?? [], (t) => t.started_on);
     const visit = transfer ? latest(followUps.get(String(transfer.id)) ?? [], (f) => f.visited_on) : undefined;
     const disabilityGrade = person?.disability_grade ?? null;
@@ -122,8 +135,13 @@ export function projectPeople(facts: WorkerFacts, households: HouseholdFacts, to
     for (const v of verifications.get(id) ?? []) actions.push({ on: v.verified_on, what: '月度动态核实', department: 'hr' });
     for (const e of courses) actions.push({ on: e.enrolled_on, what: '参加技能培训', department: 'training' });
     for (const t of transfers.get(id) ?? []) actions.push({ on: t.started_on, what: '有组织转移就业', department: 'partner' });
-    if (transfer) for (const f of followUps.get(String(transfer.id)) ?? []) actions.push({ on: f.visited_on, what: f.still_employed ? '跟踪回访：在岗' : '跟踪回访：未在岗', department: 'partner' });
-    const lastAction = latest(actions.filter((a) => a.on <= today), (a) => a.on);
+    if (transfer)
+      for (const f of followUps.get(String(transfer.id)) ?? [])
+        actions.push({ on: f.visited_on, what: f.still_employed ? '跟踪回访：在岗' : '跟踪回访：未在岗', department: 'partner' });
+    const lastAction = latest(
+      actions.filter((a) => a.on <= today),
+      (a) => a.on,
+    );
 
     return {
       worker_id: id,

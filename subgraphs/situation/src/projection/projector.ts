@@ -1,43 +1,184 @@
 import type pg from 'pg';
 import { projectPeople, type PersonRow } from './person';
-import { readHouseholdFacts, readHouseholdMembers, readPovertyHouseholds, readReference, readWorkerFacts, REFERENCE_SOURCES, type ReferenceTable, type HouseholdRow, type SourcePools, type WorkerFacts } from './sources';
+import {
+  readHouseholdFacts,
+  readHouseholdMembers,
+  readPovertyHouseholds,
+  readReference,
+  readWorkerFacts,
+  REFERENCE_SOURCES,
+  type ReferenceTable,
+  type HouseholdRow,
+  type SourcePools,
+  type WorkerFacts,
+} from './sources';
 
 type Columns = readonly (readonly [name: string, type: string])[];
 
 const PERSON_COLUMNS: Columns = [
-  ['worker_id', 'varchar'], ['id_number', 'varchar'], ['name', 'varchar'], ['sex', 'text'], ['birth_date', 'date'],
-  ['household_code', 'varchar'], ['village_code', 'varchar'], ['population_status', 'text'], ['employment_status', 'text'],
-  ['employment_intention', 'text'], ['skill_level', 'text'], ['education', 'text'], ['training_wish', 'text'], ['verified_on', 'date'],
-  ['able_labourer', 'boolean'], ['employment_id', 'int'], ['employment_kind', 'text'], ['employment_place', 'text'],
-  ['employer_name', 'varchar'], ['employment_started_on', 'date'], ['last_employment_ended_on', 'date'],
-  ['last_employment_end_reason', 'varchar'], ['welfare_post_kind', 'text'], ['poverty_status', 'text'], ['poverty_status_since', 'date'],
-  ['assistance_kinds', 'text[]'], ['assistance_since', 'date'], ['left_behind', 'text'], ['disability_kind', 'text'],
-  ['disability_grade', 'smallint'], ['care_reasons', 'text[]'], ['in_training', 'boolean'], ['medium_term_completed_on', 'date'],
-  ['medium_term_institution_id', 'int'], ['employed_after_training_on', 'date'], ['certified_trades', 'text[]'], ['transfer_id', 'int'],
-  ['transfer_city_code', 'varchar'], ['transfer_started_on', 'date'], ['transfer_ended_on', 'date'], ['last_follow_up_on', 'date'],
-  ['last_follow_up_still_employed', 'boolean'], ['last_action_on', 'date'], ['last_action', 'varchar'], ['last_action_department', 'text'],
+  ['worker_id', 'varchar'],
+  ['id_number', 'varchar'],
+  ['name', 'varchar'],
+  ['sex', 'text'],
+  ['birth_date', 'date'],
+  ['household_code', 'varchar'],
+  ['village_code', 'varchar'],
+  ['population_status', 'text'],
+  ['employment_status', 'text'],
+  ['employment_intention', 'text'],
+  ['skill_level', 'text'],
+  ['education', 'text'],
+  ['training_wish', 'text'],
+  ['verified_on', 'date'],
+  ['able_labourer', 'boolean'],
+  ['employment_id', 'int'],
+  ['employment_kind', 'text'],
+  ['employment_place', 'text'],
+  ['employer_name', 'varchar'],
+  ['employment_started_on', 'date'],
+  ['last_employment_ended_on', 'date'],
+  ['last_employment_end_reason', 'varchar'],
+  ['welfare_post_kind', 'text'],
+  ['poverty_status', 'text'],
+  ['poverty_status_since', 'date'],
+  ['assistance_kinds', 'text[]'],
+  ['assistance_since', 'date'],
+  ['left_behind', 'text'],
+  ['disability_kind', 'text'],
+  ['disability_grade', 'smallint'],
+  ['care_reasons', 'text[]'],
+  ['in_training', 'boolean'],
+  ['medium_term_completed_on', 'date'],
+  ['medium_term_institution_id', 'int'],
+  ['employed_after_training_on', 'date'],
+  ['certified_trades', 'text[]'],
+  ['transfer_id', 'int'],
+  ['transfer_city_code', 'varchar'],
+  ['transfer_started_on', 'date'],
+  ['transfer_ended_on', 'date'],
+  ['last_follow_up_on', 'date'],
+  ['last_follow_up_still_employed', 'boolean'],
+  ['last_action_on', 'date'],
+  ['last_action', 'varchar'],
+  ['last_action_department', 'text'],
 ];
 
 /** The dated events kept per worker, each from one kind of the departments' rows (WorkerFacts), stamped with the worker's village. */
 const EVENT_TABLES: Record<string, { facts: Exclude<keyof WorkerFacts, 'workers' | 'civil' | 'careDuties' | 'certificates'>; columns: Columns }> = {
-  employment_spell: { facts: 'employments', columns: [['id', 'int'], ['worker_id', 'varchar'], ['village_code', 'varchar'], ['kind', 'text'], ['place', 'text'], ['starts_on', 'date'], ['ends_on', 'date']] },
-  transfer_spell: { facts: 'transfers', columns: [['id', 'int'], ['worker_id', 'varchar'], ['village_code', 'varchar'], ['city_code', 'varchar'], ['started_on', 'date'], ['ended_on', 'date']] },
-  follow_up: { facts: 'followUps', columns: [['id', 'int'], ['transfer_id', 'int'], ['worker_id', 'varchar'], ['visited_on', 'date'], ['still_employed', 'boolean']] },
-  subsidy_paid: { facts: 'subsidies', columns: [['id', 'int'], ['worker_id', 'varchar'], ['village_code', 'varchar'], ['kind', 'text'], ['amount', 'int'], ['paid_on', 'date']] },
-  training_enrolment: { facts: 'enrolments', columns: [
-    ['id', 'int'], ['worker_id', 'varchar'], ['village_code', 'varchar'], ['institution_id', 'int'], ['course_kind', 'text'], ['trade', 'text'],
-    ['class_starts_on', 'date'], ['class_ends_on', 'date'], ['enrolled_on', 'date'], ['status', 'text'], ['completed_on', 'date'], ['employed_on', 'date'],
-  ] },
-  job_fair_intention: { facts: 'intentions', columns: [['id', 'int'], ['worker_id', 'varchar'], ['village_code', 'varchar'], ['fair_id', 'int'], ['reached_on', 'date']] },
-  welfare_assignment: { facts: 'assignments', columns: [['id', 'int'], ['post_id', 'int'], ['worker_id', 'varchar'], ['starts_on', 'date'], ['ends_on', 'date']] },
-  record_verification: { facts: 'verifications', columns: [['id', 'int'], ['worker_id', 'varchar'], ['village_code', 'varchar'], ['verified_on', 'date'], ['outcome', 'text']] },
+  employment_spell: {
+    facts: 'employments',
+    columns: [
+      ['id', 'int'],
+      ['worker_id', 'varchar'],
+      ['village_code', 'varchar'],
+      ['kind', 'text'],
+      ['place', 'text'],
+      ['starts_on', 'date'],
+      ['ends_on', 'date'],
+    ],
+  },
+  transfer_spell: {
+    facts: 'transfers',
+    columns: [
+      ['id', 'int'],
+      ['worker_id', 'varchar'],
+      ['village_code', 'varchar'],
+      ['city_code', 'varchar'],
+      ['started_on', 'date'],
+      ['ended_on', 'date'],
+    ],
+  },
+  follow_up: {
+    facts: 'followUps',
+    columns: [
+      ['id', 'int'],
+      ['transfer_id', 'int'],
+      ['worker_id', 'varchar'],
+      ['visited_on', 'date'],
+      ['still_employed', 'boolean'],
+    ],
+  },
+  subsidy_paid: {
+    facts: 'subsidies',
+    columns: [
+      ['id', 'int'],
+      ['worker_id', 'varchar'],
+      ['village_code', 'varchar'],
+      ['kind', 'text'],
+      ['amount', 'int'],
+      ['paid_on', 'date'],
+    ],
+  },
+  training_enrolment: {
+    facts: 'enrolments',
+    columns: [
+      ['id', 'int'],
+      ['worker_id', 'varchar'],
+      ['village_code', 'varchar'],
+      ['institution_id', 'int'],
+      ['course_kind', 'text'],
+      ['trade', 'text'],
+      ['class_starts_on', 'date'],
+      ['class_ends_on', 'date'],
+      ['enrolled_on', 'date'],
+      ['status', 'text'],
+      ['completed_on', 'date'],
+      ['employed_on', 'date'],
+    ],
+  },
+  job_fair_intention: {
+    facts: 'intentions',
+    columns: [
+      ['id', 'int'],
+      ['worker_id', 'varchar'],
+      ['village_code', 'varchar'],
+      ['fair_id', 'int'],
+      ['reached_on', 'date'],
+    ],
+  },
+  welfare_assignment: {
+    facts: 'assignments',
+    columns: [
+      ['id', 'int'],
+      ['post_id', 'int'],
+      ['worker_id', 'varchar'],
+      ['starts_on', 'date'],
+      ['ends_on', 'date'],
+    ],
+  },
+  record_verification: {
+    facts: 'verifications',
+    columns: [
+      ['id', 'int'],
+      ['worker_id', 'varchar'],
+      ['village_code', 'varchar'],
+      ['verified_on', 'date'],
+      ['outcome', 'text'],
+    ],
+  },
 };
 
 const REFERENCE_TYPES: Record<ReferenceTable, Columns> = {
-  division: [['code', 'varchar'], ['name', 'varchar'], ['level', 'text'], ['parent_code', 'varchar']],
-  welfare_post: [['id', 'int'], ['village_code', 'varchar'], ['kind', 'text'], ['annual_allowance', 'int']],
-  institution: [['id', 'int'], ['name', 'varchar']],
-  partner_city: [['code', 'varchar'], ['name', 'varchar']],
+  division: [
+    ['code', 'varchar'],
+    ['name', 'varchar'],
+    ['level', 'text'],
+    ['parent_code', 'varchar'],
+  ],
+  welfare_post: [
+    ['id', 'int'],
+    ['village_code', 'varchar'],
+    ['kind', 'text'],
+    ['annual_allowance', 'int'],
+  ],
+  institution: [
+    ['id', 'int'],
+    ['name', 'varchar'],
+  ],
+  partner_city: [
+    ['code', 'varchar'],
+    ['name', 'varchar'],
+  ],
 };
 
 /** insert … select from jsonb_to_recordset: one statement per table per batch. */
@@ -86,8 +227,7 @@ export class Projector {
     }
     await insertRows(client, 'person_situation', PERSON_COLUMNS, people);
     const village = new Map(people.map((p) => [p.worker_id, p.village_code]));
-    const placed = (rows: readonly { worker_id: string }[]) =>
-      rows.filter((r) => village.has(r.worker_id)).map((r) => ({ ...r, village_code: village.get(r.worker_id) }));
+    const placed = (rows: readonly { worker_id: string }[]) => rows.filter((r) => village.has(r.worker_id)).map((r) => ({ ...r, village_code: village.get(r.worker_id) }));
     for (const [table, event] of Object.entries(EVENT_TABLES)) await insertRows(client, table, event.columns, placed(facts[event.facts]));
   }
 
@@ -112,9 +252,7 @@ export class Projector {
     await client.query(`delete from "${table}"`);
     await insertRows(client, table, REFERENCE_TYPES[table], rows);
   }
-
 }
-
 
 /**
  * Writes households from their members' rows (already current) and poverty's status and

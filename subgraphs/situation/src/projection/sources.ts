@@ -37,19 +37,101 @@ export interface HrWorkerRow {
   training_wish: string | null;
   verified_on: string | null;
 }
-export interface EmploymentRow { id: number; worker_id: string; kind: string; place: string; employer_name: string; starts_on: string; ends_on: string | null; end_reason: string | null }
-export interface SubsidyRow { id: number; worker_id: string; kind: string; amount: number; paid_on: string }
-export interface IntentionRow { id: number; worker_id: string; fair_id: number; reached_on: string }
-export interface AssignmentRow { id: number; post_id: number; worker_id: string; starts_on: string; ends_on: string | null; post_kind: string }
-export interface VerificationRow { id: number; worker_id: string; verified_on: string; outcome: string }
-export interface HouseholdRow { code: string; poverty_status: string; status_since: string; cadre_name: string | null; cadre_phone: string | null; unit_name: string | null }
-export interface CivilPersonRow { worker_id: string; left_behind: string | null; disability_kind: string | null; disability_grade: number | null }
-export interface CareDutyRow { worker_id: string; reason: string; since: string; until: string | null }
-export interface GrantRow { household_code: string; kind: string; starts_on: string; ends_on: string | null }
-export interface EnrolmentRow { id: number; worker_id: string; institution_id: number; course_kind: string; trade: string; class_starts_on: string; class_ends_on: string; enrolled_on: string; status: string; completed_on: string | null; employed_on: string | null }
-export interface CertificateRow { worker_id: string; trade: string; issued_on: string }
-export interface TransferRow { id: number; worker_id: string; city_code: string; started_on: string; ended_on: string | null }
-export interface FollowUpRow { id: number; transfer_id: number; worker_id: string; visited_on: string; still_employed: boolean }
+export interface EmploymentRow {
+  id: number;
+  worker_id: string;
+  kind: string;
+  place: string;
+  employer_name: string;
+  starts_on: string;
+  ends_on: string | null;
+  end_reason: string | null;
+}
+export interface SubsidyRow {
+  id: number;
+  worker_id: string;
+  kind: string;
+  amount: number;
+  paid_on: string;
+}
+export interface IntentionRow {
+  id: number;
+  worker_id: string;
+  fair_id: number;
+  reached_on: string;
+}
+export interface AssignmentRow {
+  id: number;
+  post_id: number;
+  worker_id: string;
+  starts_on: string;
+  ends_on: string | null;
+  post_kind: string;
+}
+export interface VerificationRow {
+  id: number;
+  worker_id: string;
+  verified_on: string;
+  outcome: string;
+}
+export interface HouseholdRow {
+  code: string;
+  poverty_status: string;
+  status_since: string;
+  cadre_name: string | null;
+  cadre_phone: string | null;
+  unit_name: string | null;
+}
+export interface CivilPersonRow {
+  worker_id: string;
+  left_behind: string | null;
+  disability_kind: string | null;
+  disability_grade: number | null;
+}
+export interface CareDutyRow {
+  worker_id: string;
+  reason: string;
+  since: string;
+  until: string | null;
+}
+export interface GrantRow {
+  household_code: string;
+  kind: string;
+  starts_on: string;
+  ends_on: string | null;
+}
+export interface EnrolmentRow {
+  id: number;
+  worker_id: string;
+  institution_id: number;
+  course_kind: string;
+  trade: string;
+  class_starts_on: string;
+  class_ends_on: string;
+  enrolled_on: string;
+  status: string;
+  completed_on: string | null;
+  employed_on: string | null;
+}
+export interface CertificateRow {
+  worker_id: string;
+  trade: string;
+  issued_on: string;
+}
+export interface TransferRow {
+  id: number;
+  worker_id: string;
+  city_code: string;
+  started_on: string;
+  ended_on: string | null;
+}
+export interface FollowUpRow {
+  id: number;
+  transfer_id: number;
+  worker_id: string;
+  visited_on: string;
+  still_employed: boolean;
+}
 
 export interface WorkerFacts {
   workers: HrWorkerRow[];
@@ -69,40 +151,31 @@ export interface WorkerFacts {
 /** Everything the departments hold about these workers (the hr registry decides who is one). */
 export async function readWorkerFacts(sources: SourcePools, workerIds: string[]): Promise<WorkerFacts> {
   const ids = [workerIds];
-  const [workers, employments, subsidies, intentions, assignments, verifications, civil, careDuties, enrolments, certificates, transfers, followUps] =
-    await Promise.all([
-      rows<HrWorkerRow>(
-        sources.hr,
-        `select id, id_number, name, sex, birth_date, household_code, village_code, population_status, employment_status,
+  const [workers, employments, subsidies, intentions, assignments, verifications, civil, careDuties, enrolments, certificates, transfers, followUps] = await Promise.all([
+    rows<HrWorkerRow>(
+      sources.hr,
+      `select id, id_number, name, sex, birth_date, household_code, village_code, population_status, employment_status,
                 employment_intention, skill_level, education, training_wish, verified_on
            from ${V}.worker where id = any($1::text[])`,
-        ids,
-      ),
-      rows<EmploymentRow>(sources.hr, `select id, worker_id, kind, place, employer_name, starts_on, ends_on, end_reason from ${V}.employment where worker_id = any($1::text[])`, ids),
-      rows<SubsidyRow>(sources.hr, `select id, worker_id, kind, amount, paid_on from ${V}.subsidy_payment where worker_id = any($1::text[])`, ids),
-      rows<IntentionRow>(sources.hr, `select id, worker_id, fair_id, reached_on from ${V}.job_fair_intention where worker_id = any($1::text[])`, ids),
-      rows<AssignmentRow>(
-        sources.hr,
-        `select id, post_id, worker_id, starts_on, ends_on, post_kind from ${V}.welfare_post_assignment where worker_id = any($1::text[])`,
-        ids,
-      ),
-      rows<VerificationRow>(sources.hr, `select id, worker_id, verified_on, outcome from ${V}.record_verification where worker_id = any($1::text[])`, ids),
-      rows<CivilPersonRow>(sources.civil, `select worker_id, left_behind, disability_kind, disability_grade from ${V}.person_circumstance where worker_id = any($1::text[])`, ids),
-      rows<CareDutyRow>(sources.civil, `select worker_id, reason, since, until from ${V}.care_duty where worker_id = any($1::text[])`, ids),
-      rows<EnrolmentRow>(
-        sources.training,
-        `select id, worker_id, institution_id, course_kind, trade, class_starts_on, class_ends_on, enrolled_on, status, completed_on, employed_on
+      ids,
+    ),
+    rows<EmploymentRow>(sources.hr, `select id, worker_id, kind, place, employer_name, starts_on, ends_on, end_reason from ${V}.employment where worker_id = any($1::text[])`, ids),
+    rows<SubsidyRow>(sources.hr, `select id, worker_id, kind, amount, paid_on from ${V}.subsidy_payment where worker_id = any($1::text[])`, ids),
+    rows<IntentionRow>(sources.hr, `select id, worker_id, fair_id, reached_on from ${V}.job_fair_intention where worker_id = any($1::text[])`, ids),
+    rows<AssignmentRow>(sources.hr, `select id, post_id, worker_id, starts_on, ends_on, post_kind from ${V}.welfare_post_assignment where worker_id = any($1::text[])`, ids),
+    rows<VerificationRow>(sources.hr, `select id, worker_id, verified_on, outcome from ${V}.record_verification where worker_id = any($1::text[])`, ids),
+    rows<CivilPersonRow>(sources.civil, `select worker_id, left_behind, disability_kind, disability_grade from ${V}.person_circumstance where worker_id = any($1::text[])`, ids),
+    rows<CareDutyRow>(sources.civil, `select worker_id, reason, since, until from ${V}.care_duty where worker_id = any($1::text[])`, ids),
+    rows<EnrolmentRow>(
+      sources.training,
+      `select id, worker_id, institution_id, course_kind, trade, class_starts_on, class_ends_on, enrolled_on, status, completed_on, employed_on
            from ${V}.confirmed_enrolment where worker_id = any($1::text[])`,
-        ids,
-      ),
-      rows<CertificateRow>(sources.training, `select worker_id, trade, issued_on from ${V}.certificate where worker_id = any($1::text[])`, ids),
-      rows<TransferRow>(sources.partner, `select id, worker_id, city_code, started_on, ended_on from ${V}.confirmed_transfer where worker_id = any($1::text[])`, ids),
-      rows<FollowUpRow>(
-        sources.partner,
-        `select id, transfer_id, worker_id, visited_on, still_employed from ${V}.confirmed_follow_up_visit where worker_id = any($1::text[])`,
-        ids,
-      ),
-    ]);
+      ids,
+    ),
+    rows<CertificateRow>(sources.training, `select worker_id, trade, issued_on from ${V}.certificate where worker_id = any($1::text[])`, ids),
+    rows<TransferRow>(sources.partner, `select id, worker_id, city_code, started_on, ended_on from ${V}.confirmed_transfer where worker_id = any($1::text[])`, ids),
+    rows<FollowUpRow>(sources.partner, `select id, transfer_id, worker_id, visited_on, still_employed from ${V}.confirmed_follow_up_visit where worker_id = any($1::text[])`, ids),
+  ]);
   return { workers, employments, subsidies, intentions, assignments, verifications, civil, careDuties, enrolments, certificates, transfers, followUps };
 }
 

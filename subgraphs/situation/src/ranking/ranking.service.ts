@@ -83,7 +83,10 @@ export async function villageRanking(
     weekEndsOn: options.weekEndsOn,
     ...week,
     threshold: options.suppress ? options.threshold : null,
-    red: descending.filter((f) => f.current > 0).slice(0, LIST_SIZE).map(row),
+    red: descending
+      .filter((f) => f.current > 0)
+      .slice(0, LIST_SIZE)
+      .map(row),
     black: ascending.slice(0, LIST_SIZE).map(row),
     all: [...descending, ...[...withheld].sort(byCode)].map(row),
   };

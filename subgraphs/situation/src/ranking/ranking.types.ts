@@ -17,7 +17,11 @@ export class VillageRankingRow {
   @Field(() => String, { nullable: true, description: '所属乡镇' })
   townshipName: string | null;
 
-  @Field(() => Int, { nullable: true, description: '本周新增转移就业: distinct workers of the village whose transfer started within the week (partner organised transfers and hr transfer employments; a worker recorded by both counts once). null: suppressed.' })
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      '本周新增转移就业: distinct workers of the village whose transfer started within the week (partner organised transfers and hr transfer employments; a worker recorded by both counts once). null: suppressed.',
+  })
   newTransfers: number | null;
 
   @Field(() => Int, { nullable: true, description: '上周新增转移就业 (same definition, previous week). null: suppressed.' })
@@ -61,16 +65,21 @@ export class VillageRanking {
   threshold: number | null;
 
   @Field(() => [VillageRankingRow], {
-    description: '红榜: the 10 villages with the most new transfers (ties by village code), only villages with at least one (dashboards: published counts only); empty in a week without any transfer. May hold fewer than 10.',
+    description:
+      '红榜: the 10 villages with the most new transfers (ties by village code), only villages with at least one (dashboards: published counts only); empty in a week without any transfer. May hold fewer than 10.',
   })
   red: VillageRankingRow[];
 
   @Field(() => [VillageRankingRow], {
-    description: '黑榜: the 10 villages with the fewest new transfers (newTransfers ascending, then village code), zeros included (dashboards: published counts only): in an empty week the first 10 villages by code. In a county of fewer than 20 villages a village can be on both lists.',
+    description:
+      '黑榜: the 10 villages with the fewest new transfers (newTransfers ascending, then village code), zeros included (dashboards: published counts only): in an empty week the first 10 villages by code. In a county of fewer than 20 villages a village can be on both lists.',
   })
   black: VillageRankingRow[];
 
-  @Field(() => [VillageRankingRow], { description: 'Every village of the county (division, level VILLAGE), 0 when nothing happened, ordered by newTransfers descending then village code; for dashboards the villages whose newTransfers is suppressed come last, by village code.' })
+  @Field(() => [VillageRankingRow], {
+    description:
+      'Every village of the county (division, level VILLAGE), 0 when nothing happened, ordered by newTransfers descending then village code; for dashboards the villages whose newTransfers is suppressed come last, by village code.',
+  })
   all: VillageRankingRow[];
 
   @Field(() => Freshness)

@@ -42,7 +42,9 @@ export async function rosterPage(sql: Sql, query: RosterQuery): Promise<Page<Per
   const limit = `$${pageValues.length}`;
   const [rows, count] = await Promise.all([
     sql.rows<PersonRecord>(`select ${PERSON_SELECT} from person_situation p where ${where}${keyset} order by p.village_code, p.worker_id limit ${limit}`, pageValues),
-    keptTotal(sql, query.kind, query.region).then(async (kept) => (kept !== null ? { n: kept } : sql.one<{ n: number }>(`select count(*) as n from person_situation p where ${where}`, values))),
+    keptTotal(sql, query.kind, query.region).then(async (kept) =>
+      kept !== null ? { n: kept } : sql.one<{ n: number }>(`select count(*) as n from person_situation p where ${where}`, values),
+    ),
   ]);
   return toPage(rows, first, count?.n ?? 0, (row) => compositeKey([row.village_code, row.worker_id]));
 }

@@ -48,12 +48,17 @@ export async function recountVillages(client: pg.ClientBase, villageCodes: reado
 /** A kept total over a region, or null when the roster is not kept (it depends on the day). */
 export async function keptTotal(sql: Sql, kind: RosterKind, region: Region): Promise<number | null> {
   if (!KEPT_ROSTERS.includes(kind)) return null;
-  const row = await sql.one<{ n: number }>(`select coalesce(sum("${keptColumn(kind)}"), 0) as n from village_counts v where ${regionCondition('v.village_code', 1, region.code)}`, [region.code]);
+  const row = await sql.one<{ n: number }>(`select coalesce(sum("${keptColumn(kind)}"), 0) as n from village_counts v where ${regionCondition('v.village_code', 1, region.code)}`, [
+    region.code,
+  ]);
   return row?.n ?? 0;
 }
 
 export async function keptZeroEmploymentTotal(sql: Sql, region: Region): Promise<number> {
-  const row = await sql.one<{ n: number }>(`select coalesce(sum(zero_employment_households), 0) as n from village_counts v where ${regionCondition('v.village_code', 1, region.code)}`, [region.code]);
+  const row = await sql.one<{ n: number }>(
+    `select coalesce(sum(zero_employment_households), 0) as n from village_counts v where ${regionCondition('v.village_code', 1, region.code)}`,
+    [region.code],
+  );
   return row?.n ?? 0;
 }
 

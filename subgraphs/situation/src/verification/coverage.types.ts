@@ -10,7 +10,8 @@ export class CoverageFigures {
   registryWorkers: SuppressedCount;
 
   @Field(() => SuppressedCount, {
-    description: '已核实人数: distinct registry workers with a record verification dated in the month whose outcome is not NOT_REACHED (未能核实 is an attempt, not a verification).',
+    description:
+      '已核实人数: distinct registry workers with a record verification dated in the month whose outcome is not NOT_REACHED (未能核实 is an attempt, not a verification).',
   })
   verified: SuppressedCount;
 
@@ -51,7 +52,8 @@ export class VerificationCoverage {
   total: CoverageFigures;
 
   @Field(() => [VillageCoverage], {
-    description: 'Every village of the region (division), worst first: share ascending over the published figures (villages without registry workers next, then — dashboards — villages whose share is suppressed), then village code.',
+    description:
+      'Every village of the region (division), worst first: share ascending over the published figures (villages without registry workers next, then — dashboards — villages whose share is suppressed), then village code.',
   })
   villages: VillageCoverage[];
 

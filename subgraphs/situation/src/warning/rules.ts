@@ -86,8 +86,7 @@ export const WARNING_RULES: WarningRule[] = [
       povertyStatus: 'h.poverty_status',
       endedOn: 'h.last_employment_ended_on',
     },
-    reason: (row) =>
-      `该户为${povertyLabel(row.facts.povertyStatus)}户，户内就业人员的工作于 ${row.facts.endedOn} 结束，目前全户无人就业（人社），有返贫风险。`,
+    reason: (row) => `该户为${povertyLabel(row.facts.povertyStatus)}户，户内就业人员的工作于 ${row.facts.endedOn} 结束，目前全户无人就业（人社），有返贫风险。`,
     responsible: cadreOrAssistant,
   },
   {

@@ -25,10 +25,7 @@ export class WarningResolver {
     if (partnerCity) context.access.requirePersonAccess();
     if (partnerCity && region) throw badInput('region', 'partner-city accounts see the workers transferred to their city; leave region out');
     const place = partnerCity ? { code: '', name: `partner city ${partnerCity}`, level: 'CITY' } : await resolveRegion(context.loaders, context.access, region, 'person');
-    const [page, freshness] = await Promise.all([
-      warningPage(context.loaders.sql, { region: place, partnerCity, rule, level, first, after }),
-      readFreshness(context.loaders.sql),
-    ]);
+    const [page, freshness] = await Promise.all([warningPage(context.loaders.sql, { region: place, partnerCity, rule, level, first, after }), readFreshness(context.loaders.sql)]);
     return {
       region: place,
       nodes: page.nodes.map((row) => new EarlyWarning(row.warning, row.person)),

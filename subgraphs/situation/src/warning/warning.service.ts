@@ -146,19 +146,13 @@ export async function warningPage(sql: Sql, query: WarningQuery, today = todayIn
   const warnings = await sql.rows<WarningRow>(warningDetailsSql(rules, keys), values);
   const page = toPage(warnings, first, totalCount, warningKey);
   const workerIds = [...new Set(page.nodes.map((w) => w.worker_id).filter((id): id is string => id !== null))];
-  const people = workerIds.length
-    ? await sql.rows<PersonRecord>(`select ${PERSON_SELECT} from person_situation p where p.worker_id = any($1::text[])`, [workerIds])
-    : [];
+  const people = workerIds.length ? await sql.rows<PersonRecord>(`select ${PERSON_SELECT} from person_situation p where p.worker_id = any($1::text[])`, [workerIds]) : [];
   const byId = new Map(people.map((person) => [person.worker_id, person]));
   return { ...page, nodes: page.nodes.map((warning) => ({ warning, person: warning.worker_id ? (byId.get(warning.worker_id) ?? null) : null })), countsByRule };
 }
 
 /** Every warning of a region in keyset batches (exports): memory stays one batch; no counts (totalCount 0). */
-export function warningBatches(
-  sql: Sql,
-  region: Region,
-  filters: { rule?: string | null; level?: WarningLevel | null } = {},
-): AsyncGenerator<WarningPageResult['nodes']> {
+export function warningBatches(sql: Sql, region: Region, filters: { rule?: string | null; level?: WarningLevel | null } = {}): AsyncGenerator<WarningPageResult['nodes']> {
   const today = todayInChina();
   return allPages((after) => warningPage(sql, { region, ...filters, first: 500, after }, today, false));
 }

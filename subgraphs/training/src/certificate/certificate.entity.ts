@@ -41,8 +41,7 @@ export class Certificate {
    * same statement as the row: who may see the certificate (access.ts). Not a column, never in the graph.
    */
   @Formula(
-    (alias) =>
-      `(select c.institution_id from enrolment e join training_class tc on tc.id = e.class_id join course c on c.id = tc.course_id where e.id = ${alias}.enrolment_id)`,
+    (alias) => `(select c.institution_id from enrolment e join training_class tc on tc.id = e.class_id join course c on c.id = tc.course_id where e.id = ${alias}.enrolment_id)`,
     { type: 'integer', nullable: true },
   )
   institutionId?: number | null;

@@ -21,9 +21,7 @@ export function createCertificateLoaders(em: EntityManager) {
         const rows: { worker_id: string; trade: Trade }[] = await em
           .getConnection()
           .execute(`select distinct worker_id, trade from certificate where worker_id in (?)`, [[...ids]]);
-        return rows
-          .map((row) => ({ workerId: row.worker_id, trade: row.trade }))
-          .sort((a, b) => (TRADE_ORDER.get(a.trade) ?? 99) - (TRADE_ORDER.get(b.trade) ?? 99));
+        return rows.map((row) => ({ workerId: row.worker_id, trade: row.trade })).sort((a, b) => (TRADE_ORDER.get(a.trade) ?? 99) - (TRADE_ORDER.get(b.trade) ?? 99));
       },
       (row) => row.workerId,
     ),

@@ -21,7 +21,19 @@ export const EMPLOYMENT_WINDOW_MONTHS = 3;
 @Entity({ tableName: 'enrolment' })
 @Unique({ properties: ['classId', 'workerId'] })
 export class Enrolment {
-  [OptionalProps]?: 'attendanceDays' | 'status' | 'completedOn' | 'employedOn' | 'dropReason' | 'recordedAt' | 'employedWithinThreeMonths' | 'institutionId' | 'confirmation' | 'decidedBy' | 'decidedAt' | 'decisionNote';
+  [OptionalProps]?:
+    | 'attendanceDays'
+    | 'status'
+    | 'completedOn'
+    | 'employedOn'
+    | 'dropReason'
+    | 'recordedAt'
+    | 'employedWithinThreeMonths'
+    | 'institutionId'
+    | 'confirmation'
+    | 'decidedBy'
+    | 'decidedAt'
+    | 'decisionNote';
 
   @Field(() => ID)
   @PrimaryKey({ type: 'integer', autoincrement: true })
@@ -80,7 +92,7 @@ export class Enrolment {
    * worker it could not see yet is PENDING until county staff of the worker's region confirm it;
    * only CONFIRMED enrolments make the worker the institution's trainee (access.ts).
    */
-  @Field(() => LinkConfirmation, { description: '核实状态: PENDING until county staff of the worker\'s region confirm an enrolment an institution recorded on its own.' })
+  @Field(() => LinkConfirmation, { description: "核实状态: PENDING until county staff of the worker's region confirm an enrolment an institution recorded on its own." })
   @Enum({ items: () => LinkConfirmation })
   @Index()
   confirmation: LinkConfirmation = LinkConfirmation.PENDING;
@@ -92,7 +104,7 @@ export class Enrolment {
   @Property({ type: 'datetime', nullable: true })
   decidedAt: Date | null = null;
 
-  @Field(() => String, { nullable: true, description: '核实说明 — the county\'s reason for rejecting, or its note on confirming.' })
+  @Field(() => String, { nullable: true, description: "核实说明 — the county's reason for rejecting, or its note on confirming." })
   @Property({ type: 'string', length: 200, nullable: true })
   decisionNote: string | null = null;
 
@@ -117,10 +129,7 @@ export function employmentDeadline(completedOn: string): string {
  * the first job began no later than completion + 3 months; false if it began later, or if the
  * window has passed with no job; null while the window is still open.
  */
-export function employedWithinThreeMonths(
-  enrolment: Pick<Enrolment, 'status' | 'completedOn' | 'employedOn'>,
-  today: string,
-): boolean | null {
+export function employedWithinThreeMonths(enrolment: Pick<Enrolment, 'status' | 'completedOn' | 'employedOn'>, today: string): boolean | null {
   if (enrolment.status !== EnrolmentStatus.COMPLETED || enrolment.completedOn === null) return null;
   const deadline = employmentDeadline(enrolment.completedOn);
   if (enrolment.employedOn !== null) return enrolment.employedOn <= deadline;

@@ -49,7 +49,7 @@ export class RecordPostTrainingEmploymentInput {
   employedOn: string;
 }
 
-@InputType({ description: '核实 — county staff of the worker\'s region confirm or reject an enrolment an institution recorded on its own.' })
+@InputType({ description: "核实 — county staff of the worker's region confirm or reject an enrolment an institution recorded on its own." })
 export class DecideEnrolmentInput {
   @Field(() => ID)
   enrolmentId: string;

@@ -4,14 +4,7 @@ import type { TrainingContext } from '../context';
 import { classLengthDays, TrainingClass } from '../training-class/training-class.entity';
 import { Worker } from '../worker/worker.type';
 import { Enrolment } from './enrolment.entity';
-import {
-  CompleteTrainingInput,
-  DecideEnrolmentInput,
-  DropTrainingInput,
-  EnrolTraineeInput,
-  RecordAttendanceInput,
-  RecordPostTrainingEmploymentInput,
-} from './enrolment.inputs';
+import { CompleteTrainingInput, DecideEnrolmentInput, DropTrainingInput, EnrolTraineeInput, RecordAttendanceInput, RecordPostTrainingEmploymentInput } from './enrolment.inputs';
 import { EnrolmentService } from './enrolment.service';
 import { authorizeEnrol, authorizeEnrolmentWrite, trainingAccess, visibleEnrolments } from '../access';
 
@@ -40,7 +33,8 @@ export class EnrolmentResolver {
 
   @FieldResolver(() => Worker, {
     nullable: true,
-    description: 'The trainee (names and the rest come from the labour registry); empty when you cannot see them — an institution\'s own pending enrolment, until the county confirms it.',
+    description:
+      "The trainee (names and the rest come from the labour registry); empty when you cannot see them — an institution's own pending enrolment, until the county confirms it.",
   })
   async worker(@Root() enrolment: Enrolment, @Ctx() { access }: TrainingContext): Promise<Worker | null> {
     // Only a confirmed enrolment makes the worker the institution's trainee (hole 7); for a pending one the authority decides.
@@ -49,7 +43,8 @@ export class EnrolmentResolver {
   }
 
   @Query(() => EnrolmentPage, {
-    description: '待核实报名 — enrolments institutions recorded on their own, awaiting the county\'s confirmation (region staff: those of workers of their region on each page; institutions: their own).',
+    description:
+      "待核实报名 — enrolments institutions recorded on their own, awaiting the county's confirmation (region staff: those of workers of their region on each page; institutions: their own).",
   })
   async pendingEnrolments(@Args(() => PendingEnrolmentsArgs) args: PendingEnrolmentsArgs, @Ctx() context: TrainingContext) {
     context.access.requirePersonAccess();
@@ -91,16 +86,13 @@ export class EnrolmentResolver {
   }
 
   @Mutation(() => Enrolment, { description: '培训后就业 — record the first job after a completed training.' })
-  async recordPostTrainingEmployment(
-    @Arg('input', () => RecordPostTrainingEmploymentInput) input: RecordPostTrainingEmploymentInput,
-    @Ctx() context: TrainingContext,
-  ) {
+  async recordPostTrainingEmployment(@Arg('input', () => RecordPostTrainingEmploymentInput) input: RecordPostTrainingEmploymentInput, @Ctx() context: TrainingContext) {
     const inScope = authorizeEnrolmentWrite(context, 'post-training employment');
     return new EnrolmentService(context.em, context.config.pseudonymKey, inScope).recordEmployment(input);
   }
 
   @Mutation(() => Enrolment, {
-    description: '核实确认 — county staff (hr or training) of the worker\'s region confirm an enrolment an institution recorded on its own; from then on the worker is its trainee.',
+    description: "核实确认 — county staff (hr or training) of the worker's region confirm an enrolment an institution recorded on its own; from then on the worker is its trainee.",
   })
   async confirmEnrolment(@Arg('input', () => DecideEnrolmentInput) input: DecideEnrolmentInput, @Ctx() context: TrainingContext) {
     await authorizeEnrolmentDecision(context, input.enrolmentId);
@@ -110,7 +102,8 @@ export class EnrolmentResolver {
   }
 
   @Mutation(() => Enrolment, {
-    description: '核实驳回 — county staff (hr or training) of the worker\'s region reject an enrolment an institution recorded on its own (reason required); the institution never sees the worker through it.',
+    description:
+      "核实驳回 — county staff (hr or training) of the worker's region reject an enrolment an institution recorded on its own (reason required); the institution never sees the worker through it.",
   })
   async rejectEnrolment(@Arg('input', () => DecideEnrolmentInput) input: DecideEnrolmentInput, @Ctx() context: TrainingContext) {
     await authorizeEnrolmentDecision(context, input.enrolmentId);

@@ -8,14 +8,7 @@ import { Course } from '../course/course.entity';
 import { TrainingReferralService } from '../referral/referral.service';
 import { parseRowId } from '@jiuye/common';
 import { classLengthDays, TrainingClass } from '../training-class/training-class.entity';
-import {
-  attendanceSuffices,
-  COMPLETION_ATTENDANCE_PERCENT,
-  daysNeededToComplete,
-  Enrolment,
-  ENROLMENT_STATUS_LABELS,
-  EnrolmentStatus,
-} from './enrolment.entity';
+import { attendanceSuffices, COMPLETION_ATTENDANCE_PERCENT, daysNeededToComplete, Enrolment, ENROLMENT_STATUS_LABELS, EnrolmentStatus } from './enrolment.entity';
 import type {
   CompleteTrainingInput,
   DecideEnrolmentInput,
@@ -86,7 +79,7 @@ export class EnrolmentService {
       });
     } catch (error) {
       // The unique (class_id, worker_id) index catches a concurrent double enrolment.
-      if (error instanceof UniqueConstraintViolationException) throw conflict('input.idNumber', 'the worker is already on this class\'s roster');
+      if (error instanceof UniqueConstraintViolationException) throw conflict('input.idNumber', "the worker is already on this class's roster");
       throw error;
     }
   }
@@ -102,7 +95,11 @@ export class EnrolmentService {
     throwIfInvalid(
       new InputProblems()
         .check(enrolmentId !== null, 'input.enrolmentId', 'not an enrolment id')
-        .check(decision === 'CONFIRMED' ? reason === null || noteOk : noteOk, 'input.reason', decision === 'CONFIRMED' ? 'a note is 2 to 200 characters' : 'give a reason of 2 to 200 characters'),
+        .check(
+          decision === 'CONFIRMED' ? reason === null || noteOk : noteOk,
+          'input.reason',
+          decision === 'CONFIRMED' ? 'a note is 2 to 200 characters' : 'give a reason of 2 to 200 characters',
+        ),
     );
     return this.em.transactional(async (em) => {
       const enrolment = await em.findOne(Enrolment, enrolmentId!, { lockMode: LockMode.PESSIMISTIC_WRITE });
@@ -238,7 +235,7 @@ export class EnrolmentService {
 
   private async load(em: EntityManager, enrolmentId: number): Promise<{ enrolment: Enrolment; trainingClass: TrainingClass }> {
     const enrolment = await em.findOne(Enrolment, enrolmentId, { lockMode: LockMode.PESSIMISTIC_WRITE });
-    if (!this.inScope) throw new Error('a write to an enrolment needs the caller\'s scope (authorizeEnrolmentWrite)');
+    if (!this.inScope) throw new Error("a write to an enrolment needs the caller's scope (authorizeEnrolmentWrite)");
     // Outside the scope is as missing as never recorded: same answer, same work (access.ts).
     if (!(await this.inScope(enrolment)) || !enrolment) throw notFound('enrolment', 'input.enrolmentId');
     const trainingClass = await em.findOneOrFail(TrainingClass, enrolment.classId);

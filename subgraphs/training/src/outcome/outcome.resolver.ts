@@ -35,7 +35,10 @@ export class OutcomeResolver {
     if (access.identity.department === 'dashboard') {
       const narrowing = (['institutionId', 'from', 'to'] as const).find((name) => args[name] != null);
       if (narrowing) {
-        const refusal = forbidden(`${narrowing}: dashboards read training outcomes by region and course kind only (a narrower slice could be subtracted from a total to recover a suppressed count); the figures per period are in indicators`, 'suppression-slice');
+        const refusal = forbidden(
+          `${narrowing}: dashboards read training outcomes by region and course kind only (a narrower slice could be subtracted from a total to recover a suppressed count); the figures per period are in indicators`,
+          'suppression-slice',
+        );
         refusal.extensions.field = narrowing;
         throw refusal;
       }

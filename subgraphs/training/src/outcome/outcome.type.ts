@@ -2,8 +2,7 @@ import { Field, Float, Int, ObjectType } from 'type-graphql';
 
 @ObjectType({
   description:
-    '培训成效 — the training indicators officials report: participants, completions and employment within ' +
-    '3 months of completion (Baoji\'s medium-term target: above 65 %).',
+    '培训成效 — the training indicators officials report: participants, completions and employment within ' + "3 months of completion (Baoji's medium-term target: above 65 %).",
 })
 export class TrainingOutcomes {
   @Field(() => Int, { nullable: true, description: '参训人数 — enrolments (completed, in training or dropped).' })
@@ -20,12 +19,13 @@ export class TrainingOutcomes {
 
   @Field(() => Float, {
     nullable: true,
-    description:
-      '就业率 — employedWithinThreeMonths ÷ (completions − awaitingOutcome), 0 to 1: among completions whose outcome is known. ' +
-      'Empty when no outcome is known yet.',
+    description: '就业率 — employedWithinThreeMonths ÷ (completions − awaitingOutcome), 0 to 1: among completions whose outcome is known. ' + 'Empty when no outcome is known yet.',
   })
   employmentRate: number | null;
 
-  @Field(() => Boolean, { description: 'true when a count is withheld (dashboards only): a count from 1 to SUPPRESSION_THRESHOLD − 1, or one hidden so that no suppressed count can be recovered by subtraction (null; the rate too).' })
+  @Field(() => Boolean, {
+    description:
+      'true when a count is withheld (dashboards only): a count from 1 to SUPPRESSION_THRESHOLD − 1, or one hidden so that no suppressed count can be recovered by subtraction (null; the rate too).',
+  })
   suppressed: boolean;
 }

@@ -14,10 +14,10 @@ export function createTrainingClassLoaders(em: EntityManager) {
       async (ids) => {
         const rows: { class_id: number; taken: number }[] = await em
           .getConnection()
-          .execute(
-            `select class_id, count(*)::int as taken from enrolment where class_id in (?) and status <> ? and confirmation <> 'REJECTED' group by class_id`,
-            [[...ids], EnrolmentStatus.DROPPED],
-          );
+          .execute(`select class_id, count(*)::int as taken from enrolment where class_id in (?) and status <> ? and confirmation <> 'REJECTED' group by class_id`, [
+            [...ids],
+            EnrolmentStatus.DROPPED,
+          ]);
         return rows.map((row) => ({ classId: row.class_id, taken: row.taken }));
       },
       (row) => row.classId,

@@ -49,10 +49,7 @@ export class TrainingClassService {
         ...(args.startsTo ? { $lte: args.startsTo } : {}),
       };
     }
-    const page =
-      after === null
-        ? where
-        : { $and: [where, { $or: [{ startsOn: { $gt: after.startsOn } }, { startsOn: after.startsOn, id: { $gt: after.id } }] }] };
+    const page = after === null ? where : { $and: [where, { $or: [{ startsOn: { $gt: after.startsOn } }, { startsOn: after.startsOn, id: { $gt: after.id } }] }] };
     const [rows, totalCount] = await Promise.all([
       this.em.find(TrainingClass, page, { orderBy: [{ startsOn: 'asc' }, { id: 'asc' }], limit: first + 1 }),
       this.em.count(TrainingClass, where),
