@@ -135,4 +135,3 @@ export async function startGateway(config: GatewayConfig, options: { logger?: Lo
 }
 
 export { SUBGRAPH_NAMES };
-export { correlationIdOf };

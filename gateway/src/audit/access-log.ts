@@ -28,7 +28,6 @@ export interface DepartmentAccess extends AccessReportEntry {
 export interface AppendOptions {
   /** The client's x-request-id (not the gateway's request id). */
   correlationId?: string | null;
-  at?: Date;
 }
 
 /**
@@ -114,7 +113,8 @@ export class AccessLogStore {
    */
   append(identity: RequestIdentity, operation: string | null, reads: DepartmentAccess[], options: AppendOptions = {}): Promise<number> {
     if (reads.length === 0) return Promise.resolve(0);
-    const { at = new Date(), correlationId = null } = options;
+    const { correlationId = null } = options;
+    const at = new Date();
     const people = mergeByPerson(reads);
     return new Promise((resolve, reject) => {
       this.pending.push({ identity, operation, people, reads: reads.length, at, correlationId, resolve, reject });
