@@ -139,6 +139,8 @@ afterAll(async () => {
   await platform?.stop();
 });
 
+/** An error list as a caller compares two answers: everything but the per-request id. */
+const withoutRequestId = (errors: any[] | undefined) => errors?.map(({ extensions: { requestId: _requestId, ...extensions }, ...error }) => ({ ...error, extensions }));
 describe('hole 7: a partner city cannot make a worker visible by recording a transfer into its own batch (defended by county evidence: pending until confirmed)', () => {
   it('a transfer of a worker the city cannot see is pending, and the city still sees nothing of the worker — root, _entities, warnings, read model', async () => {
     const idNumber = untouched[0];
@@ -184,7 +186,6 @@ describe('hole 7: a partner city cannot make a worker visible by recording a tra
     const input = { input: { transferId: String(pending.id) } };
     const refusals: [Identity, string][] = [
       [shenzhen, 'county-evidence-required'],
-      [otherCountyOfficer, 'outside-scope'],
       [countyViewer, 'read-only'],
       [countyPoverty, 'other-department'],
     ];
@@ -192,6 +193,11 @@ describe('hole 7: a partner city cannot make a worker visible by recording a tra
       const response = await platform.queryAs(who, CONFIRM_TRANSFER, input);
       expect(response.errors?.[0].extensions).toMatchObject({ code: 'FORBIDDEN', reason });
     }
+    // Another county's officer is told what a made-up row id gets: the id reveals no transfer.
+    const outside = await platform.queryAs(otherCountyOfficer, CONFIRM_TRANSFER, input);
+    const madeUp = await platform.queryAs(otherCountyOfficer, CONFIRM_TRANSFER, { input: { transferId: '987654' } });
+    expect(outside.errors?.[0].extensions).toMatchObject({ code: 'NOT_FOUND', field: 'input.transferId' });
+    expect(withoutRequestId(outside.errors)).toEqual(withoutRequestId(madeUp.errors));
     const [row] = await platform.subgraphs.partner.sql<{ confirmation: string }>('select confirmation from transfer where id = ?', [pending.id]);
     expect(row.confirmation).toBe('PENDING');
     expect((await cityReach(untouched[1])).root).toBeNull();
@@ -287,8 +293,11 @@ describe('hole 7: an institution cannot make a worker its trainee by enrolling a
     expect(mine.confirmation).toBe('PENDING');
     expect(mine.worker?.name ?? null).toBeNull();
 
+    // Another county's officer is told what a made-up row id gets: the id reveals no enrolment.
     const refused = await platform.queryAs(otherCountyOfficer, CONFIRM_ENROLMENT, { input: { enrolmentId: enrolled.data.enrolTrainee.id } });
-    expect(refused.errors?.[0].extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'outside-scope' });
+    const madeUp = await platform.queryAs(otherCountyOfficer, CONFIRM_ENROLMENT, { input: { enrolmentId: '987654' } });
+    expect(refused.errors?.[0].extensions).toMatchObject({ code: 'NOT_FOUND', field: 'input.enrolmentId' });
+    expect(withoutRequestId(refused.errors)).toEqual(withoutRequestId(madeUp.errors));
     const bySelf = await platform.queryAs(institutionStaff(institution), CONFIRM_ENROLMENT, { input: { enrolmentId: enrolled.data.enrolTrainee.id } }, 'training');
     expect(bySelf.errors?.[0].extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'county-evidence-required' });
 

@@ -108,6 +108,19 @@ describe("hole 9: every access-log entry has the person's village, and the reque
     expect(await store.verify()).toMatchObject({ ok: true });
   });
 
+  it("a client's x-request-id holding an ID number or a mobile number is not kept: the log would hold personal data in clear", async () => {
+    for (const smuggled of [worker.idNumber, `q-${worker.idNumber}-1`, 'call-13812345678', '440301199001011234']) {
+      const read = await post(shenzhen, `query($id: String!) { worker(idNumber: $id) { name } }`, { id: worker.idNumber }, { 'x-request-id': smuggled });
+      expect(read.body.errors).toBeUndefined();
+      const [row] = await store.find({ staff: shenzhen.subject, workerIds: [worker.workerId], limit: 1 });
+      expect(row).toMatchObject({ requestId: read.requestId, correlationId: null });
+    }
+    // Near miss: ten digits (an order number, a date and time) is an ordinary correlation id.
+    const plain = await post(shenzhen, `query($id: String!) { worker(idNumber: $id) { name } }`, { id: worker.idNumber }, { 'x-request-id': 'batch-2026120614' });
+    const [row] = await store.find({ staff: shenzhen.subject, workerIds: [worker.workerId], limit: 1 });
+    expect(row).toMatchObject({ requestId: plain.requestId, correlationId: 'batch-2026120614' });
+  });
+
   it("hr tells villages to the gateway's access log only", async () => {
     const url = platform.subgraphs.hr.url.replace(/\/graphql$/, '/internal/worker-villages');
     const ask = async (headers: Record<string, string>) => {

@@ -105,7 +105,8 @@ describe("partner: pending transfers and the county's evidence (hole 7)", () => 
     const input = { input: { transferId: String(pending.id) } };
     const cases: [Who, Record<string, unknown>][] = [
       [shenzhen, { code: 'FORBIDDEN', reason: 'county-evidence-required' }],
-      [otherCounty, { code: 'FORBIDDEN', reason: 'outside-scope' }],
+      // Another region's transfer answers as a row id that does not exist (no row-id oracle).
+      [otherCounty, { code: 'NOT_FOUND', field: 'input.transferId' }],
       [viewer, { code: 'FORBIDDEN', reason: 'read-only' }],
       [civilOfficer, { code: 'FORBIDDEN', reason: 'other-department' }],
       [{ ...hrOfficer, purpose: undefined }, { code: 'PURPOSE_REQUIRED' }],
@@ -115,6 +116,9 @@ describe("partner: pending transfers and the county's evidence (hole 7)", () => 
       expect(errorOf(await partner.queryAs(who, REJECT, { input: { ...input.input, reason: '非组织输出' } }))).toMatchObject(expected);
     }
     expect(await seenByShenzhen(1)).toBeNull();
+    // Byte for byte the answer another county gets for a row id nobody has.
+    const unknown = await partner.queryAs(otherCounty, CONFIRM, { input: { transferId: '99999' } });
+    expect((await partner.queryAs(otherCounty, CONFIRM, input)).errors).toEqual(unknown.errors);
 
     const confirmed = await partner.queryAs(countyOffice, CONFIRM, input);
     expect(confirmed.data.confirmTransfer).toMatchObject({ confirmation: 'CONFIRMED', decisionNote: null });

@@ -88,13 +88,17 @@ describe("training: pending enrolments and the county's evidence (hole 7)", () =
     const input = { enrolmentId: String(await pendingOf(1)) };
     const cases: [Who, Record<string, unknown>][] = [
       [institution(1), { code: 'FORBIDDEN', reason: 'county-evidence-required' }],
-      [otherCounty, { code: 'FORBIDDEN', reason: 'outside-scope' }],
+      // Another region's enrolment answers as a row id that does not exist (no row-id oracle).
+      [otherCounty, { code: 'NOT_FOUND', field: 'input.enrolmentId' }],
       [viewer, { code: 'FORBIDDEN', reason: 'read-only' }],
       [povertyOfficer, { code: 'FORBIDDEN', reason: 'other-department' }],
       [{ ...hrOfficer, purpose: undefined }, { code: 'PURPOSE_REQUIRED' }],
     ];
     for (const [who, expected] of cases) expect(errorOf(await training.queryAs(who, CONFIRM, { input }))).toMatchObject(expected);
     expect(await seenBy(1, 1)).toBeNull();
+    // Byte for byte the answer another county gets for a row id nobody has.
+    const unknown = await training.queryAs(otherCounty, CONFIRM, { input: { enrolmentId: '99999' } });
+    expect((await training.queryAs(otherCounty, CONFIRM, { input })).errors).toEqual(unknown.errors);
 
     const confirmed = await training.queryAs(hrOfficer, CONFIRM, { input: { ...input, reason: '人社局培训推荐，已核实' } });
     expect(confirmed.errors).toBeUndefined();

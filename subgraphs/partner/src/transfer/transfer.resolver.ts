@@ -1,5 +1,5 @@
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
-import { authorizeLinkDecision, DivisionCodeScalar, LinkConfirmation, PageArgs, PageType, parseRowId } from '@jiuye/common';
+import { authorizeLinkRowDecision, DivisionCodeScalar, requireLinkDecider, LinkConfirmation, PageArgs, PageType, parseRowId } from '@jiuye/common';
 import { authorizeNewTransfer, authorizeTransferWrite, scopeCity, transferSubject, visibleTransferPage } from '../access';
 import type { PartnerContext } from '../context';
 import { ContactAttempt } from '../contact-attempt/contact-attempt.entity';
@@ -43,12 +43,14 @@ function forgetWorker(context: PartnerContext, workerId: string): void {
 
 /**
  * Before confirmTransfer / rejectTransfer: county staff (hr or partner officers) whose region
- * holds the transferred worker. A malformed or unknown id is left to the service.
+ * holds the transferred worker. A malformed id is left to the service (BAD_USER_INPUT); an
+ * unknown one and another region's answer alike, NOT_FOUND.
  */
-async function authorizeTransferDecision(context: PartnerContext, transferId: string, what: string): Promise<void> {
+async function authorizeTransferDecision(context: PartnerContext, transferId: string): Promise<void> {
   const id = parseRowId(transferId);
-  const [transfer] = id === null ? [] : await context.em.getConnection().execute<{ worker_id: string }[]>('select worker_id from transfer where id = ?', [id]);
-  await authorizeLinkDecision(context.access, 'partner', transfer?.worker_id ?? null, what);
+  if (id === null) return requireLinkDecider(context.access, 'partner', 'input.transferId: the transfer');
+  const [transfer] = await context.em.getConnection().execute<{ worker_id: string }[]>('select worker_id from transfer where id = ?', [id]);
+  await authorizeLinkRowDecision(context.access, 'partner', transfer?.worker_id ?? null, 'transfer', 'input.transferId');
 }
 
 @Resolver(() => Transfer)
@@ -74,7 +76,7 @@ export class TransferResolver {
     description: "核实确认 — county staff (hr or partner) of the worker's region confirm a transfer a partner city recorded on its own; from then on the city sees the worker.",
   })
   async confirmTransfer(@Arg('input', () => DecideTransferInput) input: DecideTransferInput, @Ctx() context: PartnerContext) {
-    await authorizeTransferDecision(context, input.transferId, 'input.transferId: the transfer');
+    await authorizeTransferDecision(context, input.transferId);
     const transfer = await new TransferService(context.em, context.config.pseudonymKey).decide(input, 'CONFIRMED', context.identity.subject);
     forgetWorker(context, transfer.workerId);
     return transfer;
@@ -85,7 +87,7 @@ export class TransferResolver {
       "核实驳回 — county staff (hr or partner) of the worker's region reject a transfer a partner city recorded on its own (reason required); the city never sees the worker through it.",
   })
   async rejectTransfer(@Arg('input', () => DecideTransferInput) input: DecideTransferInput, @Ctx() context: PartnerContext) {
-    await authorizeTransferDecision(context, input.transferId, 'input.transferId: the transfer');
+    await authorizeTransferDecision(context, input.transferId);
     const transfer = await new TransferService(context.em, context.config.pseudonymKey).decide(input, 'REJECTED', context.identity.subject);
     forgetWorker(context, transfer.workerId);
     return transfer;

@@ -1,5 +1,5 @@
 import { Arg, Args, ArgsType, Ctx, FieldResolver, Float, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
-import { authorizeLinkDecision, LinkConfirmation, PageArgs, PageType, parseRowId } from '@jiuye/common';
+import { authorizeLinkRowDecision, LinkConfirmation, requireLinkDecider, PageArgs, PageType, parseRowId } from '@jiuye/common';
 import type { TrainingContext } from '../context';
 import { classLengthDays, TrainingClass } from '../training-class/training-class.entity';
 import { Worker } from '../worker/worker.type';
@@ -16,12 +16,14 @@ class PendingEnrolmentsArgs extends PageArgs {}
 
 /**
  * Before confirmEnrolment / rejectEnrolment: county staff (hr or training officers) whose region
- * holds the enrolled worker. A malformed or unknown id is left to the service.
+ * holds the enrolled worker. A malformed id is left to the service (BAD_USER_INPUT); an unknown
+ * one and another region's answer alike, NOT_FOUND.
  */
 async function authorizeEnrolmentDecision(context: TrainingContext, enrolmentId: string): Promise<void> {
   const id = parseRowId(enrolmentId);
-  const enrolment = id === null ? null : await context.loaders.enrolmentById.load(id);
-  await authorizeLinkDecision(context.access, 'training', enrolment?.workerId ?? null, 'input.enrolmentId: the enrolment');
+  if (id === null) return requireLinkDecider(context.access, 'training', 'input.enrolmentId: the enrolment');
+  const enrolment = await context.loaders.enrolmentById.load(id);
+  await authorizeLinkRowDecision(context.access, 'training', enrolment?.workerId ?? null, 'enrolment', 'input.enrolmentId');
 }
 
 @Resolver(() => Enrolment)
