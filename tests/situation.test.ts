@@ -271,12 +271,12 @@ describe('exports (xlsx and CSV) through the gateway', () => {
     expect(dashboard.status).toBe(403);
     const noPurpose = await download(`/exports/roster.csv?kind=EMPLOYED`, COUNTY_OFFICER, null);
     expect(noPurpose.status).toBe(403);
-    expect((await noPurpose.json()).errors[0].extensions.code).toBe('PURPOSE_REQUIRED');
+    expect(((await noPurpose.json()) as any).errors[0].extensions.code).toBe('PURPOSE_REQUIRED');
     const badKind = await download(`/exports/roster.csv?kind=EVERYONE`);
     expect(badKind.status).toBe(400);
-    expect((await badKind.json()).errors[0].extensions.field).toBe('kind');
+    expect(((await badKind.json()) as any).errors[0].extensions.field).toBe('kind');
     const badFormat = await download(`/exports/roster.pdf?kind=EMPLOYED`);
-    expect((await badFormat.json()).errors[0].extensions.field).toBe('format');
+    expect(((await badFormat.json()) as any).errors[0].extensions.field).toBe('format');
     const foreign = await download(`/exports/roster.csv?kind=EMPLOYED&region=530102`);
     expect(foreign.status).toBe(403);
     const anonymous = await fetch(base() + '/exports/roster.csv?kind=EMPLOYED');

@@ -19,7 +19,7 @@ export const TEST_INTERNAL_SIGNING_KEY = 'test-internal-signing-key-for-jest-run
 export const TEST_REGION = '53';
 
 /** Who a test speaks as: the subgraph's own department, province-wide, allowed to reveal, with a purpose. */
-export function officerOf(department: Identity['department'], overrides: Partial<Identity> = {}): Identity & { purpose?: Purpose } {
+export function officerOf(department: Identity['department'], overrides: Partial<Identity & { purpose?: Purpose }> = {}): Identity & { purpose?: Purpose } {
   return { subject: `test-${department}-officer`, department, role: 'officer', region: TEST_REGION, permissions: ['reveal'], purpose: 'verification', ...overrides };
 }
 

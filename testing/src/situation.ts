@@ -155,7 +155,9 @@ export async function insertPeople(db: pg.ClientBase, people: PersonRow[]): Prom
     cadre_phone: null,
     unit_name: null,
   }));
-  await writeHouseholds(db, codes, poverty as HouseholdRow[], false);
+  // Constructed rows go further than the published view (a household without a poverty record, no
+  // status date): writeHouseholds stores what it is given, nulls included.
+  await writeHouseholds(db, codes, poverty as unknown as HouseholdRow[], false);
   await recountVillages(
     db,
     people.map((p) => p.village_code),
