@@ -21,6 +21,7 @@ import { accessReportPlugin, applyAccessRules, type AccessRules } from './auth/g
 import { placementKind, type RequestIdentity, type ScopeKind } from './auth/identity';
 import { INTERNAL_IDENTITY_HEADER, TokenError, verifyInternalIdentity } from './auth/tokens';
 import { VisibilityCache } from './auth/visibility-cache';
+import { forkWithChangeContext, type ChangeContext } from './history';
 import type { AuthorityName } from './departments';
 
 /** What every resolver receives: one forked EntityManager and fresh loaders per request. */
@@ -34,6 +35,11 @@ export interface SubgraphContext<TLoaders = unknown> {
   identity: RequestIdentity;
   /** What this identity may see and write, decided per record (common/src/auth/access.ts). */
   access: AccessControl;
+  /**
+   * Who writes and from where, for the change history: set once the operation is known
+   * (changeContextPlugin), applied to every transaction `em` starts (common/src/history.ts).
+   */
+  change: { current: ChangeContext | null };
 }
 
 /**
@@ -153,6 +159,26 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   };
 }
 
+/**
+ * The change history's context for a GraphQL write, in one place: once the operation is resolved,
+ * a mutation's transactions are recorded as written by the signed identity's account id (never a
+ * name or ID number), origin 'mutation', detail its root field names. Other operations write
+ * nothing; if one did, its change would be recorded as 'direct'.
+ */
+export function changeContextPlugin(): ApolloServerPlugin<Pick<SubgraphContext, 'identity' | 'change'>> {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ operation, contextValue }) {
+          if (operation?.operation !== 'mutation' || !contextValue.change) return;
+          const fields = operation.selectionSet.selections.flatMap((selection) => (selection.kind === 'Field' ? [selection.name.value] : []));
+          contextValue.change.current = { actor: contextValue.identity.subject, origin: 'mutation', detail: [...new Set(fields)].join(',') || null };
+        },
+      };
+    },
+  };
+}
+
 export interface RunningSubgraph {
   name: SubgraphName;
   url: string;
@@ -254,7 +280,7 @@ export async function startSubgraph<TLoaders>(module: SubgraphModule<TLoaders>, 
       introspection: config.environment !== 'production',
       logger,
       // Inline traces are for Apollo GraphOS reporting, which this platform does not use.
-      plugins: [maskingPlugin(logger), accessReportPlugin(), ApolloServerPluginInlineTraceDisabled()],
+      plugins: [maskingPlugin(logger), accessReportPlugin(), changeContextPlugin(), ApolloServerPluginInlineTraceDisabled()],
     });
     await server.start();
     const localAuthority = module.authority;
@@ -265,10 +291,11 @@ export async function startSubgraph<TLoaders>(module: SubgraphModule<TLoaders>, 
         localAuthority && localAuthority.kind === placementKind(identity) ? localAuthority.visibleWorkers({ em, loaders }, identity, workerIds) : remote(identity, workerIds);
     };
     const contextFor = async (_request: IncomingMessage, requestId: string, { identity, token }: InternalCaller): Promise<SubgraphContext<TLoaders>> => {
-      const em = database.orm.em.fork() as EntityManager;
+      const change: SubgraphContext['change'] = { current: null };
+      const em = forkWithChangeContext(database.orm.em as EntityManager, () => change.current);
       const loaders = module.createLoaders(em, config);
       const access = new AccessControl(identity, authorityFor(token, em, loaders));
-      return { em, loaders, config, requestId, logger, identity, access };
+      return { em, loaders, config, requestId, logger, identity, access, change };
     };
     const http: RunningHttpServer = await serveGraphQL<SubgraphContext<TLoaders>, InternalCaller>(server, {
       port: config.port,
