@@ -21,6 +21,7 @@ export * from './subgraph';
 export * from './vocabulary';
 export * from './outbox';
 export * from './history';
+export * from './history-read';
 export * from './published-views';
 export * from './dates';
 export * from './row-id';

@@ -22,6 +22,7 @@ import { placementKind, type RequestIdentity, type ScopeKind } from './auth/iden
 import { INTERNAL_IDENTITY_HEADER, TokenError, verifyInternalIdentity } from './auth/tokens';
 import { VisibilityCache } from './auth/visibility-cache';
 import { forkWithChangeContext, type ChangeContext } from './history';
+import type { DepartmentHistory } from './history-read';
 import type { AuthorityName } from './departments';
 
 /** What every resolver receives: one forked EntityManager and fresh loaders per request. */
@@ -86,6 +87,8 @@ export interface SubgraphModule<TLoaders = unknown> {
   createLoaders(em: EntityManager, config: SubgraphConfig): TLoaders;
   /** Which types hold personal data and which fields are sensitive (the subgraph's access.ts). */
   access: AccessRules;
+  /** The change history: how each captured table reads in the graph, and the tables left out (common/src/history-read.ts). */
+  history?: DepartmentHistory;
   authority?: LocalAuthority<TLoaders>;
   /** Work the service does besides answering (the situation read model's change feed); started after migrations, stopped first. */
   background?(config: SubgraphConfig, logger: Logger): Promise<BackgroundWork>;

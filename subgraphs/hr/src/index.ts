@@ -17,6 +17,7 @@ import { hrAccess, hrAuthority } from './access';
 import { createLoaders, type HrLoaders } from './loaders';
 import type { HrContext } from './context';
 import { migrations } from './migrations';
+import { HrWorkerHistoryResolver, hrHistory } from './history';
 import { SubsidyPayment } from './subsidy/subsidy.entity';
 import { SubsidyResolver } from './subsidy/subsidy.resolver';
 import { WelfarePost, WelfarePostAssignment } from './welfare-post/welfare-post.entity';
@@ -38,6 +39,7 @@ export { publishedViews as hrPublishedViews } from './published-views';
 export const hrSubgraph: SubgraphModule<HrLoaders> = {
   name: 'hr',
   resolvers: [
+    HrWorkerHistoryResolver,
     WorkerResolver,
     HouseholdResolver,
     DivisionResolver,
@@ -63,6 +65,7 @@ export const hrSubgraph: SubgraphModule<HrLoaders> = {
   migrations,
   createLoaders,
   access: hrAccess,
+  history: hrHistory,
   authority: hrAuthority,
   // The gateway's access log asks where the people partner cities and institutions read live.
   routes: { [WORKER_VILLAGES_PATH]: (context, body) => workerVillages(context as HrContext, body) },

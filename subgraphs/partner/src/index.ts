@@ -11,6 +11,7 @@ import { LabourBaseResolver } from './labour-base/labour-base.resolver';
 import { partnerAccess, partnerAuthority } from './access';
 import { createLoaders, type PartnerLoaders } from './loaders';
 import { migrations } from './migrations';
+import { PartnerWorkerHistoryResolver, partnerHistory } from './history';
 import { PartnerCity } from './partner-city/partner-city.entity';
 import { PartnerCityResolver } from './partner-city/partner-city.resolver';
 import { TransferReferral } from './referral/referral.entity';
@@ -32,6 +33,7 @@ export { publishedViews as partnerPublishedViews } from './published-views';
 export const partnerSubgraph: SubgraphModule<PartnerLoaders> = {
   name: 'partner',
   resolvers: [
+    PartnerWorkerHistoryResolver,
     WorkerResolver,
     PartnerCityResolver,
     LabourBaseResolver,
@@ -51,6 +53,7 @@ export const partnerSubgraph: SubgraphModule<PartnerLoaders> = {
   migrations,
   createLoaders,
   access: partnerAccess,
+  history: partnerHistory,
   authority: partnerAuthority,
 };
 
