@@ -222,8 +222,8 @@ export function lastChangeOfWorker(em: EntityManager, workerId: string): Promise
         const rows = await em
           .getConnection()
           .execute<{ worker_id: string; at: Date | string }[]>(
-            `select distinct on (worker_id) worker_id, at from change_history where worker_id = any(?) order by worker_id, id desc`,
-            [[...ids]],
+            `select distinct on (worker_id) worker_id, at from change_history where worker_id in (select json_array_elements_text(?::json)) order by worker_id, id desc`,
+            [JSON.stringify(ids)],
           );
         const at = new Map(rows.map((row) => [row.worker_id, new Date(row.at).toISOString()]));
         return ids.map((id) => at.get(id) ?? null);
