@@ -257,8 +257,10 @@ export function historyResolver(options: HistoryFieldOptions) {
   const { department, history } = options;
   @Resolver(options.type)
   class HistoryResolver {
+    // Nullable like every field a department adds to Worker / Household (docs/federation-contract.md).
     @FieldResolver(() => ChangeHistoryPage, {
       name: `${department}History`,
+      nullable: true,
       description: `Every change to this ${options.recordedAt ? "person's" : "household's"} records in ${department}, newest first: the fields that changed (before and after), who, when and from where. Department staff of the region.`,
     })
     history(@Root() root: unknown, @Args(() => PageArgs) args: PageArgs, @Ctx() context: { em: EntityManager; access: AccessControl }): Promise<ChangeHistoryPage> {

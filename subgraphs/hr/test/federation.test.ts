@@ -140,6 +140,8 @@ describe('hr subgraph: federation', () => {
         'subsidies',
         'jobFairIntentions',
         'suitableJobPostings',
+        'hrHistory',
+        'hrRecordedAt',
         'verifications',
       ]);
       expect(fieldsOf('Household')).toEqual(['code', 'members', 'village']);
