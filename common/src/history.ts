@@ -57,6 +57,13 @@ export function changeHistoryTableSql(): string[] {
     `create index "change_history_worker_idx" on "change_history" ("worker_id", "id" desc) where "worker_id" is not null;`,
     `create index "change_history_household_idx" on "change_history" ("household_code", "id" desc) where "household_code" is not null;`,
     `create index "change_history_row_idx" on "change_history" ("table_name", "row_key", "id" desc);`,
+    // Kept, not rewritten: no update or delete of an entry (pruning history is a deliberate act: drop this trigger first).
+    `create or replace function "change_history_append_only"() returns trigger language plpgsql as $$
+begin
+  raise exception 'change_history is append-only: entries are never changed or deleted';
+end
+$$;`,
+    `create trigger "change_history_append_only" before update or delete on "change_history" for each row execute function "change_history_append_only"();`,
   ];
 }
 
@@ -75,6 +82,10 @@ declare
   old_row jsonb;
   any_row jsonb;
   changed jsonb;
+  entry_key text;
+  entry_actor text;
+  entry_origin text;
+  entry_detail text;
 begin
   -- Bulk loads (the demo seeder) switch capture off for their transaction.
   if current_setting('${HISTORY_CAPTURE_SETTING}', true) = 'off' then
@@ -92,17 +103,18 @@ begin
     select jsonb_object_agg(o.key, jsonb_build_array(o.value, null)) into changed from jsonb_each(old_row) o where o.value <> 'null'::jsonb;
   end if;
   any_row := coalesce(new_row, old_row);
+  select string_agg(any_row ->> k.name, '|' order by k.position) into entry_key from unnest(key_columns) with ordinality as k(name, position);
+  entry_actor := coalesce(nullif(current_setting('${CHANGE_ACTOR_SETTING}', true), ''), session_user);
+  entry_origin := coalesce(nullif(current_setting('${CHANGE_ORIGIN_SETTING}', true), ''), 'direct');
+  entry_detail := nullif(current_setting('${CHANGE_DETAIL_SETTING}', true), '');
   insert into "change_history" ("table_name", "row_key", "worker_id", "household_code", "operation", "changes", "actor", "origin", "detail")
-  values (
-    tg_table_name,
-    (select string_agg(any_row ->> k.name, '|' order by k.position) from unnest(key_columns) with ordinality as k(name, position)),
-    coalesce(new_row ->> worker_column, old_row ->> worker_column),
-    coalesce(new_row ->> household_column, old_row ->> household_column),
-    tg_op,
-    coalesce(changed, '{}'::jsonb),
-    coalesce(nullif(current_setting('${CHANGE_ACTOR_SETTING}', true), ''), session_user),
-    coalesce(nullif(current_setting('${CHANGE_ORIGIN_SETTING}', true), ''), 'direct'),
-    nullif(current_setting('${CHANGE_DETAIL_SETTING}', true), ''));
+  values (tg_table_name, entry_key, any_row ->> worker_column, any_row ->> household_column, tg_op, coalesce(changed, '{}'::jsonb), entry_actor, entry_origin, entry_detail);
+  -- An update that moves the row to another worker or household is in the old one's history too.
+  if tg_op = 'UPDATE' and ((old_row ->> worker_column) is distinct from (new_row ->> worker_column)
+      or (old_row ->> household_column) is distinct from (new_row ->> household_column)) then
+    insert into "change_history" ("table_name", "row_key", "worker_id", "household_code", "operation", "changes", "actor", "origin", "detail")
+    values (tg_table_name, entry_key, old_row ->> worker_column, old_row ->> household_column, tg_op, changed, entry_actor, entry_origin, entry_detail);
+  end if;
   return null;
 end
 $$;`;
@@ -151,7 +163,12 @@ export function installHistorySql(captures: readonly HistoryCapture[]): string[]
 
 /** The reverse of installHistorySql. */
 export function uninstallHistorySql(captures: readonly HistoryCapture[]): string[] {
-  return [...captures.map((capture) => dropHistoryTriggerSql(capture.table)), `drop function if exists "history_capture"();`, `drop table if exists "change_history";`];
+  return [
+    ...captures.map((capture) => dropHistoryTriggerSql(capture.table)),
+    `drop function if exists "history_capture"();`,
+    `drop table if exists "change_history";`,
+    `drop function if exists "change_history_append_only"();`,
+  ];
 }
 
 /** Who writes and from where, for the transaction settings above. */

@@ -177,6 +177,21 @@ describe('change history (common/src/history.ts) in the departments', () => {
     });
   });
 
+  it("a change that moves a record to another worker is in both workers' histories; entries are never changed or deleted", async () => {
+    await withClient('civil', async (client) => {
+      await client.query(`insert into care_duty (id, worker_id, reason, cared_for_name, since) values (910, 'w-first', 'CHILD', '王小', '2026-01-01')`);
+      await client.query(`update care_duty set worker_id = 'w-second' where id = 910`);
+      const rows = (await client.query(`select worker_id, operation, changes from change_history where table_name = 'care_duty' and row_key = '910' order by id`)).rows;
+      expect(rows).toEqual([
+        expect.objectContaining({ worker_id: 'w-first', operation: 'INSERT' }),
+        { worker_id: 'w-second', operation: 'UPDATE', changes: { worker_id: ['w-first', 'w-second'] } },
+        { worker_id: 'w-first', operation: 'UPDATE', changes: { worker_id: ['w-first', 'w-second'] } },
+      ]);
+      await expect(client.query(`update change_history set actor = 'someone-else' where table_name = 'care_duty'`)).rejects.toThrow(/append-only/);
+      await expect(client.query(`delete from change_history where table_name = 'care_duty'`)).rejects.toThrow(/append-only/);
+    });
+  });
+
   it("the bulk loader's setting writes no history", async () => {
     await withClient('poverty', async (client) => {
       const { rows: before } = await client.query(`select count(*)::int as n from change_history`);
