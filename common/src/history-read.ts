@@ -144,7 +144,7 @@ interface HistoryRow {
   table_name: string;
   row_key: string;
   operation: ChangeOperation;
-  changes: Record<string, [unknown, unknown]>;
+  changes: Record<string, unknown>;
   actor: string;
   origin: ChangeOrigin;
   detail: string | null;
@@ -153,7 +153,9 @@ interface HistoryRow {
 function entryOf(row: HistoryRow, department: string, history: DepartmentHistory, access: Pick<AccessControl, 'allows'>): ChangeHistoryEntry {
   const kind = history.records[row.table_name];
   const fields = Object.entries(row.changes)
-    .map(([column, [before, after]]) => {
+    .map(([column, change]) => {
+      // An update keeps [old, new]; an insert the new values, a delete the old ones.
+      const [before, after] = row.operation === 'UPDATE' ? (change as [unknown, unknown]) : row.operation === 'INSERT' ? [null, change] : [change, null];
       const category = columnCategory(kind, column);
       const allowed = category === null || access.allows(category);
       return { field: camel(column), before: allowed ? asText(before) : null, after: allowed ? asText(after) : null, redacted: !allowed };

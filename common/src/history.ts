@@ -37,7 +37,7 @@ export type ChangeOperation = (typeof CHANGE_OPERATIONS)[number];
 /** Tables that never get the history trigger in any department: the history itself and the plumbing. */
 export const HISTORY_PLUMBING_TABLES = ['change_history', 'outbox', 'mikro_orm_migrations'] as const;
 
-/** `create table "change_history"` and its indexes (newest first per worker, per household, per row). */
+/** `create table "change_history"` and its indexes (newest first per worker and per household: what the graph reads). */
 export function changeHistoryTableSql(): string[] {
   return [
     `create table "change_history" (
@@ -53,10 +53,9 @@ export function changeHistoryTableSql(): string[] {
   "origin" text not null check ("origin" in (${CHANGE_ORIGINS.map((o) => `'${o}'`).join(', ')})),
   "detail" text null
 );`,
-    `comment on table "change_history" is 'Every change to this department''s records (written by the history_capture triggers in the same transaction): changes holds only the changed columns as {column: [old, new]} (an insert: [null, new]; a delete: [old, null]).';`,
+    `comment on table "change_history" is 'Every change to this department''s records (written by the history_capture triggers in the same transaction): changes holds, for an update, only the changed columns as {column: [old, new]}; for an insert the new row and for a delete the old one as {column: value} (empty columns left out).';`,
     `create index "change_history_worker_idx" on "change_history" ("worker_id", "id" desc) where "worker_id" is not null;`,
     `create index "change_history_household_idx" on "change_history" ("household_code", "id" desc) where "household_code" is not null;`,
-    `create index "change_history_row_idx" on "change_history" ("table_name", "row_key", "id" desc);`,
     // Kept, not rewritten: no update or delete of an entry (pruning history is a deliberate act: drop this trigger first).
     `create or replace function "change_history_append_only"() returns trigger language plpgsql as $$
 begin
@@ -97,18 +96,21 @@ begin
     select jsonb_object_agg(n.key, jsonb_build_array(old_row -> n.key, n.value)) into changed
       from jsonb_each(new_row) n where n.value is distinct from old_row -> n.key;
     if changed is null then return null; end if;
-  elsif tg_op = 'INSERT' then
-    select jsonb_object_agg(n.key, jsonb_build_array(null, n.value)) into changed from jsonb_each(new_row) n where n.value <> 'null'::jsonb;
   else
-    select jsonb_object_agg(o.key, jsonb_build_array(o.value, null)) into changed from jsonb_each(old_row) o where o.value <> 'null'::jsonb;
+    -- A new record's values, or a removed one's (its empty fields left out).
+    changed := jsonb_strip_nulls(coalesce(new_row, old_row));
   end if;
   any_row := coalesce(new_row, old_row);
-  select string_agg(any_row ->> k.name, '|' order by k.position) into entry_key from unnest(key_columns) with ordinality as k(name, position);
+  if cardinality(key_columns) = 1 then
+    entry_key := any_row ->> key_columns[1];
+  else
+    select string_agg(any_row ->> k.name, '|' order by k.position) into entry_key from unnest(key_columns) with ordinality as k(name, position);
+  end if;
   entry_actor := coalesce(nullif(current_setting('${CHANGE_ACTOR_SETTING}', true), ''), session_user);
   entry_origin := coalesce(nullif(current_setting('${CHANGE_ORIGIN_SETTING}', true), ''), 'direct');
   entry_detail := nullif(current_setting('${CHANGE_DETAIL_SETTING}', true), '');
   insert into "change_history" ("table_name", "row_key", "worker_id", "household_code", "operation", "changes", "actor", "origin", "detail")
-  values (tg_table_name, entry_key, any_row ->> worker_column, any_row ->> household_column, tg_op, coalesce(changed, '{}'::jsonb), entry_actor, entry_origin, entry_detail);
+  values (tg_table_name, entry_key, any_row ->> worker_column, any_row ->> household_column, tg_op, changed, entry_actor, entry_origin, entry_detail);
   -- An update that moves the row to another worker or household is in the old one's history too.
   if tg_op = 'UPDATE' and ((old_row ->> worker_column) is distinct from (new_row ->> worker_column)
       or (old_row ->> household_column) is distinct from (new_row ->> household_column)) then
