@@ -194,13 +194,7 @@ export async function readChangeHistory(
   if (access.kind !== 'region') throw forbidden('change history is for department staff of the region', 'no-region-scope');
   const first = checkPageSize(page.first);
   const after = decodeIdCursor(page.after);
-  const [column, value] = 'workerId' in subject ? ['worker_id', subject.workerId] : ['household_code', subject.householdCode];
-  const rows = await em
-    .getConnection()
-    .execute<HistoryRow[]>(
-      `select id, at, table_name, row_key, operation, changes, actor, origin, detail from change_history where ${column} = ?${after === null ? '' : ' and id < ?'} order by id desc limit ?`,
-      after === null ? [value, first + 1] : [value, after, first + 1],
-    );
+  const rows = await historyPages(em).load(JSON.stringify(['workerId' in subject ? 'w' : 'h', 'workerId' in subject ? subject.workerId : subject.householdCode, after, first + 1]));
   const hasNextPage = rows.length > first;
   const nodes = rows.slice(0, first);
   const last = nodes[nodes.length - 1];
@@ -208,6 +202,47 @@ export async function readChangeHistory(
     nodes: nodes.map((row) => entryOf(row, department, history, access)),
     pageInfo: { hasNextPage, endCursor: last === undefined ? null : encodeCursor(Number(last.id)) },
   };
+}
+
+type PageKey = [kind: 'w' | 'h', value: string, after: number | null, limit: number];
+
+const pageLoaders = new WeakMap<EntityManager, DataLoader<string, HistoryRow[]>>();
+
+/**
+ * The pages a request asks for, one statement per batch (per kind of subject): a list of 50
+ * workers each with its history costs one statement, not 50. Each page walks the worker's (or
+ * household's) index newest first from its own cursor and stops at its own size.
+ */
+function historyPages(em: EntityManager): DataLoader<string, HistoryRow[]> {
+  let loader = pageLoaders.get(em);
+  if (!loader) {
+    loader = new DataLoader<string, HistoryRow[]>(
+      async (keys) => {
+        const pages = keys.map((key) => JSON.parse(key) as PageKey);
+        const found = new Map<number, HistoryRow[]>();
+        for (const [kind, column] of [
+          ['w', 'worker_id'],
+          ['h', 'household_code'],
+        ] as const) {
+          const wanted = pages.flatMap(([k, value, after, limit], index) => (k === kind ? [{ index, value, after, limit }] : []));
+          if (wanted.length === 0) continue;
+          const rows = await em.getConnection().execute<(HistoryRow & { page: number })[]>(
+            `select d.index as page, h.* from json_to_recordset(?::json) as d(index int, value text, after bigint, "limit" int)
+               cross join lateral (
+                 select id, at, table_name, row_key, operation, changes, actor, origin, detail from change_history
+                  where ${column} = d.value and (d.after is null or id < d.after) order by id desc limit d."limit") h
+              order by d.index, h.id desc`,
+            [JSON.stringify(wanted)],
+          );
+          for (const row of rows) found.set(row.page, [...(found.get(row.page) ?? []), row]);
+        }
+        return pages.map((_, index) => found.get(index) ?? []);
+      },
+      { batchScheduleFn: (callback) => setImmediate(callback) },
+    );
+    pageLoaders.set(em, loader);
+  }
+  return loader;
 }
 
 const lastChangeLoaders = new WeakMap<EntityManager, DataLoader<string, string | null>>();

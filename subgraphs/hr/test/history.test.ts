@@ -173,10 +173,10 @@ describe('hr subgraph: change history (Worker.hrHistory)', () => {
     expect(civil.data._entities[0].hrHistory.nodes).toEqual([{ operation: 'INSERT' }]);
   });
 
-  it('hrRecordedAt for a list of workers is one statement, not one per worker', async () => {
+  it('hrHistory and hrRecordedAt for a list of workers cost the same statements as for one', async () => {
     const ids: string[] = [];
     for (let i = 0; i < 3; i++) ids.push(await register(hr, nextIdNumber()));
-    const query = ENTITIES_QUERY('... on Worker { id hrRecordedAt }');
+    const query = ENTITIES_QUERY('... on Worker { id hrRecordedAt hrHistory(first: 2) { nodes { operation detail } pageInfo { hasNextPage } } }');
     const before = hr.database.statements.total;
     const one = await hr.query(query, { representations: ids.slice(0, 1).map((id) => ({ __typename: 'Worker', id })) });
     const oneCost = hr.database.statements.total - before;
@@ -185,6 +185,9 @@ describe('hr subgraph: change history (Worker.hrHistory)', () => {
     const threeCost = hr.database.statements.total - start;
     expect(one.errors).toBeUndefined();
     expect(three.data._entities.every((w: { hrRecordedAt: string | null }) => typeof w.hrRecordedAt === 'string')).toBe(true);
+    expect(three.data._entities.map((w: { hrHistory: unknown }) => w.hrHistory)).toEqual(
+      ids.map(() => ({ nodes: [{ operation: 'INSERT', detail: 'registerWorker' }], pageInfo: { hasNextPage: false } })),
+    );
     expect(threeCost).toBe(oneCost);
   });
 });
