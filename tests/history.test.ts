@@ -115,6 +115,25 @@ describe('change history through the gateway', () => {
     expect(worker.household.povertyHistory).toEqual({ nodes: [] });
     expect(worker.household.civilHistory).toEqual({ nodes: [] });
 
+    // A change made in civil's database directly (psql) is in civil's history of the worker.
+    await platform.subgraphs.civil.sql(`insert into care_duty (worker_id, reason, cared_for_name, since) values (?, 'CHILD', '王小', '2026-01-01')`, [target.id]);
+    const civil = await platform.query(
+      `query($id: String!) { worker(idNumber: $id) { civilHistory(first: 5) { nodes { department record operation origin fields { field after } } } } }`,
+      {
+        id: idNumber,
+      },
+    );
+    expect(civil.errors).toBeUndefined();
+    expect(civil.data.worker.civilHistory.nodes).toEqual([
+      expect.objectContaining({
+        department: 'civil',
+        record: 'CareDuty',
+        operation: 'INSERT',
+        origin: 'DIRECT',
+        fields: expect.arrayContaining([{ field: 'reason', after: 'CHILD' }]),
+      }),
+    ]);
+
     const log = await platform.query(`query($id: String!) { worker(idNumber: $id) { accessLog(first: 20) { operation fields } } }`, { id: idNumber });
     expect(log.errors).toBeUndefined();
     const fields = (log.data.worker.accessLog as { fields: string[] }[]).flatMap((row) => row.fields);
