@@ -18,7 +18,7 @@ export { publishedViews as civilPublishedViews } from './published-views';
 /** 民政 — civil affairs: subsistence allowance, special hardship, left-behind, disability, care duties. */
 export const civilSubgraph: SubgraphModule<CivilLoaders> = {
   name: 'civil',
-  resolvers: [CivilWorkerHistoryResolver, CivilHouseholdHistoryResolver, WorkerResolver, HouseholdResolver, AssistanceResolver],
+  resolvers: [WorkerResolver, HouseholdResolver, AssistanceResolver, CivilWorkerHistoryResolver, CivilHouseholdHistoryResolver],
   // Entity types reached only through _entities must be listed, or the schema leaves them out.
   orphanedTypes: [Worker, Household],
   referenceResolvers: {

@@ -1,4 +1,5 @@
 import { historyResolver, type DepartmentHistory } from '@jiuye/common';
+import { Household } from './household/household.type';
 import { Worker } from './worker/worker.type';
 
 /**
@@ -33,4 +34,12 @@ export const HrWorkerHistoryResolver = historyResolver({
   history: hrHistory,
   subject: (worker: { id: string }) => ({ workerId: worker.id }),
   recordedAt: true,
+});
+
+/** `Household.hrHistory`: its members' registry records (registrations, moves in and out, the six clarities). */
+export const HrHouseholdHistoryResolver = historyResolver({
+  type: () => Household,
+  department: 'hr',
+  history: hrHistory,
+  subject: (household: { code: string }) => ({ householdCode: household.code }),
 });

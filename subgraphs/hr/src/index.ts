@@ -17,7 +17,7 @@ import { hrAccess, hrAuthority } from './access';
 import { createLoaders, type HrLoaders } from './loaders';
 import type { HrContext } from './context';
 import { migrations } from './migrations';
-import { HrWorkerHistoryResolver, hrHistory } from './history';
+import { HrHouseholdHistoryResolver, HrWorkerHistoryResolver, hrHistory } from './history';
 import { SubsidyPayment } from './subsidy/subsidy.entity';
 import { SubsidyResolver } from './subsidy/subsidy.resolver';
 import { WelfarePost, WelfarePostAssignment } from './welfare-post/welfare-post.entity';
@@ -39,7 +39,6 @@ export { publishedViews as hrPublishedViews } from './published-views';
 export const hrSubgraph: SubgraphModule<HrLoaders> = {
   name: 'hr',
   resolvers: [
-    HrWorkerHistoryResolver,
     WorkerResolver,
     HouseholdResolver,
     DivisionResolver,
@@ -53,6 +52,8 @@ export const hrSubgraph: SubgraphModule<HrLoaders> = {
     SubsidyResolver,
     VerificationResolver,
     WorkerVerificationsResolver,
+    HrWorkerHistoryResolver,
+    HrHouseholdHistoryResolver,
   ],
   // Entity types reached only through _entities must be listed, or the schema leaves them out.
   orphanedTypes: [Worker, Household, Division],

@@ -73,6 +73,16 @@ describe('hr subgraph: change history (Worker.hrHistory)', () => {
     expect(worker.hrRecordedAt).toBe(entry.at);
   });
 
+  it("a household's history holds its members' registry records", async () => {
+    const idNumber = nextIdNumber();
+    const id = await register(hr, idNumber, `${QINGKOU}0042`);
+    const response = await hr.query(ENTITIES_QUERY('... on Household { code hrHistory(first: 5) { nodes { record recordKey operation detail } } }'), {
+      representations: [{ __typename: 'Household', code: `${QINGKOU}0042` }],
+    });
+    expect(response.errors).toBeUndefined();
+    expect(response.data._entities[0].hrHistory.nodes).toEqual([{ record: 'Worker', recordKey: id, operation: 'INSERT', detail: 'registerWorker' }]);
+  });
+
   it('updateSixClarities twice keeps both old values, each entry with only the fields that changed', async () => {
     const idNumber = nextIdNumber();
     await register(hr, idNumber);

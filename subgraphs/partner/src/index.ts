@@ -33,7 +33,6 @@ export { publishedViews as partnerPublishedViews } from './published-views';
 export const partnerSubgraph: SubgraphModule<PartnerLoaders> = {
   name: 'partner',
   resolvers: [
-    PartnerWorkerHistoryResolver,
     WorkerResolver,
     PartnerCityResolver,
     LabourBaseResolver,
@@ -43,6 +42,7 @@ export const partnerSubgraph: SubgraphModule<PartnerLoaders> = {
     FollowUpResolver,
     ContactAttemptResolver,
     TransferReferralResolver,
+    PartnerWorkerHistoryResolver,
   ],
   // Entity types reached only through _entities must be listed, or the schema leaves them out.
   orphanedTypes: [Worker],

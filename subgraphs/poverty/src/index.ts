@@ -28,8 +28,6 @@ export { publishedViews as povertyPublishedViews } from './published-views';
 export const povertySubgraph: SubgraphModule<PovertyLoaders> = {
   name: 'poverty',
   resolvers: [
-    PovertyWorkerHistoryResolver,
-    PovertyHouseholdHistoryResolver,
     HouseholdResolver,
     WorkerResolver,
     DivisionResolver,
@@ -38,6 +36,8 @@ export const povertySubgraph: SubgraphModule<PovertyLoaders> = {
     RelocationResolver,
     CadreResolver,
     ResponsibilityResolver,
+    PovertyWorkerHistoryResolver,
+    PovertyHouseholdHistoryResolver,
   ],
   // Entity types reached only through _entities must be listed, or the schema leaves them out.
   orphanedTypes: [Worker, Household, Division],

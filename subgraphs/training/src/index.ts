@@ -26,7 +26,6 @@ export { publishedViews as trainingPublishedViews } from './published-views';
 export const trainingSubgraph: SubgraphModule<TrainingLoaders> = {
   name: 'training',
   resolvers: [
-    TrainingWorkerHistoryResolver,
     WorkerResolver,
     InstitutionResolver,
     CourseResolver,
@@ -35,6 +34,7 @@ export const trainingSubgraph: SubgraphModule<TrainingLoaders> = {
     CertificateResolver,
     OutcomeResolver,
     TrainingReferralResolver,
+    TrainingWorkerHistoryResolver,
   ],
   // Entity types reached only through _entities must be listed, or the schema leaves them out.
   orphanedTypes: [Worker],
