@@ -71,6 +71,62 @@ const HISTORY = /* GraphQL */ `
   }
 `;
 
+/** The example the README gives (section "Change history"), with a demo ID number filled in. */
+const README_EXAMPLE = /* GraphQL */ `
+  query ($idNumber: String!) {
+    worker(idNumber: $idNumber) {
+      name
+      skillLevel
+      hrRecordedAt
+      hrHistory(first: 20) {
+        pageInfo {
+          hasNextPage
+          endCursor
+        }
+        nodes {
+          at
+          department
+          record
+          operation
+          actor
+          origin
+          detail
+          fields {
+            field
+            before
+            after
+            redacted
+          }
+        }
+      }
+      civilHistory(first: 20) {
+        nodes {
+          at
+          record
+          operation
+          origin
+          fields {
+            field
+            before
+            after
+          }
+        }
+      }
+      household {
+        code
+        povertyHistory(first: 20) {
+          nodes {
+            at
+            record
+            operation
+            detail
+          }
+        }
+      }
+    }
+  }
+`;
+
 describe('change history through the gateway', () => {
   let platform: TestPlatform;
 
@@ -133,6 +189,10 @@ describe('change history through the gateway', () => {
         fields: expect.arrayContaining([{ field: 'reason', after: 'CHILD' }]),
       }),
     ]);
+
+    const example = await platform.query(README_EXAMPLE, { idNumber });
+    expect(example.errors).toBeUndefined();
+    expect(example.data.worker.hrHistory.nodes).toHaveLength(1);
 
     const log = await platform.query(`query($id: String!) { worker(idNumber: $id) { accessLog(first: 20) { operation fields } } }`, { id: idNumber });
     expect(log.errors).toBeUndefined();
