@@ -150,15 +150,26 @@ interface HistoryRow {
   detail: string | null;
 }
 
-function entryOf(row: HistoryRow, department: string, history: DepartmentHistory, access: Pick<AccessControl, 'allows'>): ChangeHistoryEntry {
+/**
+ * Columns holding where a person or household lives. A record that moved out of the caller's
+ * region (a worker registered in another household, a member moving away) stays in the history
+ * of the household it left, but where it went is outside the caller's scope: a value outside
+ * the region is withheld like a field the caller may not read.
+ */
+export const HISTORY_PLACE_COLUMNS: ReadonlySet<string> = new Set(['household_code', 'village_code', 'division_code']);
+
+function entryOf(row: HistoryRow, department: string, history: DepartmentHistory, access: Pick<AccessControl, 'allows' | 'identity'>): ChangeHistoryEntry {
   const kind = history.records[row.table_name];
+  const region = access.identity.region ?? '';
   const fields = Object.entries(row.changes)
     .map(([column, change]) => {
       // An update keeps [old, new]; an insert the new values, a delete the old ones.
-      const [before, after] = row.operation === 'UPDATE' ? (change as [unknown, unknown]) : row.operation === 'INSERT' ? [null, change] : [change, null];
+      const [before, after] = (row.operation === 'UPDATE' ? change : row.operation === 'INSERT' ? [null, change] : [change, null]) as [unknown, unknown];
       const category = columnCategory(kind, column);
       const allowed = category === null || access.allows(category);
-      return { field: camel(column), before: allowed ? asText(before) : null, after: allowed ? asText(after) : null, redacted: !allowed };
+      const shown = (value: unknown) => allowed && !(HISTORY_PLACE_COLUMNS.has(column) && typeof value === 'string' && !value.startsWith(region));
+      const text = (value: unknown) => (shown(value) ? asText(value) : null);
+      return { field: camel(column), before: text(before), after: text(after), redacted: !shown(before) || !shown(after) };
     })
     .sort((a, b) => (a.field < b.field ? -1 : a.field > b.field ? 1 : 0));
   return {

@@ -1,7 +1,7 @@
 import type { Identity, Purpose } from '@jiuye/common';
 import { hrSubgraph } from '@jiuye/hr';
 import { ENTITIES_QUERY, officerOf, startTestSubgraph, type TestSubgraph } from '@jiuye/testing/harness';
-import { errorOf, idNumberAged, insertReferenceData, QINGKOU, register } from './fixtures';
+import { errorOf, idNumberAged, insertReferenceData, QINGKOU, register, TANGDAN, YINMIN_VILLAGE } from './fixtures';
 
 /**
  * Change history of the labour registry (common/src/history.ts) through hr's graph: what a
@@ -81,6 +81,29 @@ describe('hr subgraph: change history (Worker.hrHistory)', () => {
     });
     expect(response.errors).toBeUndefined();
     expect(response.data._entities[0].hrHistory.nodes).toEqual([{ record: 'Worker', recordKey: id, operation: 'INSERT', detail: 'registerWorker' }]);
+  });
+
+  it('a worker who moved out of the region stays in the history of the household left, without where they went', async () => {
+    const idNumber = nextIdNumber();
+    const id = await register(hr, idNumber, `${QINGKOU}0043`);
+    await hr.sql(`update worker set household_code = ?, village_code = ? where id = ?`, [`${YINMIN_VILLAGE}0043`, YINMIN_VILLAGE, id]);
+    const township = officerOf('hr', { subject: 'test-hr-officer-tangdan', region: TANGDAN });
+    const query = ENTITIES_QUERY('... on Household { code hrHistory(first: 5) { nodes { record operation fields { field before after redacted } } } }');
+    const response = await hr.queryAs(township, query, { representations: [{ __typename: 'Household', code: `${QINGKOU}0043` }] });
+    expect(response.errors).toBeUndefined();
+    const [moved] = response.data._entities[0].hrHistory.nodes;
+    expect(moved).toEqual({
+      record: 'Worker',
+      operation: 'UPDATE',
+      fields: [
+        { field: 'householdCode', before: `${QINGKOU}0043`, after: null, redacted: true },
+        { field: 'villageCode', before: QINGKOU, after: null, redacted: true },
+      ],
+    });
+    expect(JSON.stringify(response)).not.toContain(YINMIN_VILLAGE);
+    // The county sees both ends.
+    const county = await hr.query(query, { representations: [{ __typename: 'Household', code: `${QINGKOU}0043` }] });
+    expect(county.data._entities[0].hrHistory.nodes[0].fields[0]).toEqual({ field: 'householdCode', before: `${QINGKOU}0043`, after: `${YINMIN_VILLAGE}0043`, redacted: false });
   });
 
   it('updateSixClarities twice keeps both old values, each entry with only the fields that changed', async () => {
