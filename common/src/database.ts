@@ -2,6 +2,7 @@ import { MikroORM, DefaultLogger, type LoggerOptions, type LogContext, type Enti
 import { PostgreSqlDriver } from '@mikro-orm/postgresql';
 import { Migrator } from '@mikro-orm/migrations';
 import { Client } from 'pg';
+import { CHANGE_CONTEXT_SQL_PREFIX } from './history';
 
 export type Orm = MikroORM<PostgreSqlDriver>;
 
@@ -23,9 +24,11 @@ class CountingLogger extends DefaultLogger {
   }
 
   override logQuery(context: { query: string } & LogContext): void {
-    const sql = context.query.trimStart().slice(0, 16).toLowerCase();
-    // Transaction control statements are not work; count what reads or writes data.
-    if (!/^(begin|commit|rollback|savepoint|release)/.test(sql)) this.counter.total++;
+    const query = context.query.trimStart();
+    const sql = query.slice(0, 16).toLowerCase();
+    // Transaction control statements are not work, nor is telling the history who writes
+    // (common/src/history.ts); count what reads or writes data.
+    if (!/^(begin|commit|rollback|savepoint|release)/.test(sql) && !query.startsWith(CHANGE_CONTEXT_SQL_PREFIX)) this.counter.total++;
     super.logQuery(context);
   }
 }

@@ -20,6 +20,8 @@ export * from './text-guard';
 export * from './subgraph';
 export * from './vocabulary';
 export * from './outbox';
+export * from './history';
+export * from './history-read';
 export * from './published-views';
 export * from './dates';
 export * from './row-id';

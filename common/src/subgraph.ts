@@ -21,6 +21,8 @@ import { accessReportPlugin, applyAccessRules, type AccessRules } from './auth/g
 import { placementKind, type RequestIdentity, type ScopeKind } from './auth/identity';
 import { INTERNAL_IDENTITY_HEADER, TokenError, verifyInternalIdentity } from './auth/tokens';
 import { VisibilityCache } from './auth/visibility-cache';
+import { forkWithChangeContext, type ChangeContext } from './history';
+import type { DepartmentHistory } from './history-read';
 import type { AuthorityName } from './departments';
 
 /** What every resolver receives: one forked EntityManager and fresh loaders per request. */
@@ -34,6 +36,11 @@ export interface SubgraphContext<TLoaders = unknown> {
   identity: RequestIdentity;
   /** What this identity may see and write, decided per record (common/src/auth/access.ts). */
   access: AccessControl;
+  /**
+   * Who writes and from where, for the change history: set once the operation is known
+   * (changeContextPlugin), applied to every transaction `em` starts (common/src/history.ts).
+   */
+  change: { current: ChangeContext | null };
 }
 
 /**
@@ -80,6 +87,8 @@ export interface SubgraphModule<TLoaders = unknown> {
   createLoaders(em: EntityManager, config: SubgraphConfig): TLoaders;
   /** Which types hold personal data and which fields are sensitive (the subgraph's access.ts). */
   access: AccessRules;
+  /** The change history: how each captured table reads in the graph, and the tables left out (common/src/history-read.ts). */
+  history?: DepartmentHistory;
   authority?: LocalAuthority<TLoaders>;
   /** Work the service does besides answering (the situation read model's change feed); started after migrations, stopped first. */
   background?(config: SubgraphConfig, logger: Logger): Promise<BackgroundWork>;
@@ -150,6 +159,26 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
     message: 'Internal error; quote the request id to the operators',
     path: formatted.path,
     extensions: { code: 'INTERNAL_SERVER_ERROR' satisfies ErrorCode },
+  };
+}
+
+/**
+ * The change history's context for a GraphQL write, in one place: once the operation is resolved,
+ * a mutation's transactions are recorded as written by the signed identity's account id (never a
+ * name or ID number), origin 'mutation', detail its root field names. Other operations write
+ * nothing; if one did, its change would be recorded as 'direct'.
+ */
+export function changeContextPlugin(): ApolloServerPlugin<Pick<SubgraphContext, 'identity' | 'change'>> {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ operation, contextValue }) {
+          if (operation?.operation !== 'mutation' || !contextValue.change) return;
+          const fields = operation.selectionSet.selections.flatMap((selection) => (selection.kind === 'Field' ? [selection.name.value] : []));
+          contextValue.change.current = { actor: contextValue.identity.subject, origin: 'mutation', detail: [...new Set(fields)].join(',') || null };
+        },
+      };
+    },
   };
 }
 
@@ -254,7 +283,7 @@ export async function startSubgraph<TLoaders>(module: SubgraphModule<TLoaders>, 
       introspection: config.environment !== 'production',
       logger,
       // Inline traces are for Apollo GraphOS reporting, which this platform does not use.
-      plugins: [maskingPlugin(logger), accessReportPlugin(), ApolloServerPluginInlineTraceDisabled()],
+      plugins: [maskingPlugin(logger), accessReportPlugin(), changeContextPlugin(), ApolloServerPluginInlineTraceDisabled()],
     });
     await server.start();
     const localAuthority = module.authority;
@@ -265,10 +294,11 @@ export async function startSubgraph<TLoaders>(module: SubgraphModule<TLoaders>, 
         localAuthority && localAuthority.kind === placementKind(identity) ? localAuthority.visibleWorkers({ em, loaders }, identity, workerIds) : remote(identity, workerIds);
     };
     const contextFor = async (_request: IncomingMessage, requestId: string, { identity, token }: InternalCaller): Promise<SubgraphContext<TLoaders>> => {
-      const em = database.orm.em.fork() as EntityManager;
+      const change: SubgraphContext['change'] = { current: null };
+      const em = forkWithChangeContext(database.orm.em as EntityManager, () => change.current);
       const loaders = module.createLoaders(em, config);
       const access = new AccessControl(identity, authorityFor(token, em, loaders));
-      return { em, loaders, config, requestId, logger, identity, access };
+      return { em, loaders, config, requestId, logger, identity, access, change };
     };
     const http: RunningHttpServer = await serveGraphQL<SubgraphContext<TLoaders>, InternalCaller>(server, {
       port: config.port,

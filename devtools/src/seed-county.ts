@@ -1,5 +1,5 @@
 import { Client } from 'pg';
-import { createLogger, ensureDatabaseExists, migrate, openDatabase, DEPARTMENT_NAMES, type DepartmentName } from '@jiuye/common';
+import { createLogger, ensureDatabaseExists, migrate, openDatabase, DEPARTMENT_NAMES, HISTORY_CAPTURE_SETTING, OUTBOX_CAPTURE_SETTING, type DepartmentName } from '@jiuye/common';
 import { openSourcePools, rebuildReadModel, situationSubgraph } from '@jiuye/situation';
 import { createDemoCounty } from './demo';
 import type { SeedContext } from './seeding';
@@ -70,8 +70,10 @@ export async function seedDemoCounty(options: SeedOptions): Promise<SeedReport> 
         await client.query('begin');
         // A bulk load writes no outbox rows (the triggers skip this session); the situation read
         // model is rebuilt from the departments afterwards instead (npm run situation:rebuild).
-        await client.query(`set local jiuye.outbox_capture = 'off'`);
-        await client.query(`truncate ${[...SEEDERS[name].tables, 'outbox'].map((t) => `"${t}"`).join(', ')} restart identity cascade`);
+        await client.query(`set local ${OUTBOX_CAPTURE_SETTING} = 'off'`);
+        // Nor change history: the demo county is where history starts, and a re-seed starts it again.
+        await client.query(`set local ${HISTORY_CAPTURE_SETTING} = 'off'`);
+        await client.query(`truncate ${[...SEEDERS[name].tables, 'outbox', 'change_history'].map((t) => `"${t}"`).join(', ')} restart identity cascade`);
         await SEEDERS[name].seedReference(client, county.reference, context);
       }),
     );

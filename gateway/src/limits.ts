@@ -63,6 +63,8 @@ export const LIST_SIZES: Readonly<Record<string, number>> = Object.freeze({
   // Capped by the resolver: situation's ranking.service.ts LIST_SIZE.
   'VillageRanking.red': 10,
   'VillageRanking.black': 10,
+  // One change's fields: at most the columns of the widest department table (common/src/history-read.ts).
+  'ChangeHistoryEntry.fields': 24,
   // Bounded by the division code: a division's children are numbered by 3 digits.
   'Division.children': 999,
   // One person's or household's own records: not capped by the resolvers; declared at what a

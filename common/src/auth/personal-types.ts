@@ -29,6 +29,8 @@ export const PERSONAL_TYPES: ReadonlySet<string> = new Set([
   // training
   'Enrolment',
   'Certificate',
+  // every department: a person's or household's change history (common/src/history-read.ts)
+  'ChangeHistoryEntry',
   // situation (the cross-department read model)
   'SituationPerson',
   'ZeroEmploymentHousehold',

@@ -8,6 +8,7 @@ import { HouseholdResolver, resolveHouseholdReference } from './household/househ
 import { Household } from './household/household.type';
 import { createLoaders, type CivilLoaders } from './loaders';
 import { migrations } from './migrations';
+import { CivilWorkerHistoryResolver, CivilHouseholdHistoryResolver, civilHistory } from './history';
 import { PersonCircumstance } from './person/person.entity';
 import { resolveWorkerReference, WorkerResolver } from './worker/worker.resolver';
 import { Worker } from './worker/worker.type';
@@ -17,7 +18,7 @@ export { publishedViews as civilPublishedViews } from './published-views';
 /** 民政 — civil affairs: subsistence allowance, special hardship, left-behind, disability, care duties. */
 export const civilSubgraph: SubgraphModule<CivilLoaders> = {
   name: 'civil',
-  resolvers: [WorkerResolver, HouseholdResolver, AssistanceResolver],
+  resolvers: [WorkerResolver, HouseholdResolver, AssistanceResolver, CivilWorkerHistoryResolver, CivilHouseholdHistoryResolver],
   // Entity types reached only through _entities must be listed, or the schema leaves them out.
   orphanedTypes: [Worker, Household],
   referenceResolvers: {
@@ -29,6 +30,7 @@ export const civilSubgraph: SubgraphModule<CivilLoaders> = {
   createLoaders,
   // Civil affairs places only the people it holds a household for; the authorities decide the rest.
   access: civilAccess,
+  history: civilHistory,
 };
 
 /** The department's own vocabularies (values and labels), for the demo generator and tests. */

@@ -17,6 +17,7 @@ import { hrAccess, hrAuthority } from './access';
 import { createLoaders, type HrLoaders } from './loaders';
 import type { HrContext } from './context';
 import { migrations } from './migrations';
+import { HrHouseholdHistoryResolver, HrWorkerHistoryResolver, hrHistory } from './history';
 import { SubsidyPayment } from './subsidy/subsidy.entity';
 import { SubsidyResolver } from './subsidy/subsidy.resolver';
 import { WelfarePost, WelfarePostAssignment } from './welfare-post/welfare-post.entity';
@@ -51,6 +52,8 @@ export const hrSubgraph: SubgraphModule<HrLoaders> = {
     SubsidyResolver,
     VerificationResolver,
     WorkerVerificationsResolver,
+    HrWorkerHistoryResolver,
+    HrHouseholdHistoryResolver,
   ],
   // Entity types reached only through _entities must be listed, or the schema leaves them out.
   orphanedTypes: [Worker, Household, Division],
@@ -63,6 +66,7 @@ export const hrSubgraph: SubgraphModule<HrLoaders> = {
   migrations,
   createLoaders,
   access: hrAccess,
+  history: hrHistory,
   authority: hrAuthority,
   // The gateway's access log asks where the people partner cities and institutions read live.
   routes: { [WORKER_VILLAGES_PATH]: (context, body) => workerVillages(context as HrContext, body) },

@@ -140,9 +140,11 @@ describe('hr subgraph: federation', () => {
         'subsidies',
         'jobFairIntentions',
         'suitableJobPostings',
+        'hrHistory',
+        'hrRecordedAt',
         'verifications',
       ]);
-      expect(fieldsOf('Household')).toEqual(['code', 'members', 'village']);
+      expect(fieldsOf('Household')).toEqual(['code', 'members', 'village', 'hrHistory']);
       expect(fieldsOf('Division')).toEqual(['code', 'name', 'level', 'parent', 'children', 'workers', 'welfarePosts']);
       expect(sdl).toMatch(/staysNearHome: Boolean! @external/);
       expect(sdl).toMatch(/certifiedTrades: \[Trade!\]! @external/);

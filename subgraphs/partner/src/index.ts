@@ -11,6 +11,7 @@ import { LabourBaseResolver } from './labour-base/labour-base.resolver';
 import { partnerAccess, partnerAuthority } from './access';
 import { createLoaders, type PartnerLoaders } from './loaders';
 import { migrations } from './migrations';
+import { PartnerWorkerHistoryResolver, partnerHistory } from './history';
 import { PartnerCity } from './partner-city/partner-city.entity';
 import { PartnerCityResolver } from './partner-city/partner-city.resolver';
 import { TransferReferral } from './referral/referral.entity';
@@ -41,6 +42,7 @@ export const partnerSubgraph: SubgraphModule<PartnerLoaders> = {
     FollowUpResolver,
     ContactAttemptResolver,
     TransferReferralResolver,
+    PartnerWorkerHistoryResolver,
   ],
   // Entity types reached only through _entities must be listed, or the schema leaves them out.
   orphanedTypes: [Worker],
@@ -51,6 +53,7 @@ export const partnerSubgraph: SubgraphModule<PartnerLoaders> = {
   migrations,
   createLoaders,
   access: partnerAccess,
+  history: partnerHistory,
   authority: partnerAuthority,
 };
 

@@ -12,6 +12,7 @@ import { createLoaders, type PovertyLoaders } from './loaders';
 import { HouseholdMember } from './member/member.entity';
 import { HouseholdMemberResolver } from './member/member.resolver';
 import { migrations } from './migrations';
+import { PovertyWorkerHistoryResolver, PovertyHouseholdHistoryResolver, povertyHistory } from './history';
 import { RelocationSite } from './relocation/relocation.entity';
 import { RelocationResolver } from './relocation/relocation.resolver';
 import { HouseholdResponsibility } from './responsibility/responsibility.entity';
@@ -26,7 +27,18 @@ export { publishedViews as povertyPublishedViews } from './published-views';
 /** 扶贫办 / 乡村振兴局 — registered households, their members and status history, relocation, responsible cadres. */
 export const povertySubgraph: SubgraphModule<PovertyLoaders> = {
   name: 'poverty',
-  resolvers: [HouseholdResolver, WorkerResolver, DivisionResolver, HouseholdMemberResolver, StatusResolver, RelocationResolver, CadreResolver, ResponsibilityResolver],
+  resolvers: [
+    HouseholdResolver,
+    WorkerResolver,
+    DivisionResolver,
+    HouseholdMemberResolver,
+    StatusResolver,
+    RelocationResolver,
+    CadreResolver,
+    ResponsibilityResolver,
+    PovertyWorkerHistoryResolver,
+    PovertyHouseholdHistoryResolver,
+  ],
   // Entity types reached only through _entities must be listed, or the schema leaves them out.
   orphanedTypes: [Worker, Household, Division],
   referenceResolvers: {
@@ -38,6 +50,7 @@ export const povertySubgraph: SubgraphModule<PovertyLoaders> = {
   migrations,
   createLoaders,
   access: povertyAccess,
+  history: povertyHistory,
 };
 
 /** The department's own vocabularies (values and labels), for the demo generator and tests. */

@@ -11,6 +11,7 @@ import { InstitutionResolver } from './institution/institution.resolver';
 import { trainingAccess, trainingAuthority } from './access';
 import { createLoaders, type TrainingLoaders } from './loaders';
 import { migrations } from './migrations';
+import { TrainingWorkerHistoryResolver, trainingHistory } from './history';
 import { OutcomeResolver } from './outcome/outcome.resolver';
 import { TrainingReferral } from './referral/referral.entity';
 import { TrainingReferralResolver } from './referral/referral.resolver';
@@ -24,7 +25,17 @@ export { publishedViews as trainingPublishedViews } from './published-views';
 /** 培训机构 / 技工学校 — training institutions: courses, classes, enrolments, attendance, certificates, employment after training. */
 export const trainingSubgraph: SubgraphModule<TrainingLoaders> = {
   name: 'training',
-  resolvers: [WorkerResolver, InstitutionResolver, CourseResolver, TrainingClassResolver, EnrolmentResolver, CertificateResolver, OutcomeResolver, TrainingReferralResolver],
+  resolvers: [
+    WorkerResolver,
+    InstitutionResolver,
+    CourseResolver,
+    TrainingClassResolver,
+    EnrolmentResolver,
+    CertificateResolver,
+    OutcomeResolver,
+    TrainingReferralResolver,
+    TrainingWorkerHistoryResolver,
+  ],
   // Entity types reached only through _entities must be listed, or the schema leaves them out.
   orphanedTypes: [Worker],
   referenceResolvers: {
@@ -34,6 +45,7 @@ export const trainingSubgraph: SubgraphModule<TrainingLoaders> = {
   migrations,
   createLoaders,
   access: trainingAccess,
+  history: trainingHistory,
   authority: trainingAuthority,
 };
 

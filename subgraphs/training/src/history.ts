@@ -1,0 +1,30 @@
+import { historyResolver, type DepartmentHistory } from '@jiuye/common';
+import { Worker } from './worker/worker.type';
+
+/**
+ * The training department's change history in the graph (common/src/history.ts, history-read.ts): the
+ * record kind of each table its Migration2026120711… captures, the columns whose values keep a
+ * field rule of the record (besides the identifying columns every department shares), and the
+ * tables left out. common/test/history.test.ts checks this list against the migrated database:
+ * a table added without history (or without a kind here) fails it.
+ */
+export const trainingHistory: DepartmentHistory = {
+  records: {
+    enrolment: { kind: 'Enrolment' },
+    certificate: { kind: 'Certificate' },
+    training_referral: { kind: 'TrainingReferral' },
+    institution: { kind: 'Institution' },
+    course: { kind: 'Course' },
+    training_class: { kind: 'TrainingClass' },
+  },
+  excluded: {},
+};
+
+/** `Worker.trainingHistory` and `Worker.trainingRecordedAt`: changes to the person's records here. */
+export const TrainingWorkerHistoryResolver = historyResolver({
+  type: () => Worker,
+  department: 'training',
+  history: trainingHistory,
+  subject: (worker: { id: string }) => ({ workerId: worker.id }),
+  recordedAt: true,
+});
