@@ -6,6 +6,7 @@ import {
   EXPORT_FRAMING,
   EXPORT_FRAMING_HEADER,
   FramedExport,
+  isLocalDate,
   parseExportFormat,
   todayInChina,
   writeExport,
@@ -15,6 +16,7 @@ import {
 } from '@jiuye/common';
 import type { SituationContext } from '../context';
 import { zeroEmploymentBatches } from '../household/zero-employment.service';
+import { resolveAsOf } from '../history/as-of';
 import type { HouseholdRecord } from '../household/zero-employment.types';
 import { resolveRegion, type Region } from '../region/region';
 import { RosterKindVocabulary, type RosterKind } from '../roster/roster-kinds';
@@ -64,7 +66,12 @@ async function plan(context: SituationContext, url: URL): Promise<{ view: string
   const format = parseExportFormat(extension, 'format');
   context.access.requirePersonAccess();
   const region = await resolveRegion(context.loaders, context.access, url.searchParams.get('region'), 'person');
-  const today = todayInChina();
+  // Rosters and zero-employment households also as of the end of a past day (history/as-of.ts).
+  const asOfParameter = url.searchParams.get('asOf');
+  if (asOfParameter !== null && !isLocalDate(asOfParameter)) throw badInput('asOf', 'expected a date written YYYY-MM-DD');
+  const asOf = await resolveAsOf(context.loaders.sql, asOfParameter);
+  if (asOf && view !== 'roster' && view !== 'zero-employment') throw badInput('asOf', 'only the roster and zero-employment exports answer as of a past day');
+  const today = asOf?.day ?? todayInChina();
   const sql = context.loaders.sql;
   const sheet = <Row extends object>(title: string, columns: ExportSheet<Row & { row: number }>['columns'], rows: AsyncIterable<Row[]>): ExportSheet<any> => ({
     title,
@@ -81,12 +88,12 @@ async function plan(context: SituationContext, url: URL): Promise<{ view: string
       }
       const title = RosterKindVocabulary.labels[kind as RosterKind].replace(/^[^：]*：/, '');
       const columns = rosterColumns(context.access, today);
-      return planned({ kind, sheet: sheet(title, columns, rosterBatches(sql, kind as RosterKind, region)), subjectOf: itself });
+      return planned({ kind, sheet: sheet(title, columns, rosterBatches(sql, kind as RosterKind, region, asOf)), subjectOf: itself });
     }
     case 'zero-employment':
       return planned({
         kind: null,
-        sheet: sheet('零就业家庭名单', zeroEmploymentColumns(context.access), zeroEmploymentBatches(sql, region)),
+        sheet: sheet('零就业家庭名单', zeroEmploymentColumns(context.access), zeroEmploymentBatches(sql, region, asOf)),
         subjectOf: (h: HouseholdRecord) => ({ worker_id: null, household_code: h.code, village_code: h.village_code }),
       });
     case 'warnings':
