@@ -185,4 +185,32 @@ describe('through the gateway', () => {
     expect(response.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', field: 'asOf' } });
     expect(response.errors[0].message).toContain(TODAY);
   });
+
+  it('exports take asOf: the as-of roster as CSV (its day in the preamble and in export_log); a day outside the history, a malformed one, or a view without history is a 400 naming asOf', async () => {
+    const base = platform.gateway.url.replace(/\/graphql$/, '');
+    const download = async (path: string) => fetch(base + path, { headers: await userHeaders(COUNTY_OFFICER, 'verification') });
+    const csv = await download(`/exports/roster.csv?kind=EMPLOYED&region=${DEMO_COUNTY}&asOf=${TODAY}`);
+    expect(csv.status).toBe(200);
+    const lines = Buffer.from(await csv.arrayBuffer())
+      .subarray(3)
+      .toString('utf8')
+      .split('\r\n')
+      .filter(Boolean);
+    expect(lines.some((line) => line.includes(`数据日期：${TODAY}`))).toBe(true);
+    const header = lines.findIndex((line) => line.startsWith('序号,'));
+    const roster: any = await platform.query(ROSTER, { kind: 'EMPLOYED', region: DEMO_COUNTY, asOf: TODAY });
+    expect(lines.length - header - 1).toBe(roster.data.roster.totalCount);
+    const { rows: logged } = await db.query(`select view, kind, as_of::text as as_of from export_log order by id desc limit 1`);
+    // (its row count is written after the last byte: not awaited here)
+    expect(logged).toEqual([{ view: 'roster', kind: 'EMPLOYED', as_of: TODAY }]);
+    for (const path of [
+      `/exports/roster.csv?kind=EMPLOYED&region=${DEMO_COUNTY}&asOf=${addDays(TODAY, -1)}`,
+      `/exports/roster.csv?kind=EMPLOYED&region=${DEMO_COUNTY}&asOf=2026-13-01`,
+      `/exports/warnings.csv?region=${DEMO_COUNTY}&asOf=${TODAY}`,
+    ]) {
+      const refused = await download(path);
+      expect({ path, status: refused.status }).toEqual({ path, status: 400 });
+      expect(await refused.text()).toContain('asOf');
+    }
+  });
 });

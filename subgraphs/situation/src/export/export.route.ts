@@ -59,7 +59,7 @@ const itself = (row: ExportedSubject) => row;
 const ofRecord = (row: { record: ExportedSubject }) => row.record;
 
 /** What a path asks for: /exports/roster.xlsx?kind=POOR_LABOURERS&region=530113101 or /exports/zero-employment.csv?region=… */
-async function plan(context: SituationContext, url: URL): Promise<{ view: string; plan: Plan; format: ExportFormat; region: Region }> {
+async function plan(context: SituationContext, url: URL): Promise<{ view: string; plan: Plan; format: ExportFormat; region: Region; asOf: string | null }> {
   const match = /^\/exports\/([a-z-]+)\.([a-z]+)$/.exec(url.pathname);
   if (!match) throw badInput('path', 'expected /exports/roster.xlsx|csv?kind=…&region=…, or zero-employment, warnings or conflicts .xlsx|csv?region=…');
   const [, view, extension] = match;
@@ -79,7 +79,7 @@ async function plan(context: SituationContext, url: URL): Promise<{ view: string
     columns,
     rows: numbered(rows),
   });
-  const planned = (plan: Plan) => ({ view, plan, format, region });
+  const planned = (plan: Plan) => ({ view, plan, format, region, asOf: asOf?.day ?? null });
   switch (view) {
     case 'roster': {
       const kind = url.searchParams.get('kind');
@@ -139,13 +139,14 @@ export async function handleExport(context: SituationContext, url: URL, response
     plan: { kind, sheet, subjectOf },
     format,
     region,
+    asOf,
   } = await plan(context, url);
   const sql = context.loaders.sql;
   const logged = await sql.one<{ id: number }>(
-    `insert into export_log (staff, department, purpose, request_id, view, kind, region, format) values ($1, $2, $3, $4, $5, $6, $7, $8) returning id`,
-    [context.identity.subject, context.identity.department, context.identity.purpose ?? '', context.requestId, view, kind, region.code, format],
+    `insert into export_log (staff, department, purpose, request_id, view, kind, region, format, as_of) values ($1, $2, $3, $4, $5, $6, $7, $8, $9) returning id`,
+    [context.identity.subject, context.identity.department, context.identity.purpose ?? '', context.requestId, view, kind, region.code, format, asOf],
   );
-  const fileName = `${sheet.title}_${region.code}_${todayInChina()}.${EXPORT_FORMATS[format].extension}`;
+  const fileName = `${sheet.title}_${region.code}_${asOf ?? todayInChina()}.${EXPORT_FORMATS[format].extension}`;
   response.statusCode = 200;
   response.setHeader('content-type', EXPORT_FORMATS[format].contentType);
   response.setHeader('content-disposition', contentDisposition(fileName));
