@@ -230,6 +230,20 @@ describe('as-of answers at instants between constructed changes', () => {
     for (const step of steps) expect(await snapshot(sql, asOfInstant(step.after), ids)).toEqual(step.live);
   });
 
+  it('a statement with CTEs of its own (plain or recursive) is shadowed all the same', async () => {
+    const [first, second] = steps;
+    for (const [step, expected] of [
+      [first, first.live.rosters[`REAL_NAME@${TEST_COUNTY}`].totalCount],
+      [second, second.live.rosters[`REAL_NAME@${TEST_COUNTY}`].totalCount],
+    ] as const) {
+      const shadowed = sqlAsOf(sql, asOfInstant(step.after));
+      expect(await shadowed.one(`with people as (select worker_id from person_situation) select count(*)::int as n from people`)).toEqual({ n: expected });
+      expect(
+        await shadowed.one(`with recursive n(i) as (select 1 union all select i + 1 from n where i < 2) select count(*)::int as n from person_situation, n where n.i = 1`),
+      ).toEqual({ n: expected });
+    }
+  });
+
   it('each versioned table and its _version have the same columns (but the projection stamp and the validity)', async () => {
     for (const table of VERSIONED_TABLES) {
       const columns = async (name: string) =>

@@ -70,16 +70,13 @@ export function sqlAsOf(sql: Sql, asOf: AsOf | null): Sql {
     const parameter = values.length + 1;
     const ctes = VERSIONED_TABLES.map((table) => shadow(table, parameter)).join(', ');
     const body = text.trimStart();
-    const withClause = /^with\s/i.exec(body);
-    return [withClause ? `with ${ctes}, ${body.slice(withClause[0].length)}` : `with ${ctes} ${body}`, [...values, asOf.instant]];
+    // A statement with CTEs of its own gets ours first in the same WITH (RECURSIVE allows plain ones beside).
+    const withClause = /^with(\s+recursive)?\s/i.exec(body);
+    const shadowed = withClause ? `with${withClause[1] ?? ''} ${ctes}, ${body.slice(withClause[0].length)}` : `with ${ctes} ${body}`;
+    return [shadowed, [...values, asOf.instant]];
   };
   return {
     rows: <T>(text: string, values?: unknown[]) => sql.rows<T>(...rewrite(text, values)),
     one: <T>(text: string, values?: unknown[]) => sql.one<T>(...rewrite(text, values)),
   };
-}
-
-/** The day the conditions use: the as-of day, or today. */
-export function dayOf(asOf: AsOf | null): string {
-  return asOf?.day ?? todayInChina();
 }
