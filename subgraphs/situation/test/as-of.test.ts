@@ -1,6 +1,7 @@
 import type pg from 'pg';
 import { ageOn, addDays, todayInChina, type Identity, type Purpose, type SituationConfig } from '@jiuye/common';
 import {
+  COUNTY_DASHBOARD,
   COUNTY_STAFF,
   insertPeople,
   insertRows,
@@ -385,6 +386,22 @@ describe('asOf through the graph: days in China time, the end-of-day boundary, d
     expect(movedAway.data.situationPerson).toBeNull();
     const stillHere: any = await situation.queryAs(villageStaff, PERSON, { id: mover.worker_id, asOf: '2026-09-30' });
     expect(stillHere.data.situationPerson.villageCode).toBe(TEST_VILLAGE);
+  });
+
+  it('dashboards and partner-city staff get no person, known or not, now or as of a day', async () => {
+    const city: Identity & { purpose: Purpose } = { subject: 'as-of-city', department: 'partner', role: 'officer', partnerCity: '4403', permissions: [], purpose: 'follow-up' };
+    for (const identity of [COUNTY_DASHBOARD, city]) {
+      const answers = [];
+      for (const id of [mover.worker_id, 'wunknown00000000']) {
+        for (const asOf of [null, '2026-09-30']) {
+          const response: any = await situation.queryAs(identity, PERSON, { id, asOf });
+          expect(response.data?.situationPerson ?? null).toBeNull();
+          expect(response.errors?.[0].extensions.code).toBe('FORBIDDEN');
+          answers.push(JSON.stringify(response.errors.map((e: any) => ({ ...e, extensions: { ...e.extensions, requestId: undefined } }))));
+        }
+      }
+      expect(new Set(answers).size).toBe(1);
+    }
   });
 
   it.each([
