@@ -318,6 +318,11 @@ describe('asOf through the graph: days in China time, the end-of-day boundary, d
   });
   afterAll(async () => situation?.stop());
 
+  it('freshness tells the first day asOf accepts', async () => {
+    const response: any = await situation.queryAs(COUNTY_STAFF, `{ situationFreshness { historyBeginsOn } }`);
+    expect(response.data.situationFreshness.historyBeginsOn).toBe('2026-06-30');
+  });
+
   it('as of the day history begins, and the quarter end: each as it was, ages and the two-after youth as of that day', async () => {
     const june: any = await situation.queryAs(COUNTY_STAFF, ROSTER, { kind: 'REAL_NAME', asOf: '2026-06-30' });
     expect(june.errors).toBeUndefined();
