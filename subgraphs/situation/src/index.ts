@@ -17,6 +17,7 @@ import { ConflictResolver } from './conflict/conflict.resolver';
 import { IndicatorResolver } from './indicator/indicator.resolver';
 import { VillageRankingResolver } from './ranking/ranking.resolver';
 import { VerificationCoverageResolver } from './verification/coverage.resolver';
+import { SituationPersonResolver } from './person/situation-person.resolver';
 
 /**
  * 就业帮扶综合视图 — the situation read model: cross-department rosters (一库六册), the five
@@ -35,6 +36,7 @@ export const situationSubgraph: SubgraphModule<SituationLoaders> = {
     IndicatorResolver,
     VillageRankingResolver,
     VerificationCoverageResolver,
+    SituationPersonResolver,
   ],
   orphanedTypes: [Worker, Household],
   referenceResolvers: {},

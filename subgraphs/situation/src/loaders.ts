@@ -2,6 +2,7 @@ import DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { SubgraphConfig } from '@jiuye/common';
 import { sqlOf, type Sql } from './db';
+import { sqlAsOf, type AsOf } from './history/as-of';
 import { loadHouseholdMembers } from './household/zero-employment.service';
 import type { PersonRecord } from './person/situation-person.type';
 import { divisionLoader, type DivisionRow } from './region/region';
@@ -17,13 +18,21 @@ export interface SituationLoaders {
   sql: Sql;
   division: DataLoader<string, DivisionRow | null>;
   householdMembers: DataLoader<string, PersonRecord[]>;
+  /** The same lookup over the read model as of an instant (one loader per instant and request). */
+  householdMembersAsOf(asOf: AsOf): DataLoader<string, PersonRecord[]>;
 }
 
 export function createLoaders(em: EntityManager, _config: SubgraphConfig): SituationLoaders {
   const sql = sqlOf(em);
+  const membersAsOf = new Map<string, DataLoader<string, PersonRecord[]>>();
   return {
     sql,
     division: divisionLoader(sql),
     householdMembers: new DataLoader((codes) => loadHouseholdMembers(sql, codes)),
+    householdMembersAsOf(asOf) {
+      let loader = membersAsOf.get(asOf.instant);
+      if (!loader) membersAsOf.set(asOf.instant, (loader = new DataLoader((codes) => loadHouseholdMembers(sqlAsOf(sql, asOf), codes))));
+      return loader;
+    },
   };
 }

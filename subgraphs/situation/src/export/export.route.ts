@@ -6,6 +6,7 @@ import {
   EXPORT_FRAMING,
   EXPORT_FRAMING_HEADER,
   FramedExport,
+  isLocalDate,
   parseExportFormat,
   todayInChina,
   writeExport,
@@ -15,6 +16,7 @@ import {
 } from '@jiuye/common';
 import type { SituationContext } from '../context';
 import { zeroEmploymentBatches } from '../household/zero-employment.service';
+import { resolveAsOf } from '../history/as-of';
 import type { HouseholdRecord } from '../household/zero-employment.types';
 import { resolveRegion, type Region } from '../region/region';
 import { RosterKindVocabulary, type RosterKind } from '../roster/roster-kinds';
@@ -57,14 +59,19 @@ const itself = (row: ExportedSubject) => row;
 const ofRecord = (row: { record: ExportedSubject }) => row.record;
 
 /** What a path asks for: /exports/roster.xlsx?kind=POOR_LABOURERS&region=530113101 or /exports/zero-employment.csv?region=… */
-async function plan(context: SituationContext, url: URL): Promise<{ view: string; plan: Plan; format: ExportFormat; region: Region }> {
+async function plan(context: SituationContext, url: URL): Promise<{ view: string; plan: Plan; format: ExportFormat; region: Region; asOf: string | null }> {
   const match = /^\/exports\/([a-z-]+)\.([a-z]+)$/.exec(url.pathname);
   if (!match) throw badInput('path', 'expected /exports/roster.xlsx|csv?kind=…&region=…, or zero-employment, warnings or conflicts .xlsx|csv?region=…');
   const [, view, extension] = match;
   const format = parseExportFormat(extension, 'format');
   context.access.requirePersonAccess();
   const region = await resolveRegion(context.loaders, context.access, url.searchParams.get('region'), 'person');
-  const today = todayInChina();
+  // Rosters and zero-employment households also as of the end of a past day (history/as-of.ts).
+  const asOfParameter = url.searchParams.get('asOf');
+  if (asOfParameter !== null && !isLocalDate(asOfParameter)) throw badInput('asOf', 'expected a date written YYYY-MM-DD');
+  const asOf = await resolveAsOf(context.loaders.sql, asOfParameter);
+  if (asOf && view !== 'roster' && view !== 'zero-employment') throw badInput('asOf', 'only the roster and zero-employment exports answer as of a past day');
+  const today = asOf?.day ?? todayInChina();
   const sql = context.loaders.sql;
   const sheet = <Row extends object>(title: string, columns: ExportSheet<Row & { row: number }>['columns'], rows: AsyncIterable<Row[]>): ExportSheet<any> => ({
     title,
@@ -72,7 +79,7 @@ async function plan(context: SituationContext, url: URL): Promise<{ view: string
     columns,
     rows: numbered(rows),
   });
-  const planned = (plan: Plan) => ({ view, plan, format, region });
+  const planned = (plan: Plan) => ({ view, plan, format, region, asOf: asOf?.day ?? null });
   switch (view) {
     case 'roster': {
       const kind = url.searchParams.get('kind');
@@ -81,12 +88,12 @@ async function plan(context: SituationContext, url: URL): Promise<{ view: string
       }
       const title = RosterKindVocabulary.labels[kind as RosterKind].replace(/^[^：]*：/, '');
       const columns = rosterColumns(context.access, today);
-      return planned({ kind, sheet: sheet(title, columns, rosterBatches(sql, kind as RosterKind, region)), subjectOf: itself });
+      return planned({ kind, sheet: sheet(title, columns, rosterBatches(sql, kind as RosterKind, region, asOf)), subjectOf: itself });
     }
     case 'zero-employment':
       return planned({
         kind: null,
-        sheet: sheet('零就业家庭名单', zeroEmploymentColumns(context.access), zeroEmploymentBatches(sql, region)),
+        sheet: sheet('零就业家庭名单', zeroEmploymentColumns(context.access), zeroEmploymentBatches(sql, region, asOf)),
         subjectOf: (h: HouseholdRecord) => ({ worker_id: null, household_code: h.code, village_code: h.village_code }),
       });
     case 'warnings':
@@ -132,13 +139,14 @@ export async function handleExport(context: SituationContext, url: URL, response
     plan: { kind, sheet, subjectOf },
     format,
     region,
+    asOf,
   } = await plan(context, url);
   const sql = context.loaders.sql;
   const logged = await sql.one<{ id: number }>(
-    `insert into export_log (staff, department, purpose, request_id, view, kind, region, format) values ($1, $2, $3, $4, $5, $6, $7, $8) returning id`,
-    [context.identity.subject, context.identity.department, context.identity.purpose ?? '', context.requestId, view, kind, region.code, format],
+    `insert into export_log (staff, department, purpose, request_id, view, kind, region, format, as_of) values ($1, $2, $3, $4, $5, $6, $7, $8, $9) returning id`,
+    [context.identity.subject, context.identity.department, context.identity.purpose ?? '', context.requestId, view, kind, region.code, format, asOf],
   );
-  const fileName = `${sheet.title}_${region.code}_${todayInChina()}.${EXPORT_FORMATS[format].extension}`;
+  const fileName = `${sheet.title}_${region.code}_${asOf ?? todayInChina()}.${EXPORT_FORMATS[format].extension}`;
   response.statusCode = 200;
   response.setHeader('content-type', EXPORT_FORMATS[format].contentType);
   response.setHeader('content-disposition', contentDisposition(fileName));

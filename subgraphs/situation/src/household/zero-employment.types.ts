@@ -4,6 +4,7 @@ import { Freshness } from '../freshness/freshness.types';
 import { Household } from '../person/situation-person.type';
 import { RegionType } from '../region/region.type';
 import { villageAssistant } from '../sql/conditions';
+import type { AsOf } from '../history/as-of';
 
 export interface HouseholdRecord {
   code: string;
@@ -66,7 +67,11 @@ export class LastAction {
 
 @ObjectType({ description: '零就业家庭 — a household with an able labourer and nobody employed.' })
 export class ZeroEmploymentHousehold {
-  constructor(readonly record: HouseholdRecord) {}
+  /** `asOf`: set in an as-of answer, so that its members are read as of the same instant. */
+  constructor(
+    readonly record: HouseholdRecord,
+    readonly asOf: AsOf | null = null,
+  ) {}
 
   @Field(() => String, { description: '户编号' })
   get code(): string {
@@ -124,6 +129,9 @@ export class ZeroEmploymentPage {
 
   @Field(() => Int, { description: 'Zero-employment households in the region (all pages).' })
   totalCount: number;
+
+  @Field(() => LocalDateScalar, { nullable: true, description: 'The day answered for (as of its end, China time) when asOf was given; null = now.' })
+  asOf: string | null;
 
   @Field(() => PageInfo)
   pageInfo: PageInfo;

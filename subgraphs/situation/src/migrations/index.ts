@@ -6,6 +6,8 @@ import { Migration20261123160000 } from './Migration20261123160000';
 import { Migration20261123170000 } from './Migration20261123170000';
 import { Migration20261123180000 } from './Migration20261123180000';
 import { Migration20261123190000 } from './Migration20261123190000';
+import { Migration20261207120000 } from './Migration20261207120000';
+import { Migration20261207120100 } from './Migration20261207120100';
 
 export const migrations: MigrationObject[] = [
   { name: 'Migration20261123140000', class: Migration20261123140000 },
@@ -14,4 +16,6 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261123170000', class: Migration20261123170000 },
   { name: 'Migration20261123180000', class: Migration20261123180000 },
   { name: 'Migration20261123190000', class: Migration20261123190000 },
+  { name: 'Migration20261207120000', class: Migration20261207120000 },
+  { name: 'Migration20261207120100', class: Migration20261207120100 },
 ];

@@ -87,7 +87,11 @@ export const PERSON_SELECT = `p.worker_id, p.id_number, p.name, p.sex, p.birth_d
  */
 @ObjectType({ description: '人员情况 — one registry worker with the facts from all five departments that define rosters and lists.' })
 export class SituationPerson {
-  constructor(readonly record: PersonRecord) {}
+  /** `asOfDay`: the day an as-of answer is for (ages are then as of that day); null = today. */
+  constructor(
+    readonly record: PersonRecord,
+    readonly asOfDay: string | null = null,
+  ) {}
 
   @Field(() => ID, { description: 'Pseudonymous worker key (the same in every department).' })
   get id(): string {
@@ -119,9 +123,9 @@ export class SituationPerson {
     return this.record.sex;
   }
 
-  @Field(() => Int, { description: '年龄 (today, China time)' })
+  @Field(() => Int, { description: '年龄 (today, China time; in an as-of answer, on the as-of day)' })
   get age(): number {
-    return ageOn(this.record.birth_date, todayInChina());
+    return ageOn(this.record.birth_date, this.asOfDay ?? todayInChina());
   }
 
   @Field(() => String, { nullable: true, description: '户编号 — department staff of the region, like Worker.household' })

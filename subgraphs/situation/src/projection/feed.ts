@@ -3,6 +3,7 @@ import { DEPARTMENT_NAMES, todayInChina, type DepartmentName, type Logger } from
 import { ALL_REFERENCE_TABLES, Projector } from './projector';
 import { nextWorkerIds, REFERENCE_SOURCES, type ReferenceTable, type SourcePools } from './sources';
 import { recountVillages } from '../roster/village-counts';
+import { VERSIONED_TABLES } from '../history/as-of';
 
 /** Tables whose change re-projects every household (names of cadres and units) or every trainee (class dates, course kinds). */
 const ALL_HOUSEHOLDS_SOURCES = new Set(['cadre', 'responsible_unit']);
@@ -106,8 +107,10 @@ export async function rebuildReadModel(situationUrl: string, sources: SourcePool
       [[...DEPARTMENT_NAMES], startedAt],
     );
     await client.query('commit');
-    // Fresh statistics and visibility map (index-only counts) for the rebuilt tables.
+    // Fresh statistics and visibility map (index-only counts) for the rebuilt tables; and the
+    // history, whose versions the rebuild ended and reopened (history/as-of.ts): dead tuples to reclaim.
     for (const table of DERIVED_TABLES) await client.query(`vacuum analyze "${table}"`);
+    for (const table of VERSIONED_TABLES) await client.query(`vacuum analyze "${table}_version"`);
     return { workers, households: codes.length, elapsedMs: Date.now() - started };
   } catch (error) {
     await client.query('rollback').catch(() => undefined);

@@ -1,5 +1,6 @@
 import { Arg, Args, Ctx, Query, Resolver } from 'type-graphql';
-import { PageArgs } from '@jiuye/common';
+import { LocalDateScalar, PageArgs } from '@jiuye/common';
+import { resolveAsOf } from '../history/as-of';
 import type { SituationContext } from '../context';
 import { readFreshness } from '../freshness/freshness.service';
 import { SituationPerson } from '../person/situation-person.type';
@@ -12,23 +13,31 @@ import { RosterPage } from './roster.types';
 export class RosterResolver {
   @Query(() => RosterPage, {
     description:
-      '一库六册 and 五类清单: who is on a roster or list in a village, township or county (default: your whole region), with the facts that put them there. Ordered by village, paginated; exports: GET /exports/roster.xlsx|csv?kind=…&region=…',
+      '一库六册 and 五类清单: who is on a roster or list in a village, township or county (default: your whole region), with the facts that put them there. Ordered by village, paginated; asOf answers as of the end of a past day. Exports: GET /exports/roster.xlsx|csv?kind=…&region=…[&asOf=YYYY-MM-DD]',
   })
   async roster(
     @Arg('kind', () => RosterKind) kind: RosterKindValue,
     @Arg('region', () => String, { nullable: true, description: 'Division code (county 6, township 9, village 12 digits); default your region.' }) region: string | null,
     @Args(() => PageArgs) { first, after }: PageArgs,
+    @Arg('asOf', () => LocalDateScalar, {
+      nullable: true,
+      description: 'As of the end of this day (China time), answered from the history of the read model; from the day history begins to today. Default: now.',
+    })
+    asOf: string | null,
     @Ctx() context: SituationContext,
   ): Promise<RosterPage> {
     const place = await resolveRegion(context.loaders, context.access, region, 'person');
-    const [page, freshness] = await Promise.all([rosterPage(context.loaders.sql, { kind, region: place, first, after }), readFreshness(context.loaders.sql)]);
+    // The region is the as-of rows' village: last quarter's roster of a village lists who lived there then.
+    const when = await resolveAsOf(context.loaders.sql, asOf);
+    const [page, freshness] = await Promise.all([rosterPage(context.loaders.sql, { kind, region: place, first, after, asOf: when }), readFreshness(context.loaders.sql)]);
     return {
       kind,
       label: RosterKindVocabulary.labels[kind],
       definition: ROSTERS[kind].definition,
       region: place,
-      nodes: page.nodes.map((row) => new SituationPerson(row)),
+      nodes: page.nodes.map((row) => new SituationPerson(row, when?.day ?? null)),
       totalCount: page.totalCount,
+      asOf: when?.day ?? null,
       pageInfo: page.pageInfo,
       freshness,
     };

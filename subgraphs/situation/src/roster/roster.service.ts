@@ -1,4 +1,5 @@
 import { checkPageSize, compositeKey, decodeCompositeCursor, type Page, todayInChina, toPage, VILLAGE_CODE_PATTERN } from '@jiuye/common';
+import { sqlAsOf, type AsOf } from '../history/as-of';
 import { allPages, type Sql } from '../db';
 import { regionCondition } from '../sql/conditions';
 import type { Region } from '../region/region';
@@ -12,16 +13,18 @@ export interface RosterQuery {
   region: Region;
   first: number;
   after?: string | null;
+  /** As of the end of a past day (from the read model's history); absent = now. */
+  asOf?: AsOf | null;
 }
 
-/** The SQL of a roster over a region: `where` with $1 = region, $2 = today. */
-export function rosterWhere(kind: RosterKind, region: Region): { where: string; values: unknown[] } {
+/** The SQL of a roster over a region: `where` with $1 = region, $2 = the day it is drawn for (today, or the as-of day). */
+export function rosterWhere(kind: RosterKind, region: Region, day: string = todayInChina()): { where: string; values: unknown[] } {
   const { condition } = ROSTERS[kind];
   // PostgreSQL refuses a parameter it cannot type, so today is passed only to rosters that use it.
   const usesToday = condition.includes('$today');
   return {
     where: `${regionCondition('p.village_code', 1, region.code)} and (${condition.replace(/\$today/g, '$2')})`,
-    values: usesToday ? [region.code, todayInChina()] : [region.code],
+    values: usesToday ? [region.code, day] : [region.code],
   };
 }
 
@@ -32,10 +35,12 @@ function decodeRosterCursor(after: string | null | undefined): [string, string] 
   return [parts[0], parts[1]];
 }
 
-export async function rosterPage(sql: Sql, query: RosterQuery): Promise<Page<PersonRecord>> {
+export async function rosterPage(live: Sql, query: RosterQuery): Promise<Page<PersonRecord>> {
   const first = checkPageSize(query.first);
   const cursor = decodeRosterCursor(query.after);
-  const { where, values } = rosterWhere(query.kind, query.region);
+  // As of a past day: the same statements over the versions valid then (history/as-of.ts).
+  const sql = sqlAsOf(live, query.asOf ?? null);
+  const { where, values } = rosterWhere(query.kind, query.region, query.asOf?.day);
   const next = values.length + 1;
   const keyset = cursor ? ` and (p.village_code, p.worker_id) > ($${next}, $${next + 1})` : '';
   const pageValues = cursor ? [...values, cursor[0], cursor[1], first + 1] : [...values, first + 1];
@@ -50,6 +55,6 @@ export async function rosterPage(sql: Sql, query: RosterQuery): Promise<Page<Per
 }
 
 /** Every row of a roster in keyset pages of 500 (exports): memory stays one page. */
-export function rosterBatches(sql: Sql, kind: RosterKind, region: Region): AsyncGenerator<PersonRecord[]> {
-  return allPages((after) => rosterPage(sql, { kind, region, first: 500, after }));
+export function rosterBatches(sql: Sql, kind: RosterKind, region: Region, asOf: AsOf | null = null): AsyncGenerator<PersonRecord[]> {
+  return allPages((after) => rosterPage(sql, { kind, region, first: 500, after, asOf }));
 }

@@ -1,5 +1,5 @@
 import { Field, Int, ObjectType } from 'type-graphql';
-import { PageInfo } from '@jiuye/common';
+import { LocalDateScalar, PageInfo } from '@jiuye/common';
 import { Freshness } from '../freshness/freshness.types';
 import { SituationPerson } from '../person/situation-person.type';
 import { RegionType } from '../region/region.type';
@@ -24,6 +24,9 @@ export class RosterPage {
 
   @Field(() => Int, { description: 'How many people are on it in the region, over all pages.' })
   totalCount: number;
+
+  @Field(() => LocalDateScalar, { nullable: true, description: 'The day answered for (as of its end, China time) when asOf was given; null = now.' })
+  asOf: string | null;
 
   @Field(() => PageInfo)
   pageInfo: PageInfo;
