@@ -63,6 +63,9 @@ export const LIST_SIZES: Readonly<Record<string, number>> = Object.freeze({
   // Capped by the resolver: situation's ranking.service.ts LIST_SIZE.
   'VillageRanking.red': 10,
   'VillageRanking.black': 10,
+  // Capped by hr's job-fair.service.ts (MAX_FAIR_EMPLOYERS, MAX_FAIR_POSTINGS): addJobFairEmployer refuses more.
+  'JobFair.employers': 200,
+  'JobFair.postings': 500,
   // Bounded by the division code: a division's children are numbered by 3 digits.
   'Division.children': 999,
   // One person's or household's own records: not capped by the resolvers; declared at what a

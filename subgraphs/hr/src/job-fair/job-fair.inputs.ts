@@ -76,7 +76,7 @@ export class AddJobFairEmployerInput {
   employerId: string;
 
   @Field(() => [ID], { defaultValue: [], description: 'Postings of this employer open on the fair day, at most 50 per call.' })
-  postingIds: string[] = [];
+  postingIds: string[];
 }
 
 @InputType({ description: 'An employer withdraws from a fair, with the postings it brought (not once intentions were reached for them there).' })
