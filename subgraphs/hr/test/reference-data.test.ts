@@ -252,6 +252,23 @@ describe('hr subgraph: reference data kept in the graph (employers, postings, fa
       expect(errorOf(newPosting).extensions).toMatchObject({ code: 'CONFLICT', field: 'input.employerId' });
       const listed = await hr.query(`{ employers(divisionCode: "${QINGKOU}", open: false, first: 50) { nodes { id } } }`);
       expect(listed.data.employers.nodes.map((e: { id: string }) => e.id)).toContain(id);
+      // Nobody starts work there from the closing day on; a spell that began before is still recorded.
+      const start = `mutation($input: RecordEmploymentStartInput!) { recordEmploymentStart(input: $input) { id } }`;
+      const employment = (idNumber: string, startsOn: string) => ({
+        idNumber,
+        kind: 'POVERTY_WORKSHOP',
+        place: 'IN_TOWNSHIP',
+        employerId: id,
+        employerName: '汤丹镇箐口村竹编扶贫车间',
+        location: '东川区汤丹镇箐口村',
+        startsOn,
+        monthlyWage: 2000,
+      });
+      const late = nextIdNumber();
+      await register(hr, late);
+      const after = await hr.query(start, { input: employment(late, today()) });
+      expect(errorOf(after).extensions).toMatchObject({ code: 'CONFLICT', field: 'input.employerId' });
+      expect((await hr.query(start, { input: employment(late, addDays(today(), -1)) })).errors).toBeUndefined();
     });
 
     it('a close that fails half-way writes nothing', async () => {
