@@ -53,7 +53,21 @@ const SERIAL_TABLES = ['employer', 'job_posting', 'job_fair', 'welfare_post', 'e
  */
 export const hrSeeder: DepartmentSeeder<DemoReference, DemoHousehold> = {
   name: 'hr',
-  tables: ['division', 'worker', 'employer', 'employment', 'job_posting', 'job_fair', 'job_fair_intention', 'welfare_post', 'welfare_post_assignment', 'subsidy_payment'],
+  // job_fair_employer and job_fair_posting are not seeded (the demo's fairs list no participants) but are emptied with the rest on a reseed.
+  tables: [
+    'division',
+    'worker',
+    'employer',
+    'employment',
+    'job_posting',
+    'job_fair',
+    'job_fair_intention',
+    'job_fair_employer',
+    'job_fair_posting',
+    'welfare_post',
+    'welfare_post_assignment',
+    'subsidy_payment',
+  ],
 
   async seedReference(client: ClientBase, reference: DemoReference): Promise<void> {
     const divisions = [reference.province, reference.city, reference.county, ...reference.townships, ...reference.villages];
