@@ -4,6 +4,7 @@ export * from './config';
 export * from './database';
 export * from './departments';
 export * from './deployment';
+export * from './credit-code';
 export * from './division-code';
 export * from './household-code';
 export * from './errors';

@@ -65,6 +65,9 @@ export const LIST_SIZES: Readonly<Record<string, number>> = Object.freeze({
   'VillageRanking.black': 10,
   // One change's fields: at most the columns of the widest department table (common/src/history-read.ts).
   'ChangeHistoryEntry.fields': 24,
+  // Capped by hr's job-fair.service.ts (MAX_FAIR_EMPLOYERS, MAX_FAIR_POSTINGS): addJobFairEmployer refuses more.
+  'JobFair.employers': 200,
+  'JobFair.postings': 500,
   // Bounded by the division code: a division's children are numbered by 3 digits.
   'Division.children': 999,
   // One person's or household's own records: not capped by the resolvers; declared at what a

@@ -3,6 +3,7 @@
  * walk needs. Built once per createDemoCounty; never mutated afterwards (the walk keeps its own
  * counters), so several walks can run side by side.
  */
+import { creditCodeCheckCharacter } from '@jiuye/common';
 import { dayFromYmd, dayOf, isoOf, monthOf, yearOf } from './calendar';
 import {
   type CourseKind,
@@ -383,9 +384,7 @@ export function scaledWorkers(workers: number): number {
   return workers <= 100_000 ? workers : Math.round(100_000 * Math.sqrt(workers / 100_000));
 }
 
-/** Unified social credit code (GB 32100-2015) with valid check characters. */
-const CREDIT_CHARS = '0123456789ABCDEFGHJKLMNPQRTUWXY';
-const CREDIT_WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
+/** Unified social credit code (GB 32100-2015) with valid check characters (common's credit-code.ts). */
 const ORG_WEIGHTS = [3, 7, 9, 10, 5, 8, 4, 2];
 
 export function creditCode(kindCode: '91' | '92' | '93', region6: string, serial: number): string {
@@ -395,10 +394,7 @@ export function creditCode(kindCode: '91' | '92' | '93', region6: string, serial
   const c9 = 11 - (s % 11);
   const org = body + (c9 === 10 ? 'X' : c9 === 11 ? '0' : String(c9));
   const first17 = kindCode + region6 + org;
-  let t = 0;
-  for (let i = 0; i < 17; i++) t += CREDIT_CHARS.indexOf(first17[i]) * CREDIT_WEIGHTS[i];
-  const c18 = (31 - (t % 31)) % 31;
-  return first17 + CREDIT_CHARS[c18];
+  return first17 + creditCodeCheckCharacter(first17);
 }
 
 const MOBILE_PREFIXES = [

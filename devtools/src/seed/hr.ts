@@ -1,5 +1,5 @@
 import type { ClientBase } from 'pg';
-import { divisionLevel, parentDivisionCode, workerPseudonym } from '@jiuye/common';
+import { addDays, divisionLevel, parentDivisionCode, type WelfarePostKind, workerPseudonym } from '@jiuye/common';
 import { bulkInsert, resetSequences, type BulkColumn } from '../bulk';
 import type { DemoHousehold, DemoReference } from '../demo';
 import type { DepartmentSeeder, SeedContext } from '../seeding';
@@ -11,12 +11,29 @@ const columns = (spec: string): BulkColumn[] =>
   });
 
 const DIVISION = columns('code:text, name:text, level:text, parent_code:text');
-const EMPLOYER = columns('id:int, name:text, kind:text, division_code:text, credit_code:text');
+const EMPLOYER = columns('id:int, name:text, kind:text, division_code:text, credit_code:text, certified_on:date, kept_by_code:text');
 const JOB_POSTING = columns(
   'id:int, employer_id:int, title:text, required_trade:text, min_education:text, threshold:text, skills:text, monthly_wage_min:int, monthly_wage_max:int, place:text, location:text, headcount:int, open_from:date, open_until:date',
 );
-const JOB_FAIR = columns('id:int, name:text, held_on:date, division_code:text, online:boolean');
-const WELFARE_POST = columns('id:int, kind:text, village_code:text, title:text, annual_allowance:int');
+const JOB_FAIR = columns('id:int, name:text, held_on:date, division_code:text, online:boolean, venue:text, organiser:text');
+const WELFARE_POST = columns('id:int, kind:text, village_code:text, title:text, annual_allowance:int, managing_department:text, funding_source:text, opened_on:date');
+
+/** Kinds the county certifies (认定), certified from the first workshops on (March 2017), spread by id. */
+const CERTIFIED_KINDS = new Set(['POVERTY_WORKSHOP', 'VILLAGE_FACTORY', 'ASSISTANCE_BASE']);
+const certifiedOn = (id: number) => addDays('2017-03-01', (id * 37) % 1000);
+/** Who manages and who pays each kind of public-welfare post (Seda: 住建、交通、林草、农牧、水利、文旅 develop them). */
+const POST_MANAGEMENT: Record<WelfarePostKind, [string, string]> = {
+  CLEANING: ['住建局', 'LINKAGE_FUND'],
+  FOREST_RANGER: ['林草局', 'SECTOR_FUND'],
+  ROAD_MAINTENANCE: ['交通运输局', 'SECTOR_FUND'],
+  SECURITY_PATROL: ['乡镇人民政府', 'EMPLOYMENT_FUND'],
+  LEFT_BEHIND_CARE: ['民政局', 'EMPLOYMENT_FUND'],
+  INFRASTRUCTURE_CARETAKER: ['水务局', 'LINKAGE_FUND'],
+  CULTURE: ['文化和旅游局', 'COUNTY_BUDGET'],
+  OFFICE_SERVICE: ['乡镇人民政府', 'EMPLOYMENT_FUND'],
+};
+/** The demo's posts were opened with the first holdings (generate.ts WELFARE_POSTS_SINCE). */
+const POSTS_OPENED_ON = '2017-01-01';
 const WORKER = columns(
   'id:text, id_number:text, name:text, sex:text, birth_date:date, phone:text, household_code:text, village_code:text, population_status:text, employment_status:text, employment_intention:text, skill_level:text, training_wish:text, education:text, verified_on:date',
 );
@@ -36,7 +53,21 @@ const SERIAL_TABLES = ['employer', 'job_posting', 'job_fair', 'welfare_post', 'e
  */
 export const hrSeeder: DepartmentSeeder<DemoReference, DemoHousehold> = {
   name: 'hr',
-  tables: ['division', 'worker', 'employer', 'employment', 'job_posting', 'job_fair', 'job_fair_intention', 'welfare_post', 'welfare_post_assignment', 'subsidy_payment'],
+  // job_fair_employer and job_fair_posting are not seeded (the demo's fairs list no participants) but are emptied with the rest on a reseed.
+  tables: [
+    'division',
+    'worker',
+    'employer',
+    'employment',
+    'job_posting',
+    'job_fair',
+    'job_fair_intention',
+    'job_fair_employer',
+    'job_fair_posting',
+    'welfare_post',
+    'welfare_post_assignment',
+    'subsidy_payment',
+  ],
 
   async seedReference(client: ClientBase, reference: DemoReference): Promise<void> {
     const divisions = [reference.province, reference.city, reference.county, ...reference.townships, ...reference.villages];
@@ -50,7 +81,16 @@ export const hrSeeder: DepartmentSeeder<DemoReference, DemoHousehold> = {
       client,
       'employer',
       EMPLOYER,
-      reference.employers.map((e) => [e.id, e.name, e.kind, e.divisionCode, e.creditCode]),
+      reference.employers.map((e) => [
+        e.id,
+        e.name,
+        e.kind,
+        e.divisionCode,
+        e.creditCode,
+        CERTIFIED_KINDS.has(e.kind) ? certifiedOn(e.id) : null,
+        // Firms outside the county are kept by the county's office.
+        e.divisionCode.startsWith(reference.county.code) ? null : reference.county.code,
+      ]),
     );
     await bulkInsert(
       client,
@@ -77,13 +117,18 @@ export const hrSeeder: DepartmentSeeder<DemoReference, DemoHousehold> = {
       client,
       'job_fair',
       JOB_FAIR,
-      reference.jobFairs.map((f) => [f.id, f.name, f.heldOn, f.divisionCode, f.online]),
+      reference.jobFairs.map((f) => {
+        const township = reference.townships.find((t) => t.code === f.divisionCode);
+        const venue = f.online ? null : township ? `${township.name}人民政府广场` : `${reference.county.name}人力资源市场`;
+        const organiser = township ? `${township.name}人民政府` : `${reference.county.name}人力资源和社会保障局`;
+        return [f.id, f.name, f.heldOn, f.divisionCode, f.online, venue, organiser];
+      }),
     );
     await bulkInsert(
       client,
       'welfare_post',
       WELFARE_POST,
-      reference.welfarePosts.map((p) => [p.id, p.kind, p.villageCode, p.title, p.annualAllowance]),
+      reference.welfarePosts.map((p) => [p.id, p.kind, p.villageCode, p.title, p.annualAllowance, ...POST_MANAGEMENT[p.kind], POSTS_OPENED_ON]),
     );
   },
 

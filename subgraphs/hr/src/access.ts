@@ -108,3 +108,25 @@ export async function visibleWorkerOrNotFound(context: HrContext, idNumber: stri
   if (!(await workerScope(context)(id))) throw notFound('worker', field);
   return (await context.loaders.workerById.load(id))!;
 }
+
+/**
+ * The region a reference-data write (employers, job postings, job fairs, public-welfare posts)
+ * may touch. These are kept by hr officers (科员), not village assistants, each within their
+ * region: a township officer keeps the township's workshops, posts and fairs; county-wide fairs
+ * and employers outside the county are kept by county (or higher) officers, whose region holds
+ * the county code. A record outside the region is answered as if it did not exist (the services
+ * load it either way, then ask `covers`), so a township cannot probe its neighbours' records.
+ */
+export interface ReferenceScope {
+  region: string;
+  covers(code: string | null | undefined): boolean;
+}
+
+export function authorizeReferenceWrite(context: HrContext, what: string): ReferenceScope {
+  const { access } = context;
+  access.requireDepartment('hr', what);
+  if (access.identity.role !== 'officer') throw forbidden(`${what} are kept by hr officers`, 'role');
+  const region = access.identity.region;
+  if (!region) throw forbidden('this account has no region to keep records in', 'no-region-scope');
+  return { region, covers: (code) => typeof code === 'string' && code.startsWith(region) };
+}

@@ -9,7 +9,7 @@ import { Employment } from './employment/employment.entity';
 import { EmploymentResolver } from './employment/employment.resolver';
 import { HouseholdResolver, resolveHouseholdReference } from './household/household.resolver';
 import { Household } from './household/household.type';
-import { JobFair, JobFairIntention } from './job-fair/job-fair.entity';
+import { JobFair, JobFairEmployer, JobFairIntention, JobFairPosting } from './job-fair/job-fair.entity';
 import { JobFairIntentionResolver, JobFairResolver } from './job-fair/job-fair.resolver';
 import { JobPosting } from './job-posting/job-posting.entity';
 import { JobPostingResolver } from './job-posting/job-posting.resolver';
@@ -62,7 +62,21 @@ export const hrSubgraph: SubgraphModule<HrLoaders> = {
     Household: resolveHouseholdReference,
     Division: resolveDivisionReference,
   },
-  entities: [DivisionRecord, WorkerRecord, Employer, Employment, JobPosting, JobFair, JobFairIntention, WelfarePost, WelfarePostAssignment, SubsidyPayment, RecordVerification],
+  entities: [
+    DivisionRecord,
+    WorkerRecord,
+    Employer,
+    Employment,
+    JobPosting,
+    JobFair,
+    JobFairIntention,
+    JobFairEmployer,
+    JobFairPosting,
+    WelfarePost,
+    WelfarePostAssignment,
+    SubsidyPayment,
+    RecordVerification,
+  ],
   migrations,
   createLoaders,
   access: hrAccess,
@@ -74,4 +88,6 @@ export const hrSubgraph: SubgraphModule<HrLoaders> = {
 
 /** The department's own vocabularies (values and labels), for the demo generator and tests. */
 export { EmployerKindVocabulary } from './employer/employer.entity';
+export { PostingCloseReasonVocabulary } from './job-posting/job-posting.entity';
+export { WelfarePostFundingVocabulary } from './welfare-post/welfare-post.entity';
 export { SubsidyKindVocabulary } from './subsidy/subsidy.entity';

@@ -1,5 +1,19 @@
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
-import { checkIdNumber, conflict, InputProblems, parseRowId, todayInChina, type ParsedIdNumber } from '@jiuye/common';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import {
+  badInput,
+  checkIdNumber,
+  conflict,
+  creditCodeProblem,
+  divisionLevel,
+  InputProblems,
+  isValidDivisionCode,
+  parseRowId,
+  todayInChina,
+  type DivisionLevel,
+  type ParsedIdNumber,
+} from '@jiuye/common';
+import { DivisionRecord } from './division/division.entity';
 
 /**
  * Collects every problem of a mutation's input before anything is read or written
@@ -31,6 +45,32 @@ export class InputCheck {
     return trimmed;
   }
 
+  /** Optional text: null when left out or blank, else trimmed within a length range. */
+  optionalText(value: string | null | undefined, field: string, min: number, max: number): string | null {
+    if (value == null || value.trim() === '') return null;
+    return this.text(value, field, min, max);
+  }
+
+  /** A whole number within a range (GraphQL Int already refuses fractions; this names the range). */
+  integer(value: number, field: string, min: number, max: number): this {
+    return this.check(Number.isInteger(value) && value >= min && value <= max, field, `a whole number from ${min} to ${max}`);
+  }
+
+  /** A division code of one of these levels (any level when none given). */
+  divisionCode(value: string, field: string, levels?: readonly DivisionLevel[]): this {
+    if (!isValidDivisionCode(value)) return this.add(field, 'not a division code (2, 4, 6, 9 or 12 digits)');
+    if (levels && !levels.includes(divisionLevel(value))) this.add(field, `must be a ${levels.map((l) => l.toLowerCase()).join(' or ')} code`);
+    return this;
+  }
+
+  /** 统一社会信用代码 (GB 32100), check character included; returns it trimmed. */
+  creditCode(value: string, field: string): string {
+    const trimmed = value.trim();
+    const problem = creditCodeProblem(trimmed);
+    if (problem) this.problems.add(field, problem, 'CREDIT_CODE');
+    return trimmed;
+  }
+
   /** A date that must not lie after today (China time): records describe what happened. */
   notInFuture(day: string, field: string): this {
     return this.check(day <= todayInChina(), field, 'must not be after today');
@@ -59,4 +99,11 @@ export async function conflictOnUnique<T>(work: Promise<T>, field: string, messa
     if (error instanceof UniqueConstraintViolationException) throw conflict(field, message);
     throw error;
   }
+}
+
+/** A division of the catalogue (hr's division table): BAD_USER_INPUT naming the field when the code is well formed but unknown. */
+export async function requireKnownDivision(em: EntityManager, code: string, field: string): Promise<DivisionRecord> {
+  const division = await em.findOne(DivisionRecord, { code });
+  if (!division) throw badInput(field, 'no such division in the catalogue');
+  return division;
 }

@@ -108,4 +108,21 @@ describe('hr seeder', () => {
     const analyzed = await client.query(`select reltuples::int as n from pg_class where relname = 'worker'`);
     expect(analyzed.rows[0].n).toBe(await count('worker'));
   });
+
+  it('writes what hr keeps about its reference data: certification dates, keepers of outside firms, fair organisers, post management', async () => {
+    const { reference } = county;
+    const employers = (await client.query(`select kind, division_code, certified_on, kept_by_code from employer`)).rows;
+    for (const e of employers) {
+      expect(e.certified_on === null).toBe(!['POVERTY_WORKSHOP', 'VILLAGE_FACTORY', 'ASSISTANCE_BASE'].includes(e.kind));
+      expect(e.kept_by_code).toBe(e.division_code.startsWith(reference.county.code) ? null : reference.county.code);
+    }
+    expect(employers.some((e) => e.kept_by_code !== null)).toBe(true);
+    const fairs = (await client.query(`select online, venue, organiser from job_fair`)).rows;
+    for (const f of fairs) {
+      expect(f.organiser).toMatch(/[\u4e00-\u9fff]/);
+      expect(f.venue === null).toBe(f.online);
+    }
+    const [unmanaged] = (await client.query(`select count(*)::int as n from welfare_post where managing_department is null or funding_source is null or opened_on is null`)).rows;
+    expect(unmanaged.n).toBe(0);
+  });
 });

@@ -74,7 +74,10 @@ export class EmploymentService {
       .throwIfAny();
     const recorded = this.em.transactional(async (em) => {
       const worker = await requireRegisteredWorker(em, this.pseudonymKey, input.idNumber, 'input.idNumber', requireScope(this.inScope));
-      if (employerId !== null && !(await em.findOne(Employer, employerId))) throw notFound('employer', 'input.employerId');
+      const employer = employerId === null ? null : await em.findOne(Employer, employerId);
+      if (employerId !== null && !employer) throw notFound('employer', 'input.employerId');
+      // A closed employer stays for the records that point to it, but nobody starts there after it closed.
+      if (employer?.closedOn != null && input.startsOn >= employer.closedOn) throw conflict('input.employerId', `the employer closed on ${employer.closedOn}`);
       const employment = await openEmployment(
         em,
         worker,

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { manyLoader, oneLoader } from '@jiuye/common';
-import { JobFair, JobFairIntention } from './job-fair.entity';
+import { JobFair, JobFairEmployer, JobFairIntention, JobFairPosting } from './job-fair.entity';
 
 export function createJobFairLoaders(em: EntityManager) {
   return {
@@ -17,6 +17,16 @@ export function createJobFairLoaders(em: EntityManager) {
     intentionsByFair: manyLoader<number, JobFairIntention>(
       (ids) => em.find(JobFairIntention, { fairId: { $in: [...ids] } }, { orderBy: { id: 'asc' } }),
       (intention) => intention.fairId,
+    ),
+    /** fair → the employers taking part, in the order they joined. */
+    employerLinksByFair: manyLoader<number, JobFairEmployer>(
+      (ids) => em.find(JobFairEmployer, { fairId: { $in: [...ids] } }, { orderBy: { id: 'asc' } }),
+      (link) => link.fairId,
+    ),
+    /** fair → the postings brought, in the order they were added. */
+    postingLinksByFair: manyLoader<number, JobFairPosting>(
+      (ids) => em.find(JobFairPosting, { fairId: { $in: [...ids] } }, { orderBy: { id: 'asc' } }),
+      (link) => link.fairId,
     ),
   };
 }

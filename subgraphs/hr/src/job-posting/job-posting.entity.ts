@@ -1,13 +1,21 @@
 import { Check, Entity, Enum, Index, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
-import { Education, EmploymentPlace, LocalDateScalar, Trade } from '@jiuye/common';
+import { defineVocabulary, Education, EmploymentPlace, LocalDateScalar, Trade } from '@jiuye/common';
+
+export const PostingCloseReasonVocabulary = defineVocabulary('PostingCloseReason', '岗位关闭原因 — why a job posting closed', {
+  FILLED: '已招满',
+  WITHDRAWN: '已撤回',
+  EXPIRED: '已过期',
+});
+export const PostingCloseReason = PostingCloseReasonVocabulary.enumObject;
+export type PostingCloseReason = keyof typeof PostingCloseReason;
 
 @ObjectType({ description: '招聘岗位 — a job posting: threshold, skills, wage range, place and headcount.' })
 @Entity({ tableName: 'job_posting' })
 @Index({ properties: ['openUntil', 'openFrom'] })
 @Check({ name: 'job_posting_wage_range', expression: 'monthly_wage_min <= monthly_wage_max' })
 export class JobPosting {
-  [OptionalProps]?: 'requiredTrade' | 'minEducation';
+  [OptionalProps]?: 'requiredTrade' | 'minEducation' | 'closedOn' | 'closeReason';
 
   @Field(() => ID)
   @PrimaryKey({ type: 'integer', autoincrement: true })
@@ -66,4 +74,17 @@ export class JobPosting {
   @Field(() => LocalDateScalar)
   @Property({ type: 'date' })
   openUntil: string;
+
+  @Field(() => LocalDateScalar, { nullable: true, description: 'The day it closed (filled, withdrawn or expired); from then on it takes nobody.' })
+  @Property({ type: 'date', nullable: true })
+  closedOn: string | null = null;
+
+  @Field(() => PostingCloseReason, { nullable: true })
+  @Enum({ items: () => PostingCloseReason, nullable: true })
+  closeReason: PostingCloseReason | null = null;
+
+  /** Open on a day: within its valid period and not closed by then. */
+  openOn(day: string): boolean {
+    return this.openFrom <= day && this.openUntil >= day && (this.closedOn === null || this.closedOn > day);
+  }
 }

@@ -6,6 +6,7 @@ import { Migration20261123140100 } from './Migration20261123140100';
 import { Migration20261123190000 } from './Migration20261123190000';
 import { Migration20261206130000 } from './Migration20261206130000';
 import { Migration20261207110100 } from './Migration20261207110100';
+import { Migration20261207130000 } from './Migration20261207130000';
 
 export const migrations: MigrationObject[] = [
   { name: 'Migration20261123091429', class: Migration20261123091429 },
@@ -14,4 +15,5 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261123190000', class: Migration20261123190000 },
   { name: 'Migration20261206130000', class: Migration20261206130000 },
   { name: 'Migration20261207110100', class: Migration20261207110100 },
+  { name: 'Migration20261207130000', class: Migration20261207130000 },
 ];
