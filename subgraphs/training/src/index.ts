@@ -1,6 +1,8 @@
 import 'reflect-metadata';
 import type { SubgraphModule } from '@jiuye/common';
 import { Certificate } from './certificate/certificate.entity';
+import { ClassSession } from './class-session/class-session.entity';
+import { ClassSessionResolver } from './class-session/class-session.resolver';
 import { CertificateResolver } from './certificate/certificate.resolver';
 import { Course } from './course/course.entity';
 import { CourseResolver } from './course/course.resolver';
@@ -24,13 +26,23 @@ export { publishedViews as trainingPublishedViews } from './published-views';
 /** 培训机构 / 技工学校 — training institutions: courses, classes, enrolments, attendance, certificates, employment after training. */
 export const trainingSubgraph: SubgraphModule<TrainingLoaders> = {
   name: 'training',
-  resolvers: [WorkerResolver, InstitutionResolver, CourseResolver, TrainingClassResolver, EnrolmentResolver, CertificateResolver, OutcomeResolver, TrainingReferralResolver],
+  resolvers: [
+    WorkerResolver,
+    InstitutionResolver,
+    CourseResolver,
+    TrainingClassResolver,
+    ClassSessionResolver,
+    EnrolmentResolver,
+    CertificateResolver,
+    OutcomeResolver,
+    TrainingReferralResolver,
+  ],
   // Entity types reached only through _entities must be listed, or the schema leaves them out.
   orphanedTypes: [Worker],
   referenceResolvers: {
     Worker: resolveWorkerReference,
   },
-  entities: [Institution, Course, TrainingClass, Enrolment, Certificate, TrainingReferral],
+  entities: [Institution, Course, TrainingClass, ClassSession, Enrolment, Certificate, TrainingReferral],
   migrations,
   createLoaders,
   access: trainingAccess,
@@ -40,4 +52,5 @@ export const trainingSubgraph: SubgraphModule<TrainingLoaders> = {
 /** The department's own vocabularies (values and labels), for the demo generator and tests. */
 export { CourseKindVocabulary } from './course/course.entity';
 export { EnrolmentStatusVocabulary } from './enrolment/enrolment.entity';
+export { ClassStatusVocabulary } from './training-class/training-class.entity';
 export { InstitutionKindVocabulary } from './institution/institution.entity';
