@@ -363,6 +363,9 @@ describe('partner reference data: pushed postings, bases and stations', () => {
       const response = await matching.queryAs(shenzhenStaff, SUITABLE, { representations: [worker(1, { staysNearHome: false, certifiedTrades: ['COOK'] })] });
       expect(response.errors).toBeUndefined();
       expect(titles(response)).toEqual([['厨师', '普工']]);
+      // A worker the city never received stays out of its sight, field and all (the Worker guard).
+      const stranger = await matching.queryAs(shenzhenStaff, SUITABLE, { representations: [worker(2, { staysNearHome: false, certifiedTrades: [] })] });
+      expect(stranger.data._entities).toEqual([null]);
     });
 
     it('answers many workers with the same facts in one statement', async () => {
