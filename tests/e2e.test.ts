@@ -76,6 +76,13 @@ const WORKER_SITUATION = /* GraphQL */ `
         place
         requiredTrade
       }
+      suitablePartnerJobPostings(first: 5) {
+        title
+        requiredTrade
+        city {
+          code
+        }
+      }
     }
   }
 `;
@@ -129,6 +136,11 @@ describe('the platform through the gateway', () => {
         expect(worker.suitableJobPostings.every((p: { place: string }) => p.place !== 'OUT_OF_PROVINCE')).toBe(true);
       }
       for (const posting of worker.suitableJobPostings) {
+        expect(posting.requiredTrade === null || worker.certifiedTrades.includes(posting.requiredTrade)).toBe(true);
+      }
+      // The partner cities' side of 人岗匹配, on the same facts the gateway sends (@requires).
+      if (worker.staysNearHome) expect(worker.suitablePartnerJobPostings).toEqual([]);
+      for (const posting of worker.suitablePartnerJobPostings) {
         expect(posting.requiredTrade === null || worker.certifiedTrades.includes(posting.requiredTrade)).toBe(true);
       }
     }

@@ -92,9 +92,13 @@ export const LIST_SIZES: Readonly<Record<string, number>> = Object.freeze({
   'Transfer.followUpVisits': PERSON_RECORDS,
   'Transfer.contactAttempts': PERSON_RECORDS,
   'FollowUpVisit.contactAttempts': PERSON_RECORDS,
+  'Cadre.postings': PERSON_RECORDS, // the villages one cadre served
+  // Capped by the service: training's class-session.service.ts MAX_SESSIONS_PER_CLASS.
+  'TrainingClass.sessions': 400,
   // Lists of many people or records that no resolver caps and that grow with the county: they
   // count as the largest page any list serves. Their resolvers should page or cap them.
   'Cadre.households': UNCAPPED,
+  'ResponsibleUnit.pairings': UNCAPPED,
   'Division.welfarePosts': UNCAPPED,
   'TransferBatch.transfers': UNCAPPED,
   'TrainingClass.enrolments': UNCAPPED,

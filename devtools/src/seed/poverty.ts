@@ -1,5 +1,6 @@
 import type { ClientBase } from 'pg';
 import { workerPseudonym } from '@jiuye/common';
+import { PAIRINGS_FROM_RESPONSIBILITIES_SQL, POSTINGS_FROM_RESPONSIBILITIES_SQL, UNIT_REGIONS_FROM_PAIRINGS_SQL } from '@jiuye/poverty';
 import { bulkInsert, resetSequences } from '../bulk';
 import type { DemoHousehold, DemoReference } from '../demo';
 import type { DepartmentSeeder } from '../seeding';
@@ -10,11 +11,12 @@ const SERIAL_TABLES = ['relocation_site', 'responsible_unit', 'cadre', 'househol
 /**
  * 扶贫办's part of the demo county: relocation sites, responsible units and cadres; then, per
  * batch, the registered households (povertyStatus not null), all their members, their status
- * history as changes and the responsibility of their cadre and unit.
+ * history as changes and the responsibility of their cadre and unit. After the last batch, the
+ * cadres' postings and the units' pairings with villages are read off those responsibilities.
  */
 export const povertySeeder: DepartmentSeeder<DemoReference, DemoHousehold> = {
   name: 'poverty',
-  tables: ['household', 'household_member', 'poverty_status_change', 'household_responsibility', 'relocation_site', 'responsible_unit', 'cadre'],
+  tables: ['household', 'household_member', 'poverty_status_change', 'household_responsibility', 'cadre_posting', 'unit_pairing', 'relocation_site', 'responsible_unit', 'cadre'],
 
   async seedReference(client: ClientBase, reference: DemoReference) {
     await bulkInsert(
@@ -135,6 +137,9 @@ export const povertySeeder: DepartmentSeeder<DemoReference, DemoHousehold> = {
 
   async finish(client: ClientBase) {
     await resetSequences(client, SERIAL_TABLES);
+    await client.query(POSTINGS_FROM_RESPONSIBILITIES_SQL);
+    await client.query(PAIRINGS_FROM_RESPONSIBILITIES_SQL);
+    await client.query(UNIT_REGIONS_FROM_PAIRINGS_SQL);
     await client.query('analyze');
   },
 };

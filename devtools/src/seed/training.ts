@@ -51,7 +51,7 @@ const CERTIFICATE_COLUMNS: BulkColumn[] = [
 ];
 
 /** Children first, so that `truncate … cascade` and re-seeding never trip over each other. */
-const TABLES = ['training_referral', 'certificate', 'enrolment', 'training_class', 'course', 'institution'];
+const TABLES = ['training_referral', 'certificate', 'enrolment', 'class_session', 'training_class', 'course', 'institution'];
 
 /**
  * Loads the demo county's training data: institutions, courses and classes once, then every

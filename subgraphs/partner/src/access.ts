@@ -198,3 +198,42 @@ export function authorizeBatchWrite(context: PartnerContext, cityCode: string, w
     throw forbidden(`input.cityCode: ${cityCode} is not your partner city ${identity.partnerCity}`, 'outside-city');
   }
 }
+
+/**
+ * Whether a reference row of a city (a base, a station, a pushed posting) lies within the
+ * writer's scope. The service asks it where it loads the row; a row outside the scope is
+ * answered like a missing one (NOT_FOUND on the id), the same work on both paths.
+ */
+export type CityScope = (cityCode: string) => boolean;
+
+/**
+ * Before a write of a labour base or service station: partner staff with a purpose; partner-city
+ * staff for their own city only (input.cityCode, when given, must be theirs), the county office
+ * (region staff of partner, 县级东西部协作办) for any partner city, since the county sets up
+ * many of the stations itself. Returns the city a new row goes to (null: input.cityCode, still
+ * to be checked) and the scope for existing rows.
+ */
+export function authorizeBaseWrite(context: PartnerContext, cityCode: string | null | undefined, what: string): { city: string | null; inScope: CityScope } {
+  const { access, identity } = context;
+  access.requireDepartment('partner', what);
+  if (access.kind !== 'partner-city') return { city: cityCode ?? null, inScope: () => true };
+  return { city: ownCity(context, cityCode), inScope: (code) => code === identity.partnerCity };
+}
+
+/**
+ * Before a write of a pushed posting (岗位推送): the partner city posts its own jobs, so only
+ * partner-city staff write them, for their own city; the county office reads them but does not
+ * post for a city.
+ */
+export function authorizePostingWrite(context: PartnerContext, cityCode: string | null | undefined, what: string): { city: string; inScope: CityScope } {
+  const { access, identity } = context;
+  access.requireDepartment('partner', what);
+  if (access.kind !== 'partner-city') throw forbidden(`${what}: a partner city posts its own jobs; its own staff write them`, 'city-posts-own-jobs');
+  return { city: ownCity(context, cityCode), inScope: (code) => code === identity.partnerCity };
+}
+
+function ownCity(context: PartnerContext, cityCode: string | null | undefined): string {
+  const own = context.identity.partnerCity!;
+  if (cityCode != null && cityCode !== own) throw forbidden(`input.cityCode: ${cityCode} is not your partner city ${own}`, 'outside-city');
+  return own;
+}

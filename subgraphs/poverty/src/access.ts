@@ -1,4 +1,4 @@
-import { isHouseholdCode, notFound, type AccessRules, type Subject } from '@jiuye/common';
+import { forbidden, isHouseholdCode, notFound, type AccessRules, type Subject } from '@jiuye/common';
 import type { PovertyContext } from './context';
 
 /**
@@ -14,7 +14,11 @@ import type { PovertyContext } from './context';
  * training's trainees).
  *
  * Cadres (帮扶责任人), responsible units, relocation sites and divisions are not subjects: cadres
- * are staff, shown with their masked phone only; the rest are places and organisations.
+ * are staff, shown with their masked phone only; the rest are places and organisations. A
+ * cadre's name and phone are still personal data of staff: the cadre lists are read by region
+ * staff only (any department, village assistants included), and only the cadres serving a
+ * village of their region (cadreRegion below); a household's responsible cadre is shown with
+ * the household's responsibility ('welfare', region staff of the household's place).
  */
 export const povertyAccess: AccessRules = {
   subjects: {
@@ -66,4 +70,26 @@ export async function requireVisibleHousehold(context: PovertyContext, code: str
 export async function authorizeHouseholdWrite(context: PovertyContext, householdCode: string | null | undefined, field: string, what: string): Promise<void> {
   context.access.requireDepartment('poverty', what);
   if (isHouseholdCode(householdCode)) await context.access.requireInScope({ place: householdCode }, field);
+}
+
+/**
+ * The region whose cadres a caller reads: region staff with a purpose (person-level, as the
+ * names are staff's personal data); partner-city and institution staff, dashboards and auditors
+ * read no cadre list.
+ */
+export function cadreRegion(context: PovertyContext, what = 'cadres'): string {
+  const { access } = context;
+  access.requirePersonAccess();
+  if (access.kind !== 'region') throw forbidden(`${what}: cadres are listed for region staff only`, 'no-region-scope');
+  return access.identity.region!;
+}
+
+/**
+ * Before a write of cadres, postings, units or pairings: a poverty officer with a purpose, of a
+ * region (village assistants: their village). Returns the region the write must lie in.
+ */
+export function authorizeReferenceWrite(context: PovertyContext, what: string): string {
+  context.access.requireDepartment('poverty', what);
+  if (context.access.kind !== 'region') throw forbidden(`${what}: only region staff of poverty write them`, 'no-region-scope');
+  return context.access.identity.region!;
 }

@@ -1,7 +1,8 @@
 import 'reflect-metadata';
 import type { SubgraphModule } from '@jiuye/common';
-import { Cadre, ResponsibleUnit } from './cadre/cadre.entity';
-import { CadreResolver } from './cadre/cadre.resolver';
+import { Cadre, CadrePosting, ResponsibleUnit, UnitPairing } from './cadre/cadre.entity';
+import { CadrePostingResolver, CadreResolver } from './cadre/cadre.resolver';
+import { ResponsibleUnitResolver, UnitPairingResolver } from './responsible-unit/unit.resolver';
 import { DivisionResolver, resolveDivisionReference } from './division/division.resolver';
 import { Division } from './division/division.type';
 import { RegisteredHousehold } from './household/household.entity';
@@ -35,6 +36,9 @@ export const povertySubgraph: SubgraphModule<PovertyLoaders> = {
     StatusResolver,
     RelocationResolver,
     CadreResolver,
+    CadrePostingResolver,
+    ResponsibleUnitResolver,
+    UnitPairingResolver,
     ResponsibilityResolver,
     PovertyWorkerHistoryResolver,
     PovertyHouseholdHistoryResolver,
@@ -46,7 +50,7 @@ export const povertySubgraph: SubgraphModule<PovertyLoaders> = {
     Household: resolveHouseholdReference,
     Division: resolveDivisionReference,
   },
-  entities: [RegisteredHousehold, HouseholdMember, PovertyStatusChange, RelocationSite, ResponsibleUnit, Cadre, HouseholdResponsibility],
+  entities: [RegisteredHousehold, HouseholdMember, PovertyStatusChange, RelocationSite, ResponsibleUnit, Cadre, CadrePosting, UnitPairing, HouseholdResponsibility],
   migrations,
   createLoaders,
   access: povertyAccess,
@@ -55,3 +59,6 @@ export const povertySubgraph: SubgraphModule<PovertyLoaders> = {
 
 /** The department's own vocabularies (values and labels), for the demo generator and tests. */
 export { RelationshipVocabulary } from './member/member.entity';
+export { CadreRoleVocabulary, ResponsibleUnitKindVocabulary } from './cadre/cadre.entity';
+/** The SQL that reads cadre postings and unit pairings off the household responsibilities (the demo seeder runs it after its last batch). */
+export { PAIRINGS_FROM_RESPONSIBILITIES_SQL, POSTINGS_FROM_RESPONSIBILITIES_SQL, UNIT_REGIONS_FROM_PAIRINGS_SQL } from './cadre/cadre-backfill';

@@ -73,6 +73,8 @@ describe('poverty subgraph', () => {
       [unitId, unitId, unitId],
     );
     cadreIds = cadres.map((c) => c.id);
+    // The villages they serve (issue 13): assignResponsibility needs the cadre posted in the household's village.
+    for (const id of cadreIds) await poverty.sql(`insert into cadre_posting (cadre_id, village_code, since) values (?, ?, '2015-01-01')`, [id, VILLAGE]);
   });
   afterAll(() => poverty?.stop());
 

@@ -176,3 +176,22 @@ export async function authorizeCertify(context: TrainingContext, input: { idNumb
   await context.access.requireInScope({ workerId, institution: institutionCode(institutionId) }, 'input.idNumber: the worker');
   return institutionId;
 }
+
+/** Whether an institution lies within the writer's reach (see authorizeCatalogueWrite). */
+export type InstitutionScope = (institution: { id: number; divisionCode: string }) => boolean;
+
+/**
+ * Before a write to the catalogue (courses, classes, their schedule): training staff with a
+ * purpose, not viewers. Institution staff write their own institution's only; county training
+ * staff those of institutions located in their region. Courses, classes and sessions outside
+ * the scope are answered like missing ones (NOT_FOUND on the id), after the same work.
+ */
+export function authorizeCatalogueWrite(context: TrainingContext, what: string): InstitutionScope {
+  const { access } = context;
+  access.requireDepartment('training', what);
+  const own = ownInstitution(access);
+  if (own !== null) return (institution) => institution.id === own;
+  const region = access.identity.region;
+  if (access.kind !== 'region' || !region) throw forbidden(`${what}: this account has no institution or region to write in`, 'no-scope');
+  return (institution) => institution.divisionCode.startsWith(region);
+}

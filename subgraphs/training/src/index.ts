@@ -1,6 +1,8 @@
 import 'reflect-metadata';
 import type { SubgraphModule } from '@jiuye/common';
 import { Certificate } from './certificate/certificate.entity';
+import { ClassSession } from './class-session/class-session.entity';
+import { ClassSessionResolver } from './class-session/class-session.resolver';
 import { CertificateResolver } from './certificate/certificate.resolver';
 import { Course } from './course/course.entity';
 import { CourseResolver } from './course/course.resolver';
@@ -30,6 +32,7 @@ export const trainingSubgraph: SubgraphModule<TrainingLoaders> = {
     InstitutionResolver,
     CourseResolver,
     TrainingClassResolver,
+    ClassSessionResolver,
     EnrolmentResolver,
     CertificateResolver,
     OutcomeResolver,
@@ -41,7 +44,7 @@ export const trainingSubgraph: SubgraphModule<TrainingLoaders> = {
   referenceResolvers: {
     Worker: resolveWorkerReference,
   },
-  entities: [Institution, Course, TrainingClass, Enrolment, Certificate, TrainingReferral],
+  entities: [Institution, Course, TrainingClass, ClassSession, Enrolment, Certificate, TrainingReferral],
   migrations,
   createLoaders,
   access: trainingAccess,
@@ -52,4 +55,5 @@ export const trainingSubgraph: SubgraphModule<TrainingLoaders> = {
 /** The department's own vocabularies (values and labels), for the demo generator and tests. */
 export { CourseKindVocabulary } from './course/course.entity';
 export { EnrolmentStatusVocabulary } from './enrolment/enrolment.entity';
+export { ClassStatusVocabulary } from './training-class/training-class.entity';
 export { InstitutionKindVocabulary } from './institution/institution.entity';

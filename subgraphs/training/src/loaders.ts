@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { createCertificateLoaders } from './certificate/certificate.loaders';
+import { createClassSessionLoaders } from './class-session/class-session.loaders';
 import { createCourseLoaders } from './course/course.loaders';
 import { createEnrolmentLoaders } from './enrolment/enrolment.loaders';
 import { createInstitutionLoaders } from './institution/institution.loaders';
@@ -11,6 +12,7 @@ export function createLoaders(em: EntityManager) {
     ...createInstitutionLoaders(em),
     ...createCourseLoaders(em),
     ...createTrainingClassLoaders(em),
+    ...createClassSessionLoaders(em),
     ...createEnrolmentLoaders(em),
     ...createCertificateLoaders(em),
   };

@@ -1,12 +1,12 @@
-import { Entity, Index, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
+import { Entity, Enum, Index, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
-import { LocalDateScalar } from '@jiuye/common';
+import { LocalDateScalar, Trade } from '@jiuye/common';
 
 @ObjectType({ description: '岗位推送 — a job a partner city pushed to the county for its workers.' })
 @Entity({ tableName: 'partner_job_posting' })
 @Index({ properties: ['cityCode', 'validUntil'] })
 export class PartnerJobPosting {
-  [OptionalProps]?: 'baseId';
+  [OptionalProps]?: 'baseId' | 'requiredTrade' | 'closedOn' | 'closeReason';
 
   @Field(() => ID)
   @PrimaryKey({ type: 'integer', autoincrement: true })
@@ -44,4 +44,16 @@ export class PartnerJobPosting {
   @Property({ type: 'date' })
   @Index()
   validUntil: string;
+
+  @Field(() => Trade, { nullable: true, description: '所需工种 — a trade the job needs a certificate in; empty: no trade required (低门槛).' })
+  @Enum({ items: () => Trade, nullable: true })
+  requiredTrade: Trade | null = null;
+
+  @Field(() => LocalDateScalar, { nullable: true, description: '提前结束 — closed from this day on (招满/撤回, closePartnerJobPosting); empty while it runs to validUntil.' })
+  @Property({ type: 'date', nullable: true })
+  closedOn: string | null = null;
+
+  @Field(() => String, { nullable: true, description: 'Why it was closed early.' })
+  @Property({ type: 'string', length: 200, nullable: true })
+  closeReason: string | null = null;
 }

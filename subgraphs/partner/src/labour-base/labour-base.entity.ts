@@ -1,6 +1,6 @@
-import { Entity, Enum, Index, PrimaryKey, Property } from '@mikro-orm/core';
+import { Entity, Enum, Index, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
 import { Field, ID, ObjectType } from 'type-graphql';
-import { defineVocabulary } from '@jiuye/common';
+import { defineVocabulary, LocalDateScalar } from '@jiuye/common';
 
 export const LabourBaseKindVocabulary = defineVocabulary('LabourBaseKind', '劳务基地类别 — kind of labour base in a partner city', {
   EXPORT_BASE: '劳务输出基地',
@@ -12,6 +12,8 @@ export type LabourBaseKind = keyof typeof LabourBaseKind;
 @ObjectType({ description: '劳务输出基地/劳务工作站 — a labour-export base or service station in a partner city.' })
 @Entity({ tableName: 'labour_base' })
 export class LabourBase {
+  [OptionalProps]?: 'closedOn' | 'closeReason';
+
   @Field(() => ID)
   @PrimaryKey({ type: 'integer', autoincrement: true })
   id: number;
@@ -31,4 +33,12 @@ export class LabourBase {
   @Field(() => String)
   @Property({ type: 'string', length: 200 })
   address: string;
+
+  @Field(() => LocalDateScalar, { nullable: true, description: '撤销日期 — closed from this day on (closeLabourBase); empty while it works.' })
+  @Property({ type: 'date', nullable: true })
+  closedOn: string | null = null;
+
+  @Field(() => String, { nullable: true, description: 'Why it was closed.' })
+  @Property({ type: 'string', length: 200, nullable: true })
+  closeReason: string | null = null;
 }

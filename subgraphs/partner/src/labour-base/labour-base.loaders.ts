@@ -8,8 +8,9 @@ export function createLabourBaseLoaders(em: EntityManager) {
       (ids) => em.find(LabourBase, { id: { $in: [...ids] } }),
       (base) => base.id,
     ),
+    /** A city's open bases and stations (closed ones: labourBases(includeClosed: true)). */
     basesByCity: manyLoader<string, LabourBase>(
-      (codes) => em.find(LabourBase, { cityCode: { $in: [...codes] } }, { orderBy: { id: 'asc' } }),
+      (codes) => em.find(LabourBase, { cityCode: { $in: [...codes] }, closedOn: null }, { orderBy: { id: 'asc' } }),
       (base) => base.cityCode,
     ),
   };

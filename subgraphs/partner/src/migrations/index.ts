@@ -5,6 +5,7 @@ import { Migration20261123140100 } from './Migration20261123140100';
 import { Migration20261206070000 } from './Migration20261206070000';
 import { Migration20261206130400 } from './Migration20261206130400';
 import { Migration20261207110500 } from './Migration20261207110500';
+import { Migration20261207140300 } from './Migration20261207140300';
 
 export const migrations: MigrationObject[] = [
   { name: 'Migration20261123092130', class: Migration20261123092130 },
@@ -12,4 +13,5 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261206070000', class: Migration20261206070000 },
   { name: 'Migration20261206130400', class: Migration20261206130400 },
   { name: 'Migration20261207110500', class: Migration20261207110500 },
+  { name: 'Migration20261207140300', class: Migration20261207140300 },
 ];

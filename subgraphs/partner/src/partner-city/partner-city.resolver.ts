@@ -23,7 +23,7 @@ export class PartnerCityResolver {
     return new PartnerCityService(context.em).get(scopeCity(context, code, 'code')!);
   }
 
-  @FieldResolver(() => [LabourBase], { description: '劳务输出基地/劳务工作站 in the city.' })
+  @FieldResolver(() => [LabourBase], { description: '劳务输出基地/劳务工作站 in the city that are not closed.' })
   bases(@Root() city: PartnerCity, @Ctx() context: PartnerContext) {
     return context.loaders.basesByCity.load(scopeCity(context, city.code, 'PartnerCity.bases')!);
   }

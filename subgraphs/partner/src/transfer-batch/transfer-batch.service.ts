@@ -40,6 +40,7 @@ export class TransferBatchService {
         const base = await em.findOne(LabourBase, { id: Number(baseId) });
         if (!base) throw notFound('labour base', 'input.baseId');
         if (base.cityCode !== city.code) throw badInput('input.baseId', 'the labour base belongs to another partner city');
+        if (base.closedOn !== null && base.closedOn <= input.departedOn) throw badInput('input.baseId', `the labour base was closed on ${base.closedOn}`);
       }
       if (await em.count(TransferBatch, { batchNo })) throw conflict('input.batchNo', 'a batch with this number already exists');
       const batch = em.create(TransferBatch, {

@@ -1,8 +1,11 @@
-import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import { partnerAccess, visibleRows, visibleTransfers } from '../access';
+import { Arg, Ctx, Directive, FieldResolver, Int, Resolver, Root } from 'type-graphql';
+import { todayInChina, type Trade } from '@jiuye/common';
+import { partnerAccess, scopeCity, visibleRows, visibleTransfers } from '../access';
 import type { PartnerContext } from '../context';
 import { ContactAttempt, ContactOutcome } from '../contact-attempt/contact-attempt.entity';
 import { FollowUpVisit } from '../follow-up/follow-up.entity';
+import { PartnerJobPosting } from '../job-posting/job-posting.entity';
+import { checkSuitableCount, suitableKey } from '../job-posting/job-posting.matching';
 import { Transfer } from '../transfer/transfer.entity';
 import { currentTransfer, newestVisitsFirst, retained } from './worker.service';
 import { Worker } from './worker.type';
@@ -50,8 +53,26 @@ export class WorkerResolver {
     const [latest] = (await this.transfers(worker, context)).filter((t) => t.confirmation === 'CONFIRMED');
     return retained(latest ? await context.loaders.visitsByTransfer.load(latest.id) : null);
   }
+
+  @FieldResolver(() => [PartnerJobPosting], {
+    nullable: true,
+    description:
+      "人岗匹配, the partner cities' side (beside hr's suitableJobPostings) — pushed postings open today that ask for no trade (低门槛) or a trade " +
+      'the worker holds a certificate in (certifiedTrades, from training); none when care duties or a disability keep the worker near home ' +
+      "(staysNearHome, from civil affairs): a pushed job is in the partner city. Best paid first; partner-city staff see their own city's.",
+  })
+  @Directive('@requires(fields: "staysNearHome certifiedTrades")')
+  suitablePartnerJobPostings(
+    @Root() worker: Worker,
+    @Arg('first', () => Int, { nullable: true, defaultValue: 20, description: 'At most this many, 1 to 100.' }) first: number | null,
+    @Ctx() context: PartnerContext,
+  ) {
+    const limit = checkSuitableCount(first ?? 20);
+    return context.loaders.suitablePartnerPostings(suitableKey(todayInChina(), worker, limit, scopeCity(context, null)));
+  }
 }
 
-export function resolveWorkerReference(reference: { id: string }): Worker {
-  return { id: reference.id };
+/** The gateway's representation carries the @requires fields: keep them, add nothing else. */
+export function resolveWorkerReference(reference: { id: string; staysNearHome?: boolean; certifiedTrades?: Trade[] }): Worker {
+  return { id: reference.id, staysNearHome: reference.staysNearHome, certifiedTrades: reference.certifiedTrades };
 }

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { oneLoader } from '@jiuye/common';
-import { Cadre, ResponsibleUnit } from './cadre.entity';
+import { manyLoader, oneLoader } from '@jiuye/common';
+import { Cadre, CadrePosting, ResponsibleUnit, UnitPairing } from './cadre.entity';
 
 export function createCadreLoaders(em: EntityManager) {
   return {
@@ -11,6 +11,16 @@ export function createCadreLoaders(em: EntityManager) {
     unitById: oneLoader<number, ResponsibleUnit>(
       (ids) => em.find(ResponsibleUnit, { id: { $in: [...ids] } }),
       (unit) => unit.id,
+    ),
+    /** cadre id → its postings, latest first; one query per batch of cadres. */
+    postingsByCadre: manyLoader<number, CadrePosting>(
+      (ids) => em.find(CadrePosting, { cadreId: { $in: [...ids] } }, { orderBy: [{ since: 'desc' }, { id: 'desc' }] }),
+      (posting) => posting.cadreId,
+    ),
+    /** unit id → its pairings with villages, latest first; one query per batch of units. */
+    pairingsByUnit: manyLoader<number, UnitPairing>(
+      (ids) => em.find(UnitPairing, { unitId: { $in: [...ids] } }, { orderBy: [{ since: 'desc' }, { id: 'desc' }] }),
+      (pairing) => pairing.unitId,
     ),
   };
 }

@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { LockMode } from '@mikro-orm/core';
 import { badInput, conflict, InputProblems, notFound } from '@jiuye/common';
-import { Cadre } from '../cadre/cadre.entity';
+import { Cadre, CadrePosting } from '../cadre/cadre.entity';
 import { RegisteredHousehold } from '../household/household.entity';
 import { checkHouseholdCode, checkPositiveId } from '../household/household.service';
 import { HouseholdResponsibility } from './responsibility.entity';
@@ -27,6 +27,10 @@ export class ResponsibilityService {
       if (!household) throw notFound('registered household', 'input.householdCode');
       const cadre = await em.findOne(Cadre, { id: cadreId });
       if (!cadre) throw notFound('cadre', 'input.cadreId');
+      // Consistent with the postings (issue 13): the cadre serves the household's village on the first day.
+      const posting = await em.findOne(CadrePosting, { cadreId: cadre.id, villageCode: household.code.slice(0, 12), until: null });
+      if (!posting) throw badInput('input.cadreId', "the cadre does not serve the household's village; post them there first (postCadre)");
+      if (input.since < posting.since) throw badInput('input.since', `must not be before the cadre began serving the village (${posting.since})`);
       const open = await em.findOne(HouseholdResponsibility, { householdCode: household.code, until: null });
       if (open) {
         if (open.cadreId === cadre.id) throw conflict('input.cadreId', `this cadre is already responsible for the household since ${open.since}`);

@@ -8,9 +8,9 @@ export function createCourseLoaders(em: EntityManager) {
       (ids) => em.find(Course, { id: { $in: [...ids] } }),
       (course) => course.id,
     ),
-    /** institution id → its courses by name; one query per batch of institutions. */
+    /** institution id → its open courses by name (closed ones: courses(includeClosed: true)); one query per batch of institutions. */
     coursesByInstitution: manyLoader<number, Course>(
-      (ids) => em.find(Course, { institutionId: { $in: [...ids] } }, { orderBy: { name: 'asc', id: 'asc' } }),
+      (ids) => em.find(Course, { institutionId: { $in: [...ids] }, closedOn: null }, { orderBy: { name: 'asc', id: 'asc' } }),
       (course) => course.institutionId,
     ),
   };

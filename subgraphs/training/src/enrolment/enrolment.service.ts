@@ -7,7 +7,7 @@ import { throwIfInvalid } from '../ids';
 import { Course } from '../course/course.entity';
 import { TrainingReferralService } from '../referral/referral.service';
 import { parseRowId } from '@jiuye/common';
-import { classLengthDays, TrainingClass } from '../training-class/training-class.entity';
+import { ClassStatus, classLengthDays, TrainingClass } from '../training-class/training-class.entity';
 import { attendanceSuffices, COMPLETION_ATTENDANCE_PERCENT, daysNeededToComplete, Enrolment, ENROLMENT_STATUS_LABELS, EnrolmentStatus } from './enrolment.entity';
 import type {
   CompleteTrainingInput,
@@ -52,6 +52,8 @@ export class EnrolmentService {
         // Locking the class serialises enrolments in it, so two clerks cannot both take the last place.
         const trainingClass = await em.findOne(TrainingClass, classId!, { lockMode: LockMode.PESSIMISTIC_WRITE });
         if (!trainingClass) throw notFound('training class', 'input.classId');
+        if (trainingClass.status !== ClassStatus.OPEN)
+          throw conflict('input.classId', `the class was ${trainingClass.status === ClassStatus.CLOSED ? 'closed' : 'cancelled'} on ${trainingClass.closedOn}`);
         if (input.enrolledOn > trainingClass.endsOn) {
           throw conflict('input.classId', `the class ended on ${trainingClass.endsOn}, before the enrolment date`);
         }

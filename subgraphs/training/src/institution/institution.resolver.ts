@@ -25,7 +25,7 @@ export class InstitutionResolver {
     return new InstitutionService(em).list({ ...args, id: ownInstitution(access) });
   }
 
-  @FieldResolver(() => [Course], { description: 'Courses the institution offers, by name.' })
+  @FieldResolver(() => [Course], { description: 'Courses the institution offers (not closed), by name.' })
   courses(@Root() institution: Institution, @Ctx() { loaders }: TrainingContext) {
     return loaders.coursesByInstitution.load(institution.id);
   }

@@ -1,13 +1,21 @@
-import { Entity, Index, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
+import { Entity, Enum, Index, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
-import { LocalDateScalar } from '@jiuye/common';
+import { defineVocabulary, LocalDateScalar } from '@jiuye/common';
 import { daysBetween } from '@jiuye/common';
+
+export const ClassStatusVocabulary = defineVocabulary('ClassStatus', '班级状态 — where a class stands', {
+  OPEN: '开班/招生中',
+  CLOSED: '已结班',
+  CANCELLED: '已取消',
+});
+export const ClassStatus = ClassStatusVocabulary.enumObject;
+export type ClassStatus = keyof typeof ClassStatus;
 
 @ObjectType('TrainingClass', { description: '培训班 — one run of a course, with dates, places and a location.' })
 @Entity({ tableName: 'training_class' })
 @Index({ properties: ['courseId', 'startsOn'] })
 export class TrainingClass {
-  [OptionalProps]?: 'lengthDays';
+  [OptionalProps]?: 'lengthDays' | 'teacher' | 'status' | 'closedOn' | 'closeReason';
 
   @Field(() => ID)
   @PrimaryKey({ type: 'integer', autoincrement: true })
@@ -33,6 +41,23 @@ export class TrainingClass {
   @Field(() => String, { description: '培训地点' })
   @Property({ type: 'string', length: 200 })
   location: string;
+
+  @Field(() => String, { nullable: true, description: '授课教师 — the teacher (staff of the institution, not a trainee); empty on classes recorded before.' })
+  @Property({ type: 'string', length: 50, nullable: true })
+  teacher: string | null = null;
+
+  @Field(() => ClassStatus, { description: 'OPEN until closed (结班: every trainee completed or dropped) or cancelled (取消: its trainees dropped).' })
+  @Enum({ items: () => ClassStatus })
+  @Index()
+  status: ClassStatus = ClassStatus.OPEN;
+
+  @Field(() => LocalDateScalar, { nullable: true, description: 'The day it was closed or cancelled.' })
+  @Property({ type: 'date', nullable: true })
+  closedOn: string | null = null;
+
+  @Field(() => String, { nullable: true, description: 'Why it was cancelled (or a note on closing).' })
+  @Property({ type: 'string', length: 200, nullable: true })
+  closeReason: string | null = null;
 
   @Field(() => Int, { description: 'Class days from start to end, both included: what attendance is measured against.' })
   get lengthDays(): number {

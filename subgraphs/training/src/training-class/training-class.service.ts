@@ -24,6 +24,7 @@ export class TrainingClassService {
     courseId?: string | null;
     startsFrom?: string | null;
     startsTo?: string | null;
+    status?: string | null;
     /** Institution staff: only classes of their institution's courses. */
     institutionId?: number | null;
     first: number;
@@ -38,6 +39,7 @@ export class TrainingClassService {
       .throwIfAny();
     const where: Record<string, unknown> = {};
     if (courseId !== null) where.courseId = courseId;
+    if (args.status) where.status = args.status;
     if (args.institutionId != null) {
       const rows: { id: number }[] = await this.em.getConnection().execute(`select id from course where institution_id = ?`, [args.institutionId]);
       const own = rows.map((row) => row.id);
