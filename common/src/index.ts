@@ -26,3 +26,4 @@ export * from './row-id';
 export * from './auth';
 export * from './export';
 export * from './suppression';
+export * from './import';
