@@ -29,3 +29,5 @@ export {
   type RowReport,
   type RowRejection,
 } from './engine';
+export { IMPORT_STREAM_CONTENT_TYPE, type ImportStreamLine } from './stream';
+export { importEndpoint, type ImportEndpointKind, type ImportEndpointOptions } from './endpoint';

@@ -5,6 +5,7 @@ import { Migration20261123125537 } from './Migration20261123125537';
 import { Migration20261123140100 } from './Migration20261123140100';
 import { Migration20261123190000 } from './Migration20261123190000';
 import { Migration20261206130000 } from './Migration20261206130000';
+import { Migration20261207150100 } from './Migration20261207150100';
 
 export const migrations: MigrationObject[] = [
   { name: 'Migration20261123091429', class: Migration20261123091429 },
@@ -12,4 +13,5 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261123140100', class: Migration20261123140100 },
   { name: 'Migration20261123190000', class: Migration20261123190000 },
   { name: 'Migration20261206130000', class: Migration20261206130000 },
+  { name: 'Migration20261207150100', class: Migration20261207150100 },
 ];
