@@ -52,7 +52,11 @@ export function importEndpoint<TLoaders>(kinds: Record<string, ImportEndpointKin
       const dryRun = ['1', 'true'].includes(url.searchParams.get('dryRun') ?? '');
       const fileName = (url.searchParams.get('fileName') ?? 'upload').slice(0, 200);
       const { identity, logger, requestId } = context;
+      // The gateway logs each batch's people as it passes the line on: when it (or its client) goes away, no further batch is started.
+      let gone = false;
+      response.on('close', () => (gone = !response.writableFinished));
       const write = async (line: ImportStreamLine) => {
+        if (gone) throw new ClientGone();
         if (!response.headersSent) {
           response.statusCode = 200;
           response.setHeader('content-type', IMPORT_STREAM_CONTENT_TYPE);
@@ -80,6 +84,7 @@ export function importEndpoint<TLoaders>(kinds: Record<string, ImportEndpointKin
           await write({ type: 'error', message: error.message, code: 'BAD_USER_INPUT' });
           return void response.end();
         }
+        if (error instanceof ClientGone) return void logger.warn({ requestId, staff: identity.subject }, 'import stopped: the caller went away; the batches before are written');
         if (!response.headersSent) throw error;
         // Batches already committed stay (each whole); the run is marked failed. The cause goes to the log, not the client.
         logger.error({ requestId, error: (error as Error).message }, 'import broke off');
@@ -92,6 +97,12 @@ export function importEndpoint<TLoaders>(kinds: Record<string, ImportEndpointKin
       }
     },
   };
+}
+
+class ClientGone extends Error {
+  constructor() {
+    super('the caller went away');
+  }
 }
 
 async function sendRejected<TLoaders>(context: SubgraphContext<TLoaders>, department: Department, runId: string, response: ServerResponse): Promise<void> {
