@@ -6,7 +6,7 @@ import { gatewayHeaders, officerOf, pseudonymOf, startTestSubgraph, type TestSub
 import { workerImportKind } from '../src/import/worker-import';
 import { COUNTY, idNumberAged, insertReferenceData, LUOXUE, QINGKOU, TANGDAN, YINMIN, YINMIN_VILLAGE } from './fixtures';
 
-const HEADER = '序号,姓名,身份证号码,联系电话,户编号,人口状态,就业状态,就业意愿,技能水平,培训意愿,文化程度';
+const HEADER = '序号,姓名,身份证号码,联系电话,户编号,人口状态,就业状态,就业意愿,技能水平,培训意愿,文化程度,核实日期';
 
 /** A wrong 18th character: the check character of the first 17 digits, shifted. */
 function badCheckCharacter(idNumber: string): string {
@@ -24,8 +24,8 @@ const people = {
 function registryCsv(overrides: { intentionOfB?: string } = {}): string {
   return [
     HEADER,
-    `1,张三,${people.a},138 1234 5678,${QINGKOU}0001,在家,未就业,省外转移,初级工,电工,初中`,
-    `2,李四,${people.b},+86 139-1234-5678,${QINGKOU}0001,外出,无就业意愿,${overrides.intentionOfB ?? '就地就近就业'},无技能,,小学`,
+    `1,张三,${people.a},138 1234 5678,${QINGKOU}0001,在家,未就业,省外转移,初级工,电工,初中,2026/11/20`,
+    `2,李四,${people.b},+86 139-1234-5678,${QINGKOU}0001,外出,无就业意愿,${overrides.intentionOfB ?? '就地就近就业'},无技能,,小学,2026年11月20日`,
     '',
     `3,王五,${people.c},,${LUOXUE}0002,在家,未就业（有意愿）,自主创业,中级工,焊工,高中/中专`,
     `4,赵六,${badCheckCharacter(idNumberAged(33, 507))},13812345679,${QINGKOU}0003,在家,未就业,省外转移,初级工,,初中`,
@@ -33,6 +33,7 @@ function registryCsv(overrides: { intentionOfB?: string } = {}): string {
     `6,孙八,${idNumberAged(36, 511)},12012345678,${QINGKOU}0004,在家,未就业,省外转移,初级工,,初中`,
     `7,周九,${idNumberAged(37, 513)},13812345681,${QINGKOU}0005,在家,未就业,省外转移,初级工,,初忠`,
     `8,张三,${people.a},13812345678,${QINGKOU}0001,在家,未就业,省外转移,初级工,电工,初中`,
+    `9,郑十,${idNumberAged(38, 517)},13812345683,${QINGKOU}0006,在家,未就业,省外转移,初级工,,初中,2026年13月5日`,
     '',
     '',
   ].join('\r\n');
@@ -74,18 +75,19 @@ describe('hr import: 劳动力实名登记 from spreadsheets', () => {
   it('a dry run says what would change, line by line, and writes nothing but the run record', async () => {
     const { report } = await post(Buffer.from(registryCsv()), '&dryRun=1');
     expect(report!.dryRun).toBe(true);
-    expect(report!.counts).toEqual({ rows: 8, inserted: 3, updated: 0, unchanged: 0, rejected: 5 });
+    expect(report!.counts).toEqual({ rows: 9, inserted: 3, updated: 0, unchanged: 0, rejected: 6 });
     expect(report!.rejected).toEqual([
       { line: 6, column: '身份证号码', reason: expect.stringMatching(/^身份证号码: the check character/) },
       { line: 7, column: '户编号', reason: '户编号: its first 12 digits are not a village in the division catalogue' },
       { line: 8, column: '联系电话', reason: '联系电话: a mobile number is 11 digits starting with 13 to 19' },
       { line: 9, column: '文化程度', reason: expect.stringMatching(/^文化程度: not one of 未上学、小学、初中/) },
       { line: 10, column: null, reason: 'the same person as line 2' },
+      { line: 11, column: '核实日期', reason: '核实日期: not a day of the calendar (month 1–12, day within the month)' },
     ]);
     expect(report!.unknownColumns).toEqual([]);
     expect(await workers()).toEqual([]);
     const [run] = await hr.sql('select dry_run, status, rows, inserted, rejected, account from import_run where id = ?', [report!.runId]);
-    expect(run).toEqual({ dry_run: true, status: 'finished', rows: 8, inserted: 3, rejected: 5, account: 'test-hr-officer' });
+    expect(run).toEqual({ dry_run: true, status: 'finished', rows: 9, inserted: 3, rejected: 6, account: 'test-hr-officer' });
   });
 
   it('no reason repeats a personal value from the file', async () => {
@@ -96,12 +98,13 @@ describe('hr import: 劳动力实名登记 from spreadsheets', () => {
 
   it('the real run inserts the good rows, each pointing back to the run; the same file again changes nothing', async () => {
     const first = await post(Buffer.from(registryCsv()));
-    expect(first.report!.counts).toEqual({ rows: 8, inserted: 3, updated: 0, unchanged: 0, rejected: 5 });
+    expect(first.report!.counts).toEqual({ rows: 9, inserted: 3, updated: 0, unchanged: 0, rejected: 6 });
     const progress = first.lines.filter((l) => l.type === 'progress');
-    expect(progress.at(-1)).toMatchObject({ done: 8, total: 8, people: expect.arrayContaining([[pseudonymOf(people.a), QINGKOU]]) });
+    expect(progress.at(-1)).toMatchObject({ done: 9, total: 9, people: expect.arrayContaining([[pseudonymOf(people.a), QINGKOU]]) });
     const before = await workers();
     expect(before).toHaveLength(3);
     expect(before.find((w) => w.id === pseudonymOf(people.b))!.phone).toBe('13912345678');
+    expect(before.find((w) => w.id === pseudonymOf(people.b))!.verified_on).toBe('2026-11-20');
     const written = await hr.sql('select line, outcome, record_key from import_row where run_id = ? and outcome = ? order by line', [first.report!.runId, 'inserted']);
     expect(written).toEqual([
       { line: 2, outcome: 'inserted', record_key: pseudonymOf(people.a) },
@@ -109,7 +112,7 @@ describe('hr import: 劳动力实名登记 from spreadsheets', () => {
       { line: 5, outcome: 'inserted', record_key: pseudonymOf(people.c) },
     ]);
     const again = await post(Buffer.from(registryCsv()));
-    expect(again.report!.counts).toEqual({ rows: 8, inserted: 0, updated: 0, unchanged: 3, rejected: 5 });
+    expect(again.report!.counts).toEqual({ rows: 9, inserted: 0, updated: 0, unchanged: 3, rejected: 6 });
     expect(again.report!.sha256).toBe(first.report!.sha256);
     expect(await workers()).toEqual(before);
   });
@@ -135,7 +138,7 @@ describe('hr import: 劳动力实名登记 from spreadsheets', () => {
   it('reads a GBK CSV and an xlsx with a title row and merged two-row headers the same way', async () => {
     const gbk = await post(iconv.encode(registryCsv({ intentionOfB: '省内转移' }), 'gbk'), '&dryRun=1');
     expect(gbk.report!.encoding).toBe('gb18030');
-    expect(gbk.report!.counts).toEqual({ rows: 8, inserted: 0, updated: 0, unchanged: 3, rejected: 5 });
+    expect(gbk.report!.counts).toEqual({ rows: 9, inserted: 0, updated: 0, unchanged: 3, rejected: 6 });
     const book = new ExcelJS.Workbook();
     const sheet = book.addWorksheet('登记表');
     sheet.addRow(['东川区农村劳动力实名登记表']);
@@ -174,8 +177,8 @@ describe('hr import: 劳动力实名登记 from spreadsheets', () => {
     const sheet = book.worksheets[0];
     expect(sheet.name).toBe('导入失败明细');
     expect(sheet.getRow(1).values).toEqual([undefined, ...HEADER.split(','), '失败原因', '原行号']);
-    expect(sheet.rowCount).toBe(6);
-    expect(sheet.getRow(2).getCell(13).value).toBe(6);
+    expect(sheet.rowCount).toBe(7);
+    expect(sheet.getRow(2).getCell(14).value).toBe(6);
     expect((await get(officerOf('hr', { subject: 'county-officer', region: COUNTY }))).status).toBe(200);
     const township = await get(officerOf('hr', { subject: 'yinmin-officer', region: YINMIN }));
     const other = await fetch(serviceUrl(hr.url, `/imports/runs/00000000-0000-4000-8000-000000000000/rejected.xlsx`), { headers: await gatewayHeaders(tangdan) });

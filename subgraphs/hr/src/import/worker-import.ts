@@ -5,6 +5,7 @@ import {
   EmploymentIntentionVocabulary,
   EmploymentStatusVocabulary,
   normaliseCode,
+  normaliseDate,
   normaliseIdNumber,
   normaliseMobile,
   normaliseText,
@@ -34,7 +35,7 @@ import { WorkerRecord } from '../worker/worker.entity';
 import type { RegisterWorkerInput } from '../worker/worker.inputs';
 import { ALREADY_REGISTERED, checkRegistration, checkRegistryAge, OPEN_EMPLOYMENT_MESSAGE, SET_BY_EMPLOYMENT_RECORDS, UNKNOWN_VILLAGE_MESSAGE } from '../worker/worker.service';
 
-export type WorkerColumn = 'seq' | keyof RegisterWorkerInput;
+export type WorkerColumn = 'seq' | 'verifiedOn' | keyof RegisterWorkerInput;
 
 /** 劳动力实名登记: the county form's headers (and the mutation's field names). 序号 is read and ignored. */
 export const WORKER_COLUMNS: readonly ImportColumn<WorkerColumn>[] = [
@@ -49,6 +50,7 @@ export const WORKER_COLUMNS: readonly ImportColumn<WorkerColumn>[] = [
   { key: 'skillLevel', labels: ['技能水平', '技能等级', 'skillLevel'], required: true },
   { key: 'trainingWish', labels: ['培训意愿', '培训需求', 'trainingWish'] },
   { key: 'education', labels: ['文化程度', 'education'], required: true },
+  { key: 'verifiedOn', labels: ['核实日期', '登记日期', 'verifiedOn'] },
 ];
 
 /** A row as the mutation would take it, the birth date from its ID number, and whether it claims 已就业. */
@@ -59,6 +61,8 @@ export interface WorkerRow {
   claimsEmployed: boolean;
   /** The file has the column (an absent column leaves the field as it is). */
   hasTrainingWish: boolean;
+  /** 核实日期: the day of the verification (or registration) the row records; today when the file has none. */
+  verifiedOn: string | null;
 }
 
 const VOCABULARIES = {
@@ -117,6 +121,8 @@ function parseWorkerRow(values: Record<WorkerColumn, RawCell | undefined>, pseud
   const employmentIntention = vocab('employmentIntention');
   const skillLevel = vocab('skillLevel');
   const education = vocab('education');
+  const dateCell = values.verifiedOn ?? null;
+  const verifiedOn = normaliseText(dateCell) === null && !(dateCell instanceof Date) && typeof dateCell !== 'number' ? null : take('verifiedOn', normaliseDate(dateCell), null);
   const wishCell = values.trainingWish ?? null;
   const wish = normaliseText(wishCell) === null || normaliseText(wishCell) === '无' ? null : take('trainingWish', trainingWish(wishCell), null);
   const input = {
@@ -135,6 +141,7 @@ function parseWorkerRow(values: Record<WorkerColumn, RawCell | undefined>, pseud
   // registerWorker's own checks, on the columns that normalised (a column already refused is not checked twice).
   const check = new InputCheck();
   const { parsed, name } = checkRegistration(check, input);
+  if (verifiedOn) check.notInFuture(verifiedOn, 'input.verifiedOn');
   const refused = new Set(rejections.map((r) => r.column));
   for (const problem of check.list()) {
     const column = problem.field.replace(/^input\./, '') as WorkerColumn;
@@ -148,6 +155,7 @@ function parseWorkerRow(values: Record<WorkerColumn, RawCell | undefined>, pseud
       parsed,
       claimsEmployed: employmentStatus === 'EMPLOYED',
       hasTrainingWish: values.trainingWish !== undefined,
+      verifiedOn,
     },
   };
 }
@@ -174,6 +182,7 @@ async function applyWorkerRows(em: EntityManager, rows: readonly KeyedRow<Worker
   const today = todayInChina();
   const results = rows.map((row, index): Result => {
     const { input, parsed, claimsEmployed, hasTrainingWish } = row.record;
+    const verifiedOn = row.record.verifiedOn ?? today;
     const villageCode = villageOfHousehold(input.householdCode);
     if (!householdInScope[index]) return rejected('householdCode', OUTSIDE_SCOPE);
     if (!knownVillages.has(villageCode)) return rejected('householdCode', UNKNOWN_VILLAGE_MESSAGE);
@@ -201,7 +210,7 @@ async function applyWorkerRows(em: EntityManager, rows: readonly KeyedRow<Worker
           skillLevel: input.skillLevel,
           trainingWish: input.trainingWish ?? null,
           education: input.education,
-          verifiedOn: today,
+          verifiedOn,
         });
       }
       return { outcome: 'inserted', person: [row.key, villageCode] };
@@ -223,8 +232,10 @@ async function applyWorkerRows(em: EntityManager, rows: readonly KeyedRow<Worker
     if (hasTrainingWish && (input.trainingWish ?? null) !== worker.trainingWish) changes.trainingWish = input.trainingWish ?? null;
     // An empty phone cell keeps the recorded number; a valid one replaces it.
     if (input.phone && input.phone !== worker.phone) changes.phone = input.phone;
-    if (Object.keys(changes).length === 0) return { outcome: 'unchanged', person };
-    if (!dryRun) Object.assign(worker, changes, { verifiedOn: today });
+    // A later 核实日期 with nothing else changed is a verification, recorded as such; the same file again changes nothing.
+    const verifiedLater = row.record.verifiedOn !== null && (worker.verifiedOn === null || row.record.verifiedOn > worker.verifiedOn);
+    if (Object.keys(changes).length === 0 && !verifiedLater) return { outcome: 'unchanged', person };
+    if (!dryRun) Object.assign(worker, changes, { verifiedOn });
     return { outcome: 'updated', person };
   });
   if (!dryRun) await em.flush();
