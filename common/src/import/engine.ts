@@ -3,7 +3,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { ImportColumn } from './columns';
 import { DEFAULT_IMPORT_LIMITS, type ImportLimits } from './limits';
 import { readSpreadsheet, valuesOf, type SpreadsheetFormat } from './read';
-import type { RawCell } from './sheet';
+import { cellText, type RawCell } from './sheet';
 
 export type ImportOutcome = 'inserted' | 'updated' | 'unchanged' | 'rejected';
 
@@ -147,7 +147,7 @@ export async function runImport<K extends string, R>(em: EntityManager, kind: Im
           if (outcome.outcome !== 'rejected') return { run_id: runId, line: row.line, outcome: outcome.outcome, record_key: !result.rejections ? result.key : null };
           const reason = result.rejections ? outcome.reason : withLabel(labelOf(outcome.column), outcome.reason);
           if (rejected.length < REPORTED_REJECTIONS) rejected.push({ line: row.line, column: labelOf(outcome.column), reason });
-          return { run_id: runId, line: row.line, outcome: 'rejected', record_key: null, column_label: labelOf(outcome.column), reason, cells: row.cells };
+          return { run_id: runId, line: row.line, outcome: 'rejected', record_key: null, column_label: labelOf(outcome.column), reason, cells: row.cells.map(storedCell) };
         });
         await tx.execute(
           `insert into "import_row" ("run_id", "line", "outcome", "record_key", "column_label", "reason", "cells")
@@ -181,6 +181,11 @@ export async function runImport<K extends string, R>(em: EntityManager, kind: Im
     rejected,
     rejectedTruncated: counts.rejected > rejected.length,
   };
+}
+
+/** A cell as import_row keeps it: a date cell as its day (YYYY-MM-DD, which the import reads back), the rest as read. */
+function storedCell(cell: RawCell): RawCell {
+  return cell instanceof Date ? cellText(cell) : cell;
 }
 
 function withLabel(label: string | null, reason: string): string {
