@@ -125,7 +125,8 @@ export async function runImport<K extends string, R>(em: EntityManager, kind: Im
       const results = parsed.slice(start, start + batchSize);
       const people: ImportedPerson[] = [];
       const batchCounts = { inserted: 0, updated: 0, unchanged: 0, rejected: 0 };
-      await em.transactional(async (tx) => {
+      // A fresh fork per batch: the identity map holds one batch, not the whole file.
+      await em.fork().transactional(async (tx) => {
         // The change-history trigger (where a department has one) reads who, from where, and which import.
         await tx.execute(`select set_config('jiuye.change_actor', ?, true), set_config('jiuye.change_origin', 'import', true), set_config('jiuye.change_detail', ?, true)`, [
           options.account,

@@ -74,3 +74,6 @@ export const hrSubgraph: SubgraphModule<HrLoaders> = {
 /** The department's own vocabularies (values and labels), for the demo generator and tests. */
 export { EmployerKindVocabulary } from './employer/employer.entity';
 export { SubsidyKindVocabulary } from './subsidy/subsidy.entity';
+
+/** The spreadsheet import of the labour registry (for npm run bench:import). */
+export { workerImportKind, WORKER_COLUMNS } from './import/worker-import';
