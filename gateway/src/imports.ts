@@ -99,7 +99,7 @@ export function importsProxy(
             await accessLog.append(
               identity,
               operation,
-              people.map(([workerId, villageCode]) => ({ subgraph: department, workerId, villageCode, fields })),
+              people.map(({ workerId, householdCode, villageCode }) => ({ subgraph: department, ...(workerId ? { workerId } : { householdCode }), villageCode, fields })),
               { correlationId },
             );
           } catch (error) {

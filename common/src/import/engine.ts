@@ -22,8 +22,8 @@ export interface KeyedRow<R> {
   record: R;
 }
 
-/** A person an import read or wrote, for the access log (worker pseudonym and village). */
-export type ImportedPerson = [workerId: string, villageCode: string];
+/** A person (worker pseudonym) or household an import read or wrote, and its village: an access-log entry without its fields. */
+export type ImportedPerson = { workerId: string; householdCode?: undefined; villageCode: string } | { householdCode: string; workerId?: undefined; villageCode: string };
 
 export type BatchResult<K extends string> =
   { outcome: 'inserted' | 'updated' | 'unchanged'; person?: ImportedPerson } | ({ outcome: 'rejected'; person?: ImportedPerson } & RowRejection<K>);
@@ -38,6 +38,8 @@ export interface ImportKind<K extends string, R> {
   title: string;
   columns: readonly ImportColumn<K>[];
   parse(values: Record<K, RawCell | undefined>): ParsedRow<R, K>;
+  /** Why a later row with an earlier row's key is refused (default: the same person as line N). */
+  duplicate?(earlierLine: number): string;
   apply(em: EntityManager, rows: readonly KeyedRow<R>[], dryRun: boolean): Promise<BatchResult<K>[]>;
 }
 
@@ -113,7 +115,7 @@ export async function runImport<K extends string, R>(em: EntityManager, kind: Im
     const result = kind.parse(valuesOf(sheet.header, row));
     if (!result.rejections) {
       const earlier = firstLineOf.get(result.key);
-      if (earlier !== undefined) return { rejections: [{ column: null, reason: `the same person as line ${earlier}` }] } as ParsedRow<R, K>;
+      if (earlier !== undefined) return { rejections: [{ column: null, reason: kind.duplicate?.(earlier) ?? `the same person as line ${earlier}` }] } as ParsedRow<R, K>;
       firstLineOf.set(result.key, row.line);
     }
     return result;

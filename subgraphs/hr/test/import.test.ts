@@ -100,7 +100,7 @@ describe('hr import: 劳动力实名登记 from spreadsheets', () => {
     const first = await post(Buffer.from(registryCsv()));
     expect(first.report!.counts).toEqual({ rows: 9, inserted: 3, updated: 0, unchanged: 0, rejected: 6 });
     const progress = first.lines.filter((l) => l.type === 'progress');
-    expect(progress.at(-1)).toMatchObject({ done: 9, total: 9, people: expect.arrayContaining([[pseudonymOf(people.a), QINGKOU]]) });
+    expect(progress.at(-1)).toMatchObject({ done: 9, total: 9, people: expect.arrayContaining([{ workerId: pseudonymOf(people.a), villageCode: QINGKOU }]) });
     const before = await workers();
     expect(before).toHaveLength(3);
     expect(before.find((w) => w.id === pseudonymOf(people.b))!.phone).toBe('13912345678');

@@ -230,9 +230,9 @@ async function applyWorkerRows(em: EntityManager, rows: readonly KeyedRow<Worker
         education: input.education,
         verified_on: verifiedOn,
       });
-      return { outcome: 'inserted', person: [row.key, villageCode] };
+      return { outcome: 'inserted', person: { workerId: row.key, villageCode } };
     }
-    const person: Result['person'] = [worker.id, worker.villageCode];
+    const person: Result['person'] = { workerId: worker.id, villageCode: worker.villageCode };
     // A registered worker in scope: the monthly verification of their six clarities (and phone).
     if (worker.householdCode !== input.householdCode)
       return rejected('householdCode', 'differs from the registry record; the county office moves a record between households', person);
