@@ -34,9 +34,9 @@ interface Cli {
 }
 
 /** `node scripts/dist/import.js …` as `npm run import` runs it; onLine sees stdout line by line. */
-function cli(args: string[], onLine?: (line: string, kill: () => void) => void): Promise<Cli> {
+function cli(args: string[], onLine?: (line: string, kill: () => void) => void, as = token): Promise<Cli> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [path.join(ROOT, 'scripts/dist/import.js'), ...args, '--url', base(), '--token', token], {
+    const child = spawn(process.execPath, [path.join(ROOT, 'scripts/dist/import.js'), ...args, '--url', base(), '--token', as], {
       cwd: ROOT,
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -123,6 +123,17 @@ describe('npm run import with the sample files', () => {
     const fixed = await cli(['hr', 'workers', rejectedFile, '--out', out]);
     expect(fixed.stdout).toContain('inserted 1, updated 0, unchanged 1, rejected 4 of 6 rows');
     expect(fixed.stdout).toContain('columns not read: 失败原因, 原行号');
+  });
+
+  it('imports the civil sample (低保/特困 grants, GBK) as a civil officer of the county, twice', async () => {
+    const civil = await tokenFor({ ...COUNTY_OFFICER, subject: 'test-civil-officer', department: 'civil' });
+    const file = path.join(SAMPLES, 'assistance-grants-gbk.csv');
+    const first = await cli(['civil', 'assistance-grants', file, '--out', out], undefined, civil);
+    expect(first.stderr).toBe('');
+    expect(first.stdout).toContain('inserted 12, updated 0, unchanged 0, rejected 5 of 17 rows — csv (gb18030)');
+    expect(first.stdout).toContain('the same household and kind of assistance as line 3');
+    const again = await cli(['civil', 'assistance-grants', file, '--out', out], undefined, civil);
+    expect(again.stdout).toContain('inserted 0, updated 0, unchanged 12, rejected 5 of 17 rows');
   });
 
   it('reads the GBK CSV sample', async () => {

@@ -161,11 +161,44 @@ function csvField(value: string): string {
   return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
 }
 
+/**
+ * 低保/特困救助名册 for civil (kind assistance-grants), GBK: the sample workers' households, with
+ * a misspelt kind (低包), an amount over 5000, a 2026年13月 date, the same household and kind twice,
+ * and a household in a village not in the county (its township's scope refuses it), blank lines.
+ */
+function writeGrantsCsv(file: string): void {
+  const households = [...new Set(people(12, 0).map((p) => p.householdCode))];
+  const kinds = ['低保', '特困人员救助供养', '最低生活保障（低保）'];
+  const good = households.map((code, i) => [
+    String(i + 1),
+    code,
+    kinds[i % 3] === '特困人员救助供养' ? kinds[1] : kinds[i % 3],
+    String(380 + 20 * i),
+    `2026年${1 + (i % 10)}月1日`,
+  ]);
+  const outside = '532301001201' + '0001'; // 楚雄市: outside the demo county
+  const lines = [
+    '东川区城乡低保、特困人员花名册（2026年11月）,,,,',
+    '序号,户编号,救助类别,月救助金额（元）,享受起始日期',
+    ...good.slice(0, 3).map((row) => row.join(',')),
+    '',
+    ...good.slice(3).map((row) => row.join(',')),
+    `${good.length + 1},${households[0].slice(0, 12)}9101,低包,480,2026年1月1日`,
+    `${good.length + 2},${households[1].slice(0, 12)}9102,低保,6000,2026年1月1日`,
+    `${good.length + 3},${households[2].slice(0, 12)}9103,低保,480,2026年13月1日`,
+    `${good.length + 4},${households[0]},低保,500,2026年2月1日`,
+    `${good.length + 5},${outside},低保,480,2026年1月1日`,
+    '',
+  ];
+  writeFileSync(file, encodeGbk(lines.join('\r\n') + '\r\n'));
+}
+
 async function main(): Promise<void> {
   mkdirSync(OUT, { recursive: true });
   await writeXlsx(path.join(OUT, 'workers.xlsx'));
   writeGbkCsv(path.join(OUT, 'workers-gbk.csv'));
-  console.log(`written: ${path.relative(process.cwd(), OUT)}/workers.xlsx, workers-gbk.csv`);
+  writeGrantsCsv(path.join(OUT, 'assistance-grants-gbk.csv'));
+  console.log(`written: ${path.relative(process.cwd(), OUT)}/workers.xlsx, workers-gbk.csv, assistance-grants-gbk.csv`);
 }
 
 main().catch((error) => {
