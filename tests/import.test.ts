@@ -136,6 +136,31 @@ describe('npm run import with the sample files', () => {
     expect(again.stdout).toContain('inserted 0, updated 0, unchanged 12, rejected 5 of 17 rows');
   });
 
+  it('a row answered "registered outside your area" is logged as a lookup by ID number (lookup ids stay out of the client stream)', async () => {
+    const [registered] = await hrSql<{ id_number: string; name: string; household_code: string }>(
+      `select id_number, name, household_code from worker where household_code like '%9001' order by id_number limit 1`,
+    );
+    const township = platform.county.reference.townships.find((t) => !registered.household_code.startsWith(t.code))!;
+    const village = platform.county.reference.villages.find((v) => v.townshipCode === township.code)!;
+    const officer = { ...COUNTY_OFFICER, subject: 'test-township-officer', region: township.code };
+    const csv = [
+      '姓名,身份证号码,户编号,人口状态,就业状态,就业意愿,技能水平,文化程度',
+      `${registered.name},${registered.id_number},${village.code}8001,在家,未就业,省外转移,初级工,初中`,
+    ].join('\n');
+    const response = await fetch(`${base()}/imports/hr/workers?dryRun=1`, { method: 'POST', body: csv, headers: await userHeaders(officer) });
+    const text = await response.text();
+    expect(text).toContain('this ID number cannot be registered from your account');
+    expect(text).not.toContain('lookups');
+    const audit = new pg.Client({ connectionString: platform.auditDatabaseUrl });
+    await audit.connect();
+    try {
+      const logged = await audit.query(`select staff, fields, lookup from access_log where staff = $1`, [officer.subject]);
+      expect(logged.rows).toEqual([expect.objectContaining({ fields: ['lookup:import:hr'], lookup: 'found' })]);
+    } finally {
+      await audit.end();
+    }
+  });
+
   it('reads the GBK CSV sample', async () => {
     const result = await cli(['hr', 'workers', path.join(SAMPLES, 'workers-gbk.csv'), '--dry-run', '--out', out]);
     expect(result.code).toBe(0);

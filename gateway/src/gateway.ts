@@ -107,7 +107,7 @@ export async function startGateway(config: GatewayConfig, options: { logger?: Lo
     // Spreadsheet imports into a department's records (POST /imports/<department>/<kind>), beside them.
     downloads: [
       exportsProxy(() => urls.get('situation'), config.internalSigningKey, logger, accessLog),
-      importsProxy((name) => urls.get(name), config.internalSigningKey, logger, accessLog),
+      importsProxy((name) => urls.get(name), config.internalSigningKey, logger, accessLog, lookupBudget),
     ],
     stats: production ? undefined : () => ({ fetches: fetchCounts.toJSON(), rss: process.memoryUsage().rss }),
     // The request id is always the gateway's own; the client's x-request-id is kept as a correlation id.

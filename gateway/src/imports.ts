@@ -18,7 +18,8 @@ import {
   type Logger,
 } from '@jiuye/common';
 import { forwardedIdentity, type Caller } from './auth';
-import type { AccessLogStore } from './audit/access-log';
+import type { AccessLogStore, DepartmentAccess } from './audit/access-log';
+import type { LookupBudget } from './audit/lookup-budget';
 import { correlationIdOf } from './correlation';
 
 /** Departments that keep records of their own (the read model imports nothing). */
@@ -34,12 +35,18 @@ const IMPORTING = new Set<string>(SUBGRAPH_NAMES.filter((name) => name !== 'situ
  * batch read or wrote, and they are appended to the access log before the line is passed on
  * (without them). If the log cannot be written, the stream is broken off: the batches already
  * committed stay, and the client is told to run the same file again.
+ * Rows answered "registered outside your scope" (registerWorker's ALREADY_REGISTERED, which
+ * tells that a number is registered) are lookups by ID number: logged as lookups, and charged
+ * to the account's lookup budget like the ID numbers of a GraphQL operation (audit/id-lookups.ts);
+ * over the budget, the stream is broken off before the line that carries them. The department
+ * stops a run after 20 such answers whatever the budget (common/src/import/engine.ts).
  */
 export function importsProxy(
   departmentUrl: (name: string) => string | undefined,
   signingKey: string,
   logger: Logger,
   accessLog: AccessLogStore,
+  budget: LookupBudget,
   maxBytes = DEFAULT_IMPORT_LIMITS.maxBytes,
 ) {
   return {
@@ -94,14 +101,34 @@ export function importsProxy(
         if (!text.trim()) continue;
         const line = JSON.parse(text) as ImportStreamLine;
         if (line.type === 'progress') {
-          const { people = [], fields = [], ...progress } = line;
-          try {
-            await accessLog.append(
-              identity,
-              operation,
-              people.map(({ workerId, householdCode, villageCode }) => ({ subgraph: department, ...(workerId ? { workerId } : { householdCode }), villageCode, fields })),
-              { correlationId },
+          const { people = [], fields = [], lookups = [], ...progress } = line;
+          const reads: DepartmentAccess[] = people.map(({ workerId, householdCode, villageCode }) => ({
+            subgraph: department,
+            ...(workerId ? { workerId } : { householdCode }),
+            villageCode,
+            fields,
+          }));
+          for (const workerId of lookups) reads.push({ subgraph: department, workerId, fields: [`lookup:import:${department}`], lookup: 'found' });
+          const overBudget = budget.charge(identity.subject, lookups.length);
+          if (overBudget) {
+            logger.warn(
+              { requestId, staff: identity.subject, lookups: lookups.length, max: budget.perMinute },
+              'import: lookups by ID number over the account budget; the stream is broken off',
             );
+          }
+          try {
+            await accessLog.append(identity, operation, reads, { correlationId });
+            if (overBudget) {
+              abort.abort(new Error('over the lookup budget'));
+              response.end(
+                JSON.stringify({
+                  type: 'error',
+                  code: 'RATE_LIMITED',
+                  message: `too many ID numbers registered outside your area: at most ${budget.perMinute} a minute per account; the import was broken off. The county office (县级) imports such lists`,
+                }) + '\n',
+              );
+              return;
+            }
           } catch (error) {
             logger.error({ requestId, error: (error as Error).message }, 'import: the access log could not be written; the stream is broken off');
             abort.abort(error);

@@ -1,7 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { ImportColumn } from './columns';
-import { DEFAULT_IMPORT_LIMITS, type ImportLimits } from './limits';
+import { DEFAULT_IMPORT_LIMITS, ImportFileError, type ImportLimits } from './limits';
 import { readSpreadsheet, valuesOf, type SpreadsheetFormat } from './read';
 import { cellText, type RawCell } from './sheet';
 
@@ -25,8 +25,14 @@ export interface KeyedRow<R> {
 /** A person (worker pseudonym) or household an import read or wrote, and its village: an access-log entry without its fields. */
 export type ImportedPerson = { workerId: string; householdCode?: undefined; villageCode: string } | { householdCode: string; workerId?: undefined; villageCode: string };
 
+/**
+ * One row's outcome. `registered`: the answer tells that the row's ID number (this pseudonym) is
+ * registered outside the caller's scope (registerWorker's ALREADY_REGISTERED) — a lookup by ID
+ * number, which the gateway logs and charges to the account's lookup budget, and of which a run
+ * gives at most ImportOptions.maxRegisteredElsewhere.
+ */
 export type BatchResult<K extends string> =
-  { outcome: 'inserted' | 'updated' | 'unchanged'; person?: ImportedPerson } | ({ outcome: 'rejected'; person?: ImportedPerson } & RowRejection<K>);
+  { outcome: 'inserted' | 'updated' | 'unchanged'; person?: ImportedPerson } | ({ outcome: 'rejected'; person?: ImportedPerson; registered?: string } & RowRejection<K>);
 
 /**
  * One importable kind of a department: its column table, its row rules (the mutation's own
@@ -72,7 +78,7 @@ export interface ImportReport {
   rejectedTruncated: boolean;
 }
 
-export type ImportProgress = { type: 'progress'; done: number; total: number; counts: ImportCounts; people: ImportedPerson[] };
+export type ImportProgress = { type: 'progress'; done: number; total: number; counts: ImportCounts; people: ImportedPerson[]; lookups: string[] };
 
 export interface ImportOptions {
   fileName: string;
@@ -83,11 +89,14 @@ export interface ImportOptions {
   region: string | null;
   batchSize?: number;
   limits?: ImportLimits;
+  /** Rows a run may answer "registered outside your scope" (an existence answer); beyond it the run stops. Default 20 (the gateway's lookup budget is 30 a minute). */
+  maxRegisteredElsewhere?: number;
   /** After each committed batch; awaited (the endpoint waits for the access log before going on). */
   onBatch?: (progress: ImportProgress) => Promise<void> | void;
 }
 
 export const DEFAULT_BATCH_SIZE = 500;
+export const DEFAULT_MAX_REGISTERED_ELSEWHERE = 20;
 const REPORTED_REJECTIONS = 1000;
 
 /**
@@ -121,11 +130,14 @@ export async function runImport<K extends string, R>(em: EntityManager, kind: Im
     return result;
   });
   const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
+  const maxRegisteredElsewhere = options.maxRegisteredElsewhere ?? DEFAULT_MAX_REGISTERED_ELSEWHERE;
+  let registeredElsewhere = 0;
   try {
     for (let start = 0; start < sheet.rows.length; start += batchSize) {
       const rows = sheet.rows.slice(start, start + batchSize);
       const results = parsed.slice(start, start + batchSize);
       const people: ImportedPerson[] = [];
+      const lookups: string[] = [];
       const batchCounts = { inserted: 0, updated: 0, unchanged: 0, rejected: 0 };
       // A fresh fork per batch: the identity map holds one batch, not the whole file.
       await em.fork().transactional(async (tx) => {
@@ -146,12 +158,21 @@ export async function runImport<K extends string, R>(em: EntityManager, kind: Im
             ? { outcome: 'rejected', column: result.rejections[0].column, reason: result.rejections.map((r) => withLabel(labelOf(r.column), r.reason)).join('；') }
             : byLine.get(row.line)!;
           if (outcome.person) people.push(outcome.person);
+          if (outcome.outcome === 'rejected' && outcome.registered) lookups.push(outcome.registered);
           batchCounts[outcome.outcome]++;
           if (outcome.outcome !== 'rejected') return { run_id: runId, line: row.line, outcome: outcome.outcome, record_key: !result.rejections ? result.key : null };
           const reason = result.rejections ? outcome.reason : withLabel(labelOf(outcome.column), outcome.reason);
           if (rejected.length < REPORTED_REJECTIONS) rejected.push({ line: row.line, column: labelOf(outcome.column), reason });
           return { run_id: runId, line: row.line, outcome: 'rejected', record_key: null, column_label: labelOf(outcome.column), reason, cells: row.cells.map(storedCell) };
         });
+        registeredElsewhere += lookups.length;
+        if (registeredElsewhere > maxRegisteredElsewhere) {
+          // Rolls this batch back: a file of numbers to probe gets at most the allowance of answers per run.
+          throw new ImportFileError(
+            `the file holds more than ${maxRegisteredElsewhere} people registered outside your area; the import stopped before line ${rows[0].line}. The county office (县级) imports such lists`,
+            'REGISTERED_ELSEWHERE',
+          );
+        }
         await tx.execute(
           `insert into "import_row" ("run_id", "line", "outcome", "record_key", "column_label", "reason", "cells")
            select run_id, line, outcome, record_key, column_label, reason, cells
@@ -164,7 +185,7 @@ export async function runImport<K extends string, R>(em: EntityManager, kind: Im
         );
       });
       for (const outcome of ['inserted', 'updated', 'unchanged', 'rejected'] as const) counts[outcome] += batchCounts[outcome];
-      await options.onBatch?.({ type: 'progress', done: Math.min(start + batchSize, sheet.rows.length), total: sheet.rows.length, counts: { ...counts }, people });
+      await options.onBatch?.({ type: 'progress', done: Math.min(start + batchSize, sheet.rows.length), total: sheet.rows.length, counts: { ...counts }, people, lookups });
     }
     await em.execute(`update "import_run" set "status" = 'finished', "finished_at" = now() where "id" = ?`, [runId]);
   } catch (error) {

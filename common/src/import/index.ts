@@ -12,6 +12,7 @@ export { LINE_LABEL, REASON_LABEL, REJECTED_SHEET_TITLE, writeRejectedRows, type
 export { importTablesSql } from './store';
 export {
   DEFAULT_BATCH_SIZE,
+  DEFAULT_MAX_REGISTERED_ELSEWHERE,
   findImportRun,
   rejectedRowsOf,
   runImport,

@@ -28,7 +28,7 @@ export const DEFAULT_IMPORT_LIMITS: ImportLimits = {
 export class ImportFileError extends Error {
   constructor(
     message: string,
-    readonly reason: 'TOO_LARGE' | 'TOO_MANY_ROWS' | 'ZIP_BOMB' | 'NOT_A_SPREADSHEET' | 'NO_HEADER' | 'MISSING_COLUMNS' | 'DUPLICATE_COLUMN' | 'EMPTY',
+    readonly reason: 'TOO_LARGE' | 'TOO_MANY_ROWS' | 'ZIP_BOMB' | 'NOT_A_SPREADSHEET' | 'NO_HEADER' | 'MISSING_COLUMNS' | 'DUPLICATE_COLUMN' | 'EMPTY' | 'REGISTERED_ELSEWHERE',
     readonly details: Record<string, unknown> = {},
   ) {
     super(message);

@@ -7,7 +7,7 @@ import type { ImportCounts, ImportedPerson, ImportReport } from './engine';
  */
 export type ImportStreamLine =
   | { type: 'start'; runId?: undefined; total: number; dryRun: boolean }
-  | { type: 'progress'; done: number; total: number; counts: ImportCounts; people?: ImportedPerson[]; fields?: string[] }
+  | { type: 'progress'; done: number; total: number; counts: ImportCounts; people?: ImportedPerson[]; fields?: string[]; lookups?: string[] }
   | { type: 'report'; report: ImportReport }
   | { type: 'error'; message: string; code: string };
 

@@ -135,6 +135,22 @@ describe('hr import: 劳动力实名登记 from spreadsheets', () => {
     ]);
   });
 
+  it('rows answered "registered outside your scope" are lookups: named in the progress line for the gateway, and at most 20 per run', async () => {
+    const yinmin = officerOf('hr', { subject: 'yinmin-prober', region: YINMIN });
+    const one = await post(Buffer.from([HEADER, `1,张三,${people.a},,${YINMIN_VILLAGE}0001,在家,未就业,省外转移,初级工,电工,初中`].join('\n')), '&dryRun=1', yinmin);
+    expect(one.lines.find((l) => l.type === 'progress')).toMatchObject({ lookups: [pseudonymOf(people.a)] });
+    // 25 registered numbers of 汤丹镇 filed under 因民镇 households: refused whole, nothing answered.
+    const ids = Array.from({ length: 25 }, (_, i) => makeIdNumber(COUNTY, '1991-02-03', 701 + 2 * i));
+    const file = [HEADER, ...ids.map((id, i) => `${i + 1},测试${i},${id},,${LUOXUE}${String(200 + i).padStart(4, '0')},在家,未就业,省外转移,初级工,,初中`)].join('\n');
+    expect((await post(Buffer.from(file))).report!.counts.inserted).toBe(25);
+    const probe = await post(Buffer.from(file.replaceAll(LUOXUE, YINMIN_VILLAGE)), '&dryRun=1', yinmin);
+    expect(probe.status).toBe(400);
+    expect(probe.body.errors[0]).toMatchObject({
+      message: expect.stringContaining('more than 20 people registered outside your area'),
+      extensions: { reason: 'REGISTERED_ELSEWHERE' },
+    });
+  });
+
   it('reads a GBK CSV and an xlsx with a title row and merged two-row headers the same way', async () => {
     const gbk = await post(iconv.encode(registryCsv({ intentionOfB: '省内转移' }), 'gbk'), '&dryRun=1');
     expect(gbk.report!.encoding).toBe('gb18030');

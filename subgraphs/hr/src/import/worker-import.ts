@@ -206,7 +206,7 @@ async function applyWorkerRows(em: EntityManager, rows: readonly KeyedRow<Worker
     if (!householdInScope[index]) return rejected('householdCode', OUTSIDE_SCOPE);
     if (!knownVillages.has(villageCode)) return rejected('householdCode', UNKNOWN_VILLAGE_MESSAGE);
     const worker = existing.get(row.key);
-    if (worker && !workerVisible[index]) return rejected('idNumber', ALREADY_REGISTERED);
+    if (worker && !workerVisible[index]) return { outcome: 'rejected', column: 'idNumber', reason: ALREADY_REGISTERED, registered: row.key };
     if (!worker) {
       const check = new InputCheck();
       checkRegistryAge(check, parsed, 'idNumber');
