@@ -84,6 +84,11 @@ export class InputProblems {
     return this.problems.length === 0;
   }
 
+  /** The problems so far, for a caller that reports them another way (a spreadsheet import's row report). */
+  list(): readonly { field: string; message: string; reason?: string }[] {
+    return this.problems;
+  }
+
   throwIfAny(): void {
     if (this.empty) return;
     const [first] = this.problems;

@@ -33,8 +33,8 @@ interface HttpRoutes<TContext extends BaseContext, TCaller> {
   stats?: () => unknown;
   /** Extra POST routes with a JSON body (e.g. the internal access-check endpoint). */
   routes?: Record<string, (request: IncomingMessage, body: unknown, requestId: string, caller: TCaller) => Promise<unknown>>;
-  /** GET downloads under a path prefix (the situation service's exports); authenticated like /graphql, streamed by the handler. */
-  downloads?: DownloadRoute<TCaller>;
+  /** Downloads (and uploads) under a path prefix: the situation service's exports, the departments' imports; authenticated like /graphql, streamed by the handler. */
+  downloads?: DownloadRoute<TCaller> | DownloadRoute<TCaller>[];
   /**
    * Whether an incoming x-request-id becomes this request's id (default true: a subgraph takes
    * the gateway's). The gateway sets false: a client must not choose the id the access log and
@@ -57,6 +57,8 @@ export type HttpOptions<TContext extends BaseContext, TCaller = undefined> = Htt
 export interface DownloadRoute<TCaller = undefined> {
   /** e.g. '/exports/' */
   prefix: string;
+  /** GET unless listed; a POST handler reads (and limits) the request body itself (imports). */
+  methods?: readonly ('GET' | 'POST')[];
   handle(request: IncomingMessage, response: ServerResponse, url: URL, requestId: string, caller: TCaller): Promise<void>;
 }
 
@@ -86,6 +88,11 @@ export function serviceUrl(graphqlUrl: string, path: string): string {
 }
 
 function readBody(request: IncomingMessage, limit: number): Promise<string> {
+  return readBodyBytes(request, limit).then((bytes) => bytes.toString('utf8'));
+}
+
+/** The request body as bytes, refused with 413 (and the connection dropped) beyond `limit`. */
+export function readBodyBytes(request: IncomingMessage, limit: number): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
@@ -98,7 +105,7 @@ function readBody(request: IncomingMessage, limit: number): Promise<string> {
       }
       chunks.push(chunk);
     });
-    request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    request.on('end', () => resolve(Buffer.concat(chunks)));
     request.on('error', reject);
   });
 }
@@ -118,6 +125,7 @@ export async function serveGraphQL<TContext extends BaseContext, TCaller = undef
   const authenticate = (request: IncomingMessage, requestId: string): Promise<TCaller> =>
     options.authenticate ? options.authenticate(request, requestId) : Promise.resolve(undefined as TCaller);
   const sockets = new Set<import('node:net').Socket>();
+  const downloads = options.downloads ? [options.downloads].flat() : [];
 
   const httpServer = http.createServer(async (request, response) => {
     const requestId = (options.trustRequestId === false ? undefined : (request.headers['x-request-id'] as string | undefined)?.slice(0, 64)) || randomUUID();
@@ -134,10 +142,12 @@ export async function serveGraphQL<TContext extends BaseContext, TCaller = undef
         await authenticate(request, requestId);
         return sendJson(response, 200, options.stats());
       }
-      if (options.downloads && url.pathname.startsWith(options.downloads.prefix)) {
-        if (request.method !== 'GET') return sendJson(response, 405, { error: 'GET only' });
+      const download = downloads.find((d) => url.pathname.startsWith(d.prefix));
+      if (download) {
+        const methods = download.methods ?? ['GET'];
+        if (!methods.includes(request.method as 'GET' | 'POST')) return sendJson(response, 405, { error: `${methods.join(' or ')} only` });
         const caller = await authenticate(request, requestId);
-        return await options.downloads.handle(request, response, url, requestId, caller);
+        return await download.handle(request, response, url, requestId, caller);
       }
       const route = options.routes?.[url.pathname];
       if (route) {

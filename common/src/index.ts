@@ -29,3 +29,4 @@ export * from './row-id';
 export * from './auth';
 export * from './export';
 export * from './suppression';
+export * from './import';

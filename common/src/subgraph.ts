@@ -99,7 +99,14 @@ export interface SubgraphModule<TLoaders = unknown> {
     prefix: string;
     handle(context: SubgraphContext<TLoaders>, url: URL, response: ServerResponse): Promise<void>;
   };
+  /** Spreadsheet imports under IMPORTS_PREFIX: POST /imports/<kind> (the file as the body) and GET /imports/runs/<id>/rejected.xlsx; same context as a GraphQL request. */
+  imports?: {
+    handle(context: SubgraphContext<TLoaders>, request: IncomingMessage, url: URL, response: ServerResponse): Promise<void>;
+  };
 }
+
+/** Where a department serves its imports, and the gateway its proxy to them (followed by the department's name). */
+export const IMPORTS_PREFIX = '/imports/';
 
 export interface BackgroundWork {
   stop(): Promise<void>;
@@ -308,10 +315,27 @@ export async function startSubgraph<TLoaders>(module: SubgraphModule<TLoaders>, 
       // SQL statements so far and memory, for npm run bench; not in production.
       stats: config.environment === 'production' ? undefined : () => ({ statements: database.statements.total, rss: process.memoryUsage().rss }),
       context: contextFor,
-      downloads: module.downloads && {
-        prefix: module.downloads.prefix,
-        handle: async (request, response, url, requestId, caller) => module.downloads!.handle(await contextFor(request, requestId, caller), url, response),
-      },
+      downloads: [
+        ...(module.downloads
+          ? [
+              {
+                prefix: module.downloads.prefix,
+                handle: async (request: IncomingMessage, response: ServerResponse, url: URL, requestId: string, caller: InternalCaller) =>
+                  module.downloads!.handle(await contextFor(request, requestId, caller), url, response),
+              },
+            ]
+          : []),
+        ...(module.imports
+          ? [
+              {
+                prefix: IMPORTS_PREFIX,
+                methods: ['GET', 'POST'] as const,
+                handle: async (request: IncomingMessage, response: ServerResponse, url: URL, requestId: string, caller: InternalCaller) =>
+                  module.imports!.handle(await contextFor(request, requestId, caller), request, url, response),
+              },
+            ]
+          : []),
+      ],
       routes: {
         ...Object.fromEntries(
           Object.entries(module.routes ?? {}).map(([path, handle]) => [

@@ -8,6 +8,7 @@ import { formatGatewayError, gatewayErrorPlugin } from './errors';
 import { createAuthenticator, forwardedIdentity, personalDataPlugin, type Caller } from './auth';
 import { textGuardPlugin } from './text-guard';
 import { exportsProxy } from './exports';
+import { importsProxy } from './imports';
 import { AccessLogStore } from './audit/access-log';
 import { accessLogPlugin } from './audit/access-log-plugin';
 import { LookupBudget } from './audit/lookup-budget';
@@ -103,7 +104,11 @@ export async function startGateway(config: GatewayConfig, options: { logger?: Lo
     logger,
     authenticate: (request) => authenticate(request),
     // Streamed xlsx/CSV exports of rosters and lists, served by the situation read model.
-    downloads: exportsProxy(() => urls.get('situation'), config.internalSigningKey, logger, accessLog),
+    // Spreadsheet imports into a department's records (POST /imports/<department>/<kind>), beside them.
+    downloads: [
+      exportsProxy(() => urls.get('situation'), config.internalSigningKey, logger, accessLog),
+      importsProxy((name) => urls.get(name), config.internalSigningKey, logger, accessLog, lookupBudget),
+    ],
     stats: production ? undefined : () => ({ fetches: fetchCounts.toJSON(), rss: process.memoryUsage().rss }),
     // The request id is always the gateway's own; the client's x-request-id is kept as a correlation id.
     trustRequestId: false,

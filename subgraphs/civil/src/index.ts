@@ -6,6 +6,7 @@ import { AssistanceResolver } from './assistance/assistance.resolver';
 import { CareDuty } from './care-duty/care-duty.entity';
 import { HouseholdResolver, resolveHouseholdReference } from './household/household.resolver';
 import { Household } from './household/household.type';
+import { civilImports } from './import/grant-import';
 import { createLoaders, type CivilLoaders } from './loaders';
 import { migrations } from './migrations';
 import { CivilWorkerHistoryResolver, CivilHouseholdHistoryResolver, civilHistory } from './history';
@@ -31,6 +32,8 @@ export const civilSubgraph: SubgraphModule<CivilLoaders> = {
   // Civil affairs places only the people it holds a household for; the authorities decide the rest.
   access: civilAccess,
   history: civilHistory,
+  // 低保/特困 grants from the county list (src/import): POST /imports/assistance-grants.
+  imports: civilImports,
 };
 
 /** The department's own vocabularies (values and labels), for the demo generator and tests. */

@@ -14,6 +14,7 @@ import { JobFairIntentionResolver, JobFairResolver } from './job-fair/job-fair.r
 import { JobPosting } from './job-posting/job-posting.entity';
 import { JobPostingResolver } from './job-posting/job-posting.resolver';
 import { hrAccess, hrAuthority } from './access';
+import { hrImports } from './import/imports';
 import { createLoaders, type HrLoaders } from './loaders';
 import type { HrContext } from './context';
 import { migrations } from './migrations';
@@ -84,6 +85,8 @@ export const hrSubgraph: SubgraphModule<HrLoaders> = {
   authority: hrAuthority,
   // The gateway's access log asks where the people partner cities and institutions read live.
   routes: { [WORKER_VILLAGES_PATH]: (context, body) => workerVillages(context as HrContext, body) },
+  // 劳动力实名登记 from spreadsheets (src/import): POST /imports/workers, GET /imports/runs/<id>/rejected.xlsx.
+  imports: hrImports,
 };
 
 /** The department's own vocabularies (values and labels), for the demo generator and tests. */
@@ -91,3 +94,6 @@ export { EmployerKindVocabulary } from './employer/employer.entity';
 export { PostingCloseReasonVocabulary } from './job-posting/job-posting.entity';
 export { WelfarePostFundingVocabulary } from './welfare-post/welfare-post.entity';
 export { SubsidyKindVocabulary } from './subsidy/subsidy.entity';
+
+/** The spreadsheet import of the labour registry (for npm run bench:import). */
+export { workerImportKind, WORKER_COLUMNS } from './import/worker-import';

@@ -86,6 +86,11 @@ export class InputCheck {
   throwIfAny(): void {
     this.problems.throwIfAny();
   }
+
+  /** The problems so far (field and message), for the spreadsheet import's row report. */
+  list(): readonly { field: string; message: string }[] {
+    return this.problems.list();
+  }
 }
 
 /**

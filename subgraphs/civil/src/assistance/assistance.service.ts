@@ -20,25 +20,34 @@ import type { GrantAssistanceInput, StopAssistanceInput } from './assistance.inp
 
 export const MAX_MONTHLY_AMOUNT = 5000;
 
+/** grantAssistance's checks that need no database (the spreadsheet import, src/import, calls them too). */
+export function checkGrant(problems: InputProblems, input: GrantAssistanceInput): InputProblems {
+  return problems
+    .check(isHouseholdCode(input.householdCode), 'input.householdCode', HOUSEHOLD_CODE_MESSAGE)
+    .check(
+      Number.isInteger(input.monthlyAmount) && input.monthlyAmount >= 1 && input.monthlyAmount <= MAX_MONTHLY_AMOUNT,
+      'input.monthlyAmount',
+      `a monthly amount is a whole number of yuan from 1 to ${MAX_MONTHLY_AMOUNT}`,
+    );
+}
+
+/** One grant of each kind at a time: overlapping periods would pay twice. */
+export function overlappingGrantMessage(startsOn: string): string {
+  return `the household already has this kind of assistance from ${startsOn}; stop it first`;
+}
+
 /** 民政 rules for granting and stopping assistance. */
 export class AssistanceService {
   constructor(private readonly em: EntityManager) {}
 
   async grant(input: GrantAssistanceInput): Promise<AssistanceGrant> {
-    new InputProblems()
-      .check(isHouseholdCode(input.householdCode), 'input.householdCode', HOUSEHOLD_CODE_MESSAGE)
-      .check(
-        Number.isInteger(input.monthlyAmount) && input.monthlyAmount >= 1 && input.monthlyAmount <= MAX_MONTHLY_AMOUNT,
-        'input.monthlyAmount',
-        `a monthly amount is a whole number of yuan from 1 to ${MAX_MONTHLY_AMOUNT}`,
-      )
-      .throwIfAny();
+    checkGrant(new InputProblems(), input).throwIfAny();
     return this.em.transactional(async (em) => {
       // One grant of each kind at a time: overlapping periods would pay twice.
       const existing = await em.find(AssistanceGrant, { householdCode: input.householdCode, kind: input.kind });
       const overlapping = existing.find((g) => g.endsOn === null || g.endsOn >= input.startsOn);
       if (overlapping) {
-        throw conflict('input.startsOn', `the household already has this kind of assistance from ${overlapping.startsOn}; stop it first`);
+        throw conflict('input.startsOn', overlappingGrantMessage(overlapping.startsOn));
       }
       const grant = em.create(AssistanceGrant, {
         householdCode: input.householdCode,

@@ -5,6 +5,7 @@ import { Migration20261123140100 } from './Migration20261123140100';
 import { Migration20261206121000 } from './Migration20261206121000';
 import { Migration20261206130200 } from './Migration20261206130200';
 import { Migration20261207110300 } from './Migration20261207110300';
+import { Migration20261207150300 } from './Migration20261207150300';
 
 export const migrations: MigrationObject[] = [
   { name: 'Migration20261123090012', class: Migration20261123090012 },
@@ -12,4 +13,5 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261206121000', class: Migration20261206121000 },
   { name: 'Migration20261206130200', class: Migration20261206130200 },
   { name: 'Migration20261207110300', class: Migration20261207110300 },
+  { name: 'Migration20261207150300', class: Migration20261207150300 },
 ];

@@ -7,6 +7,7 @@ import { Migration20261123190000 } from './Migration20261123190000';
 import { Migration20261206130000 } from './Migration20261206130000';
 import { Migration20261207110100 } from './Migration20261207110100';
 import { Migration20261207130000 } from './Migration20261207130000';
+import { Migration20261207150100 } from './Migration20261207150100';
 
 export const migrations: MigrationObject[] = [
   { name: 'Migration20261123091429', class: Migration20261123091429 },
@@ -16,4 +17,5 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261206130000', class: Migration20261206130000 },
   { name: 'Migration20261207110100', class: Migration20261207110100 },
   { name: 'Migration20261207130000', class: Migration20261207130000 },
+  { name: 'Migration20261207150100', class: Migration20261207150100 },
 ];

@@ -17,6 +17,7 @@ import {
   MOBILE_NUMBER_MESSAGE,
   notFound,
   type Page,
+  type ParsedIdNumber,
   type PopulationStatus,
   requireDivisionCode,
   todayInChina,
@@ -109,6 +110,37 @@ export async function requireRecordInScope<T extends { workerId: string }>(recor
  */
 export const ALREADY_REGISTERED = 'this ID number cannot be registered from your account; the county office (县级人社部门) registers or moves the record';
 
+/** registerWorker's answer when the household's village is not in the division catalogue (the import gives the same). */
+export const UNKNOWN_VILLAGE_MESSAGE = 'its first 12 digits are not a village in the division catalogue';
+export const OPEN_EMPLOYMENT_MESSAGE = 'the worker has an open employment; record its end first';
+export { SET_BY_EMPLOYMENT_RECORDS };
+
+/**
+ * registerWorker's checks that need no database: the ID number (GB 11643), the name, the
+ * mobile number, the household code, and EMPLOYED refused (it follows the employment records).
+ * One home for the rules: registerWorker and the spreadsheet import (src/import) both call it.
+ */
+export function checkRegistration(check: InputCheck, input: RegisterWorkerInput): { parsed: ParsedIdNumber | null; name: string; phone: string | null } {
+  const parsed = check.idNumber(input.idNumber, 'input.idNumber');
+  const name = check.text(input.name, 'input.name', 2, 30);
+  const phone = input.phone?.trim() || null;
+  check
+    .check(phone === null || isMobileNumber(phone), 'input.phone', MOBILE_NUMBER_MESSAGE)
+    .check(isHouseholdCode(input.householdCode), 'input.householdCode', HOUSEHOLD_CODE_MESSAGE)
+    .check(input.employmentStatus !== 'EMPLOYED', 'input.employmentStatus', SET_BY_EMPLOYMENT_RECORDS);
+  return { parsed, name, phone };
+}
+
+/** The registry holds people aged 16 to 60 when they are registered (by the birth date in the ID number). */
+export function checkRegistryAge(check: InputCheck, parsed: ParsedIdNumber, field: string): void {
+  const age = ageOn(parsed.birthDate, todayInChina());
+  check.check(
+    age >= MIN_REGISTRY_AGE && age <= MAX_REGISTRY_AGE,
+    field,
+    `the labour registry holds people aged ${MIN_REGISTRY_AGE} to ${MAX_REGISTRY_AGE} (by the birth date in the ID number)`,
+  );
+}
+
 /** 人社 rules for the real-name labour registry. */
 export class WorkerService {
   constructor(
@@ -120,27 +152,14 @@ export class WorkerService {
 
   async register(input: RegisterWorkerInput): Promise<WorkerRecord> {
     const check = new InputCheck();
-    const parsed = check.idNumber(input.idNumber, 'input.idNumber');
-    const name = check.text(input.name, 'input.name', 2, 30);
-    const phone = input.phone?.trim() || null;
-    check
-      .check(phone === null || isMobileNumber(phone), 'input.phone', MOBILE_NUMBER_MESSAGE)
-      .check(isHouseholdCode(input.householdCode), 'input.householdCode', HOUSEHOLD_CODE_MESSAGE)
-      .check(input.employmentStatus !== 'EMPLOYED', 'input.employmentStatus', SET_BY_EMPLOYMENT_RECORDS);
-    if (parsed) {
-      const age = ageOn(parsed.birthDate, todayInChina());
-      check.check(
-        age >= MIN_REGISTRY_AGE && age <= MAX_REGISTRY_AGE,
-        'input.idNumber',
-        `the labour registry holds people aged ${MIN_REGISTRY_AGE} to ${MAX_REGISTRY_AGE} (by the birth date in the ID number)`,
-      );
-    }
+    const { parsed, name, phone } = checkRegistration(check, input);
+    if (parsed) checkRegistryAge(check, parsed, 'input.idNumber');
     check.throwIfAny();
     const id = workerPseudonym(input.idNumber, this.pseudonymKey);
     const villageCode = villageOfHousehold(input.householdCode);
     const registered = this.em.transactional(async (em) => {
       if (!(await em.findOne(DivisionRecord, { code: villageCode }))) {
-        throw badInput('input.householdCode', 'its first 12 digits are not a village in the division catalogue', 'UNKNOWN_VILLAGE');
+        throw badInput('input.householdCode', UNKNOWN_VILLAGE_MESSAGE, 'UNKNOWN_VILLAGE');
       }
       if (await em.findOne(WorkerRecord, { id }, { fields: ['id'] })) {
         throw conflict('input.idNumber', ALREADY_REGISTERED);
@@ -181,7 +200,7 @@ export class WorkerService {
       const worker = await requireRegisteredWorker(em, this.pseudonymKey, input.idNumber, 'input.idNumber', requireScope(this.inScope));
       if (input.employmentStatus != null && input.employmentStatus !== worker.employmentStatus) {
         const open = await em.count(Employment, { workerId: worker.id, endsOn: null });
-        if (open > 0) throw conflict('input.employmentStatus', 'the worker has an open employment; record its end first');
+        if (open > 0) throw conflict('input.employmentStatus', OPEN_EMPLOYMENT_MESSAGE);
       }
       if (input.populationStatus != null) worker.populationStatus = input.populationStatus;
       if (input.employmentStatus != null) worker.employmentStatus = input.employmentStatus;

@@ -1,0 +1,245 @@
+import { createHash, randomUUID } from 'node:crypto';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { ImportColumn } from './columns';
+import { DEFAULT_IMPORT_LIMITS, ImportFileError, type ImportLimits } from './limits';
+import { readSpreadsheet, valuesOf, type SpreadsheetFormat } from './read';
+import { cellText, type RawCell } from './sheet';
+
+export type ImportOutcome = 'inserted' | 'updated' | 'unchanged' | 'rejected';
+
+/** Why a row is refused: the column (null: the row as a whole) and words that never repeat a cell. */
+export interface RowRejection<K extends string = string> {
+  column: K | null;
+  reason: string;
+}
+
+/** A row's checks without the database: the record to write and its key (a pseudonym), or its rejections. */
+export type ParsedRow<R, K extends string> = { record: R; key: string; rejections?: undefined } | { rejections: RowRejection<K>[]; record?: undefined; key?: undefined };
+
+export interface KeyedRow<R> {
+  line: number;
+  key: string;
+  record: R;
+}
+
+/** A person (worker pseudonym) or household an import read or wrote, and its village: an access-log entry without its fields. */
+export type ImportedPerson = { workerId: string; householdCode?: undefined; villageCode: string } | { householdCode: string; workerId?: undefined; villageCode: string };
+
+/**
+ * One row's outcome. `registered`: the answer tells that the row's ID number (this pseudonym) is
+ * registered outside the caller's scope (registerWorker's ALREADY_REGISTERED) — a lookup by ID
+ * number, which the gateway logs and charges to the account's lookup budget, and of which a run
+ * gives at most ImportOptions.maxRegisteredElsewhere.
+ */
+export type BatchResult<K extends string> =
+  { outcome: 'inserted' | 'updated' | 'unchanged'; person?: ImportedPerson } | ({ outcome: 'rejected'; person?: ImportedPerson; registered?: string } & RowRejection<K>);
+
+/**
+ * One importable kind of a department: its column table, its row rules (the mutation's own
+ * rules, reused), and its writer. `apply` runs inside the batch's transaction and answers one
+ * result per row in order; with dryRun it decides the same way and writes nothing.
+ */
+export interface ImportKind<K extends string, R> {
+  name: string;
+  title: string;
+  columns: readonly ImportColumn<K>[];
+  parse(values: Record<K, RawCell | undefined>): ParsedRow<R, K>;
+  /** Why a later row with an earlier row's key is refused (default: the same person as line N). */
+  duplicate?(earlierLine: number): string;
+  apply(em: EntityManager, rows: readonly KeyedRow<R>[], dryRun: boolean): Promise<BatchResult<K>[]>;
+}
+
+export interface ImportCounts {
+  rows: number;
+  inserted: number;
+  updated: number;
+  unchanged: number;
+  rejected: number;
+}
+
+export interface RowReport {
+  line: number;
+  column: string | null;
+  reason: string;
+}
+
+export interface ImportReport {
+  runId: string;
+  kind: string;
+  fileName: string;
+  sha256: string;
+  dryRun: boolean;
+  format: SpreadsheetFormat;
+  encoding: string | null;
+  counts: ImportCounts;
+  unknownColumns: string[];
+  /** The first REPORTED_REJECTIONS rejected rows; all of them are in the rejected-rows file. */
+  rejected: RowReport[];
+  rejectedTruncated: boolean;
+}
+
+export type ImportProgress = { type: 'progress'; done: number; total: number; counts: ImportCounts; people: ImportedPerson[]; lookups: string[] };
+
+export interface ImportOptions {
+  fileName: string;
+  bytes: Buffer;
+  dryRun: boolean;
+  /** The staff account (its subject) and region, recorded with the run and set as the change actor. */
+  account: string;
+  region: string | null;
+  batchSize?: number;
+  limits?: ImportLimits;
+  /** Rows a run may answer "registered outside your scope" (an existence answer); beyond it the run stops. Default 20 (the gateway's lookup budget is 30 a minute). */
+  maxRegisteredElsewhere?: number;
+  /** After each committed batch; awaited (the endpoint waits for the access log before going on). */
+  onBatch?: (progress: ImportProgress) => Promise<void> | void;
+}
+
+export const DEFAULT_BATCH_SIZE = 500;
+export const DEFAULT_MAX_REGISTERED_ELSEWHERE = 20;
+const REPORTED_REJECTIONS = 1000;
+
+/**
+ * Runs one import: reads the file (refused whole when it is not readable or misses a required
+ * column), checks every row without the database, rejects a later row with the key of an
+ * earlier one (naming that line), then applies the rest in batches, each one transaction that
+ * also writes its import_row records and adds to the run's counts — so a process killed mid-way
+ * leaves whole batches, each traceable to the run. Re-running the same file re-applies it: rows
+ * already written are unchanged, the rest are written (a new run; the killed one stays
+ * 'running' with the counts of its committed batches).
+ */
+export async function runImport<K extends string, R>(em: EntityManager, kind: ImportKind<K, R>, options: ImportOptions): Promise<ImportReport> {
+  const sheet = await readSpreadsheet(options.bytes, kind.columns, options.limits ?? DEFAULT_IMPORT_LIMITS);
+  const runId = randomUUID();
+  const sha256 = createHash('sha256').update(options.bytes).digest('hex');
+  const labelOf = (column: K | null) => (column === null ? null : (sheet.header.labels[sheet.header.index[column] ?? -1] ?? kind.columns.find((c) => c.key === column)!.labels[0]));
+  await em.execute(
+    `insert into "import_run" ("id", "kind", "file_name", "sha256", "account", "region", "dry_run", "status", "labels") values (?, ?, ?, ?, ?, ?, ?, 'running', ?::jsonb)`,
+    [runId, kind.name, options.fileName.slice(0, 200), sha256, options.account.slice(0, 200), options.region, options.dryRun, JSON.stringify(sheet.header.labels)],
+  );
+  const counts: ImportCounts = { rows: sheet.rows.length, inserted: 0, updated: 0, unchanged: 0, rejected: 0 };
+  const rejected: RowReport[] = [];
+  const firstLineOf = new Map<string, number>();
+  const parsed = sheet.rows.map((row) => {
+    const result = kind.parse(valuesOf(sheet.header, row));
+    if (!result.rejections) {
+      const earlier = firstLineOf.get(result.key);
+      if (earlier !== undefined) return { rejections: [{ column: null, reason: kind.duplicate?.(earlier) ?? `the same person as line ${earlier}` }] } as ParsedRow<R, K>;
+      firstLineOf.set(result.key, row.line);
+    }
+    return result;
+  });
+  const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
+  const maxRegisteredElsewhere = options.maxRegisteredElsewhere ?? DEFAULT_MAX_REGISTERED_ELSEWHERE;
+  let registeredElsewhere = 0;
+  try {
+    for (let start = 0; start < sheet.rows.length; start += batchSize) {
+      const rows = sheet.rows.slice(start, start + batchSize);
+      const results = parsed.slice(start, start + batchSize);
+      const people: ImportedPerson[] = [];
+      const lookups: string[] = [];
+      const batchCounts = { inserted: 0, updated: 0, unchanged: 0, rejected: 0 };
+      // A fresh fork per batch: the identity map holds one batch, not the whole file.
+      await em.fork().transactional(async (tx) => {
+        // The change-history trigger (where a department has one) reads who, from where, and which import.
+        await tx.execute(`select set_config('jiuye.change_actor', ?, true), set_config('jiuye.change_origin', 'import', true), set_config('jiuye.change_detail', ?, true)`, [
+          options.account,
+          runId,
+        ]);
+        const keyed: KeyedRow<R>[] = [];
+        results.forEach((result, index) => {
+          if (!result.rejections) keyed.push({ line: rows[index].line, key: result.key, record: result.record });
+        });
+        const applied = keyed.length ? await kind.apply(tx, keyed, options.dryRun) : [];
+        const byLine = new Map(keyed.map((row, index) => [row.line, applied[index]]));
+        const records = rows.map((row, index) => {
+          const result = results[index];
+          const outcome: BatchResult<K> = result.rejections
+            ? { outcome: 'rejected', column: result.rejections[0].column, reason: result.rejections.map((r) => withLabel(labelOf(r.column), r.reason)).join('；') }
+            : byLine.get(row.line)!;
+          if (outcome.person) people.push(outcome.person);
+          if (outcome.outcome === 'rejected' && outcome.registered) lookups.push(outcome.registered);
+          batchCounts[outcome.outcome]++;
+          if (outcome.outcome !== 'rejected') return { run_id: runId, line: row.line, outcome: outcome.outcome, record_key: !result.rejections ? result.key : null };
+          const reason = result.rejections ? outcome.reason : withLabel(labelOf(outcome.column), outcome.reason);
+          if (rejected.length < REPORTED_REJECTIONS) rejected.push({ line: row.line, column: labelOf(outcome.column), reason });
+          return { run_id: runId, line: row.line, outcome: 'rejected', record_key: null, column_label: labelOf(outcome.column), reason, cells: row.cells.map(storedCell) };
+        });
+        registeredElsewhere += lookups.length;
+        if (registeredElsewhere > maxRegisteredElsewhere) {
+          // Rolls this batch back: a file of numbers to probe gets at most the allowance of answers per run.
+          throw new ImportFileError(
+            `the file holds more than ${maxRegisteredElsewhere} people registered outside your area; the import stopped before line ${rows[0].line}. The county office (县级) imports such lists`,
+            'REGISTERED_ELSEWHERE',
+          );
+        }
+        await tx.execute(
+          `insert into "import_row" ("run_id", "line", "outcome", "record_key", "column_label", "reason", "cells")
+           select run_id, line, outcome, record_key, column_label, reason, cells
+             from json_to_recordset(?::json) as r(run_id uuid, line int, outcome text, record_key text, column_label text, reason text, cells jsonb)`,
+          [JSON.stringify(records)],
+        );
+        await tx.execute(
+          `update "import_run" set "rows" = "rows" + ?, "inserted" = "inserted" + ?, "updated" = "updated" + ?, "unchanged" = "unchanged" + ?, "rejected" = "rejected" + ? where "id" = ?`,
+          [rows.length, batchCounts.inserted, batchCounts.updated, batchCounts.unchanged, batchCounts.rejected, runId],
+        );
+      });
+      for (const outcome of ['inserted', 'updated', 'unchanged', 'rejected'] as const) counts[outcome] += batchCounts[outcome];
+      await options.onBatch?.({ type: 'progress', done: Math.min(start + batchSize, sheet.rows.length), total: sheet.rows.length, counts: { ...counts }, people, lookups });
+    }
+    await em.execute(`update "import_run" set "status" = 'finished', "finished_at" = now() where "id" = ?`, [runId]);
+  } catch (error) {
+    await em.execute(`update "import_run" set "status" = 'failed', "finished_at" = now() where "id" = ?`, [runId]).catch(() => undefined);
+    throw error;
+  }
+  return {
+    runId,
+    kind: kind.name,
+    fileName: options.fileName,
+    sha256,
+    dryRun: options.dryRun,
+    format: sheet.format,
+    encoding: sheet.encoding,
+    counts,
+    unknownColumns: sheet.header.unknown,
+    rejected,
+    rejectedTruncated: counts.rejected > rejected.length,
+  };
+}
+
+/** A cell as import_row keeps it: a date cell as its day (YYYY-MM-DD, which the import reads back), the rest as read. */
+function storedCell(cell: RawCell): RawCell {
+  return cell instanceof Date ? cellText(cell) : cell;
+}
+
+function withLabel(label: string | null, reason: string): string {
+  return label ? `${label}: ${reason}` : reason;
+}
+
+/** A run as recorded, for the rejected-rows download: who ran it and the file's header. */
+export interface ImportRunRecord {
+  id: string;
+  kind: string;
+  account: string;
+  region: string | null;
+  fileName: string;
+  labels: string[];
+}
+
+export async function findImportRun(em: EntityManager, runId: string): Promise<ImportRunRecord | null> {
+  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(runId)) return null;
+  const [run] = await em.execute<{ id: string; kind: string; account: string; region: string | null; file_name: string; labels: string[] }[]>(
+    `select "id", "kind", "account", "region", "file_name", "labels" from "import_run" where "id" = ?`,
+    [runId],
+  );
+  return run ? { id: run.id, kind: run.kind, account: run.account, region: run.region, fileName: run.file_name, labels: run.labels } : null;
+}
+
+/** The rejected rows of a run in line order, with the reason, as the rejected-rows file lists them. */
+export async function rejectedRowsOf(em: EntityManager, runId: string): Promise<{ line: number; cells: RawCell[]; reason: string }[]> {
+  const rows = await em.execute<{ line: number; cells: RawCell[] | null; reason: string | null }[]>(
+    `select "line", "cells", "reason" from "import_row" where "run_id" = ? and "outcome" = 'rejected' order by "line"`,
+    [runId],
+  );
+  return rows.map((row) => ({ line: row.line, cells: row.cells ?? [], reason: row.reason ?? '' }));
+}

@@ -1,0 +1,207 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import * as ExcelJS from 'exceljs';
+import { householdCodeIn, idNumberCheckCharacter, makeIdNumber } from '@jiuye/common';
+import { createDemoCounty } from '@jiuye/devtools';
+
+/**
+ * npm run import:samples — rebuilds samples/import/: the files the README walks through.
+ *   workers.xlsx      劳动力实名登记 as a county form: a merged title row, a two-row header
+ *                     (家庭成员 over 姓名 | 身份证号码 | 联系电话, 六个清楚 over the clarities), blank rows;
+ *   workers-gbk.csv   the same kind of list as a GBK CSV (Excel's "CSV" on a Chinese Windows).
+ * People are synthetic: ID numbers with valid check characters, born in 禄劝 (530128, another
+ * county of Kunming, so no demo person's number is reused), living in the demo county's first
+ * villages in households numbered from 9001 (the demo generator's households stay below).
+ * Each file has the broken rows offices make: a mistyped ID number (bad check character), a
+ * household in a village not in the catalogue, a 2026年13月 date, an 11-digit mobile number with
+ * a wrong prefix (120…), a misspelt vocabulary label, a duplicate line, blank lines.
+ */
+const OUT = path.resolve(__dirname, '../../samples/import');
+const BIRTH_REGION = '530128';
+
+const FAMILY = ['李', '王', '张', '刘', '陈', '杨', '赵', '黄', '周', '吴', '徐', '孙', '马', '朱', '胡'];
+const GIVEN = ['建华', '秀英', '志强', '桂兰', '国庆', '春梅', '永福', '丽娟', '德明', '小燕', '海涛', '金凤', '文杰', '玉珍', '正勇'];
+const STATUSES: [string, string, string, string, string, string][] = [
+  // 人口状态, 就业状态, 就业意愿, 技能水平, 培训意愿, 文化程度
+  ['在家', '未就业（有意愿）', '省外转移', '初级工', '电工', '初中'],
+  ['外出', '无就业意愿', '就地就近就业', '无技能', '', '小学'],
+  ['在家', '未就业', '自主创业', '中级工', '电子商务', '高中/中专'],
+  ['在家', '丧失劳动能力', '无意愿', '无技能', '', '未上学'],
+  ['外出', '未就业', '省内转移', '初级工', '焊工', '初中'],
+];
+
+interface Person {
+  name: string;
+  idNumber: string;
+  phone: string;
+  householdCode: string;
+  clarities: string[];
+  verifiedOn: string;
+}
+
+function people(count: number, offset: number): Person[] {
+  // The first three villages are the same for every demo size (npm run seed -- --workers N).
+  const villages = createDemoCounty({}).reference.villages.slice(0, 3);
+  return Array.from({ length: count }, (_, i) => {
+    const n = i + offset;
+    const year = 1970 + ((n * 7) % 36);
+    const birth = `${year}-${String(1 + (n % 12)).padStart(2, '0')}-${String(1 + ((n * 5) % 28)).padStart(2, '0')}`;
+    return {
+      name: FAMILY[n % FAMILY.length] + GIVEN[(n * 3) % GIVEN.length],
+      idNumber: makeIdNumber(BIRTH_REGION, birth, 101 + 2 * n + (n % 2)),
+      phone: `13${String(8 + (n % 2))}${String(10_000_000 + n * 7919).slice(-8)}`,
+      householdCode: householdCodeIn(villages[n % villages.length].code, 9001 + Math.floor(n / 2)),
+      clarities: STATUSES[n % STATUSES.length],
+      verifiedOn: `2026-11-${String(10 + (n % 15)).padStart(2, '0')}`,
+    };
+  });
+}
+
+function wrongCheckCharacter(idNumber: string): string {
+  const right = idNumberCheckCharacter(idNumber.slice(0, 17));
+  return idNumber.slice(0, 17) + (right === '7' ? '8' : '7');
+}
+
+/** Good rows and the broken ones, as [cells] with null for a blank line. */
+function rows(offset: number, dateStyle: (day: string) => string): (string[] | null)[] {
+  const good = people(12, offset);
+  const row = (p: Person, index: number, patch: Partial<Record<'idNumber' | 'phone' | 'householdCode' | 'date' | 'education', string>> = {}) => [
+    String(index),
+    p.name,
+    patch.idNumber ?? p.idNumber,
+    patch.phone ?? p.phone,
+    patch.householdCode ?? p.householdCode,
+    p.clarities[0],
+    p.clarities[1],
+    p.clarities[2],
+    p.clarities[3],
+    p.clarities[4],
+    patch.education ?? p.clarities[5],
+    patch.date ?? dateStyle(p.verifiedOn),
+  ];
+  const broken = people(6, offset + 100);
+  const unknownVillage = broken[1].householdCode.slice(0, 9) + '999' + '9001';
+  const list: (string[] | null)[] = good.slice(0, 6).map((p, i) => row(p, i + 1));
+  list.push(null);
+  list.push(...good.slice(6).map((p, i) => row(p, i + 7)));
+  list.push(null, null);
+  list.push(row(broken[0], 13, { idNumber: wrongCheckCharacter(broken[0].idNumber) })); // 身份证号码: check character
+  list.push(row(broken[1], 14, { householdCode: unknownVillage })); // 户编号: village not in the catalogue
+  list.push(row(broken[2], 15, { date: '2026年13月5日' })); // 核实日期: month 13
+  list.push(row(broken[3], 16, { phone: '12012345678' })); // 联系电话: 11 digits, wrong prefix
+  list.push(row(broken[4], 17, { education: '初忠' })); // 文化程度: misspelt 初中
+  list.push(row(good[2], 18)); // the same person as the third row
+  return list;
+}
+
+const LOWER_HEADER = ['序号', '姓名', '身份证号码', '联系电话', '户编号', '人口状态', '就业状态', '就业意愿', '技能水平', '培训意愿', '文化程度', '核实日期'];
+
+async function writeXlsx(file: string): Promise<void> {
+  const book = new ExcelJS.Workbook();
+  // Fixed document dates: a rebuild gives the same workbook content.
+  book.created = book.modified = new Date('2026-11-30T00:00:00Z');
+  book.creator = 'npm run import:samples';
+  const sheet = book.addWorksheet('劳动力实名登记');
+  sheet.addRow(['东川区农村劳动力实名制登记表（2026年11月动态核实）']);
+  sheet.mergeCells('A1:L1');
+  sheet.getRow(1).font = { bold: true, size: 14 };
+  sheet.addRow(['序号', '家庭成员', null, null, '户编号', '六个清楚', null, null, null, null, null, '核实日期']);
+  sheet.addRow(LOWER_HEADER.map((label, i) => ([1, 2, 3, 5, 6, 7, 8, 9, 10].includes(i) ? label : null)));
+  for (const range of ['A2:A3', 'B2:D2', 'E2:E3', 'F2:K2', 'L2:L3']) sheet.mergeCells(range);
+  for (const row of rows(0, (day) => day)) {
+    if (!row) {
+      sheet.addRow([]);
+      continue;
+    }
+    // Dates as date cells, as Excel keeps them; the broken date stays the text an official typed.
+    const date = /^\d{4}-\d{2}-\d{2}$/.test(row[11]) ? new Date(`${row[11]}T00:00:00Z`) : row[11];
+    const added = sheet.addRow([Number(row[0]), ...row.slice(1, 11), date]);
+    added.getCell(12).numFmt = 'yyyy-mm-dd';
+  }
+  for (const [index, width] of [6, 10, 22, 16, 20, 10, 16, 14, 10, 12, 12, 14].entries()) sheet.getColumn(index + 1).width = width;
+  sheet.getColumn(3).numFmt = '@';
+  sheet.getColumn(5).numFmt = '@';
+  await book.xlsx.writeFile(file);
+}
+
+/** GBK bytes of a text, from a table built by decoding every two-byte GBK code (Node's full ICU decodes GB18030): no package needed. */
+function encodeGbk(text: string): Buffer {
+  const table = new Map<string, [number, number]>();
+  const decoder = new TextDecoder('gb18030');
+  for (let lead = 0x81; lead <= 0xfe; lead++) {
+    for (let trail = 0x40; trail <= 0xfe; trail++) {
+      if (trail === 0x7f) continue;
+      const char = decoder.decode(Uint8Array.from([lead, trail]));
+      if (char.length === 1 && char !== '\ufffd' && !table.has(char)) table.set(char, [lead, trail]);
+    }
+  }
+  const bytes: number[] = [];
+  for (const char of text) {
+    const code = char.codePointAt(0)!;
+    if (code < 0x80) bytes.push(code);
+    else {
+      const pair = table.get(char);
+      if (!pair) throw new Error(`no GBK code for ${char}`);
+      bytes.push(...pair);
+    }
+  }
+  return Buffer.from(bytes);
+}
+
+function writeGbkCsv(file: string): void {
+  const lines = [
+    'XX区农村劳动力实名制登记表（汤丹片区）,,,,,,,,,,,',
+    LOWER_HEADER.join(','),
+    ...rows(40, (day) => day.replace(/^(\d{4})-(\d{2})-(\d{2})$/, (_, y, m, d) => `${y}年${Number(m)}月${Number(d)}日`)).map((row) => (row ? row.map(csvField).join(',') : '')),
+  ];
+  writeFileSync(file, encodeGbk(lines.join('\r\n') + '\r\n'));
+}
+
+function csvField(value: string): string {
+  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+}
+
+/**
+ * 低保/特困救助名册 for civil (kind assistance-grants), GBK: the sample workers' households, with
+ * a misspelt kind (低包), an amount over 5000, a 2026年13月 date, the same household and kind twice,
+ * and a household in a village not in the county (its township's scope refuses it), blank lines.
+ */
+function writeGrantsCsv(file: string): void {
+  const households = [...new Set(people(12, 0).map((p) => p.householdCode))];
+  const kinds = ['低保', '特困人员救助供养', '最低生活保障（低保）'];
+  const good = households.map((code, i) => [
+    String(i + 1),
+    code,
+    kinds[i % 3] === '特困人员救助供养' ? kinds[1] : kinds[i % 3],
+    String(380 + 20 * i),
+    `2026年${1 + (i % 10)}月1日`,
+  ]);
+  const outside = '532301001201' + '0001'; // 楚雄市: outside the demo county
+  const lines = [
+    '东川区城乡低保、特困人员花名册（2026年11月）,,,,',
+    '序号,户编号,救助类别,月救助金额（元）,享受起始日期',
+    ...good.slice(0, 3).map((row) => row.join(',')),
+    '',
+    ...good.slice(3).map((row) => row.join(',')),
+    `${good.length + 1},${households[0].slice(0, 12)}9101,低包,480,2026年1月1日`,
+    `${good.length + 2},${households[1].slice(0, 12)}9102,低保,6000,2026年1月1日`,
+    `${good.length + 3},${households[2].slice(0, 12)}9103,低保,480,2026年13月1日`,
+    `${good.length + 4},${households[0]},低保,500,2026年2月1日`,
+    `${good.length + 5},${outside},低保,480,2026年1月1日`,
+    '',
+  ];
+  writeFileSync(file, encodeGbk(lines.join('\r\n') + '\r\n'));
+}
+
+async function main(): Promise<void> {
+  mkdirSync(OUT, { recursive: true });
+  await writeXlsx(path.join(OUT, 'workers.xlsx'));
+  writeGbkCsv(path.join(OUT, 'workers-gbk.csv'));
+  writeGrantsCsv(path.join(OUT, 'assistance-grants-gbk.csv'));
+  console.log(`written: ${path.relative(process.cwd(), OUT)}/workers.xlsx, workers-gbk.csv, assistance-grants-gbk.csv`);
+}
+
+main().catch((error) => {
+  console.error(`npm run import:samples: ${(error as Error).message}`);
+  process.exit(1);
+});

@@ -1,0 +1,226 @@
+import * as ExcelJS from 'exceljs';
+import * as iconv from 'iconv-lite';
+import { idNumberCheckCharacter, IMPORT_STREAM_CONTENT_TYPE, makeIdNumber, runImport, serviceUrl, type ImportReport, type ImportStreamLine } from '@jiuye/common';
+import { hrSubgraph } from '@jiuye/hr';
+import { gatewayHeaders, officerOf, pseudonymOf, startTestSubgraph, type TestSubgraph } from '@jiuye/testing/harness';
+import { workerImportKind } from '../src/import/worker-import';
+import { COUNTY, idNumberAged, insertReferenceData, LUOXUE, QINGKOU, TANGDAN, YINMIN, YINMIN_VILLAGE } from './fixtures';
+
+const HEADER = '序号,姓名,身份证号码,联系电话,户编号,人口状态,就业状态,就业意愿,技能水平,培训意愿,文化程度,核实日期';
+
+/** A wrong 18th character: the check character of the first 17 digits, shifted. */
+function badCheckCharacter(idNumber: string): string {
+  const right = idNumberCheckCharacter(idNumber.slice(0, 17));
+  return idNumber.slice(0, 17) + (right === '1' ? '2' : '1');
+}
+
+const people = {
+  a: idNumberAged(30, 501),
+  b: idNumberAged(40, 503),
+  c: idNumberAged(25, 505),
+};
+
+/** Three good rows, then the broken rows officials make, with blank lines between. */
+function registryCsv(overrides: { intentionOfB?: string } = {}): string {
+  return [
+    HEADER,
+    `1,张三,${people.a},138 1234 5678,${QINGKOU}0001,在家,未就业,省外转移,初级工,电工,初中,2026/11/20`,
+    `2,李四,${people.b},+86 139-1234-5678,${QINGKOU}0001,外出,无就业意愿,${overrides.intentionOfB ?? '就地就近就业'},无技能,,小学,2026年11月20日`,
+    '',
+    `3,王五,${people.c},,${LUOXUE}0002,在家,未就业（有意愿）,自主创业,中级工,焊工,高中/中专`,
+    `4,赵六,${badCheckCharacter(idNumberAged(33, 507))},13812345679,${QINGKOU}0003,在家,未就业,省外转移,初级工,,初中`,
+    `5,钱七,${idNumberAged(35, 509)},13812345680,${COUNTY}101299${'0001'},在家,未就业,省外转移,初级工,,初中`,
+    `6,孙八,${idNumberAged(36, 511)},12012345678,${QINGKOU}0004,在家,未就业,省外转移,初级工,,初中`,
+    `7,周九,${idNumberAged(37, 513)},13812345681,${QINGKOU}0005,在家,未就业,省外转移,初级工,,初忠`,
+    `8,张三,${people.a},13812345678,${QINGKOU}0001,在家,未就业,省外转移,初级工,电工,初中`,
+    `9,郑十,${idNumberAged(38, 517)},13812345683,${QINGKOU}0006,在家,未就业,省外转移,初级工,,初中,2026年13月5日`,
+    '',
+    '',
+  ].join('\r\n');
+}
+
+interface ImportAnswer {
+  status: number;
+  lines: ImportStreamLine[];
+  report?: ImportReport;
+  body?: any;
+}
+
+describe('hr import: 劳动力实名登记 from spreadsheets', () => {
+  let hr: TestSubgraph;
+  const officer = officerOf('hr');
+
+  async function post(bytes: Buffer, query = '', identity = officer): Promise<ImportAnswer> {
+    const response = await fetch(serviceUrl(hr.url, `/imports/workers?fileName=registry.csv${query}`), { method: 'POST', body: bytes, headers: await gatewayHeaders(identity) });
+    const text = await response.text();
+    if (response.status !== 200) return { status: response.status, lines: [], body: JSON.parse(text) };
+    expect(response.headers.get('content-type')).toBe(IMPORT_STREAM_CONTENT_TYPE);
+    const lines = text
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as ImportStreamLine);
+    const last = lines[lines.length - 1];
+    return { status: 200, lines, report: last.type === 'report' ? last.report : undefined };
+  }
+
+  const workers = () =>
+    hr.sql<{ id: string; employment_intention: string; verified_on: string; phone: string | null }>('select id, employment_intention, verified_on, phone from worker order by id');
+
+  beforeAll(async () => {
+    hr = await startTestSubgraph(hrSubgraph);
+    await insertReferenceData(hr);
+  });
+  afterAll(() => hr?.stop());
+
+  it('a dry run says what would change, line by line, and writes nothing but the run record', async () => {
+    const { report } = await post(Buffer.from(registryCsv()), '&dryRun=1');
+    expect(report!.dryRun).toBe(true);
+    expect(report!.counts).toEqual({ rows: 9, inserted: 3, updated: 0, unchanged: 0, rejected: 6 });
+    expect(report!.rejected).toEqual([
+      { line: 6, column: '身份证号码', reason: expect.stringMatching(/^身份证号码: the check character/) },
+      { line: 7, column: '户编号', reason: '户编号: its first 12 digits are not a village in the division catalogue' },
+      { line: 8, column: '联系电话', reason: '联系电话: a mobile number is 11 digits starting with 13 to 19' },
+      { line: 9, column: '文化程度', reason: expect.stringMatching(/^文化程度: not one of 未上学、小学、初中/) },
+      { line: 10, column: null, reason: 'the same person as line 2' },
+      { line: 11, column: '核实日期', reason: '核实日期: not a day of the calendar (month 1–12, day within the month)' },
+    ]);
+    expect(report!.unknownColumns).toEqual([]);
+    expect(await workers()).toEqual([]);
+    const [run] = await hr.sql('select dry_run, status, rows, inserted, rejected, account from import_run where id = ?', [report!.runId]);
+    expect(run).toEqual({ dry_run: true, status: 'finished', rows: 9, inserted: 3, rejected: 6, account: 'test-hr-officer' });
+  });
+
+  it('no reason repeats a personal value from the file', async () => {
+    const { lines } = await post(Buffer.from(registryCsv()), '&dryRun=1');
+    const text = JSON.stringify(lines.filter((l) => l.type === 'report'));
+    for (const secret of ['12012345678', '赵六', '初忠', people.a, badCheckCharacter(idNumberAged(33, 507))]) expect(text).not.toContain(secret);
+  });
+
+  it('the real run inserts the good rows, each pointing back to the run; the same file again changes nothing', async () => {
+    const first = await post(Buffer.from(registryCsv()));
+    expect(first.report!.counts).toEqual({ rows: 9, inserted: 3, updated: 0, unchanged: 0, rejected: 6 });
+    const progress = first.lines.filter((l) => l.type === 'progress');
+    expect(progress.at(-1)).toMatchObject({ done: 9, total: 9, people: expect.arrayContaining([{ workerId: pseudonymOf(people.a), villageCode: QINGKOU }]) });
+    const before = await workers();
+    expect(before).toHaveLength(3);
+    expect(before.find((w) => w.id === pseudonymOf(people.b))!.phone).toBe('13912345678');
+    expect(before.find((w) => w.id === pseudonymOf(people.b))!.verified_on).toBe('2026-11-20');
+    const written = await hr.sql('select line, outcome, record_key from import_row where run_id = ? and outcome = ? order by line', [first.report!.runId, 'inserted']);
+    expect(written).toEqual([
+      { line: 2, outcome: 'inserted', record_key: pseudonymOf(people.a) },
+      { line: 3, outcome: 'inserted', record_key: pseudonymOf(people.b) },
+      { line: 5, outcome: 'inserted', record_key: pseudonymOf(people.c) },
+    ]);
+    const again = await post(Buffer.from(registryCsv()));
+    expect(again.report!.counts).toEqual({ rows: 9, inserted: 0, updated: 0, unchanged: 3, rejected: 6 });
+    expect(again.report!.sha256).toBe(first.report!.sha256);
+    expect(await workers()).toEqual(before);
+  });
+
+  it('a changed row updates the six clarities of a worker in scope (and verifiedOn); a row the caller may not write is refused as registerWorker refuses it', async () => {
+    const changed = await post(Buffer.from(registryCsv({ intentionOfB: '省内转移' })));
+    expect(changed.report!.counts).toMatchObject({ inserted: 0, updated: 1, unchanged: 2 });
+    expect((await workers()).find((w) => w.id === pseudonymOf(people.b))!.employment_intention).toBe('IN_PROVINCE');
+    // A 因民镇 officer: 汤丹镇's households are outside the scope; a 汤丹镇 worker filed under an 因民镇 household is "already registered".
+    const yinmin = officerOf('hr', { subject: 'yinmin-officer', region: YINMIN });
+    const csv = [
+      HEADER,
+      `1,张三,${people.a},,${YINMIN_VILLAGE}0001,在家,未就业,省外转移,初级工,电工,初中`,
+      `2,李四,${people.b},,${QINGKOU}0001,外出,无就业意愿,省内转移,无技能,,小学`,
+    ].join('\n');
+    const { report } = await post(Buffer.from(csv), '', yinmin);
+    expect(report!.rejected).toEqual([
+      { line: 2, column: '身份证号码', reason: expect.stringMatching(/^身份证号码: this ID number cannot be registered from your account/) },
+      { line: 3, column: '户编号', reason: '户编号: lies outside your scope' },
+    ]);
+  });
+
+  it('rows answered "registered outside your scope" are lookups: named in the progress line for the gateway, and at most 20 per run', async () => {
+    const yinmin = officerOf('hr', { subject: 'yinmin-prober', region: YINMIN });
+    const one = await post(Buffer.from([HEADER, `1,张三,${people.a},,${YINMIN_VILLAGE}0001,在家,未就业,省外转移,初级工,电工,初中`].join('\n')), '&dryRun=1', yinmin);
+    expect(one.lines.find((l) => l.type === 'progress')).toMatchObject({ lookups: [pseudonymOf(people.a)] });
+    // 25 registered numbers of 汤丹镇 filed under 因民镇 households: refused whole, nothing answered.
+    const ids = Array.from({ length: 25 }, (_, i) => makeIdNumber(COUNTY, '1991-02-03', 701 + 2 * i));
+    const file = [HEADER, ...ids.map((id, i) => `${i + 1},测试${i},${id},,${LUOXUE}${String(200 + i).padStart(4, '0')},在家,未就业,省外转移,初级工,,初中`)].join('\n');
+    expect((await post(Buffer.from(file))).report!.counts.inserted).toBe(25);
+    const probe = await post(Buffer.from(file.replaceAll(LUOXUE, YINMIN_VILLAGE)), '&dryRun=1', yinmin);
+    expect(probe.status).toBe(400);
+    expect(probe.body.errors[0]).toMatchObject({
+      message: expect.stringContaining('more than 20 people registered outside your area'),
+      extensions: { reason: 'REGISTERED_ELSEWHERE' },
+    });
+  });
+
+  it('reads a GBK CSV and an xlsx with a title row and merged two-row headers the same way', async () => {
+    const gbk = await post(iconv.encode(registryCsv({ intentionOfB: '省内转移' }), 'gbk'), '&dryRun=1');
+    expect(gbk.report!.encoding).toBe('gb18030');
+    expect(gbk.report!.counts).toEqual({ rows: 9, inserted: 0, updated: 0, unchanged: 3, rejected: 6 });
+    const book = new ExcelJS.Workbook();
+    const sheet = book.addWorksheet('登记表');
+    sheet.addRow(['东川区农村劳动力实名登记表']);
+    sheet.mergeCells('A1:K1');
+    sheet.addRow(['序号', '家庭成员', null, null, '户编号', '六个清楚']);
+    sheet.addRow([null, '姓名', '身份证号码', '联系电话', null, '人口状态', '就业状态', '就业意愿', '技能水平', '培训意愿', '文化程度']);
+    sheet.mergeCells('A2:A3');
+    sheet.mergeCells('B2:D2');
+    sheet.mergeCells('E2:E3');
+    sheet.mergeCells('F2:K2');
+    sheet.addRow([1, '张三', people.a, 13812345678, Number(`${QINGKOU}0001`), '在家', '未就业', '省外转移', '初级工', '电工', '初中']);
+    sheet.addRow([]);
+    sheet.addRow([2, '吴十', idNumberAged(28, 515), '13812345682', `${LUOXUE}0009`, '外出', '未就业', '省内转移', '无技能', null, '初中']);
+    const xlsx = await post(Buffer.from(await book.xlsx.writeBuffer()), '&dryRun=1');
+    expect(xlsx.report!.format).toBe('xlsx');
+    expect(xlsx.report!.counts).toEqual({ rows: 2, inserted: 1, updated: 0, unchanged: 1, rejected: 0 });
+  });
+
+  it('refuses a file without a required column up front, naming it, and callers who may not write the registry', async () => {
+    const missing = await post(Buffer.from('姓名,身份证号码\n张三,1\n'));
+    expect(missing.status).toBe(400);
+    expect(missing.body.errors[0]).toMatchObject({ message: expect.stringContaining('户编号'), extensions: { code: 'BAD_USER_INPUT', reason: 'MISSING_COLUMNS' } });
+    expect((await post(Buffer.from(registryCsv()), '', officerOf('poverty'))).status).toBe(403);
+    expect((await post(Buffer.from(registryCsv()), '', officerOf('hr', { role: 'viewer' }))).status).toBe(403);
+    expect((await post(Buffer.from(registryCsv()), '', officerOf('hr', { purpose: undefined }))).status).toBe(403);
+  });
+
+  it('the rejected rows as 导入失败明细, to the account that ran the import or its county, and to another township the NOT_FOUND of a missing run', async () => {
+    const tangdan = officerOf('hr', { subject: 'tangdan-officer', region: TANGDAN });
+    const { report } = await post(Buffer.from(registryCsv()), '&dryRun=1', tangdan);
+    const get = async (identity = tangdan) => fetch(serviceUrl(hr.url, `/imports/runs/${report!.runId}/rejected.xlsx`), { headers: await gatewayHeaders(identity) });
+    const mine = await get();
+    expect(mine.status).toBe(200);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(await mine.arrayBuffer());
+    const sheet = book.worksheets[0];
+    expect(sheet.name).toBe('导入失败明细');
+    expect(sheet.getRow(1).values).toEqual([undefined, ...HEADER.split(','), '失败原因', '原行号']);
+    expect(sheet.rowCount).toBe(7);
+    expect(sheet.getRow(2).getCell(14).value).toBe(6);
+    expect((await get(officerOf('hr', { subject: 'county-officer', region: COUNTY }))).status).toBe(200);
+    const township = await get(officerOf('hr', { subject: 'yinmin-officer', region: YINMIN }));
+    const other = await fetch(serviceUrl(hr.url, `/imports/runs/00000000-0000-4000-8000-000000000000/rejected.xlsx`), { headers: await gatewayHeaders(tangdan) });
+    expect(township.status).toBe(404);
+    expect(await township.json()).toEqual({ errors: [{ message: 'import run was not found', extensions: { code: 'NOT_FOUND', requestId: expect.any(String) } }] });
+    expect(other.status).toBe(404);
+  });
+
+  it('a run broken off mid-way leaves whole batches; running the same file again completes it with nothing duplicated', async () => {
+    const many = [
+      HEADER,
+      ...Array.from(
+        { length: 9 },
+        (_, i) => `${i + 1},测试${i},${makeIdNumber(COUNTY, '1990-05-01', 601 + 2 * i)},,${LUOXUE}${String(100 + i).padStart(4, '0')},在家,未就业,省外转移,初级工,,初中`,
+      ),
+    ].join('\n');
+    const kind = workerImportKind({ pseudonymKey: hr.config.pseudonymKey, canSee: () => true });
+    let batches = 0;
+    const failing = { ...kind, apply: async (...args: Parameters<typeof kind.apply>) => (++batches === 3 ? Promise.reject(new Error('killed')) : kind.apply(...args)) };
+    const options = { fileName: 'many.csv', bytes: Buffer.from(many), dryRun: false, account: 'test-hr-officer', region: '53', batchSize: 4 };
+    await expect(runImport(hr.database.orm.em.fork() as never, failing, options)).rejects.toThrow('killed');
+    const [broken] = await hr.sql(`select status, rows, inserted from import_run where file_name = 'many.csv'`);
+    expect(broken).toEqual({ status: 'failed', rows: 8, inserted: 8 });
+    expect((await hr.sql(`select count(*)::int as n from worker where household_code like ?`, [`${LUOXUE}01%`]))[0].n).toBe(8);
+    const rerun = await runImport(hr.database.orm.em.fork() as never, kind, options);
+    expect(rerun.counts).toEqual({ rows: 9, inserted: 1, updated: 0, unchanged: 8, rejected: 0 });
+    expect((await hr.sql(`select count(*)::int as n from worker where household_code like ?`, [`${LUOXUE}01%`]))[0].n).toBe(9);
+  });
+});
