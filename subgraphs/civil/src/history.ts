@@ -18,7 +18,10 @@ export const civilHistory: DepartmentHistory = {
     care_duty: { kind: 'CareDuty', fields: { reason: 'health', cared_for_name: 'health', since: 'health', until: 'health' } },
     assistance_grant: { kind: 'AssistanceGrant', fields: { kind: 'welfare', monthly_amount: 'welfare', starts_on: 'welfare', ends_on: 'welfare', stop_reason: 'welfare' } },
   },
-  excluded: {},
+  excluded: {
+    import_run: 'the record of spreadsheet imports itself (common/src/import/store.ts): who imported which file, append-and-finish only',
+    import_row: 'the per-line outcome of an import; the records it wrote keep their history here, with the run as detail',
+  },
 };
 
 /** `Worker.civilHistory` and `Worker.civilRecordedAt`: changes to the person's records here. */

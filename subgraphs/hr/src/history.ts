@@ -21,9 +21,13 @@ export const hrHistory: DepartmentHistory = {
     employer: { kind: 'Employer' },
     job_posting: { kind: 'JobPosting' },
     job_fair: { kind: 'JobFair' },
+    job_fair_employer: { kind: 'JobFairEmployer' },
+    job_fair_posting: { kind: 'JobFairPosting' },
   },
   excluded: {
     division: 'the statistical division catalogue, loaded from the national codes (not kept by staff)',
+    import_run: 'the record of spreadsheet imports itself (common/src/import/store.ts): who imported which file, append-and-finish only',
+    import_row: 'the per-line outcome of an import; the records it wrote keep their history here, with the run as detail',
   },
 };
 

@@ -17,6 +17,8 @@ export const povertyHistory: DepartmentHistory = {
     household_responsibility: { kind: 'HouseholdResponsibility', fields: { cadre_id: 'welfare', unit_id: 'welfare' } },
     cadre: { kind: 'Cadre' },
     responsible_unit: { kind: 'ResponsibleUnit' },
+    cadre_posting: { kind: 'CadrePosting' },
+    unit_pairing: { kind: 'UnitPairing' },
     relocation_site: { kind: 'RelocationSite' },
   },
   excluded: {},

@@ -16,6 +16,7 @@ export const trainingHistory: DepartmentHistory = {
     institution: { kind: 'Institution' },
     course: { kind: 'Course' },
     training_class: { kind: 'TrainingClass' },
+    class_session: { kind: 'ClassSession' },
   },
   excluded: {},
 };

@@ -8,6 +8,7 @@ import { Migration20261206130000 } from './Migration20261206130000';
 import { Migration20261207110100 } from './Migration20261207110100';
 import { Migration20261207130000 } from './Migration20261207130000';
 import { Migration20261207150100 } from './Migration20261207150100';
+import { Migration20261207160100 } from './Migration20261207160100';
 
 export const migrations: MigrationObject[] = [
   { name: 'Migration20261123091429', class: Migration20261123091429 },
@@ -18,4 +19,5 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261207110100', class: Migration20261207110100 },
   { name: 'Migration20261207130000', class: Migration20261207130000 },
   { name: 'Migration20261207150100', class: Migration20261207150100 },
+  { name: 'Migration20261207160100', class: Migration20261207160100 },
 ];

@@ -5,6 +5,7 @@ import { Migration20261123140100 } from './Migration20261123140100';
 import { Migration20261206130100 } from './Migration20261206130100';
 import { Migration20261207110200 } from './Migration20261207110200';
 import { Migration20261207140100 } from './Migration20261207140100';
+import { Migration20261207160200 } from './Migration20261207160200';
 
 export const migrations: MigrationObject[] = [
   { name: 'Migration20261123091624', class: Migration20261123091624 },
@@ -12,4 +13,5 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261206130100', class: Migration20261206130100 },
   { name: 'Migration20261207110200', class: Migration20261207110200 },
   { name: 'Migration20261207140100', class: Migration20261207140100 },
+  { name: 'Migration20261207160200', class: Migration20261207160200 },
 ];
