@@ -14,6 +14,12 @@ function fromUtc(time: number): string {
   return new Date(time).toISOString().slice(0, 10);
 }
 
+/** Whether year, month (1–12) and day name a day of the calendar (not 30 February, not month 13). */
+export function isRealDate(year: number, month: number, day: number): boolean {
+  const d = new Date(Date.UTC(year, month - 1, day));
+  return d.getUTCFullYear() === year && d.getUTCMonth() === month - 1 && d.getUTCDate() === day;
+}
+
 /** Whole days from `from` to `to` (negative when `to` is earlier). */
 export function daysBetween(from: string, to: string): number {
   return Math.round((toUtc(to) - toUtc(from)) / DAY_MS);

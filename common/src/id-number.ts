@@ -7,6 +7,8 @@
  * The messages never repeat the number itself: it is personal data.
  */
 
+import { isRealDate } from './dates';
+
 export type IdNumberProblem = 'LENGTH' | 'CHARACTERS' | 'LOWERCASE_X' | 'REGION' | 'BIRTH_DATE' | 'CHECK_CHARACTER';
 
 export class InvalidIdNumberError extends Error {
@@ -34,11 +36,6 @@ export interface ParsedIdNumber {
   birthDate: string; // YYYY-MM-DD
   sequence: string;
   sex: 'MALE' | 'FEMALE';
-}
-
-function isRealDate(year: number, month: number, day: number): boolean {
-  const d = new Date(Date.UTC(year, month - 1, day));
-  return d.getUTCFullYear() === year && d.getUTCMonth() === month - 1 && d.getUTCDate() === day;
 }
 
 /** Validates and parses an ID number; throws InvalidIdNumberError naming the problem. */

@@ -1,4 +1,5 @@
 import { GraphQLScalarType, Kind, type GraphQLError } from 'graphql';
+import { isRealDate } from './dates';
 import { divisionLevel, InvalidDivisionCodeError } from './division-code';
 import { badInput, codedError, type InputProblems } from './errors';
 import { InvalidIdNumberError, parseIdNumber, type ParsedIdNumber } from './id-number';
@@ -32,9 +33,7 @@ const DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
 export function isLocalDate(value: string): boolean {
   const match = DATE_PATTERN.exec(value);
   if (!match) return false;
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const d = new Date(Date.UTC(year, month - 1, day));
-  return d.getUTCFullYear() === year && d.getUTCMonth() === month - 1 && d.getUTCDate() === day;
+  return isRealDate(Number(match[1]), Number(match[2]), Number(match[3]));
 }
 
 export const LocalDateScalar: GraphQLScalarType<string, string> = new GraphQLScalarType<string, string>({

@@ -1,3 +1,4 @@
+import { isRealDate } from '../dates';
 import { isMobileNumber, MOBILE_NUMBER_MESSAGE } from '../mobile-number';
 import type { Vocabulary } from '../vocabulary';
 import { cellText, isBlankCell, type RawCell } from './sheet';
@@ -19,9 +20,7 @@ const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
 const MAX_EXCEL_SERIAL = 2_958_465; // 9999-12-31
 
 function realDay(year: number, month: number, day: number): string | null {
-  const date = new Date(Date.UTC(year, month - 1, day));
-  if (year < 1900 || date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return null;
-  return date.toISOString().slice(0, 10);
+  return year >= 1900 && isRealDate(year, month, day) ? new Date(Date.UTC(year, month - 1, day)).toISOString().slice(0, 10) : null;
 }
 
 /** A day: date cells, Excel serial numbers, and 2026-11-20, 2026/11/20, 2026.11.20, 2026年11月20日 (one-digit months and days too). */
