@@ -86,6 +86,9 @@ describe('npm run import with the sample files', () => {
       const written = await hrSql<{ record_key: string }>(`select record_key from import_row where run_id = ? and outcome = 'inserted'`, [runId]);
       expect(new Set(logged.rows.map((r) => r.worker_id))).toEqual(new Set(written.map((r) => r.record_key)));
       expect(logged.rows[0].fields).toEqual(expect.arrayContaining(['Worker.idNumber', 'Worker.employmentStatus']));
+      // The file name is the user's free text: the log names the path, never the file.
+      const operations = await audit.query(`select distinct operation from access_log where operation like 'import %' order by operation`);
+      expect(operations.rows.map((r) => r.operation)).toEqual(['import /imports/hr/workers', 'import /imports/hr/workers (dry run)']);
     } finally {
       await audit.end();
     }

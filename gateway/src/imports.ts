@@ -94,7 +94,9 @@ export function importsProxy(
       response.statusCode = 200;
       response.setHeader('content-type', IMPORT_STREAM_CONTENT_TYPE);
       response.setHeader('cache-control', 'no-store');
-      const operation = `import ${url.pathname}${url.search}`.slice(0, 200);
+      // The path and whether it is a dry run; not the file name, which is the user's free text
+      // (an office names files after people) and would sit in the access log in clear.
+      const operation = `import ${url.pathname}${['1', 'true'].includes(url.searchParams.get('dryRun') ?? '') ? ' (dry run)' : ''}`.slice(0, 200);
       const correlationId = correlationIdOf(request) ?? null;
       const lines = createInterface({ input: Readable.fromWeb(upstream.body as import('node:stream/web').ReadableStream), crlfDelay: Infinity });
       for await (const text of lines) {
