@@ -70,13 +70,13 @@ import {
   type DemoStatusChange,
   type DemoSubsidy,
   type Education,
+  type EmploymentKind,
   type EmploymentIntention,
   type EmploymentPlace,
   type PovertyStatus,
   type SkillGrade,
   type SubsidyKind,
   type Trade,
-  EMPLOYMENT_KINDS,
   SKILL_LEVELS,
 } from './model';
 import { brand, CITY_INDUSTRIES, FARMING_JOBS, FLEXIBLE_JOBS, givenName, SELF_EMPLOYED_JOBS, SURNAMES } from './names';
@@ -96,16 +96,8 @@ import {
   EDUCATION_BY_AGE,
   SKILL_BY_EDUCATION,
   CERTIFIED_TRADES,
-  K_LOCAL,
-  K_WORKSHOP,
-  K_WELFARE,
-  K_IN,
-  K_OUT,
-  K_SELF,
-  K_FLEX,
-  K_HOME,
-  K_FARM,
   BASE_KIND_WEIGHTS,
+  pickKind,
   PRIOR_KIND_WEIGHTS,
   FLOOR_KIND_WEIGHTS,
   TENURE_YEARS,
@@ -171,7 +163,7 @@ interface TransferPlan {
 }
 
 interface Spell {
-  kind: number;
+  kind: EmploymentKind;
   place: EmploymentPlace;
   employerId: number | null;
   employerName: string;
@@ -207,7 +199,7 @@ interface Work {
 }
 
 const PLACE_BY_GROUP: EmploymentPlace[] = ['IN_COUNTY', 'IN_COUNTY', 'IN_COUNTY', 'OUT_OF_COUNTY_IN_PROVINCE', 'OUT_OF_PROVINCE'];
-const KIND_BY_GROUP = [K_LOCAL, K_WORKSHOP, K_FARM, K_IN, K_OUT];
+const KIND_BY_GROUP: EmploymentKind[] = ['LOCAL_ENTERPRISE', 'POVERTY_WORKSHOP', 'FARMING', 'TRANSFER_IN_PROVINCE', 'TRANSFER_OUT_OF_PROVINCE'];
 
 export class Walker {
   private readonly seed: number;
@@ -219,7 +211,6 @@ export class Walker {
   private readonly classLeft: Int32Array;
   private readonly siteLeft: Int32Array;
   private readonly cadreCursor: Int32Array;
-  private readonly weights = new Float64Array(9);
   private nextEmployment = 1;
   private nextSubsidy = 1;
   private nextEnrolment = 1;
@@ -823,7 +814,7 @@ export class Walker {
       if (t) {
         const posting = plan.reference.partnerPostings[t.posting - 1];
         const spell: Spell = {
-          kind: K_OUT,
+          kind: 'TRANSFER_OUT_OF_PROVINCE',
           place: 'OUT_OF_PROVINCE',
           employerId: posting.employerId,
           employerName: posting.employerName,
@@ -866,7 +857,7 @@ export class Walker {
       for (const s of w.spells) {
         p.employments.push({
           id: this.nextEmployment++,
-          kind: EMPLOYMENT_KINDS[s.kind],
+          kind: s.kind,
           place: s.place,
           employerId: s.employerId,
           employerName: s.employerName,
@@ -951,7 +942,7 @@ export class Walker {
       }
     }
     if (p.welfarePost) this.welfarePayments(p.welfarePost.startsOn, p.welfarePost.endsOn, w.welfareAnnual, subsidies);
-    if (poor && current && current.kind === K_SELF && rng.chance(0.3)) {
+    if (poor && current && current.kind === 'SELF_EMPLOYED' && rng.chance(0.3)) {
       const paid = current.start + rng.range(60, 240);
       if (paid <= today) subsidies.push({ kind: 'ENTREPRENEURSHIP', amount: rng.pick([3000, 5000, 5000, 10000]), paidOn: paid });
     }
@@ -969,9 +960,9 @@ export class Walker {
     const c = w.current;
     const r = rng.next();
     if (c) {
-      if (c.kind === K_OUT) return r < 0.85 ? 'OUT_OF_PROVINCE' : r < 0.95 ? 'LOCAL' : 'IN_PROVINCE';
-      if (c.kind === K_IN) return r < 0.85 ? 'IN_PROVINCE' : r < 0.95 ? 'LOCAL' : 'OUT_OF_PROVINCE';
-      if (c.kind === K_SELF) return r < 0.6 ? 'ENTREPRENEURSHIP' : 'LOCAL';
+      if (c.kind === 'TRANSFER_OUT_OF_PROVINCE') return r < 0.85 ? 'OUT_OF_PROVINCE' : r < 0.95 ? 'LOCAL' : 'IN_PROVINCE';
+      if (c.kind === 'TRANSFER_IN_PROVINCE') return r < 0.85 ? 'IN_PROVINCE' : r < 0.95 ? 'LOCAL' : 'OUT_OF_PROVINCE';
+      if (c.kind === 'SELF_EMPLOYED') return r < 0.6 ? 'ENTREPRENEURSHIP' : 'LOCAL';
       return r < 0.85 ? 'LOCAL' : r < 0.93 ? 'IN_PROVINCE' : r < 0.97 ? 'ENTREPRENEURSHIP' : 'NONE';
     }
     if (w.p.employmentStatus === 'NOT_SEEKING') return r < 0.8 ? 'NONE' : 'LOCAL';
@@ -979,137 +970,140 @@ export class Walker {
     return r < 0.45 ? 'LOCAL' : r < 0.65 ? 'IN_PROVINCE' : r < 0.9 ? 'OUT_OF_PROVINCE' : r < 0.96 ? 'ENTREPRENEURSHIP' : 'NONE';
   }
 
-  /** Kind weights for a current job, in EMPLOYMENT_KINDS order. */
-  private kindWeights(w: Work, poor: boolean, base: readonly number[]): Float64Array {
-    const k = this.weights;
-    for (let i = 0; i < 9; i++) k[i] = base[i];
+  /** Kind weights for a current job: the base weights adjusted for the labourer (a fresh record). */
+  private kindWeights(w: Work, poor: boolean, base: Readonly<Record<EmploymentKind, number>>): Record<EmploymentKind, number> {
+    const k = { ...base };
     const age = w.s.age;
     if (w.care) {
-      k[K_OUT] *= 0.04;
-      k[K_IN] *= 0.25;
-      k[K_WORKSHOP] *= 2;
-      k[K_HOME] *= 3;
-      k[K_FLEX] *= 1.5;
-      k[K_FARM] *= 1.5;
-      k[K_WELFARE] *= 3;
+      k.TRANSFER_OUT_OF_PROVINCE *= 0.04;
+      k.TRANSFER_IN_PROVINCE *= 0.25;
+      k.POVERTY_WORKSHOP *= 2;
+      k.HOME_BASED *= 3;
+      k.FLEXIBLE *= 1.5;
+      k.FARMING *= 1.5;
+      k.PUBLIC_WELFARE_POST *= 3;
     }
     if (w.grade) {
       const severe = w.grade <= 2;
-      k[K_OUT] *= severe ? 0.04 : 0.35;
-      k[K_IN] *= severe ? 0.2 : 0.5;
-      k[K_WELFARE] *= 3;
-      k[K_HOME] *= 2;
+      k.TRANSFER_OUT_OF_PROVINCE *= severe ? 0.04 : 0.35;
+      k.TRANSFER_IN_PROVINCE *= severe ? 0.2 : 0.5;
+      k.PUBLIC_WELFARE_POST *= 3;
+      k.HOME_BASED *= 2;
     }
     if (age < 17) {
       // migrant work from 17 on
-      k[K_OUT] = 0;
-      k[K_IN] = 0;
+      k.TRANSFER_OUT_OF_PROVINCE = 0;
+      k.TRANSFER_IN_PROVINCE = 0;
     }
     if (age >= 50) {
-      k[K_OUT] *= age >= 56 ? 0.22 : 0.45;
-      k[K_IN] *= 0.7;
-      k[K_FARM] *= 2.5;
-      k[K_WELFARE] *= age >= 56 ? 3.5 : 2.5;
-      k[K_FLEX] *= 1.3;
+      k.TRANSFER_OUT_OF_PROVINCE *= age >= 56 ? 0.22 : 0.45;
+      k.TRANSFER_IN_PROVINCE *= 0.7;
+      k.FARMING *= 2.5;
+      k.PUBLIC_WELFARE_POST *= age >= 56 ? 3.5 : 2.5;
+      k.FLEXIBLE *= 1.3;
     } else if (age < 25) {
-      k[K_OUT] *= 1.3;
-      k[K_FARM] *= 0.3;
-      k[K_SELF] *= 0.5;
-      k[K_WELFARE] *= 0.2;
+      k.TRANSFER_OUT_OF_PROVINCE *= 1.3;
+      k.FARMING *= 0.3;
+      k.SELF_EMPLOYED *= 0.5;
+      k.PUBLIC_WELFARE_POST *= 0.2;
     }
     if (!w.s.male) {
-      k[K_IN] *= 0.9;
-      k[K_OUT] *= 0.85;
-      k[K_WORKSHOP] *= 1.5;
-      k[K_HOME] *= 2.5;
+      k.TRANSFER_IN_PROVINCE *= 0.9;
+      k.TRANSFER_OUT_OF_PROVINCE *= 0.85;
+      k.POVERTY_WORKSHOP *= 1.5;
+      k.HOME_BASED *= 2.5;
     }
     if (poor) {
-      k[K_WELFARE] *= 2.5;
-      k[K_WORKSHOP] *= 1.4;
-    } else k[K_WELFARE] *= 0.15;
+      k.PUBLIC_WELFARE_POST *= 2.5;
+      k.POVERTY_WORKSHOP *= 1.4;
+    } else k.PUBLIC_WELFARE_POST *= 0.15;
     return k;
   }
 
   /** The current job (open spell). `fixedStart` ≥ 0: the job found after training. */
   private newSpell(rng: Rng, w: Work, v: number, ti: number, poor: boolean, earliest: number, fixedStart: number): Spell {
     const today = this.today;
-    let kind: number;
+    let kind: EmploymentKind;
     if (fixedStart >= 0) kind = this.kindAfterTraining(rng, w, poor);
     else {
       const weights = this.kindWeights(w, poor, w.floor ? FLOOR_KIND_WEIGHTS : BASE_KIND_WEIGHTS);
-      kind = rng.weightedIndex(weights);
+      kind = pickKind(rng, weights);
     }
     const latest = today;
-    const startFor = (k: number): number => {
+    const startFor = (k: EmploymentKind): number => {
       if (fixedStart >= 0) return fixedStart;
-      let min = Math.max(earliest, k === K_OUT || k === K_IN ? birthdayAt(w.s.birth, 17) : w.turned16);
-      if (k === K_WORKSHOP || k === K_HOME) min = Math.max(min, WORKSHOPS_SINCE);
-      if (k === K_WELFARE) min = Math.max(min, WELFARE_POSTS_SINCE);
+      let min = Math.max(earliest, k === 'TRANSFER_OUT_OF_PROVINCE' || k === 'TRANSFER_IN_PROVINCE' ? birthdayAt(w.s.birth, 17) : w.turned16);
+      if (k === 'POVERTY_WORKSHOP' || k === 'HOME_BASED') min = Math.max(min, WORKSHOPS_SINCE);
+      if (k === 'PUBLIC_WELFARE_POST') min = Math.max(min, WELFARE_POSTS_SINCE);
       if (min >= latest - 1) return Math.min(latest, min);
       const tenure = Math.floor(-Math.log(1 - rng.next()) * TENURE_YEARS[k] * 365);
       return Math.max(min, today - 1 - tenure);
     };
-    if (kind === K_WELFARE) {
+    if (kind === 'PUBLIC_WELFARE_POST') {
       const post = this.freePost(v);
       if (post > 0) {
-        const start = Math.min(latest, Math.max(startFor(K_WELFARE), this.postFreeFrom[post]));
+        const start = Math.min(latest, Math.max(startFor('PUBLIC_WELFARE_POST'), this.postFreeFrom[post]));
         return this.takePost(w, v, post, start, null);
       }
       const weights = this.kindWeights(w, poor, w.floor ? FLOOR_KIND_WEIGHTS : BASE_KIND_WEIGHTS);
-      weights[K_WELFARE] = 0;
-      kind = rng.weightedIndex(weights);
+      weights.PUBLIC_WELFARE_POST = 0;
+      kind = pickKind(rng, weights);
     }
     // a job found at a job fair (达成意向 → hired)
-    if (fixedStart < 0 && (kind === K_LOCAL || kind === K_WORKSHOP || kind === K_IN || kind === K_OUT) && rng.chance(0.1)) {
+    if (
+      fixedStart < 0 &&
+      (kind === 'LOCAL_ENTERPRISE' || kind === 'POVERTY_WORKSHOP' || kind === 'TRANSFER_IN_PROVINCE' || kind === 'TRANSFER_OUT_OF_PROVINCE') &&
+      rng.chance(0.1)
+    ) {
       const fromFair = this.jobFromFair(rng, w, ti, kind, earliest);
       if (fromFair) return fromFair;
     }
     return this.job(rng, v, ti, kind, startFor(kind), null, 1);
   }
 
-  private kindAfterTraining(rng: Rng, w: Work, poor: boolean): number {
+  private kindAfterTraining(rng: Rng, w: Work, poor: boolean): EmploymentKind {
     const r = rng.next();
-    let kind: number;
+    let kind: EmploymentKind;
     switch (w.trainKind) {
       case 'ENTREPRENEURSHIP':
-        kind = K_SELF;
+        kind = 'SELF_EMPLOYED';
         break;
       case 'ORDER_BASED':
-        kind = r < 0.55 ? K_LOCAL : r < 0.85 ? K_IN : K_OUT;
+        kind = r < 0.55 ? 'LOCAL_ENTERPRISE' : r < 0.85 ? 'TRANSFER_IN_PROVINCE' : 'TRANSFER_OUT_OF_PROVINCE';
         break;
       case 'DIRECTED':
-        kind = r < 0.5 ? K_LOCAL : r < 0.7 ? K_WORKSHOP : K_IN;
+        kind = r < 0.5 ? 'LOCAL_ENTERPRISE' : r < 0.7 ? 'POVERTY_WORKSHOP' : 'TRANSFER_IN_PROVINCE';
         break;
       case 'PRE_JOB':
-        kind = r < 0.4 ? K_LOCAL : r < 0.8 ? K_IN : K_OUT;
+        kind = r < 0.4 ? 'LOCAL_ENTERPRISE' : r < 0.8 ? 'TRANSFER_IN_PROVINCE' : 'TRANSFER_OUT_OF_PROVINCE';
         break;
       default: {
-        if (w.trainTrade === 'AGRICULTURE' && r < 0.5) kind = K_FARM;
+        if (w.trainTrade === 'AGRICULTURE' && r < 0.5) kind = 'FARMING';
         else {
           const weights = this.kindWeights(w, poor, BASE_KIND_WEIGHTS);
-          weights[K_WELFARE] = 0;
-          kind = rng.weightedIndex(weights);
+          weights.PUBLIC_WELFARE_POST = 0;
+          kind = pickKind(rng, weights);
         }
       }
     }
-    if ((kind === K_OUT || kind === K_IN) && (w.s.age < 17 || ((w.care || (w.grade > 0 && w.grade <= 2)) && rng.chance(0.9)))) kind = K_LOCAL;
+    if ((kind === 'TRANSFER_OUT_OF_PROVINCE' || kind === 'TRANSFER_IN_PROVINCE') && (w.s.age < 17 || ((w.care || (w.grade > 0 && w.grade <= 2)) && rng.chance(0.9))))
+      kind = 'LOCAL_ENTERPRISE';
     return kind;
   }
 
   private pastSpell(rng: Rng, w: Work, v: number, ti: number, poor: boolean, start: number, end: number): Spell {
-    const weights = this.weights;
-    for (let i = 0; i < 9; i++) weights[i] = PRIOR_KIND_WEIGHTS[i];
-    if (!poor) weights[K_WELFARE] *= 0.15;
-    if (w.p.welfarePost) weights[K_WELFARE] = 0;
-    let kind = rng.weightedIndex(weights);
-    if (kind === K_WELFARE) {
+    const weights = { ...PRIOR_KIND_WEIGHTS };
+    if (!poor) weights.PUBLIC_WELFARE_POST *= 0.15;
+    if (w.p.welfarePost) weights.PUBLIC_WELFARE_POST = 0;
+    let kind = pickKind(rng, weights);
+    if (kind === 'PUBLIC_WELFARE_POST') {
       const post = this.freePost(v);
       const from = post > 0 ? Math.max(start, this.postFreeFrom[post]) : 0;
       if (post > 0 && from < end - 30) return this.takePost(w, v, post, from, end);
-      weights[K_WELFARE] = 0;
-      kind = rng.weightedIndex(weights);
+      weights.PUBLIC_WELFARE_POST = 0;
+      kind = pickKind(rng, weights);
     }
-    if ((kind === K_WORKSHOP || kind === K_HOME) && start < WORKSHOPS_SINCE) kind = K_FLEX;
+    if ((kind === 'POVERTY_WORKSHOP' || kind === 'HOME_BASED') && start < WORKSHOPS_SINCE) kind = 'FLEXIBLE';
     return this.job(rng, v, ti, kind, start, end, 0.92);
   }
 
@@ -1127,7 +1121,7 @@ export class Walker {
     w.welfareAnnual = ref.annualAllowance;
     w.p.welfarePost = { postId: post, startsOn: isoOf(start), endsOn: end === null ? null : isoOf(end) };
     return {
-      kind: K_WELFARE,
+      kind: 'PUBLIC_WELFARE_POST',
       place: 'IN_TOWNSHIP',
       employerId: null,
       employerName: this.plan.villageCommittee[v],
@@ -1147,20 +1141,20 @@ export class Walker {
   }
 
   /** Employer, place, location and wage for a job of the kind. */
-  private job(rng: Rng, v: number, ti: number, kind: number, start: number, end: number | null, wageFactor: number): Spell {
+  private job(rng: Rng, v: number, ti: number, kind: EmploymentKind, start: number, end: number | null, wageFactor: number): Spell {
     const plan = this.plan;
     let place: EmploymentPlace = 'IN_TOWNSHIP';
     let employerId: number | null = null;
     let employerName: string;
     let location: string;
     switch (kind) {
-      case K_LOCAL:
-      case K_WORKSHOP:
-      case K_HOME: {
-        const group = kind === K_LOCAL ? 0 : 1;
-        employerId = this.localEmployer(rng, ti, group, rng.chance(kind === K_LOCAL ? 0.35 : kind === K_WORKSHOP ? 0.75 : 1));
+      case 'LOCAL_ENTERPRISE':
+      case 'POVERTY_WORKSHOP':
+      case 'HOME_BASED': {
+        const group = kind === 'LOCAL_ENTERPRISE' ? 0 : 1;
+        employerId = this.localEmployer(rng, ti, group, rng.chance(kind === 'LOCAL_ENTERPRISE' ? 0.35 : kind === 'POVERTY_WORKSHOP' ? 0.75 : 1));
         employerName = plan.reference.employers[employerId - 1].name;
-        if (kind === K_HOME) {
+        if (kind === 'HOME_BASED') {
           place = 'IN_TOWNSHIP';
           location = plan.villageLocation[v];
         } else {
@@ -1169,7 +1163,7 @@ export class Walker {
         }
         break;
       }
-      case K_FARM:
+      case 'FARMING':
         if (rng.chance(0.45)) {
           employerId = this.localEmployer(rng, ti, 2, true);
           employerName = plan.reference.employers[employerId - 1].name;
@@ -1180,16 +1174,16 @@ export class Walker {
           location = plan.villageLocation[v];
         }
         break;
-      case K_FLEX:
-      case K_SELF: {
-        employerName = rng.pick(kind === K_FLEX ? FLEXIBLE_JOBS : SELF_EMPLOYED_JOBS);
-        const inTownship = rng.chance(kind === K_FLEX ? 0.55 : 0.6);
+      case 'FLEXIBLE':
+      case 'SELF_EMPLOYED': {
+        employerName = rng.pick(kind === 'FLEXIBLE' ? FLEXIBLE_JOBS : SELF_EMPLOYED_JOBS);
+        const inTownship = rng.chance(kind === 'FLEXIBLE' ? 0.55 : 0.6);
         place = inTownship ? 'IN_TOWNSHIP' : 'IN_COUNTY';
         const where = inTownship ? ti : (ti + 1 + rng.int(plan.townshipNames.length - 1)) % plan.townshipNames.length;
         location = `${COUNTY.name}${plan.townshipNames[where]}`;
         break;
       }
-      case K_IN:
+      case 'TRANSFER_IN_PROVINCE':
         place = 'OUT_OF_COUNTY_IN_PROVINCE';
         if (rng.chance(0.65) && plan.inProvinceEmployers.length > 0) {
           employerId = rng.pick(plan.inProvinceEmployers);
@@ -1201,7 +1195,7 @@ export class Walker {
           employerName = `${city}${brand(rng)}${rng.pick(CITY_INDUSTRIES)}有限公司`;
         }
         break;
-      default: // K_OUT
+      default: // TRANSFER_OUT_OF_PROVINCE (never PUBLIC_WELFARE_POST: takePost makes those)
         place = 'OUT_OF_PROVINCE';
         if (rng.chance(0.15) && plan.partnerEmployers.length > 0) {
           employerId = rng.pick(plan.partnerEmployers);
@@ -1219,11 +1213,11 @@ export class Walker {
   }
 
   /** A current job hired through a job fair: the fair's posting decides the employer. */
-  private jobFromFair(rng: Rng, w: Work, ti: number, kind: number, earliest: number): Spell | null {
+  private jobFromFair(rng: Rng, w: Work, ti: number, kind: EmploymentKind, earliest: number): Spell | null {
     const plan = this.plan;
     const today = this.today;
     const fairs = plan.fairs;
-    const group = kind === K_IN ? 1 : kind === K_OUT ? 2 : 0;
+    const group = kind === 'TRANSFER_IN_PROVINCE' ? 1 : kind === 'TRANSFER_OUT_OF_PROVINCE' ? 2 : 0;
     const first = rng.int(fairs.length);
     for (let k = 0; k < fairs.length; k++) {
       const fair = fairs[(first + k) % fairs.length];

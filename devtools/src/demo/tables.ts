@@ -1,8 +1,19 @@
 /** The walk's tables: weights and rates by kind, status, age and skill (figures in generate.ts's header). */
 import { dayOf } from './calendar';
-import type { ContactOutcome, CourseKind, DisabilityGrade, DisabilityKind, Education, PovertyStatus, SkillGrade, Trade } from './model';
+import {
+  type ContactOutcome,
+  type CourseKind,
+  type DisabilityGrade,
+  type DisabilityKind,
+  type Education,
+  type EmploymentKind,
+  type PovertyStatus,
+  type SkillGrade,
+  type Trade,
+  EMPLOYMENT_KINDS,
+} from './model';
 import type { HouseholdType } from './composition';
-import { Weighted } from './random';
+import { type Rng, Weighted } from './random';
 import { COURSE_KIND_WEIGHTS } from './reference';
 
 export const STATUS_WEIGHTS = Weighted.of<PovertyStatus>({ LIFTED: 75, LIFTED_UNSTABLE: 8, NOT_LIFTED: 5, MARGINAL: 10, SUDDEN_HARDSHIP: 2 });
@@ -34,31 +45,83 @@ export const SKILL_BY_EDUCATION: Record<Education, Weighted<number>> = {
 };
 export const CERTIFIED_TRADES = Weighted.of<Trade>({ ELECTRICIAN: 3, WELDER: 3, DRIVER: 2, EXCAVATOR: 2, COOK: 2, CONSTRUCTION: 1, ELDERLY_CARE: 1, BEAUTY: 1 });
 
-// Employment kinds, in EMPLOYMENT_KINDS order.
-export const K_LOCAL = 0;
-export const K_WORKSHOP = 1;
-export const K_WELFARE = 2;
-export const K_IN = 3;
-export const K_OUT = 4;
-export const K_SELF = 5;
-export const K_FLEX = 6;
-export const K_HOME = 7;
-export const K_FARM = 8;
-export const BASE_KIND_WEIGHTS = [11, 5.5, 2.6, 35, 40, 4, 5.5, 1.2, 3.8];
-export const PRIOR_KIND_WEIGHTS = [12, 9, 1.5, 25, 30, 3, 10, 3, 5];
-export const FLOOR_KIND_WEIGHTS = [1, 2, 8, 0, 0, 0, 3, 2, 3];
-export const TENURE_YEARS = [3, 2.5, 3, 2.5, 3, 5, 1.5, 2, 8];
-export const WAGES: [number, number][] = [
-  [2600, 4300],
-  [1800, 3200],
-  [500, 500],
-  [3300, 5800],
-  [4500, 7800],
-  [2500, 7000],
-  [1500, 3200],
-  [800, 2000],
-  [1000, 2800],
-];
+/** Weights of the employment kinds for a current job (adjusted per labourer by the walk). */
+export const BASE_KIND_WEIGHTS: Readonly<Record<EmploymentKind, number>> = {
+  LOCAL_ENTERPRISE: 11,
+  POVERTY_WORKSHOP: 5.5,
+  PUBLIC_WELFARE_POST: 2.6,
+  TRANSFER_IN_PROVINCE: 35,
+  TRANSFER_OUT_OF_PROVINCE: 40,
+  SELF_EMPLOYED: 4,
+  FLEXIBLE: 5.5,
+  HOME_BASED: 1.2,
+  FARMING: 3.8,
+};
+/** Weights of the employment kinds for a past job. */
+export const PRIOR_KIND_WEIGHTS: Readonly<Record<EmploymentKind, number>> = {
+  LOCAL_ENTERPRISE: 12,
+  POVERTY_WORKSHOP: 9,
+  PUBLIC_WELFARE_POST: 1.5,
+  TRANSFER_IN_PROVINCE: 25,
+  TRANSFER_OUT_OF_PROVINCE: 30,
+  SELF_EMPLOYED: 3,
+  FLEXIBLE: 10,
+  HOME_BASED: 3,
+  FARMING: 5,
+};
+/** Weights of the employment kinds for the floor job of a zero-employment household (户有一人就业). */
+export const FLOOR_KIND_WEIGHTS: Readonly<Record<EmploymentKind, number>> = {
+  LOCAL_ENTERPRISE: 1,
+  POVERTY_WORKSHOP: 2,
+  PUBLIC_WELFARE_POST: 8,
+  TRANSFER_IN_PROVINCE: 0,
+  TRANSFER_OUT_OF_PROVINCE: 0,
+  SELF_EMPLOYED: 0,
+  FLEXIBLE: 3,
+  HOME_BASED: 2,
+  FARMING: 3,
+};
+/** Mean tenure of a current job, in years, by kind. */
+export const TENURE_YEARS: Readonly<Record<EmploymentKind, number>> = {
+  LOCAL_ENTERPRISE: 3,
+  POVERTY_WORKSHOP: 2.5,
+  PUBLIC_WELFARE_POST: 3,
+  TRANSFER_IN_PROVINCE: 2.5,
+  TRANSFER_OUT_OF_PROVINCE: 3,
+  SELF_EMPLOYED: 5,
+  FLEXIBLE: 1.5,
+  HOME_BASED: 2,
+  FARMING: 8,
+};
+/** Monthly wage range [low, high] in yuan, by kind. */
+export const WAGES: Readonly<Record<EmploymentKind, readonly [number, number]>> = {
+  LOCAL_ENTERPRISE: [2600, 4300],
+  POVERTY_WORKSHOP: [1800, 3200],
+  PUBLIC_WELFARE_POST: [500, 500],
+  TRANSFER_IN_PROVINCE: [3300, 5800],
+  TRANSFER_OUT_OF_PROVINCE: [4500, 7800],
+  SELF_EMPLOYED: [2500, 7000],
+  FLEXIBLE: [1500, 3200],
+  HOME_BASED: [800, 2000],
+  FARMING: [1000, 2800],
+};
+
+/**
+ * A kind drawn from (unnormalised) weights. The weights are summed and walked in
+ * EMPLOYMENT_KINDS order, whatever the record's key order, so the draw is the same as
+ * Rng.weightedIndex over the weights in that order (a draw past the end gives the last kind).
+ */
+export function pickKind(rng: Rng, weights: Readonly<Record<EmploymentKind, number>>): EmploymentKind {
+  let total = 0;
+  for (const kind of EMPLOYMENT_KINDS) total += weights[kind];
+  let r = rng.next() * total;
+  for (const kind of EMPLOYMENT_KINDS) {
+    r -= weights[kind];
+    if (r < 0) return kind;
+  }
+  return EMPLOYMENT_KINDS[EMPLOYMENT_KINDS.length - 1];
+}
+
 export const WORKSHOPS_SINCE = dayOf('2017-03-01');
 export const WELFARE_POSTS_SINCE = dayOf('2017-01-01');
 export const SUBSIDY_SINCE = dayOf('2019-01-01');
