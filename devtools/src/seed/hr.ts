@@ -32,7 +32,7 @@ const POST_MANAGEMENT: Record<WelfarePostKind, [string, string]> = {
   CULTURE: ['文化和旅游局', 'COUNTY_BUDGET'],
   OFFICE_SERVICE: ['乡镇人民政府', 'EMPLOYMENT_FUND'],
 };
-/** The demo's posts were opened with the first holdings (generate.ts WELFARE_POSTS_SINCE). */
+/** The demo's posts were opened with the first holdings (demo/tables.ts WELFARE_POSTS_SINCE). */
 const POSTS_OPENED_ON = '2017-01-01';
 const WORKER = columns(
   'id:text, id_number:text, name:text, sex:text, birth_date:date, phone:text, household_code:text, village_code:text, population_status:text, employment_status:text, employment_intention:text, skill_level:text, training_wish:text, education:text, verified_on:date',
