@@ -47,7 +47,8 @@ export async function createAuthenticator(settings: JwtSettings): Promise<(reque
     } catch (error) {
       const reason = error instanceof TokenError ? error.reason : 'invalid';
       const message = error instanceof TokenError ? error.message : 'the token could not be verified';
-      throw new HttpError(401, `authentication failed: ${message}`, 'UNAUTHENTICATED', { reason });
+      // The identity provider's key set cannot be read: the token is not at fault, so 503 (the client may retry).
+      throw new HttpError(reason === 'keys-unavailable' ? 503 : 401, `authentication failed: ${message}`, 'UNAUTHENTICATED', { reason });
     }
     const declared = request.headers[PURPOSE_HEADER];
     const purpose = Array.isArray(declared) ? declared[0] : declared;
