@@ -41,9 +41,9 @@ function browser(): SignInEnvironment {
 }
 
 /** The whole sign-in as the web does it: authorization URL (PKCE, state, nonce), the provider's pages, the code exchanged. */
-async function signIn(account: string, against: OidcSignInConfig = config) {
+async function signIn(account: string, against: OidcSignInConfig = config, via: OidcTestProvider = provider) {
   const environment = browser();
-  const back = await provider.signIn(await authorizationUrl(against, environment), account);
+  const back = await via.signIn(await authorizationUrl(against, environment), account);
   return completeSignIn(against, back, environment);
 }
 
@@ -173,6 +173,23 @@ describe('sign-in through a real OpenID provider', () => {
   });
 });
 
+describe('PKCE is required and checked', () => {
+  it('the provider refuses an authorization request without a code challenge, and a code exchanged with another verifier', async () => {
+    const url = new URL(await authorizationUrl(config, browser()));
+    url.searchParams.delete('code_challenge');
+    url.searchParams.delete('code_challenge_method');
+    const refused = await provider.signIn(url.toString(), 'county-officer');
+    expect(new URL(refused).searchParams.get('error')).toBe('invalid_request');
+    await expect(completeSignIn(config, refused, browser())).rejects.toThrow(/the identity provider refused the sign-in: invalid_request/);
+
+    const environment = browser();
+    const back = await provider.signIn(await authorizationUrl(config, environment), 'county-officer');
+    const pending = JSON.parse(environment.storage.getItem('jiuye.oidc.pending')!);
+    environment.storage.setItem('jiuye.oidc.pending', JSON.stringify({ ...pending, verifier: 'x'.repeat(64) }));
+    await expect(completeSignIn(config, back, environment)).rejects.toThrow(/did not issue tokens: invalid_grant/);
+  });
+});
+
 describe('tokens the gateway refuses', () => {
   it('tampered, the ID token instead of the access token (wrong audience), expired, alg none, HS256 with the public key', async () => {
     const { accessToken, idToken } = await signIn('county-officer');
@@ -280,6 +297,38 @@ describe("the provider's keys", () => {
       expect(refused.body.errors[0].extensions.reason).toMatch(/^(bad-signature|unknown-key)$/);
     } finally {
       await both.stop();
+    }
+  });
+
+  it.each(['ES256', 'PS256'] as const)('%s: a provider signing with it; while the provider is down its cached keys still verify, and without any a 503', async (alg) => {
+    const other = await startOidcProvider({
+      redirectUris: [`${origin}/signin/callback`],
+      accounts: { 'county-officer': { dept: 'hr', role: 'officer', region: DEMO_COUNTY } },
+      keys: [providerKey(alg)],
+      accessTokenAlg: alg,
+    });
+    const jwt = jwtSettings({ issuer: other.issuer, algorithm: alg, jwksUrl: other.jwksUrl, jwks: { cooldownMs: 1000, cacheMaxAgeMs: 600_000, timeoutMs: 1000 } });
+    const running = await startGatewayOn(platform, { jwt });
+    let stopped = false;
+    try {
+      const own = { ...config, issuer: other.issuer, authorizationEndpoint: `${other.issuer}/auth`, tokenEndpoint: `${other.issuer}/token` };
+      const { accessToken } = await signIn('county-officer', own, other);
+      expect(JSON.parse(Buffer.from(accessToken.split('.')[0], 'base64url').toString()).alg).toBe(alg);
+      expect((await ask(running.url, accessToken)).body.data.worker.id).toBe(worker.workerId);
+      await other.stop();
+      stopped = true;
+      expect((await ask(running.url, accessToken)).status).toBe(200);
+      const fresh = await startGatewayOn(platform, { jwt });
+      try {
+        const unavailable = await ask(fresh.url, accessToken);
+        expect(unavailable.status).toBe(503);
+        expect(unavailable.body.errors[0].extensions).toMatchObject({ code: 'UNAUTHENTICATED', reason: 'keys-unavailable' });
+      } finally {
+        await fresh.stop();
+      }
+    } finally {
+      await running.stop();
+      if (!stopped) await other.stop();
     }
   });
 });
