@@ -58,7 +58,14 @@ async function ask(url: string, token: string) {
 }
 
 function jwtSettings(overrides: Partial<GatewayConfig['jwt']> = {}): GatewayConfig['jwt'] {
-  return { issuer: provider.issuer, audience: 'jiuye-gateway', algorithm: 'RS256', jwksUrl: provider.jwksUrl, jwks: { cooldownMs: 100, cacheMaxAgeMs: 1500, timeoutMs: 2000 }, ...overrides };
+  return {
+    issuer: provider.issuer,
+    audience: 'jiuye-gateway',
+    algorithm: 'RS256',
+    jwksUrl: provider.jwksUrl,
+    jwks: { cooldownMs: 100, cacheMaxAgeMs: 1500, timeoutMs: 2000 },
+    ...overrides,
+  };
 }
 
 /** A token signed by hand with one of the provider's own keys (for what the provider would not issue: an expired one). */
@@ -70,7 +77,9 @@ beforeAll(async () => {
   platform = await startTestPlatform(60);
   const [first] = await platform.subgraphs.hr.sql<{ id_number: string; village_code: string }>('select id_number, village_code from worker order by village_code, id limit 1');
   worker = { idNumber: first.id_number, workerId: pseudonymOf(first.id_number), village: first.village_code };
-  const [other] = await platform.subgraphs.hr.sql<{ village_code: string }>('select village_code from worker where village_code > ? order by village_code limit 1', [worker.village]);
+  const [other] = await platform.subgraphs.hr.sql<{ village_code: string }>('select village_code from worker where village_code > ? order by village_code limit 1', [
+    worker.village,
+  ]);
   otherVillage = other.village_code;
   const port = await closedPort();
   origin = `http://127.0.0.1:${port}`;
@@ -90,7 +99,7 @@ beforeAll(async () => {
   });
   const answer = await fetch(`${origin}/auth/config`);
   expect(answer.status).toBe(200);
-  config = await answer.json();
+  config = (await answer.json()) as OidcSignInConfig;
 });
 
 afterAll(async () => {

@@ -371,7 +371,14 @@ function readJwtSettings(env: NodeJS.ProcessEnv, environmentValue: CommonConfig[
     .map((name) => name.trim())
     .filter(Boolean);
   const algorithms = [
-    ...new Set(check(z.array(z.enum(JWT_ALGORITHMS, { message: `expected ${JWT_ALGORITHMS.join(', ')} (or a comma list of RS256, ES256, PS256)` })).min(1, 'expected an algorithm'), listed, 'JWT_ALGORITHM', problems) ?? []),
+    ...new Set(
+      check(
+        z.array(z.enum(JWT_ALGORITHMS, { message: `expected ${JWT_ALGORITHMS.join(', ')} (or a comma list of RS256, ES256, PS256)` })).min(1, 'expected an algorithm'),
+        listed,
+        'JWT_ALGORITHM',
+        problems,
+      ) ?? [],
+    ),
   ] as JwtAlgorithm[];
   const algorithm = algorithms[0] ?? 'HS256';
   const settings: JwtSettings = {
@@ -397,9 +404,7 @@ function readJwtSettings(env: NodeJS.ProcessEnv, environmentValue: CommonConfig[
     }
     const secret = env.JWT_SECRET ?? (environmentValue === 'production' ? undefined : DEVELOPMENT_JWT_SECRET);
     settings.secret = check(
-      z
-        .string({ message: 'required in production with HS256 (or set JWT_JWKS_URL / JWT_PUBLIC_KEY for the identity provider)' })
-        .min(32, 'must be at least 32 characters'),
+      z.string({ message: 'required in production with HS256 (or set JWT_JWKS_URL / JWT_PUBLIC_KEY for the identity provider)' }).min(32, 'must be at least 32 characters'),
       secret,
       'JWT_SECRET',
       problems,
@@ -445,7 +450,9 @@ function readJwtSettings(env: NodeJS.ProcessEnv, environmentValue: CommonConfig[
 function readOidcSettings(env: NodeJS.ProcessEnv, environmentValue: CommonConfig['environment'], jwt: JwtSettings, problems: string[]): OidcSettings | undefined {
   if (env.OIDC_ISSUER === undefined && env.OIDC_CLIENT_ID === undefined) return undefined;
   if (!env.OIDC_ISSUER || !env.OIDC_CLIENT_ID) {
-    problems.push(`${env.OIDC_ISSUER ? 'OIDC_CLIENT_ID' : 'OIDC_ISSUER'}: required with ${env.OIDC_ISSUER ? 'OIDC_ISSUER' : 'OIDC_CLIENT_ID'} (sign-in needs the provider and the web's client id)`);
+    problems.push(
+      `${env.OIDC_ISSUER ? 'OIDC_CLIENT_ID' : 'OIDC_ISSUER'}: required with ${env.OIDC_ISSUER ? 'OIDC_ISSUER' : 'OIDC_CLIENT_ID'} (sign-in needs the provider and the web's client id)`,
+    );
     return undefined;
   }
   const issuer = providerUrl('OIDC_ISSUER', env.OIDC_ISSUER, environmentValue, problems);

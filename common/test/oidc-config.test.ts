@@ -99,7 +99,7 @@ describe('sign-in settings (OIDC_*)', () => {
   });
 
   it('refuses what makes no sense, naming the variable', () => {
-    expect(problems({ ...OIDC, OIDC_CLIENT_ID: '' })).toEqual(['OIDC_CLIENT_ID: required with OIDC_ISSUER (sign-in needs the provider and the web\'s client id)']);
+    expect(problems({ ...OIDC, OIDC_CLIENT_ID: '' })).toEqual(["OIDC_CLIENT_ID: required with OIDC_ISSUER (sign-in needs the provider and the web's client id)"]);
     expect(problems({ ...PRODUCTION, JWT_JWKS_URL: 'https://idp/jwks', OIDC_CLIENT_ID: 'jiuye-web' })[0]).toMatch(/^OIDC_ISSUER: required with OIDC_CLIENT_ID/);
     expect(problems({ ...OIDC, OIDC_ISSUER: 'http://idp.example.gov.cn' })).toEqual([
       'OIDC_ISSUER: must be https in production (plain http only to a loopback host), got "http://idp.example.gov.cn"',

@@ -190,7 +190,9 @@ export async function completeSignIn(config: OidcSignInConfig, url: string, envi
   });
   const tokens = (await response.json().catch(() => ({}))) as Record<string, unknown>;
   if (!response.ok) {
-    throw new SignInError(`the identity provider did not issue tokens: ${String(tokens.error ?? response.status)}${tokens.error_description ? ` (${String(tokens.error_description).slice(0, 200)})` : ''}`);
+    throw new SignInError(
+      `the identity provider did not issue tokens: ${String(tokens.error ?? response.status)}${tokens.error_description ? ` (${String(tokens.error_description).slice(0, 200)})` : ''}`,
+    );
   }
   const accessToken = tokens.access_token;
   const idToken = tokens.id_token;
