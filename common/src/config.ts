@@ -277,6 +277,24 @@ export interface OidcSettings {
 
 export const DEFAULT_OIDC_REDIRECT_PATH = '/signin/callback';
 
+/** The token and sign-in variables, for which an empty value means unset. */
+const SIGN_IN_VARIABLES = new Set([
+  'JWT_ALGORITHM',
+  'JWT_SECRET',
+  'JWT_PUBLIC_KEY',
+  'JWT_JWKS_URL',
+  'JWT_JWKS_TIMEOUT_MS',
+  'JWT_JWKS_COOLDOWN_SECONDS',
+  'JWT_JWKS_CACHE_SECONDS',
+  'JWT_ISSUER',
+  'JWT_AUDIENCE',
+  'JWT_CLAIMS_NAMESPACE',
+  'OIDC_ISSUER',
+  'OIDC_CLIENT_ID',
+  'OIDC_SCOPES',
+  'OIDC_REDIRECT_PATH',
+]);
+
 export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env, defaultSupergraphPath = 'schema/supergraph.graphql'): GatewayConfig {
   const problems: string[] = [];
   const common = readCommon(env, problems);
@@ -290,6 +308,8 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env, defaultS
   const positive = (variable: string, fallback: number) =>
     check(z.coerce.number().int('expected a whole number').positive('expected a positive whole number'), env[variable] ?? fallback, variable, problems);
   const defaults = DEFAULT_GATEWAY_LIMITS;
+  // docker-compose passes unset variables as empty strings (JWT_PUBLIC_KEY: ${JWT_PUBLIC_KEY:-}): empty means unset here.
+  const signInEnv = Object.fromEntries(Object.entries(env).filter(([name, value]) => !(SIGN_IN_VARIABLES.has(name) && value === '')));
   const config: GatewayConfig = {
     ...common,
     limits: {
@@ -305,10 +325,10 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env, defaultS
     supergraphPath: env.SUPERGRAPH_PATH ?? defaultSupergraphPath,
     subgraphUrls,
     subgraphTimeoutMs: check(z.coerce.number().int().positive('expected milliseconds, a positive whole number'), env.SUBGRAPH_TIMEOUT_MS ?? 10000, 'SUBGRAPH_TIMEOUT_MS', problems),
-    jwt: readJwtSettings(env, common.environment, problems),
+    jwt: readJwtSettings(signInEnv, common.environment, problems),
     auditDatabaseUrl: readAuditDatabaseUrl(env, problems),
   };
-  const oidc = readOidcSettings(env, common.environment, config.jwt, problems);
+  const oidc = readOidcSettings(signInEnv, common.environment, config.jwt, problems);
   if (oidc) config.oidc = oidc;
   problems.push(...commonSecretProblems(config, [{ variable: 'JWT_SECRET', value: config.jwt.secret, developmentValue: DEVELOPMENT_JWT_SECRET }]));
   if (problems.length) throw new ConfigError(problems);

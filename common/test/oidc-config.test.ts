@@ -79,6 +79,14 @@ describe('token verification with an identity provider', () => {
     expect(problems({ ...PRODUCTION, JWT_PUBLIC_KEY: '-----BEGIN PUBLIC KEY-----\nAAAA\n-----END PUBLIC KEY-----' })).toEqual(['JWT_PUBLIC_KEY: not a readable PEM public key']);
   });
 
+  it("empty values are unset (docker-compose passes ${VAR:-} as '')", () => {
+    const compose = { JWT_SECRET: '', JWT_PUBLIC_KEY: '', JWT_ALGORITHM: '', JWT_ISSUER: '', JWT_CLAIMS_NAMESPACE: '', OIDC_ISSUER: '', OIDC_CLIENT_ID: '' };
+    expect(problems({ ...PRODUCTION, ...compose, JWT_JWKS_URL: 'https://idp/jwks' })).toEqual([]);
+    const config = loadGatewayConfig({ ...PRODUCTION, ...compose, JWT_SECRET: 's'.repeat(40), JWT_JWKS_URL: '' });
+    expect(config.jwt).toEqual({ algorithm: 'HS256', issuer: 'jiuye-dev-identity', audience: 'jiuye-gateway', secret: 's'.repeat(40) });
+    expect(config.oidc).toBeUndefined();
+  });
+
   it('JWT_CLAIMS_NAMESPACE is read as given', () => {
     expect(loadGatewayConfig({ ...PRODUCTION, JWT_JWKS_URL: 'https://idp/jwks', JWT_CLAIMS_NAMESPACE: 'https://jiuye.gov.cn/' }).jwt.claimsNamespace).toBe('https://jiuye.gov.cn/');
   });
