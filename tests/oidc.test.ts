@@ -2,7 +2,7 @@ import { createHmac, createPublicKey, generateKeyPairSync } from 'node:crypto';
 import { SignJWT } from 'jose';
 import type { GatewayConfig } from '@jiuye/common';
 import { type RunningGateway, signInConfig } from '@jiuye/gateway';
-import { closedPort, startGatewayOn } from '@jiuye/testing/gateway';
+import { captureLog, closedPort, startGatewayOn } from '@jiuye/testing/gateway';
 import { pseudonymOf } from '@jiuye/testing/harness';
 import { GATEWAY_SCOPE, providerKey, startOidcProvider, type OidcTestProvider } from '@jiuye/testing/oidc-provider';
 import { DEMO_COUNTY, startTestPlatform, TEST_JWT, type TestPlatform } from '@jiuye/testing/platform';
@@ -327,11 +327,18 @@ describe("the provider's keys", () => {
       await other.stop();
       stopped = true;
       expect((await ask(running.url, accessToken)).status).toBe(200);
-      const fresh = await startGatewayOn(platform, { jwt });
+      const log = captureLog();
+      const fresh = await startGatewayOn(platform, { jwt }, log.logger);
       try {
         const unavailable = await ask(fresh.url, accessToken);
         expect(unavailable.status).toBe(503);
         expect(unavailable.body.errors[0].extensions).toMatchObject({ code: 'UNAUTHENTICATED', reason: 'keys-unavailable' });
+        const warned = log.lines.filter((line) => /key set \(JWT_JWKS_URL\) could not be read/.test(line.msg));
+        expect(warned).toEqual([expect.objectContaining({ jwksUrl: other.jwksUrl, reason: expect.any(String) })]);
+        // Within the cooldown the provider is not asked again: the same answer, no second attempt.
+        expect((await ask(fresh.url, accessToken)).status).toBe(503);
+        expect(log.lines.filter((line) => /key set \(JWT_JWKS_URL\) could not be read/.test(line.msg))).toHaveLength(1);
+        expect(JSON.stringify(log.lines)).not.toContain(accessToken.split('.')[1]);
       } finally {
         await fresh.stop();
       }

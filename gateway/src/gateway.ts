@@ -39,7 +39,7 @@ export async function startGateway(config: GatewayConfig, options: { logger?: Lo
   const production = config.environment === 'production';
   const urls = new Map<string, string>();
   const fetchCounts = new FetchCounts();
-  const authenticate = await createAuthenticator(config.jwt);
+  const authenticate = await createAuthenticator(config.jwt, logger);
   const accessLog = await AccessLogStore.open(config.auditDatabaseUrl);
   // Partner cities and institutions report reads without a village: hr (residence) places them before they are written.
   accessLog.placeWith(

@@ -42,6 +42,8 @@ export class ProviderKeys {
   constructor(
     readonly url: string,
     private readonly options: ProviderKeyOptions = DEFAULT_PROVIDER_KEY_OPTIONS,
+    /** Told why a fetch failed (for the log; the reason never carries a token). */
+    private readonly onFailure: (reason: string) => void = () => undefined,
   ) {}
 
   /** jose's key lookup (for jwtVerify): the key the token's header names. */
@@ -86,6 +88,7 @@ export class ProviderKeys {
     } catch (error) {
       const reason = error instanceof Error && error.name === 'TimeoutError' ? `no answer within ${this.options.timeoutMs} ms` : (error as Error).message;
       this.lastFailure = reason;
+      this.onFailure(reason);
     }
   }
 

@@ -112,7 +112,7 @@ function anotherKeyMightDo(error: unknown): boolean {
   return error instanceof joseErrors.JWSSignatureVerificationFailed || error instanceof joseErrors.JOSEAlgNotAllowed || error instanceof TypeError;
 }
 
-export async function createUserTokenVerifier(settings: JwtSettings): Promise<UserTokenVerifier> {
+export async function createUserTokenVerifier(settings: JwtSettings, hooks: { onKeysFailure?: (reason: string) => void } = {}): Promise<UserTokenVerifier> {
   const algorithms = [...(settings.algorithms ?? [settings.algorithm])];
   const options = { issuer: settings.issuer, audience: settings.audience, requiredClaims: ['exp', 'sub'], clockTolerance: 30 };
   // Each configured key in turn: the PEM key (local, cheap), then the provider's key set.
@@ -129,7 +129,7 @@ export async function createUserTokenVerifier(settings: JwtSettings): Promise<Us
       verifiers.push(async (token) => (await jwtVerify(token, key, { ...options, algorithms: pemAccepts })).payload);
     }
     if (settings.jwksUrl) {
-      const keys = new ProviderKeys(settings.jwksUrl, { ...DEFAULT_PROVIDER_KEY_OPTIONS, ...settings.jwks });
+      const keys = new ProviderKeys(settings.jwksUrl, { ...DEFAULT_PROVIDER_KEY_OPTIONS, ...settings.jwks }, hooks.onKeysFailure);
       verifiers.push(async (token) => (await jwtVerify(token, keys.getKey, { ...options, algorithms })).payload);
     }
   }
