@@ -275,6 +275,26 @@ describe("the provider's keys", () => {
     } finally {
       await guarded.stop();
     }
+    // Past the cooldown (1 s here), 20 unknown kids at once cost exactly one fetch.
+    const quick = await startGatewayOn(platform, { jwt: jwtSettings({ jwks: { cooldownMs: 1000, cacheMaxAgeMs: 600_000, timeoutMs: 2000 } }) });
+    try {
+      expect((await ask(quick.url, (await signIn('county-officer')).accessToken)).status).toBe(200);
+      await new Promise((resolve) => setTimeout(resolve, 1100));
+      const stranger = providerKey('RS256');
+      const forged = await Promise.all(
+        Array.from({ length: 20 }, (_, index) =>
+          byProviderKey({ dept: 'hr', role: 'officer', region: DEMO_COUNTY }, { ...stranger, kid: `burst-${index}` })
+            .setExpirationTime('1h')
+            .sign(stranger.privateKey),
+        ),
+      );
+      const before = await provider.jwksFetches();
+      const answers = await Promise.all(forged.map((token) => ask(quick.url, token)));
+      expect(answers.map((answer) => answer.body.errors[0].extensions.reason)).toEqual(forged.map(() => 'unknown-key'));
+      expect((await provider.jwksFetches()) - before).toBe(1);
+    } finally {
+      await quick.stop();
+    }
   });
 
   it('a PEM key beside the JWKS: a token verifies if either accepts it', async () => {
