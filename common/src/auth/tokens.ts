@@ -15,8 +15,6 @@ import { claimsFromIdentity, identityFromClaims, isPurpose, userClaimsSchema, ty
  */
 export const JWT_ALGORITHMS = ['HS256', 'RS256', 'ES256', 'PS256'] as const;
 export type JwtAlgorithm = (typeof JWT_ALGORITHMS)[number];
-/** The algorithms an identity provider's public key (PEM or JWKS) may verify: never HS256. */
-export const ASYMMETRIC_ALGORITHMS: readonly JwtAlgorithm[] = ['RS256', 'ES256', 'PS256'];
 
 export interface JwtSettings {
   issuer: string;
