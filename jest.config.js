@@ -11,6 +11,8 @@ module.exports = {
     // The test harness, one module per subpath (@jiuye/testing/harness, …/platform): a unit test
     // that needs the harness does not load the gateway and every subgraph with the platform.
     '^@jiuye/testing/(.*)$': '<rootDir>/testing/src/$1',
+    // The web's framework-free modules that tests run in Node too (web/src/auth/oidc.ts: the sign-in's PKCE, state and nonce).
+    '^@jiuye/web/(.*)$': '<rootDir>/web/src/$1',
   },
   globalSetup: '<rootDir>/testing/src/global-setup.ts',
   globalTeardown: '<rootDir>/testing/src/global-teardown.ts',

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import type { JwtSettings } from './auth/tokens';
+import { JWT_ALGORITHMS, pemAlgorithms, type JwtAlgorithm, type JwtSettings } from './auth/tokens';
 import { AUTHORITIES, DEPARTMENT_NAMES, SUBGRAPH_NAMES, type AuthorityName, type DepartmentName, type SubgraphName } from './departments';
-import { DEFAULT_HOST, deploymentSecretProblems } from './deployment';
+import { DEFAULT_HOST, deploymentSecretProblems, isLoopbackHost } from './deployment';
 
 /**
  * Configuration is read once from the environment at start and validated; a service that is
@@ -259,7 +259,41 @@ export interface GatewayConfig extends CommonConfig {
   jwt: JwtSettings;
   /** The hash-chained access log's database (AUDIT_DATABASE_URL, or jiuye_audit on DATABASE_URL). */
   auditDatabaseUrl: string;
+  /** Sign-in with the identity provider (OIDC_ISSUER, OIDC_CLIENT_ID …), served to the web at GET /auth/config. */
+  oidc?: OidcSettings;
 }
+
+/** The OpenID Connect provider the web signs in with: authorization code + PKCE, a public client (no secret). */
+export interface OidcSettings {
+  /** OIDC_ISSUER: the provider's issuer URL; its /.well-known/openid-configuration is read. */
+  issuer: string;
+  /** OIDC_CLIENT_ID: the web's client id at the provider. */
+  clientId: string;
+  /** OIDC_SCOPES (space-separated), default "openid". */
+  scopes: string[];
+  /** OIDC_REDIRECT_PATH: where the provider sends the browser back (same origin as the web), default /signin/callback. */
+  redirectPath: string;
+}
+
+export const DEFAULT_OIDC_REDIRECT_PATH = '/signin/callback';
+
+/** The token and sign-in variables, for which an empty value means unset. */
+const SIGN_IN_VARIABLES = new Set([
+  'JWT_ALGORITHM',
+  'JWT_SECRET',
+  'JWT_PUBLIC_KEY',
+  'JWT_JWKS_URL',
+  'JWT_JWKS_TIMEOUT_MS',
+  'JWT_JWKS_COOLDOWN_SECONDS',
+  'JWT_JWKS_CACHE_SECONDS',
+  'JWT_ISSUER',
+  'JWT_AUDIENCE',
+  'JWT_CLAIMS_NAMESPACE',
+  'OIDC_ISSUER',
+  'OIDC_CLIENT_ID',
+  'OIDC_SCOPES',
+  'OIDC_REDIRECT_PATH',
+]);
 
 export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env, defaultSupergraphPath = 'schema/supergraph.graphql'): GatewayConfig {
   const problems: string[] = [];
@@ -274,6 +308,8 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env, defaultS
   const positive = (variable: string, fallback: number) =>
     check(z.coerce.number().int('expected a whole number').positive('expected a positive whole number'), env[variable] ?? fallback, variable, problems);
   const defaults = DEFAULT_GATEWAY_LIMITS;
+  // docker-compose passes unset variables as empty strings (JWT_PUBLIC_KEY: ${JWT_PUBLIC_KEY:-}): empty means unset here.
+  const signInEnv = Object.fromEntries(Object.entries(env).filter(([name, value]) => !(SIGN_IN_VARIABLES.has(name) && value === '')));
   const config: GatewayConfig = {
     ...common,
     limits: {
@@ -289,47 +325,174 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env, defaultS
     supergraphPath: env.SUPERGRAPH_PATH ?? defaultSupergraphPath,
     subgraphUrls,
     subgraphTimeoutMs: check(z.coerce.number().int().positive('expected milliseconds, a positive whole number'), env.SUBGRAPH_TIMEOUT_MS ?? 10000, 'SUBGRAPH_TIMEOUT_MS', problems),
-    jwt: readJwtSettings(env, common.environment, problems),
+    jwt: readJwtSettings(signInEnv, common.environment, problems),
     auditDatabaseUrl: readAuditDatabaseUrl(env, problems),
   };
+  const oidc = readOidcSettings(signInEnv, common.environment, config.jwt, problems);
+  if (oidc) config.oidc = oidc;
   problems.push(...commonSecretProblems(config, [{ variable: 'JWT_SECRET', value: config.jwt.secret, developmentValue: DEVELOPMENT_JWT_SECRET }]));
   if (problems.length) throw new ConfigError(problems);
   return config;
 }
 
-function readJwtSettings(env: NodeJS.ProcessEnv, environmentValue: CommonConfig['environment'], problems: string[]): JwtSettings {
-  const algorithm = check(
-    z.enum(['HS256', 'RS256', 'ES256'], { message: 'expected HS256, RS256 or ES256' }),
-    env.JWT_ALGORITHM ?? (env.JWT_PUBLIC_KEY ? 'RS256' : 'HS256'),
-    'JWT_ALGORITHM',
+/**
+ * An identity provider's URL (JWKS, issuer): https in production, except on a loopback host
+ * (a provider beside the gateway); in development http is accepted.
+ */
+function providerUrl(variable: string, value: string | undefined, environmentValue: CommonConfig['environment'], problems: string[]): string | undefined {
+  if (value === undefined) return undefined;
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    problems.push(`${variable}: expected an https URL (got "${value.slice(0, 200)}")`);
+    return undefined;
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+    problems.push(`${variable}: expected an https URL (got "${value.slice(0, 200)}")`);
+    return undefined;
+  }
+  if (url.protocol === 'http:' && environmentValue === 'production' && !isLoopbackHost(url.hostname)) {
+    problems.push(`${variable}: must be https in production (plain http only to a loopback host), got "${value.slice(0, 200)}"`);
+    return undefined;
+  }
+  if (url.username || url.password) {
+    problems.push(`${variable}: must not carry a user name or password`);
+    return undefined;
+  }
+  return value;
+}
+
+/** Whole milliseconds from a variable in seconds or milliseconds. */
+function duration(env: NodeJS.ProcessEnv, variable: string, fallback: number, unitMs: number, max: number, problems: string[]): number {
+  const value = check(
+    z.coerce.number({ message: 'expected a number' }).int('expected a whole number').min(0, 'expected 0 or more').max(max, `at most ${max}`),
+    env[variable] ?? fallback,
+    variable,
     problems,
   );
+  return value * unitMs;
+}
+
+/**
+ * How user tokens are verified: one of
+ * - HS256 with JWT_SECRET (development, `npm run token`);
+ * - the identity provider's public keys: JWT_PUBLIC_KEY (PEM) and/or JWT_JWKS_URL (its key set),
+ *   for JWT_ALGORITHM RS256, ES256, PS256 or a comma list of them. With both, a token verifies if
+ *   either key does (a PEM key pinned beside the provider's published set).
+ * A secret together with public keys is refused: they never verify the same token.
+ */
+function readJwtSettings(env: NodeJS.ProcessEnv, environmentValue: CommonConfig['environment'], problems: string[]): JwtSettings {
+  const pem = env.JWT_PUBLIC_KEY?.replace(/\\n/g, '\n');
+  const jwksUrl = providerUrl('JWT_JWKS_URL', env.JWT_JWKS_URL, environmentValue, problems);
+  const providerKeys = Boolean(pem || env.JWT_JWKS_URL);
+  const listed = (env.JWT_ALGORITHM ?? (providerKeys ? 'RS256' : 'HS256'))
+    .split(',')
+    .map((name) => name.trim())
+    .filter(Boolean);
+  const algorithms = [
+    ...new Set(
+      check(
+        z.array(z.enum(JWT_ALGORITHMS, { message: `expected ${JWT_ALGORITHMS.join(', ')} (or a comma list of RS256, ES256, PS256)` })).min(1, 'expected an algorithm'),
+        listed,
+        'JWT_ALGORITHM',
+        problems,
+      ) ?? [],
+    ),
+  ] as JwtAlgorithm[];
+  const algorithm = algorithms[0] ?? 'HS256';
   const settings: JwtSettings = {
     algorithm,
-    issuer: env.JWT_ISSUER ?? DEFAULT_JWT_ISSUER,
+    ...(algorithms.length > 1 ? { algorithms } : {}),
+    issuer: env.JWT_ISSUER ?? env.OIDC_ISSUER ?? DEFAULT_JWT_ISSUER,
     audience: env.JWT_AUDIENCE ?? DEFAULT_JWT_AUDIENCE,
   };
-  if (algorithm === 'HS256') {
+  if (env.JWT_CLAIMS_NAMESPACE !== undefined) {
+    settings.claimsNamespace = check(
+      z.string().min(1, 'expected a prefix such as https://jiuye.gov.cn/').max(200, 'at most 200 characters'),
+      env.JWT_CLAIMS_NAMESPACE,
+      'JWT_CLAIMS_NAMESPACE',
+      problems,
+    );
+  }
+  if (algorithms.includes('HS256')) {
+    if (algorithms.length > 1) problems.push('JWT_ALGORITHM: HS256 (a shared secret) cannot be combined with RS256, ES256 or PS256 (the provider keys)');
+    if (providerKeys) {
+      problems.push(
+        `JWT_ALGORITHM: HS256 verifies with JWT_SECRET, not with ${pem ? 'JWT_PUBLIC_KEY' : 'JWT_JWKS_URL'}; set JWT_ALGORITHM to the provider's algorithm (RS256, ES256 or PS256)`,
+      );
+    }
     const secret = env.JWT_SECRET ?? (environmentValue === 'production' ? undefined : DEVELOPMENT_JWT_SECRET);
     settings.secret = check(
-      z.string({ message: 'required in production with HS256 (or set JWT_PUBLIC_KEY for RS256/ES256)' }).min(32, 'must be at least 32 characters'),
+      z.string({ message: 'required in production with HS256 (or set JWT_JWKS_URL / JWT_PUBLIC_KEY for the identity provider)' }).min(32, 'must be at least 32 characters'),
       secret,
       'JWT_SECRET',
       problems,
       true,
     );
-  } else {
+    return settings;
+  }
+  if (env.JWT_SECRET !== undefined) {
+    problems.push('JWT_SECRET: set either an HS256 secret or the identity provider keys (JWT_PUBLIC_KEY / JWT_JWKS_URL), not both');
+  }
+  if (!providerKeys) {
+    problems.push(`JWT_JWKS_URL or JWT_PUBLIC_KEY: required for ${algorithms.join(', ')}: the identity provider's key set URL or its public key (PEM)`);
+  }
+  if (pem !== undefined) {
     settings.publicKey = check(
-      z
-        .string({ message: `required for ${algorithm}: the identity provider's public key (PEM)` })
-        .includes('BEGIN PUBLIC KEY', { message: 'expected a PEM public key (-----BEGIN PUBLIC KEY-----)' }),
-      env.JWT_PUBLIC_KEY?.replace(/\\n/g, '\n'),
+      z.string().includes('BEGIN PUBLIC KEY', { message: 'expected a PEM public key (-----BEGIN PUBLIC KEY-----)' }),
+      pem,
       'JWT_PUBLIC_KEY',
       problems,
       true,
     );
+    if (settings.publicKey) {
+      try {
+        pemAlgorithms(settings.publicKey, algorithms);
+      } catch (error) {
+        const message = (error as Error).message;
+        problems.push(message.startsWith('JWT_PUBLIC_KEY') ? message : 'JWT_PUBLIC_KEY: not a readable PEM public key');
+      }
+    }
+  }
+  if (jwksUrl) {
+    settings.jwksUrl = jwksUrl;
+    settings.jwks = {
+      timeoutMs: duration(env, 'JWT_JWKS_TIMEOUT_MS', 5000, 1, 60_000, problems),
+      cooldownMs: duration(env, 'JWT_JWKS_COOLDOWN_SECONDS', 30, 1000, 3600, problems),
+      cacheMaxAgeMs: duration(env, 'JWT_JWKS_CACHE_SECONDS', 600, 1000, 86_400, problems),
+    };
   }
   return settings;
+}
+
+/** OIDC_ISSUER + OIDC_CLIENT_ID (both or neither): the web signs in there; its tokens are verified with the provider keys. */
+function readOidcSettings(env: NodeJS.ProcessEnv, environmentValue: CommonConfig['environment'], jwt: JwtSettings, problems: string[]): OidcSettings | undefined {
+  if (env.OIDC_ISSUER === undefined && env.OIDC_CLIENT_ID === undefined) return undefined;
+  if (!env.OIDC_ISSUER || !env.OIDC_CLIENT_ID) {
+    problems.push(
+      `${env.OIDC_ISSUER ? 'OIDC_CLIENT_ID' : 'OIDC_ISSUER'}: required with ${env.OIDC_ISSUER ? 'OIDC_ISSUER' : 'OIDC_CLIENT_ID'} (sign-in needs the provider and the web's client id)`,
+    );
+    return undefined;
+  }
+  const issuer = providerUrl('OIDC_ISSUER', env.OIDC_ISSUER, environmentValue, problems);
+  if (jwt.secret !== undefined && !jwt.jwksUrl && !jwt.publicKey) {
+    problems.push("OIDC_ISSUER: the provider's tokens are verified with its keys: set JWT_JWKS_URL (or JWT_PUBLIC_KEY) and JWT_ALGORITHM");
+  }
+  if (env.JWT_ISSUER !== undefined && env.JWT_ISSUER !== env.OIDC_ISSUER) {
+    problems.push(`JWT_ISSUER: must equal OIDC_ISSUER (the gateway verifies the tokens that provider issues), or be left unset`);
+  }
+  const clientId = check(z.string().min(1).max(200, 'at most 200 characters'), env.OIDC_CLIENT_ID, 'OIDC_CLIENT_ID', problems);
+  const scopes = (env.OIDC_SCOPES ?? 'openid').split(/\s+/).filter(Boolean);
+  if (!scopes.includes('openid')) problems.push(`OIDC_SCOPES: must include openid (got "${scopes.join(' ').slice(0, 200)}")`);
+  const redirectPath = check(
+    z.string().regex(/^\/[A-Za-z0-9/_\-.]*$/, 'expected a path on the web origin such as /signin/callback'),
+    env.OIDC_REDIRECT_PATH ?? DEFAULT_OIDC_REDIRECT_PATH,
+    'OIDC_REDIRECT_PATH',
+    problems,
+  );
+  if (!issuer) return undefined;
+  return { issuer, clientId, scopes, redirectPath };
 }
 
 function readAuditDatabaseUrl(env: NodeJS.ProcessEnv, problems: string[]): string {

@@ -33,6 +33,8 @@ interface HttpRoutes<TContext extends BaseContext, TCaller> {
   stats?: () => unknown;
   /** Extra POST routes with a JSON body (e.g. the internal access-check endpoint). */
   routes?: Record<string, (request: IncomingMessage, body: unknown, requestId: string, caller: TCaller) => Promise<unknown>>;
+  /** GET routes answering JSON without authentication (the gateway's /auth/config: how the web signs in, read before any token exists). */
+  publicRoutes?: Record<string, () => Promise<unknown>>;
   /** Downloads (and uploads) under a path prefix: the situation service's exports, the departments' imports; authenticated like /graphql, streamed by the handler. */
   downloads?: DownloadRoute<TCaller> | DownloadRoute<TCaller>[];
   /**
@@ -136,6 +138,12 @@ export async function serveGraphQL<TContext extends BaseContext, TCaller = undef
       if (url.pathname === '/ready') {
         await options.ready?.();
         return sendJson(response, 200, { status: 'ready' });
+      }
+      const publicRoute = options.publicRoutes && Object.hasOwn(options.publicRoutes, url.pathname) ? options.publicRoutes[url.pathname] : undefined;
+      if (publicRoute) {
+        if (request.method !== 'GET') return sendJson(response, 405, { error: 'GET only' });
+        response.setHeader('cache-control', 'no-cache');
+        return sendJson(response, 200, await publicRoute());
       }
       // Never without authentication: a server given no authenticate() has no /stats.
       if (url.pathname === '/stats' && options.stats && options.authenticate) {

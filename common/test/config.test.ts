@@ -31,7 +31,7 @@ describe('configuration', () => {
     expect(() => loadSubgraphConfig('hr', { NODE_ENV: 'production', DATABASE_URL: SERVER, PSEUDONYM_KEY: 'p'.repeat(40) })).toThrow(/INTERNAL_SIGNING_KEY/);
     const rs = () => loadGatewayConfig({ DATABASE_URL: SERVER, JWT_ALGORITHM: 'RS256', JWT_PUBLIC_KEY: 'not a key' });
     expect(rs).toThrow(/JWT_PUBLIC_KEY: expected a PEM public key/);
-    expect(() => loadGatewayConfig({ DATABASE_URL: SERVER, JWT_ALGORITHM: 'none' })).toThrow(/JWT_ALGORITHM: expected HS256, RS256 or ES256/);
+    expect(() => loadGatewayConfig({ DATABASE_URL: SERVER, JWT_ALGORITHM: 'none' })).toThrow(/JWT_ALGORITHM: expected HS256, RS256, ES256, PS256/);
     const development = loadGatewayConfig({ DATABASE_URL: SERVER });
     expect(development.jwt).toMatchObject({ algorithm: 'HS256', issuer: 'jiuye-dev-identity', audience: 'jiuye-gateway' });
     expect(development.auditDatabaseUrl).toBe('postgres://jiuye:jiuye@localhost:5432/jiuye_audit');

@@ -14,6 +14,7 @@ import {
   type ErrorCode,
   type Identity,
   type JwtSettings,
+  type Logger,
   type Purpose,
   type RequestIdentity,
 } from '@jiuye/common';
@@ -32,8 +33,10 @@ export function forwardedIdentity(caller: Caller, requestId: string): RequestIde
   return { ...caller.identity, ...(caller.purpose ? { purpose: caller.purpose } : {}), requestId };
 }
 
-export async function createAuthenticator(settings: JwtSettings): Promise<(request: IncomingMessage) => Promise<Caller>> {
-  const verify = await createUserTokenVerifier(settings);
+export async function createAuthenticator(settings: JwtSettings, logger?: Logger): Promise<(request: IncomingMessage) => Promise<Caller>> {
+  const verify = await createUserTokenVerifier(settings, {
+    onKeysFailure: (reason) => logger?.warn({ jwksUrl: settings.jwksUrl, reason }, "auth: the identity provider's key set (JWT_JWKS_URL) could not be read"),
+  });
   return async (request) => {
     const header = request.headers.authorization;
     if (!header) {
@@ -47,7 +50,8 @@ export async function createAuthenticator(settings: JwtSettings): Promise<(reque
     } catch (error) {
       const reason = error instanceof TokenError ? error.reason : 'invalid';
       const message = error instanceof TokenError ? error.message : 'the token could not be verified';
-      throw new HttpError(401, `authentication failed: ${message}`, 'UNAUTHENTICATED', { reason });
+      // The identity provider's key set cannot be read: the token is not at fault, so 503 (the client may retry).
+      throw new HttpError(reason === 'keys-unavailable' ? 503 : 401, `authentication failed: ${message}`, 'UNAUTHENTICATED', { reason });
     }
     const declared = request.headers[PURPOSE_HEADER];
     const purpose = Array.isArray(declared) ? declared[0] : declared;

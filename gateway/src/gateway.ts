@@ -9,6 +9,7 @@ import { createAuthenticator, forwardedIdentity, personalDataPlugin, type Caller
 import { textGuardPlugin } from './text-guard';
 import { exportsProxy } from './exports';
 import { importsProxy } from './imports';
+import { SIGN_IN_CONFIG_PATH, signInConfig } from './sign-in';
 import { AccessLogStore } from './audit/access-log';
 import { accessLogPlugin } from './audit/access-log-plugin';
 import { LookupBudget } from './audit/lookup-budget';
@@ -38,7 +39,7 @@ export async function startGateway(config: GatewayConfig, options: { logger?: Lo
   const production = config.environment === 'production';
   const urls = new Map<string, string>();
   const fetchCounts = new FetchCounts();
-  const authenticate = await createAuthenticator(config.jwt);
+  const authenticate = await createAuthenticator(config.jwt, logger);
   const accessLog = await AccessLogStore.open(config.auditDatabaseUrl);
   // Partner cities and institutions report reads without a village: hr (residence) places them before they are written.
   accessLog.placeWith(
@@ -103,6 +104,8 @@ export async function startGateway(config: GatewayConfig, options: { logger?: Lo
     host: config.host,
     logger,
     authenticate: (request) => authenticate(request),
+    // How the web signs in (OpenID Connect, the development role picker, or none): read before any token exists.
+    publicRoutes: { [SIGN_IN_CONFIG_PATH]: signInConfig(config, logger) },
     // Streamed xlsx/CSV exports of rosters and lists, served by the situation read model.
     // Spreadsheet imports into a department's records (POST /imports/<department>/<kind>), beside them.
     downloads: [
