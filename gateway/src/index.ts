@@ -9,3 +9,4 @@ export * from './audit/access-log';
 export * from './audit/audit-subgraph';
 export * from './audit/id-lookups';
 export * from './audit/lookup-budget';
+export * from './web';

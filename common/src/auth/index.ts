@@ -6,3 +6,4 @@ export * from './personal-types';
 export * from './visibility-cache';
 export * from './identifying-fields';
 export * from './link-evidence';
+export * from './dev-accounts';
