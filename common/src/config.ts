@@ -290,11 +290,7 @@ export function readWebSettings(env: NodeJS.ProcessEnv, environmentValue: Common
   return { root: env.WEB_ROOT || defaultRoot, graphiql: graphiql === 'on', corsOrigins: corsOrigins.map((origin) => origin.toLowerCase()) };
 }
 
-export function loadGatewayConfig(
-  env: NodeJS.ProcessEnv = process.env,
-  defaultSupergraphPath = 'schema/supergraph.graphql',
-  defaultWebRoot = 'web/dist',
-): GatewayConfig {
+export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env, defaultSupergraphPath = 'schema/supergraph.graphql', defaultWebRoot = 'web/dist'): GatewayConfig {
   const problems: string[] = [];
   const common = readCommon(env, problems);
   const subgraphUrls: Partial<Record<SubgraphName, string>> = {};
