@@ -27,8 +27,9 @@ export function webGatewayOverrides(options: { development?: boolean; web?: Part
   return options.development ? { web, environment: 'development', jwt: { ...TEST_JWT, secret: DEVELOPMENT_JWT_SECRET } } : { web };
 }
 
-// chromium.args is tuned for AWS Lambda; these two would switch off what the tests check (CORS, mixed content).
-const DROPPED_ARGS = new Set(['--disable-web-security', '--allow-running-insecure-content']);
+// chromium.args is tuned for AWS Lambda: two would switch off what the tests check (CORS, mixed
+// content), and --single-process ends the browser when its first context closes.
+const DROPPED_ARGS = new Set(['--disable-web-security', '--allow-running-insecure-content', '--single-process']);
 // Without them Chromium calls Google's hosts at start, which this closed network refuses.
 const QUIET_ARGS = ['--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic', '--disable-gpu'];
 

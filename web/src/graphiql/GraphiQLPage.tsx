@@ -13,7 +13,7 @@ import { PURPOSES } from '../api/purposes';
 
 const DEFAULT_QUERY = `# 就业扶贫数据平台 — 接口浏览
 # 令牌来自当前登录账号；查询个人信息前请在上方选择使用目的（x-purpose）。
-query 数据时效 {
+query Freshness {
   situationFreshness {
     asOf
     lagSeconds
