@@ -67,8 +67,10 @@ export interface WatchedPage {
   blocked: string[];
   /** console.error messages and uncaught page errors. */
   errors: string[];
+  /** Every request the page sent to this machine (method and path), in order, when sent (ms since the epoch). */
+  sent: { method: string; path: string; at: number }[];
   /** Every request to /graphql: its operation name and the JSON it answered. */
-  graphql: { operationName: string | null; query: string; response: unknown }[];
+  graphql: { operationName: string | null; query: string; variables: unknown; response: unknown; startedAt: number }[];
   close(): Promise<void>;
 }
 
@@ -79,6 +81,10 @@ export async function watchedPage(browser: Browser): Promise<WatchedPage> {
   const blocked: string[] = [];
   const errors: string[] = [];
   const graphql: WatchedPage['graphql'] = [];
+  const sent: WatchedPage['sent'] = [];
+  page.on('request', (request) => {
+    if (isLocal(request.url()) && /^https?:/.test(request.url())) sent.push({ method: request.method(), path: new URL(request.url()).pathname, at: Date.now() });
+  });
   await context.route('**/*', (route) => {
     const url = route.request().url();
     if (isLocal(url)) return route.continue();
@@ -91,15 +97,16 @@ export async function watchedPage(browser: Browser): Promise<WatchedPage> {
   page.on('pageerror', (error) => errors.push(String(error)));
   page.on('requestfinished', (request: Request) => {
     if (!request.url().includes('/graphql') || request.method() !== 'POST') return;
+    const startedAt = request.timing().startTime;
     void (async () => {
-      const body = request.postDataJSON() as { query?: string; operationName?: string } | null;
+      const body = request.postDataJSON() as { query?: string; operationName?: string; variables?: unknown } | null;
       const response = await request.response();
       const json: unknown = await response?.json().catch(() => null);
       const operation = body?.operationName ?? /(?:query|mutation)\s+(\w+)/.exec(body?.query ?? '')?.[1] ?? null;
-      graphql.push({ operationName: operation, query: body?.query ?? '', response: json });
+      graphql.push({ operationName: operation, query: body?.query ?? '', variables: body?.variables ?? null, response: json, startedAt });
     })();
   });
-  return { page, context, blocked, errors, graphql, close: () => context.close() };
+  return { page, context, blocked, errors, graphql, sent, close: () => context.close() };
 }
 
 /** docs/screenshots/<name>.png at 1920×1080, after the page's fonts have loaded. */

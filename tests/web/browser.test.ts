@@ -44,7 +44,7 @@ describe('the web app in a browser', () => {
     const watched = await open();
     await signIn(watched, 'dashboard');
     await watched.page.waitForURL(`${base}/dashboard`);
-    const token = await watched.page.evaluate(() => JSON.parse(sessionStorage.getItem('jiuye.session') ?? '{}').token as string);
+    const token = await watched.page.evaluate<string>("JSON.parse(sessionStorage.getItem('jiuye.session') ?? '{}').token");
     const graph = await postGraphQL(platform.gateway.url, '{ situationFreshness { asOf } }', {}, { authorization: `Bearer ${token}` });
     expect(graph.errors).toBeUndefined();
     await watched.page.getByTestId('freshness').waitFor();
@@ -55,7 +55,7 @@ describe('the web app in a browser', () => {
     // Sign-out clears the session and returns to the picker.
     await watched.page.click('text=退出');
     await watched.page.waitForURL(`${base}/signin`);
-    expect(await watched.page.evaluate(() => sessionStorage.getItem('jiuye.session'))).toBeNull();
+    expect(await watched.page.evaluate<string | null>("sessionStorage.getItem('jiuye.session')")).toBeNull();
   });
 
   it.each([

@@ -17,7 +17,13 @@ export interface Route {
 }
 
 export const ROUTES: readonly Route[] = [
-  { path: '/dashboard', title: '数据大屏', departments: ['dashboard', 'hr', 'poverty', 'civil', 'training'], component: lazy(() => import('./pages/dashboard/DashboardPage')) },
+  {
+    path: '/dashboard',
+    title: '数据大屏',
+    departments: ['dashboard', 'hr', 'poverty', 'civil', 'training'],
+    component: lazy(() => import('./pages/dashboard/DashboardPage')),
+    bare: true,
+  },
   { path: '/workbench', title: '工作台', departments: ['hr', 'poverty', 'civil', 'training'], component: lazy(() => import('./pages/workbench/WorkbenchPage')) },
   { path: '/partner', title: '协作城市', departments: ['partner'], component: lazy(() => import('./pages/partner/PartnerPage')) },
   { path: '/graphiql', title: '接口浏览', departments: 'all', component: lazy(() => import('./graphiql/GraphiQLPage')) },
