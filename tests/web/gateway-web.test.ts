@@ -1,9 +1,9 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import http from 'node:http';
-import { DEVELOPMENT_JWT_SECRET, loadGatewayConfig, SUBGRAPH_NAMES, type GatewayConfig } from '@jiuye/common';
-import { devSignInEnabled, type RunningGateway } from '@jiuye/gateway';
+import { DEVELOPMENT_JWT_SECRET, loadGatewayConfig, PURPOSES, SUBGRAPH_NAMES, type GatewayConfig } from '@jiuye/common';
+import { APP_ROUTES, devSignInEnabled, type RunningGateway } from '@jiuye/gateway';
 import { captureLog, closedPort, startGatewayOn } from '@jiuye/testing/gateway';
 import { freshDatabaseUrl } from '@jiuye/testing/harness';
 import { COUNTY_OFFICER, TEST_JWT, userHeaders, type TestPlatform } from '@jiuye/testing/platform';
@@ -214,5 +214,19 @@ describe('the gateway serves the web app', () => {
     } finally {
       await bare.stop();
     }
+  });
+});
+
+describe('the web app and the graph agree', () => {
+  it('offers the purposes of use the gateway accepts, with the same Chinese labels', () => {
+    const source = readFileSync(path.resolve(__dirname, '../../web/src/api/purposes.ts'), 'utf8');
+    const offered = Object.fromEntries([...source.matchAll(/^\s*'?([\w-]+)'?: '([^']+)',$/gm)].map((match) => [match[1], match[2]]));
+    expect(offered).toEqual({ ...PURPOSES });
+  });
+
+  it('lists the same app routes in the gateway (SPA fallback) as in the app', () => {
+    const source = readFileSync(path.resolve(__dirname, '../../web/src/routes.tsx'), 'utf8');
+    const routes = [...source.matchAll(/path: '([^']+)'/g)].map((match) => match[1]);
+    expect(['/', '/signin', ...routes].sort()).toEqual([...APP_ROUTES].sort());
   });
 });

@@ -1,4 +1,4 @@
-/** The x-purpose choices (common/src/auth/identity.ts PURPOSES; tests/web/static.test.ts keeps the two lists equal). */
+/** The x-purpose choices (common/src/auth/identity.ts PURPOSES; tests/web/gateway-web.test.ts keeps the two lists equal). */
 export const PURPOSES: Record<string, string> = {
   'employment-service': '就业服务',
   verification: '信息核查',
