@@ -12,9 +12,11 @@ COPY subgraphs/civil/package.json subgraphs/civil/
 COPY subgraphs/training/package.json subgraphs/training/
 COPY subgraphs/partner/package.json subgraphs/partner/
 COPY subgraphs/situation/package.json subgraphs/situation/
+COPY web/package.json web/
 RUN npm ci --no-audit --no-fund
 COPY . .
-RUN npx tsc -b && npm prune --omit=dev
+# The web app (web/dist) is built here and served by the gateway at / (WEB_ROOT defaults to it).
+RUN npx tsc -b && npm run build -w web && npm prune --omit=dev
 
 FROM node:20-bookworm-slim
 ENV NODE_ENV=production

@@ -32,7 +32,7 @@ const ONLY_COMMON = {
 
 export default tseslint.config(
   {
-    ignores: ['**/dist/**', '**/node_modules/**', 'schema/**', '**/.data/**', '**/.pgdata/**', '**/coverage/**', '.bench/**', '**/*.d.ts'],
+    ignores: ['**/dist/**', 'web/src/gql/**', '**/node_modules/**', 'schema/**', '**/.data/**', '**/.pgdata/**', '**/coverage/**', '.bench/**', '**/*.d.ts'],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,
@@ -66,7 +66,12 @@ export default tseslint.config(
   },
 
   // ---- Import boundaries (docs/architecture.md) ----
-  { files: ['**/*.ts', '**/*.js', '**/*.mjs'], rules: restrict() },
+  { files: ['**/*.ts', '**/*.tsx', '**/*.js', '**/*.mjs'], rules: restrict() },
+  {
+    // The web app runs in the browser and talks to the platform through the graph only: none of our Node packages.
+    files: ['web/**/*.ts', 'web/**/*.tsx', 'web/**/*.mjs'],
+    rules: restrict({ regex: '^@jiuye/', message: 'The web app reaches the platform through /graphql only (docs/architecture.md).' }),
+  },
   {
     files: ['common/src/**/*.ts'],
     rules: restrict({ regex: '^@jiuye/', message: 'common depends on nothing of ours (docs/architecture.md).' }),

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fieldCategory, PERSONAL_TYPES, printSubgraphSdl, SUBGRAPH_NAMES, type SubgraphName } from '@jiuye/common';
-import { AUDIT_SUBGRAPH_SDL, composeSupergraph } from '@jiuye/gateway';
+import { AUDIT_SUBGRAPH_SDL, composeSchemas } from '@jiuye/gateway';
 import { SUBGRAPH_MODULES } from '@jiuye/devtools';
 
 /**
@@ -23,9 +23,11 @@ describe('committed schema', () => {
     expectSame(await printSubgraphSdl(SUBGRAPH_MODULES[name]), committed(`${name}.graphql`), `${name}.graphql`);
   });
 
-  it('schema/supergraph.graphql is the composition of the committed subgraph schemas', () => {
+  it('schema/supergraph.graphql is the composition of the committed subgraph schemas, schema/api.graphql its public API', () => {
     const sdl = Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, committed(`${name}.graphql`)])) as Record<SubgraphName, string>;
-    expectSame(composeSupergraph(sdl), committed('supergraph.graphql'), 'supergraph.graphql');
+    const composed = composeSchemas(sdl);
+    expectSame(composed.supergraph, committed('supergraph.graphql'), 'supergraph.graphql');
+    expectSame(composed.api, committed('api.graphql'), 'api.graphql');
   });
 
   it("keys Worker by a pseudonym in every subgraph; the full ID number is only hr's reveal-guarded field", () => {

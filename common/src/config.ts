@@ -261,6 +261,8 @@ export interface GatewayConfig extends CommonConfig {
   auditDatabaseUrl: string;
   /** Sign-in with the identity provider (OIDC_ISSUER, OIDC_CLIENT_ID …), served to the web at GET /auth/config. */
   oidc?: OidcSettings;
+  /** The web app served at / and the CORS allow-list; absent: the gateway serves the graph only. */
+  web?: WebSettings;
 }
 
 /** The OpenID Connect provider the web signs in with: authorization code + PKCE, a public client (no secret). */
@@ -295,7 +297,35 @@ const SIGN_IN_VARIABLES = new Set([
   'OIDC_REDIRECT_PATH',
 ]);
 
-export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env, defaultSupergraphPath = 'schema/supergraph.graphql'): GatewayConfig {
+
+/** What the gateway serves besides the graph (gateway/src/web/). */
+export interface WebSettings {
+  /** The built app (WEB_ROOT, default the repository's web/dist); missing: one warning, the graph still served. */
+  root: string;
+  /** GraphiQL at /graphiql (GRAPHIQL=on|off; default on outside production). */
+  graphiql: boolean;
+  /** Origins allowed to call /graphql and GET /exports from another site (CORS_ORIGINS, comma-separated, exact match). */
+  corsOrigins: string[];
+}
+
+/** An origin as browsers send it: scheme, host and optional port, nothing else. */
+const ORIGIN = /^https?:\/\/[a-z0-9.-]+(:\d{1,5})?$|^https?:\/\/\[[0-9a-f:.]+\](:\d{1,5})?$/i;
+
+export function readWebSettings(env: NodeJS.ProcessEnv, environmentValue: CommonConfig['environment'], defaultRoot: string, problems: string[]): WebSettings {
+  const graphiql = check(z.enum(['on', 'off'], { message: 'expected on or off' }), env.GRAPHIQL ?? (environmentValue === 'production' ? 'off' : 'on'), 'GRAPHIQL', problems);
+  const corsOrigins = (env.CORS_ORIGINS ?? '')
+    .split(',')
+    .map((origin) => origin.trim())
+    .filter((origin) => origin.length > 0);
+  for (const origin of corsOrigins) {
+    if (!ORIGIN.test(origin)) {
+      problems.push(`CORS_ORIGINS: "${origin}" is not an origin; expected scheme://host[:port] such as https://screen.example.gov.cn (no path, no *, comma-separated)`);
+    }
+  }
+  return { root: env.WEB_ROOT || defaultRoot, graphiql: graphiql === 'on', corsOrigins: corsOrigins.map((origin) => origin.toLowerCase()) };
+}
+
+export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env, defaultSupergraphPath = 'schema/supergraph.graphql', defaultWebRoot = 'web/dist'): GatewayConfig {
   const problems: string[] = [];
   const common = readCommon(env, problems);
   const subgraphUrls: Partial<Record<SubgraphName, string>> = {};
@@ -327,6 +357,7 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env, defaultS
     subgraphTimeoutMs: check(z.coerce.number().int().positive('expected milliseconds, a positive whole number'), env.SUBGRAPH_TIMEOUT_MS ?? 10000, 'SUBGRAPH_TIMEOUT_MS', problems),
     jwt: readJwtSettings(signInEnv, common.environment, problems),
     auditDatabaseUrl: readAuditDatabaseUrl(env, problems),
+    web: readWebSettings(env, common.environment, defaultWebRoot, problems),
   };
   const oidc = readOidcSettings(signInEnv, common.environment, config.jwt, problems);
   if (oidc) config.oidc = oidc;

@@ -43,6 +43,11 @@ interface HttpRoutes<TContext extends BaseContext, TCaller> {
    * the departments' logs carry; it reads the client's header itself as a correlation id.
    */
   trustRequestId?: boolean;
+  /**
+   * Runs first for every request (the gateway's web front: CORS, the app's static files, the
+   * development sign-in). Returns true when it answered the request; false lets the routes above run.
+   */
+  front?: (request: IncomingMessage, response: ServerResponse, url: URL) => Promise<boolean>;
 }
 
 /**
@@ -134,6 +139,7 @@ export async function serveGraphQL<TContext extends BaseContext, TCaller = undef
     response.setHeader('x-request-id', requestId);
     const url = new URL(request.url ?? '/', 'http://localhost');
     try {
+      if (options.front && (await options.front(request, response, url))) return;
       if (url.pathname === '/health') return sendJson(response, 200, { status: 'ok' });
       if (url.pathname === '/ready') {
         await options.ready?.();

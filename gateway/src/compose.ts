@@ -1,5 +1,5 @@
 import { composeServices } from '@apollo/composition';
-import { parse } from 'graphql';
+import { parse, printSchema } from 'graphql';
 import { DEFAULT_PORTS, SUBGRAPH_NAMES, type SubgraphName } from '@jiuye/common';
 import { AUDIT_SUBGRAPH_NAME, AUDIT_SUBGRAPH_SDL } from './audit/audit-subgraph';
 
@@ -10,6 +10,15 @@ import { AUDIT_SUBGRAPH_NAME, AUDIT_SUBGRAPH_SDL } from './audit/audit-subgraph'
  * gateway; its URL is never called.
  */
 export function composeSupergraph(sdlByName: Record<SubgraphName, string>): string {
+  return composeSchemas(sdlByName).supergraph;
+}
+
+/**
+ * The supergraph and the public API schema (schema/api.graphql): what clients see, without the
+ * federation directives and join types. The web app's typed documents are generated from it
+ * (web/codegen.ts).
+ */
+export function composeSchemas(sdlByName: Record<SubgraphName, string>): { supergraph: string; api: string } {
   const result = composeServices([
     ...SUBGRAPH_NAMES.map((name) => ({
       name,
@@ -18,8 +27,8 @@ export function composeSupergraph(sdlByName: Record<SubgraphName, string>): stri
     })),
     { name: AUDIT_SUBGRAPH_NAME, url: `http://localhost:${DEFAULT_PORTS.gateway}/in-process/audit`, typeDefs: parse(AUDIT_SUBGRAPH_SDL) },
   ]);
-  if (result.errors?.length) {
-    throw new Error(`composition failed:\n${result.errors.map((e) => `  - ${e.message}`).join('\n')}`);
+  if (result.errors?.length || !result.schema) {
+    throw new Error(`composition failed:\n${(result.errors ?? []).map((e) => `  - ${e.message}`).join('\n')}`);
   }
-  return result.supergraphSdl + '\n';
+  return { supergraph: result.supergraphSdl + '\n', api: printSchema(result.schema.toAPISchema().toGraphQLJSSchema()) + '\n' };
 }

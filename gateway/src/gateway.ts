@@ -17,6 +17,7 @@ import { residenceAuthority } from './audit/villages';
 import { AUDIT_SUBGRAPH_NAME, buildAuditSchema } from './audit/audit-subgraph';
 import { departmentSource, FetchCounts } from './department';
 import { GatewayServer } from './server';
+import { webFront } from './web';
 import type { GatewayContext } from './context';
 
 export type { GatewayContext } from './context';
@@ -115,6 +116,8 @@ export async function startGateway(config: GatewayConfig, options: { logger?: Lo
     stats: production ? undefined : () => ({ fetches: fetchCounts.toJSON(), rss: process.memoryUsage().rss }),
     // The request id is always the gateway's own; the client's x-request-id is kept as a correlation id.
     trustRequestId: false,
+    // The web app at /, CORS for CORS_ORIGINS, the development sign-in (gateway/src/web/).
+    front: webFront(config, logger),
     async context(request: IncomingMessage, requestId: string, caller: Caller): Promise<GatewayContext> {
       const correlationId = correlationIdOf(request);
       return { requestId, ...(correlationId ? { correlationId } : {}), caller, identity: forwardedIdentity(caller, requestId), reads: [], signingKey: config.internalSigningKey };

@@ -10,3 +10,4 @@ export * from './audit/audit-subgraph';
 export * from './audit/id-lookups';
 export * from './audit/lookup-budget';
 export * from './sign-in';
+export * from './web';

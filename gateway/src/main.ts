@@ -4,7 +4,7 @@ import { startGateway } from './gateway';
 
 let config;
 try {
-  config = loadGatewayConfig(process.env, path.resolve(__dirname, '../../schema/supergraph.graphql'));
+  config = loadGatewayConfig(process.env, path.resolve(__dirname, '../../schema/supergraph.graphql'), path.resolve(__dirname, '../../web/dist'));
 } catch (error) {
   console.error(`gateway cannot start. ${(error as Error).message}`);
   process.exit(1);

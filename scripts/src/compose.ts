@@ -1,7 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { printSubgraphSdl, SUBGRAPH_NAMES, type SubgraphName } from '@jiuye/common';
-import { AUDIT_SUBGRAPH_SDL, composeSupergraph } from '@jiuye/gateway';
+import { AUDIT_SUBGRAPH_SDL, composeSchemas } from '@jiuye/gateway';
 import { SUBGRAPH_MODULES } from '@jiuye/devtools';
 
 /** npm run compose: prints each subgraph's SDL into schema/ and composes schema/supergraph.graphql. */
@@ -16,8 +16,11 @@ async function main(): Promise<void> {
   }
   await writeFile(path.join(schemaDir, 'audit.graphql'), AUDIT_SUBGRAPH_SDL);
   console.log('schema/audit.graphql (the access log, served inside the gateway)');
-  await writeFile(path.join(schemaDir, 'supergraph.graphql'), composeSupergraph(sdl));
+  const composed = composeSchemas(sdl);
+  await writeFile(path.join(schemaDir, 'supergraph.graphql'), composed.supergraph);
   console.log('schema/supergraph.graphql composed');
+  await writeFile(path.join(schemaDir, 'api.graphql'), composed.api);
+  console.log('schema/api.graphql (the public API clients see; web/src/gql is generated from it: npm run codegen -w web)');
 }
 
 main().catch((error) => {

@@ -125,7 +125,9 @@ async function main(): Promise<void> {
     console.log(`
 就业帮扶 graph is up.
 
-  Gateway (open in a browser to explore):  ${url}
+  Web (sign in with a development account):  ${serviceUrl(url, '/')}
+  Graph explorer (GraphiQL):                 ${serviceUrl(url, '/graphiql')}
+  GraphQL endpoint:                          ${url}
 ${SUBGRAPH_NAMES.map((name) => `  ${name.padEnd(9)} http://localhost:${port(name)}/graphql   ${departmentTitle(name)}`).join('\n')}
   PostgreSQL: ${databases.embedded ? 'embedded, data in .data/pg (superuser and service-role passwords in files there, mode 0600); each service connects as its own role' : 'external (DATABASE_URL)'}
 

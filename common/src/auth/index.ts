@@ -7,3 +7,4 @@ export * from './visibility-cache';
 export * from './identifying-fields';
 export * from './link-evidence';
 export * from './provider-keys';
+export * from './dev-accounts';

@@ -1,0 +1,119 @@
+import { execFile } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { promisify } from 'node:util';
+import path from 'node:path';
+import { DEVELOPMENT_JWT_SECRET, type GatewayConfig, type WebSettings } from '@jiuye/common';
+import { chromium, type Browser, type BrowserContext, type Page, type Request } from 'playwright-core';
+import { TEST_JWT } from './platform';
+import { requireBuiltWeb } from './web';
+
+/**
+ * Headless Chromium for the web tests: the browser @sparticuz/chromium ships inside its npm
+ * package (no download site is reachable), driven by playwright-core. Every page blocks and
+ * records any request to a host other than this machine (the app must work offline), and
+ * collects console errors; a test asserts both are empty.
+ */
+
+/** Where the README's screenshots live. */
+export const SCREENSHOTS = path.resolve(__dirname, '../../docs/screenshots');
+
+/**
+ * Gateway settings for the web tests: the built app, GraphiQL, a CORS allow-list, and — with
+ * `development` — the development environment and JWT secret, so the sign-in page gets the
+ * development accounts (GET /auth/dev-accounts) as under npm start.
+ */
+export function webGatewayOverrides(options: { development?: boolean; web?: Partial<WebSettings> } = {}): Partial<GatewayConfig> {
+  const web: WebSettings = { root: requireBuiltWeb(), graphiql: true, corsOrigins: [], ...options.web };
+  return options.development ? { web, environment: 'development', jwt: { ...TEST_JWT, secret: DEVELOPMENT_JWT_SECRET } } : { web };
+}
+
+// chromium.args is tuned for AWS Lambda: two would switch off what the tests check (CORS, mixed
+// content), and --single-process ends the browser when its first context closes.
+const DROPPED_ARGS = new Set(['--disable-web-security', '--allow-running-insecure-content', '--single-process']);
+// Without them Chromium calls Google's hosts at start, which this closed network refuses.
+const QUIET_ARGS = ['--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic', '--disable-gpu'];
+
+/**
+ * @sparticuz/chromium is an ES module, which jest's CommonJS runtime cannot load: a short Node
+ * process extracts the browser (once; later calls find it in the temp folder) and prints its path and arguments.
+ */
+async function sparticuzChromium(): Promise<{ executablePath: string; args: string[] }> {
+  const script = "import('@sparticuz/chromium').then(async ({ default: c }) => console.log(JSON.stringify({ executablePath: await c.executablePath(), args: c.args })))";
+  const { stdout } = await promisify(execFile)(process.execPath, ['-e', script], { cwd: path.resolve(__dirname, '../..') });
+  return JSON.parse(stdout) as { executablePath: string; args: string[] };
+}
+
+export async function launchBrowser(): Promise<Browser> {
+  const shipped = await sparticuzChromium();
+  const executablePath = shipped.executablePath;
+  const args = [...shipped.args.filter((arg) => !DROPPED_ARGS.has(arg)), ...QUIET_ARGS];
+  return chromium.launch({ executablePath, args, headless: true });
+}
+
+function isLocal(url: string): boolean {
+  if (url.startsWith('data:') || url.startsWith('blob:') || url.startsWith('about:')) return true;
+  try {
+    const host = new URL(url).hostname;
+    return host === '127.0.0.1' || host === 'localhost' || host === '[::1]';
+  } catch {
+    return false;
+  }
+}
+
+export interface WatchedPage {
+  page: Page;
+  context: BrowserContext;
+  /** Requests to other hosts, blocked. */
+  blocked: string[];
+  /** console.error messages and uncaught page errors. */
+  errors: string[];
+  /** Every request the page sent to this machine (method and path), in order, when sent (ms since the epoch). */
+  sent: { method: string; path: string; at: number }[];
+  /** Every request to /graphql: its operation name and the JSON it answered. */
+  graphql: { operationName: string | null; query: string; variables: unknown; response: unknown; startedAt: number }[];
+  close(): Promise<void>;
+}
+
+/** A 1920×1080 page that blocks (and records) any non-local request and collects console errors and GraphQL traffic. */
+export async function watchedPage(browser: Browser): Promise<WatchedPage> {
+  const context = await browser.newContext({ viewport: { width: 1920, height: 1080 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+  const page = await context.newPage();
+  const blocked: string[] = [];
+  const errors: string[] = [];
+  const graphql: WatchedPage['graphql'] = [];
+  const sent: WatchedPage['sent'] = [];
+  page.on('request', (request) => {
+    if (isLocal(request.url()) && /^https?:/.test(request.url())) sent.push({ method: request.method(), path: new URL(request.url()).pathname, at: Date.now() });
+  });
+  await context.route('**/*', (route) => {
+    const url = route.request().url();
+    if (isLocal(url)) return route.continue();
+    blocked.push(url);
+    return route.abort('blockedbyclient');
+  });
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text());
+  });
+  page.on('pageerror', (error) => errors.push(String(error)));
+  page.on('requestfinished', (request: Request) => {
+    if (!request.url().includes('/graphql') || request.method() !== 'POST') return;
+    const startedAt = request.timing().startTime;
+    void (async () => {
+      const body = request.postDataJSON() as { query?: string; operationName?: string; variables?: unknown } | null;
+      const response = await request.response();
+      const json: unknown = await response?.json().catch(() => null);
+      const operation = body?.operationName ?? /(?:query|mutation)\s+(\w+)/.exec(body?.query ?? '')?.[1] ?? null;
+      graphql.push({ operationName: operation, query: body?.query ?? '', variables: body?.variables ?? null, response: json, startedAt });
+    })();
+  });
+  return { page, context, blocked, errors, graphql, sent, close: () => context.close() };
+}
+
+/** docs/screenshots/<name>.png at 1920×1080, after the page's fonts have loaded. */
+export async function screenshot(page: Page, name: string): Promise<string> {
+  await page.evaluate('document.fonts.ready.then(() => undefined)');
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  const file = path.join(SCREENSHOTS, `${name}.png`);
+  await page.screenshot({ path: file, fullPage: false });
+  return file;
+}

@@ -1,0 +1,34 @@
+import { Suspense, useEffect, useState } from 'react';
+import { landingPath } from './auth/landing';
+import { currentSession, onSessionChange } from './auth/session';
+import { SignInPage } from './auth/SignInPage';
+import { ROUTES } from './routes';
+import { Header } from './shell/Header';
+import { navigate, usePath } from './shell/router';
+
+export function App() {
+  const path = usePath();
+  const [session, setSession] = useState(currentSession);
+  useEffect(() => onSessionChange(() => setSession(currentSession())), []);
+
+  const route = ROUTES.find((candidate) => path === candidate.path || path.startsWith(`${candidate.path}/`));
+  useEffect(() => {
+    if (path === '/signin') return;
+    if (!session) navigate('/signin', { replace: true });
+    else if (!route) navigate(landingPath(session), { replace: true });
+  }, [path, session, route]);
+
+  if (path === '/signin' || !session) return <SignInPage />;
+  if (!route) return null;
+  const Page = route.component;
+  return (
+    <div className={route.bare ? 'app bare' : 'app'}>
+      {!route.bare && <Header session={session} path={path} />}
+      <main>
+        <Suspense fallback={<p className="loading">加载中…</p>}>
+          <Page />
+        </Suspense>
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,4151 @@
+/* eslint-disable */
+import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+export type Maybe<T> = T | null;
+export type InputMaybe<T> = T | null | undefined;
+export type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
+export type MakeOptional<T, K extends keyof T> = Omit<T, K> & { [SubKey in K]?: Maybe<T[SubKey]> };
+export type MakeMaybe<T, K extends keyof T> = Omit<T, K> & { [SubKey in K]: Maybe<T[SubKey]> };
+export type MakeEmpty<T extends { [key: string]: unknown }, K extends keyof T> = { [_ in K]?: never };
+export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+/** All built-in and custom scalars, mapped to their actual values */
+export type Scalars = {
+  ID: { input: string; output: string; }
+  String: { input: string; output: string; }
+  Boolean: { input: boolean; output: boolean; }
+  Int: { input: number; output: number; }
+  Float: { input: number; output: number; }
+  /** A date-time string at UTC, such as 2007-12-03T10:15:30Z, compliant with the `date-time` format outlined in section 5.6 of the RFC 3339 profile of the ISO 8601 standard for representation of dates and times using the Gregorian calendar.This scalar is serialized to a string in ISO 8601 format and parsed from a string in ISO 8601 format. */
+  DateTimeISO: { input: string; output: string; }
+  /** 统计用区划代码 — statistical division code: province 2, city 4, county 6, township 9 or village 12 digits. */
+  DivisionCode: { input: string; output: string; }
+  /** A calendar date without time zone, YYYY-MM-DD. */
+  LocalDate: { input: string; output: string; }
+};
+
+/** 访问日志 — what one request read about one person or household, from every department. */
+export type AccessLogEntry = {
+  __typename?: 'AccessLogEntry';
+  /** When the data was read (ISO 8601, UTC). */
+  at: Scalars['String']['output'];
+  /** The client's own x-request-id, if it sent one: to find the request in the client's logs. Never the request id. */
+  correlationId?: Maybe<Scalars['String']['output']>;
+  department: Scalars['String']['output'];
+  /** 部门 in Chinese (人社, 民政, 东西部协作, …). */
+  departmentLabel: Scalars['String']['output'];
+  /** Fields read, as Type.field (Worker.idNumber means the full ID number was revealed); lookup:Query.worker(idNumber) is a lookup by ID number. */
+  fields: Array<Scalars['String']['output']>;
+  hash: Scalars['String']['output'];
+  /** The household read, if a household. */
+  householdCode?: Maybe<Scalars['String']['output']>;
+  /** For a lookup by ID number: found, not-found, invalid (a malformed number) or refused. */
+  lookup?: Maybe<Scalars['String']['output']>;
+  operation?: Maybe<Scalars['String']['output']>;
+  purpose?: Maybe<Scalars['String']['output']>;
+  /** 使用目的 in Chinese. */
+  purposeLabel?: Maybe<Scalars['String']['output']>;
+  /** The gateway's id for the request (also its x-request-id answer header and the id the departments log under). */
+  requestId: Scalars['String']['output'];
+  role: Scalars['String']['output'];
+  /** The region, partner city or institution the account works in. */
+  scope?: Maybe<Scalars['String']['output']>;
+  /** Position in the hash chain (1, 2, 3, … without gaps). */
+  seq: Scalars['ID']['output'];
+  /** The staff account that read it (JWT sub). */
+  staff: Scalars['String']['output'];
+  /** The departments that answered about this person (hr, poverty, civil, training, partner). */
+  subgraphs: Array<Scalars['String']['output']>;
+  /** The person read (federated Worker key), if a person. */
+  workerId?: Maybe<Scalars['ID']['output']>;
+};
+
+export type AccessLogPage = {
+  __typename?: 'AccessLogPage';
+  nodes: Array<AccessLogEntry>;
+  pageInfo: PageInfo;
+};
+
+export type AccessLogVerification = {
+  __typename?: 'AccessLogVerification';
+  entries: Scalars['Int']['output'];
+  /** The first entry that does not hold, and why. */
+  firstBrokenSeq?: Maybe<Scalars['ID']['output']>;
+  ok: Scalars['Boolean']['output'];
+  problem?: Maybe<Scalars['String']['output']>;
+};
+
+export type AddCareDutyInput = {
+  caredForName: Scalars['String']['input'];
+  idNumber: Scalars['String']['input'];
+  reason: CareReason;
+  since: Scalars['LocalDate']['input'];
+};
+
+/** A session of an open class, on a class day, not overlapping another session of the class. */
+export type AddClassSessionInput = {
+  classId: Scalars['ID']['input'];
+  /** HH:MM, after startsAt. */
+  endsAt: Scalars['String']['input'];
+  /** Between the class’s first and last day. */
+  heldOn: Scalars['LocalDate']['input'];
+  /** HH:MM, 00:00 to 23:59. */
+  startsAt: Scalars['String']['input'];
+  /** 2 to 200 characters. */
+  topic: Scalars['String']['input'];
+};
+
+/** Add a person to a registered household (birth, marriage, moving in). */
+export type AddHouseholdMemberInput = {
+  /** 户编号, 16 digits */
+  householdCode: Scalars['String']['input'];
+  /** 身份证号, 18 characters */
+  idNumber: Scalars['String']['input'];
+  /** 姓名, 1 to 60 characters */
+  name: Scalars['String']['input'];
+  /** HEAD only if the household has no current head. */
+  relationship: Relationship;
+};
+
+/** 参会企业 — an employer takes part in a fair and brings some of its postings (added to what it already brings). */
+export type AddJobFairEmployerInput = {
+  /** An operating employer (from anywhere: partner-city firms come too). */
+  employerId: Scalars['ID']['input'];
+  fairId: Scalars['ID']['input'];
+  /** Postings of this employer open on the fair day, at most 50 per call. */
+  postingIds?: Array<Scalars['ID']['input']>;
+};
+
+/** 结对帮扶 — make a cadre (and their unit) responsible for a registered household. */
+export type AssignResponsibilityInput = {
+  /** 帮扶责任人 */
+  cadreId: Scalars['ID']['input'];
+  /** 户编号, 16 digits */
+  householdCode: Scalars['String']['input'];
+  /** First day; the current responsibility, if any, ends the day before. */
+  since: Scalars['LocalDate']['input'];
+};
+
+/** 公益性岗位安置 — give a vacant public-welfare post to a worker of the same village. */
+export type AssignWelfarePostInput = {
+  idNumber: Scalars['String']['input'];
+  postId: Scalars['ID']['input'];
+  /** First day on the post, not after today. */
+  startsOn: Scalars['LocalDate']['input'];
+};
+
+/** 低保/特困 — a subsistence allowance or special-hardship support granted to a household. */
+export type AssistanceGrant = {
+  __typename?: 'AssistanceGrant';
+  /** Being paid today (China Standard Time). */
+  active: Scalars['Boolean']['output'];
+  /** Empty while the grant is paid. */
+  endsOn?: Maybe<Scalars['LocalDate']['output']>;
+  /** 户编号 — household code (village code + 4 digits) */
+  householdCode: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  kind: AssistanceKind;
+  /** Monthly amount in yuan. */
+  monthlyAmount: Scalars['Int']['output'];
+  startsOn: Scalars['LocalDate']['output'];
+  stopReason?: Maybe<Scalars['String']['output']>;
+};
+
+export type AssistanceGrantPage = {
+  __typename?: 'AssistanceGrantPage';
+  nodes: Array<AssistanceGrant>;
+  pageInfo: PageInfo;
+  /** How many items match, over all pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** 社会救助类别 — kind of social assistance paid to a household */
+export type AssistanceKind =
+  /** 特困人员救助供养 */
+  | 'SPECIAL_HARDSHIP'
+  /** 最低生活保障（低保） */
+  | 'SUBSISTENCE_ALLOWANCE';
+
+/** 帮扶责任人 / 驻村工作队员 — a cadre helping registered households and villages (staff: name and masked phone only). */
+export type Cadre = {
+  __typename?: 'Cadre';
+  /** Registered households this cadre is responsible for now. */
+  households: Array<Household>;
+  id: Scalars['ID']['output'];
+  /** 姓名 */
+  name: Scalars['String']['output'];
+  /** 联系电话 (masked, 138****5678) */
+  phoneMasked?: Maybe<Scalars['String']['output']>;
+  /** The villages the cadre serves and served, in your region, latest first. */
+  postings: Array<CadrePosting>;
+  role: CadreRole;
+  /** 挂包责任单位 */
+  unit?: Maybe<ResponsibleUnit>;
+};
+
+export type CadrePage = {
+  __typename?: 'CadrePage';
+  nodes: Array<Cadre>;
+  pageInfo: PageInfo;
+  /** How many items match, over all pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** 驻村/帮扶 — a village a cadre serves, from when to when (ended, never deleted). */
+export type CadrePosting = {
+  __typename?: 'CadrePosting';
+  cadre?: Maybe<Cadre>;
+  endReason?: Maybe<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  since: Scalars['LocalDate']['output'];
+  /** Last day; empty while serving. */
+  until?: Maybe<Scalars['LocalDate']['output']>;
+  /** 12-digit village code */
+  villageCode: Scalars['String']['output'];
+};
+
+/** 帮扶干部类别 — what a cadre does for the villages they serve */
+export type CadreRole =
+  /** 驻村第一书记 */
+  | 'FIRST_SECRETARY'
+  /** 驻村工作队员 */
+  | 'RESIDENT_TEAM_MEMBER'
+  /** 帮扶责任人 */
+  | 'RESPONSIBLE_PERSON';
+
+/** Call a fair off (only before anything happened at it: no intentions, no attendance). */
+export type CancelJobFairInput = {
+  /** Not after today. */
+  cancelledOn: Scalars['LocalDate']['input'];
+  id: Scalars['ID']['input'];
+  /** 2 to 200 characters. */
+  reason: Scalars['String']['input'];
+};
+
+/** 取消 — cancel a class: its trainees still enrolled are dropped with the reason; not once a trainee completed. */
+export type CancelTrainingClassInput = {
+  id: Scalars['ID']['input'];
+  /** Why, 2 to 150 characters (it becomes the dropped trainees’ reason, 班级取消：…). */
+  reason: Scalars['String']['input'];
+};
+
+/** 照料义务 — a duty to care for someone at home, which keeps a worker near home. */
+export type CareDuty = {
+  __typename?: 'CareDuty';
+  active: Scalars['Boolean']['output'];
+  /** Who is cared for (name as recorded by the township). */
+  caredForName: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  reason: CareReason;
+  since: Scalars['LocalDate']['output'];
+  until?: Maybe<Scalars['LocalDate']['output']>;
+};
+
+/** 照料原因 — whom a person has to look after */
+export type CareReason =
+  /** 照看子女 */
+  | 'CHILD'
+  /** 照料残疾家属 */
+  | 'DISABLED'
+  /** 照料老人 */
+  | 'ELDERLY'
+  /** 照料重病家属 */
+  | 'ILL';
+
+/** 职业技能等级证书 — a vocational skill certificate held by a worker. */
+export type Certificate = {
+  __typename?: 'Certificate';
+  /** The training that led to it; empty if obtained elsewhere or earlier. */
+  enrolment?: Maybe<Enrolment>;
+  /** 职业技能等级 1–5: 5 = 五级/初级工, 4 = 四级/中级工, 3 = 三级/高级工, 2 = 二级/技师, 1 = 一级/高级技师 */
+  grade: Scalars['Int']['output'];
+  /** The grade as officials write it, e.g. 四级/中级工. */
+  gradeLabel: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  /** 发证日期 */
+  issuedOn: Scalars['LocalDate']['output'];
+  /** 证书编号 — unique certificate number. */
+  number: Scalars['String']['output'];
+  /** 工种 */
+  trade: Trade;
+  worker: Worker;
+};
+
+/** 发证 — record a vocational skill certificate a worker obtained. */
+export type CertifyTraineeInput = {
+  /** The worker's completed enrolment that led to it, if any. */
+  enrolmentId?: InputMaybe<Scalars['ID']['input']>;
+  /** 职业技能等级 1–5: 5 = 五级/初级工, 4 = 四级/中级工, 3 = 三级/高级工, 2 = 二级/技师, 1 = 一级/高级技师 */
+  grade: Scalars['Int']['input'];
+  /** 身份证号, 18 characters */
+  idNumber: Scalars['String']['input'];
+  /** Not in the future; not before the training it came from was completed. */
+  issuedOn: Scalars['LocalDate']['input'];
+  /** 证书编号: 6 to 40 letters, digits or hyphens; unique. */
+  number: Scalars['String']['input'];
+  trade: Trade;
+};
+
+/** One change to a department record: what changed, who, when and from where. */
+export type ChangeHistoryEntry = {
+  __typename?: 'ChangeHistoryEntry';
+  /** The staff account that made it; for a direct change, the database user. */
+  actor: Scalars['String']['output'];
+  /** When (ISO 8601, UTC). */
+  at: Scalars['String']['output'];
+  /** The department that keeps the record (hr, poverty, civil, training, partner). */
+  department: Scalars['String']['output'];
+  /** The mutation(s) of the request, or the import and its row. */
+  detail?: Maybe<Scalars['String']['output']>;
+  /** Only the fields that changed (all of them for a new or removed record). */
+  fields: Array<ChangedField>;
+  operation: ChangeOperation;
+  origin: ChangeOrigin;
+  /** The kind of record (its type in the graph, e.g. Worker, Employment). */
+  record: Scalars['String']['output'];
+  /** The record's key in its department (its id). */
+  recordKey: Scalars['String']['output'];
+};
+
+/** A page of change history, newest first. */
+export type ChangeHistoryPage = {
+  __typename?: 'ChangeHistoryPage';
+  nodes: Array<ChangeHistoryEntry>;
+  pageInfo: PageInfo;
+};
+
+/** What a change did to a record. */
+export type ChangeOperation =
+  /** removed */
+  | 'DELETE'
+  /** created */
+  | 'INSERT'
+  /** changed */
+  | 'UPDATE';
+
+/** Where a change came from. */
+export type ChangeOrigin =
+  /** a change made in the database itself, outside the platform (actor: the database user) */
+  | 'DIRECT'
+  /** a spreadsheet import (detail: the import and its row) */
+  | 'IMPORT'
+  /** a write through the graph (detail: the mutation) */
+  | 'MUTATION';
+
+/** 贫困状态变更 — record a new poverty status of a registered household (标注脱贫, 返贫, 纳入监测…). */
+export type ChangePovertyStatusInput = {
+  /** Not before the last change, not in the future. */
+  effectiveOn: Scalars['LocalDate']['input'];
+  /** 户编号, 16 digits */
+  householdCode: Scalars['String']['input'];
+  /** Why, 4 to 200 characters. */
+  reason: Scalars['String']['input'];
+  /** The new status; must differ from the current one. */
+  status: PovertyStatus;
+};
+
+/** One field of a change: its value before and after. */
+export type ChangedField = {
+  __typename?: 'ChangedField';
+  /** The value after, as text; empty for a removed record, or when redacted. */
+  after?: Maybe<Scalars['String']['output']>;
+  /** The value before, as text; empty for a new record, or when redacted. */
+  before?: Maybe<Scalars['String']['output']>;
+  /** The field (camelCase column name of the record). */
+  field: Scalars['String']['output'];
+  /** The values are withheld: this account may not read the field on the record (e.g. the full ID number without reveal). */
+  redacted: Scalars['Boolean']['output'];
+};
+
+/** 课程表 — one session of a class: the day, the times and the topic. */
+export type ClassSession = {
+  __typename?: 'ClassSession';
+  /** End time, HH:MM, after the start. */
+  endsAt: Scalars['String']['output'];
+  /** 上课日期 */
+  heldOn: Scalars['LocalDate']['output'];
+  id: Scalars['ID']['output'];
+  /** Start time, HH:MM (China Standard Time). */
+  startsAt: Scalars['String']['output'];
+  /** 授课内容 */
+  topic: Scalars['String']['output'];
+  trainingClass?: Maybe<TrainingClass>;
+};
+
+/** 班级状态 — where a class stands */
+export type ClassStatus =
+  /** 已取消 */
+  | 'CANCELLED'
+  /** 已结班 */
+  | 'CLOSED'
+  /** 开班/招生中 */
+  | 'OPEN';
+
+/** 停办 — no new classes of the course from closedOn; classes already planned run on. */
+export type CloseCourseInput = {
+  /** Not in the future. */
+  closedOn: Scalars['LocalDate']['input'];
+  id: Scalars['ID']['input'];
+  /** Why, 2 to 200 characters. */
+  reason: Scalars['String']['input'];
+};
+
+/** 注销/停办 — close an employer (it stays: employments and postings point to it); its open postings are withdrawn with it. */
+export type CloseEmployerInput = {
+  /** Not after today, not before its certification. */
+  closedOn: Scalars['LocalDate']['input'];
+  id: Scalars['ID']['input'];
+  /** Why (停产, 迁出, 认定撤销…), 2 to 200 characters. */
+  reason: Scalars['String']['input'];
+};
+
+/** Close a posting: filled (已招满), withdrawn (已撤回) or expired (已过期, only after its valid period). */
+export type CloseJobPostingInput = {
+  /** Not after today, not before it opened. */
+  closedOn: Scalars['LocalDate']['input'];
+  id: Scalars['ID']['input'];
+  reason: PostingCloseReason;
+};
+
+/** 撤销 — close a base or station. It is kept (batches and postings point at it); new batches and postings cannot name it. */
+export type CloseLabourBaseInput = {
+  /** Closed from this day on; not in the future. */
+  closedOn: Scalars['LocalDate']['input'];
+  id: Scalars['ID']['input'];
+  /** Why, 2 to 200 characters. */
+  reason: Scalars['String']['input'];
+};
+
+/** 招满/撤回 — close a posting before its validUntil; matching stops offering it from closedOn. */
+export type ClosePartnerJobPostingInput = {
+  /** Closed from this day on: not in the future, not before it was pushed. */
+  closedOn: Scalars['LocalDate']['input'];
+  id: Scalars['ID']['input'];
+  /** Why, 2 to 200 characters (e.g. 招满, 企业撤回). */
+  reason: Scalars['String']['input'];
+};
+
+/** 撤销 — close a unit once it has no open pairing and answers for no household. */
+export type CloseResponsibleUnitInput = {
+  /** Not in the future. */
+  closedOn: Scalars['LocalDate']['input'];
+  id: Scalars['ID']['input'];
+  /** Why, 2 to 200 characters. */
+  reason: Scalars['String']['input'];
+};
+
+/** 结班 — close a class that has ended, once every trainee has completed or dropped. */
+export type CloseTrainingClassInput = {
+  /** From the last class day to today. */
+  closedOn: Scalars['LocalDate']['input'];
+  id: Scalars['ID']['input'];
+  /** A note, up to 200 characters. */
+  note?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** 撤岗 — close a vacant post (release its holder first). */
+export type CloseWelfarePostInput = {
+  /** Not after today, not before it opened, not before its last holder left. */
+  closedOn: Scalars['LocalDate']['input'];
+  id: Scalars['ID']['input'];
+  /** 2 to 200 characters. */
+  reason: Scalars['String']['input'];
+};
+
+/** 结业 — a trainee completes the class (needs at least 80 % attendance). */
+export type CompleteTrainingInput = {
+  /** Not before the class started, not in the future. */
+  completedOn: Scalars['LocalDate']['input'];
+  enrolmentId: Scalars['ID']['input'];
+};
+
+/** 数据比对冲突 — two departments' facts about a person or household that cannot both be true. */
+export type Conflict = {
+  __typename?: 'Conflict';
+  /** 户编号 */
+  householdCode: Scalars['String']['output'];
+  /** Stable: kind and subject (worker key or household code). */
+  id: Scalars['ID']['output'];
+  kind: ConflictKind;
+  /** 冲突类别名称 */
+  label: Scalars['String']['output'];
+  /** The person (null for household conflicts). */
+  person?: Maybe<SituationPerson>;
+  resolution?: Maybe<ConflictResolution>;
+  /** The two facts that cannot both be true. */
+  sources: Array<ConflictSource>;
+  /** RESOLVED while both facts are as they were when resolved; OPEN otherwise. */
+  status: ConflictStatus;
+  /** 村（社区）代码 */
+  villageCode: Scalars['String']['output'];
+  /** 村（社区） */
+  villageName?: Maybe<Scalars['String']['output']>;
+};
+
+/** 数据比对冲突类别 — facts of two departments that cannot both be true */
+export type ConflictKind =
+  /** 本地就业与协作城市转移就业冲突 */
+  | 'EMPLOYED_LOCALLY_VS_PARTNER_CITY'
+  /** 人社登记未就业但回访在岗 */
+  | 'HR_UNEMPLOYED_VS_PARTNER_WORKING'
+  /** 已脱贫户享受特困供养 */
+  | 'LIFTED_WITH_SPECIAL_HARDSHIP'
+  /** 重度残疾与全日制就业冲突 */
+  | 'SEVERE_DISABILITY_VS_FULL_TIME_JOB'
+  /** 在校学生登记全日制就业 */
+  | 'STUDENT_WITH_FULL_TIME_JOB';
+
+/** How many conflicts of one kind the list holds in the region. */
+export type ConflictKindCount = {
+  __typename?: 'ConflictKindCount';
+  count: Scalars['Int']['output'];
+  kind: ConflictKind;
+  label: Scalars['String']['output'];
+};
+
+/** 数据比对冲突清单 — one page over a region. */
+export type ConflictPage = {
+  __typename?: 'ConflictPage';
+  /** Per kind in the region with the status filter, whatever the kind filter (every kind, 0 included). */
+  countsByKind: Array<ConflictKindCount>;
+  freshness: Freshness;
+  /** Ordered by kind, village, subject. */
+  nodes: Array<Conflict>;
+  pageInfo: PageInfo;
+  region: SituationRegion;
+  /** Conflicts matching the filters in the region (all pages). */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** 冲突处理 — how an official settled a conflict. */
+export type ConflictResolution = {
+  __typename?: 'ConflictResolution';
+  /** The department whose fact was kept (null: neither said). */
+  keptSource?: Maybe<Scalars['String']['output']>;
+  /** 处理说明 */
+  note: Scalars['String']['output'];
+  resolvedAt: Scalars['DateTimeISO']['output'];
+  /** The staff account that resolved it. */
+  resolvedBy: Scalars['String']['output'];
+};
+
+/** 冲突来源 — one department's fact. */
+export type ConflictSource = {
+  __typename?: 'ConflictSource';
+  /** hr, poverty, civil, training or partner */
+  department: Scalars['String']['output'];
+  /** 部门 */
+  departmentLabel: Scalars['String']['output'];
+  /** 登记事实 */
+  fact: Scalars['String']['output'];
+  /** Since when the department has held the fact, where known. */
+  since?: Maybe<Scalars['LocalDate']['output']>;
+};
+
+/** 冲突处理状态 */
+export type ConflictStatus =
+  /** 待处理 */
+  | 'OPEN'
+  /** 已处理（事实未再变化） */
+  | 'RESOLVED';
+
+/** 联系记录 — one attempt to reach a worker and its outcome (phone lists are often wrong: keep every attempt). */
+export type ContactAttempt = {
+  __typename?: 'ContactAttempt';
+  /** 联系时间 */
+  attemptedAt: Scalars['DateTimeISO']['output'];
+  channel: ContactChannel;
+  id: Scalars['ID']['output'];
+  note?: Maybe<Scalars['String']['output']>;
+  outcome: ContactOutcome;
+  transfer?: Maybe<Transfer>;
+};
+
+/** One attempt to reach a worker, as part of a follow-up visit. */
+export type ContactAttemptEntry = {
+  /** When (ISO 8601 with offset, e.g. 2026-03-05T10:23:00+08:00); not in the future. */
+  attemptedAt: Scalars['DateTimeISO']['input'];
+  channel: ContactChannel;
+  /** Up to 500 characters. */
+  note?: InputMaybe<Scalars['String']['input']>;
+  outcome: ContactOutcome;
+};
+
+/** 联系方式 — how a worker was contacted */
+export type ContactChannel =
+  /** 电话 */
+  | 'PHONE'
+  /** 走访 */
+  | 'VISIT'
+  /** 微信 */
+  | 'WECHAT';
+
+/** 联系结果 — outcome of one attempt to reach a transferred worker */
+export type ContactOutcome =
+  /** 空号停机错号 */
+  | 'INVALID_NUMBER'
+  /** 不在本市 */
+  | 'NOT_IN_CITY'
+  /** 无人接听 */
+  | 'NO_ANSWER'
+  /** 语言不通 */
+  | 'NO_COMMON_LANGUAGE'
+  /** 联系上未就业 */
+  | 'REACHED_NOT_WORKING'
+  /** 联系上且在岗 */
+  | 'REACHED_WORKING'
+  /** 拒接挂断 */
+  | 'REFUSED'
+  /** 非本人 */
+  | 'WRONG_PERSON';
+
+/** 培训课程 — a course an institution offers, run as one or more classes. */
+export type Course = {
+  __typename?: 'Course';
+  closeReason?: Maybe<Scalars['String']['output']>;
+  /** 停办 — no new classes from this day; its classes run on. */
+  closedOn?: Maybe<Scalars['LocalDate']['output']>;
+  /** Planned length in days (学制天数). */
+  durationDays: Scalars['Int']['output'];
+  /** 学时 — teaching hours. */
+  hours?: Maybe<Scalars['Int']['output']>;
+  id: Scalars['ID']['output'];
+  institution: Institution;
+  kind: CourseKind;
+  /** 等级 — the grade the course trains for; empty for a course without one (专项能力). 职业技能等级 1–5: 5 = 五级/初级工, 4 = 四级/中级工, 3 = 三级/高级工, 2 = 二级/技师, 1 = 一级/高级技师 */
+  level?: Maybe<Scalars['Int']['output']>;
+  /** The grade as officials write it, e.g. 五级/初级工. */
+  levelLabel?: Maybe<Scalars['String']['output']>;
+  name: Scalars['String']['output'];
+  /** 补贴标准 — training subsidy per trainee who completes, in yuan. */
+  subsidyPerTrainee?: Maybe<Scalars['Int']['output']>;
+  /** 工种 taught */
+  trade: Trade;
+};
+
+/** 培训类型 — kind of course; MEDIUM_TERM (about 3 months) carries the employment-within-3-months indicator */
+export type CourseKind =
+  /** 定向定岗 */
+  | 'DIRECTED'
+  /** 创业培训 */
+  | 'ENTREPRENEURSHIP'
+  /** 中长期（约3个月） */
+  | 'MEDIUM_TERM'
+  /** 订单式 */
+  | 'ORDER_BASED'
+  /** 岗前培训 */
+  | 'PRE_JOB'
+  /** 短期实用技术 */
+  | 'SHORT_PRACTICAL';
+
+export type CoursePage = {
+  __typename?: 'CoursePage';
+  nodes: Array<Course>;
+  pageInfo: PageInfo;
+  /** How many items match, over all pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** 一个村（或全区域）的月度核实覆盖 — verification coverage of one village or of the whole region. */
+export type CoverageFigures = {
+  __typename?: 'CoverageFigures';
+  /** 登记劳动力数: registry workers (every person_situation row of the place). */
+  registryWorkers: SuppressedCount;
+  /** 核实率 = verified ÷ registryWorkers. */
+  share: SuppressedRate;
+  /** 已核实人数: distinct registry workers with a record verification dated in the month whose outcome is not NOT_REACHED (未能核实 is an attempt, not a verification). */
+  verified: SuppressedCount;
+};
+
+/** 选派帮扶干部 — a cadre and the first village they serve (in your region). */
+export type CreateCadreInput = {
+  /** 姓名, 2 to 30 characters. */
+  name: Scalars['String']['input'];
+  /** 手机号, 11 digits starting 13–19; shown masked only. */
+  phone?: InputMaybe<Scalars['String']['input']>;
+  role: CadreRole;
+  /** First day of service; not in the future. */
+  since: Scalars['LocalDate']['input'];
+  /** The cadre’s unit (open). */
+  unitId: Scalars['ID']['input'];
+  /** 12-digit code of the village served, in your region. */
+  villageCode: Scalars['String']['input'];
+};
+
+/** 开设课程 — a course of an institution (institution staff: their own; county training staff: an institution of their region). */
+export type CreateCourseInput = {
+  /** 学制天数, 1 to 366. */
+  durationDays: Scalars['Int']['input'];
+  /** 学时, 1 to 2000. */
+  hours: Scalars['Int']['input'];
+  /** The institution; institution staff: their own (the default). */
+  institutionId?: InputMaybe<Scalars['ID']['input']>;
+  kind: CourseKind;
+  /** Empty for a course without a grade. 职业技能等级 1–5: 5 = 五级/初级工, 4 = 四级/中级工, 3 = 三级/高级工, 2 = 二级/技师, 1 = 一级/高级技师 */
+  level?: InputMaybe<Scalars['Int']['input']>;
+  /** 2 to 100 characters; unique among the institution’s open courses. */
+  name: Scalars['String']['input'];
+  /** 补贴标准 per trainee in yuan, 0 to 20000. */
+  subsidyPerTrainee: Scalars['Int']['input'];
+  /** 工种 taught; fixed once the course exists (its certificates count by it). */
+  trade: Trade;
+};
+
+/** 新增用工主体 — record an employer, poverty workshop, village factory, assistance base or cooperative. */
+export type CreateEmployerInput = {
+  /** 认定日期 — required for poverty workshops, village factories and assistance bases; not after today. */
+  certifiedOn?: InputMaybe<Scalars['LocalDate']['input']>;
+  /** 统一社会信用代码 — 18 characters with a valid check character (GB 32100); unique. */
+  creditCode: Scalars['String']['input'];
+  /** Where it is: a village or township of your region (workshops, village factories and cooperatives always are); enterprises and assistance bases may lie outside the county (a county officer records them). */
+  divisionCode: Scalars['DivisionCode']['input'];
+  kind: EmployerKind;
+  /** 2 to 100 characters. */
+  name: Scalars['String']['input'];
+};
+
+/** 举办招聘会 — a job fair of your region: on site in a township or the county, or online. */
+export type CreateJobFairInput = {
+  /** A township (township fair) or the county (county-wide and online fairs) of your region. */
+  divisionCode: Scalars['DivisionCode']['input'];
+  heldOn: Scalars['LocalDate']['input'];
+  /** 2 to 100 characters (“春风行动”暨农村劳动力转移就业专场招聘会…). */
+  name: Scalars['String']['input'];
+  /** 线上 — held online. */
+  online?: Scalars['Boolean']['input'];
+  /** 主办单位, 2 to 100 characters. */
+  organiser: Scalars['String']['input'];
+  /** Where, 2 to 100 characters; required for an on-site fair. */
+  venue?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** 发布招聘岗位 — a job posting of an operating employer of your region. */
+export type CreateJobPostingInput = {
+  employerId: Scalars['ID']['input'];
+  /** 招聘人数, 1 to 10,000. */
+  headcount: Scalars['Int']['input'];
+  /** 工作地点, 2 to 100 characters. */
+  location: Scalars['String']['input'];
+  minEducation?: InputMaybe<Education>;
+  /** Yuan per month, not below the minimum. */
+  monthlyWageMax: Scalars['Int']['input'];
+  /** Yuan per month, 500 to 100,000. */
+  monthlyWageMin: Scalars['Int']['input'];
+  openFrom: Scalars['LocalDate']['input'];
+  /** Not before openFrom nor today, at most a year after openFrom. */
+  openUntil: Scalars['LocalDate']['input'];
+  place: EmploymentPlace;
+  /** Trade certificate required; left out = low threshold (低门槛). */
+  requiredTrade?: InputMaybe<Trade>;
+  /** 技能要求, 2 to 500 characters. */
+  skills: Scalars['String']['input'];
+  /** 招聘门槛 — requirements (age, health, experience…), 2 to 200 characters. */
+  threshold: Scalars['String']['input'];
+  /** 2 to 100 characters. */
+  title: Scalars['String']['input'];
+};
+
+/** 设立劳务输出基地/劳务工作站 — a labour-export base or service station in a partner city. */
+export type CreateLabourBaseInput = {
+  /** Address in the partner city, 2 to 200 characters. */
+  address: Scalars['String']['input'];
+  /** 4-digit code of the partner city; partner-city staff: their own (the default). The county office names it. */
+  cityCode?: InputMaybe<Scalars['DivisionCode']['input']>;
+  kind: LabourBaseKind;
+  /** Name, 2 to 100 characters; unique among the open bases of the city. */
+  name: Scalars['String']['input'];
+};
+
+/** 岗位推送 — a partner city pushes one of its jobs to the county (partner-city staff, their own city). */
+export type CreatePartnerJobPostingInput = {
+  /** The base or station of the city that pushes it (open). */
+  baseId?: InputMaybe<Scalars['ID']['input']>;
+  /** The posting city: your own (the default); another is FORBIDDEN. */
+  cityCode?: InputMaybe<Scalars['DivisionCode']['input']>;
+  /** 用工单位, 2 to 100 characters. */
+  employerName: Scalars['String']['input'];
+  /** 招聘人数, 1 to 10000. */
+  headcount: Scalars['Int']['input'];
+  /** 月工资 (yuan), 1 to 100000. */
+  monthlyWage: Scalars['Int']['input'];
+  /** 推送日期: not in the future, not before the pairing with the city began. */
+  pushedOn: Scalars['LocalDate']['input'];
+  /** 所需工种; empty: no trade required (低门槛). */
+  requiredTrade?: InputMaybe<Trade>;
+  /** 岗位名称, 2 to 100 characters. */
+  title: Scalars['String']['input'];
+  /** 有效期至 (inclusive): from pushedOn, at most a year after it. */
+  validUntil: Scalars['LocalDate']['input'];
+};
+
+/** 帮扶单位 — a unit your poverty office keeps. */
+export type CreateResponsibleUnitInput = {
+  kind: ResponsibleUnitKind;
+  /** 2 to 100 characters; unique among the open units of the region. */
+  name: Scalars['String']['input'];
+  /** The region that keeps it: yours (the default) or a division inside it. */
+  regionCode?: InputMaybe<Scalars['DivisionCode']['input']>;
+};
+
+/** 开班 — a class of a course (institution staff: of their own courses). */
+export type CreateTrainingClassInput = {
+  /** 班额, 1 to 200. */
+  capacity: Scalars['Int']['input'];
+  courseId: Scalars['ID']['input'];
+  /** 结业日期 (inclusive); a class lasts at most 366 days. */
+  endsOn: Scalars['LocalDate']['input'];
+  /** 培训地点, 2 to 200 characters. */
+  location: Scalars['String']['input'];
+  /** 开班日期; at most a year ahead. */
+  startsOn: Scalars['LocalDate']['input'];
+  /** 授课教师, 2 to 50 characters. */
+  teacher: Scalars['String']['input'];
+};
+
+/** 组织输出 — register an organised departure of workers to a partner city. */
+export type CreateTransferBatchInput = {
+  /** The labour base or service station of the city that receives the batch. */
+  baseId?: InputMaybe<Scalars['ID']['input']>;
+  /** 批次号 DC-2026-03-001: county prefix (2–6 capitals), year and month of departure, 3-digit sequence. */
+  batchNo: Scalars['String']['input'];
+  /** 4-digit code of the partner city. */
+  cityCode: Scalars['DivisionCode']['input'];
+  /** 出发日期; may lie ahead for a planned batch. */
+  departedOn: Scalars['LocalDate']['input'];
+  /** 目的地, 2 to 100 characters. */
+  destination: Scalars['String']['input'];
+};
+
+/** 开发公益性岗位 — open a public-welfare post in a village of your region. */
+export type CreateWelfarePostInput = {
+  /** 用岗单位, 2 to 100 characters, when the holder works at an agency (镇政府, 林业站…). */
+  agency?: InputMaybe<Scalars['String']['input']>;
+  fundingSource: WelfarePostFunding;
+  kind: WelfarePostKind;
+  /** 管理部门, 2 to 50 characters (林草局, 交通运输局…). */
+  managingDepartment: Scalars['String']['input'];
+  /** Oldest starting age of a holder, 60 to 65; 60 when left out. */
+  maxHolderAge?: InputMaybe<Scalars['Int']['input']>;
+  /** Yuan per month, 100 to 5,000 (Seda: about 500). */
+  monthlyAllowance: Scalars['Int']['input'];
+  /** Not after today. */
+  openedOn: Scalars['LocalDate']['input'];
+  /** 2 to 100 characters; the village name and the kind (箐口村保洁员) when left out. */
+  title?: InputMaybe<Scalars['String']['input']>;
+  /** The village (12 digits) whose residents the post is for. */
+  villageCode: Scalars['DivisionCode']['input'];
+};
+
+/** 核实 — county staff of the worker's region confirm or reject an enrolment an institution recorded on its own. */
+export type DecideEnrolmentInput = {
+  enrolmentId: Scalars['ID']['input'];
+  /** Why (2 to 200 characters): required to reject (e.g. 非本县劳动力, 未经人社推荐), optional note to confirm. */
+  reason?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** 核实 — county staff of the worker's region confirm or reject a transfer a partner city recorded on its own. */
+export type DecideTransferInput = {
+  /** Why (2 to 200 characters): required to reject (e.g. 非本县劳动力, 未经劳务输出组织), optional note to confirm. */
+  reason?: InputMaybe<Scalars['String']['input']>;
+  transferId: Scalars['ID']['input'];
+};
+
+/** How current the read model is for one department. */
+export type DepartmentFreshness = {
+  __typename?: 'DepartmentFreshness';
+  /** Every change this department committed before this instant is in the view (null: never read). */
+  asOf?: Maybe<Scalars['DateTimeISO']['output']>;
+  /** hr, poverty, civil, training or partner. */
+  department: Scalars['String']['output'];
+  /** 部门 */
+  label: Scalars['String']['output'];
+  /** Seconds between asOf and now. */
+  lagSeconds?: Maybe<Scalars['Float']['output']>;
+  /** When the read model was last rebuilt from this department. */
+  rebuiltAt?: Maybe<Scalars['DateTimeISO']['output']>;
+};
+
+/** 残疾 — a certified disability; grade 1 is the most severe, 4 the mildest. */
+export type Disability = {
+  __typename?: 'Disability';
+  certifiedOn?: Maybe<Scalars['LocalDate']['output']>;
+  /** 残疾等级 1 (most severe) to 4 */
+  grade: Scalars['Int']['output'];
+  kind: DisabilityKind;
+};
+
+/** 残疾类别 — kind of disability (with the disabled persons' federation) */
+export type DisabilityKind =
+  /** 听力残疾 */
+  | 'HEARING'
+  /** 智力残疾 */
+  | 'INTELLECTUAL'
+  /** 精神残疾 */
+  | 'MENTAL'
+  /** 多重残疾 */
+  | 'MULTIPLE'
+  /** 肢体残疾 */
+  | 'PHYSICAL'
+  /** 言语残疾 */
+  | 'SPEECH'
+  /** 视力残疾 */
+  | 'VISUAL';
+
+/** 行政区划 — a province, city, county, township or village, known to every department by its statistical code. */
+export type Division = {
+  __typename?: 'Division';
+  /** Divisions one level down, in code order. */
+  children?: Maybe<Array<Division>>;
+  /** 统计用区划代码: province 2, city 4, county 6, township 9, village 12 digits */
+  code: Scalars['DivisionCode']['output'];
+  /** 建档立卡户 in this division, by household code. */
+  households?: Maybe<HouseholdPage>;
+  /** 省/市/县/乡镇/村, from the length of the code. */
+  level: DivisionLevel;
+  /** Name in the catalogue (e.g. 汤丹镇); empty for a code the catalogue lacks. */
+  name?: Maybe<Scalars['String']['output']>;
+  /** The enclosing division; empty for a province. */
+  parent?: Maybe<Division>;
+  /** 公益性岗位 in the villages of this division, by village. */
+  welfarePosts?: Maybe<Array<WelfarePost>>;
+  /** Workers of households in this division (the rosters, as root `workers`). */
+  workers?: Maybe<WorkerPage>;
+};
+
+
+/** 行政区划 — a province, city, county, township or village, known to every department by its statistical code. */
+export type DivisionHouseholdsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: Scalars['Int']['input'];
+  status?: InputMaybe<PovertyStatus>;
+};
+
+
+/** 行政区划 — a province, city, county, township or village, known to every department by its statistical code. */
+export type DivisionWorkersArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  employmentIntention?: InputMaybe<EmploymentIntention>;
+  employmentStatus?: InputMaybe<EmploymentStatus>;
+  first?: Scalars['Int']['input'];
+  populationStatus?: InputMaybe<PopulationStatus>;
+  trainingWish?: InputMaybe<Trade>;
+};
+
+/** 区划级别 — level of an administrative division */
+export type DivisionLevel =
+  /** 市 */
+  | 'CITY'
+  /** 县（区） */
+  | 'COUNTY'
+  /** 省 */
+  | 'PROVINCE'
+  /** 乡镇（街道） */
+  | 'TOWNSHIP'
+  /** 村（社区） */
+  | 'VILLAGE';
+
+/** 退学 — a trainee leaves the class before completing it. */
+export type DropTrainingInput = {
+  enrolmentId: Scalars['ID']['input'];
+  /** Why (e.g. 外出务工, 家庭原因), 2 to 200 characters. */
+  reason: Scalars['String']['input'];
+};
+
+/** 预警 — one early warning: a rule that holds for a person or household today. */
+export type EarlyWarning = {
+  __typename?: 'EarlyWarning';
+  /** The departments whose facts raised it (hr, poverty, civil, training, partner). */
+  departments: Array<Scalars['String']['output']>;
+  /** 户编号 — department staff of the region (null with FORBIDDEN for partner cities, as in the departments) */
+  householdCode?: Maybe<Scalars['String']['output']>;
+  /** Stable: rule and subject. */
+  id: Scalars['ID']['output'];
+  level: WarningLevel;
+  /** The person (null for household rules). */
+  person?: Maybe<SituationPerson>;
+  /** 预警原因 (with the dates and facts) */
+  reason: Scalars['String']['output'];
+  /** 责任人 */
+  responsible: WarningResponsible;
+  rule: WarningRuleId;
+  /** 预警规则名称 */
+  ruleLabel: Scalars['String']['output'];
+  /** When the situation behind the warning began, where known (e.g. the day the job ended, the last follow-up). */
+  since?: Maybe<Scalars['LocalDate']['output']>;
+  /** 村（社区）代码 */
+  villageCode: Scalars['String']['output'];
+  /** 村（社区） */
+  villageName?: Maybe<Scalars['String']['output']>;
+};
+
+/** 文化程度 — education level */
+export type Education =
+  /** 大专及以上 */
+  | 'COLLEGE'
+  /** 初中 */
+  | 'JUNIOR_HIGH'
+  /** 未上学 */
+  | 'NONE'
+  /** 小学 */
+  | 'PRIMARY'
+  /** 高中/中专 */
+  | 'SENIOR_HIGH';
+
+/** 用工主体 — an employer: enterprise, poverty workshop (扶贫车间), village factory, assistance base or cooperative. */
+export type Employer = {
+  __typename?: 'Employer';
+  /** 认定日期 — the day the county certified it (workshops, village factories and assistance bases). */
+  certifiedOn?: Maybe<Scalars['LocalDate']['output']>;
+  /** Why it closed. */
+  closeReason?: Maybe<Scalars['String']['output']>;
+  /** The day it closed (注销/停办); empty while it operates. Closed employers stay: records point to them. */
+  closedOn?: Maybe<Scalars['LocalDate']['output']>;
+  /** 统一社会信用代码 — unified social credit code, 18 characters. */
+  creditCode: Scalars['String']['output'];
+  division: Division;
+  /** Where it is: a village, township or (out of county) a county code. */
+  divisionCode: Scalars['DivisionCode']['output'];
+  id: Scalars['ID']['output'];
+  kind: EmployerKind;
+  name: Scalars['String']['output'];
+  /** Operating (not closed). */
+  open: Scalars['Boolean']['output'];
+};
+
+/** 用工主体类别 — kind of employer in the registry */
+export type EmployerKind =
+  /** 就业帮扶基地 */
+  | 'ASSISTANCE_BASE'
+  /** 合作社 */
+  | 'COOPERATIVE'
+  /** 企业 */
+  | 'ENTERPRISE'
+  /** 扶贫车间 */
+  | 'POVERTY_WORKSHOP'
+  /** 村级工厂 */
+  | 'VILLAGE_FACTORY';
+
+export type EmployerPage = {
+  __typename?: 'EmployerPage';
+  nodes: Array<Employer>;
+  pageInfo: PageInfo;
+  /** How many items match, over all pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** 就业记录 — one employment spell of a worker (employer, kind, place, dates, monthly wage). */
+export type Employment = {
+  __typename?: 'Employment';
+  /** Still employed here (no end recorded). */
+  current: Scalars['Boolean']['output'];
+  /** The employer, when it is in the registry. */
+  employer?: Maybe<Employer>;
+  /** Employer as recorded (also for employers outside the registry). */
+  employerName: Scalars['String']['output'];
+  /** Why it ended (合同期满, 辞职, 返乡…). */
+  endReason?: Maybe<Scalars['String']['output']>;
+  /** Empty while the worker is still employed here. */
+  endsOn?: Maybe<Scalars['LocalDate']['output']>;
+  id: Scalars['ID']['output'];
+  kind: EmploymentKind;
+  /** Where the work is (town, city, province). */
+  location: Scalars['String']['output'];
+  /** Monthly wage in yuan. */
+  monthlyWage: Scalars['Int']['output'];
+  place: EmploymentPlace;
+  startsOn: Scalars['LocalDate']['output'];
+  worker: Worker;
+};
+
+/** 就业意愿 — employment intention */
+export type EmploymentIntention =
+  /** 自主创业 */
+  | 'ENTREPRENEURSHIP'
+  /** 省内转移 */
+  | 'IN_PROVINCE'
+  /** 就地就近就业 */
+  | 'LOCAL'
+  /** 无意愿 */
+  | 'NONE'
+  /** 省外转移 */
+  | 'OUT_OF_PROVINCE';
+
+/** 就业形式 — kind of employment */
+export type EmploymentKind =
+  /** 种养殖/合作社 */
+  | 'FARMING'
+  /** 灵活就业/零工 */
+  | 'FLEXIBLE'
+  /** 居家来料加工 */
+  | 'HOME_BASED'
+  /** 本地企业就业 */
+  | 'LOCAL_ENTERPRISE'
+  /** 扶贫车间/村级工厂 */
+  | 'POVERTY_WORKSHOP'
+  /** 公益性岗位 */
+  | 'PUBLIC_WELFARE_POST'
+  /** 自主创业/个体经营 */
+  | 'SELF_EMPLOYED'
+  /** 省内转移就业 */
+  | 'TRANSFER_IN_PROVINCE'
+  /** 省外转移就业 */
+  | 'TRANSFER_OUT_OF_PROVINCE';
+
+/** 就业地点 — where the work is, seen from the home county */
+export type EmploymentPlace =
+  /** 县内乡外 */
+  | 'IN_COUNTY'
+  /** 乡镇内 */
+  | 'IN_TOWNSHIP'
+  /** 省内县外 */
+  | 'OUT_OF_COUNTY_IN_PROVINCE'
+  /** 省外 */
+  | 'OUT_OF_PROVINCE';
+
+/** 就业状态 — employment status */
+export type EmploymentStatus =
+  /** 已就业 */
+  | 'EMPLOYED'
+  /** 无就业意愿 */
+  | 'NOT_SEEKING'
+  /** 丧失劳动能力 */
+  | 'UNABLE_TO_WORK'
+  /** 未就业（有意愿） */
+  | 'UNEMPLOYED';
+
+/** 结束驻村/帮扶 — end a posting; refused while the cadre still answers for households of the village. */
+export type EndCadrePostingInput = {
+  postingId: Scalars['ID']['input'];
+  /** Why, 2 to 200 characters (轮换, 期满, 调离…). */
+  reason: Scalars['String']['input'];
+  /** Last day: from the posting’s first day to today. */
+  until: Scalars['LocalDate']['input'];
+};
+
+export type EndCareDutyInput = {
+  careDutyId: Scalars['ID']['input'];
+  until: Scalars['LocalDate']['input'];
+};
+
+/** 离岗 — the worker left the job of a transfer. */
+export type EndTransferInput = {
+  /** Last working day. */
+  endedOn: Scalars['LocalDate']['input'];
+  /** Why (e.g. 返乡, 合同到期, 转换工作), 2 to 200 characters. */
+  reason: Scalars['String']['input'];
+  transferId: Scalars['ID']['input'];
+};
+
+/** End a pairing (never deleted). */
+export type EndUnitPairingInput = {
+  pairingId: Scalars['ID']['input'];
+  /** Why, 2 to 200 characters. */
+  reason: Scalars['String']['input'];
+  /** Last day: from the pairing’s first day to today. */
+  until: Scalars['LocalDate']['input'];
+};
+
+/** 报名 — enrol a worker in a training class. */
+export type EnrolTraineeInput = {
+  classId: Scalars['ID']['input'];
+  /** Day of enrolment: not in the future, not after the class ended. */
+  enrolledOn: Scalars['LocalDate']['input'];
+  /** 身份证号, 18 characters */
+  idNumber: Scalars['String']['input'];
+};
+
+/** 培训学员 — one worker enrolled in one training class. */
+export type Enrolment = {
+  __typename?: 'Enrolment';
+  /** Days attended so far (出勤天数). */
+  attendanceDays: Scalars['Int']['output'];
+  /** 出勤率 — attendance days ÷ class days, 0 to 1. */
+  attendanceRate: Scalars['Float']['output'];
+  /** 结业日期; empty until completed. */
+  completedOn?: Maybe<Scalars['LocalDate']['output']>;
+  /** 核实状态: PENDING until county staff of the worker's region confirm an enrolment an institution recorded on its own. */
+  confirmation: LinkConfirmation;
+  /** 核实说明 — the county's reason for rejecting, or its note on confirming. */
+  decisionNote?: Maybe<Scalars['String']['output']>;
+  /** 退学原因; empty unless dropped. */
+  dropReason?: Maybe<Scalars['String']['output']>;
+  /** First day of the first job after the training (培训后就业). */
+  employedOn?: Maybe<Scalars['LocalDate']['output']>;
+  /** 培训后3个月内就业: empty until completed; true once employed on or before completion + 3 months; false once 3 months passed without such a job; empty while still inside the window. */
+  employedWithinThreeMonths?: Maybe<Scalars['Boolean']['output']>;
+  /** 报名日期 */
+  enrolledOn: Scalars['LocalDate']['output'];
+  id: Scalars['ID']['output'];
+  status: EnrolmentStatus;
+  trainingClass: TrainingClass;
+  /** The trainee (names and the rest come from the labour registry); empty when you cannot see them — an institution's own pending enrolment, until the county confirms it. */
+  worker?: Maybe<Worker>;
+};
+
+export type EnrolmentPage = {
+  __typename?: 'EnrolmentPage';
+  nodes: Array<Enrolment>;
+  pageInfo: PageInfo;
+  /** How many items match, over all pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** 学员状态 — where a trainee stands in a class */
+export type EnrolmentStatus =
+  /** 结业 */
+  | 'COMPLETED'
+  /** 退学 */
+  | 'DROPPED'
+  /** 在训 */
+  | 'ENROLLED';
+
+/** 跟踪回访 — a follow-up of a transferred worker: still employed? wage? a labour-rights case? */
+export type FollowUpVisit = {
+  __typename?: 'FollowUpVisit';
+  /** The attempts this visit took, newest first. */
+  contactAttempts: Array<ContactAttempt>;
+  id: Scalars['ID']['output'];
+  /** 月工资 (yuan), when still employed and known. */
+  monthlyWage?: Maybe<Scalars['Int']['output']>;
+  note?: Maybe<Scalars['String']['output']>;
+  /** 劳动维权 — a labour-rights case was raised (unpaid wages, injury, contract). */
+  rightsCase: Scalars['Boolean']['output'];
+  /** 是否在岗 — still employed in the job of the transfer. */
+  stillEmployed: Scalars['Boolean']['output'];
+  transfer: Transfer;
+  /** 回访日期 */
+  visitedOn: Scalars['LocalDate']['output'];
+};
+
+/** 数据时效 — how fresh a view is: the oldest of its departments, and each one. */
+export type Freshness = {
+  __typename?: 'Freshness';
+  /** The view holds every change committed before this instant in all departments. */
+  asOf?: Maybe<Scalars['DateTimeISO']['output']>;
+  departments: Array<DepartmentFreshness>;
+  /** The first day an asOf argument accepts: the views keep their history from then (China time). */
+  historyBeginsOn: Scalars['LocalDate']['output'];
+  /** Seconds between asOf and now (the largest department lag). */
+  lagSeconds?: Maybe<Scalars['Float']['output']>;
+};
+
+/** Grant a subsistence allowance or special-hardship support to a household. */
+export type GrantAssistanceInput = {
+  /** 户编号, 16 digits */
+  householdCode: Scalars['String']['input'];
+  kind: AssistanceKind;
+  /** Monthly amount in yuan, 1 to 5000. */
+  monthlyAmount: Scalars['Int']['input'];
+  startsOn: Scalars['LocalDate']['input'];
+};
+
+/** 户 — a household, known to every department by its 16-digit household code. */
+export type Household = {
+  __typename?: 'Household';
+  /** 低保/特困 grants, newest first, including stopped ones. */
+  assistanceGrants?: Maybe<Array<AssistanceGrant>>;
+  /** Every change to this household's records in civil, newest first: the fields that changed (before and after), who, when and from where. Department staff of the region. */
+  civilHistory?: Maybe<ChangeHistoryPage>;
+  /** 户编号 — village code (12 digits) + 4-digit sequence */
+  code: Scalars['String']['output'];
+  /** Grants being paid today. */
+  currentAssistance?: Maybe<Array<AssistanceGrant>>;
+  /** Every change to this household's records in hr, newest first: the fields that changed (before and after), who, when and from where. Department staff of the region. */
+  hrHistory?: Maybe<ChangeHistoryPage>;
+  /** Members in the labour registry (aged 16–60), oldest first. */
+  members?: Maybe<Array<Worker>>;
+  /** Every change to this household's records in poverty, newest first: the fields that changed (before and after), who, when and from where. Department staff of the region. */
+  povertyHistory?: Maybe<ChangeHistoryPage>;
+  /** 贫困状态; empty = 未建档 (not registered). */
+  povertyStatus?: Maybe<PovertyStatus>;
+  /** 建档立卡户成员, head first. */
+  registeredMembers?: Maybe<Array<HouseholdMember>>;
+  /** 建档年份 — year of registration (or of first monitoring). */
+  registeredYear?: Maybe<Scalars['Int']['output']>;
+  /** 易地搬迁安置点, for a relocated household. */
+  relocationSite?: Maybe<RelocationSite>;
+  /** 帮扶责任人 and 挂包单位 now responsible. */
+  responsibility?: Maybe<HouseholdResponsibility>;
+  /** Every status the household had, oldest first; the last is the current one. */
+  statusHistory?: Maybe<Array<PovertyStatusChange>>;
+  /** Since when the current status holds. */
+  statusSince?: Maybe<Scalars['LocalDate']['output']>;
+  /** The village: the first 12 digits of the household code. */
+  village?: Maybe<Division>;
+};
+
+
+/** 户 — a household, known to every department by its 16-digit household code. */
+export type HouseholdCivilHistoryArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: Scalars['Int']['input'];
+};
+
+
+/** 户 — a household, known to every department by its 16-digit household code. */
+export type HouseholdHrHistoryArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: Scalars['Int']['input'];
+};
+
+
+/** 户 — a household, known to every department by its 16-digit household code. */
+export type HouseholdPovertyHistoryArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: Scalars['Int']['input'];
+};
+
+
+/** 户 — a household, known to every department by its 16-digit household code. */
+export type HouseholdRegisteredMembersArgs = {
+  includeRemoved?: Scalars['Boolean']['input'];
+};
+
+/** 建档立卡户成员 — a member of a registered household. */
+export type HouseholdMember = {
+  __typename?: 'HouseholdMember';
+  /** 年龄 — age in whole years today (China Standard Time). */
+  age: Scalars['Int']['output'];
+  /** Still a member (not removed). */
+  current: Scalars['Boolean']['output'];
+  household: Household;
+  /** 户编号 */
+  householdCode: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  /** 姓名 */
+  name: Scalars['String']['output'];
+  relationship: Relationship;
+  /** Why the person left. */
+  removalReason?: Maybe<Scalars['String']['output']>;
+  /** The day the person left the household (出嫁, 死亡, 迁出…); empty while a member. */
+  removedOn?: Maybe<Scalars['LocalDate']['output']>;
+  /** 性别 (from the ID number) */
+  sex: Sex;
+  /** The person, as the other departments know them. */
+  worker: Worker;
+};
+
+export type HouseholdPage = {
+  __typename?: 'HouseholdPage';
+  nodes: Array<Household>;
+  pageInfo: PageInfo;
+  /** How many items match, over all pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** 帮扶责任 — the cadre and unit responsible for a registered household over a period. */
+export type HouseholdResponsibility = {
+  __typename?: 'HouseholdResponsibility';
+  /** 帮扶责任人 */
+  cadre?: Maybe<Cadre>;
+  household: Household;
+  /** 户编号 */
+  householdCode: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  since: Scalars['LocalDate']['output'];
+  /** 挂包责任单位 */
+  unit?: Maybe<ResponsibleUnit>;
+  /** Last day; empty while responsible. */
+  until?: Maybe<Scalars['LocalDate']['output']>;
+};
+
+/** Lookups by ID number of one staff account (no person named): many misses are the sign of an account probing numbers. */
+export type IdNumberLookupCount = {
+  __typename?: 'IdNumberLookupCount';
+  department: Scalars['String']['output'];
+  found: Scalars['Int']['output'];
+  invalid: Scalars['Int']['output'];
+  /** The latest lookup counted (ISO 8601, UTC). */
+  lastAt: Scalars['String']['output'];
+  notFound: Scalars['Int']['output'];
+  refused: Scalars['Int']['output'];
+  /** The region, partner city or institution the account works in. */
+  scope?: Maybe<Scalars['String']['output']>;
+  staff: Scalars['String']['output'];
+};
+
+/** 统计期 — the reporting period an indicator set covers. */
+export type IndicatorPeriod = {
+  __typename?: 'IndicatorPeriod';
+  /** The day stock figures are taken on: the last day, or today while the period is still running. */
+  asOf: Scalars['LocalDate']['output'];
+  /** As asked: '2026', '2026-Q4', '2026-11' or '2026-W47'. */
+  code: Scalars['String']['output'];
+  /** First day (included). */
+  from: Scalars['LocalDate']['output'];
+  /** 名称, e.g. 2026年第4季度 */
+  label: Scalars['String']['output'];
+  /** Last day (included). */
+  to: Scalars['LocalDate']['output'];
+};
+
+/** 就业帮扶指标 — the indicators officials report, for a region and a period. Every count is suppressed below the threshold for every caller (these figures are for dashboards), and a rate whose numerator or denominator is suppressed is suppressed. */
+export type Indicators = {
+  __typename?: 'Indicators';
+  /** 已就业: able labourers whose employment status is EMPLOYED (current stock, like labourForce). */
+  employed: SuppressedCount;
+  /** 就业率 = employed ÷ labourForce (current). */
+  employmentRate: SuppressedRate;
+  freshness: Freshness;
+  /** 招聘会意向达成率: registry workers who reached a job-fair intention within the period ÷ registry workers with an employment intention other than NONE (current). */
+  jobFairIntentionRate: SuppressedRate;
+  /** 劳动力: registry workers who are able labourers (aged 16–60, not student/serving, not unable to work, no grade 1–2 disability). CURRENT stock: the read model holds the present state, so this is today’s figure whatever the period. */
+  labourForce: SuppressedCount;
+  /** 新增转移就业: distinct workers whose transfer started within the period — organised transfers (partner) and hr employments of kind TRANSFER_IN_PROVINCE/TRANSFER_OUT_OF_PROVINCE; a worker recorded by both counts once. */
+  newTransfers: SuppressedCount;
+  period: IndicatorPeriod;
+  region: SituationRegion;
+  /** 稳岗率: denominator = distinct workers with a transfer (partner or hr, as newTransfers) that started in the 12 months ending on period.asOf and at least 90 days before it (asOf − 12 months < start ≤ asOf − 90 days); numerator = those of them with such a transfer still not ended 90 days after its start (no end date, or ended on or after start + 90 days). */
+  retention: SuppressedRate;
+  subsidies: SubsidyIndicators;
+  /** Counts from 1 to threshold − 1 are suppressed (SUPPRESSION_THRESHOLD). */
+  threshold: Scalars['Int']['output'];
+  training: TrainingIndicators;
+  /** 转移就业（按地点）: employed labourers by employment place (current); the parts add up to employed. */
+  transferByPlace: Array<PlaceCount>;
+  /** 月度核实率: registry workers (every person_situation row) with a record verification in the calendar month of period.asOf (the period’s last month, or the current month while it runs) whose outcome is not NOT_REACHED (未能核实 is an attempt, not a verification) ÷ all registry workers. */
+  verifiedShare: SuppressedRate;
+  /** 开发公益性岗位: public-welfare posts of the region (all posts hr holds; posts carry no creation date). */
+  welfarePostsDeveloped: SuppressedCount;
+  /** 在岗公益性岗位: posts with an assignment open on period.asOf. */
+  welfarePostsFilled: SuppressedCount;
+};
+
+/** 培训机构 / 技工学校 — an institution that runs vocational training courses. */
+export type Institution = {
+  __typename?: 'Institution';
+  /** Courses the institution offers (not closed), by name. */
+  courses: Array<Course>;
+  /** 所在区划 — the division (usually a township) the institution is in. */
+  divisionCode: Scalars['DivisionCode']['output'];
+  id: Scalars['ID']['output'];
+  kind: InstitutionKind;
+  name: Scalars['String']['output'];
+};
+
+/** 培训机构类别 — kind of training institution */
+export type InstitutionKind =
+  /** 企业培训中心 */
+  | 'ENTERPRISE'
+  /** 技工学校 */
+  | 'TECHNICAL_SCHOOL'
+  /** 职业培训机构 */
+  | 'TRAINING_CENTRE';
+
+export type InstitutionPage = {
+  __typename?: 'InstitutionPage';
+  nodes: Array<Institution>;
+  pageInfo: PageInfo;
+  /** How many items match, over all pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** 招聘会 — a job fair, on site in a township or county, or online (线上招聘会). */
+export type JobFair = {
+  __typename?: 'JobFair';
+  /** 入场人数 — how many people came (online: how many took part), as the organiser counted; empty until recorded. */
+  attendance?: Maybe<Scalars['Int']['output']>;
+  cancelReason?: Maybe<Scalars['String']['output']>;
+  /** The day it was called off; a cancelled fair takes no employers, intentions or attendance. */
+  cancelledOn?: Maybe<Scalars['LocalDate']['output']>;
+  division: Division;
+  /** County code for county-wide and online fairs, township code for a township fair. */
+  divisionCode: Scalars['DivisionCode']['output'];
+  /** 参会企业 — employers taking part (at most 200). */
+  employers: Array<Employer>;
+  heldOn: Scalars['LocalDate']['output'];
+  id: Scalars['ID']['output'];
+  /** 达成意向 reached at this fair. */
+  intentions: Array<JobFairIntention>;
+  name: Scalars['String']['output'];
+  /** 线上 — held online. */
+  online: Scalars['Boolean']['output'];
+  /** 主办单位 — who organises it (区人社局, 镇政府, 就业服务中心…). */
+  organiser?: Maybe<Scalars['String']['output']>;
+  /** 进场岗位 — postings brought to the fair (at most 500). */
+  postings: Array<JobPosting>;
+  /** 举办地点 — where an on-site fair is held; empty for online fairs (and fairs recorded before venues were kept). */
+  venue?: Maybe<Scalars['String']['output']>;
+};
+
+/** 达成意向 — a worker and an employer agreed on a posting at a job fair. */
+export type JobFairIntention = {
+  __typename?: 'JobFairIntention';
+  fair: JobFair;
+  id: Scalars['ID']['output'];
+  posting: JobPosting;
+  reachedOn: Scalars['LocalDate']['output'];
+  worker: Worker;
+};
+
+export type JobFairPage = {
+  __typename?: 'JobFairPage';
+  nodes: Array<JobFair>;
+  pageInfo: PageInfo;
+  /** How many items match, over all pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** 招聘岗位 — a job posting: threshold, skills, wage range, place and headcount. */
+export type JobPosting = {
+  __typename?: 'JobPosting';
+  closeReason?: Maybe<PostingCloseReason>;
+  /** The day it closed (filled, withdrawn or expired); from then on it takes nobody. */
+  closedOn?: Maybe<Scalars['LocalDate']['output']>;
+  employer: Employer;
+  /** People wanted (招聘人数). */
+  headcount: Scalars['Int']['output'];
+  id: Scalars['ID']['output'];
+  location: Scalars['String']['output'];
+  /** Lowest education accepted, if any. */
+  minEducation?: Maybe<Education>;
+  /** Monthly wage up to, in yuan. */
+  monthlyWageMax: Scalars['Int']['output'];
+  /** Monthly wage from, in yuan. */
+  monthlyWageMin: Scalars['Int']['output'];
+  openFrom: Scalars['LocalDate']['output'];
+  openUntil: Scalars['LocalDate']['output'];
+  /** Where the job is, seen from the county. */
+  place: EmploymentPlace;
+  /** Headcount not yet taken by intentions reached at job fairs (达成意向). */
+  remainingHeadcount: Scalars['Int']['output'];
+  /** Trade certificate required; empty = low threshold (低门槛), anyone may apply. */
+  requiredTrade?: Maybe<Trade>;
+  /** 技能要求 — skills asked for. */
+  skills: Scalars['String']['output'];
+  /** 招聘门槛 — threshold (age, health, experience…). */
+  threshold: Scalars['String']['output'];
+  title: Scalars['String']['output'];
+};
+
+export type JobPostingPage = {
+  __typename?: 'JobPostingPage';
+  nodes: Array<JobPosting>;
+  pageInfo: PageInfo;
+  /** How many items match, over all pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** 劳务输出基地/劳务工作站 — a labour-export base or service station in a partner city. */
+export type LabourBase = {
+  __typename?: 'LabourBase';
+  address: Scalars['String']['output'];
+  city: PartnerCity;
+  /** Why it was closed. */
+  closeReason?: Maybe<Scalars['String']['output']>;
+  /** 撤销日期 — closed from this day on (closeLabourBase); empty while it works. */
+  closedOn?: Maybe<Scalars['LocalDate']['output']>;
+  id: Scalars['ID']['output'];
+  kind: LabourBaseKind;
+  name: Scalars['String']['output'];
+};
+
+/** 劳务基地类别 — kind of labour base in a partner city */
+export type LabourBaseKind =
+  /** 劳务输出基地 */
+  | 'EXPORT_BASE'
+  /** 劳务工作站 */
+  | 'SERVICE_STATION';
+
+/** 最近帮扶措施 — the latest dated thing any department did for a member. */
+export type LastAction = {
+  __typename?: 'LastAction';
+  /** hr, training or partner */
+  department: Scalars['String']['output'];
+  on: Scalars['LocalDate']['output'];
+  what: Scalars['String']['output'];
+};
+
+/** 三留守 — left-behind elderly, children or women */
+export type LeftBehindKind =
+  /** 留守儿童 */
+  | 'CHILD'
+  /** 留守老人 */
+  | 'ELDERLY'
+  /** 留守妇女 */
+  | 'WOMAN';
+
+/** 核实状态 — whether the county confirmed a link a partner city or institution recorded */
+export type LinkConfirmation =
+  /** 已确认 */
+  | 'CONFIRMED'
+  /** 待县级核实 */
+  | 'PENDING'
+  /** 已驳回 */
+  | 'REJECTED';
+
+export type Mutation = {
+  __typename?: 'Mutation';
+  /** Record a care duty that keeps a worker near home. */
+  addCareDuty: CareDuty;
+  /** 排课 — add a session to an open class’s schedule. */
+  addClassSession: ClassSession;
+  /** 增加家庭成员 — a person joins a registered household (birth, marriage…). */
+  addHouseholdMember: HouseholdMember;
+  /** 参会企业 — an employer takes part in a fair of your region, with the postings it brings. */
+  addJobFairEmployer: JobFair;
+  /** 结对帮扶 — make a cadre responsible for a household; the current responsibility ends the day before. */
+  assignResponsibility: HouseholdResponsibility;
+  /** 公益性岗位安置 — give a vacant post to a worker of its village; opens a PUBLIC_WELFARE_POST employment in the same transaction. */
+  assignWelfarePost: WelfarePostAssignment;
+  /** Call off a job fair of your region before anything happened at it. */
+  cancelJobFair: JobFair;
+  /** 取消 — cancel a class: trainees still enrolled are dropped (班级取消：reason); refused once a trainee completed. */
+  cancelTrainingClass: TrainingClass;
+  /** 发证 — record a skill certificate (number unique, grade 1–5). */
+  certifyTrainee: Certificate;
+  /** 贫困状态变更 — record a dated status change (脱贫, 返贫, 纳入/解除监测…). */
+  changePovertyStatus: Household;
+  /** 停办 — no new classes of the course; classes already planned run on. */
+  closeCourse: Course;
+  /** 注销/停办 — close an employer of your region; its open postings are withdrawn. */
+  closeEmployer: Employer;
+  /** Close a posting of your region: filled, withdrawn or expired. */
+  closeJobPosting: JobPosting;
+  /** 撤销 — close a base or station; its batches and postings keep pointing at it, new ones cannot. */
+  closeLabourBase: LabourBase;
+  /** 招满/撤回 — close a posting of the caller's city before its validUntil. */
+  closePartnerJobPosting: PartnerJobPosting;
+  /** 撤销 — close a unit with no open pairing and no household it answers for. */
+  closeResponsibleUnit: ResponsibleUnit;
+  /** 结班 — close a class that has ended, once every trainee completed or dropped. */
+  closeTrainingClass: TrainingClass;
+  /** 撤岗 — close a vacant public-welfare post of your region. */
+  closeWelfarePost: WelfarePost;
+  /** 结业 — complete a class; needs at least 80 % attendance. */
+  completeTraining: Enrolment;
+  /** 核实确认 — county staff (hr or training) of the worker's region confirm an enrolment an institution recorded on its own; from then on the worker is its trainee. */
+  confirmEnrolment: Enrolment;
+  /** 核实确认 — county staff (hr or partner) of the worker's region confirm a transfer a partner city recorded on its own; from then on the city sees the worker. */
+  confirmTransfer: Transfer;
+  /** 选派 — a new cadre and the first village they serve (poverty officers, a village of their region). */
+  createCadre: Cadre;
+  /** 开设课程 — institution staff for their institution; county training staff for an institution of their region. */
+  createCourse: Course;
+  /** 新增用工主体 — record an employer in your region (hr officers). */
+  createEmployer: Employer;
+  /** 举办招聘会 — a job fair of your region (hr officers). */
+  createJobFair: JobFair;
+  /** 发布招聘岗位 — post a job of an operating employer of your region (hr officers). */
+  createJobPosting: JobPosting;
+  /** 设立劳务输出基地/劳务工作站 — partner staff; partner-city staff for their own city. */
+  createLabourBase: LabourBase;
+  /** 岗位推送 — partner-city staff push a job of their own city. */
+  createPartnerJobPosting: PartnerJobPosting;
+  /** 帮扶单位 — a unit kept by your region (poverty officers). */
+  createResponsibleUnit: ResponsibleUnit;
+  /** 开班 — a class of a course of the caller’s institution (county training staff: of their region). */
+  createTrainingClass: TrainingClass;
+  /** 登记组织输出批次 — register an organised departure to a partner city. */
+  createTransferBatch: TransferBatch;
+  /** 开发公益性岗位 — open a public-welfare post in a village of your region (hr officers). */
+  createWelfarePost: WelfarePost;
+  /** 退学 — a trainee leaves a class before completing it. */
+  dropTraining: Enrolment;
+  /** 结束驻村/帮扶 — end a posting (never deleted); refused while the cadre answers for households of the village. */
+  endCadrePosting: CadrePosting;
+  endCareDuty: CareDuty;
+  /** 离岗 — the worker left the job of a transfer. */
+  endTransfer: Transfer;
+  /** End a pairing of a village of your region (never deleted). */
+  endUnitPairing: UnitPairing;
+  /** 报名 — enrol a worker in a class that has not ended and has a free place. */
+  enrolTrainee: Enrolment;
+  /** 审批低保/特困 — grant assistance to a household. */
+  grantAssistance: AssistanceGrant;
+  /** 结对帮扶 — pair an open unit with a village of your region. */
+  pairUnitWithVillage: UnitPairing;
+  /** A further village a cadre of your region serves. */
+  postCadre: CadrePosting;
+  /** 考勤 — set the days a trainee has attended so far. */
+  recordAttendance: Enrolment;
+  /** 联系记录 — record one attempt to reach a transferred worker, whatever came of it. */
+  recordContactAttempt: ContactAttempt;
+  /** 录入残疾信息 — record or correct a certified disability. */
+  recordDisability: Worker;
+  /** 离职登记 — an employment ended; the worker becomes UNEMPLOYED when no job remains. */
+  recordEmploymentEnd: Employment;
+  /** 就业登记 — a registered worker started a job; the worker becomes EMPLOYED. */
+  recordEmploymentStart: Employment;
+  /** 跟踪回访 — record a follow-up and all its contact attempts at once. */
+  recordFollowUpVisit: FollowUpVisit;
+  /** 入场人数 — how many came to a fair of your region. */
+  recordJobFairAttendance: JobFair;
+  /** 达成意向 — a worker and an employer agreed on a posting at a job fair. */
+  recordJobFairIntention: JobFairIntention;
+  /** 培训后就业 — record the first job after a completed training. */
+  recordPostTrainingEmployment: Enrolment;
+  /** 补贴发放 — record an employment subsidy paid to a registered worker. */
+  recordSubsidyPayment: SubsidyPayment;
+  /** 转移就业登记 — a worker of a batch started a job in the partner city. */
+  recordTransfer: Transfer;
+  /** 月动态核实 — record a verification of a registered worker's record; the worker's verifiedOn moves forward to its day. hr officers and village assistants, for workers of their own region. */
+  recordVerification: RecordVerification;
+  /** 培训推荐 — county staff (hr or training) refer a worker of their region to an institution (or one class); its next enrolment of that worker (before validUntil) is confirmed at once. */
+  referForTraining: TrainingReferral;
+  /** 转移就业推荐 — county staff (hr or partner) refer a worker of their region to a partner city; the city's next transfer of that worker (before validUntil) is confirmed at once. */
+  referForTransfer: TransferReferral;
+  /** 建档立卡 / 纳入监测 — register a household, its members and its first status. */
+  registerHousehold: Household;
+  /** 农村劳动力实名制登记 — register a person aged 16–60 in the labour registry. */
+  registerWorker: Worker;
+  /** 核实驳回 — county staff (hr or training) of the worker's region reject an enrolment an institution recorded on its own (reason required); the institution never sees the worker through it. */
+  rejectEnrolment: Enrolment;
+  /** 核实驳回 — county staff (hr or partner) of the worker's region reject a transfer a partner city recorded on its own (reason required); the city never sees the worker through it. */
+  rejectTransfer: Transfer;
+  /** End a holding of a public-welfare post, and its employment with it. */
+  releaseWelfarePost: WelfarePostAssignment;
+  /** Take a session not yet held off the schedule; returns its class. */
+  removeClassSession: TrainingClass;
+  /** 减少家庭成员 — a person leaves a registered household (出嫁, 死亡, 迁出…). */
+  removeHouseholdMember: HouseholdMember;
+  /** An employer withdraws from a fair of your region, with its postings. */
+  removeJobFairEmployer: JobFair;
+  /** 处理冲突: records how a conflict was settled (note, and optionally which department's fact holds). Department staff of the conflict's region; the conflict reopens when either fact changes. */
+  resolveConflict: Conflict;
+  /** 三留守标注 — set or clear a left-behind status. */
+  setLeftBehind: Worker;
+  /** 停发 — stop a grant from a given day, with the reason. */
+  stopAssistance: AssistanceGrant;
+  /** Change a cadre of your region (name, unit, role, phone). */
+  updateCadre: Cadre;
+  /** Move or retitle a session not yet held. */
+  updateClassSession: ClassSession;
+  /** Change an open course (not its trade). */
+  updateCourse: Course;
+  /** Change an operating employer of your region. */
+  updateEmployer: Employer;
+  /** Change a job fair of your region. */
+  updateJobFair: JobFair;
+  /** Change an open posting of your region. */
+  updateJobPosting: JobPosting;
+  /** Change the name, kind or address of an open base or station. */
+  updateLabourBase: LabourBase;
+  /** Change an open posting of the caller's city. */
+  updatePartnerJobPosting: PartnerJobPosting;
+  /** Change an open unit your region keeps. */
+  updateResponsibleUnit: ResponsibleUnit;
+  /** 六个清楚 — update a worker's six clarities (the monthly verification). */
+  updateSixClarities: Worker;
+  /** Change an open class: dates (the first day only before it began), places, place, teacher. */
+  updateTrainingClass: TrainingClass;
+  /** Change an open public-welfare post of your region. */
+  updateWelfarePost: WelfarePost;
+};
+
+
+export type MutationAddCareDutyArgs = {
+  input: AddCareDutyInput;
+};
+
+
+export type MutationAddClassSessionArgs = {
+  input: AddClassSessionInput;
+};
+
+
+export type MutationAddHouseholdMemberArgs = {
+  input: AddHouseholdMemberInput;
+};
+
+
+export type MutationAddJobFairEmployerArgs = {
+  input: AddJobFairEmployerInput;
+};
+
+
+export type MutationAssignResponsibilityArgs = {
+  input: AssignResponsibilityInput;
+};
+
+
+export type MutationAssignWelfarePostArgs = {
+  input: AssignWelfarePostInput;
+};
+
+
+export type MutationCancelJobFairArgs = {
+  input: CancelJobFairInput;
+};
+
+
+export type MutationCancelTrainingClassArgs = {
+  input: CancelTrainingClassInput;
+};
+
+
+export type MutationCertifyTraineeArgs = {
+  input: CertifyTraineeInput;
+};
+
+
+export type MutationChangePovertyStatusArgs = {
+  input: ChangePovertyStatusInput;
+};
+
+
+export type MutationCloseCourseArgs = {
+  input: CloseCourseInput;
+};
+
+
+export type MutationCloseEmployerArgs = {
+  input: CloseEmployerInput;
+};
+
+
+export type MutationCloseJobPostingArgs = {
+  input: CloseJobPostingInput;
+};
+
+
+export type MutationCloseLabourBaseArgs = {
+  input: CloseLabourBaseInput;
+};
+
+
+export type MutationClosePartnerJobPostingArgs = {
+  input: ClosePartnerJobPostingInput;
+};
+
+
+export type MutationCloseResponsibleUnitArgs = {
+  input: CloseResponsibleUnitInput;
+};
+
+
+export type MutationCloseTrainingClassArgs = {
+  input: CloseTrainingClassInput;
+};
+
+
+export type MutationCloseWelfarePostArgs = {
+  input: CloseWelfarePostInput;
+};
+
+
+export type MutationCompleteTrainingArgs = {
+  input: CompleteTrainingInput;
+};
+
+
+export type MutationConfirmEnrolmentArgs = {
+  input: DecideEnrolmentInput;
+};
+
+
+export type MutationConfirmTransferArgs = {
+  input: DecideTransferInput;
+};
+
+
+export type MutationCreateCadreArgs = {
+  input: CreateCadreInput;
+};
+
+
+export type MutationCreateCourseArgs = {
+  input: CreateCourseInput;
+};
+
+
+export type MutationCreateEmployerArgs = {
+  input: CreateEmployerInput;
+};
+
+
+export type MutationCreateJobFairArgs = {
+  input: CreateJobFairInput;
+};
+
+
+export type MutationCreateJobPostingArgs = {
+  input: CreateJobPostingInput;
+};
+
+
+export type MutationCreateLabourBaseArgs = {
+  input: CreateLabourBaseInput;
+};
+
+
+export type MutationCreatePartnerJobPostingArgs = {
+  input: CreatePartnerJobPostingInput;
+};
+
+
+export type MutationCreateResponsibleUnitArgs = {
+  input: CreateResponsibleUnitInput;
+};
+
+
+export type MutationCreateTrainingClassArgs = {
+  input: CreateTrainingClassInput;
+};
+
+
+export type MutationCreateTransferBatchArgs = {
+  input: CreateTransferBatchInput;
+};
+
+
+export type MutationCreateWelfarePostArgs = {
+  input: CreateWelfarePostInput;
+};
+
+
+export type MutationDropTrainingArgs = {
+  input: DropTrainingInput;
+};
+
+
+export type MutationEndCadrePostingArgs = {
+  input: EndCadrePostingInput;
+};
+
+
+export type MutationEndCareDutyArgs = {
+  input: EndCareDutyInput;
+};
+
+
+export type MutationEndTransferArgs = {
+  input: EndTransferInput;
+};
+
+
+export type MutationEndUnitPairingArgs = {
+  input: EndUnitPairingInput;
+};
+
+
+export type MutationEnrolTraineeArgs = {
+  input: EnrolTraineeInput;
+};
+
+
+export type MutationGrantAssistanceArgs = {
+  input: GrantAssistanceInput;
+};
+
+
+export type MutationPairUnitWithVillageArgs = {
+  input: PairUnitWithVillageInput;
+};
+
+
+export type MutationPostCadreArgs = {
+  input: PostCadreInput;
+};
+
+
+export type MutationRecordAttendanceArgs = {
+  input: RecordAttendanceInput;
+};
+
+
+export type MutationRecordContactAttemptArgs = {
+  input: RecordContactAttemptInput;
+};
+
+
+export type MutationRecordDisabilityArgs = {
+  input: RecordDisabilityInput;
+};
+
+
+export type MutationRecordEmploymentEndArgs = {
+  input: RecordEmploymentEndInput;
+};
+
+
+export type MutationRecordEmploymentStartArgs = {
+  input: RecordEmploymentStartInput;
+};
+
+
+export type MutationRecordFollowUpVisitArgs = {
+  input: RecordFollowUpVisitInput;
+};
+
+
+export type MutationRecordJobFairAttendanceArgs = {
+  input: RecordJobFairAttendanceInput;
+};
+
+
+export type MutationRecordJobFairIntentionArgs = {
+  input: RecordJobFairIntentionInput;
+};
+
+
+export type MutationRecordPostTrainingEmploymentArgs = {
+  input: RecordPostTrainingEmploymentInput;
+};
+
+
+export type MutationRecordSubsidyPaymentArgs = {
+  input: RecordSubsidyPaymentInput;
+};
+
+
+export type MutationRecordTransferArgs = {
+  input: RecordTransferInput;
+};
+
+
+export type MutationRecordVerificationArgs = {
+  input: RecordVerificationInput;
+};
+
+
+export type MutationReferForTrainingArgs = {
+  input: ReferForTrainingInput;
+};
+
+
+export type MutationReferForTransferArgs = {
+  input: ReferForTransferInput;
+};
+
+
+export type MutationRegisterHouseholdArgs = {
+  input: RegisterHouseholdInput;
+};
+
+
+export type MutationRegisterWorkerArgs = {
+  input: RegisterWorkerInput;
+};
+
+
+export type MutationRejectEnrolmentArgs = {
+  input: DecideEnrolmentInput;
+};
+
+
+export type MutationRejectTransferArgs = {
+  input: DecideTransferInput;
+};
+
+
+export type MutationReleaseWelfarePostArgs = {
+  input: ReleaseWelfarePostInput;
+};
+
+
+export type MutationRemoveClassSessionArgs = {
+  input: RemoveClassSessionInput;
+};
+
+
+export type MutationRemoveHouseholdMemberArgs = {
+  input: RemoveHouseholdMemberInput;
+};
+
+
+export type MutationRemoveJobFairEmployerArgs = {
+  input: RemoveJobFairEmployerInput;
+};
+
+
+export type MutationResolveConflictArgs = {
+  input: ResolveConflictInput;
+};
+
+
+export type MutationSetLeftBehindArgs = {
+  input: SetLeftBehindInput;
+};
+
+
+export type MutationStopAssistanceArgs = {
+  input: StopAssistanceInput;
+};
+
+
+export type MutationUpdateCadreArgs = {
+  input: UpdateCadreInput;
+};
+
+
+export type MutationUpdateClassSessionArgs = {
+  input: UpdateClassSessionInput;
+};
+
+
+export type MutationUpdateCourseArgs = {
+  input: UpdateCourseInput;
+};
+
+
+export type MutationUpdateEmployerArgs = {
+  input: UpdateEmployerInput;
+};
+
+
+export type MutationUpdateJobFairArgs = {
+  input: UpdateJobFairInput;
+};
+
+
+export type MutationUpdateJobPostingArgs = {
+  input: UpdateJobPostingInput;
+};
+
+
+export type MutationUpdateLabourBaseArgs = {
+  input: UpdateLabourBaseInput;
+};
+
+
+export type MutationUpdatePartnerJobPostingArgs = {
+  input: UpdatePartnerJobPostingInput;
+};
+
+
+export type MutationUpdateResponsibleUnitArgs = {
+  input: UpdateResponsibleUnitInput;
+};
+
+
+export type MutationUpdateSixClaritiesArgs = {
+  input: UpdateSixClaritiesInput;
+};
+
+
+export type MutationUpdateTrainingClassArgs = {
+  input: UpdateTrainingClassInput;
+};
+
+
+export type MutationUpdateWelfarePostArgs = {
+  input: UpdateWelfarePostInput;
+};
+
+/** How often one contact outcome occurred: the data-quality figures of the follow-up lists. */
+export type OutcomeCount = {
+  __typename?: 'OutcomeCount';
+  /** Attempts with this outcome (null for dashboards when suppressed). */
+  attempts?: Maybe<Scalars['Int']['output']>;
+  /** Chinese label, e.g. 空号停机错号. */
+  label: Scalars['String']['output'];
+  outcome: ContactOutcome;
+  /** workers / all workers attempted in the period (0–1); empty when nobody was, or (dashboards) when workers or their total is suppressed. */
+  share?: Maybe<Scalars['Float']['output']>;
+  /** true when a count is withheld (dashboards only; small-cell suppression). */
+  suppressed: Scalars['Boolean']['output'];
+  /** Workers whose latest attempt in the period had this outcome (null for dashboards when suppressed). */
+  workers?: Maybe<Scalars['Int']['output']>;
+};
+
+/** Where a page stands in its list. */
+export type PageInfo = {
+  __typename?: 'PageInfo';
+  /** Pass as `after` to get the next page. */
+  endCursor?: Maybe<Scalars['String']['output']>;
+  hasNextPage: Scalars['Boolean']['output'];
+};
+
+/** 结对帮扶 — pair an open unit with a village of your region. */
+export type PairUnitWithVillageInput = {
+  /** Not in the future. */
+  since: Scalars['LocalDate']['input'];
+  unitId: Scalars['ID']['input'];
+  /** 12-digit village code in your region. */
+  villageCode: Scalars['String']['input'];
+};
+
+/** 东西部协作/对口帮扶城市 — a partner city that takes in and looks after the county's transferred workers. */
+export type PartnerCity = {
+  __typename?: 'PartnerCity';
+  /** 劳务输出基地/劳务工作站 in the city that are not closed. */
+  bases: Array<LabourBase>;
+  /** 组织输出批次 to the city, latest departure first. */
+  batches: Array<TransferBatch>;
+  /** 4-digit city division code (e.g. 4403 深圳市). */
+  code: Scalars['DivisionCode']['output'];
+  /** 城市名称 */
+  name: Scalars['String']['output'];
+  note?: Maybe<Scalars['String']['output']>;
+  /** 结对帮扶起始日期 — since when the pairing runs. */
+  pairedSince: Scalars['LocalDate']['output'];
+  /** 岗位推送 of the city, by id. */
+  postings: PartnerJobPostingPage;
+  /** 所在省份 */
+  province: Scalars['String']['output'];
+  /** 稳岗情况 of the workers transferred to the city (one aggregate query). */
+  retention: Retention;
+  /** 转移就业 to the city, by id (region staff: the workers of their region on each page). */
+  transfers: TransferPage;
+};
+
+
+/** 东西部协作/对口帮扶城市 — a partner city that takes in and looks after the county's transferred workers. */
+export type PartnerCityPostingsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: Scalars['Int']['input'];
+  validOn?: InputMaybe<Scalars['LocalDate']['input']>;
+};
+
+
+/** 东西部协作/对口帮扶城市 — a partner city that takes in and looks after the county's transferred workers. */
+export type PartnerCityTransfersArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: Scalars['Int']['input'];
+  onlyActive?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+/** 岗位推送 — a job a partner city pushed to the county for its workers. */
+export type PartnerJobPosting = {
+  __typename?: 'PartnerJobPosting';
+  /** The base or station that pushed it, if any. */
+  base?: Maybe<LabourBase>;
+  city: PartnerCity;
+  /** Why it was closed early. */
+  closeReason?: Maybe<Scalars['String']['output']>;
+  /** 提前结束 — closed from this day on (招满/撤回, closePartnerJobPosting); empty while it runs to validUntil. */
+  closedOn?: Maybe<Scalars['LocalDate']['output']>;
+  /** 用工单位 */
+  employerName: Scalars['String']['output'];
+  /** 招聘人数 */
+  headcount: Scalars['Int']['output'];
+  id: Scalars['ID']['output'];
+  /** 月工资 (yuan) */
+  monthlyWage: Scalars['Int']['output'];
+  /** 推送日期 */
+  pushedOn: Scalars['LocalDate']['output'];
+  /** 所需工种 — a trade the job needs a certificate in; empty: no trade required (低门槛). */
+  requiredTrade?: Maybe<Trade>;
+  /** 岗位名称 */
+  title: Scalars['String']['output'];
+  /** 有效期至 (inclusive) */
+  validUntil: Scalars['LocalDate']['output'];
+};
+
+export type PartnerJobPostingPage = {
+  __typename?: 'PartnerJobPostingPage';
+  nodes: Array<PartnerJobPosting>;
+  pageInfo: PageInfo;
+  /** How many items match, over all pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** 按就业地点 — employed labourers by where they work. */
+export type PlaceCount = {
+  __typename?: 'PlaceCount';
+  /** 中文名称 */
+  label: Scalars['String']['output'];
+  people: SuppressedCount;
+  /** null: employed, but hr holds no current employment record with a place. */
+  place?: Maybe<EmploymentPlace>;
+};
+
+/** 人口状态 — where the person is */
+export type PopulationStatus =
+  /** 在家 */
+  | 'AT_HOME'
+  /** 外出 */
+  | 'AWAY'
+  /** 服兵役 */
+  | 'MILITARY_SERVICE'
+  /** 其他 */
+  | 'OTHER'
+  /** 在校学生 */
+  | 'STUDENT';
+
+/** A further village a cadre serves (in your region). */
+export type PostCadreInput = {
+  cadreId: Scalars['ID']['input'];
+  /** Not in the future. */
+  since: Scalars['LocalDate']['input'];
+  villageCode: Scalars['String']['input'];
+};
+
+/** 岗位关闭原因 — why a job posting closed */
+export type PostingCloseReason =
+  /** 已过期 */
+  | 'EXPIRED'
+  /** 已招满 */
+  | 'FILLED'
+  /** 已撤回 */
+  | 'WITHDRAWN';
+
+/** 贫困状态 — poverty status of a registered household */
+export type PovertyStatus =
+  /** 已脱贫 */
+  | 'LIFTED'
+  /** 脱贫不稳定 */
+  | 'LIFTED_UNSTABLE'
+  /** 边缘易致贫 */
+  | 'MARGINAL'
+  /** 未脱贫 */
+  | 'NOT_LIFTED'
+  /** 突发严重困难 */
+  | 'SUDDEN_HARDSHIP';
+
+/** 贫困状态变更 — one dated change of a registered household's poverty status. */
+export type PovertyStatusChange = {
+  __typename?: 'PovertyStatusChange';
+  effectiveOn: Scalars['LocalDate']['output'];
+  /** Empty for the first status (registration). */
+  fromStatus?: Maybe<PovertyStatus>;
+  /** 户编号 */
+  householdCode: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  /** 原因 — cause of poverty (致贫原因), reason for lifting, the risk… */
+  reason: Scalars['String']['output'];
+  toStatus: PovertyStatus;
+};
+
+export type Query = {
+  __typename?: 'Query';
+  /** 访问日志 — auditors: who read whose data, newest first; filter by worker, staff account and time. */
+  accessLog: AccessLogPage;
+  /** Recomputes the hash chain (auditors), as npm run audit:verify does. */
+  accessLogVerification: AccessLogVerification;
+  /** 低保/特困 grants of households in a division. */
+  assistanceGrants: AssistanceGrantPage;
+  /** One cadre of your region; any other reads as none. */
+  cadre?: Maybe<Cadre>;
+  /** 帮扶干部 serving (or who served) a village of your region, by id (region staff only). */
+  cadres: CadrePage;
+  /** 数据比对冲突: facts of two departments about a person or household that cannot both be true, as a worklist over a village, township or county (default: your whole region). Evaluated now; a resolved conflict stays resolved while both facts are unchanged. */
+  conflicts: ConflictPage;
+  /** 联系结果统计 — every outcome with its attempts and workers (one aggregate query). */
+  contactOutcomeCounts: Array<OutcomeCount>;
+  /** One course by id; for institution staff another institution’s reads as none. */
+  course?: Maybe<Course>;
+  /** 培训课程 — courses, by kind, trade or institution (institution staff: their own). */
+  courses: CoursePage;
+  /** 区划 — a division of the catalogue by its code (NOT_FOUND when unknown). */
+  division?: Maybe<Division>;
+  /** One employer by id; empty when there is none. */
+  employer?: Maybe<Employer>;
+  /** 用工主体 — employers, poverty workshops, village factories, assistance bases and cooperatives. */
+  employers: EmployerPage;
+  /** 建档立卡户 — a registered household by its code (NOT_FOUND if not registered). */
+  household?: Maybe<Household>;
+  /** Registered households in a division, by household code. */
+  households: HouseholdPage;
+  /** 按身份证号查询统计 — auditors: lookups by ID number per staff account, found and not found, most misses first. */
+  idNumberLookups: Array<IdNumberLookupCount>;
+  /** 就业帮扶指标: the figures officials report for a region (default your region) and a period. Stock figures are taken on the period’s last day or today while it runs (labour force, employment and places are the current state); flows count what happened within the period. Small counts are suppressed for every caller. */
+  indicators: Indicators;
+  /** 培训机构 — training institutions, optionally in one division. */
+  institutions: InstitutionPage;
+  /** One job fair by id; empty when there is none. */
+  jobFair?: Maybe<JobFair>;
+  /** 招聘会 — job fairs, by id. */
+  jobFairs: JobFairPage;
+  /** One job posting by id; empty when there is none. */
+  jobPosting?: Maybe<JobPosting>;
+  /** 招聘岗位 — job postings, by id. */
+  jobPostings: JobPostingPage;
+  /** One base or station by id (partner-city staff: of their own city; another city’s reads as none). */
+  labourBase?: Maybe<LabourBase>;
+  /** 劳务输出基地/劳务工作站, of one partner city or of all (tens per city: not paged). */
+  labourBases: Array<LabourBase>;
+  /** 东西部协作/对口帮扶城市, by code (partner-city staff: their own city). */
+  partnerCities: Array<PartnerCity>;
+  partnerCity?: Maybe<PartnerCity>;
+  /** One pushed posting by id (partner-city staff: of their own city; another city’s reads as none). */
+  partnerJobPosting?: Maybe<PartnerJobPosting>;
+  /** 岗位推送 — jobs the partner cities pushed to the county. */
+  partnerJobPostings: PartnerJobPostingPage;
+  /** 待核实报名 — enrolments institutions recorded on their own, awaiting the county's confirmation (region staff: those of workers of their region on each page; institutions: their own). */
+  pendingEnrolments: EnrolmentPage;
+  /** 贫困状态统计 — households and members per status in a division (every status, zeros included); small-cell suppressed for dashboards. */
+  povertyStatusCounts: Array<StatusCount>;
+  /** 易地搬迁安置点 in a division. */
+  relocationSites: RelocationSitePage;
+  responsibleUnit?: Maybe<ResponsibleUnit>;
+  /** 挂包责任单位, by id (organisations: every account reads them). */
+  responsibleUnits: ResponsibleUnitPage;
+  /** 一库六册 and 五类清单: who is on a roster or list in a village, township or county (default: your whole region), with the facts that put them there. Ordered by village, paginated; asOf answers as of the end of a past day. Exports: GET /exports/roster.xlsx|csv?kind=…&region=…[&asOf=YYYY-MM-DD] */
+  roster: RosterPage;
+  /** 数据时效: how far each department's changes are applied to the cross-department views. */
+  situationFreshness: Freshness;
+  /** 人员情况: one registry worker (by the pseudonymous worker key rosters give) with the facts from all five departments, now or as of the end of a past day. Null when the worker is unknown or outside your region (the same answer either way). */
+  situationPerson?: Maybe<SituationPerson>;
+  trainingClass?: Maybe<TrainingClass>;
+  /** 培训班 — classes by start date, optionally of one course. */
+  trainingClasses: TrainingClassPage;
+  /** 培训成效 — participants, completions and employment within 3 months, for classes that started in a period. */
+  trainingOutcomes: TrainingOutcomes;
+  /** 组织输出批次, latest departure first, of one partner city or of all. */
+  transferBatches: Array<TransferBatch>;
+  /** 转移就业 to the partner cities, by id (partner-city staff: their own city; region staff: the workers of their region on each page). */
+  transfers: TransferPage;
+  /** 月度核实覆盖率: per village of a region (default your region), the registry workers and how many of them were verified in a month, worst village first. */
+  verificationCoverage: VerificationCoverage;
+  /** 每周五村级新增转移就业排名（红黑榜）: every village of a county ranked by the workers whose transfer started in the week, with the previous week for comparison. Dashboards see small counts suppressed; department staff see exact counts. */
+  villageRanking: VillageRanking;
+  /** 预警规则: the registered early-warning rules with their labels, levels and conditions. */
+  warningRules: Array<WarningRuleInfo>;
+  /** 预警: the early warnings that hold today for people and households of a village, township or county (default: your whole region), each with its reason, level and responsible person. Partner-city staff get the transfer rules over the workers transferred to their city (leave region out). Evaluated at query time over the read model; ordered by level (red first), rule, village, subject. */
+  warnings: WarningPage;
+  /** One public-welfare post by id; empty when there is none. */
+  welfarePost?: Maybe<WelfarePost>;
+  /** 公益性岗位 — public-welfare posts in a division, by id. */
+  welfarePosts: WelfarePostPage;
+  /** A worker in the labour registry by ID number (validated; a number not registered gives NOT_FOUND on idNumber). */
+  worker?: Maybe<Worker>;
+  /** 一库六册 — workers of households in a division, by household; filters give the rosters. */
+  workers: WorkerPage;
+  /** 零就业家庭: households with an able labourer and nobody employed, with who answers for each and what was last done. asOf answers as of the end of a past day. Exports: GET /exports/zero-employment.xlsx|csv?region=…[&asOf=YYYY-MM-DD] */
+  zeroEmploymentHouseholds: ZeroEmploymentPage;
+};
+
+
+export type QueryAccessLogArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  idNumber?: InputMaybe<Scalars['String']['input']>;
+  since?: InputMaybe<Scalars['String']['input']>;
+  staff?: InputMaybe<Scalars['String']['input']>;
+  until?: InputMaybe<Scalars['String']['input']>;
+  workerId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+export type QueryAssistanceGrantsArgs = {
+  activeOn?: InputMaybe<Scalars['LocalDate']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+  divisionCode: Scalars['DivisionCode']['input'];
+  first?: Scalars['Int']['input'];
+  kind?: InputMaybe<AssistanceKind>;
+};
+
+
+export type QueryCadreArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryCadresArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: Scalars['Int']['input'];
+  unitId?: InputMaybe<Scalars['ID']['input']>;
+  villageCode?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type QueryConflictsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: Scalars['Int']['input'];
+  kind?: InputMaybe<ConflictKind>;
+  region?: InputMaybe<Scalars['String']['input']>;
+  status?: InputMaybe<ConflictStatus>;
+};
+
+
+export type QueryContactOutcomeCountsArgs = {
+  cityCode?: InputMaybe<Scalars['DivisionCode']['input']>;
+  from?: InputMaybe<Scalars['LocalDate']['input']>;
+  to?: InputMaybe<Scalars['LocalDate']['input']>;
+};
+
+
+export type QueryCourseArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryCoursesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: Scalars['Int']['input'];
+  includeClosed?: Scalars['Boolean']['input'];
+  institutionId?: InputMaybe<Scalars['ID']['input']>;
+  kind?: InputMaybe<CourseKind>;
+  trade?: InputMaybe<Trade>;
+};
+
+
+export type QueryDivisionArgs = {
+  code: Scalars['DivisionCode']['input'];
+};
+
+
+export type QueryEmployerArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryEmployersArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  divisionCode?: InputMaybe<Scalars['DivisionCode']['input']>;
+  first?: Scalars['Int']['input'];
+  kind?: InputMaybe<EmployerKind>;
+  open?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+
+export type QueryHouseholdArgs = {
+  code: Scalars['String']['input'];
+};
+
+
+export type QueryHouseholdsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  divisionCode: Scalars['DivisionCode']['input'];
+  first?: Scalars['Int']['input'];
+  status?: InputMaybe<PovertyStatus>;
+};
+
+
+export type QueryIdNumberLookupsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  since?: InputMaybe<Scalars['String']['input']>;
+  staff?: InputMaybe<Scalars['String']['input']>;
+  until?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type QueryIndicatorsArgs = {
+  period: Scalars['String']['input'];
+  region?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type QueryInstitutionsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  divisionCode?: InputMaybe<Scalars['DivisionCode']['input']>;
+  first?: Scalars['Int']['input'];
+  kind?: InputMaybe<InstitutionKind>;
+};
+
+
+export type QueryJobFairArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryJobFairsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  cancelled?: InputMaybe<Scalars['Boolean']['input']>;
+  divisionCode?: InputMaybe<Scalars['DivisionCode']['input']>;
+  first?: Scalars['Int']['input'];
+  online?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+
+export type QueryJobPostingArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryJobPostingsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  closed?: InputMaybe<Scalars['Boolean']['input']>;
+  employerId?: InputMaybe<Scalars['ID']['input']>;
+  first?: Scalars['Int']['input'];
+  openOn?: InputMaybe<Scalars['LocalDate']['input']>;
+  place?: InputMaybe<EmploymentPlace>;
+  requiredTrade?: InputMaybe<Trade>;
+};
+
+
+export type QueryLabourBaseArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryLabourBasesArgs = {
+  cityCode?: InputMaybe<Scalars['DivisionCode']['input']>;
+  includeClosed?: Scalars['Boolean']['input'];
+};
+
+
+export type QueryPartnerCityArgs = {
+  code: Scalars['DivisionCode']['input'];
+};
+
+
+export type QueryPartnerJobPostingArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryPartnerJobPostingsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  cityCode?: InputMaybe<Scalars['DivisionCode']['input']>;
+  first?: Scalars['Int']['input'];
+  validOn?: InputMaybe<Scalars['LocalDate']['input']>;
+};
+
+
+export type QueryPendingEnrolmentsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: Scalars['Int']['input'];
+};
+
+
+export type QueryPovertyStatusCountsArgs = {
+  divisionCode: Scalars['DivisionCode']['input'];
+};
+
+
+export type QueryRelocationSitesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  divisionCode: Scalars['DivisionCode']['input'];
+  first?: Scalars['Int']['input'];
+};
+
+
+export type QueryResponsibleUnitArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryResponsibleUnitsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: Scalars['Int']['input'];
+  includeClosed?: Scalars['Boolean']['input'];
+};
+
+
+export type QueryRosterArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  asOf?: InputMaybe<Scalars['LocalDate']['input']>;
+  first?: Scalars['Int']['input'];
+  kind: RosterKind;
+  region?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type QuerySituationPersonArgs = {
+  asOf?: InputMaybe<Scalars['LocalDate']['input']>;
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryTrainingClassArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryTrainingClassesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  courseId?: InputMaybe<Scalars['ID']['input']>;
+  first?: Scalars['Int']['input'];
+  startsFrom?: InputMaybe<Scalars['LocalDate']['input']>;
+  startsTo?: InputMaybe<Scalars['LocalDate']['input']>;
+  status?: InputMaybe<ClassStatus>;
+};
+
+
+export type QueryTrainingOutcomesArgs = {
+  courseKind?: InputMaybe<CourseKind>;
+  divisionCode?: InputMaybe<Scalars['DivisionCode']['input']>;
+  from?: InputMaybe<Scalars['LocalDate']['input']>;
+  institutionId?: InputMaybe<Scalars['ID']['input']>;
+  to?: InputMaybe<Scalars['LocalDate']['input']>;
+};
+
+
+export type QueryTransferBatchesArgs = {
+  cityCode?: InputMaybe<Scalars['DivisionCode']['input']>;
+};
+
+
+export type QueryTransfersArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  batchId?: InputMaybe<Scalars['ID']['input']>;
+  cityCode?: InputMaybe<Scalars['DivisionCode']['input']>;
+  confirmation?: InputMaybe<LinkConfirmation>;
+  first?: Scalars['Int']['input'];
+  onlyActive?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+
+export type QueryVerificationCoverageArgs = {
+  month?: InputMaybe<Scalars['String']['input']>;
+  region?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type QueryVillageRankingArgs = {
+  county?: InputMaybe<Scalars['String']['input']>;
+  week?: InputMaybe<Scalars['LocalDate']['input']>;
+};
+
+
+export type QueryWarningsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: Scalars['Int']['input'];
+  level?: InputMaybe<WarningLevel>;
+  region?: InputMaybe<Scalars['String']['input']>;
+  rule?: InputMaybe<WarningRuleId>;
+};
+
+
+export type QueryWelfarePostArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryWelfarePostsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  divisionCode: Scalars['DivisionCode']['input'];
+  first?: Scalars['Int']['input'];
+  fundingSource?: InputMaybe<WelfarePostFunding>;
+  kind?: InputMaybe<WelfarePostKind>;
+  open?: InputMaybe<Scalars['Boolean']['input']>;
+  vacantOnly?: Scalars['Boolean']['input'];
+};
+
+
+export type QueryWorkerArgs = {
+  idNumber: Scalars['String']['input'];
+};
+
+
+export type QueryWorkersArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  divisionCode: Scalars['DivisionCode']['input'];
+  employmentIntention?: InputMaybe<EmploymentIntention>;
+  employmentStatus?: InputMaybe<EmploymentStatus>;
+  first?: Scalars['Int']['input'];
+  populationStatus?: InputMaybe<PopulationStatus>;
+  trainingWish?: InputMaybe<Trade>;
+};
+
+
+export type QueryZeroEmploymentHouseholdsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  asOf?: InputMaybe<Scalars['LocalDate']['input']>;
+  first?: Scalars['Int']['input'];
+  region?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** 考勤 — record the days a trainee has attended so far (a running total, not an increment). */
+export type RecordAttendanceInput = {
+  /** Days attended, 0 to the class length (and no more than the class has run). */
+  attendanceDays: Scalars['Int']['input'];
+  enrolmentId: Scalars['ID']['input'];
+};
+
+/** 联系记录 — record one attempt to reach a transferred worker, whatever its outcome. */
+export type RecordContactAttemptInput = {
+  /** When (ISO 8601 with offset, e.g. 2026-03-05T10:23:00+08:00); not in the future. */
+  attemptedAt: Scalars['DateTimeISO']['input'];
+  channel: ContactChannel;
+  /** Up to 500 characters. */
+  note?: InputMaybe<Scalars['String']['input']>;
+  outcome: ContactOutcome;
+  transferId: Scalars['ID']['input'];
+};
+
+/** Record or correct a certified disability (残疾人证). */
+export type RecordDisabilityInput = {
+  certifiedOn: Scalars['LocalDate']['input'];
+  /** 1 (most severe) to 4 */
+  grade: Scalars['Int']['input'];
+  /** 户编号, 16 digits */
+  householdCode?: InputMaybe<Scalars['String']['input']>;
+  idNumber: Scalars['String']['input'];
+  kind: DisabilityKind;
+};
+
+/** Record that an employment ended. */
+export type RecordEmploymentEndInput = {
+  employmentId: Scalars['ID']['input'];
+  /** Last working day, not before the start and not after today. */
+  endsOn: Scalars['LocalDate']['input'];
+  /** Why it ended (合同期满, 辞职, 返乡照料家人…), 2 to 200 characters. */
+  reason: Scalars['String']['input'];
+};
+
+/** 就业登记 — record that a registered worker started a job. */
+export type RecordEmploymentStartInput = {
+  /** The employer, when it is in the registry. */
+  employerId?: InputMaybe<Scalars['ID']['input']>;
+  /** Employer as written on the contract, 2 to 100 characters. */
+  employerName: Scalars['String']['input'];
+  idNumber: Scalars['String']['input'];
+  /** Any kind but PUBLIC_WELFARE_POST (use assignWelfarePost). */
+  kind: EmploymentKind;
+  /** Where the work is, 2 to 100 characters. */
+  location: Scalars['String']['input'];
+  /** Monthly wage in yuan, 1 to 100000. */
+  monthlyWage: Scalars['Int']['input'];
+  place: EmploymentPlace;
+  /** First working day, not after today. */
+  startsOn: Scalars['LocalDate']['input'];
+};
+
+/** 跟踪回访 — what a follow-up found, with every contact attempt it took. */
+export type RecordFollowUpVisitInput = {
+  /** The contact attempts this visit took, all on or before visitedOn; when given, at least one must have reached the worker and the last one that did must agree with stillEmployed. */
+  contactAttempts?: Array<ContactAttemptEntry>;
+  /** 月工资 (yuan, 1 to 100000); only when still employed. */
+  monthlyWage?: InputMaybe<Scalars['Int']['input']>;
+  /** Up to 500 characters. */
+  note?: InputMaybe<Scalars['String']['input']>;
+  /** 劳动维权 case raised. */
+  rightsCase: Scalars['Boolean']['input'];
+  /** Still employed in the job of the transfer. false ends an open transfer on visitedOn. */
+  stillEmployed: Scalars['Boolean']['input'];
+  transferId: Scalars['ID']['input'];
+  /** Not before the worker started, not in the future. */
+  visitedOn: Scalars['LocalDate']['input'];
+};
+
+/** 入场人数 — how many came to a fair that has been held. */
+export type RecordJobFairAttendanceInput = {
+  /** 0 to 1,000,000. */
+  attendance: Scalars['Int']['input'];
+  fairId: Scalars['ID']['input'];
+};
+
+/** 达成意向 — record that a worker and an employer agreed on a posting at a job fair. */
+export type RecordJobFairIntentionInput = {
+  fairId: Scalars['ID']['input'];
+  idNumber: Scalars['String']['input'];
+  postingId: Scalars['ID']['input'];
+  /** Day the intention was reached; the fair day when left out (online fairs run on). */
+  reachedOn?: InputMaybe<Scalars['LocalDate']['input']>;
+};
+
+/** 培训后就业 — record the first job a trainee found after completing the training. */
+export type RecordPostTrainingEmploymentInput = {
+  /** First working day: not before completion, not in the future. */
+  employedOn: Scalars['LocalDate']['input'];
+  enrolmentId: Scalars['ID']['input'];
+};
+
+/** 补贴发放 — record an employment subsidy paid to a registered worker. */
+export type RecordSubsidyPaymentInput = {
+  /** Amount in yuan, 1 to 20000. */
+  amount: Scalars['Int']['input'];
+  idNumber: Scalars['String']['input'];
+  kind: SubsidyKind;
+  /** Day paid, not after today. */
+  paidOn: Scalars['LocalDate']['input'];
+};
+
+/** 转移就业登记 — record that a worker of a batch started a job in the partner city. */
+export type RecordTransferInput = {
+  batchId: Scalars['ID']['input'];
+  /** 用工单位, 2 to 100 characters. */
+  employerName: Scalars['String']['input'];
+  /** 一次性交通补助 paid. */
+  fareReimbursed: Scalars['Boolean']['input'];
+  /** 身份证号 (18 characters); kept by the partner subgraph for matching, never shown. */
+  idNumber: Scalars['String']['input'];
+  /** 岗位/工种, 1 to 60 characters. */
+  jobTitle: Scalars['String']['input'];
+  /** 手机号, 11 digits starting with 1. */
+  phone?: InputMaybe<Scalars['String']['input']>;
+  /** First working day: not before the batch departed, not in the future. */
+  startedOn: Scalars['LocalDate']['input'];
+};
+
+/** 月动态核实记录 — one monthly verification of a worker's registry record. */
+export type RecordVerification = {
+  __typename?: 'RecordVerification';
+  id: Scalars['ID']['output'];
+  /** 备注 — what was found or corrected, up to 500 characters. */
+  note?: Maybe<Scalars['String']['output']>;
+  outcome: VerificationOutcome;
+  /** 核实人 — the staff account that verified (a staff identifier, not the worker's data); shown to department staff of a region only. */
+  verifiedBy?: Maybe<Scalars['String']['output']>;
+  /** 核实日期 — the day the record was verified. */
+  verifiedOn: Scalars['LocalDate']['output'];
+  worker: Worker;
+};
+
+/** 月动态核实 — record that a registered worker's record was verified. */
+export type RecordVerificationInput = {
+  idNumber: Scalars['String']['input'];
+  /** What was found or corrected, up to 500 characters; empty means none. */
+  note?: InputMaybe<Scalars['String']['input']>;
+  outcome: VerificationOutcome;
+  /** Day verified: today (China time) when left out; not after today, not before the month the worker was registered. */
+  verifiedOn?: InputMaybe<Scalars['LocalDate']['input']>;
+};
+
+/** 培训推荐 — county staff refer a worker of their region to an institution (or one of its classes) before it enrols them. */
+export type ReferForTrainingInput = {
+  /** One class of that institution; empty: any of its classes. */
+  classId?: InputMaybe<Scalars['ID']['input']>;
+  /** 身份证号 (18 characters) of a worker of your region. */
+  idNumber: Scalars['String']['input'];
+  /** The institution. */
+  institutionId: Scalars['ID']['input'];
+  /** 推荐说明, up to 200 characters. */
+  note?: InputMaybe<Scalars['String']['input']>;
+  /** Last day the institution may enrol the worker on it: today to a year ahead (default 90 days). */
+  validUntil?: InputMaybe<Scalars['LocalDate']['input']>;
+};
+
+/** 转移就业推荐 — county staff refer a worker of their region to a partner city before the city records the transfer. */
+export type ReferForTransferInput = {
+  /** The partner city, 4-digit code. */
+  cityCode: Scalars['String']['input'];
+  /** 身份证号 (18 characters) of a worker of your region. */
+  idNumber: Scalars['String']['input'];
+  /** 推荐说明, up to 200 characters. */
+  note?: InputMaybe<Scalars['String']['input']>;
+  /** Last day the city may record the transfer on it: today to a year ahead (default 90 days). */
+  validUntil?: InputMaybe<Scalars['LocalDate']['input']>;
+};
+
+/** 建档立卡 / 纳入监测 — register a household with its members and first status. */
+export type RegisterHouseholdInput = {
+  /** 户编号, 16 digits: village code (12) + sequence (4) */
+  code: Scalars['String']['input'];
+  /** Exactly one HEAD; each ID number once. */
+  members: Array<RegisterMemberInput>;
+  /** 致贫原因 / 风险 — 4 to 200 characters (因病, 因学, 缺劳力…). */
+  reason: Scalars['String']['input'];
+  /** Day of registration; not in the future. */
+  registeredOn: Scalars['LocalDate']['input'];
+  /** 易地搬迁安置点 of a relocated household. */
+  relocationSiteId?: InputMaybe<Scalars['ID']['input']>;
+  /** First status: NOT_LIFTED (建档立卡), MARGINAL or SUDDEN_HARDSHIP (监测对象). */
+  status: PovertyStatus;
+};
+
+/** A member listed when a household is registered. */
+export type RegisterMemberInput = {
+  /** 身份证号, 18 characters (sex and birth date are taken from it) */
+  idNumber: Scalars['String']['input'];
+  /** 姓名, 1 to 60 characters */
+  name: Scalars['String']['input'];
+  relationship: Relationship;
+};
+
+/** 农村劳动力实名制登记 — register a person aged 16–60 in the labour registry with the six clarities. */
+export type RegisterWorkerInput = {
+  education: Education;
+  employmentIntention: EmploymentIntention;
+  /** UNEMPLOYED, NOT_SEEKING or UNABLE_TO_WORK; EMPLOYED comes from recordEmploymentStart, so that every employed worker has an employment record. */
+  employmentStatus: EmploymentStatus;
+  /** 户编号, 16 digits: the village code (which must be in the catalogue) + 4 digits. */
+  householdCode: Scalars['String']['input'];
+  /** 18-character ID number; birth date and sex are taken from it. */
+  idNumber: Scalars['String']['input'];
+  /** Name as on the ID card, 2 to 30 characters. */
+  name: Scalars['String']['input'];
+  /** Mobile number, 11 digits. */
+  phone?: InputMaybe<Scalars['String']['input']>;
+  populationStatus: PopulationStatus;
+  skillLevel: SkillLevel;
+  /** 培训意愿 — trade the person wants to be trained in, if any. */
+  trainingWish?: InputMaybe<Trade>;
+};
+
+/** 与户主关系 — relationship to the head of household */
+export type Relationship =
+  /** 子女 */
+  | 'CHILD'
+  /** 孙子女 */
+  | 'GRANDCHILD'
+  /** 户主 */
+  | 'HEAD'
+  /** 其他 */
+  | 'OTHER'
+  /** 父母 */
+  | 'PARENT'
+  /** 兄弟姐妹 */
+  | 'SIBLING'
+  /** 配偶 */
+  | 'SPOUSE';
+
+/** End a worker's holding of a public-welfare post (the post becomes vacant). */
+export type ReleaseWelfarePostInput = {
+  assignmentId: Scalars['ID']['input'];
+  /** Last day on the post, not before the start and not after today. */
+  endsOn: Scalars['LocalDate']['input'];
+  /** Why (聘期届满, 已转移就业, 考核不合格…), 2 to 200 characters; 聘期届满 when left out. */
+  reason?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** 易地搬迁安置点 — a resettlement site for households relocated out of hardship areas. */
+export type RelocationSite = {
+  __typename?: 'RelocationSite';
+  /** Planned capacity, in households. */
+  capacityHouseholds: Scalars['Int']['output'];
+  /** The division where the site is. */
+  division: Division;
+  /** The township (9 digits) or village (12) where the site is. */
+  divisionCode: Scalars['DivisionCode']['output'];
+  id: Scalars['ID']['output'];
+  name: Scalars['String']['output'];
+  /** 搬迁户数 — registered households relocated to this site; null for dashboards when 1 … SUPPRESSION_THRESHOLD − 1 (small-cell suppression: the sites publish no total a withheld one could be subtracted from). */
+  relocatedHouseholds?: Maybe<Scalars['Int']['output']>;
+};
+
+export type RelocationSitePage = {
+  __typename?: 'RelocationSitePage';
+  nodes: Array<RelocationSite>;
+  pageInfo: PageInfo;
+  /** How many items match, over all pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** Take a session not yet held (today or later) off the schedule. */
+export type RemoveClassSessionInput = {
+  id: Scalars['ID']['input'];
+};
+
+/** A person leaves a registered household (出嫁, 死亡, 迁出…). */
+export type RemoveHouseholdMemberInput = {
+  /** 户编号, 16 digits */
+  householdCode: Scalars['String']['input'];
+  /** 身份证号 of the member who leaves */
+  idNumber: Scalars['String']['input'];
+  /** 身份证号 of the member who becomes head (户主): required when the head leaves and others remain. */
+  newHeadIdNumber?: InputMaybe<Scalars['String']['input']>;
+  /** Why, 2 to 200 characters. */
+  reason: Scalars['String']['input'];
+  /** Day the person left; not in the future, not before their birth. */
+  removedOn: Scalars['LocalDate']['input'];
+};
+
+/** An employer withdraws from a fair, with the postings it brought (not once intentions were reached for them there). */
+export type RemoveJobFairEmployerInput = {
+  employerId: Scalars['ID']['input'];
+  fairId: Scalars['ID']['input'];
+};
+
+/** Settle a conflict: what was found and which department's fact holds. */
+export type ResolveConflictInput = {
+  /** Conflict.id */
+  conflictId: Scalars['ID']['input'];
+  /** The department whose fact is right: one of the two sources (optional). */
+  keptSource?: InputMaybe<Scalars['String']['input']>;
+  /** 处理说明, 1–500 characters (no ID numbers). */
+  note: Scalars['String']['input'];
+};
+
+/** 帮扶责任 — who answers for a household. */
+export type Responsibility = {
+  __typename?: 'Responsibility';
+  /** 帮扶责任人 (poverty), registered households */
+  cadreName?: Maybe<Scalars['String']['output']>;
+  /** 责任人联系电话 in full: needs the reveal permission, like every phone; see cadrePhoneMasked */
+  cadrePhone?: Maybe<Scalars['String']['output']>;
+  /** 责任人联系电话 as 138****5678 (the same mask as everywhere) */
+  cadrePhoneMasked?: Maybe<Scalars['String']['output']>;
+  /** Who acts when no cadre is assigned: the village labour-security assistant (村劳动保障协理员). */
+  fallback: Scalars['String']['output'];
+  /** 挂包责任单位 */
+  unitName?: Maybe<Scalars['String']['output']>;
+};
+
+/** 挂包责任单位 — a unit (department, enterprise…) responsible for registered households, paired with villages. */
+export type ResponsibleUnit = {
+  __typename?: 'ResponsibleUnit';
+  closeReason?: Maybe<Scalars['String']['output']>;
+  /** 撤销 — no longer a responsible unit from this day. */
+  closedOn?: Maybe<Scalars['LocalDate']['output']>;
+  id: Scalars['ID']['output'];
+  /** Empty on units recorded before it was asked. */
+  kind?: Maybe<ResponsibleUnitKind>;
+  name: Scalars['String']['output'];
+  /** The villages the unit is and was paired with, latest first. */
+  pairings: Array<UnitPairing>;
+};
+
+/** 帮扶单位类别 — kind of responsible unit */
+export type ResponsibleUnitKind =
+  /** 党政机关 */
+  | 'PARTY_GOVERNMENT'
+  /** 民营企业 */
+  | 'PRIVATE_ENTERPRISE'
+  /** 事业单位 */
+  | 'PUBLIC_INSTITUTION'
+  /** 社会组织 */
+  | 'SOCIAL_ORGANISATION'
+  /** 国有企业 */
+  | 'STATE_ENTERPRISE';
+
+export type ResponsibleUnitPage = {
+  __typename?: 'ResponsibleUnitPage';
+  nodes: Array<ResponsibleUnit>;
+  pageInfo: PageInfo;
+  /** How many items match, over all pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** 稳岗情况 — how many workers transferred to a city were still employed at their last follow-up visit. Dashboards: the workers of their region only, small counts suppressed. */
+export type Retention = {
+  __typename?: 'Retention';
+  /** 稳岗率 = stillEmployed / transferred (0–1); empty when nobody was transferred, or (dashboards) when either is suppressed. */
+  rate?: Maybe<Scalars['Float']['output']>;
+  /** 稳岗 — transfers whose last follow-up found the worker still employed (null for dashboards when suppressed). */
+  stillEmployed?: Maybe<Scalars['Int']['output']>;
+  /** true when a count is withheld (dashboards only; small-cell suppression). */
+  suppressed: Scalars['Boolean']['output'];
+  /** 转移就业人次 — transfers to the city (null for dashboards when suppressed). */
+  transferred?: Maybe<Scalars['Int']['output']>;
+  /** 已回访 — transfers with at least one follow-up visit (null for dashboards when suppressed). */
+  visited?: Maybe<Scalars['Int']['output']>;
+};
+
+/** 花名册 — the real-name database, its six rosters (一库六册) and the five lists (五类清单) */
+export type RosterKind =
+  /** 六册：已就业人员花名册 */
+  | 'EMPLOYED'
+  /** 五类清单：已就业贫困劳动力清单 */
+  | 'EMPLOYED_POOR'
+  /** 六册：就业创业意愿花名册 */
+  | 'EMPLOYMENT_INTENTION'
+  /** 五类清单：非建档立卡边缘人员清单 */
+  | 'MARGINAL'
+  /** 五类清单：未脱贫劳动力清单 */
+  | 'NOT_LIFTED_POOR'
+  /** 五类清单：外省籍在本地务工贫困劳动力清单 */
+  | 'OTHER_PROVINCE_POOR_WORKING_HERE'
+  /** 六册：贫困劳动力花名册 */
+  | 'POOR_LABOURERS'
+  /** 一库：农村劳动力实名制数据库 */
+  | 'REAL_NAME'
+  /** 五类清单：脱贫不稳定（易返贫）人员清单 */
+  | 'RELAPSE_RISK'
+  /** 六册：培训需求花名册 */
+  | 'TRAINING_NEEDS'
+  /** 六册：“两后生”花名册 */
+  | 'TWO_AFTER_YOUTH'
+  /** 六册：未就业人员花名册 */
+  | 'UNEMPLOYED';
+
+/** 花名册/清单 — one page of a roster or list over a region. */
+export type RosterPage = {
+  __typename?: 'RosterPage';
+  /** The day answered for (as of its end, China time) when asOf was given; null = now. */
+  asOf?: Maybe<Scalars['LocalDate']['output']>;
+  /** 纳入条件 — what puts a person on it */
+  definition: Scalars['String']['output'];
+  freshness: Freshness;
+  kind: RosterKind;
+  /** 名称 (as officials call it) */
+  label: Scalars['String']['output'];
+  nodes: Array<SituationPerson>;
+  pageInfo: PageInfo;
+  region: SituationRegion;
+  /** How many people are on it in the region, over all pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** Mark a person as left-behind (三留守), or clear it with kind null. */
+export type SetLeftBehindInput = {
+  householdCode?: InputMaybe<Scalars['String']['input']>;
+  idNumber: Scalars['String']['input'];
+  kind?: InputMaybe<LeftBehindKind>;
+};
+
+/** 性别 */
+export type Sex =
+  /** 女 */
+  | 'FEMALE'
+  /** 男 */
+  | 'MALE';
+
+/** 人员情况 — one registry worker with the facts from all five departments that define rosters and lists. */
+export type SituationPerson = {
+  __typename?: 'SituationPerson';
+  /** 劳动力: 16–60, not a student or serving, able to work, no grade 1–2 disability */
+  ableLabourer: Scalars['Boolean']['output'];
+  /** 年龄 (today, China time; in an as-of answer, on the as-of day) */
+  age: Scalars['Int']['output'];
+  /** 户享受的社会救助 (civil): SUBSISTENCE_ALLOWANCE 低保, SPECIAL_HARDSHIP 特困供养 — department staff of the region (welfare) */
+  assistanceKinds?: Maybe<Array<Scalars['String']['output']>>;
+  /** 持证工种 (training) */
+  certifiedTrades: Array<Trade>;
+  /** 残疾等级 (civil): 1 most severe … 4 */
+  disabilityGrade?: Maybe<Scalars['Int']['output']>;
+  /** 文化程度 (hr) */
+  education: Education;
+  /** 本次就业开始日期 (hr) */
+  employedSince?: Maybe<Scalars['LocalDate']['output']>;
+  /** 就业单位 (hr) */
+  employerName?: Maybe<Scalars['String']['output']>;
+  /** 就业意愿 (hr) */
+  employmentIntention: EmploymentIntention;
+  /** 当前就业形式 (hr) */
+  employmentKind?: Maybe<EmploymentKind>;
+  /** 当前就业地点 (hr) */
+  employmentPlace?: Maybe<EmploymentPlace>;
+  /** 就业状态 (hr) */
+  employmentStatus: EmploymentStatus;
+  /** The household — department staff of the region, like Worker.household */
+  household?: Maybe<Household>;
+  /** 户编号 — department staff of the region, like Worker.household */
+  householdCode?: Maybe<Scalars['String']['output']>;
+  /** Pseudonymous worker key (the same in every department). */
+  id: Scalars['ID']['output'];
+  /** 身份证号 — needs the reveal permission */
+  idNumber?: Maybe<Scalars['String']['output']>;
+  /** 身份证号（脱敏） — masked ID number (the area code only); department staff of the region, like Worker.idNumberMasked */
+  idNumberMasked?: Maybe<Scalars['String']['output']>;
+  /** 在训 (training) */
+  inTraining: Scalars['Boolean']['output'];
+  /** 姓名 */
+  name: Scalars['String']['output'];
+  /** 人口状态 (hr) */
+  populationStatus: PopulationStatus;
+  /** 户贫困状态 (poverty); null = not registered or monitored */
+  povertyStatus?: Maybe<PovertyStatus>;
+  /** 性别 */
+  sex: Sex;
+  /** 技能水平 (hr) */
+  skillLevel: SkillLevel;
+  /** 培训需求（意向工种） (hr) */
+  trainingWish?: Maybe<Trade>;
+  /** 转移就业城市代码 (partner), latest transfer */
+  transferCityCode?: Maybe<Scalars['String']['output']>;
+  /** 最近一次动态核实日期 (hr) */
+  verifiedOn?: Maybe<Scalars['LocalDate']['output']>;
+  /** 村（社区）代码 */
+  villageCode: Scalars['String']['output'];
+  /** 村（社区） */
+  villageName?: Maybe<Scalars['String']['output']>;
+  /** The person in the departments' own subgraphs (all their fields). */
+  worker: Worker;
+};
+
+/** The division a view covers. */
+export type SituationRegion = {
+  __typename?: 'SituationRegion';
+  /** 区划代码 */
+  code: Scalars['String']['output'];
+  /** PROVINCE, CITY, COUNTY, TOWNSHIP or VILLAGE */
+  level: Scalars['String']['output'];
+  /** 名称 */
+  name: Scalars['String']['output'];
+};
+
+/** 技能水平 — skill level */
+export type SkillLevel =
+  /** 高级工 */
+  | 'ADVANCED'
+  /** 初级工 */
+  | 'BASIC'
+  /** 中级工 */
+  | 'INTERMEDIATE'
+  /** 无技能 */
+  | 'NONE'
+  /** 技师及以上 */
+  | 'TECHNICIAN';
+
+/** Registered households and their current members with one poverty status (dashboards). */
+export type StatusCount = {
+  __typename?: 'StatusCount';
+  /** 户数 — null for dashboards when suppressed (1 … SUPPRESSION_THRESHOLD − 1, or hidden so that no other suppressed count can be recovered by subtraction). */
+  households?: Maybe<Scalars['Int']['output']>;
+  /** 人数 — current members; null for dashboards when suppressed. */
+  members?: Maybe<Scalars['Int']['output']>;
+  status: PovertyStatus;
+  /** true when households or members is withheld (dashboards only; small-cell suppression). */
+  suppressed: Scalars['Boolean']['output'];
+};
+
+/** Stop paying a grant from a given day. */
+export type StopAssistanceInput = {
+  /** Last day paid. */
+  endsOn: Scalars['LocalDate']['input'];
+  grantId: Scalars['ID']['input'];
+  /** Why it stops (e.g. 收入超标, 迁出, 死亡). */
+  reason: Scalars['String']['input'];
+};
+
+/** 补贴发放 — subsidies paid (paid_on) within the period. */
+export type SubsidyIndicators = {
+  __typename?: 'SubsidyIndicators';
+  /** Every kind, 0 when nothing was paid. Amounts add up to totalAmount, so when one kind is suppressed the next smallest is too. */
+  byKind: Array<SubsidyKindFigure>;
+  /** 发放总额（元） */
+  totalAmount: SuppressedAmount;
+  /** 发放总人数: distinct workers over all kinds (a worker paid two kinds counts once, so kinds add up to more). */
+  totalPeople: SuppressedCount;
+};
+
+/** 就业补贴类别 — kind of employment subsidy paid to a worker */
+export type SubsidyKind =
+  /** 一次性创业补贴 */
+  | 'ENTREPRENEURSHIP'
+  /** 一次性求职（就业）补贴, 500 元, at most once per worker */
+  | 'ONE_OFF_EMPLOYMENT'
+  /** 培训期间生活费补贴, 50 元/天 */
+  | 'TRAINING_LIVING'
+  /** 外出务工交通补助（单程车费） */
+  | 'TRAVEL_FARE'
+  /** 公益性岗位补贴 */
+  | 'WELFARE_POST_ALLOWANCE';
+
+/** 一类补贴 — subsidies of one kind paid in the period. */
+export type SubsidyKindFigure = {
+  __typename?: 'SubsidyKindFigure';
+  /** 发放金额（元）; suppressed with people. */
+  amount: SuppressedAmount;
+  /** ONE_OFF_EMPLOYMENT, TRAVEL_FARE, TRAINING_LIVING, WELFARE_POST_ALLOWANCE or ENTREPRENEURSHIP */
+  kind: Scalars['String']['output'];
+  /** 补贴类别 */
+  label: Scalars['String']['output'];
+  /** 发放人数 (distinct workers) */
+  people: SuppressedCount;
+};
+
+/** 补贴发放 — an employment subsidy paid to a worker. */
+export type SubsidyPayment = {
+  __typename?: 'SubsidyPayment';
+  /** Amount in yuan. */
+  amount: Scalars['Int']['output'];
+  id: Scalars['ID']['output'];
+  kind: SubsidyKind;
+  paidOn: Scalars['LocalDate']['output'];
+  worker: Worker;
+};
+
+/** 金额（元，小数抑制）— an amount in yuan, suppressed together with the count of people it was paid to. */
+export type SuppressedAmount = {
+  __typename?: 'SuppressedAmount';
+  suppressed: Scalars['Boolean']['output'];
+  /** Yuan, or null when suppressed. */
+  value?: Maybe<Scalars['Float']['output']>;
+};
+
+/** 计数（小数抑制）— a count; null with suppressed = true when it lies between 1 and the suppression threshold − 1 (or is hidden so that another suppressed cell cannot be recovered by subtraction). 0 is always published. */
+export type SuppressedCount = {
+  __typename?: 'SuppressedCount';
+  suppressed: Scalars['Boolean']['output'];
+  /** The count, or null when suppressed. */
+  value?: Maybe<Scalars['Int']['output']>;
+};
+
+/** 比率（小数抑制）— numerator ÷ denominator (0…1); everything null with suppressed = true when either part is suppressed; value null (not suppressed) when the denominator is 0. */
+export type SuppressedRate = {
+  __typename?: 'SuppressedRate';
+  denominator?: Maybe<Scalars['Int']['output']>;
+  numerator?: Maybe<Scalars['Int']['output']>;
+  suppressed: Scalars['Boolean']['output'];
+  /** numerator / denominator, 0…1 (null: suppressed, or denominator 0). */
+  value?: Maybe<Scalars['Float']['output']>;
+};
+
+/** 工种 — trade of a course, certificate or job */
+export type Trade =
+  /** 农业技术 */
+  | 'AGRICULTURE'
+  /** 美容美发 */
+  | 'BEAUTY'
+  /** 建筑施工 */
+  | 'CONSTRUCTION'
+  /** 中式烹调师 */
+  | 'COOK'
+  /** 家政服务员 */
+  | 'DOMESTIC_SERVICE'
+  /** 驾驶员 */
+  | 'DRIVER'
+  /** 电子商务 */
+  | 'ECOMMERCE'
+  /** 养老护理员 */
+  | 'ELDERLY_CARE'
+  /** 电工 */
+  | 'ELECTRICIAN'
+  /** 挖掘机操作 */
+  | 'EXCAVATOR'
+  /** 缝纫工 */
+  | 'SEWING'
+  /** 焊工 */
+  | 'WELDER';
+
+/** 培训班 — one run of a course, with dates, places and a location. */
+export type TrainingClass = {
+  __typename?: 'TrainingClass';
+  /** Places (班额): trainees enrolled or completed, dropouts not counted. */
+  capacity: Scalars['Int']['output'];
+  /** Why it was cancelled (or a note on closing). */
+  closeReason?: Maybe<Scalars['String']['output']>;
+  /** The day it was closed or cancelled. */
+  closedOn?: Maybe<Scalars['LocalDate']['output']>;
+  course: Course;
+  /** Last day of the class, inclusive (结业日期). */
+  endsOn: Scalars['LocalDate']['output'];
+  /** 学员名册 — the class roster, in enrolment order, dropouts included. */
+  enrolments: Array<Enrolment>;
+  id: Scalars['ID']['output'];
+  /** Class days from start to end, both included: what attendance is measured against. */
+  lengthDays: Scalars['Int']['output'];
+  /** 培训地点 */
+  location: Scalars['String']['output'];
+  /** Places taken: trainees enrolled or completed (dropouts free their place). */
+  placesTaken: Scalars['Int']['output'];
+  /** 课程表 — the schedule, by day and start time (at most 400 sessions). */
+  sessions: Array<ClassSession>;
+  /** First day of the class (开班日期). */
+  startsOn: Scalars['LocalDate']['output'];
+  /** OPEN until closed (结班: every trainee completed or dropped) or cancelled (取消: its trainees dropped). */
+  status: ClassStatus;
+  /** 授课教师 — the teacher (staff of the institution, not a trainee); empty on classes recorded before. */
+  teacher?: Maybe<Scalars['String']['output']>;
+};
+
+export type TrainingClassPage = {
+  __typename?: 'TrainingClassPage';
+  nodes: Array<TrainingClass>;
+  pageInfo: PageInfo;
+  /** How many items match, over all pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** 技能培训 — training figures of the period (people, not enrolments: a worker counts once per figure). */
+export type TrainingIndicators = {
+  __typename?: 'TrainingIndicators';
+  /** 结业人数: workers who completed a course (completed_on) within the period. */
+  completions: SuppressedCount;
+  /** 中期培训后3个月内就业人数: of mediumTermCompleted, those with an employment date (employed_on) on or before completed_on + 3 months. Completions of the last 3 months may still turn into jobs. */
+  employedWithin3Months: SuppressedCount;
+  /** 中期培训后3个月内就业率 = employedWithin3Months ÷ mediumTermCompleted (Baoji target: above 65 %). */
+  employedWithin3MonthsRate: SuppressedRate;
+  /** 中期培训结业人数: workers who completed a MEDIUM_TERM course within the period. */
+  mediumTermCompleted: SuppressedCount;
+  /** 参训人数: workers enrolled in a class that ran during the period (any status). */
+  participants: SuppressedCount;
+};
+
+/** 培训成效 — the training indicators officials report: participants, completions and employment within 3 months of completion (Baoji's medium-term target: above 65 %). */
+export type TrainingOutcomes = {
+  __typename?: 'TrainingOutcomes';
+  /** Completions still inside their 3-month window with no job yet: not yet counted either way. */
+  awaitingOutcome?: Maybe<Scalars['Int']['output']>;
+  /** 结业人数 — completed enrolments. */
+  completions?: Maybe<Scalars['Int']['output']>;
+  /** 3个月内就业人数 — completions whose first job began no later than completion + 3 months. */
+  employedWithinThreeMonths?: Maybe<Scalars['Int']['output']>;
+  /** 就业率 — employedWithinThreeMonths ÷ (completions − awaitingOutcome), 0 to 1: among completions whose outcome is known. Empty when no outcome is known yet. */
+  employmentRate?: Maybe<Scalars['Float']['output']>;
+  /** 参训人数 — enrolments (completed, in training or dropped). */
+  participants?: Maybe<Scalars['Int']['output']>;
+  /** true when a count is withheld (dashboards only): a count from 1 to SUPPRESSION_THRESHOLD − 1, or one hidden so that no suppressed count can be recovered by subtraction (null; the rate too). */
+  suppressed: Scalars['Boolean']['output'];
+};
+
+/** 培训推荐 — the county referred a worker of its region to an institution (or one class); its enrolment of that worker is then confirmed at once. */
+export type TrainingReferral = {
+  __typename?: 'TrainingReferral';
+  id: Scalars['ID']['output'];
+  /** 推荐说明 */
+  note?: Maybe<Scalars['String']['output']>;
+  /** An enrolment was recorded on this referral. */
+  used: Scalars['Boolean']['output'];
+  /** Last day the institution may enrol the worker on this referral. */
+  validUntil: Scalars['LocalDate']['output'];
+};
+
+/** 转移就业 — one worker's organised transfer to a job in a partner city. */
+export type Transfer = {
+  __typename?: 'Transfer';
+  /** Open: the worker has not left this job (endedOn empty). */
+  active: Scalars['Boolean']['output'];
+  batch: TransferBatch;
+  city: PartnerCity;
+  /** 核实状态: PENDING until county staff of the worker's region confirm a transfer a partner city recorded on its own. */
+  confirmation: LinkConfirmation;
+  /** 联系记录, newest first. */
+  contactAttempts: Array<ContactAttempt>;
+  /** 核实说明 — the county's reason for rejecting, or its note on confirming. */
+  decisionNote?: Maybe<Scalars['String']['output']>;
+  /** 用工单位 */
+  employerName: Scalars['String']['output'];
+  /** 离岗原因 */
+  endReason?: Maybe<Scalars['String']['output']>;
+  /** 离岗日期; empty while the worker holds the job. */
+  endedOn?: Maybe<Scalars['LocalDate']['output']>;
+  /** 一次性交通补助 — the one-way fare was reimbursed. */
+  fareReimbursed: Scalars['Boolean']['output'];
+  /** 跟踪回访, newest first. */
+  followUpVisits: Array<FollowUpVisit>;
+  id: Scalars['ID']['output'];
+  /** 岗位/工种 */
+  jobTitle: Scalars['String']['output'];
+  /** 联系电话 (masked, 138****5678). */
+  phoneMasked?: Maybe<Scalars['String']['output']>;
+  /** 上岗日期 — first working day. */
+  startedOn: Scalars['LocalDate']['output'];
+  /** The transferred worker; empty when you cannot see them — a partner city's own pending transfer, until the county confirms it. */
+  worker?: Maybe<Worker>;
+};
+
+/** 组织输出批次 — an organised departure of workers to a partner city (one bus, train or flight). */
+export type TransferBatch = {
+  __typename?: 'TransferBatch';
+  /** The base or station that receives the batch. */
+  base?: Maybe<LabourBase>;
+  /** 批次号, e.g. DC-2026-03-001 (county prefix, year and month of departure, sequence). */
+  batchNo: Scalars['String']['output'];
+  city: PartnerCity;
+  /** 出发日期 */
+  departedOn: Scalars['LocalDate']['output'];
+  /** 目的地 (district, industrial park, employer site) */
+  destination: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  /** The workers of the batch (a bus or a train: tens, not thousands). */
+  transfers: Array<Transfer>;
+};
+
+export type TransferPage = {
+  __typename?: 'TransferPage';
+  nodes: Array<Transfer>;
+  pageInfo: PageInfo;
+  /** How many items match, over all pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** 转移就业推荐 — the county referred a worker of its region to a partner city; the city's transfer of that worker is then confirmed at once. */
+export type TransferReferral = {
+  __typename?: 'TransferReferral';
+  /** The partner city (4-digit code) the worker is referred to. */
+  cityCode: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  /** 推荐说明 */
+  note?: Maybe<Scalars['String']['output']>;
+  /** A transfer was recorded on this referral. */
+  used: Scalars['Boolean']['output'];
+  /** Last day the city may record the transfer on this referral. */
+  validUntil: Scalars['LocalDate']['output'];
+};
+
+/** 结对帮扶 — a unit paired with a village, from when to when (ended, never deleted). */
+export type UnitPairing = {
+  __typename?: 'UnitPairing';
+  endReason?: Maybe<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  since: Scalars['LocalDate']['output'];
+  unit?: Maybe<ResponsibleUnit>;
+  /** Last day; empty while paired. */
+  until?: Maybe<Scalars['LocalDate']['output']>;
+  /** 12-digit village code */
+  villageCode: Scalars['String']['output'];
+};
+
+/** Change a cadre of your region: the fields given are replaced. Open responsibilities keep the unit they began with. */
+export type UpdateCadreInput = {
+  /** true: no phone on record any more. */
+  clearPhone?: InputMaybe<Scalars['Boolean']['input']>;
+  id: Scalars['ID']['input'];
+  name?: InputMaybe<Scalars['String']['input']>;
+  phone?: InputMaybe<Scalars['String']['input']>;
+  role?: InputMaybe<CadreRole>;
+  unitId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+/** Change a session not yet held (today or later): the fields given are replaced. */
+export type UpdateClassSessionInput = {
+  endsAt?: InputMaybe<Scalars['String']['input']>;
+  heldOn?: InputMaybe<Scalars['LocalDate']['input']>;
+  id: Scalars['ID']['input'];
+  startsAt?: InputMaybe<Scalars['String']['input']>;
+  topic?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** Change an open course: the fields given are replaced, the others kept (the trade stays). */
+export type UpdateCourseInput = {
+  /** true: the course has no grade any more. */
+  clearLevel?: InputMaybe<Scalars['Boolean']['input']>;
+  durationDays?: InputMaybe<Scalars['Int']['input']>;
+  hours?: InputMaybe<Scalars['Int']['input']>;
+  id: Scalars['ID']['input'];
+  kind?: InputMaybe<CourseKind>;
+  level?: InputMaybe<Scalars['Int']['input']>;
+  name?: InputMaybe<Scalars['String']['input']>;
+  subsidyPerTrainee?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** Change an operating employer; fields left out stay as they are. */
+export type UpdateEmployerInput = {
+  certifiedOn?: InputMaybe<Scalars['LocalDate']['input']>;
+  creditCode?: InputMaybe<Scalars['String']['input']>;
+  divisionCode?: InputMaybe<Scalars['DivisionCode']['input']>;
+  id: Scalars['ID']['input'];
+  kind?: InputMaybe<EmployerKind>;
+  name?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** Change a fair that is not cancelled; fields left out stay as they are. */
+export type UpdateJobFairInput = {
+  /** Moved only before intentions or attendance are recorded; the postings brought must be open on the new day. */
+  heldOn?: InputMaybe<Scalars['LocalDate']['input']>;
+  id: Scalars['ID']['input'];
+  name?: InputMaybe<Scalars['String']['input']>;
+  organiser?: InputMaybe<Scalars['String']['input']>;
+  venue?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** Change an open posting; fields left out stay as they are. */
+export type UpdateJobPostingInput = {
+  /** Not below the intentions already reached for it. */
+  headcount?: InputMaybe<Scalars['Int']['input']>;
+  id: Scalars['ID']['input'];
+  location?: InputMaybe<Scalars['String']['input']>;
+  minEducation?: InputMaybe<Education>;
+  monthlyWageMax?: InputMaybe<Scalars['Int']['input']>;
+  monthlyWageMin?: InputMaybe<Scalars['Int']['input']>;
+  /** Extend or shorten the valid period. */
+  openUntil?: InputMaybe<Scalars['LocalDate']['input']>;
+  place?: InputMaybe<EmploymentPlace>;
+  requiredTrade?: InputMaybe<Trade>;
+  skills?: InputMaybe<Scalars['String']['input']>;
+  threshold?: InputMaybe<Scalars['String']['input']>;
+  title?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** Change an open base or station: the fields given are replaced, the others kept. */
+export type UpdateLabourBaseInput = {
+  address?: InputMaybe<Scalars['String']['input']>;
+  id: Scalars['ID']['input'];
+  kind?: InputMaybe<LabourBaseKind>;
+  name?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** Change an open posting: the fields given are replaced, the others kept. clearBase / clearRequiredTrade empty those. */
+export type UpdatePartnerJobPostingInput = {
+  baseId?: InputMaybe<Scalars['ID']['input']>;
+  /** true: the posting is no longer tied to a base. */
+  clearBase?: InputMaybe<Scalars['Boolean']['input']>;
+  /** true: no trade required any more (低门槛). */
+  clearRequiredTrade?: InputMaybe<Scalars['Boolean']['input']>;
+  employerName?: InputMaybe<Scalars['String']['input']>;
+  headcount?: InputMaybe<Scalars['Int']['input']>;
+  id: Scalars['ID']['input'];
+  monthlyWage?: InputMaybe<Scalars['Int']['input']>;
+  pushedOn?: InputMaybe<Scalars['LocalDate']['input']>;
+  requiredTrade?: InputMaybe<Trade>;
+  title?: InputMaybe<Scalars['String']['input']>;
+  /** Extend or shorten; not before today (close it instead). */
+  validUntil?: InputMaybe<Scalars['LocalDate']['input']>;
+};
+
+/** Change an open unit of your region: the fields given are replaced. */
+export type UpdateResponsibleUnitInput = {
+  id: Scalars['ID']['input'];
+  kind?: InputMaybe<ResponsibleUnitKind>;
+  name?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** 月动态核实 — the monthly verification of a registry record: fields left out stay as they are, trainingWish: null clears the wish, and verifiedOn becomes today either way. */
+export type UpdateSixClaritiesInput = {
+  education?: InputMaybe<Education>;
+  employmentIntention?: InputMaybe<EmploymentIntention>;
+  /** UNEMPLOYED, NOT_SEEKING or UNABLE_TO_WORK, and only while no employment is open (EMPLOYED follows the employment records). */
+  employmentStatus?: InputMaybe<EmploymentStatus>;
+  idNumber: Scalars['String']['input'];
+  populationStatus?: InputMaybe<PopulationStatus>;
+  skillLevel?: InputMaybe<SkillLevel>;
+  trainingWish?: InputMaybe<Trade>;
+};
+
+/** Change an open class: the fields given are replaced, the others kept. */
+export type UpdateTrainingClassInput = {
+  /** Not below the places already taken. */
+  capacity?: InputMaybe<Scalars['Int']['input']>;
+  endsOn?: InputMaybe<Scalars['LocalDate']['input']>;
+  id: Scalars['ID']['input'];
+  location?: InputMaybe<Scalars['String']['input']>;
+  /** Only before the class has begun. */
+  startsOn?: InputMaybe<Scalars['LocalDate']['input']>;
+  teacher?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** Change an open post; its kind and village stay (another kind or village is another post). Fields left out stay as they are. */
+export type UpdateWelfarePostInput = {
+  agency?: InputMaybe<Scalars['String']['input']>;
+  fundingSource?: InputMaybe<WelfarePostFunding>;
+  id: Scalars['ID']['input'];
+  managingDepartment?: InputMaybe<Scalars['String']['input']>;
+  /** Applies to holders assigned from now on. */
+  maxHolderAge?: InputMaybe<Scalars['Int']['input']>;
+  monthlyAllowance?: InputMaybe<Scalars['Int']['input']>;
+  title?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** 月度核实覆盖率 — how much of the labour registry was verified in a month, per village. For dashboard accounts counts from 1 to threshold − 1 are suppressed, and further counts are withheld wherever a suppressed one could be recovered by subtraction (a region and its townships and villages, decided over the whole registry at once); department staff see exact figures. */
+export type VerificationCoverage = {
+  __typename?: 'VerificationCoverage';
+  freshness: Freshness;
+  /** First day of the month. */
+  from: Scalars['LocalDate']['output'];
+  /** The month, 'YYYY-MM'. */
+  month: Scalars['String']['output'];
+  region: SituationRegion;
+  /** Last day of the month. */
+  to: Scalars['LocalDate']['output'];
+  /** The whole region. */
+  total: CoverageFigures;
+  /** Every village of the region (division), worst first: share ascending over the published figures (villages without registry workers next, then — dashboards — villages whose share is suppressed), then village code. */
+  villages: Array<VillageCoverage>;
+};
+
+/** 核实结果 — outcome of the monthly verification of a registry record */
+export type VerificationOutcome =
+  /** 核实无误 */
+  | 'CONFIRMED'
+  /** 已更正 */
+  | 'CORRECTED'
+  /** 已死亡 */
+  | 'DECEASED'
+  /** 已迁出 */
+  | 'MOVED_AWAY'
+  /** 未能核实 */
+  | 'NOT_REACHED';
+
+/** 村级月度核实覆盖 — one village. */
+export type VillageCoverage = {
+  __typename?: 'VillageCoverage';
+  /** 登记劳动力数: registry workers (every person_situation row of the place). */
+  registryWorkers: SuppressedCount;
+  /** 核实率 = verified ÷ registryWorkers. */
+  share: SuppressedRate;
+  /** 所属乡镇 */
+  townshipName?: Maybe<Scalars['String']['output']>;
+  /** 已核实人数: distinct registry workers with a record verification dated in the month whose outcome is not NOT_REACHED (未能核实 is an attempt, not a verification). */
+  verified: SuppressedCount;
+  /** 村代码 */
+  villageCode: Scalars['String']['output'];
+  /** 村名 */
+  villageName: Scalars['String']['output'];
+};
+
+/** 每周五村级新增转移就业排名（红黑榜）— the weekly village ranking of a county. */
+export type VillageRanking = {
+  __typename?: 'VillageRanking';
+  /** Every village of the county (division, level VILLAGE), 0 when nothing happened, ordered by newTransfers descending then village code; for dashboards the villages whose newTransfers is suppressed come last, by village code. */
+  all: Array<VillageRankingRow>;
+  /** 黑榜: the 10 villages with the fewest new transfers (newTransfers ascending, then village code), zeros included (dashboards: published counts only): in an empty week the first 10 villages by code. In a county of fewer than 20 villages a village can be on both lists. */
+  black: Array<VillageRankingRow>;
+  /** The county ranked. */
+  county: SituationRegion;
+  freshness: Freshness;
+  /** Last day of the previous week. */
+  previousWeekEnd: Scalars['LocalDate']['output'];
+  /** First day of the previous week (previousWeek counts). */
+  previousWeekStart: Scalars['LocalDate']['output'];
+  /** 红榜: the 10 villages with the most new transfers (ties by village code), only villages with at least one (dashboards: published counts only); empty in a week without any transfer. May hold fewer than 10. */
+  red: Array<VillageRankingRow>;
+  /** The suppression threshold applied, or null when counts are exact (department staff). */
+  threshold?: Maybe<Scalars['Int']['output']>;
+  /** Last day of the week (included): a transfer starting on it belongs to this week, one starting the day after to the next. */
+  weekEnd: Scalars['LocalDate']['output'];
+  /** The weekday a ranking week ends on (WEEK_ENDS_ON; FRIDAY: Saturday–Friday). */
+  weekEndsOn: Scalars['String']['output'];
+  /** First day of the week (included). */
+  weekStart: Scalars['LocalDate']['output'];
+};
+
+/** 一个村的周排名 — one village in the weekly ranking. For dashboard accounts a count from 1 to threshold − 1 is null (suppressed = true), and change is null whenever either week is suppressed; ranks and the red and black lists are computed over published counts only (a village whose newTransfers is suppressed has no rank and is on neither list). Department staff see exact counts. */
+export type VillageRankingRow = {
+  __typename?: 'VillageRankingRow';
+  /** 环比变化 = newTransfers − previousWeek. null when either is suppressed. */
+  change?: Maybe<Scalars['Int']['output']>;
+  /** 本周新增转移就业: distinct workers of the village whose transfer started within the week (partner organised transfers and hr transfer employments; a worker recorded by both counts once). null: suppressed. */
+  newTransfers?: Maybe<Scalars['Int']['output']>;
+  /** 上周新增转移就业 (same definition, previous week). null: suppressed. */
+  previousWeek?: Maybe<Scalars['Int']['output']>;
+  /** 名次: standard competition ranking by newTransfers, highest first ("1224": villages with equal counts share a rank and the next rank skips), over the published counts. Every village with 0 shares the last rank. null (dashboards): newTransfers is suppressed, so the village is not ranked. */
+  rank?: Maybe<Scalars['Int']['output']>;
+  /** true when any count of this row is withheld (dashboards only). */
+  suppressed: Scalars['Boolean']['output'];
+  /** 所属乡镇 */
+  townshipName?: Maybe<Scalars['String']['output']>;
+  /** 村代码 (12 digits) */
+  villageCode: Scalars['String']['output'];
+  /** 村名 */
+  villageName: Scalars['String']['output'];
+};
+
+/** 预警等级 */
+export type WarningLevel =
+  /** 橙色预警 */
+  | 'ORANGE'
+  /** 红色预警 */
+  | 'RED'
+  /** 黄色预警 */
+  | 'YELLOW';
+
+/** 预警清单 — one page of the early warnings over a region. */
+export type WarningPage = {
+  __typename?: 'WarningPage';
+  /** Per rule in the region, whatever the rule and level filters (every registered rule, 0 included). */
+  countsByRule: Array<WarningRuleCount>;
+  freshness: Freshness;
+  /** Ordered by level (red first), rule, village, subject. */
+  nodes: Array<EarlyWarning>;
+  pageInfo: PageInfo;
+  region: SituationRegion;
+  /** Warnings matching the filters in the region (all pages). */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** 预警责任人 — who acts on a warning. */
+export type WarningResponsible = {
+  __typename?: 'WarningResponsible';
+  kind: WarningResponsibleKind;
+  /** 责任人或责任岗位 */
+  name: Scalars['String']['output'];
+  /** 单位（挂包单位、村、协作城市或培训机构） */
+  unit?: Maybe<Scalars['String']['output']>;
+};
+
+/** 预警责任人类别 */
+export type WarningResponsibleKind =
+  /** 帮扶责任人（扶贫） */
+  | 'CADRE'
+  /** 培训机构 */
+  | 'INSTITUTION'
+  /** 协作城市劳务工作站 */
+  | 'PARTNER_STATION'
+  /** 村劳动保障协理员 */
+  | 'VILLAGE_ASSISTANT';
+
+/** How many warnings one rule raises in the region. */
+export type WarningRuleCount = {
+  __typename?: 'WarningRuleCount';
+  count: Scalars['Int']['output'];
+  label: Scalars['String']['output'];
+  level: WarningLevel;
+  rule: WarningRuleId;
+};
+
+/** 预警规则 — the registered early-warning rules (see Query.warningRules) */
+export type WarningRuleId =
+  /** 低保户劳动力长期未就业 */
+  | 'ALLOWANCE_HOUSEHOLD_LONG_UNEMPLOYED'
+  /** 贫困劳动力公益性岗位到期后未就业 */
+  | 'POOR_LABOURER_WELFARE_POST_ENDED'
+  /** 脱贫/监测户唯一就业人员失业 */
+  | 'POVERTY_HOUSEHOLD_LOST_ONLY_JOB'
+  /** 中期培训结业 3 个月未就业 */
+  | 'TRAINED_NO_JOB_3_MONTHS'
+  /** 转移就业人员回访未在岗 */
+  | 'TRANSFER_NOT_WORKING'
+  /** 转移就业人员超过 30 天未回访 */
+  | 'TRANSFER_NO_FOLLOW_UP';
+
+/** 预警规则 — a registered rule. */
+export type WarningRuleInfo = {
+  __typename?: 'WarningRuleInfo';
+  /** The departments whose facts the rule combines. */
+  departments: Array<Scalars['String']['output']>;
+  /** 触发条件 */
+  description: Scalars['String']['output'];
+  id: WarningRuleId;
+  /** 名称 */
+  label: Scalars['String']['output'];
+  level: WarningLevel;
+  /** PERSON or HOUSEHOLD: what one warning is about. */
+  subject: Scalars['String']['output'];
+};
+
+/** 公益性岗位 — a public-welfare post developed in a village: the floor (兜底安置) for workers who cannot leave home. */
+export type WelfarePost = {
+  __typename?: 'WelfarePost';
+  /** 用岗单位 — the agency the holder works at (镇政府, 村委会, 林业站…), when not the village itself. */
+  agency?: Maybe<Scalars['String']['output']>;
+  /** Allowance in yuan per year (about 6,000). */
+  annualAllowance: Scalars['Int']['output'];
+  closeReason?: Maybe<Scalars['String']['output']>;
+  /** The day the post was closed (撤岗); a closed post takes no holder. */
+  closedOn?: Maybe<Scalars['LocalDate']['output']>;
+  /** Who holds the post now; empty when vacant. */
+  currentAssignment?: Maybe<WelfarePostAssignment>;
+  fundingSource?: Maybe<WelfarePostFunding>;
+  id: Scalars['ID']['output'];
+  kind: WelfarePostKind;
+  /** 管理部门 — the department that manages the post (林草局, 交通运输局, 住建局…). */
+  managingDepartment?: Maybe<Scalars['String']['output']>;
+  /** Oldest age at which a holder may start (60; up to 65 where the county allows). */
+  maxHolderAge: Scalars['Int']['output'];
+  /** Allowance in yuan per month (the annual allowance over 12, rounded). */
+  monthlyAllowance: Scalars['Int']['output'];
+  /** Not closed. */
+  open: Scalars['Boolean']['output'];
+  /** 开发日期 — the day the post was opened. */
+  openedOn?: Maybe<Scalars['LocalDate']['output']>;
+  title: Scalars['String']['output'];
+  /** 空岗 — nobody holds the post now. */
+  vacant: Scalars['Boolean']['output'];
+  village: Division;
+};
+
+/** 公益性岗位聘用 — who holds (or held) a public-welfare post, and when. */
+export type WelfarePostAssignment = {
+  __typename?: 'WelfarePostAssignment';
+  /** Holds the post now (no end recorded). */
+  current: Scalars['Boolean']['output'];
+  /** Empty while the worker holds the post. */
+  endsOn?: Maybe<Scalars['LocalDate']['output']>;
+  id: Scalars['ID']['output'];
+  post: WelfarePost;
+  startsOn: Scalars['LocalDate']['output'];
+  worker: Worker;
+};
+
+/** 岗位资金来源 — who pays a public-welfare post */
+export type WelfarePostFunding =
+  /** 县级财政资金 */
+  | 'COUNTY_BUDGET'
+  /** 就业补助资金 */
+  | 'EMPLOYMENT_FUND'
+  /** 衔接推进乡村振兴补助资金 */
+  | 'LINKAGE_FUND'
+  /** 行业部门资金 */
+  | 'SECTOR_FUND'
+  /** 村集体经济收入 */
+  | 'VILLAGE_COLLECTIVE';
+
+/** 公益性岗位类别 — kind of public-welfare post */
+export type WelfarePostKind =
+  /** 保洁员 */
+  | 'CLEANING'
+  /** 文化服务员 */
+  | 'CULTURE'
+  /** 护林员 */
+  | 'FOREST_RANGER'
+  /** 基础设施管护员 */
+  | 'INFRASTRUCTURE_CARETAKER'
+  /** 留守人员看护 */
+  | 'LEFT_BEHIND_CARE'
+  /** 办公服务员 */
+  | 'OFFICE_SERVICE'
+  /** 护路员 */
+  | 'ROAD_MAINTENANCE'
+  /** 治安巡逻员 */
+  | 'SECURITY_PATROL';
+
+export type WelfarePostPage = {
+  __typename?: 'WelfarePostPage';
+  nodes: Array<WelfarePost>;
+  pageInfo: PageInfo;
+  /** How many items match, over all pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** A person in the labour registry, known to every department by the same pseudonymous key. */
+export type Worker = {
+  __typename?: 'Worker';
+  /** Who read this person's data, when and why, newest first (auditors; department staff for people in their region). */
+  accessLog?: Maybe<Array<AccessLogEntry>>;
+  /** Age in whole years today (China Standard Time). Empty when the person is not in the labour registry. */
+  age?: Maybe<Scalars['Int']['output']>;
+  /** From the ID number (its digits 7–14), so it needs the reveal permission like the number itself; everyone else reads age. Empty when the person is not in the labour registry. */
+  birthDate?: Maybe<Scalars['LocalDate']['output']>;
+  /** 照料义务, newest first. */
+  careDuties?: Maybe<Array<CareDuty>>;
+  /** 职业技能等级证书, newest first. */
+  certificates?: Maybe<Array<Certificate>>;
+  /** Distinct trades the worker holds a certificate in (hr @requires it to match job postings). */
+  certifiedTrades: Array<Trade>;
+  /** Every change to this person's records in civil, newest first: the fields that changed (before and after), who, when and from where. Department staff of the region. */
+  civilHistory?: Maybe<ChangeHistoryPage>;
+  /** When this person's records in civil last changed (ISO 8601, UTC); empty when its change history holds nothing. */
+  civilRecordedAt?: Maybe<Scalars['String']['output']>;
+  /** 联系记录, newest first. */
+  contactAttempts?: Maybe<Array<ContactAttempt>>;
+  /** The open employment, if the worker is employed now. */
+  currentEmployment?: Maybe<Employment>;
+  /** The transfer the worker has not left yet, if any. */
+  currentTransfer?: Maybe<Transfer>;
+  disability?: Maybe<Disability>;
+  /** 文化程度 (六个清楚). */
+  education?: Maybe<Education>;
+  /** 就业意愿 (六个清楚). */
+  employmentIntention?: Maybe<EmploymentIntention>;
+  /** 就业状态 (六个清楚): EMPLOYED exactly while an employment is open. */
+  employmentStatus?: Maybe<EmploymentStatus>;
+  /** 就业记录, newest first. */
+  employments?: Maybe<Array<Employment>>;
+  /** 培训经历 — enrolments in training classes, newest first. */
+  enrolments?: Maybe<Array<Enrolment>>;
+  /** 跟踪回访 of all the worker's transfers, newest first. */
+  followUpVisits?: Maybe<Array<FollowUpVisit>>;
+  /** 户 — the household the worker is registered with (department staff of the region). Empty when the person is not in the labour registry. */
+  household?: Maybe<Household>;
+  /** Every change to this person's records in hr, newest first: the fields that changed (before and after), who, when and from where. Department staff of the region. */
+  hrHistory?: Maybe<ChangeHistoryPage>;
+  /** When this person's records in hr last changed (ISO 8601, UTC); empty when its change history holds nothing. */
+  hrRecordedAt?: Maybe<Scalars['String']['output']>;
+  /** Pseudonymous key derived from the ID number (never the ID number itself). */
+  id: Scalars['ID']['output'];
+  /** 身份证号 in full. Needs the reveal permission; every read is kept in the access log with its purpose. Empty when the person is not in the labour registry. */
+  idNumber?: Maybe<Scalars['String']['output']>;
+  /** ID number with only its area code (first six digits) shown: 530113************. Empty when the person is not in the labour registry. */
+  idNumberMasked?: Maybe<Scalars['String']['output']>;
+  /** 达成意向 at job fairs, newest first. */
+  jobFairIntentions?: Maybe<Array<JobFairIntention>>;
+  /** Outcome of the latest contact attempt. */
+  lastContactOutcome?: Maybe<ContactOutcome>;
+  /** 三留守 status, if any. */
+  leftBehind?: Maybe<LeftBehindKind>;
+  /** 姓名. Empty when the person is not in the labour registry. */
+  name?: Maybe<Scalars['String']['output']>;
+  /** Every change to this person's records in partner, newest first: the fields that changed (before and after), who, when and from where. Department staff of the region. */
+  partnerHistory?: Maybe<ChangeHistoryPage>;
+  /** When this person's records in partner last changed (ISO 8601, UTC); empty when its change history holds nothing. */
+  partnerRecordedAt?: Maybe<Scalars['String']['output']>;
+  /** Phone in full. Needs the reveal permission; every read is logged. Empty when none is recorded. */
+  phone?: Maybe<Scalars['String']['output']>;
+  /** Phone as 138****5678; empty when none is recorded. */
+  phoneMasked?: Maybe<Scalars['String']['output']>;
+  /** 人口状态 (六个清楚). */
+  populationStatus?: Maybe<PopulationStatus>;
+  /** Every change to this person's records in poverty, newest first: the fields that changed (before and after), who, when and from where. Department staff of the region. */
+  povertyHistory?: Maybe<ChangeHistoryPage>;
+  /** The registered household (建档立卡户) the person belongs to now; empty if none. */
+  povertyHousehold?: Maybe<Household>;
+  /** When this person's records in poverty last changed (ISO 8601, UTC); empty when its change history holds nothing. */
+  povertyRecordedAt?: Maybe<Scalars['String']['output']>;
+  /** 贫困状态 of the person's registered household; empty = 未建档 (not registered). */
+  povertyStatus?: Maybe<PovertyStatus>;
+  /** 与户主关系 in the registered household. */
+  relationshipToHead?: Maybe<Relationship>;
+  /** 稳岗 — still employed at the last follow-up of the latest transfer; empty when not transferred or not yet visited. */
+  retained?: Maybe<Scalars['Boolean']['output']>;
+  /** From the ID number. Empty when the person is not in the labour registry. */
+  sex?: Maybe<Sex>;
+  /** 技能水平 (六个清楚). */
+  skillLevel?: Maybe<SkillLevel>;
+  /** Care duties or a disability keep this person near home (no out-of-province jobs). */
+  staysNearHome: Scalars['Boolean']['output'];
+  /** 补贴 paid to the worker, newest first. */
+  subsidies?: Maybe<Array<SubsidyPayment>>;
+  /** 人岗匹配 — open postings with headcount left that the worker can take: no trade required (低门槛) or a trade they hold a certificate in (certifiedTrades, from training); never out of province when care duties or a disability keep them near home (staysNearHome, from civil affairs). Best paid first. */
+  suitableJobPostings?: Maybe<Array<JobPosting>>;
+  /** 人岗匹配, the partner cities' side (beside hr's suitableJobPostings) — pushed postings open today that ask for no trade (低门槛) or a trade the worker holds a certificate in (certifiedTrades, from training); none when care duties or a disability keep the worker near home (staysNearHome, from civil affairs): a pushed job is in the partner city. Best paid first; partner-city staff see their own city's. */
+  suitablePartnerJobPostings?: Maybe<Array<PartnerJobPosting>>;
+  /** Every change to this person's records in training, newest first: the fields that changed (before and after), who, when and from where. Department staff of the region. */
+  trainingHistory?: Maybe<ChangeHistoryPage>;
+  /** When this person's records in training last changed (ISO 8601, UTC); empty when its change history holds nothing. */
+  trainingRecordedAt?: Maybe<Scalars['String']['output']>;
+  /** 培训意愿 (六个清楚): trade the worker wants to learn, if any. */
+  trainingWish?: Maybe<Trade>;
+  /** 转移就业 to partner cities, newest first. */
+  transfers?: Maybe<Array<Transfer>>;
+  /** 月动态核实 — verifications of the worker's record, newest first. */
+  verifications: Array<RecordVerification>;
+  /** 月动态核实 — day of the last monthly verification. */
+  verifiedOn?: Maybe<Scalars['LocalDate']['output']>;
+  /** The village (村/社区) of the household. Empty when the person is not in the labour registry. */
+  village?: Maybe<Division>;
+  /** 公益性岗位 held now or before, newest first. */
+  welfarePostAssignments?: Maybe<Array<WelfarePostAssignment>>;
+};
+
+
+/** A person in the labour registry, known to every department by the same pseudonymous key. */
+export type WorkerAccessLogArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A person in the labour registry, known to every department by the same pseudonymous key. */
+export type WorkerCivilHistoryArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: Scalars['Int']['input'];
+};
+
+
+/** A person in the labour registry, known to every department by the same pseudonymous key. */
+export type WorkerHrHistoryArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: Scalars['Int']['input'];
+};
+
+
+/** A person in the labour registry, known to every department by the same pseudonymous key. */
+export type WorkerPartnerHistoryArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: Scalars['Int']['input'];
+};
+
+
+/** A person in the labour registry, known to every department by the same pseudonymous key. */
+export type WorkerPovertyHistoryArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: Scalars['Int']['input'];
+};
+
+
+/** A person in the labour registry, known to every department by the same pseudonymous key. */
+export type WorkerSuitableJobPostingsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A person in the labour registry, known to every department by the same pseudonymous key. */
+export type WorkerSuitablePartnerJobPostingsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A person in the labour registry, known to every department by the same pseudonymous key. */
+export type WorkerTrainingHistoryArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: Scalars['Int']['input'];
+};
+
+
+/** A person in the labour registry, known to every department by the same pseudonymous key. */
+export type WorkerVerificationsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type WorkerPage = {
+  __typename?: 'WorkerPage';
+  nodes: Array<Worker>;
+  pageInfo: PageInfo;
+  /** How many items match, over all pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** 零就业家庭 — a household with an able labourer and nobody employed. */
+export type ZeroEmploymentHousehold = {
+  __typename?: 'ZeroEmploymentHousehold';
+  /** 劳动力 */
+  ableLabourers: Scalars['Int']['output'];
+  /** 户编号 */
+  code: Scalars['String']['output'];
+  household: Household;
+  lastAction?: Maybe<LastAction>;
+  /** The registry members (batched per request). */
+  members: Array<SituationPerson>;
+  /** 贫困状态 (poverty); null = not registered */
+  povertyStatus?: Maybe<PovertyStatus>;
+  /** 登记劳动年龄人口 (registry members) */
+  registryMembers: Scalars['Int']['output'];
+  responsible: Responsibility;
+  villageCode: Scalars['String']['output'];
+  villageName?: Maybe<Scalars['String']['output']>;
+};
+
+/** 零就业家庭清单 — one page over a region. */
+export type ZeroEmploymentPage = {
+  __typename?: 'ZeroEmploymentPage';
+  /** The day answered for (as of its end, China time) when asOf was given; null = now. */
+  asOf?: Maybe<Scalars['LocalDate']['output']>;
+  freshness: Freshness;
+  nodes: Array<ZeroEmploymentHousehold>;
+  pageInfo: PageInfo;
+  region: SituationRegion;
+  /** Zero-employment households in the region (all pages). */
+  totalCount: Scalars['Int']['output'];
+};
+
+export type FreshnessQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type FreshnessQuery = { __typename?: 'Query', situationFreshness: { __typename?: 'Freshness', asOf?: string | null, lagSeconds?: number | null } };
+
+export type DashboardQueryVariables = Exact<{
+  period: Scalars['String']['input'];
+  region?: InputMaybe<Scalars['String']['input']>;
+  county?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type DashboardQuery = { __typename?: 'Query', indicators: { __typename?: 'Indicators', threshold: number, region: { __typename?: 'SituationRegion', code: string, name: string, level: string }, period: { __typename?: 'IndicatorPeriod', code: string, label: string, from: string, to: string, asOf: string }, labourForce: { __typename?: 'SuppressedCount', value?: number | null, suppressed: boolean }, employed: { __typename?: 'SuppressedCount', value?: number | null, suppressed: boolean }, employmentRate: { __typename?: 'SuppressedRate', value?: number | null, suppressed: boolean }, newTransfers: { __typename?: 'SuppressedCount', value?: number | null, suppressed: boolean }, transferByPlace: Array<{ __typename?: 'PlaceCount', place?: EmploymentPlace | null, label: string, people: { __typename?: 'SuppressedCount', value?: number | null, suppressed: boolean } }>, welfarePostsDeveloped: { __typename?: 'SuppressedCount', value?: number | null, suppressed: boolean }, welfarePostsFilled: { __typename?: 'SuppressedCount', value?: number | null, suppressed: boolean }, training: { __typename?: 'TrainingIndicators', participants: { __typename?: 'SuppressedCount', value?: number | null, suppressed: boolean }, employedWithin3Months: { __typename?: 'SuppressedCount', value?: number | null, suppressed: boolean } }, subsidies: { __typename?: 'SubsidyIndicators', totalAmount: { __typename?: 'SuppressedAmount', value?: number | null, suppressed: boolean }, totalPeople: { __typename?: 'SuppressedCount', value?: number | null, suppressed: boolean } }, retention: { __typename?: 'SuppressedRate', value?: number | null, suppressed: boolean }, verifiedShare: { __typename?: 'SuppressedRate', value?: number | null, suppressed: boolean } }, villageRanking: { __typename?: 'VillageRanking', weekStart: string, weekEnd: string, threshold?: number | null, red: Array<{ __typename?: 'VillageRankingRow', villageCode: string, villageName: string, townshipName?: string | null, newTransfers?: number | null, change?: number | null, rank?: number | null, suppressed: boolean }>, black: Array<{ __typename?: 'VillageRankingRow', villageCode: string, villageName: string, townshipName?: string | null, newTransfers?: number | null, change?: number | null, rank?: number | null, suppressed: boolean }> }, verificationCoverage: { __typename?: 'VerificationCoverage', month: string, total: { __typename?: 'CoverageFigures', verified: { __typename?: 'SuppressedCount', value?: number | null, suppressed: boolean }, registryWorkers: { __typename?: 'SuppressedCount', value?: number | null, suppressed: boolean }, share: { __typename?: 'SuppressedRate', value?: number | null, suppressed: boolean } }, villages: Array<{ __typename?: 'VillageCoverage', villageCode: string, villageName: string, townshipName?: string | null, verified: { __typename?: 'SuppressedCount', value?: number | null, suppressed: boolean }, registryWorkers: { __typename?: 'SuppressedCount', value?: number | null, suppressed: boolean }, share: { __typename?: 'SuppressedRate', value?: number | null, suppressed: boolean } }> }, situationFreshness: { __typename?: 'Freshness', asOf?: string | null, lagSeconds?: number | null, departments: Array<{ __typename?: 'DepartmentFreshness', department: string, label: string, asOf?: string | null, lagSeconds?: number | null }> } };
+
+
+export const FreshnessDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Freshness"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"situationFreshness"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"asOf"}},{"kind":"Field","name":{"kind":"Name","value":"lagSeconds"}}]}}]}}]} as unknown as DocumentNode<FreshnessQuery, FreshnessQueryVariables>;
+export const DashboardDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Dashboard"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"period"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"region"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"county"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"indicators"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"period"},"value":{"kind":"Variable","name":{"kind":"Name","value":"period"}}},{"kind":"Argument","name":{"kind":"Name","value":"region"},"value":{"kind":"Variable","name":{"kind":"Name","value":"region"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"region"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"level"}}]}},{"kind":"Field","name":{"kind":"Name","value":"period"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"label"}},{"kind":"Field","name":{"kind":"Name","value":"from"}},{"kind":"Field","name":{"kind":"Name","value":"to"}},{"kind":"Field","name":{"kind":"Name","value":"asOf"}}]}},{"kind":"Field","name":{"kind":"Name","value":"threshold"}},{"kind":"Field","name":{"kind":"Name","value":"labourForce"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"value"}},{"kind":"Field","name":{"kind":"Name","value":"suppressed"}}]}},{"kind":"Field","name":{"kind":"Name","value":"employed"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"value"}},{"kind":"Field","name":{"kind":"Name","value":"suppressed"}}]}},{"kind":"Field","name":{"kind":"Name","value":"employmentRate"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"value"}},{"kind":"Field","name":{"kind":"Name","value":"suppressed"}}]}},{"kind":"Field","name":{"kind":"Name","value":"newTransfers"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"value"}},{"kind":"Field","name":{"kind":"Name","value":"suppressed"}}]}},{"kind":"Field","name":{"kind":"Name","value":"transferByPlace"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"place"}},{"kind":"Field","name":{"kind":"Name","value":"label"}},{"kind":"Field","name":{"kind":"Name","value":"people"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"value"}},{"kind":"Field","name":{"kind":"Name","value":"suppressed"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"welfarePostsDeveloped"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"value"}},{"kind":"Field","name":{"kind":"Name","value":"suppressed"}}]}},{"kind":"Field","name":{"kind":"Name","value":"welfarePostsFilled"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"value"}},{"kind":"Field","name":{"kind":"Name","value":"suppressed"}}]}},{"kind":"Field","name":{"kind":"Name","value":"training"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"participants"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"value"}},{"kind":"Field","name":{"kind":"Name","value":"suppressed"}}]}},{"kind":"Field","name":{"kind":"Name","value":"employedWithin3Months"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"value"}},{"kind":"Field","name":{"kind":"Name","value":"suppressed"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"subsidies"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalAmount"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"value"}},{"kind":"Field","name":{"kind":"Name","value":"suppressed"}}]}},{"kind":"Field","name":{"kind":"Name","value":"totalPeople"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"value"}},{"kind":"Field","name":{"kind":"Name","value":"suppressed"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"retention"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"value"}},{"kind":"Field","name":{"kind":"Name","value":"suppressed"}}]}},{"kind":"Field","name":{"kind":"Name","value":"verifiedShare"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"value"}},{"kind":"Field","name":{"kind":"Name","value":"suppressed"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"villageRanking"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"county"},"value":{"kind":"Variable","name":{"kind":"Name","value":"county"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"weekStart"}},{"kind":"Field","name":{"kind":"Name","value":"weekEnd"}},{"kind":"Field","name":{"kind":"Name","value":"threshold"}},{"kind":"Field","name":{"kind":"Name","value":"red"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"villageCode"}},{"kind":"Field","name":{"kind":"Name","value":"villageName"}},{"kind":"Field","name":{"kind":"Name","value":"townshipName"}},{"kind":"Field","name":{"kind":"Name","value":"newTransfers"}},{"kind":"Field","name":{"kind":"Name","value":"change"}},{"kind":"Field","name":{"kind":"Name","value":"rank"}},{"kind":"Field","name":{"kind":"Name","value":"suppressed"}}]}},{"kind":"Field","name":{"kind":"Name","value":"black"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"villageCode"}},{"kind":"Field","name":{"kind":"Name","value":"villageName"}},{"kind":"Field","name":{"kind":"Name","value":"townshipName"}},{"kind":"Field","name":{"kind":"Name","value":"newTransfers"}},{"kind":"Field","name":{"kind":"Name","value":"change"}},{"kind":"Field","name":{"kind":"Name","value":"rank"}},{"kind":"Field","name":{"kind":"Name","value":"suppressed"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"verificationCoverage"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"region"},"value":{"kind":"Variable","name":{"kind":"Name","value":"region"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"month"}},{"kind":"Field","name":{"kind":"Name","value":"total"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"verified"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"value"}},{"kind":"Field","name":{"kind":"Name","value":"suppressed"}}]}},{"kind":"Field","name":{"kind":"Name","value":"registryWorkers"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"value"}},{"kind":"Field","name":{"kind":"Name","value":"suppressed"}}]}},{"kind":"Field","name":{"kind":"Name","value":"share"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"value"}},{"kind":"Field","name":{"kind":"Name","value":"suppressed"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"villages"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"villageCode"}},{"kind":"Field","name":{"kind":"Name","value":"villageName"}},{"kind":"Field","name":{"kind":"Name","value":"townshipName"}},{"kind":"Field","name":{"kind":"Name","value":"verified"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"value"}},{"kind":"Field","name":{"kind":"Name","value":"suppressed"}}]}},{"kind":"Field","name":{"kind":"Name","value":"registryWorkers"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"value"}},{"kind":"Field","name":{"kind":"Name","value":"suppressed"}}]}},{"kind":"Field","name":{"kind":"Name","value":"share"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"value"}},{"kind":"Field","name":{"kind":"Name","value":"suppressed"}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"situationFreshness"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"asOf"}},{"kind":"Field","name":{"kind":"Name","value":"lagSeconds"}},{"kind":"Field","name":{"kind":"Name","value":"departments"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"department"}},{"kind":"Field","name":{"kind":"Name","value":"label"}},{"kind":"Field","name":{"kind":"Name","value":"asOf"}},{"kind":"Field","name":{"kind":"Name","value":"lagSeconds"}}]}}]}}]}}]} as unknown as DocumentNode<DashboardQuery, DashboardQueryVariables>;

@@ -1,0 +1,42 @@
+/** The period picker: a kind and today (China time) give the graph's period code. */
+export type PeriodKind = 'week' | 'month' | 'quarter' | 'year';
+
+export const PERIOD_KINDS: { kind: PeriodKind; label: string }[] = [
+  { kind: 'week', label: '本周' },
+  { kind: 'month', label: '本月' },
+  { kind: 'quarter', label: '本季度' },
+  { kind: 'year', label: '本年' },
+];
+
+/** Today's calendar date in China (UTC+8, no daylight saving). */
+export function chinaToday(now: Date = new Date()): { year: number; month: number; day: number } {
+  const shifted = new Date(now.getTime() + 8 * 3600_000);
+  return { year: shifted.getUTCFullYear(), month: shifted.getUTCMonth() + 1, day: shifted.getUTCDate() };
+}
+
+/** ISO 8601 week (Monday first; week 1 holds the year's first Thursday). */
+export function isoWeek(year: number, month: number, day: number): { year: number; week: number } {
+  const date = new Date(Date.UTC(year, month - 1, day));
+  const weekday = date.getUTCDay() || 7;
+  date.setUTCDate(date.getUTCDate() + 4 - weekday);
+  const weekYear = date.getUTCFullYear();
+  const week = Math.ceil(((date.getTime() - Date.UTC(weekYear, 0, 1)) / 86_400_000 + 1) / 7);
+  return { year: weekYear, week };
+}
+
+/** '2026-W49', '2026-12', '2026-Q4', '2026'. */
+export function periodCode(kind: PeriodKind, now: Date = new Date()): string {
+  const { year, month, day } = chinaToday(now);
+  switch (kind) {
+    case 'week': {
+      const iso = isoWeek(year, month, day);
+      return `${iso.year}-W${String(iso.week).padStart(2, '0')}`;
+    }
+    case 'month':
+      return `${year}-${String(month).padStart(2, '0')}`;
+    case 'quarter':
+      return `${year}-Q${Math.ceil(month / 3)}`;
+    case 'year':
+      return String(year);
+  }
+}

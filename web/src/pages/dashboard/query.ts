@@ -1,0 +1,153 @@
+import { graphql } from '../../gql';
+
+/**
+ * Everything the wall screen shows, in ONE request per refresh: the indicators of the period and
+ * region, the week's red/black ranking of the county, the month's verification coverage per
+ * village and the data's freshness. Aggregates only (the dashboard account reads nothing else).
+ */
+export const DashboardQuery = graphql(`
+  query Dashboard($period: String!, $region: String, $county: String) {
+    indicators(period: $period, region: $region) {
+      region {
+        code
+        name
+        level
+      }
+      period {
+        code
+        label
+        from
+        to
+        asOf
+      }
+      threshold
+      labourForce {
+        value
+        suppressed
+      }
+      employed {
+        value
+        suppressed
+      }
+      employmentRate {
+        value
+        suppressed
+      }
+      newTransfers {
+        value
+        suppressed
+      }
+      transferByPlace {
+        place
+        label
+        people {
+          value
+          suppressed
+        }
+      }
+      welfarePostsDeveloped {
+        value
+        suppressed
+      }
+      welfarePostsFilled {
+        value
+        suppressed
+      }
+      training {
+        participants {
+          value
+          suppressed
+        }
+        employedWithin3Months {
+          value
+          suppressed
+        }
+      }
+      subsidies {
+        totalAmount {
+          value
+          suppressed
+        }
+        totalPeople {
+          value
+          suppressed
+        }
+      }
+      retention {
+        value
+        suppressed
+      }
+      verifiedShare {
+        value
+        suppressed
+      }
+    }
+    villageRanking(county: $county) {
+      weekStart
+      weekEnd
+      threshold
+      red {
+        villageCode
+        villageName
+        townshipName
+        newTransfers
+        change
+        rank
+        suppressed
+      }
+      black {
+        villageCode
+        villageName
+        townshipName
+        newTransfers
+        change
+        rank
+        suppressed
+      }
+    }
+    verificationCoverage(region: $region) {
+      month
+      total {
+        verified {
+          value
+          suppressed
+        }
+        registryWorkers {
+          value
+          suppressed
+        }
+        share {
+          value
+          suppressed
+        }
+      }
+      villages {
+        villageCode
+        villageName
+        townshipName
+        verified {
+          value
+          suppressed
+        }
+        registryWorkers {
+          value
+          suppressed
+        }
+        share {
+          value
+          suppressed
+        }
+      }
+    }
+    situationFreshness {
+      asOf
+      lagSeconds
+      departments {
+        department
+        label
+        asOf
+        lagSeconds
+      }
+    }
+  }
+`);
