@@ -2,6 +2,7 @@ import { placeColumn } from '../roster/village-counts';
 import { addDays, addMonths, badInput, EmploymentPlaceVocabulary, RegionTree, SuppressedTable, todayInChina, TOTAL } from '@jiuye/common';
 import type { Sql } from '../db';
 import { registryVillages, type Region } from '../region/region';
+import { ABLE_EMPLOYED, ABLE_LABOURER, POVERTY_GROUP, POVERTY_GROUPS, type PovertyGroup } from '../sql/conditions';
 import { transferEventsSql } from '../ranking/new-transfers';
 import type { Indicators, PlaceCount, SubsidyIndicators, TrainingIndicators } from './indicator.types';
 import { monthEnd, parsePeriod } from './period';
@@ -69,9 +70,18 @@ function add(figures: VillageFigures, village: string, measure: string, value: n
  * village, so a worker counts in one village only and villages add up.
  */
 async function villageFigures(sql: Sql, d: IndicatorDates): Promise<VillageFigures> {
-  const stockColumns = ['real_name', 'able_labourers', 'able_employed', 'employment_intention', 'able_employed_unknown_place', ...PLACES.map(placeColumn)];
-  const [stock, verified, retention, welfare] = await Promise.all([
+  const stockColumns = ['real_name', 'employment_intention', 'zero_employment_households'];
+  const [stock, labour, verified, retention, welfare] = await Promise.all([
     sql.rows<Record<string, number> & { village_code: string }>(`select village_code, ${stockColumns.map((c) => `"${c}"`).join(', ')} from village_counts`, []),
+    // Labour force and employed by poverty group and place of work, in one statement so that the
+    // totals, the places and the groups are one snapshot (they are published as sums of each other).
+    sql.rows<{ village_code: string; grp: PovertyGroup; place: string | null; able: number; employed: number }>(
+      `select p.village_code, ${POVERTY_GROUP} as grp,
+              case when p.employment_place in (${PLACES.map((place) => `'${place}'`).join(', ')}) then p.employment_place end as place,
+              count(*) filter (where ${ABLE_LABOURER}) as able, count(*) filter (where ${ABLE_EMPLOYED}) as employed
+         from person_situation p where ${ABLE_LABOURER} group by 1, 2, 3`,
+      [],
+    ),
     sql.rows<{ village_code: string; n: number }>(
       `select village_code, count(distinct worker_id) as n from record_verification where verified_on between $1 and $2 and outcome <> 'NOT_REACHED' group by village_code`,
       [d.verificationFrom, d.verificationTo],
@@ -94,6 +104,13 @@ async function villageFigures(sql: Sql, d: IndicatorDates): Promise<VillageFigur
   ]);
   const figures: VillageFigures = new Map();
   for (const row of stock) for (const column of stockColumns) add(figures, row.village_code, column, row[column]);
+  for (const row of labour) {
+    add(figures, row.village_code, 'able_labourers', row.able);
+    add(figures, row.village_code, `able_labourers:${row.grp}`, row.able);
+    add(figures, row.village_code, 'able_employed', row.employed);
+    add(figures, row.village_code, `able_employed:${row.grp}`, row.employed);
+    add(figures, row.village_code, row.place ? placeColumn(row.place as (typeof PLACES)[number]) : 'able_employed_unknown_place', row.employed);
+  }
   for (const row of verified) add(figures, row.village_code, 'verified', row.n);
   for (const row of retention) for (const m of ['retention_base', 'retained'] as const) add(figures, row.village_code, m, row[m]);
   for (const row of welfare) for (const m of ['developed', 'filled'] as const) add(figures, row.village_code, m, row[m]);
@@ -109,9 +126,12 @@ async function flowFigures(sql: Sql, from: string, to: string): Promise<VillageF
       `select village_code, count(distinct worker_id) as n from job_fair_intention where reached_on between $1 and $2 group by village_code`,
       [from, to],
     ),
-    sql.rows<{ village_code: string; n: number }>(
-      `with events as (${transferEventsSql('', { region: 1, from: 2, to: 3 })})
-       select village_code, count(*) as n from (select min(village_code) as village_code from events group by worker_id) w group by village_code`,
+    // Per worker (a worker recorded by both sources counts once), then by the worker's poverty group.
+    sql.rows<{ village_code: string; grp: PovertyGroup; n: number }>(
+      `with events as (${transferEventsSql('', { region: 1, from: 2, to: 3 })}),
+            w as (select worker_id, min(village_code) as village_code from events group by worker_id)
+       select w.village_code, ${POVERTY_GROUP} as grp, count(*) as n
+         from w left join person_situation p on p.worker_id = w.worker_id group by 1, 2`,
       ['', from, to],
     ),
     sql.rows<{ village_code: string; participants: number; completions: number; medium_completed: number; medium_employed: number }>(
@@ -138,7 +158,10 @@ async function flowFigures(sql: Sql, from: string, to: string): Promise<VillageF
   ]);
   const figures: VillageFigures = new Map();
   for (const row of reached) add(figures, row.village_code, 'reached', row.n);
-  for (const row of transfers) add(figures, row.village_code, 'new_transfers', row.n);
+  for (const row of transfers) {
+    add(figures, row.village_code, 'new_transfers', row.n);
+    add(figures, row.village_code, `new_transfers:${row.grp}`, row.n);
+  }
   for (const row of training) for (const m of ['participants', 'completions', 'medium_completed', 'medium_employed'] as const) add(figures, row.village_code, m, row[m]);
   for (const row of subsidies) {
     add(figures, row.village_code, `people:${row.kind ?? TOTAL}`, row.people);
@@ -215,14 +238,35 @@ export async function indicatorTables(sql: Sql, periodText: string, threshold: n
         { categoryEquations: family.equations },
       );
     });
-  // Employed labourers by place: the places (and the unknown place) add up to employed.
+  // Employed labourers by place: the places (and the unknown place) add up to employed, and so do
+  // the poverty groups: one table, both sums, so neither breakdown gives a cell of the other away.
   const placeKeys = [...PLACES.map((place) => placeColumn(place)), 'able_employed_unknown_place'];
+  const groups = POVERTY_GROUPS.map((g) => g.group);
   const employedByPlace = new SuppressedTable(
     tree,
-    new Map([...figures].map(([village, row]) => [village, { [TOTAL]: row.able_employed ?? 0, ...Object.fromEntries(placeKeys.map((k) => [k, row[k] ?? 0])) }])),
+    new Map(
+      [...figures].map(([village, row]) => [
+        village,
+        { [TOTAL]: row.able_employed ?? 0, ...Object.fromEntries([...placeKeys, ...groups].map((k) => [k, row[placeKeys.includes(k) ? k : `able_employed:${k}`] ?? 0])) },
+      ]),
+    ),
     threshold,
-    placeKeys,
+    [TOTAL, ...placeKeys, ...groups],
+    {
+      categoryEquations: [
+        { total: TOTAL, parts: placeKeys },
+        { total: TOTAL, parts: groups },
+      ],
+    },
   );
+  // Labour force by poverty group (the groups add up to it).
+  const labourForceByGroup = new SuppressedTable(
+    tree,
+    new Map([...figures].map(([village, row]) => [village, { [TOTAL]: row.able_labourers ?? 0, ...Object.fromEntries(groups.map((g) => [g, row[`able_labourers:${g}`] ?? 0])) }])),
+    threshold,
+    groups,
+  );
+  const newTransfers = flowBreakdownTable(tree, flows, family, 'new_transfers', groups, threshold);
   const subsidies = subsidyTables(tree, flows, family, threshold);
 
   return (region) => {
@@ -233,7 +277,7 @@ export async function indicatorTables(sql: Sql, periodText: string, threshold: n
       label: place ? EmploymentPlaceVocabulary.labels[place] : '未登记就业地点',
       people: publishedCount(employedByPlace.published(region.code, placeKeys[i])),
     }));
-    const labourForce = single('able_labourers');
+    const labourForce = labourForceByGroup.published(region.code);
     const employed = employedByPlace.published(region.code);
     const [participants, completions, mediumCompleted, mediumEmployed, reached] = ['participants', 'completions', 'medium_completed', 'medium_employed', 'reached'].map(flow);
     const trainingOut: TrainingIndicators = {
@@ -251,7 +295,20 @@ export async function indicatorTables(sql: Sql, periodText: string, threshold: n
       employed: publishedCount(employed),
       employmentRate: publishedRate(employed, labourForce),
       transferByPlace,
-      newTransfers: publishedCount(flow('new_transfers')),
+      newTransfers: publishedCount(newTransfers(region.code, TOTAL, d.code)),
+      zeroEmploymentHouseholds: publishedCount(single('zero_employment_households')),
+      byPovertyStatus: POVERTY_GROUPS.map((g) => {
+        const [groupLabour, groupEmployed] = [labourForceByGroup.published(region.code, g.group), employedByPlace.published(region.code, g.group)];
+        return {
+          status: g.group,
+          label: g.label,
+          registeredPoor: g.registeredPoor,
+          labourForce: publishedCount(groupLabour),
+          employed: publishedCount(groupEmployed),
+          employmentRate: publishedRate(groupEmployed, groupLabour),
+          newTransfers: publishedCount(newTransfers(region.code, g.group, d.code)),
+        };
+      }),
       welfarePostsDeveloped: publishedCount(single('developed')),
       welfarePostsFilled: publishedCount(single('filled')),
       training: trainingOut,
@@ -261,6 +318,37 @@ export async function indicatorTables(sql: Sql, periodText: string, threshold: n
       jobFairIntentionRate: publishedRate(reached, seeking),
     };
   };
+}
+
+/**
+ * A flow broken down into parts that add up to it (e.g. new transfers by poverty group): one
+ * table over the region hierarchy × (total and parts) × the period family, tied by total = Σ
+ * parts in every period and by the family's sums in every part. Reads (node, part or TOTAL, period).
+ */
+function flowBreakdownTable(
+  tree: RegionTree,
+  flows: VillageFigures[],
+  family: ReturnType<typeof periodFamily>,
+  measure: string,
+  parts: readonly string[],
+  threshold: number,
+): (node: string, part: string, period: string) => number | null {
+  const all = [TOTAL, ...parts];
+  const cat = (part: string, code: string) => `${part}@${code}`;
+  const categories = all.flatMap((part) => family.periods.map((p) => cat(part, p.code)));
+  const equations: Equation[] = [
+    ...family.periods.map((p) => ({ total: cat(TOTAL, p.code), parts: parts.map((part) => cat(part, p.code)) })),
+    ...all.flatMap((part) => family.equations.map((e) => ({ total: cat(part, e.total), parts: e.parts.map((x) => cat(part, x)) }))),
+  ];
+  const units = new Map<string, Record<string, number>>();
+  flows.forEach((f, i) => {
+    for (const [village, row] of f) {
+      const unit = units.get(village) ?? units.set(village, {}).get(village)!;
+      for (const part of all) unit[cat(part, family.periods[i].code)] = row[part === TOTAL ? measure : `${measure}:${part}`] ?? 0;
+    }
+  });
+  const table = new SuppressedTable(tree, units, threshold, categories, { categoryEquations: equations });
+  return (node, part, period) => table.published(node, cat(part, period));
 }
 
 /**
