@@ -15,6 +15,7 @@ import { RosterResolver } from './roster/roster.resolver';
 import { WarningResolver } from './warning/warning.resolver';
 import { ConflictResolver } from './conflict/conflict.resolver';
 import { IndicatorResolver } from './indicator/indicator.resolver';
+import { IndicatorBreakdownResolver } from './indicator/breakdown.resolver';
 import { VillageRankingResolver } from './ranking/ranking.resolver';
 import { VerificationCoverageResolver } from './verification/coverage.resolver';
 import { SituationPersonResolver } from './person/situation-person.resolver';
@@ -34,6 +35,7 @@ export const situationSubgraph: SubgraphModule<SituationLoaders> = {
     WarningResolver,
     ConflictResolver,
     IndicatorResolver,
+    IndicatorBreakdownResolver,
     VillageRankingResolver,
     VerificationCoverageResolver,
     SituationPersonResolver,

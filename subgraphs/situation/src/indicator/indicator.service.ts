@@ -408,12 +408,16 @@ function subsidyTables(
  */
 const inFlight = new Map<string, Promise<IndicatorReadout>>();
 
-export async function sharedIndicators(sql: Sql, region: Region, period: string, threshold: number) {
+export async function sharedIndicatorTables(sql: Sql, period: string, threshold: number): Promise<IndicatorReadout> {
   const key = `${period.trim()}|${threshold}|${todayInChina()}`;
   let pending = inFlight.get(key);
   if (!pending) {
     pending = indicatorTables(sql, period, threshold).finally(() => inFlight.delete(key));
     inFlight.set(key, pending);
   }
-  return (await pending)(region);
+  return pending;
+}
+
+export async function sharedIndicators(sql: Sql, region: Region, period: string, threshold: number) {
+  return (await sharedIndicatorTables(sql, period, threshold))(region);
 }
