@@ -117,57 +117,76 @@ async function villageFigures(sql: Sql, d: IndicatorDates): Promise<VillageFigur
   return figures;
 }
 
-/** The flows of one period per village: job-fair workers, new transfers, training, subsidies. */
-async function flowFigures(sql: Sql, from: string, to: string): Promise<VillageFigures> {
-  const completed = `status = 'COMPLETED' and completed_on between $1 and $2`;
-  const medium = `course_kind = 'MEDIUM_TERM' and ${completed}`;
+export interface FlowPeriod {
+  code: string;
+  from: string;
+  to: string;
+}
+
+/**
+ * The flows of many periods per village, in one grouped statement per flow (not one per
+ * period): job-fair workers, new transfers (by poverty group), training, subsidies. Periods are
+ * joined from arrays; a worker counts once per period and figure. Keyed by period code.
+ */
+export async function flowFigures(sql: Sql, periods: readonly FlowPeriod[]): Promise<Map<string, VillageFigures>> {
+  const result = new Map<string, VillageFigures>(periods.map((p) => [p.code, new Map()]));
+  if (periods.length === 0) return result;
+  const params = [periods.map((p) => p.code), periods.map((p) => p.from), periods.map((p) => p.to)];
+  const PERIODS = `periods as (select * from unnest($1::text[], $2::date[], $3::date[]) as t(code, p_from, p_to))`;
+  const completed = `e.status = 'COMPLETED' and e.completed_on between pr.p_from and pr.p_to`;
+  const medium = `e.course_kind = 'MEDIUM_TERM' and ${completed}`;
+  const [first, last] = [periods.reduce((m, p) => (p.from < m ? p.from : m), periods[0].from), periods.reduce((m, p) => (p.to > m ? p.to : m), periods[0].to)];
   const [reached, transfers, training, subsidies] = await Promise.all([
-    sql.rows<{ village_code: string; n: number }>(
-      `select village_code, count(distinct worker_id) as n from job_fair_intention where reached_on between $1 and $2 group by village_code`,
-      [from, to],
+    sql.rows<{ code: string; village_code: string; n: number }>(
+      `with ${PERIODS}
+       select pr.code, j.village_code, count(distinct j.worker_id) as n
+         from periods pr join job_fair_intention j on j.reached_on between pr.p_from and pr.p_to group by pr.code, j.village_code`,
+      params,
     ),
-    // Per worker (a worker recorded by both sources counts once), then by the worker's poverty group.
-    sql.rows<{ village_code: string; grp: PovertyGroup; n: number }>(
-      `with events as (${transferEventsSql('', { region: 1, from: 2, to: 3 })}),
-            w as (select worker_id, min(village_code) as village_code from events group by worker_id)
-       select w.village_code, ${POVERTY_GROUP} as grp, count(*) as n
-         from w left join person_situation p on p.worker_id = w.worker_id group by 1, 2`,
-      ['', from, to],
+    // Per worker and period (a worker recorded by both sources counts once), then by the worker's poverty group.
+    sql.rows<{ code: string; village_code: string; grp: PovertyGroup; n: number }>(
+      `with ${PERIODS}, events as (${transferEventsSql('', { region: 4, from: 5, to: 6 })}),
+            w as (select pr.code, e.worker_id, min(e.village_code) as village_code
+                    from periods pr join events e on e.started_on between pr.p_from and pr.p_to group by pr.code, e.worker_id)
+       select w.code, w.village_code, ${POVERTY_GROUP} as grp, count(*) as n
+         from w left join person_situation p on p.worker_id = w.worker_id group by 1, 2, 3`,
+      [...params, '', first, last],
     ),
-    sql.rows<{ village_code: string; participants: number; completions: number; medium_completed: number; medium_employed: number }>(
-      `with per_worker as (
-         select min(village_code) as village_code,
-                bool_or(class_ends_on >= $1) as participant,
+    sql.rows<{ code: string; village_code: string; participants: number; completions: number; medium_completed: number; medium_employed: number }>(
+      `with ${PERIODS}, per_worker as (
+         select pr.code, min(e.village_code) as village_code,
+                bool_or(e.class_ends_on >= pr.p_from) as participant,
                 bool_or(${completed}) as completed,
                 bool_or(${medium}) as medium,
-                bool_or(${medium} and employed_on is not null and employed_on <= (completed_on + interval '3 months')::date) as medium_employed
-           from training_enrolment
-          where class_starts_on <= $2 and (class_ends_on >= $1 or completed_on >= $1)
-          group by worker_id)
-       select village_code, count(*) filter (where participant) as participants, count(*) filter (where completed) as completions,
+                bool_or(${medium} and e.employed_on is not null and e.employed_on <= (e.completed_on + interval '3 months')::date) as medium_employed
+           from periods pr join training_enrolment e
+             on e.class_starts_on <= pr.p_to and (e.class_ends_on >= pr.p_from or e.completed_on >= pr.p_from)
+          group by pr.code, e.worker_id)
+       select code, village_code, count(*) filter (where participant) as participants, count(*) filter (where completed) as completions,
               count(*) filter (where medium) as medium_completed, count(*) filter (where medium_employed) as medium_employed
-         from per_worker group by village_code`,
-      [from, to],
+         from per_worker group by code, village_code`,
+      params,
     ),
-    sql.rows<{ village_code: string; kind: string | null; amount: number; people: number }>(
-      `select village_code, kind, sum(amount) as amount, count(distinct worker_id) as people
-         from subsidy_paid where paid_on between $1 and $2
-        group by grouping sets ((village_code, kind), (village_code))`,
-      [from, to],
+    sql.rows<{ code: string; village_code: string; kind: string | null; amount: number; people: number }>(
+      `with ${PERIODS}
+       select pr.code, s.village_code, s.kind, sum(s.amount) as amount, count(distinct s.worker_id) as people
+         from periods pr join subsidy_paid s on s.paid_on between pr.p_from and pr.p_to
+        group by grouping sets ((pr.code, s.village_code, s.kind), (pr.code, s.village_code))`,
+      params,
     ),
   ]);
-  const figures: VillageFigures = new Map();
-  for (const row of reached) add(figures, row.village_code, 'reached', row.n);
+  const of = (code: string) => result.get(code)!;
+  for (const row of reached) add(of(row.code), row.village_code, 'reached', row.n);
   for (const row of transfers) {
-    add(figures, row.village_code, 'new_transfers', row.n);
-    add(figures, row.village_code, `new_transfers:${row.grp}`, row.n);
+    add(of(row.code), row.village_code, 'new_transfers', row.n);
+    add(of(row.code), row.village_code, `new_transfers:${row.grp}`, row.n);
   }
-  for (const row of training) for (const m of ['participants', 'completions', 'medium_completed', 'medium_employed'] as const) add(figures, row.village_code, m, row[m]);
+  for (const row of training) for (const m of ['participants', 'completions', 'medium_completed', 'medium_employed'] as const) add(of(row.code), row.village_code, m, row[m]);
   for (const row of subsidies) {
-    add(figures, row.village_code, `people:${row.kind ?? TOTAL}`, row.people);
-    add(figures, row.village_code, `amount:${row.kind ?? TOTAL}`, row.amount);
+    add(of(row.code), row.village_code, `people:${row.kind ?? TOTAL}`, row.people);
+    add(of(row.code), row.village_code, `amount:${row.kind ?? TOTAL}`, row.amount);
   }
-  return figures;
+  return result;
 }
 
 /**
@@ -212,12 +231,16 @@ export async function indicatorTables(sql: Sql, periodText: string, threshold: n
   const d = indicatorDates(periodText);
   const family = periodFamily(d);
   const today = todayInChina();
-  const [figures, villages, ...flows] = await Promise.all([
+  const [figures, villages, byPeriod] = await Promise.all([
     villageFigures(sql, d),
     registryVillages(sql),
     // A period that has not begun has no flows (and is not asked for: it is refused).
-    ...family.periods.map((p) => (p.from > today ? Promise.resolve<VillageFigures>(new Map()) : flowFigures(sql, p.from, p.to))),
+    flowFigures(
+      sql,
+      family.periods.filter((p) => p.from <= today),
+    ),
   ]);
+  const flows = family.periods.map((p) => byPeriod.get(p.code) ?? new Map<string, Record<string, number>>());
   const tree = new RegionTree(new Set([...villages, ...figures.keys(), ...flows.flatMap((f) => [...f.keys()])]));
   const tables = new Map<string, SuppressedTable>();
   const once = (key: string, build: () => SuppressedTable) => tables.get(key) ?? tables.set(key, build()).get(key)!;
