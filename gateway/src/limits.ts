@@ -72,6 +72,8 @@ export const LIST_SIZES: Readonly<Record<string, number>> = Object.freeze({
   // Bounded by the division code: a division's children are numbered by 3 digits.
   'Division.children': 999,
   'IndicatorBreakdown.children': 999, // the region's child divisions
+  // Capped by the resolver: situation's series.service.ts MAX_SERIES_POINTS.
+  'IndicatorSeries.points': 24,
   // One person's or household's own records: not capped by the resolvers; declared at what a
   // household or one working life holds (PERSON_RECORDS). Raise it, or page the field, if the
   // registry ever shows more.

@@ -16,6 +16,7 @@ import { WarningResolver } from './warning/warning.resolver';
 import { ConflictResolver } from './conflict/conflict.resolver';
 import { IndicatorResolver } from './indicator/indicator.resolver';
 import { IndicatorBreakdownResolver } from './indicator/breakdown.resolver';
+import { IndicatorSeriesResolver } from './indicator/series.resolver';
 import { VillageRankingResolver } from './ranking/ranking.resolver';
 import { VerificationCoverageResolver } from './verification/coverage.resolver';
 import { SituationPersonResolver } from './person/situation-person.resolver';
@@ -36,6 +37,7 @@ export const situationSubgraph: SubgraphModule<SituationLoaders> = {
     ConflictResolver,
     IndicatorResolver,
     IndicatorBreakdownResolver,
+    IndicatorSeriesResolver,
     VillageRankingResolver,
     VerificationCoverageResolver,
     SituationPersonResolver,

@@ -53,7 +53,7 @@ export function indicatorDates(periodText: string, today = todayInChina()): Indi
 }
 
 /** Figures per village: measure → value (and subsidies per kind). */
-type VillageFigures = Map<string, Record<string, number>>;
+export type VillageFigures = Map<string, Record<string, number>>;
 
 function add(figures: VillageFigures, village: string, measure: string, value: number): void {
   const row = figures.get(village) ?? figures.set(village, {}).get(village)!;
@@ -69,7 +69,7 @@ function add(figures: VillageFigures, village: string, measure: string, value: n
  * asOf and the welfare posts. The projector stamps every event row with the worker's current
  * village, so a worker counts in one village only and villages add up.
  */
-async function villageFigures(sql: Sql, d: IndicatorDates): Promise<VillageFigures> {
+export async function villageFigures(sql: Sql, d: IndicatorDates): Promise<VillageFigures> {
   const stockColumns = ['real_name', 'employment_intention', 'zero_employment_households'];
   const [stock, labour, verified, retention, welfare] = await Promise.all([
     sql.rows<Record<string, number> & { village_code: string }>(`select village_code, ${stockColumns.map((c) => `"${c}"`).join(', ')} from village_counts`, []),
@@ -197,7 +197,12 @@ export async function flowFigures(sql: Sql, periods: readonly FlowPeriod[]): Pro
  * quarter), treated as exact to be safe. An ISO week crosses months, so no published period is a
  * sum of weeks except by coincidence of calendar (see README): a week is its own table.
  */
-function periodFamily(d: IndicatorDates): { periods: { code: string; from: string; to: string }[]; equations: Equation[] } {
+export interface PeriodFamily {
+  periods: FlowPeriod[];
+  equations: Equation[];
+}
+
+export function periodFamily(d: IndicatorDates): PeriodFamily {
   if (/W/.test(d.code)) return { periods: [{ code: d.code, from: d.from, to: d.to }], equations: [] };
   const year = d.from.slice(0, 4);
   const quarters = [1, 2, 3, 4].map((q) => `${year}-Q${q}`);
@@ -240,6 +245,22 @@ export async function indicatorTables(sql: Sql, periodText: string, threshold: n
       family.periods.filter((p) => p.from <= today),
     ),
   ]);
+  return buildReadout(d, family, figures, villages, byPeriod, threshold);
+}
+
+/**
+ * The suppressed tables of one period out of figures already read: the stock and as-of figures
+ * per village (villageFigures), the registry's villages, and the flows of (at least) every
+ * period of the period's family (flowFigures). Pure: no SQL.
+ */
+export function buildReadout(
+  d: IndicatorDates,
+  family: PeriodFamily,
+  figures: VillageFigures,
+  villages: readonly string[],
+  byPeriod: ReadonlyMap<string, VillageFigures>,
+  threshold: number,
+): IndicatorReadout {
   const flows = family.periods.map((p) => byPeriod.get(p.code) ?? new Map<string, Record<string, number>>());
   const tree = new RegionTree(new Set([...villages, ...figures.keys(), ...flows.flatMap((f) => [...f.keys()])]));
   const tables = new Map<string, SuppressedTable>();
@@ -351,7 +372,7 @@ export async function indicatorTables(sql: Sql, periodText: string, threshold: n
 function flowBreakdownTable(
   tree: RegionTree,
   flows: VillageFigures[],
-  family: ReturnType<typeof periodFamily>,
+  family: PeriodFamily,
   measure: string,
   parts: readonly string[],
   threshold: number,
@@ -381,12 +402,7 @@ function flowBreakdownTable(
  * Amounts add up exactly. Both are tables over the region hierarchy × kind × the period family;
  * an amount is withheld exactly where its people are (the same cells and sums: the same pattern).
  */
-function subsidyTables(
-  tree: RegionTree,
-  flows: VillageFigures[],
-  family: ReturnType<typeof periodFamily>,
-  threshold: number,
-): (region: Region, period: string) => SubsidyIndicators {
+function subsidyTables(tree: RegionTree, flows: VillageFigures[], family: PeriodFamily, threshold: number): (region: Region, period: string) => SubsidyIndicators {
   const seen = new Set<string>();
   for (const f of flows) for (const row of f.values()) for (const key of Object.keys(row)) if (key.startsWith('people:') && key !== `people:${TOTAL}`) seen.add(key.slice(7));
   const kinds = [...Object.keys(SUBSIDY_KIND_LABELS), ...[...seen].filter((k) => !(k in SUBSIDY_KIND_LABELS)).sort()];
