@@ -372,6 +372,19 @@ describe('aggregates for dashboards and the worklists, through the gateway', () 
     walk(response.data, '');
     expect(counts.length).toBeGreaterThan(50);
     expect(counts.filter((n) => n > 0 && n < 5)).toEqual([]);
+    // Wall time once warm (the first request above pays for compiling and the first patterns).
+    const timed = async (query: string, variables: Record<string, unknown>) => {
+      statements = 0;
+      knex.on('query', count);
+      const t = Date.now();
+      const again: any = await platform.queryAs(DASHBOARD, query, variables, null);
+      knex.removeListener('query', count);
+      expect(again.errors).toBeUndefined();
+      return `${statements} statements, ${Date.now() - t} ms`;
+    };
+    const variables = { region: county, period: TODAY.slice(0, 7) };
+    const series = `query ($region: String!) { indicatorSeries(region: $region, granularity: MONTH, count: 12) { points { period { code } newTransfers ${cell} labourForce ${cell} } } }`;
+    process.stdout.write(`warm: page ${await timed(DASHBOARD_PAGE, variables)}; series of 12 months ${await timed(series, { region: county })}\n`);
   });
 
   it('ranks the county’s villages for the week, red and black lists of at most ten', async () => {

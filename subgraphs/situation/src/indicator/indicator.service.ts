@@ -260,11 +260,24 @@ export function buildReadout(
   villages: readonly string[],
   byPeriod: ReadonlyMap<string, VillageFigures>,
   threshold: number,
+  familyTables?: Map<string, unknown>,
 ): IndicatorReadout {
   const flows = family.periods.map((p) => byPeriod.get(p.code) ?? new Map<string, Record<string, number>>());
   const tree = new RegionTree(new Set([...villages, ...figures.keys(), ...flows.flatMap((f) => [...f.keys()])]));
+  /**
+   * A flow's tables depend on the family, its flows, the tree and the threshold only: periods of
+   * one series that share them (the months of one year) share the tables (`familyTables`, one
+   * request's), built once. The key holds the whole tree, so a different hierarchy never shares.
+   */
+  const familyKey = `${family.periods.map((p) => p.code).join(',')}|${threshold}|${tree.nodes.join(',')}`;
+  const shared = <T>(name: string, build: () => T): T => {
+    if (!familyTables) return build();
+    const key = `${name}|${familyKey}`;
+    if (!familyTables.has(key)) familyTables.set(key, build());
+    return familyTables.get(key) as T;
+  };
   const tables = new Map<string, SuppressedTable>();
-  const once = (key: string, build: () => SuppressedTable) => tables.get(key) ?? tables.set(key, build()).get(key)!;
+  const once = (key: string, build: () => SuppressedTable) => tables.get(key) ?? tables.set(key, key.startsWith('flow:') ? shared(key, build) : build()).get(key)!;
   const column = (measure: string) => new Map([...figures].map(([village, row]) => [village, { [TOTAL]: row[measure] ?? 0 }]));
   const singleTable = (measure: string) => once(measure, () => new SuppressedTable(tree, column(measure), threshold));
   /** One flow's table over the region hierarchy × the period family. */
@@ -310,8 +323,8 @@ export function buildReadout(
     threshold,
     groups,
   );
-  const newTransfers = flowBreakdownTable(tree, flows, family, 'new_transfers', groups, threshold);
-  const subsidies = subsidyTables(tree, flows, family, threshold);
+  const newTransfers = shared('new_transfers', () => flowBreakdownTable(tree, flows, family, 'new_transfers', groups, threshold));
+  const subsidies = shared('subsidies', () => subsidyTables(tree, flows, family, threshold));
 
   return (region) => {
     const single = (measure: string) => singleTable(measure).published(region.code);

@@ -96,8 +96,9 @@ export async function indicatorSeriesPoints(
           : Promise.resolve<VillageFigures>(new Map()),
     ),
   ]);
+  const familyTables = new Map<string, unknown>();
   const points = dates.map((d, i): IndicatorSeriesPoint => {
-    const x = buildReadout(d, families[i], stocks[i], villages, byPeriod, threshold)(region);
+    const x = buildReadout(d, families[i], stocks[i], villages, byPeriod, threshold, familyTables)(region);
     const known = sources[i] !== SeriesStockSource.BEFORE_HISTORY;
     return {
       period: x.period,
