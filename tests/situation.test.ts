@@ -384,7 +384,10 @@ describe('aggregates for dashboards and the worklists, through the gateway', () 
     };
     const variables = { region: county, period: TODAY.slice(0, 7) };
     const series = `query ($region: String!) { indicatorSeries(region: $region, granularity: MONTH, count: 12) { points { period { code } newTransfers ${cell} labourForce ${cell} } } }`;
-    process.stdout.write(`warm: page ${await timed(DASHBOARD_PAGE, variables)}; series of 12 months ${await timed(series, { region: county })}\n`);
+    const weeks = series.replace('granularity: MONTH', 'granularity: WEEK');
+    process.stdout.write(
+      `warm: page ${await timed(DASHBOARD_PAGE, variables)}; series of 12 months ${await timed(series, { region: county })}; of 12 weeks ${await timed(weeks, { region: county })}\n`,
+    );
   });
 
   it('ranks the county’s villages for the week, red and black lists of at most ten', async () => {
