@@ -74,6 +74,7 @@ export const LIST_SIZES: Readonly<Record<string, number>> = Object.freeze({
   'IndicatorBreakdown.children': 999, // the region's child divisions
   // Capped by the resolver: situation's series.service.ts MAX_SERIES_POINTS.
   'IndicatorSeries.points': 24,
+  'IndicatorSeriesPoint.transferByPlace': 5, // EmploymentPlace and 'no place'
   // One person's or household's own records: not capped by the resolvers; declared at what a
   // household or one working life holds (PERSON_RECORDS). Raise it, or page the field, if the
   // registry ever shows more.

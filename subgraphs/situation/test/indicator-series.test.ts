@@ -21,7 +21,7 @@ const POINT = `period { code from to asOf } stockSource
   newTransfers { value suppressed } trainingParticipants { value suppressed } trainingEmployedWithin3Months { value suppressed }
   subsidiesAmount { value suppressed } subsidiesPeople { value suppressed } verifiedShare { value numerator denominator suppressed }
   labourForce { value suppressed } employed { value suppressed } employmentRate { value numerator denominator suppressed }
-  zeroEmploymentHouseholds { value suppressed } welfarePostsFilled { value suppressed }`;
+  transferByPlace { place label people { value suppressed } } zeroEmploymentHouseholds { value suppressed } welfarePostsFilled { value suppressed }`;
 const SERIES = `query ($region: String, $granularity: SeriesGranularity!, $count: Int, $endingWith: String) {
   indicatorSeries(region: $region, granularity: $granularity, count: $count, endingWith: $endingWith) {
     region { code } granularity threshold historyBeginsOn points { ${POINT} } freshness { departments { department } }
@@ -34,7 +34,7 @@ const INDICATORS = `query ($region: String, $period: String!) {
     subsidies { totalAmount { value suppressed } totalPeople { value suppressed } }
     verifiedShare { value numerator denominator suppressed }
     labourForce { value suppressed } employed { value suppressed } employmentRate { value numerator denominator suppressed }
-    zeroEmploymentHouseholds { value suppressed } welfarePostsFilled { value suppressed }
+    transferByPlace { place label people { value suppressed } } zeroEmploymentHouseholds { value suppressed } welfarePostsFilled { value suppressed }
   }
 }`;
 
@@ -139,7 +139,7 @@ describe('indicatorSeries (指标走势): flows per period and stocks at each pe
       const asOf = point.period.asOf;
       if (asOf === today) {
         expect(point.stockSource).toBe('CURRENT');
-        for (const key of ['labourForce', 'employed', 'employmentRate', 'zeroEmploymentHouseholds', 'welfarePostsFilled', 'verifiedShare'])
+        for (const key of ['labourForce', 'employed', 'employmentRate', 'transferByPlace', 'zeroEmploymentHouseholds', 'welfarePostsFilled', 'verifiedShare'])
           expect([key, point[key]]).toEqual([key, single[key]]);
         expect(point.labourForce.value).toBe(BASE + LATER);
       } else if (asOf >= HISTORY_BEGINS) {
@@ -147,10 +147,19 @@ describe('indicatorSeries (指标走势): flows per period and stocks at each pe
         expect(point.labourForce).toEqual({ value: BASE, suppressed: false });
         expect(point.employed).toEqual({ value: 20, suppressed: false });
         expect(point.zeroEmploymentHouseholds).toEqual({ value: 10, suppressed: false });
+        // The 20 employed of the history all work in the county (the 7 out of province came later).
+        expect(point.transferByPlace.map((p: { people: unknown }) => p.people)).toEqual([
+          { value: 0, suppressed: false },
+          { value: 20, suppressed: false },
+          { value: 0, suppressed: false },
+          { value: 0, suppressed: false },
+          { value: 0, suppressed: false },
+        ]);
       } else {
         expect([point.period.code, point.stockSource]).toEqual([point.period.code, 'BEFORE_HISTORY']);
         for (const key of ['labourForce', 'employed', 'zeroEmploymentHouseholds', 'welfarePostsFilled'])
           expect([key, point[key]]).toEqual([key, { value: null, suppressed: false }]);
+        for (const place of point.transferByPlace) expect(place.people).toEqual({ value: null, suppressed: false });
         expect(point.verifiedShare).toEqual({ value: null, numerator: null, denominator: null, suppressed: false });
       }
       for (const cell of [point.newTransfers, point.subsidiesPeople, point.labourForce, point.employed])

@@ -112,6 +112,7 @@ export async function indicatorSeriesPoints(
       labourForce: known ? x.labourForce : NOT_KNOWN,
       employed: known ? x.employed : NOT_KNOWN,
       employmentRate: known ? x.employmentRate : RATE_NOT_KNOWN,
+      transferByPlace: known ? x.transferByPlace : x.transferByPlace.map((place) => ({ ...place, people: NOT_KNOWN })),
       zeroEmploymentHouseholds: known ? x.zeroEmploymentHouseholds : NOT_KNOWN,
       welfarePostsFilled: known ? x.welfarePostsFilled : NOT_KNOWN,
     };

@@ -2,7 +2,7 @@ import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { LocalDateScalar } from '@jiuye/common';
 import { Freshness } from '../freshness/freshness.types';
 import { RegionType } from '../region/region.type';
-import { IndicatorPeriod } from './indicator.types';
+import { IndicatorPeriod, PlaceCount } from './indicator.types';
 import { SuppressedAmount, SuppressedCount, SuppressedRate } from './suppression';
 
 export enum SeriesGranularity {
@@ -69,6 +69,9 @@ export class IndicatorSeriesPoint {
 
   @Field(() => SuppressedRate, { description: '就业率 at period.asOf (stock).' })
   employmentRate: SuppressedRate;
+
+  @Field(() => [PlaceCount], { description: '转移就业（按地点）at period.asOf (stock): employed labourers by place of work, as Indicators.transferByPlace.' })
+  transferByPlace: PlaceCount[];
 
   @Field(() => SuppressedCount, { description: '零就业家庭户数 at period.asOf (stock).' })
   zeroEmploymentHouseholds: SuppressedCount;
