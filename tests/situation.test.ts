@@ -310,6 +310,86 @@ describe('aggregates for dashboards and the worklists, through the gateway', () 
     expect(bad.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'period' });
   });
 
+  it('gives a dashboard every figure of the county page in ONE request: indicators with the poverty split, the monthly series, the townships, the ranking, coverage', async () => {
+    const county = DEMO_COUNTY;
+    const cell = '{ value suppressed }';
+    const DASHBOARD_PAGE = `query ($region: String!, $period: String!) {
+      indicators(region: $region, period: $period) {
+        period { code } labourForce ${cell} employed ${cell} employmentRate { value suppressed } transferByPlace { place people ${cell} }
+        newTransfers ${cell} zeroEmploymentHouseholds ${cell} welfarePostsDeveloped ${cell} welfarePostsFilled ${cell}
+        training { participants ${cell} employedWithin3Months ${cell} } subsidies { totalAmount ${cell} totalPeople ${cell} }
+        byPovertyStatus { status label registeredPoor labourForce ${cell} employed ${cell} employmentRate { value suppressed } newTransfers ${cell} }
+        freshness { lagSeconds departments { department asOf } }
+      }
+      indicatorSeries(region: $region, granularity: MONTH) {
+        historyBeginsOn
+        points { period { code asOf } stockSource newTransfers ${cell} trainingParticipants ${cell} trainingEmployedWithin3Months ${cell}
+                 subsidiesAmount ${cell} subsidiesPeople ${cell} verifiedShare { value suppressed } labourForce ${cell} employed ${cell}
+                 zeroEmploymentHouseholds ${cell} welfarePostsFilled ${cell} }
+      }
+      indicatorBreakdown(region: $region, period: $period) {
+        children { region { code name } labourForce ${cell} employed ${cell} newTransfers ${cell} zeroEmploymentHouseholds ${cell} }
+      }
+      villageRanking(county: $region) { red { rank newTransfers } black { rank } }
+      verificationCoverage(region: $region) { month total { registryWorkers ${cell} verified ${cell} share { value suppressed } } }
+    }`;
+    const knex = platform.subgraphs.situation.database.orm.em.getConnection().getKnex();
+    let statements = 0;
+    const count = () => statements++;
+    knex.on('query', count);
+    const started = Date.now();
+    const response: any = await platform.queryAs(DASHBOARD, DASHBOARD_PAGE, { region: county, period: TODAY.slice(0, 7) }, null);
+    const ms = Date.now() - started;
+    knex.removeListener('query', count);
+    process.stdout.write(`dashboard page request: ${statements} situation statements, ${ms} ms\n`);
+    expect(response.errors).toBeUndefined();
+    const { indicators, indicatorSeries, indicatorBreakdown } = response.data;
+    const townships = [...new Set(platform.county.reference.villages.map((v: { code: string }) => v.code.slice(0, 9)))].sort();
+    expect(indicatorBreakdown.children.map((c: any) => c.region.code)).toEqual(townships);
+    expect(indicatorSeries.points).toHaveLength(12);
+    const last = indicatorSeries.points[11];
+    expect(last).toMatchObject({ period: { code: TODAY.slice(0, 7) }, stockSource: 'CURRENT', newTransfers: indicators.newTransfers, labourForce: indicators.labourForce });
+    expect(indicators.byPovertyStatus.map((g: any) => g.label)).toEqual(['未脱贫', '已脱贫', '监测对象', '其他']);
+    // The zero-employment count is the list's: staff read its totalCount.
+    const list: any = await platform.query(`{ zeroEmploymentHouseholds(region: "${county}", first: 1) { totalCount } }`);
+    if (!indicators.zeroEmploymentHouseholds.suppressed) expect(indicators.zeroEmploymentHouseholds.value).toBe(list.data.zeroEmploymentHouseholds.totalCount);
+    // Published parts add up to the totals; nothing between 1 and 4 is published.
+    const groups = indicators.byPovertyStatus.map((g: any) => g.labourForce.value);
+    if (!groups.includes(null) && !indicators.labourForce.suppressed) expect(groups.reduce((a: number, b: number) => a + b, 0)).toBe(indicators.labourForce.value);
+    const children = indicatorBreakdown.children.map((c: any) => c.labourForce.value);
+    if (!children.includes(null) && !indicators.labourForce.suppressed) expect(children.reduce((a: number, b: number) => a + b, 0)).toBe(indicators.labourForce.value);
+    const counts: number[] = [];
+    const walk = (value: unknown, key: string): void => {
+      if (Array.isArray(value)) return value.forEach((item) => walk(item, key));
+      if (value === null || typeof value !== 'object') return;
+      const object = value as Record<string, unknown>;
+      if ('suppressed' in object && !/Rate|Share/.test(key)) {
+        if (object.value !== null) counts.push(object.value as number);
+        return;
+      }
+      for (const [k, v] of Object.entries(object)) walk(v, k);
+    };
+    walk(response.data, '');
+    expect(counts.length).toBeGreaterThan(50);
+    expect(counts.filter((n) => n > 0 && n < 5)).toEqual([]);
+    // Wall time once warm (the first request above pays for compiling and the first patterns).
+    const timed = async (query: string, variables: Record<string, unknown>) => {
+      statements = 0;
+      knex.on('query', count);
+      const t = Date.now();
+      const again: any = await platform.queryAs(DASHBOARD, query, variables, null);
+      knex.removeListener('query', count);
+      expect(again.errors).toBeUndefined();
+      return `${statements} statements, ${Date.now() - t} ms`;
+    };
+    const variables = { region: county, period: TODAY.slice(0, 7) };
+    const series = `query ($region: String!) { indicatorSeries(region: $region, granularity: MONTH, count: 12) { points { period { code } newTransfers ${cell} labourForce ${cell} } } }`;
+    const weeks = series.replace('granularity: MONTH', 'granularity: WEEK');
+    process.stdout.write(
+      `warm: page ${await timed(DASHBOARD_PAGE, variables)}; series of 12 months ${await timed(series, { region: county })}; of 12 weeks ${await timed(weeks, { region: county })}\n`,
+    );
+  });
+
   it('ranks the county’s villages for the week, red and black lists of at most ten', async () => {
     const response: any = await platform.queryAs(
       DASHBOARD,

@@ -56,6 +56,7 @@ export const LIST_SIZES: Readonly<Record<string, number>> = Object.freeze({
   'Conflict.sources': 2, // a conflict is two departments' facts
   'Indicators.transferByPlace': 4, // EmploymentPlace
   'SubsidyIndicators.byKind': 5, // SubsidyKind
+  'Indicators.byPovertyStatus': 4, // PovertyStatusGroup
   'WarningPage.countsByRule': 6, // WarningRuleId
   'Query.warningRules': 6, // WarningRuleId
   'Query.povertyStatusCounts': 5, // PovertyStatus
@@ -70,6 +71,10 @@ export const LIST_SIZES: Readonly<Record<string, number>> = Object.freeze({
   'JobFair.postings': 500,
   // Bounded by the division code: a division's children are numbered by 3 digits.
   'Division.children': 999,
+  'IndicatorBreakdown.children': 999, // the region's child divisions
+  // Capped by the resolver: situation's series.service.ts MAX_SERIES_POINTS.
+  'IndicatorSeries.points': 24,
+  'IndicatorSeriesPoint.transferByPlace': 5, // EmploymentPlace and 'no place'
   // One person's or household's own records: not capped by the resolvers; declared at what a
   // household or one working life holds (PERSON_RECORDS). Raise it, or page the field, if the
   // registry ever shows more.

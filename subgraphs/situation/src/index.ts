@@ -15,6 +15,8 @@ import { RosterResolver } from './roster/roster.resolver';
 import { WarningResolver } from './warning/warning.resolver';
 import { ConflictResolver } from './conflict/conflict.resolver';
 import { IndicatorResolver } from './indicator/indicator.resolver';
+import { IndicatorBreakdownResolver } from './indicator/breakdown.resolver';
+import { IndicatorSeriesResolver } from './indicator/series.resolver';
 import { VillageRankingResolver } from './ranking/ranking.resolver';
 import { VerificationCoverageResolver } from './verification/coverage.resolver';
 import { SituationPersonResolver } from './person/situation-person.resolver';
@@ -34,6 +36,8 @@ export const situationSubgraph: SubgraphModule<SituationLoaders> = {
     WarningResolver,
     ConflictResolver,
     IndicatorResolver,
+    IndicatorBreakdownResolver,
+    IndicatorSeriesResolver,
     VillageRankingResolver,
     VerificationCoverageResolver,
     SituationPersonResolver,

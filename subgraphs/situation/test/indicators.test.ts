@@ -29,6 +29,8 @@ const INDICATORS = `query ($region: String, $period: String!) {
     employmentRate { value numerator denominator suppressed }
     transferByPlace { place label people { value suppressed } }
     newTransfers { value suppressed }
+    zeroEmploymentHouseholds { value suppressed }
+    byPovertyStatus { status label registeredPoor labourForce { value suppressed } employed { value suppressed } employmentRate { value numerator denominator suppressed } newTransfers { value suppressed } }
     welfarePostsDeveloped { value suppressed }
     welfarePostsFilled { value suppressed }
     training {
@@ -107,7 +109,13 @@ function generate(seed: number): Dataset {
       employment_status: status,
       employment_place: status === 'EMPLOYED' && r.chance(0.9) ? r.pick(PLACES) : null,
       employment_intention: r.pick(['LOCAL', 'IN_PROVINCE', 'OUT_OF_PROVINCE', 'ENTREPRENEURSHIP', 'NONE']),
+      poverty_status: r.pick([null, null, 'NOT_LIFTED', 'LIFTED', 'LIFTED_UNSTABLE', 'MARGINAL', 'SUDDEN_HARDSHIP']),
     });
+  });
+  // About a third share a household with the person before (same village, the household's poverty status).
+  people.forEach((p, i) => {
+    const before = people[i - 1];
+    if (i > 0 && before.village_code === p.village_code && r.chance(0.35)) Object.assign(p, { household_code: before.household_code, poverty_status: before.poverty_status });
   });
   const someone = () => r.pick(people);
   const ended = (start: string) => (r.chance(0.4) ? null : addDays(start, r.int(200)));
@@ -184,6 +192,7 @@ async function insertDataset(db: SituationAlone['db'], d: Dataset): Promise<void
   await insertRows(db, 'subsidy_paid', d.subsidies);
 }
 
+const POVERTY_LABELS = { NOT_LIFTED: '未脱贫', LIFTED: '已脱贫', MONITORED: '监测对象', OTHER: '其他' };
 const between = (day: string | null, from: string, to: string) => day !== null && day >= from && day <= to;
 const count = (value: number) => ({ value, suppressed: false });
 const rate = (numerator: number, denominator: number) => ({ value: denominator > 0 ? numerator / denominator : null, numerator, denominator, suppressed: false });
@@ -220,7 +229,34 @@ function expectedIndicators(d: Dataset, region: string, from: string, to: string
   );
   const reached = people.filter((p) => d.intentions.some((i) => i.worker_id === p.worker_id && between(i.reached_on, from, to)));
   const seeking = people.filter((p) => p.employment_intention !== 'NONE');
+  const households = [...new Set(people.map((p) => p.household_code))].map((code) => people.filter((p) => p.household_code === code));
+  const zeroEmployment = households.filter((members) => members.some((p) => p.able_labourer) && members.every((p) => p.employment_status !== 'EMPLOYED'));
+  const groupOf = (status: string | null | undefined) =>
+    status === 'NOT_LIFTED'
+      ? 'NOT_LIFTED'
+      : status === 'LIFTED' || status === 'LIFTED_UNSTABLE'
+        ? 'LIFTED'
+        : status === 'MARGINAL' || status === 'SUDDEN_HARDSHIP'
+          ? 'MONITORED'
+          : 'OTHER';
+  const statusOf = new Map(d.people.map((p) => [p.worker_id, p.poverty_status]));
+  const transferred = [...new Set(events.filter((e) => between(e.start, from, to)).map((e) => e.worker))];
+  const byPovertyStatus = Object.entries(POVERTY_LABELS).map(([status, label]) => {
+    const groupAble = able.filter((p) => groupOf(p.poverty_status) === status);
+    const groupEmployed = employed.filter((p) => groupOf(p.poverty_status) === status);
+    return {
+      status,
+      label,
+      registeredPoor: status === 'NOT_LIFTED' || status === 'LIFTED',
+      labourForce: count(groupAble.length),
+      employed: count(groupEmployed.length),
+      employmentRate: rate(groupEmployed.length, groupAble.length),
+      newTransfers: count(transferred.filter((w) => groupOf(statusOf.get(w)) === status).length),
+    };
+  });
   return {
+    zeroEmploymentHouseholds: count(zeroEmployment.length),
+    byPovertyStatus,
     period: { from, to, asOf },
     threshold: 1,
     labourForce: count(able.length),
@@ -299,6 +335,11 @@ describe('indicators (指标) against an independent computation', () => {
       expect(got.retention.numerator).toBeGreaterThan(0);
       expect(got.retention.denominator).toBeGreaterThan(got.retention.numerator);
       expect(got.jobFairIntentionRate.numerator).toBeGreaterThan(0);
+      expect(got.zeroEmploymentHouseholds.value).toBeGreaterThan(0);
+      for (const group of got.byPovertyStatus) {
+        expect(group.labourForce.value).toBeGreaterThan(0);
+        expect(group.newTransfers.value).toBeGreaterThan(0);
+      }
     }
     if (region === TEST_COUNTY && period === '2026-10') {
       expect(got.verifiedShare.numerator).toBeGreaterThan(0);

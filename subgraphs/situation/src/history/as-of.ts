@@ -43,10 +43,15 @@ export async function resolveAsOf(sql: Sql, asOf: string | null | undefined, arg
   if (asOf < firstDay || asOf > today) {
     throw badInput(argument, `history of the cross-department views begins on ${firstDay}; expected a date from ${firstDay} to ${today}`, 'AS_OF_OUT_OF_RANGE');
   }
+  return asOfDay(asOf, today);
+}
+
+/** A day already checked against the history: the state at its end (as of now for today). */
+export function asOfDay(day: string, today = todayInChina()): AsOf {
   // The day's last microsecond (PostgreSQL's resolution): the state at the end of the day.
-  const lastSecond = new Date(endOfChinaDay(asOf).getTime() - 1000).toISOString().slice(0, 19);
-  const instant = asOf === today ? new Date().toISOString() : `${lastSecond}.999999Z`;
-  return { day: asOf, instant };
+  const lastSecond = new Date(endOfChinaDay(day).getTime() - 1000).toISOString().slice(0, 19);
+  const instant = day === today ? new Date().toISOString() : `${lastSecond}.999999Z`;
+  return { day, instant };
 }
 
 /** An as-of at an exact instant (tests and tools): `day` is the China day of the instant unless given. */

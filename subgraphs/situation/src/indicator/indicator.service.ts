@@ -2,6 +2,7 @@ import { placeColumn } from '../roster/village-counts';
 import { addDays, addMonths, badInput, EmploymentPlaceVocabulary, RegionTree, SuppressedTable, todayInChina, TOTAL } from '@jiuye/common';
 import type { Sql } from '../db';
 import { registryVillages, type Region } from '../region/region';
+import { ABLE_EMPLOYED, ABLE_LABOURER, POVERTY_GROUP, POVERTY_GROUPS, type PovertyGroup } from '../sql/conditions';
 import { transferEventsSql } from '../ranking/new-transfers';
 import type { Indicators, PlaceCount, SubsidyIndicators, TrainingIndicators } from './indicator.types';
 import { monthEnd, parsePeriod } from './period';
@@ -52,7 +53,7 @@ export function indicatorDates(periodText: string, today = todayInChina()): Indi
 }
 
 /** Figures per village: measure → value (and subsidies per kind). */
-type VillageFigures = Map<string, Record<string, number>>;
+export type VillageFigures = Map<string, Record<string, number>>;
 
 function add(figures: VillageFigures, village: string, measure: string, value: number): void {
   const row = figures.get(village) ?? figures.set(village, {}).get(village)!;
@@ -68,10 +69,19 @@ function add(figures: VillageFigures, village: string, measure: string, value: n
  * asOf and the welfare posts. The projector stamps every event row with the worker's current
  * village, so a worker counts in one village only and villages add up.
  */
-async function villageFigures(sql: Sql, d: IndicatorDates): Promise<VillageFigures> {
-  const stockColumns = ['real_name', 'able_labourers', 'able_employed', 'employment_intention', 'able_employed_unknown_place', ...PLACES.map(placeColumn)];
-  const [stock, verified, retention, welfare] = await Promise.all([
+export async function villageFigures(sql: Sql, d: IndicatorDates): Promise<VillageFigures> {
+  const stockColumns = ['real_name', 'employment_intention', 'zero_employment_households'];
+  const [stock, labour, verified, retention, welfare] = await Promise.all([
     sql.rows<Record<string, number> & { village_code: string }>(`select village_code, ${stockColumns.map((c) => `"${c}"`).join(', ')} from village_counts`, []),
+    // Labour force and employed by poverty group and place of work, in one statement so that the
+    // totals, the places and the groups are one snapshot (they are published as sums of each other).
+    sql.rows<{ village_code: string; grp: PovertyGroup; place: string | null; able: number; employed: number }>(
+      `select p.village_code, ${POVERTY_GROUP} as grp,
+              case when p.employment_place in (${PLACES.map((place) => `'${place}'`).join(', ')}) then p.employment_place end as place,
+              count(*) filter (where ${ABLE_LABOURER}) as able, count(*) filter (where ${ABLE_EMPLOYED}) as employed
+         from person_situation p where ${ABLE_LABOURER} group by 1, 2, 3`,
+      [],
+    ),
     sql.rows<{ village_code: string; n: number }>(
       `select village_code, count(distinct worker_id) as n from record_verification where verified_on between $1 and $2 and outcome <> 'NOT_REACHED' group by village_code`,
       [d.verificationFrom, d.verificationTo],
@@ -94,57 +104,89 @@ async function villageFigures(sql: Sql, d: IndicatorDates): Promise<VillageFigur
   ]);
   const figures: VillageFigures = new Map();
   for (const row of stock) for (const column of stockColumns) add(figures, row.village_code, column, row[column]);
+  for (const row of labour) {
+    add(figures, row.village_code, 'able_labourers', row.able);
+    add(figures, row.village_code, `able_labourers:${row.grp}`, row.able);
+    add(figures, row.village_code, 'able_employed', row.employed);
+    add(figures, row.village_code, `able_employed:${row.grp}`, row.employed);
+    add(figures, row.village_code, row.place ? placeColumn(row.place as (typeof PLACES)[number]) : 'able_employed_unknown_place', row.employed);
+  }
   for (const row of verified) add(figures, row.village_code, 'verified', row.n);
   for (const row of retention) for (const m of ['retention_base', 'retained'] as const) add(figures, row.village_code, m, row[m]);
   for (const row of welfare) for (const m of ['developed', 'filled'] as const) add(figures, row.village_code, m, row[m]);
   return figures;
 }
 
-/** The flows of one period per village: job-fair workers, new transfers, training, subsidies. */
-async function flowFigures(sql: Sql, from: string, to: string): Promise<VillageFigures> {
-  const completed = `status = 'COMPLETED' and completed_on between $1 and $2`;
-  const medium = `course_kind = 'MEDIUM_TERM' and ${completed}`;
+export interface FlowPeriod {
+  code: string;
+  from: string;
+  to: string;
+}
+
+/**
+ * The flows of many periods per village, in one grouped statement per flow (not one per
+ * period): job-fair workers, new transfers (by poverty group), training, subsidies. Periods are
+ * joined from arrays; a worker counts once per period and figure. Keyed by period code.
+ */
+export async function flowFigures(sql: Sql, periods: readonly FlowPeriod[]): Promise<Map<string, VillageFigures>> {
+  const result = new Map<string, VillageFigures>(periods.map((p) => [p.code, new Map()]));
+  if (periods.length === 0) return result;
+  const params = [periods.map((p) => p.code), periods.map((p) => p.from), periods.map((p) => p.to)];
+  const PERIODS = `periods as (select * from unnest($1::text[], $2::date[], $3::date[]) as t(code, p_from, p_to))`;
+  const completed = `e.status = 'COMPLETED' and e.completed_on between pr.p_from and pr.p_to`;
+  const medium = `e.course_kind = 'MEDIUM_TERM' and ${completed}`;
+  const [first, last] = [periods.reduce((m, p) => (p.from < m ? p.from : m), periods[0].from), periods.reduce((m, p) => (p.to > m ? p.to : m), periods[0].to)];
   const [reached, transfers, training, subsidies] = await Promise.all([
-    sql.rows<{ village_code: string; n: number }>(
-      `select village_code, count(distinct worker_id) as n from job_fair_intention where reached_on between $1 and $2 group by village_code`,
-      [from, to],
+    sql.rows<{ code: string; village_code: string; n: number }>(
+      `with ${PERIODS}
+       select pr.code, j.village_code, count(distinct j.worker_id) as n
+         from periods pr join job_fair_intention j on j.reached_on between pr.p_from and pr.p_to group by pr.code, j.village_code`,
+      params,
     ),
-    sql.rows<{ village_code: string; n: number }>(
-      `with events as (${transferEventsSql('', { region: 1, from: 2, to: 3 })})
-       select village_code, count(*) as n from (select min(village_code) as village_code from events group by worker_id) w group by village_code`,
-      ['', from, to],
+    // Per worker and period (a worker recorded by both sources counts once), then by the worker's poverty group.
+    sql.rows<{ code: string; village_code: string; grp: PovertyGroup; n: number }>(
+      `with ${PERIODS}, events as (${transferEventsSql('', { region: 4, from: 5, to: 6 })}),
+            w as (select pr.code, e.worker_id, min(e.village_code) as village_code
+                    from periods pr join events e on e.started_on between pr.p_from and pr.p_to group by pr.code, e.worker_id)
+       select w.code, w.village_code, ${POVERTY_GROUP} as grp, count(*) as n
+         from w left join person_situation p on p.worker_id = w.worker_id group by 1, 2, 3`,
+      [...params, '', first, last],
     ),
-    sql.rows<{ village_code: string; participants: number; completions: number; medium_completed: number; medium_employed: number }>(
-      `with per_worker as (
-         select min(village_code) as village_code,
-                bool_or(class_ends_on >= $1) as participant,
+    sql.rows<{ code: string; village_code: string; participants: number; completions: number; medium_completed: number; medium_employed: number }>(
+      `with ${PERIODS}, per_worker as (
+         select pr.code, min(e.village_code) as village_code,
+                bool_or(e.class_ends_on >= pr.p_from) as participant,
                 bool_or(${completed}) as completed,
                 bool_or(${medium}) as medium,
-                bool_or(${medium} and employed_on is not null and employed_on <= (completed_on + interval '3 months')::date) as medium_employed
-           from training_enrolment
-          where class_starts_on <= $2 and (class_ends_on >= $1 or completed_on >= $1)
-          group by worker_id)
-       select village_code, count(*) filter (where participant) as participants, count(*) filter (where completed) as completions,
+                bool_or(${medium} and e.employed_on is not null and e.employed_on <= (e.completed_on + interval '3 months')::date) as medium_employed
+           from periods pr join training_enrolment e
+             on e.class_starts_on <= pr.p_to and (e.class_ends_on >= pr.p_from or e.completed_on >= pr.p_from)
+          group by pr.code, e.worker_id)
+       select code, village_code, count(*) filter (where participant) as participants, count(*) filter (where completed) as completions,
               count(*) filter (where medium) as medium_completed, count(*) filter (where medium_employed) as medium_employed
-         from per_worker group by village_code`,
-      [from, to],
+         from per_worker group by code, village_code`,
+      params,
     ),
-    sql.rows<{ village_code: string; kind: string | null; amount: number; people: number }>(
-      `select village_code, kind, sum(amount) as amount, count(distinct worker_id) as people
-         from subsidy_paid where paid_on between $1 and $2
-        group by grouping sets ((village_code, kind), (village_code))`,
-      [from, to],
+    sql.rows<{ code: string; village_code: string; kind: string | null; amount: number; people: number }>(
+      `with ${PERIODS}
+       select pr.code, s.village_code, s.kind, sum(s.amount) as amount, count(distinct s.worker_id) as people
+         from periods pr join subsidy_paid s on s.paid_on between pr.p_from and pr.p_to
+        group by grouping sets ((pr.code, s.village_code, s.kind), (pr.code, s.village_code))`,
+      params,
     ),
   ]);
-  const figures: VillageFigures = new Map();
-  for (const row of reached) add(figures, row.village_code, 'reached', row.n);
-  for (const row of transfers) add(figures, row.village_code, 'new_transfers', row.n);
-  for (const row of training) for (const m of ['participants', 'completions', 'medium_completed', 'medium_employed'] as const) add(figures, row.village_code, m, row[m]);
-  for (const row of subsidies) {
-    add(figures, row.village_code, `people:${row.kind ?? TOTAL}`, row.people);
-    add(figures, row.village_code, `amount:${row.kind ?? TOTAL}`, row.amount);
+  const of = (code: string) => result.get(code)!;
+  for (const row of reached) add(of(row.code), row.village_code, 'reached', row.n);
+  for (const row of transfers) {
+    add(of(row.code), row.village_code, 'new_transfers', row.n);
+    add(of(row.code), row.village_code, `new_transfers:${row.grp}`, row.n);
   }
-  return figures;
+  for (const row of training) for (const m of ['participants', 'completions', 'medium_completed', 'medium_employed'] as const) add(of(row.code), row.village_code, m, row[m]);
+  for (const row of subsidies) {
+    add(of(row.code), row.village_code, `people:${row.kind ?? TOTAL}`, row.people);
+    add(of(row.code), row.village_code, `amount:${row.kind ?? TOTAL}`, row.amount);
+  }
+  return result;
 }
 
 /**
@@ -155,7 +197,12 @@ async function flowFigures(sql: Sql, from: string, to: string): Promise<VillageF
  * quarter), treated as exact to be safe. An ISO week crosses months, so no published period is a
  * sum of weeks except by coincidence of calendar (see README): a week is its own table.
  */
-function periodFamily(d: IndicatorDates): { periods: { code: string; from: string; to: string }[]; equations: Equation[] } {
+export interface PeriodFamily {
+  periods: FlowPeriod[];
+  equations: Equation[];
+}
+
+export function periodFamily(d: IndicatorDates): PeriodFamily {
   if (/W/.test(d.code)) return { periods: [{ code: d.code, from: d.from, to: d.to }], equations: [] };
   const year = d.from.slice(0, 4);
   const quarters = [1, 2, 3, 4].map((q) => `${year}-Q${q}`);
@@ -189,15 +236,48 @@ export async function indicatorTables(sql: Sql, periodText: string, threshold: n
   const d = indicatorDates(periodText);
   const family = periodFamily(d);
   const today = todayInChina();
-  const [figures, villages, ...flows] = await Promise.all([
+  const [figures, villages, byPeriod] = await Promise.all([
     villageFigures(sql, d),
     registryVillages(sql),
     // A period that has not begun has no flows (and is not asked for: it is refused).
-    ...family.periods.map((p) => (p.from > today ? Promise.resolve<VillageFigures>(new Map()) : flowFigures(sql, p.from, p.to))),
+    flowFigures(
+      sql,
+      family.periods.filter((p) => p.from <= today),
+    ),
   ]);
+  return buildReadout(d, family, figures, villages, byPeriod, threshold);
+}
+
+/**
+ * The suppressed tables of one period out of figures already read: the stock and as-of figures
+ * per village (villageFigures), the registry's villages, and the flows of (at least) every
+ * period of the period's family (flowFigures). Pure: no SQL.
+ */
+export function buildReadout(
+  d: IndicatorDates,
+  family: PeriodFamily,
+  figures: VillageFigures,
+  villages: readonly string[],
+  byPeriod: ReadonlyMap<string, VillageFigures>,
+  threshold: number,
+  familyTables?: Map<string, unknown>,
+): IndicatorReadout {
+  const flows = family.periods.map((p) => byPeriod.get(p.code) ?? new Map<string, Record<string, number>>());
   const tree = new RegionTree(new Set([...villages, ...figures.keys(), ...flows.flatMap((f) => [...f.keys()])]));
+  /**
+   * A flow's tables depend on the family, its flows, the tree and the threshold only: periods of
+   * one series that share them (the months of one year) share the tables (`familyTables`, one
+   * request's), built once. The key holds the whole tree, so a different hierarchy never shares.
+   */
+  const familyKey = `${family.periods.map((p) => p.code).join(',')}|${threshold}|${tree.nodes.join(',')}`;
+  const shared = <T>(name: string, build: () => T): T => {
+    if (!familyTables) return build();
+    const key = `${name}|${familyKey}`;
+    if (!familyTables.has(key)) familyTables.set(key, build());
+    return familyTables.get(key) as T;
+  };
   const tables = new Map<string, SuppressedTable>();
-  const once = (key: string, build: () => SuppressedTable) => tables.get(key) ?? tables.set(key, build()).get(key)!;
+  const once = (key: string, build: () => SuppressedTable) => tables.get(key) ?? tables.set(key, key.startsWith('flow:') ? shared(key, build) : build()).get(key)!;
   const column = (measure: string) => new Map([...figures].map(([village, row]) => [village, { [TOTAL]: row[measure] ?? 0 }]));
   const singleTable = (measure: string) => once(measure, () => new SuppressedTable(tree, column(measure), threshold));
   /** One flow's table over the region hierarchy × the period family. */
@@ -215,15 +295,36 @@ export async function indicatorTables(sql: Sql, periodText: string, threshold: n
         { categoryEquations: family.equations },
       );
     });
-  // Employed labourers by place: the places (and the unknown place) add up to employed.
+  // Employed labourers by place: the places (and the unknown place) add up to employed, and so do
+  // the poverty groups: one table, both sums, so neither breakdown gives a cell of the other away.
   const placeKeys = [...PLACES.map((place) => placeColumn(place)), 'able_employed_unknown_place'];
+  const groups = POVERTY_GROUPS.map((g) => g.group);
   const employedByPlace = new SuppressedTable(
     tree,
-    new Map([...figures].map(([village, row]) => [village, { [TOTAL]: row.able_employed ?? 0, ...Object.fromEntries(placeKeys.map((k) => [k, row[k] ?? 0])) }])),
+    new Map(
+      [...figures].map(([village, row]) => [
+        village,
+        { [TOTAL]: row.able_employed ?? 0, ...Object.fromEntries([...placeKeys, ...groups].map((k) => [k, row[placeKeys.includes(k) ? k : `able_employed:${k}`] ?? 0])) },
+      ]),
+    ),
     threshold,
-    placeKeys,
+    [TOTAL, ...placeKeys, ...groups],
+    {
+      categoryEquations: [
+        { total: TOTAL, parts: placeKeys },
+        { total: TOTAL, parts: groups },
+      ],
+    },
   );
-  const subsidies = subsidyTables(tree, flows, family, threshold);
+  // Labour force by poverty group (the groups add up to it).
+  const labourForceByGroup = new SuppressedTable(
+    tree,
+    new Map([...figures].map(([village, row]) => [village, { [TOTAL]: row.able_labourers ?? 0, ...Object.fromEntries(groups.map((g) => [g, row[`able_labourers:${g}`] ?? 0])) }])),
+    threshold,
+    groups,
+  );
+  const newTransfers = shared('new_transfers', () => flowBreakdownTable(tree, flows, family, 'new_transfers', groups, threshold));
+  const subsidies = shared('subsidies', () => subsidyTables(tree, flows, family, threshold));
 
   return (region) => {
     const single = (measure: string) => singleTable(measure).published(region.code);
@@ -233,7 +334,7 @@ export async function indicatorTables(sql: Sql, periodText: string, threshold: n
       label: place ? EmploymentPlaceVocabulary.labels[place] : '未登记就业地点',
       people: publishedCount(employedByPlace.published(region.code, placeKeys[i])),
     }));
-    const labourForce = single('able_labourers');
+    const labourForce = labourForceByGroup.published(region.code);
     const employed = employedByPlace.published(region.code);
     const [participants, completions, mediumCompleted, mediumEmployed, reached] = ['participants', 'completions', 'medium_completed', 'medium_employed', 'reached'].map(flow);
     const trainingOut: TrainingIndicators = {
@@ -251,7 +352,20 @@ export async function indicatorTables(sql: Sql, periodText: string, threshold: n
       employed: publishedCount(employed),
       employmentRate: publishedRate(employed, labourForce),
       transferByPlace,
-      newTransfers: publishedCount(flow('new_transfers')),
+      newTransfers: publishedCount(newTransfers(region.code, TOTAL, d.code)),
+      zeroEmploymentHouseholds: publishedCount(single('zero_employment_households')),
+      byPovertyStatus: POVERTY_GROUPS.map((g) => {
+        const [groupLabour, groupEmployed] = [labourForceByGroup.published(region.code, g.group), employedByPlace.published(region.code, g.group)];
+        return {
+          status: g.group,
+          label: g.label,
+          registeredPoor: g.registeredPoor,
+          labourForce: publishedCount(groupLabour),
+          employed: publishedCount(groupEmployed),
+          employmentRate: publishedRate(groupEmployed, groupLabour),
+          newTransfers: publishedCount(newTransfers(region.code, g.group, d.code)),
+        };
+      }),
       welfarePostsDeveloped: publishedCount(single('developed')),
       welfarePostsFilled: publishedCount(single('filled')),
       training: trainingOut,
@@ -264,18 +378,44 @@ export async function indicatorTables(sql: Sql, periodText: string, threshold: n
 }
 
 /**
+ * A flow broken down into parts that add up to it (e.g. new transfers by poverty group): one
+ * table over the region hierarchy × (total and parts) × the period family, tied by total = Σ
+ * parts in every period and by the family's sums in every part. Reads (node, part or TOTAL, period).
+ */
+function flowBreakdownTable(
+  tree: RegionTree,
+  flows: VillageFigures[],
+  family: PeriodFamily,
+  measure: string,
+  parts: readonly string[],
+  threshold: number,
+): (node: string, part: string, period: string) => number | null {
+  const all = [TOTAL, ...parts];
+  const cat = (part: string, code: string) => `${part}@${code}`;
+  const categories = all.flatMap((part) => family.periods.map((p) => cat(part, p.code)));
+  const equations: Equation[] = [
+    ...family.periods.map((p) => ({ total: cat(TOTAL, p.code), parts: parts.map((part) => cat(part, p.code)) })),
+    ...all.flatMap((part) => family.equations.map((e) => ({ total: cat(part, e.total), parts: e.parts.map((x) => cat(part, x)) }))),
+  ];
+  const units = new Map<string, Record<string, number>>();
+  flows.forEach((f, i) => {
+    for (const [village, row] of f) {
+      const unit = units.get(village) ?? units.set(village, {}).get(village)!;
+      for (const part of all) unit[cat(part, family.periods[i].code)] = row[part === TOTAL ? measure : `${measure}:${part}`] ?? 0;
+    }
+  });
+  const table = new SuppressedTable(tree, units, threshold, categories, { categoryEquations: equations });
+  return (node, part, period) => table.published(node, cat(part, period));
+}
+
+/**
  * Subsidies: people per kind are distinct workers (a worker paid two kinds counts in both), so
  * the kinds add up to at least totalPeople — and exactly, unless somebody was paid two kinds:
  * the bound totalPeople − Σ other kinds is tight enough to treat as an equation, so it is one.
  * Amounts add up exactly. Both are tables over the region hierarchy × kind × the period family;
  * an amount is withheld exactly where its people are (the same cells and sums: the same pattern).
  */
-function subsidyTables(
-  tree: RegionTree,
-  flows: VillageFigures[],
-  family: ReturnType<typeof periodFamily>,
-  threshold: number,
-): (region: Region, period: string) => SubsidyIndicators {
+function subsidyTables(tree: RegionTree, flows: VillageFigures[], family: PeriodFamily, threshold: number): (region: Region, period: string) => SubsidyIndicators {
   const seen = new Set<string>();
   for (const f of flows) for (const row of f.values()) for (const key of Object.keys(row)) if (key.startsWith('people:') && key !== `people:${TOTAL}`) seen.add(key.slice(7));
   const kinds = [...Object.keys(SUBSIDY_KIND_LABELS), ...[...seen].filter((k) => !(k in SUBSIDY_KIND_LABELS)).sort()];
@@ -320,12 +460,16 @@ function subsidyTables(
  */
 const inFlight = new Map<string, Promise<IndicatorReadout>>();
 
-export async function sharedIndicators(sql: Sql, region: Region, period: string, threshold: number) {
+export async function sharedIndicatorTables(sql: Sql, period: string, threshold: number): Promise<IndicatorReadout> {
   const key = `${period.trim()}|${threshold}|${todayInChina()}`;
   let pending = inFlight.get(key);
   if (!pending) {
     pending = indicatorTables(sql, period, threshold).finally(() => inFlight.delete(key));
     inFlight.set(key, pending);
   }
-  return (await pending)(region);
+  return pending;
+}
+
+export async function sharedIndicators(sql: Sql, region: Region, period: string, threshold: number) {
+  return (await sharedIndicatorTables(sql, period, threshold))(region);
 }

@@ -1,5 +1,6 @@
 import { Field, Int, ObjectType } from 'type-graphql';
-import { EmploymentPlace, LocalDateScalar } from '@jiuye/common';
+import { defineVocabulary, EmploymentPlace, LocalDateScalar } from '@jiuye/common';
+import { POVERTY_GROUPS, type PovertyGroup } from '../sql/conditions';
 import { Freshness } from '../freshness/freshness.types';
 import { RegionType } from '../region/region.type';
 import { SuppressedAmount, SuppressedCount, SuppressedRate } from './suppression';
@@ -82,6 +83,41 @@ export class SubsidyIndicators {
   totalPeople: SuppressedCount;
 }
 
+export const PovertyStatusGroupVocabulary = defineVocabulary(
+  'PovertyStatusGroup',
+  '贫困状态分组 — how officials split figures by poverty status: 未脱贫 and 已脱贫 (脱贫不稳定 included) are the registered poor (建档立卡, 贫困劳动力); 监测对象 the non-registered monitored households (边缘易致贫, 突发严重困难); 其他 no poverty record.',
+  Object.fromEntries(POVERTY_GROUPS.map((g) => [g.group, g.label])) as Record<PovertyGroup, string>,
+);
+
+@ObjectType({
+  description:
+    '按贫困状态 — the figures of one poverty group. The groups partition the registry (each worker in exactly one, by the household’s current status), so each figure’s groups add up to the indicator’s own figure; they are suppressed together with it (a withheld group cannot be recovered from the total and the other groups).',
+})
+export class PovertyStatusFigures {
+  @Field(() => PovertyStatusGroupVocabulary.enumObject)
+  status: PovertyGroup;
+
+  @Field(() => String, { description: '中文名称: 未脱贫, 已脱贫, 监测对象, 其他' })
+  label: string;
+
+  @Field(() => Boolean, { description: '建档立卡 (counted as 贫困劳动力): true for NOT_LIFTED and LIFTED.' })
+  registeredPoor: boolean;
+
+  @Field(() => SuppressedCount, { description: '劳动力 of the group (as Indicators.labourForce).' })
+  labourForce: SuppressedCount;
+
+  @Field(() => SuppressedCount, { description: '已就业 of the group (as Indicators.employed).' })
+  employed: SuppressedCount;
+
+  @Field(() => SuppressedRate, { description: '就业率 = employed ÷ labourForce of the group.' })
+  employmentRate: SuppressedRate;
+
+  @Field(() => SuppressedCount, {
+    description: '新增转移就业 of the group (as Indicators.newTransfers; the worker’s current poverty group, OTHER when the worker is not in the registry).',
+  })
+  newTransfers: SuppressedCount;
+}
+
 @ObjectType({
   description:
     '就业帮扶指标 — the indicators officials report, for a region and a period. Every count is suppressed below the threshold for every caller (these figures are for dashboards), and a rate whose numerator or denominator is suppressed is suppressed.',
@@ -116,6 +152,18 @@ export class Indicators {
       '新增转移就业: distinct workers whose transfer started within the period — organised transfers (partner) and hr employments of kind TRANSFER_IN_PROVINCE/TRANSFER_OUT_OF_PROVINCE; a worker recorded by both counts once.',
   })
   newTransfers: SuppressedCount;
+
+  @Field(() => SuppressedCount, {
+    description:
+      '零就业家庭户数: households with an able labourer and nobody employed — the zero-employment list’s condition (sql/conditions.ts ZERO_EMPLOYMENT), counted as its totalCount is. Current stock, like labourForce.',
+  })
+  zeroEmploymentHouseholds: SuppressedCount;
+
+  @Field(() => [PovertyStatusFigures], {
+    description:
+      '按贫困状态: labourForce, employed, employmentRate and newTransfers split by poverty group (未脱贫, 已脱贫, 监测对象, 其他, in that order); the groups add up to the totals.',
+  })
+  byPovertyStatus: PovertyStatusFigures[];
 
   @Field(() => SuppressedCount, { description: '开发公益性岗位: public-welfare posts of the region (all posts hr holds; posts carry no creation date).' })
   welfarePostsDeveloped: SuppressedCount;

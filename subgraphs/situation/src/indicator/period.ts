@@ -11,7 +11,7 @@ export const PERIOD_FORMATS = "a year '2026', a quarter '2026-Q4', a month '2026
 
 const pad = (n: number) => String(n).padStart(2, '0');
 /** Monday of ISO week 1 of a year (the week that holds 4 January). */
-function isoWeekOneMonday(year: number): string {
+export function isoWeekOneMonday(year: number): string {
   const jan4 = `${year}-01-04`;
   return addDays(jan4, -((weekdayOf(jan4) + 6) % 7)); // back to Monday (Monday 0 … Sunday 6)
 }
@@ -69,4 +69,13 @@ export function parseMonth(text: string, argument = 'month'): Period {
   if (m < 1 || m > 12) throw fail(`month ${match[2]} does not exist (01–12)`);
   const from = `${match[1]}-${match[2]}-01`;
   return { label: `${year}年${m}月`, from, to: monthEnd(from) };
+}
+
+/** The ISO week code ('2026-W47') of the week holding a day. */
+export function isoWeekOf(day: string): string {
+  const monday = addDays(day, -((weekdayOf(day) + 6) % 7));
+  const thursday = addDays(monday, 3);
+  const year = Number(thursday.slice(0, 4));
+  const week = daysBetween(isoWeekOneMonday(year), monday) / 7 + 1;
+  return `${year}-W${pad(week)}`;
 }

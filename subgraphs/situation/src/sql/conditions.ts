@@ -25,6 +25,26 @@ export const ABLE_EMPLOYED = `${ABLE_LABOURER} and ${EMPLOYED}`;
 /** 建档立卡 (registered poor) statuses; MARGINAL and SUDDEN_HARDSHIP are monitored, not registered. */
 export const REGISTERED_POOR = `p.poverty_status in ('NOT_LIFTED', 'LIFTED', 'LIFTED_UNSTABLE')`;
 
+/**
+ * 按贫困状态分组 — how officials split their figures for 贫困劳动力 (a partition: every worker is
+ * in exactly one group, so the groups add up to the whole). 建档立卡 (REGISTERED_POOR) is
+ * 未脱贫 + 已脱贫, where 已脱贫 includes 脱贫不稳定 (still a registered household, also monitored
+ * for relapse); 监测对象 are the non-registered households under 防返贫 monitoring (边缘易致贫,
+ * 突发严重困难), as in the MARGINAL roster; 其他: no poverty record. A worker's current status.
+ */
+export const POVERTY_GROUPS = [
+  { group: 'NOT_LIFTED', label: '未脱贫', registeredPoor: true, statuses: ['NOT_LIFTED'] },
+  { group: 'LIFTED', label: '已脱贫', registeredPoor: true, statuses: ['LIFTED', 'LIFTED_UNSTABLE'] },
+  { group: 'MONITORED', label: '监测对象', registeredPoor: false, statuses: ['MARGINAL', 'SUDDEN_HARDSHIP'] },
+  { group: 'OTHER', label: '其他', registeredPoor: false, statuses: [] },
+] as const;
+export type PovertyGroup = (typeof POVERTY_GROUPS)[number]['group'];
+
+/** The poverty group of person_situation p (OTHER when p has no status, or no row: a left join). */
+export const POVERTY_GROUP = `case ${POVERTY_GROUPS.filter((g) => g.statuses.length > 0)
+  .map((g) => `when p.poverty_status in (${g.statuses.map((s) => `'${s}'`).join(', ')}) then '${g.group}'`)
+  .join(' ')} else 'OTHER' end`;
+
 /** An open organised transfer (partner): started and not ended. */
 export const OPEN_TRANSFER = 'p.transfer_id is not null and p.transfer_ended_on is null';
 
