@@ -1362,6 +1362,20 @@ export type IdNumberLookupCount = {
   staff: Scalars['String']['output'];
 };
 
+/** 按下级区划 — a region’s indicators and one row per child division (county → townships, township → villages, village → none), cut from the same suppressed tables as `indicators`: the children add up to the parent, and no withheld cell can be recovered by subtracting the others. */
+export type IndicatorBreakdown = {
+  __typename?: 'IndicatorBreakdown';
+  /** One entry per child division the registry knows, in division-code order (region.code, region.name, region.level name it); empty for a village. */
+  children: Array<Indicators>;
+  freshness: Freshness;
+  /** The region’s own indicators (the same answer as indicators(region, period)). */
+  parent: Indicators;
+  period: IndicatorPeriod;
+  region: SituationRegion;
+  /** Counts from 1 to threshold − 1 are suppressed (SUPPRESSION_THRESHOLD). */
+  threshold: Scalars['Int']['output'];
+};
+
 /** 统计期 — the reporting period an indicator set covers. */
 export type IndicatorPeriod = {
   __typename?: 'IndicatorPeriod';
@@ -1377,9 +1391,57 @@ export type IndicatorPeriod = {
   to: Scalars['LocalDate']['output'];
 };
 
+/** 指标走势 — the headline figures of a region over consecutive periods, oldest first, in one request. */
+export type IndicatorSeries = {
+  __typename?: 'IndicatorSeries';
+  freshness: Freshness;
+  granularity: SeriesGranularity;
+  /** The first day the read model’s history answers for: stocks of periods ending before it are null. */
+  historyBeginsOn: Scalars['LocalDate']['output'];
+  /** count periods ending with endingWith, oldest first. */
+  points: Array<IndicatorSeriesPoint>;
+  region: SituationRegion;
+  /** Counts from 1 to threshold − 1 are suppressed (SUPPRESSION_THRESHOLD). */
+  threshold: Scalars['Int']['output'];
+};
+
+/** 一期 — one period of a series. Flows are exactly what indicators(region, period) answers for the period (the same suppressed tables); stocks are taken at the period’s end (see stockSource) and suppressed over the whole hierarchy like the indicators’. */
+export type IndicatorSeriesPoint = {
+  __typename?: 'IndicatorSeriesPoint';
+  /** 已就业 at period.asOf (stock). */
+  employed: SuppressedCount;
+  /** 就业率 at period.asOf (stock). */
+  employmentRate: SuppressedRate;
+  /** 劳动力 at period.asOf (stock). */
+  labourForce: SuppressedCount;
+  /** 新增转移就业 in the period (flow). */
+  newTransfers: SuppressedCount;
+  period: IndicatorPeriod;
+  /** CURRENT, HISTORY, or BEFORE_HISTORY (then every stock figure is null with suppressed = false). */
+  stockSource: SeriesStockSource;
+  /** 补贴发放总额（元） in the period (flow). */
+  subsidiesAmount: SuppressedAmount;
+  /** 补贴发放总人数 in the period (flow). */
+  subsidiesPeople: SuppressedCount;
+  /** 中期培训后3个月内就业人数 of the period’s completions (flow). */
+  trainingEmployedWithin3Months: SuppressedCount;
+  /** 参训人数 in the period (flow). */
+  trainingParticipants: SuppressedCount;
+  /** 转移就业（按地点）at period.asOf (stock): employed labourers by place of work, as Indicators.transferByPlace. */
+  transferByPlace: Array<PlaceCount>;
+  /** 月度核实率 of the calendar month of period.asOf (its denominator is the registry then: null before the history). */
+  verifiedShare: SuppressedRate;
+  /** 在岗公益性岗位 at period.asOf (posts hr holds now with an assignment open then). */
+  welfarePostsFilled: SuppressedCount;
+  /** 零就业家庭户数 at period.asOf (stock). */
+  zeroEmploymentHouseholds: SuppressedCount;
+};
+
 /** 就业帮扶指标 — the indicators officials report, for a region and a period. Every count is suppressed below the threshold for every caller (these figures are for dashboards), and a rate whose numerator or denominator is suppressed is suppressed. */
 export type Indicators = {
   __typename?: 'Indicators';
+  /** 按贫困状态: labourForce, employed, employmentRate and newTransfers split by poverty group (未脱贫, 已脱贫, 监测对象, 其他, in that order); the groups add up to the totals. */
+  byPovertyStatus: Array<PovertyStatusFigures>;
   /** 已就业: able labourers whose employment status is EMPLOYED (current stock, like labourForce). */
   employed: SuppressedCount;
   /** 就业率 = employed ÷ labourForce (current). */
@@ -1407,6 +1469,8 @@ export type Indicators = {
   welfarePostsDeveloped: SuppressedCount;
   /** 在岗公益性岗位: posts with an assignment open on period.asOf. */
   welfarePostsFilled: SuppressedCount;
+  /** 零就业家庭户数: households with an able labourer and nobody employed — the zero-employment list’s condition (sql/conditions.ts ZERO_EMPLOYMENT), counted as its totalCount is. Current stock, like labourForce. */
+  zeroEmploymentHouseholds: SuppressedCount;
 };
 
 /** 培训机构 / 技工学校 — an institution that runs vocational training courses. */
@@ -2296,6 +2360,35 @@ export type PovertyStatusChange = {
   toStatus: PovertyStatus;
 };
 
+/** 按贫困状态 — the figures of one poverty group. The groups partition the registry (each worker in exactly one, by the household’s current status), so each figure’s groups add up to the indicator’s own figure; they are suppressed together with it (a withheld group cannot be recovered from the total and the other groups). */
+export type PovertyStatusFigures = {
+  __typename?: 'PovertyStatusFigures';
+  /** 已就业 of the group (as Indicators.employed). */
+  employed: SuppressedCount;
+  /** 就业率 = employed ÷ labourForce of the group. */
+  employmentRate: SuppressedRate;
+  /** 中文名称: 未脱贫, 已脱贫, 监测对象, 其他 */
+  label: Scalars['String']['output'];
+  /** 劳动力 of the group (as Indicators.labourForce). */
+  labourForce: SuppressedCount;
+  /** 新增转移就业 of the group (as Indicators.newTransfers; the worker’s current poverty group, OTHER when the worker is not in the registry). */
+  newTransfers: SuppressedCount;
+  /** 建档立卡 (counted as 贫困劳动力): true for NOT_LIFTED and LIFTED. */
+  registeredPoor: Scalars['Boolean']['output'];
+  status: PovertyStatusGroup;
+};
+
+/** 贫困状态分组 — how officials split figures by poverty status: 未脱贫 and 已脱贫 (脱贫不稳定 included) are the registered poor (建档立卡, 贫困劳动力); 监测对象 the non-registered monitored households (边缘易致贫, 突发严重困难); 其他 no poverty record. */
+export type PovertyStatusGroup =
+  /** 已脱贫 */
+  | 'LIFTED'
+  /** 监测对象 */
+  | 'MONITORED'
+  /** 未脱贫 */
+  | 'NOT_LIFTED'
+  /** 其他 */
+  | 'OTHER';
+
 export type Query = {
   __typename?: 'Query';
   /** 访问日志 — auditors: who read whose data, newest first; filter by worker, staff account and time. */
@@ -2328,6 +2421,10 @@ export type Query = {
   households: HouseholdPage;
   /** 按身份证号查询统计 — auditors: lookups by ID number per staff account, found and not found, most misses first. */
   idNumberLookups: Array<IdNumberLookupCount>;
+  /** 指标分解: the indicators of a region (default your region) and of each of its child divisions, for one period, in one request. Same figures, rules and suppression as `indicators` (for every caller); the SQL is the same few grouped statements over the whole registry whatever the number of children. */
+  indicatorBreakdown: IndicatorBreakdown;
+  /** 指标走势: the headline figures of a region (default your region) over consecutive periods, in one request: flows per period (exactly as indicators answers each period) and stocks at each period’s end where the history reaches (null before historyBeginsOn). Suppressed for every caller. */
+  indicatorSeries: IndicatorSeries;
   /** 就业帮扶指标: the figures officials report for a region (default your region) and a period. Stock figures are taken on the period’s last day or today while it runs (labour force, employment and places are the current state); flows count what happened within the period. Small counts are suppressed for every caller. */
   indicators: Indicators;
   /** 培训机构 — training institutions, optionally in one division. */
@@ -2497,6 +2594,20 @@ export type QueryIdNumberLookupsArgs = {
   since?: InputMaybe<Scalars['String']['input']>;
   staff?: InputMaybe<Scalars['String']['input']>;
   until?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type QueryIndicatorBreakdownArgs = {
+  period: Scalars['String']['input'];
+  region?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type QueryIndicatorSeriesArgs = {
+  count?: Scalars['Int']['input'];
+  endingWith?: InputMaybe<Scalars['String']['input']>;
+  granularity: SeriesGranularity;
+  region?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -3128,6 +3239,26 @@ export type RosterPage = {
   /** How many people are on it in the region, over all pages. */
   totalCount: Scalars['Int']['output'];
 };
+
+/** 统计周期 — the periods of a series. */
+export type SeriesGranularity =
+  /** 月 */
+  | 'MONTH'
+  /** 季度 */
+  | 'QUARTER'
+  /** 周 (ISO week) */
+  | 'WEEK'
+  /** 年 */
+  | 'YEAR';
+
+/** Where a series point’s stock figures come from. */
+export type SeriesStockSource =
+  /** The period ended before the history begins (historyBeginsOn): stocks are null, never made up. */
+  | 'BEFORE_HISTORY'
+  /** The period is still running: today’s state (as indicators answers it). */
+  | 'CURRENT'
+  /** The state at the end of the period’s last day, read from the read model’s history. */
+  | 'HISTORY';
 
 /** Mark a person as left-behind (三留守), or clear it with kind null. */
 export type SetLeftBehindInput = {
