@@ -162,6 +162,54 @@ describe('npm run import with the sample files', () => {
     }
   });
 
+  it('the rejected-rows file (导入失败明细) is logged person by person before it leaves; a log that cannot be written withholds it', async () => {
+    const answer = await fetch(`${base()}/imports/hr/workers?dryRun=1&fileName=workers.csv`, {
+      method: 'POST',
+      body: readFileSync(path.join(SAMPLES, 'workers-gbk.csv')),
+      headers: await userHeaders(COUNTY_OFFICER),
+    });
+    const lines = (await answer.text())
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line));
+    const { runId } = lines.at(-1).report;
+    const url = `${base()}/imports/hr/runs/${runId}/rejected.xlsx`;
+    const correlation = `rejected-${runId}`;
+    const download = await fetch(url, { headers: { ...(await userHeaders(COUNTY_OFFICER)), 'x-request-id': correlation } });
+    expect(download.status).toBe(200);
+    expect(download.headers.get('content-type')).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load((await download.arrayBuffer()) as never);
+    expect(book.worksheets[0].rowCount).toBe(7);
+    const stored = await hrSql<{ person: [string | null, string | null, string] }>(
+      `select person from import_row where run_id = ? and outcome = 'rejected' and person is not null`,
+      [runId],
+    );
+    const audit = new pg.Client({ connectionString: platform.auditDatabaseUrl });
+    await audit.connect();
+    try {
+      const logged = await audit.query(`select worker_id, household_code, fields, operation from access_log where correlation_id = $1`, [correlation]);
+      expect(new Set(logged.rows.map((r) => r.operation))).toEqual(new Set([`download /imports/hr/runs/${runId}/rejected.xlsx`]));
+      const workers = stored.map((r) => r.person[0]).filter((id): id is string => id !== null);
+      expect(workers.length).toBeGreaterThanOrEqual(4);
+      expect(new Set(logged.rows.map((r) => r.worker_id).filter(Boolean))).toEqual(new Set(workers));
+      expect(logged.rows[0].fields).toEqual(expect.arrayContaining(['ImportRow.cells', 'Worker.idNumber']));
+      // The log refuses: the file is withheld, not one byte of it leaves.
+      await audit.query(`alter table access_log add constraint refuse_rejected_download check (seq < 0) not valid`);
+      try {
+        const refused = await fetch(url, { headers: await userHeaders(COUNTY_OFFICER) });
+        expect(refused.status).toBe(503);
+        const body = (await refused.json()) as any;
+        expect(body.errors[0].extensions.code).toBe('ACCESS_LOG_UNAVAILABLE');
+        expect(JSON.stringify(body)).not.toMatch(/\d{17}[\dX]/);
+      } finally {
+        await audit.query(`alter table access_log drop constraint refuse_rejected_download`);
+      }
+    } finally {
+      await audit.end();
+    }
+  });
+
   it('reads the GBK CSV sample', async () => {
     const result = await cli(['hr', 'workers', path.join(SAMPLES, 'workers-gbk.csv'), '--dry-run', '--out', out]);
     expect(result.code).toBe(0);
