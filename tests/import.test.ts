@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import pg from 'pg';
+import * as iconv from 'iconv-lite';
 import { addDays, makeIdNumber, householdCodeIn, type Identity } from '@jiuye/common';
 import { startTestPlatform, COUNTY_OFFICER, DEMO_COUNTY, tokenFor, userHeaders, type TestPlatform } from '@jiuye/testing/platform';
 
@@ -205,6 +206,45 @@ describe('npm run import with the sample files', () => {
       } finally {
         await audit.query(`alter table access_log drop constraint refuse_rejected_download`);
       }
+    } finally {
+      await audit.end();
+    }
+  });
+
+  it('imports a training enrolment list (GBK) as a training officer of the county: the sample workers into the class that ends last, logged with their villages', async () => {
+    const trainingOfficer = await tokenFor({ ...COUNTY_OFFICER, subject: 'test-training-officer', department: 'training' });
+    const registered = await hrSql<{ id_number: string; name: string; village_code: string }>(
+      `select id_number, name, village_code from worker where id_number like '530128%' order by id_number limit 5`,
+    );
+    expect(registered).toHaveLength(5);
+    const last = [...platform.county.reference.classes].sort((a, b) => a.endsOn.localeCompare(b.endsOn) || a.id - b.id).at(-1)!;
+    // The test county's demo is laid out around its own day: its last class has ended by now, so enrol on its first day.
+    const day = last.startsOn;
+    const wrong = registered[0].id_number.slice(0, 17) + (registered[0].id_number[17] === '1' ? '2' : '1');
+    const csv = [
+      '培训报名名单,,,,',
+      '序号,培训班编号,姓名,身份证号码,报名日期',
+      ...registered.map((w, i) => `${i + 1},${last.id},${w.name},${w.id_number},${day}`),
+      `6,${last.id},${registered[0].name},${wrong},${day}`,
+    ].join('\r\n');
+    const file = path.join(out, 'enrolments-gbk.csv');
+    writeFileSync(file, iconv.encode(csv, 'gbk'));
+    const first = await cli(['training', 'enrolments', file, '--out', out], undefined, trainingOfficer);
+    expect(first.stderr).toBe('');
+    expect(first.stdout).toContain('inserted 5, updated 0, unchanged 0, rejected 1 of 6 rows — csv (gb18030)');
+    expect(first.stdout).toContain('身份证号码: the check character');
+    const again = await cli(['training', 'enrolments', file, '--out', out], undefined, trainingOfficer);
+    expect(again.stdout).toContain('inserted 0, updated 0, unchanged 5, rejected 1 of 6 rows');
+    const audit = new pg.Client({ connectionString: platform.auditDatabaseUrl });
+    await audit.connect();
+    try {
+      const logged = await audit.query(
+        `select worker_id, village_code from access_log where operation = 'import /imports/training/enrolments' and staff = 'test-training-officer'`,
+      );
+      const byWorker = new Map(logged.rows.map((r) => [r.worker_id, r.village_code]));
+      expect(byWorker.size).toBe(5);
+      // Training does not know where people live; the access log places them (the residence authority).
+      expect([...byWorker.values()].sort()).toEqual(registered.map((w) => w.village_code).sort());
     } finally {
       await audit.end();
     }

@@ -2,13 +2,14 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import * as ExcelJS from 'exceljs';
 import { householdCodeIn, idNumberCheckCharacter, makeIdNumber } from '@jiuye/common';
-import { createDemoCounty } from '@jiuye/devtools';
+import { createDemoCounty, DEFAULT_OPTIONS } from '@jiuye/devtools';
 
 /**
  * npm run import:samples — rebuilds samples/import/: the files the README walks through.
  *   workers.xlsx      劳动力实名登记 as a county form: a merged title row, a two-row header
  *                     (家庭成员 over 姓名 | 身份证号码 | 联系电话, 六个清楚 over the clarities), blank rows;
- *   workers-gbk.csv   the same kind of list as a GBK CSV (Excel's "CSV" on a Chinese Windows).
+ *   workers-gbk.csv   the same kind of list as a GBK CSV (Excel's "CSV" on a Chinese Windows);
+ *   assistance-grants-gbk.csv  civil's 低保/特困 list; enrolments-gbk.csv  training's 报名名单.
  * People are synthetic: ID numbers with valid check characters, born in 禄劝 (530128, another
  * county of Kunming, so no demo person's number is reused), living in the demo county's first
  * villages in households numbered from 9001 (the demo generator's households stay below).
@@ -193,12 +194,50 @@ function writeGrantsCsv(file: string): void {
   writeFileSync(file, encodeGbk(lines.join('\r\n') + '\r\n'));
 }
 
+/**
+ * 培训报名名单 for training (kind enrolments), GBK: eight of the sample workers (import
+ * workers.xlsx first: a worker not in the registry is outside every scope) into the two classes
+ * of the demo county (20,000 workers, as npm start makes it) that end last, on the demo's day; then a mistyped
+ * ID number, a class that does not exist, a 2026年13月 date, the same person twice in a class, a
+ * class that ended long ago, and someone never registered. A demo of another size (DEMO_WORKERS)
+ * has other classes: the class ids then name other classes or none.
+ */
+function writeEnrolmentsCsv(file: string): void {
+  const classes = [...createDemoCounty({}).reference.classes].sort((a, b) => a.endsOn.localeCompare(b.endsOn) || a.id - b.id);
+  const [last, beforeLast] = [classes[classes.length - 1], classes[classes.length - 2]];
+  const ended = classes[0];
+  // The demo county's own day (npm start lays it out around 2026-11-20), so the file is the same whenever it is rebuilt.
+  const enrolledOn = DEFAULT_OPTIONS.today;
+  const [year, month, day] = enrolledOn.split('-').map(Number);
+  const styles = [enrolledOn, `${year}/${month}/${day}`, `${year}年${month}月${day}日`];
+  const trainees = people(8, 0);
+  const good = trainees.map((p, i) => [String(i + 1), String(i % 3 === 2 ? beforeLast.id : last.id), p.name, p.idNumber, styles[i % 3]]);
+  const [extra] = people(1, 40);
+  const n = good.length;
+  const lines = [
+    '东川区职业技能培训报名名单,,,,',
+    '序号,培训班编号,姓名,身份证号码,报名日期',
+    ...good.slice(0, 4).map((row) => row.join(',')),
+    '',
+    ...good.slice(4).map((row) => row.join(',')),
+    `${n + 1},${last.id},${extra.name},${wrongCheckCharacter(extra.idNumber)},${enrolledOn}`,
+    `${n + 2},99999,${trainees[0].name},${trainees[0].idNumber},${enrolledOn}`,
+    `${n + 3},${last.id},${trainees[1].name},${trainees[1].idNumber},${year}年13月1日`,
+    `${n + 4},${last.id},${trainees[0].name},${trainees[0].idNumber},${enrolledOn}`,
+    `${n + 5},${ended.id},${trainees[3].name},${trainees[3].idNumber},${enrolledOn}`,
+    `${n + 6},${last.id},${extra.name},${extra.idNumber},${enrolledOn}`,
+    '',
+  ];
+  writeFileSync(file, encodeGbk(lines.join('\r\n') + '\r\n'));
+}
+
 async function main(): Promise<void> {
   mkdirSync(OUT, { recursive: true });
   await writeXlsx(path.join(OUT, 'workers.xlsx'));
   writeGbkCsv(path.join(OUT, 'workers-gbk.csv'));
   writeGrantsCsv(path.join(OUT, 'assistance-grants-gbk.csv'));
-  console.log(`written: ${path.relative(process.cwd(), OUT)}/workers.xlsx, workers-gbk.csv, assistance-grants-gbk.csv`);
+  writeEnrolmentsCsv(path.join(OUT, 'enrolments-gbk.csv'));
+  console.log(`written: ${path.relative(process.cwd(), OUT)}/workers.xlsx, workers-gbk.csv, assistance-grants-gbk.csv, enrolments-gbk.csv`);
 }
 
 main().catch((error) => {
