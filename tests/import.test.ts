@@ -250,6 +250,27 @@ describe('npm run import with the sample files', () => {
     }
   });
 
+  it('imports the out-of-province sample (省外务工贫困劳动力名单, GBK) as employments of the registered sample workers, twice', async () => {
+    const file = path.join(SAMPLES, 'out-of-province-gbk.csv');
+    const first = await cli(['hr', 'out-of-province', file, '--out', out]);
+    expect(first.stderr).toBe('');
+    expect(first.stdout).toContain('inserted 6, updated 0, unchanged 0, rejected 6 of 12 rows — csv (gb18030)');
+    for (const reason of [
+      'line 10: 务工开始时间: must not be after today',
+      'line 11: 身份证号码: worker was not found',
+      'line 12: 身份证号码: the check character',
+      'line 13: the same person as line 3',
+      'line 14: 姓名: differs from the registry record',
+      'line 15: 月收入（元）: a monthly wage is a whole number',
+    ]) {
+      expect(first.stdout).toContain(reason);
+    }
+    const recorded = await hrSql(`select count(*)::int as n from employment where kind = 'TRANSFER_OUT_OF_PROVINCE' and employer_name like '%某%'`);
+    expect(recorded).toEqual([{ n: 6 }]);
+    const again = await cli(['hr', 'out-of-province', file, '--out', out]);
+    expect(again.stdout).toContain('inserted 0, updated 0, unchanged 6, rejected 6 of 12 rows');
+  });
+
   it('reads the GBK CSV sample', async () => {
     const result = await cli(['hr', 'workers', path.join(SAMPLES, 'workers-gbk.csv'), '--dry-run', '--out', out]);
     expect(result.code).toBe(0);

@@ -9,7 +9,8 @@ import { createDemoCounty, DEFAULT_OPTIONS } from '@jiuye/devtools';
  *   workers.xlsx      劳动力实名登记 as a county form: a merged title row, a two-row header
  *                     (家庭成员 over 姓名 | 身份证号码 | 联系电话, 六个清楚 over the clarities), blank rows;
  *   workers-gbk.csv   the same kind of list as a GBK CSV (Excel's "CSV" on a Chinese Windows);
- *   assistance-grants-gbk.csv  civil's 低保/特困 list; enrolments-gbk.csv  training's 报名名单.
+ *   assistance-grants-gbk.csv  civil's 低保/特困 list; enrolments-gbk.csv  training's 报名名单;
+ *   out-of-province-gbk.csv    hr's 省外务工贫困劳动力名单.
  * People are synthetic: ID numbers with valid check characters, born in 禄劝 (530128, another
  * county of Kunming, so no demo person's number is reused), living in the demo county's first
  * villages in households numbered from 9001 (the demo generator's households stay below).
@@ -212,7 +213,8 @@ function writeEnrolmentsCsv(file: string): void {
   const styles = [enrolledOn, `${year}/${month}/${day}`, `${year}年${month}月${day}日`];
   const trainees = people(8, 0);
   const good = trainees.map((p, i) => [String(i + 1), String(i % 3 === 2 ? beforeLast.id : last.id), p.name, p.idNumber, styles[i % 3]]);
-  const [extra] = people(1, 40);
+  // Beyond both worker samples (offsets 0 and 40): nobody registers them.
+  const [extra] = people(1, 300);
   const n = good.length;
   const lines = [
     '东川区职业技能培训报名名单,,,,',
@@ -231,13 +233,53 @@ function writeEnrolmentsCsv(file: string): void {
   writeFileSync(file, encodeGbk(lines.join('\r\n') + '\r\n'));
 }
 
+/**
+ * 省外务工贫困劳动力名单 for hr (kind out-of-province), GBK: six of the sample workers (import
+ * workers.xlsx first) working in other provinces since 2026, then a start in the future, someone
+ * never registered, a mistyped ID number, the same person twice, a name that is not the
+ * registry's, a wage written as 面议.
+ */
+function writeOutOfProvinceCsv(file: string): void {
+  const workers = people(12, 0);
+  const jobs = [
+    ['广东省深圳市宝安区', '深圳市某电子有限公司'],
+    ['浙江省宁波市鄞州区', '宁波某服装有限公司'],
+    ['广东省东莞市长安镇', '东莞某五金制品厂'],
+    ['福建省厦门市集美区', '厦门某食品有限公司'],
+    ['江苏省苏州市昆山市', '昆山某精密机械有限公司'],
+    ['上海市松江区', '上海某物流有限公司'],
+  ];
+  const good = [0, 1, 2, 4, 5, 6].map((w, i) => {
+    const p = workers[w];
+    return [String(i + 1), p.name, p.idNumber, jobs[i][0], jobs[i][1], `2026年${i + 2}月1日`, String(3600 + 200 * i)];
+  });
+  const [never] = people(1, 300);
+  const n = good.length;
+  const lines = [
+    '东川区省外务工贫困劳动力名单（2026年11月）,,,,,,',
+    '序号,姓名,身份证号码,务工地点,用工单位,务工开始时间,月收入（元）',
+    ...good.slice(0, 3).map((row) => row.join(',')),
+    '',
+    ...good.slice(3).map((row) => row.join(',')),
+    `${n + 1},${workers[7].name},${workers[7].idNumber},${jobs[0][0]},${jobs[0][1]},2099年1月1日,4000`,
+    `${n + 2},${never.name},${never.idNumber},${jobs[1][0]},${jobs[1][1]},2026年5月1日,4000`,
+    `${n + 3},${workers[8].name},${wrongCheckCharacter(workers[8].idNumber)},${jobs[2][0]},${jobs[2][1]},2026年5月1日,4000`,
+    good[0].map((cell, i) => (i === 0 ? String(n + 4) : cell)).join(','),
+    `${n + 5},${workers[9].name}某,${workers[9].idNumber},${jobs[3][0]},${jobs[3][1]},2026年5月1日,4000`,
+    `${n + 6},${workers[10].name},${workers[10].idNumber},${jobs[4][0]},${jobs[4][1]},2026年5月1日,面议`,
+    '',
+  ];
+  writeFileSync(file, encodeGbk(lines.join('\r\n') + '\r\n'));
+}
+
 async function main(): Promise<void> {
   mkdirSync(OUT, { recursive: true });
   await writeXlsx(path.join(OUT, 'workers.xlsx'));
   writeGbkCsv(path.join(OUT, 'workers-gbk.csv'));
   writeGrantsCsv(path.join(OUT, 'assistance-grants-gbk.csv'));
   writeEnrolmentsCsv(path.join(OUT, 'enrolments-gbk.csv'));
-  console.log(`written: ${path.relative(process.cwd(), OUT)}/workers.xlsx, workers-gbk.csv, assistance-grants-gbk.csv, enrolments-gbk.csv`);
+  writeOutOfProvinceCsv(path.join(OUT, 'out-of-province-gbk.csv'));
+  console.log(`written: ${path.relative(process.cwd(), OUT)}/workers.xlsx, workers-gbk.csv, assistance-grants-gbk.csv, enrolments-gbk.csv, out-of-province-gbk.csv`);
 }
 
 main().catch((error) => {

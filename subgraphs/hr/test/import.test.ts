@@ -344,4 +344,90 @@ describe('hr import: 劳动力实名登记 from spreadsheets', () => {
       await restarted.stop();
     }
   });
+
+  describe('out-of-province: 省外务工贫困劳动力名单 as 省外转移 employments (recordEmploymentStart)', () => {
+    const postList = async (bytes: Buffer, query = '') => {
+      const response = await fetch(serviceUrl(hr.url, `/imports/out-of-province?fileName=list.csv${query}`), {
+        method: 'POST',
+        body: bytes,
+        headers: await gatewayHeaders(officer),
+      });
+      expect(response.status).toBe(200);
+      const lines = (await response.text())
+        .trim()
+        .split('\n')
+        .map((line) => JSON.parse(line) as ImportStreamLine);
+      const last = lines.at(-1)!;
+      return last.type === 'report' ? last.report : undefined;
+    };
+    const LIST = [
+      '东川区省外务工贫困劳动力名单（2026年11月）,,,,,,',
+      '序号,姓名,身份证号码,务工地点,用工单位,务工开始时间,月收入（元）',
+      `1,张三,${people.a},广东省深圳市宝安区,深圳市某电子有限公司,2026年3月1日,4500`,
+      `2,李四,${people.b},浙江省宁波市,宁波某服装厂,2026/4/1,3800元`,
+      '',
+      `3,王五,${people.c},广东省东莞市,东莞某五金厂,2099-01-01,4000`,
+      `4,赵六,${idNumberAged(44, 901)},福建省厦门市,厦门某公司,2026-05-01,4200`,
+      `5,钱七,${badCheckCharacter(idNumberAged(45, 903))},福建省厦门市,厦门某公司,2026-05-01,4200`,
+      `6,张三,${people.a},广东省深圳市宝安区,深圳市某电子有限公司,2026年3月1日,4500`,
+      `7,王五五,${people.c},广东省东莞市,东莞某五金厂,2026-05-01,4000`,
+      `8,王五,${people.c},广东省东莞市,东莞某五金厂,2026-05-01,0`,
+    ].join('\r\n');
+    const employments = () => hr.sql(`select worker_id, kind, place, employer_name, location, starts_on, monthly_wage, ends_on from employment order by worker_id`);
+
+    it("applies recordEmploymentStart's rules from a GBK list; the real run records the employments and marks the workers employed; the same list again changes nothing", async () => {
+      const bytes = iconv.encode(LIST, 'gbk');
+      const dry = await postList(bytes, '&dryRun=1');
+      expect(dry!.encoding).toBe('gb18030');
+      expect(dry!.counts).toEqual({ rows: 8, inserted: 2, updated: 0, unchanged: 0, rejected: 6 });
+      expect(dry!.rejected).toEqual([
+        { line: 6, column: '务工开始时间', reason: '务工开始时间: must not be after today' },
+        // Not registered, or outside the scope: one answer.
+        { line: 7, column: '身份证号码', reason: '身份证号码: worker was not found' },
+        { line: 8, column: '身份证号码', reason: expect.stringMatching(/^身份证号码: the check character/) },
+        { line: 9, column: null, reason: 'the same person as line 3' },
+        { line: 10, column: '姓名', reason: '姓名: differs from the registry record (the name as on the ID card); correct whichever is wrong' },
+        { line: 11, column: '月收入（元）', reason: '月收入（元）: a monthly wage is a whole number of yuan from 1 to 100000' },
+      ]);
+      expect(await employments()).toEqual([]);
+      const real = await postList(bytes);
+      expect(real!.counts).toMatchObject({ inserted: 2, rejected: 6 });
+      expect(await employments()).toEqual(
+        [
+          [people.a, '深圳市某电子有限公司', '广东省深圳市宝安区', '2026-03-01', 4500],
+          [people.b, '宁波某服装厂', '浙江省宁波市', '2026-04-01', 3800],
+        ]
+          .map(([id, employer, location, startsOn, wage]) => ({
+            worker_id: pseudonymOf(id as string),
+            kind: 'TRANSFER_OUT_OF_PROVINCE',
+            place: 'OUT_OF_PROVINCE',
+            employer_name: employer,
+            location,
+            starts_on: startsOn,
+            monthly_wage: wage,
+            ends_on: null,
+          }))
+          .sort((x, y) => x.worker_id.localeCompare(y.worker_id)),
+      );
+      const status = await hr.sql('select employment_status from worker where id in (?, ?)', [pseudonymOf(people.a), pseudonymOf(people.b)]);
+      expect(status).toEqual([{ employment_status: 'EMPLOYED' }, { employment_status: 'EMPLOYED' }]);
+      const again = await postList(bytes);
+      expect(again!.counts).toEqual({ rows: 8, inserted: 0, updated: 0, unchanged: 2, rejected: 6 });
+    });
+
+    it("reads an xlsx with date and number cells; another job over an open one gets the mutation's answer", async () => {
+      const book = new ExcelJS.Workbook();
+      const sheet = book.addWorksheet('省外务工');
+      sheet.addRow(['姓名', '身份证号码', '务工地点', '用工单位', '务工开始时间', '月工资']);
+      sheet.addRow(['王五', people.c, '广东省东莞市', '东莞某五金厂', new Date(Date.UTC(2026, 4, 1)), 4000]);
+      sheet.addRow(['张三', people.a, '江苏省苏州市', '苏州某电子厂', new Date(Date.UTC(2026, 5, 1)), 5000]);
+      const report = await postList(Buffer.from(await book.xlsx.writeBuffer()));
+      expect(report!.format).toBe('xlsx');
+      expect(report!.counts).toEqual({ rows: 2, inserted: 1, updated: 0, unchanged: 0, rejected: 1 });
+      expect(report!.rejected).toEqual([{ line: 3, column: '务工开始时间', reason: '务工开始时间: the worker already has an open employment; record its end first' }]);
+      expect(await hr.sql('select starts_on, monthly_wage from employment where worker_id = ?', [pseudonymOf(people.c)])).toEqual([
+        { starts_on: '2026-05-01', monthly_wage: 4000 },
+      ]);
+    });
+  });
 });
