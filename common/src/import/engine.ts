@@ -204,7 +204,8 @@ export async function runImport<K extends string, R>(em: EntityManager, kind: Im
       for (const outcome of ['inserted', 'updated', 'unchanged', 'rejected'] as const) counts[outcome] += batchCounts[outcome];
       await options.onBatch?.({ type: 'progress', done: Math.min(start + batchSize, sheet.rows.length), total: sheet.rows.length, counts: { ...counts }, people, lookups });
     }
-    await em.execute(`update "import_run" set "status" = 'finished', "finished_at" = now() where "id" = ?`, [runId]);
+    // A run the stale sweep took for interrupted (a client that held it up for long) that did finish is finished.
+    await em.execute(`update "import_run" set "status" = 'finished', "failure" = null, "finished_at" = now() where "id" = ?`, [runId]);
   } catch (error) {
     const failure = error instanceof ImportFileError ? error.reason : 'broken-off';
     await em.execute(`update "import_run" set "status" = 'failed', "failure" = ?, "finished_at" = now() where "id" = ?`, [failure, runId]).catch(() => undefined);
