@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import pg from 'pg';
+import * as iconv from 'iconv-lite';
 import { addDays, makeIdNumber, householdCodeIn, type Identity } from '@jiuye/common';
 import { startTestPlatform, COUNTY_OFFICER, DEMO_COUNTY, tokenFor, userHeaders, type TestPlatform } from '@jiuye/testing/platform';
 
@@ -160,6 +161,114 @@ describe('npm run import with the sample files', () => {
     } finally {
       await audit.end();
     }
+  });
+
+  it('the rejected-rows file (导入失败明细) is logged person by person before it leaves; a log that cannot be written withholds it', async () => {
+    const answer = await fetch(`${base()}/imports/hr/workers?dryRun=1&fileName=workers.csv`, {
+      method: 'POST',
+      body: readFileSync(path.join(SAMPLES, 'workers-gbk.csv')),
+      headers: await userHeaders(COUNTY_OFFICER),
+    });
+    const lines = (await answer.text())
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line));
+    const { runId } = lines.at(-1).report;
+    const url = `${base()}/imports/hr/runs/${runId}/rejected.xlsx`;
+    const correlation = `rejected-${runId}`;
+    const download = await fetch(url, { headers: { ...(await userHeaders(COUNTY_OFFICER)), 'x-request-id': correlation } });
+    expect(download.status).toBe(200);
+    expect(download.headers.get('content-type')).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load((await download.arrayBuffer()) as never);
+    expect(book.worksheets[0].rowCount).toBe(7);
+    const stored = await hrSql<{ person: [string | null, string | null, string] }>(
+      `select person from import_row where run_id = ? and outcome = 'rejected' and person is not null`,
+      [runId],
+    );
+    const audit = new pg.Client({ connectionString: platform.auditDatabaseUrl });
+    await audit.connect();
+    try {
+      const logged = await audit.query(`select worker_id, household_code, fields, operation from access_log where correlation_id = $1`, [correlation]);
+      expect(new Set(logged.rows.map((r) => r.operation))).toEqual(new Set([`download /imports/hr/runs/${runId}/rejected.xlsx`]));
+      const workers = stored.map((r) => r.person[0]).filter((id): id is string => id !== null);
+      expect(workers.length).toBeGreaterThanOrEqual(4);
+      expect(new Set(logged.rows.map((r) => r.worker_id).filter(Boolean))).toEqual(new Set(workers));
+      expect(logged.rows[0].fields).toEqual(expect.arrayContaining(['ImportRow.cells', 'Worker.idNumber']));
+      // The log refuses: the file is withheld, not one byte of it leaves.
+      await audit.query(`alter table access_log add constraint refuse_rejected_download check (seq < 0) not valid`);
+      try {
+        const refused = await fetch(url, { headers: await userHeaders(COUNTY_OFFICER) });
+        expect(refused.status).toBe(503);
+        const body = (await refused.json()) as any;
+        expect(body.errors[0].extensions.code).toBe('ACCESS_LOG_UNAVAILABLE');
+        expect(JSON.stringify(body)).not.toMatch(/\d{17}[\dX]/);
+      } finally {
+        await audit.query(`alter table access_log drop constraint refuse_rejected_download`);
+      }
+    } finally {
+      await audit.end();
+    }
+  });
+
+  it('imports a training enrolment list (GBK) as a training officer of the county: the sample workers into the class that ends last, logged with their villages', async () => {
+    const trainingOfficer = await tokenFor({ ...COUNTY_OFFICER, subject: 'test-training-officer', department: 'training' });
+    const registered = await hrSql<{ id_number: string; name: string; village_code: string }>(
+      `select id_number, name, village_code from worker where id_number like '530128%' order by id_number limit 5`,
+    );
+    expect(registered).toHaveLength(5);
+    const last = [...platform.county.reference.classes].sort((a, b) => a.endsOn.localeCompare(b.endsOn) || a.id - b.id).at(-1)!;
+    // The test county's demo is laid out around its own day: its last class has ended by now, so enrol on its first day.
+    const day = last.startsOn;
+    const wrong = registered[0].id_number.slice(0, 17) + (registered[0].id_number[17] === '1' ? '2' : '1');
+    const csv = [
+      '培训报名名单,,,,',
+      '序号,培训班编号,姓名,身份证号码,报名日期',
+      ...registered.map((w, i) => `${i + 1},${last.id},${w.name},${w.id_number},${day}`),
+      `6,${last.id},${registered[0].name},${wrong},${day}`,
+    ].join('\r\n');
+    const file = path.join(out, 'enrolments-gbk.csv');
+    writeFileSync(file, iconv.encode(csv, 'gbk'));
+    const first = await cli(['training', 'enrolments', file, '--out', out], undefined, trainingOfficer);
+    expect(first.stderr).toBe('');
+    expect(first.stdout).toContain('inserted 5, updated 0, unchanged 0, rejected 1 of 6 rows — csv (gb18030)');
+    expect(first.stdout).toContain('身份证号码: the check character');
+    const again = await cli(['training', 'enrolments', file, '--out', out], undefined, trainingOfficer);
+    expect(again.stdout).toContain('inserted 0, updated 0, unchanged 5, rejected 1 of 6 rows');
+    const audit = new pg.Client({ connectionString: platform.auditDatabaseUrl });
+    await audit.connect();
+    try {
+      const logged = await audit.query(
+        `select worker_id, village_code from access_log where operation = 'import /imports/training/enrolments' and staff = 'test-training-officer'`,
+      );
+      const byWorker = new Map(logged.rows.map((r) => [r.worker_id, r.village_code]));
+      expect(byWorker.size).toBe(5);
+      // Training does not know where people live; the access log places them (the residence authority).
+      expect([...byWorker.values()].sort()).toEqual(registered.map((w) => w.village_code).sort());
+    } finally {
+      await audit.end();
+    }
+  });
+
+  it('imports the out-of-province sample (省外务工贫困劳动力名单, GBK) as employments of the registered sample workers, twice', async () => {
+    const file = path.join(SAMPLES, 'out-of-province-gbk.csv');
+    const first = await cli(['hr', 'out-of-province', file, '--out', out]);
+    expect(first.stderr).toBe('');
+    expect(first.stdout).toContain('inserted 6, updated 0, unchanged 0, rejected 6 of 12 rows — csv (gb18030)');
+    for (const reason of [
+      'line 10: 务工开始时间: must not be after today',
+      'line 11: 身份证号码: worker was not found',
+      'line 12: 身份证号码: the check character',
+      'line 13: the same person as line 3',
+      'line 14: 姓名: differs from the registry record',
+      'line 15: 月收入（元）: a monthly wage is a whole number',
+    ]) {
+      expect(first.stdout).toContain(reason);
+    }
+    const recorded = await hrSql(`select count(*)::int as n from employment where kind = 'TRANSFER_OUT_OF_PROVINCE' and employer_name like '%某%'`);
+    expect(recorded).toEqual([{ n: 6 }]);
+    const again = await cli(['hr', 'out-of-province', file, '--out', out]);
+    expect(again.stdout).toContain('inserted 0, updated 0, unchanged 6, rejected 6 of 12 rows');
   });
 
   it('reads the GBK CSV sample', async () => {

@@ -117,6 +117,10 @@ export interface SubgraphConfig extends CommonConfig {
   authorityUrls: Record<AuthorityName, string>;
   /** How long an authority's answer is reused (ACCESS_CACHE_SECONDS, default 30; 0: ask every time). */
   accessCacheSeconds?: number;
+  /** Days a finished import keeps its rows' cells, the personal data of the rejected-rows file (IMPORT_ROW_RETENTION_DAYS, default 30). */
+  importRowRetentionDays?: number;
+  /** Minutes without a committed batch after which a running import is marked failed, interrupted (IMPORT_STALE_MINUTES, default 15). */
+  importStaleMinutes?: number;
 }
 
 /** The database a subgraph uses when only a server URL (DATABASE_URL) is given. */
@@ -164,6 +168,18 @@ export function loadSubgraphConfig(name: SubgraphName, env: NodeJS.ProcessEnv = 
       z.coerce.number().int('expected whole seconds').min(0, 'expected 0 or more seconds').max(3600, 'at most 3600 seconds'),
       env.ACCESS_CACHE_SECONDS ?? 30,
       'ACCESS_CACHE_SECONDS',
+      problems,
+    ),
+    importRowRetentionDays: check(
+      z.coerce.number().int('expected whole days').min(1, 'at least 1 day').max(3650, 'at most 3650 days'),
+      env.IMPORT_ROW_RETENTION_DAYS ?? 30,
+      'IMPORT_ROW_RETENTION_DAYS',
+      problems,
+    ),
+    importStaleMinutes: check(
+      z.coerce.number().int('expected whole minutes').min(1, 'at least 1 minute').max(1440, 'at most 1440 minutes'),
+      env.IMPORT_STALE_MINUTES ?? 15,
+      'IMPORT_STALE_MINUTES',
       problems,
     ),
   };

@@ -22,6 +22,7 @@ import { placementKind, type RequestIdentity, type ScopeKind } from './auth/iden
 import { INTERNAL_IDENTITY_HEADER, TokenError, verifyInternalIdentity } from './auth/tokens';
 import { VisibilityCache } from './auth/visibility-cache';
 import { forkWithChangeContext, type ChangeContext } from './history';
+import { DEFAULT_IMPORT_ROW_RETENTION_DAYS, DEFAULT_IMPORT_STALE_MINUTES, startImportMaintenance } from './import/maintenance';
 import type { DepartmentHistory } from './history-read';
 import type { AuthorityName } from './departments';
 
@@ -276,12 +277,21 @@ export async function startSubgraph<TLoaders>(module: SubgraphModule<TLoaders>, 
     logSql: process.env.LOG_SQL === '1',
   });
   let background: BackgroundWork | null = null;
+  let maintenance: BackgroundWork | null = null;
   try {
     if (options.migrate !== false) {
       const applied = await migrate(database.orm);
       if (applied.length) logger.info({ applied }, 'migrations applied');
     }
     background = module.background && options.background !== false ? await module.background(config, logger) : null;
+    // A department that imports: runs left 'running' by a killed process are marked failed at start and every few minutes, and old rows' cells are cleared.
+    if (module.imports) {
+      maintenance = await startImportMaintenance(
+        database.orm.em as EntityManager,
+        { retentionDays: config.importRowRetentionDays ?? DEFAULT_IMPORT_ROW_RETENTION_DAYS, staleMinutes: config.importStaleMinutes ?? DEFAULT_IMPORT_STALE_MINUTES },
+        logger,
+      );
+    }
     const schema = await buildFederatedSchema(module);
     const server = new ApolloServer<SubgraphContext<TLoaders>>({
       schema,
@@ -369,6 +379,7 @@ export async function startSubgraph<TLoaders>(module: SubgraphModule<TLoaders>, 
       background,
       async stop() {
         await background?.stop();
+        await maintenance?.stop();
         await http.close();
         await server.stop();
         await database.close();
@@ -376,6 +387,7 @@ export async function startSubgraph<TLoaders>(module: SubgraphModule<TLoaders>, 
     };
   } catch (error) {
     await background?.stop().catch(() => undefined);
+    await maintenance?.stop().catch(() => undefined);
     await database.close();
     throw error;
   }

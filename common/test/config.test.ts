@@ -9,6 +9,17 @@ describe('configuration', () => {
     expect(config.port).toBe(4001);
   });
 
+  it('reads how long import rows keep their cells and when a running import counts as interrupted (defaults 30 days, 15 minutes)', () => {
+    expect(loadSubgraphConfig('hr', { DATABASE_URL: SERVER })).toMatchObject({ importRowRetentionDays: 30, importStaleMinutes: 15 });
+    expect(loadSubgraphConfig('hr', { DATABASE_URL: SERVER, IMPORT_ROW_RETENTION_DAYS: '7', IMPORT_STALE_MINUTES: '60' })).toMatchObject({
+      importRowRetentionDays: 7,
+      importStaleMinutes: 60,
+    });
+    expect(() => loadSubgraphConfig('hr', { DATABASE_URL: SERVER, IMPORT_ROW_RETENTION_DAYS: '0', IMPORT_STALE_MINUTES: 'soon' })).toThrow(
+      /IMPORT_ROW_RETENTION_DAYS: at least 1 day[\s\S]*IMPORT_STALE_MINUTES/,
+    );
+  });
+
   it('names every wrong variable at once and never echoes secrets', () => {
     let error: unknown;
     try {

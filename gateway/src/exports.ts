@@ -15,6 +15,7 @@ import {
   signInternalIdentity,
   type ExportedPerson,
   type Logger,
+  type RequestIdentity,
 } from '@jiuye/common';
 import { forwardedIdentity, type Caller } from './auth';
 import type { AccessLogStore, DepartmentAccess } from './audit/access-log';
@@ -66,39 +67,68 @@ export function exportsProxy(situationUrl: () => string | undefined, signingKey:
         passHeaders(upstream, response);
         return void response.end(Buffer.from(await upstream.arrayBuffer()));
       }
-      if (upstream.headers.get(EXPORT_FRAMING_HEADER) !== EXPORT_FRAMING) {
-        abort.abort(new Error('not a framed export'));
-        throw new HttpError(502, 'the situation read model answered an export in a form this gateway does not read', 'SUBGRAPH_UNAVAILABLE', { department: 'situation' });
-      }
       const operation = `export ${url.pathname}${url.search}`.slice(0, 200);
-      // The request id is the gateway's own; the client's x-request-id is kept beside it (hole 9).
-      const correlationId = correlationIdOf(request) ?? null;
-      const body = Readable.fromWeb(upstream.body as import('node:stream/web').ReadableStream);
-      try {
-        await relay(body, response, upstream, (people, fields) =>
-          accessLog.append(
-            identity,
-            operation,
-            people.map((person) => exportRead(person, fields)),
-            { correlationId },
-          ),
-        );
-      } catch (error) {
-        abort.abort(error);
-        body.destroy();
-        if (error instanceof AccessLogRefused) {
-          logger.error({ requestId, error: error.reason.message }, 'export: the access log could not be written; the download is broken off');
-          // Nothing has left yet: say why, as a GraphQL answer would. Otherwise the client sees a broken download.
-          if (!response.headersSent)
-            throw new HttpError(503, 'The access log could not be written, so the export is withheld; quote the request id to the operators', 'ACCESS_LOG_UNAVAILABLE');
-        } else if (!response.destroyed) {
-          // The file broke off upstream (or was malformed): break it here too rather than hand over a truncated file as whole.
-          logger.warn({ requestId, error: (error as Error).message }, 'export: the download broke off');
-        }
-        response.destroy(error as Error);
-      }
+      await relayLoggedDownload({ request, response, upstream, abort, identity, operation, accessLog, logger, requestId, subgraph: 'situation', what: 'export' });
     },
   };
+}
+
+export interface LoggedDownload {
+  request: IncomingMessage;
+  response: ServerResponse;
+  /** A 200 answer framed people-before-bytes (EXPORT_FRAMING). */
+  upstream: Response;
+  abort: AbortController;
+  identity: RequestIdentity;
+  /** What the access log names as the operation. */
+  operation: string;
+  accessLog: AccessLogStore;
+  logger: Logger;
+  requestId: string;
+  /** The service that answered about the people (the access log's subgraph). */
+  subgraph: string;
+  /** How logs and errors name the download: export, rejected-rows file … */
+  what: string;
+}
+
+/**
+ * Passes a framed download (common/src/export/frames.ts) on to the client, each page's people in
+ * the access log before any byte after them: the exports and an import's rejected-rows file
+ * (导入失败明细, the rows as typed). Before the first byte a log failure answers 503
+ * ACCESS_LOG_UNAVAILABLE; after it the download is broken off.
+ */
+export async function relayLoggedDownload(download: LoggedDownload): Promise<void> {
+  const { request, response, upstream, abort, identity, operation, accessLog, logger, requestId, subgraph, what } = download;
+  if (upstream.headers.get(EXPORT_FRAMING_HEADER) !== EXPORT_FRAMING) {
+    abort.abort(new Error('not a framed download'));
+    throw new HttpError(502, `the ${subgraph} service answered a download in a form this gateway does not read`, 'SUBGRAPH_UNAVAILABLE', { department: subgraph });
+  }
+  // The request id is the gateway's own; the client's x-request-id is kept beside it (hole 9).
+  const correlationId = correlationIdOf(request) ?? null;
+  const body = Readable.fromWeb(upstream.body as import('node:stream/web').ReadableStream);
+  try {
+    await relay(body, response, upstream, (people, fields) =>
+      accessLog.append(
+        identity,
+        operation,
+        people.map((person) => downloadRead(subgraph, person, fields)),
+        { correlationId },
+      ),
+    );
+  } catch (error) {
+    abort.abort(error);
+    body.destroy();
+    if (error instanceof AccessLogRefused) {
+      logger.error({ requestId, error: error.reason.message }, `${what}: the access log could not be written; the download is broken off`);
+      // Nothing has left yet: say why, as a GraphQL answer would. Otherwise the client sees a broken download.
+      if (!response.headersSent)
+        throw new HttpError(503, `The access log could not be written, so the ${what} is withheld; quote the request id to the operators`, 'ACCESS_LOG_UNAVAILABLE');
+    } else if (!response.destroyed) {
+      // The file broke off upstream (or was malformed): break it here too rather than hand over a truncated file as whole.
+      logger.warn({ requestId, error: (error as Error).message }, `${what}: the download broke off`);
+    }
+    response.destroy(error as Error);
+  }
 }
 
 function passHeaders(upstream: Response, response: ServerResponse): void {
@@ -115,9 +145,9 @@ class AccessLogRefused extends Error {
   }
 }
 
-/** One person of an export as the access log records them: read by the situation service, the exported columns. */
-function exportRead([workerId, householdCode, villageCode]: ExportedPerson, fields: string[]): DepartmentAccess {
-  return { subgraph: 'situation', ...(workerId ? { workerId } : householdCode ? { householdCode } : {}), villageCode, fields };
+/** One person of a download as the access log records them: read by the service that framed it, the downloaded columns. */
+function downloadRead(subgraph: string, [workerId, householdCode, villageCode]: ExportedPerson, fields: string[]): DepartmentAccess {
+  return { subgraph, ...(workerId ? { workerId } : householdCode ? { householdCode } : {}), villageCode, fields };
 }
 
 /** Frames read ahead of the client while earlier pages are being logged (a few MB of file at most). */

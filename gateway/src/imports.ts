@@ -21,6 +21,7 @@ import { forwardedIdentity, type Caller } from './auth';
 import type { AccessLogStore, DepartmentAccess } from './audit/access-log';
 import type { LookupBudget } from './audit/lookup-budget';
 import { correlationIdOf } from './correlation';
+import { relayLoggedDownload } from './exports';
 
 /** Departments that keep records of their own (the read model imports nothing). */
 const IMPORTING = new Set<string>(SUBGRAPH_NAMES.filter((name) => name !== 'situation'));
@@ -40,6 +41,9 @@ const IMPORTING = new Set<string>(SUBGRAPH_NAMES.filter((name) => name !== 'situ
  * to the account's lookup budget like the ID numbers of a GraphQL operation (audit/id-lookups.ts);
  * over the budget, the stream is broken off before the line that carries them. The department
  * stops a run after 20 such answers whatever the budget (common/src/import/engine.ts).
+ * The rejected-rows file (导入失败明细) holds the refused rows as typed: the department frames it
+ * as an export, and each row's person is in the access log before the file's bytes leave
+ * (exports.ts, relayLoggedDownload); a log that cannot be written withholds the file.
  */
 export function importsProxy(
   departmentUrl: (name: string) => string | undefined,
@@ -82,8 +86,13 @@ export function importsProxy(
         throw new HttpError(503, `the ${department} department does not answer; try again shortly`, 'SUBGRAPH_UNAVAILABLE', { department });
       }
       const contentType = upstream.headers.get('content-type') ?? '';
+      if (request.method === 'GET' && upstream.status === 200 && upstream.body) {
+        // 导入失败明细: the rows as typed (names, ID numbers, phones) — logged person by person as an export is, before its bytes leave.
+        const operation = `download ${url.pathname}`.slice(0, 200);
+        return relayLoggedDownload({ request, response, upstream, abort, identity, operation, accessLog, logger, requestId, subgraph: department, what: 'rejected-rows file' });
+      }
       if (upstream.status !== 200 || !upstream.body || !contentType.startsWith('application/x-ndjson')) {
-        // A refusal, or the rejected-rows file: the department's answer as it is.
+        // A refusal: the department's answer as it is.
         response.statusCode = upstream.status;
         for (const name of ['content-type', 'content-disposition', 'cache-control']) {
           const value = upstream.headers.get(name);

@@ -2,13 +2,15 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import * as ExcelJS from 'exceljs';
 import { householdCodeIn, idNumberCheckCharacter, makeIdNumber } from '@jiuye/common';
-import { createDemoCounty } from '@jiuye/devtools';
+import { createDemoCounty, DEFAULT_OPTIONS } from '@jiuye/devtools';
 
 /**
  * npm run import:samples — rebuilds samples/import/: the files the README walks through.
  *   workers.xlsx      劳动力实名登记 as a county form: a merged title row, a two-row header
  *                     (家庭成员 over 姓名 | 身份证号码 | 联系电话, 六个清楚 over the clarities), blank rows;
- *   workers-gbk.csv   the same kind of list as a GBK CSV (Excel's "CSV" on a Chinese Windows).
+ *   workers-gbk.csv   the same kind of list as a GBK CSV (Excel's "CSV" on a Chinese Windows);
+ *   assistance-grants-gbk.csv  civil's 低保/特困 list; enrolments-gbk.csv  training's 报名名单;
+ *   out-of-province-gbk.csv    hr's 省外务工贫困劳动力名单.
  * People are synthetic: ID numbers with valid check characters, born in 禄劝 (530128, another
  * county of Kunming, so no demo person's number is reused), living in the demo county's first
  * villages in households numbered from 9001 (the demo generator's households stay below).
@@ -193,12 +195,91 @@ function writeGrantsCsv(file: string): void {
   writeFileSync(file, encodeGbk(lines.join('\r\n') + '\r\n'));
 }
 
+/**
+ * 培训报名名单 for training (kind enrolments), GBK: eight of the sample workers (import
+ * workers.xlsx first: a worker not in the registry is outside every scope) into the two classes
+ * of the demo county (20,000 workers, as npm start makes it) that end last, on the demo's day; then a mistyped
+ * ID number, a class that does not exist, a 2026年13月 date, the same person twice in a class, a
+ * class that ended long ago, and someone never registered. A demo of another size (DEMO_WORKERS)
+ * has other classes: the class ids then name other classes or none.
+ */
+function writeEnrolmentsCsv(file: string): void {
+  const classes = [...createDemoCounty({}).reference.classes].sort((a, b) => a.endsOn.localeCompare(b.endsOn) || a.id - b.id);
+  const [last, beforeLast] = [classes[classes.length - 1], classes[classes.length - 2]];
+  const ended = classes[0];
+  // The demo county's own day (npm start lays it out around 2026-11-20), so the file is the same whenever it is rebuilt.
+  const enrolledOn = DEFAULT_OPTIONS.today;
+  const [year, month, day] = enrolledOn.split('-').map(Number);
+  const styles = [enrolledOn, `${year}/${month}/${day}`, `${year}年${month}月${day}日`];
+  const trainees = people(8, 0);
+  const good = trainees.map((p, i) => [String(i + 1), String(i % 3 === 2 ? beforeLast.id : last.id), p.name, p.idNumber, styles[i % 3]]);
+  // Beyond both worker samples (offsets 0 and 40): nobody registers them.
+  const [extra] = people(1, 300);
+  const n = good.length;
+  const lines = [
+    '东川区职业技能培训报名名单,,,,',
+    '序号,培训班编号,姓名,身份证号码,报名日期',
+    ...good.slice(0, 4).map((row) => row.join(',')),
+    '',
+    ...good.slice(4).map((row) => row.join(',')),
+    `${n + 1},${last.id},${extra.name},${wrongCheckCharacter(extra.idNumber)},${enrolledOn}`,
+    `${n + 2},99999,${trainees[0].name},${trainees[0].idNumber},${enrolledOn}`,
+    `${n + 3},${last.id},${trainees[1].name},${trainees[1].idNumber},${year}年13月1日`,
+    `${n + 4},${last.id},${trainees[0].name},${trainees[0].idNumber},${enrolledOn}`,
+    `${n + 5},${ended.id},${trainees[3].name},${trainees[3].idNumber},${enrolledOn}`,
+    `${n + 6},${last.id},${extra.name},${extra.idNumber},${enrolledOn}`,
+    '',
+  ];
+  writeFileSync(file, encodeGbk(lines.join('\r\n') + '\r\n'));
+}
+
+/**
+ * 省外务工贫困劳动力名单 for hr (kind out-of-province), GBK: six of the sample workers (import
+ * workers.xlsx first) working in other provinces since 2026, then a start in the future, someone
+ * never registered, a mistyped ID number, the same person twice, a name that is not the
+ * registry's, a wage written as 面议.
+ */
+function writeOutOfProvinceCsv(file: string): void {
+  const workers = people(12, 0);
+  const jobs = [
+    ['广东省深圳市宝安区', '深圳市某电子有限公司'],
+    ['浙江省宁波市鄞州区', '宁波某服装有限公司'],
+    ['广东省东莞市长安镇', '东莞某五金制品厂'],
+    ['福建省厦门市集美区', '厦门某食品有限公司'],
+    ['江苏省苏州市昆山市', '昆山某精密机械有限公司'],
+    ['上海市松江区', '上海某物流有限公司'],
+  ];
+  const good = [0, 1, 2, 4, 5, 6].map((w, i) => {
+    const p = workers[w];
+    return [String(i + 1), p.name, p.idNumber, jobs[i][0], jobs[i][1], `2026年${i + 2}月1日`, String(3600 + 200 * i)];
+  });
+  const [never] = people(1, 300);
+  const n = good.length;
+  const lines = [
+    '东川区省外务工贫困劳动力名单（2026年11月）,,,,,,',
+    '序号,姓名,身份证号码,务工地点,用工单位,务工开始时间,月收入（元）',
+    ...good.slice(0, 3).map((row) => row.join(',')),
+    '',
+    ...good.slice(3).map((row) => row.join(',')),
+    `${n + 1},${workers[7].name},${workers[7].idNumber},${jobs[0][0]},${jobs[0][1]},2099年1月1日,4000`,
+    `${n + 2},${never.name},${never.idNumber},${jobs[1][0]},${jobs[1][1]},2026年5月1日,4000`,
+    `${n + 3},${workers[8].name},${wrongCheckCharacter(workers[8].idNumber)},${jobs[2][0]},${jobs[2][1]},2026年5月1日,4000`,
+    good[0].map((cell, i) => (i === 0 ? String(n + 4) : cell)).join(','),
+    `${n + 5},${workers[9].name}某,${workers[9].idNumber},${jobs[3][0]},${jobs[3][1]},2026年5月1日,4000`,
+    `${n + 6},${workers[10].name},${workers[10].idNumber},${jobs[4][0]},${jobs[4][1]},2026年5月1日,面议`,
+    '',
+  ];
+  writeFileSync(file, encodeGbk(lines.join('\r\n') + '\r\n'));
+}
+
 async function main(): Promise<void> {
   mkdirSync(OUT, { recursive: true });
   await writeXlsx(path.join(OUT, 'workers.xlsx'));
   writeGbkCsv(path.join(OUT, 'workers-gbk.csv'));
   writeGrantsCsv(path.join(OUT, 'assistance-grants-gbk.csv'));
-  console.log(`written: ${path.relative(process.cwd(), OUT)}/workers.xlsx, workers-gbk.csv, assistance-grants-gbk.csv`);
+  writeEnrolmentsCsv(path.join(OUT, 'enrolments-gbk.csv'));
+  writeOutOfProvinceCsv(path.join(OUT, 'out-of-province-gbk.csv'));
+  console.log(`written: ${path.relative(process.cwd(), OUT)}/workers.xlsx, workers-gbk.csv, assistance-grants-gbk.csv, enrolments-gbk.csv, out-of-province-gbk.csv`);
 }
 
 main().catch((error) => {

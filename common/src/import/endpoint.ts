@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { once } from 'node:events';
 import type { Department } from '../departments';
 import { contentDisposition } from '../export/formats';
+import { EXPORT_FRAMING, EXPORT_FRAMING_HEADER, FramedExport, type ExportedPerson } from '../export/frames';
 import { notFound } from '../errors';
 import { HttpError, readBodyBytes } from '../http';
 import type { SubgraphContext } from '../subgraph';
@@ -32,6 +33,9 @@ const REJECTED_PATH = /^runs\/([0-9a-f-]{36})\/rejected\.xlsx$/;
  *       per committed batch (with its people, for the gateway's access log), then the report;
  *   GET  /imports/runs/<id>/rejected.xlsx      导入失败明细 of a run, to the account that ran it or
  *       the department's staff of its county; anyone else gets the NOT_FOUND a missing run gets.
+ *       The file carries personal data (the rows as typed), so it is framed as an export is
+ *       (common/src/export/frames.ts): the people its rows are about come before its bytes, and
+ *       the gateway logs them before it passes the file on.
  * A file refused whole (unreadable, a required column missing, beyond the limits) answers 400
  * before anything is written but the run's absence.
  */
@@ -43,7 +47,7 @@ export function importEndpoint<TLoaders>(kinds: Record<string, ImportEndpointKin
       const rejected = REJECTED_PATH.exec(path);
       if (request.method === 'GET') {
         if (!rejected) throw new HttpError(404, 'not found: GET /imports/runs/<id>/rejected.xlsx');
-        return sendRejected(context, options.department, rejected[1], response);
+        return sendRejected(context, options.department, rejected[1], response, (kindName) => (Object.hasOwn(kinds, kindName) ? kinds[kindName].fields : []));
       }
       const kind = Object.hasOwn(kinds, path) ? kinds[path] : undefined;
       if (!kind) throw new HttpError(404, `no import of that kind here; ${options.department} imports: ${Object.keys(kinds).join(', ')}`, 'NOT_FOUND');
@@ -105,7 +109,13 @@ class ClientGone extends Error {
   }
 }
 
-async function sendRejected<TLoaders>(context: SubgraphContext<TLoaders>, department: Department, runId: string, response: ServerResponse): Promise<void> {
+async function sendRejected<TLoaders>(
+  context: SubgraphContext<TLoaders>,
+  department: Department,
+  runId: string,
+  response: ServerResponse,
+  fieldsOf: (kind: string) => string[],
+): Promise<void> {
   const { identity, access, em } = context;
   access.requireDepartment(department, 'imports');
   const run = await findImportRun(em, runId);
@@ -115,9 +125,24 @@ async function sendRejected<TLoaders>(context: SubgraphContext<TLoaders>, depart
   const rows = await rejectedRowsOf(em, allowed ? runId : '00000000-0000-0000-0000-000000000000');
   if (!run || !allowed) throw notFound('import run');
   const bytes = await writeRejectedRows(run.labels, rows);
+  // Whom the file's rows describe: each row's person as its cells told at import; a row that
+  // identifies nobody still counts as a read in the run's region. Rows whose cells the
+  // retention cleared carry no personal data and no entry.
+  const people: ExportedPerson[] = rows
+    .filter((row) => row.cells.length > 0)
+    .map((row): ExportedPerson => (row.person && (row.person[0] || row.person[1]) ? row.person : [null, null, run.region ?? '']));
   response.statusCode = 200;
   response.setHeader('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
   response.setHeader('content-disposition', contentDisposition(`导入失败明细-${run.fileName.replace(/\.[^.]*$/, '')}.xlsx`));
   response.setHeader('cache-control', 'no-store');
-  response.end(bytes);
+  response.setHeader(EXPORT_FRAMING_HEADER, EXPORT_FRAMING);
+  const framed = new FramedExport(response);
+  framed.head({ fields: ['ImportRow.cells', ...fieldsOf(run.kind)] });
+  // In pieces well below the frame limit (a run may reject 200,000 rows).
+  for (let start = 0; start < people.length; start += 5000) framed.people(people.slice(start, start + 5000));
+  for (let start = 0; start < bytes.length; start += 1 << 20) {
+    const chunk = bytes.subarray(start, start + (1 << 20));
+    await new Promise<void>((resolve, reject) => framed.out.write(chunk, (error) => (error ? reject(error) : resolve())));
+  }
+  framed.finish(rows.length);
 }

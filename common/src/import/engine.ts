@@ -46,6 +46,12 @@ export interface ImportKind<K extends string, R> {
   parse(values: Record<K, RawCell | undefined>): ParsedRow<R, K>;
   /** Why a later row with an earlier row's key is refused (default: the same person as line N). */
   duplicate?(earlierLine: number): string;
+  /**
+   * Who a row is about as far as its cells tell without the database (a valid ID number's
+   * pseudonym, a household code, the village): kept with a rejected row, so the rejected-rows
+   * download logs whom its cells describe. Null: nobody the cells identify.
+   */
+  identify?(values: Record<K, RawCell | undefined>): ImportedPerson | null;
   apply(em: EntityManager, rows: readonly KeyedRow<R>[], dryRun: boolean): Promise<BatchResult<K>[]>;
 }
 
@@ -163,7 +169,18 @@ export async function runImport<K extends string, R>(em: EntityManager, kind: Im
           if (outcome.outcome !== 'rejected') return { run_id: runId, line: row.line, outcome: outcome.outcome, record_key: !result.rejections ? result.key : null };
           const reason = result.rejections ? outcome.reason : withLabel(labelOf(outcome.column), outcome.reason);
           if (rejected.length < REPORTED_REJECTIONS) rejected.push({ line: row.line, column: labelOf(outcome.column), reason });
-          return { run_id: runId, line: row.line, outcome: 'rejected', record_key: null, column_label: labelOf(outcome.column), reason, cells: row.cells.map(storedCell) };
+          // Who the kept cells are about: as the kind decided, else as the cells tell (for the rejected-rows download's access log).
+          const person = outcome.person ?? kind.identify?.(valuesOf(sheet.header, row)) ?? null;
+          return {
+            run_id: runId,
+            line: row.line,
+            outcome: 'rejected',
+            record_key: null,
+            column_label: labelOf(outcome.column),
+            reason,
+            cells: row.cells.map(storedCell),
+            person: person ? [person.workerId ?? null, person.householdCode ?? null, person.villageCode] : null,
+          };
         });
         registeredElsewhere += lookups.length;
         if (registeredElsewhere > maxRegisteredElsewhere) {
@@ -174,22 +191,24 @@ export async function runImport<K extends string, R>(em: EntityManager, kind: Im
           );
         }
         await tx.execute(
-          `insert into "import_row" ("run_id", "line", "outcome", "record_key", "column_label", "reason", "cells")
-           select run_id, line, outcome, record_key, column_label, reason, cells
-             from json_to_recordset(?::json) as r(run_id uuid, line int, outcome text, record_key text, column_label text, reason text, cells jsonb)`,
+          `insert into "import_row" ("run_id", "line", "outcome", "record_key", "column_label", "reason", "cells", "person")
+           select run_id, line, outcome, record_key, column_label, reason, cells, person
+             from json_to_recordset(?::json) as r(run_id uuid, line int, outcome text, record_key text, column_label text, reason text, cells jsonb, person jsonb)`,
           [JSON.stringify(records)],
         );
         await tx.execute(
-          `update "import_run" set "rows" = "rows" + ?, "inserted" = "inserted" + ?, "updated" = "updated" + ?, "unchanged" = "unchanged" + ?, "rejected" = "rejected" + ? where "id" = ?`,
+          `update "import_run" set "rows" = "rows" + ?, "inserted" = "inserted" + ?, "updated" = "updated" + ?, "unchanged" = "unchanged" + ?, "rejected" = "rejected" + ?, "progressed_at" = now() where "id" = ?`,
           [rows.length, batchCounts.inserted, batchCounts.updated, batchCounts.unchanged, batchCounts.rejected, runId],
         );
       });
       for (const outcome of ['inserted', 'updated', 'unchanged', 'rejected'] as const) counts[outcome] += batchCounts[outcome];
       await options.onBatch?.({ type: 'progress', done: Math.min(start + batchSize, sheet.rows.length), total: sheet.rows.length, counts: { ...counts }, people, lookups });
     }
-    await em.execute(`update "import_run" set "status" = 'finished', "finished_at" = now() where "id" = ?`, [runId]);
+    // A run the stale sweep took for interrupted (a client that held it up for long) that did finish is finished.
+    await em.execute(`update "import_run" set "status" = 'finished', "failure" = null, "finished_at" = now() where "id" = ?`, [runId]);
   } catch (error) {
-    await em.execute(`update "import_run" set "status" = 'failed', "finished_at" = now() where "id" = ?`, [runId]).catch(() => undefined);
+    const failure = error instanceof ImportFileError ? error.reason : 'broken-off';
+    await em.execute(`update "import_run" set "status" = 'failed', "failure" = ?, "finished_at" = now() where "id" = ?`, [failure, runId]).catch(() => undefined);
     throw error;
   }
   return {
@@ -235,11 +254,20 @@ export async function findImportRun(em: EntityManager, runId: string): Promise<I
   return run ? { id: run.id, kind: run.kind, account: run.account, region: run.region, fileName: run.file_name, labels: run.labels } : null;
 }
 
+export interface StoredRejectedRow {
+  line: number;
+  /** Empty once the retention has cleared them (purgeImportCells). */
+  cells: RawCell[];
+  reason: string;
+  /** Who the cells are about: [worker pseudonym|null, household code|null, village]; null when cleared or nobody identified. */
+  person: [string | null, string | null, string] | null;
+}
+
 /** The rejected rows of a run in line order, with the reason, as the rejected-rows file lists them. */
-export async function rejectedRowsOf(em: EntityManager, runId: string): Promise<{ line: number; cells: RawCell[]; reason: string }[]> {
-  const rows = await em.execute<{ line: number; cells: RawCell[] | null; reason: string | null }[]>(
-    `select "line", "cells", "reason" from "import_row" where "run_id" = ? and "outcome" = 'rejected' order by "line"`,
+export async function rejectedRowsOf(em: EntityManager, runId: string): Promise<StoredRejectedRow[]> {
+  const rows = await em.execute<{ line: number; cells: RawCell[] | null; reason: string | null; person: StoredRejectedRow['person'] }[]>(
+    `select "line", "cells", "reason", "person" from "import_row" where "run_id" = ? and "outcome" = 'rejected' order by "line"`,
     [runId],
   );
-  return rows.map((row) => ({ line: row.line, cells: row.cells ?? [], reason: row.reason ?? '' }));
+  return rows.map((row) => ({ line: row.line, cells: row.cells ?? [], reason: row.reason ?? '', person: row.cells ? row.person : null }));
 }

@@ -29,6 +29,18 @@ export {
   type ParsedRow,
   type RowReport,
   type RowRejection,
+  type StoredRejectedRow,
 } from './engine';
 export { IMPORT_STREAM_CONTENT_TYPE, type ImportStreamLine } from './stream';
 export { importEndpoint, type ImportEndpointKind, type ImportEndpointOptions } from './endpoint';
+export { importTablesUpgradeSql } from './store';
+export {
+  DEFAULT_IMPORT_ROW_RETENTION_DAYS,
+  DEFAULT_IMPORT_STALE_MINUTES,
+  failStaleImportRuns,
+  IMPORT_MAINTENANCE_INTERVAL_MS,
+  purgeImportCells,
+  startImportMaintenance,
+  type ImportMaintenanceOptions,
+} from './maintenance';
+export { identifyCells } from './identify';

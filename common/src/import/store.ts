@@ -40,3 +40,21 @@ export function importTablesSql(): string[] {
     `create index "import_row_record_key_index" on "import_row" ("record_key") where "outcome" in ('inserted', 'updated');`,
   ];
 }
+
+/**
+ * What import_run / import_row gained after importTablesSql (run it after that, in a department's
+ * migration): progressed_at (the last committed batch, so a run nothing advances any more can be
+ * told from a long one), failure (why a run failed: 'interrupted' when the process or its
+ * department went away mid-way), and import_row.person (who a rejected row is about, as far as
+ * its cells tell: [worker pseudonym|null, household code|null, village] — the rejected-rows
+ * download logs it as an export does).
+ */
+export function importTablesUpgradeSql(): string[] {
+  return [
+    `alter table "import_run" add column if not exists "progressed_at" timestamptz not null default now();`,
+    `alter table "import_run" add column if not exists "failure" varchar(40) null;`,
+    `alter table "import_row" add column if not exists "person" jsonb null;`,
+    `create index if not exists "import_run_running_index" on "import_run" ("progressed_at") where "status" = 'running';`,
+    `create index if not exists "import_run_finished_index" on "import_run" ("finished_at") where "status" <> 'running';`,
+  ];
+}

@@ -1,6 +1,21 @@
+import { Readable } from 'node:stream';
 import * as ExcelJS from 'exceljs';
 import * as iconv from 'iconv-lite';
-import { idNumberCheckCharacter, IMPORT_STREAM_CONTENT_TYPE, makeIdNumber, runImport, serviceUrl, type ImportReport, type ImportStreamLine } from '@jiuye/common';
+import {
+  EXPORT_FRAMING,
+  EXPORT_FRAMING_HEADER,
+  idNumberCheckCharacter,
+  IMPORT_STREAM_CONTENT_TYPE,
+  makeIdNumber,
+  failStaleImportRuns,
+  purgeImportCells,
+  readFrames,
+  runImport,
+  serviceUrl,
+  type ExportedPerson,
+  type ImportReport,
+  type ImportStreamLine,
+} from '@jiuye/common';
 import { hrSubgraph } from '@jiuye/hr';
 import { gatewayHeaders, officerOf, pseudonymOf, startTestSubgraph, type TestSubgraph } from '@jiuye/testing/harness';
 import { workerImportKind } from '../src/import/worker-import';
@@ -37,6 +52,26 @@ function registryCsv(overrides: { intentionOfB?: string } = {}): string {
     '',
     '',
   ].join('\r\n');
+}
+
+/** The department's rejected-rows answer, framed as an export: the people its rows are about before the file's bytes. */
+async function unframe(response: Response): Promise<{ fields: string[]; people: ExportedPerson[]; file: Buffer; rows: number | null; peopleBeforeBytes: boolean }> {
+  expect(response.headers.get(EXPORT_FRAMING_HEADER)).toBe(EXPORT_FRAMING);
+  let fields: string[] = [];
+  const people: ExportedPerson[] = [];
+  const chunks: Buffer[] = [];
+  let rows: number | null = null;
+  let peopleBeforeBytes = true;
+  const body = Buffer.from(await response.arrayBuffer());
+  for await (const frame of readFrames(Readable.from([body]))) {
+    if (frame.type === 'head') fields = frame.head.fields;
+    else if (frame.type === 'people') {
+      if (chunks.length) peopleBeforeBytes = false;
+      people.push(...frame.people);
+    } else if (frame.type === 'data') chunks.push(frame.bytes);
+    else rows = frame.rows;
+  }
+  return { fields, people, file: Buffer.concat(chunks), rows, peopleBeforeBytes };
 }
 
 interface ImportAnswer {
@@ -188,8 +223,20 @@ describe('hr import: 劳动力实名登记 from spreadsheets', () => {
     const get = async (identity = tangdan) => fetch(serviceUrl(hr.url, `/imports/runs/${report!.runId}/rejected.xlsx`), { headers: await gatewayHeaders(identity) });
     const mine = await get();
     expect(mine.status).toBe(200);
+    const download = await unframe(mine);
+    // The rows as typed are personal data: whom each row is about comes before the file's bytes, for the gateway's access log.
+    expect(download.peopleBeforeBytes).toBe(true);
+    expect(download.rows).toBe(6);
+    expect(download.fields).toEqual(expect.arrayContaining(['ImportRow.cells', 'Worker.idNumber', 'Worker.name']));
+    expect(download.people).toHaveLength(6);
+    // The mistyped ID number identifies nobody: its household does; the others by their ID number's pseudonym.
+    expect(download.people[0]).toEqual([null, `${QINGKOU}0003`, QINGKOU]);
+    expect(download.people.slice(1).map((p) => p[0])).toEqual(
+      [idNumberAged(35, 509), idNumberAged(36, 511), idNumberAged(37, 513), people.a, idNumberAged(38, 517)].map(pseudonymOf),
+    );
+    expect(download.people[2]).toEqual([pseudonymOf(idNumberAged(36, 511)), null, QINGKOU]);
     const book = new ExcelJS.Workbook();
-    await book.xlsx.load(await mine.arrayBuffer());
+    await book.xlsx.load(download.file as never);
     const sheet = book.worksheets[0];
     expect(sheet.name).toBe('导入失败明细');
     expect(sheet.getRow(1).values).toEqual([undefined, ...HEADER.split(','), '失败原因', '原行号']);
@@ -222,5 +269,165 @@ describe('hr import: 劳动力实名登记 from spreadsheets', () => {
     const rerun = await runImport(hr.database.orm.em.fork() as never, kind, options);
     expect(rerun.counts).toEqual({ rows: 9, inserted: 1, updated: 0, unchanged: 8, rejected: 0 });
     expect((await hr.sql(`select count(*)::int as n from worker where household_code like ?`, [`${LUOXUE}01%`]))[0].n).toBe(9);
+  });
+
+  it('cells of runs finished longer ago than the retention are cleared: counts, lines and reasons stay, the rejected-rows file has no personal data left', async () => {
+    const { report } = await post(Buffer.from(registryCsv()), '&dryRun=1');
+    const { report: recent } = await post(Buffer.from(registryCsv()), '&dryRun=1');
+    await hr.sql(`update import_run set finished_at = now() - interval '31 days' where id = ?`, [report!.runId]);
+    // Near miss: 29 days is within the retention.
+    await hr.sql(`update import_run set finished_at = now() - interval '29 days' where id = ?`, [recent!.runId]);
+    const counts = () => hr.sql('select rows, inserted, updated, unchanged, rejected, status from import_run where id = ?', [report!.runId]);
+    const before = await counts();
+    const em = hr.database.orm.em.fork() as never;
+    expect(await purgeImportCells(em, 30)).toBeGreaterThanOrEqual(6);
+    expect(await purgeImportCells(em, 30)).toBe(0);
+    const kept = (runId: string) =>
+      hr.sql<{ line: number; reason: string; cells: unknown; person: unknown }>(
+        `select line, reason, cells, person from import_row where run_id = ? and outcome = 'rejected' order by line`,
+        [runId],
+      );
+    const old = await kept(report!.runId);
+    expect(old.map((r) => r.line)).toEqual([6, 7, 8, 9, 10, 11]);
+    expect(old.every((r) => r.cells === null && r.person === null && r.reason.length > 0)).toBe(true);
+    expect((await kept(recent!.runId)).every((r) => Array.isArray(r.cells) && r.cells.length > 0)).toBe(true);
+    expect(await counts()).toEqual(before);
+    expect(before).toEqual([expect.objectContaining({ rows: 9, rejected: 6, status: 'finished' })]);
+    const download = await unframe(await fetch(serviceUrl(hr.url, `/imports/runs/${report!.runId}/rejected.xlsx`), { headers: await gatewayHeaders(officer) }));
+    expect(download.people).toEqual([]);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(download.file as never);
+    const rows = book.worksheets[0].getSheetValues().slice(2) as unknown[][];
+    expect(rows).toHaveLength(6);
+    for (const row of rows) {
+      const values = row.filter((v) => v !== undefined && v !== null && v !== '');
+      // Only the reason and the original line are left.
+      expect(values).toEqual([expect.any(String), expect.any(Number)]);
+    }
+    for (const secret of ['赵六', people.a, '12012345678']) expect(download.file.toString('latin1')).not.toContain(secret);
+  });
+
+  it('a run no batch advanced for longer than the limit is marked failed (interrupted); a slow one still advancing is not', async () => {
+    const insert = (id: string, minutesAgo: number) =>
+      hr.sql(
+        `insert into import_run (id, kind, file_name, sha256, account, region, dry_run, status, started_at, progressed_at)
+         values (?, 'workers', 'killed.csv', repeat('0', 64), 'test-hr-officer', '53', false, 'running', now() - make_interval(mins => ?), now() - make_interval(mins => ?))`,
+        [id, minutesAgo + 5, minutesAgo],
+      );
+    const stale = '00000000-0000-4000-8000-0000000000a1';
+    const slow = '00000000-0000-4000-8000-0000000000a2';
+    await insert(stale, 16);
+    await insert(slow, 14);
+    expect(await failStaleImportRuns(hr.database.orm.em.fork() as never, 15)).toBe(1);
+    const runs = await hr.sql(`select id, status, failure, finished_at is not null as ended from import_run where id in (?, ?) order by id`, [stale, slow]);
+    expect(runs).toEqual([
+      { id: stale, status: 'failed', failure: 'interrupted', ended: true },
+      { id: slow, status: 'running', failure: null, ended: false },
+    ]);
+  });
+
+  it('a department starting marks its stale runs and clears old cells (IMPORT_ROW_RETENTION_DAYS, default 30)', async () => {
+    const { report } = await post(Buffer.from(registryCsv()), '&dryRun=1');
+    await hr.sql(`update import_run set finished_at = now() - interval '40 days' where id = ?`, [report!.runId]);
+    const killed = '00000000-0000-4000-8000-0000000000a3';
+    await hr.sql(
+      `insert into import_run (id, kind, file_name, sha256, account, region, dry_run, status, progressed_at)
+       values (?, 'workers', 'killed.csv', repeat('0', 64), 'test-hr-officer', '53', false, 'running', now() - interval '1 hour')`,
+      [killed],
+    );
+    // A second instance on the same database, as after a restart.
+    const restarted = await startTestSubgraph(hrSubgraph, { ...hr.config });
+    try {
+      expect(await hr.sql('select status, failure from import_run where id = ?', [killed])).toEqual([{ status: 'failed', failure: 'interrupted' }]);
+      expect(await hr.sql(`select count(*)::int as n from import_row where run_id = ? and cells is not null`, [report!.runId])).toEqual([{ n: 0 }]);
+    } finally {
+      await restarted.stop();
+    }
+  });
+
+  describe('out-of-province: 省外务工贫困劳动力名单 as 省外转移 employments (recordEmploymentStart)', () => {
+    const postList = async (bytes: Buffer, query = '') => {
+      const response = await fetch(serviceUrl(hr.url, `/imports/out-of-province?fileName=list.csv${query}`), {
+        method: 'POST',
+        body: bytes,
+        headers: await gatewayHeaders(officer),
+      });
+      expect(response.status).toBe(200);
+      const lines = (await response.text())
+        .trim()
+        .split('\n')
+        .map((line) => JSON.parse(line) as ImportStreamLine);
+      const last = lines.at(-1)!;
+      return last.type === 'report' ? last.report : undefined;
+    };
+    const LIST = [
+      '东川区省外务工贫困劳动力名单（2026年11月）,,,,,,',
+      '序号,姓名,身份证号码,务工地点,用工单位,务工开始时间,月收入（元）',
+      `1,张三,${people.a},广东省深圳市宝安区,深圳市某电子有限公司,2026年3月1日,4500`,
+      `2,李四,${people.b},浙江省宁波市,宁波某服装厂,2026/4/1,3800元`,
+      '',
+      `3,王五,${people.c},广东省东莞市,东莞某五金厂,2099-01-01,4000`,
+      `4,赵六,${idNumberAged(44, 901)},福建省厦门市,厦门某公司,2026-05-01,4200`,
+      `5,钱七,${badCheckCharacter(idNumberAged(45, 903))},福建省厦门市,厦门某公司,2026-05-01,4200`,
+      `6,张三,${people.a},广东省深圳市宝安区,深圳市某电子有限公司,2026年3月1日,4500`,
+      `7,王五五,${people.c},广东省东莞市,东莞某五金厂,2026-05-01,4000`,
+      `8,王五,${people.c},广东省东莞市,东莞某五金厂,2026-05-01,0`,
+    ].join('\r\n');
+    const employments = () => hr.sql(`select worker_id, kind, place, employer_name, location, starts_on, monthly_wage, ends_on from employment order by worker_id`);
+
+    it("applies recordEmploymentStart's rules from a GBK list; the real run records the employments and marks the workers employed; the same list again changes nothing", async () => {
+      const bytes = iconv.encode(LIST, 'gbk');
+      const dry = await postList(bytes, '&dryRun=1');
+      expect(dry!.encoding).toBe('gb18030');
+      expect(dry!.counts).toEqual({ rows: 8, inserted: 2, updated: 0, unchanged: 0, rejected: 6 });
+      expect(dry!.rejected).toEqual([
+        { line: 6, column: '务工开始时间', reason: '务工开始时间: must not be after today' },
+        // Not registered, or outside the scope: one answer.
+        { line: 7, column: '身份证号码', reason: '身份证号码: worker was not found' },
+        { line: 8, column: '身份证号码', reason: expect.stringMatching(/^身份证号码: the check character/) },
+        { line: 9, column: null, reason: 'the same person as line 3' },
+        { line: 10, column: '姓名', reason: '姓名: differs from the registry record (the name as on the ID card); correct whichever is wrong' },
+        { line: 11, column: '月收入（元）', reason: '月收入（元）: a monthly wage is a whole number of yuan from 1 to 100000' },
+      ]);
+      expect(await employments()).toEqual([]);
+      const real = await postList(bytes);
+      expect(real!.counts).toMatchObject({ inserted: 2, rejected: 6 });
+      expect(await employments()).toEqual(
+        [
+          [people.a, '深圳市某电子有限公司', '广东省深圳市宝安区', '2026-03-01', 4500],
+          [people.b, '宁波某服装厂', '浙江省宁波市', '2026-04-01', 3800],
+        ]
+          .map(([id, employer, location, startsOn, wage]) => ({
+            worker_id: pseudonymOf(id as string),
+            kind: 'TRANSFER_OUT_OF_PROVINCE',
+            place: 'OUT_OF_PROVINCE',
+            employer_name: employer,
+            location,
+            starts_on: startsOn,
+            monthly_wage: wage,
+            ends_on: null,
+          }))
+          .sort((x, y) => x.worker_id.localeCompare(y.worker_id)),
+      );
+      const status = await hr.sql('select employment_status from worker where id in (?, ?)', [pseudonymOf(people.a), pseudonymOf(people.b)]);
+      expect(status).toEqual([{ employment_status: 'EMPLOYED' }, { employment_status: 'EMPLOYED' }]);
+      const again = await postList(bytes);
+      expect(again!.counts).toEqual({ rows: 8, inserted: 0, updated: 0, unchanged: 2, rejected: 6 });
+    });
+
+    it("reads an xlsx with date and number cells; another job over an open one gets the mutation's answer", async () => {
+      const book = new ExcelJS.Workbook();
+      const sheet = book.addWorksheet('省外务工');
+      sheet.addRow(['姓名', '身份证号码', '务工地点', '用工单位', '务工开始时间', '月工资']);
+      sheet.addRow(['王五', people.c, '广东省东莞市', '东莞某五金厂', new Date(Date.UTC(2026, 4, 1)), 4000]);
+      sheet.addRow(['张三', people.a, '江苏省苏州市', '苏州某电子厂', new Date(Date.UTC(2026, 5, 1)), 5000]);
+      const report = await postList(Buffer.from(await book.xlsx.writeBuffer()));
+      expect(report!.format).toBe('xlsx');
+      expect(report!.counts).toEqual({ rows: 2, inserted: 1, updated: 0, unchanged: 0, rejected: 1 });
+      expect(report!.rejected).toEqual([{ line: 3, column: '务工开始时间', reason: '务工开始时间: the worker already has an open employment; record its end first' }]);
+      expect(await hr.sql('select starts_on, monthly_wage from employment where worker_id = ?', [pseudonymOf(people.c)])).toEqual([
+        { starts_on: '2026-05-01', monthly_wage: 4000 },
+      ]);
+    });
   });
 });

@@ -18,7 +18,10 @@ export const trainingHistory: DepartmentHistory = {
     training_class: { kind: 'TrainingClass' },
     class_session: { kind: 'ClassSession' },
   },
-  excluded: {},
+  excluded: {
+    import_run: 'the record of spreadsheet imports itself (common/src/import/store.ts): who imported which file, append-and-finish only',
+    import_row: 'the per-line outcome of an import; the records it wrote keep their history here, with the run as detail',
+  },
 };
 
 /** `Worker.trainingHistory` and `Worker.trainingRecordedAt`: changes to the person's records here. */

@@ -13,6 +13,7 @@ import { InstitutionResolver } from './institution/institution.resolver';
 import { trainingAccess, trainingAuthority } from './access';
 import { createLoaders, type TrainingLoaders } from './loaders';
 import { migrations } from './migrations';
+import { trainingImports } from './import/enrolment-import';
 import { TrainingWorkerHistoryResolver, trainingHistory } from './history';
 import { OutcomeResolver } from './outcome/outcome.resolver';
 import { TrainingReferral } from './referral/referral.entity';
@@ -50,6 +51,8 @@ export const trainingSubgraph: SubgraphModule<TrainingLoaders> = {
   access: trainingAccess,
   history: trainingHistory,
   authority: trainingAuthority,
+  // 培训报名名单 from spreadsheets (src/import): POST /imports/enrolments, GET /imports/runs/<id>/rejected.xlsx.
+  imports: trainingImports,
 };
 
 /** The department's own vocabularies (values and labels), for the demo generator and tests. */

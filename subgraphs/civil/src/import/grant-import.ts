@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import {
+  identifyCells,
   importEndpoint,
   InputProblems,
   normaliseCode,
@@ -52,6 +53,7 @@ export function grantImportKind(scope: GrantImportScope): ImportKind<GrantColumn
     title: '低保/特困救助名册',
     columns: GRANT_COLUMNS,
     parse: parseGrantRow,
+    identify: (values) => identifyCells(values),
     duplicate: (line) => `the same household and kind of assistance as line ${line}`,
     apply: (em, rows, dryRun) => applyGrantRows(em, rows, dryRun, scope),
   };

@@ -10,7 +10,7 @@ import { Employment } from './employment.entity';
 import type { RecordEmploymentEndInput, RecordEmploymentStartInput } from './employment.inputs';
 
 export const MAX_MONTHLY_WAGE = 100_000;
-const ONE_OPEN_EMPLOYMENT = 'the worker already has an open employment; record its end first';
+export const ONE_OPEN_EMPLOYMENT = 'the worker already has an open employment; record its end first';
 
 export interface NewEmployment {
   kind: EmploymentKind;
@@ -29,12 +29,44 @@ export interface NewEmployment {
  */
 export async function openEmployment(em: EntityManager, worker: WorkerRecord, data: NewEmployment, field: string): Promise<Employment> {
   const spells = await em.find(Employment, { workerId: worker.id }, { orderBy: { startsOn: 'desc' } });
-  if (spells.some((e) => e.endsOn === null)) throw conflict(field, ONE_OPEN_EMPLOYMENT);
-  const overlapping = spells.find((e) => e.endsOn !== null && e.endsOn >= data.startsOn);
-  if (overlapping) throw conflict(field, `overlaps an employment that ended on ${overlapping.endsOn}`);
+  const refusal = employmentStartRefusal(spells, data.startsOn);
+  if (refusal) throw conflict(field, refusal);
   const employment = em.create(Employment, { workerId: worker.id, ...data });
   worker.employmentStatus = 'EMPLOYED';
   return employment;
+}
+
+/**
+ * Why a worker with these employments (spells, latest start first) cannot start one on that day:
+ * one still open, or one that ended on or after it; null when they can.
+ */
+export function employmentStartRefusal(spells: readonly Pick<Employment, 'endsOn'>[], startsOn: string): string | null {
+  if (spells.some((e) => e.endsOn === null)) return ONE_OPEN_EMPLOYMENT;
+  const overlapping = spells.find((e) => e.endsOn !== null && e.endsOn >= startsOn);
+  return overlapping ? `overlaps an employment that ended on ${overlapping.endsOn}` : null;
+}
+
+/**
+ * recordEmploymentStart's rules on its input, without the database (the spreadsheet import
+ * reuses them): the problems go into `check`; answers the cleaned employer name and location and
+ * the employer's row id.
+ */
+export function checkEmploymentStart(check: InputCheck, input: RecordEmploymentStartInput): { employerId: number | null; employerName: string; location: string } {
+  check.idNumber(input.idNumber, 'input.idNumber');
+  const employerId = input.employerId == null ? null : check.recordId(input.employerId, 'input.employerId', 'an employer');
+  const employerName = check.text(input.employerName, 'input.employerName', 2, 100);
+  const location = check.text(input.location, 'input.location', 2, 100);
+  check
+    .check(input.kind !== 'PUBLIC_WELFARE_POST', 'input.kind', 'public-welfare posts are filled with assignWelfarePost')
+    .check(input.kind !== 'TRANSFER_OUT_OF_PROVINCE' || input.place === 'OUT_OF_PROVINCE', 'input.place', 'a transfer out of the province is work OUT_OF_PROVINCE')
+    .check(input.kind !== 'TRANSFER_IN_PROVINCE' || input.place !== 'OUT_OF_PROVINCE', 'input.place', 'a transfer within the province is not OUT_OF_PROVINCE')
+    .notInFuture(input.startsOn, 'input.startsOn')
+    .check(
+      Number.isInteger(input.monthlyWage) && input.monthlyWage > 0 && input.monthlyWage <= MAX_MONTHLY_WAGE,
+      'input.monthlyWage',
+      `a monthly wage is a whole number of yuan from 1 to ${MAX_MONTHLY_WAGE}`,
+    );
+  return { employerId, employerName, location };
 }
 
 /** Ends an employment; the worker becomes UNEMPLOYED when no open employment remains. */
@@ -57,21 +89,8 @@ export class EmploymentService {
 
   async recordStart(input: RecordEmploymentStartInput): Promise<Employment> {
     const check = new InputCheck();
-    check.idNumber(input.idNumber, 'input.idNumber');
-    const employerId = input.employerId == null ? null : check.recordId(input.employerId, 'input.employerId', 'an employer');
-    const employerName = check.text(input.employerName, 'input.employerName', 2, 100);
-    const location = check.text(input.location, 'input.location', 2, 100);
-    check
-      .check(input.kind !== 'PUBLIC_WELFARE_POST', 'input.kind', 'public-welfare posts are filled with assignWelfarePost')
-      .check(input.kind !== 'TRANSFER_OUT_OF_PROVINCE' || input.place === 'OUT_OF_PROVINCE', 'input.place', 'a transfer out of the province is work OUT_OF_PROVINCE')
-      .check(input.kind !== 'TRANSFER_IN_PROVINCE' || input.place !== 'OUT_OF_PROVINCE', 'input.place', 'a transfer within the province is not OUT_OF_PROVINCE')
-      .notInFuture(input.startsOn, 'input.startsOn')
-      .check(
-        Number.isInteger(input.monthlyWage) && input.monthlyWage > 0 && input.monthlyWage <= MAX_MONTHLY_WAGE,
-        'input.monthlyWage',
-        `a monthly wage is a whole number of yuan from 1 to ${MAX_MONTHLY_WAGE}`,
-      )
-      .throwIfAny();
+    const { employerId, employerName, location } = checkEmploymentStart(check, input);
+    check.throwIfAny();
     const recorded = this.em.transactional(async (em) => {
       const worker = await requireRegisteredWorker(em, this.pseudonymKey, input.idNumber, 'input.idNumber', requireScope(this.inScope));
       const employer = employerId === null ? null : await em.findOne(Employer, employerId);

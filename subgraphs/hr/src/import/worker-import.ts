@@ -4,6 +4,7 @@ import {
   EducationVocabulary,
   EmploymentIntentionVocabulary,
   EmploymentStatusVocabulary,
+  identifyCells,
   normaliseCode,
   normaliseDate,
   normaliseIdNumber,
@@ -93,6 +94,7 @@ export function workerImportKind(scope: WorkerImportScope): ImportKind<WorkerCol
     title: '劳动力实名登记',
     columns: WORKER_COLUMNS,
     parse: (values) => parseWorkerRow(values, scope.pseudonymKey),
+    identify: (values) => identifyCells(values, scope.pseudonymKey),
     apply: (em, rows, dryRun) => applyWorkerRows(em, rows, dryRun, scope),
   };
 }

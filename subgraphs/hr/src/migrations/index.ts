@@ -9,6 +9,7 @@ import { Migration20261207110100 } from './Migration20261207110100';
 import { Migration20261207130000 } from './Migration20261207130000';
 import { Migration20261207150100 } from './Migration20261207150100';
 import { Migration20261207160100 } from './Migration20261207160100';
+import { Migration20261206200000 } from './Migration20261206200000';
 
 export const migrations: MigrationObject[] = [
   { name: 'Migration20261123091429', class: Migration20261123091429 },
@@ -20,4 +21,5 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261207130000', class: Migration20261207130000 },
   { name: 'Migration20261207150100', class: Migration20261207150100 },
   { name: 'Migration20261207160100', class: Migration20261207160100 },
+  { name: 'Migration20261206200000', class: Migration20261206200000 },
 ];

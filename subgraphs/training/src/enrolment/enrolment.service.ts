@@ -1,7 +1,20 @@
 import type { EnrolmentScope } from '../access';
 import { LockMode, UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { badInput, checkPageSize, conflict, decodeIdCursor, InputProblems, LinkConfirmation, notFound, type Page, todayInChina, toPage, workerPseudonym } from '@jiuye/common';
+import {
+  badInput,
+  checkIdNumber,
+  checkPageSize,
+  conflict,
+  decodeIdCursor,
+  InputProblems,
+  LinkConfirmation,
+  notFound,
+  type Page,
+  todayInChina,
+  toPage,
+  workerPseudonym,
+} from '@jiuye/common';
 import { daysBetween } from '@jiuye/common';
 import { throwIfInvalid } from '../ids';
 import { Course } from '../course/course.entity';
@@ -25,6 +38,33 @@ export function daysRunSoFar(trainingClass: Pick<TrainingClass, 'startsOn' | 'en
   return daysBetween(trainingClass.startsOn, last) + 1;
 }
 
+/**
+ * enrolTrainee's rules on its input, without the database (the spreadsheet import reuses them):
+ * a class id, an enrolment day not in the future, a valid ID number (GB 11643, with its reason).
+ */
+export function checkEnrolment(problems: InputProblems, input: Pick<EnrolTraineeInput, 'classId' | 'idNumber' | 'enrolledOn'>, today = todayInChina()): InputProblems {
+  problems.check(parseRowId(input.classId) !== null, 'input.classId', 'not a training class id').check(input.enrolledOn <= today, 'input.enrolledOn', 'must not be in the future');
+  checkIdNumber(problems, input.idNumber, 'input.idNumber');
+  return problems;
+}
+
+/** Why a class takes no enrolment on that day (closed, cancelled, or ended before it), or null. */
+export function classRefusal(trainingClass: Pick<TrainingClass, 'status' | 'closedOn' | 'endsOn'>, enrolledOn: string): string | null {
+  if (trainingClass.status !== ClassStatus.OPEN) return `the class was ${trainingClass.status === ClassStatus.CLOSED ? 'closed' : 'cancelled'} on ${trainingClass.closedOn}`;
+  if (enrolledOn > trainingClass.endsOn) return `the class ended on ${trainingClass.endsOn}, before the enrolment date`;
+  return null;
+}
+
+/** The answer for a worker already enrolled in the class. */
+export function alreadyOnRoster(existing: Pick<Enrolment, 'status' | 'id'>): string {
+  return `the worker is already on this class's roster (${ENROLMENT_STATUS_LABELS[existing.status]}, enrolment ${existing.id})`;
+}
+
+/** The answer for a class whose places are all taken. */
+export function classFull(capacity: number): string {
+  return `the class is full: all ${capacity} places are taken`;
+}
+
 /** 培训机构 rules for a trainee's path: enrol, attend, complete or drop, find a job. */
 export class EnrolmentService {
   constructor(
@@ -41,33 +81,22 @@ export class EnrolmentService {
    */
   async enrol(input: EnrolTraineeInput, confirmed: boolean): Promise<Enrolment> {
     const classId = parseRowId(input.classId);
-    const today = todayInChina();
-    const problems = new InputProblems()
-      .check(classId !== null, 'input.classId', 'not a training class id')
-      .check(input.enrolledOn <= today, 'input.enrolledOn', 'must not be in the future');
-    throwIfInvalid(problems, { value: input.idNumber, field: 'input.idNumber' });
+    throwIfInvalid(checkEnrolment(new InputProblems(), input));
     const workerId = workerPseudonym(input.idNumber, this.pseudonymKey);
     try {
       return await this.em.transactional(async (em) => {
         // Locking the class serialises enrolments in it, so two clerks cannot both take the last place.
         const trainingClass = await em.findOne(TrainingClass, classId!, { lockMode: LockMode.PESSIMISTIC_WRITE });
         if (!trainingClass) throw notFound('training class', 'input.classId');
-        if (trainingClass.status !== ClassStatus.OPEN)
-          throw conflict('input.classId', `the class was ${trainingClass.status === ClassStatus.CLOSED ? 'closed' : 'cancelled'} on ${trainingClass.closedOn}`);
-        if (input.enrolledOn > trainingClass.endsOn) {
-          throw conflict('input.classId', `the class ended on ${trainingClass.endsOn}, before the enrolment date`);
-        }
+        const refusal = classRefusal(trainingClass, input.enrolledOn);
+        if (refusal) throw conflict('input.classId', refusal);
         const existing = await em.findOne(Enrolment, { classId: trainingClass.id, workerId });
-        if (existing) {
-          throw conflict('input.idNumber', `the worker is already on this class's roster (${ENROLMENT_STATUS_LABELS[existing.status]}, enrolment ${existing.id})`);
-        }
+        if (existing) throw conflict('input.idNumber', alreadyOnRoster(existing));
         // Evidence the county issued first (a referral of this worker to this institution or class) confirms the enrolment at once.
         const course = confirmed ? null : await em.findOneOrFail(Course, trainingClass.courseId);
         const referralId = course === null ? null : await TrainingReferralService.lockOpen(em, workerId, course.institutionId, trainingClass.id);
         const taken = await em.count(Enrolment, { classId: trainingClass.id, status: { $ne: EnrolmentStatus.DROPPED }, confirmation: { $ne: LinkConfirmation.REJECTED } });
-        if (taken >= trainingClass.capacity) {
-          throw conflict('input.classId', `the class is full: all ${trainingClass.capacity} places are taken`);
-        }
+        if (taken >= trainingClass.capacity) throw conflict('input.classId', classFull(trainingClass.capacity));
         const enrolment = em.create(Enrolment, {
           classId: trainingClass.id,
           workerId,

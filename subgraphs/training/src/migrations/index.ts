@@ -7,6 +7,7 @@ import { Migration20261206130300 } from './Migration20261206130300';
 import { Migration20261207110400 } from './Migration20261207110400';
 import { Migration20261207140200 } from './Migration20261207140200';
 import { Migration20261207160400 } from './Migration20261207160400';
+import { Migration20261206200200 } from './Migration20261206200200';
 
 export const migrations: MigrationObject[] = [
   { name: 'Migration20261123091159', class: Migration20261123091159 },
@@ -16,4 +17,5 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261207110400', class: Migration20261207110400 },
   { name: 'Migration20261207140200', class: Migration20261207140200 },
   { name: 'Migration20261207160400', class: Migration20261207160400 },
+  { name: 'Migration20261206200200', class: Migration20261206200200 },
 ];
