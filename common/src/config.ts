@@ -313,7 +313,6 @@ const SIGN_IN_VARIABLES = new Set([
   'OIDC_REDIRECT_PATH',
 ]);
 
-
 /** What the gateway serves besides the graph (gateway/src/web/). */
 export interface WebSettings {
   /** The built app (WEB_ROOT, default the repository's web/dist); missing: one warning, the graph still served. */
