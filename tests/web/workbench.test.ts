@@ -1,0 +1,142 @@
+import type { Browser, Request } from 'playwright-core';
+import { launchBrowser, screenshot, watchedPage, webGatewayOverrides, type WatchedPage } from '@jiuye/testing/browser';
+import { COUNTY_OFFICER, startTestPlatform, tokenFor, type TestPlatform } from '@jiuye/testing/platform';
+
+/**
+ * 工作台 in a real browser against the in-process platform (demo county), signed in as the
+ * county's hr officer (may reveal): the purpose prompt gates the person pages, the worker card
+ * shows what the graph answers, the ID number stays masked until 显示, and the verification form
+ * puts the server's field problem next to the field and writes nothing, or records and updates the card.
+ */
+jest.setTimeout(120_000);
+
+const CARD_FACTS = `query($id: String!) { worker(idNumber: $id) { name idNumberMasked employmentStatus povertyStatus verifiedOn hrRecordedAt verifications(first: 100) { id } } }`;
+const STATUS_LABELS: Record<string, string> = { EMPLOYED: '已就业', UNEMPLOYED: '未就业（有意愿）', NOT_SEEKING: '无就业意愿', UNABLE_TO_WORK: '丧失劳动能力' };
+
+function todayInChina(offsetDays = 0): string {
+  return new Date(Date.now() + 8 * 3600_000 + offsetDays * 86_400_000).toISOString().slice(0, 10);
+}
+
+describe('工作台 (staff workbench) in the browser', () => {
+  let platform: TestPlatform;
+  let browser: Browser;
+  let watched: WatchedPage;
+  let base: string;
+  let idNumber: string;
+  const sent: { operation: string | null; purpose: string | undefined }[] = [];
+
+  beforeAll(async () => {
+    platform = await startTestPlatform(120, webGatewayOverrides());
+    base = platform.gateway.url.replace(/\/graphql$/, '');
+    idNumber = platform.county
+      .sampleIdNumbers()
+      .map((sample) => sample.idNumber)
+      .find((candidate) => {
+        for (const batch of platform.county.households(500))
+          for (const household of batch) for (const member of household.members) if (member.idNumber === candidate) return member.inLabourRegistry;
+        return false;
+      })!;
+    expect(idNumber).toBeDefined();
+    browser = await launchBrowser();
+    watched = await watchedPage(browser);
+    const token = await tokenFor(COUNTY_OFFICER);
+    const session = JSON.stringify({ token, department: 'hr', role: 'officer', region: COUNTY_OFFICER.region });
+    await watched.context.addInitScript(`sessionStorage.setItem('jiuye.session', ${JSON.stringify(session)})`);
+    watched.page.on('request', (request: Request) => {
+      if (!request.url().endsWith('/graphql') || request.method() !== 'POST') return;
+      const body = request.postDataJSON() as { query?: string } | null;
+      sent.push({ operation: /(?:query|mutation)\s+(\w+)/.exec(body?.query ?? '')?.[1] ?? null, purpose: request.headers()['x-purpose'] });
+    });
+  });
+  afterAll(async () => {
+    await watched?.close();
+    await browser?.close();
+    await platform?.stop();
+  });
+
+  it('asks for the purpose of use first and sends no person query before it is answered', async () => {
+    const { page } = watched;
+    await page.goto(`${base}/workbench`);
+    await page.getByTestId('purpose-prompt').waitFor();
+    expect(await page.getByRole('radio').count()).toBe(6);
+    await expect(page.getByRole('radio', { name: '信息核查' }).isVisible()).resolves.toBe(true);
+    expect(await page.locator('input[name=idNumber]').count()).toBe(0);
+    await page.waitForTimeout(300);
+    expect(sent.filter((request) => request.operation?.startsWith('Worker'))).toEqual([]);
+    await page.getByRole('radio', { name: '信息核查' }).check();
+    await page.getByRole('button', { name: '确认' }).click();
+    await page.getByTestId('purpose-bar').waitFor();
+    expect(await page.getByTestId('purpose-bar').textContent()).toContain('信息核查');
+    // Kept for the session: a reload does not ask again.
+    await page.reload();
+    await page.locator('input[name=idNumber]').waitFor();
+    expect(await page.getByTestId('purpose-prompt').count()).toBe(0);
+  });
+
+  it('finds a demo worker by ID number: one card with the facts the graph answers, each department labelled, the ID masked', async () => {
+    const { page } = watched;
+    await page.locator('input[name=idNumber]').fill(idNumber);
+    await page.getByRole('button', { name: '查询' }).click();
+    await page.getByTestId('worker-card').waitFor();
+    const graph = (await platform.query(CARD_FACTS, { id: idNumber })).data.worker;
+    expect(await page.getByTestId('worker-name').textContent()).toBe(graph.name);
+    expect(await page.getByTestId('employment-status').textContent()).toBe(STATUS_LABELS[graph.employmentStatus]);
+    expect(await page.getByTestId('verified-on').textContent()).toBe(graph.verifiedOn ?? '—');
+    expect(await page.getByTestId('worker-id-number').textContent()).toBe(graph.idNumberMasked);
+    expect(await page.content()).not.toContain(idNumber);
+    expect(await page.locator('input[name=idNumber]').inputValue()).toBe('');
+    for (const department of ['hr', 'poverty', 'civil', 'training', 'partner']) expect(await page.locator(`[data-department=${department}] h3`).count()).toBe(1);
+    expect(await page.locator('[data-department=hr] h3').textContent()).toContain('人社');
+    if (graph.hrRecordedAt) expect(await page.getByTestId('hr-recorded-at').textContent()).not.toContain('—');
+    const card = sent.filter((request) => request.operation === 'WorkerCard');
+    expect(card).toHaveLength(1);
+    expect(card[0].purpose).toBe('verification');
+    await screenshot(page, 'workbench');
+  });
+
+  it('shows the full ID number only after 显示 (a separate, logged query)', async () => {
+    const { page } = watched;
+    await page.getByRole('button', { name: '显示' }).click();
+    await page.waitForFunction((expected) => document.querySelector('[data-testid=worker-id-number]')?.textContent === expected, idNumber);
+    expect(sent.filter((request) => request.operation === 'WorkerReveal')).toHaveLength(1);
+  });
+
+  it('puts the server message for a future verification day next to the field and writes nothing', async () => {
+    const { page } = watched;
+    const before = (await platform.query(CARD_FACTS, { id: idNumber })).data.worker;
+    const tomorrow = todayInChina(1);
+    const server = await platform.query(`mutation($input: RecordVerificationInput!) { recordVerification(input: $input) { id } }`, {
+      input: { idNumber, outcome: 'CONFIRMED', verifiedOn: tomorrow },
+    });
+    const expected = server.errors![0].extensions!.problems.find((problem: { field: string }) => problem.field === 'input.verifiedOn').message;
+    await page.locator('input[name=verifiedOn]').fill(tomorrow);
+    await page.getByRole('button', { name: '记录核实' }).click();
+    await page.getByTestId('error-verifiedOn').waitFor();
+    expect(await page.getByTestId('error-verifiedOn').textContent()).toBe(expected);
+    // The message sits in the verifiedOn field's label.
+    expect(await page.locator('label:has(input[name=verifiedOn]) [data-testid=error-verifiedOn]').count()).toBe(1);
+    const after = (await platform.query(CARD_FACTS, { id: idNumber })).data.worker;
+    expect(after.verifications).toHaveLength(before.verifications.length);
+    expect(after.verifiedOn).toBe(before.verifiedOn);
+  });
+
+  it('records a good verification and the card shows the new day', async () => {
+    const { page } = watched;
+    const before = (await platform.query(CARD_FACTS, { id: idNumber })).data.worker;
+    const today = todayInChina();
+    await page.locator('input[name=verifiedOn]').fill(today);
+    await page.getByRole('button', { name: '记录核实' }).click();
+    await page.getByTestId('form-message').waitFor();
+    expect(await page.getByTestId('error-verifiedOn').count()).toBe(0);
+    await page.waitForFunction((expected) => document.querySelector('[data-testid=verified-on]')?.textContent === expected, today);
+    const after = (await platform.query(CARD_FACTS, { id: idNumber })).data.worker;
+    expect(after.verifications).toHaveLength(before.verifications.length + 1);
+    expect(after.verifiedOn).toBe(today);
+  });
+
+  it('made no request off this machine and logged no console error', () => {
+    expect(watched.blocked).toEqual([]);
+    expect(watched.errors).toEqual([]);
+    expect(sent.every((request) => request.operation === 'Freshness' || request.purpose === 'verification')).toBe(true);
+  });
+});
