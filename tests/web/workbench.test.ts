@@ -97,7 +97,7 @@ describe('工作台 (staff workbench) in the browser', () => {
   it('shows the full ID number only after 显示 (a separate, logged query)', async () => {
     const { page } = watched;
     await page.getByRole('button', { name: '显示' }).click();
-    await page.waitForFunction((expected) => document.querySelector('[data-testid=worker-id-number]')?.textContent === expected, idNumber);
+    await page.getByTestId('worker-id-number').filter({ hasText: idNumber }).waitFor();
     expect(sent.filter((request) => request.operation === 'WorkerReveal')).toHaveLength(1);
   });
 
@@ -128,7 +128,7 @@ describe('工作台 (staff workbench) in the browser', () => {
     await page.getByRole('button', { name: '记录核实' }).click();
     await page.getByTestId('form-message').waitFor();
     expect(await page.getByTestId('error-verifiedOn').count()).toBe(0);
-    await page.waitForFunction((expected) => document.querySelector('[data-testid=verified-on]')?.textContent === expected, today);
+    await page.getByTestId('verified-on').filter({ hasText: today }).waitFor();
     const after = (await platform.query(CARD_FACTS, { id: idNumber })).data.worker;
     expect(after.verifications).toHaveLength(before.verifications.length + 1);
     expect(after.verifiedOn).toBe(today);
