@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import type { Browser, Request } from 'playwright-core';
 import { launchBrowser, screenshot, watchedPage, webGatewayOverrides, type WatchedPage } from '@jiuye/testing/browser';
 import { COUNTY_OFFICER, startTestPlatform, tokenFor, type TestPlatform } from '@jiuye/testing/platform';
@@ -134,9 +135,58 @@ describe('工作台 (staff workbench) in the browser', () => {
     expect(after.verifiedOn).toBe(today);
   });
 
+  it('lists a roster (一库) page by page: the rows the graph answers, the next page through endCursor', async () => {
+    const { page } = watched;
+    const roster = `query($after: String) { roster(kind: REAL_NAME, first: 20, after: $after) { totalCount nodes { name idNumberMasked } pageInfo { endCursor hasNextPage } } }`;
+    const first = (await platform.query(roster)).data.roster;
+    const second = (await platform.query(roster, { after: first.pageInfo.endCursor })).data.roster;
+    expect(first.pageInfo.hasNextPage).toBe(true);
+    await page.getByRole('tab', { name: /一库六册/ }).click();
+    await page.getByTestId('roster-row').first().waitFor();
+    const cells = async (column: number) => page.locator(`[data-testid=roster-row] td:nth-child(${column})`).allTextContents();
+    expect(await cells(1)).toEqual(first.nodes.map((node: { name: string }) => node.name));
+    expect(await cells(2)).toEqual(first.nodes.map((node: { idNumberMasked: string }) => node.idNumberMasked));
+    expect(await page.getByTestId('roster-summary').textContent()).toContain(`共 ${first.totalCount} 人`);
+    await page.getByRole('button', { name: '下一页' }).click();
+    await page.getByTestId('roster-summary').filter({ hasText: '第 2 页' }).waitFor();
+    await page.locator('[data-testid=roster-row] td:nth-child(1)').first().filter({ hasText: second.nodes[0].name }).waitFor();
+    expect(await cells(1)).toEqual(second.nodes.map((node: { name: string }) => node.name));
+    const rosterRequests = sent.filter((request) => request.operation === 'Roster');
+    expect(rosterRequests).toHaveLength(2);
+    expect(rosterRequests.every((request) => request.purpose === 'verification')).toBe(true);
+  });
+
+  it('filters by kind and region (a township of the account region) and exports with the same filters, token and purpose', async () => {
+    const { page } = watched;
+    const township = (await platform.query(`query($c: DivisionCode!) { division(code: $c) { children { code } } }`, { c: COUNTY_OFFICER.region })).data.division.children[0].code;
+    const expected = (await platform.query(`query($r: String) { roster(kind: UNEMPLOYED, region: $r, first: 20) { totalCount nodes { name } } }`, { r: township })).data.roster;
+    await page.locator('select[name=kind]').selectOption('UNEMPLOYED');
+    await page.locator('select[name=township]').selectOption(township);
+    await page
+      .getByTestId('roster-summary')
+      .filter({ hasText: `共 ${expected.totalCount} 人 · 第 1 页` })
+      .waitFor();
+    expect(await page.locator('[data-testid=roster-row] td:nth-child(1)').allTextContents()).toEqual(expected.nodes.map((node: { name: string }) => node.name));
+    const exported = page.waitForResponse((response) => response.url().includes('/exports/roster.csv'));
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: '导出 CSV' }).click();
+    const response = await exported;
+    expect(response.status()).toBe(200);
+    const url = new URL(response.url());
+    expect(Object.fromEntries(url.searchParams)).toEqual({ kind: 'UNEMPLOYED', region: township });
+    expect(response.request().headers()['x-purpose']).toBe('verification');
+    expect(response.request().headers().authorization).toMatch(/^Bearer /);
+    const saved = await download;
+    expect(saved.suggestedFilename()).toBe(`UNEMPLOYED-${township}.csv`);
+    const text = readFileSync(await saved.path(), 'utf8');
+    // The same people as the page (the file adds its title and column rows).
+    for (const node of expected.nodes) expect(text).toContain(node.name);
+    expect(text.split('\n').filter((line) => expected.nodes.some((node: { name: string }) => line.includes(node.name))).length).toBe(expected.totalCount);
+  });
+
   it('made no request off this machine and logged no console error', () => {
     expect(watched.blocked).toEqual([]);
     expect(watched.errors).toEqual([]);
-    expect(sent.every((request) => request.operation === 'Freshness' || request.purpose === 'verification')).toBe(true);
+    expect(sent.every((request) => request.operation === 'Freshness' || request.operation === 'DivisionChildren' || request.purpose === 'verification')).toBe(true);
   });
 });

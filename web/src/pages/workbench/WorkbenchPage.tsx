@@ -1,6 +1,29 @@
 import { useState } from 'react';
 import { PurposeGate } from '../../purpose/PurposeGate';
+import { RosterPanel } from './RosterPanel';
 import { WorkerCard } from './WorkerCard';
+
+const TABS = [
+  { key: 'search', title: '人员查询' },
+  { key: 'roster', title: '一库六册 · 五类清单' },
+] as const;
+type Tab = (typeof TABS)[number]['key'];
+
+function Tabs({ purpose }: { purpose: string }) {
+  const [tab, setTab] = useState<Tab>('search');
+  return (
+    <>
+      <nav className="tabs" role="tablist">
+        {TABS.map((entry) => (
+          <button key={entry.key} type="button" role="tab" aria-selected={tab === entry.key} onClick={() => setTab(entry.key)}>
+            {entry.title}
+          </button>
+        ))}
+      </nav>
+      {tab === 'search' ? <WorkerSearch purpose={purpose} /> : <RosterPanel purpose={purpose} />}
+    </>
+  );
+}
 
 /** 18 characters: 17 digits and a digit or X (the server validates the check digit and names the problem). */
 const ID_NUMBER_SHAPE = /^\d{17}[\dXx]$/;
@@ -39,7 +62,7 @@ export default function WorkbenchPage() {
   return (
     <section className="page workbench">
       <h1>工作台</h1>
-      <PurposeGate>{(purpose) => <WorkerSearch purpose={purpose} />}</PurposeGate>
+      <PurposeGate>{(purpose) => <Tabs purpose={purpose} />}</PurposeGate>
     </section>
   );
 }
