@@ -184,6 +184,72 @@ describe('工作台 (staff workbench) in the browser', () => {
     expect(text.split('\n').filter((line) => expected.nodes.some((node: { name: string }) => line.includes(node.name))).length).toBe(expected.totalCount);
   });
 
+  it('shows the worklists of the region (zero-employment households, warnings, open conflicts) as the graph answers them', async () => {
+    const { page } = watched;
+    // A conflict to work on: the demo worker (transferred to a partner city) now also works locally.
+    const current = (await platform.query(`query($id: String!) { worker(idNumber: $id) { currentEmployment { id } } }`, { id: idNumber })).data.worker.currentEmployment;
+    if (current) {
+      const ended = await platform.query(`mutation($input: RecordEmploymentEndInput!) { recordEmploymentEnd(input: $input) { id } }`, {
+        input: { employmentId: current.id, endsOn: todayInChina(-1), reason: '返乡就业' },
+      });
+      expect(ended.errors).toBeUndefined();
+    }
+    const started = await platform.query(`mutation($input: RecordEmploymentStartInput!) { recordEmploymentStart(input: $input) { id } }`, {
+      input: { idNumber, kind: 'POVERTY_WORKSHOP', place: 'IN_TOWNSHIP', employerName: '村扶贫车间', location: '本村', startsOn: todayInChina(), monthlyWage: 2200 },
+    });
+    expect(started.errors).toBeUndefined();
+    for (let waited = 0; (await platform.query(`{ conflicts(first: 1) { totalCount } }`)).data.conflicts.totalCount === 0; waited += 200) {
+      if (waited > 15_000) throw new Error('the read model did not show the conflict within 15 s');
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    const graph = (
+      await platform.query(
+        `{ zeroEmploymentHouseholds(first: 20) { totalCount nodes { code } } warnings(first: 20) { totalCount nodes { id reason } } conflicts(first: 20) { totalCount nodes { id } } }`,
+      )
+    ).data;
+    await page.getByRole('tab', { name: '工作清单' }).click();
+    await page
+      .getByTestId('conflicts')
+      .locator('h2')
+      .filter({ hasText: `${graph.conflicts.totalCount} 条` })
+      .waitFor();
+    await page
+      .getByTestId('zero-employment')
+      .locator('h2')
+      .filter({ hasText: `${graph.zeroEmploymentHouseholds.totalCount} 户` })
+      .waitFor();
+    await page
+      .getByTestId('warnings')
+      .locator('h2')
+      .filter({ hasText: `${graph.warnings.totalCount} 条` })
+      .waitFor();
+    expect(await page.locator('[data-testid=zero-row] td:nth-child(1)').allTextContents()).toEqual(graph.zeroEmploymentHouseholds.nodes.map((node: { code: string }) => node.code));
+    expect(await page.locator('[data-testid=warning-row] td:nth-child(5)').allTextContents()).toEqual(graph.warnings.nodes.map((node: { reason: string }) => node.reason));
+    expect(await page.locator('[data-testid=conflict-row]').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-conflict')))).toEqual(
+      graph.conflicts.nodes.map((node: { id: string }) => node.id),
+    );
+    expect(graph.conflicts.totalCount).toBeGreaterThan(0);
+  });
+
+  it('resolves a conflict: without a note the server message sits at the note field and nothing changes; with one it is settled', async () => {
+    const { page } = watched;
+    const conflictId = (await platform.query(`{ conflicts(first: 1) { nodes { id } } }`)).data.conflicts.nodes[0].id;
+    const statusOf = async () =>
+      (await platform.query(`{ conflicts(first: 500, status: null) { nodes { id status } } }`)).data.conflicts.nodes.find((node: { id: string }) => node.id === conflictId).status;
+    const server = await platform.query(`mutation($input: ResolveConflictInput!) { resolveConflict(input: $input) { id } }`, { input: { conflictId, note: '' } });
+    const expected = server.errors![0].extensions!.problems.find((problem: { field: string }) => problem.field === 'input.note').message;
+    const row = page.locator(`[data-conflict="${conflictId}"]`);
+    await row.getByRole('button', { name: '处理' }).click();
+    await row.getByTestId('error-note').waitFor();
+    expect(await row.getByTestId('error-note').textContent()).toBe(expected);
+    expect(await row.locator('label:has(input[name=note]) [data-testid=error-note]').count()).toBe(1);
+    expect(await statusOf()).toBe('OPEN');
+    await row.locator('input[name=note]').fill('已电话核实，以协作城市回访为准');
+    await row.getByRole('button', { name: '处理' }).click();
+    await page.locator(`[data-conflict="${conflictId}"]`).waitFor({ state: 'detached' });
+    expect(await statusOf()).toBe('RESOLVED');
+  });
+
   it('made no request off this machine and logged no console error', () => {
     expect(watched.blocked).toEqual([]);
     expect(watched.errors).toEqual([]);

@@ -2,10 +2,12 @@ import { useState } from 'react';
 import { PurposeGate } from '../../purpose/PurposeGate';
 import { RosterPanel } from './RosterPanel';
 import { WorkerCard } from './WorkerCard';
+import { Worklists } from './Worklists';
 
 const TABS = [
   { key: 'search', title: '人员查询' },
   { key: 'roster', title: '一库六册 · 五类清单' },
+  { key: 'worklists', title: '工作清单' },
 ] as const;
 type Tab = (typeof TABS)[number]['key'];
 
@@ -20,7 +22,9 @@ function Tabs({ purpose }: { purpose: string }) {
           </button>
         ))}
       </nav>
-      {tab === 'search' ? <WorkerSearch purpose={purpose} /> : <RosterPanel purpose={purpose} />}
+      {tab === 'search' && <WorkerSearch purpose={purpose} />}
+      {tab === 'roster' && <RosterPanel purpose={purpose} />}
+      {tab === 'worklists' && <Worklists purpose={purpose} />}
     </>
   );
 }
