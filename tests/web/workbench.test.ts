@@ -250,6 +250,52 @@ describe('工作台 (staff workbench) in the browser', () => {
     expect(await statusOf()).toBe('RESOLVED');
   });
 
+  it('ends and starts an employment from the card: bad dates get the server message at the field and write nothing, a good end updates the card', async () => {
+    const { page } = watched;
+    const facts = `query($id: String!) { worker(idNumber: $id) { employmentStatus currentEmployment { id startsOn } employments { id } } }`;
+    const before = (await platform.query(facts, { id: idNumber })).data.worker;
+    expect(before.currentEmployment).not.toBeNull(); // the local job the worklists test started today
+    await page.getByRole('tab', { name: '人员查询' }).click();
+    await page.locator('input[name=idNumber]').fill(idNumber);
+    await page.getByRole('button', { name: '查询' }).click();
+    await page.getByTestId('employment-end-form').waitFor();
+
+    const yesterday = todayInChina(-1);
+    const endBad = await platform.query(`mutation($input: RecordEmploymentEndInput!) { recordEmploymentEnd(input: $input) { id } }`, {
+      input: { employmentId: before.currentEmployment.id, endsOn: yesterday, reason: '合同期满' },
+    });
+    const endMessage =
+      endBad.errors![0].extensions!.problems?.find((problem: { field: string }) => problem.field === 'input.endsOn')?.message ??
+      endBad.errors![0].message.replace(/^input\.endsOn: /, '');
+    await page.locator('input[name=endsOn]').fill(yesterday);
+    await page.locator('input[name=reason]').fill('合同期满');
+    await page.getByRole('button', { name: '登记离职' }).click();
+    await page.locator('label:has(input[name=endsOn]) [data-testid=error-endsOn]').waitFor();
+    expect(await page.getByTestId('error-endsOn').textContent()).toBe(endMessage);
+    expect((await platform.query(facts, { id: idNumber })).data.worker.currentEmployment).toEqual(before.currentEmployment);
+
+    await page.locator('input[name=endsOn]').fill(todayInChina());
+    await page.getByRole('button', { name: '登记离职' }).click();
+    await page.getByTestId('employment-start-form').waitFor();
+    await page.getByTestId('current-employment').filter({ hasText: '无' }).waitFor();
+    const ended = (await platform.query(facts, { id: idNumber })).data.worker;
+    expect(ended.currentEmployment).toBeNull();
+    expect(await page.getByTestId('employment-status').textContent()).toBe(STATUS_LABELS[ended.employmentStatus]);
+
+    const tomorrow = todayInChina(1);
+    const start = { idNumber, kind: 'LOCAL_ENTERPRISE', place: 'IN_COUNTY', employerName: '东川区某建材公司', location: '东川区铜都街道', startsOn: tomorrow, monthlyWage: 3000 };
+    const startBad = await platform.query(`mutation($input: RecordEmploymentStartInput!) { recordEmploymentStart(input: $input) { id } }`, { input: start });
+    const startMessage = startBad.errors![0].extensions!.problems.find((problem: { field: string }) => problem.field === 'input.startsOn').message;
+    await page.locator('input[name=employerName]').fill(start.employerName);
+    await page.locator('input[name=location]').fill(start.location);
+    await page.locator('input[name=startsOn]').fill(tomorrow);
+    await page.locator('input[name=monthlyWage]').fill('3000');
+    await page.getByRole('button', { name: '登记就业' }).click();
+    await page.locator('label:has(input[name=startsOn]) [data-testid=error-startsOn]').waitFor();
+    expect(await page.getByTestId('error-startsOn').textContent()).toBe(startMessage);
+    expect((await platform.query(facts, { id: idNumber })).data.worker.employments).toHaveLength(ended.employments.length);
+  });
+
   it('made no request off this machine and logged no console error', () => {
     expect(watched.blocked).toEqual([]);
     expect(watched.errors).toEqual([]);

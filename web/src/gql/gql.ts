@@ -15,6 +15,8 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  */
 type Documents = {
     "\n  query Freshness {\n    situationFreshness {\n      asOf\n      lagSeconds\n    }\n  }\n": typeof types.FreshnessDocument,
+    "\n  mutation RecordEmploymentStart($input: RecordEmploymentStartInput!) {\n    recordEmploymentStart(input: $input) {\n      id\n      startsOn\n    }\n  }\n": typeof types.RecordEmploymentStartDocument,
+    "\n  mutation RecordEmploymentEnd($input: RecordEmploymentEndInput!) {\n    recordEmploymentEnd(input: $input) {\n      id\n      endsOn\n    }\n  }\n": typeof types.RecordEmploymentEndDocument,
     "\n  query DivisionChildren($code: DivisionCode!) {\n    division(code: $code) {\n      code\n      name\n      children {\n        code\n        name\n      }\n    }\n  }\n": typeof types.DivisionChildrenDocument,
     "\n  mutation ResolveConflict($input: ResolveConflictInput!) {\n    resolveConflict(input: $input) {\n      id\n      status\n      resolution {\n        note\n        keptSource\n        resolvedAt\n      }\n    }\n  }\n": typeof types.ResolveConflictDocument,
     "\n  query Roster($kind: RosterKind!, $region: String, $first: Int!, $after: String) {\n    roster(kind: $kind, region: $region, first: $first, after: $after) {\n      label\n      totalCount\n      region {\n        code\n        name\n      }\n      nodes {\n        id\n        name\n        idNumberMasked\n        sex\n        age\n        villageName\n        employmentStatus\n        povertyStatus\n        verifiedOn\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      freshness {\n        asOf\n      }\n    }\n  }\n": typeof types.RosterDocument,
@@ -27,6 +29,8 @@ type Documents = {
 };
 const documents: Documents = {
     "\n  query Freshness {\n    situationFreshness {\n      asOf\n      lagSeconds\n    }\n  }\n": types.FreshnessDocument,
+    "\n  mutation RecordEmploymentStart($input: RecordEmploymentStartInput!) {\n    recordEmploymentStart(input: $input) {\n      id\n      startsOn\n    }\n  }\n": types.RecordEmploymentStartDocument,
+    "\n  mutation RecordEmploymentEnd($input: RecordEmploymentEndInput!) {\n    recordEmploymentEnd(input: $input) {\n      id\n      endsOn\n    }\n  }\n": types.RecordEmploymentEndDocument,
     "\n  query DivisionChildren($code: DivisionCode!) {\n    division(code: $code) {\n      code\n      name\n      children {\n        code\n        name\n      }\n    }\n  }\n": types.DivisionChildrenDocument,
     "\n  mutation ResolveConflict($input: ResolveConflictInput!) {\n    resolveConflict(input: $input) {\n      id\n      status\n      resolution {\n        note\n        keptSource\n        resolvedAt\n      }\n    }\n  }\n": types.ResolveConflictDocument,
     "\n  query Roster($kind: RosterKind!, $region: String, $first: Int!, $after: String) {\n    roster(kind: $kind, region: $region, first: $first, after: $after) {\n      label\n      totalCount\n      region {\n        code\n        name\n      }\n      nodes {\n        id\n        name\n        idNumberMasked\n        sex\n        age\n        villageName\n        employmentStatus\n        povertyStatus\n        verifiedOn\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      freshness {\n        asOf\n      }\n    }\n  }\n": types.RosterDocument,
@@ -56,6 +60,14 @@ export function graphql(source: string): unknown;
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query Freshness {\n    situationFreshness {\n      asOf\n      lagSeconds\n    }\n  }\n"): (typeof documents)["\n  query Freshness {\n    situationFreshness {\n      asOf\n      lagSeconds\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RecordEmploymentStart($input: RecordEmploymentStartInput!) {\n    recordEmploymentStart(input: $input) {\n      id\n      startsOn\n    }\n  }\n"): (typeof documents)["\n  mutation RecordEmploymentStart($input: RecordEmploymentStartInput!) {\n    recordEmploymentStart(input: $input) {\n      id\n      startsOn\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RecordEmploymentEnd($input: RecordEmploymentEndInput!) {\n    recordEmploymentEnd(input: $input) {\n      id\n      endsOn\n    }\n  }\n"): (typeof documents)["\n  mutation RecordEmploymentEnd($input: RecordEmploymentEndInput!) {\n    recordEmploymentEnd(input: $input) {\n      id\n      endsOn\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

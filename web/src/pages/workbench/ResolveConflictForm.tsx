@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { graphql } from '../../gql';
-import { graphqlRequest, GraphQLRequestError } from '../../api/client';
-import { problemsByField } from './partial';
+import { graphqlRequest } from '../../api/client';
+import { useMutationForm } from './useMutationForm';
 
 const ResolveConflictDocument = graphql(`
   mutation ResolveConflict($input: ResolveConflictInput!) {
@@ -31,33 +31,14 @@ export function ResolveConflictForm({
 }) {
   const [note, setNote] = useState('');
   const [keptSource, setKeptSource] = useState('');
-  const [problems, setProblems] = useState<Record<string, string>>({});
-  const [message, setMessage] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  const submit = async () => {
-    setBusy(true);
-    setProblems({});
-    setMessage(null);
-    try {
+  const form = useMutationForm();
+  const submit = () =>
+    form.run(async () => {
       await graphqlRequest(ResolveConflictDocument, { input: { conflictId, note, ...(keptSource ? { keptSource } : {}) } }, { purpose });
-      setMessage('已处理');
       onResolved();
-    } catch (error) {
-      const failure = error instanceof GraphQLRequestError ? error : new GraphQLRequestError(String(error), 0, []);
-      const byField = problemsByField(failure);
-      setProblems(byField);
-      if (Object.keys(byField).length === 0) setMessage(failure.message);
-    } finally {
-      setBusy(false);
-    }
-  };
-  const fieldError = (field: string) =>
-    problems[field] ? (
-      <span className="field-error" role="alert" data-testid={`error-${field}`}>
-        {problems[field]}
-      </span>
-    ) : null;
+      return '已处理';
+    });
+  const fieldError = form.fieldError;
 
   return (
     <form
@@ -84,10 +65,10 @@ export function ResolveConflictForm({
         {fieldError('keptSource')}
       </label>
       {fieldError('conflictId')}
-      <button type="submit" disabled={busy}>
+      <button type="submit" disabled={form.busy}>
         处理
       </button>
-      {message && <span data-testid="resolve-message">{message}</span>}
+      {form.message && <span data-testid="resolve-message">{form.message}</span>}
     </form>
   );
 }

@@ -1,9 +1,9 @@
 import { useState } from 'react';
 import { graphql } from '../../gql';
 import type { VerificationOutcome } from '../../gql/graphql';
-import { graphqlRequest, GraphQLRequestError } from '../../api/client';
+import { graphqlRequest } from '../../api/client';
 import { label, VERIFICATION_OUTCOMES } from './labels';
-import { problemsByField } from './partial';
+import { useMutationForm } from './useMutationForm';
 
 const RecordVerificationDocument = graphql(`
   mutation RecordVerification($input: RecordVerificationInput!) {
@@ -20,39 +20,19 @@ export function VerificationForm({ idNumber, purpose, onRecorded }: { idNumber: 
   const [verifiedOn, setVerifiedOn] = useState('');
   const [outcome, setOutcome] = useState<VerificationOutcome>('CONFIRMED');
   const [note, setNote] = useState('');
-  const [problems, setProblems] = useState<Record<string, string>>({});
-  const [message, setMessage] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const form = useMutationForm();
 
-  const submit = async () => {
-    setBusy(true);
-    setMessage(null);
-    setProblems({});
-    try {
+  const submit = () =>
+    form.run(async () => {
       const { recordVerification } = await graphqlRequest(
         RecordVerificationDocument,
         { input: { idNumber, outcome, ...(verifiedOn ? { verifiedOn } : {}), ...(note ? { note } : {}) } },
         { purpose },
       );
-      setMessage(`已记录：${recordVerification.verifiedOn} ${label('outcome', recordVerification.outcome)}`);
       setNote('');
       onRecorded();
-    } catch (error) {
-      const failure = error instanceof GraphQLRequestError ? error : new GraphQLRequestError(String(error), 0, []);
-      const byField = problemsByField(failure);
-      setProblems(byField);
-      if (Object.keys(byField).length === 0) setMessage(failure.message);
-    } finally {
-      setBusy(false);
-    }
-  };
-
-  const fieldError = (field: string) =>
-    problems[field] ? (
-      <span className="field-error" role="alert" data-testid={`error-${field}`}>
-        {problems[field]}
-      </span>
-    ) : null;
+      return `已记录：${recordVerification.verifiedOn} ${label('outcome', recordVerification.outcome)}`;
+    });
 
   return (
     <form
@@ -66,7 +46,7 @@ export function VerificationForm({ idNumber, purpose, onRecorded }: { idNumber: 
       <h3>月动态核实</h3>
       <label>
         核实日期 <input type="date" name="verifiedOn" value={verifiedOn} onChange={(event) => setVerifiedOn(event.target.value)} />
-        {fieldError('verifiedOn')}
+        {form.fieldError('verifiedOn')}
       </label>
       <label>
         核实结果{' '}
@@ -77,17 +57,17 @@ export function VerificationForm({ idNumber, purpose, onRecorded }: { idNumber: 
             </option>
           ))}
         </select>
-        {fieldError('outcome')}
+        {form.fieldError('outcome')}
       </label>
       <label>
         备注 <input name="note" value={note} maxLength={500} onChange={(event) => setNote(event.target.value)} />
-        {fieldError('note')}
+        {form.fieldError('note')}
       </label>
-      {fieldError('idNumber')}
-      <button type="submit" disabled={busy}>
+      {form.fieldError('idNumber')}
+      <button type="submit" disabled={form.busy}>
         记录核实
       </button>
-      {message && <p data-testid="form-message">{message}</p>}
+      {form.message && <p data-testid="form-message">{form.message}</p>}
     </form>
   );
 }

@@ -5,6 +5,7 @@ import { GraphQLRequestError, type GraphQLErrorEntry } from '../../api/client';
 import { currentSession } from '../../auth/session';
 import { label, when } from './labels';
 import { partialRequest, sessionPermissions } from './partial';
+import { EmploymentEndForm, EmploymentStartForm } from './EmploymentForms';
 import { VerificationForm } from './VerificationForm';
 
 /** One request: every department's facts about the worker, as the federated graph answers for this account. */
@@ -141,7 +142,11 @@ export function WorkerCard({ idNumber, purpose }: { idNumber: string; purpose: s
   const refusedUnder = (...fields: string[]) => state.errors.some((error) => fields.includes(String(error.path?.[1] ?? '')));
   const canReveal = sessionPermissions().includes('reveal');
   const session = currentSession();
-  const mayVerify = session?.department === 'hr' || session?.role === 'village_assistant';
+  // What hr's rules allow (subgraphs/hr/src/access.ts): verifications by hr officers and village
+  // assistants, employment records by hr staff who are not viewers. Follow-up visits are the
+  // partner cities' (recordFollowUpVisit refuses every other department), so none here.
+  const mayVerify = session?.department === 'hr' && (session.role === 'officer' || session.role === 'village_assistant');
+  const mayRecordEmployment = session?.department === 'hr' && session.role !== 'viewer';
 
   const reveal = () => {
     partialRequest(RevealDocument, { idNumber }, purpose).then(
@@ -178,6 +183,7 @@ export function WorkerCard({ idNumber, purpose }: { idNumber: string; purpose: s
             <Fact name="月动态核实" value={worker.verifiedOn} testId="verified-on" />
             <Fact
               name="当前就业"
+              testId="current-employment"
               value={
                 worker.currentEmployment
                   ? `${worker.currentEmployment.employerName}（${worker.currentEmployment.location}，自 ${worker.currentEmployment.startsOn}，${worker.currentEmployment.monthlyWage} 元/月）`
@@ -222,6 +228,12 @@ export function WorkerCard({ idNumber, purpose }: { idNumber: string; purpose: s
         </Block>
       </div>
       {mayVerify && <VerificationForm idNumber={idNumber} purpose={purpose} onRecorded={refresh} />}
+      {mayRecordEmployment &&
+        (worker.currentEmployment ? (
+          <EmploymentEndForm key={worker.currentEmployment.id} employmentId={worker.currentEmployment.id} purpose={purpose} onRecorded={refresh} />
+        ) : (
+          <EmploymentStartForm idNumber={idNumber} purpose={purpose} onRecorded={refresh} />
+        ))}
     </article>
   );
 }

@@ -41,9 +41,19 @@ export function sessionPermissions(): string[] {
   }
 }
 
-/** Field problems keyed by the input field's name (the server names them input.verifiedOn …). */
+/**
+ * Field problems keyed by the input field's name (the server names them input.verifiedOn …):
+ * every problem of an InputProblems answer (extensions.problems), and the one field of a
+ * single-field error (badInput, conflict, notFound: extensions.field, message "field: …").
+ */
 export function problemsByField(error: GraphQLRequestError): Record<string, string> {
   const byField: Record<string, string> = {};
   for (const [field, message] of Object.entries(error.fieldProblems)) byField[field.replace(/^input\./, '')] ??= message;
+  for (const entry of error.errors) {
+    const field = entry.extensions?.field;
+    if (typeof field !== 'string' || entry.extensions?.problems?.length) continue;
+    const message = entry.message.startsWith(`${field}: `) ? entry.message.slice(field.length + 2) : entry.message;
+    byField[field.replace(/^input\./, '')] ??= message;
+  }
   return byField;
 }
