@@ -296,9 +296,24 @@ describe('工作台 (staff workbench) in the browser', () => {
     expect((await platform.query(facts, { id: idNumber })).data.worker.employments).toHaveLength(ended.employments.length);
   });
 
+  it('changes the purpose: the prompt comes back, the card goes, and the next query carries the new purpose', async () => {
+    const { page } = watched;
+    const before = sent.length;
+    await page.getByTestId('purpose-bar').getByRole('button', { name: '更改' }).click();
+    await page.getByTestId('purpose-prompt').waitFor();
+    expect(await page.getByTestId('worker-card').count()).toBe(0);
+    await page.getByRole('radio', { name: '就业服务' }).check();
+    await page.getByRole('button', { name: '确认' }).click();
+    await page.locator('input[name=idNumber]').fill(idNumber);
+    await page.getByRole('button', { name: '查询' }).click();
+    await page.getByTestId('worker-card').waitFor();
+    expect(sent.slice(before)).toEqual([{ operation: 'WorkerCard', purpose: 'employment-service' }]);
+  });
+
   it('made no request off this machine and logged no console error', () => {
     expect(watched.blocked).toEqual([]);
     expect(watched.errors).toEqual([]);
-    expect(sent.every((request) => request.operation === 'Freshness' || request.operation === 'DivisionChildren' || request.purpose === 'verification')).toBe(true);
+    // Every person-level request carried the declared purpose; only the division catalogue (region picker) goes without.
+    expect(sent.filter((request) => !request.purpose).every((request) => request.operation === 'DivisionChildren')).toBe(true);
   });
 });

@@ -5,6 +5,7 @@ import { useQuery } from '../../api/useQuery';
 import { currentSession } from '../../auth/session';
 import { downloadExport } from './exportFile';
 import { label } from './labels';
+import { Pager, useCursors } from './Pager';
 import { RegionPicker } from './RegionPicker';
 import { ROSTER_KINDS } from './rosterKinds';
 
@@ -46,16 +47,15 @@ export function RosterPanel({ purpose }: { purpose: string }) {
   const root = currentSession()?.region ?? '';
   const [kind, setKind] = useState<RosterKind>('REAL_NAME');
   const [region, setRegion] = useState(root);
-  const [cursors, setCursors] = useState<string[]>([]);
+  const cursors = useCursors();
   const [exportProblem, setExportProblem] = useState<string | null>(null);
-  const after = cursors.at(-1) ?? null;
-  const { data, error, loading } = useQuery(RosterDocument, { kind, region: region || null, first: PAGE_SIZE, after }, { purpose });
+  const { data, error, loading } = useQuery(RosterDocument, { kind, region: region || null, first: PAGE_SIZE, after: cursors.after }, { purpose });
   const page = data?.roster;
 
   const filters = (changeKind: RosterKind, changeRegion: string) => {
     setKind(changeKind);
     setRegion(changeRegion);
-    setCursors([]);
+    cursors.reset();
   };
   const exportAs = (format: 'xlsx' | 'csv') => {
     setExportProblem(null);
@@ -89,7 +89,7 @@ export function RosterPanel({ purpose }: { purpose: string }) {
       {page && (
         <>
           <p data-testid="roster-summary">
-            {page.region.name} · {page.label} · 共 {page.totalCount} 人 · 第 {cursors.length + 1} 页{loading ? ' · 加载中…' : ''}
+            {page.region.name} · {page.label} · 共 {page.totalCount} 人 · 第 {cursors.pageNumber} 页{loading ? ' · 加载中…' : ''}
           </p>
           <table className="roster-table">
             <thead>
@@ -119,14 +119,7 @@ export function RosterPanel({ purpose }: { purpose: string }) {
               ))}
             </tbody>
           </table>
-          <p className="pager">
-            <button type="button" disabled={cursors.length === 0 || loading} onClick={() => setCursors(cursors.slice(0, -1))}>
-              上一页
-            </button>
-            <button type="button" disabled={!page.pageInfo.hasNextPage || !page.pageInfo.endCursor || loading} onClick={() => setCursors([...cursors, page.pageInfo.endCursor!])}>
-              下一页
-            </button>
-          </p>
+          <Pager cursors={cursors} pageInfo={page.pageInfo} loading={loading} />
         </>
       )}
     </section>
