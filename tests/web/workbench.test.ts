@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import type { Identity } from '@jiuye/common';
 import type { Browser, Request } from 'playwright-core';
 import { launchBrowser, screenshot, watchedPage, webGatewayOverrides, type WatchedPage } from '@jiuye/testing/browser';
 import { COUNTY_OFFICER, startTestPlatform, tokenFor, type TestPlatform } from '@jiuye/testing/platform';
@@ -42,7 +43,8 @@ describe('工作台 (staff workbench) in the browser', () => {
     watched = await watchedPage(browser);
     const token = await tokenFor(COUNTY_OFFICER);
     const session = JSON.stringify({ token, department: 'hr', role: 'officer', region: COUNTY_OFFICER.region });
-    await watched.context.addInitScript(`sessionStorage.setItem('jiuye.session', ${JSON.stringify(session)})`);
+    // Signed in as on the sign-in page (a later test signs in as another account: kept then).
+    await watched.context.addInitScript(`if (!sessionStorage.getItem('jiuye.session')) sessionStorage.setItem('jiuye.session', ${JSON.stringify(session)})`);
     watched.page.on('request', (request: Request) => {
       if (!request.url().endsWith('/graphql') || request.method() !== 'POST') return;
       const body = request.postDataJSON() as { query?: string } | null;
@@ -308,6 +310,25 @@ describe('工作台 (staff workbench) in the browser', () => {
     await page.getByRole('button', { name: '查询' }).click();
     await page.getByTestId('worker-card').waitFor();
     expect(sent.slice(before)).toEqual([{ operation: 'WorkerCard', purpose: 'employment-service' }]);
+  });
+
+  it('offers neither 显示 nor hr forms to a poverty officer without reveal: the ID stays masked, the card still answers', async () => {
+    const { page } = watched;
+    const identity: Identity = { subject: 'test-poverty-officer', department: 'poverty', role: 'officer', region: COUNTY_OFFICER.region, permissions: [] };
+    const session = JSON.stringify({ token: await tokenFor(identity), department: 'poverty', role: 'officer', region: identity.region });
+    await page.evaluate(`sessionStorage.setItem('jiuye.session', ${JSON.stringify(session)}); sessionStorage.removeItem('jiuye.purpose')`);
+    await page.reload();
+    await page.getByRole('radio', { name: '帮扶救助' }).check();
+    await page.getByRole('button', { name: '确认' }).click();
+    await page.locator('input[name=idNumber]').fill(idNumber);
+    await page.getByRole('button', { name: '查询' }).click();
+    await page.getByTestId('worker-card').waitFor();
+    const graph = (await platform.queryAs(identity, `query($id: String!) { worker(idNumber: $id) { name idNumberMasked } }`, { id: idNumber }, 'assistance')).data.worker;
+    expect(await page.getByTestId('worker-name').textContent()).toBe(graph.name);
+    expect(await page.getByTestId('worker-id-number').textContent()).toBe(graph.idNumberMasked);
+    expect(await page.getByRole('button', { name: '显示' }).count()).toBe(0);
+    expect(await page.locator('form.action-form').count()).toBe(0);
+    expect(sent.at(-1)).toEqual({ operation: 'WorkerCard', purpose: 'assistance' });
   });
 
   it('made no request off this machine and logged no console error', () => {
