@@ -1,12 +1,72 @@
-import { FreshnessLine } from '../FreshnessLine';
+import { useState } from 'react';
+import { PurposeGate } from '../../purpose/PurposeGate';
+import { RosterPanel } from './RosterPanel';
+import { WorkerCard } from './WorkerCard';
+import { Worklists } from './Worklists';
 
-/** 工作台 — staff workbench (placeholder: the next helper builds it on this shell). */
+const TABS = [
+  { key: 'search', title: '人员查询' },
+  { key: 'roster', title: '一库六册 · 五类清单' },
+  { key: 'worklists', title: '工作清单' },
+] as const;
+type Tab = (typeof TABS)[number]['key'];
+
+function Tabs({ purpose }: { purpose: string }) {
+  const [tab, setTab] = useState<Tab>('search');
+  return (
+    <>
+      <nav className="tabs" role="tablist">
+        {TABS.map((entry) => (
+          <button key={entry.key} type="button" role="tab" aria-selected={tab === entry.key} onClick={() => setTab(entry.key)}>
+            {entry.title}
+          </button>
+        ))}
+      </nav>
+      {tab === 'search' && <WorkerSearch purpose={purpose} />}
+      {tab === 'roster' && <RosterPanel purpose={purpose} />}
+      {tab === 'worklists' && <Worklists purpose={purpose} />}
+    </>
+  );
+}
+
+/** 18 characters: 17 digits and a digit or X (the server validates the check digit and names the problem). */
+const ID_NUMBER_SHAPE = /^\d{17}[\dXx]$/;
+
+function WorkerSearch({ purpose }: { purpose: string }) {
+  const [text, setText] = useState('');
+  const [searched, setSearched] = useState<string | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+  return (
+    <>
+      <form
+        className="search"
+        role="search"
+        onSubmit={(event) => {
+          event.preventDefault();
+          const value = text.trim().toUpperCase();
+          if (!ID_NUMBER_SHAPE.test(value)) return setProblem('身份证号应为 18 位（末位可为 X）');
+          setProblem(null);
+          setSearched(value);
+          setText(''); // the number stays on screen only masked (the card), not in the box
+        }}
+      >
+        <label>
+          身份证号 <input name="idNumber" value={text} autoComplete="off" onChange={(event) => setText(event.target.value)} />
+        </label>
+        <button type="submit">查询</button>
+        {problem && <span className="field-error">{problem}</span>}
+      </form>
+      {searched && <WorkerCard key={searched} idNumber={searched} purpose={purpose} />}
+    </>
+  );
+}
+
+/** 工作台 — department staff: person-level pages behind the declared purpose of use. */
 export default function WorkbenchPage() {
   return (
-    <section className="page">
+    <section className="page workbench">
       <h1>工作台</h1>
-      <p>人员查询、一库六册与五类清单、零就业家庭、预警与比对冲突（建设中）。</p>
-      <FreshnessLine />
+      <PurposeGate>{(purpose) => <Tabs purpose={purpose} />}</PurposeGate>
     </section>
   );
 }
