@@ -13,7 +13,9 @@ COPY subgraphs/training/package.json subgraphs/training/
 COPY subgraphs/partner/package.json subgraphs/partner/
 COPY subgraphs/situation/package.json subgraphs/situation/
 COPY web/package.json web/
-RUN npm ci --no-audit --no-fund
+# npm 11 as on the development machines: the lock file is written by it, and Vite 8's install
+# needs it (node:20 images ship npm 10).
+RUN npm install -g npm@11 --no-audit --no-fund && npm ci --no-audit --no-fund
 COPY . .
 # The web app (web/dist) is built here and served by the gateway at / (WEB_ROOT defaults to it).
 RUN npx tsc -b && npm run build -w web && npm prune --omit=dev

@@ -6,7 +6,6 @@ import { captureLog, closedPort, startGatewayOn } from '@jiuye/testing/gateway';
 import { pseudonymOf } from '@jiuye/testing/harness';
 import { GATEWAY_SCOPE, providerKey, startOidcProvider, type OidcTestProvider } from '@jiuye/testing/oidc-provider';
 import { DEMO_COUNTY, startTestPlatform, TEST_JWT, type TestPlatform } from '@jiuye/testing/platform';
-// @ts-expect-error TS1479: web/ is an ES-module package and this test file is CommonJS; ts-jest compiles the framework-free module to CommonJS for the test, and its types still check
 import { authorizationUrl, completeSignIn, SignInError, type KeyValueStorage, type OidcSignInConfig, type SignInEnvironment } from '@jiuye/web/auth/oidc';
 
 /**
