@@ -58,7 +58,7 @@ export function breakdownOption(rows: readonly Child[], key: BreakdownKey, thres
         // A suppressed or empty cell draws no bar (an invisible stub only carries its "<5" / "—" label).
         data: rows.map((child) => {
           const cell: Count = child[key];
-          return cell.suppressed || cell.value == null ? { value: 0, itemStyle: { opacity: 0 } } : Math.round(cell.value * scale * 10) / 10;
+          return cell.suppressed || cell.value == null ? { value: 0, itemStyle: { color: 'transparent' } } : Math.round(cell.value * scale * 10) / 10;
         }),
         itemStyle: { color: key === 'zeroEmploymentHouseholds' ? '#ff9f43' : '#3fa7ff' },
         barMaxWidth: 18,
