@@ -11,7 +11,7 @@ import { PROJECT_ROOT } from '../local-databases';
 import { databaseEnv, spawnService, stopChild, waitUntilReady } from '../services';
 
 /**
- * npm run bench:web [-- --workers 10000 --runs 5 --refresh 3 --cycles 4]
+ * npm run bench:web [-- --workers 10000 --runs 5 --refresh 3 --cycles 4 --timeout 120]
  *
  * The 数据大屏 in a real browser: seeds (or reuses) a demo county in its own embedded PostgreSQL
  * (.data/bench-web-<workers>), starts the six subgraphs and the gateway as separate processes
@@ -40,11 +40,12 @@ async function launchBrowser(): Promise<Browser> {
 }
 
 async function main(): Promise<void> {
-  const flags = parseFlags(process.argv.slice(2), { workers: 'number', runs: 'number', refresh: 'number', cycles: 'number' });
+  const flags = parseFlags(process.argv.slice(2), { workers: 'number', runs: 'number', refresh: 'number', cycles: 'number', timeout: 'number' });
   const workers = (flags.workers as number | undefined) ?? 10_000;
   const runs = (flags.runs as number | undefined) ?? 5;
   const refresh = (flags.refresh as number | undefined) ?? 3;
   const cycles = (flags.cycles as number | undefined) ?? 4;
+  const timeoutMs = ((flags.timeout as number | undefined) ?? 120) * 1000;
   if (!existsSync(path.join(WEB_DIST, 'index.html'))) throw new Error('web/dist/index.html is missing: run npm run build -w web first');
   const dataDirectory = path.join(PROJECT_ROOT, '.data', `bench-web-${workers}`);
   console.log(`npm run bench:web: ${workers.toLocaleString('en')} workers, ${runs} loads, refresh every ${refresh} s over ${cycles} cycles`);
@@ -145,8 +146,18 @@ async function main(): Promise<void> {
     };
     const measure = async (page: Awaited<ReturnType<typeof open>>) => {
       await page.goto(`${base}/dashboard?refresh=600`, { waitUntil: 'commit' });
-      const handle = await page.waitForFunction(filled, undefined, { polling: 'raf', timeout: 60_000 });
-      return (await handle.jsonValue())!;
+      try {
+        const handle = await page.waitForFunction(filled, undefined, { polling: 'raf', timeout: timeoutMs });
+        return (await handle.jsonValue())!;
+      } catch (error) {
+        const shown = await page
+          .locator('.wall-error, .wall-loading')
+          .allInnerTexts()
+          .catch(() => []);
+        throw new Error(`the tiles were not filled within ${timeoutMs / 1000} s (the page shows: ${shown.join(' ') || 'nothing'}): ${(error as Error).message.split('\n')[0]}`, {
+          cause: error,
+        });
+      }
     };
     type Timing = Awaited<ReturnType<typeof measure>>;
     const cold: Timing[] = [];
@@ -164,7 +175,7 @@ async function main(): Promise<void> {
 
     // Requests per refresh cycle, after a fresh load.
     await page.goto(`${base}/dashboard?refresh=${refresh}`);
-    await page.waitForFunction(filled, undefined, { polling: 'raf', timeout: 60_000 });
+    await page.waitForFunction(filled, undefined, { polling: 'raf', timeout: timeoutMs });
     const start = graphql.length;
     const started = Date.now();
     await new Promise((resolve) => setTimeout(resolve, refresh * cycles * 1000 + 500));
