@@ -143,7 +143,7 @@ export default function DashboardPage() {
           </section>
           <section className="panel breakdown" data-testid="breakdown">
             <h2>
-              {indicators.region.level === 'COUNTY' ? '按乡镇' : '按村'}分解
+              {indicators.region.level === 'COUNTY' ? '按乡镇分解' : indicators.region.level === 'TOWNSHIP' ? '按村分解' : '下级分解'}
               <small>点击条形查看下级</small>
               <span className="breakdown-sort" role="group" aria-label="排序">
                 {BREAKDOWN_KEYS.map((option) => (
