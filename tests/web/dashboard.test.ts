@@ -30,6 +30,31 @@ const PERSON_KEYS = [
 
 type Cell = { value?: number | null; suppressed: boolean };
 const expectedCount = (cell: Cell, threshold: number) => (cell.suppressed ? `<${threshold}` : (cell.value ?? 0).toLocaleString('zh-CN'));
+const expectedRate = (cell: Cell, threshold: number) => (cell.suppressed ? `<${threshold}` : cell.value == null ? '—' : `${(cell.value * 100).toFixed(1)}%`);
+const expectedAmount = (cell: Cell) => (cell.value == null ? '—' : cell.value >= 10_000 ? `${(cell.value / 10_000).toFixed(1)}万元` : `${cell.value.toLocaleString('zh-CN')}元`);
+/** A trend point as the sparkline's label reads it: "<5" suppressed, "无数据" a gap (before the history), else the figure. */
+function expectedPoint(cell: Cell, kind: 'count' | 'rate' | 'amount', threshold: number): string {
+  if (cell.suppressed) return `<${threshold}`;
+  if (cell.value == null) return '无数据';
+  return kind === 'rate' ? expectedRate(cell, threshold) : kind === 'amount' ? expectedAmount(cell) : expectedCount(cell, threshold);
+}
+/** Tile test id, tile label, the series point's field and how it reads. */
+const TRENDS: [string, string, string, 'count' | 'rate' | 'amount'][] = [
+  ['labourForce', '劳动力', 'labourForce', 'count'],
+  ['employed', '已就业', 'employed', 'count'],
+  ['newTransfers', '新增转移就业', 'newTransfers', 'count'],
+  ['zeroEmployment', '零就业家庭', 'zeroEmploymentHouseholds', 'count'],
+  ['welfarePosts', '公益性岗位 在岗/开发', 'welfarePostsFilled', 'count'],
+  ['training', '参训人数', 'trainingParticipants', 'count'],
+  ['subsidies', '补贴发放', 'subsidiesAmount', 'amount'],
+  ['verifiedShare', '月度核实率', 'verifiedShare', 'rate'],
+];
+/** The breakdown's bar order for a figure: largest first, suppressed then empty last, ties by code. */
+function expectedBreakdown(children: any[], key: string, threshold: number): string {
+  const rank = (child: any) => (child[key].suppressed ? -1 : (child[key].value ?? -2));
+  const sorted = [...children].sort((a, b) => rank(b) - rank(a) || a.region.code.localeCompare(b.region.code));
+  return sorted.map((child) => `${child.region.name} ${key === 'employmentRate' ? expectedRate(child[key], threshold) : expectedCount(child[key], threshold)}`).join('；');
+}
 
 describe('数据大屏 /dashboard', () => {
   let platform: TestPlatform;
@@ -87,9 +112,78 @@ describe('数据大屏 /dashboard', () => {
     for (const department of data.situationFreshness.departments) {
       expect(await text(`freshness-${department.department}`)).toContain(department.label);
     }
+    expect(await text('figure-zeroEmployment')).toContain(expectedCount(indicators.zeroEmploymentHouseholds, threshold));
+    // 按贫困状态: one row per group, in the graph's order, each cell as the graph answers it.
+    expect(indicators.byPovertyStatus.map((group: any) => group.label)).toEqual(['未脱贫', '已脱贫', '监测对象', '其他']);
+    for (const group of indicators.byPovertyStatus) {
+      const row = watched.page.getByTestId(`poverty-${group.status}`);
+      expect({
+        group: group.status,
+        cells: await row.locator('th, td').allInnerTexts(),
+      }).toEqual({
+        group: group.status,
+        cells: [
+          group.label,
+          expectedCount(group.labourForce, threshold),
+          expectedCount(group.employed, threshold),
+          expectedRate(group.employmentRate, threshold),
+          expectedCount(group.newTransfers, threshold),
+        ],
+      });
+    }
     // The labour force is a real figure on the demo county, not a placeholder.
     expect(indicators.labourForce.suppressed).toBe(false);
     expect(indicators.labourForce.value).toBeGreaterThan(50);
+  });
+
+  it("draws each tile's trend from the last 12 periods of the series, gaps before the history", async () => {
+    const data = await graphAnswer();
+    const series = data.indicatorSeries;
+    expect(series.points).toHaveLength(12);
+    expect(series.points[11].period.code).toBe(data.indicators.period.code);
+    for (const [id, label, field, kind] of TRENDS) {
+      const shown = await watched.page.getByTestId(`figure-${id}`).locator('.tile-trend').getAttribute('aria-label');
+      const expected = series.points.map((point: any) => `${point.period.label} ${expectedPoint(point[field], kind, series.threshold)}`).join('；');
+      expect({ id, shown }).toEqual({ id, shown: `${label}走势：${expected}` });
+    }
+    // Stocks before the history are gaps (null), never 0; months of the demo data reach back before it.
+    for (const point of series.points.filter((p: any) => p.stockSource === 'BEFORE_HISTORY')) {
+      expect(point.labourForce).toEqual({ value: null, suppressed: false });
+    }
+    expect(series.points.some((p: any) => p.stockSource === 'CURRENT')).toBe(true);
+  });
+
+  it('breaks the region down by child division, sortable, and drills into a bar', async () => {
+    const data = await graphAnswer();
+    const { children, threshold } = data.indicatorBreakdown;
+    expect(children.length).toBeGreaterThan(1);
+    const chart = watched.page.getByTestId('breakdown').locator('[role=img]');
+    for (const { key, button } of [
+      { key: 'employmentRate', button: '就业率' },
+      { key: 'newTransfers', button: '新增转移' },
+      { key: 'zeroEmploymentHouseholds', button: '零就业家庭' },
+      { key: 'labourForce', button: '劳动力' },
+    ]) {
+      await watched.page.getByTestId('breakdown').getByRole('button', { name: button, exact: true }).click();
+      expect({ key, shown: await chart.getAttribute('aria-label') }).toEqual({ key, shown: expectedBreakdown(children, key, threshold) });
+    }
+    // Sorted by labour force: click the second bar's row; the page asks for that child (one request), as the region picker shows.
+    const rank = (child: any) => (child.labourForce.suppressed ? -1 : (child.labourForce.value ?? -2));
+    const target = [...children].sort((a, b) => rank(b) - rank(a) || a.region.code.localeCompare(b.region.code))[1];
+    const box = (await chart.boundingBox())!;
+    const rowHeight = (box.height - 4 - 20) / children.length;
+    const before = watched.sent.filter((request) => request.path === '/graphql').length;
+    const asked = watched.page.waitForResponse((response) => response.url().endsWith('/graphql') && (response.request().postData() ?? '').includes(target.region.code));
+    await watched.page.mouse.click(box.x + 120, box.y + 4 + rowHeight * 1.5);
+    await asked;
+    expect(await watched.page.getByTestId('region').inputValue()).toBe(target.region.code);
+    await watched.page.getByTestId('breakdown').locator('h2').filter({ hasText: '按村分解' }).waitFor();
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(watched.sent.filter((request) => request.path === '/graphql').length - before).toBe(1);
+    const answer = watched.graphql.slice(-1)[0].response as any;
+    expect(answer.data.indicatorBreakdown.children.every((child: any) => child.region.code.startsWith(target.region.code))).toBe(true);
+    await watched.page.getByTestId('region').selectOption({ index: 0 });
+    await watched.page.getByTestId('breakdown').locator('h2').filter({ hasText: '按乡镇分解' }).waitFor();
   });
 
   it('shows a suppressed cell as "<5", never as 0', async () => {
@@ -111,6 +205,31 @@ describe('数据大屏 /dashboard', () => {
     );
     // The demo county has small cells (200 workers): the test must see at least one.
     expect(suppressedTiles.length + suppressedRows.length).toBeGreaterThan(0);
+    // The poverty groups, breakdown bars and trend points: suppressed cells read "<5" (their expected texts above).
+    const groups = indicators.byPovertyStatus.flatMap((group: any) =>
+      (['labourForce', 'employed', 'newTransfers'] as const).filter((key) => group[key].suppressed).map((key) => [group.status, key]),
+    );
+    for (const [status, key] of groups) {
+      expect({ status, key, cell: await watched.page.getByTestId(`poverty-${status}`).locator(`.${key}`).innerText() }).toEqual({ status, key, cell: '<5' });
+    }
+    const smallChildren = data.indicatorBreakdown.children.filter((child: any) => child.newTransfers.suppressed);
+    const smallPoints = data.indicatorSeries.points.filter((point: any) => point.newTransfers.suppressed);
+    expect(groups.length + smallChildren.length + smallPoints.length).toBeGreaterThan(0);
+    await watched.page.getByTestId('breakdown').getByRole('button', { name: '新增转移', exact: true }).click();
+    const bars = await watched.page.getByTestId('breakdown').locator('[role=img]').getAttribute('aria-label');
+    for (const child of smallChildren) expect(bars).toContain(`${child.region.name} <5`);
+    await watched.page.getByTestId('breakdown').getByRole('button', { name: '劳动力', exact: true }).click();
+    // A suppressed trend point is a gap whose tooltip reads "<5": hover one on its sparkline (the current stocks have small cells).
+    const points = data.indicatorSeries.points;
+    const spot = TRENDS.flatMap(([id, , field]) => points.map((point: any, index: number) => ({ id, index, point, cell: point[field] }))).find(({ cell }) => cell.suppressed);
+    expect(spot).toBeDefined();
+    const spark = watched.page.getByTestId(`figure-${spot!.id}`).locator('.tile-trend');
+    const box = (await spark.boundingBox())!;
+    await watched.page.mouse.move(box.x + 2 + ((box.width - 4) * spot!.index) / 11 - (spot!.index === 11 ? 1 : 0), box.y + box.height / 2);
+    const tooltip = spark.locator('div').filter({ hasText: `${spot!.point.period.label}：` });
+    await tooltip.last().waitFor();
+    expect(await tooltip.last().innerText()).toBe(`${spot!.point.period.label}：<5`);
+    await watched.page.mouse.move(0, 0);
     for (const [testId, cell] of suppressedTiles) {
       expect(cell.value).toBeNull();
       expect(await text(testId)).toMatch(/<5(?!\d)/);
@@ -157,7 +276,14 @@ describe('数据大屏 /dashboard', () => {
     expect(watched.graphql.length).toBeGreaterThan(0);
     for (const entry of watched.graphql) {
       expect(entry.operationName).toBe('Dashboard');
-      expect(Object.keys((entry.response as any).data).sort()).toEqual(['indicators', 'situationFreshness', 'verificationCoverage', 'villageRanking']);
+      expect(Object.keys((entry.response as any).data).sort()).toEqual([
+        'indicatorBreakdown',
+        'indicatorSeries',
+        'indicators',
+        'situationFreshness',
+        'verificationCoverage',
+        'villageRanking',
+      ]);
       expect(JSON.stringify(entry.response)).not.toMatch(person);
     }
   });

@@ -7,7 +7,10 @@ import { navigate } from '../../shell/router';
 import { PLATFORM_NAME } from '../../shell/Header';
 import { amountText, countText, rateText, timeText } from './format';
 import { coverageOption, transferByPlaceOption } from './charts';
-import { PERIOD_KINDS, periodCode, type PeriodKind } from './period';
+import { BREAKDOWN_KEYS, breakdownLabel, breakdownOption, sortChildren, type BreakdownKey } from './breakdown';
+import { GRANULARITY, PERIOD_KINDS, periodCode, type PeriodKind } from './period';
+import { PovertyTable } from './PovertyTable';
+import { sparklineOption, trendLabel, type Series, type TrendKey } from './trend';
 import { DashboardQuery } from './query';
 import { RankingTable } from './RankingTable';
 import { RegionPicker, regionOptions } from './RegionPicker';
@@ -26,7 +29,7 @@ export default function DashboardPage() {
   const [region, setRegion] = useState(home);
   const period = periodCode(kind);
   const pollMs = useMemo(() => refreshSeconds() * 1000, []);
-  const variables = { period, region: region || null, county: home ? home.slice(0, 6) : null };
+  const variables = { period, region: region || null, county: home ? home.slice(0, 6) : null, granularity: GRANULARITY[kind] };
   const { data, error, updatedAt } = useQuery(DashboardQuery, variables, { pollMs });
   // The picker's places come from the first answer over the account's whole region (every village, with its township).
   const [places, setPlaces] = useState<ReturnType<typeof regionOptions> | null>(null);
@@ -36,6 +39,11 @@ export default function DashboardPage() {
   const threshold = indicators?.threshold ?? 5;
   const transferOption = useMemo(() => (indicators ? transferByPlaceOption(indicators) : null), [indicators]);
   const coverageChart = useMemo(() => (data ? coverageOption(data.verificationCoverage, threshold) : null), [data, threshold]);
+  const series = data?.indicatorSeries;
+  const [sortKey, setSortKey] = useState<BreakdownKey>('labourForce');
+  const breakdown = data?.indicatorBreakdown;
+  const breakdownRows = useMemo(() => (breakdown ? sortChildren(breakdown.children, sortKey) : []), [breakdown, sortKey]);
+  const breakdownChart = useMemo(() => (breakdown ? breakdownOption(breakdownRows, sortKey, breakdown.threshold) : null), [breakdown, breakdownRows, sortKey]);
 
   return (
     <div className="wall">
@@ -82,34 +90,86 @@ export default function DashboardPage() {
       {data && indicators && (
         <div className="wall-grid">
           <section className="tiles">
-            <Tile id="labourForce" label="劳动力" value={countText(indicators.labourForce, threshold)} unit="人" />
-            <Tile id="employed" label="已就业" value={countText(indicators.employed, threshold)} unit="人" note={`就业率 ${rateText(indicators.employmentRate, threshold)}`} />
-            <Tile id="newTransfers" label="新增转移就业" value={countText(indicators.newTransfers, threshold)} unit="人" />
+            <Tile id="labourForce" label="劳动力" value={countText(indicators.labourForce, threshold)} unit="人" series={series} trend="labourForce" />
+            <Tile
+              id="employed"
+              label="已就业"
+              value={countText(indicators.employed, threshold)}
+              unit="人"
+              note={`就业率 ${rateText(indicators.employmentRate, threshold)}`}
+              series={series}
+              trend="employed"
+            />
+            <Tile id="newTransfers" label="新增转移就业" value={countText(indicators.newTransfers, threshold)} unit="人" series={series} trend="newTransfers" />
+            <Tile
+              id="zeroEmployment"
+              label="零就业家庭"
+              value={countText(indicators.zeroEmploymentHouseholds, threshold)}
+              unit="户"
+              series={series}
+              trend="zeroEmploymentHouseholds"
+            />
             <Tile
               id="welfarePosts"
               label="公益性岗位 在岗/开发"
               value={`${countText(indicators.welfarePostsFilled, threshold)}/${countText(indicators.welfarePostsDeveloped, threshold)}`}
               unit="个"
+              series={series}
+              trend="welfarePostsFilled"
             />
             <Tile
               id="training"
               label="参训人数"
               value={countText(indicators.training.participants, threshold)}
               unit="人"
-              note={`中期培训后3个月内就业 ${countText(indicators.training.employedWithin3Months, threshold)} 人`}
+              note={`培训后3个月内就业 ${countText(indicators.training.employedWithin3Months, threshold)} 人`}
+              series={series}
+              trend="trainingParticipants"
             />
             <Tile
               id="subsidies"
               label="补贴发放"
               value={amountText(indicators.subsidies.totalAmount, threshold)}
               note={`${countText(indicators.subsidies.totalPeople, threshold)} 人`}
+              series={series}
+              trend="subsidiesAmount"
             />
-            <Tile id="retention" label="稳岗率" value={rateText(indicators.retention, threshold)} />
-            <Tile id="verifiedShare" label="月度核实率" value={rateText(indicators.verifiedShare, threshold)} />
+            <Tile id="retention" label="稳岗率" value={rateText(indicators.retention, threshold)} note="近12个月转移、满90天在岗" />
+            <Tile id="verifiedShare" label="月度核实率" value={rateText(indicators.verifiedShare, threshold)} series={series} trend="verifiedShare" />
           </section>
           <section className="panel transfer">
             <h2>转移就业（按地点）</h2>
             {transferOption && <EChart option={transferOption} label="转移就业按地点" className="panel-chart" />}
+          </section>
+          <section className="panel breakdown" data-testid="breakdown">
+            <h2>
+              {indicators.region.level === 'COUNTY' ? '按乡镇分解' : indicators.region.level === 'TOWNSHIP' ? '按村分解' : '下级分解'}
+              <small>点击条形查看下级</small>
+              <span className="breakdown-sort" role="group" aria-label="排序">
+                {BREAKDOWN_KEYS.map((option) => (
+                  <button key={option.key} type="button" className={option.key === sortKey ? 'on' : undefined} onClick={() => setSortKey(option.key)}>
+                    {option.label}
+                  </button>
+                ))}
+              </span>
+            </h2>
+            {breakdown && breakdownRows.length > 0 && breakdownChart ? (
+              <EChart
+                option={breakdownChart}
+                label={breakdownLabel(breakdownRows, sortKey, breakdown.threshold)}
+                className="panel-chart"
+                onRowClick={(index) => {
+                  const child = breakdownRows[index];
+                  if (child) setRegion(child.region.code);
+                }}
+              />
+            ) : (
+              <p className="panel-empty">本级为村，无下级区划</p>
+            )}
+          </section>
+          <section className="panel poverty" data-testid="poverty">
+            <h2>按贫困状态</h2>
+            <PovertyTable groups={indicators.byPovertyStatus} threshold={threshold} />
           </section>
           <section className="panel ranking">
             <h2>
@@ -151,7 +211,8 @@ export default function DashboardPage() {
   );
 }
 
-function Tile({ id, label, value, unit, note }: { id: string; label: string; value: string; unit?: string; note?: string }) {
+function Tile({ id, label, value, unit, note, series, trend }: { id: string; label: string; value: string; unit?: string; note?: string; series?: Series; trend?: TrendKey }) {
+  const option = useMemo(() => (series && trend ? sparklineOption(series, trend) : null), [series, trend]);
   return (
     <div className="tile" data-testid={`figure-${id}`}>
       <div className="tile-label">{label}</div>
@@ -160,6 +221,11 @@ function Tile({ id, label, value, unit, note }: { id: string; label: string; val
         {unit && <span className="tile-unit">{unit}</span>}
       </div>
       {note && <div className="tile-note">{note}</div>}
+      {option && series && trend ? (
+        <EChart option={option} label={`${label}走势：${trendLabel(series, trend)}`} className="tile-trend" />
+      ) : (
+        <div className="tile-trend tile-trend-none">无分期走势</div>
+      )}
     </div>
   );
 }

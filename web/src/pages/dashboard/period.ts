@@ -8,6 +8,9 @@ export const PERIOD_KINDS: { kind: PeriodKind; label: string }[] = [
   { kind: 'year', label: '本年' },
 ];
 
+/** The granularity of the trend series for a picked kind (indicatorSeries). */
+export const GRANULARITY = { week: 'WEEK', month: 'MONTH', quarter: 'QUARTER', year: 'YEAR' } as const satisfies Record<PeriodKind, string>;
+
 /** Today's calendar date in China (UTC+8, no daylight saving). */
 export function chinaToday(now: Date = new Date()): { year: number; month: number; day: number } {
   const shifted = new Date(now.getTime() + 8 * 3600_000);

@@ -3,10 +3,11 @@ import { graphql } from '../../gql';
 /**
  * Everything the wall screen shows, in ONE request per refresh: the indicators of the period and
  * region, the week's red/black ranking of the county, the month's verification coverage per
- * village and the data's freshness. Aggregates only (the dashboard account reads nothing else).
+ * village and the data's freshness; the headline figures' last 12 periods (sparklines), the
+ * figures per child division (breakdown bars) and per poverty group. Aggregates only (the dashboard account reads nothing else).
  */
 export const DashboardQuery = graphql(`
-  query Dashboard($period: String!, $region: String, $county: String) {
+  query Dashboard($period: String!, $region: String, $county: String, $granularity: SeriesGranularity!) {
     indicators(period: $period, region: $region) {
       region {
         code
@@ -80,6 +81,103 @@ export const DashboardQuery = graphql(`
       verifiedShare {
         value
         suppressed
+      }
+      zeroEmploymentHouseholds {
+        value
+        suppressed
+      }
+      byPovertyStatus {
+        status
+        label
+        labourForce {
+          value
+          suppressed
+        }
+        employed {
+          value
+          suppressed
+        }
+        employmentRate {
+          value
+          suppressed
+        }
+        newTransfers {
+          value
+          suppressed
+        }
+      }
+    }
+    indicatorSeries(region: $region, granularity: $granularity, count: 12, endingWith: $period) {
+      threshold
+      historyBeginsOn
+      points {
+        period {
+          code
+          label
+        }
+        stockSource
+        labourForce {
+          value
+          suppressed
+        }
+        employed {
+          value
+          suppressed
+        }
+        newTransfers {
+          value
+          suppressed
+        }
+        welfarePostsFilled {
+          value
+          suppressed
+        }
+        trainingParticipants {
+          value
+          suppressed
+        }
+        subsidiesAmount {
+          value
+          suppressed
+        }
+        verifiedShare {
+          value
+          suppressed
+        }
+        zeroEmploymentHouseholds {
+          value
+          suppressed
+        }
+      }
+    }
+    indicatorBreakdown(region: $region, period: $period) {
+      threshold
+      children {
+        region {
+          code
+          name
+          level
+        }
+        labourForce {
+          value
+          suppressed
+        }
+        employed {
+          value
+          suppressed
+        }
+        employmentRate {
+          value
+          suppressed
+        }
+        newTransfers {
+          value
+          suppressed
+        }
+        zeroEmploymentHouseholds {
+          value
+          suppressed
+        }
       }
     }
     villageRanking(county: $county) {
