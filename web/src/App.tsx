@@ -6,6 +6,10 @@ import { ROUTES } from './routes';
 import { Header } from './shell/Header';
 import { navigate, usePath } from './shell/router';
 
+function isSignInPath(path: string): boolean {
+  return path === '/signin' || path.startsWith('/signin/');
+}
+
 export function App() {
   const path = usePath();
   const [session, setSession] = useState(currentSession);
@@ -13,12 +17,13 @@ export function App() {
 
   const route = ROUTES.find((candidate) => path === candidate.path || path.startsWith(`${candidate.path}/`));
   useEffect(() => {
-    if (path === '/signin') return;
+    // /signin and its sub-paths (the identity provider's callback, /signin/callback) sign in.
+    if (isSignInPath(path)) return;
     if (!session) navigate('/signin', { replace: true });
     else if (!route) navigate(landingPath(session), { replace: true });
   }, [path, session, route]);
 
-  if (path === '/signin' || !session) return <SignInPage />;
+  if (isSignInPath(path) || !session) return <SignInPage />;
   if (!route) return null;
   const Page = route.component;
   return (

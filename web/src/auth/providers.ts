@@ -1,9 +1,11 @@
+import type { OidcSignInConfig } from './oidc';
+
 /**
- * How an account signs in. Today: the development role picker (GET /auth/dev-accounts, which the
- * gateway answers only in development with the development JWT secret). The seam for production:
- * an OIDC provider (authorization code + PKCE against the configured identity provider) adds a
- * `SignInProvider` of kind 'oidc' whose `begin()` redirects and whose callback route calls
- * `startSession(idToken or access token)`; the rest of the app only reads `currentSession()`.
+ * How an account signs in, as GET /auth/config says: in development the role picker (GET
+ * /auth/dev-accounts, answered only in development with the development JWT secret); in
+ * production the identity provider (OpenID Connect, authorization code + PKCE: oidc.ts), whose
+ * callback (/signin/callback) starts the session with the provider's access token. The rest of
+ * the app only reads `currentSession()`.
  */
 export interface DevAccount {
   label: string;
@@ -14,8 +16,14 @@ export interface DevAccount {
   token: string;
 }
 
-export interface SignInProvider {
-  kind: 'development' | 'oidc';
+/** GET /auth/config: how this gateway wants its users to sign in. */
+export type SignInConfig = OidcSignInConfig | { mode: 'development' } | { mode: 'none' };
+
+export async function fetchSignInConfig(): Promise<SignInConfig> {
+  const response = await fetch('/auth/config', { headers: { accept: 'application/json' } });
+  if (response.status === 404) return { mode: 'none' };
+  if (!response.ok) throw new Error(`统一身份认证暂不可用（HTTP ${response.status}），请稍后再试`);
+  return (await response.json()) as SignInConfig;
 }
 
 /** The development accounts, or null when the gateway does not offer them (production). */
