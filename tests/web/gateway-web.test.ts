@@ -61,6 +61,27 @@ describe('the gateway serves the web app', () => {
     await production?.stop();
   });
 
+  it('lets the page reach the identity provider (connect-src its origin) only when OIDC is configured, and serves its callback route', async () => {
+    const issuer = 'https://idp.example.gov.cn/realms/county';
+    const withOidc = await startGatewayOn(platform, {
+      environment: 'production',
+      web: { root, graphiql: false, corsOrigins: [] },
+      oidc: { issuer, clientId: 'jiuye-web', scopes: ['openid'], redirectPath: '/signin/callback' },
+    });
+    try {
+      const response = await raw(withOidc.url.replace(/\/graphql$/, ''), '/signin/callback?code=x&state=y');
+      expect(response.status).toBe(200);
+      expect(response.body).toContain('<div id="root">');
+      const policy = String(response.headers['content-security-policy']);
+      expect(policy).toContain("connect-src 'self' https://idp.example.gov.cn;");
+      expect(policy.replace('https://idp.example.gov.cn', '')).not.toMatch(/https?:|\*/);
+    } finally {
+      await withOidc.stop();
+    }
+    const without = await raw(productionBase, '/signin');
+    expect(String(without.headers['content-security-policy'])).toContain("connect-src 'self';");
+  });
+
   it('answers / and every app route with index.html, never cached, with the security headers', async () => {
     for (const route of ['/', '/signin', '/dashboard', '/workbench', '/partner', '/graphiql', '/dashboard/530113']) {
       const response = await raw(base, route);

@@ -4,7 +4,7 @@ import { applyCors } from './cors';
 import { answerDevAccounts, devSignInEnabled } from './dev-accounts';
 import { staticSite } from './static-files';
 
-export { CONTENT_SECURITY_POLICY, isApiPath, resolveInside } from './static-files';
+export { CONTENT_SECURITY_POLICY, contentSecurityPolicy, isApiPath, resolveInside } from './static-files';
 export { devSignInEnabled } from './dev-accounts';
 
 /** The app's routes (web/src/routes.ts); a path under one of them is answered with index.html. */
@@ -24,7 +24,7 @@ export function webFront(config: GatewayConfig, logger: Logger): ((request: Inco
   const web = config.web;
   if (!web) return undefined;
   const allowed = new Set(web.corsOrigins);
-  const site = staticSite(web.root, appRoute(web.graphiql));
+  const site = staticSite(web.root, appRoute(web.graphiql), config.oidc ? [new URL(config.oidc.issuer).origin] : []);
   if (!site.available) logger.warn({ webRoot: web.root }, 'web app not found (no index.html under WEB_ROOT): serving the graph only; build it with npm run build -w web');
   const signIn = devSignInEnabled(config);
   return async (request, response, url) => {

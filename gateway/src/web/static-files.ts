@@ -33,18 +33,23 @@ const CONTENT_TYPES: Record<string, string> = {
  * What the app's pages may load: only this origin. ECharts and GraphiQL set inline styles
  * (style-src 'unsafe-inline'); charts export to data:/blob: images; GraphiQL's CSS embeds icons as data: URLs.
  */
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "font-src 'self' data:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'self'",
-  "form-action 'self'",
-  "frame-ancestors 'none'",
-].join('; ');
+export function contentSecurityPolicy(connectOrigins: readonly string[] = []): string {
+  return [
+    "default-src 'self'",
+    "script-src 'self'",
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data: blob:",
+    "font-src 'self' data:",
+    // The identity provider's origin, when OIDC is configured: the page exchanges the code at its token endpoint.
+    ["connect-src 'self'", ...connectOrigins].join(' '),
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+  ].join('; ');
+}
+
+export const CONTENT_SECURITY_POLICY = contentSecurityPolicy();
 
 export function isApiPath(pathname: string): boolean {
   return API_PREFIXES.some((prefix) => pathname === prefix.replace(/\/$/, '') || pathname.startsWith(prefix.endsWith('/') ? prefix : `${prefix}/`));
@@ -79,7 +84,8 @@ export interface StaticSite {
 }
 
 /** `appRoute(pathname)`: whether a path without a file is one of the app's routes (answered with index.html). */
-export function staticSite(rootDir: string, appRoute: (pathname: string) => boolean): StaticSite {
+export function staticSite(rootDir: string, appRoute: (pathname: string) => boolean, connectOrigins: readonly string[] = []): StaticSite {
+  const policy = contentSecurityPolicy(connectOrigins);
   const root = path.resolve(rootDir);
   const index = path.join(root, 'index.html');
   const available = existsSync(index);
@@ -94,11 +100,11 @@ export function staticSite(rootDir: string, appRoute: (pathname: string) => bool
       }
       if (url.pathname !== '/' && isFile(file)) {
         const hashed = url.pathname.startsWith('/assets/');
-        sendFile(request, response, file, hashed ? 'public, max-age=31536000, immutable' : 'no-cache');
+        sendFile(request, response, file, hashed ? 'public, max-age=31536000, immutable' : 'no-cache', policy);
         return true;
       }
       if (path.extname(url.pathname) === '' && appRoute(url.pathname)) {
-        sendFile(request, response, index, 'no-cache');
+        sendFile(request, response, index, 'no-cache', policy);
         return true;
       }
       send(response, 404, 'text/plain; charset=utf-8', 'not found');
@@ -107,11 +113,11 @@ export function staticSite(rootDir: string, appRoute: (pathname: string) => bool
   };
 }
 
-function securityHeaders(response: ServerResponse, html: boolean): void {
+function securityHeaders(response: ServerResponse, html: boolean, policy = CONTENT_SECURITY_POLICY): void {
   response.setHeader('x-content-type-options', 'nosniff');
   response.setHeader('referrer-policy', 'no-referrer');
   if (html) {
-    response.setHeader('content-security-policy', CONTENT_SECURITY_POLICY);
+    response.setHeader('content-security-policy', policy);
     response.setHeader('x-frame-options', 'DENY');
   }
 }
@@ -124,9 +130,9 @@ function send(response: ServerResponse, status: number, type: string, body: stri
   response.end(body);
 }
 
-function sendFile(request: IncomingMessage, response: ServerResponse, file: string, cacheControl: string): void {
+function sendFile(request: IncomingMessage, response: ServerResponse, file: string, cacheControl: string, policy: string): void {
   const type = CONTENT_TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
-  securityHeaders(response, type.startsWith('text/html'));
+  securityHeaders(response, type.startsWith('text/html'), policy);
   response.statusCode = 200;
   response.setHeader('content-type', type);
   response.setHeader('content-length', statSync(file).size);
