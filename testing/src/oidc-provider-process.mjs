@@ -29,6 +29,11 @@ function build(keys) {
     scopes: ['openid', ...Object.values(options.resources).flatMap((resource) => resource.scope.split(' '))],
     claims: { openid: ['sub'] },
     pkce: { required: () => true },
+    // The web exchanges the code from the browser: CORS for the origins of the client's redirect URIs
+    // (what real providers call the client's web origins), nobody else.
+    clientBasedCORS(_ctx, origin, client) {
+      return client.redirectUris.some((uri) => new URL(uri).origin === origin);
+    },
     async findAccount(_ctx, sub) {
       if (!Object.hasOwn(accounts, sub)) return undefined;
       return { accountId: sub, claims: async () => ({ sub }) };
