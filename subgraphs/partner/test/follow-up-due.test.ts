@@ -2,10 +2,10 @@ import { partnerSubgraph } from '@jiuye/partner';
 import { startTestSubgraph, type TestSubgraph } from '@jiuye/testing/harness';
 import { daysAgo, idNumber, insertBatch, insertReference, insertTransfers, insertVisit, SHENZHEN } from './fixtures';
 
-const DUE = `query($id: ID) { transfers(batchId: $id, first: 500) { nodes { id startedOn endedOn followUpDueOn followUpDue } } }`;
+const DUE = `query($id: ID) { transfers(batchId: $id, first: 500) { nodes { id startedOn endedOn followUpDueOn followUpDue lastFollowUpVisit { visitedOn } } } }`;
 
 /** 跟踪回访节奏: Transfer.followUpDueOn / followUpDue, 30 days after the last visit or the first working day. */
-describe('partner follow-up rhythm', () => {
+describe('partner follow-up rhythm and the latest visit', () => {
   let partner: TestSubgraph;
   let batchId: number;
   let ids: number[];
@@ -28,21 +28,26 @@ describe('partner follow-up rhythm', () => {
   });
   afterAll(() => partner?.stop());
 
-  async function due(): Promise<Map<string, { followUpDueOn: string | null; followUpDue: boolean }>> {
+  async function due(): Promise<Map<string, { followUpDueOn: string | null; followUpDue: boolean; lastFollowUpVisit: { visitedOn: string } | null }>> {
     const response = await partner.query(DUE, { id: String(batchId) });
     expect(response.errors).toBeUndefined();
-    return new Map(response.data.transfers.nodes.map((node: { id: string; followUpDueOn: string | null; followUpDue: boolean }) => [node.id, node]));
+    return new Map(
+      response.data.transfers.nodes.map((node: { id: string; followUpDueOn: string | null; followUpDue: boolean; lastFollowUpVisit: { visitedOn: string } | null }) => [
+        node.id,
+        node,
+      ]),
+    );
   }
 
   it('is due 30 days after the first working day, or after the latest visit; nothing once the job ended', async () => {
     const byId = await due();
     expect(ids.map((id) => byId.get(String(id)))).toEqual([
-      { id: String(ids[0]), startedOn: daysAgo(58), endedOn: null, followUpDueOn: daysAgo(28), followUpDue: true },
-      { id: String(ids[1]), startedOn: daysAgo(30), endedOn: null, followUpDueOn: daysAgo(0), followUpDue: true },
-      { id: String(ids[2]), startedOn: daysAgo(29), endedOn: null, followUpDueOn: daysAgo(-1), followUpDue: false },
-      { id: String(ids[3]), startedOn: daysAgo(80), endedOn: null, followUpDueOn: daysAgo(-25), followUpDue: false },
-      { id: String(ids[4]), startedOn: daysAgo(80), endedOn: null, followUpDueOn: daysAgo(10), followUpDue: true },
-      { id: String(ids[5]), startedOn: daysAgo(80), endedOn: daysAgo(2), followUpDueOn: null, followUpDue: false },
+      { id: String(ids[0]), startedOn: daysAgo(58), endedOn: null, followUpDueOn: daysAgo(28), followUpDue: true, lastFollowUpVisit: null },
+      { id: String(ids[1]), startedOn: daysAgo(30), endedOn: null, followUpDueOn: daysAgo(0), followUpDue: true, lastFollowUpVisit: null },
+      { id: String(ids[2]), startedOn: daysAgo(29), endedOn: null, followUpDueOn: daysAgo(-1), followUpDue: false, lastFollowUpVisit: null },
+      { id: String(ids[3]), startedOn: daysAgo(80), endedOn: null, followUpDueOn: daysAgo(-25), followUpDue: false, lastFollowUpVisit: { visitedOn: daysAgo(5) } },
+      { id: String(ids[4]), startedOn: daysAgo(80), endedOn: null, followUpDueOn: daysAgo(10), followUpDue: true, lastFollowUpVisit: { visitedOn: daysAgo(40) } },
+      { id: String(ids[5]), startedOn: daysAgo(80), endedOn: daysAgo(2), followUpDueOn: null, followUpDue: false, lastFollowUpVisit: null },
     ]);
   });
 
@@ -66,6 +71,6 @@ describe('partner follow-up rhythm', () => {
     });
     expect(response.errors).toBeUndefined();
     expect(response.data.recordFollowUpVisit.transfer).toEqual({ id: String(ids[0]), followUpDueOn: daysAgo(-29), followUpDue: false });
-    expect((await due()).get(String(ids[0]))).toMatchObject({ followUpDueOn: daysAgo(-29), followUpDue: false });
+    expect((await due()).get(String(ids[0]))).toMatchObject({ followUpDueOn: daysAgo(-29), followUpDue: false, lastFollowUpVisit: { visitedOn: daysAgo(1) } });
   });
 });

@@ -124,6 +124,19 @@ export class TransferResolver {
     return loaders.visitsByTransfer.load(transfer.id);
   }
 
+  @FieldResolver(() => FollowUpVisit, { nullable: true, description: '最近一次跟踪回访 — the latest visit (the first of followUpVisits), for lists: one object, not a list.' })
+  async lastFollowUpVisit(@Root() transfer: Transfer, @Ctx() { loaders }: PartnerContext): Promise<FollowUpVisit | null> {
+    return (await loaders.visitsByTransfer.load(transfer.id))[0] ?? null;
+  }
+
+  @FieldResolver(() => ContactAttempt, {
+    nullable: true,
+    description: '最近一次联系 — the latest contact attempt (the first of contactAttempts), for lists: one object, not a list.',
+  })
+  async lastContactAttempt(@Root() transfer: Transfer, @Ctx() { loaders }: PartnerContext): Promise<ContactAttempt | null> {
+    return (await loaders.attemptsByTransfer.load(transfer.id))[0] ?? null;
+  }
+
   @FieldResolver(() => LocalDateScalar, {
     nullable: true,
     description: `下次回访日期 — the next follow-up is due on this day: ${FOLLOW_UP_INTERVAL_DAYS} days after the last visit, or after the first working day when there was none; empty once the worker left the job.`,

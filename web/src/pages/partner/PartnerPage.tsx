@@ -131,7 +131,7 @@ function TransferList({ purpose, onRecorded }: { purpose: string; onRecorded(): 
           <thead>
             <tr>
               <th>姓名</th>
-              <th>身份证号</th>
+              <th>联系电话</th>
               <th>用工单位 / 岗位</th>
               <th>上岗日期</th>
               <th>最近联系</th>
@@ -184,15 +184,15 @@ function TransferRow({
   onOpen(form: 'contact' | 'visit' | null): void;
   children: ReactNode;
 }) {
-  const contact = row.contactAttempts[0];
-  const visit = row.followUpVisits[0];
+  const contact = row.lastContactAttempt;
+  const visit = row.lastFollowUpVisit;
   const overdue = row.followUpDueOn != null && row.followUpDueOn < today;
   const dueClass = row.followUpDue ? (overdue ? 'overdue' : 'due') : '';
   return (
     <>
       <tr data-testid={`transfer-${row.id}`} className={dueClass}>
         <td>{row.worker?.name ?? '（待县级核实）'}</td>
-        <td className="mono">{row.worker?.idNumberMasked ?? '—'}</td>
+        <td className="mono">{row.phoneMasked ?? '—'}</td>
         <td>
           {row.employerName}
           <div className="sub">{row.jobTitle}</div>

@@ -48,15 +48,14 @@ export const PartnerTransfersQuery = graphql(`
         worker {
           id
           name
-          idNumberMasked
         }
-        followUpVisits {
+        lastFollowUpVisit {
           id
           visitedOn
           stillEmployed
           monthlyWage
         }
-        contactAttempts {
+        lastContactAttempt {
           id
           attemptedAt
           channel
