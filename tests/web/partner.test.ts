@@ -51,7 +51,7 @@ describe('协作城市 /partner', () => {
   async function shownRows(): Promise<{ id: string; name: string; phone: string; due: string }[]> {
     return watched.page.$$eval('tr[data-testid^="transfer-"]', (rows) =>
       rows.map((row) => {
-        const cells = [...row.querySelectorAll('td')].map((cell) => (cell as HTMLElement).innerText.trim());
+        const cells = [...row.querySelectorAll('td')].map((cell) => (cell as unknown as { innerText: string }).innerText.trim());
         return { id: row.getAttribute('data-testid')!.slice('transfer-'.length), name: cells[0], phone: cells[1], due: cells[6] };
       }),
     );

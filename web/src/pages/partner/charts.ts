@@ -48,7 +48,7 @@ export function outcomesOption(outcomes: Outcomes): EChartOption {
         barMaxWidth: 14,
         itemStyle: { color: '#f6bd16' },
         data: outcomes.map((row) => shown(row.workers, row.suppressed)),
-        label: { show: true, position: 'right', formatter: ({ dataIndex }: { dataIndex: number }) => shareText(outcomes[dataIndex].share) },
+        label: { show: true, position: 'right', formatter: ({ dataIndex }: { dataIndex: number }) => (outcomes[dataIndex].workers ? shareText(outcomes[dataIndex].share) : '') },
       },
     ],
   };
