@@ -1,3 +1,4 @@
+import os from 'node:os';
 import { execFile } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { promisify } from 'node:util';
@@ -109,11 +110,15 @@ export async function watchedPage(browser: Browser): Promise<WatchedPage> {
   return { page, context, blocked, errors, graphql, sent, close: () => context.close() };
 }
 
-/** docs/screenshots/<name>.png at 1920×1080, after the page's fonts have loaded. */
+/**
+ * <name>.png at 1920×1080, after the page's fonts have loaded: into docs/screenshots/ (the README's
+ * pictures) with UPDATE_SCREENSHOTS=1, else into the temp folder, so a test run leaves the tree clean.
+ */
 export async function screenshot(page: Page, name: string): Promise<string> {
   await page.evaluate('document.fonts.ready.then(() => undefined)');
-  mkdirSync(SCREENSHOTS, { recursive: true });
-  const file = path.join(SCREENSHOTS, `${name}.png`);
+  const folder = process.env.UPDATE_SCREENSHOTS === '1' ? SCREENSHOTS : path.join(os.tmpdir(), 'jiuye-screenshots');
+  mkdirSync(folder, { recursive: true });
+  const file = path.join(folder, `${name}.png`);
   await page.screenshot({ path: file, fullPage: false });
   return file;
 }

@@ -1,9 +1,10 @@
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
-import { authorizeLinkRowDecision, DivisionCodeScalar, requireLinkDecider, LinkConfirmation, PageArgs, PageType, parseRowId } from '@jiuye/common';
+import { authorizeLinkRowDecision, DivisionCodeScalar, requireLinkDecider, LinkConfirmation, LocalDateScalar, PageArgs, PageType, parseRowId, todayInChina } from '@jiuye/common';
 import { authorizeNewTransfer, authorizeTransferWrite, scopeCity, transferSubject, visibleTransferPage } from '../access';
 import type { PartnerContext } from '../context';
 import { ContactAttempt } from '../contact-attempt/contact-attempt.entity';
 import { FollowUpVisit } from '../follow-up/follow-up.entity';
+import { FOLLOW_UP_INTERVAL_DAYS, followUpDueOn } from '../follow-up/follow-up.rhythm';
 import { PartnerCity } from '../partner-city/partner-city.entity';
 import { TransferBatch } from '../transfer-batch/transfer-batch.entity';
 import { Worker } from '../worker/worker.type';
@@ -121,6 +122,35 @@ export class TransferResolver {
   @FieldResolver(() => [FollowUpVisit], { description: '跟踪回访, newest first.' })
   followUpVisits(@Root() transfer: Transfer, @Ctx() { loaders }: PartnerContext) {
     return loaders.visitsByTransfer.load(transfer.id);
+  }
+
+  @FieldResolver(() => FollowUpVisit, { nullable: true, description: '最近一次跟踪回访 — the latest visit (the first of followUpVisits), for lists: one object, not a list.' })
+  async lastFollowUpVisit(@Root() transfer: Transfer, @Ctx() { loaders }: PartnerContext): Promise<FollowUpVisit | null> {
+    return (await loaders.visitsByTransfer.load(transfer.id))[0] ?? null;
+  }
+
+  @FieldResolver(() => ContactAttempt, {
+    nullable: true,
+    description: '最近一次联系 — the latest contact attempt (the first of contactAttempts), for lists: one object, not a list.',
+  })
+  async lastContactAttempt(@Root() transfer: Transfer, @Ctx() { loaders }: PartnerContext): Promise<ContactAttempt | null> {
+    return (await loaders.attemptsByTransfer.load(transfer.id))[0] ?? null;
+  }
+
+  @FieldResolver(() => LocalDateScalar, {
+    nullable: true,
+    description: `下次回访日期 — the next follow-up is due on this day: ${FOLLOW_UP_INTERVAL_DAYS} days after the last visit, or after the first working day when there was none; empty once the worker left the job.`,
+  })
+  async followUpDueOn(@Root() transfer: Transfer, @Ctx() { loaders }: PartnerContext): Promise<string | null> {
+    if (!transfer.active) return null;
+    const [latest] = await loaders.visitsByTransfer.load(transfer.id);
+    return followUpDueOn(transfer, latest?.visitedOn ?? null);
+  }
+
+  @FieldResolver(() => Boolean, { description: '待回访 — the job is open and its next follow-up is due today or overdue (followUpDueOn is today or earlier, China time).' })
+  async followUpDue(@Root() transfer: Transfer, @Ctx() context: PartnerContext): Promise<boolean> {
+    const dueOn = await this.followUpDueOn(transfer, context);
+    return dueOn !== null && dueOn <= todayInChina();
   }
 
   @FieldResolver(() => [ContactAttempt], { description: '联系记录, newest first.' })
