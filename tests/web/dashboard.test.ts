@@ -1,3 +1,4 @@
+import { statSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
 import { postGraphQL } from '@jiuye/testing/harness';
 import { startTestPlatform, type TestPlatform } from '@jiuye/testing/platform';
@@ -292,6 +293,7 @@ describe('数据大屏 /dashboard', () => {
     await watched.page.getByTestId('figure-labourForce').waitFor();
     await new Promise((resolve) => setTimeout(resolve, 800)); // the charts' entry animation
     const file = await screenshot(watched.page, 'dashboard');
-    expect(file).toMatch(/docs\/screenshots\/dashboard\.png$/);
+    expect(file).toMatch(/\/dashboard\.png$/);
+    expect(statSync(file).size).toBeGreaterThan(20_000); // a real 1920×1080 picture, not an empty page
   });
 });

@@ -1,3 +1,4 @@
+import { statSync } from 'node:fs';
 import type { Browser, Request } from 'playwright-core';
 import { postGraphQL } from '@jiuye/testing/harness';
 import { startTestPlatform, type TestPlatform } from '@jiuye/testing/platform';
@@ -221,6 +222,7 @@ describe('协作城市 /partner', () => {
   it('renders at 1920×1080 (docs/screenshots/partner.png)', async () => {
     await new Promise((resolve) => setTimeout(resolve, 800)); // the charts' entry animation
     const file = await screenshot(watched.page, 'partner');
-    expect(file).toMatch(/docs\/screenshots\/partner\.png$/);
+    expect(file).toMatch(/\/partner\.png$/);
+    expect(statSync(file).size).toBeGreaterThan(20_000); // a real 1920×1080 picture, not an empty page
   });
 });
