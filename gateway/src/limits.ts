@@ -57,10 +57,15 @@ export const LIST_SIZES: Readonly<Record<string, number>> = Object.freeze({
   'Indicators.transferByPlace': 4, // EmploymentPlace
   'SubsidyIndicators.byKind': 5, // SubsidyKind
   'Indicators.byPovertyStatus': 4, // PovertyStatusGroup
-  'WarningPage.countsByRule': 6, // WarningRuleId
-  'Query.warningRules': 6, // WarningRuleId
+  'WarningPage.countsByRule': 8, // WarningRuleId
+  'Query.warningRules': 8, // WarningRuleId
   'Query.povertyStatusCounts': 5, // PovertyStatus
   'Query.contactOutcomeCounts': 8, // ContactOutcome
+  'MonitoringCaseCounts.byStep': 6, // MonitoringStep
+  'MonitoringCaseCounts.byRiskType': 6, // RelapseRiskType
+  'RelapseCandidate.signals': 3, // the relapse warning rules (situation monitoring/relapse-candidates.ts)
+  'MonitoringCase.riskTypes': 6, // RelapseRiskType, each once
+  'MonitoringCase.transitions': 5, // opened, then at most the four steps to EXITED or REJECTED
   // Capped by the resolver: situation's ranking.service.ts LIST_SIZE.
   'VillageRanking.red': 10,
   'VillageRanking.black': 10,
@@ -98,6 +103,8 @@ export const LIST_SIZES: Readonly<Record<string, number>> = Object.freeze({
   'Transfer.contactAttempts': PERSON_RECORDS,
   'FollowUpVisit.contactAttempts': PERSON_RECORDS,
   'Cadre.postings': PERSON_RECORDS, // the villages one cadre served
+  'Household.monitoringCases': PERSON_RECORDS, // 防返贫 cases of one household
+  'MonitoringCase.measures': PERSON_RECORDS, // 帮扶措施 of one case
   // Capped by the service: training's class-session.service.ts MAX_SESSIONS_PER_CLASS.
   'TrainingClass.sessions': 400,
   // Lists of many people or records that no resolver caps and that grow with the county: they

@@ -19,6 +19,11 @@ export const publishedViews: PublishedViews = {
     ['since', 'date'],
     ['until', 'date'],
   ],
+  // 防返贫: when each recorded disability was certified (the read model's "disability recorded" warning).
+  disability_certification: [
+    ['worker_id', 'character varying(32)'],
+    ['certified_on', 'date'],
+  ],
   person_circumstance: [
     ['worker_id', 'character varying(32)'],
     ['left_behind', 'text'],

@@ -27,6 +27,10 @@ export const povertyAccess: AccessRules = {
     HouseholdMember: (member: { workerId: string; householdCode: string }): Subject => ({ workerId: member.workerId, place: member.householdCode }),
     PovertyStatusChange: (change: { householdCode: string }): Subject => ({ place: change.householdCode }),
     HouseholdResponsibility: (responsibility: { householdCode: string }): Subject => ({ place: responsibility.householdCode }),
+    // 防返贫监测: a case, its steps and measures belong to the household.
+    MonitoringCase: (record: { householdCode: string }): Subject => ({ place: record.householdCode }),
+    MonitoringTransition: (transition: { householdCode: string }): Subject => ({ place: transition.householdCode }),
+    MonitoringMeasure: (measure: { householdCode: string }): Subject => ({ place: measure.householdCode }),
   },
   fields: {
     // The family relationship is as identifying as the ID number: department staff of the region only.
@@ -37,6 +41,8 @@ export const povertyAccess: AccessRules = {
     'Household.statusHistory': 'welfare',
     'Household.responsibility': 'welfare',
     'Household.relocationSite': 'welfare',
+    // Monitoring (防返贫) is assistance: its cases are read by department staff of the region.
+    'Household.monitoringCases': 'welfare',
   },
   // One rule per kind, wherever it appears (common/src/auth/identifying-fields.ts).
   identifying: {
@@ -45,6 +51,8 @@ export const povertyAccess: AccessRules = {
     'HouseholdMember.household': 'household',
     'HouseholdMember.sex': 'sex',
     'HouseholdMember.age': 'age',
+    'MonitoringCase.householdCode': 'household',
+    'MonitoringCase.household': 'household',
   },
 };
 

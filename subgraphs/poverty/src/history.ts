@@ -20,6 +20,9 @@ export const povertyHistory: DepartmentHistory = {
     cadre_posting: { kind: 'CadrePosting' },
     unit_pairing: { kind: 'UnitPairing' },
     relocation_site: { kind: 'RelocationSite' },
+    monitoring_case: { kind: 'MonitoringCase', fields: { risk_types: 'welfare', status_before: 'welfare', status_set: 'welfare', note: 'welfare', close_reason: 'welfare' } },
+    monitoring_transition: { kind: 'MonitoringTransition', fields: { note: 'welfare' } },
+    monitoring_measure: { kind: 'MonitoringMeasure', fields: { kind: 'welfare', note: 'welfare' } },
   },
   excluded: {},
 };

@@ -13,6 +13,8 @@ import { createLoaders, type PovertyLoaders } from './loaders';
 import { HouseholdMember } from './member/member.entity';
 import { HouseholdMemberResolver } from './member/member.resolver';
 import { migrations } from './migrations';
+import { MonitoringCase, MonitoringMeasure, MonitoringTransition } from './monitoring/monitoring.entity';
+import { HouseholdMonitoringResolver, MonitoringResolver } from './monitoring/monitoring.resolver';
 import { PovertyWorkerHistoryResolver, PovertyHouseholdHistoryResolver, povertyHistory } from './history';
 import { RelocationSite } from './relocation/relocation.entity';
 import { RelocationResolver } from './relocation/relocation.resolver';
@@ -42,6 +44,8 @@ export const povertySubgraph: SubgraphModule<PovertyLoaders> = {
     ResponsibilityResolver,
     PovertyWorkerHistoryResolver,
     PovertyHouseholdHistoryResolver,
+    MonitoringResolver,
+    HouseholdMonitoringResolver,
   ],
   // Entity types reached only through _entities must be listed, or the schema leaves them out.
   orphanedTypes: [Worker, Household, Division],
@@ -50,7 +54,20 @@ export const povertySubgraph: SubgraphModule<PovertyLoaders> = {
     Household: resolveHouseholdReference,
     Division: resolveDivisionReference,
   },
-  entities: [RegisteredHousehold, HouseholdMember, PovertyStatusChange, RelocationSite, ResponsibleUnit, Cadre, CadrePosting, UnitPairing, HouseholdResponsibility],
+  entities: [
+    RegisteredHousehold,
+    HouseholdMember,
+    PovertyStatusChange,
+    RelocationSite,
+    ResponsibleUnit,
+    Cadre,
+    CadrePosting,
+    UnitPairing,
+    HouseholdResponsibility,
+    MonitoringCase,
+    MonitoringTransition,
+    MonitoringMeasure,
+  ],
   migrations,
   createLoaders,
   access: povertyAccess,

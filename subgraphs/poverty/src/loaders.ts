@@ -3,6 +3,7 @@ import type { SubgraphConfig } from '@jiuye/common';
 import { createCadreLoaders } from './cadre/cadre.loaders';
 import { createHouseholdLoaders } from './household/household.loaders';
 import { createMemberLoaders } from './member/member.loaders';
+import { createMonitoringLoaders } from './monitoring/monitoring.loaders';
 import { createRelocationLoaders } from './relocation/relocation.loaders';
 import { createResponsibilityLoaders } from './responsibility/responsibility.loaders';
 import { createStatusLoaders } from './status/status.loaders';
@@ -16,6 +17,7 @@ export function createLoaders(em: EntityManager, config: SubgraphConfig) {
     ...createRelocationLoaders(em),
     ...createCadreLoaders(em),
     ...createResponsibilityLoaders(em),
+    ...createMonitoringLoaders(em),
   };
 }
 

@@ -24,6 +24,12 @@ export const publishedViews: PublishedViews = {
     ['since', 'date'],
     ['until', 'date'],
   ],
+  // 防返贫监测: the step of each case (situation leaves households under an open case out of its relapse candidates).
+  monitoring_case: [
+    ['id', 'integer'],
+    ['household_code', 'character varying(16)'],
+    ['step', 'text'],
+  ],
   responsible_unit: [
     ['id', 'integer'],
     ['name', 'character varying(100)'],

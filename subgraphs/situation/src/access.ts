@@ -3,6 +3,7 @@ import type { SituationPerson } from './person/situation-person.type';
 import type { Responsibility, ZeroEmploymentHousehold } from './household/zero-employment.types';
 import type { EarlyWarning } from './warning/warning.types';
 import type { Conflict } from './conflict/conflict.types';
+import type { RelapseCandidate } from './monitoring/relapse-candidates';
 
 /**
  * Who may see what in the cross-department views (common/src/auth/guard.ts applies these at
@@ -21,6 +22,8 @@ export const situationAccess: AccessRules = {
     // Person warnings/conflicts by worker and village; household ones by household code (logged as the household).
     EarlyWarning: (warning: EarlyWarning): Subject =>
       warning.record.worker_id ? { workerId: warning.record.worker_id, place: warning.record.village_code } : { place: warning.record.household_code },
+    // 防返贫监测候选: a household, placed by its code.
+    RelapseCandidate: (candidate: RelapseCandidate): Subject => ({ place: candidate.record.code }),
     Conflict: (c: Conflict): Subject => (c.record.worker_id ? { workerId: c.record.worker_id, place: c.record.village_code } : { place: c.record.household_code }),
   },
   fields: {
@@ -47,6 +50,10 @@ export const situationAccess: AccessRules = {
     'EarlyWarning.householdCode': 'household',
     'EarlyWarning.villageCode': 'village',
     'EarlyWarning.villageName': 'village',
+    'RelapseCandidate.householdCode': 'household',
+    'RelapseCandidate.household': 'household',
+    'RelapseCandidate.villageCode': 'village',
+    'RelapseCandidate.villageName': 'village',
     'Conflict.householdCode': 'household',
     'Conflict.villageCode': 'village',
     'Conflict.villageName': 'village',

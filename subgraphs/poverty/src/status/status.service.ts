@@ -25,6 +25,16 @@ export interface StatusCountRow {
   suppressed: boolean;
 }
 
+/**
+ * One dated status change of a locked household, in the caller's transaction (changePovertyStatus,
+ * and 县审定 / 退出 of a monitoring case): the change row and the household's current status together.
+ */
+export function applyStatusChange(em: EntityManager, household: RegisteredHousehold, status: PovertyStatus, effectiveOn: string, reason: string): void {
+  em.create(PovertyStatusChange, { householdCode: household.code, fromStatus: household.povertyStatus, toStatus: status, effectiveOn, reason });
+  household.povertyStatus = status;
+  household.statusSince = effectiveOn;
+}
+
 /** 动态管理 — a household's poverty status moves only forward in time, one dated change at a time. */
 export class PovertyStatusService {
   constructor(private readonly em: EntityManager) {}
@@ -44,15 +54,7 @@ export class PovertyStatusService {
       if (input.effectiveOn < household.statusSince) {
         throw badInput('input.effectiveOn', `must not be before the last status change (${household.statusSince})`);
       }
-      em.create(PovertyStatusChange, {
-        householdCode: household.code,
-        fromStatus: household.povertyStatus,
-        toStatus: input.status,
-        effectiveOn: input.effectiveOn,
-        reason,
-      });
-      household.povertyStatus = input.status;
-      household.statusSince = input.effectiveOn;
+      applyStatusChange(em, household, input.status, input.effectiveOn, reason);
       await em.flush();
       return household;
     });

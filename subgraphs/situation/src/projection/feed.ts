@@ -12,6 +12,7 @@ const DERIVED_TABLES = [
   'village_counts',
   'person_situation',
   'household_situation',
+  'household_relapse',
   'employment_spell',
   'transfer_spell',
   'follow_up',

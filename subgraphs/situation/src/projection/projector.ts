@@ -1,4 +1,5 @@
 import type pg from 'pg';
+import { writeRelapseFacts } from '../monitoring/relapse-facts';
 import { projectPeople, type PersonRow } from './person';
 import {
   readHouseholdFacts,
@@ -240,6 +241,7 @@ export class Projector {
     if (codes.length === 0) return;
     // Assistance reaches households through their members' rows; only poverty's facts are read here.
     await writeHouseholds(client, codes, await readPovertyHouseholds(this.sources, codes, today), options.empty ?? false);
+    await writeRelapseFacts(client, this.sources, codes, options.empty ?? false);
   }
 
   /** The registry members of households a department changed (poverty status, assistance …). */

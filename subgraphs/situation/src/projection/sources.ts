@@ -216,6 +216,54 @@ export async function readHouseholdFacts(sources: SourcePools, codes: string[], 
   return { households, grants };
 }
 
+/** 防返贫 facts of a household: its open monitoring case (poverty), when its allowance ends (civil), its members' latest disability certification (civil). */
+export interface RelapseFactRow {
+  code: string;
+  open_case_id: number | null;
+  open_case_step: string | null;
+  allowance_ends_on: string | null;
+  disability_certified_on: string | null;
+}
+
+/**
+ * The relapse facts of these households (members: the registry members of them). The allowance
+ * ends on the latest end of any grant (infinity while one has no end), so "allowance stopped"
+ * holds from the day after, whatever day the rule is read on.
+ */
+export async function readRelapseFacts(sources: SourcePools, codes: string[], members: { worker_id: string; household_code: string }[]): Promise<RelapseFactRow[]> {
+  const [cases, grants, disabilities] = await Promise.all([
+    rows<{ household_code: string; id: number; step: string }>(
+      sources.poverty,
+      `select household_code, id, step from ${V}.monitoring_case
+        where household_code = any($1::text[]) and step in ('CANDIDATE', 'VILLAGE_REVIEWED', 'TOWNSHIP_CHECKED', 'COUNTY_APPROVED')`,
+      [codes],
+    ),
+    rows<{ household_code: string; ends_on: string }>(
+      sources.civil,
+      `select household_code, max(coalesce(ends_on, 'infinity'::date)) as ends_on from ${V}.assistance_grant where household_code = any($1::text[]) group by household_code`,
+      [codes],
+    ),
+    rows<{ worker_id: string; certified_on: string }>(
+      sources.civil,
+      `select worker_id, certified_on from ${V}.disability_certification where worker_id = any($1::text[]) and certified_on is not null`,
+      [members.map((m) => m.worker_id)],
+    ),
+  ]);
+  const householdOf = new Map(members.map((m) => [m.worker_id, m.household_code]));
+  const facts = new Map<string, RelapseFactRow>();
+  const fact = (code: string) =>
+    facts.get(code) ?? facts.set(code, { code, open_case_id: null, open_case_step: null, allowance_ends_on: null, disability_certified_on: null }).get(code)!;
+  for (const c of cases) Object.assign(fact(c.household_code), { open_case_id: c.id, open_case_step: c.step });
+  for (const g of grants) fact(g.household_code).allowance_ends_on = g.ends_on;
+  for (const d of disabilities) {
+    const code = householdOf.get(d.worker_id);
+    if (!code) continue;
+    const row = fact(code);
+    if (row.disability_certified_on === null || d.certified_on > row.disability_certified_on) row.disability_certified_on = d.certified_on;
+  }
+  return [...facts.values()];
+}
+
 /** Registry members of these households (a household change re-projects its people). */
 export async function readHouseholdMembers(sources: SourcePools, codes: string[]): Promise<string[]> {
   const found = await rows<{ id: string }>(sources.hr, `select id from ${V}.worker where household_code = any($1::text[])`, [codes]);

@@ -164,6 +164,34 @@ export const WARNING_RULES: WarningRule[] = [
     reason: (row) => `${povertyLabel(row.facts.povertyStatus)}户劳动力，公益性岗位于 ${row.facts.endedOn} 到期，目前无岗位、无其他就业登记（人社）。`,
     responsible: cadreOrAssistant,
   },
+  // 防返贫 (issue 14): with POVERTY_HOUSEHOLD_LOST_ONLY_JOB these feed the relapse candidates (monitoring/relapse-candidates.ts).
+  {
+    id: 'POVERTY_HOUSEHOLD_ALLOWANCE_STOPPED',
+    label: '脱贫/监测户低保特困停发',
+    level: 'ORANGE',
+    departments: ['poverty', 'civil'],
+    subject: 'household',
+    description: '建档立卡户或监测户的低保或特困供养在最近 90 天内停发，目前没有在发的救助（民政），有返贫风险',
+    // household_relapse (kept by the projector): the latest end of the household's grants, infinity while one runs on.
+    condition: `h.poverty_status is not null and exists (select 1 from household_relapse hr where hr.code = h.code and hr.allowance_ends_on < $today::date and hr.allowance_ends_on >= $today::date - 90)`,
+    since: `(select hr.allowance_ends_on from household_relapse hr where hr.code = h.code)`,
+    facts: { povertyStatus: 'h.poverty_status', endedOn: `(select hr.allowance_ends_on from household_relapse hr where hr.code = h.code)` },
+    reason: (row) => `该户为${povertyLabel(row.facts.povertyStatus)}户，低保/特困供养于 ${row.facts.endedOn} 停发，目前无在发救助（民政），有返贫风险。`,
+    responsible: cadreOrAssistant,
+  },
+  {
+    id: 'POVERTY_HOUSEHOLD_DISABILITY_RECORDED',
+    label: '脱贫/监测户新增残疾',
+    level: 'ORANGE',
+    departments: ['poverty', 'civil'],
+    subject: 'household',
+    description: '建档立卡户或监测户有成员在最近 90 天内登记了残疾认定（民政、残联），有因残返贫风险',
+    condition: `h.poverty_status is not null and exists (select 1 from household_relapse hr where hr.code = h.code and hr.disability_certified_on <= $today::date and hr.disability_certified_on >= $today::date - 90)`,
+    since: `(select hr.disability_certified_on from household_relapse hr where hr.code = h.code)`,
+    facts: { povertyStatus: 'h.poverty_status', certifiedOn: `(select hr.disability_certified_on from household_relapse hr where hr.code = h.code)` },
+    reason: (row) => `该户为${povertyLabel(row.facts.povertyStatus)}户，户内成员于 ${row.facts.certifiedOn} 认定残疾（民政），有因残返贫风险。`,
+    responsible: cadreOrAssistant,
+  },
 ];
 
 /** Follow-up of a transfer is the partner city's service station's work (else the village's). */
