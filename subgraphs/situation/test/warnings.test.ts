@@ -99,6 +99,23 @@ const trainedEmployedNow = personRow({
 const postEnded = personRow({ poverty_status: 'NOT_LIFTED' });
 const postEndedNotPoor = personRow();
 
+// 防返贫 (household_relapse, kept by the projector from civil's grants and disability certifications).
+const allowanceStopped = personRow({ poverty_status: 'LIFTED' });
+const allowanceStopped91 = personRow({ poverty_status: 'LIFTED' });
+const allowanceRunning = personRow({ poverty_status: 'NOT_LIFTED' });
+const allowanceStoppedNotPoor = personRow();
+const disabled = personRow({ poverty_status: 'LIFTED_UNSTABLE' });
+const disabledLong = personRow({ poverty_status: 'LIFTED' });
+const disabledNotPoor = personRow();
+const relapse = (person: { household_code: string }, facts: { allowance_ends_on?: string; disability_certified_on?: string }) => ({
+  code: person.household_code,
+  village_code: TEST_VILLAGE,
+  open_case_id: null,
+  open_case_step: null,
+  allowance_ends_on: facts.allowance_ends_on ?? null,
+  disability_certified_on: facts.disability_certified_on ?? null,
+});
+
 const id = (rule: string, subject: string) => `${rule}:${subject}`;
 const EXPECTED = [
   id('POVERTY_HOUSEHOLD_LOST_ONLY_JOB', hhLostJob),
@@ -109,6 +126,8 @@ const EXPECTED = [
   id('TRANSFER_NO_FOLLOW_UP', followUp31.worker_id),
   id('TRANSFER_NO_FOLLOW_UP', neverFollowed31.worker_id),
   id('TRAINED_NO_JOB_3_MONTHS', trainedLong.worker_id),
+  id('POVERTY_HOUSEHOLD_ALLOWANCE_STOPPED', allowanceStopped.household_code),
+  id('POVERTY_HOUSEHOLD_DISABILITY_RECORDED', disabled.household_code),
 ];
 
 async function warnings(identity: Identity & { purpose?: Purpose }, variables: Record<string, unknown> = {}) {
@@ -155,6 +174,22 @@ beforeAll(async () => {
     trainedEmployedNow,
     postEnded,
     postEndedNotPoor,
+    allowanceStopped,
+    allowanceStopped91,
+    allowanceRunning,
+    allowanceStoppedNotPoor,
+    disabled,
+    disabledLong,
+    disabledNotPoor,
+  ]);
+  await insertRows(situation.db, 'household_relapse', [
+    relapse(allowanceStopped, { allowance_ends_on: daysAgo(10) }),
+    relapse(allowanceStopped91, { allowance_ends_on: daysAgo(91) }),
+    relapse(allowanceRunning, { allowance_ends_on: 'infinity' }),
+    relapse(allowanceStoppedNotPoor, { allowance_ends_on: daysAgo(10) }),
+    relapse(disabled, { disability_certified_on: daysAgo(5) }),
+    relapse(disabledLong, { disability_certified_on: daysAgo(91) }),
+    relapse(disabledNotPoor, { disability_certified_on: daysAgo(5) }),
   ]);
   await situation.db.query(`update household_situation set cadre_name = '李帮扶', unit_name = '东川区人社局' where code = $1`, [hhLostJob]);
   await insertRows(situation.db, 'welfare_assignment', [
@@ -185,6 +220,8 @@ describe('early warnings', () => {
       TRANSFER_NOT_WORKING: 1,
       TRAINED_NO_JOB_3_MONTHS: 1,
       POOR_LABOURER_WELFARE_POST_ENDED: 1,
+      POVERTY_HOUSEHOLD_ALLOWANCE_STOPPED: 1,
+      POVERTY_HOUSEHOLD_DISABILITY_RECORDED: 1,
     });
     expect(page.freshness.departments).toHaveLength(5);
     for (const node of page.nodes) {
@@ -226,15 +263,23 @@ describe('early warnings', () => {
     const post: any = byId.get(id('POOR_LABOURER_WELFARE_POST_ENDED', postEnded.worker_id));
     expect(post).toMatchObject({ since: daysAgo(10) });
     expect(post.responsible.kind).toBe('VILLAGE_ASSISTANT');
+
+    const stopped: any = byId.get(id('POVERTY_HOUSEHOLD_ALLOWANCE_STOPPED', allowanceStopped.household_code));
+    expect(stopped).toMatchObject({ level: 'ORANGE', person: null, householdCode: allowanceStopped.household_code, since: daysAgo(10) });
+    expect(stopped.reason).toContain(daysAgo(10));
+    expect(stopped.reason).toContain('已脱贫');
+    const disability: any = byId.get(id('POVERTY_HOUSEHOLD_DISABILITY_RECORDED', disabled.household_code));
+    expect(disability).toMatchObject({ level: 'ORANGE', since: daysAgo(5) });
+    expect(disability.reason).toContain('脱贫不稳定');
   });
 
   it('filters by rule and level; counts stay per rule', async () => {
     const byRule = await allWarnings({ rule: 'TRANSFER_NO_FOLLOW_UP' });
     expect(byRule.nodes.map((n: any) => n.id).sort()).toEqual([id('TRANSFER_NO_FOLLOW_UP', followUp31.worker_id), id('TRANSFER_NO_FOLLOW_UP', neverFollowed31.worker_id)].sort());
     expect(byRule.totalCount).toBe(2);
-    expect(byRule.countsByRule).toHaveLength(6);
+    expect(byRule.countsByRule).toHaveLength(8);
     const orange = await allWarnings({ level: 'ORANGE' });
-    expect(orange.totalCount).toBe(4);
+    expect(orange.totalCount).toBe(6);
     expect(orange.nodes.every((n: any) => n.level === 'ORANGE')).toBe(true);
   });
 
@@ -302,6 +347,8 @@ describe('early warnings', () => {
       'TRANSFER_NOT_WORKING',
       'TRAINED_NO_JOB_3_MONTHS',
       'POOR_LABOURER_WELFARE_POST_ENDED',
+      'POVERTY_HOUSEHOLD_ALLOWANCE_STOPPED',
+      'POVERTY_HOUSEHOLD_DISABILITY_RECORDED',
     ]);
     expect(rules[0]).toMatchObject({ level: 'RED', subject: 'HOUSEHOLD', departments: ['poverty', 'hr'] });
     expect(rules.every((r: any) => /[\u4e00-\u9fa5]/.test(r.label) && r.description.length > 0)).toBe(true);
