@@ -18,6 +18,9 @@ export const PERSONAL_TYPES: ReadonlySet<string> = new Set([
   'HouseholdMember',
   'PovertyStatusChange',
   'HouseholdResponsibility',
+  'MonitoringCase',
+  'MonitoringTransition',
+  'MonitoringMeasure',
   // civil
   'AssistanceGrant',
   'Disability',
@@ -37,4 +40,5 @@ export const PERSONAL_TYPES: ReadonlySet<string> = new Set([
   'Responsibility',
   'EarlyWarning',
   'Conflict',
+  'RelapseCandidate',
 ]);
