@@ -164,6 +164,25 @@ export type AssistanceKind =
   /** 最低生活保障（低保） */
   | 'SUBSISTENCE_ALLOWANCE';
 
+/** 帮扶措施类别 — kind of assistance given to a monitored household */
+export type AssistanceMeasureKind =
+  /** 兜底保障（低保、特困） */
+  | 'ALLOWANCE'
+  /** 教育帮扶 */
+  | 'EDUCATION'
+  /** 就业帮扶 */
+  | 'EMPLOYMENT'
+  /** 健康帮扶 */
+  | 'HEALTH'
+  /** 住房安全 */
+  | 'HOUSING'
+  /** 产业帮扶 */
+  | 'INDUSTRY'
+  /** 保险 */
+  | 'INSURANCE'
+  /** 其他 */
+  | 'OTHER';
+
 /** 帮扶责任人 / 驻村工作队员 — a cadre helping registered households and villages (staff: name and masked phone only). */
 export type Cadre = {
   __typename?: 'Cadre';
@@ -1252,6 +1271,8 @@ export type Household = {
   hrHistory?: Maybe<ChangeHistoryPage>;
   /** Members in the labour registry (aged 16–60), oldest first. */
   members?: Maybe<Array<Worker>>;
+  /** 防返贫监测 — the household’s monitoring cases, newest first. */
+  monitoringCases?: Maybe<Array<MonitoringCase>>;
   /** Every change to this household's records in poverty, newest first: the fields that changed (before and after), who, when and from where. Department staff of the region. */
   povertyHistory?: Maybe<ChangeHistoryPage>;
   /** 贫困状态; empty = 未建档 (not registered). */
@@ -1636,6 +1657,130 @@ export type LinkConfirmation =
   /** 已驳回 */
   | 'REJECTED';
 
+/** 防返贫监测 — a relapse-monitoring case of a registered household, from candidate to exit. */
+export type MonitoringCase = {
+  __typename?: 'MonitoringCase';
+  /** 风险消除 reason, or why it was not taken into monitoring. */
+  closeReason?: Maybe<Scalars['String']['output']>;
+  /** 退出监测 or 不予纳入: the date. */
+  closedOn?: Maybe<Scalars['LocalDate']['output']>;
+  entryRoute: MonitoringEntryRoute;
+  /** The household (join its other departments’ fields through it). */
+  household: Household;
+  /** 户编号 */
+  householdCode: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  /** 帮扶措施, by date. */
+  measures: Array<MonitoringMeasure>;
+  /** What the case is about, in the opener’s words. */
+  note?: Maybe<Scalars['String']['output']>;
+  /** 发现/申报日期 */
+  openedOn: Scalars['LocalDate']['output'];
+  /** 风险类型 (one or more) */
+  riskTypes: Array<RelapseRiskType>;
+  /** The warning rule (situation WarningRuleId) that raised the candidate, for DEPARTMENT_DATA. */
+  sourceRule?: Maybe<Scalars['String']['output']>;
+  step: MonitoringStep;
+  /** Every step, oldest first: who, when, note. */
+  transitions: Array<MonitoringTransition>;
+};
+
+/** 防返贫监测统计 — cases by step and open cases by risk type (small-cell suppressed for dashboards). */
+export type MonitoringCaseCounts = {
+  __typename?: 'MonitoringCaseCounts';
+  byRiskType: Array<MonitoringRiskCount>;
+  byStep: Array<MonitoringStepCount>;
+  region: Scalars['String']['output'];
+};
+
+export type MonitoringCasePage = {
+  __typename?: 'MonitoringCasePage';
+  nodes: Array<MonitoringCase>;
+  pageInfo: PageInfo;
+  /** How many items match, over all pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** 监测对象识别途径 — how a household came to be a monitoring candidate */
+export type MonitoringEntryRoute =
+  /** 干部排查 */
+  | 'CADRE_SCREENING'
+  /** 部门筛查预警 */
+  | 'DEPARTMENT_DATA'
+  /** 农户自主申报 */
+  | 'SELF_REPORT';
+
+/** 帮扶措施 — one assistance measure of a monitoring case. */
+export type MonitoringMeasure = {
+  __typename?: 'MonitoringMeasure';
+  id: Scalars['ID']['output'];
+  kind: AssistanceMeasureKind;
+  note?: Maybe<Scalars['String']['output']>;
+  /** The staff account that recorded it. */
+  recordedBy: Scalars['String']['output'];
+  /** 责任人或责任单位 */
+  responsible: Scalars['String']['output'];
+  takenOn: Scalars['LocalDate']['output'];
+};
+
+/** Open monitoring cases (candidate to approved) with one risk type in a region; a case with several risks counts under each. */
+export type MonitoringRiskCount = {
+  __typename?: 'MonitoringRiskCount';
+  /** 户数; null for dashboards when suppressed. */
+  households?: Maybe<Scalars['Int']['output']>;
+  riskType: RelapseRiskType;
+  suppressed: Scalars['Boolean']['output'];
+};
+
+/** 防返贫监测程序 — the step a monitoring case has reached */
+export type MonitoringStep =
+  /** 待评议（监测候选） */
+  | 'CANDIDATE'
+  /** 县审定（纳入监测） */
+  | 'COUNTY_APPROVED'
+  /** 风险消除（退出监测） */
+  | 'EXITED'
+  /** 不予纳入 */
+  | 'REJECTED'
+  /** 乡镇审核 */
+  | 'TOWNSHIP_CHECKED'
+  /** 村评议 */
+  | 'VILLAGE_REVIEWED';
+
+/** Monitoring cases at one step in a region. */
+export type MonitoringStepCount = {
+  __typename?: 'MonitoringStepCount';
+  /** 户数 (cases); null for dashboards when suppressed. */
+  households?: Maybe<Scalars['Int']['output']>;
+  step: MonitoringStep;
+  suppressed: Scalars['Boolean']['output'];
+};
+
+/** 监测程序记录 — one step of a monitoring case: who, when, note. */
+export type MonitoringTransition = {
+  __typename?: 'MonitoringTransition';
+  /** The staff account that took the step. */
+  actedBy: Scalars['String']['output'];
+  /** The date of the decision. */
+  actedOn: Scalars['LocalDate']['output'];
+  /** Empty for the opening of the case. */
+  fromStep?: Maybe<MonitoringStep>;
+  id: Scalars['ID']['output'];
+  note?: Maybe<Scalars['String']['output']>;
+  toStep: MonitoringStep;
+};
+
+/** Move a monitoring case one step: VILLAGE_REVIEWED, TOWNSHIP_CHECKED, COUNTY_APPROVED, EXITED or REJECTED. */
+export type MoveMonitoringCaseInput = {
+  caseId: Scalars['ID']['input'];
+  /** Note, up to 200 characters; the reason (4 to 200 characters) for EXITED and REJECTED. */
+  note?: InputMaybe<Scalars['String']['input']>;
+  /** Date of the decision; not before the last step, not in the future. */
+  on: Scalars['LocalDate']['input'];
+  /** The next step (REJECTED at any review step; EXITED after COUNTY_APPROVED). */
+  to: MonitoringStep;
+};
+
 export type Mutation = {
   __typename?: 'Mutation';
   /** Record a care duty that keeps a worker near home. */
@@ -1715,6 +1860,10 @@ export type Mutation = {
   enrolTrainee: Enrolment;
   /** 审批低保/特困 — grant assistance to a household. */
   grantAssistance: AssistanceGrant;
+  /** 监测程序 — the next step of a case: 村评议 (VILLAGE_REVIEWED) by a village account, 乡镇审核 (TOWNSHIP_CHECKED) by a township account, 县审定 (COUNTY_APPROVED: the household becomes 监测户) and 风险消除 (EXITED) by a county account; REJECTED by whoever takes the pending review step. */
+  moveMonitoringCase: MonitoringCase;
+  /** 监测候选 — open a relapse-monitoring case (poverty staff of the household’s region; DEPARTMENT_DATA names the warning rule). */
+  openMonitoringCase: MonitoringCase;
   /** 结对帮扶 — pair an open unit with a village of your region. */
   pairUnitWithVillage: UnitPairing;
   /** A further village a cadre of your region serves. */
@@ -1735,6 +1884,8 @@ export type Mutation = {
   recordJobFairAttendance: JobFair;
   /** 达成意向 — a worker and an employer agreed on a posting at a job fair. */
   recordJobFairIntention: JobFairIntention;
+  /** 帮扶措施 — record an assistance measure of an open case (poverty staff of the household’s region). */
+  recordMonitoringMeasure: MonitoringMeasure;
   /** 培训后就业 — record the first job after a completed training. */
   recordPostTrainingEmployment: Enrolment;
   /** 补贴发放 — record an employment subsidy paid to a registered worker. */
@@ -1991,6 +2142,16 @@ export type MutationGrantAssistanceArgs = {
 };
 
 
+export type MutationMoveMonitoringCaseArgs = {
+  input: MoveMonitoringCaseInput;
+};
+
+
+export type MutationOpenMonitoringCaseArgs = {
+  input: OpenMonitoringCaseInput;
+};
+
+
 export type MutationPairUnitWithVillageArgs = {
   input: PairUnitWithVillageInput;
 };
@@ -2038,6 +2199,11 @@ export type MutationRecordJobFairAttendanceArgs = {
 
 export type MutationRecordJobFairIntentionArgs = {
   input: RecordJobFairIntentionInput;
+};
+
+
+export type MutationRecordMonitoringMeasureArgs = {
+  input: RecordMonitoringMeasureInput;
 };
 
 
@@ -2183,6 +2349,21 @@ export type MutationUpdateTrainingClassArgs = {
 
 export type MutationUpdateWelfarePostArgs = {
   input: UpdateWelfarePostInput;
+};
+
+/** 监测候选 — open a relapse-monitoring case for a registered household (step CANDIDATE). */
+export type OpenMonitoringCaseInput = {
+  entryRoute: MonitoringEntryRoute;
+  /** 户编号, 16 digits; a registered household of your region. */
+  householdCode: Scalars['String']['input'];
+  /** What the case is about, up to 200 characters. */
+  note?: InputMaybe<Scalars['String']['input']>;
+  /** 发现/申报日期; not in the future. */
+  openedOn: Scalars['LocalDate']['input'];
+  /** One or more risk types, each once. */
+  riskTypes: Array<RelapseRiskType>;
+  /** For DEPARTMENT_DATA: the warning rule that raised the candidate (situation relapseCandidates). Empty for the other routes. */
+  sourceRule?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** How often one contact outcome occurred: the data-quality figures of the follow-up lists. */
@@ -2441,6 +2622,10 @@ export type Query = {
   labourBase?: Maybe<LabourBase>;
   /** 劳务输出基地/劳务工作站, of one partner city or of all (tens per city: not paged). */
   labourBases: Array<LabourBase>;
+  /** 防返贫监测统计 — counts by step and risk type for a region; dashboards read them small-cell suppressed. */
+  monitoringCaseCounts: MonitoringCaseCounts;
+  /** 防返贫监测对象 — monitoring cases of households in a region, newest first (region staff). */
+  monitoringCases: MonitoringCasePage;
   /** 东西部协作/对口帮扶城市, by code (partner-city staff: their own city). */
   partnerCities: Array<PartnerCity>;
   partnerCity?: Maybe<PartnerCity>;
@@ -2452,6 +2637,8 @@ export type Query = {
   pendingEnrolments: EnrolmentPage;
   /** 贫困状态统计 — households and members per status in a division (every status, zeros included); small-cell suppressed for dashboards. */
   povertyStatusCounts: Array<StatusCount>;
+  /** 防返贫监测候选: registered poor and lifted households of a region flagged today by POVERTY_HOUSEHOLD_LOST_ONLY_JOB, POVERTY_HOUSEHOLD_ALLOWANCE_STOPPED, POVERTY_HOUSEHOLD_DISABILITY_RECORDED and not under an open monitoring case (department staff of the region). */
+  relapseCandidates: RelapseCandidatePage;
   /** 易地搬迁安置点 in a division. */
   relocationSites: RelocationSitePage;
   responsibleUnit?: Maybe<ResponsibleUnit>;
@@ -2666,6 +2853,20 @@ export type QueryLabourBasesArgs = {
 };
 
 
+export type QueryMonitoringCaseCountsArgs = {
+  region?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type QueryMonitoringCasesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: Scalars['Int']['input'];
+  region?: InputMaybe<Scalars['String']['input']>;
+  riskType?: InputMaybe<RelapseRiskType>;
+  step?: InputMaybe<MonitoringStep>;
+};
+
+
 export type QueryPartnerCityArgs = {
   code: Scalars['DivisionCode']['input'];
 };
@@ -2692,6 +2893,13 @@ export type QueryPendingEnrolmentsArgs = {
 
 export type QueryPovertyStatusCountsArgs = {
   divisionCode: Scalars['DivisionCode']['input'];
+};
+
+
+export type QueryRelapseCandidatesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: Scalars['Int']['input'];
+  region?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -2917,6 +3125,18 @@ export type RecordJobFairIntentionInput = {
   reachedOn?: InputMaybe<Scalars['LocalDate']['input']>;
 };
 
+/** 帮扶措施 — record an assistance measure of an open monitoring case. */
+export type RecordMonitoringMeasureInput = {
+  caseId: Scalars['ID']['input'];
+  kind: AssistanceMeasureKind;
+  /** Up to 200 characters. */
+  note?: InputMaybe<Scalars['String']['input']>;
+  /** 责任人或责任单位, 1 to 60 characters. */
+  responsible: Scalars['String']['input'];
+  /** Not before the case was opened, not in the future. */
+  takenOn: Scalars['LocalDate']['input'];
+};
+
 /** 培训后就业 — record the first job a trainee found after completing the training. */
 export type RecordPostTrainingEmploymentInput = {
   /** First working day: not before completion, not in the future. */
@@ -3044,6 +3264,59 @@ export type RegisterWorkerInput = {
   skillLevel: SkillLevel;
   /** 培训意愿 — trade the person wants to be trained in, if any. */
   trainingWish?: InputMaybe<Trade>;
+};
+
+/** 防返贫监测候选 — a registered poor or lifted household flagged by a relapse warning, not under an open monitoring case. */
+export type RelapseCandidate = {
+  __typename?: 'RelapseCandidate';
+  /** The household (poverty’s fields, e.g. monitoringCases, through the gateway). */
+  household: Household;
+  /** 户编号 */
+  householdCode: Scalars['String']['output'];
+  /** 户贫困状态 (poverty, as the read model holds it) */
+  povertyStatus: PovertyStatus;
+  /** The relapse rules that hold today (at most three). */
+  signals: Array<RelapseSignal>;
+  /** 村（社区）代码 */
+  villageCode: Scalars['String']['output'];
+  /** 村（社区） */
+  villageName?: Maybe<Scalars['String']['output']>;
+};
+
+export type RelapseCandidatePage = {
+  __typename?: 'RelapseCandidatePage';
+  freshness: Freshness;
+  /** By household code. */
+  nodes: Array<RelapseCandidate>;
+  pageInfo: PageInfo;
+  region: SituationRegion;
+  totalCount: Scalars['Int']['output'];
+};
+
+/** 返贫致贫风险类型 — the risk a monitored household faces */
+export type RelapseRiskType =
+  /** 因残 */
+  | 'DISABILITY'
+  /** 因灾 */
+  | 'DISASTER'
+  /** 因病 */
+  | 'ILLNESS'
+  /** 其他 */
+  | 'OTHER'
+  /** 因学 */
+  | 'SCHOOLING_COSTS'
+  /** 务工就业不稳 */
+  | 'UNSTABLE_WORK';
+
+/** One relapse warning that holds for a candidate household. */
+export type RelapseSignal = {
+  __typename?: 'RelapseSignal';
+  label: Scalars['String']['output'];
+  /** 预警原因 (dates and facts; no name, no ID number) */
+  reason: Scalars['String']['output'];
+  /** Pass as sourceRule to openMonitoringCase (entryRoute DEPARTMENT_DATA). */
+  rule: WarningRuleId;
+  since?: Maybe<Scalars['LocalDate']['output']>;
 };
 
 /** 与户主关系 — relationship to the head of household */
@@ -3953,6 +4226,10 @@ export type WarningRuleId =
   | 'ALLOWANCE_HOUSEHOLD_LONG_UNEMPLOYED'
   /** 贫困劳动力公益性岗位到期后未就业 */
   | 'POOR_LABOURER_WELFARE_POST_ENDED'
+  /** 脱贫/监测户低保特困停发 */
+  | 'POVERTY_HOUSEHOLD_ALLOWANCE_STOPPED'
+  /** 脱贫/监测户新增残疾 */
+  | 'POVERTY_HOUSEHOLD_DISABILITY_RECORDED'
   /** 脱贫/监测户唯一就业人员失业 */
   | 'POVERTY_HOUSEHOLD_LOST_ONLY_JOB'
   /** 中期培训结业 3 个月未就业 */

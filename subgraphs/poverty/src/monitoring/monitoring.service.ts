@@ -16,7 +16,7 @@ import {
   toPage,
 } from '@jiuye/common';
 import { RegisteredHousehold } from '../household/household.entity';
-import { checkHouseholdCode, checkText, statusLabel } from '../household/household.service';
+import { checkHouseholdCode, checkText } from '../household/household.service';
 import { applyStatusChange } from '../status/status.service';
 import {
   AssistanceMeasureKindVocabulary,
