@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { LockMode } from '@mikro-orm/core';
+import { LockMode, UniqueConstraintViolationException } from '@mikro-orm/core';
 import {
   badInput,
   checkPageSize,
@@ -138,6 +138,20 @@ export class MonitoringService {
     checkDate(problems, input.openedOn, 'input.openedOn');
     const note = checkNote(problems, input.note, 'input.note');
     problems.throwIfAny();
+    try {
+      return await this.openChecked(input, { risks, route, rule, note }, actor);
+    } catch (error) {
+      // Two openings at once: the partial unique index lets one through (the household lock usually orders them first).
+      if (error instanceof UniqueConstraintViolationException) throw conflict('input.householdCode', 'the household already has an open monitoring case');
+      throw error;
+    }
+  }
+
+  private openChecked(
+    input: OpenMonitoringCaseInput,
+    { risks, route, rule, note }: { risks: RelapseRiskType[]; route: MonitoringEntryRoute; rule: string | null; note: string | null },
+    actor: string,
+  ): Promise<MonitoringCase> {
     return this.em.transactional(async (em) => {
       const household = await em.findOne(RegisteredHousehold, { code: input.householdCode }, { lockMode: LockMode.PESSIMISTIC_WRITE });
       if (!household) throw notFound('registered household', 'input.householdCode');
