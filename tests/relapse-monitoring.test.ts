@@ -301,6 +301,15 @@ describe('防返贫: a relapse-monitoring case from candidate to exit', () => {
     expect(read.data.household.povertyStatus).toBe('LIFTED');
   });
 
+  it('two openings of the same household at once: one case, the other CONFLICT', async () => {
+    const target = quietLiftedHousehold();
+    const input = { householdCode: target.code, riskTypes: ['DISASTER'], entryRoute: 'CADRE_SCREENING', openedOn: TODAY };
+    const answers: any[] = await Promise.all([1, 2, 3].map(() => platform.queryAs(poverty('poverty-county', DEMO_COUNTY), OPEN, { input })));
+    expect(answers.filter((a) => a.errors === undefined)).toHaveLength(1);
+    for (const failed of answers.filter((a) => a.errors)) expect(failed.errors[0].extensions).toMatchObject({ code: 'CONFLICT', field: 'input.householdCode' });
+    expect(await caseRows(target.code)).toBe(1);
+  });
+
   it('an allowance stopped by civil affairs raises a candidate (ALLOWANCE_STOPPED)', async () => {
     const target = quietLiftedHousehold();
     const granted: any = await platform.queryAs(civil, `mutation($input: GrantAssistanceInput!) { grantAssistance(input: $input) { id } }`, {
