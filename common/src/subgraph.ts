@@ -311,6 +311,8 @@ export async function startSubgraph<TLoaders>(module: SubgraphModule<TLoaders>, 
       includeStacktraceInErrorResponses: false,
       introspection: config.environment !== 'production',
       logger,
+      // runSubgraphMain stops the service on SIGINT/SIGTERM, after draining (stopOnSignals); Apollo Server's own handler would stop it at once.
+      stopOnTerminationSignals: false,
       // Inline traces are for Apollo GraphOS reporting, which this platform does not use.
       plugins: [maskingPlugin(logger), accessReportPlugin(), changeContextPlugin(), metricsPlugin(metrics), ApolloServerPluginInlineTraceDisabled()],
     });
