@@ -134,8 +134,7 @@ it('SIGTERM: /ready answers 503 draining, new and in-flight requests are still a
   const token = await mintUserToken(COUNTY_OFFICER, { issuer: DEFAULT_JWT_ISSUER, audience: DEFAULT_JWT_AUDIENCE, secret: DEVELOPMENT_JWT_SECRET });
   const headers = { 'content-type': 'application/json', authorization: `Bearer ${token}`, 'x-purpose': 'verification' };
   const idNumber = makeIdNumber('530113', '1985-06-12', 417);
-  const post = (query: string, variables: Record<string, unknown> = {}) =>
-    fetch(`${gatewayBase}/graphql`, { method: 'POST', headers, body: JSON.stringify({ query, variables }) });
+  const post = (query: string, variables: Record<string, unknown> = {}) => fetch(`${gatewayBase}/graphql`, { method: 'POST', headers, body: JSON.stringify({ query, variables }) });
 
   // hr's worker table locked: the lookup waits in hr's database, in flight through both services.
   const lock = new Client({ connectionString: hrDatabaseUrl });
@@ -165,7 +164,10 @@ it('SIGTERM: /ready answers 503 draining, new and in-flight requests are still a
             return response.status === 503 ? await response.json() : undefined;
           },
           DRAIN_MS,
-        ).catch((error) => `${(error as Error).message} (last: ${last}; exit ${[gateway, hr][i].child.exitCode} ${[gateway, hr][i].child.signalCode}): ${[gateway, hr][i].output().slice(-2000)}`);
+        ).catch(
+          (error) =>
+            `${(error as Error).message} (last: ${last}; exit ${[gateway, hr][i].child.exitCode} ${[gateway, hr][i].child.signalCode}): ${[gateway, hr][i].output().slice(-2000)}`,
+        );
         return { base, draining };
       }),
     );
@@ -222,4 +224,3 @@ it('SIGTERM: /ready answers 503 draining, new and in-flight requests are still a
   // The draining was logged too.
   expect(gateway.lines().some((line) => line.signal === 'SIGTERM' && String(line.msg).startsWith('draining'))).toBe(true);
 });
-

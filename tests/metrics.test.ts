@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { DEPARTMENT_NAMES, LATENCY_BUCKETS, MAX_OPERATION_LABELS, SUBGRAPH_NAMES, type SubgraphName } from '@jiuye/common';
 import { parseScrape, samplesOf, scrape, valueOf, type Scrape } from '@jiuye/testing/prometheus';
-import { startTestPlatform, type TestPlatform } from '@jiuye/testing/platform';
+import { COUNTY_OFFICER, DEMO_COUNTY, startTestPlatform, userHeaders, type TestPlatform } from '@jiuye/testing/platform';
 
 /**
  * Metrics (issue 17): GET /metrics on the gateway and every subgraph of the platform, scraped
@@ -46,7 +46,9 @@ const base = (url: string) => url.replace(/\/graphql$/, '');
 
 async function scrapeAll(): Promise<Record<SubgraphName | 'gateway', Scrape>> {
   const entries = await Promise.all(
-    (['gateway', ...SUBGRAPH_NAMES] as const).filter((name) => !stopped.has(name as SubgraphName)).map(async (name) => [name, await scrape(name === 'gateway' ? platform.gateway.url : platform.subgraphs[name].url)] as const),
+    (['gateway', ...SUBGRAPH_NAMES] as const)
+      .filter((name) => !stopped.has(name as SubgraphName))
+      .map(async (name) => [name, await scrape(name === 'gateway' ? platform.gateway.url : platform.subgraphs[name].url)] as const),
   );
   return Object.fromEntries(entries) as Record<SubgraphName | 'gateway', Scrape>;
 }
@@ -63,6 +65,15 @@ describe('GET /metrics', () => {
     expect(refused.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
     // An anonymous operation.
     expect((await platform.query('{ __typename }')).data).toEqual({ __typename: 'Query' });
+    // An export relayed, and an import the gateway refuses (no file).
+    const headers = await userHeaders(COUNTY_OFFICER);
+    const exported = await fetch(`${base(platform.gateway.url)}/exports/zero-employment.csv?region=${DEMO_COUNTY}`, { headers });
+    expect(exported.status).toBe(200);
+    await exported.arrayBuffer();
+    const imported = await fetch(`${base(platform.gateway.url)}/imports/hr/registration`, { method: 'POST', headers, body: '' });
+    expect(imported.status).toBeGreaterThanOrEqual(400);
+    expect(imported.status).toBeLessThan(500);
+    await imported.arrayBuffer();
     scrapes = await scrapeAll();
   });
 
@@ -79,6 +90,11 @@ describe('GET /metrics', () => {
     expect(count).toBeGreaterThanOrEqual(2);
     expect(buckets.at(-1)!.value).toBe(count);
     expect(valueOf(gateway, 'jiuye_graphql_request_duration_seconds_sum', { operation: 'MetricsProbe' })).toBeGreaterThan(0);
+  });
+
+  it('the gateway counts the exports and imports it relays', () => {
+    expect(valueOf(scrapes.gateway, 'jiuye_exports_total', { outcome: 'ok' })).toBe(1);
+    expect(valueOf(scrapes.gateway, 'jiuye_imports_total', { department: 'hr', outcome: 'refused' })).toBe(1);
   });
 
   it('errors are counted by their code', () => {
@@ -98,7 +114,11 @@ describe('GET /metrics', () => {
     // The person read was logged: one append at least, durable.
     expect(valueOf(gateway, 'jiuye_access_log_append_duration_seconds_count', { outcome: 'ok' })).toBeGreaterThanOrEqual(1);
     expect(samplesOf(gateway, 'jiuye_access_log_queue_depth')).toHaveLength(1);
-    expect(samplesOf(gateway, 'jiuye_db_pool_connections', { pool: 'access_log' }).map((s) => s.labels.state).sort()).toEqual(['idle', 'used', 'waiting']);
+    expect(
+      samplesOf(gateway, 'jiuye_db_pool_connections', { pool: 'access_log' })
+        .map((s) => s.labels.state)
+        .sort(),
+    ).toEqual(['idle', 'used', 'waiting']);
     expect(valueOf(gateway, 'jiuye_db_pool_max_connections', { pool: 'access_log' })).toBe(4);
   });
 
@@ -118,7 +138,12 @@ describe('GET /metrics', () => {
     expect(samplesOf(hr, 'jiuye_graphql_request_duration_seconds_bucket').length).toBeGreaterThan(LATENCY_BUCKETS.length);
     for (const name of SUBGRAPH_NAMES) {
       const found = scrapes[name];
-      expect({ name, states: samplesOf(found, 'jiuye_db_pool_connections', { pool: name }).map((s) => s.labels.state).sort() }).toEqual({
+      expect({
+        name,
+        states: samplesOf(found, 'jiuye_db_pool_connections', { pool: name })
+          .map((s) => s.labels.state)
+          .sort(),
+      }).toEqual({
         name,
         states: ['idle', 'used', 'waiting'],
       });
