@@ -11,10 +11,13 @@ export class BoundedLabel {
     private readonly max: number,
     private readonly pattern: RegExp,
     private readonly overflow = 'other',
+    /** Values that are always their own label, outside the bound. */
+    private readonly reserved: ReadonlySet<string> = new Set(),
   ) {}
 
   /** The label for a value: itself while the bound allows, else the overflow value. */
   of(value: string): string {
+    if (this.reserved.has(value)) return value;
     if (!this.pattern.test(value)) return this.overflow;
     if (this.admitted.has(value)) return value;
     if (this.admitted.size >= this.max) return this.overflow;
@@ -37,7 +40,7 @@ export const ANONYMOUS_OPERATION = 'anonymous';
 export const UNRESOLVED_OPERATION = 'unresolved';
 
 export function operationLabels(max = MAX_OPERATION_LABELS): BoundedLabel {
-  return new BoundedLabel(max, /^[A-Za-z_][A-Za-z0-9_]{0,79}$/);
+  return new BoundedLabel(max, /^[A-Za-z_][A-Za-z0-9_]{0,79}$/, 'other', new Set([ANONYMOUS_OPERATION, UNRESOLVED_OPERATION]));
 }
 
 export function errorCodeLabels(max = MAX_ERROR_CODE_LABELS): BoundedLabel {
