@@ -16,6 +16,7 @@ jest.setTimeout(120_000);
 
 const ROOT = path.resolve(__dirname, '..');
 const DRAIN_MS = 3000;
+const METRICS_TOKEN = 'a-metrics-scrape-token-for-this-test';
 
 function runService(main: string, env: Record<string, string>) {
   const child = spawn(process.execPath, [path.join(ROOT, main)], { env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -110,6 +111,7 @@ beforeAll(async () => {
     ...others,
     LOG_LEVEL: 'info',
     DRAIN_MS: String(DRAIN_MS),
+    METRICS_TOKEN,
   });
   await Promise.all([ready(hrBase, hr), ready(gatewayBase, gateway)]);
 });
@@ -124,9 +126,14 @@ it('the gateway is ready while five departments are not running: ready means thi
   expect((await fetch(`${gatewayBase}/health`)).status).toBe(200);
 });
 
-it('METRICS=off: the subgraph has no /metrics; the gateway (default on) has', async () => {
+it('METRICS=off: the subgraph has no /metrics; the gateway (default on) has, for the METRICS_TOKEN only', async () => {
   expect((await fetch(`${hrBase}/metrics`)).status).toBe(404);
-  const metrics = await scrape(gatewayBase);
+  for (const authorization of [undefined, 'Bearer wrong', `Basic ${METRICS_TOKEN}`, `Bearer ${METRICS_TOKEN}x`]) {
+    const refused = await fetch(`${gatewayBase}/metrics`, { headers: authorization ? { authorization } : {} });
+    expect({ authorization, status: refused.status }).toEqual({ authorization, status: 401 });
+    expect(await refused.text()).not.toContain('jiuye_');
+  }
+  const metrics = await scrape(gatewayBase, { authorization: `Bearer ${METRICS_TOKEN}` });
   expect(metrics.families.has('jiuye_graphql_requests_total')).toBe(true);
 });
 

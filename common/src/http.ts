@@ -1,6 +1,6 @@
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { randomUUID } from 'node:crypto';
+import { randomUUID, timingSafeEqual } from 'node:crypto';
 import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
 import { GraphQLError } from 'graphql';
 import { userFacingCode, type ErrorCode } from './errors';
@@ -51,6 +51,8 @@ interface HttpRoutes<TContext extends BaseContext, TCaller> {
   front?: (request: IncomingMessage, response: ServerResponse, url: URL) => Promise<boolean>;
   /** GET /metrics (Prometheus text) from this registry; none (METRICS=off): no such route. */
   metrics?: ServiceMetrics | null;
+  /** When set, /metrics requires `Authorization: Bearer <token>` (METRICS_TOKEN). */
+  metricsToken?: string;
   /** The caller's department for the request's log line (never the subject's). */
   departmentOf?: (caller: TCaller) => string | undefined;
   /** Sees every finished request (the gateway counts exports and imports). */
@@ -130,6 +132,13 @@ export function readBodyBytes(request: IncomingMessage, limit: number): Promise<
   });
 }
 
+/** `Authorization: Bearer <token>`, compared in constant time. */
+function bearerMatches(header: string | undefined, token: string): boolean {
+  const given = Buffer.from(/^Bearer (.+)$/.exec(header ?? '')?.[1] ?? '');
+  const expected = Buffer.from(token);
+  return given.length === expected.length && timingSafeEqual(given, expected);
+}
+
 function sendJson(response: ServerResponse, status: number, body: unknown): void {
   response.statusCode = status;
   response.setHeader('content-type', 'application/json; charset=utf-8');
@@ -184,6 +193,10 @@ export async function serveGraphQL<TContext extends BaseContext, TCaller = undef
       }
       if (url.pathname === '/metrics' && options.metrics) {
         if (request.method !== 'GET') return sendJson(response, 405, { error: 'GET only' });
+        if (options.metricsToken && !bearerMatches(request.headers.authorization, options.metricsToken)) {
+          response.setHeader('www-authenticate', 'Bearer');
+          return sendJson(response, 401, { error: 'metrics: the bearer token (METRICS_TOKEN) is missing or wrong' });
+        }
         const text = await options.metrics.text();
         response.statusCode = 200;
         response.setHeader('content-type', options.metrics.contentType());

@@ -337,6 +337,7 @@ export async function startSubgraph<TLoaders>(module: SubgraphModule<TLoaders>, 
       logger,
       authenticate: (request) => authenticateInternal(request, config),
       metrics,
+      metricsToken: config.metricsToken,
       departmentOf: ({ identity }) => identity.department,
       // SQL statements so far and memory, for npm run bench; not in production.
       stats: config.environment === 'production' ? undefined : () => ({ statements: database.statements.total, rss: process.memoryUsage().rss }),

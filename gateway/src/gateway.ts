@@ -114,6 +114,7 @@ export async function startGateway(config: GatewayConfig, options: { logger?: Lo
     logger,
     authenticate: (request) => authenticate(request),
     metrics,
+    metricsToken: config.metricsToken,
     departmentOf: (caller) => caller.identity.department,
     observe: gatewayMetrics ? (summary) => gatewayMetrics.observe(summary) : undefined,
     // How the web signs in (OpenID Connect, the development role picker, or none): read before any token exists.

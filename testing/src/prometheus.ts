@@ -31,8 +31,8 @@ export function parseScrape(text: string): Scrape {
 }
 
 /** GET <base>/metrics, parsed; fails the test on anything but 200 text. */
-export async function scrape(baseUrl: string): Promise<Scrape> {
-  const response = await fetch(`${baseUrl.replace(/\/graphql$/, '')}/metrics`);
+export async function scrape(baseUrl: string, headers: Record<string, string> = {}): Promise<Scrape> {
+  const response = await fetch(`${baseUrl.replace(/\/graphql$/, '')}/metrics`, { headers });
   if (response.status !== 200) throw new Error(`GET /metrics answered ${response.status}`);
   return parseScrape(await response.text());
 }

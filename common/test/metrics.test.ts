@@ -1,3 +1,4 @@
+import { ConfigError, loadSubgraphConfig } from '../src/config';
 import { ANONYMOUS_OPERATION, UNRESOLVED_OPERATION, errorCodeLabels, operationLabels, ServiceMetrics } from '../src/metrics';
 import { parseScrape } from '@jiuye/testing/prometheus';
 
@@ -35,5 +36,29 @@ describe('bounded labels', () => {
     expect(operations.has('other')).toBe(true);
     const codes = new Set(scrape.samples.filter((s) => s.name === 'jiuye_graphql_errors_total').map((s) => s.labels.code));
     expect(codes.size).toBeLessThanOrEqual(41);
+  });
+});
+
+describe('configuration', () => {
+  it('METRICS on by default, off when asked; DRAIN_MS 5000 by default; METRICS_TOKEN optional', () => {
+    expect(loadSubgraphConfig('hr', { HR_DATABASE_URL: 'postgres://u:p@localhost:5432/hr' })).toMatchObject({ metrics: true, drainMs: 5000, metricsToken: undefined });
+    expect(loadSubgraphConfig('hr', { HR_DATABASE_URL: 'postgres://u:p@localhost:5432/hr', METRICS: 'off', DRAIN_MS: '0', METRICS_TOKEN: 'x'.repeat(20) })).toMatchObject({
+      metrics: false,
+      drainMs: 0,
+      metricsToken: 'x'.repeat(20),
+    });
+  });
+
+  it('refuses a bad value, naming the variable, never echoing the token', () => {
+    let refused: unknown;
+    try {
+      loadSubgraphConfig('hr', { HR_DATABASE_URL: 'postgres://u:p@localhost:5432/hr', METRICS: 'yes', DRAIN_MS: '-1', METRICS_TOKEN: 'short-secret' });
+    } catch (error) {
+      refused = error;
+    }
+    expect(refused).toBeInstanceOf(ConfigError);
+    const problems = (refused as ConfigError).problems;
+    expect(problems.map((problem) => problem.split(':')[0]).sort()).toEqual(['DRAIN_MS', 'METRICS', 'METRICS_TOKEN']);
+    expect(problems.join('\n')).not.toContain('short-secret');
   });
 });
