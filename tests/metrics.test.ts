@@ -159,6 +159,7 @@ describe('GET /metrics', () => {
       expect(lag[0].value).toBeGreaterThanOrEqual(0);
       expect(lag[0].value).toBeLessThan(60);
       expect(samplesOf(situation, 'jiuye_outbox_depth', { department })).toHaveLength(1);
+      expect(samplesOf(situation, 'jiuye_db_pool_connections', { pool: `feed_${department}` })).toHaveLength(3);
     }
   });
 

@@ -1,4 +1,4 @@
-import type { ServiceMetrics } from '@jiuye/common';
+import { DEPARTMENT_NAMES, pgPoolUse, type ServiceMetrics } from '@jiuye/common';
 import type { ChangeFeed } from './feed';
 
 /**
@@ -18,6 +18,8 @@ export function registerFeedMetrics(metrics: ServiceMetrics, feed: ChangeFeed): 
       for (const [department, state] of feed.state) set({ department }, Math.max(0, (now - (state.oldestPendingAt ?? state.checkedAt).getTime()) / 1000));
     },
   );
+  // The feed's connections to each department's database (outbox and published views).
+  for (const department of DEPARTMENT_NAMES) metrics.watchPool(`feed_${department}`, () => pgPoolUse(feed.sources[department]));
   metrics.gauge('outbox_depth', "Rows in each department's outbox not yet applied to the read model (after the last committed feed cycle)", ['department'], (set) => {
     for (const [department, state] of feed.state) set({ department }, state.pending);
   });
