@@ -68,7 +68,15 @@ export interface CommonConfig {
   pseudonymKey: string;
   /** Shared by the gateway (signs identities) and the subgraphs (verify them). */
   internalSigningKey: string;
+  /** GET /metrics, Prometheus text (METRICS=on|off, default on). */
+  metrics?: boolean;
+  /** When set, GET /metrics answers only with `Authorization: Bearer <METRICS_TOKEN>` (Prometheus' scrape authorization). */
+  metricsToken?: string;
+  /** After SIGTERM: how long /ready says draining while requests are still served, before the listener closes (DRAIN_MS, default 5000). */
+  drainMs?: number;
 }
+
+const onOff = z.enum(['on', 'off'], { message: 'expected on or off' });
 
 function readCommon(env: NodeJS.ProcessEnv, problems: string[]): CommonConfig {
   const environmentValue = check(environment, env.NODE_ENV ?? 'development', 'NODE_ENV', problems);
@@ -89,6 +97,14 @@ function readCommon(env: NodeJS.ProcessEnv, problems: string[]): CommonConfig {
       'INTERNAL_SIGNING_KEY',
       problems,
       true,
+    ),
+    metrics: check(onOff, env.METRICS ?? 'on', 'METRICS', problems) === 'on',
+    metricsToken: env.METRICS_TOKEN ? check(z.string().min(16, 'must be at least 16 characters'), env.METRICS_TOKEN, 'METRICS_TOKEN', problems, true) : undefined,
+    drainMs: check(
+      z.coerce.number().int('expected whole milliseconds').min(0, 'expected 0 or more milliseconds').max(300_000, 'at most 300000 milliseconds'),
+      env.DRAIN_MS ?? 5000,
+      'DRAIN_MS',
+      problems,
     ),
   };
 }

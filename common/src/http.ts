@@ -1,11 +1,12 @@
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { randomUUID } from 'node:crypto';
+import { randomUUID, timingSafeEqual } from 'node:crypto';
 import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
 import { GraphQLError } from 'graphql';
 import { userFacingCode, type ErrorCode } from './errors';
 import type { Logger } from './logger';
 import { DEFAULT_HOST } from './deployment';
+import { attachRequestRecord, logRequest, newRequestRecord, summarise, type RequestSummary, type ServiceMetrics } from './metrics';
 
 /**
  * A small HTTP front for Apollo Server: /graphql, plus /health (the process is up) and
@@ -48,6 +49,16 @@ interface HttpRoutes<TContext extends BaseContext, TCaller> {
    * development sign-in). Returns true when it answered the request; false lets the routes above run.
    */
   front?: (request: IncomingMessage, response: ServerResponse, url: URL) => Promise<boolean>;
+  /** GET /metrics (Prometheus text) from this registry; none (METRICS=off): no such route. */
+  metrics?: ServiceMetrics | null;
+  /** When set, /metrics requires `Authorization: Bearer <token>` (METRICS_TOKEN). */
+  metricsToken?: string;
+  /** The caller's department for the request's log line (never the subject's). */
+  departmentOf?: (caller: TCaller) => string | undefined;
+  /** Sees every finished request (the gateway counts exports and imports). */
+  observe?: (summary: RequestSummary) => void;
+  /** How long close() waits for requests under way before dropping their connections (default 10 s). */
+  shutdownTimeoutMs?: number;
 }
 
 /**
@@ -72,6 +83,10 @@ export interface DownloadRoute<TCaller = undefined> {
 export interface RunningHttpServer {
   url: string;
   port: number;
+  /** From now on /ready answers 503 (draining); everything else is still served until close(). */
+  drain(): void;
+  readonly draining: boolean;
+  /** Stops listening, lets the requests under way finish (up to shutdownTimeoutMs), then drops the connections. */
   close(): Promise<void>;
 }
 
@@ -117,6 +132,13 @@ export function readBodyBytes(request: IncomingMessage, limit: number): Promise<
   });
 }
 
+/** `Authorization: Bearer <token>`, compared in constant time. */
+function bearerMatches(header: string | undefined, token: string): boolean {
+  const given = Buffer.from(/^Bearer (.+)$/.exec(header ?? '')?.[1] ?? '');
+  const expected = Buffer.from(token);
+  return given.length === expected.length && timingSafeEqual(given, expected);
+}
+
 function sendJson(response: ServerResponse, status: number, body: unknown): void {
   response.statusCode = status;
   response.setHeader('content-type', 'application/json; charset=utf-8');
@@ -129,21 +151,57 @@ export async function serveGraphQL<TContext extends BaseContext, TCaller = undef
 ): Promise<RunningHttpServer> {
   const limit = options.maxBodyBytes ?? 1_000_000;
   // Without authenticate(), TCaller admits undefined (Authentication): the cast is that case.
-  const authenticate = (request: IncomingMessage, requestId: string): Promise<TCaller> =>
+  const authenticateCaller = (request: IncomingMessage, requestId: string): Promise<TCaller> =>
     options.authenticate ? options.authenticate(request, requestId) : Promise.resolve(undefined as TCaller);
   const sockets = new Set<import('node:net').Socket>();
   const downloads = options.downloads ? [options.downloads].flat() : [];
+  let draining = false;
+  let closing = false;
+  let inFlight = 0;
+  /** Called when the last request under way has ended (close() waits on it). */
+  let onIdle: (() => void) | null = null;
 
   const httpServer = http.createServer(async (request, response) => {
+    const started = process.hrtime.bigint();
     const requestId = (options.trustRequestId === false ? undefined : (request.headers['x-request-id'] as string | undefined)?.slice(0, 64)) || randomUUID();
     response.setHeader('x-request-id', requestId);
+    if (closing) response.setHeader('connection', 'close');
     const url = new URL(request.url ?? '/', 'http://localhost');
+    const record = newRequestRecord();
+    let department: string | undefined;
+    inFlight += 1;
+    response.once('close', () => {
+      inFlight -= 1;
+      const summary = summarise(request, url.pathname, response.statusCode, started, requestId, record, department, !response.writableFinished);
+      logRequest(options.logger, summary);
+      options.observe?.(summary);
+      if (inFlight === 0) onIdle?.();
+    });
+    const authenticate = async (request: IncomingMessage, requestId: string): Promise<TCaller> => {
+      const caller = await authenticateCaller(request, requestId);
+      department = options.departmentOf?.(caller);
+      return caller;
+    };
     try {
       if (options.front && (await options.front(request, response, url))) return;
       if (url.pathname === '/health') return sendJson(response, 200, { status: 'ok' });
       if (url.pathname === '/ready') {
+        // Draining (after SIGTERM): load balancers stop sending new work; requests still arriving are served.
+        if (draining) return sendJson(response, 503, { status: 'draining' });
         await options.ready?.();
         return sendJson(response, 200, { status: 'ready' });
+      }
+      if (url.pathname === '/metrics' && options.metrics) {
+        if (request.method !== 'GET') return sendJson(response, 405, { error: 'GET only' });
+        if (options.metricsToken && !bearerMatches(request.headers.authorization, options.metricsToken)) {
+          response.setHeader('www-authenticate', 'Bearer');
+          return sendJson(response, 401, { error: 'metrics: the bearer token (METRICS_TOKEN) is missing or wrong' });
+        }
+        const text = await options.metrics.text();
+        response.statusCode = 200;
+        response.setHeader('content-type', options.metrics.contentType());
+        response.setHeader('cache-control', 'no-store');
+        return void response.end(text);
       }
       const publicRoute = options.publicRoutes && Object.hasOwn(options.publicRoutes, url.pathname) ? options.publicRoutes[url.pathname] : undefined;
       if (publicRoute) {
@@ -197,7 +255,7 @@ export async function serveGraphQL<TContext extends BaseContext, TCaller = undef
       }
       const result = await server.executeHTTPGraphQLRequest({
         httpGraphQLRequest: { method: request.method?.toUpperCase() ?? 'GET', headers, search: url.search, body },
-        context: () => options.context(request, requestId, caller),
+        context: async () => attachRequestRecord(await options.context(request, requestId, caller), record),
       });
       for (const [key, value] of result.headers) response.setHeader(key, value);
       response.statusCode = result.status ?? 200;
@@ -218,12 +276,14 @@ export async function serveGraphQL<TContext extends BaseContext, TCaller = undef
             )
           : caught;
       if (error instanceof HttpError) {
+        if (error.code) record.errorCodes.push(error.code);
         if (error.code) {
           return sendJson(response, error.status, { errors: [{ message: error.message, extensions: { code: error.code, ...error.extensions, requestId } }] });
         }
         return sendJson(response, error.status, { error: error.message });
       }
       options.logger.error({ err: error, requestId, path: url.pathname }, 'request failed');
+      record.errorCodes.push('INTERNAL_SERVER_ERROR');
       if (!response.headersSent) sendJson(response, url.pathname === '/ready' ? 503 : 500, { error: 'internal error', requestId });
       else response.end();
     }
@@ -240,14 +300,27 @@ export async function serveGraphQL<TContext extends BaseContext, TCaller = undef
     httpServer.listen(options.port, options.host ?? DEFAULT_HOST, () => resolve());
   });
   const port = (httpServer.address() as AddressInfo).port;
+  const shutdownTimeoutMs = options.shutdownTimeoutMs ?? 10_000;
   return {
     url: `http://localhost:${port}/graphql`,
     port,
+    drain() {
+      draining = true;
+    },
+    get draining() {
+      return draining;
+    },
     close: () =>
       new Promise<void>((resolve) => {
+        draining = true;
+        closing = true;
         httpServer.close(() => resolve());
         httpServer.closeIdleConnections();
-        setTimeout(() => sockets.forEach((s) => s.destroy()), 2_000).unref();
+        // Kept-alive connections of finished requests would hold close() open: dropped once nothing is under way.
+        const dropAll = () => sockets.forEach((s) => s.destroy());
+        if (inFlight === 0) dropAll();
+        else onIdle = dropAll;
+        setTimeout(dropAll, shutdownTimeoutMs).unref();
       }),
   };
 }

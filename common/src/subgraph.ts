@@ -25,6 +25,7 @@ import { forkWithChangeContext, type ChangeContext } from './history';
 import { DEFAULT_IMPORT_ROW_RETENTION_DAYS, DEFAULT_IMPORT_STALE_MINUTES, startImportMaintenance } from './import/maintenance';
 import type { DepartmentHistory } from './history-read';
 import type { AuthorityName } from './departments';
+import { knexPoolUse, metricsPlugin, ServiceMetrics } from './metrics';
 
 /** What every resolver receives: one forked EntityManager and fresh loaders per request. */
 export interface SubgraphContext<TLoaders = unknown> {
@@ -93,6 +94,8 @@ export interface SubgraphModule<TLoaders = unknown> {
   authority?: LocalAuthority<TLoaders>;
   /** Work the service does besides answering (the situation read model's change feed); started after migrations, stopped first. */
   background?(config: SubgraphConfig, logger: Logger): Promise<BackgroundWork>;
+  /** The module's own metrics (the read model's lag and outbox depth), given its background work; not called with METRICS=off. */
+  metrics?(metrics: ServiceMetrics, background: BackgroundWork | null): void;
   /** Extra internal POST routes (JSON in and out), with the same per-request context as a GraphQL request. */
   routes?: Record<string, (context: SubgraphContext<TLoaders>, body: unknown) => Promise<unknown>>;
   /** GET downloads under a prefix (exports), with the same per-request context as a GraphQL request. */
@@ -196,6 +199,10 @@ export interface RunningSubgraph {
   port: number;
   database: Database;
   background: BackgroundWork | null;
+  /** This service's metrics (GET /metrics); null with METRICS=off. */
+  metrics: ServiceMetrics | null;
+  /** /ready answers 503 draining from now on; requests are still served until stop(). */
+  drain(): void;
   stop(): Promise<void>;
 }
 
@@ -292,6 +299,11 @@ export async function startSubgraph<TLoaders>(module: SubgraphModule<TLoaders>, 
         logger,
       );
     }
+    const metrics = config.metrics === false ? null : new ServiceMetrics(module.name);
+    if (metrics) {
+      metrics.watchPool(module.name, () => knexPoolUse(database.orm.em.getConnection().getKnex()));
+      module.metrics?.(metrics, background);
+    }
     const schema = await buildFederatedSchema(module);
     const server = new ApolloServer<SubgraphContext<TLoaders>>({
       schema,
@@ -299,8 +311,10 @@ export async function startSubgraph<TLoaders>(module: SubgraphModule<TLoaders>, 
       includeStacktraceInErrorResponses: false,
       introspection: config.environment !== 'production',
       logger,
+      // runSubgraphMain stops the service on SIGINT/SIGTERM, after draining (stopOnSignals); Apollo Server's own handler would stop it at once.
+      stopOnTerminationSignals: false,
       // Inline traces are for Apollo GraphOS reporting, which this platform does not use.
-      plugins: [maskingPlugin(logger), accessReportPlugin(), changeContextPlugin(), ApolloServerPluginInlineTraceDisabled()],
+      plugins: [maskingPlugin(logger), accessReportPlugin(), changeContextPlugin(), metricsPlugin(metrics), ApolloServerPluginInlineTraceDisabled()],
     });
     await server.start();
     const localAuthority = module.authority;
@@ -322,6 +336,9 @@ export async function startSubgraph<TLoaders>(module: SubgraphModule<TLoaders>, 
       host: config.host,
       logger,
       authenticate: (request) => authenticateInternal(request, config),
+      metrics,
+      metricsToken: config.metricsToken,
+      departmentOf: ({ identity }) => identity.department,
       // SQL statements so far and memory, for npm run bench; not in production.
       stats: config.environment === 'production' ? undefined : () => ({ statements: database.statements.total, rss: process.memoryUsage().rss }),
       context: contextFor,
@@ -377,6 +394,8 @@ export async function startSubgraph<TLoaders>(module: SubgraphModule<TLoaders>, 
       port: http.port,
       database,
       background,
+      metrics,
+      drain: () => http.drain(),
       async stop() {
         await background?.stop();
         await maintenance?.stop();
@@ -406,18 +425,35 @@ export function runSubgraphMain<TLoaders>(module: SubgraphModule<TLoaders>, read
   }
   const logger = createLogger(`subgraph-${module.name}`, config.logLevel);
   startSubgraph(module, config, { logger })
-    .then((running) => {
-      const stop = () => {
-        running.stop().then(
-          () => process.exit(0),
-          () => process.exit(1),
-        );
-      };
-      process.once('SIGINT', stop);
-      process.once('SIGTERM', stop);
-    })
+    .then((running) => stopOnSignals(running, config.drainMs ?? 0, logger))
     .catch((error) => {
       logger.fatal({ error: scrubPersonalData(String((error as Error).stack ?? error)) }, `${module.name} subgraph failed to start`);
       process.exit(1);
     });
+}
+
+/**
+ * SIGTERM (or SIGINT): /ready turns 503 (draining) so load balancers stop sending work, requests
+ * keep being served for `drainMs`, then the service stops listening, finishes what is under way
+ * and exits. A second signal exits at once.
+ */
+export function stopOnSignals(running: { drain(): void; stop(): Promise<void> }, drainMs: number, logger: Logger): void {
+  let stopping = false;
+  const stop = (signal: NodeJS.Signals) => {
+    if (stopping) process.exit(1);
+    stopping = true;
+    running.drain();
+    logger.info({ signal, drainMs }, 'draining: /ready answers 503; stopping once the drain time is over and requests under way have finished');
+    setTimeout(() => {
+      running.stop().then(
+        () => process.exit(0),
+        (error) => {
+          logger.error({ error: scrubPersonalData(String((error as Error).stack ?? error)) }, 'stopping failed');
+          process.exit(1);
+        },
+      );
+    }, drainMs);
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
 }

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { IncomingMessage } from 'node:http';
 import { ApolloGateway, LocalGraphQLDataSource } from '@apollo/gateway';
-import { createLogger, serveGraphQL, serviceUrl, SUBGRAPH_NAMES, type GatewayConfig, type Logger, type SubgraphName } from '@jiuye/common';
+import { createLogger, metricsPlugin, serveGraphQL, ServiceMetrics, SUBGRAPH_NAMES, type GatewayConfig, type Logger, type SubgraphName } from '@jiuye/common';
 import { correlationIdOf } from './correlation';
 import { DEFAULT_QUERY_LIMITS, limitRules, type QueryLimits } from './limits';
 import { formatGatewayError, gatewayErrorPlugin } from './errors';
@@ -18,6 +18,7 @@ import { AUDIT_SUBGRAPH_NAME, buildAuditSchema } from './audit/audit-subgraph';
 import { departmentSource, FetchCounts } from './department';
 import { GatewayServer } from './server';
 import { webFront } from './web';
+import { GatewayMetrics } from './metrics';
 import type { GatewayContext } from './context';
 
 export type { GatewayContext } from './context';
@@ -25,6 +26,8 @@ export type { GatewayContext } from './context';
 export interface RunningGateway {
   url: string;
   port: number;
+  /** /ready answers 503 draining from now on; requests are still served until stop(). */
+  drain(): void;
   stop(): Promise<void>;
 }
 
@@ -42,6 +45,10 @@ export async function startGateway(config: GatewayConfig, options: { logger?: Lo
   const fetchCounts = new FetchCounts();
   const authenticate = await createAuthenticator(config.jwt, logger);
   const accessLog = await AccessLogStore.open(config.auditDatabaseUrl);
+  // GET /metrics (METRICS=off: none): the GraphQL operations, the departments' fetches, the access log.
+  const metrics = config.metrics === false ? null : new ServiceMetrics('gateway');
+  const gatewayMetrics = metrics ? new GatewayMetrics(metrics) : null;
+  gatewayMetrics?.watchAccessLog(accessLog);
   // Partner cities and institutions report reads without a village: hr (residence) places them before they are written.
   accessLog.placeWith(
     residenceAuthority(() => urls.get('hr'), config.internalSigningKey, config.subgraphTimeoutMs),
@@ -56,7 +63,7 @@ export async function startGateway(config: GatewayConfig, options: { logger?: Lo
       if (name === AUDIT_SUBGRAPH_NAME) return new LocalGraphQLDataSource(auditSchema);
       const target = subgraphUrl(config, name, url ?? '');
       urls.set(name, target);
-      return departmentSource(name, target, config.subgraphTimeoutMs, fetchCounts);
+      return departmentSource(name, target, config.subgraphTimeoutMs, fetchCounts, gatewayMetrics?.fetchStep(name));
     },
     // The query plan (header Apollo-Query-Plan-Experimental) shows how the departments are called; not in production.
     __exposeQueryPlanExperimental: !production,
@@ -90,6 +97,7 @@ export async function startGateway(config: GatewayConfig, options: { logger?: Lo
         textGuardPlugin(),
         personalDataPlugin(),
         accessLogPlugin(accessLog, logger, { budget: lookupBudget, pseudonymKey: config.pseudonymKey }),
+        metricsPlugin(metrics),
       ],
     },
     limits.maxBatch,
@@ -105,6 +113,10 @@ export async function startGateway(config: GatewayConfig, options: { logger?: Lo
     host: config.host,
     logger,
     authenticate: (request) => authenticate(request),
+    metrics,
+    metricsToken: config.metricsToken,
+    departmentOf: (caller) => caller.identity.department,
+    observe: gatewayMetrics ? (summary) => gatewayMetrics.observe(summary) : undefined,
     // How the web signs in (OpenID Connect, the development role picker, or none): read before any token exists.
     publicRoutes: { [SIGN_IN_CONFIG_PATH]: signInConfig(config, logger) },
     // Streamed xlsx/CSV exports of rosters and lists, served by the situation read model.
@@ -122,21 +134,22 @@ export async function startGateway(config: GatewayConfig, options: { logger?: Lo
       const correlationId = correlationIdOf(request);
       return { requestId, ...(correlationId ? { correlationId } : {}), caller, identity: forwardedIdentity(caller, requestId), reads: [], signingKey: config.internalSigningKey };
     },
+    /**
+     * Ready means this process can serve: the supergraph is loaded (the server started before it
+     * listens) and the access log's database answers (without it person-level answers are
+     * withheld). A department being down is not the gateway's unreadiness: its fields answer
+     * SUBGRAPH_UNAVAILABLE and the rest of the graph answers; a load balancer must not take every
+     * gateway replica out for it.
+     */
     async ready() {
       await accessLog.pool.query('select 1');
-      // Ready when every subgraph answers its own readiness check.
-      await Promise.all(
-        [...urls.values()].map(async (url) => {
-          const response = await fetch(serviceUrl(url, '/ready'), { signal: AbortSignal.timeout(2000) });
-          if (!response.ok) throw new Error(`subgraph at ${url} is not ready`);
-        }),
-      );
     },
   });
   logger.info({ url: http.url, subgraphs: Object.fromEntries(urls) }, 'gateway ready');
   return {
     url: http.url,
     port: http.port,
+    drain: () => http.drain(),
     async stop() {
       await http.close();
       await server.stop();

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { createLogger, loadGatewayConfig } from '@jiuye/common';
+import { createLogger, loadGatewayConfig, stopOnSignals } from '@jiuye/common';
 import { startGateway } from './gateway';
 
 let config;
@@ -11,15 +11,7 @@ try {
 }
 const logger = createLogger('gateway', config.logLevel);
 startGateway(config, { logger })
-  .then((running) => {
-    const stop = () =>
-      running.stop().then(
-        () => process.exit(0),
-        () => process.exit(1),
-      );
-    process.once('SIGINT', stop);
-    process.once('SIGTERM', stop);
-  })
+  .then((running) => stopOnSignals(running, config.drainMs ?? 0, logger))
   .catch((error) => {
     logger.fatal({ error: String((error as Error).stack ?? error) }, 'gateway failed to start');
     process.exit(1);

@@ -19,7 +19,8 @@ export async function waitUntilReady(url: string, child: ChildProcess, what: str
 }
 
 export function spawnService(root: string, main: string, env: NodeJS.ProcessEnv, nodeArgs: string[] = []): ChildProcess {
-  return spawn(process.execPath, [...nodeArgs, path.join(root, main)], { env, stdio: ['ignore', 'inherit', 'inherit'] });
+  // No load balancer in front of local processes: no drain time on stop (DRAIN_MS in the environment still wins).
+  return spawn(process.execPath, [...nodeArgs, path.join(root, main)], { env: { DRAIN_MS: '0', ...env }, stdio: ['ignore', 'inherit', 'inherit'] });
 }
 
 /** SIGTERM, then SIGKILL after 10 s; resolves when the process is gone. */

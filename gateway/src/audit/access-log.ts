@@ -116,19 +116,44 @@ export class AccessLogStore {
     const { correlationId = null } = options;
     const at = new Date();
     const people = mergeByPerson(reads);
+    const started = process.hrtime.bigint();
+    const observed = (ok: boolean) => this.observer?.(Number(process.hrtime.bigint() - started) / 1e9, ok);
     return new Promise((resolve, reject) => {
-      this.pending.push({ identity, operation, people, reads: reads.length, at, correlationId, resolve, reject });
+      this.pending.push({
+        identity,
+        operation,
+        people,
+        reads: reads.length,
+        at,
+        correlationId,
+        resolve: (n) => (observed(true), resolve(n)),
+        reject: (error) => (observed(false), reject(error)),
+      });
       this.flushing ??= this.flush();
     });
   }
 
   private pending: PendingAppend[] = [];
   private flushing: Promise<void> | null = null;
+  /** Appends in the group commit being written now. */
+  private writing = 0;
+  private observer: ((seconds: number, ok: boolean) => void) | null = null;
+
+  /** Appends not yet durable: waiting for the next group commit or in the one being written (gateway/src/metrics). */
+  get queueDepth(): number {
+    return this.pending.length + this.writing;
+  }
+
+  /** Told, for every append, how long it took to be durable (or to fail). */
+  observeAppends(observer: (seconds: number, ok: boolean) => void): void {
+    this.observer = observer;
+  }
 
   private async flush(): Promise<void> {
     try {
       while (this.pending.length > 0) {
         const batch = this.pending.splice(0);
+        this.writing = batch.length;
         try {
           await this.place(batch);
           await this.write(batch);
@@ -136,8 +161,10 @@ export class AccessLogStore {
         } catch (error) {
           for (const request of batch) request.reject(error);
         }
+        this.writing = 0;
       }
     } finally {
+      this.writing = 0;
       this.flushing = null;
     }
   }

@@ -3,6 +3,7 @@ import { collectAccessReads } from './access-reads';
 import { dedupeInFlight } from './dedupe';
 import { translateFailures } from './failures';
 import type { FetchCounts } from './fetch-count';
+import type { DepartmentStep } from './source';
 
 export { DepartmentDataSource, type DepartmentStep, type DepartmentFetch, type DepartmentRequest, type DepartmentResponse } from './source';
 export { collectAccessReads } from './access-reads';
@@ -18,11 +19,13 @@ export { withDeadline } from './deadline';
  * share one fetch; each fetch is counted; a failure becomes SUBGRAPH_UNAVAILABLE (or the
  * department's own refusal).
  */
-export function departmentSource(department: string, url: string, timeoutMs: number, counts: FetchCounts): DepartmentDataSource {
+export function departmentSource(department: string, url: string, timeoutMs: number, counts: FetchCounts, timing?: DepartmentStep): DepartmentDataSource {
   return new DepartmentDataSource(department, url, timeoutMs, [
     collectAccessReads(department),
     dedupeInFlight(),
     counts.step(department),
+    // The fetch metrics (gateway/src/metrics) see what translateFailures turns into SUBGRAPH_UNAVAILABLE.
+    ...(timing ? [timing] : []),
     translateFailures(department, timeoutMs),
   ]);
 }

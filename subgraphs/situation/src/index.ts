@@ -11,6 +11,7 @@ import { createLoaders, type SituationLoaders } from './loaders';
 import { migrations } from './migrations';
 import { Household, Worker } from './person/situation-person.type';
 import { ChangeFeed } from './projection/feed';
+import { registerFeedMetrics } from './projection/feed-metrics';
 import { RosterResolver } from './roster/roster.resolver';
 import { WarningResolver } from './warning/warning.resolver';
 import { ConflictResolver } from './conflict/conflict.resolver';
@@ -56,6 +57,9 @@ export const situationSubgraph: SubgraphModule<SituationLoaders> = {
     const feed = new ChangeFeed({ situationUrl: situation.databaseUrl, sourceUrls: situation.sourceDatabaseUrls, pollMs: situation.pollMs, logger });
     await feed.start();
     return feed;
+  },
+  metrics(metrics, background) {
+    if (background instanceof ChangeFeed) registerFeedMetrics(metrics, background);
   },
 };
 

@@ -131,8 +131,19 @@ export async function rebuildReadModel(situationUrl: string, sources: SourcePool
  * `for update skip locked` lets two replicas share the work. A row whose transaction has not
  * committed is invisible until it does, so nothing is skipped the way an id cursor could.
  */
+/** Where the feed stood with one department after its last successful cycle (for the metrics: projection/feed-metrics.ts). */
+export interface DepartmentFeedState {
+  checkedAt: Date;
+  /** The oldest outbox row left for a later cycle; null when none was left. */
+  oldestPendingAt: Date | null;
+  /** Outbox rows left for a later cycle. */
+  pending: number;
+}
+
 export class ChangeFeed {
   readonly sources: SourcePools;
+  /** Per department, as of the last cycle that committed; a department whose cycles fail keeps its old state (its lag grows). */
+  readonly state = new Map<DepartmentName, DepartmentFeedState>();
   private readonly situation: pg.Pool;
   private readonly projector: Projector;
   private readonly listeners: pg.Client[] = [];
@@ -245,6 +256,10 @@ export class ChangeFeed {
       }
       await situation.query('commit');
       for (const client of clients) await client.query('commit');
+      for (const [i, name] of DEPARTMENT_NAMES.entries()) {
+        const { oldest, n } = pending[i].rows[0];
+        this.state.set(name, { checkedAt: cycleStart, oldestPendingAt: n > 0 ? oldest : null, pending: n });
+      }
       return { rows, more: DEPARTMENT_NAMES.some((name) => taken[name].length === batchSize) };
     } catch (error) {
       if (situation) await situation.query('rollback').catch(() => undefined);
