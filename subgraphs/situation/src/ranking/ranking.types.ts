@@ -40,7 +40,7 @@ export class VillageRankingRow {
   @Field(() => Int, {
     nullable: true,
     description:
-      '名次: standard competition ranking by newTransfers, highest first ("1224": villages with equal counts share a rank and the next rank skips), over the published counts. Every village with 0 shares the last rank. null (dashboards): newTransfers is suppressed, so the village is not ranked.',
+      '名次: standard competition ranking by newTransfers (basis COUNT) or completionRate (basis COMPLETION_RATE), highest first ("1224": villages with equal figures share a rank and the next rank skips), over the published figures. Every village with 0 shares the last rank. null: not ranked — newTransfers suppressed (dashboards, basis COUNT), or no completionRate (basis COMPLETION_RATE).',
   })
   rank: number | null;
 
