@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import pg from 'pg';
 import type { Identity, SituationConfig } from '@jiuye/common';
 import { openSourcePools, rebuildReadModel } from '@jiuye/situation';
+import { recoverable, type SumEquation } from '@jiuye/testing/disclosure';
 import { startTestPlatform, COUNTY_OFFICER, DEMO_COUNTY, userHeaders, type TestPlatform } from '@jiuye/testing/platform';
 
 /**
@@ -459,6 +460,49 @@ describe('dashboards', () => {
       }
     }
     expect(suppressed).toBeGreaterThan(0);
+  });
+
+  it('cannot solve a withheld count from everything completion and the quarterly table publish, with their sums', async () => {
+    const published = new Map<string, number | null>();
+    const equations: SumEquation[] = [];
+    const unitVillages = new Map<string, string[]>();
+    for (const [tag, period] of [
+      ['Y', YEAR],
+      ['Q', QUARTER],
+    ] as const) {
+      const county: any = await platform.queryAs(DASHBOARD, COMPLETION, { region: DEMO_COUNTY, period, measure: 'NEW_TRANSFERS' }, null);
+      const c = county.data.completion;
+      published.set(`${tag}:${DEMO_COUNTY}`, c.total.actual.value);
+      equations.push({ total: `${tag}:${DEMO_COUNTY}`, parts: c.subregions.map((t: any) => `${tag}:${t.region.code}`) });
+      for (const township of c.subregions) {
+        const res: any = await platform.queryAs(DASHBOARD, COMPLETION, { region: township.region.code, period, measure: 'NEW_TRANSFERS' }, null);
+        const t = res.data.completion;
+        published.set(`${tag}:${t.region.code}`, t.total.actual.value);
+        for (const v of t.subregions) published.set(`${tag}:${v.region.code}`, v.actual.value);
+        equations.push({ total: `${tag}:${t.region.code}`, parts: t.subregions.map((v: any) => `${tag}:${v.region.code}`) });
+        // The rate is published only beside its count: rate × target adds nothing.
+        for (const row of [t.total, ...t.subregions]) if (row.completionRate !== null) expect(row.actual.suppressed).toBe(false);
+      }
+    }
+    const table: any = await platform.queryAs(DASHBOARD, ASSESSMENT, { quarter: QUARTER }, null);
+    const a = table.data.assessment;
+    for (const row of a.townships) {
+      expect(row.quarterActual.value).toBe(published.get(`Q:${row.key}`));
+      published.set(`YTD:${row.key}`, row.yearToDate.value);
+    }
+    for (const unit of a.units) {
+      unitVillages.set(unit.key, unit.villageCodes);
+      published.set(`UQ:${unit.key}`, unit.quarterActual.value);
+      equations.push({ total: `UQ:${unit.key}`, parts: unit.villageCodes.map((v: string) => `Q:${v}`) });
+      if (QUARTER.endsWith('Q4')) {
+        // The year to the end of the fourth quarter is the year.
+        published.set(`UY:${unit.key}`, unit.yearToDate.value);
+        equations.push({ total: `UY:${unit.key}`, parts: unit.villageCodes.map((v: string) => `Y:${v}`) });
+      }
+    }
+    const withheld = [...published].filter(([, v]) => v === null);
+    expect(withheld.length).toBeGreaterThan(0);
+    expect([...recoverable(published, equations).keys()]).toEqual([]);
   });
 
   it('see the ranking by rate for the current week only, withheld villages unranked; the quarterly table with withheld sums', async () => {
