@@ -46,7 +46,8 @@ const count = (value: number | null) => (value === null ? { value: null, suppres
  */
 export async function assessment(sql: Sql, county: Region, quarterText: string, threshold: number | null): Promise<Omit<Assessment, 'freshness'>> {
   const q = parseQuarter(quarterText);
-  const quarters = Array.from({ length: q.quarter }, (_, i) => `${q.year}-Q${i + 1}`);
+  // Dashboards: the year to the quarter's end as a sum of published cells — the quarters so far, or (fourth quarter) the year itself.
+  const quarters = q.quarter === 4 ? [q.year] : Array.from({ length: q.quarter }, (_, i) => `${q.year}-Q${i + 1}`);
   const [townships, units, yearTargets, quarterTargets, quarterActual, yearToDate, retention] = await Promise.all([
     subregionsOf(sql, county),
     unitsOf(sql, county),
