@@ -86,7 +86,8 @@ export async function villageRanking(
       previousWeek: previousHidden ? null : f.previous,
       change: currentHidden || previousHidden ? null : f.current - f.previous,
       rank: f.score === null ? null : 1 + ranked.filter((other) => other.score > f.score!).length,
-      suppressed: currentHidden || previousHidden,
+      // Basis COMPLETION_RATE for dashboards: the year's count withheld is a withheld count too.
+      suppressed: currentHidden || previousHidden || (f.completion !== null && f.completion.yearToDate === null),
       target: f.completion?.target ?? null,
       yearToDate: f.completion?.yearToDate ?? null,
       completionRate: f.completion?.completionRate ?? null,
