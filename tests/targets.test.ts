@@ -39,6 +39,7 @@ const COMPLETION = `query($region: String, $period: String!, $measure: TargetMea
 }`;
 const INDICATORS = `query($region: String, $period: String!) {
   indicators(region: $region, period: $period) { newTransfers { value suppressed } welfarePostsFilled { value suppressed } training { participants { value suppressed } }
+    byPovertyStatus { registeredPoor employed { value suppressed } }
     retention { numerator denominator suppressed } }
 }`;
 const RANKING = `query($week: LocalDate, $basis: RankingBasis) {
@@ -239,10 +240,17 @@ describe('completion against the indicators', () => {
     expect(rows.map((r: any) => r.rank)).toEqual(ranksOf(rows.map((r: any) => r.completionRate)));
   });
 
-  it('counts training places and welfare posts as the indicators do', async () => {
+  it('counts training places, welfare posts and employed poor labourers as the indicators do', async () => {
     for (const [measure, pick] of [
       ['TRAINING_PLACES', (i: any) => i.training.participants],
       ['WELFARE_POSTS', (i: any) => i.welfarePostsFilled],
+      [
+        'EMPLOYED_POOR_LABOURERS',
+        (i: any) => {
+          const groups = i.byPovertyStatus.filter((g: any) => g.registeredPoor).map((g: any) => g.employed);
+          return groups.some((g: any) => g.suppressed) ? { value: null, suppressed: true } : { value: groups.reduce((s: number, g: any) => s + g.value, 0), suppressed: false };
+        },
+      ],
     ] as const) {
       const [mine, indicator]: any[] = await Promise.all([
         platform.queryAs(DASHBOARD, COMPLETION, { region: DEMO_COUNTY, period: YEAR, measure }, null),
@@ -253,6 +261,13 @@ describe('completion against the indicators', () => {
       const staff: any = await platform.query(COMPLETION, { region: DEMO_COUNTY, period: YEAR, measure });
       if (!pick(indicator.data.indicators).suppressed) expect(staff.data.completion.total.actual.value).toBe(pick(indicator.data.indicators).value);
     }
+    // 贫困劳动力务工就业, independently: registered-poor able labourers who are employed now.
+    const [poor] = await situationSql(
+      `select count(*)::int as n from person_situation p where p.able_labourer and p.employment_status = 'EMPLOYED' and p.poverty_status in ('NOT_LIFTED', 'LIFTED', 'LIFTED_UNSTABLE')`,
+    );
+    const staff: any = await platform.query(COMPLETION, { region: DEMO_COUNTY, period: YEAR, measure: 'EMPLOYED_POOR_LABOURERS' });
+    expect(staff.data.completion.total.actual.value).toBe(poor.n);
+    expect(poor.n).toBeGreaterThan(0);
   });
 
   it('names a bad period or measure', async () => {

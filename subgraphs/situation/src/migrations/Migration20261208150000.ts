@@ -20,7 +20,7 @@ export class Migration20261208150000 extends Migration {
         "county_code" varchar(6) collate "C" not null,
         "region_code" varchar(12) collate "C" not null,
         "period" varchar(7) not null,
-        "measure" text not null check ("measure" in ('NEW_TRANSFERS', 'WELFARE_POSTS', 'TRAINING_PLACES')),
+        "measure" text not null check ("measure" in ('NEW_TRANSFERS', 'WELFARE_POSTS', 'TRAINING_PLACES', 'EMPLOYED_POOR_LABOURERS')),
         "target" int not null check ("target" >= 0),
         "set_by" varchar(128) not null,
         "set_at" timestamptz not null default now(),

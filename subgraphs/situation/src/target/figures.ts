@@ -1,5 +1,6 @@
 import type { Sql } from '../db';
 import { flowFigures, indicatorDates, sharedIndicatorTables, villageFigures, type IndicatorFigures, type IndicatorReadout } from '../indicator/indicator.service';
+import { POVERTY_GROUPS } from '../sql/conditions';
 import type { TargetMeasure } from './target.types';
 
 /**
@@ -15,7 +16,13 @@ export interface Cells {
   ofVillages(codes: readonly string[]): number | null;
 }
 
-/** The indicator a measure counts: a flow within the period, or (WELFARE_POSTS) a stock on its stock day. */
+/** 建档立卡: the poverty groups counted as 贫困劳动力 (sql/conditions.ts POVERTY_GROUPS). */
+const REGISTERED_POOR_GROUPS = POVERTY_GROUPS.filter((g) => g.registeredPoor).map((g) => g.group);
+
+/** A sum of cells, withheld when any is (a sum of published cells gives nothing away). */
+const sumOf = (values: (number | null)[]) => (values.some((v) => v === null) ? null : values.reduce<number>((s, v) => s + v!, 0));
+
+/** The indicator a measure counts: a flow within the period, or (WELFARE_POSTS, EMPLOYED_POOR_LABOURERS) a stock on its stock day. */
 const FLOW_KEY: Partial<Record<TargetMeasure, string>> = { NEW_TRANSFERS: 'new_transfers', TRAINING_PLACES: 'participants' };
 
 export function exactCells(perVillage: ReadonlyMap<string, number>): Cells {
@@ -53,7 +60,8 @@ export async function exactActuals(sql: Sql, measure: TargetMeasure, period: { c
     for (const [village, row] of flows) perVillage.set(village, row[key] ?? 0);
   } else {
     const figures = await villageFigures(sql, indicatorDates(period.code));
-    for (const [village, row] of figures) perVillage.set(village, row.filled ?? 0);
+    for (const [village, row] of figures)
+      perVillage.set(village, measure === 'WELFARE_POSTS' ? (row.filled ?? 0) : sumOf(REGISTERED_POOR_GROUPS.map((g) => row[`able_employed:${g}`] ?? 0))!);
   }
   return exactCells(perVillage);
 }
@@ -67,6 +75,8 @@ export function measureCell(figures: IndicatorFigures, measure: TargetMeasure): 
       return figures.training.participants.value;
     case 'WELFARE_POSTS':
       return figures.welfarePostsFilled.value;
+    case 'EMPLOYED_POOR_LABOURERS':
+      return sumOf(figures.byPovertyStatus.filter((g) => g.registeredPoor).map((g) => g.employed.value));
   }
 }
 

@@ -12,13 +12,20 @@ export const TargetMeasureVocabulary = defineVocabulary(
     NEW_TRANSFERS: '新增转移就业（人）: Indicators.newTransfers — distinct workers whose transfer started within the period',
     WELFARE_POSTS: '公益性岗位安置（个）: Indicators.welfarePostsFilled — posts with an assignment open on the period’s stock day',
     TRAINING_PLACES: '技能培训（人）: Indicators.training.participants — workers enrolled in a class that ran during the period',
+    EMPLOYED_POOR_LABOURERS:
+      '贫困劳动力务工就业（人）: Indicators.byPovertyStatus employed of 未脱贫 + 已脱贫 (建档立卡 able labourers who are employed) — a current stock, like the indicator, whatever the period',
   },
 );
 export type TargetMeasure = (typeof TargetMeasureVocabulary.values)[number];
 export const TargetMeasure = TargetMeasureVocabulary.enumObject;
 
 /** Short Chinese names of the measures (headers, labels). */
-export const MEASURE_NAMES: Record<TargetMeasure, string> = { NEW_TRANSFERS: '转移就业', WELFARE_POSTS: '公益性岗位安置', TRAINING_PLACES: '技能培训' };
+export const MEASURE_NAMES: Record<TargetMeasure, string> = {
+  NEW_TRANSFERS: '转移就业',
+  WELFARE_POSTS: '公益性岗位安置',
+  TRAINING_PLACES: '技能培训',
+  EMPLOYED_POOR_LABOURERS: '贫困劳动力务工就业',
+};
 
 @InputType({ description: 'One region’s target.' })
 export class RegionTargetInput {
