@@ -136,6 +136,14 @@ describe('setTargets and targets', () => {
     const [update] = await situationSql(`select changes from change_history where table_name = 'assessment_target' and operation = 'UPDATE'`);
     expect(update.changes.target).toEqual([40, 45]);
     TOWNSHIP_TARGETS.first = 45;
+    // … and the graph reads it back, newest first (not for dashboards).
+    const CHANGES = `query($region: String, $period: String!) { targetChanges(region: $region, period: $period, measure: NEW_TRANSFERS, first: 100) { actor operation region { code } before after } }`;
+    const changes: any = await platform.query(CHANGES, { region: T1, period: YEAR });
+    expect(changes.errors).toBeUndefined();
+    expect(changes.data.targetChanges[0]).toEqual({ actor: COUNTY_OFFICER.subject, operation: 'UPDATE', region: { code: T1 }, before: 40, after: 45 });
+    expect(changes.data.targetChanges.find((c: any) => c.region.code === T1 && c.operation === 'INSERT')).toMatchObject({ before: null, after: 40 });
+    const dashboardChanges: any = await platform.queryAs(DASHBOARD, CHANGES, { region: T1, period: YEAR }, null);
+    expect(dashboardChanges.errors[0].extensions.code).toBe('FORBIDDEN');
   });
 
   it('survives a rebuild of the read model', async () => {

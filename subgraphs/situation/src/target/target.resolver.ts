@@ -1,4 +1,5 @@
-import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Ctx, Int, Mutation, Query, Resolver } from 'type-graphql';
+import { badInput, forbidden } from '@jiuye/common';
 import type { SituationContext } from '../context';
 import { inTransaction } from '../conflict/transaction';
 import { readFreshness } from '../freshness/freshness.service';
@@ -6,8 +7,8 @@ import { rankedCounty } from '../ranking/ranking.service';
 import { resolveRegion } from '../region/region';
 import { assessment } from './assessment.service';
 import { completion } from './completion.service';
-import { parseTargetPeriod, readTargets, setTargets, type TargetRow } from './target.service';
-import { Assessment, Completion, SetTargetsInput, Target, TargetList, TargetMeasure } from './target.types';
+import { parseTargetPeriod, readTargetChanges, readTargets, setTargets, type TargetRow } from './target.service';
+import { Assessment, Completion, SetTargetsInput, Target, TargetChange, TargetList, TargetMeasure } from './target.types';
 
 const toTarget = (row: TargetRow): Target => ({
   region: { code: row.region_code, name: row.region_name, level: row.region_level },
@@ -41,6 +42,33 @@ export class TargetResolver {
     const place = await resolveRegion(context.loaders, context.access, region, 'aggregate');
     const code = parseTargetPeriod(period, 'period').code;
     return { period: code, measure, targets: (await readTargets(context.loaders.sql, place, code, measure)).map(toTarget) };
+  }
+
+  @Query(() => [TargetChange], {
+    description:
+      '目标调整记录: who set or changed the targets of a region (default your region) and the regions inside it, for a period and measure, newest first. Department staff (not dashboards).',
+  })
+  async targetChanges(
+    @Arg('region', () => String, { nullable: true, description: 'Division code; default your region.' }) region: string | null,
+    @Arg('period', () => String, { description: "A year '2026' or a quarter '2026-Q1'." }) period: string,
+    @Arg('measure', () => TargetMeasure) measure: TargetMeasure,
+    @Arg('first', () => Int, { defaultValue: 50, description: '1 to 500 changes.' }) first: number,
+    @Ctx() context: SituationContext,
+  ): Promise<TargetChange[]> {
+    if (context.identity.department === 'dashboard') throw forbidden('dashboard accounts read aggregates only, not who changed what', 'aggregates-only');
+    if (!Number.isInteger(first) || first < 1 || first > 500) throw badInput('first', 'from 1 to 500', 'PAGE_SIZE');
+    const place = await resolveRegion(context.loaders, context.access, region, 'aggregate');
+    const rows = await readTargetChanges(context.loaders.sql, place, parseTargetPeriod(period, 'period').code, measure, first);
+    return rows.map((row) => ({
+      at: row.at,
+      actor: row.actor,
+      operation: row.operation,
+      region: { code: row.region_code, name: row.region_name ?? row.region_code, level: row.region_level ?? '' },
+      period: row.period,
+      measure: row.measure,
+      before: row.before,
+      after: row.after,
+    }));
   }
 
   @Query(() => Completion, {

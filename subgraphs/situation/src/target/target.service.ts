@@ -142,3 +142,29 @@ export async function targetMap(sql: Sql, region: string, period: string, measur
   );
   return new Map(rows.map((row) => [row.region_code, row.target]));
 }
+
+export interface TargetChangeRow {
+  at: Date;
+  actor: string;
+  operation: string;
+  region_code: string;
+  region_name: string | null;
+  region_level: string | null;
+  period: string;
+  measure: TargetMeasure;
+  before: number | null;
+  after: number | null;
+}
+
+/** The changes of the targets of a region and everything inside it (one period and measure), newest first, from change_history. */
+export function readTargetChanges(sql: Sql, region: Region, period: string, measure: TargetMeasure, first: number): Promise<TargetChangeRow[]> {
+  return sql.rows<TargetChangeRow>(
+    `select h.at, h.actor, h.operation, t.region_code, d.name as region_name, d.level as region_level, t.period, t.measure,
+            case h.operation when 'UPDATE' then (h.changes -> 'target' ->> 0)::int end as before,
+            case h.operation when 'UPDATE' then (h.changes -> 'target' ->> 1)::int when 'INSERT' then (h.changes ->> 'target')::int end as after
+       from change_history h join assessment_target t on t.id::text = h.row_key left join division d on d.code = t.region_code
+      where h.table_name = 'assessment_target' and t.region_code like $1 || '%' and t.period = $2 and t.measure = $3
+      order by h.id desc limit $4`,
+    [region.code, period, measure, first],
+  );
+}

@@ -194,3 +194,30 @@ export class Assessment {
   @Field(() => Freshness)
   freshness: Freshness;
 }
+
+@ObjectType({ description: '目标调整记录 — one change of a target, from the change history (common/src/history.ts).' })
+export class TargetChange {
+  @Field(() => Date)
+  at: Date;
+
+  @Field(() => String, { description: 'The staff account that made it (its id, as the history keeps it).' })
+  actor: string;
+
+  @Field(() => String, { description: 'INSERT (first set) or UPDATE (changed).' })
+  operation: string;
+
+  @Field(() => RegionType)
+  region: RegionType;
+
+  @Field(() => String)
+  period: string;
+
+  @Field(() => TargetMeasure)
+  measure: TargetMeasure;
+
+  @Field(() => Int, { nullable: true, description: 'The target before (null when first set).' })
+  before: number | null;
+
+  @Field(() => Int, { nullable: true })
+  after: number | null;
+}
