@@ -41,7 +41,13 @@ export function reportsProxy(situationUrl: () => string | undefined, signingKey:
         if (value) response.setHeader(header, value);
       }
       if (!upstream.body) return void response.end();
-      await pipeline(Readable.fromWeb(upstream.body as import('node:stream/web').ReadableStream), response);
+      try {
+        await pipeline(Readable.fromWeb(upstream.body as import('node:stream/web').ReadableStream), response);
+      } catch (error) {
+        // The file broke off (upstream or the client went away): the response is already under way, so it is broken off too.
+        logger.warn({ requestId, error: (error as Error).message }, 'report: the download broke off');
+        response.destroy(error as Error);
+      }
     },
   };
 }
