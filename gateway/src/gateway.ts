@@ -9,6 +9,7 @@ import { createAuthenticator, forwardedIdentity, personalDataPlugin, type Caller
 import { textGuardPlugin } from './text-guard';
 import { exportsProxy } from './exports';
 import { importsProxy } from './imports';
+import { reportsProxy } from './reports';
 import { SIGN_IN_CONFIG_PATH, signInConfig } from './sign-in';
 import { AccessLogStore } from './audit/access-log';
 import { accessLogPlugin } from './audit/access-log-plugin';
@@ -124,6 +125,8 @@ export async function startGateway(config: GatewayConfig, options: { logger?: Lo
     downloads: [
       exportsProxy(() => urls.get('situation'), config.internalSigningKey, logger, accessLog),
       importsProxy((name) => urls.get(name), config.internalSigningKey, logger, accessLog, lookupBudget),
+      // Aggregate tables as files (the quarterly assessment 通报): no person in them, nothing to log per person.
+      reportsProxy(() => urls.get('situation'), config.internalSigningKey, logger),
     ],
     stats: production ? undefined : () => ({ fetches: fetchCounts.toJSON(), rss: process.memoryUsage().rss }),
     // The request id is always the gateway's own; the client's x-request-id is kept as a correlation id.

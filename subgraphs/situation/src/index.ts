@@ -22,6 +22,7 @@ import { VillageRankingResolver } from './ranking/ranking.resolver';
 import { VerificationCoverageResolver } from './verification/coverage.resolver';
 import { SituationPersonResolver } from './person/situation-person.resolver';
 import { RelapseCandidateResolver } from './monitoring/relapse-candidates';
+import { TargetResolver } from './target/target.resolver';
 
 /**
  * 就业帮扶综合视图 — the situation read model: cross-department rosters (一库六册), the five
@@ -44,6 +45,7 @@ export const situationSubgraph: SubgraphModule<SituationLoaders> = {
     VerificationCoverageResolver,
     SituationPersonResolver,
     RelapseCandidateResolver,
+    TargetResolver,
   ],
   orphanedTypes: [Worker, Household],
   referenceResolvers: {},

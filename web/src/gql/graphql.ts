@@ -114,6 +114,50 @@ export type AddJobFairEmployerInput = {
   postingIds?: Array<Scalars['ID']['input']>;
 };
 
+/** 季度考核表（转移就业）— a county’s townships and responsible units for one quarter: targets, completion and retention. */
+export type Assessment = {
+  __typename?: 'Assessment';
+  county: SituationRegion;
+  freshness: Freshness;
+  /** 2026年第2季度 */
+  label: Scalars['String']['output'];
+  /** '2026-Q2' */
+  quarter: Scalars['String']['output'];
+  /** The suppression threshold applied (dashboards), or null when counts are exact. */
+  threshold?: Maybe<Scalars['Int']['output']>;
+  /** Every township of the county, by code. */
+  townships: Array<AssessmentRow>;
+  /** 挂包责任单位: every unit responsible for households of the county now, with the villages of those households (一荣俱荣、一损俱损: a unit answers for its villages’ whole targets and figures; a village with two units counts for both). By name. */
+  units: Array<AssessmentRow>;
+};
+
+/** 季度考核 — one township or responsible unit in the quarterly assessment (转移就业). */
+export type AssessmentRow = {
+  __typename?: 'AssessmentRow';
+  /** The township code, or the responsible unit’s name (units are known to the read model by name). */
+  key: Scalars['String']['output'];
+  /** 乡镇 or 挂包责任单位 name. */
+  name: Scalars['String']['output'];
+  /** 本季度完成: new transfers within the quarter. */
+  quarterActual: SuppressedCount;
+  /** 季度完成率 = quarterActual ÷ quarterTarget. */
+  quarterRate?: Maybe<Scalars['Float']['output']>;
+  /** 季度目标 (the quarter’s targets, as yearTarget). */
+  quarterTarget?: Maybe<Scalars['Int']['output']>;
+  /** 名次 by yearRate among the rows of its table that have one (competition ranking). */
+  rank?: Maybe<Scalars['Int']['output']>;
+  /** 稳岗率 as of the quarter’s last day (or today while it runs), counted as Indicators.retention over its villages. */
+  retention: SuppressedRate;
+  /** The villages it answers for (a unit: the villages of the households it is responsible for now). */
+  villageCodes: Array<Scalars['String']['output']>;
+  /** 年度完成率 = yearToDate ÷ yearTarget. */
+  yearRate?: Maybe<Scalars['Float']['output']>;
+  /** 年度目标: a township’s own year target, else the sum of its villages’; a unit: the sum of its villages’ year targets. null: none set. */
+  yearTarget?: Maybe<Scalars['Int']['output']>;
+  /** 年累计完成: new transfers from 1 January to the quarter’s last day. */
+  yearToDate: SuppressedCount;
+};
+
 /** 结对帮扶 — make a cadre (and their unit) responsible for a registered household. */
 export type AssignResponsibilityInput = {
   /** 帮扶责任人 */
@@ -474,6 +518,37 @@ export type CompleteTrainingInput = {
   /** Not before the class started, not in the future. */
   completedOn: Scalars['LocalDate']['input'];
   enrolmentId: Scalars['ID']['input'];
+};
+
+/** 目标完成情况 — a region and each of its subregions against their targets for one period and measure. */
+export type Completion = {
+  __typename?: 'Completion';
+  freshness: Freshness;
+  measure: TargetMeasure;
+  period: IndicatorPeriod;
+  region: SituationRegion;
+  /** Each subregion (a county’s townships, a township’s villages; none for a village), by region code. */
+  subregions: Array<CompletionRow>;
+  /** The suppression threshold applied (dashboards), or null when counts are exact (department staff). */
+  threshold?: Maybe<Scalars['Int']['output']>;
+  /** The region itself. */
+  total: CompletionRow;
+};
+
+/** 完成情况 — one region against its target. For dashboard accounts the actual figure is the published indicator cell (the same small-cell suppression pattern as Query.indicators) and the rate is withheld whenever the actual is, so rate × target never gives a withheld count back. */
+export type CompletionRow = {
+  __typename?: 'CompletionRow';
+  /** 完成数: the indicator of the measure for the region and period (exact for department staff). */
+  actual: SuppressedCount;
+  /** 完成率 = actual ÷ target (may exceed 1); null when there is no target, the target is 0, or the actual is withheld. */
+  completionRate?: Maybe<Scalars['Float']['output']>;
+  /** 名次 by completionRate, highest first, standard competition ranking ("1224") among the subregions that have a rate; null without a rate. */
+  rank?: Maybe<Scalars['Int']['output']>;
+  region: SituationRegion;
+  /** The sum of the targets set for its subregions (null when none is set): how much of the target has been handed down. */
+  subregionTargets?: Maybe<Scalars['Int']['output']>;
+  /** 目标: the region’s own target; null when none is set. */
+  target?: Maybe<Scalars['Int']['output']>;
 };
 
 /** 数据比对冲突 — two departments' facts about a person or household that cannot both be true. */
@@ -1918,6 +1993,8 @@ export type Mutation = {
   resolveConflict: Conflict;
   /** 三留守标注 — set or clear a left-behind status. */
   setLeftBehind: Worker;
+  /** 下达目标任务: sets the targets of one period (a year or a quarter) and measure for regions of your county (the county, its townships, its villages), all or none, in one transaction; each change is kept in the change history. County officers of hr or poverty, with a purpose. Answers every target of the county for that period and measure. */
+  setTargets: TargetList;
   /** 停发 — stop a grant from a given day, with the reason. */
   stopAssistance: AssistanceGrant;
   /** Change a cadre of your region (name, unit, role, phone). */
@@ -2287,6 +2364,11 @@ export type MutationSetLeftBehindArgs = {
 };
 
 
+export type MutationSetTargetsArgs = {
+  input: SetTargetsInput;
+};
+
+
 export type MutationStopAssistanceArgs = {
   input: StopAssistanceInput;
 };
@@ -2576,12 +2658,16 @@ export type Query = {
   accessLog: AccessLogPage;
   /** Recomputes the hash chain (auditors), as npm run audit:verify does. */
   accessLogVerification: AccessLogVerification;
+  /** 季度考核表（转移就业）: a county’s townships and responsible units for a quarter — year and quarter targets, new transfers, completion rates, retention, rank. Also as xlsx: GET /reports/assessment.xlsx?county=…&quarter=… (通报). */
+  assessment: Assessment;
   /** 低保/特困 grants of households in a division. */
   assistanceGrants: AssistanceGrantPage;
   /** One cadre of your region; any other reads as none. */
   cadre?: Maybe<Cadre>;
   /** 帮扶干部 serving (or who served) a village of your region, by id (region staff only). */
   cadres: CadrePage;
+  /** 目标完成情况: a region (default your region) and its subregions against their targets — target, the indicator of the measure for the period, completion rate, rank by rate. Dashboards: the indicators’ suppressed cells, the rate withheld with the count. */
+  completion: Completion;
   /** 数据比对冲突: facts of two departments about a person or household that cannot both be true, as a worklist over a village, township or county (default: your whole region). Evaluated now; a resolved conflict stays resolved while both facts are unchanged. */
   conflicts: ConflictPage;
   /** 联系结果统计 — every outcome with its attempts and workers (one aggregate query). */
@@ -2650,6 +2736,10 @@ export type Query = {
   situationFreshness: Freshness;
   /** 人员情况: one registry worker (by the pseudonymous worker key rosters give) with the facts from all five departments, now or as of the end of a past day. Null when the worker is unknown or outside your region (the same answer either way). */
   situationPerson?: Maybe<SituationPerson>;
+  /** 目标调整记录: who set or changed the targets of a region (default your region) and the regions inside it, for a period and measure, newest first. Department staff (not dashboards). */
+  targetChanges: Array<TargetChange>;
+  /** 目标任务: the targets of a region (default your region) and every region inside it, for a period and measure. */
+  targets: TargetList;
   trainingClass?: Maybe<TrainingClass>;
   /** 培训班 — classes by start date, optionally of one course. */
   trainingClasses: TrainingClassPage;
@@ -2691,6 +2781,12 @@ export type QueryAccessLogArgs = {
 };
 
 
+export type QueryAssessmentArgs = {
+  county?: InputMaybe<Scalars['String']['input']>;
+  quarter: Scalars['String']['input'];
+};
+
+
 export type QueryAssistanceGrantsArgs = {
   activeOn?: InputMaybe<Scalars['LocalDate']['input']>;
   after?: InputMaybe<Scalars['String']['input']>;
@@ -2710,6 +2806,13 @@ export type QueryCadresArgs = {
   first?: Scalars['Int']['input'];
   unitId?: InputMaybe<Scalars['ID']['input']>;
   villageCode?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type QueryCompletionArgs = {
+  measure: TargetMeasure;
+  period: Scalars['String']['input'];
+  region?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -2937,6 +3040,21 @@ export type QuerySituationPersonArgs = {
 };
 
 
+export type QueryTargetChangesArgs = {
+  first?: Scalars['Int']['input'];
+  measure: TargetMeasure;
+  period: Scalars['String']['input'];
+  region?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type QueryTargetsArgs = {
+  measure: TargetMeasure;
+  period: Scalars['String']['input'];
+  region?: InputMaybe<Scalars['String']['input']>;
+};
+
+
 export type QueryTrainingClassArgs = {
   id: Scalars['ID']['input'];
 };
@@ -2983,6 +3101,7 @@ export type QueryVerificationCoverageArgs = {
 
 
 export type QueryVillageRankingArgs = {
+  basis?: RankingBasis;
   county?: InputMaybe<Scalars['String']['input']>;
   week?: InputMaybe<Scalars['LocalDate']['input']>;
 };
@@ -3035,6 +3154,13 @@ export type QueryZeroEmploymentHouseholdsArgs = {
   first?: Scalars['Int']['input'];
   region?: InputMaybe<Scalars['String']['input']>;
 };
+
+/** 排名依据 — what the weekly ranking ranks villages by. */
+export type RankingBasis =
+  /** 按年度转移就业目标完成率: new transfers from 1 January to the week’s last day ÷ the village’s year target (Query.setTargets, NEW_TRANSFERS) */
+  | 'COMPLETION_RATE'
+  /** 按本周新增转移就业人数 (the default) */
+  | 'COUNT';
 
 /** 考勤 — record the days a trainee has attended so far (a running total, not an increment). */
 export type RecordAttendanceInput = {
@@ -3219,6 +3345,14 @@ export type ReferForTransferInput = {
   note?: InputMaybe<Scalars['String']['input']>;
   /** Last day the city may record the transfer on it: today to a year ahead (default 90 days). */
   validUntil?: InputMaybe<Scalars['LocalDate']['input']>;
+};
+
+/** One region’s target. */
+export type RegionTargetInput = {
+  /** The county itself, or one of its townships (9 digits) or villages (12 digits). */
+  region: Scalars['String']['input'];
+  /** Target, a whole number from 0 to 1 000 000. */
+  target: Scalars['Int']['input'];
 };
 
 /** 建档立卡 / 纳入监测 — register a household with its members and first status. */
@@ -3540,6 +3674,15 @@ export type SetLeftBehindInput = {
   kind?: InputMaybe<LeftBehindKind>;
 };
 
+/** 下达目标任务 — targets of one period and measure, for any regions of the caller’s county. */
+export type SetTargetsInput = {
+  measure: TargetMeasure;
+  /** A year '2026' or a quarter '2026-Q1'. */
+  period: Scalars['String']['input'];
+  /** 1 to 1000 regions, each at most once. A region already holding a target for the period and measure gets the new one. */
+  targets: Array<RegionTargetInput>;
+};
+
 /** 性别 */
 export type Sex =
   /** 女 */
@@ -3728,6 +3871,54 @@ export type SuppressedRate = {
   /** numerator / denominator, 0…1 (null: suppressed, or denominator 0). */
   value?: Maybe<Scalars['Float']['output']>;
 };
+
+/** 目标任务 — the target of one region, period and measure. */
+export type Target = {
+  __typename?: 'Target';
+  measure: TargetMeasure;
+  /** '2026' or '2026-Q1'. */
+  period: Scalars['String']['output'];
+  region: SituationRegion;
+  /** When it was last set (its history: change_history of the situation database). */
+  setAt: Scalars['DateTimeISO']['output'];
+  target: Scalars['Int']['output'];
+};
+
+/** 目标调整记录 — one change of a target, from the change history (common/src/history.ts). */
+export type TargetChange = {
+  __typename?: 'TargetChange';
+  /** The staff account that made it (its id, as the history keeps it). */
+  actor: Scalars['String']['output'];
+  after?: Maybe<Scalars['Int']['output']>;
+  at: Scalars['DateTimeISO']['output'];
+  /** The target before (null when first set). */
+  before?: Maybe<Scalars['Int']['output']>;
+  measure: TargetMeasure;
+  /** INSERT (first set) or UPDATE (changed). */
+  operation: Scalars['String']['output'];
+  period: Scalars['String']['output'];
+  region: SituationRegion;
+};
+
+/** Targets of a region and its subregions. */
+export type TargetList = {
+  __typename?: 'TargetList';
+  measure: TargetMeasure;
+  period: Scalars['String']['output'];
+  /** The region’s own target and every subregion’s (townships, villages), by region code. */
+  targets: Array<Target>;
+};
+
+/** 目标任务指标 — what a target counts; each is counted exactly as the indicator it names (Query.indicators), so a completion figure agrees with the indicator of the same region and period. */
+export type TargetMeasure =
+  /** 贫困劳动力务工就业（人）: Indicators.byPovertyStatus employed of 未脱贫 + 已脱贫 (建档立卡 able labourers who are employed) — a current stock, like the indicator, whatever the period */
+  | 'EMPLOYED_POOR_LABOURERS'
+  /** 新增转移就业（人）: Indicators.newTransfers — distinct workers whose transfer started within the period */
+  | 'NEW_TRANSFERS'
+  /** 技能培训（人）: Indicators.training.participants — workers enrolled in a class that ran during the period */
+  | 'TRAINING_PLACES'
+  /** 公益性岗位安置（个）: Indicators.welfarePostsFilled — posts with an assignment open on the period’s stock day */
+  | 'WELFARE_POSTS';
 
 /** 工种 — trade of a course, certificate or job */
 export type Trade =
@@ -4125,6 +4316,8 @@ export type VillageRanking = {
   __typename?: 'VillageRanking';
   /** Every village of the county (division, level VILLAGE), 0 when nothing happened, ordered by newTransfers descending then village code; for dashboards the villages whose newTransfers is suppressed come last, by village code. */
   all: Array<VillageRankingRow>;
+  /** What villages are ranked by (rank, red, black, all): COUNT or COMPLETION_RATE (a village without a rate is not ranked, is on neither list and comes last by code). */
+  basis: RankingBasis;
   /** 黑榜: the 10 villages with the fewest new transfers (newTransfers ascending, then village code), zeros included (dashboards: published counts only): in an empty week the first 10 villages by code. In a county of fewer than 20 villages a village can be on both lists. */
   black: Array<VillageRankingRow>;
   /** The county ranked. */
@@ -4136,6 +4329,8 @@ export type VillageRanking = {
   previousWeekStart: Scalars['LocalDate']['output'];
   /** 红榜: the 10 villages with the most new transfers (ties by village code), only villages with at least one (dashboards: published counts only); empty in a week without any transfer. May hold fewer than 10. */
   red: Array<VillageRankingRow>;
+  /** The target period ranked against (basis COMPLETION_RATE): the year. */
+  targetPeriod?: Maybe<Scalars['String']['output']>;
   /** The suppression threshold applied, or null when counts are exact (department staff). */
   threshold?: Maybe<Scalars['Int']['output']>;
   /** Last day of the week (included): a transfer starting on it belongs to this week, one starting the day after to the next. */
@@ -4151,20 +4346,26 @@ export type VillageRankingRow = {
   __typename?: 'VillageRankingRow';
   /** 环比变化 = newTransfers − previousWeek. null when either is suppressed. */
   change?: Maybe<Scalars['Int']['output']>;
+  /** 完成率 = yearToDate ÷ target (basis COMPLETION_RATE); null without a target, with a target of 0, or when yearToDate is withheld. */
+  completionRate?: Maybe<Scalars['Float']['output']>;
   /** 本周新增转移就业: distinct workers of the village whose transfer started within the week (partner organised transfers and hr transfer employments; a worker recorded by both counts once). null: suppressed. */
   newTransfers?: Maybe<Scalars['Int']['output']>;
   /** 上周新增转移就业 (same definition, previous week). null: suppressed. */
   previousWeek?: Maybe<Scalars['Int']['output']>;
-  /** 名次: standard competition ranking by newTransfers, highest first ("1224": villages with equal counts share a rank and the next rank skips), over the published counts. Every village with 0 shares the last rank. null (dashboards): newTransfers is suppressed, so the village is not ranked. */
+  /** 名次: standard competition ranking by newTransfers (basis COUNT) or completionRate (basis COMPLETION_RATE), highest first ("1224": villages with equal figures share a rank and the next rank skips), over the published figures. Every village with 0 shares the last rank. null: not ranked — newTransfers suppressed (dashboards, basis COUNT), or no completionRate (basis COMPLETION_RATE). */
   rank?: Maybe<Scalars['Int']['output']>;
   /** true when any count of this row is withheld (dashboards only). */
   suppressed: Scalars['Boolean']['output'];
+  /** 年度目标 (basis COMPLETION_RATE): the village’s NEW_TRANSFERS target for the year; null when none is set (or basis COUNT). */
+  target?: Maybe<Scalars['Int']['output']>;
   /** 所属乡镇 */
   townshipName?: Maybe<Scalars['String']['output']>;
   /** 村代码 (12 digits) */
   villageCode: Scalars['String']['output'];
   /** 村名 */
   villageName: Scalars['String']['output'];
+  /** 年累计新增转移就业 (basis COMPLETION_RATE): staff — distinct workers whose transfer started from 1 January to weekEnd; dashboards — the year’s published indicator cell (Indicators.newTransfers, same suppression). null: withheld, or basis COUNT. */
+  yearToDate?: Maybe<Scalars['Int']['output']>;
 };
 
 /** 预警等级 */

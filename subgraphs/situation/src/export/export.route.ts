@@ -26,6 +26,7 @@ import { warningBatches } from '../warning/warning.service';
 import { EarlyWarning } from '../warning/warning.types';
 import { conflictBatches } from '../conflict/conflict.service';
 import { Conflict } from '../conflict/conflict.types';
+import { AGGREGATE_EXPORT_PREFIX, handleAggregateExport } from '../target/assessment.export';
 
 export const EXPORT_PREFIX = '/exports/';
 
@@ -133,6 +134,8 @@ async function plan(context: SituationContext, url: URL): Promise<{ view: string
  * logged at least everyone it delivered.
  */
 export async function handleExport(context: SituationContext, url: URL, response: ServerResponse): Promise<void> {
+  // Aggregate tables (the quarterly assessment), reached through the gateway's /reports/: no people, no framing.
+  if (url.pathname.startsWith(AGGREGATE_EXPORT_PREFIX)) return handleAggregateExport(context, url, response);
   // A bad path, kind or region, or a refused account, throws before any byte is sent (common/src/http.ts answers it).
   const {
     view,

@@ -9,6 +9,7 @@ import { Migration20261123190000 } from './Migration20261123190000';
 import { Migration20261207120000 } from './Migration20261207120000';
 import { Migration20261207120100 } from './Migration20261207120100';
 import { Migration20261208120200 } from './Migration20261208120200';
+import { Migration20261208150000 } from './Migration20261208150000';
 
 export const migrations: MigrationObject[] = [
   { name: 'Migration20261123140000', class: Migration20261123140000 },
@@ -20,4 +21,5 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261207120000', class: Migration20261207120000 },
   { name: 'Migration20261207120100', class: Migration20261207120100 },
   { name: 'Migration20261208120200', class: Migration20261208120200 },
+  { name: 'Migration20261208150000', class: Migration20261208150000 },
 ];

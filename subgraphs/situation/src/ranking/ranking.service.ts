@@ -4,6 +4,13 @@ import { type AccessControl, badInput, forbidden, primarySuppressed, VILLAGE_COD
 import { resolveRegion, type Region } from '../region/region';
 import { transferEventsSql } from './new-transfers';
 import type { VillageRanking, VillageRankingRow } from './ranking.types';
+
+/** What the ranking by completion rate (basis COMPLETION_RATE) ranks on, per village (target/ranking-completion.ts). */
+export interface RankingCompletion {
+  /** The target period: the year. */
+  period: string;
+  villages: Map<string, { target: number | null; yearToDate: number | null; completionRate: number | null }>;
+}
 import { rankingWeek } from './week';
 
 export const LIST_SIZE = 10;
@@ -49,16 +56,24 @@ export async function villageRanking(
   sql: Sql,
   county: Region,
   day: string,
-  options: { weekEndsOn: Weekday; suppress: boolean; threshold: number },
+  options: { weekEndsOn: Weekday; suppress: boolean; threshold: number; byRate?: RankingCompletion },
 ): Promise<Omit<VillageRanking, 'freshness'>> {
   const week = rankingWeek(day, options.weekEndsOn);
+  const byRate = options.byRate;
   const [villages, counts] = await Promise.all([villagesOf(sql, county), weeklyCounts(sql, county, week)]);
   const byVillage = new Map(counts.map((row) => [row.village_code, row]));
   const hides = (value: number) => options.suppress && primarySuppressed(value, options.threshold);
 
-  const figures = villages.map((v) => ({ village: v, current: byVillage.get(v.code)?.current ?? 0, previous: byVillage.get(v.code)?.previous ?? 0 }));
-  const ranked = figures.filter((f) => !hides(f.current));
-  const withheld = figures.filter((f) => hides(f.current));
+  const figures = villages.map((v) => {
+    const current = byVillage.get(v.code)?.current ?? 0;
+    const completion = byRate?.villages.get(v.code) ?? null;
+    // The score ranked on: the week's count (withheld ones unranked), or the completion rate (none: unranked).
+    const score = byRate ? (completion?.completionRate ?? null) : hides(current) ? null : current;
+    return { village: v, current, previous: byVillage.get(v.code)?.previous ?? 0, completion, score };
+  });
+  type Figure = (typeof figures)[number];
+  const ranked = figures.filter((f): f is Figure & { score: number } => f.score !== null);
+  const withheld = figures.filter((f) => f.score === null);
   const rows = new Map<string, VillageRankingRow>();
   for (const f of figures) {
     const currentHidden = hides(f.current);
@@ -70,21 +85,27 @@ export async function villageRanking(
       newTransfers: currentHidden ? null : f.current,
       previousWeek: previousHidden ? null : f.previous,
       change: currentHidden || previousHidden ? null : f.current - f.previous,
-      rank: currentHidden ? null : 1 + ranked.filter((other) => other.current > f.current).length,
-      suppressed: currentHidden || previousHidden,
+      rank: f.score === null ? null : 1 + ranked.filter((other) => other.score > f.score!).length,
+      // Basis COMPLETION_RATE for dashboards: the year's count withheld is a withheld count too.
+      suppressed: currentHidden || previousHidden || (f.completion !== null && f.completion.yearToDate === null),
+      target: f.completion?.target ?? null,
+      yearToDate: f.completion?.yearToDate ?? null,
+      completionRate: f.completion?.completionRate ?? null,
     });
   }
   const byCode = (a: { village: VillageRow }, b: { village: VillageRow }) => (a.village.code < b.village.code ? -1 : a.village.code > b.village.code ? 1 : 0);
-  const descending = [...ranked].sort((a, b) => b.current - a.current || byCode(a, b));
-  const ascending = [...ranked].sort((a, b) => a.current - b.current || byCode(a, b));
+  const descending = [...ranked].sort((a, b) => b.score - a.score || byCode(a, b));
+  const ascending = [...ranked].sort((a, b) => a.score - b.score || byCode(a, b));
   const row = (f: { village: VillageRow }) => rows.get(f.village.code)!;
   return {
     county,
     weekEndsOn: options.weekEndsOn,
     ...week,
     threshold: options.suppress ? options.threshold : null,
+    basis: byRate ? 'COMPLETION_RATE' : 'COUNT',
+    targetPeriod: byRate?.period ?? null,
     red: descending
-      .filter((f) => f.current > 0)
+      .filter((f) => f.score > 0)
       .slice(0, LIST_SIZE)
       .map(row),
     black: ascending.slice(0, LIST_SIZE).map(row),

@@ -1,7 +1,14 @@
-import { Field, Int, ObjectType } from 'type-graphql';
-import { LocalDateScalar } from '@jiuye/common';
+import { Field, Float, Int, ObjectType } from 'type-graphql';
+import { defineVocabulary, LocalDateScalar } from '@jiuye/common';
 import { Freshness } from '../freshness/freshness.types';
 import { RegionType } from '../region/region.type';
+
+export const RankingBasisVocabulary = defineVocabulary('RankingBasis', '排名依据 — what the weekly ranking ranks villages by.', {
+  COUNT: '按本周新增转移就业人数 (the default)',
+  COMPLETION_RATE: '按年度转移就业目标完成率: new transfers from 1 January to the week’s last day ÷ the village’s year target (Query.setTargets, NEW_TRANSFERS)',
+});
+export type RankingBasis = (typeof RankingBasisVocabulary.values)[number];
+export const RankingBasis = RankingBasisVocabulary.enumObject;
 
 @ObjectType({
   description:
@@ -33,12 +40,28 @@ export class VillageRankingRow {
   @Field(() => Int, {
     nullable: true,
     description:
-      '名次: standard competition ranking by newTransfers, highest first ("1224": villages with equal counts share a rank and the next rank skips), over the published counts. Every village with 0 shares the last rank. null (dashboards): newTransfers is suppressed, so the village is not ranked.',
+      '名次: standard competition ranking by newTransfers (basis COUNT) or completionRate (basis COMPLETION_RATE), highest first ("1224": villages with equal figures share a rank and the next rank skips), over the published figures. Every village with 0 shares the last rank. null: not ranked — newTransfers suppressed (dashboards, basis COUNT), or no completionRate (basis COMPLETION_RATE).',
   })
   rank: number | null;
 
   @Field(() => Boolean, { description: 'true when any count of this row is withheld (dashboards only).' })
   suppressed: boolean;
+
+  @Field(() => Int, { nullable: true, description: '年度目标 (basis COMPLETION_RATE): the village’s NEW_TRANSFERS target for the year; null when none is set (or basis COUNT).' })
+  target: number | null;
+
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      '年累计新增转移就业 (basis COMPLETION_RATE): staff — distinct workers whose transfer started from 1 January to weekEnd; dashboards — the year’s published indicator cell (Indicators.newTransfers, same suppression). null: withheld, or basis COUNT.',
+  })
+  yearToDate: number | null;
+
+  @Field(() => Float, {
+    nullable: true,
+    description: '完成率 = yearToDate ÷ target (basis COMPLETION_RATE); null without a target, with a target of 0, or when yearToDate is withheld.',
+  })
+  completionRate: number | null;
 }
 
 @ObjectType({ description: '每周五村级新增转移就业排名（红黑榜）— the weekly village ranking of a county.' })
@@ -63,6 +86,15 @@ export class VillageRanking {
 
   @Field(() => Int, { nullable: true, description: 'The suppression threshold applied, or null when counts are exact (department staff).' })
   threshold: number | null;
+
+  @Field(() => RankingBasis, {
+    description:
+      'What villages are ranked by (rank, red, black, all): COUNT or COMPLETION_RATE (a village without a rate is not ranked, is on neither list and comes last by code).',
+  })
+  basis: RankingBasis;
+
+  @Field(() => String, { nullable: true, description: 'The target period ranked against (basis COMPLETION_RATE): the year.' })
+  targetPeriod: string | null;
 
   @Field(() => [VillageRankingRow], {
     description:
