@@ -30,3 +30,4 @@ export * from './auth';
 export * from './export';
 export * from './suppression';
 export * from './import';
+export * from './service-record';

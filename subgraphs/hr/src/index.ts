@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { WORKER_VILLAGES_PATH, type SubgraphModule } from '@jiuye/common';
+import { ServiceRecord, WORKER_VILLAGES_PATH, type SubgraphModule } from '@jiuye/common';
 import { DivisionRecord } from './division/division.entity';
 import { DivisionResolver, resolveDivisionReference } from './division/division.resolver';
 import { Division } from './division/division.type';
@@ -37,9 +37,12 @@ export { publishedViews as hrPublishedViews } from './published-views';
  * clarities, the division catalogue, employers, employment records, job postings and fairs,
  * public-welfare posts, employment subsidies and the monthly verification of records.
  */
+import { ServiceRecordResolver } from './service-record/service-record.resolver';
+
 export const hrSubgraph: SubgraphModule<HrLoaders> = {
   name: 'hr',
   resolvers: [
+    ServiceRecordResolver,
     WorkerResolver,
     HouseholdResolver,
     DivisionResolver,
@@ -64,6 +67,7 @@ export const hrSubgraph: SubgraphModule<HrLoaders> = {
     Division: resolveDivisionReference,
   },
   entities: [
+    ServiceRecord,
     DivisionRecord,
     WorkerRecord,
     Employer,

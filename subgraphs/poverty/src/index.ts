@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import type { SubgraphModule } from '@jiuye/common';
+import { ServiceRecord, type SubgraphModule } from '@jiuye/common';
 import { Cadre, CadrePosting, ResponsibleUnit, UnitPairing } from './cadre/cadre.entity';
 import { CadrePostingResolver, CadreResolver } from './cadre/cadre.resolver';
 import { ResponsibleUnitResolver, UnitPairingResolver } from './responsible-unit/unit.resolver';
@@ -26,9 +26,12 @@ import { Worker } from './worker/worker.type';
 export { publishedViews as povertyPublishedViews } from './published-views';
 
 /** 扶贫办 / 乡村振兴局 — registered households, their members and status history, relocation, responsible cadres. */
+import { ServiceRecordResolver } from './service-record/service-record.resolver';
+
 export const povertySubgraph: SubgraphModule<PovertyLoaders> = {
   name: 'poverty',
   resolvers: [
+    ServiceRecordResolver,
     HouseholdResolver,
     WorkerResolver,
     DivisionResolver,
@@ -50,7 +53,7 @@ export const povertySubgraph: SubgraphModule<PovertyLoaders> = {
     Household: resolveHouseholdReference,
     Division: resolveDivisionReference,
   },
-  entities: [RegisteredHousehold, HouseholdMember, PovertyStatusChange, RelocationSite, ResponsibleUnit, Cadre, CadrePosting, UnitPairing, HouseholdResponsibility],
+  entities: [ServiceRecord, RegisteredHousehold, HouseholdMember, PovertyStatusChange, RelocationSite, ResponsibleUnit, Cadre, CadrePosting, UnitPairing, HouseholdResponsibility],
   migrations,
   createLoaders,
   access: povertyAccess,

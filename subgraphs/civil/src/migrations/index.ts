@@ -7,6 +7,7 @@ import { Migration20261206130200 } from './Migration20261206130200';
 import { Migration20261207110300 } from './Migration20261207110300';
 import { Migration20261207150300 } from './Migration20261207150300';
 import { Migration20261206200100 } from './Migration20261206200100';
+import { Migration20261208110200 } from './Migration20261208110200';
 
 export const migrations: MigrationObject[] = [
   { name: 'Migration20261123090012', class: Migration20261123090012 },
@@ -16,4 +17,5 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261207110300', class: Migration20261207110300 },
   { name: 'Migration20261207150300', class: Migration20261207150300 },
   { name: 'Migration20261206200100', class: Migration20261206200100 },
+  { name: 'Migration20261208110200', class: Migration20261208110200 },
 ];

@@ -1,0 +1,4 @@
+import { serviceRecordResolver } from '@jiuye/common';
+
+/** 一人一案: poverty's service records (common/src/service-record), the references it checks in its own database. */
+export const ServiceRecordResolver = serviceRecordResolver('poverty', {});
