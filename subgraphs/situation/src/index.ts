@@ -20,6 +20,7 @@ import { IndicatorSeriesResolver } from './indicator/series.resolver';
 import { VillageRankingResolver } from './ranking/ranking.resolver';
 import { VerificationCoverageResolver } from './verification/coverage.resolver';
 import { SituationPersonResolver } from './person/situation-person.resolver';
+import { ServiceTimelineResolver } from './service/service.resolver';
 
 /**
  * 就业帮扶综合视图 — the situation read model: cross-department rosters (一库六册), the five
@@ -41,6 +42,7 @@ export const situationSubgraph: SubgraphModule<SituationLoaders> = {
     VillageRankingResolver,
     VerificationCoverageResolver,
     SituationPersonResolver,
+    ServiceTimelineResolver,
   ],
   orphanedTypes: [Worker, Household],
   referenceResolvers: {},
