@@ -122,7 +122,7 @@ export function checkService(
 /** Which of these row ids exist in the table (one statement). */
 async function existing(em: EntityManager, table: string, ids: number[]): Promise<Set<number>> {
   if (ids.length === 0) return new Set();
-  const rows = await em.getConnection().execute<{ id: number }[]>(`select id from "${table}" where id = any(?::int[])`, [ids]);
+  const rows = await em.getConnection().execute<{ id: number }[]>(`select id from "${table}" where id in (${ids.map(() => '?').join(', ')})`, ids);
   return new Set(rows.map((row) => Number(row.id)));
 }
 
