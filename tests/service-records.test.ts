@@ -26,7 +26,7 @@ const DASHBOARD: Identity = { subject: 'dash', department: 'dashboard', role: 'v
 const RECORD_HR = `mutation($input: RecordServiceInput!) { recordHrService(input: $input) { id department kind servedOn staffAccount outcome postingIds caseStatus closedOn note } }`;
 const RECORD_POVERTY = `mutation($input: RecordServiceInput!) { recordPovertyService(input: $input) { id department kind servedOn staffAccount outcome channel } }`;
 const UPDATE_CASE = `mutation($input: UpdateRightsCaseInput!) { updateHrRightsCase(input: $input) { id caseStatus closedOn outcome } }`;
-const TIMELINE = `query($id: ID!) { situationPerson(id: $id) { id lastServiceOn serviceTimeline(first: 20) { totalCount nodes { department departmentLabel recordId kind servedOn staffAccount outcome channel postingIds caseStatus closedOn } } } }`;
+const TIMELINE = `query($id: ID!) { situationPerson(id: $id) { id lastServiceOn serviceTimeline(first: 20) { totalCount nodes { department departmentLabel recordId kind servedOn staffAccount outcome channel postingSource postingIds caseStatus closedOn } } } }`;
 const ROSTER = `query($region: String, $days: Int, $after: String) { roster(kind: REAL_NAME, region: $region, first: 500, after: $after, noServiceWithinDays: $days) { totalCount nodes { id } pageInfo { hasNextPage endCursor } } }`;
 
 let worker: { person: DemoPerson; household: DemoHousehold; id: string };
@@ -75,6 +75,9 @@ async function rosterIds(region: string, days: number | null): Promise<{ ids: Se
 const serviceRows = async () => ({
   hr: (await platform.subgraphs.hr.sql<{ n: number }>('select count(*)::int as n from service_record'))[0].n,
   poverty: (await platform.subgraphs.poverty.sql<{ n: number }>('select count(*)::int as n from service_record'))[0].n,
+  partner: (await platform.subgraphs.partner.sql<{ n: number }>('select count(*)::int as n from service_record'))[0].n,
+  training: (await platform.subgraphs.training.sql<{ n: number }>('select count(*)::int as n from service_record'))[0].n,
+  civil: (await platform.subgraphs.civil.sql<{ n: number }>('select count(*)::int as n from service_record'))[0].n,
 });
 
 describe('一人一案: services recorded by two departments, one timeline', () => {
@@ -115,6 +118,7 @@ describe('一人一案: services recorded by two departments, one timeline', () 
         staffAccount: POVERTY_OFFICER.subject,
         outcome: 'REACHED',
         channel: 'VISIT',
+        postingSource: null,
         postingIds: [],
         caseStatus: null,
         closedOn: null,
@@ -128,6 +132,7 @@ describe('一人一案: services recorded by two departments, one timeline', () 
         staffAccount: COUNTY_OFFICER.subject,
         outcome: 'PENDING',
         channel: null,
+        postingSource: 'HR_JOB_POSTING',
         postingIds: [postingId],
         caseStatus: null,
         closedOn: null,
@@ -186,6 +191,42 @@ describe('一人一案: services recorded by two departments, one timeline', () 
   });
 });
 
+describe('references are checked with the department that holds them', () => {
+  it('poverty refers to an hr posting and a partner posting, hr to a training class', async () => {
+    const [pushed] = await platform.subgraphs.partner.sql<{ id: number }>('select id from partner_job_posting order by id limit 1');
+    const [klass] = await platform.subgraphs.training.sql<{ id: number }>('select id from training_class order by id limit 1');
+    const day = addDays(TODAY, -40);
+    const hrPosting: any = await platform.queryAs(POVERTY_OFFICER, RECORD_POVERTY, {
+      input: { workerId: neighbour.id, kind: 'JOB_REFERRAL', servedOn: day, postingSource: 'HR_JOB_POSTING', postingIds: [postingId], outcome: 'REFUSED' },
+    });
+    expect(hrPosting.errors).toBeUndefined();
+    expect(hrPosting.data.recordPovertyService).toMatchObject({ department: 'poverty', outcome: 'REFUSED' });
+    const partnerPush: any = await platform.queryAs(
+      POVERTY_OFFICER,
+      `mutation($input: RecordServiceInput!) { recordPovertyService(input: $input) { postingSource postingIds channel } }`,
+      {
+        input: { workerId: neighbour.id, kind: 'JOB_PUSH', servedOn: day, postingSource: 'PARTNER_PUSHED_POSTING', postingIds: [String(pushed.id)], channel: 'WECHAT' },
+      },
+    );
+    expect(partnerPush.errors).toBeUndefined();
+    expect(partnerPush.data.recordPovertyService).toEqual({ postingSource: 'PARTNER_PUSHED_POSTING', postingIds: [String(pushed.id)], channel: 'WECHAT' });
+    const training: any = await platform.query(`mutation($input: RecordServiceInput!) { recordHrService(input: $input) { kind classId } }`, {
+      input: { workerId: neighbour.id, kind: 'TRAINING_REFERRAL', servedOn: day, classId: String(klass.id) },
+    });
+    expect(training.errors).toBeUndefined();
+    expect(training.data.recordHrService).toEqual({ kind: 'TRAINING_REFERRAL', classId: String(klass.id) });
+    // Served 40 days ago: still without a service in the last 30 days.
+    await waitFor(async () => {
+      const response: any = await platform.query(TIMELINE, { id: neighbour.id });
+      return response.data?.situationPerson?.serviceTimeline.totalCount === 3;
+    });
+    const month = await rosterIds(worker.household.villageCode, 30);
+    expect(month.ids.has(neighbour.id)).toBe(true);
+    const fifty = await rosterIds(worker.household.villageCode, 50);
+    expect(fifty.ids.has(neighbour.id)).toBe(false);
+  });
+});
+
 describe('bad input names the field and writes nothing', () => {
   const refused = async (identity: Identity, query: string, input: Record<string, unknown>) => {
     const before = await serviceRows();
@@ -216,7 +257,7 @@ describe('bad input names the field and writes nothing', () => {
     const wrongOutcome = await refused(COUNTY_OFFICER, RECORD_HR, { workerId: worker.id, kind: 'CONTACT_ATTEMPT', servedOn: TODAY, outcome: 'HIRED' });
     expect(wrongOutcome.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.outcome' });
 
-    // Poverty holds no postings: a job referral recorded there would point at nothing it can check.
+    // Poverty holds no postings: it says whose they are, and the holder (hr) is asked whether they exist.
     const povertyReferral = await refused(POVERTY_OFFICER, RECORD_POVERTY, {
       workerId: worker.id,
       kind: 'JOB_REFERRAL',
@@ -224,7 +265,18 @@ describe('bad input names the field and writes nothing', () => {
       postingIds: [postingId],
       outcome: 'PENDING',
     });
-    expect(povertyReferral.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.kind' });
+    expect(povertyReferral.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.postingSource' });
+    const povertyUnknown = await refused(POVERTY_OFFICER, RECORD_POVERTY, {
+      workerId: worker.id,
+      kind: 'JOB_REFERRAL',
+      servedOn: TODAY,
+      postingSource: 'HR_JOB_POSTING',
+      postingIds: ['999999'],
+      outcome: 'PENDING',
+    });
+    expect(povertyUnknown.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.postingIds[0]', reason: 'NOT_FOUND' });
+    const unknownClass = await refused(COUNTY_OFFICER, RECORD_HR, { workerId: worker.id, kind: 'TRAINING_REFERRAL', servedOn: TODAY, classId: '999999' });
+    expect(unknownClass.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.classId', reason: 'NOT_FOUND' });
 
     // The staff account is never typed: the input has no such field.
     const typedStaff = await refused(COUNTY_OFFICER, RECORD_HR, { workerId: worker.id, kind: 'CAREER_GUIDANCE', servedOn: TODAY, staffAccount: 'someone-else' });
@@ -268,7 +320,8 @@ describe('the rebuild reads the same views', () => {
   it('a rebuild from the departments gives exactly the service rows the feed kept', async () => {
     const situation = platform.subgraphs.situation;
     const snapshot = () => situation.sql(`select * from person_service order by department, id`);
-    await waitFor(async () => (await snapshot()).length === (await serviceRows()).hr + (await serviceRows()).poverty);
+    const total = async () => Object.values(await serviceRows()).reduce((sum, n) => sum + n, 0);
+    await waitFor(async () => (await snapshot()).length === (await total()));
     const kept = await snapshot();
     expect(kept.map((row: any) => row.department)).toEqual(expect.arrayContaining(['hr', 'poverty']));
     const config = situation.config as SituationConfig;

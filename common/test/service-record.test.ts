@@ -28,8 +28,8 @@ describe('containsIdNumber: notes never hold an ID number', () => {
 describe('checkService: each kind takes its own fields, problems named', () => {
   const TODAY = '2026-12-06';
   const base: RecordServiceInput = { workerId: 'wAbc_123', kind: 'CAREER_GUIDANCE', servedOn: '2026-12-01' };
-  const fields = (input: Partial<RecordServiceInput>, references = { postingTable: 'job_posting' }) =>
-    checkService({ ...base, ...input }, references, TODAY)
+  const fields = (input: Partial<RecordServiceInput>, department: 'hr' | 'poverty' | 'partner' = 'hr') =>
+    checkService({ ...base, ...input }, department, TODAY)
       .problems.list()
       .map((p) => p.field);
 
@@ -60,9 +60,13 @@ describe('checkService: each kind takes its own fields, problems named', () => {
     expect(fields({ note: '长'.repeat(501) })).toEqual(['input.note']);
   });
 
-  it('refuses a kind whose references the department does not hold', () => {
-    expect(fields({ kind: 'JOB_REFERRAL', postingIds: ['7'], outcome: 'PENDING' }, {} as never)).toEqual(['input.kind']);
-    expect(fields({ kind: 'TRAINING_REFERRAL', classId: '3' })).toEqual(['input.kind']);
-    expect(fields({ kind: 'TRAINING_REFERRAL' }, { courseTable: 'course', classTable: 'training_class' } as never)).toEqual(['input.courseId']);
+  it('postings are hr’s or partner’s: the departments that hold none say whose', () => {
+    expect(checkService({ ...base, kind: 'JOB_PUSH', postingIds: ['7'], channel: 'SMS' }, 'partner', TODAY).postingSource).toBe('PARTNER_PUSHED_POSTING');
+    expect(checkService({ ...base, kind: 'JOB_PUSH', postingIds: ['7'], channel: 'SMS' }, 'hr', TODAY).postingSource).toBe('HR_JOB_POSTING');
+    expect(fields({ kind: 'JOB_REFERRAL', postingIds: ['7'], outcome: 'PENDING' }, 'poverty')).toEqual(['input.postingSource']);
+    expect(fields({ kind: 'JOB_REFERRAL', postingIds: ['7'], outcome: 'PENDING', postingSource: 'PARTNER_PUSHED_POSTING' }, 'poverty')).toEqual([]);
+    expect(fields({ kind: 'CAREER_GUIDANCE', postingSource: 'HR_JOB_POSTING' })).toEqual(['input.postingSource']);
+    expect(fields({ kind: 'TRAINING_REFERRAL', classId: '3' }, 'poverty')).toEqual([]);
+    expect(fields({ kind: 'TRAINING_REFERRAL' })).toEqual(['input.courseId']);
   });
 });

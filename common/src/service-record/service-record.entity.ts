@@ -1,7 +1,7 @@
 import { ArrayType, Entity, Enum, Index, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
 import { Directive, Field, GraphQLISODateTime, ID, ObjectType } from 'type-graphql';
 import { LocalDateScalar } from '../scalars';
-import { RightsCaseStatus, ServiceChannel, ServiceKind, ServiceOutcome } from './vocabulary';
+import { PostingSource, RightsCaseStatus, ServiceChannel, ServiceKind, ServiceOutcome } from './vocabulary';
 
 /**
  * 一人一案 — one service a department gave a person. Every department (hr, poverty, civil,
@@ -15,7 +15,7 @@ import { RightsCaseStatus, ServiceChannel, ServiceKind, ServiceOutcome } from '.
 @Entity({ tableName: 'service_record' })
 @Index({ properties: ['workerId', 'servedOn'] })
 export class ServiceRecord {
-  [OptionalProps]?: 'note' | 'postingIds' | 'outcome' | 'channel' | 'courseId' | 'classId' | 'caseStatus' | 'closedOn' | 'recordedAt';
+  [OptionalProps]?: 'note' | 'postingSource' | 'postingIds' | 'outcome' | 'channel' | 'courseId' | 'classId' | 'caseStatus' | 'closedOn' | 'recordedAt';
 
   @Field(() => ID)
   @PrimaryKey({ type: 'integer', autoincrement: true })
@@ -45,7 +45,11 @@ export class ServiceRecord {
   @Property({ type: 'string', length: 500, nullable: true })
   note: string | null = null;
 
-  @Field(() => [ID], { description: 'JOB_REFERRAL: the posting referred to; JOB_PUSH: the postings sent (ids of the recording department’s postings).' })
+  @Field(() => PostingSource, { nullable: true, description: 'JOB_REFERRAL and JOB_PUSH: whose postings postingIds are (hr’s job postings or a partner city’s pushed postings).' })
+  @Enum({ items: () => PostingSource, nullable: true })
+  postingSource: PostingSource | null = null;
+
+  @Field(() => [ID], { description: 'JOB_REFERRAL: the posting referred to; JOB_PUSH: the postings sent (ids in the department postingSource names).' })
   @Property({ type: ArrayType, columnType: 'text[]', default: '{}' })
   postingIds: string[] = [];
 

@@ -1,6 +1,6 @@
 import { Field, ID, InputType } from 'type-graphql';
 import { LocalDateScalar } from '../scalars';
-import { ServiceChannel, ServiceKind, ServiceOutcome } from './vocabulary';
+import { PostingSource, ServiceChannel, ServiceKind, ServiceOutcome } from './vocabulary';
 
 @InputType({
   description: '一人一案 — record one service given to a person. Which detail fields a kind takes is said on each field; a field the kind does not take is refused, naming it.',
@@ -20,9 +20,15 @@ export class RecordServiceInput {
 
   @Field(() => [ID], {
     nullable: true,
-    description: 'JOB_REFERRAL: exactly one posting; JOB_PUSH: 1 to 20 postings. Postings of the recording department (hr: job postings, partner: pushed postings).',
+    description: 'JOB_REFERRAL: exactly one posting; JOB_PUSH: 1 to 20 postings, all of postingSource. Each is checked with the department that holds it.',
   })
   postingIds?: string[] | null;
+
+  @Field(() => PostingSource, {
+    nullable: true,
+    description: 'JOB_REFERRAL and JOB_PUSH: whose postings these are. Default: hr records its own job postings, partner its pushed postings; the other departments name it.',
+  })
+  postingSource?: PostingSource | null;
 
   @Field(() => ServiceOutcome, {
     nullable: true,
@@ -34,10 +40,10 @@ export class RecordServiceInput {
   @Field(() => ServiceChannel, { nullable: true, description: 'JOB_PUSH (required), CONTACT_ATTEMPT (optional).' })
   channel?: ServiceChannel | null;
 
-  @Field(() => ID, { nullable: true, description: 'TRAINING_REFERRAL: the course (training department only); a course or a class is required.' })
+  @Field(() => ID, { nullable: true, description: 'TRAINING_REFERRAL: the course (checked with training); a course or a class is required.' })
   courseId?: string | null;
 
-  @Field(() => ID, { nullable: true, description: 'TRAINING_REFERRAL: the class (training department only).' })
+  @Field(() => ID, { nullable: true, description: 'TRAINING_REFERRAL: the class (checked with training).' })
   classId?: string | null;
 
   @Field(() => LocalDateScalar, { nullable: true, description: 'RIGHTS_PROTECTION: a case opened and closed at once (with outcome); not before servedOn, not after today.' })

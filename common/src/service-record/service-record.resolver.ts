@@ -1,9 +1,19 @@
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 import { DEPARTMENT_LABELS, type DepartmentName } from '../departments';
+import { HttpError } from '../http';
 import type { SubgraphContext } from '../subgraph';
 import { ServiceRecord } from './service-record.entity';
 import { RecordServiceInput, UpdateRightsCaseInput } from './service-record.inputs';
-import { ServiceRecordService, type ServiceReferences, type WorkerScope } from './service-record.service';
+import {
+  findReferences,
+  parseReferenceQuery,
+  SERVICE_REFERENCES_PATH,
+  ServiceRecordService,
+  type ReferenceIds,
+  type ReferenceLookup,
+  type ServiceReferences,
+  type WorkerScope,
+} from './service-record.service';
 
 /** recordHrService, recordPovertyService …: one mutation name per department (a federated Mutation field has one owner). */
 export function serviceMutationNames(department: DepartmentName): { record: string; updateRightsCase: string } {
@@ -19,6 +29,15 @@ export function serviceMutationNames(department: DepartmentName): { record: stri
  */
 function workerScope(context: SubgraphContext): WorkerScope {
   return async (workerId) => context.access.canSee({ workerId });
+}
+
+/** References held here are looked up here; the others are asked of their holder. */
+function referenceLookup(context: SubgraphContext, department: DepartmentName, references: ServiceReferences): ReferenceLookup {
+  return async (holder, query) => {
+    if (holder === department) return findReferences(context.em, references, query);
+    const answer = parseReferenceQuery(await context.askDepartment(holder, SERVICE_REFERENCES_PATH, query));
+    return answer ?? { postingIds: [], courseIds: [], classIds: [] };
+  };
 }
 
 /**
@@ -38,7 +57,7 @@ export function serviceRecordResolver(department: DepartmentName, references: Se
     })
     async recordService(@Arg('input', () => RecordServiceInput) input: RecordServiceInput, @Ctx() context: SubgraphContext): Promise<ServiceRecord> {
       context.access.requireDepartment(department, 'service records');
-      return new ServiceRecordService(context.em, department, references).record(input, context.identity.subject, workerScope(context));
+      return new ServiceRecordService(context.em, department).record(input, context.identity.subject, workerScope(context), referenceLookup(context, department, references));
     }
 
     @Mutation(() => ServiceRecord, {
@@ -47,9 +66,24 @@ export function serviceRecordResolver(department: DepartmentName, references: Se
     })
     async updateRightsCase(@Arg('input', () => UpdateRightsCaseInput) input: UpdateRightsCaseInput, @Ctx() context: SubgraphContext): Promise<ServiceRecord> {
       context.access.requireDepartment(department, 'service records');
-      return new ServiceRecordService(context.em, department, references).updateRightsCase(input, workerScope(context));
+      return new ServiceRecordService(context.em, department).updateRightsCase(input, workerScope(context));
     }
   }
   Object.defineProperty(DepartmentServiceRecordResolver, 'name', { value: `${department}ServiceRecordResolver` });
   return DepartmentServiceRecordResolver;
+}
+
+/**
+ * The internal route (SubgraphModule.routes) of a department that holds postings, courses or
+ * classes: which of up to 20 ids per kind it has. Reference data, no person: any staff identity
+ * the gateway signed may ask (another department's mutation forwards its caller's).
+ */
+export function serviceReferencesRoute(references: ServiceReferences) {
+  return {
+    [SERVICE_REFERENCES_PATH]: async (context: SubgraphContext, body: unknown): Promise<ReferenceIds> => {
+      const query = parseReferenceQuery(body);
+      if (!query) throw new HttpError(400, 'postingIds, courseIds, classIds: up to 20 row ids each');
+      return findReferences(context.em, references, query);
+    },
+  };
 }

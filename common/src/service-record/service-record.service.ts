@@ -7,22 +7,59 @@ import { todayInChina } from '../scalars';
 import { containsIdNumber, ID_NUMBER_IN_TEXT_MESSAGE } from '../text-guard';
 import { ServiceRecord } from './service-record.entity';
 import type { RecordServiceInput, UpdateRightsCaseInput } from './service-record.inputs';
-import { OUTCOMES_OF, ServiceKindVocabulary, type ServiceKind } from './vocabulary';
+import { OUTCOMES_OF, POSTING_OWNER, type PostingSource, type ServiceKind } from './vocabulary';
 
 export const MAX_SERVICE_NOTE_LENGTH = 500;
 export const MAX_PUSHED_POSTINGS = 20;
 const WORKER_KEY = /^[A-Za-z0-9_-]{1,64}$/;
 
 /**
- * The records a department's service records may point to, each checked in the department's own
- * database: hr's job postings, partner's pushed postings, training's courses and classes. A kind
- * whose reference the department does not hold (a job referral recorded by civil affairs) is
- * refused on input.kind: a reference nobody checked would be a guess in the timeline.
+ * The records a department holds that service records may point to (its tables): hr's job
+ * postings, partner's pushed postings, training's courses and classes. Whoever records the
+ * service, each reference is checked with the department that holds it: in the same database
+ * when that is the recording department, otherwise on the holder's internal route
+ * SERVICE_REFERENCES_PATH (serviceReferencesRoute), asked with the caller's signed identity.
  */
 export interface ServiceReferences {
   postingTable?: string;
   courseTable?: string;
   classTable?: string;
+}
+
+/** The internal route of hr, partner and training that answers which of these ids they hold. */
+export const SERVICE_REFERENCES_PATH = '/internal/service-references';
+
+/** The departments that hold what a service record may name. */
+export type ReferenceHolder = (typeof POSTING_OWNER)[PostingSource] | 'training';
+
+export interface ReferenceIds {
+  postingIds: number[];
+  courseIds: number[];
+  classIds: number[];
+}
+
+/** Which of these ids a holder has (the ids it has, per kind). */
+export type ReferenceLookup = (holder: ReferenceHolder, query: ReferenceIds) => Promise<ReferenceIds>;
+
+/** Which of the ids exist in this department's own tables (a kind it does not hold: none). */
+export async function findReferences(em: EntityManager, references: ServiceReferences, query: ReferenceIds): Promise<ReferenceIds> {
+  const found = async (table: string | undefined, ids: number[]) => (table ? [...(await existing(em, table, ids))] : []);
+  return {
+    postingIds: await found(references.postingTable, query.postingIds),
+    courseIds: await found(references.courseTable, query.courseIds),
+    classIds: await found(references.classTable, query.classIds),
+  };
+}
+
+const MAX_REFERENCE_IDS = 20;
+
+/** The ids of a reference query as another department sent them: up to 20 row ids per kind. */
+export function parseReferenceQuery(body: unknown): ReferenceIds | null {
+  const ids = (value: unknown): number[] | null =>
+    value === undefined ? [] : Array.isArray(value) && value.length <= MAX_REFERENCE_IDS && value.every((id) => parseRowId(id) !== null) ? value.map(Number) : null;
+  const object = (body ?? {}) as Record<string, unknown>;
+  const [postingIds, courseIds, classIds] = [ids(object.postingIds), ids(object.courseIds), ids(object.classIds)];
+  return postingIds && courseIds && classIds ? { postingIds, courseIds, classIds } : null;
 }
 
 /** Whether the caller may see this worker (the department's access rules); false for nobody known. */
@@ -45,12 +82,15 @@ function absentUnless(problems: InputProblems, present: boolean, allowed: boolea
   problems.check(!present || allowed, field, `only ${kinds} take this field`);
 }
 
+/** The postings a department records without naming their source: its own. */
+const OWN_POSTINGS: Partial<Record<DepartmentName, PostingSource>> = { hr: 'HR_JOB_POSTING', partner: 'PARTNER_PUSHED_POSTING' };
+
 /** The checks of recordService that need no database; answers the parsed row ids. */
 export function checkService(
   input: RecordServiceInput,
-  references: ServiceReferences,
+  department: DepartmentName,
   today = todayInChina(),
-): { problems: InputProblems; postingIds: number[]; courseId: number | null; classId: number | null; note: string | null } {
+): { problems: InputProblems; postingSource: PostingSource | null; postingIds: number[]; courseId: number | null; classId: number | null; note: string | null } {
   const problems = new InputProblems();
   const kind: ServiceKind = input.kind;
   problems.check(typeof input.workerId === 'string' && WORKER_KEY.test(input.workerId), 'input.workerId', 'not a worker key');
@@ -61,9 +101,9 @@ export function checkService(
   const postings = input.postingIds ?? [];
   const takesPostings = kind === 'JOB_REFERRAL' || kind === 'JOB_PUSH';
   absentUnless(problems, input.postingIds != null, takesPostings, 'input.postingIds', 'JOB_REFERRAL and JOB_PUSH');
-  if (takesPostings && !references.postingTable) {
-    problems.add('input.kind', `${ServiceKindVocabulary.labels[kind]}: job referrals and pushes are recorded by the department that holds the postings (hr, partner)`);
-  }
+  absentUnless(problems, input.postingSource != null, takesPostings, 'input.postingSource', 'JOB_REFERRAL and JOB_PUSH');
+  const postingSource: PostingSource | null = takesPostings ? (input.postingSource ?? OWN_POSTINGS[department] ?? null) : null;
+  if (takesPostings && postingSource === null) problems.add('input.postingSource', 'say whose postings these are: HR_JOB_POSTING or PARTNER_PUSHED_POSTING');
   const postingIds: number[] = [];
   if (takesPostings) {
     if (kind === 'JOB_REFERRAL') problems.check(postings.length === 1, 'input.postingIds', 'a job referral names exactly one posting');
@@ -98,8 +138,6 @@ export function checkService(
   let courseId: number | null = null;
   let classId: number | null = null;
   if (isTraining) {
-    if (!references.courseTable || !references.classTable)
-      problems.add('input.kind', 'training referrals are recorded by the training department, which holds the courses and classes');
     problems.check(input.courseId != null || input.classId != null, 'input.courseId', 'a training referral names a course or a class');
     if (input.courseId != null) {
       courseId = parseRowId(input.courseId);
@@ -116,7 +154,7 @@ export function checkService(
     problems.check(input.closedOn >= input.servedOn, 'input.closedOn', 'must not be before the case was opened (servedOn)');
     problems.check(input.closedOn <= today, 'input.closedOn', `must not be after today (${today})`);
   }
-  return { problems, postingIds, courseId, classId, note };
+  return { problems, postingSource, postingIds, courseId, classId, note };
 }
 
 /** Which of these row ids exist in the table (one statement). */
@@ -131,27 +169,31 @@ export class ServiceRecordService {
   constructor(
     private readonly em: EntityManager,
     private readonly department: DepartmentName,
-    private readonly references: ServiceReferences,
   ) {}
 
   /**
    * Records one service: every input check first (all problems at once, naming the fields), then
    * the person (NOT_FOUND on input.workerId, the same for a person outside the caller's scope as
-   * for nobody), then the postings, course or class it names, and the row, in one transaction.
+   * for nobody), then the postings, course or class it names (each with its holder), then the
+   * row in one transaction.
    */
-  async record(input: RecordServiceInput, staffAccount: string, inScope: WorkerScope): Promise<ServiceRecord> {
-    const { problems, postingIds, courseId, classId, note } = checkService(input, this.references);
+  async record(input: RecordServiceInput, staffAccount: string, inScope: WorkerScope, lookup: ReferenceLookup): Promise<ServiceRecord> {
+    const { problems, postingSource, postingIds, courseId, classId, note } = checkService(input, this.department);
     problems.throwIfAny();
     if (!(await inScope(input.workerId))) throw notFound('person', 'input.workerId');
+    // Each reference with its holder (a question to another department is asked before the transaction opens).
+    const missing = new InputProblems();
+    if (postingSource !== null) {
+      const found = new Set((await lookup(POSTING_OWNER[postingSource], { postingIds, courseIds: [], classIds: [] })).postingIds);
+      postingIds.forEach((id, index) => missing.check(found.has(id), `input.postingIds[${index}]`, `no such posting (${postingSource})`, 'NOT_FOUND'));
+    }
+    if (courseId !== null || classId !== null) {
+      const found = await lookup('training', { postingIds: [], courseIds: courseId === null ? [] : [courseId], classIds: classId === null ? [] : [classId] });
+      if (courseId !== null) missing.check(found.courseIds.includes(courseId), 'input.courseId', 'no such course', 'NOT_FOUND');
+      if (classId !== null) missing.check(found.classIds.includes(classId), 'input.classId', 'no such class', 'NOT_FOUND');
+    }
+    missing.throwIfAny();
     return this.em.transactional(async (em) => {
-      const missing = new InputProblems();
-      if (postingIds.length) {
-        const found = await existing(em, this.references.postingTable!, postingIds);
-        postingIds.forEach((id, index) => missing.check(found.has(id), `input.postingIds[${index}]`, 'no such posting', 'NOT_FOUND'));
-      }
-      if (courseId !== null) missing.check((await existing(em, this.references.courseTable!, [courseId])).has(courseId), 'input.courseId', 'no such course', 'NOT_FOUND');
-      if (classId !== null) missing.check((await existing(em, this.references.classTable!, [classId])).has(classId), 'input.classId', 'no such class', 'NOT_FOUND');
-      missing.throwIfAny();
       const rights = input.kind === 'RIGHTS_PROTECTION';
       const record = em.create(ServiceRecord, {
         workerId: input.workerId,
@@ -160,6 +202,7 @@ export class ServiceRecordService {
         servedOn: input.servedOn,
         staffAccount,
         note,
+        postingSource,
         postingIds: postingIds.map(String),
         outcome: input.outcome ?? null,
         channel: input.channel ?? null,

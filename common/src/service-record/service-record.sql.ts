@@ -2,7 +2,7 @@ import { historyTriggerSql, dropHistoryTriggerSql } from '../history';
 import { dropOutboxTriggerSql, outboxTriggerSql } from '../outbox';
 import { SITUATION_SOURCE_SCHEMA } from '../published-views';
 import type { ViewColumns } from '../published-views';
-import { RightsCaseStatusVocabulary, ServiceChannelVocabulary, ServiceKindVocabulary, ServiceOutcomeVocabulary } from './vocabulary';
+import { PostingSourceVocabulary, RightsCaseStatusVocabulary, ServiceChannelVocabulary, ServiceKindVocabulary, ServiceOutcomeVocabulary } from './vocabulary';
 
 const inList = (values: readonly string[]) => values.map((v) => `'${v}'`).join(', ');
 
@@ -23,6 +23,7 @@ export function serviceRecordV1Sql(): string[] {
       "served_on" date not null,
       "staff_account" varchar(200) not null,
       "note" varchar(500) null,
+      "posting_source" text null check ("posting_source" in (${inList(PostingSourceVocabulary.values)})),
       "posting_ids" text[] not null default '{}',
       "outcome" text null check ("outcome" in (${inList(ServiceOutcomeVocabulary.values)})),
       "channel" text null check ("channel" in (${inList(ServiceChannelVocabulary.values)})),
@@ -33,6 +34,7 @@ export function serviceRecordV1Sql(): string[] {
       "recorded_at" timestamptz not null default now(),
       constraint "service_record_rights_case" check (("kind" = 'RIGHTS_PROTECTION') = ("case_status" is not null)),
       constraint "service_record_closed" check (("case_status" = 'CLOSED') = ("closed_on" is not null and "outcome" is not null) or "case_status" is null),
+      constraint "service_record_postings" check (("posting_source" is null) = (cardinality("posting_ids") = 0)),
       constraint "service_record_closed_after_opened" check ("closed_on" is null or "closed_on" >= "served_on")
     );`,
     `comment on table "service_record" is '一人一案: services given to a person by this department (common/src/service-record).';`,
@@ -40,7 +42,7 @@ export function serviceRecordV1Sql(): string[] {
     outboxTriggerSql({ table: 'service_record', workerColumn: 'worker_id' }),
     historyTriggerSql({ table: 'service_record', key: ['id'], workerColumn: 'worker_id' }),
     `create view "${SITUATION_SOURCE_SCHEMA}"."service_record" as
-      select id, worker_id, kind, served_on, staff_account, outcome, channel, posting_ids, course_id, class_id, case_status, closed_on from "service_record";`,
+      select id, worker_id, kind, served_on, staff_account, outcome, channel, posting_source, posting_ids, course_id, class_id, case_status, closed_on from "service_record";`,
   ];
 }
 
@@ -62,6 +64,7 @@ export const SERVICE_RECORD_VIEW_COLUMNS: ViewColumns = [
   ['staff_account', 'character varying(200)'],
   ['outcome', 'text'],
   ['channel', 'text'],
+  ['posting_source', 'text'],
   ['posting_ids', 'text[]'],
   ['course_id', 'integer'],
   ['class_id', 'integer'],

@@ -60,3 +60,13 @@ export const OUTCOMES_OF: Partial<Record<ServiceKind, readonly ServiceOutcome[]>
   CONTACT_ATTEMPT: ['REACHED', 'NO_ANSWER', 'WRONG_NUMBER', 'REFUSED'],
   RIGHTS_PROTECTION: ['RESOLVED', 'MEDIATED', 'REFERRED_TO_ARBITRATION', 'REFERRED_TO_COURT', 'WITHDRAWN', 'UNRESOLVED'],
 };
+
+export const PostingSourceVocabulary = defineVocabulary('PostingSource', '岗位来源 — whose posting a referral or push names', {
+  HR_JOB_POSTING: '人社招聘岗位',
+  PARTNER_PUSHED_POSTING: '协作城市推送岗位',
+});
+export const PostingSource = PostingSourceVocabulary.enumObject;
+export type PostingSource = keyof typeof PostingSource;
+
+/** The department that holds each kind of posting, and checks that a referral's posting exists. */
+export const POSTING_OWNER = { HR_JOB_POSTING: 'hr', PARTNER_PUSHED_POSTING: 'partner' } as const satisfies Record<PostingSource, string>;

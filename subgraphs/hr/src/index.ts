@@ -37,7 +37,7 @@ export { publishedViews as hrPublishedViews } from './published-views';
  * clarities, the division catalogue, employers, employment records, job postings and fairs,
  * public-welfare posts, employment subsidies and the monthly verification of records.
  */
-import { ServiceRecordResolver } from './service-record/service-record.resolver';
+import { ServiceRecordResolver, serviceReferenceRoutes } from './service-record/service-record.resolver';
 
 export const hrSubgraph: SubgraphModule<HrLoaders> = {
   name: 'hr',
@@ -88,7 +88,7 @@ export const hrSubgraph: SubgraphModule<HrLoaders> = {
   history: hrHistory,
   authority: hrAuthority,
   // The gateway's access log asks where the people partner cities and institutions read live.
-  routes: { [WORKER_VILLAGES_PATH]: (context, body) => workerVillages(context as HrContext, body) },
+  routes: { [WORKER_VILLAGES_PATH]: (context, body) => workerVillages(context as HrContext, body), ...serviceReferenceRoutes },
   // 劳动力实名登记 from spreadsheets (src/import): POST /imports/workers, GET /imports/runs/<id>/rejected.xlsx.
   imports: hrImports,
 };

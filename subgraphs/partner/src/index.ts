@@ -30,7 +30,7 @@ export { publishedViews as partnerPublishedViews } from './published-views';
  * follow-up visits and every contact attempt. Partner-city staff see only their own city's
  * workers and records (access.ts); nothing here exposes an ID number or a full phone number.
  */
-import { ServiceRecordResolver } from './service-record/service-record.resolver';
+import { ServiceRecordResolver, serviceReferenceRoutes } from './service-record/service-record.resolver';
 
 export const partnerSubgraph: SubgraphModule<PartnerLoaders> = {
   name: 'partner',
@@ -54,6 +54,7 @@ export const partnerSubgraph: SubgraphModule<PartnerLoaders> = {
   },
   entities: [ServiceRecord, PartnerCity, LabourBase, PartnerJobPosting, TransferBatch, Transfer, FollowUpVisit, ContactAttempt, TransferReferral],
   migrations,
+  routes: serviceReferenceRoutes,
   createLoaders,
   access: partnerAccess,
   history: partnerHistory,

@@ -26,7 +26,7 @@ import { Worker } from './worker/worker.type';
 export { publishedViews as trainingPublishedViews } from './published-views';
 
 /** 培训机构 / 技工学校 — training institutions: courses, classes, enrolments, attendance, certificates, employment after training. */
-import { ServiceRecordResolver } from './service-record/service-record.resolver';
+import { ServiceRecordResolver, serviceReferenceRoutes } from './service-record/service-record.resolver';
 
 export const trainingSubgraph: SubgraphModule<TrainingLoaders> = {
   name: 'training',
@@ -50,6 +50,7 @@ export const trainingSubgraph: SubgraphModule<TrainingLoaders> = {
   },
   entities: [ServiceRecord, Institution, Course, TrainingClass, ClassSession, Enrolment, Certificate, TrainingReferral],
   migrations,
+  routes: serviceReferenceRoutes,
   createLoaders,
   access: trainingAccess,
   history: trainingHistory,

@@ -18,6 +18,7 @@ export class Migration20261208110500 extends Migration {
       "staff_account" varchar(200) not null,
       "outcome" text null,
       "channel" text null,
+      "posting_source" text null,
       "posting_ids" text[] not null default '{}',
       "course_id" int null,
       "class_id" int null,

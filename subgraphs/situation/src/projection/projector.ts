@@ -159,6 +159,7 @@ const EVENT_TABLES: Record<string, { facts: Exclude<keyof WorkerFacts, 'workers'
       ['staff_account', 'varchar'],
       ['outcome', 'text'],
       ['channel', 'text'],
+      ['posting_source', 'text'],
       ['posting_ids', 'text[]'],
       ['course_id', 'int'],
       ['class_id', 'int'],

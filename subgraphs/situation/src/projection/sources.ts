@@ -143,6 +143,7 @@ export interface ServiceRow {
   staff_account: string;
   outcome: string | null;
   channel: string | null;
+  posting_source: string | null;
   posting_ids: string[];
   course_id: number | null;
   class_id: number | null;
@@ -202,7 +203,7 @@ export async function readWorkerFacts(sources: SourcePools, workerIds: string[])
 function readServices(sources: SourcePools, department: DepartmentName, ids: unknown[]): Promise<ServiceRow[]> {
   return rows<ServiceRow>(
     sources[department],
-    `select '${department}'::text as department, id, worker_id, kind, served_on, staff_account, outcome, channel, posting_ids, course_id, class_id, case_status, closed_on
+    `select '${department}'::text as department, id, worker_id, kind, served_on, staff_account, outcome, channel, posting_source, posting_ids, course_id, class_id, case_status, closed_on
        from ${V}.service_record where worker_id = any($1::text[])`,
     ids,
   );

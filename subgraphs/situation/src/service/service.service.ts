@@ -2,7 +2,7 @@ import { checkPageSize, compositeKey, decodeCompositeCursor, DEPARTMENT_NAMES, i
 import type { Sql } from '../db';
 import type { PersonServiceRow } from './service.types';
 
-const SERVICE_SELECT = `s.department, s.id, s.worker_id, s.kind, s.served_on, s.staff_account, s.outcome, s.channel, s.posting_ids, s.course_id, s.class_id, s.case_status, s.closed_on`;
+const SERVICE_SELECT = `s.department, s.id, s.worker_id, s.kind, s.served_on, s.staff_account, s.outcome, s.channel, s.posting_source, s.posting_ids, s.course_id, s.class_id, s.case_status, s.closed_on`;
 const DEPARTMENTS = new Set<string>(DEPARTMENT_NAMES);
 
 /** Keyset order: newest day first, then department, then the department's id, newest first. The cursor is the last row's triple. */

@@ -1,5 +1,5 @@
 import { Field, ID, ObjectType } from 'type-graphql';
-import { DEPARTMENT_LABELS, LocalDateScalar, PageType, RightsCaseStatus, ServiceChannel, ServiceKind, ServiceKindVocabulary, ServiceOutcome } from '@jiuye/common';
+import { DEPARTMENT_LABELS, LocalDateScalar, PageType, PostingSource, RightsCaseStatus, ServiceChannel, ServiceKind, ServiceKindVocabulary, ServiceOutcome } from '@jiuye/common';
 
 /** A row of person_service (the projector's copy of the departments' service_record views). */
 export interface PersonServiceRow {
@@ -11,6 +11,7 @@ export interface PersonServiceRow {
   staff_account: string;
   outcome: string | null;
   channel: string | null;
+  posting_source: string | null;
   posting_ids: string[];
   course_id: number | null;
   class_id: number | null;
@@ -67,7 +68,12 @@ export class ServiceTimelineEntry {
     return this.row.channel;
   }
 
-  @Field(() => [ID], { description: 'Postings referred to or pushed (ids in the recording department).' })
+  @Field(() => PostingSource, { nullable: true, description: 'Whose postings postingIds are (hr’s job postings or a partner city’s pushed postings).' })
+  get postingSource(): string | null {
+    return this.row.posting_source;
+  }
+
+  @Field(() => [ID], { description: 'Postings referred to or pushed (ids in the department postingSource names).' })
   get postingIds(): string[] {
     return this.row.posting_ids ?? [];
   }
