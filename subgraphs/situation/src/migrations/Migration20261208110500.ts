@@ -4,7 +4,7 @@ import { Migration } from '@mikro-orm/migrations';
  * Issue 14, 一人一案: every department's service records, kept per person by the projector from
  * the departments' situation_source_v1.service_record views (a row's key is its department and
  * its id there). The timeline reads a person's rows newest first; the roster filter "no service
- * in the last N days" asks for a worker's rows on or after a day: one index serves both.
+ * in the last N days" reads the window's rows (by day) against the roster.
  */
 export class Migration20261208110500 extends Migration {
   override async up(): Promise<void> {
@@ -27,6 +27,8 @@ export class Migration20261208110500 extends Migration {
       primary key ("department", "id")
     );`);
     this.addSql(`create index "person_service_worker_served_index" on "person_service" ("worker_id", "served_on" desc, "department", "id" desc);`);
+    // The roster filter over a whole county: the services of the window, whoever they are for.
+    this.addSql(`create index "person_service_served_worker_index" on "person_service" ("served_on", "worker_id");`);
   }
 
   override async down(): Promise<void> {

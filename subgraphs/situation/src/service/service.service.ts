@@ -38,10 +38,11 @@ export async function serviceTimeline(sql: Sql, workerId: string, args: { first:
   return toPage(rows, first, count?.n ?? 0, (row) => compositeKey([row.served_on, row.department, row.id]));
 }
 
-/** The day of each worker's latest service (one statement for a batch of workers). */
+/** The day of each worker's latest service: one statement for a batch, one index probe per worker (newest first). */
 export async function lastServiceDays(sql: Sql, workerIds: readonly string[]): Promise<(string | null)[]> {
-  const rows = await sql.rows<{ worker_id: string; last: string }>(
-    `select worker_id, max(served_on) as last from person_service where worker_id = any($1::text[]) group by worker_id`,
+  const rows = await sql.rows<{ worker_id: string; last: string | null }>(
+    `select w.worker_id, (select s.served_on from person_service s where s.worker_id = w.worker_id order by s.served_on desc limit 1) as last
+       from unnest($1::text[]) as w(worker_id)`,
     [[...workerIds]],
   );
   const last = new Map(rows.map((row) => [row.worker_id, row.last]));
