@@ -367,6 +367,23 @@ describe('who may record and read', () => {
     expect(update.errors[0].message).toBe(updateNobody.errors[0].message);
   });
 
+  it('partner-city staff record for the workers transferred to their city, and for nobody else', async () => {
+    const transferred = households.flatMap((h) => h.members.filter((m) => m.inLabourRegistry && m.transfer))[0];
+    const city = transferred.transfer!.cityCode;
+    const staff: Identity = { subject: `partner-${city}-station`, department: 'partner', role: 'officer', partnerCity: city, permissions: [] };
+    const RECORD_PARTNER = `mutation($input: RecordServiceInput!) { recordPartnerService(input: $input) { department kind staffAccount outcome } }`;
+    const own: any = await platform.queryAs(staff, RECORD_PARTNER, {
+      input: { workerId: pseudonymOf(transferred.idNumber), kind: 'CONTACT_ATTEMPT', servedOn: TODAY, outcome: 'NO_ANSWER', channel: 'PHONE' },
+    });
+    expect(own.errors).toBeUndefined();
+    expect(own.data.recordPartnerService).toEqual({ department: 'partner', kind: 'CONTACT_ATTEMPT', staffAccount: staff.subject, outcome: 'NO_ANSWER' });
+    const stayed = households.flatMap((h) => h.members.filter((m) => m.inLabourRegistry && m.transfer === null))[0];
+    const other: any = await platform.queryAs(staff, RECORD_PARTNER, {
+      input: { workerId: pseudonymOf(stayed.idNumber), kind: 'CONTACT_ATTEMPT', servedOn: TODAY, outcome: 'NO_ANSWER' },
+    });
+    expect(other.errors[0].extensions).toMatchObject({ code: 'NOT_FOUND', field: 'input.workerId' });
+  });
+
   it('another department cannot write hr’s records, and writes need a purpose', async () => {
     const other: any = await platform.queryAs(POVERTY_OFFICER, RECORD_HR, { input: { workerId: worker.id, kind: 'CAREER_GUIDANCE', servedOn: TODAY } });
     expect(other.errors[0].extensions.code).toBe('FORBIDDEN');
