@@ -391,6 +391,19 @@ describe('who may record and read', () => {
     expect(noPurpose.errors[0].extensions.code).toBe('PURPOSE_REQUIRED');
   });
 
+  it('partner-city staff reach people through their warnings: the day of the last service, not the timeline', async () => {
+    const county: any = await platform.query(`{ warnings(region: "${DEMO_COUNTY}", first: 500) { nodes { rule person { transferCityCode } } } }`);
+    const city = county.data.warnings.nodes.find((n: any) => n.rule.startsWith('TRANSFER_'))?.person.transferCityCode;
+    expect(city).toBeDefined();
+    const staff: Identity = { subject: `partner-${city}`, department: 'partner', role: 'officer', partnerCity: city, permissions: [] };
+    const last: any = await platform.queryAs(staff, `{ warnings(first: 5) { nodes { person { id lastServiceOn } } } }`);
+    expect(last.errors).toBeUndefined();
+    expect(last.data.warnings.nodes.length).toBeGreaterThan(0);
+    const timeline: any = await platform.queryAs(staff, `{ warnings(first: 5) { nodes { person { id serviceTimeline(first: 5) { totalCount } } } } }`);
+    expect(timeline.errors[0].extensions.code).toBe('FORBIDDEN');
+    expect(timeline.errors[0].message).toContain('SituationPerson.serviceTimeline');
+  });
+
   it('dashboards cannot read timelines or the filtered roster', async () => {
     const timeline: any = await platform.queryAs(DASHBOARD, TIMELINE, { id: worker.id }, null);
     expect(timeline.errors[0].extensions.code).toBe('FORBIDDEN');
