@@ -31,3 +31,4 @@ export * from './export';
 export * from './suppression';
 export * from './import';
 export * from './metrics';
+export * from './service-record';

@@ -43,6 +43,13 @@ export interface SubgraphContext<TLoaders = unknown> {
    * (changeContextPlugin), applied to every transaction `em` starts (common/src/history.ts).
    */
   change: { current: ChangeContext | null };
+  /**
+   * Asks an authority department (hr, partner, training) on one of its internal routes, with the
+   * caller's own signed identity (as the access checks do): e.g. whether the postings a service
+   * record names exist there (common/src/service-record). JSON in and out; SUBGRAPH_UNAVAILABLE
+   * when it does not answer.
+   */
+  askDepartment(department: AuthorityName, path: string, body: unknown): Promise<unknown>;
 }
 
 /**
@@ -254,6 +261,32 @@ function remoteAuthority(config: SubgraphConfig, token: string, cache: Visibilit
   };
 }
 
+/** POSTs to an authority's internal route with the caller's signed identity (SubgraphContext.askDepartment). */
+function askDepartment(config: SubgraphConfig, token: string, requestId: string): SubgraphContext['askDepartment'] {
+  return async (department, path, body) => {
+    let response: Response;
+    try {
+      response = await fetch(serviceUrl(config.authorityUrls[department], path), {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', [INTERNAL_IDENTITY_HEADER]: token, 'x-request-id': requestId },
+        body: JSON.stringify(body),
+        signal: AbortSignal.timeout(5000),
+      });
+    } catch (error) {
+      throw new GraphQLError(`the ${department} department does not answer`, {
+        extensions: { code: 'SUBGRAPH_UNAVAILABLE' satisfies ErrorCode, department },
+        originalError: error as Error,
+      });
+    }
+    if (!response.ok) {
+      throw new GraphQLError(`the ${department} department refused the request (${response.status})`, {
+        extensions: { code: 'SUBGRAPH_UNAVAILABLE' satisfies ErrorCode, department },
+      });
+    }
+    return response.json();
+  };
+}
+
 /** Who calls a subgraph: the identity the gateway signed, and the signed token itself (passed on to the authorities). */
 interface InternalCaller {
   identity: RequestIdentity;
@@ -329,7 +362,7 @@ export async function startSubgraph<TLoaders>(module: SubgraphModule<TLoaders>, 
       const em = forkWithChangeContext(database.orm.em as EntityManager, () => change.current);
       const loaders = module.createLoaders(em, config);
       const access = new AccessControl(identity, authorityFor(token, em, loaders));
-      return { em, loaders, config, requestId, logger, identity, access, change };
+      return { em, loaders, config, requestId, logger, identity, access, change, askDepartment: askDepartment(config, token, requestId) };
     };
     const http: RunningHttpServer = await serveGraphQL<SubgraphContext<TLoaders>, InternalCaller>(server, {
       port: config.port,

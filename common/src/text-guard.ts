@@ -67,3 +67,16 @@ export function applyTextGuard(schema: GraphQLSchema): GraphQLSchema {
   }
   return schema;
 }
+
+/**
+ * Whether free text holds what reads as an ID number: 18 characters (17 digits and a digit or X)
+ * or the old 15 digits, also when typed with spaces or hyphens between the groups. Notes are kept
+ * for years and shown to every officer who reads a record: an ID number belongs in its own field
+ * (where the reveal rule guards it), never in a note. A mistyped number counts too.
+ */
+export function containsIdNumber(text: string): boolean {
+  const compact = text.replace(/(?<=\d)[\s-]+(?=[\dXx])/g, '');
+  return /(?<![\dXx])(?:\d{17}[\dXx]|\d{15})(?![\dXx])/.test(compact);
+}
+
+export const ID_NUMBER_IN_TEXT_MESSAGE = 'must not hold an ID number (身份证号); the person is already named by the record';

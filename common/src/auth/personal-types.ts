@@ -34,6 +34,9 @@ export const PERSONAL_TYPES: ReadonlySet<string> = new Set([
   'Certificate',
   // every department: a person's or household's change history (common/src/history-read.ts)
   'ChangeHistoryEntry',
+  // every department: 一人一案 service records (common/src/service-record), and their timeline in situation
+  'ServiceRecord',
+  'ServiceTimelineEntry',
   // situation (the cross-department read model)
   'SituationPerson',
   'ZeroEmploymentHousehold',

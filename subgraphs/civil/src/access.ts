@@ -31,6 +31,7 @@ function personSubject(workerId: string, placed: Placed): Subject {
  */
 export const civilAccess: AccessRules = {
   subjects: {
+    ServiceRecord: (record: { workerId: string }): Subject => ({ workerId: record.workerId }),
     Worker: (worker: { id: string } & Placed): Subject => personSubject(worker.id, worker),
     Household: (household: { code: string }): Subject => ({ place: household.code }),
     AssistanceGrant: (grant: { householdCode: string }): Subject => ({ place: grant.householdCode }),

@@ -11,6 +11,7 @@ import { Worker } from './worker/worker.type';
  */
 export const civilHistory: DepartmentHistory = {
   records: {
+    service_record: { kind: 'ServiceRecord' },
     person_circumstance: {
       kind: 'PersonCircumstance',
       fields: { left_behind: 'health', disability_kind: 'health', disability_grade: 'health', disability_certified_on: 'health' },

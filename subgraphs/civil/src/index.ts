@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import type { SubgraphModule } from '@jiuye/common';
+import { ServiceRecord, type SubgraphModule } from '@jiuye/common';
 import { civilAccess } from './access';
 import { AssistanceGrant } from './assistance/assistance.entity';
 import { AssistanceResolver } from './assistance/assistance.resolver';
@@ -17,16 +17,18 @@ import { Worker } from './worker/worker.type';
 export { publishedViews as civilPublishedViews } from './published-views';
 
 /** 民政 — civil affairs: subsistence allowance, special hardship, left-behind, disability, care duties. */
+import { ServiceRecordResolver } from './service-record/service-record.resolver';
+
 export const civilSubgraph: SubgraphModule<CivilLoaders> = {
   name: 'civil',
-  resolvers: [WorkerResolver, HouseholdResolver, AssistanceResolver, CivilWorkerHistoryResolver, CivilHouseholdHistoryResolver],
+  resolvers: [ServiceRecordResolver, WorkerResolver, HouseholdResolver, AssistanceResolver, CivilWorkerHistoryResolver, CivilHouseholdHistoryResolver],
   // Entity types reached only through _entities must be listed, or the schema leaves them out.
   orphanedTypes: [Worker, Household],
   referenceResolvers: {
     Worker: resolveWorkerReference,
     Household: resolveHouseholdReference,
   },
-  entities: [AssistanceGrant, PersonCircumstance, CareDuty],
+  entities: [ServiceRecord, AssistanceGrant, PersonCircumstance, CareDuty],
   migrations,
   createLoaders,
   // Civil affairs places only the people it holds a household for; the authorities decide the rest.

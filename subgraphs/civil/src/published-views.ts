@@ -1,4 +1,4 @@
-import type { PublishedViews } from '@jiuye/common';
+import { SERVICE_RECORD_VIEW_COLUMNS, type PublishedViews } from '@jiuye/common';
 
 /**
  * What civil publishes to the situation read model (situation_source_v1, created by its migration
@@ -30,4 +30,6 @@ export const publishedViews: PublishedViews = {
     ['disability_kind', 'text'],
     ['disability_grade', 'smallint'],
   ],
+  // 一人一案: the department's service records (common/src/service-record)
+  service_record: SERVICE_RECORD_VIEW_COLUMNS,
 };

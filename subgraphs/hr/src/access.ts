@@ -11,6 +11,7 @@ import type { WorkerRecord } from './worker/worker.entity';
  */
 export const hrAccess: AccessRules = {
   subjects: {
+    ServiceRecord: (record: { workerId: string }): Subject => ({ workerId: record.workerId }),
     Worker: (worker: { id: string } & Partial<WorkerRecord>): Subject => ({ workerId: worker.id, place: worker.villageCode ?? null }),
     Household: (household: { code: string }): Subject => ({ place: household.code }),
     Employment: (employment: { workerId: string }): Subject => ({ workerId: employment.workerId }),

@@ -11,6 +11,7 @@ import { Worker } from './worker/worker.type';
  */
 export const hrHistory: DepartmentHistory = {
   records: {
+    service_record: { kind: 'ServiceRecord' },
     worker: { kind: 'Worker' },
     employment: { kind: 'Employment' },
     subsidy_payment: { kind: 'SubsidyPayment', fields: { kind: 'welfare', amount: 'welfare', paid_on: 'welfare' } },

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { WORKER_VILLAGES_PATH, type SubgraphModule } from '@jiuye/common';
+import { ServiceRecord, WORKER_VILLAGES_PATH, type SubgraphModule } from '@jiuye/common';
 import { DivisionRecord } from './division/division.entity';
 import { DivisionResolver, resolveDivisionReference } from './division/division.resolver';
 import { Division } from './division/division.type';
@@ -37,9 +37,12 @@ export { publishedViews as hrPublishedViews } from './published-views';
  * clarities, the division catalogue, employers, employment records, job postings and fairs,
  * public-welfare posts, employment subsidies and the monthly verification of records.
  */
+import { ServiceRecordResolver, serviceReferenceRoutes } from './service-record/service-record.resolver';
+
 export const hrSubgraph: SubgraphModule<HrLoaders> = {
   name: 'hr',
   resolvers: [
+    ServiceRecordResolver,
     WorkerResolver,
     HouseholdResolver,
     DivisionResolver,
@@ -64,6 +67,7 @@ export const hrSubgraph: SubgraphModule<HrLoaders> = {
     Division: resolveDivisionReference,
   },
   entities: [
+    ServiceRecord,
     DivisionRecord,
     WorkerRecord,
     Employer,
@@ -84,7 +88,7 @@ export const hrSubgraph: SubgraphModule<HrLoaders> = {
   history: hrHistory,
   authority: hrAuthority,
   // The gateway's access log asks where the people partner cities and institutions read live.
-  routes: { [WORKER_VILLAGES_PATH]: (context, body) => workerVillages(context as HrContext, body) },
+  routes: { [WORKER_VILLAGES_PATH]: (context, body) => workerVillages(context as HrContext, body), ...serviceReferenceRoutes },
   // 劳动力实名登记 from spreadsheets (src/import): POST /imports/workers, GET /imports/runs/<id>/rejected.xlsx.
   imports: hrImports,
 };

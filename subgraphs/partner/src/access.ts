@@ -35,6 +35,7 @@ import { requireCityCode } from './validation';
  */
 export const partnerAccess: AccessRules = {
   subjects: {
+    ServiceRecord: (record: { workerId: string }): Subject => ({ workerId: record.workerId }),
     Worker: (worker: { id: string }): Subject => ({ workerId: worker.id }),
     Transfer: (transfer: Transfer): Subject => transferSubject(transfer),
     FollowUpVisit: (visit: FollowUpVisit): Subject => ({ workerId: visit.workerId ?? null, partnerCity: visit.cityCode ?? null }),

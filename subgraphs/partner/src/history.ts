@@ -10,6 +10,7 @@ import { Worker } from './worker/worker.type';
  */
 export const partnerHistory: DepartmentHistory = {
   records: {
+    service_record: { kind: 'ServiceRecord' },
     transfer: { kind: 'Transfer' },
     contact_attempt: { kind: 'ContactAttempt' },
     transfer_referral: { kind: 'TransferReferral' },

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import type { SubgraphModule } from '@jiuye/common';
+import { ServiceRecord, type SubgraphModule } from '@jiuye/common';
 import { ContactAttempt } from './contact-attempt/contact-attempt.entity';
 import { ContactAttemptResolver } from './contact-attempt/contact-attempt.resolver';
 import { FollowUpVisit } from './follow-up/follow-up.entity';
@@ -30,9 +30,12 @@ export { publishedViews as partnerPublishedViews } from './published-views';
  * follow-up visits and every contact attempt. Partner-city staff see only their own city's
  * workers and records (access.ts); nothing here exposes an ID number or a full phone number.
  */
+import { ServiceRecordResolver, serviceReferenceRoutes } from './service-record/service-record.resolver';
+
 export const partnerSubgraph: SubgraphModule<PartnerLoaders> = {
   name: 'partner',
   resolvers: [
+    ServiceRecordResolver,
     WorkerResolver,
     PartnerCityResolver,
     LabourBaseResolver,
@@ -49,8 +52,9 @@ export const partnerSubgraph: SubgraphModule<PartnerLoaders> = {
   referenceResolvers: {
     Worker: resolveWorkerReference,
   },
-  entities: [PartnerCity, LabourBase, PartnerJobPosting, TransferBatch, Transfer, FollowUpVisit, ContactAttempt, TransferReferral],
+  entities: [ServiceRecord, PartnerCity, LabourBase, PartnerJobPosting, TransferBatch, Transfer, FollowUpVisit, ContactAttempt, TransferReferral],
   migrations,
+  routes: serviceReferenceRoutes,
   createLoaders,
   access: partnerAccess,
   history: partnerHistory,

@@ -1,4 +1,4 @@
-import type { PublishedViews } from '@jiuye/common';
+import { SERVICE_RECORD_VIEW_COLUMNS, type PublishedViews } from '@jiuye/common';
 
 /**
  * What partner publishes to the situation read model (situation_source_v1, created by its migration
@@ -27,4 +27,6 @@ export const publishedViews: PublishedViews = {
     ['code', 'character varying(4)'],
     ['name', 'character varying(60)'],
   ],
+  // 一人一案: the department's service records (common/src/service-record)
+  service_record: SERVICE_RECORD_VIEW_COLUMNS,
 };

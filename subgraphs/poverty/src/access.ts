@@ -22,6 +22,7 @@ import type { PovertyContext } from './context';
  */
 export const povertyAccess: AccessRules = {
   subjects: {
+    ServiceRecord: (record: { workerId: string }): Subject => ({ workerId: record.workerId }),
     Worker: (worker: { id: string; householdCode?: string | null }): Subject => ({ workerId: worker.id, place: worker.householdCode ?? null }),
     Household: (household: { code: string }): Subject => ({ place: household.code }),
     HouseholdMember: (member: { workerId: string; householdCode: string }): Subject => ({ workerId: member.workerId, place: member.householdCode }),

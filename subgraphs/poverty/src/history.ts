@@ -11,6 +11,7 @@ import { Worker } from './worker/worker.type';
  */
 export const povertyHistory: DepartmentHistory = {
   records: {
+    service_record: { kind: 'ServiceRecord' },
     household: { kind: 'Household', fields: { poverty_status: 'welfare', status_since: 'welfare', relocation_site_id: 'welfare' } },
     household_member: { kind: 'HouseholdMember', fields: { relationship: 'id-number' } },
     poverty_status_change: { kind: 'PovertyStatusChange', fields: { from_status: 'welfare', to_status: 'welfare', reason: 'welfare' } },

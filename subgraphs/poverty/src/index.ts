@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import type { SubgraphModule } from '@jiuye/common';
+import { ServiceRecord, type SubgraphModule } from '@jiuye/common';
 import { Cadre, CadrePosting, ResponsibleUnit, UnitPairing } from './cadre/cadre.entity';
 import { CadrePostingResolver, CadreResolver } from './cadre/cadre.resolver';
 import { ResponsibleUnitResolver, UnitPairingResolver } from './responsible-unit/unit.resolver';
@@ -28,9 +28,12 @@ import { Worker } from './worker/worker.type';
 export { publishedViews as povertyPublishedViews } from './published-views';
 
 /** 扶贫办 / 乡村振兴局 — registered households, their members and status history, relocation, responsible cadres. */
+import { ServiceRecordResolver } from './service-record/service-record.resolver';
+
 export const povertySubgraph: SubgraphModule<PovertyLoaders> = {
   name: 'poverty',
   resolvers: [
+    ServiceRecordResolver,
     HouseholdResolver,
     WorkerResolver,
     DivisionResolver,
@@ -55,6 +58,7 @@ export const povertySubgraph: SubgraphModule<PovertyLoaders> = {
     Division: resolveDivisionReference,
   },
   entities: [
+    ServiceRecord,
     RegisteredHousehold,
     HouseholdMember,
     PovertyStatusChange,

@@ -1,4 +1,4 @@
-import type { PublishedViews } from '@jiuye/common';
+import { SERVICE_RECORD_VIEW_COLUMNS, type PublishedViews } from '@jiuye/common';
 
 /**
  * What poverty publishes to the situation read model (situation_source_v1, created by its migration
@@ -34,4 +34,6 @@ export const publishedViews: PublishedViews = {
     ['id', 'integer'],
     ['name', 'character varying(100)'],
   ],
+  // 一人一案: the department's service records (common/src/service-record)
+  service_record: SERVICE_RECORD_VIEW_COLUMNS,
 };

@@ -23,6 +23,7 @@ import { VerificationCoverageResolver } from './verification/coverage.resolver';
 import { SituationPersonResolver } from './person/situation-person.resolver';
 import { RelapseCandidateResolver } from './monitoring/relapse-candidates';
 import { TargetResolver } from './target/target.resolver';
+import { ServiceTimelineResolver } from './service/service.resolver';
 
 /**
  * 就业帮扶综合视图 — the situation read model: cross-department rosters (一库六册), the five
@@ -46,6 +47,7 @@ export const situationSubgraph: SubgraphModule<SituationLoaders> = {
     SituationPersonResolver,
     RelapseCandidateResolver,
     TargetResolver,
+    ServiceTimelineResolver,
   ],
   orphanedTypes: [Worker, Household],
   referenceResolvers: {},

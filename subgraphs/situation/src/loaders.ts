@@ -6,6 +6,7 @@ import { sqlAsOf, type AsOf } from './history/as-of';
 import { loadHouseholdMembers } from './household/zero-employment.service';
 import type { PersonRecord } from './person/situation-person.type';
 import { divisionLoader, type DivisionRow } from './region/region';
+import { lastServiceDays } from './service/service.service';
 
 export type { DivisionRow } from './region/region';
 
@@ -20,6 +21,8 @@ export interface SituationLoaders {
   householdMembers: DataLoader<string, PersonRecord[]>;
   /** The same lookup over the read model as of an instant (one loader per instant and request). */
   householdMembersAsOf(asOf: AsOf): DataLoader<string, PersonRecord[]>;
+  /** The day of a worker's latest service (一人一案), batched over a roster page. */
+  lastServiceOn: DataLoader<string, string | null>;
 }
 
 export function createLoaders(em: EntityManager, _config: SubgraphConfig): SituationLoaders {
@@ -29,6 +32,7 @@ export function createLoaders(em: EntityManager, _config: SubgraphConfig): Situa
     sql,
     division: divisionLoader(sql),
     householdMembers: new DataLoader((codes) => loadHouseholdMembers(sql, codes)),
+    lastServiceOn: new DataLoader((ids) => lastServiceDays(sql, ids)),
     householdMembersAsOf(asOf) {
       let loader = membersAsOf.get(asOf.instant);
       if (!loader) membersAsOf.set(asOf.instant, (loader = new DataLoader((codes) => loadHouseholdMembers(sqlAsOf(sql, asOf), codes))));

@@ -25,6 +25,7 @@ import type { Worker } from './worker/worker.type';
  */
 export const trainingAccess: AccessRules = {
   subjects: {
+    ServiceRecord: (record: { workerId: string }): Subject => ({ workerId: record.workerId }),
     Worker: (worker: Worker): Subject => ({ workerId: worker.id, institution: institutionCode(worker.knownInstitution) }),
     Enrolment: (enrolment: Pick<Enrolment, 'workerId' | 'institutionId'>): Subject => enrolmentSubject(enrolment),
     Certificate: (certificate: Pick<Certificate, 'workerId' | 'institutionId'>): Subject => ({

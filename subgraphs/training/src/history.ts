@@ -10,6 +10,7 @@ import { Worker } from './worker/worker.type';
  */
 export const trainingHistory: DepartmentHistory = {
   records: {
+    service_record: { kind: 'ServiceRecord' },
     enrolment: { kind: 'Enrolment' },
     certificate: { kind: 'Certificate' },
     training_referral: { kind: 'TrainingReferral' },

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import type { SubgraphModule } from '@jiuye/common';
+import { ServiceRecord, type SubgraphModule } from '@jiuye/common';
 import { Certificate } from './certificate/certificate.entity';
 import { ClassSession } from './class-session/class-session.entity';
 import { ClassSessionResolver } from './class-session/class-session.resolver';
@@ -26,9 +26,12 @@ import { Worker } from './worker/worker.type';
 export { publishedViews as trainingPublishedViews } from './published-views';
 
 /** 培训机构 / 技工学校 — training institutions: courses, classes, enrolments, attendance, certificates, employment after training. */
+import { ServiceRecordResolver, serviceReferenceRoutes } from './service-record/service-record.resolver';
+
 export const trainingSubgraph: SubgraphModule<TrainingLoaders> = {
   name: 'training',
   resolvers: [
+    ServiceRecordResolver,
     WorkerResolver,
     InstitutionResolver,
     CourseResolver,
@@ -45,8 +48,9 @@ export const trainingSubgraph: SubgraphModule<TrainingLoaders> = {
   referenceResolvers: {
     Worker: resolveWorkerReference,
   },
-  entities: [Institution, Course, TrainingClass, ClassSession, Enrolment, Certificate, TrainingReferral],
+  entities: [ServiceRecord, Institution, Course, TrainingClass, ClassSession, Enrolment, Certificate, TrainingReferral],
   migrations,
+  routes: serviceReferenceRoutes,
   createLoaders,
   access: trainingAccess,
   history: trainingHistory,

@@ -1945,6 +1945,8 @@ export type Mutation = {
   postCadre: CadrePosting;
   /** 考勤 — set the days a trainee has attended so far. */
   recordAttendance: Enrolment;
+  /** 一人一案 — civil (民政) records one service given to a person in your scope (career guidance, a job referral or push, a rights case, a contact attempt …). Errors name the field; nothing is written on any error. */
+  recordCivilService: ServiceRecord;
   /** 联系记录 — record one attempt to reach a transferred worker, whatever came of it. */
   recordContactAttempt: ContactAttempt;
   /** 录入残疾信息 — record or correct a certified disability. */
@@ -1955,16 +1957,24 @@ export type Mutation = {
   recordEmploymentStart: Employment;
   /** 跟踪回访 — record a follow-up and all its contact attempts at once. */
   recordFollowUpVisit: FollowUpVisit;
+  /** 一人一案 — hr (人社) records one service given to a person in your scope (career guidance, a job referral or push, a rights case, a contact attempt …). Errors name the field; nothing is written on any error. */
+  recordHrService: ServiceRecord;
   /** 入场人数 — how many came to a fair of your region. */
   recordJobFairAttendance: JobFair;
   /** 达成意向 — a worker and an employer agreed on a posting at a job fair. */
   recordJobFairIntention: JobFairIntention;
   /** 帮扶措施 — record an assistance measure of an open case (poverty staff of the household’s region). */
   recordMonitoringMeasure: MonitoringMeasure;
+  /** 一人一案 — partner (东西部协作) records one service given to a person in your scope (career guidance, a job referral or push, a rights case, a contact attempt …). Errors name the field; nothing is written on any error. */
+  recordPartnerService: ServiceRecord;
   /** 培训后就业 — record the first job after a completed training. */
   recordPostTrainingEmployment: Enrolment;
+  /** 一人一案 — poverty (扶贫/乡村振兴) records one service given to a person in your scope (career guidance, a job referral or push, a rights case, a contact attempt …). Errors name the field; nothing is written on any error. */
+  recordPovertyService: ServiceRecord;
   /** 补贴发放 — record an employment subsidy paid to a registered worker. */
   recordSubsidyPayment: SubsidyPayment;
+  /** 一人一案 — training (培训机构) records one service given to a person in your scope (career guidance, a job referral or push, a rights case, a contact attempt …). Errors name the field; nothing is written on any error. */
+  recordTrainingService: ServiceRecord;
   /** 转移就业登记 — a worker of a batch started a job in the partner city. */
   recordTransfer: Transfer;
   /** 月动态核实 — record a verification of a registered worker's record; the worker's verifiedOn moves forward to its day. hr officers and village assistants, for workers of their own region. */
@@ -1999,12 +2009,16 @@ export type Mutation = {
   stopAssistance: AssistanceGrant;
   /** Change a cadre of your region (name, unit, role, phone). */
   updateCadre: Cadre;
+  /** 维权案件 — update a rights-protection case civil (民政) opened, until it is closed (a closed case is not changed: CONFLICT on input.id). */
+  updateCivilRightsCase: ServiceRecord;
   /** Move or retitle a session not yet held. */
   updateClassSession: ClassSession;
   /** Change an open course (not its trade). */
   updateCourse: Course;
   /** Change an operating employer of your region. */
   updateEmployer: Employer;
+  /** 维权案件 — update a rights-protection case hr (人社) opened, until it is closed (a closed case is not changed: CONFLICT on input.id). */
+  updateHrRightsCase: ServiceRecord;
   /** Change a job fair of your region. */
   updateJobFair: JobFair;
   /** Change an open posting of your region. */
@@ -2013,12 +2027,18 @@ export type Mutation = {
   updateLabourBase: LabourBase;
   /** Change an open posting of the caller's city. */
   updatePartnerJobPosting: PartnerJobPosting;
+  /** 维权案件 — update a rights-protection case partner (东西部协作) opened, until it is closed (a closed case is not changed: CONFLICT on input.id). */
+  updatePartnerRightsCase: ServiceRecord;
+  /** 维权案件 — update a rights-protection case poverty (扶贫/乡村振兴) opened, until it is closed (a closed case is not changed: CONFLICT on input.id). */
+  updatePovertyRightsCase: ServiceRecord;
   /** Change an open unit your region keeps. */
   updateResponsibleUnit: ResponsibleUnit;
   /** 六个清楚 — update a worker's six clarities (the monthly verification). */
   updateSixClarities: Worker;
   /** Change an open class: dates (the first day only before it began), places, place, teacher. */
   updateTrainingClass: TrainingClass;
+  /** 维权案件 — update a rights-protection case training (培训机构) opened, until it is closed (a closed case is not changed: CONFLICT on input.id). */
+  updateTrainingRightsCase: ServiceRecord;
   /** Change an open public-welfare post of your region. */
   updateWelfarePost: WelfarePost;
 };
@@ -2244,6 +2264,11 @@ export type MutationRecordAttendanceArgs = {
 };
 
 
+export type MutationRecordCivilServiceArgs = {
+  input: RecordServiceInput;
+};
+
+
 export type MutationRecordContactAttemptArgs = {
   input: RecordContactAttemptInput;
 };
@@ -2269,6 +2294,11 @@ export type MutationRecordFollowUpVisitArgs = {
 };
 
 
+export type MutationRecordHrServiceArgs = {
+  input: RecordServiceInput;
+};
+
+
 export type MutationRecordJobFairAttendanceArgs = {
   input: RecordJobFairAttendanceInput;
 };
@@ -2284,13 +2314,28 @@ export type MutationRecordMonitoringMeasureArgs = {
 };
 
 
+export type MutationRecordPartnerServiceArgs = {
+  input: RecordServiceInput;
+};
+
+
 export type MutationRecordPostTrainingEmploymentArgs = {
   input: RecordPostTrainingEmploymentInput;
 };
 
 
+export type MutationRecordPovertyServiceArgs = {
+  input: RecordServiceInput;
+};
+
+
 export type MutationRecordSubsidyPaymentArgs = {
   input: RecordSubsidyPaymentInput;
+};
+
+
+export type MutationRecordTrainingServiceArgs = {
+  input: RecordServiceInput;
 };
 
 
@@ -2379,6 +2424,11 @@ export type MutationUpdateCadreArgs = {
 };
 
 
+export type MutationUpdateCivilRightsCaseArgs = {
+  input: UpdateRightsCaseInput;
+};
+
+
 export type MutationUpdateClassSessionArgs = {
   input: UpdateClassSessionInput;
 };
@@ -2391,6 +2441,11 @@ export type MutationUpdateCourseArgs = {
 
 export type MutationUpdateEmployerArgs = {
   input: UpdateEmployerInput;
+};
+
+
+export type MutationUpdateHrRightsCaseArgs = {
+  input: UpdateRightsCaseInput;
 };
 
 
@@ -2414,6 +2469,16 @@ export type MutationUpdatePartnerJobPostingArgs = {
 };
 
 
+export type MutationUpdatePartnerRightsCaseArgs = {
+  input: UpdateRightsCaseInput;
+};
+
+
+export type MutationUpdatePovertyRightsCaseArgs = {
+  input: UpdateRightsCaseInput;
+};
+
+
 export type MutationUpdateResponsibleUnitArgs = {
   input: UpdateResponsibleUnitInput;
 };
@@ -2426,6 +2491,11 @@ export type MutationUpdateSixClaritiesArgs = {
 
 export type MutationUpdateTrainingClassArgs = {
   input: UpdateTrainingClassInput;
+};
+
+
+export type MutationUpdateTrainingRightsCaseArgs = {
+  input: UpdateRightsCaseInput;
 };
 
 
@@ -2595,6 +2665,13 @@ export type PostingCloseReason =
   | 'FILLED'
   /** 已撤回 */
   | 'WITHDRAWN';
+
+/** 岗位来源 — whose posting a referral or push names */
+export type PostingSource =
+  /** 人社招聘岗位 */
+  | 'HR_JOB_POSTING'
+  /** 协作城市推送岗位 */
+  | 'PARTNER_PUSHED_POSTING';
 
 /** 贫困状态 — poverty status of a registered household */
 export type PovertyStatus =
@@ -3030,6 +3107,7 @@ export type QueryRosterArgs = {
   asOf?: InputMaybe<Scalars['LocalDate']['input']>;
   first?: Scalars['Int']['input'];
   kind: RosterKind;
+  noServiceWithinDays?: InputMaybe<Scalars['Int']['input']>;
   region?: InputMaybe<Scalars['String']['input']>;
 };
 
@@ -3268,6 +3346,31 @@ export type RecordPostTrainingEmploymentInput = {
   /** First working day: not before completion, not in the future. */
   employedOn: Scalars['LocalDate']['input'];
   enrolmentId: Scalars['ID']['input'];
+};
+
+/** 一人一案 — record one service given to a person. Which detail fields a kind takes is said on each field; a field the kind does not take is refused, naming it. */
+export type RecordServiceInput = {
+  /** JOB_PUSH (required), CONTACT_ATTEMPT (optional). */
+  channel?: InputMaybe<ServiceChannel>;
+  /** TRAINING_REFERRAL: the class (checked with training). */
+  classId?: InputMaybe<Scalars['ID']['input']>;
+  /** RIGHTS_PROTECTION: a case opened and closed at once (with outcome); not before servedOn, not after today. */
+  closedOn?: InputMaybe<Scalars['LocalDate']['input']>;
+  /** TRAINING_REFERRAL: the course (checked with training); a course or a class is required. */
+  courseId?: InputMaybe<Scalars['ID']['input']>;
+  kind: ServiceKind;
+  /** Up to 500 characters, no ID number. */
+  note?: InputMaybe<Scalars['String']['input']>;
+  /** JOB_REFERRAL (required): HIRED, REFUSED, NO_ANSWER or PENDING; CONTACT_ATTEMPT (required): REACHED, NO_ANSWER, WRONG_NUMBER or REFUSED; RIGHTS_PROTECTION: only with closedOn. */
+  outcome?: InputMaybe<ServiceOutcome>;
+  /** JOB_REFERRAL: exactly one posting; JOB_PUSH: 1 to 20 postings, all of postingSource. Each is checked with the department that holds it. */
+  postingIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** JOB_REFERRAL and JOB_PUSH: whose postings these are. Default: hr records its own job postings, partner its pushed postings; the other departments name it. */
+  postingSource?: InputMaybe<PostingSource>;
+  /** The day of the service, not after today (China time); RIGHTS_PROTECTION: the day the case was opened. */
+  servedOn: Scalars['LocalDate']['input'];
+  /** The person: the pseudonymous worker key (Worker.id, SituationPerson.id). */
+  workerId: Scalars['ID']['input'];
 };
 
 /** 补贴发放 — record an employment subsidy paid to a registered worker. */
@@ -3602,6 +3705,13 @@ export type Retention = {
   visited?: Maybe<Scalars['Int']['output']>;
 };
 
+/** 维权案件状态 */
+export type RightsCaseStatus =
+  /** 已结案 */
+  | 'CLOSED'
+  /** 办理中 */
+  | 'OPEN';
+
 /** 花名册 — the real-name database, its six rosters (一库六册) and the five lists (五类清单) */
 export type RosterKind =
   /** 六册：已就业人员花名册 */
@@ -3667,6 +3777,143 @@ export type SeriesStockSource =
   /** The state at the end of the period’s last day, read from the read model’s history. */
   | 'HISTORY';
 
+/** 推送/联系渠道 — how a push or a contact reached the person */
+export type ServiceChannel =
+  /** 其他 */
+  | 'OTHER'
+  /** 电话 */
+  | 'PHONE'
+  /** 短信 */
+  | 'SMS'
+  /** 走访 */
+  | 'VISIT'
+  /** 微信 */
+  | 'WECHAT';
+
+/** 服务类型 — a service given to a person (一人一案) */
+export type ServiceKind =
+  /** 食宿安排 */
+  | 'ACCOMMODATION_ARRANGED'
+  /** 职业指导 */
+  | 'CAREER_GUIDANCE'
+  /** 联系（电话/走访） */
+  | 'CONTACT_ATTEMPT'
+  /** 岗位推送 */
+  | 'JOB_PUSH'
+  /** 职业介绍（推荐岗位） */
+  | 'JOB_REFERRAL'
+  /** 维权服务 */
+  | 'RIGHTS_PROTECTION'
+  /** 补贴申领 */
+  | 'SUBSIDY_APPLICATION'
+  /** 培训推荐 */
+  | 'TRAINING_REFERRAL'
+  /** 交通保障（安排出行） */
+  | 'TRANSPORT_ARRANGED'
+  /** 公益性岗位安置 */
+  | 'WELFARE_POST_PLACEMENT';
+
+/** 服务结果 — the outcome of a referral, a contact attempt or a closed rights case */
+export type ServiceOutcome =
+  /** 已录用 */
+  | 'HIRED'
+  /** 调解结案 */
+  | 'MEDIATED'
+  /** 无应答 */
+  | 'NO_ANSWER'
+  /** 待定 */
+  | 'PENDING'
+  /** 已联系上 */
+  | 'REACHED'
+  /** 转劳动仲裁 */
+  | 'REFERRED_TO_ARBITRATION'
+  /** 转诉讼 */
+  | 'REFERRED_TO_COURT'
+  /** 拒绝 */
+  | 'REFUSED'
+  /** 已解决（追回/兑现） */
+  | 'RESOLVED'
+  /** 未能解决 */
+  | 'UNRESOLVED'
+  /** 当事人撤回 */
+  | 'WITHDRAWN'
+  /** 空号错号 */
+  | 'WRONG_NUMBER';
+
+/** 服务记录 (一人一案) — one service a department gave a person: what, when, by which staff account, with its outcome. */
+export type ServiceRecord = {
+  __typename?: 'ServiceRecord';
+  /** RIGHTS_PROTECTION: OPEN until closed (updateXRightsCase). */
+  caseStatus?: Maybe<RightsCaseStatus>;
+  /** JOB_PUSH (required) and CONTACT_ATTEMPT (optional): how it reached the person. */
+  channel?: Maybe<ServiceChannel>;
+  /** TRAINING_REFERRAL: the class referred to. */
+  classId?: Maybe<Scalars['ID']['output']>;
+  /** RIGHTS_PROTECTION: the day the case was closed. */
+  closedOn?: Maybe<Scalars['LocalDate']['output']>;
+  /** TRAINING_REFERRAL: the course referred to. */
+  courseId?: Maybe<Scalars['ID']['output']>;
+  /** The department that gave the service (hr, poverty, civil, training, partner). */
+  department: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  kind: ServiceKind;
+  /** Free text, up to 500 characters; never an ID number. */
+  note?: Maybe<Scalars['String']['output']>;
+  /** JOB_REFERRAL and CONTACT_ATTEMPT: the outcome; RIGHTS_PROTECTION: how the case ended, once closed. */
+  outcome?: Maybe<ServiceOutcome>;
+  /** JOB_REFERRAL: the posting referred to; JOB_PUSH: the postings sent (ids in the department postingSource names). */
+  postingIds: Array<Scalars['ID']['output']>;
+  /** JOB_REFERRAL and JOB_PUSH: whose postings postingIds are (hr’s job postings or a partner city’s pushed postings). */
+  postingSource?: Maybe<PostingSource>;
+  recordedAt: Scalars['DateTimeISO']['output'];
+  /** The day of the service (a rights case: the day it was opened). */
+  servedOn: Scalars['LocalDate']['output'];
+  /** The staff account that recorded it (the signed-in subject; never typed). */
+  staffAccount: Scalars['String']['output'];
+  /** The person (pseudonymous worker key). */
+  workerId: Scalars['ID']['output'];
+};
+
+/** 服务记录 — one entry of a person’s service timeline (一人一案), from whichever department gave it. */
+export type ServiceTimelineEntry = {
+  __typename?: 'ServiceTimelineEntry';
+  /** RIGHTS_PROTECTION: OPEN or CLOSED. */
+  caseStatus?: Maybe<RightsCaseStatus>;
+  channel?: Maybe<ServiceChannel>;
+  classId?: Maybe<Scalars['ID']['output']>;
+  /** RIGHTS_PROTECTION: the day the case was closed. */
+  closedOn?: Maybe<Scalars['LocalDate']['output']>;
+  courseId?: Maybe<Scalars['ID']['output']>;
+  /** The department that gave the service (hr, poverty, civil, training, partner). */
+  department: Scalars['String']['output'];
+  /** The department’s Chinese name (人社, 扶贫/乡村振兴 …). */
+  departmentLabel: Scalars['String']['output'];
+  kind: ServiceKind;
+  /** Chinese label of the kind (职业指导, 岗位推送 …). */
+  kindLabel: Scalars['String']['output'];
+  /** Referral or contact outcome; a closed rights case’s outcome. */
+  outcome?: Maybe<ServiceOutcome>;
+  /** Postings referred to or pushed (ids in the department postingSource names). */
+  postingIds: Array<Scalars['ID']['output']>;
+  /** Whose postings postingIds are (hr’s job postings or a partner city’s pushed postings). */
+  postingSource?: Maybe<PostingSource>;
+  /** The record’s id in its department (recordXService answered it). */
+  recordId: Scalars['ID']['output'];
+  /** The day of the service (a rights case: the day it was opened). */
+  servedOn: Scalars['LocalDate']['output'];
+  /** The staff account that recorded it. */
+  staffAccount: Scalars['String']['output'];
+};
+
+/** A page of a person’s service timeline, newest first. */
+export type ServiceTimelinePage = {
+  __typename?: 'ServiceTimelinePage';
+  nodes: Array<ServiceTimelineEntry>;
+  pageInfo: PageInfo;
+  /** How many items match, over all pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
 /** Mark a person as left-behind (三留守), or clear it with kind null. */
 export type SetLeftBehindInput = {
   householdCode?: InputMaybe<Scalars['String']['input']>;
@@ -3729,12 +3976,16 @@ export type SituationPerson = {
   idNumberMasked?: Maybe<Scalars['String']['output']>;
   /** 在训 (training) */
   inTraining: Scalars['Boolean']['output'];
+  /** 最近一次服务日期 — the day of the latest service any department recorded; null when none. */
+  lastServiceOn?: Maybe<Scalars['LocalDate']['output']>;
   /** 姓名 */
   name: Scalars['String']['output'];
   /** 人口状态 (hr) */
   populationStatus: PopulationStatus;
   /** 户贫困状态 (poverty); null = not registered or monitored */
   povertyStatus?: Maybe<PovertyStatus>;
+  /** 服务记录 (一人一案): the services given to this person by every department, newest first (day, then department). As of a past day: the services up to that day. */
+  serviceTimeline: ServiceTimelinePage;
   /** 性别 */
   sex: Sex;
   /** 技能水平 (hr) */
@@ -3751,6 +4002,13 @@ export type SituationPerson = {
   villageName?: Maybe<Scalars['String']['output']>;
   /** The person in the departments' own subgraphs (all their fields). */
   worker: Worker;
+};
+
+
+/** 人员情况 — one registry worker with the facts from all five departments that define rosters and lists. */
+export type SituationPersonServiceTimelineArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: Scalars['Int']['input'];
 };
 
 /** The division a view covers. */
@@ -4226,6 +4484,18 @@ export type UpdateResponsibleUnitInput = {
   id: Scalars['ID']['input'];
   kind?: InputMaybe<ResponsibleUnitKind>;
   name?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** 维权案件 — update a rights-protection case until it is closed: its note, or close it with the day and outcome. */
+export type UpdateRightsCaseInput = {
+  /** Closes the case: not before it was opened, not after today; needs outcome. */
+  closedOn?: InputMaybe<Scalars['LocalDate']['input']>;
+  /** The RIGHTS_PROTECTION service record. */
+  id: Scalars['ID']['input'];
+  /** Replaces the note; up to 500 characters, no ID number. */
+  note?: InputMaybe<Scalars['String']['input']>;
+  /** How the case ended (RESOLVED, MEDIATED, REFERRED_TO_ARBITRATION, REFERRED_TO_COURT, WITHDRAWN, UNRESOLVED); needs closedOn. */
+  outcome?: InputMaybe<ServiceOutcome>;
 };
 
 /** 月动态核实 — the monthly verification of a registry record: fields left out stay as they are, trainingWish: null clears the wish, and verifiedOn becomes today either way. */

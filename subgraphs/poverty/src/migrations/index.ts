@@ -6,6 +6,7 @@ import { Migration20261206130100 } from './Migration20261206130100';
 import { Migration20261207110200 } from './Migration20261207110200';
 import { Migration20261207140100 } from './Migration20261207140100';
 import { Migration20261207160200 } from './Migration20261207160200';
+import { Migration20261208110100 } from './Migration20261208110100';
 import { Migration20261208120000 } from './Migration20261208120000';
 
 export const migrations: MigrationObject[] = [
@@ -15,5 +16,6 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261207110200', class: Migration20261207110200 },
   { name: 'Migration20261207140100', class: Migration20261207140100 },
   { name: 'Migration20261207160200', class: Migration20261207160200 },
+  { name: 'Migration20261208110100', class: Migration20261208110100 },
   { name: 'Migration20261208120000', class: Migration20261208120000 },
 ];

@@ -21,6 +21,7 @@ const DERIVED_TABLES = [
   'job_fair_intention',
   'welfare_assignment',
   'record_verification',
+  'person_service',
 ];
 
 export const OUTBOX_CHANNEL = 'jiuye_outbox';

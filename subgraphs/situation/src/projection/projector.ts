@@ -147,6 +147,27 @@ const EVENT_TABLES: Record<string, { facts: Exclude<keyof WorkerFacts, 'workers'
       ['ends_on', 'date'],
     ],
   },
+  // 一人一案: every department's service records, one timeline per person (service/).
+  person_service: {
+    facts: 'services',
+    columns: [
+      ['department', 'text'],
+      ['id', 'int'],
+      ['worker_id', 'varchar'],
+      ['village_code', 'varchar'],
+      ['kind', 'text'],
+      ['served_on', 'date'],
+      ['staff_account', 'varchar'],
+      ['outcome', 'text'],
+      ['channel', 'text'],
+      ['posting_source', 'text'],
+      ['posting_ids', 'text[]'],
+      ['course_id', 'int'],
+      ['class_id', 'int'],
+      ['case_status', 'text'],
+      ['closed_on', 'date'],
+    ],
+  },
   record_verification: {
     facts: 'verifications',
     columns: [

@@ -1,5 +1,5 @@
 import type pg from 'pg';
-import { SITUATION_SOURCE_SCHEMA, type DepartmentName } from '@jiuye/common';
+import { DEPARTMENT_NAMES, SITUATION_SOURCE_SCHEMA, type DepartmentName } from '@jiuye/common';
 import { readModelTypes } from '../db';
 
 /**
@@ -133,6 +133,24 @@ export interface FollowUpRow {
   still_employed: boolean;
 }
 
+/** 一人一案: one service record of a department (its published service_record view), with the department that gave it. */
+export interface ServiceRow {
+  department: DepartmentName;
+  id: number;
+  worker_id: string;
+  kind: string;
+  served_on: string;
+  staff_account: string;
+  outcome: string | null;
+  channel: string | null;
+  posting_source: string | null;
+  posting_ids: string[];
+  course_id: number | null;
+  class_id: number | null;
+  case_status: string | null;
+  closed_on: string | null;
+}
+
 export interface WorkerFacts {
   workers: HrWorkerRow[];
   employments: EmploymentRow[];
@@ -146,6 +164,7 @@ export interface WorkerFacts {
   certificates: CertificateRow[];
   transfers: TransferRow[];
   followUps: FollowUpRow[];
+  services: ServiceRow[];
 }
 
 /** Everything the departments hold about these workers (the hr registry decides who is one). */
@@ -176,7 +195,18 @@ export async function readWorkerFacts(sources: SourcePools, workerIds: string[])
     rows<TransferRow>(sources.partner, `select id, worker_id, city_code, started_on, ended_on from ${V}.confirmed_transfer where worker_id = any($1::text[])`, ids),
     rows<FollowUpRow>(sources.partner, `select id, transfer_id, worker_id, visited_on, still_employed from ${V}.confirmed_follow_up_visit where worker_id = any($1::text[])`, ids),
   ]);
-  return { workers, employments, subsidies, intentions, assignments, verifications, civil, careDuties, enrolments, certificates, transfers, followUps };
+  const services = (await Promise.all(DEPARTMENT_NAMES.map((department) => readServices(sources, department, ids)))).flat();
+  return { workers, employments, subsidies, intentions, assignments, verifications, civil, careDuties, enrolments, certificates, transfers, followUps, services };
+}
+
+/** The service records one department gave these workers (every department publishes the same view). */
+function readServices(sources: SourcePools, department: DepartmentName, ids: unknown[]): Promise<ServiceRow[]> {
+  return rows<ServiceRow>(
+    sources[department],
+    `select '${department}'::text as department, id, worker_id, kind, served_on, staff_account, outcome, channel, posting_source, posting_ids, course_id, class_id, case_status, closed_on
+       from ${V}.service_record where worker_id = any($1::text[])`,
+    ids,
+  );
 }
 
 export interface HouseholdFacts {

@@ -1,4 +1,4 @@
-import { Arg, Args, Ctx, Query, Resolver } from 'type-graphql';
+import { Arg, Args, Ctx, Int, Query, Resolver } from 'type-graphql';
 import { LocalDateScalar, PageArgs } from '@jiuye/common';
 import { resolveAsOf } from '../history/as-of';
 import type { SituationContext } from '../context';
@@ -24,12 +24,20 @@ export class RosterResolver {
       description: 'As of the end of this day (China time), answered from the history of the read model; from the day history begins to today. Default: now.',
     })
     asOf: string | null,
+    @Arg('noServiceWithinDays', () => Int, {
+      nullable: true,
+      description: '一人一案: only people with no service recorded by any department in the last N days (1–1100), counted back from today or the asOf day.',
+    })
+    noServiceWithinDays: number | null,
     @Ctx() context: SituationContext,
   ): Promise<RosterPage> {
     const place = await resolveRegion(context.loaders, context.access, region, 'person');
     // The region is the as-of rows' village: last quarter's roster of a village lists who lived there then.
     const when = await resolveAsOf(context.loaders.sql, asOf);
-    const [page, freshness] = await Promise.all([rosterPage(context.loaders.sql, { kind, region: place, first, after, asOf: when }), readFreshness(context.loaders.sql)]);
+    const [page, freshness] = await Promise.all([
+      rosterPage(context.loaders.sql, { kind, region: place, first, after, asOf: when, noServiceWithinDays }),
+      readFreshness(context.loaders.sql),
+    ]);
     return {
       kind,
       label: RosterKindVocabulary.labels[kind],

@@ -1,7 +1,7 @@
-import { checkPageSize, compositeKey, decodeCompositeCursor, type Page, todayInChina, toPage, VILLAGE_CODE_PATTERN } from '@jiuye/common';
+import { addDays, badInput, checkPageSize, compositeKey, decodeCompositeCursor, type Page, todayInChina, toPage, VILLAGE_CODE_PATTERN } from '@jiuye/common';
 import { sqlAsOf, type AsOf } from '../history/as-of';
 import { allPages, type Sql } from '../db';
-import { regionCondition } from '../sql/conditions';
+import { MAX_NO_SERVICE_DAYS, noServiceBetween, regionCondition } from '../sql/conditions';
 import type { Region } from '../region/region';
 import type { PersonRecord } from '../person/situation-person.type';
 import { PERSON_SELECT } from '../person/situation-person.type';
@@ -15,6 +15,8 @@ export interface RosterQuery {
   after?: string | null;
   /** As of the end of a past day (from the read model's history); absent = now. */
   asOf?: AsOf | null;
+  /** 一人一案: only people with no service from any department in the last N days (to the day drawn for). */
+  noServiceWithinDays?: number | null;
 }
 
 /** The SQL of a roster over a region: `where` with $1 = region, $2 = the day it is drawn for (today, or the as-of day). */
@@ -26,6 +28,14 @@ export function rosterWhere(kind: RosterKind, region: Region, day: string = toda
     where: `${regionCondition('p.village_code', 1, region.code)} and (${condition.replace(/\$today/g, '$2')})`,
     values: usesToday ? [region.code, day] : [region.code],
   };
+}
+
+/** The roster narrowed to people without a service in the last `days` days up to `day` (none: unchanged). */
+export function withoutRecentService(roster: { where: string; values: unknown[] }, days: number | null | undefined, day: string): { where: string; values: unknown[] } {
+  if (days == null) return roster;
+  if (!Number.isInteger(days) || days < 1 || days > MAX_NO_SERVICE_DAYS) throw badInput('noServiceWithinDays', `a number of days from 1 to ${MAX_NO_SERVICE_DAYS}`);
+  const next = roster.values.length + 1;
+  return { where: `${roster.where} and ${noServiceBetween(next, next + 1)}`, values: [...roster.values, addDays(day, -days), day] };
 }
 
 /** Keyset order: village, then worker key (both byte-wise). The cursor is the last row's pair. */
@@ -40,14 +50,15 @@ export async function rosterPage(live: Sql, query: RosterQuery): Promise<Page<Pe
   const cursor = decodeRosterCursor(query.after);
   // As of a past day: the same statements over the versions valid then (history/as-of.ts).
   const sql = sqlAsOf(live, query.asOf ?? null);
-  const { where, values } = rosterWhere(query.kind, query.region, query.asOf?.day);
+  const roster = rosterWhere(query.kind, query.region, query.asOf?.day);
+  const { where, values } = withoutRecentService(roster, query.noServiceWithinDays, query.asOf?.day ?? todayInChina());
   const next = values.length + 1;
   const keyset = cursor ? ` and (p.village_code, p.worker_id) > ($${next}, $${next + 1})` : '';
   const pageValues = cursor ? [...values, cursor[0], cursor[1], first + 1] : [...values, first + 1];
   const limit = `$${pageValues.length}`;
   const [rows, count] = await Promise.all([
     sql.rows<PersonRecord>(`select ${PERSON_SELECT} from person_situation p where ${where}${keyset} order by p.village_code, p.worker_id limit ${limit}`, pageValues),
-    keptTotal(sql, query.kind, query.region).then(async (kept) =>
+    (query.noServiceWithinDays == null ? keptTotal(sql, query.kind, query.region) : Promise.resolve(null)).then(async (kept) =>
       kept !== null ? { n: kept } : sql.one<{ n: number }>(`select count(*) as n from person_situation p where ${where}`, values),
     ),
   ]);

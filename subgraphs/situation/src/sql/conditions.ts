@@ -60,3 +60,15 @@ export const ZERO_EMPLOYMENT = `h.able_labourers > 0 and ${NOBODY_EMPLOYED}`;
 export function villageAssistant(villageName: string | null | undefined, villageCode: string): string {
   return `${villageName ?? villageCode}劳动保障协理员`;
 }
+
+/** The longest window the "no service within N days" filter takes (about three years). */
+export const MAX_NO_SERVICE_DAYS = 1100;
+
+/**
+ * 一人一案: no service from any department in the window, served_on from `$since` (the day
+ * N days before the day drawn for) up to `$day`; person_service is not versioned, so as of a
+ * past day the services dated after it are left out by date. Parameters are numbered by the caller.
+ */
+export function noServiceBetween(sinceParameter: number, dayParameter: number): string {
+  return `not exists (select 1 from person_service s where s.worker_id = p.worker_id and s.served_on >= $${sinceParameter}::date and s.served_on <= $${dayParameter}::date)`;
+}

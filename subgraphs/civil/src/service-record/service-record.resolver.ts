@@ -1,0 +1,7 @@
+import { serviceRecordResolver, type ServiceReferences } from '@jiuye/common';
+
+/** What civil holds that another department's service records may name (checked here, in its own database). */
+const references: ServiceReferences = {};
+
+/** 一人一案: civil's service records (common/src/service-record). */
+export const ServiceRecordResolver = serviceRecordResolver('civil', references);
