@@ -61,6 +61,7 @@ export const LIST_SIZES: Readonly<Record<string, number>> = Object.freeze({
   'Query.warningRules': 6, // WarningRuleId
   'Query.povertyStatusCounts': 5, // PovertyStatus
   'Query.contactOutcomeCounts': 8, // ContactOutcome
+  'RegionTaskPage.countsByAge': 5, // situation's task.service.ts AGE_BUCKETS
   // Capped by the resolver: situation's ranking.service.ts LIST_SIZE.
   'VillageRanking.red': 10,
   'VillageRanking.black': 10,
@@ -98,6 +99,7 @@ export const LIST_SIZES: Readonly<Record<string, number>> = Object.freeze({
   'Transfer.contactAttempts': PERSON_RECORDS,
   'FollowUpVisit.contactAttempts': PERSON_RECORDS,
   'Cadre.postings': PERSON_RECORDS, // the villages one cadre served
+  'Task.history': PERSON_RECORDS, // one task's transitions (assigned, acknowledged, closed, reopened …)
   // Capped by the service: training's class-session.service.ts MAX_SESSIONS_PER_CLASS.
   'TrainingClass.sessions': 400,
   // Lists of many people or records that no resolver caps and that grow with the county: they
@@ -116,6 +118,7 @@ export const LIST_SIZES: Readonly<Record<string, number>> = Object.freeze({
   'Query.transferBatches': UNCAPPED,
   'VillageRanking.all': UNCAPPED,
   'VerificationCoverage.villages': UNCAPPED,
+  'RegionTaskPage.countsByAssignee': UNCAPPED, // one row per assignee of the region
 });
 /** A list without `first` that LIST_SIZES does not name (a list added later): the largest page. */
 export const UNDECLARED_LIST_SIZE = MAX_PAGE_SIZE;

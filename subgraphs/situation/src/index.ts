@@ -20,6 +20,8 @@ import { IndicatorSeriesResolver } from './indicator/series.resolver';
 import { VillageRankingResolver } from './ranking/ranking.resolver';
 import { VerificationCoverageResolver } from './verification/coverage.resolver';
 import { SituationPersonResolver } from './person/situation-person.resolver';
+import { TaskResolver } from './task/task.resolver';
+import { DailyTaskEvaluation } from './task/task.daily';
 
 /**
  * 就业帮扶综合视图 — the situation read model: cross-department rosters (一库六册), the five
@@ -41,6 +43,7 @@ export const situationSubgraph: SubgraphModule<SituationLoaders> = {
     VillageRankingResolver,
     VerificationCoverageResolver,
     SituationPersonResolver,
+    TaskResolver,
   ],
   orphanedTypes: [Worker, Household],
   referenceResolvers: {},
@@ -51,9 +54,22 @@ export const situationSubgraph: SubgraphModule<SituationLoaders> = {
   downloads: { prefix: EXPORT_PREFIX, handle: (context, url, response) => handleExport(context as SituationContext, url, response) },
   async background(config, logger) {
     const situation = config as SituationConfig;
-    const feed = new ChangeFeed({ situationUrl: situation.databaseUrl, sourceUrls: situation.sourceDatabaseUrls, pollMs: situation.pollMs, logger });
+    const feed = new ChangeFeed({
+      situationUrl: situation.databaseUrl,
+      sourceUrls: situation.sourceDatabaseUrls,
+      pollMs: situation.pollMs,
+      logger,
+      taskDueDays: situation.taskDueDays,
+    });
     await feed.start();
-    return feed;
+    const daily = new DailyTaskEvaluation(situation.databaseUrl, logger);
+    await daily.start();
+    return {
+      async stop() {
+        await daily.stop();
+        await feed.stop();
+      },
+    };
   },
 };
 
