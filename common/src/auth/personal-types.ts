@@ -37,4 +37,6 @@ export const PERSONAL_TYPES: ReadonlySet<string> = new Set([
   'Responsibility',
   'EarlyWarning',
   'Conflict',
+  // situation's tasks (a zero-employment household, a warning or a conflict assigned to an account)
+  'Task',
 ]);
