@@ -277,11 +277,17 @@ export async function assignTask(sql: Sql, access: AccessControl, input: AssignI
   if (!existing) {
     const created = await sql.one<{ id: number }>(
       `insert into task (kind, subject, rule, village_code, household_code, worker_id, status, opened_on, due_on)
-       values ($1, $2, $3, $4, $5, $6, 'OPEN', $7, $8) returning id`,
+       values ($1, $2, $3, $4, $5, $6, 'OPEN', $7, $8) on conflict (kind, subject) do nothing returning id`,
       [input.kind, input.subject, facts.rule, facts.village_code, facts.household_code, facts.worker_id, today, dueOn(days, input.kind, facts.rule, today)],
     );
-    await recordEvent(sql, created!.id, null, 'OPEN', actor, null, null);
-    existing = { id: created!.id, status: 'OPEN' };
+    if (created) {
+      await recordEvent(sql, created.id, null, 'OPEN', actor, null, null);
+      existing = { id: created.id, status: 'OPEN' };
+    } else {
+      // Created meanwhile by another request: assign that one.
+      existing = await sql.one<{ id: number; status: TaskStatus }>(`select id, status from task where kind = $1 and subject = $2 for update`, [input.kind, input.subject]);
+      if (!existing || existing.status === 'CLOSED') throw conflict('input.subject', 'the task of this subject changed meanwhile; try again');
+    }
   }
   await sql.rows(`update task set status = 'ASSIGNED', assignee = $2, assignee_kind = $3, assignee_scope = $4, updated_at = now() where id = $1`, [
     existing.id,

@@ -57,11 +57,15 @@ export async function syncZeroEmploymentSpells(
       returning s.household_code, s.cleared_on::text as cleared_on, s.cleared_by`,
     values,
   );
-  for (const spell of cleared) {
+  if (cleared.length > 0) {
+    // One note per household whose task is still open (set-based: a rebuild may clear thousands at once).
     await sql.rows(
       `insert into task_event (task_id, from_status, to_status, actor, note)
-       select t.id, t.status, t.status, $2, $3 from task t where t.kind = 'ZERO_EMPLOYMENT_HOUSEHOLD' and t.subject = $1 and t.status <> 'CLOSED'`,
-      [spell.household_code, FEED_ACTOR, `${spell.cleared_on} 起不再是零就业家庭（${spell.cleared_by === 'EMPLOYED' ? '家庭成员已就业' : '已无劳动力或不在名单'}）`],
+       select t.id, t.status, t.status, $2, c.cleared_on || ' 起不再是零就业家庭（' || case when c.cleared_by = 'EMPLOYED' then '家庭成员已就业' else '已无劳动力或不在名单' end || '）'
+         from jsonb_to_recordset($1::jsonb) as c(household_code text, cleared_on text, cleared_by text)
+         join task t on t.kind = 'ZERO_EMPLOYMENT_HOUSEHOLD' and t.subject = c.household_code collate "C"
+        where t.status <> 'CLOSED'`,
+      [JSON.stringify(cleared), FEED_ACTOR],
     );
   }
   const opened = await sql.rows<{ household_code: string; village_code: string; started_on: string }>(
@@ -72,32 +76,43 @@ export async function syncZeroEmploymentSpells(
        from household_situation h
       where ${only('h.code')} and ${ZERO_EMPLOYMENT}
         and not exists (select 1 from zero_employment_spell o where o.household_code = h.code and o.cleared_on is null)
+     on conflict (household_code) where cleared_on is null do nothing
      returning household_code, village_code, started_on::text as started_on`,
     values,
   );
-  for (const spell of opened) await openHouseholdTask(sql, spell, days);
+  if (opened.length === 0) return { opened: 0, cleared: cleared.length };
+  // New households: their tasks created OPEN in two statements; households that had a task: reopened one by one (few).
+  const spells = opened.map((spell) => ({ ...spell, due_on: dueOn(days, 'ZERO_EMPLOYMENT_HOUSEHOLD', null, spell.started_on) }));
+  const created = await sql.rows<{ id: number; subject: string }>(
+    `insert into task (kind, subject, village_code, household_code, status, opened_on, due_on)
+     select 'ZERO_EMPLOYMENT_HOUSEHOLD', s.household_code, s.village_code, s.household_code, 'OPEN', s.started_on, s.due_on
+       from jsonb_to_recordset($1::jsonb) as s(household_code text, village_code text, started_on date, due_on date)
+     on conflict (kind, subject) do nothing
+     returning id, subject`,
+    [JSON.stringify(spells)],
+  );
+  const bySubject = new Map(spells.map((spell) => [spell.household_code, spell]));
+  if (created.length > 0) {
+    await sql.rows(
+      `insert into task_event (task_id, from_status, to_status, actor, note)
+       select c.id, null, 'OPEN', $2, c.started_on || ' 起为零就业家庭，应于 ' || c.due_on || ' 前清零'
+         from jsonb_to_recordset($1::jsonb) as c(id int, started_on text, due_on text)`,
+      [JSON.stringify(created.map((task) => ({ id: task.id, started_on: bySubject.get(task.subject)!.started_on, due_on: bySubject.get(task.subject)!.due_on }))), FEED_ACTOR],
+    );
+  }
+  const fresh = new Set(created.map((task) => task.subject));
+  for (const spell of spells) if (!fresh.has(spell.household_code)) await reopenHouseholdTask(sql, spell);
   return { opened: opened.length, cleared: cleared.length };
 }
 
-async function openHouseholdTask(sql: Sql, spell: { household_code: string; village_code: string; started_on: string }, days: TaskDueDays | undefined): Promise<void> {
-  const due = dueOn(days, 'ZERO_EMPLOYMENT_HOUSEHOLD', null, spell.started_on);
+/** A household that had a task becomes zero-employment again: its task is reopened (if closed) and due from the new spell. */
+async function reopenHouseholdTask(sql: Sql, spell: { household_code: string; village_code: string; started_on: string; due_on: string }): Promise<void> {
+  const due = spell.due_on;
   const existing = await sql.one<{ id: number; status: string; assignee: string | null; assignee_kind: string | null }>(
     `select id, status, assignee, assignee_kind from task where kind = 'ZERO_EMPLOYMENT_HOUSEHOLD' and subject = $1 for update`,
     [spell.household_code],
   );
-  if (!existing) {
-    const created = await sql.one<{ id: number }>(
-      `insert into task (kind, subject, village_code, household_code, status, opened_on, due_on)
-       values ('ZERO_EMPLOYMENT_HOUSEHOLD', $1, $2, $1, 'OPEN', $3, $4) returning id`,
-      [spell.household_code, spell.village_code, spell.started_on, due],
-    );
-    await sql.rows(`insert into task_event (task_id, from_status, to_status, actor, note) values ($1, null, 'OPEN', $2, $3)`, [
-      created!.id,
-      FEED_ACTOR,
-      `${spell.started_on} 起为零就业家庭，应于 ${due} 前清零`,
-    ]);
-    return;
-  }
+  if (!existing) return;
   const reopened = existing.status === 'CLOSED';
   const status = reopened ? 'REOPENED' : existing.status;
   await sql.rows(

@@ -1,5 +1,5 @@
 import { Field, Float, ID, InputType, Int, ObjectType } from 'type-graphql';
-import { defineVocabulary, LocalDateScalar, PageInfo } from '@jiuye/common';
+import { daysBetween, defineVocabulary, LocalDateScalar, PageInfo, todayInChina } from '@jiuye/common';
 import { SituationPerson, type PersonRecord } from '../person/situation-person.type';
 import { RegionType } from '../region/region.type';
 import { ResponsibleKind } from '../warning/warning.types';
@@ -185,8 +185,8 @@ export class Task {
 
   @Field(() => Int, { description: 'Days since openedOn (to today, or to the day it closed).' })
   get ageDays(): number {
-    const end = this.record.closed_at ? this.record.closed_at.toISOString().slice(0, 10) : this.record.today;
-    return Math.max(0, Math.round((Date.parse(end) - Date.parse(this.record.opened_on)) / 86_400_000));
+    const end = this.record.closed_at ? todayInChina(this.record.closed_at) : this.record.today;
+    return Math.max(0, daysBetween(this.record.opened_on, end));
   }
 
   @Field(() => TaskOutcome, { nullable: true })
