@@ -217,7 +217,31 @@ export interface SituationConfig extends SubgraphConfig {
   suppressionThreshold: number;
   /** The last day of the ranking week (WEEK_ENDS_ON, default FRIDAY: the Friday ranking covers Saturday–Friday). */
   weekEndsOn: Weekday;
+  /** Days a task has before it is overdue (ZERO_EMPLOYMENT_CLEAR_DAYS, TASK_DUE_DAYS_*); omitted → DEFAULT_TASK_DUE_DAYS. */
+  taskDueDays?: TaskDueDays;
 }
+
+/** 任务期限 — days from when a task's situation began to its due date. */
+export interface TaskDueDays {
+  /** A zero-employment household is to be cleared within this many days (ZERO_EMPLOYMENT_CLEAR_DAYS, default 15). */
+  zeroEmployment: number;
+  /** Warnings by level (TASK_DUE_DAYS_RED / _ORANGE / _YELLOW, default 7 / 15 / 30). */
+  red: number;
+  orange: number;
+  yellow: number;
+  /** Conflicts (TASK_DUE_DAYS_CONFLICT, default 30). */
+  conflict: number;
+}
+
+export const DEFAULT_TASK_DUE_DAYS: TaskDueDays = { zeroEmployment: 15, red: 7, orange: 15, yellow: 30, conflict: 30 };
+
+const TASK_DUE_DAYS_VARIABLES: Record<keyof TaskDueDays, string> = {
+  zeroEmployment: 'ZERO_EMPLOYMENT_CLEAR_DAYS',
+  red: 'TASK_DUE_DAYS_RED',
+  orange: 'TASK_DUE_DAYS_ORANGE',
+  yellow: 'TASK_DUE_DAYS_YELLOW',
+  conflict: 'TASK_DUE_DAYS_CONFLICT',
+};
 
 /** The situation read model: its own database plus where each department's database is. */
 export function loadSituationConfig(env: NodeJS.ProcessEnv = process.env): SituationConfig {
@@ -246,8 +270,15 @@ export function loadSituationConfig(env: NodeJS.ProcessEnv = process.env): Situa
     problems,
   );
   const weekEndsOn = check(z.enum(WEEKDAYS, { message: `expected one of ${WEEKDAYS.join(', ')}` }), (env.WEEK_ENDS_ON ?? 'FRIDAY').toUpperCase(), 'WEEK_ENDS_ON', problems);
+  const days = z.coerce.number().int('expected whole days').min(1, 'at least 1 day').max(365, 'at most 365 days');
+  const taskDueDays = Object.fromEntries(
+    (Object.keys(TASK_DUE_DAYS_VARIABLES) as (keyof TaskDueDays)[]).map((key) => {
+      const variable = TASK_DUE_DAYS_VARIABLES[key];
+      return [key, check(days, env[variable] ?? DEFAULT_TASK_DUE_DAYS[key], variable, problems)];
+    }),
+  ) as unknown as TaskDueDays;
   if (problems.length) throw new ConfigError([...new Set(problems)]);
-  return { ...(base as SubgraphConfig), name: 'situation', sourceDatabaseUrls, pollMs, suppressionThreshold, weekEndsOn };
+  return { ...(base as SubgraphConfig), name: 'situation', sourceDatabaseUrls, pollMs, suppressionThreshold, weekEndsOn, taskDueDays };
 }
 
 /**

@@ -1,4 +1,4 @@
-import { ConfigError, DEFAULT_GATEWAY_LIMITS, loadGatewayConfig, loadSubgraphConfig } from '@jiuye/common';
+import { ConfigError, DEFAULT_GATEWAY_LIMITS, DEFAULT_TASK_DUE_DAYS, loadGatewayConfig, loadSituationConfig, loadSubgraphConfig } from '@jiuye/common';
 
 const SERVER = 'postgres://jiuye:jiuye@localhost:5432/postgres';
 
@@ -17,6 +17,21 @@ describe('configuration', () => {
     });
     expect(() => loadSubgraphConfig('hr', { DATABASE_URL: SERVER, IMPORT_ROW_RETENTION_DAYS: '0', IMPORT_STALE_MINUTES: 'soon' })).toThrow(
       /IMPORT_ROW_RETENTION_DAYS: at least 1 day[\s\S]*IMPORT_STALE_MINUTES/,
+    );
+  });
+
+  it('reads the days tasks have before they are overdue (ZERO_EMPLOYMENT_CLEAR_DAYS default 15, warnings by level, conflicts)', () => {
+    expect(loadSituationConfig({ DATABASE_URL: SERVER }).taskDueDays).toEqual(DEFAULT_TASK_DUE_DAYS);
+    expect(DEFAULT_TASK_DUE_DAYS).toEqual({ zeroEmployment: 15, red: 7, orange: 15, yellow: 30, conflict: 30 });
+    expect(loadSituationConfig({ DATABASE_URL: SERVER, ZERO_EMPLOYMENT_CLEAR_DAYS: '10', TASK_DUE_DAYS_RED: '3', TASK_DUE_DAYS_CONFLICT: '60' }).taskDueDays).toEqual({
+      zeroEmployment: 10,
+      red: 3,
+      orange: 15,
+      yellow: 30,
+      conflict: 60,
+    });
+    expect(() => loadSituationConfig({ DATABASE_URL: SERVER, ZERO_EMPLOYMENT_CLEAR_DAYS: '0', TASK_DUE_DAYS_YELLOW: 'a month' })).toThrow(
+      /ZERO_EMPLOYMENT_CLEAR_DAYS: at least 1 day[\s\S]*TASK_DUE_DAYS_YELLOW/,
     );
   });
 

@@ -66,6 +66,7 @@ export const LIST_SIZES: Readonly<Record<string, number>> = Object.freeze({
   'RelapseCandidate.signals': 3, // the relapse warning rules (situation monitoring/relapse-candidates.ts)
   'MonitoringCase.riskTypes': 6, // RelapseRiskType, each once
   'MonitoringCase.transitions': 5, // opened, then at most the four steps to EXITED or REJECTED
+  'RegionTaskPage.countsByAge': 5, // situation's task.service.ts AGE_BUCKETS
   // Capped by the resolver: situation's ranking.service.ts LIST_SIZE.
   'VillageRanking.red': 10,
   'VillageRanking.black': 10,
@@ -105,6 +106,7 @@ export const LIST_SIZES: Readonly<Record<string, number>> = Object.freeze({
   'Cadre.postings': PERSON_RECORDS, // the villages one cadre served
   'Household.monitoringCases': PERSON_RECORDS, // 防返贫 cases of one household
   'MonitoringCase.measures': PERSON_RECORDS, // 帮扶措施 of one case
+  'Task.history': PERSON_RECORDS, // one task's transitions (assigned, acknowledged, closed, reopened …)
   // Capped by the service: training's class-session.service.ts MAX_SESSIONS_PER_CLASS.
   'TrainingClass.sessions': 400,
   // Lists of many people or records that no resolver caps and that grow with the county: they
@@ -123,6 +125,7 @@ export const LIST_SIZES: Readonly<Record<string, number>> = Object.freeze({
   'Query.transferBatches': UNCAPPED,
   'VillageRanking.all': UNCAPPED,
   'VerificationCoverage.villages': UNCAPPED,
+  'RegionTaskPage.countsByAssignee': UNCAPPED, // one row per assignee of the region
 });
 /** A list without `first` that LIST_SIZES does not name (a list added later): the largest page. */
 export const UNDECLARED_LIST_SIZE = MAX_PAGE_SIZE;

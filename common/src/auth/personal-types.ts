@@ -44,4 +44,6 @@ export const PERSONAL_TYPES: ReadonlySet<string> = new Set([
   'EarlyWarning',
   'Conflict',
   'RelapseCandidate',
+  // situation's tasks (a zero-employment household, a warning or a conflict assigned to an account)
+  'Task',
 ]);

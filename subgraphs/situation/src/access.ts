@@ -4,6 +4,7 @@ import type { Responsibility, ZeroEmploymentHousehold } from './household/zero-e
 import type { EarlyWarning } from './warning/warning.types';
 import type { Conflict } from './conflict/conflict.types';
 import type { RelapseCandidate } from './monitoring/relapse-candidates';
+import type { Task } from './task/task.types';
 
 /**
  * Who may see what in the cross-department views (common/src/auth/guard.ts applies these at
@@ -25,6 +26,8 @@ export const situationAccess: AccessRules = {
     // 防返贫监测候选: a household, placed by its code.
     RelapseCandidate: (candidate: RelapseCandidate): Subject => ({ place: candidate.record.code }),
     Conflict: (c: Conflict): Subject => (c.record.worker_id ? { workerId: c.record.worker_id, place: c.record.village_code } : { place: c.record.household_code }),
+    // A task about a person by worker and village, about a household by its code (logged as the household).
+    Task: (t: Task): Subject => (t.record.worker_id ? { workerId: t.record.worker_id, place: t.record.village_code } : { place: t.record.household_code ?? t.record.village_code }),
   },
   fields: {
     'SituationPerson.disabilityGrade': 'health',
@@ -60,5 +63,9 @@ export const situationAccess: AccessRules = {
     'Conflict.householdCode': 'household',
     'Conflict.villageCode': 'village',
     'Conflict.villageName': 'village',
+    'Task.subject': 'household',
+    'Task.householdCode': 'household',
+    'Task.villageCode': 'village',
+    'Task.villageName': 'village',
   },
 };

@@ -24,6 +24,21 @@ import { SituationPersonResolver } from './person/situation-person.resolver';
 import { RelapseCandidateResolver } from './monitoring/relapse-candidates';
 import { TargetResolver } from './target/target.resolver';
 import { ServiceTimelineResolver } from './service/service.resolver';
+import { TaskResolver } from './task/task.resolver';
+import { DailyTaskEvaluation } from './task/task.daily';
+
+/** The situation service's background work: the change feed and the daily task evaluation. */
+class SituationBackground {
+  constructor(
+    readonly feed: ChangeFeed,
+    private readonly daily: DailyTaskEvaluation,
+  ) {}
+
+  async stop(): Promise<void> {
+    await this.daily.stop();
+    await this.feed.stop();
+  }
+}
 
 /**
  * 就业帮扶综合视图 — the situation read model: cross-department rosters (一库六册), the five
@@ -48,6 +63,7 @@ export const situationSubgraph: SubgraphModule<SituationLoaders> = {
     RelapseCandidateResolver,
     TargetResolver,
     ServiceTimelineResolver,
+    TaskResolver,
   ],
   orphanedTypes: [Worker, Household],
   referenceResolvers: {},
@@ -58,12 +74,20 @@ export const situationSubgraph: SubgraphModule<SituationLoaders> = {
   downloads: { prefix: EXPORT_PREFIX, handle: (context, url, response) => handleExport(context as SituationContext, url, response) },
   async background(config, logger) {
     const situation = config as SituationConfig;
-    const feed = new ChangeFeed({ situationUrl: situation.databaseUrl, sourceUrls: situation.sourceDatabaseUrls, pollMs: situation.pollMs, logger });
+    const feed = new ChangeFeed({
+      situationUrl: situation.databaseUrl,
+      sourceUrls: situation.sourceDatabaseUrls,
+      pollMs: situation.pollMs,
+      logger,
+      taskDueDays: situation.taskDueDays,
+    });
     await feed.start();
-    return feed;
+    const daily = new DailyTaskEvaluation(situation.databaseUrl, logger);
+    await daily.start();
+    return new SituationBackground(feed, daily);
   },
   metrics(metrics, background) {
-    if (background instanceof ChangeFeed) registerFeedMetrics(metrics, background);
+    if (background instanceof SituationBackground) registerFeedMetrics(metrics, background.feed);
   },
 };
 

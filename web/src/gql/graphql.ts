@@ -73,6 +73,13 @@ export type AccessLogVerification = {
   problem?: Maybe<Scalars['String']['output']>;
 };
 
+/** 签收任务 */
+export type AcknowledgeTaskInput = {
+  /** At most 500 characters. */
+  note?: InputMaybe<Scalars['String']['input']>;
+  taskId: Scalars['ID']['input'];
+};
+
 export type AddCareDutyInput = {
   caredForName: Scalars['String']['input'];
   idNumber: Scalars['String']['input'];
@@ -166,6 +173,20 @@ export type AssignResponsibilityInput = {
   householdCode: Scalars['String']['input'];
   /** First day; the current responsibility, if any, ends the day before. */
   since: Scalars['LocalDate']['input'];
+};
+
+/** 分派任务 — assign (or reassign) the task of a subject to a named account whose scope covers its village. */
+export type AssignTaskInput = {
+  /** The staff account (the sub of its token), 1–128 of A–Z a–z 0–9 . _ @ : - */
+  assignee: Scalars['String']['input'];
+  assigneeKind: WarningResponsibleKind;
+  /** The assignee's scope: CADRE a division code (township or village) covering the subject's village, inside your region; VILLAGE_ASSISTANT the subject's 12-digit village; PARTNER_STATION the 4-digit city the worker was transferred to; INSTITUTION the id of the worker's training institution. */
+  assigneeScope: Scalars['String']['input'];
+  kind: TaskKind;
+  /** At most 500 characters (no ID numbers). */
+  note?: InputMaybe<Scalars['String']['input']>;
+  /** ZERO_EMPLOYMENT_HOUSEHOLD: the household code; WARNING: EarlyWarning.id; CONFLICT: Conflict.id. */
+  subject: Scalars['String']['input'];
 };
 
 /** 公益性岗位安置 — give a vacant public-welfare post to a worker of the same village. */
@@ -493,6 +514,15 @@ export type CloseResponsibleUnitInput = {
   id: Scalars['ID']['input'];
   /** Why, 2 to 200 characters. */
   reason: Scalars['String']['input'];
+};
+
+/** 办结任务 — closes only when the data bears it out, or as NOT_APPLICABLE with a note by an officer of the region. */
+export type CloseTaskInput = {
+  /** At most 500 characters; required with NOT_APPLICABLE. */
+  note?: InputMaybe<Scalars['String']['input']>;
+  /** Omit: decided by the data (EMPLOYED, WARNING_CLEARED, CONFLICT_RESOLVED); NOT_APPLICABLE needs a note. */
+  outcome?: InputMaybe<TaskOutcome>;
+  taskId: Scalars['ID']['input'];
 };
 
 /** 结班 — close a class that has ended, once every trainee has completed or dropped. */
@@ -1858,6 +1888,8 @@ export type MoveMonitoringCaseInput = {
 
 export type Mutation = {
   __typename?: 'Mutation';
+  /** 签收任务: the assignee acknowledges an ASSIGNED or REOPENED task. */
+  acknowledgeTask: Task;
   /** Record a care duty that keeps a worker near home. */
   addCareDuty: CareDuty;
   /** 排课 — add a session to an open class’s schedule. */
@@ -1868,6 +1900,8 @@ export type Mutation = {
   addJobFairEmployer: JobFair;
   /** 结对帮扶 — make a cadre responsible for a household; the current responsibility ends the day before. */
   assignResponsibility: HouseholdResponsibility;
+  /** 分派任务: an officer of the subject's region assigns its task to a named account whose scope covers the subject (checked against your region and the subject); the assignee is notified. */
+  assignTask: Task;
   /** 公益性岗位安置 — give a vacant post to a worker of its village; opens a PUBLIC_WELFARE_POST employment in the same transaction. */
   assignWelfarePost: WelfarePostAssignment;
   /** Call off a job fair of your region before anything happened at it. */
@@ -1890,6 +1924,8 @@ export type Mutation = {
   closePartnerJobPosting: PartnerJobPosting;
   /** 撤销 — close a unit with no open pairing and no household it answers for. */
   closeResponsibleUnit: ResponsibleUnit;
+  /** 办结任务: closes when the data bears it out (a member employed, the warning no longer holds, the conflict resolved), or NOT_APPLICABLE with a note by an officer; the error says why not. */
+  closeTask: Task;
   /** 结班 — close a class that has ended, once every trainee completed or dropped. */
   closeTrainingClass: TrainingClass;
   /** 撤岗 — close a vacant public-welfare post of your region. */
@@ -2044,6 +2080,11 @@ export type Mutation = {
 };
 
 
+export type MutationAcknowledgeTaskArgs = {
+  input: AcknowledgeTaskInput;
+};
+
+
 export type MutationAddCareDutyArgs = {
   input: AddCareDutyInput;
 };
@@ -2066,6 +2107,11 @@ export type MutationAddJobFairEmployerArgs = {
 
 export type MutationAssignResponsibilityArgs = {
   input: AssignResponsibilityInput;
+};
+
+
+export type MutationAssignTaskArgs = {
+  input: AssignTaskInput;
 };
 
 
@@ -2121,6 +2167,11 @@ export type MutationClosePartnerJobPostingArgs = {
 
 export type MutationCloseResponsibleUnitArgs = {
   input: CloseResponsibleUnitInput;
+};
+
+
+export type MutationCloseTaskArgs = {
+  input: CloseTaskInput;
 };
 
 
@@ -2789,6 +2840,8 @@ export type Query = {
   monitoringCaseCounts: MonitoringCaseCounts;
   /** 防返贫监测对象 — monitoring cases of households in a region, newest first (region staff). */
   monitoringCases: MonitoringCasePage;
+  /** 我的任务: the caller's open tasks (assigned to its account, within the scope it holds), by due day. Person-level: needs a purpose; reads are logged. */
+  myTasks: TaskPage;
   /** 东西部协作/对口帮扶城市, by code (partner-city staff: their own city). */
   partnerCities: Array<PartnerCity>;
   partnerCity?: Maybe<PartnerCity>;
@@ -2817,6 +2870,10 @@ export type Query = {
   targetChanges: Array<TargetChange>;
   /** 目标任务: the targets of a region (default your region) and every region inside it, for a period and measure. */
   targets: TargetList;
+  /** One task: for department staff of its village and for its assignee. */
+  task: Task;
+  /** 区域任务: a region's tasks for its supervisors (department staff of the region), filtered, by due day; with open tasks by assignee and by age. */
+  tasks: RegionTaskPage;
   trainingClass?: Maybe<TrainingClass>;
   /** 培训班 — classes by start date, optionally of one course. */
   trainingClasses: TrainingClassPage;
@@ -2842,6 +2899,8 @@ export type Query = {
   worker?: Maybe<Worker>;
   /** 一库六册 — workers of households in a division, by household; filters give the rosters. */
   workers: WorkerPage;
+  /** 零就业家庭动态清零: how many zero-employment households were cleared (a member employed) in a period, how fast, and how many remain. Aggregate; dashboards get small counts suppressed. */
+  zeroEmploymentClearance: ZeroEmploymentClearance;
   /** 零就业家庭: households with an able labourer and nobody employed, with who answers for each and what was last done. asOf answers as of the end of a past day. Exports: GET /exports/zero-employment.xlsx|csv?region=…[&asOf=YYYY-MM-DD] */
   zeroEmploymentHouseholds: ZeroEmploymentPage;
 };
@@ -3047,6 +3106,13 @@ export type QueryMonitoringCasesArgs = {
 };
 
 
+export type QueryMyTasksArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: TaskListFilter;
+  first?: Scalars['Int']['input'];
+};
+
+
 export type QueryPartnerCityArgs = {
   code: Scalars['DivisionCode']['input'];
 };
@@ -3130,6 +3196,22 @@ export type QueryTargetsArgs = {
   measure: TargetMeasure;
   period: Scalars['String']['input'];
   region?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type QueryTaskArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryTasksArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  assignee?: InputMaybe<Scalars['String']['input']>;
+  first?: Scalars['Int']['input'];
+  kind?: InputMaybe<TaskKind>;
+  overdue?: InputMaybe<Scalars['Boolean']['input']>;
+  region?: InputMaybe<Scalars['String']['input']>;
+  status?: InputMaybe<TaskStatus>;
 };
 
 
@@ -3223,6 +3305,13 @@ export type QueryWorkersArgs = {
   first?: Scalars['Int']['input'];
   populationStatus?: InputMaybe<PopulationStatus>;
   trainingWish?: InputMaybe<Trade>;
+};
+
+
+export type QueryZeroEmploymentClearanceArgs = {
+  from?: InputMaybe<Scalars['LocalDate']['input']>;
+  region?: InputMaybe<Scalars['String']['input']>;
+  to?: InputMaybe<Scalars['LocalDate']['input']>;
 };
 
 
@@ -3456,6 +3545,19 @@ export type RegionTargetInput = {
   region: Scalars['String']['input'];
   /** Target, a whole number from 0 to 1 000 000. */
   target: Scalars['Int']['input'];
+};
+
+/** 区域任务 — the tasks of a region for its supervisors, with open tasks by assignee and by age. */
+export type RegionTaskPage = {
+  __typename?: 'RegionTaskPage';
+  /** Open tasks of the region by age bucket, whatever the filters. */
+  countsByAge: Array<TaskAgeCount>;
+  /** Open tasks of the region by assignee, whatever the filters. */
+  countsByAssignee: Array<TaskAssigneeCount>;
+  nodes: Array<Task>;
+  pageInfo: PageInfo;
+  region: SituationRegion;
+  totalCount: Scalars['Int']['output'];
 };
 
 /** 建档立卡 / 纳入监测 — register a household with its members and first status. */
@@ -4177,6 +4279,134 @@ export type TargetMeasure =
   | 'TRAINING_PLACES'
   /** 公益性岗位安置（个）: Indicators.welfarePostsFilled — posts with an assignment open on the period’s stock day */
   | 'WELFARE_POSTS';
+
+/** 任务 — a zero-employment household, a warning or a conflict, assigned to a named account and closed when the data bears it out. */
+export type Task = {
+  __typename?: 'Task';
+  /** Days since openedOn (to today, or to the day it closed). */
+  ageDays: Scalars['Int']['output'];
+  /** The assigned staff account (the sub of its token). */
+  assignee?: Maybe<Scalars['String']['output']>;
+  assigneeKind?: Maybe<WarningResponsibleKind>;
+  /** The assignee's scope: a division code, a partner city's 4-digit code or an institution id. */
+  assigneeScope?: Maybe<Scalars['String']['output']>;
+  closedAt?: Maybe<Scalars['DateTimeISO']['output']>;
+  /** Zero-employment households closed as EMPLOYED: days from becoming zero-employment to a member employed. */
+  daysToClear?: Maybe<Scalars['Int']['output']>;
+  /** 期限 */
+  dueOn: Scalars['LocalDate']['output'];
+  /** 任务记录: every transition with who, when and the note, oldest first. */
+  history: Array<TaskEvent>;
+  /** 户编号 */
+  householdCode?: Maybe<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  kind: TaskKind;
+  /** 任务名称 */
+  label: Scalars['String']['output'];
+  /** When the situation began (a zero-employment spell) or the task was opened (warnings, conflicts). */
+  openedOn: Scalars['LocalDate']['output'];
+  outcome?: Maybe<TaskOutcome>;
+  /** Not closed and past its due day (China time). */
+  overdue: Scalars['Boolean']['output'];
+  /** The person (warnings and conflicts about a person). */
+  person?: Maybe<SituationPerson>;
+  /** The warning rule (WarningRuleId) or conflict kind (ConflictKind). */
+  rule?: Maybe<Scalars['String']['output']>;
+  status: TaskStatus;
+  /** The subject: household code (zero-employment), EarlyWarning.id or Conflict.id. */
+  subject: Scalars['String']['output'];
+  /** 村（社区）代码 */
+  villageCode: Scalars['String']['output'];
+  /** 村（社区） */
+  villageName?: Maybe<Scalars['String']['output']>;
+  /** Zero-employment households: when the latest spell was cleared (null: still zero-employment). */
+  zeroEmploymentClearedOn?: Maybe<Scalars['LocalDate']['output']>;
+  /** Zero-employment households: when the latest spell began. */
+  zeroEmploymentSince?: Maybe<Scalars['LocalDate']['output']>;
+};
+
+/** Open tasks by age (days since openedOn). */
+export type TaskAgeCount = {
+  __typename?: 'TaskAgeCount';
+  /** 0-7, 8-15, 16-30, 31-90 or 91+ */
+  bucket: Scalars['String']['output'];
+  count: Scalars['Int']['output'];
+};
+
+/** Open tasks of one assignee (null: not yet assigned). */
+export type TaskAssigneeCount = {
+  __typename?: 'TaskAssigneeCount';
+  assignee?: Maybe<Scalars['String']['output']>;
+  assigneeKind?: Maybe<WarningResponsibleKind>;
+  /** Not closed. */
+  open: Scalars['Int']['output'];
+  /** Not closed and past due. */
+  overdue: Scalars['Int']['output'];
+};
+
+/** 任务记录 — one transition (or a note by the feed or the daily evaluation): who, when, what. */
+export type TaskEvent = {
+  __typename?: 'TaskEvent';
+  /** The staff account, or system:feed / system:daily. */
+  actor: Scalars['String']['output'];
+  /** The assignee after this event. */
+  assignee?: Maybe<Scalars['String']['output']>;
+  at: Scalars['DateTimeISO']['output'];
+  /** null for the creation */
+  fromStatus?: Maybe<TaskStatus>;
+  note?: Maybe<Scalars['String']['output']>;
+  toStatus: TaskStatus;
+};
+
+/** 任务类别 */
+export type TaskKind =
+  /** 数据比对冲突处理 */
+  | 'CONFLICT'
+  /** 预警处置 */
+  | 'WARNING'
+  /** 零就业家庭动态清零 */
+  | 'ZERO_EMPLOYMENT_HOUSEHOLD';
+
+/** 我的任务 — which of my open tasks */
+export type TaskListFilter =
+  /** 全部未办结 */
+  | 'ALL'
+  /** 7 天内到期 */
+  | 'DUE_THIS_WEEK'
+  /** 已逾期 */
+  | 'OVERDUE';
+
+/** 办结结果 — what the data bore out when the task closed */
+export type TaskOutcome =
+  /** 冲突已处理或已不再存在 */
+  | 'CONFLICT_RESOLVED'
+  /** 家庭成员已就业（零就业家庭已清零） */
+  | 'EMPLOYED'
+  /** 不适用（科员说明理由） */
+  | 'NOT_APPLICABLE'
+  /** 预警条件已不再成立 */
+  | 'WARNING_CLEARED';
+
+/** 任务清单 — one page of tasks, ordered by due day then id. */
+export type TaskPage = {
+  __typename?: 'TaskPage';
+  nodes: Array<Task>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+/** 任务状态 — OPEN → ASSIGNED → ACKNOWLEDGED → CLOSED (and REOPENED) */
+export type TaskStatus =
+  /** 已签收 */
+  | 'ACKNOWLEDGED'
+  /** 已分派 */
+  | 'ASSIGNED'
+  /** 已办结 */
+  | 'CLOSED'
+  /** 待分派 */
+  | 'OPEN'
+  /** 已重新打开 */
+  | 'REOPENED';
 
 /** 工种 — trade of a course, certificate or job */
 export type Trade =
@@ -4984,6 +5214,28 @@ export type WorkerPage = {
   pageInfo: PageInfo;
   /** How many items match, over all pages. */
   totalCount: Scalars['Int']['output'];
+};
+
+/** 零就业家庭动态清零 — how fast zero-employment households were cleared in a region (aggregate; small counts suppressed for dashboards). */
+export type ZeroEmploymentClearance = {
+  __typename?: 'ZeroEmploymentClearance';
+  /** Spells cleared by a member employed, cleared between from and to. */
+  cleared: SuppressedCount;
+  /** Of these, cleared within limitDays. */
+  clearedWithinLimit: SuppressedCount;
+  from: Scalars['LocalDate']['output'];
+  /** ZERO_EMPLOYMENT_CLEAR_DAYS */
+  limitDays: Scalars['Int']['output'];
+  /** Mean days to clear (null when cleared is suppressed or 0). */
+  meanDaysToClear?: Maybe<Scalars['Float']['output']>;
+  /** Median days to clear (null when cleared is suppressed or 0). */
+  medianDaysToClear?: Maybe<Scalars['Float']['output']>;
+  region: SituationRegion;
+  /** clearedWithinLimit / cleared */
+  shareWithinLimit: SuppressedRate;
+  /** Households zero-employment now (open spells). */
+  stillZeroEmployment: SuppressedCount;
+  to: Scalars['LocalDate']['output'];
 };
 
 /** 零就业家庭 — a household with an able labourer and nobody employed. */

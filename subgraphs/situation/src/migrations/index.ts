@@ -8,6 +8,7 @@ import { Migration20261123180000 } from './Migration20261123180000';
 import { Migration20261123190000 } from './Migration20261123190000';
 import { Migration20261207120000 } from './Migration20261207120000';
 import { Migration20261207120100 } from './Migration20261207120100';
+import { Migration20261208100000 } from './Migration20261208100000';
 import { Migration20261208110500 } from './Migration20261208110500';
 import { Migration20261208120200 } from './Migration20261208120200';
 import { Migration20261208150000 } from './Migration20261208150000';
@@ -21,6 +22,7 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261123190000', class: Migration20261123190000 },
   { name: 'Migration20261207120000', class: Migration20261207120000 },
   { name: 'Migration20261207120100', class: Migration20261207120100 },
+  { name: 'Migration20261208100000', class: Migration20261208100000 },
   { name: 'Migration20261208110500', class: Migration20261208110500 },
   { name: 'Migration20261208120200', class: Migration20261208120200 },
   { name: 'Migration20261208150000', class: Migration20261208150000 },

@@ -1,9 +1,10 @@
 import pg from 'pg';
-import { DEPARTMENT_NAMES, todayInChina, type DepartmentName, type Logger } from '@jiuye/common';
+import { DEPARTMENT_NAMES, todayInChina, type DepartmentName, type Logger, type TaskDueDays } from '@jiuye/common';
 import { ALL_REFERENCE_TABLES, Projector } from './projector';
 import { nextWorkerIds, REFERENCE_SOURCES, type ReferenceTable, type SourcePools } from './sources';
 import { recountVillages } from '../roster/village-counts';
 import { VERSIONED_TABLES } from '../history/as-of';
+import { syncZeroEmployment } from '../task/task.spells';
 
 /** Tables whose change re-projects every household (names of cadres and units) or every trainee (class dates, course kinds). */
 const ALL_HOUSEHOLDS_SOURCES = new Set(['cadre', 'responsible_unit']);
@@ -41,6 +42,8 @@ export interface FeedOptions {
   logger: Logger;
   /** Outbox rows taken per department per cycle. */
   batchSize?: number;
+  /** Due days of the tasks the feed opens (zero-employment households); default DEFAULT_TASK_DUE_DAYS. */
+  taskDueDays?: TaskDueDays;
 }
 
 function chunks<T>(items: readonly T[], size: number): T[][] {
@@ -70,7 +73,12 @@ function quietPool(connectionString: string, max: number): pg.Pool {
  * alone; whatever changed meanwhile is applied by the feed afterwards (re-projection is
  * idempotent).
  */
-export async function rebuildReadModel(situationUrl: string, sources: SourcePools, logger?: Logger): Promise<{ workers: number; households: number; elapsedMs: number }> {
+export async function rebuildReadModel(
+  situationUrl: string,
+  sources: SourcePools,
+  logger?: Logger,
+  taskDueDays?: TaskDueDays,
+): Promise<{ workers: number; households: number; elapsedMs: number }> {
   const started = Date.now();
   const startedAt = new Date();
   const today = todayInChina();
@@ -101,6 +109,8 @@ export async function rebuildReadModel(situationUrl: string, sources: SourcePool
     for (const batch of chunks(codes, HOUSEHOLD_BATCH)) await projector.projectHouseholds(client, batch, today, { empty: true });
     const villages = (await client.query<{ village_code: string }>('select distinct village_code from person_situation')).rows.map((r) => r.village_code);
     for (const batch of chunks(villages, 200)) await recountVillages(client, batch);
+    // Spells and tasks are situation's own records (not deleted above): brought in step with the rebuilt households.
+    await syncZeroEmployment(client, null, today, taskDueDays);
     await client.query(
       `insert into source_state (department, checked_at, oldest_pending_at, rebuilt_at)
        select d, $2::timestamptz, null, now() from unnest($1::text[]) d
@@ -162,8 +172,11 @@ export class ChangeFeed {
   async start(): Promise<void> {
     const state = await this.situation.query('select count(*)::int as n from source_state where rebuilt_at is not null');
     if (state.rows[0].n < DEPARTMENT_NAMES.length) {
-      const report = await rebuildReadModel(this.options.situationUrl, this.sources, this.options.logger);
+      const report = await rebuildReadModel(this.options.situationUrl, this.sources, this.options.logger, this.options.taskDueDays);
       this.options.logger.info(report, 'situation read model built from the departments');
+    } else {
+      // A model built before spells were kept (or while the feed was down): every household's spell brought in step once.
+      await this.inSituationTransaction((client) => syncZeroEmployment(client, null, todayInChina(), this.options.taskDueDays));
     }
     for (const name of DEPARTMENT_NAMES) {
       const client = new pg.Client({ connectionString: this.options.sourceUrls[name] });
@@ -183,6 +196,21 @@ export class ChangeFeed {
       this.timer = null;
       void this.runCycle().finally(() => this.schedule());
     }, this.options.pollMs);
+  }
+
+  private async inSituationTransaction<T>(work: (client: pg.ClientBase) => Promise<T>): Promise<T> {
+    const client = await this.situation.connect();
+    try {
+      await client.query('begin');
+      const result = await work(client);
+      await client.query('commit');
+      return result;
+    } catch (error) {
+      await client.query('rollback').catch(() => undefined);
+      throw error;
+    } finally {
+      client.release();
+    }
   }
 
   /** A NOTIFY arrived: run a cycle now (or right after the one under way). */
@@ -305,6 +333,8 @@ export class ChangeFeed {
     for (const batch of chunks([...touched], HOUSEHOLD_BATCH)) await this.projector.projectHouseholds(client, batch, today);
     // A household code starts with its village code: the villages whose kept counts moved.
     await recountVillages(client, [...new Set([...touched].map((code) => code.slice(0, 12)))]);
+    // Zero-employment spells and their tasks (reopened when a household is zero-employment again).
+    await syncZeroEmployment(client, [...touched], today, this.options.taskDueDays);
   }
 
   async stop(): Promise<void> {

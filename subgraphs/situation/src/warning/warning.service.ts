@@ -21,12 +21,12 @@ export interface WarningPageResult extends Page<{ warning: WarningRow; person: P
 
 const warningKey = (w: WarningRow) => compositeKey([w.level_rank, w.rule, w.village_code, w.subject]);
 
-const PERSON_FROM = `person_situation p
+export const PERSON_FROM = `person_situation p
   left join household_situation h on h.code = p.household_code
   left join partner_city pc on pc.code = p.transfer_city_code
   left join institution i on i.id = p.medium_term_institution_id`;
 
-const withToday = (expression: string) => expression.replace(/\$today/g, '$2');
+export const withToday = (expression: string) => expression.replace(/\$today/g, '$2');
 
 function factsOf(rule: WarningRule): string {
   return `jsonb_build_object(${Object.entries(rule.facts)

@@ -1,0 +1,92 @@
+import pg from 'pg';
+import { todayInChina, type Logger } from '@jiuye/common';
+import { readModelTypes, type Sql } from '../db';
+import { notificationChannel } from './task.notify';
+import { DAILY_ACTOR, noticeText, type TaskKind } from './task.rules';
+
+const HOUR_MS = 60 * 60 * 1000;
+
+/**
+ * The daily evaluation: every assigned task that is not closed and whose due day has passed gets
+ * one overdue notice to its assignee (once per due date: reopening or a new spell resets it),
+ * and an event in its history. Runs at most once per China day (task_evaluation), so replicas
+ * and restarts do not notify twice. Returns how many notices it wrote (0 if the day already ran).
+ */
+export async function evaluateOverdueTasks(sql: Sql, today: string): Promise<number> {
+  const first = await sql.one<{ day: string }>(`insert into task_evaluation (day) values ($1) on conflict (day) do nothing returning day::text`, [today]);
+  if (!first) return 0;
+  const overdue = await sql.rows<{ id: number; kind: TaskKind; assignee: string; assignee_kind: string | null; due_on: string; status: string; village_name: string | null }>(
+    `update task t set overdue_notified_on = $1, updated_at = now()
+      where t.status <> 'CLOSED' and t.assignee is not null and t.due_on < $1 and t.overdue_notified_on is null
+      returning t.id, t.kind, t.assignee, t.assignee_kind, t.due_on::text as due_on, t.status, (select d.name from division d where d.code = t.village_code) as village_name`,
+    [today],
+  );
+  for (const task of overdue) {
+    await sql.rows(`insert into task_event (task_id, from_status, to_status, actor, note, assignee) values ($1, $2, $2, $3, $4, $5)`, [
+      task.id,
+      task.status,
+      DAILY_ACTOR,
+      `已逾期（期限 ${task.due_on}），已通知责任人`,
+      task.assignee,
+    ]);
+    await notificationChannel().notify(sql, {
+      recipient: task.assignee,
+      recipientKind: task.assignee_kind,
+      kind: 'TASK_OVERDUE',
+      taskId: task.id,
+      text: noticeText('overdue', task.kind, task.id, task.village_name, task.due_on),
+    });
+  }
+  await sql.rows(`update task_evaluation set overdue_notices = $2 where day = $1`, [today, overdue.length]);
+  return overdue.length;
+}
+
+/** Runs evaluateOverdueTasks in one transaction of its own client. */
+export async function runDailyEvaluation(databaseUrl: string, today = todayInChina()): Promise<number> {
+  const client = new pg.Client({ connectionString: databaseUrl, types: readModelTypes });
+  await client.connect();
+  try {
+    await client.query('begin');
+    const sql: Sql = {
+      rows: async <T>(text: string, values: unknown[] = []) => (await client.query(text, values)).rows as T[],
+      one: async <T>(text: string, values: unknown[] = []) => (await client.query(text, values)).rows[0] as T | undefined,
+    };
+    const notices = await evaluateOverdueTasks(sql, today);
+    await client.query('commit');
+    return notices;
+  } catch (error) {
+    await client.query('rollback').catch(() => undefined);
+    throw error;
+  } finally {
+    await client.end();
+  }
+}
+
+/** The service's daily evaluation: at start and every hour it checks whether today's has run. */
+export class DailyTaskEvaluation {
+  private timer: NodeJS.Timeout | null = null;
+  private running: Promise<unknown> | null = null;
+
+  constructor(
+    private readonly databaseUrl: string,
+    private readonly logger: Logger,
+  ) {}
+
+  async start(): Promise<void> {
+    await this.tick();
+    this.timer = setInterval(() => void this.tick(), HOUR_MS);
+    this.timer.unref();
+  }
+
+  private tick(): Promise<unknown> {
+    this.running = runDailyEvaluation(this.databaseUrl)
+      .then((notices) => notices > 0 && this.logger.info({ notices }, 'tasks: overdue notices written'))
+      .catch((error: Error) => this.logger.error({ error: error.message }, 'tasks: the daily evaluation failed; retried within the hour'));
+    return this.running;
+  }
+
+  async stop(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    await this.running;
+  }
+}
