@@ -4,9 +4,9 @@ import { Migration20261123090012 } from './Migration20261123090012';
 import { Migration20261123140100 } from './Migration20261123140100';
 import { Migration20261206121000 } from './Migration20261206121000';
 import { Migration20261206130200 } from './Migration20261206130200';
-import { Migration20261206200100 } from './Migration20261206200100';
 import { Migration20261207110300 } from './Migration20261207110300';
 import { Migration20261207150300 } from './Migration20261207150300';
+import { Migration20261206200100 } from './Migration20261206200100';
 import { Migration20261208110200 } from './Migration20261208110200';
 import { Migration20261208120100 } from './Migration20261208120100';
 
@@ -15,9 +15,9 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261123140100', class: Migration20261123140100 },
   { name: 'Migration20261206121000', class: Migration20261206121000 },
   { name: 'Migration20261206130200', class: Migration20261206130200 },
-  { name: 'Migration20261206200100', class: Migration20261206200100 },
   { name: 'Migration20261207110300', class: Migration20261207110300 },
   { name: 'Migration20261207150300', class: Migration20261207150300 },
+  { name: 'Migration20261206200100', class: Migration20261206200100 },
   { name: 'Migration20261208110200', class: Migration20261208110200 },
   { name: 'Migration20261208120100', class: Migration20261208120100 },
 ];

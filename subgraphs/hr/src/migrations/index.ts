@@ -5,11 +5,11 @@ import { Migration20261123125537 } from './Migration20261123125537';
 import { Migration20261123140100 } from './Migration20261123140100';
 import { Migration20261123190000 } from './Migration20261123190000';
 import { Migration20261206130000 } from './Migration20261206130000';
-import { Migration20261206200000 } from './Migration20261206200000';
 import { Migration20261207110100 } from './Migration20261207110100';
 import { Migration20261207130000 } from './Migration20261207130000';
 import { Migration20261207150100 } from './Migration20261207150100';
 import { Migration20261207160100 } from './Migration20261207160100';
+import { Migration20261206200000 } from './Migration20261206200000';
 import { Migration20261208110000 } from './Migration20261208110000';
 
 export const migrations: MigrationObject[] = [
@@ -18,10 +18,10 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261123140100', class: Migration20261123140100 },
   { name: 'Migration20261123190000', class: Migration20261123190000 },
   { name: 'Migration20261206130000', class: Migration20261206130000 },
-  { name: 'Migration20261206200000', class: Migration20261206200000 },
   { name: 'Migration20261207110100', class: Migration20261207110100 },
   { name: 'Migration20261207130000', class: Migration20261207130000 },
   { name: 'Migration20261207150100', class: Migration20261207150100 },
   { name: 'Migration20261207160100', class: Migration20261207160100 },
+  { name: 'Migration20261206200000', class: Migration20261206200000 },
   { name: 'Migration20261208110000', class: Migration20261208110000 },
 ];

@@ -4,10 +4,10 @@ import { Migration20261123091159 } from './Migration20261123091159';
 import { Migration20261123140100 } from './Migration20261123140100';
 import { Migration20261206070000 } from './Migration20261206070000';
 import { Migration20261206130300 } from './Migration20261206130300';
-import { Migration20261206200200 } from './Migration20261206200200';
 import { Migration20261207110400 } from './Migration20261207110400';
 import { Migration20261207140200 } from './Migration20261207140200';
 import { Migration20261207160400 } from './Migration20261207160400';
+import { Migration20261206200200 } from './Migration20261206200200';
 import { Migration20261208110300 } from './Migration20261208110300';
 
 export const migrations: MigrationObject[] = [
@@ -15,9 +15,9 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261123140100', class: Migration20261123140100 },
   { name: 'Migration20261206070000', class: Migration20261206070000 },
   { name: 'Migration20261206130300', class: Migration20261206130300 },
-  { name: 'Migration20261206200200', class: Migration20261206200200 },
   { name: 'Migration20261207110400', class: Migration20261207110400 },
   { name: 'Migration20261207140200', class: Migration20261207140200 },
   { name: 'Migration20261207160400', class: Migration20261207160400 },
+  { name: 'Migration20261206200200', class: Migration20261206200200 },
   { name: 'Migration20261208110300', class: Migration20261208110300 },
 ];
