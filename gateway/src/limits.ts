@@ -78,6 +78,8 @@ export const LIST_SIZES: Readonly<Record<string, number>> = Object.freeze({
   // Bounded by the division code: a division's children are numbered by 3 digits.
   'Division.children': 999,
   'IndicatorBreakdown.children': 999, // the region's child divisions
+  'Completion.subregions': 999, // the region's child divisions (situation's target/completion.service.ts)
+  'Assessment.townships': 999, // a county's townships
   // Capped by the resolver: situation's series.service.ts MAX_SERIES_POINTS.
   'IndicatorSeries.points': 24,
   'IndicatorSeriesPoint.transferByPlace': 5, // EmploymentPlace and 'no place'
@@ -126,6 +128,8 @@ export const LIST_SIZES: Readonly<Record<string, number>> = Object.freeze({
   'VillageRanking.all': UNCAPPED,
   'VerificationCoverage.villages': UNCAPPED,
   'RegionTaskPage.countsByAssignee': UNCAPPED, // one row per assignee of the region
+  'Assessment.units': UNCAPPED, // the county's responsible units (52 in 东川, grows with the county)
+  'TargetList.targets': UNCAPPED, // the region's own target and all its townships' and villages'
 });
 /** A list without `first` that LIST_SIZES does not name (a list added later): the largest page. */
 export const UNDECLARED_LIST_SIZE = MAX_PAGE_SIZE;
