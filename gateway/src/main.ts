@@ -1,3 +1,4 @@
+import './tracing';
 import path from 'node:path';
 import { createLogger, loadGatewayConfig } from '@jiuye/common';
 import { startGateway } from './gateway';
