@@ -184,6 +184,8 @@ describe('OpenTelemetry: one worker query is one trace from the gateway through 
       INTERNAL_SIGNING_KEY: TEST_INTERNAL_SIGNING_KEY,
       JWT_SECRET: TEST_JWT.secret,
       OTEL_EXPORTER_OTLP_ENDPOINT: receiver.url,
+      // JSON, which this receiver reads without a protobuf decoder (http/protobuf, the default, is common/test/tracing.test.ts).
+      OTEL_EXPORTER_OTLP_PROTOCOL: 'http/json',
       OTEL_BSP_SCHEDULE_DELAY: '200',
       ...Object.fromEntries(SUBGRAPH_NAMES.map((name) => [`${name.toUpperCase()}_URL`, `http://127.0.0.1:${ports[name]}/graphql`])),
     };

@@ -1,4 +1,6 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { SpanKind, SpanStatusCode } from '@opentelemetry/api';
 import { BasicTracerProvider, InMemorySpanExporter, SimpleSpanProcessor } from '@opentelemetry/sdk-trace-base';
@@ -18,9 +20,15 @@ describe('tracing settings', () => {
   it('is off unless an OTLP endpoint or an exporter is named', () => {
     expect(tracingSettings('hr', {})).toBeNull();
     expect(tracingSettings('hr', { OTEL_EXPORTER_OTLP_ENDPOINT: '' })).toBeNull();
-    expect(tracingSettings('hr', { OTEL_EXPORTER_OTLP_ENDPOINT: 'http://collector:4318' })).toEqual({ exporter: 'otlp', serviceName: 'jiuye-hr' });
-    expect(tracingSettings('gateway', { OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: 'http://collector:4318/v1/traces' })).toEqual({ exporter: 'otlp', serviceName: 'jiuye-gateway' });
-    expect(tracingSettings('civil', { OTEL_TRACES_EXPORTER: 'console' })).toEqual({ exporter: 'console', serviceName: 'jiuye-civil' });
+    expect(tracingSettings('hr', { OTEL_EXPORTER_OTLP_ENDPOINT: 'http://collector:4318' })).toEqual({ exporter: 'otlp', protocol: 'http/protobuf', serviceName: 'jiuye-hr' });
+    expect(tracingSettings('gateway', { OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: 'http://collector:4318/v1/traces', OTEL_EXPORTER_OTLP_PROTOCOL: 'http/json' })).toEqual({
+      exporter: 'otlp',
+      protocol: 'http/json',
+      serviceName: 'jiuye-gateway',
+    });
+    expect(tracingSettings('civil', { OTEL_TRACES_EXPORTER: 'console' })).toEqual({ exporter: 'console', protocol: 'http/protobuf', serviceName: 'jiuye-civil' });
+    // A protocol variable alone turns nothing on (and is not checked while tracing is off).
+    expect(tracingSettings('hr', { OTEL_EXPORTER_OTLP_PROTOCOL: 'grpc' })).toBeNull();
   });
 
   it('respects OTEL_SERVICE_NAME, OTEL_TRACES_EXPORTER=none and OTEL_SDK_DISABLED', () => {
@@ -29,8 +37,49 @@ describe('tracing settings', () => {
     expect(tracingSettings('hr', { OTEL_EXPORTER_OTLP_ENDPOINT: 'http://c:4318', OTEL_SDK_DISABLED: 'true' })).toBeNull();
   });
 
-  it('names an exporter it does not have', () => {
+  it('names an exporter or a protocol it does not have', () => {
     expect(() => tracingSettings('hr', { OTEL_TRACES_EXPORTER: 'zipkin' })).toThrow('OTEL_TRACES_EXPORTER: "zipkin" is not supported (otlp, console or none)');
+    expect(() => tracingSettings('hr', { OTEL_EXPORTER_OTLP_ENDPOINT: 'http://c:4317', OTEL_EXPORTER_OTLP_PROTOCOL: 'grpc' })).toThrow(
+      'OTEL_EXPORTER_OTLP_PROTOCOL: "grpc" is not supported (http/protobuf or http/json; for gRPC, send to a collector that forwards it)',
+    );
+  });
+
+  it('exports by OTLP http/protobuf by default: a span started in a traced process reaches the endpoint as protobuf', async () => {
+    const received: { path?: string; type?: string; body: Buffer }[] = [];
+    const server = createServer((request, response) => {
+      const chunks: Buffer[] = [];
+      request.on('data', (chunk: Buffer) => chunks.push(chunk));
+      request.on('end', () => {
+        received.push({ path: request.url, type: request.headers['content-type'], body: Buffer.concat(chunks) });
+        response.writeHead(200, { 'content-type': 'application/x-protobuf' }).end();
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const endpoint = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+      const tracing = JSON.stringify(path.resolve(__dirname, '../dist/tracing/index.js'));
+      const script = `const t = require(${tracing}); t.startTracing('hr');
+        require('@opentelemetry/api').trace.getTracer('probe').startSpan('probe-span-jiuye').end();
+        t.stopTracing().then(() => console.log('stopped'));`;
+      const child = spawn(process.execPath, ['-e', script], {
+        cwd: path.resolve(__dirname, '..'),
+        env: { PATH: process.env.PATH ?? '', OTEL_EXPORTER_OTLP_ENDPOINT: endpoint },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      let output = '';
+      child.stdout.on('data', (chunk) => (output += chunk));
+      child.stderr.on('data', (chunk) => (output += chunk));
+      await new Promise((resolve) => child.once('exit', resolve));
+      expect(output.trim()).toBe('stopped');
+      expect(received).toHaveLength(1);
+      expect(received[0]).toMatchObject({ path: '/v1/traces', type: 'application/x-protobuf' });
+      // Protobuf carries strings as they are: the service and span names are in the bytes, and it is not JSON.
+      expect(received[0].body.includes(Buffer.from('jiuye-hr'))).toBe(true);
+      expect(received[0].body.includes(Buffer.from(`probe-span-jiuye`))).toBe(true);
+      expect(received[0].body.subarray(0, 1).toString()).not.toBe('{');
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
   });
 
   it('off, a service loads no OpenTelemetry SDK at all; on, it does', () => {

@@ -1,5 +1,4 @@
 import { diag, DiagConsoleLogger, DiagLogLevel } from '@opentelemetry/api';
-import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
 import { registerInstrumentations } from '@opentelemetry/instrumentation';
 import { GraphQLInstrumentation } from '@opentelemetry/instrumentation-graphql';
 import { HttpInstrumentation } from '@opentelemetry/instrumentation-http';
@@ -27,8 +26,14 @@ export interface StartedTracing {
 }
 
 function exporterFor(settings: TracingSettings): SpanExporter {
-  // The OTLP exporter reads OTEL_EXPORTER_OTLP_(TRACES_)ENDPOINT, _HEADERS and _TIMEOUT itself; it sends http/json.
-  return new RedactingSpanExporter(settings.exporter === 'console' ? new ConsoleSpanExporter() : new OTLPTraceExporter());
+  if (settings.exporter === 'console') return new RedactingSpanExporter(new ConsoleSpanExporter());
+  // The OTLP exporters read OTEL_EXPORTER_OTLP_(TRACES_)ENDPOINT, _HEADERS, _TIMEOUT and _COMPRESSION themselves.
+  /* eslint-disable @typescript-eslint/no-require-imports -- only the chosen exporter is loaded */
+  const { OTLPTraceExporter } = (
+    settings.protocol === 'http/json' ? require('@opentelemetry/exporter-trace-otlp-http') : require('@opentelemetry/exporter-trace-otlp-proto')
+  ) as typeof import('@opentelemetry/exporter-trace-otlp-http');
+  /* eslint-enable @typescript-eslint/no-require-imports */
+  return new RedactingSpanExporter(new OTLPTraceExporter());
 }
 
 export function startSdk(settings: TracingSettings): StartedTracing {

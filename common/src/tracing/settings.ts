@@ -6,8 +6,12 @@
  */
 export type TraceExporterKind = 'otlp' | 'console';
 
+/** How OTLP travels: protobuf over HTTP (the OpenTelemetry default) or JSON over HTTP; gRPC is not built in. */
+export type OtlpProtocol = 'http/protobuf' | 'http/json';
+
 export interface TracingSettings {
   exporter: TraceExporterKind;
+  protocol: OtlpProtocol;
   serviceName: string;
 }
 
@@ -17,17 +21,25 @@ const set = (value: string | undefined): value is string => value !== undefined 
 
 export function tracingSettings(service: string, env: Env = process.env): TracingSettings | null {
   if (env.OTEL_SDK_DISABLED?.trim().toLowerCase() === 'true') return null;
-  const serviceName = set(env.OTEL_SERVICE_NAME) ? env.OTEL_SERVICE_NAME.trim() : `jiuye-${service}`;
   const named = env.OTEL_TRACES_EXPORTER?.split(',')
     .map((value) => value.trim().toLowerCase())
     .filter(Boolean);
+  let exporter: TraceExporterKind;
   if (named?.length) {
     if (named.includes('none')) return null;
     for (const kind of named) {
       if (kind !== 'otlp' && kind !== 'console') throw new Error(`OTEL_TRACES_EXPORTER: "${kind}" is not supported (otlp, console or none)`);
     }
-    return { exporter: named[0] as TraceExporterKind, serviceName };
+    exporter = named[0] as TraceExporterKind;
+  } else if (set(env.OTEL_EXPORTER_OTLP_ENDPOINT) || set(env.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT)) {
+    exporter = 'otlp';
+  } else {
+    return null;
   }
-  if (set(env.OTEL_EXPORTER_OTLP_ENDPOINT) || set(env.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT)) return { exporter: 'otlp', serviceName };
-  return null;
+  const protocol = (env.OTEL_EXPORTER_OTLP_TRACES_PROTOCOL || env.OTEL_EXPORTER_OTLP_PROTOCOL || 'http/protobuf').trim().toLowerCase();
+  if (exporter === 'otlp' && protocol !== 'http/protobuf' && protocol !== 'http/json') {
+    throw new Error(`OTEL_EXPORTER_OTLP_PROTOCOL: "${protocol}" is not supported (http/protobuf or http/json; for gRPC, send to a collector that forwards it)`);
+  }
+  const serviceName = set(env.OTEL_SERVICE_NAME) ? env.OTEL_SERVICE_NAME.trim() : `jiuye-${service}`;
+  return { exporter, protocol: protocol as OtlpProtocol, serviceName };
 }
