@@ -17,9 +17,11 @@ import { watchProcesses } from './proc-stats';
  * node scripts/dist/bench/tracing.js [--workers 2000 --duration 10 --connections 8 --warmup 3 --rounds 3]
  *
  * What tracing costs: one worker's situation across the five departments through the gateway,
- * requests per second with tracing off, then on (every span exported by OTLP/HTTP to a receiver
- * here that counts and discards them), the same services, data and load (autocannon in its own
- * process, a different worker per request). A throwaway embedded PostgreSQL, removed at the end.
+ * requests per second and the services' CPU per request with tracing off, on (every request
+ * traced, exported by OTLP http/protobuf to a receiver here that counts the bytes and discards
+ * them) and sampled (one request in ten); three identical set-ups on the same data, the same load
+ * (autocannon in its own process, a different worker per request). A throwaway embedded
+ * PostgreSQL, removed at the end.
  */
 const QUERY = `query($id: String!) { worker(idNumber: $id) {
   name employmentStatus currentEmployment { kind employerName }
@@ -46,23 +48,26 @@ function runDriver(job: { url: string; body: string; bodies: string[]; headers: 
   });
 }
 
-/** An OTLP/HTTP endpoint that counts the spans it is sent and keeps nothing. */
-async function startReceiver(): Promise<{ url: string; spans: () => number; stop: () => Promise<void> }> {
-  let spans = 0;
+/** An OTLP/HTTP endpoint (http/protobuf, the default) that counts the bytes it is sent and keeps nothing. */
+async function startReceiver(): Promise<{ url: string; bytes: () => number; stop: () => Promise<void> }> {
+  let bytes = 0;
   const server = createServer((request, response) => {
-    let body = '';
-    request.setEncoding('utf8').on('data', (chunk: string) => (body += chunk));
-    request.on('end', () => {
-      spans += (body.match(/"spanId"/g) ?? []).length;
-      response.writeHead(200, { 'content-type': 'application/json' }).end('{}');
-    });
+    request.on('data', (chunk: Buffer) => (bytes += chunk.length));
+    request.on('end', () => response.writeHead(200, { 'content-type': 'application/x-protobuf' }).end());
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, spans: () => spans, stop: () => new Promise((resolve) => server.close(() => resolve())) };
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, bytes: () => bytes, stop: () => new Promise((resolve) => server.close(() => resolve())) };
 }
 
-type Mode = 'off' | 'on';
-const MODES: Mode[] = ['off', 'on'];
+type Mode = 'off' | 'on' | 'sampled';
+const MODES: Mode[] = ['off', 'on', 'sampled'];
+/** What each mode adds to the services' environment (the receiver's URL filled in). */
+const TRACING: Record<Mode, (endpoint: string) => Record<string, string>> = {
+  off: () => ({}),
+  on: (endpoint) => ({ OTEL_EXPORTER_OTLP_ENDPOINT: endpoint }),
+  // One request in ten traced, decided at the gateway (the subgraphs follow the traceparent's flag).
+  sampled: (endpoint) => ({ OTEL_EXPORTER_OTLP_ENDPOINT: endpoint, OTEL_TRACES_SAMPLER: 'parentbased_traceidratio', OTEL_TRACES_SAMPLER_ARG: '0.1' }),
+};
 
 /** The six subgraphs and the gateway as processes, on free ports; the gateway's URL. */
 async function startStack(mode: Mode, urls: Record<SubgraphName, string>, tracing: Record<string, string>, children: ChildProcess[]): Promise<{ url: string; pids: number[] }> {
@@ -118,27 +123,27 @@ async function main(): Promise<void> {
     // Both set-ups side by side (one idles while the other is measured), measured in alternating rounds: on a
     // shared machine the load of the moment moves the figures more than tracing does, so the medians count.
     const stacks = {} as Record<Mode, { url: string; pids: number[] }>;
-    for (const mode of MODES) stacks[mode] = await startStack(mode, urls, mode === 'on' ? { OTEL_EXPORTER_OTLP_ENDPOINT: receiver.url } : {}, children);
+    for (const mode of MODES) stacks[mode] = await startStack(mode, urls, TRACING[mode](receiver.url), children);
     for (const mode of MODES) {
       const check: any = await (await fetch(stacks[mode].url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: bodies[0] })).json();
       if (check.errors || !check.data?.worker) throw new Error(`the worker query does not answer (tracing ${mode}): ${JSON.stringify(check).slice(0, 300)}`);
       await runDriver({ url: stacks[mode].url, body: bodies[0], bodies, headers, connections, durationSeconds: warmup });
     }
-    const results: Record<Mode, (LoadResult & { spans: number; cpuMsPerRequest: number; rssMb: number })[]> = { off: [], on: [] };
+    const results: Record<Mode, (LoadResult & { exportedBytes: number; cpuMsPerRequest: number; rssMb: number })[]> = { off: [], on: [], sampled: [] };
     for (let round = 0; round < rounds; round++) {
       for (const mode of round % 2 === 0 ? MODES : [...MODES].reverse()) {
-        const before = receiver.spans();
+        const before = receiver.bytes();
         // CPU per request of the seven services: steadier than req/s when other work shares the cores.
         const watch = watchProcesses({ services: () => stacks[mode].pids });
         const load = await runDriver({ url: stacks[mode].url, body: bodies[0], bodies, headers, connections, durationSeconds: duration });
         const figures = watch.stop().services;
         // The last batches (the batch processor exports every 5 s).
-        if (mode === 'on') await new Promise((resolve) => setTimeout(resolve, 5500));
-        const spans = receiver.spans() - before;
+        if (mode !== 'off') await new Promise((resolve) => setTimeout(resolve, 5500));
+        const exportedBytes = receiver.bytes() - before;
         const cpuMsPerRequest = (((figures.cpuPercent ?? 0) / 100) * duration * 1000) / Math.max(1, load.requests);
-        results[mode].push({ ...load, spans, cpuMsPerRequest, rssMb: figures.rssMb ?? 0 });
+        results[mode].push({ ...load, exportedBytes, cpuMsPerRequest, rssMb: figures.rssMb ?? 0 });
         console.log(
-          `round ${round + 1} tracing ${mode.padEnd(3)} ${load.rps.toFixed(1).padStart(8)} req/s  p50 ${load.p50} ms  p95 ${load.p95} ms  errors ${load.errors}  CPU ${cpuMsPerRequest.toFixed(1)} ms/request  RSS ${figures.rssMb} MB  spans ${spans}`,
+          `round ${round + 1} tracing ${mode.padEnd(3)} ${load.rps.toFixed(1).padStart(8)} req/s  p50 ${load.p50} ms  p95 ${load.p95} ms  errors ${load.errors}  CPU ${cpuMsPerRequest.toFixed(1)} ms/request  RSS ${figures.rssMb} MB  exported ${(exportedBytes / Math.max(1, load.requests) / 1024).toFixed(1)} KB/request`,
         );
       }
     }
@@ -151,18 +156,16 @@ async function main(): Promise<void> {
       rss: Math.max(...results[mode].map((r) => r.rssMb)),
     });
     const off = summary('off');
-    const on = summary('on');
-    const spansPerRequest =
-      results.on.reduce((sum, r) => sum + r.spans, 0) /
-      Math.max(
-        1,
-        results.on.reduce((sum, r) => sum + r.requests, 0),
-      );
     const line = (mode: Mode, s: ReturnType<typeof summary>) =>
       `median ${mode.padEnd(3)}: ${s.rps.toFixed(1)} req/s, p50 ${s.p50} ms, p95 ${s.p95} ms, services' CPU ${s.cpu.toFixed(1)} ms/request, peak RSS of the seven ${s.rss} MB`;
     console.log(line('off', off));
-    console.log(`${line('on', on)} (${spansPerRequest.toFixed(0)} spans exported per request)`);
-    console.log(`overhead: ${((1 - on.rps / off.rps) * 100).toFixed(1)} % fewer requests/s, ${((on.cpu / off.cpu - 1) * 100).toFixed(1)} % more CPU per request with tracing on`);
+    for (const mode of ['on', 'sampled'] as const) {
+      const traced = summary(mode);
+      console.log(
+        `${line(mode, traced)}: ${((1 - traced.rps / off.rps) * 100).toFixed(1)} % fewer requests/s, ${((traced.cpu / off.cpu - 1) * 100).toFixed(1)} % more CPU per request than off` +
+          ` (round by round, median: ${((median(results[mode].map((r, i) => r.cpuMsPerRequest / results.off[i].cpuMsPerRequest)) - 1) * 100).toFixed(1)} % more CPU)`,
+      );
+    }
   } finally {
     await Promise.all(children.map(stopChild));
     await receiver.stop();
