@@ -26,7 +26,7 @@ const RELATIVE_REACH = [
 const restrict = (...extra) => ({ 'no-restricted-imports': ['error', { patterns: [...RELATIVE_REACH, ...extra] }] });
 
 const ONLY_COMMON = {
-  regex: '^@jiuye/(?!common$)',
+  regex: '^@jiuye/(?!common(/tracing)?$)',
   message: 'Production code of a subgraph or the gateway imports only @jiuye/common: no other department, situation, gateway, devtools or testing (docs/architecture.md).',
 };
 

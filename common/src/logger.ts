@@ -1,5 +1,7 @@
 import pino, { type Logger } from 'pino';
 import { mobileNumbersInText } from './mobile-number';
+import { tracingStarted } from './tracing';
+import { traceLogFields } from './tracing/log-fields';
 
 export type { Logger };
 
@@ -18,6 +20,8 @@ export function createLogger(service: string, level = 'info'): Logger {
     redact: { paths: REDACT_PATHS, censor: '[redacted]' },
     base: { service },
     timestamp: pino.stdTimeFunctions.isoTime,
+    // With tracing on, lines logged inside a traced request carry trace_id / span_id; off, lines are unchanged.
+    ...(tracingStarted() ? { mixin: traceLogFields } : {}),
   });
 }
 

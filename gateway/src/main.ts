@@ -1,3 +1,4 @@
+import './tracing';
 import path from 'node:path';
 import { createLogger, loadGatewayConfig, stopOnSignals } from '@jiuye/common';
 import { startGateway } from './gateway';

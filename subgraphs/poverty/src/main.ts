@@ -1,3 +1,4 @@
+import './tracing';
 import { loadSubgraphConfig, runSubgraphMain } from '@jiuye/common';
 import { povertySubgraph } from './index';
 

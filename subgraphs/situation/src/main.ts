@@ -1,3 +1,4 @@
+import './tracing';
 import { loadSituationConfig, runSubgraphMain } from '@jiuye/common';
 import { situationSubgraph } from './index';
 

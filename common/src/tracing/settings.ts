@@ -1,0 +1,45 @@
+/**
+ * Whether this process traces, read from the standard OpenTelemetry variables. Off unless an OTLP
+ * endpoint (OTEL_EXPORTER_OTLP_ENDPOINT / OTEL_EXPORTER_OTLP_TRACES_ENDPOINT) or an exporter
+ * (OTEL_TRACES_EXPORTER=otlp|console) is named; OTEL_SDK_DISABLED=true or OTEL_TRACES_EXPORTER=none
+ * turn it off whatever else is set. This file loads nothing: when tracing is off, no SDK is ever required.
+ */
+export type TraceExporterKind = 'otlp' | 'console';
+
+/** How OTLP travels: protobuf over HTTP (the OpenTelemetry default) or JSON over HTTP; gRPC is not built in. */
+export type OtlpProtocol = 'http/protobuf' | 'http/json';
+
+export interface TracingSettings {
+  exporter: TraceExporterKind;
+  protocol: OtlpProtocol;
+  serviceName: string;
+}
+
+type Env = Record<string, string | undefined>;
+
+const set = (value: string | undefined): value is string => value !== undefined && value.trim() !== '';
+
+export function tracingSettings(service: string, env: Env = process.env): TracingSettings | null {
+  if (env.OTEL_SDK_DISABLED?.trim().toLowerCase() === 'true') return null;
+  const named = env.OTEL_TRACES_EXPORTER?.split(',')
+    .map((value) => value.trim().toLowerCase())
+    .filter(Boolean);
+  let exporter: TraceExporterKind;
+  if (named?.length) {
+    if (named.includes('none')) return null;
+    for (const kind of named) {
+      if (kind !== 'otlp' && kind !== 'console') throw new Error(`OTEL_TRACES_EXPORTER: "${kind}" is not supported (otlp, console or none)`);
+    }
+    exporter = named[0] as TraceExporterKind;
+  } else if (set(env.OTEL_EXPORTER_OTLP_ENDPOINT) || set(env.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT)) {
+    exporter = 'otlp';
+  } else {
+    return null;
+  }
+  const protocol = (env.OTEL_EXPORTER_OTLP_TRACES_PROTOCOL || env.OTEL_EXPORTER_OTLP_PROTOCOL || 'http/protobuf').trim().toLowerCase();
+  if (exporter === 'otlp' && protocol !== 'http/protobuf' && protocol !== 'http/json') {
+    throw new Error(`OTEL_EXPORTER_OTLP_PROTOCOL: "${protocol}" is not supported (http/protobuf or http/json; for gRPC, send to a collector that forwards it)`);
+  }
+  const serviceName = set(env.OTEL_SERVICE_NAME) ? env.OTEL_SERVICE_NAME.trim() : `jiuye-${service}`;
+  return { exporter, protocol: protocol as OtlpProtocol, serviceName };
+}
