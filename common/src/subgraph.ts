@@ -280,7 +280,7 @@ export async function startSubgraph<TLoaders>(module: SubgraphModule<TLoaders>, 
   let maintenance: BackgroundWork | null = null;
   try {
     if (options.migrate !== false) {
-      const applied = await migrate(database.orm);
+      const applied = await migrate(database.orm, { onWait: () => logger.info('another process is migrating this database; waiting for it') });
       if (applied.length) logger.info({ applied }, 'migrations applied');
     }
     background = module.background && options.background !== false ? await module.background(config, logger) : null;
