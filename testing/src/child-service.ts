@@ -109,3 +109,51 @@ export async function writingTransaction(url: string, statement: RegExp): Promis
   );
   return rows.some((row) => statement.test(row.query));
 }
+
+export interface PostgresProcess {
+  serverUrl: string;
+  port: number;
+  /** A clean stop (SIGTERM: PostgreSQL ends its sessions, the clients' idle connections get errors). */
+  stop(): Promise<void>;
+}
+
+/**
+ * A PostgreSQL of its own (the embedded one, built devtools) in a process of its own: the
+ * package is an ES module, which jest's CommonJS sandbox cannot import dynamically. The same
+ * data directory and port start it again with its data.
+ */
+export async function startPostgresProcess(dataDirectory: string, port: number): Promise<PostgresProcess> {
+  const script = `
+    const { startEmbeddedPostgres } = require(${JSON.stringify(path.join(ROOT, 'devtools', 'dist', 'embedded-postgres.js'))});
+    startEmbeddedPostgres({ dataDirectory: process.env.DATA_DIRECTORY, port: Number(process.env.PG_PORT), persistent: true, fast: true }).then(
+      (pg) => {
+        process.stdout.write(JSON.stringify({ serverUrl: pg.serverUrl, port: pg.port }) + '\\n');
+        process.once('SIGTERM', () => pg.stop().then(() => process.exit(0), () => process.exit(1)));
+      },
+      (error) => { console.error(String(error && error.message)); process.exit(1); },
+    );`;
+  const child = spawn(process.execPath, ['-e', script], {
+    env: { PATH: process.env.PATH ?? '', DATA_DIRECTORY: dataDirectory, PG_PORT: String(port) },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  let errors = '';
+  child.stderr!.on('data', (chunk) => (errors += chunk));
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const started = await new Promise<{ serverUrl: string; port: number }>((resolve, reject) => {
+    child.stdout!.on('data', (chunk) => {
+      output += chunk;
+      const line = output.split('\n').find((text) => text.startsWith('{'));
+      if (line) resolve(JSON.parse(line));
+    });
+    child.once('exit', (code) => reject(new Error(`the embedded PostgreSQL did not start (${code}): ${errors}`)));
+  });
+  return {
+    ...started,
+    async stop() {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      child.kill('SIGTERM');
+      await exited;
+    },
+  };
+}

@@ -57,9 +57,43 @@ export function openSourcePools(urls: Record<DepartmentName, string>): SourcePoo
  * pool's 'error' event would end the service. A failed query is the feed's to retry.
  */
 function quietPool(connectionString: string, max: number): pg.Pool {
-  const pool = new pg.Pool({ connectionString, max });
+  // A database that does not answer at all (a network partition) fails the cycle after 10 s, not never.
+  const pool = new pg.Pool({ connectionString, max, connectionTimeoutMillis: 10_000 });
   pool.on('error', () => undefined);
   return pool;
+}
+
+/**
+ * A checked-out client has no error listener of its pool's: a server that goes away while the
+ * cycle holds it would emit an unhandled 'error' and end the process. The query under way fails
+ * (and so the cycle); the event itself is ignored here.
+ */
+function ignoreClientError(): void {}
+
+function watched(client: pg.PoolClient): pg.PoolClient {
+  client.on('error', ignoreClientError);
+  return client;
+}
+
+function releaseChecked(client: pg.PoolClient, failure: unknown): void {
+  client.removeListener('error', ignoreClientError);
+  client.release(failure ? (failure instanceof Error ? failure : new Error(String(failure))) : undefined);
+}
+
+/**
+ * One client from each pool, or none: when one department's database cannot be reached, the
+ * clients already taken from the others go back (without this, each failed cycle kept them, the
+ * pools ran dry and the feed waited forever, even after the database returned).
+ */
+async function connectAll(pools: pg.Pool[]): Promise<pg.PoolClient[]> {
+  const settled = await Promise.allSettled(pools.map((pool) => pool.connect()));
+  const clients = settled.flatMap((result) => (result.status === 'fulfilled' ? [watched(result.value)] : []));
+  const failed = settled.find((result): result is PromiseRejectedResult => result.status === 'rejected');
+  if (failed) {
+    for (const client of clients) releaseChecked(client, null);
+    throw failed.reason;
+  }
+  return clients;
 }
 
 /**
@@ -74,6 +108,8 @@ export async function rebuildReadModel(situationUrl: string, sources: SourcePool
   const today = todayInChina();
   const projector = new Projector(sources);
   const client = new pg.Client({ connectionString: situationUrl });
+  // The server going away mid-rebuild fails the query under way; the event must not end the process.
+  client.on('error', () => undefined);
   await client.connect();
   try {
     await client.query('begin');
@@ -210,8 +246,9 @@ export class ChangeFeed {
   private async applyPending(): Promise<{ rows: number; more: boolean }> {
     const cycleStart = new Date();
     const batchSize = this.options.batchSize ?? 5000;
-    const clients = await Promise.all(DEPARTMENT_NAMES.map((name) => this.sources[name].connect()));
+    const clients = await connectAll(DEPARTMENT_NAMES.map((name) => this.sources[name]));
     let situation: pg.PoolClient | null = null;
+    let failure: unknown = null;
     try {
       const taken: Record<string, OutboxRow[]> = {};
       for (const [i, name] of DEPARTMENT_NAMES.entries()) {
@@ -223,7 +260,7 @@ export class ChangeFeed {
         taken[name] = result.rows;
       }
       const rows = Object.values(taken).reduce((n, list) => n + list.length, 0);
-      situation = await this.situation.connect();
+      situation = watched(await this.situation.connect());
       await situation.query('begin');
       if (rows > 0) await this.apply(situation, taken);
       const pending = await Promise.all(
@@ -246,12 +283,14 @@ export class ChangeFeed {
       for (const client of clients) await client.query('commit');
       return { rows, more: DEPARTMENT_NAMES.some((name) => taken[name].length === batchSize) };
     } catch (error) {
+      failure = error;
       if (situation) await situation.query('rollback').catch(() => undefined);
       for (const client of clients) await client.query('rollback').catch(() => undefined);
       throw error;
     } finally {
-      situation?.release();
-      for (const client of clients) client.release();
+      // After a failure the connections are not trusted again (one may be broken): the pools open new ones.
+      if (situation) releaseChecked(situation, failure);
+      for (const client of clients) releaseChecked(client, failure);
     }
   }
 
