@@ -1,3 +1,4 @@
+import { Client } from 'pg';
 import { withDatabase } from '@jiuye/common';
 import { AccessLogStore, type RunningGateway } from '@jiuye/gateway';
 import { freshDatabaseUrl, pseudonymOf, testServerUrl } from '@jiuye/testing/harness';
@@ -132,6 +133,40 @@ describe("the access log's database unreachable", () => {
       const rows = await store.pool.query<{ n: number }>(`select count(*)::int as n from access_log`);
       // The reads before and after the outage, none of the withheld one.
       expect(rows.rows[0].n).toBeGreaterThanOrEqual(2);
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('a write under way when its connection is cut: that request gets ACCESS_LOG_UNAVAILABLE, the gateway lives on and the chain verifies', async () => {
+    // Another session holds the append lock (gateway/src/audit/access-log.ts): the gateway's write waits inside its transaction.
+    const holder = new Client({ connectionString: auditUrl });
+    await holder.connect();
+    try {
+      await holder.query('begin');
+      await holder.query('select pg_advisory_xact_lock(7355608)');
+      const holderPid = (await holder.query<{ pid: number }>('select pg_backend_pid() as pid')).rows[0].pid;
+      const pending = post(gateway.url, { query: WORKER, variables: { id: idNumber } });
+      await until('the write to wait for the lock', async () => {
+        const rows = await sqlAt(server, `select 1 from pg_stat_activity where datname = $1 and wait_event_type = 'Lock' and query like '%pg_advisory_xact_lock%'`, [auditName]);
+        return rows.length > 0;
+      });
+      // Its connection is ended by the server (a restart, an operator): the checked-out client gets the error.
+      await sqlAt(server, `select pg_terminate_backend(pid) from pg_stat_activity where datname = $1 and pid <> $2`, [auditName, holderPid]);
+      const cut = await pending;
+      expect(cut.status).toBe(503);
+      expect(cut.body.errors[0].extensions.code).toBe('ACCESS_LOG_UNAVAILABLE');
+      await holder.query('rollback');
+    } finally {
+      await holder.end();
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const after = await post(gateway.url, { query: WORKER, variables: { id: idNumber } });
+    expect(after.status).toBe(200);
+    expect(after.body.data.worker).toEqual(healthy);
+    const store = await AccessLogStore.open(auditUrl);
+    try {
+      expect(await store.verify()).toMatchObject({ ok: true });
     } finally {
       await store.close();
     }
