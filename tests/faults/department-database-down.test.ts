@@ -115,6 +115,13 @@ describe("a department's database unreachable", () => {
     expect((await fetch(serviceUrl(platform.subgraphs.civil.url, '/ready'))).status).toBe(200);
     await until('the read model to catch up', async () => (await lag('civil')) < 2 && (await skillInReadModel()) === 'TECHNICIAN', 20_000, 200);
     expect((await platform.subgraphs.hr.sql<{ n: number }>('select count(*)::int as n from outbox'))[0].n).toBe(0);
+    // The feed listens to civil's outbox again (NOTIFY, not only the poll).
+    await until(
+      'the feed to listen to civil again',
+      async () => (await sqlAt(civilUrl, `select 1 from pg_stat_activity where datname = current_database() and query = 'listen jiuye_outbox'`)).length === 1,
+      15_000,
+      200,
+    );
   });
 });
 

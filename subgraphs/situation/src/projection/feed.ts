@@ -170,7 +170,8 @@ export class ChangeFeed {
   readonly sources: SourcePools;
   private readonly situation: pg.Pool;
   private readonly projector: Projector;
-  private readonly listeners: pg.Client[] = [];
+  private readonly listeners = new Map<DepartmentName, pg.Client>();
+  private readonly relisten = new Map<DepartmentName, NodeJS.Timeout>();
   private timer: NodeJS.Timeout | null = null;
   private cycle: Promise<number> | null = null;
   private again = false;
@@ -188,16 +189,48 @@ export class ChangeFeed {
       const report = await rebuildReadModel(this.options.situationUrl, this.sources, this.options.logger);
       this.options.logger.info(report, 'situation read model built from the departments');
     }
-    for (const name of DEPARTMENT_NAMES) {
-      const client = new pg.Client({ connectionString: this.options.sourceUrls[name] });
-      client.on('error', (error) => this.options.logger.warn({ department: name, error: error.message }, 'outbox listener lost; polling continues'));
+    await Promise.all(DEPARTMENT_NAMES.map((name) => this.listen(name)));
+    await this.runCycle();
+    this.schedule();
+  }
+
+  /**
+   * LISTEN on a department's outbox channel. A listener the server drops (the department's
+   * PostgreSQL restarting) or that cannot connect is opened again after a pause; meanwhile the
+   * poll catches everything, NOTIFY only makes it sooner.
+   */
+  private async listen(name: DepartmentName): Promise<void> {
+    if (this.stopped) return;
+    const client = new pg.Client({ connectionString: this.options.sourceUrls[name], connectionTimeoutMillis: 10_000 });
+    let lost = false;
+    const again = (error?: Error) => {
+      if (lost) return;
+      lost = true;
+      if (this.listeners.get(name) === client) this.listeners.delete(name);
+      void client.end().catch(() => undefined);
+      if (this.stopped) return;
+      this.options.logger.warn({ department: name, error: error?.message ?? 'connection ended' }, 'outbox listener lost; polling continues, listening again shortly');
+      this.relisten.set(
+        name,
+        setTimeout(
+          () => {
+            this.relisten.delete(name);
+            void this.listen(name);
+          },
+          Math.max(1000, this.options.pollMs * 5),
+        ),
+      );
+    };
+    client.on('error', again);
+    client.on('end', () => again());
+    try {
       await client.connect();
       client.on('notification', () => this.wake());
       await client.query(`listen ${OUTBOX_CHANNEL}`);
-      this.listeners.push(client);
+      this.listeners.set(name, client);
+    } catch (error) {
+      again(error as Error);
     }
-    await this.runCycle();
-    this.schedule();
   }
 
   private schedule(): void {
@@ -333,7 +366,8 @@ export class ChangeFeed {
     this.stopped = true;
     if (this.timer) clearTimeout(this.timer);
     await this.cycle?.catch(() => undefined);
-    await Promise.all(this.listeners.map((client) => client.end().catch(() => undefined)));
+    for (const timer of this.relisten.values()) clearTimeout(timer);
+    await Promise.all([...this.listeners.values()].map((client) => client.end().catch(() => undefined)));
     await this.situation.end();
     await Promise.all(Object.values(this.sources).map((pool) => pool.end()));
   }
