@@ -120,6 +120,10 @@ describe('GET /metrics', () => {
         .sort(),
     ).toEqual(['idle', 'used', 'waiting']);
     expect(valueOf(gateway, 'jiuye_db_pool_max_connections', { pool: 'access_log' })).toBe(4);
+    // Load shedding: the bound, what is in flight (the scrape itself is exempt), nothing shed at this load.
+    expect(valueOf(gateway, 'jiuye_gateway_max_in_flight_requests')).toBeGreaterThanOrEqual(1);
+    expect(samplesOf(gateway, 'jiuye_gateway_in_flight_requests')).toHaveLength(1);
+    expect(valueOf(gateway, 'jiuye_gateway_shed_requests')).toBe(0);
   });
 
   it('every service has the process metrics: event-loop lag, heap, GC, RSS', () => {

@@ -310,12 +310,17 @@ export const DEFAULT_GATEWAY_LIMITS: Readonly<GatewayLimits> = Object.freeze({
   idLookupsPerMinute: 30,
 });
 
+/** Requests the gateway serves at once before it sheds load (GATEWAY_MAX_IN_FLIGHT). */
+export const DEFAULT_GATEWAY_MAX_IN_FLIGHT = 256;
+
 export interface GatewayConfig extends CommonConfig {
   host: string;
   port: number;
   supergraphPath: string;
   subgraphUrls: Partial<Record<SubgraphName, string>>;
   subgraphTimeoutMs: number;
+  /** Requests in flight at once; past it 503 with Retry-After (GATEWAY_MAX_IN_FLIGHT, gateway/src/load-shedding.ts). Absent: DEFAULT_GATEWAY_MAX_IN_FLIGHT. */
+  maxInFlight?: number;
   /** Checked before any subgraph is called. */
   limits: GatewayLimits;
   /** How user tokens are verified (JWT_*). */
@@ -417,6 +422,7 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env, defaultS
     supergraphPath: env.SUPERGRAPH_PATH ?? defaultSupergraphPath,
     subgraphUrls,
     subgraphTimeoutMs: check(z.coerce.number().int().positive('expected milliseconds, a positive whole number'), env.SUBGRAPH_TIMEOUT_MS ?? 10000, 'SUBGRAPH_TIMEOUT_MS', problems),
+    maxInFlight: positive('GATEWAY_MAX_IN_FLIGHT', DEFAULT_GATEWAY_MAX_IN_FLIGHT),
     jwt: readJwtSettings(signInEnv, common.environment, problems),
     auditDatabaseUrl: readAuditDatabaseUrl(env, problems),
     web: readWebSettings(env, common.environment, defaultWebRoot, problems),

@@ -3,6 +3,7 @@ import { PostgreSqlDriver } from '@mikro-orm/postgresql';
 import { Migrator } from '@mikro-orm/migrations';
 import { Client } from 'pg';
 import { CHANGE_CONTEXT_SQL_PREFIX } from './history';
+import { migrationLockName, withAdvisoryLock, type MigrationLockOptions } from './migration-lock';
 
 export type Orm = MikroORM<PostgreSqlDriver>;
 
@@ -102,8 +103,14 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   return { orm, statements, close: () => orm.close(true) };
 }
 
-/** Applies every committed migration that has not run yet; all or nothing. */
-export async function migrate(orm: Orm): Promise<string[]> {
-  const applied = await orm.getMigrator().up();
+/**
+ * Applies every committed migration that has not run yet; all or nothing. Under the database's
+ * migration lock (common/src/migration-lock.ts): replicas starting together migrate one at a time,
+ * the later ones finding nothing left to apply.
+ */
+export async function migrate(orm: Orm, options: MigrationLockOptions = {}): Promise<string[]> {
+  const url = orm.config.get('clientUrl');
+  if (!url) throw new Error('migrate: the ORM has no clientUrl to take the migration lock on');
+  const applied = await withAdvisoryLock(url, migrationLockName(url), () => orm.getMigrator().up(), options);
   return applied.map((m) => m.name);
 }

@@ -28,7 +28,7 @@ export const USER_FACING_ERROR_CODES = [
 /** The gateway's refusals of a request over a limit (gateway/src/limits.ts names which). */
 export const LIMIT_ERROR_CODES = ['QUERY_TOO_DEEP', 'TOO_MANY_ALIASES', 'TOO_MANY_TOKENS', 'QUERY_TOO_COSTLY', 'TOO_MANY_OPERATIONS'] as const;
 /** Failures the user can only report (with the request id) or wait out. */
-export const OPERATOR_ERROR_CODES = ['INTERNAL_SERVER_ERROR', 'SUBGRAPH_UNAVAILABLE', 'ACCESS_LOG_UNAVAILABLE'] as const;
+export const OPERATOR_ERROR_CODES = ['INTERNAL_SERVER_ERROR', 'SUBGRAPH_UNAVAILABLE', 'ACCESS_LOG_UNAVAILABLE', 'OVERLOADED'] as const;
 
 export const ERROR_CODES = [...USER_FACING_ERROR_CODES, ...LIMIT_ERROR_CODES, ...OPERATOR_ERROR_CODES] as const;
 export type UserFacingErrorCode = (typeof USER_FACING_ERROR_CODES)[number];

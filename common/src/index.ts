@@ -2,6 +2,8 @@ import 'reflect-metadata';
 
 export * from './config';
 export * from './database';
+export * from './migration-lock';
+export * from './database-unavailable';
 export * from './departments';
 export * from './deployment';
 export * from './credit-code';

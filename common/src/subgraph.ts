@@ -12,6 +12,7 @@ import { buildSchema, createResolversMap, type NonEmptyArray } from 'type-graphq
 import type { SubgraphConfig } from './config';
 import type { SubgraphName } from './departments';
 import { ensureDatabaseExists, migrate, openDatabase, type Database } from './database';
+import { databaseUnavailableError } from './database-unavailable';
 import { isUserFacing, type ErrorCode } from './errors';
 import { applyTextGuard } from './text-guard';
 import { createLogger, scrubPersonalData, type Logger } from './logger';
@@ -320,7 +321,7 @@ export async function startSubgraph<TLoaders>(module: SubgraphModule<TLoaders>, 
   let maintenance: BackgroundWork | null = null;
   try {
     if (options.migrate !== false) {
-      const applied = await migrate(database.orm);
+      const applied = await migrate(database.orm, { onWait: () => logger.info('another process is migrating this database; waiting for it') });
       if (applied.length) logger.info({ applied }, 'migrations applied');
     }
     background = module.background && options.background !== false ? await module.background(config, logger) : null;
@@ -340,7 +341,8 @@ export async function startSubgraph<TLoaders>(module: SubgraphModule<TLoaders>, 
     const schema = await buildFederatedSchema(module);
     const server = new ApolloServer<SubgraphContext<TLoaders>>({
       schema,
-      formatError,
+      // A field that failed because the database is down says so (SUBGRAPH_UNAVAILABLE), not "internal error".
+      formatError: (formatted, error) => databaseUnavailableError(module.name, formatted, error) ?? formatError(formatted, error),
       includeStacktraceInErrorResponses: false,
       introspection: config.environment !== 'production',
       logger,

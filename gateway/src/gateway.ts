@@ -1,7 +1,17 @@
 import { readFileSync } from 'node:fs';
 import type { IncomingMessage } from 'node:http';
 import { ApolloGateway, LocalGraphQLDataSource } from '@apollo/gateway';
-import { createLogger, metricsPlugin, serveGraphQL, ServiceMetrics, SUBGRAPH_NAMES, type GatewayConfig, type Logger, type SubgraphName } from '@jiuye/common';
+import {
+  createLogger,
+  DEFAULT_GATEWAY_MAX_IN_FLIGHT,
+  metricsPlugin,
+  serveGraphQL,
+  ServiceMetrics,
+  SUBGRAPH_NAMES,
+  type GatewayConfig,
+  type Logger,
+  type SubgraphName,
+} from '@jiuye/common';
 import { correlationIdOf } from './correlation';
 import { DEFAULT_QUERY_LIMITS, limitRules, type QueryLimits } from './limits';
 import { formatGatewayError, gatewayErrorPlugin } from './errors';
@@ -20,6 +30,7 @@ import { departmentSource, FetchCounts } from './department';
 import { GatewayServer } from './server';
 import { webFront } from './web';
 import { GatewayMetrics } from './metrics';
+import { InFlightLimit } from './load-shedding';
 import type { GatewayContext } from './context';
 
 export type { GatewayContext } from './context';
@@ -109,6 +120,9 @@ export async function startGateway(config: GatewayConfig, options: { logger?: Lo
     await accessLog.close();
     throw error;
   }
+  const inFlight = new InFlightLimit(config.maxInFlight ?? DEFAULT_GATEWAY_MAX_IN_FLIGHT);
+  gatewayMetrics?.watchInFlight(inFlight);
+  const web = webFront(config, logger);
   const http = await serveGraphQL<GatewayContext, Caller>(server, {
     port: config.port,
     host: config.host,
@@ -128,11 +142,12 @@ export async function startGateway(config: GatewayConfig, options: { logger?: Lo
       // Aggregate tables as files (the quarterly assessment 通报): no person in them, nothing to log per person.
       reportsProxy(() => urls.get('situation'), config.internalSigningKey, logger),
     ],
-    stats: production ? undefined : () => ({ fetches: fetchCounts.toJSON(), rss: process.memoryUsage().rss }),
+    stats: production ? undefined : () => ({ fetches: fetchCounts.toJSON(), rss: process.memoryUsage().rss, inFlight: inFlight.inFlight, shed: inFlight.shed }),
     // The request id is always the gateway's own; the client's x-request-id is kept as a correlation id.
     trustRequestId: false,
-    // The web app at /, CORS for CORS_ORIGINS, the development sign-in (gateway/src/web/).
-    front: webFront(config, logger),
+    // The web app at /, CORS for CORS_ORIGINS, the development sign-in (gateway/src/web/); then
+    // load shedding for everything else but the probes (gateway/src/load-shedding.ts).
+    front: async (request, response, url) => (web && (await web(request, response, url))) || inFlight.admit(request, response, url),
     async context(request: IncomingMessage, requestId: string, caller: Caller): Promise<GatewayContext> {
       const correlationId = correlationIdOf(request);
       return { requestId, ...(correlationId ? { correlationId } : {}), caller, identity: forwardedIdentity(caller, requestId), reads: [], signingKey: config.internalSigningKey };

@@ -90,9 +90,10 @@ export function situationTestConfig(
 export async function startTestPlatform(
   workers = 300,
   gatewayOverrides: Partial<GatewayConfig> = {},
-  subgraphOverrides: { accessCacheSeconds?: number } = {},
+  { databaseUrls: databaseOverrides, ...subgraphOverrides }: { accessCacheSeconds?: number; databaseUrls?: Partial<Record<SubgraphName, string>> } = {},
 ): Promise<TestPlatform> {
-  const databaseUrls = Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, freshDatabaseUrl(name)])) as Record<SubgraphName, string>;
+  // A database may live elsewhere (tests/faults: a department's own PostgreSQL, stopped and started again).
+  const databaseUrls = Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, databaseOverrides?.[name] ?? freshDatabaseUrl(name)])) as Record<SubgraphName, string>;
   const seed = await seedDemoCounty({ databaseUrls, pseudonymKey: TEST_PSEUDONYM_KEY, workers, batchSize: 100 });
   const subgraphs = {} as Record<SubgraphName, TestSubgraph>;
   // One object shared by every subgraph's config, filled once all listen: each asks the real authorities.

@@ -15,6 +15,8 @@ export { MIGRATIONS, migrate, type Migration } from './access-log-migrations';
  * appends are serialised by an advisory lock so that sequence numbers have no gaps.
  */
 const APPEND_LOCK = 7_355_608;
+
+function ignoreConnectionError(): void {}
 /** Worker ids per call to the residence authority (its route takes at most 5000). */
 const VILLAGE_BATCH = 5000;
 
@@ -190,6 +192,10 @@ export class AccessLogStore {
   /** One transaction for several requests' reads; nothing is written if any row fails. */
   private async write(requests: PendingAppend[]): Promise<void> {
     const client = await this.pool.connect();
+    // A checked-out client has no listener of its pool's: the server ending the connection mid-write
+    // would be an unhandled 'error' that ends the gateway. The write's query fails and says so.
+    client.on('error', ignoreConnectionError);
+    let failed: Error | undefined;
     try {
       await client.query('begin');
       await client.query('select pg_advisory_xact_lock($1)', [APPEND_LOCK]);
@@ -226,10 +232,13 @@ export class AccessLogStore {
       await client.query('insert into access_log_head (id, seq, hash) values (1, $1, $2) on conflict (id) do update set seq = excluded.seq, hash = excluded.hash', [seq, prevHash]);
       await client.query('commit');
     } catch (error) {
+      failed = error instanceof Error ? error : new Error(String(error));
       await client.query('rollback').catch(() => undefined);
       throw error;
     } finally {
-      client.release();
+      client.removeListener('error', ignoreConnectionError);
+      // After a failure the connection is not reused (it may be the broken one).
+      client.release(failed);
     }
   }
 

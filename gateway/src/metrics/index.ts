@@ -1,6 +1,7 @@
 import { IMPORTS_PREFIX, pgPoolUse, SUBGRAPH_NAMES, type RequestSummary, type ServiceMetrics } from '@jiuye/common';
 import type { AccessLogStore } from '../audit/access-log';
 import type { DepartmentStep } from '../department';
+import type { InFlightLimit } from '../load-shedding';
 import { EXPORTS_PREFIX } from '../exports';
 
 const DEPARTMENTS = new Set<string>(SUBGRAPH_NAMES);
@@ -65,6 +66,13 @@ export class GatewayMetrics {
       set({}, store.queueDepth),
     );
     this.metrics.watchPool('access_log', () => pgPoolUse(store.pool));
+  }
+
+  /** Load shedding (gateway/src/load-shedding.ts): requests in flight against the bound, and those answered 503 OVERLOADED. */
+  watchInFlight(limit: InFlightLimit): void {
+    this.metrics.gauge('gateway_in_flight_requests', 'Requests the gateway is serving now (health, ready and metrics not counted)', [], (set) => set({}, limit.inFlight));
+    this.metrics.gauge('gateway_max_in_flight_requests', 'GATEWAY_MAX_IN_FLIGHT: past it a request is answered 503 OVERLOADED with Retry-After', [], (set) => set({}, limit.max));
+    this.metrics.gauge('gateway_shed_requests', 'Requests answered 503 OVERLOADED since the gateway started (load shedding)', [], (set) => set({}, limit.shed));
   }
 
   /** Every finished HTTP request: counts the exports and imports among them. */

@@ -62,9 +62,43 @@ export function openSourcePools(urls: Record<DepartmentName, string>): SourcePoo
  * pool's 'error' event would end the service. A failed query is the feed's to retry.
  */
 function quietPool(connectionString: string, max: number): pg.Pool {
-  const pool = new pg.Pool({ connectionString, max });
+  // A database that does not answer at all (a network partition) fails the cycle after 10 s, not never.
+  const pool = new pg.Pool({ connectionString, max, connectionTimeoutMillis: 10_000 });
   pool.on('error', () => undefined);
   return pool;
+}
+
+/**
+ * A checked-out client has no error listener of its pool's: a server that goes away while the
+ * cycle holds it would emit an unhandled 'error' and end the process. The query under way fails
+ * (and so the cycle); the event itself is ignored here.
+ */
+function ignoreClientError(): void {}
+
+function watched(client: pg.PoolClient): pg.PoolClient {
+  client.on('error', ignoreClientError);
+  return client;
+}
+
+function releaseChecked(client: pg.PoolClient, failure: unknown): void {
+  client.removeListener('error', ignoreClientError);
+  client.release(failure ? (failure instanceof Error ? failure : new Error(String(failure))) : undefined);
+}
+
+/**
+ * One client from each pool, or none: when one department's database cannot be reached, the
+ * clients already taken from the others go back (without this, each failed cycle kept them, the
+ * pools ran dry and the feed waited forever, even after the database returned).
+ */
+async function connectAll(pools: pg.Pool[]): Promise<pg.PoolClient[]> {
+  const settled = await Promise.allSettled(pools.map((pool) => pool.connect()));
+  const clients = settled.flatMap((result) => (result.status === 'fulfilled' ? [watched(result.value)] : []));
+  const failed = settled.find((result): result is PromiseRejectedResult => result.status === 'rejected');
+  if (failed) {
+    for (const client of clients) releaseChecked(client, null);
+    throw failed.reason;
+  }
+  return clients;
 }
 
 /**
@@ -84,6 +118,8 @@ export async function rebuildReadModel(
   const today = todayInChina();
   const projector = new Projector(sources);
   const client = new pg.Client({ connectionString: situationUrl });
+  // The server going away mid-rebuild fails the query under way; the event must not end the process.
+  client.on('error', () => undefined);
   await client.connect();
   try {
     await client.query('begin');
@@ -157,7 +193,8 @@ export class ChangeFeed {
   readonly state = new Map<DepartmentName, DepartmentFeedState>();
   private readonly situation: pg.Pool;
   private readonly projector: Projector;
-  private readonly listeners: pg.Client[] = [];
+  private readonly listeners = new Map<DepartmentName, pg.Client>();
+  private readonly relisten = new Map<DepartmentName, NodeJS.Timeout>();
   private timer: NodeJS.Timeout | null = null;
   private cycle: Promise<number> | null = null;
   private again = false;
@@ -178,16 +215,48 @@ export class ChangeFeed {
       // A model built before spells were kept (or while the feed was down): every household's spell brought in step once.
       await this.inSituationTransaction((client) => syncZeroEmployment(client, null, todayInChina(), this.options.taskDueDays));
     }
-    for (const name of DEPARTMENT_NAMES) {
-      const client = new pg.Client({ connectionString: this.options.sourceUrls[name] });
-      client.on('error', (error) => this.options.logger.warn({ department: name, error: error.message }, 'outbox listener lost; polling continues'));
+    await Promise.all(DEPARTMENT_NAMES.map((name) => this.listen(name)));
+    await this.runCycle();
+    this.schedule();
+  }
+
+  /**
+   * LISTEN on a department's outbox channel. A listener the server drops (the department's
+   * PostgreSQL restarting) or that cannot connect is opened again after a pause; meanwhile the
+   * poll catches everything, NOTIFY only makes it sooner.
+   */
+  private async listen(name: DepartmentName): Promise<void> {
+    if (this.stopped) return;
+    const client = new pg.Client({ connectionString: this.options.sourceUrls[name], connectionTimeoutMillis: 10_000 });
+    let lost = false;
+    const again = (error?: Error) => {
+      if (lost) return;
+      lost = true;
+      if (this.listeners.get(name) === client) this.listeners.delete(name);
+      void client.end().catch(() => undefined);
+      if (this.stopped) return;
+      this.options.logger.warn({ department: name, error: error?.message ?? 'connection ended' }, 'outbox listener lost; polling continues, listening again shortly');
+      this.relisten.set(
+        name,
+        setTimeout(
+          () => {
+            this.relisten.delete(name);
+            void this.listen(name);
+          },
+          Math.max(1000, this.options.pollMs * 5),
+        ),
+      );
+    };
+    client.on('error', again);
+    client.on('end', () => again());
+    try {
       await client.connect();
       client.on('notification', () => this.wake());
       await client.query(`listen ${OUTBOX_CHANNEL}`);
-      this.listeners.push(client);
+      this.listeners.set(name, client);
+    } catch (error) {
+      again(error as Error);
     }
-    await this.runCycle();
-    this.schedule();
   }
 
   private schedule(): void {
@@ -251,8 +320,9 @@ export class ChangeFeed {
   private async applyPending(): Promise<{ rows: number; more: boolean }> {
     const cycleStart = new Date();
     const batchSize = this.options.batchSize ?? 5000;
-    const clients = await Promise.all(DEPARTMENT_NAMES.map((name) => this.sources[name].connect()));
+    const clients = await connectAll(DEPARTMENT_NAMES.map((name) => this.sources[name]));
     let situation: pg.PoolClient | null = null;
+    let failure: unknown = null;
     try {
       const taken: Record<string, OutboxRow[]> = {};
       for (const [i, name] of DEPARTMENT_NAMES.entries()) {
@@ -264,7 +334,7 @@ export class ChangeFeed {
         taken[name] = result.rows;
       }
       const rows = Object.values(taken).reduce((n, list) => n + list.length, 0);
-      situation = await this.situation.connect();
+      situation = watched(await this.situation.connect());
       await situation.query('begin');
       if (rows > 0) await this.apply(situation, taken);
       const pending = await Promise.all(
@@ -291,12 +361,14 @@ export class ChangeFeed {
       }
       return { rows, more: DEPARTMENT_NAMES.some((name) => taken[name].length === batchSize) };
     } catch (error) {
+      failure = error;
       if (situation) await situation.query('rollback').catch(() => undefined);
       for (const client of clients) await client.query('rollback').catch(() => undefined);
       throw error;
     } finally {
-      situation?.release();
-      for (const client of clients) client.release();
+      // After a failure the connections are not trusted again (one may be broken): the pools open new ones.
+      if (situation) releaseChecked(situation, failure);
+      for (const client of clients) releaseChecked(client, failure);
     }
   }
 
@@ -341,7 +413,8 @@ export class ChangeFeed {
     this.stopped = true;
     if (this.timer) clearTimeout(this.timer);
     await this.cycle?.catch(() => undefined);
-    await Promise.all(this.listeners.map((client) => client.end().catch(() => undefined)));
+    for (const timer of this.relisten.values()) clearTimeout(timer);
+    await Promise.all([...this.listeners.values()].map((client) => client.end().catch(() => undefined)));
     await this.situation.end();
     await Promise.all(Object.values(this.sources).map((pool) => pool.end()));
   }

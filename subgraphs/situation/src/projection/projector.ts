@@ -280,7 +280,8 @@ export class Projector {
 /**
  * Writes households from their members' rows (already current) and poverty's status and
  * responsibility: members, able labourers, employed members, the latest end of a member's job,
- * the last thing done for any member.
+ * the last thing done for any member (of members acting on the same day, the first by worker id: the
+ * same rows always give the same household, and its action and department come from one member).
  */
 export async function writeHouseholds(client: pg.ClientBase, codes: readonly string[], poverty: readonly HouseholdRow[], empty: boolean): Promise<void> {
   if (!empty) await client.query('delete from household_situation where code = any($1::text[])', [codes]);
@@ -290,8 +291,8 @@ export async function writeHouseholds(client: pg.ClientBase, codes: readonly str
        select p.household_code, min(p.village_code), h.poverty_status, h.status_since, h.cadre_name, h.cadre_phone, h.unit_name,
               count(*), count(*) filter (where p.able_labourer), count(*) filter (where p.employment_status = 'EMPLOYED'),
               max(p.last_employment_ended_on), max(p.last_action_on),
-              (array_agg(p.last_action order by p.last_action_on desc nulls last))[1],
-              (array_agg(p.last_action_department order by p.last_action_on desc nulls last))[1]
+              (array_agg(p.last_action order by p.last_action_on desc nulls last, p.worker_id))[1],
+              (array_agg(p.last_action_department order by p.last_action_on desc nulls last, p.worker_id))[1]
          from person_situation p
          left join jsonb_to_recordset($2::jsonb) as h(code varchar, poverty_status text, status_since date, cadre_name varchar, cadre_phone varchar, unit_name varchar)
            on h.code = p.household_code

@@ -1,0 +1,51 @@
+import type { GraphQLFormattedError } from 'graphql';
+import { unwrapResolverError } from '@apollo/server/errors';
+import { departmentTitle, type SubgraphName } from './departments';
+import type { ErrorCode } from './errors';
+
+/** Socket failures: the server refused, reset, or cannot be found or reached. */
+const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN', 'EPIPE']);
+/** PostgreSQL's: shutting down (57P01 admin, 57P02 crash), starting (57P03), too many connections (53300); class 08 connection exceptions. */
+const SERVER_CODES = new Set(['57P01', '57P02', '57P03', '53300']);
+/** What pg, its pool and knex say when a connection is gone or cannot be had. */
+const MESSAGES = [
+  /^Connection terminated/,
+  /Connection ended unexpectedly/,
+  /timeout exceeded when trying to connect/i,
+  /Timeout acquiring a connection/i,
+  /Client has encountered a connection error/,
+];
+
+/**
+ * Whether an error means the service's database cannot be reached now (stopped, restarting, the
+ * network down), as opposed to a query that failed: the causes are followed (cause, MikroORM's
+ * previous, GraphQL's originalError).
+ */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  const seen = new Set<unknown>();
+  let current: unknown = error;
+  while (current != null && typeof current === 'object' && !seen.has(current)) {
+    seen.add(current);
+    const { code, message, name } = current as { code?: unknown; message?: unknown; name?: unknown };
+    if (typeof code === 'string' && (NETWORK_CODES.has(code) || SERVER_CODES.has(code) || /^08/.test(code))) return true;
+    if (name === 'ConnectionException') return true;
+    if (typeof message === 'string' && MESSAGES.some((pattern) => pattern.test(message))) return true;
+    const next = current as { cause?: unknown; previous?: unknown; originalError?: unknown };
+    current = next.cause ?? next.previous ?? next.originalError;
+  }
+  return false;
+}
+
+/**
+ * A field that failed because this department's database cannot be reached: SUBGRAPH_UNAVAILABLE
+ * naming the department (as the gateway says for a department it cannot reach), not an internal
+ * error; the gateway passes it on and the rest of the answer stands. Null for any other error.
+ */
+export function databaseUnavailableError(department: SubgraphName, formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError | null {
+  if (!isDatabaseUnavailable(unwrapResolverError(error))) return null;
+  return {
+    message: `the ${departmentTitle(department)} department (${department}) cannot reach its database; its fields are empty in this answer, try again shortly`,
+    ...(formatted.path ? { path: formatted.path } : {}),
+    extensions: { code: 'SUBGRAPH_UNAVAILABLE' satisfies ErrorCode, department, reason: 'DATABASE_UNAVAILABLE' },
+  };
+}

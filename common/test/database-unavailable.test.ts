@@ -1,0 +1,48 @@
+import { Client } from 'pg';
+import { ensureDatabaseExists, isDatabaseUnavailable, withDatabase } from '@jiuye/common';
+import { freshDatabaseUrl } from '@jiuye/testing/harness';
+import { closedPort } from '@jiuye/testing/gateway';
+
+/** What pg really throws, from a real server: unavailable (refused, terminated) versus a query that failed. */
+describe('isDatabaseUnavailable', () => {
+  it('a refused connection, a session ended by the server: unavailable', async () => {
+    const url = freshDatabaseUrl('unavailable');
+    await ensureDatabaseExists(url);
+    const refused = new Client({ connectionString: withDatabase(`postgres://u:p@127.0.0.1:${await closedPort()}`, 'x') });
+    const refusal = await refused.connect().then(
+      () => null,
+      (error: unknown) => error,
+    );
+    expect(isDatabaseUnavailable(refusal)).toBe(true);
+
+    const victim = new Client({ connectionString: url });
+    victim.on('error', () => undefined);
+    await victim.connect();
+    const pid = (await victim.query<{ pid: number }>('select pg_backend_pid() as pid')).rows[0].pid;
+    const killer = new Client({ connectionString: url });
+    await killer.connect();
+    try {
+      const pending = victim.query('select pg_sleep(5)').then(
+        () => null,
+        (error: unknown) => error,
+      );
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      await killer.query('select pg_terminate_backend($1)', [pid]);
+      const terminated = await pending;
+      expect(isDatabaseUnavailable(terminated)).toBe(true);
+      // Wrapped the way MikroORM and GraphQL wrap it.
+      expect(isDatabaseUnavailable({ name: 'DriverException', message: 'x', previous: terminated })).toBe(true);
+      expect(isDatabaseUnavailable(new Error('resolver failed', { cause: terminated }))).toBe(true);
+
+      const failed = await killer.query('select * from no_such_table').then(
+        () => null,
+        (error: unknown) => error,
+      );
+      expect(isDatabaseUnavailable(failed)).toBe(false);
+      expect(isDatabaseUnavailable(new Error('anything else'))).toBe(false);
+    } finally {
+      await killer.end();
+      await victim.end().catch(() => undefined);
+    }
+  });
+});
