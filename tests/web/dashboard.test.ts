@@ -64,7 +64,8 @@ const expectedCompletionRate = (row: { completionRate?: number | null; target?: 
 
 /**
  * The year's NEW_TRANSFERS targets, set by the county officer through the API: the county and
- * every township but the last (which shows as 未下达), so the wall has rates to draw.
+ * every township but the last (which shows as 未下达) and the first township's villages, so the
+ * wall has rates to draw.
  */
 async function setYearTargets(platform: TestPlatform): Promise<void> {
   const year = todayInChina().slice(0, 4);
@@ -74,7 +75,17 @@ async function setYearTargets(platform: TestPlatform): Promise<void> {
   expect(asked.errors).toBeUndefined();
   const { region, subregions } = asked.data.completion;
   expect(subregions.length).toBeGreaterThan(1);
-  const targets = [{ region: region.code, target: 40 }, ...subregions.slice(0, -1).map((row: any, index: number) => ({ region: row.region.code, target: 4 + index * 3 }))];
+  const villages = await platform.queryAs(officer, `query($year: String!, $region: String) { completion(measure: NEW_TRANSFERS, period: $year, region: $region) { subregions { region { code } } } }`, {
+    year,
+    region: subregions[0].region.code,
+  });
+  expect(villages.errors).toBeUndefined();
+  const targets = [
+    { region: region.code, target: 40 },
+    ...subregions.slice(0, -1).map((row: any, index: number) => ({ region: row.region.code, target: 4 + index * 3 })),
+    // The first township's villages too: the ranking by completion rate ranks villages.
+    ...villages.data.completion.subregions.map((row: any, index: number) => ({ region: row.region.code, target: 1 + (index % 4) })),
+  ];
   const set = await platform.queryAs(officer, `mutation($input: SetTargetsInput!) { setTargets(input: $input) { targets { target } } }`, {
     input: { period: year, measure: 'NEW_TRANSFERS', targets },
   });
@@ -177,6 +188,15 @@ describe('数据大屏 /dashboard', () => {
     // The targets set above are on the wall: a township without one reads 未下达.
     expect(completion.subregions.at(-1).target).toBeNull();
     expect(bars).toContain('未下达');
+    expect(completionRanking.targetPeriod).toBe(completion.period.code);
+    const ranked = completion.subregions.filter((row: any) => row.rank != null);
+    expect(ranked.length).toBeGreaterThan(0);
+    for (const row of ranked) {
+      expect({ township: row.region.code, shown: await text(`rate-${row.region.code}`) }).toEqual({
+        township: row.region.code,
+        shown: `${row.rank}\t${row.region.name}\t${expectedCompletionRate(row)}`,
+      });
+    }
     for (const row of completionRanking.red) {
       expect({ village: row.villageCode, shown: await text(`rate-${row.villageCode}`) }).toEqual({
         village: row.villageCode,

@@ -199,7 +199,7 @@ export default function DashboardPage() {
             <p className="freshness-total">全部数据截至 {timeText(data.situationFreshness.asOf)}</p>
           </section>
           <CompletionPanel completion={data.completion} threshold={threshold} />
-          <CompletionRankingPanel ranking={data.completionRanking} />
+          <CompletionRankingPanel completion={data.completion} ranking={data.completionRanking} />
           <ClearancePanel clearance={data.zeroEmploymentClearance} threshold={threshold} />
           <section className="panel coverage">
             <h2>

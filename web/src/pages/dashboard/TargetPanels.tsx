@@ -27,33 +27,60 @@ export function CompletionPanel({ completion, threshold }: { completion: Dashboa
   );
 }
 
-/** 按年度目标完成率排名: the county's villages with the highest rate this year. */
-export function CompletionRankingPanel({ ranking }: { ranking: DashboardData['completionRanking'] }) {
+/**
+ * 按年度目标完成率排名: the subregions (a county's townships) by their rate (Completion.rank), then the
+ * county's villages with the highest rate (villageRanking COMPLETION_RATE; for dashboards only
+ * villages whose year figure is published have a rate).
+ */
+export function CompletionRankingPanel({ completion, ranking }: { completion: DashboardData['completion']; ranking: DashboardData['completionRanking'] }) {
+  const ranked = completion.subregions.filter((row) => row.rank != null).sort((a, b) => a.rank! - b.rank! || a.region.code.localeCompare(b.region.code));
   return (
     <section className="panel completion-ranking">
       <h2>
         完成率排名 <small>{ranking.targetPeriod ? `${ranking.targetPeriod}年目标` : ''}</small>
       </h2>
-      <div className="ranking-list red">
-        <table>
-          <tbody>
-            {ranking.red.map((row) => (
-              <tr key={row.villageCode} data-testid={`rate-${row.villageCode}`}>
-                <td className="rank">{row.rank ?? '—'}</td>
-                <td className="place">
-                  {row.townshipName ? <span className="township">{row.townshipName}</span> : null}
-                  {row.villageName}
-                </td>
-                <td className="count">{completionRateText(row)}</td>
-              </tr>
-            ))}
-            {ranking.red.length === 0 && (
-              <tr>
-                <td colSpan={3}>尚无村下达目标</td>
-              </tr>
-            )}
-          </tbody>
-        </table>
+      <div className="ranking-lists">
+        <div className="ranking-list red">
+          <h3>{completion.total.region.name ?? ''}下级</h3>
+          <table>
+            <tbody>
+              {ranked.map((row) => (
+                <tr key={row.region.code} data-testid={`rate-${row.region.code}`}>
+                  <td className="rank">{row.rank}</td>
+                  <td className="place">{row.region.name ?? row.region.code}</td>
+                  <td className="count">{completionRateText(row)}</td>
+                </tr>
+              ))}
+              {ranked.length === 0 && (
+                <tr>
+                  <td colSpan={3}>暂无完成率</td>
+                </tr>
+              )}
+            </tbody>
+          </table>
+        </div>
+        <div className="ranking-list red">
+          <h3>村（前10）</h3>
+          <table>
+            <tbody>
+              {ranking.red.map((row) => (
+                <tr key={row.villageCode} data-testid={`rate-${row.villageCode}`}>
+                  <td className="rank">{row.rank ?? '—'}</td>
+                  <td className="place">
+                    {row.townshipName ? <span className="township">{row.townshipName}</span> : null}
+                    {row.villageName}
+                  </td>
+                  <td className="count">{completionRateText(row)}</td>
+                </tr>
+              ))}
+              {ranking.red.length === 0 && (
+                <tr>
+                  <td colSpan={3}>暂无可公布的村完成率</td>
+                </tr>
+              )}
+            </tbody>
+          </table>
+        </div>
       </div>
     </section>
   );
