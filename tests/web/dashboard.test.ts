@@ -71,14 +71,20 @@ async function setYearTargets(platform: TestPlatform): Promise<void> {
   const year = todayInChina().slice(0, 4);
   // The platform runs as under npm start (development keys): the officer's token is signed with them.
   const officer = await mintUserToken(COUNTY_OFFICER, { ...TEST_JWT, secret: DEVELOPMENT_JWT_SECRET });
-  const asked = await platform.queryAs(officer, `query($year: String!) { completion(measure: NEW_TRANSFERS, period: $year) { region { code } subregions { region { code } } } }`, { year });
+  const asked = await platform.queryAs(officer, `query($year: String!) { completion(measure: NEW_TRANSFERS, period: $year) { region { code } subregions { region { code } } } }`, {
+    year,
+  });
   expect(asked.errors).toBeUndefined();
   const { region, subregions } = asked.data.completion;
   expect(subregions.length).toBeGreaterThan(1);
-  const villages = await platform.queryAs(officer, `query($year: String!, $region: String) { completion(measure: NEW_TRANSFERS, period: $year, region: $region) { subregions { region { code } } } }`, {
-    year,
-    region: subregions[0].region.code,
-  });
+  const villages = await platform.queryAs(
+    officer,
+    `query($year: String!, $region: String) { completion(measure: NEW_TRANSFERS, period: $year, region: $region) { subregions { region { code } } } }`,
+    {
+      year,
+      region: subregions[0].region.code,
+    },
+  );
   expect(villages.errors).toBeUndefined();
   const targets = [
     { region: region.code, target: 40 },

@@ -18,11 +18,7 @@ export function CompletionPanel({ completion, threshold }: { completion: Dashboa
           完成 {countText(total.actual, cellThreshold)} / 目标 {total.target ?? '未下达'}（{completionRateText(total)}）
         </span>
       </h2>
-      {rows.length > 0 ? (
-        <EChart option={option} label={completionLabel(rows, cellThreshold)} className="panel-chart" />
-      ) : (
-        <p className="panel-empty">本级为村，无下级区划</p>
-      )}
+      {rows.length > 0 ? <EChart option={option} label={completionLabel(rows, cellThreshold)} className="panel-chart" /> : <p className="panel-empty">本级为村，无下级区划</p>}
     </section>
   );
 }

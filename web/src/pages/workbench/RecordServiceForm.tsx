@@ -69,7 +69,17 @@ export const SERVICE_DEPARTMENTS = ['hr', 'poverty', 'civil', 'training', 'partn
 const blank = (text: string) => (text.trim() === '' ? null : text.trim());
 
 /** 记录服务: one service the signed-in department gave the worker; the kind decides the extra fields; errors sit at the field. */
-export function RecordServiceForm({ department, workerId, purpose, onRecorded }: { department: string; workerId: string; purpose: string; onRecorded: (recordId: string) => void }) {
+export function RecordServiceForm({
+  department,
+  workerId,
+  purpose,
+  onRecorded,
+}: {
+  department: string;
+  workerId: string;
+  purpose: string;
+  onRecorded: (recordId: string) => void;
+}) {
   const [kind, setKind] = useState<ServiceKind>('CAREER_GUIDANCE');
   const [servedOn, setServedOn] = useState('');
   const [note, setNote] = useState('');

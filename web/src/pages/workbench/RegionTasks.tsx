@@ -150,9 +150,7 @@ export function RegionTasks({ purpose }: { purpose: string }) {
   const page = data?.tasks;
   return (
     <section data-testid="region-tasks">
-      <h2>
-        区域任务{page ? `（${page.region.name ?? page.region.code}，${page.totalCount} 项）` : ''}
-      </h2>
+      <h2>区域任务{page ? `（${page.region.name ?? page.region.code}，${page.totalCount} 项）` : ''}</h2>
       <form className="filters" onSubmit={(event) => event.preventDefault()}>
         {root && (
           <RegionPicker
