@@ -5,7 +5,7 @@ import { graphqlRequest } from '../../api/client';
 import { useQuery } from '../../api/useQuery';
 import { Pager, useCursors } from './Pager';
 import { useMutationForm } from './useMutationForm';
-import { named, TASK_FILTERS, TASK_KIND, TASK_STATUS } from './taskLabels';
+import { named, TASK_FILTERS, TASK_KIND, TASK_OUTCOME, TASK_STATUS } from './taskLabels';
 
 const PAGE_SIZE = 20;
 
@@ -72,7 +72,7 @@ function TaskRow({ task, purpose, onChanged }: { task: Task; purpose: string; on
     form.run(async () => {
       const { closeTask } = await graphqlRequest(CloseTaskDocument, { input: { taskId: task.id, note: note.trim() || null } }, { purpose });
       onChanged();
-      return `已办结（${closeTask.outcome ?? ''}）`;
+      return `已办结（${named(TASK_OUTCOME, closeTask.outcome)}）`;
     });
   const mayAcknowledge = task.status === 'ASSIGNED' || task.status === 'REOPENED';
   return (

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { graphql } from '../../gql';
 import { useQuery } from '../../api/useQuery';
 import { currentSession } from '../../auth/session';
@@ -35,6 +35,8 @@ const ServiceTimelineDocument = graphql(`
 
 /** How often the timeline asks again while a service just recorded has not reached the read model. */
 const AWAIT_POLL_MS = 1500;
+/** How long it keeps asking (the feed applies a change within seconds; after this the page stops polling). */
+const AWAIT_LIMIT_MS = 30_000;
 
 /** 一人一案: every department's services to the worker, newest first, and the 记录服务 form of the signed-in department. */
 export function ServiceTimeline({ workerId, purpose }: { workerId: string; purpose: string }) {
@@ -45,6 +47,11 @@ export function ServiceTimeline({ workerId, purpose }: { workerId: string; purpo
   const session = currentSession();
   const department = session?.department ?? '';
   const mayRecord = SERVICE_DEPARTMENTS.includes(department) && session?.role !== 'viewer';
+  useEffect(() => {
+    if (!awaiting) return;
+    const timer = setTimeout(() => setAwaiting(null), AWAIT_LIMIT_MS);
+    return () => clearTimeout(timer);
+  }, [awaiting]);
   if (awaiting && entries.some((entry) => entry.department === department && entry.recordId === awaiting)) setAwaiting(null);
 
   return (
