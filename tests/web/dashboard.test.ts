@@ -1,7 +1,8 @@
 import { statSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
+import { DEVELOPMENT_JWT_SECRET, mintUserToken, todayInChina } from '@jiuye/common';
 import { postGraphQL } from '@jiuye/testing/harness';
-import { startTestPlatform, type TestPlatform } from '@jiuye/testing/platform';
+import { COUNTY_OFFICER, startTestPlatform, TEST_JWT, type TestPlatform } from '@jiuye/testing/platform';
 import { launchBrowser, screenshot, watchedPage, webGatewayOverrides, type WatchedPage } from '@jiuye/testing/browser';
 
 /**
@@ -57,6 +58,46 @@ function expectedBreakdown(children: any[], key: string, threshold: number): str
   return sorted.map((child) => `${child.region.name} ${key === 'employmentRate' ? expectedRate(child[key], threshold) : expectedCount(child[key], threshold)}`).join('；');
 }
 
+/** A completion rate as the wall writes it ('未下达' without a target, '—' when withheld or the target is 0). */
+const expectedCompletionRate = (row: { completionRate?: number | null; target?: number | null }) =>
+  row.completionRate == null ? (row.target == null ? '未下达' : '—') : `${(row.completionRate * 100).toFixed(1)}%`;
+
+/**
+ * The year's NEW_TRANSFERS targets, set by the county officer through the API: the county and
+ * every township but the last (which shows as 未下达) and the first township's villages, so the
+ * wall has rates to draw.
+ */
+async function setYearTargets(platform: TestPlatform): Promise<void> {
+  const year = todayInChina().slice(0, 4);
+  // The platform runs as under npm start (development keys): the officer's token is signed with them.
+  const officer = await mintUserToken(COUNTY_OFFICER, { ...TEST_JWT, secret: DEVELOPMENT_JWT_SECRET });
+  const asked = await platform.queryAs(officer, `query($year: String!) { completion(measure: NEW_TRANSFERS, period: $year) { region { code } subregions { region { code } } } }`, {
+    year,
+  });
+  expect(asked.errors).toBeUndefined();
+  const { region, subregions } = asked.data.completion;
+  expect(subregions.length).toBeGreaterThan(1);
+  const villages = await platform.queryAs(
+    officer,
+    `query($year: String!, $region: String) { completion(measure: NEW_TRANSFERS, period: $year, region: $region) { subregions { region { code } } } }`,
+    {
+      year,
+      region: subregions[0].region.code,
+    },
+  );
+  expect(villages.errors).toBeUndefined();
+  const targets = [
+    { region: region.code, target: 40 },
+    ...subregions.slice(0, -1).map((row: any, index: number) => ({ region: row.region.code, target: 4 + index * 3 })),
+    // The first township's villages too: the ranking by completion rate ranks villages.
+    ...villages.data.completion.subregions.map((row: any, index: number) => ({ region: row.region.code, target: 1 + (index % 4) })),
+  ];
+  const set = await platform.queryAs(officer, `mutation($input: SetTargetsInput!) { setTargets(input: $input) { targets { target } } }`, {
+    input: { period: year, measure: 'NEW_TRANSFERS', targets },
+  });
+  expect(set.errors).toBeUndefined();
+}
+
 describe('数据大屏 /dashboard', () => {
   let platform: TestPlatform;
   let browser: Browser;
@@ -67,6 +108,7 @@ describe('数据大屏 /dashboard', () => {
   beforeAll(async () => {
     [platform, browser] = await Promise.all([startTestPlatform(200, webGatewayOverrides({ development: true })), launchBrowser()]);
     base = platform.gateway.url.replace(/\/graphql$/, '');
+    await setYearTargets(platform);
     watched = await watchedPage(browser);
     await watched.page.goto(`${base}/signin`);
     await watched.page.click('button[data-department="dashboard"]');
@@ -135,6 +177,42 @@ describe('数据大屏 /dashboard', () => {
     // The labour force is a real figure on the demo county, not a placeholder.
     expect(indicators.labourForce.suppressed).toBe(false);
     expect(indicators.labourForce.value).toBeGreaterThan(50);
+  });
+
+  it("shows the year's completion against target per township, the ranking by completion rate and the zero-employment clearance as the graph answers", async () => {
+    const data = await graphAnswer();
+    const { completion, completionRanking, zeroEmploymentClearance: clearance } = data;
+    const threshold: number = completion.threshold ?? data.indicators.threshold;
+    expect(completion.period.code).toBe(todayInChina().slice(0, 4));
+    expect(completion.total.target).toBe(40);
+    const total = completion.total;
+    expect(await text('completion-total')).toBe(`完成 ${expectedCount(total.actual, threshold)} / 目标 ${total.target}（${expectedCompletionRate(total)}）`);
+    const bars = completion.subregions
+      .map((row: any) => `${row.region.name} ${expectedCount(row.actual, threshold)}/${row.target ?? '—'}（${expectedCompletionRate(row)}）`)
+      .join('；');
+    expect(await watched.page.getByTestId('completion').locator('[role=img]').getAttribute('aria-label')).toBe(bars);
+    // The targets set above are on the wall: a township without one reads 未下达.
+    expect(completion.subregions.at(-1).target).toBeNull();
+    expect(bars).toContain('未下达');
+    expect(completionRanking.targetPeriod).toBe(completion.period.code);
+    const ranked = completion.subregions.filter((row: any) => row.rank != null);
+    expect(ranked.length).toBeGreaterThan(0);
+    for (const row of ranked) {
+      expect({ township: row.region.code, shown: await text(`rate-${row.region.code}`) }).toEqual({
+        township: row.region.code,
+        shown: `${row.rank}\t${row.region.name}\t${expectedCompletionRate(row)}`,
+      });
+    }
+    for (const row of completionRanking.red) {
+      expect({ village: row.villageCode, shown: await text(`rate-${row.villageCode}`) }).toEqual({
+        village: row.villageCode,
+        shown: expect.stringContaining(expectedCompletionRate(row)),
+      });
+    }
+    expect(await text('clearance-median')).toBe(clearance.medianDaysToClear == null ? '—' : `${clearance.medianDaysToClear} 天`);
+    expect(await text('clearance-share')).toBe(clearance.shareWithinLimit.suppressed ? `<${threshold}人` : expectedRate(clearance.shareWithinLimit, threshold));
+    expect(await text('clearance-still')).toBe(`${expectedCount(clearance.stillZeroEmployment, threshold)} 户`);
+    expect(await text('clearance-cleared')).toBe(`${expectedCount(clearance.cleared, threshold)} 户`);
   });
 
   it("draws each tile's trend from the last 12 periods of the series, gaps before the history", async () => {
@@ -278,12 +356,15 @@ describe('数据大屏 /dashboard', () => {
     for (const entry of watched.graphql) {
       expect(entry.operationName).toBe('Dashboard');
       expect(Object.keys((entry.response as any).data).sort()).toEqual([
+        'completion',
+        'completionRanking',
         'indicatorBreakdown',
         'indicatorSeries',
         'indicators',
         'situationFreshness',
         'verificationCoverage',
         'villageRanking',
+        'zeroEmploymentClearance',
       ]);
       expect(JSON.stringify(entry.response)).not.toMatch(person);
     }

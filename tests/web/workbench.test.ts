@@ -309,7 +309,12 @@ describe('工作台 (staff workbench) in the browser', () => {
     await page.locator('input[name=idNumber]').fill(idNumber);
     await page.getByRole('button', { name: '查询' }).click();
     await page.getByTestId('worker-card').waitFor();
-    expect(sent.slice(before)).toEqual([{ operation: 'WorkerCard', purpose: 'employment-service' }]);
+    await page.getByTestId('service-timeline').locator('ol > li').first().waitFor();
+    // The card, then the worker's 一人一案 timeline (asked by the card's worker key): both under the new purpose.
+    expect(sent.slice(before)).toEqual([
+      { operation: 'WorkerCard', purpose: 'employment-service' },
+      { operation: 'ServiceTimeline', purpose: 'employment-service' },
+    ]);
   });
 
   it('offers neither 显示 nor hr forms to a poverty officer without reveal: the ID stays masked, the card still answers', async () => {
@@ -327,8 +332,14 @@ describe('工作台 (staff workbench) in the browser', () => {
     expect(await page.getByTestId('worker-name').textContent()).toBe(graph.name);
     expect(await page.getByTestId('worker-id-number').textContent()).toBe(graph.idNumberMasked);
     expect(await page.getByRole('button', { name: '显示' }).count()).toBe(0);
-    expect(await page.locator('form.action-form').count()).toBe(0);
-    expect(sent.at(-1)).toEqual({ operation: 'WorkerCard', purpose: 'assistance' });
+    // No hr form; only 记录服务, which records the poverty department's own service (recordPovertyService).
+    expect(await page.locator('form.action-form:not([data-testid=record-service-form])').count()).toBe(0);
+    expect(await page.getByTestId('record-service-form').count()).toBe(1);
+    await page.getByTestId('service-timeline').locator('ol > li').first().waitFor();
+    expect(sent.slice(-2)).toEqual([
+      { operation: 'WorkerCard', purpose: 'assistance' },
+      { operation: 'ServiceTimeline', purpose: 'assistance' },
+    ]);
   });
 
   it('made no request off this machine and logged no console error', () => {

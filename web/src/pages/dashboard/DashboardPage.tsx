@@ -14,6 +14,7 @@ import { sparklineOption, trendLabel, type Series, type TrendKey } from './trend
 import { DashboardQuery } from './query';
 import { RankingTable } from './RankingTable';
 import { RegionPicker, regionOptions } from './RegionPicker';
+import { ClearancePanel, CompletionPanel, CompletionRankingPanel } from './TargetPanels';
 
 /** Seconds between refreshes; ?refresh=N (2 to 600) overrides it (tests, a slower wall). */
 function refreshSeconds(): number {
@@ -29,7 +30,9 @@ export default function DashboardPage() {
   const [region, setRegion] = useState(home);
   const period = periodCode(kind);
   const pollMs = useMemo(() => refreshSeconds() * 1000, []);
-  const variables = { period, region: region || null, county: home ? home.slice(0, 6) : null, granularity: GRANULARITY[kind] };
+  // Targets are set per year: completion is always the current year's, whatever period is picked.
+  const year = periodCode('year');
+  const variables = { period, year, region: region || null, county: home ? home.slice(0, 6) : null, granularity: GRANULARITY[kind] };
   const { data, error, updatedAt } = useQuery(DashboardQuery, variables, { pollMs });
   // The picker's places come from the first answer over the account's whole region (every village, with its township).
   const [places, setPlaces] = useState<ReturnType<typeof regionOptions> | null>(null);
@@ -195,6 +198,9 @@ export default function DashboardPage() {
             </table>
             <p className="freshness-total">全部数据截至 {timeText(data.situationFreshness.asOf)}</p>
           </section>
+          <CompletionPanel completion={data.completion} threshold={threshold} />
+          <CompletionRankingPanel completion={data.completion} ranking={data.completionRanking} />
+          <ClearancePanel clearance={data.zeroEmploymentClearance} threshold={threshold} />
           <section className="panel coverage">
             <h2>
               月度核实覆盖率 <small>{data.verificationCoverage.month}</small>

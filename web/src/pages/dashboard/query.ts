@@ -3,11 +3,13 @@ import { graphql } from '../../gql';
 /**
  * Everything the wall screen shows, in ONE request per refresh: the indicators of the period and
  * region, the week's red/black ranking of the county, the month's verification coverage per
- * village and the data's freshness; the headline figures' last 12 periods (sparklines), the
+ * village and the data's freshness; the year's
+ * completion against the NEW_TRANSFERS target per subregion, the villages ranked by completion
+ * rate, the zero-employment clearance; the headline figures' last 12 periods (sparklines), the
  * figures per child division (breakdown bars) and per poverty group. Aggregates only (the dashboard account reads nothing else).
  */
 export const DashboardQuery = graphql(`
-  query Dashboard($period: String!, $region: String, $county: String, $granularity: SeriesGranularity!) {
+  query Dashboard($period: String!, $year: String!, $region: String, $county: String, $granularity: SeriesGranularity!) {
     indicators(period: $period, region: $region) {
       region {
         code
@@ -235,6 +237,75 @@ export const DashboardQuery = graphql(`
           value
           suppressed
         }
+      }
+    }
+    completion(measure: NEW_TRANSFERS, period: $year, region: $region) {
+      threshold
+      period {
+        code
+        label
+      }
+      total {
+        region {
+          code
+          name
+        }
+        target
+        actual {
+          value
+          suppressed
+        }
+        completionRate
+      }
+      subregions {
+        region {
+          code
+          name
+          level
+        }
+        target
+        actual {
+          value
+          suppressed
+        }
+        completionRate
+        rank
+      }
+    }
+    completionRanking: villageRanking(basis: COMPLETION_RATE, county: $county) {
+      targetPeriod
+      threshold
+      red {
+        villageCode
+        villageName
+        townshipName
+        target
+        yearToDate
+        completionRate
+        rank
+        suppressed
+      }
+    }
+    zeroEmploymentClearance(region: $region) {
+      from
+      to
+      limitDays
+      cleared {
+        value
+        suppressed
+      }
+      clearedWithinLimit {
+        value
+        suppressed
+      }
+      shareWithinLimit {
+        value
+        suppressed
+      }
+      medianDaysToClear
+      stillZeroEmployment {
+        value
+        suppressed
       }
     }
     situationFreshness {

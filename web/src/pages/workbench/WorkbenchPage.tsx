@@ -1,5 +1,8 @@
 import { useState } from 'react';
 import { PurposeGate } from '../../purpose/PurposeGate';
+import { currentSession } from '../../auth/session';
+import { MyTasks } from './MyTasks';
+import { RegionTasks } from './RegionTasks';
 import { RosterPanel } from './RosterPanel';
 import { WorkerCard } from './WorkerCard';
 import { Worklists } from './Worklists';
@@ -8,6 +11,7 @@ const TABS = [
   { key: 'search', title: '人员查询' },
   { key: 'roster', title: '一库六册 · 五类清单' },
   { key: 'worklists', title: '工作清单' },
+  { key: 'tasks', title: '我的任务' },
 ] as const;
 type Tab = (typeof TABS)[number]['key'];
 
@@ -25,6 +29,12 @@ function Tabs({ purpose }: { purpose: string }) {
       {tab === 'search' && <WorkerSearch purpose={purpose} />}
       {tab === 'roster' && <RosterPanel purpose={purpose} />}
       {tab === 'worklists' && <Worklists purpose={purpose} />}
+      {tab === 'tasks' && (
+        <>
+          <MyTasks purpose={purpose} />
+          {currentSession()?.role === 'officer' && <RegionTasks purpose={purpose} />}
+        </>
+      )}
     </>
   );
 }

@@ -7,6 +7,7 @@ import { label, when } from './labels';
 import { partialRequest, sessionPermissions } from './partial';
 import { EmploymentEndForm, EmploymentStartForm } from './EmploymentForms';
 import { VerificationForm } from './VerificationForm';
+import { ServiceTimeline } from './ServiceTimeline';
 
 /** One request: every department's facts about the worker, as the federated graph answers for this account. */
 export const WorkerCardDocument = graphql(`
@@ -227,6 +228,7 @@ export function WorkerCard({ idNumber, purpose }: { idNumber: string; purpose: s
           </ul>
         </Block>
       </div>
+      <ServiceTimeline workerId={worker.id} purpose={purpose} />
       {mayVerify && <VerificationForm idNumber={idNumber} purpose={purpose} onRecorded={refresh} />}
       {mayRecordEmployment &&
         (worker.currentEmployment ? (
