@@ -23,7 +23,8 @@ export class CompletenessResolver {
   }
 
   @Query(() => LabourRegistryCompleteness, {
-    description: '应登尽登 figures: working-age members of poor and monitored households, how many hr’s registry does not hold, and the share it does. Aggregate; dashboards get small counts suppressed.',
+    description:
+      '应登尽登 figures: working-age members of poor and monitored households, how many hr’s registry does not hold, and the share it does. Aggregate; dashboards get small counts suppressed.',
   })
   async labourRegistryCompleteness(
     @Arg('region', () => String, { nullable: true, description: 'Division code; default your region.' }) region: string | null,

@@ -108,7 +108,10 @@ export class UnregisteredLabourerPage {
   pageInfo: PageInfo;
 }
 
-@ObjectType({ description: '应登尽登 — how complete the labour registry is for the working-age members of poor and monitored households of a region. Aggregate; dashboards get small counts suppressed.' })
+@ObjectType({
+  description:
+    '应登尽登 — how complete the labour registry is for the working-age members of poor and monitored households of a region. Aggregate; dashboards get small counts suppressed.',
+})
 export class LabourRegistryCompleteness {
   @Field(() => RegionType)
   region: RegionType;

@@ -61,17 +61,13 @@ async function insert(client: pg.ClientBase, rows: KnownPersonRow[]): Promise<vo
  * again from poverty and civil and replace their rows (a member who left, a person who moved, one
  * removed: gone). Idempotent, like the rest of the projection.
  */
-export async function syncKnownPeople(
-  client: pg.ClientBase,
-  sources: SourcePools,
-  householdCodes: readonly string[],
-  workerIds: readonly string[],
-  today: string,
-): Promise<void> {
+export async function syncKnownPeople(client: pg.ClientBase, sources: SourcePools, householdCodes: readonly string[], workerIds: readonly string[], today: string): Promise<void> {
   if (householdCodes.length === 0 && workerIds.length === 0) return;
   const codes = [...new Set(householdCodes)];
   const ids = [...new Set(workerIds)];
-  const fresh = await Promise.all(DEPARTMENTS.map((department) => read(sources[department], `${SELECTS[department]} where household_code = any($2::text[]) or worker_id = any($3::text[])`, [today, codes, ids])));
+  const fresh = await Promise.all(
+    DEPARTMENTS.map((department) => read(sources[department], `${SELECTS[department]} where household_code = any($2::text[]) or worker_id = any($3::text[])`, [today, codes, ids])),
+  );
   await client.query(`delete from known_person where household_code = any($1::text[]) or worker_id = any($2::text[])`, [codes, ids]);
   for (const rows of fresh) await insert(client, rows);
 }

@@ -414,15 +414,18 @@ export class ChangeFeed {
     await recountVillages(client, [...new Set([...touched].map((code) => code.slice(0, 12)))]);
     // Zero-employment spells and their tasks (reopened when a household is zero-employment again).
     await syncZeroEmployment(client, [...touched], today, this.options.taskDueDays);
-    // 应登尽登: the people poverty and civil know, for the households and people they named.
+    // 应登尽登: the people poverty and civil know, for the households and people they named (all of
+    // them when a cadre's name changed: it is copied onto each member of the households it answers for).
     const known = [...taken.poverty, ...taken.civil];
-    await syncKnownPeople(
-      client,
-      this.sources,
-      known.flatMap((row) => (row.household_code ? [row.household_code] : [])),
-      known.flatMap((row) => (row.worker_id ? [row.worker_id] : [])),
-      today,
-    );
+    if (allHouseholds) await rebuildKnownPeople(client, this.sources, today);
+    else
+      await syncKnownPeople(
+        client,
+        this.sources,
+        known.flatMap((row) => (row.household_code ? [row.household_code] : [])),
+        known.flatMap((row) => (row.worker_id ? [row.worker_id] : [])),
+        today,
+      );
   }
 
   async stop(): Promise<void> {

@@ -258,11 +258,7 @@ function checkScopeCovers(input: AssignInput, facts: SubjectFacts, region: strin
 export async function assignTask(sql: Sql, access: AccessControl, input: AssignInput, today: string, days: TaskDueDays | undefined): Promise<TaskWithPerson> {
   const { note } = checkAssignInput(input);
   const region = access.identity.region!;
-  const missing = () =>
-    notFound(
-      `${SUBJECT_NAMES[input.kind]} ${input.subject} in your region`,
-      'input.subject',
-    );
+  const missing = () => notFound(`${SUBJECT_NAMES[input.kind]} ${input.subject} in your region`, 'input.subject');
   let facts: SubjectFacts | undefined;
   if (input.kind === 'ZERO_EMPLOYMENT_HOUSEHOLD') {
     facts = await sql.one<SubjectFacts>(

@@ -302,7 +302,9 @@ export class AssignTaskInput {
   @Field(() => TaskKind)
   kind: TaskKindValue;
 
-  @Field(() => String, { description: 'ZERO_EMPLOYMENT_HOUSEHOLD: the household code; WARNING: EarlyWarning.id; CONFLICT: Conflict.id; UNREGISTERED_LABOURER: UnregisteredLabourer.id.' })
+  @Field(() => String, {
+    description: 'ZERO_EMPLOYMENT_HOUSEHOLD: the household code; WARNING: EarlyWarning.id; CONFLICT: Conflict.id; UNREGISTERED_LABOURER: UnregisteredLabourer.id.',
+  })
   subject: string;
 
   @Field(() => String, { description: 'The staff account (the sub of its token), 1–128 of A–Z a–z 0–9 . _ @ : -' })

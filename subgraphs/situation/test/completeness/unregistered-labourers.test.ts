@@ -94,11 +94,9 @@ beforeAll(async () => {
   civilOnly = { idNumber: await freshIdNumber(yearsAgo(70), 960) };
   const poverty = officerOf('poverty', household.villageCode);
   for (const person of [adult, child, elder]) {
-    const added: any = await platform.queryAs(
-      poverty,
-      `mutation($input: AddHouseholdMemberInput!) { addHouseholdMember(input: $input) { id } }`,
-      { input: { householdCode: household.code, idNumber: person.idNumber, name: person.name, relationship: 'OTHER' } },
-    );
+    const added: any = await platform.queryAs(poverty, `mutation($input: AddHouseholdMemberInput!) { addHouseholdMember(input: $input) { id } }`, {
+      input: { householdCode: household.code, idNumber: person.idNumber, name: person.name, relationship: 'OTHER' },
+    });
     expect(added.errors).toBeUndefined();
   }
 });
@@ -205,8 +203,11 @@ describe('person(idNumber): people known only to poverty or civil affairs', () =
     const audit = new pg.Client({ connectionString: platform.auditDatabaseUrl });
     await audit.connect();
     try {
-      const rows = (await audit.query(`select worker_id, lookup from access_log where staff = $1`, [caller.subject])).rows;
-      expect(rows.some((row) => row.worker_id === response.data.person.id)).toBe(true);
+      const rows = (await audit.query(`select worker_id, lookup, fields from access_log where staff = $1`, [caller.subject])).rows;
+      // The gateway charges and logs person(idNumber) as a lookup by ID number (gateway/src/audit/id-lookups.ts), with its outcome.
+      expect(rows).toContainEqual(
+        expect.objectContaining({ worker_id: response.data.person.id, lookup: 'found', fields: expect.arrayContaining(['lookup:Query.person(idNumber)']) }),
+      );
       expect(JSON.stringify(rows)).not.toContain(adult.idNumber);
     } finally {
       await audit.end();
@@ -243,7 +244,9 @@ describe('person(idNumber): people known only to poverty or civil affairs', () =
     expect(hidden.errors?.[0]?.extensions).toMatchObject({ code: 'NOT_FOUND', field: 'idNumber' });
     const bad: any = await platform.queryAs(COUNTY_OFFICER, PERSON, { id: '53011319900101123' });
     expect(bad.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'idNumber' });
-    const city: any = await platform.queryAs({ subject: 'city-4403', department: 'partner', role: 'officer', partnerCity: '4403', permissions: [] }, PERSON, { id: adult.idNumber });
+    const city: any = await platform.queryAs({ subject: 'city-4403', department: 'partner', role: 'officer', partnerCity: '4403', permissions: [] }, PERSON, {
+      id: adult.idNumber,
+    });
     expect(city.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });
 });
