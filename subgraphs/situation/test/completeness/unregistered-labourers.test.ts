@@ -1,7 +1,8 @@
 import pg from 'pg';
-import { makeIdNumber, todayInChina, type Identity } from '@jiuye/common';
+import { makeIdNumber, todayInChina, type Identity, type SituationConfig } from '@jiuye/common';
 import { type DemoHousehold } from '@jiuye/devtools';
 import { COUNTY_OFFICER, DEMO_COUNTY, startTestPlatform, type TestPlatform } from '@jiuye/testing/platform';
+import { openSourcePools, rebuildReadModel } from '../../src/projection/feed';
 import { runDailyEvaluation } from '../../src/task/task.daily';
 
 /**
@@ -328,5 +329,68 @@ describe('the monthly check: a task per unregistered labourer, closed when hr re
     expect(closed.errors).toBeUndefined();
     expect(closed.data.closeTask).toMatchObject({ status: 'CLOSED', outcome: 'REGISTERED' });
     expect((await listed(DEMO_COUNTY)).totalCount).toBe(baseline);
+  });
+});
+
+describe('the read model follows poverty: a member who leaves, a rebuild', () => {
+  let leaver: { idNumber: string; name: string };
+  let taskId: string;
+  const poverty = () => officerOf('poverty', household.villageCode);
+
+  it('a working-age member who leaves the household leaves the list; the open task then closes only as NOT_APPLICABLE, by an officer', async () => {
+    leaver = { idNumber: await freshIdNumber(yearsAgo(25), 980), name: '应登丁' };
+    const added: any = await platform.queryAs(poverty(), `mutation($input: AddHouseholdMemberInput!) { addHouseholdMember(input: $input) { id } }`, {
+      input: { householdCode: household.code, idNumber: leaver.idNumber, name: leaver.name, relationship: 'OTHER' },
+    });
+    expect(added.errors).toBeUndefined();
+    const page = await until(
+      () => listed(household.villageCode),
+      (p) => p.nodes.some((n: any) => n.idNumber === leaver.idNumber),
+      'the new member',
+    );
+    const workerKey = page.nodes.find((n: any) => n.idNumber === leaver.idNumber).id;
+    // An officer opens the task on demand (the month's check already ran).
+    const assigned: any = await platform.queryAs(COUNTY_OFFICER, ASSIGN, {
+      input: { kind: 'UNREGISTERED_LABOURER', subject: workerKey, assignee: 'cadre-li', assigneeKind: 'CADRE', assigneeScope: household.villageCode },
+    });
+    expect(assigned.errors).toBeUndefined();
+    taskId = assigned.data.assignTask.id;
+    const removed: any = await platform.queryAs(poverty(), `mutation($input: RemoveHouseholdMemberInput!) { removeHouseholdMember(input: $input) { id } }`, {
+      input: { householdCode: household.code, idNumber: leaver.idNumber, removedOn: TODAY, reason: '外嫁迁出' },
+    });
+    expect(removed.errors).toBeUndefined();
+    await until(
+      () => listed(household.villageCode),
+      (p) => !p.nodes.some((n: any) => n.idNumber === leaver.idNumber),
+      'the member who left to leave the list',
+    );
+    const again: any = await platform.queryAs(COUNTY_OFFICER, ASSIGN, {
+      input: { kind: 'UNREGISTERED_LABOURER', subject: workerKey, assignee: 'cadre-li', assigneeKind: 'CADRE', assigneeScope: household.villageCode },
+    });
+    expect(again.errors?.[0]?.extensions).toMatchObject({ code: 'NOT_FOUND', field: 'input.subject' });
+    const registered: any = await platform.queryAs(COUNTY_OFFICER, CLOSE, { input: { taskId } });
+    expect(registered.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', reason: 'NOT_BORNE_OUT' });
+    const closed: any = await platform.queryAs(COUNTY_OFFICER, CLOSE, { input: { taskId, outcome: 'NOT_APPLICABLE', note: '已迁出本户' } });
+    expect(closed.errors).toBeUndefined();
+    expect(closed.data.closeTask).toMatchObject({ status: 'CLOSED', outcome: 'NOT_APPLICABLE' });
+  });
+
+  it('a rebuild of the read model gives the same known people, list and tasks', async () => {
+    const snapshot = () =>
+      situationRows(
+        `select (select count(*)::int from known_person) as known, (select count(*)::int from task where kind = 'UNREGISTERED_LABOURER') as tasks,
+                (select string_agg(department || ':' || worker_id || ':' || coalesce(poverty_status, '') || ':' || coalesce(cadre_name, ''), ',' order by department, worker_id) from known_person) as rows`,
+      );
+    const before = await snapshot();
+    expect(before[0].known).toBeGreaterThan(0);
+    const listBefore = await listed(DEMO_COUNTY);
+    const pools = openSourcePools((platform.subgraphs.situation.config as SituationConfig).sourceDatabaseUrls);
+    try {
+      await rebuildReadModel(platform.subgraphs.situation.config.databaseUrl, pools);
+    } finally {
+      await Promise.all(Object.values(pools).map((pool) => pool.end()));
+    }
+    expect(await snapshot()).toEqual(before);
+    expect(await listed(DEMO_COUNTY)).toEqual(listBefore);
   });
 });
