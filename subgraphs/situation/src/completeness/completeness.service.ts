@@ -55,9 +55,8 @@ export async function labourRegistryCompleteness(sql: Sql, region: Region, today
   const [villages, rows] = await Promise.all([
     registryVillages(sql),
     sql.rows<{ village_code: string; members: number; unregistered: number }>(
-      `select k.village_code, count(*) as members,
-              count(*) filter (where not exists (select 1 from person_situation p where p.worker_id = k.worker_id)) as unregistered
-         from known_person k
+      `select k.village_code, count(*) as members, count(*) filter (where p.worker_id is null) as unregistered
+         from known_person k left join person_situation p on p.worker_id = k.worker_id
         where k.department = 'poverty' and k.village_code is not null and k.poverty_status = any($2::text[]) and ${workingAge(1)}
         group by k.village_code`,
       [today, [...CHECKED_POVERTY_STATUSES]],

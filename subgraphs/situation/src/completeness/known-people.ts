@@ -1,46 +1,13 @@
 import type pg from 'pg';
-import { SITUATION_SOURCE_SCHEMA } from '@jiuye/common';
-import { readModelTypes } from '../db';
-import type { SourcePools } from '../projection/sources';
-
-const V = SITUATION_SOURCE_SCHEMA;
-const PAGE = 20_000;
-
-/** One row of known_person: a person poverty or civil affairs knows, placed by their household. */
-interface KnownPersonRow {
-  department: 'poverty' | 'civil';
-  worker_id: string;
-  id_number: string;
-  name: string | null;
-  sex: string | null;
-  birth_date: string | null;
-  household_code: string | null;
-  poverty_status: string | null;
-  cadre_name: string | null;
-}
+import { readKnownPeople, type KnownPersonRow, type SourcePools } from '../projection/sources';
 
 /**
- * What each department publishes about the people it knows: poverty the current members of
- * registered households, with the household's status and its responsible cadre today ($1);
- * civil where it places a person. Wrapped so that callers filter and order on plain column names.
+ * 应登尽登: known_person, the people poverty and civil affairs know, kept from their published
+ * views (read in projection/sources.ts, like every read of a department) by the feed and the
+ * rebuild. One row per department and person, placed by the household's village.
  */
-const SELECTS = {
-  poverty: `select * from (select 'poverty' as department, m.worker_id, m.id_number, m.name, m.sex, m.birth_date, m.household_code, h.poverty_status, c.name as cadre_name
-       from ${V}.household_member m
-       join ${V}.household h on h.code = m.household_code
-       left join lateral (select r.cadre_id from ${V}.household_responsibility r
-                           where r.household_code = m.household_code and (r.until is null or r.until >= $1::date) order by r.since desc limit 1) r on true
-       left join ${V}.cadre c on c.id = r.cadre_id) k`,
-  civil: `select * from (select 'civil' as department, worker_id, id_number, null::varchar as name, null::text as sex, null::date as birth_date, household_code,
-       null::text as poverty_status, null::varchar as cadre_name, $1::date as today from ${V}.person_place) k`,
-} as const;
-
-type Department = keyof typeof SELECTS;
-const DEPARTMENTS = Object.keys(SELECTS) as Department[];
-
-async function read(pool: pg.Pool, text: string, values: unknown[]): Promise<KnownPersonRow[]> {
-  return (await pool.query({ text, values, types: readModelTypes })).rows as KnownPersonRow[];
-}
+const PAGE = 20_000;
+const DEPARTMENTS = ['poverty', 'civil'] as const;
 
 async function insert(client: pg.ClientBase, rows: KnownPersonRow[]): Promise<void> {
   if (rows.length === 0) return;
@@ -65,9 +32,7 @@ export async function syncKnownPeople(client: pg.ClientBase, sources: SourcePool
   if (householdCodes.length === 0 && workerIds.length === 0) return;
   const codes = [...new Set(householdCodes)];
   const ids = [...new Set(workerIds)];
-  const fresh = await Promise.all(
-    DEPARTMENTS.map((department) => read(sources[department], `${SELECTS[department]} where household_code = any($2::text[]) or worker_id = any($3::text[])`, [today, codes, ids])),
-  );
+  const fresh = await Promise.all(DEPARTMENTS.map((department) => readKnownPeople(sources, department, { codes, ids }, today)));
   await client.query(`delete from known_person where household_code = any($1::text[]) or worker_id = any($2::text[])`, [codes, ids]);
   for (const rows of fresh) await insert(client, rows);
 }
@@ -79,7 +44,7 @@ export async function rebuildKnownPeople(client: pg.ClientBase, sources: SourceP
   for (const department of DEPARTMENTS) {
     let after = '';
     for (;;) {
-      const page = await read(sources[department], `${SELECTS[department]} where worker_id > $2 order by worker_id limit $3`, [today, after, PAGE]);
+      const page = await readKnownPeople(sources, department, { after, limit: PAGE }, today);
       if (page.length === 0) break;
       await insert(client, page);
       total += page.length;

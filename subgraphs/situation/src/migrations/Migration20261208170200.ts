@@ -27,6 +27,8 @@ export class Migration20261208170200 extends Migration {
     this.addSql(`create index "known_person_worker_id_index" on "known_person" ("worker_id");`);
     this.addSql(`create index "known_person_village_index" on "known_person" ("village_code", "worker_id");`);
     this.addSql(`create index "known_person_household_index" on "known_person" ("household_code");`);
+    // The completeness check: poverty's members of a region, by birth date (working age is a range on it).
+    this.addSql(`create index "known_person_poverty_age_index" on "known_person" ("village_code", "birth_date") where "department" = 'poverty';`);
     this.addSql(`create table "completeness_check" ("month" varchar(7) primary key, "ran_at" timestamptz not null default now(), "opened" int not null default 0);`);
     this.addSql(`alter table "task" drop constraint if exists "task_kind_check";`);
     this.addSql(`alter table "task" add constraint "task_kind_check" check ("kind" in ('ZERO_EMPLOYMENT_HOUSEHOLD', 'WARNING', 'CONFLICT', 'UNREGISTERED_LABOURER'));`);
