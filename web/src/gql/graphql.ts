@@ -2948,7 +2948,7 @@ export type Query = {
   welfarePost?: Maybe<WelfarePost>;
   /** 公益性岗位 — public-welfare posts in a division, by id. */
   welfarePosts: WelfarePostPage;
-  /** A worker in the labour registry by ID number (validated; a number not registered gives NOT_FOUND on idNumber). */
+  /** A worker in the labour registry by ID number (validated; a number not registered gives NOT_FOUND on idNumber). People known only to poverty or civil affairs: situation’s person(idNumber). */
   worker?: Maybe<Worker>;
   /** 一库六册 — workers of households in a division, by household; filters give the rosters. */
   workers: WorkerPage;
