@@ -44,6 +44,9 @@ export const PERSONAL_TYPES: ReadonlySet<string> = new Set([
   'EarlyWarning',
   'Conflict',
   'RelapseCandidate',
+  // 应登尽登: people known to poverty or civil and not (or not only) to hr's registry
+  'UnregisteredLabourer',
+  'KnownPerson',
   // situation's tasks (a zero-employment household, a warning or a conflict assigned to an account)
   'Task',
 ]);

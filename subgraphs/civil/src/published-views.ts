@@ -30,6 +30,12 @@ export const publishedViews: PublishedViews = {
     ['disability_kind', 'text'],
     ['disability_grade', 'smallint'],
   ],
+  // 应登尽登: where civil places each person it knows (a person-level lookup for people hr has not registered).
+  person_place: [
+    ['worker_id', 'character varying(32)'],
+    ['id_number', 'character varying(18)'],
+    ['household_code', 'character varying(16)'],
+  ],
   // 一人一案: the department's service records (common/src/service-record)
   service_record: SERVICE_RECORD_VIEW_COLUMNS,
 };

@@ -17,6 +17,15 @@ export const publishedViews: PublishedViews = {
     ['poverty_status', 'text'],
     ['status_since', 'date'],
   ],
+  // 应登尽登: current members of registered households (situation finds those hr has not registered).
+  household_member: [
+    ['worker_id', 'character varying(32)'],
+    ['household_code', 'character varying(16)'],
+    ['id_number', 'character varying(18)'],
+    ['name', 'character varying(60)'],
+    ['sex', 'text'],
+    ['birth_date', 'date'],
+  ],
   household_responsibility: [
     ['household_code', 'character varying(16)'],
     ['cadre_id', 'integer'],

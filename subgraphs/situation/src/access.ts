@@ -5,6 +5,7 @@ import type { EarlyWarning } from './warning/warning.types';
 import type { Conflict } from './conflict/conflict.types';
 import type { RelapseCandidate } from './monitoring/relapse-candidates';
 import type { Task } from './task/task.types';
+import type { KnownPerson, UnregisteredLabourer } from './completeness/completeness.types';
 
 /**
  * Who may see what in the cross-department views (common/src/auth/guard.ts applies these at
@@ -28,6 +29,9 @@ export const situationAccess: AccessRules = {
     Conflict: (c: Conflict): Subject => (c.record.worker_id ? { workerId: c.record.worker_id, place: c.record.village_code } : { place: c.record.household_code }),
     // A task about a person by worker and village, about a household by its code (logged as the household).
     Task: (t: Task): Subject => (t.record.worker_id ? { workerId: t.record.worker_id, place: t.record.village_code } : { place: t.record.household_code ?? t.record.village_code }),
+    // 应登尽登: people poverty or civil know, placed by where they live (logged by worker key, like registry workers).
+    UnregisteredLabourer: (person: UnregisteredLabourer): Subject => ({ workerId: person.record.worker_id, place: person.record.village_code }),
+    KnownPerson: (person: KnownPerson): Subject => ({ workerId: person.record.worker_id, place: person.record.village_code }),
   },
   fields: {
     'SituationPerson.disabilityGrade': 'health',
@@ -63,6 +67,21 @@ export const situationAccess: AccessRules = {
     'Conflict.householdCode': 'household',
     'Conflict.villageCode': 'village',
     'Conflict.villageName': 'village',
+    'UnregisteredLabourer.idNumber': 'id-number',
+    'UnregisteredLabourer.idNumberMasked': 'id-number-masked',
+    'UnregisteredLabourer.sex': 'sex',
+    'UnregisteredLabourer.age': 'age',
+    'UnregisteredLabourer.householdCode': 'household',
+    'UnregisteredLabourer.household': 'household',
+    'UnregisteredLabourer.villageCode': 'village',
+    'UnregisteredLabourer.villageName': 'village',
+    'KnownPerson.idNumber': 'id-number',
+    'KnownPerson.idNumberMasked': 'id-number-masked',
+    'KnownPerson.sex': 'sex',
+    'KnownPerson.age': 'age',
+    'KnownPerson.householdCode': 'household',
+    'KnownPerson.villageCode': 'village',
+    'KnownPerson.villageName': 'village',
     'Task.subject': 'household',
     'Task.householdCode': 'household',
     'Task.villageCode': 'village',

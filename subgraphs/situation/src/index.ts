@@ -26,6 +26,7 @@ import { TargetResolver } from './target/target.resolver';
 import { ServiceTimelineResolver } from './service/service.resolver';
 import { TaskResolver } from './task/task.resolver';
 import { DailyTaskEvaluation } from './task/task.daily';
+import { CompletenessResolver } from './completeness/completeness.resolver';
 
 /** The situation service's background work: the change feed and the daily task evaluation. */
 class SituationBackground {
@@ -64,6 +65,7 @@ export const situationSubgraph: SubgraphModule<SituationLoaders> = {
     TargetResolver,
     ServiceTimelineResolver,
     TaskResolver,
+    CompletenessResolver,
   ],
   orphanedTypes: [Worker, Household],
   referenceResolvers: {},

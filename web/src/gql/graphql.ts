@@ -185,7 +185,7 @@ export type AssignTaskInput = {
   kind: TaskKind;
   /** At most 500 characters (no ID numbers). */
   note?: InputMaybe<Scalars['String']['input']>;
-  /** ZERO_EMPLOYMENT_HOUSEHOLD: the household code; WARNING: EarlyWarning.id; CONFLICT: Conflict.id. */
+  /** ZERO_EMPLOYMENT_HOUSEHOLD: the household code; WARNING: EarlyWarning.id; CONFLICT: Conflict.id; UNREGISTERED_LABOURER: UnregisteredLabourer.id. */
   subject: Scalars['String']['input'];
 };
 
@@ -520,7 +520,7 @@ export type CloseResponsibleUnitInput = {
 export type CloseTaskInput = {
   /** At most 500 characters; required with NOT_APPLICABLE. */
   note?: InputMaybe<Scalars['String']['input']>;
-  /** Omit: decided by the data (EMPLOYED, WARNING_CLEARED, CONFLICT_RESOLVED); NOT_APPLICABLE needs a note. */
+  /** Omit: decided by the data (EMPLOYED, WARNING_CLEARED, CONFLICT_RESOLVED, REGISTERED); NOT_APPLICABLE needs a note. */
   outcome?: InputMaybe<TaskOutcome>;
   taskId: Scalars['ID']['input'];
 };
@@ -1714,6 +1714,41 @@ export type JobPostingPage = {
   totalCount: Scalars['Int']['output'];
 };
 
+/** 人员查询 — a person the read model knows, by ID number: in hr’s labour registry or known only to poverty (a household member) or civil affairs. Department staff of the region, with a declared purpose; every lookup is logged. */
+export type KnownPerson = {
+  __typename?: 'KnownPerson';
+  /** 年龄 (today, China time) */
+  age: Scalars['Int']['output'];
+  /** The departments whose records name the person: hr (the labour registry), poverty (a household member), civil. */
+  departments: Array<Scalars['String']['output']>;
+  /** 户编号 — department staff of the region */
+  householdCode?: Maybe<Scalars['String']['output']>;
+  /** Pseudonymous worker key (the same in every department). */
+  id: Scalars['ID']['output'];
+  /** 身份证号 — needs the reveal permission */
+  idNumber?: Maybe<Scalars['String']['output']>;
+  /** 身份证号（脱敏） — department staff of the region */
+  idNumberMasked?: Maybe<Scalars['String']['output']>;
+  /** In hr’s labour registry. */
+  inLabourRegistry: Scalars['Boolean']['output'];
+  /** 姓名 (hr, else poverty; civil publishes none) */
+  name?: Maybe<Scalars['String']['output']>;
+  /** 贫困状态 — the household's (poverty) */
+  povertyStatus?: Maybe<PovertyStatus>;
+  /** 性别 */
+  sex: Sex;
+  /** The registry worker's cross-department facts (null when not registered). */
+  situation?: Maybe<SituationPerson>;
+  /** 应登尽登: a working-age member of a poor or monitored household whom the registry does not hold (on unregisteredLabourers). */
+  unregisteredLabourer: Scalars['Boolean']['output'];
+  /** 村（社区）代码 (hr’s registry, else poverty’s household, else civil’s) */
+  villageCode: Scalars['String']['output'];
+  /** 村（社区） */
+  villageName?: Maybe<Scalars['String']['output']>;
+  /** The person in the departments' own subgraphs (null unless hr's registry holds them). */
+  worker?: Maybe<Worker>;
+};
+
 /** 劳务输出基地/劳务工作站 — a labour-export base or service station in a partner city. */
 export type LabourBase = {
   __typename?: 'LabourBase';
@@ -1734,6 +1769,18 @@ export type LabourBaseKind =
   | 'EXPORT_BASE'
   /** 劳务工作站 */
   | 'SERVICE_STATION';
+
+/** 应登尽登 — how complete the labour registry is for the working-age members of poor and monitored households of a region. Aggregate; dashboards get small counts suppressed. */
+export type LabourRegistryCompleteness = {
+  __typename?: 'LabourRegistryCompleteness';
+  region: SituationRegion;
+  /** (workingAgeMembers − unregistered) / workingAgeMembers */
+  registeredShare: SuppressedRate;
+  /** Of these, not in hr’s labour registry. */
+  unregistered: SuppressedCount;
+  /** Working-age (16–60) current members of registered poor and monitored households (poverty). */
+  workingAgeMembers: SuppressedCount;
+};
 
 /** 最近帮扶措施 — the latest dated thing any department did for a member. */
 export type LastAction = {
@@ -2836,6 +2883,8 @@ export type Query = {
   labourBase?: Maybe<LabourBase>;
   /** 劳务输出基地/劳务工作站, of one partner city or of all (tens per city: not paged). */
   labourBases: Array<LabourBase>;
+  /** 应登尽登 figures: working-age members of poor and monitored households, how many hr’s registry does not hold, and the share it does. Aggregate; dashboards get small counts suppressed. */
+  labourRegistryCompleteness: LabourRegistryCompleteness;
   /** 防返贫监测统计 — counts by step and risk type for a region; dashboards read them small-cell suppressed. */
   monitoringCaseCounts: MonitoringCaseCounts;
   /** 防返贫监测对象 — monitoring cases of households in a region, newest first (region staff). */
@@ -2851,6 +2900,8 @@ export type Query = {
   partnerJobPostings: PartnerJobPostingPage;
   /** 待核实报名 — enrolments institutions recorded on their own, awaiting the county's confirmation (region staff: those of workers of their region on each page; institutions: their own). */
   pendingEnrolments: EnrolmentPage;
+  /** 人员查询: a person by ID number — in hr’s labour registry, or known only to poverty (a member of a registered household) or civil affairs — for department staff of the region where the person lives. A number nobody knows and a person outside your region give the same NOT_FOUND on idNumber. Worker(idNumber) stays the registry’s lookup. */
+  person: KnownPerson;
   /** 贫困状态统计 — households and members per status in a division (every status, zeros included); small-cell suppressed for dashboards. */
   povertyStatusCounts: Array<StatusCount>;
   /** 防返贫监测候选: registered poor and lifted households of a region flagged today by POVERTY_HOUSEHOLD_LOST_ONLY_JOB, POVERTY_HOUSEHOLD_ALLOWANCE_STOPPED, POVERTY_HOUSEHOLD_DISABILITY_RECORDED and not under an open monitoring case (department staff of the region). */
@@ -2883,6 +2934,8 @@ export type Query = {
   transferBatches: Array<TransferBatch>;
   /** 转移就业 to the partner cities, by id (partner-city staff: their own city; region staff: the workers of their region on each page). */
   transfers: TransferPage;
+  /** 应登尽登: working-age (16–60) members of registered poor and monitored households (poverty) whom hr’s labour registry does not hold, in a village, township or county (default: your whole region). Ordered by village, paginated. The monthly check opens an UNREGISTERED_LABOURER task for each; it closes when hr registers the person. */
+  unregisteredLabourers: UnregisteredLabourerPage;
   /** 月度核实覆盖率: per village of a region (default your region), the registry workers and how many of them were verified in a month, worst village first. */
   verificationCoverage: VerificationCoverage;
   /** 每周五村级新增转移就业排名（红黑榜）: every village of a county ranked by the workers whose transfer started in the week, with the previous week for comparison. Dashboards see small counts suppressed; department staff see exact counts. */
@@ -2895,7 +2948,7 @@ export type Query = {
   welfarePost?: Maybe<WelfarePost>;
   /** 公益性岗位 — public-welfare posts in a division, by id. */
   welfarePosts: WelfarePostPage;
-  /** A worker in the labour registry by ID number (validated; a number not registered gives NOT_FOUND on idNumber). */
+  /** A worker in the labour registry by ID number (validated; a number not registered gives NOT_FOUND on idNumber). People known only to poverty or civil affairs: situation’s person(idNumber). */
   worker?: Maybe<Worker>;
   /** 一库六册 — workers of households in a division, by household; filters give the rosters. */
   workers: WorkerPage;
@@ -3092,6 +3145,11 @@ export type QueryLabourBasesArgs = {
 };
 
 
+export type QueryLabourRegistryCompletenessArgs = {
+  region?: InputMaybe<Scalars['String']['input']>;
+};
+
+
 export type QueryMonitoringCaseCountsArgs = {
   region?: InputMaybe<Scalars['String']['input']>;
 };
@@ -3134,6 +3192,11 @@ export type QueryPartnerJobPostingsArgs = {
 export type QueryPendingEnrolmentsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: Scalars['Int']['input'];
+};
+
+
+export type QueryPersonArgs = {
+  idNumber: Scalars['String']['input'];
 };
 
 
@@ -3251,6 +3314,13 @@ export type QueryTransfersArgs = {
   confirmation?: InputMaybe<LinkConfirmation>;
   first?: Scalars['Int']['input'];
   onlyActive?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+
+export type QueryUnregisteredLabourersArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: Scalars['Int']['input'];
+  region?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -4313,7 +4383,7 @@ export type Task = {
   /** The warning rule (WarningRuleId) or conflict kind (ConflictKind). */
   rule?: Maybe<Scalars['String']['output']>;
   status: TaskStatus;
-  /** The subject: household code (zero-employment), EarlyWarning.id or Conflict.id. */
+  /** The subject: household code (zero-employment), EarlyWarning.id, Conflict.id or the worker key (unregistered labourer). */
   subject: Scalars['String']['output'];
   /** 村（社区）代码 */
   villageCode: Scalars['String']['output'];
@@ -4362,6 +4432,8 @@ export type TaskEvent = {
 export type TaskKind =
   /** 数据比对冲突处理 */
   | 'CONFLICT'
+  /** 应登尽登（劳动力未登记） */
+  | 'UNREGISTERED_LABOURER'
   /** 预警处置 */
   | 'WARNING'
   /** 零就业家庭动态清零 */
@@ -4384,6 +4456,8 @@ export type TaskOutcome =
   | 'EMPLOYED'
   /** 不适用（科员说明理由） */
   | 'NOT_APPLICABLE'
+  /** 已在劳动力实名制登记中（应登尽登） */
+  | 'REGISTERED'
   /** 预警条件已不再成立 */
   | 'WARNING_CLEARED';
 
@@ -4610,6 +4684,44 @@ export type UnitPairing = {
   until?: Maybe<Scalars['LocalDate']['output']>;
   /** 12-digit village code */
   villageCode: Scalars['String']['output'];
+};
+
+/** 应登尽登 — a working-age (16–60) member of a registered poor or monitored household whom hr’s labour registry does not hold. Department staff of the region, with a declared purpose; every read is logged. */
+export type UnregisteredLabourer = {
+  __typename?: 'UnregisteredLabourer';
+  /** 年龄 (today, China time) */
+  age: Scalars['Int']['output'];
+  /** The household (poverty resolves its fields). */
+  household?: Maybe<Household>;
+  /** 户编号 — department staff of the region */
+  householdCode?: Maybe<Scalars['String']['output']>;
+  /** Pseudonymous worker key (the key hr gives the person once registered). */
+  id: Scalars['ID']['output'];
+  /** 身份证号 — needs the reveal permission (to register the person in hr) */
+  idNumber?: Maybe<Scalars['String']['output']>;
+  /** 身份证号（脱敏） — department staff of the region */
+  idNumberMasked?: Maybe<Scalars['String']['output']>;
+  /** 姓名 (poverty) */
+  name?: Maybe<Scalars['String']['output']>;
+  /** 贫困状态 — the household's (poverty) */
+  povertyStatus?: Maybe<PovertyStatus>;
+  /** 帮扶责任人 — the household’s responsible cadre today (poverty), when one is recorded */
+  responsibleCadre?: Maybe<Scalars['String']['output']>;
+  /** 性别 */
+  sex: Sex;
+  /** 村（社区）代码 */
+  villageCode: Scalars['String']['output'];
+  /** 村（社区） */
+  villageName?: Maybe<Scalars['String']['output']>;
+};
+
+/** 应登尽登 — a page of unregistered labourers of a region, ordered by village and worker key. */
+export type UnregisteredLabourerPage = {
+  __typename?: 'UnregisteredLabourerPage';
+  nodes: Array<UnregisteredLabourer>;
+  pageInfo: PageInfo;
+  region: SituationRegion;
+  totalCount: Scalars['Int']['output'];
 };
 
 /** Change a cadre of your region: the fields given are replaced. Open responsibilities keep the unit they began with. */

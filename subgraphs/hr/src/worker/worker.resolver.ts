@@ -68,7 +68,8 @@ const NOT_IN_REGISTRY = 'Empty when the person is not in the labour registry.';
 export class WorkerResolver {
   @Query(() => Worker, {
     nullable: true,
-    description: 'A worker in the labour registry by ID number (validated; a number not registered gives NOT_FOUND on idNumber).',
+    description:
+      'A worker in the labour registry by ID number (validated; a number not registered gives NOT_FOUND on idNumber). People known only to poverty or civil affairs: situation’s person(idNumber).',
   })
   async worker(@Arg('idNumber', () => String) idNumber: string, @Ctx() context: HrContext) {
     context.access.requirePersonAccess();

@@ -5,6 +5,7 @@ import { nextWorkerIds, REFERENCE_SOURCES, type ReferenceTable, type SourcePools
 import { recountVillages } from '../roster/village-counts';
 import { VERSIONED_TABLES } from '../history/as-of';
 import { syncZeroEmployment } from '../task/task.spells';
+import { rebuildKnownPeople, syncKnownPeople } from '../completeness/known-people';
 
 /** Tables whose change re-projects every household (names of cadres and units) or every trainee (class dates, course kinds). */
 const ALL_HOUSEHOLDS_SOURCES = new Set(['cadre', 'responsible_unit']);
@@ -23,6 +24,7 @@ const DERIVED_TABLES = [
   'welfare_assignment',
   'record_verification',
   'person_service',
+  'known_person',
 ];
 
 export const OUTBOX_CHANNEL = 'jiuye_outbox';
@@ -145,6 +147,8 @@ export async function rebuildReadModel(
     for (const batch of chunks(codes, HOUSEHOLD_BATCH)) await projector.projectHouseholds(client, batch, today, { empty: true });
     const villages = (await client.query<{ village_code: string }>('select distinct village_code from person_situation')).rows.map((r) => r.village_code);
     for (const batch of chunks(villages, 200)) await recountVillages(client, batch);
+    // 应登尽登: the people poverty and civil know (compared with the registry by completeness/).
+    await rebuildKnownPeople(client, sources, today);
     // Spells and tasks are situation's own records (not deleted above): brought in step with the rebuilt households.
     await syncZeroEmployment(client, null, today, taskDueDays);
     await client.query(
@@ -214,6 +218,9 @@ export class ChangeFeed {
     } else {
       // A model built before spells were kept (or while the feed was down): every household's spell brought in step once.
       await this.inSituationTransaction((client) => syncZeroEmployment(client, null, todayInChina(), this.options.taskDueDays));
+      // A model built before known_person was kept (应登尽登): filled once from poverty and civil.
+      const known = await this.situation.query('select exists (select 1 from known_person) as present');
+      if (!known.rows[0].present) await this.inSituationTransaction((client) => rebuildKnownPeople(client, this.sources, todayInChina()));
     }
     await Promise.all(DEPARTMENT_NAMES.map((name) => this.listen(name)));
     await this.runCycle();
@@ -407,6 +414,18 @@ export class ChangeFeed {
     await recountVillages(client, [...new Set([...touched].map((code) => code.slice(0, 12)))]);
     // Zero-employment spells and their tasks (reopened when a household is zero-employment again).
     await syncZeroEmployment(client, [...touched], today, this.options.taskDueDays);
+    // 应登尽登: the people poverty and civil know, for the households and people they named (all of
+    // them when a cadre's name changed: it is copied onto each member of the households it answers for).
+    const known = [...taken.poverty, ...taken.civil];
+    if (allHouseholds) await rebuildKnownPeople(client, this.sources, today);
+    else
+      await syncKnownPeople(
+        client,
+        this.sources,
+        known.flatMap((row) => (row.household_code ? [row.household_code] : [])),
+        known.flatMap((row) => (row.worker_id ? [row.worker_id] : [])),
+        today,
+      );
   }
 
   async stop(): Promise<void> {

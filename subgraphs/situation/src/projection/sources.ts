@@ -294,6 +294,52 @@ export async function readRelapseFacts(sources: SourcePools, codes: string[], me
   return [...facts.values()];
 }
 
+/** 应登尽登: one person poverty or civil affairs knows (completeness/known-people.ts keeps them in known_person). */
+export interface KnownPersonRow {
+  department: 'poverty' | 'civil';
+  worker_id: string;
+  id_number: string;
+  name: string | null;
+  sex: string | null;
+  birth_date: string | null;
+  household_code: string | null;
+  poverty_status: string | null;
+  cadre_name: string | null;
+}
+
+/**
+ * What each department publishes about the people it knows: poverty the current members of
+ * registered households, with the household's status and its responsible cadre on the day ($1);
+ * civil where it places a person (no name: civil publishes none). Wrapped, so that the filters
+ * below name plain columns.
+ */
+const KNOWN_PEOPLE = {
+  poverty: `select * from (select 'poverty' as department, m.worker_id, m.id_number, m.name, m.sex, m.birth_date, m.household_code, h.poverty_status, c.name as cadre_name
+       from ${V}.household_member m
+       join ${V}.household h on h.code = m.household_code
+       left join lateral (select r.cadre_id from ${V}.household_responsibility r
+                           where r.household_code = m.household_code and (r.until is null or r.until >= $1::date) order by r.since desc limit 1) r on true
+       left join ${V}.cadre c on c.id = r.cadre_id) k`,
+  civil: `select * from (select 'civil' as department, p.worker_id, p.id_number, null::varchar as name, null::text as sex, null::date as birth_date, p.household_code,
+       null::text as poverty_status, null::varchar as cadre_name, $1::date as today from ${V}.person_place p) k`,
+} as const;
+
+/** The people of these households or with these worker keys (the feed), or the next page by worker key (the rebuild). */
+export function readKnownPeople(
+  sources: SourcePools,
+  department: keyof typeof KNOWN_PEOPLE,
+  filter: { codes: string[]; ids: string[] } | { after: string; limit: number },
+  today: string,
+): Promise<KnownPersonRow[]> {
+  return 'codes' in filter
+    ? rows<KnownPersonRow>(sources[department], `${KNOWN_PEOPLE[department]} where household_code = any($2::text[]) or worker_id = any($3::text[])`, [
+        today,
+        filter.codes,
+        filter.ids,
+      ])
+    : rows<KnownPersonRow>(sources[department], `${KNOWN_PEOPLE[department]} where worker_id > $2 order by worker_id limit $3`, [today, filter.after, filter.limit]);
+}
+
 /** Registry members of these households (a household change re-projects its people). */
 export async function readHouseholdMembers(sources: SourcePools, codes: string[]): Promise<string[]> {
   const found = await rows<{ id: string }>(sources.hr, `select id from ${V}.worker where household_code = any($1::text[])`, [codes]);

@@ -3,6 +3,7 @@ import { todayInChina, type Logger } from '@jiuye/common';
 import { readModelTypes, type Sql } from '../db';
 import { notificationChannel } from './task.notify';
 import { DAILY_ACTOR, noticeText, type TaskKind } from './task.rules';
+import { runCompletenessCheck } from '../completeness/completeness.monthly';
 
 const HOUR_MS = 60 * 60 * 1000;
 
@@ -41,7 +42,10 @@ export async function evaluateOverdueTasks(sql: Sql, today: string): Promise<num
   return overdue.length;
 }
 
-/** Runs evaluateOverdueTasks in one transaction of its own client. */
+/**
+ * Runs evaluateOverdueTasks, then the monthly completeness check (应登尽登, once per month), in one
+ * transaction of its own client. Returns the overdue notices written.
+ */
 export async function runDailyEvaluation(databaseUrl: string, today = todayInChina()): Promise<number> {
   const client = new pg.Client({ connectionString: databaseUrl, types: readModelTypes });
   await client.connect();
@@ -52,6 +56,7 @@ export async function runDailyEvaluation(databaseUrl: string, today = todayInChi
       one: async <T>(text: string, values: unknown[] = []) => (await client.query(text, values)).rows[0] as T | undefined,
     };
     const notices = await evaluateOverdueTasks(sql, today);
+    await runCompletenessCheck(sql, today);
     await client.query('commit');
     return notices;
   } catch (error) {

@@ -25,6 +25,7 @@ import { PERSON_FROM, withToday } from '../warning/warning.service';
 import { notificationChannel } from './task.notify';
 import { dueOn, noticeText, type TaskKind, type TaskOutcome, type TaskStatus } from './task.rules';
 import { syncZeroEmploymentSpells } from './task.spells';
+import { unregisteredLabourer } from '../completeness/completeness.sql';
 import type { TaskEventRow, TaskListFilterValue, TaskRow } from './task.types';
 
 const TASK_SELECT = `t.id, t.kind, t.subject, t.rule, t.village_code, (select d.name from division d where d.code = t.village_code) as village_name,
@@ -36,6 +37,8 @@ const TASK_FROM = `task t left join lateral (select z.started_on, z.cleared_on f
 /** A staff account as a token names it (JWT sub): no spaces, no control characters. */
 const ACCOUNT_PATTERN = /^[A-Za-z0-9._@:-]{1,128}$/;
 const TASK_ID_PATTERN = /^[1-9]\d{0,9}$/;
+/** A pseudonymous worker key (common/src/pseudonym.ts). */
+const WORKER_KEY_PATTERN = /^w[A-Za-z0-9_-]{26}$/;
 const DATE_PART = (part: string) => /^\d{4}-\d{2}-\d{2}$/.test(part);
 const ID_PART = (part: string) => TASK_ID_PATTERN.test(part);
 
@@ -130,6 +133,22 @@ export async function warningSubject(sql: Sql, warningId: string, today: string)
   );
 }
 
+/** 应登尽登: the person (worker key) if still a working-age member of a checked household whom the registry does not hold. */
+export function unregisteredSubject(sql: Sql, workerId: string, today: string): Promise<SubjectFacts | undefined> {
+  return sql.one<SubjectFacts>(
+    `select k.village_code, k.household_code, k.worker_id, null::text as transfer_city_code, null::int as institution_id, null::text as rule
+       from known_person k where k.worker_id = $1 and ${unregisteredLabourer(2)}`,
+    [workerId, today],
+  );
+}
+
+const SUBJECT_NAMES: Record<TaskKind, string> = {
+  ZERO_EMPLOYMENT_HOUSEHOLD: 'zero-employment household',
+  WARNING: 'warning',
+  CONFLICT: 'conflict',
+  UNREGISTERED_LABOURER: 'unregistered labourer',
+};
+
 async function conflictSubject(sql: Sql, conflictId: string): Promise<(SubjectFacts & { resolved: boolean }) | undefined> {
   const row = await findConflict(sql, conflictId);
   if (!row) return undefined;
@@ -175,6 +194,8 @@ export function checkAssignInput(input: AssignInput): { note: string | null } {
   const problems = new InputProblems();
   const subject = typeof input.subject === 'string' ? input.subject : '';
   if (input.kind === 'ZERO_EMPLOYMENT_HOUSEHOLD') problems.check(HOUSEHOLD_CODE_PATTERN.test(subject), 'input.subject', 'expected a 16-digit household code', 'HOUSEHOLD_CODE');
+  else if (input.kind === 'UNREGISTERED_LABOURER')
+    problems.check(WORKER_KEY_PATTERN.test(subject), 'input.subject', 'expected an UnregisteredLabourer.id (a worker key)', 'SUBJECT');
   else
     problems.check(
       /^[A-Z0-9_]+:[^\s:]{1,32}$/.test(subject),
@@ -237,11 +258,7 @@ function checkScopeCovers(input: AssignInput, facts: SubjectFacts, region: strin
 export async function assignTask(sql: Sql, access: AccessControl, input: AssignInput, today: string, days: TaskDueDays | undefined): Promise<TaskWithPerson> {
   const { note } = checkAssignInput(input);
   const region = access.identity.region!;
-  const missing = () =>
-    notFound(
-      `${input.kind === 'ZERO_EMPLOYMENT_HOUSEHOLD' ? 'zero-employment household' : input.kind === 'WARNING' ? 'warning' : 'conflict'} ${input.subject} in your region`,
-      'input.subject',
-    );
+  const missing = () => notFound(`${SUBJECT_NAMES[input.kind]} ${input.subject} in your region`, 'input.subject');
   let facts: SubjectFacts | undefined;
   if (input.kind === 'ZERO_EMPLOYMENT_HOUSEHOLD') {
     facts = await sql.one<SubjectFacts>(
@@ -250,6 +267,8 @@ export async function assignTask(sql: Sql, access: AccessControl, input: AssignI
       [input.subject],
     );
     if (facts && facts.village_code.startsWith(region)) await syncZeroEmploymentSpells(sql, [input.subject], today, days);
+  } else if (input.kind === 'UNREGISTERED_LABOURER') {
+    facts = await unregisteredSubject(sql, input.subject, today);
   } else if (input.kind === 'WARNING') {
     facts = await warningSubject(sql, input.subject, today);
   } else {
@@ -337,14 +356,17 @@ const DATA_OUTCOME: Record<TaskKind, TaskOutcome> = {
   ZERO_EMPLOYMENT_HOUSEHOLD: 'EMPLOYED',
   WARNING: 'WARNING_CLEARED',
   CONFLICT: 'CONFLICT_RESOLVED',
+  UNREGISTERED_LABOURER: 'REGISTERED',
 };
 
 /**
  * Closes a task when the data bears it out: a zero-employment household when the read model
  * shows a member employed (days-to-clear from its spell), a warning when it no longer holds, a
- * conflict when it is resolved or no longer there. NOT_APPLICABLE (with a note) is an officer's
- * call: for warnings and conflicts, and for a household that left the list without a job (no
- * able labourer left). The assignee or an officer of the region closes.
+ * conflict when it is resolved or no longer there, an unregistered labourer when hr's registry
+ * holds the person. NOT_APPLICABLE (with a note) is an officer's call: for warnings and
+ * conflicts, for a household that left the list without a job (no able labourer left), and for a
+ * person who left the list unregistered (left the household, aged out). The assignee or an
+ * officer of the region closes.
  */
 export async function closeTask(sql: Sql, access: AccessControl, input: { taskId: string; outcome?: string | null; note?: string | null }, today: string): Promise<TaskWithPerson> {
   access.requirePersonAccess();
@@ -385,6 +407,15 @@ export async function closeTask(sql: Sql, access: AccessControl, input: { taskId
       throw notBorneOut(
         `the warning still holds (${WARNING_RULE_BY_ID.get(task.rule ?? '')?.label ?? task.rule}): it closes when it no longer holds, or as NOT_APPLICABLE with a note by an officer`,
       );
+  } else if (task.kind === 'UNREGISTERED_LABOURER') {
+    // 应登尽登: closes when hr's registry holds the person (the feed brings the registration within seconds).
+    const registered = await sql.one<{ worker_id: string }>(`select worker_id from person_situation where worker_id = $1`, [task.subject]);
+    if (notApplicable) {
+      if (await unregisteredSubject(sql, task.subject, today))
+        throw notBorneOut('the person is still a working-age member of a poor household outside the labour registry: it closes when hr registers them, not as NOT_APPLICABLE');
+    } else if (!registered) {
+      throw notBorneOut('the labour registry does not hold the person yet: register them in hr (registerWorker; the feed applies it within seconds), then close');
+    }
   } else if (task.kind === 'CONFLICT' && !notApplicable) {
     const found = await findConflict(sql, task.subject);
     if (found && found.resolved_by === null) throw notBorneOut('the conflict is open: resolve it (resolveConflict) or correct one of the facts, then close');

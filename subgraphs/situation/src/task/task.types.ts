@@ -24,6 +24,7 @@ export const TaskOutcomeVocabulary = defineVocabulary('TaskOutcome', '办结结�
   EMPLOYED: '家庭成员已就业（零就业家庭已清零）',
   WARNING_CLEARED: '预警条件已不再成立',
   CONFLICT_RESOLVED: '冲突已处理或已不再存在',
+  REGISTERED: '已在劳动力实名制登记中（应登尽登）',
   NOT_APPLICABLE: '不适用（科员说明理由）',
 });
 export const TaskOutcome = TaskOutcomeVocabulary.enumObject;
@@ -110,7 +111,7 @@ export class Task {
     return this.record.kind;
   }
 
-  @Field(() => String, { description: 'The subject: household code (zero-employment), EarlyWarning.id or Conflict.id.' })
+  @Field(() => String, { description: 'The subject: household code (zero-employment), EarlyWarning.id, Conflict.id or the worker key (unregistered labourer).' })
   get subject(): string {
     return this.record.subject;
   }
@@ -125,7 +126,7 @@ export class Task {
     const rule = this.record.rule;
     if (this.record.kind === 'WARNING') return WARNING_RULE_BY_ID.get(rule ?? '')?.label ?? TASK_KIND_LABELS.WARNING;
     if (this.record.kind === 'CONFLICT') return CONFLICT_RULE_BY_KIND.get(rule ?? '')?.label ?? TASK_KIND_LABELS.CONFLICT;
-    return TASK_KIND_LABELS.ZERO_EMPLOYMENT_HOUSEHOLD;
+    return TASK_KIND_LABELS[this.record.kind === 'UNREGISTERED_LABOURER' ? 'UNREGISTERED_LABOURER' : 'ZERO_EMPLOYMENT_HOUSEHOLD'];
   }
 
   @Field(() => String, { nullable: true, description: '户编号' })
@@ -301,7 +302,9 @@ export class AssignTaskInput {
   @Field(() => TaskKind)
   kind: TaskKindValue;
 
-  @Field(() => String, { description: 'ZERO_EMPLOYMENT_HOUSEHOLD: the household code; WARNING: EarlyWarning.id; CONFLICT: Conflict.id.' })
+  @Field(() => String, {
+    description: 'ZERO_EMPLOYMENT_HOUSEHOLD: the household code; WARNING: EarlyWarning.id; CONFLICT: Conflict.id; UNREGISTERED_LABOURER: UnregisteredLabourer.id.',
+  })
   subject: string;
 
   @Field(() => String, { description: 'The staff account (the sub of its token), 1–128 of A–Z a–z 0–9 . _ @ : -' })
@@ -334,7 +337,7 @@ export class CloseTaskInput {
   @Field(() => ID)
   taskId: string;
 
-  @Field(() => TaskOutcome, { nullable: true, description: 'Omit: decided by the data (EMPLOYED, WARNING_CLEARED, CONFLICT_RESOLVED); NOT_APPLICABLE needs a note.' })
+  @Field(() => TaskOutcome, { nullable: true, description: 'Omit: decided by the data (EMPLOYED, WARNING_CLEARED, CONFLICT_RESOLVED, REGISTERED); NOT_APPLICABLE needs a note.' })
   outcome?: string | null;
 
   @Field(() => String, { nullable: true, description: 'At most 500 characters; required with NOT_APPLICABLE.' })
