@@ -14,6 +14,8 @@ import { migrations } from './migrations';
 import { PartnerWorkerHistoryResolver, partnerHistory } from './history';
 import { PartnerCity } from './partner-city/partner-city.entity';
 import { PartnerCityResolver } from './partner-city/partner-city.resolver';
+import { PhoneRevealResolver } from './phone-reveal/phone-reveal.resolver';
+import { PartnerAssessmentResolver } from './assessment/assessment.resolver';
 import { TransferReferral } from './referral/referral.entity';
 import { TransferReferralResolver } from './referral/referral.resolver';
 import { TransferBatch } from './transfer-batch/transfer-batch.entity';
@@ -46,6 +48,8 @@ export const partnerSubgraph: SubgraphModule<PartnerLoaders> = {
     ContactAttemptResolver,
     TransferReferralResolver,
     PartnerWorkerHistoryResolver,
+    PhoneRevealResolver,
+    PartnerAssessmentResolver,
   ],
   // Entity types reached only through _entities must be listed, or the schema leaves them out.
   orphanedTypes: [Worker],
