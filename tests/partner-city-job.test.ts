@@ -92,7 +92,12 @@ describe('自发外出: a worker who went on their own, recorded without a batch
     expect(row).toEqual({ batch_id: null, city_code: SHENZHEN, destination_district: LONGGANG });
 
     // The city lists it by its district code, scoped by the city.
-    const listed = await platform.queryAs(shenzhen, `query($c: DivisionCode) { transfers(cityCode: $c, first: 100, onlyActive: true) { nodes { id selfOrganised } } }`, { c: LONGGANG }, 'follow-up');
+    const listed = await platform.queryAs(
+      shenzhen,
+      `query($c: DivisionCode) { transfers(cityCode: $c, first: 100, onlyActive: true) { nodes { id selfOrganised } } }`,
+      { c: LONGGANG },
+      'follow-up',
+    );
     expect(listed.errors).toBeUndefined();
     expect(listed.data.transfers.nodes).toEqual(expect.arrayContaining([{ id: recorded.data.recordSelfOrganisedTransfer.id, selfOrganised: true }]));
 
@@ -102,17 +107,15 @@ describe('自发外出: a worker who went on their own, recorded without a batch
   });
 
   it('another city learns nothing: its record of that worker is a pending claim, the same answer as for a number nobody knows', async () => {
-    let unknown = '';
-    for (let n = 980; ; n--) {
-      unknown = makeIdNumber(DEMO_COUNTY, '1990-02-02', n);
-      if ((await platform.subgraphs.hr.sql('select 1 from worker where id_number = ?', [unknown])).length === 0) break;
-    }
+    let n = 980;
+    while ((await platform.subgraphs.hr.sql('select 1 from worker where id_number = ?', [makeIdNumber(DEMO_COUNTY, '1990-02-02', n)])).length > 0) n--;
+    const unknown = makeIdNumber(DEMO_COUNTY, '1990-02-02', n);
     const known = await platform.queryAs(suzhou, SELF, selfInput(untouched[0]), 'follow-up');
     const nobody = await platform.queryAs(suzhou, SELF, selfInput(unknown), 'follow-up');
     expect(known.errors).toBeUndefined();
     expect(nobody.errors).toBeUndefined();
-    const shape = (r: { data: { recordSelfOrganisedTransfer: Record<string, unknown> } }) => {
-      const { id: _id, ...rest } = r.data.recordSelfOrganisedTransfer;
+    const shape = (r: { data?: { recordSelfOrganisedTransfer: Record<string, unknown> } }) => {
+      const { id: _id, ...rest } = r.data!.recordSelfOrganisedTransfer;
       return rest;
     };
     expect(shape(known)).toEqual(shape(nobody));
@@ -297,5 +300,141 @@ describe("partnerAssessment: the city's own figures for a year", () => {
     expect(firstError(noCity)?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'cityCode' });
     const badCity = await platform.queryAs(countyOffice, ASSESSMENT, { city: '44x3', year: YEAR });
     expect(firstError(badCity)?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'cityCode' });
+  });
+});
+
+describe('人岗匹配: a posting of the city matched to willing workers, in counts only', () => {
+  const MATCHES = `query($id: ID!) {
+    partnerJobPosting(id: $id) { id willingWorkers { total suppressed byTownship { code workers } byTrade { trade workers } referrals { outcome referrals } } }
+  }`;
+  const CREATE = `mutation($input: CreatePartnerJobPostingInput!) { createPartnerJobPosting(input: $input) { id } }`;
+  let lowThreshold: string;
+
+  /** Waits until the read model has applied every change the departments made. */
+  async function readModelCaughtUp(): Promise<void> {
+    for (let i = 0; i < 150; i++) {
+      let pending = 0;
+      for (const name of ['hr', 'poverty', 'civil', 'training', 'partner'] as const) {
+        pending += (await platform.subgraphs[name].sql<{ n: number }>('select count(*)::int as n from outbox'))[0].n;
+      }
+      if (pending === 0) return;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    throw new Error('the read model did not catch up');
+  }
+
+  /** The rule restated over the read model (the test's own SQL): who fits a posting of Shenzhen (another province than the demo county). */
+  async function willing(trade: string | null): Promise<{ worker_id: string; township: string }[]> {
+    return platform.subgraphs.situation.sql<{ worker_id: string; township: string }>(
+      `select worker_id, left(village_code, 9) as township from person_situation
+        where able_labourer and employment_intention = 'OUT_OF_PROVINCE'
+          and not (employment_status = 'EMPLOYED' and employment_place in ('OUT_OF_PROVINCE', 'OUT_OF_COUNTY_IN_PROVINCE'))
+          and not (transfer_id is not null and transfer_ended_on is null)
+          and care_reasons = '{}' and coalesce(disability_grade, 9) > 2 and (disability_grade is null or disability_grade > 3 or disability_kind is null or disability_kind not in ('PHYSICAL', 'VISUAL', 'MULTIPLE'))
+          and (?::text is null or ?::text = any(certified_trades))`,
+      [trade, trade],
+    );
+  }
+
+  beforeAll(async () => {
+    // Eight more workers of the demo county register the wish to work out of the province while out of work (六个清楚, hr's registry).
+    const candidates = await platform.subgraphs.situation.sql<{ worker_id: string }>(
+      `select worker_id from person_situation
+        where able_labourer and care_reasons = '{}' and disability_grade is null and transfer_id is null and employment_intention <> 'OUT_OF_PROVINCE'
+        order by worker_id limit 8`,
+    );
+    expect(candidates).toHaveLength(8);
+    for (const { worker_id } of candidates) {
+      await platform.subgraphs.hr.sql(`update worker set employment_intention = 'OUT_OF_PROVINCE', employment_status = 'UNEMPLOYED' where id = ?`, [worker_id]);
+    }
+    const posting = await platform.queryAs(
+      shenzhen,
+      CREATE,
+      { input: { employerName: '深圳市富士康科技', title: '普工（低门槛）', monthlyWage: 5200, headcount: 200, pushedOn: TODAY, validUntil: addDays(TODAY, 60) } },
+      'follow-up',
+    );
+    expect(posting.errors).toBeUndefined();
+    lowThreshold = posting.data.createPartnerJobPosting.id;
+    await readModelCaughtUp();
+  });
+
+  it('counts the willing workers by township and trade, as the rule says, without a name', async () => {
+    const response = await platform.queryAs(shenzhen, MATCHES, { id: lowThreshold }, 'follow-up');
+    expect(response.errors).toBeUndefined();
+    const matches = response.data.partnerJobPosting.willingWorkers;
+    const fit = await willing(null);
+    expect(fit.length).toBeGreaterThanOrEqual(THRESHOLD);
+    expect(matches.total).toBe(fit.length);
+    // Each published township cell is the township's count; the published cells never exceed the total.
+    const perTownship = new Map<string, number>();
+    for (const row of fit) perTownship.set(row.township, (perTownship.get(row.township) ?? 0) + 1);
+    for (const cell of matches.byTownship) if (cell.workers !== null) expect([cell.code, cell.workers]).toEqual([cell.code, perTownship.get(cell.code) ?? 0]);
+    for (const cell of matches.byTownship) if (cell.workers !== null && cell.workers > 0) expect(cell.workers).toBeGreaterThanOrEqual(THRESHOLD);
+    const hidden = matches.byTownship.filter((c: { workers: number | null }) => c.workers === null);
+    expect(hidden.length === 0 || hidden.length >= 2).toBe(true);
+    // No person in the answer.
+    expect(JSON.stringify(matches)).not.toMatch(/\bw[A-Za-z0-9_-]{10,}/);
+  });
+
+  it('a worker who no longer wants to leave the province leaves the count; a job referral to the posting is counted by outcome', async () => {
+    const fit = await willing(null);
+    const before = (await platform.queryAs(shenzhen, MATCHES, { id: lowThreshold }, 'follow-up')).data.partnerJobPosting.willingWorkers.total;
+    await platform.subgraphs.hr.sql(`update worker set employment_intention = 'LOCAL' where id = ?`, [fit[0].worker_id]);
+    for (const { worker_id } of fit.slice(1, 1 + THRESHOLD)) {
+      const referral = await platform.query(`mutation($input: RecordServiceInput!) { recordHrService(input: $input) { id } }`, {
+        input: { workerId: worker_id, kind: 'JOB_REFERRAL', servedOn: TODAY, postingSource: 'PARTNER_PUSHED_POSTING', postingIds: [lowThreshold], outcome: 'HIRED' },
+      });
+      expect(referral.errors).toBeUndefined();
+    }
+    await readModelCaughtUp();
+    const after = (await platform.queryAs(shenzhen, MATCHES, { id: lowThreshold }, 'follow-up')).data.partnerJobPosting.willingWorkers;
+    expect(after.total).toBe(before - 1);
+    expect(after.referrals).toEqual(
+      expect.arrayContaining([
+        { outcome: 'HIRED', referrals: THRESHOLD },
+        { outcome: 'REFUSED', referrals: 0 },
+      ]),
+    );
+  });
+
+  it('a posting that asks for a trade counts only the certified', async () => {
+    const [certified] = await platform.subgraphs.situation.sql<{ trade: string }>(
+      `select t as trade from person_situation, unnest(certified_trades) t group by t order by count(*) desc limit 1`,
+    );
+    if (!certified) return; // the demo county certified nobody: nothing to tell apart
+    const posting = await platform.queryAs(
+      shenzhen,
+      CREATE,
+      {
+        input: {
+          employerName: '深圳市建工集团',
+          title: '持证岗位',
+          monthlyWage: 7000,
+          headcount: 20,
+          requiredTrade: certified.trade,
+          pushedOn: TODAY,
+          validUntil: addDays(TODAY, 30),
+        },
+      },
+      'follow-up',
+    );
+    expect(posting.errors).toBeUndefined();
+    const response = await platform.queryAs(shenzhen, MATCHES, { id: posting.data.createPartnerJobPosting.id }, 'follow-up');
+    expect(response.errors).toBeUndefined();
+    const n = (await willing(certified.trade)).length;
+    expect(response.data.partnerJobPosting.willingWorkers.total).toBe(n > 0 && n < THRESHOLD ? null : n);
+    for (const cell of response.data.partnerJobPosting.willingWorkers.byTrade) if (cell.trade === null) expect(cell.workers).toBe(0);
+  });
+
+  it('another city sees no posting and no count; region staff count their own region only', async () => {
+    const other = await platform.queryAs(suzhou, MATCHES, { id: lowThreshold }, 'follow-up');
+    expect(other.errors).toBeUndefined();
+    expect(other.data.partnerJobPosting).toBeNull();
+    const county = await platform.queryAs(countyOffice, MATCHES, { id: lowThreshold }, 'follow-up');
+    expect(county.errors).toBeUndefined();
+    expect(county.data.partnerJobPosting.willingWorkers.total).toBe((await willing(null)).length);
+    const elsewhere: Identity = { ...countyOffice, subject: 'partner-elsewhere', region: '530112' };
+    const far = await platform.queryAs(elsewhere, MATCHES, { id: lowThreshold }, 'follow-up');
+    expect(far.data.partnerJobPosting.willingWorkers).toMatchObject({ total: 0, byTownship: [] });
   });
 });

@@ -5,7 +5,7 @@ import { ContactAttemptResolver } from './contact-attempt/contact-attempt.resolv
 import { FollowUpVisit } from './follow-up/follow-up.entity';
 import { FollowUpResolver } from './follow-up/follow-up.resolver';
 import { PartnerJobPosting } from './job-posting/job-posting.entity';
-import { JobPostingResolver } from './job-posting/job-posting.resolver';
+import { JobPostingResolver, resolvePostingReference } from './job-posting/job-posting.resolver';
 import { LabourBase } from './labour-base/labour-base.entity';
 import { LabourBaseResolver } from './labour-base/labour-base.resolver';
 import { partnerAccess, partnerAuthority } from './access';
@@ -55,6 +55,7 @@ export const partnerSubgraph: SubgraphModule<PartnerLoaders> = {
   orphanedTypes: [Worker],
   referenceResolvers: {
     Worker: resolveWorkerReference,
+    PartnerJobPosting: resolvePostingReference,
   },
   entities: [ServiceRecord, PartnerCity, LabourBase, PartnerJobPosting, TransferBatch, Transfer, FollowUpVisit, ContactAttempt, TransferReferral],
   migrations,

@@ -26,6 +26,8 @@ import { TargetResolver } from './target/target.resolver';
 import { ServiceTimelineResolver } from './service/service.resolver';
 import { TaskResolver } from './task/task.resolver';
 import { DailyTaskEvaluation } from './task/task.daily';
+import { PartnerPostingMatchResolver, resolvePartnerPostingReference } from './partner-match/posting-match.resolver';
+import { PartnerJobPosting } from './partner-match/posting-match.types';
 
 /** The situation service's background work: the change feed and the daily task evaluation. */
 class SituationBackground {
@@ -64,9 +66,11 @@ export const situationSubgraph: SubgraphModule<SituationLoaders> = {
     TargetResolver,
     ServiceTimelineResolver,
     TaskResolver,
+    PartnerPostingMatchResolver,
   ],
-  orphanedTypes: [Worker, Household],
-  referenceResolvers: {},
+  // PartnerJobPosting is reached only through _entities (its willingWorkers): listed, or the schema leaves it out.
+  orphanedTypes: [Worker, Household, PartnerJobPosting],
+  referenceResolvers: { PartnerJobPosting: resolvePartnerPostingReference },
   entities: [ConflictResolutionEntity],
   migrations,
   createLoaders,

@@ -14,7 +14,7 @@ export const PHONE_REVEAL_TYPE = 'reveal:Transfer';
 export class PhoneRevealResolver {
   @Mutation(() => PhoneReveal, {
     description:
-      "查看完整手机号 — partner-city staff reveal the full phone of a worker transferred to their city (a confirmed transfer, open or ended within the follow-up period of " +
+      '查看完整手机号 — partner-city staff reveal the full phone of a worker transferred to their city (a confirmed transfer, open or ended within the follow-up period of ' +
       `${PARTNER_CITY_FOLLOW_UP_DAYS} days), to phone them. Logged in the access log as a reveal (reveal:Transfer.phone); never the ID number. ` +
       'A worker you do not see reads as none (NOT_FOUND on workerId).',
   })

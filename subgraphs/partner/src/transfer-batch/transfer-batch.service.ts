@@ -27,7 +27,7 @@ export class TransferBatchService {
         `the year and month in the batch number must be those of the departure (${input.departedOn.slice(0, 7)})`,
       )
       .check(
-        CITY_CODE_PATTERN.test(input.cityCode) || DISTRICT_CODE_PATTERN.test(input.cityCode),
+        CITY_CODE_PATTERN.test(input.cityCode) || (DISTRICT_CODE_PATTERN.test(input.cityCode) && !input.cityCode.endsWith('00')),
         'input.cityCode',
         'a partner city is identified by its 4-digit city code, or a 6-digit district inside it',
       )

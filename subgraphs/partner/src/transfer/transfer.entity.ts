@@ -17,7 +17,20 @@ export const OPEN_TRANSFER_INDEX = 'transfer_one_open_per_worker';
   expression: `create unique index "${OPEN_TRANSFER_INDEX}" on "transfer" ("worker_id") where "ended_on" is null and "confirmation" = 'CONFIRMED'`,
 })
 export class Transfer {
-  [OptionalProps]?: 'batchId' | 'destinationDistrict' | 'selfOrganised' | 'phone' | 'endedOn' | 'endReason' | 'recordedAt' | 'active' | 'phoneMasked' | 'confirmation' | 'decidedBy' | 'decidedAt' | 'decisionNote';
+  [OptionalProps]?:
+    | 'batchId'
+    | 'destinationDistrict'
+    | 'selfOrganised'
+    | 'phone'
+    | 'endedOn'
+    | 'endReason'
+    | 'recordedAt'
+    | 'active'
+    | 'phoneMasked'
+    | 'confirmation'
+    | 'decidedBy'
+    | 'decidedAt'
+    | 'decisionNote';
 
   @Field(() => ID)
   @PrimaryKey({ type: 'integer', autoincrement: true })

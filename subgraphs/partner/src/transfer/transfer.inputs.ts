@@ -50,7 +50,8 @@ export class DecideTransferInput {
 export class RecordSelfOrganisedTransferInput {
   @Field(() => String, {
     nullable: true,
-    description: "The partner city: its 4-digit code, or the 6-digit district the worker went to (kept as destinationDistrict). Partner-city staff: their own city (the default); the county office names it.",
+    description:
+      'The partner city: its 4-digit code, or the 6-digit district the worker went to (kept as destinationDistrict). Partner-city staff: their own city (the default); the county office names it.',
   })
   cityCode?: string | null;
 
