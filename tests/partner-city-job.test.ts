@@ -32,7 +32,7 @@ const SELF = `mutation($input: RecordSelfOrganisedTransferInput!) {
 const REVEAL = `mutation($id: ID!) { revealPhone(workerId: $id) { workerId transferId phone } }`;
 const ASSESSMENT = `query($city: String, $year: Int!) {
   partnerAssessment(cityCode: $city, year: $year) {
-    cityCode year transfers selfOrganised suppressed
+    cityCode year transfers selfOrganised registeredPoor suppressed
     retention { months due retained rate }
     followUp { open visited onTime rate }
     contactOutcomes { outcome attempts }
@@ -53,6 +53,19 @@ const selfInput = (idNumber: string, extra: Record<string, unknown> = {}) => ({
   input: { idNumber, phone: PHONE, employerName: '比亚迪股份有限公司', jobTitle: '装配工', startedOn: addDays(TODAY, -10), ...extra },
 });
 const transferCount = async () => (await platform.subgraphs.partner.sql<{ n: number }>('select count(*)::int as n from transfer'))[0].n;
+
+/** Waits until the read model has applied every change the departments made. */
+async function readModelCaughtUp(): Promise<void> {
+  for (let i = 0; i < 150; i++) {
+    let pending = 0;
+    for (const name of ['hr', 'poverty', 'civil', 'training', 'partner'] as const) {
+      pending += (await platform.subgraphs[name].sql<{ n: number }>('select count(*)::int as n from outbox'))[0].n;
+    }
+    if (pending === 0) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error('the read model did not catch up');
+}
 
 beforeAll(async () => {
   platform = await startTestPlatform(300);
@@ -272,6 +285,26 @@ describe("partnerAssessment: the city's own figures for a year", () => {
     if (addDays(TODAY, -10).startsWith(String(YEAR))) expect(thisYear.data.partnerAssessment).toMatchObject({ selfOrganised: null, suppressed: true });
   });
 
+  it('of whom registered poor: from the read model, as poverty records them today', async () => {
+    await readModelCaughtUp();
+    const seen: number[] = [];
+    for (const year of [YEAR, YEAR - 1]) {
+      const [truth] = await platform.subgraphs.situation.sql<{ n: number }>(
+        `select count(*)::int as n from transfer_spell t join person_situation p using (worker_id)
+          where t.city_code = ? and extract(year from t.started_on) = ? and p.poverty_status in ('NOT_LIFTED', 'LIFTED', 'LIFTED_UNSTABLE')`,
+        [SHENZHEN, year],
+      );
+      const response = await platform.queryAs(shenzhen, ASSESSMENT, { year });
+      expect(response.errors).toBeUndefined();
+      expect(response.data.partnerAssessment.registeredPoor).toBe(published(truth.n));
+      const county = await platform.queryAs(countyOffice, ASSESSMENT, { city: SHENZHEN, year });
+      expect(county.data.partnerAssessment.registeredPoor).toBe(published(truth.n));
+      seen.push(truth.n);
+    }
+    // The demo county transfers registered poor workers (a few: their count is withheld above, 1 … threshold−1).
+    expect(Math.max(...seen)).toBeGreaterThan(0);
+  });
+
   it('county staff read the workers of their region transferred to the city they name; a retention rate only from published counts', async () => {
     const response = await platform.queryAs(countyOffice, ASSESSMENT, { city: SHENZHEN, year: YEAR - 1 });
     expect(response.errors).toBeUndefined();
@@ -309,19 +342,6 @@ describe('人岗匹配: a posting of the city matched to willing workers, in cou
   }`;
   const CREATE = `mutation($input: CreatePartnerJobPostingInput!) { createPartnerJobPosting(input: $input) { id } }`;
   let lowThreshold: string;
-
-  /** Waits until the read model has applied every change the departments made. */
-  async function readModelCaughtUp(): Promise<void> {
-    for (let i = 0; i < 150; i++) {
-      let pending = 0;
-      for (const name of ['hr', 'poverty', 'civil', 'training', 'partner'] as const) {
-        pending += (await platform.subgraphs[name].sql<{ n: number }>('select count(*)::int as n from outbox'))[0].n;
-      }
-      if (pending === 0) return;
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-    throw new Error('the read model did not catch up');
-  }
 
   /** The rule restated over the read model (the test's own SQL): who fits a posting of Shenzhen (another province than the demo county). */
   async function willing(trade: string | null): Promise<{ worker_id: string; township: string }[]> {

@@ -28,6 +28,7 @@ import { TaskResolver } from './task/task.resolver';
 import { DailyTaskEvaluation } from './task/task.daily';
 import { PartnerPostingMatchResolver, resolvePartnerPostingReference } from './partner-match/posting-match.resolver';
 import { PartnerJobPosting } from './partner-match/posting-match.types';
+import { PartnerAssessment, PartnerAssessmentPoorResolver, resolvePartnerAssessmentReference } from './partner-match/assessment-poor';
 
 /** The situation service's background work: the change feed and the daily task evaluation. */
 class SituationBackground {
@@ -67,10 +68,11 @@ export const situationSubgraph: SubgraphModule<SituationLoaders> = {
     ServiceTimelineResolver,
     TaskResolver,
     PartnerPostingMatchResolver,
+    PartnerAssessmentPoorResolver,
   ],
   // PartnerJobPosting is reached only through _entities (its willingWorkers): listed, or the schema leaves it out.
-  orphanedTypes: [Worker, Household, PartnerJobPosting],
-  referenceResolvers: { PartnerJobPosting: resolvePartnerPostingReference },
+  orphanedTypes: [Worker, Household, PartnerJobPosting, PartnerAssessment],
+  referenceResolvers: { PartnerJobPosting: resolvePartnerPostingReference, PartnerAssessment: resolvePartnerAssessmentReference },
   entities: [ConflictResolutionEntity],
   migrations,
   createLoaders,

@@ -2637,7 +2637,7 @@ export type PairUnitWithVillageInput = {
   villageCode: Scalars['String']['input'];
 };
 
-/** 协作城市考核 — a partner city’s own assessment figures for a year: transfers (county-confirmed, first working day in the year), retention at 3/6/12 months, follow-up coverage and contact outcomes. Region staff read the workers of their region only. Training the city funded is not included: the training records name no funder. Whether a worker is registered poor is held by the poverty office, not here. */
+/** 协作城市考核 — a partner city’s own assessment figures for a year: transfers (county-confirmed, first working day in the year), retention at 3/6/12 months, follow-up coverage and contact outcomes. Region staff read the workers of their region only. Training the city funded is not included: the training records name no funder. Of whom registered poor (registeredPoor) comes from the situation read model, which knows the poverty office’s records. */
 export type PartnerAssessment = {
   __typename?: 'PartnerAssessment';
   /** 4-digit city code. */
@@ -2645,6 +2645,8 @@ export type PartnerAssessment = {
   /** Every outcome, in vocabulary order. */
   contactOutcomes: Array<ContactOutcomeCount>;
   followUp: FollowUpCoverage;
+  /** 其中建档立卡 — of the year’s transfers, those of workers registered poor (未脱贫, 已脱贫, 脱贫不稳定) by the poverty office today, from the read model; null when suppressed (1 … threshold−1). Region staff: the workers of their region. */
+  registeredPoor?: Maybe<Scalars['Int']['output']>;
   /** 稳岗 at 3, 6 and 12 months. */
   retention: Array<RetentionAt>;
   /** 自发外出 — of those, recorded without a batch (null: suppressed). */

@@ -1,4 +1,4 @@
-import { Field, Float, Int, ObjectType } from 'type-graphql';
+import { Directive, Field, Float, Int, ObjectType } from 'type-graphql';
 import { ContactOutcome } from '../contact-attempt/contact-attempt.entity';
 
 /**
@@ -49,8 +49,10 @@ export class ContactOutcomeCount {
   description:
     '协作城市考核 — a partner city’s own assessment figures for a year: transfers (county-confirmed, first working day in the year), retention at 3/6/12 months, ' +
     'follow-up coverage and contact outcomes. Region staff read the workers of their region only. Training the city funded is not included: the training ' +
-    'records name no funder. Whether a worker is registered poor is held by the poverty office, not here.',
+    'records name no funder. Of whom registered poor (registeredPoor) comes from the situation read model, which knows the poverty office’s records.',
 })
+// The situation read model adds registeredPoor (poverty status is not held here).
+@Directive('@key(fields: "cityCode year", resolvable: false)')
 export class PartnerAssessment {
   @Field(() => String, { description: '4-digit city code.' })
   cityCode: string;
