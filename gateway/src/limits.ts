@@ -67,6 +67,10 @@ export const LIST_SIZES: Readonly<Record<string, number>> = Object.freeze({
   'MonitoringCase.riskTypes': 6, // RelapseRiskType, each once
   'MonitoringCase.transitions': 5, // opened, then at most the four steps to EXITED or REJECTED
   'RegionTaskPage.countsByAge': 5, // situation's task.service.ts AGE_BUCKETS
+  'PartnerAssessment.retention': 3, // 3, 6 and 12 months (partner's assessment.service.ts RETENTION_MONTHS)
+  'PartnerAssessment.contactOutcomes': 8, // ContactOutcome
+  'PostingMatches.byTrade': 13, // Trade, and no certificate
+  'PostingMatches.referrals': 4, // the JOB_REFERRAL outcomes
   // Capped by the resolver: situation's ranking.service.ts LIST_SIZE.
   'VillageRanking.red': 10,
   'VillageRanking.black': 10,
@@ -130,6 +134,7 @@ export const LIST_SIZES: Readonly<Record<string, number>> = Object.freeze({
   'RegionTaskPage.countsByAssignee': UNCAPPED, // one row per assignee of the region
   'Assessment.units': UNCAPPED, // the county's responsible units (52 in 东川, grows with the county)
   'TargetList.targets': UNCAPPED, // the region's own target and all its townships' and villages'
+  'PostingMatches.byTownship': UNCAPPED, // the region's townships (a partner city: every township of the registry)
 });
 /** A list without `first` that LIST_SIZES does not name (a list added later): the largest page. */
 export const UNDECLARED_LIST_SIZE = MAX_PAGE_SIZE;

@@ -29,6 +29,7 @@ export const PERSONAL_TYPES: ReadonlySet<string> = new Set([
   'Transfer',
   'FollowUpVisit',
   'ContactAttempt',
+  'PhoneReveal',
   // training
   'Enrolment',
   'Certificate',

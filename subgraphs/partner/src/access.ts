@@ -1,5 +1,6 @@
 import {
   addDays,
+  badInput,
   codedError,
   forbidden,
   isValidIdNumber,
@@ -17,8 +18,9 @@ import type { ContactAttempt } from './contact-attempt/contact-attempt.entity';
 import type { PartnerContext } from './context';
 import type { FollowUpVisit } from './follow-up/follow-up.entity';
 import type { PartnerLoaders } from './loaders';
+import type { PhoneReveal } from './phone-reveal/phone-reveal.type';
 import type { Transfer } from './transfer/transfer.entity';
-import { requireCityCode } from './validation';
+import { requireCityOrDistrict, type CityPlace } from './validation';
 
 /**
  * Who may see what of the partner cities' records. Every type below describes a person; the
@@ -40,6 +42,8 @@ export const partnerAccess: AccessRules = {
     Transfer: (transfer: Transfer): Subject => transferSubject(transfer),
     FollowUpVisit: (visit: FollowUpVisit): Subject => ({ workerId: visit.workerId ?? null, partnerCity: visit.cityCode ?? null }),
     ContactAttempt: (attempt: ContactAttempt): Subject => ({ workerId: attempt.workerId, partnerCity: attempt.cityCode ?? null }),
+    // A revealed phone: the worker, of the city whose transfer holds the number (logged field by field).
+    PhoneReveal: (reveal: PhoneReveal): Subject => ({ workerId: reveal.workerId, partnerCity: reveal.cityCode }),
   },
   fields: {
     'Transfer.fareReimbursed': 'welfare',
@@ -86,10 +90,11 @@ export const partnerAuthority: LocalAuthority<PartnerLoaders> = {
 export function scopeCity(context: PartnerContext, requested: string | null | undefined, argument = 'cityCode'): string | null {
   const { access, identity } = context;
   if (identity.department === 'auditor') throw forbidden('auditor accounts read the access log, not the records', 'auditor-log-only');
-  if (requested != null) requireCityCode(requested, argument);
-  if (access.kind !== 'partner-city') return requested ?? null;
+  // A 6-digit district names its city: scope stays by the 4-digit city.
+  const city = requested == null ? null : requireCityOrDistrict(requested, argument).city;
+  if (access.kind !== 'partner-city') return city;
   const own = identity.partnerCity!;
-  if (requested == null || requested === own) return own;
+  if (city == null || city === own) return own;
   throw forbidden(`${argument}: ${requested} is not your partner city ${own}`, 'outside-city');
 }
 
@@ -191,11 +196,38 @@ export async function authorizeNewTransfer(context: PartnerContext, batchId: str
   return true;
 }
 
+/**
+ * Before recordSelfOrganisedTransfer (自发外出, no batch): as authorizeNewTransfer, the city named
+ * instead of the batch. Partner-city staff record for their own city (input.cityCode omitted, or
+ * their city or a district of it; another city is FORBIDDEN naming input.cityCode); the county
+ * office names the city and records workers of its region. A malformed code or ID number is
+ * answered here or by the service, naming the field. Returns the city (and district) and
+ * whether the new transfer is confirmed (hole 7, the same rule as a batch transfer).
+ */
+export async function authorizeSelfOrganisedTransfer(
+  context: PartnerContext,
+  cityCode: string | null | undefined,
+  idNumber: string,
+  what: string,
+): Promise<{ place: CityPlace; confirmed: boolean }> {
+  const { access, identity } = context;
+  access.requireDepartment('partner', what);
+  if (access.kind === 'partner-city') {
+    const place = cityCode == null ? { city: identity.partnerCity!, district: null } : requireCityOrDistrict(cityCode, 'input.cityCode');
+    if (place.city !== identity.partnerCity) throw forbidden(`input.cityCode: ${cityCode} is not your partner city ${identity.partnerCity}`, 'outside-city');
+    return { place, confirmed: isValidIdNumber(idNumber) && (await access.canSee({ workerId: workerPseudonym(idNumber, context.config.pseudonymKey) })) };
+  }
+  if (cityCode == null) throw badInput('input.cityCode', 'name the partner city (4 digits) or its district (6 digits)', 'DIVISION_CODE');
+  const place = requireCityOrDistrict(cityCode, 'input.cityCode');
+  if (isValidIdNumber(idNumber)) await access.requireInScope({ workerId: workerPseudonym(idNumber, context.config.pseudonymKey) }, what);
+  return { place, confirmed: true };
+}
+
 /** Before createTransferBatch: partner staff; partner-city staff only for their own city. */
 export function authorizeBatchWrite(context: PartnerContext, cityCode: string, what: string): void {
   const { access, identity } = context;
   access.requireDepartment('partner', what);
-  if (access.kind === 'partner-city' && /^\d{4}$/.test(cityCode) && cityCode !== identity.partnerCity) {
+  if (access.kind === 'partner-city' && /^\d{4}(\d{2})?$/.test(cityCode) && cityCode.slice(0, 4) !== identity.partnerCity) {
     throw forbidden(`input.cityCode: ${cityCode} is not your partner city ${identity.partnerCity}`, 'outside-city');
   }
 }

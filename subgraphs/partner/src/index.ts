@@ -5,7 +5,7 @@ import { ContactAttemptResolver } from './contact-attempt/contact-attempt.resolv
 import { FollowUpVisit } from './follow-up/follow-up.entity';
 import { FollowUpResolver } from './follow-up/follow-up.resolver';
 import { PartnerJobPosting } from './job-posting/job-posting.entity';
-import { JobPostingResolver } from './job-posting/job-posting.resolver';
+import { JobPostingResolver, resolvePostingReference } from './job-posting/job-posting.resolver';
 import { LabourBase } from './labour-base/labour-base.entity';
 import { LabourBaseResolver } from './labour-base/labour-base.resolver';
 import { partnerAccess, partnerAuthority } from './access';
@@ -14,6 +14,8 @@ import { migrations } from './migrations';
 import { PartnerWorkerHistoryResolver, partnerHistory } from './history';
 import { PartnerCity } from './partner-city/partner-city.entity';
 import { PartnerCityResolver } from './partner-city/partner-city.resolver';
+import { PhoneRevealResolver } from './phone-reveal/phone-reveal.resolver';
+import { PartnerAssessmentResolver } from './assessment/assessment.resolver';
 import { TransferReferral } from './referral/referral.entity';
 import { TransferReferralResolver } from './referral/referral.resolver';
 import { TransferBatch } from './transfer-batch/transfer-batch.entity';
@@ -46,11 +48,14 @@ export const partnerSubgraph: SubgraphModule<PartnerLoaders> = {
     ContactAttemptResolver,
     TransferReferralResolver,
     PartnerWorkerHistoryResolver,
+    PhoneRevealResolver,
+    PartnerAssessmentResolver,
   ],
   // Entity types reached only through _entities must be listed, or the schema leaves them out.
   orphanedTypes: [Worker],
   referenceResolvers: {
     Worker: resolveWorkerReference,
+    PartnerJobPosting: resolvePostingReference,
   },
   entities: [ServiceRecord, PartnerCity, LabourBase, PartnerJobPosting, TransferBatch, Transfer, FollowUpVisit, ContactAttempt, TransferReferral],
   migrations,

@@ -15,6 +15,29 @@ export function requireCityCode(value: string, field: string): string {
   return value;
 }
 
+export const DISTRICT_CODE_PATTERN = /^\d{6}$/;
+
+/** A partner city named by its 4-digit code, or by a 6-digit district inside it (the seeds pair a county with a city district). */
+export interface CityPlace {
+  city: string;
+  /** The district when a 6-digit code was given; null for a city code. */
+  district: string | null;
+}
+
+/**
+ * Where a city is named, a 6-digit district (县级区) is accepted too: the city is its first 4
+ * digits (scope and visibility stay by the city), the district is kept as the destination.
+ */
+export function requireCityOrDistrict(value: string, field: string): CityPlace {
+  requireDivisionCode(value, field);
+  if (DISTRICT_CODE_PATTERN.test(value)) {
+    if (value.endsWith('00')) throw badInput(field, 'a district code does not end in 00; give the 4-digit city code for the city itself', 'DIVISION_CODE');
+    return { city: value.slice(0, 4), district: value };
+  }
+  if (!CITY_CODE_PATTERN.test(value)) throw badInput(field, 'a partner city is identified by its 4-digit city code, or a 6-digit district inside it', 'DIVISION_CODE');
+  return { city: value, district: null };
+}
+
 /** Trimmed text, or null when nothing but blanks was given. */
 export function cleanText(value: string | null | undefined): string | null {
   const trimmed = value?.trim() ?? '';

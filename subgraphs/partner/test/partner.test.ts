@@ -482,8 +482,11 @@ describe('partner subgraph', () => {
       expect(one.data.partnerCity).toEqual({ name: '中山市' });
       const none = await partner.query(`{ partnerCity(code: "3301") { name } }`);
       expect(none.data.partnerCity).toBeNull();
-      const county = await partner.query(`{ partnerCity(code: "440306") { name } }`);
-      expect(county.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'code' });
+      // Issue 14: a district (6 digits) names its city; other lengths are refused, naming the argument.
+      const district = await partner.query(`{ partnerCity(code: "440306") { name } }`);
+      expect(district.data.partnerCity).toEqual({ name: '深圳市' });
+      const township = await partner.query(`{ partnerCity(code: "440306001") { name } }`);
+      expect(township.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'code' });
     });
 
     it('lists labour bases and batches of a city', async () => {

@@ -27,6 +27,9 @@ import { ServiceTimelineResolver } from './service/service.resolver';
 import { TaskResolver } from './task/task.resolver';
 import { DailyTaskEvaluation } from './task/task.daily';
 import { CompletenessResolver } from './completeness/completeness.resolver';
+import { PartnerPostingMatchResolver, resolvePartnerPostingReference } from './partner-match/posting-match.resolver';
+import { PartnerJobPosting } from './partner-match/posting-match.types';
+import { PartnerAssessment, PartnerAssessmentPoorResolver, resolvePartnerAssessmentReference } from './partner-match/assessment-poor';
 
 /** The situation service's background work: the change feed and the daily task evaluation. */
 class SituationBackground {
@@ -66,9 +69,12 @@ export const situationSubgraph: SubgraphModule<SituationLoaders> = {
     ServiceTimelineResolver,
     TaskResolver,
     CompletenessResolver,
+    PartnerPostingMatchResolver,
+    PartnerAssessmentPoorResolver,
   ],
-  orphanedTypes: [Worker, Household],
-  referenceResolvers: {},
+  // PartnerJobPosting is reached only through _entities (its willingWorkers): listed, or the schema leaves it out.
+  orphanedTypes: [Worker, Household, PartnerJobPosting, PartnerAssessment],
+  referenceResolvers: { PartnerJobPosting: resolvePartnerPostingReference, PartnerAssessment: resolvePartnerAssessmentReference },
   entities: [ConflictResolutionEntity],
   migrations,
   createLoaders,

@@ -721,6 +721,14 @@ export type ContactOutcome =
   /** 非本人 */
   | 'WRONG_PERSON';
 
+/** 联系结果 — contact attempts of the year on the city’s transfers with this outcome. */
+export type ContactOutcomeCount = {
+  __typename?: 'ContactOutcomeCount';
+  /** Attempts (null: suppressed). */
+  attempts?: Maybe<Scalars['Int']['output']>;
+  outcome: ContactOutcome;
+};
+
 /** 培训课程 — a course an institution offers, run as one or more classes. */
 export type Course = {
   __typename?: 'Course';
@@ -930,7 +938,7 @@ export type CreateTransferBatchInput = {
   baseId?: InputMaybe<Scalars['ID']['input']>;
   /** 批次号 DC-2026-03-001: county prefix (2–6 capitals), year and month of departure, 3-digit sequence. */
   batchNo: Scalars['String']['input'];
-  /** 4-digit code of the partner city. */
+  /** 4-digit code of the partner city, or the 6-digit district of it the batch goes to (kept as its destination district). */
   cityCode: Scalars['DivisionCode']['input'];
   /** 出发日期; may lie ahead for a planned batch. */
   departedOn: Scalars['LocalDate']['input'];
@@ -1320,6 +1328,19 @@ export type EnrolmentStatus =
   | 'DROPPED'
   /** 在训 */
   | 'ENROLLED';
+
+/** 跟踪回访覆盖 — the open transfers of the year and how many are followed up on time. */
+export type FollowUpCoverage = {
+  __typename?: 'FollowUpCoverage';
+  /** Of those, not overdue: the next visit is due after today (followUpDue false) (null: suppressed). */
+  onTime?: Maybe<Scalars['Int']['output']>;
+  /** Transfers of the year the worker still holds today (null: suppressed). */
+  open?: Maybe<Scalars['Int']['output']>;
+  /** onTime / open (0–1); empty when nothing is open or a count is suppressed. */
+  rate?: Maybe<Scalars['Float']['output']>;
+  /** Of those, visited at least once (null: suppressed). */
+  visited?: Maybe<Scalars['Int']['output']>;
+};
 
 /** 跟踪回访 — a follow-up of a transferred worker: still employed? wage? a labour-rights case? */
 export type FollowUpVisit = {
@@ -2054,6 +2075,8 @@ export type Mutation = {
   recordPostTrainingEmployment: Enrolment;
   /** 一人一案 — poverty (扶贫/乡村振兴) records one service given to a person in your scope (career guidance, a job referral or push, a rights case, a contact attempt …). Errors name the field; nothing is written on any error. */
   recordPovertyService: ServiceRecord;
+  /** 自发外出登记 — a worker who went to the partner city on their own (no batch) started a job there: partner-city staff for their own city, the county office for workers of its region. Checked as recordTransfer (ID number, one open transfer per worker); a city's record of a worker it does not see yet is PENDING until the county confirms it. */
+  recordSelfOrganisedTransfer: Transfer;
   /** 补贴发放 — record an employment subsidy paid to a registered worker. */
   recordSubsidyPayment: SubsidyPayment;
   /** 一人一案 — training (培训机构) records one service given to a person in your scope (career guidance, a job referral or push, a rights case, a contact attempt …). Errors name the field; nothing is written on any error. */
@@ -2084,6 +2107,8 @@ export type Mutation = {
   removeJobFairEmployer: JobFair;
   /** 处理冲突: records how a conflict was settled (note, and optionally which department's fact holds). Department staff of the conflict's region; the conflict reopens when either fact changes. */
   resolveConflict: Conflict;
+  /** 查看完整手机号 — partner-city staff reveal the full phone of a worker transferred to their city (a confirmed transfer, open or ended within the follow-up period of 183 days), to phone them. Logged in the access log as a reveal (reveal:Transfer.phone); never the ID number. A worker you do not see reads as none (NOT_FOUND on workerId). */
+  revealPhone: PhoneReveal;
   /** 三留守标注 — set or clear a left-behind status. */
   setLeftBehind: Worker;
   /** 下达目标任务: sets the targets of one period (a year or a quarter) and measure for regions of your county (the county, its townships, its villages), all or none, in one transaction; each change is kept in the change history. County officers of hr or poverty, with a purpose. Answers every target of the county for that period and measure. */
@@ -2427,6 +2452,11 @@ export type MutationRecordPovertyServiceArgs = {
 };
 
 
+export type MutationRecordSelfOrganisedTransferArgs = {
+  input: RecordSelfOrganisedTransferInput;
+};
+
+
 export type MutationRecordSubsidyPaymentArgs = {
   input: RecordSubsidyPaymentInput;
 };
@@ -2499,6 +2529,11 @@ export type MutationRemoveJobFairEmployerArgs = {
 
 export type MutationResolveConflictArgs = {
   input: ResolveConflictInput;
+};
+
+
+export type MutationRevealPhoneArgs = {
+  workerId: Scalars['ID']['input'];
 };
 
 
@@ -2649,6 +2684,27 @@ export type PairUnitWithVillageInput = {
   villageCode: Scalars['String']['input'];
 };
 
+/** 协作城市考核 — a partner city’s own assessment figures for a year: transfers (county-confirmed, first working day in the year), retention at 3/6/12 months, follow-up coverage and contact outcomes. Region staff read the workers of their region only. Training the city funded is not included: the training records name no funder. Of whom registered poor (registeredPoor) comes from the situation read model, which knows the poverty office’s records. */
+export type PartnerAssessment = {
+  __typename?: 'PartnerAssessment';
+  /** 4-digit city code. */
+  cityCode: Scalars['String']['output'];
+  /** Every outcome, in vocabulary order. */
+  contactOutcomes: Array<ContactOutcomeCount>;
+  followUp: FollowUpCoverage;
+  /** 其中建档立卡 — of the year’s transfers, those of workers registered poor (未脱贫, 已脱贫, 脱贫不稳定) by the poverty office today, from the read model; null when suppressed (1 … threshold−1). Region staff: the workers of their region. */
+  registeredPoor?: Maybe<Scalars['Int']['output']>;
+  /** 稳岗 at 3, 6 and 12 months. */
+  retention: Array<RetentionAt>;
+  /** 自发外出 — of those, recorded without a batch (null: suppressed). */
+  selfOrganised?: Maybe<Scalars['Int']['output']>;
+  /** true when any count above is withheld (small-cell suppression). */
+  suppressed: Scalars['Boolean']['output'];
+  /** 转移就业人数 — confirmed transfers whose first working day lies in the year (null: suppressed). */
+  transfers?: Maybe<Scalars['Int']['output']>;
+  year: Scalars['Int']['output'];
+};
+
 /** 东西部协作/对口帮扶城市 — a partner city that takes in and looks after the county's transferred workers. */
 export type PartnerCity = {
   __typename?: 'PartnerCity';
@@ -2695,6 +2751,8 @@ export type PartnerJobPosting = {
   /** The base or station that pushed it, if any. */
   base?: Maybe<LabourBase>;
   city: PartnerCity;
+  /** The posting city (4-digit code). */
+  cityCode: Scalars['String']['output'];
   /** Why it was closed early. */
   closeReason?: Maybe<Scalars['String']['output']>;
   /** 提前结束 — closed from this day on (招满/撤回, closePartnerJobPosting); empty while it runs to validUntil. */
@@ -2714,6 +2772,8 @@ export type PartnerJobPosting = {
   title: Scalars['String']['output'];
   /** 有效期至 (inclusive) */
   validUntil: Scalars['LocalDate']['output'];
+  /** 人岗匹配 — counts of registered workers who would fit this posting (by township and certified trade) and of the referrals to it, without names; small counts suppressed. The posting city's staff and region staff (their region's workers). */
+  willingWorkers: PostingMatches;
 };
 
 export type PartnerJobPostingPage = {
@@ -2722,6 +2782,18 @@ export type PartnerJobPostingPage = {
   pageInfo: PageInfo;
   /** How many items match, over all pages. */
   totalCount: Scalars['Int']['output'];
+};
+
+/** 查看完整手机号 — a transferred worker's full phone number, revealed to the partner city's own staff; every reveal is written to the access log. */
+export type PhoneReveal = {
+  __typename?: 'PhoneReveal';
+  /** 手机号 in full, as recorded with the transfer; empty when none was recorded. */
+  phone?: Maybe<Scalars['String']['output']>;
+  revealedAt: Scalars['DateTimeISO']['output'];
+  /** The transfer the number was recorded with (the latest confirmed one to your city). */
+  transferId: Scalars['ID']['output'];
+  /** The worker (pseudonymous key). */
+  workerId: Scalars['ID']['output'];
 };
 
 /** 按就业地点 — employed labourers by where they work. */
@@ -2763,6 +2835,21 @@ export type PostingCloseReason =
   | 'FILLED'
   /** 已撤回 */
   | 'WITHDRAWN';
+
+/** 人岗匹配（协作城市）— how many registered workers would fit a pushed posting, without names: able to work, not already working away from home (out of the county) nor on an open transfer, not kept near home (care duties, a severe disability: the same rule as suitablePartnerJobPostings), willing to go where the job is (employmentIntention OUT_OF_PROVINCE for a city of another province, IN_PROVINCE for one of their own) and certified in the trade it asks for (any, for a 低门槛 posting). Counted from the read model of the caller’s region (partner-city staff: every registered worker); small counts suppressed. */
+export type PostingMatches = {
+  __typename?: 'PostingMatches';
+  /** By township, every township of the region (zeros included). */
+  byTownship: Array<TownshipMatchCount>;
+  /** By certified trade (null: no certificate). */
+  byTrade: Array<TradeMatchCount>;
+  /** Referrals to this posting so far, by outcome; a referred worker is the first to be named to the city (through the referral). */
+  referrals: Array<ReferralOutcomeCount>;
+  /** true when any count is withheld. */
+  suppressed: Scalars['Boolean']['output'];
+  /** Willing workers in all (null: suppressed). */
+  total?: Maybe<Scalars['Int']['output']>;
+};
 
 /** 岗位来源 — whose posting a referral or push names */
 export type PostingSource =
@@ -2891,6 +2978,8 @@ export type Query = {
   monitoringCases: MonitoringCasePage;
   /** 我的任务: the caller's open tasks (assigned to its account, within the scope it holds), by due day. Person-level: needs a purpose; reads are logged. */
   myTasks: TaskPage;
+  /** 协作城市考核 — a partner city’s assessment figures for a year, small counts suppressed. Partner-city staff: their own city (the default); county and province staff (and dashboards): the workers of their region transferred to the city they name. Empty for an unknown city. */
+  partnerAssessment?: Maybe<PartnerAssessment>;
   /** 东西部协作/对口帮扶城市, by code (partner-city staff: their own city). */
   partnerCities: Array<PartnerCity>;
   partnerCity?: Maybe<PartnerCity>;
@@ -3168,6 +3257,12 @@ export type QueryMyTasksArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: TaskListFilter;
   first?: Scalars['Int']['input'];
+};
+
+
+export type QueryPartnerAssessmentArgs = {
+  cityCode?: InputMaybe<Scalars['String']['input']>;
+  year: Scalars['Int']['input'];
 };
 
 
@@ -3507,6 +3602,24 @@ export type RecordPostTrainingEmploymentInput = {
   enrolmentId: Scalars['ID']['input'];
 };
 
+/** 自发外出登记 — a worker who went to the partner city on their own (no organised batch) started a job there. */
+export type RecordSelfOrganisedTransferInput = {
+  /** The partner city: its 4-digit code, or the 6-digit district the worker went to (kept as destinationDistrict). Partner-city staff: their own city (the default); the county office names it. */
+  cityCode?: InputMaybe<Scalars['String']['input']>;
+  /** 用工单位, 2 to 100 characters. */
+  employerName: Scalars['String']['input'];
+  /** 一次性交通补助 paid (default false). */
+  fareReimbursed?: InputMaybe<Scalars['Boolean']['input']>;
+  /** 身份证号 (18 characters); kept by the partner subgraph for matching, never shown. */
+  idNumber: Scalars['String']['input'];
+  /** 岗位/工种, 1 to 60 characters. */
+  jobTitle: Scalars['String']['input'];
+  /** 手机号, 11 digits starting with 1. */
+  phone?: InputMaybe<Scalars['String']['input']>;
+  /** First working day: not before the pairing with the city began, not in the future. */
+  startedOn: Scalars['LocalDate']['input'];
+};
+
 /** 一人一案 — record one service given to a person. Which detail fields a kind takes is said on each field; a field the kind does not take is refused, naming it. */
 export type RecordServiceInput = {
   /** JOB_PUSH (required), CONTACT_ATTEMPT (optional). */
@@ -3607,6 +3720,13 @@ export type ReferForTransferInput = {
   note?: InputMaybe<Scalars['String']['input']>;
   /** Last day the city may record the transfer on it: today to a year ahead (default 90 days). */
   validUntil?: InputMaybe<Scalars['LocalDate']['input']>;
+};
+
+/** 推荐结果 — job referrals (JOB_REFERRAL service records of any department) to the posting with this outcome (null: suppressed). */
+export type ReferralOutcomeCount = {
+  __typename?: 'ReferralOutcomeCount';
+  outcome: ServiceOutcome;
+  referrals?: Maybe<Scalars['Int']['output']>;
 };
 
 /** One region’s target. */
@@ -3875,6 +3995,19 @@ export type Retention = {
   transferred?: Maybe<Scalars['Int']['output']>;
   /** 已回访 — transfers with at least one follow-up visit (null for dashboards when suppressed). */
   visited?: Maybe<Scalars['Int']['output']>;
+};
+
+/** 稳岗 N 个月 — of the transfers that started at least N months ago, how many the worker still held N months after the first working day. */
+export type RetentionAt = {
+  __typename?: 'RetentionAt';
+  /** Transfers of the year whose N months have passed (null: suppressed). */
+  due?: Maybe<Scalars['Int']['output']>;
+  /** Months after the first working day (3, 6 or 12). */
+  months: Scalars['Int']['output'];
+  /** retained / due (0–1); empty when nothing is due or a count is suppressed. */
+  rate?: Maybe<Scalars['Float']['output']>;
+  /** Of those, the worker had not left the job N months in (null: suppressed). */
+  retained?: Maybe<Scalars['Int']['output']>;
 };
 
 /** 维权案件状态 */
@@ -4482,6 +4615,15 @@ export type TaskStatus =
   /** 已重新打开 */
   | 'REOPENED';
 
+/** Willing workers of one township (乡镇) for a posting (null: suppressed). */
+export type TownshipMatchCount = {
+  __typename?: 'TownshipMatchCount';
+  /** 9-digit township code. */
+  code: Scalars['String']['output'];
+  name?: Maybe<Scalars['String']['output']>;
+  workers?: Maybe<Scalars['Int']['output']>;
+};
+
 /** 工种 — trade of a course, certificate or job */
 export type Trade =
   /** 农业技术 */
@@ -4508,6 +4650,13 @@ export type Trade =
   | 'SEWING'
   /** 焊工 */
   | 'WELDER';
+
+/** Willing workers holding a certificate in a trade (null trade: none); a worker with two certificates counts under both (null: suppressed). */
+export type TradeMatchCount = {
+  __typename?: 'TradeMatchCount';
+  trade?: Maybe<Trade>;
+  workers?: Maybe<Scalars['Int']['output']>;
+};
 
 /** 培训班 — one run of a course, with dates, places and a location. */
 export type TrainingClass = {
@@ -4597,7 +4746,8 @@ export type Transfer = {
   __typename?: 'Transfer';
   /** Open: the worker has not left this job (endedOn empty). */
   active: Scalars['Boolean']['output'];
-  batch: TransferBatch;
+  /** 组织输出批次; empty for a worker who went on their own (selfOrganised). */
+  batch?: Maybe<TransferBatch>;
   city: PartnerCity;
   /** 核实状态: PENDING until county staff of the worker's region confirm a transfer a partner city recorded on its own. */
   confirmation: LinkConfirmation;
@@ -4605,6 +4755,8 @@ export type Transfer = {
   contactAttempts: Array<ContactAttempt>;
   /** 核实说明 — the county's reason for rejecting, or its note on confirming. */
   decisionNote?: Maybe<Scalars['String']['output']>;
+  /** 目的地区县 — the 6-digit district of the city the worker went to, when known (the city stays the scope). */
+  destinationDistrict?: Maybe<Scalars['String']['output']>;
   /** 用工单位 */
   employerName: Scalars['String']['output'];
   /** 离岗原因 */
@@ -4628,6 +4780,8 @@ export type Transfer = {
   lastFollowUpVisit?: Maybe<FollowUpVisit>;
   /** 联系电话 (masked, 138****5678). */
   phoneMasked?: Maybe<Scalars['String']['output']>;
+  /** 自发外出 — the worker went on their own, without an organised batch (batch empty). */
+  selfOrganised: Scalars['Boolean']['output'];
   /** 上岗日期 — first working day. */
   startedOn: Scalars['LocalDate']['output'];
   /** The transferred worker; empty when you cannot see them — a partner city's own pending transfer, until the county confirms it. */
@@ -4646,6 +4800,8 @@ export type TransferBatch = {
   departedOn: Scalars['LocalDate']['output'];
   /** 目的地 (district, industrial park, employer site) */
   destination: Scalars['String']['output'];
+  /** 目的地区县 — the 6-digit district of the city, when the batch named one. */
+  destinationDistrict?: Maybe<Scalars['String']['output']>;
   id: Scalars['ID']['output'];
   /** The workers of the batch (a bus or a train: tens, not thousands). */
   transfers: Array<Transfer>;

@@ -1,8 +1,10 @@
 import { Entity, Enum, Index, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
-import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
 import { LocalDateScalar, Trade } from '@jiuye/common';
 
 @ObjectType({ description: '岗位推送 — a job a partner city pushed to the county for its workers.' })
+// An entity: the situation read model adds the counts of willing workers (willingWorkers) from its copy of the registry.
+@Directive('@key(fields: "id")')
 @Entity({ tableName: 'partner_job_posting' })
 @Index({ properties: ['cityCode', 'validUntil'] })
 export class PartnerJobPosting {
@@ -12,6 +14,7 @@ export class PartnerJobPosting {
   @PrimaryKey({ type: 'integer', autoincrement: true })
   id: number;
 
+  @Field(() => String, { description: 'The posting city (4-digit code).' })
   @Property({ type: 'string', length: 4 })
   @Index()
   cityCode: string;

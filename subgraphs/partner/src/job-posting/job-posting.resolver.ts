@@ -25,6 +25,11 @@ class PartnerJobPostingsArgs extends CityPostingsArgs {
   cityCode?: string | null;
 }
 
+/** A posting reached from another subgraph: as partnerJobPosting(id), another city's reads as none. */
+export function resolvePostingReference(reference: { id: string }, context: PartnerContext): Promise<PartnerJobPosting | null> {
+  return new JobPostingService(context.em).get(String(reference.id), scopeCity(context, null));
+}
+
 @Resolver(() => PartnerJobPosting)
 export class JobPostingResolver {
   @Query(() => PartnerJobPostingPage, { description: '岗位推送 — jobs the partner cities pushed to the county.' })

@@ -7,6 +7,7 @@ import { Migration20261206130400 } from './Migration20261206130400';
 import { Migration20261207110500 } from './Migration20261207110500';
 import { Migration20261207140300 } from './Migration20261207140300';
 import { Migration20261208110400 } from './Migration20261208110400';
+import { Migration20261208160000 } from './Migration20261208160000';
 
 export const migrations: MigrationObject[] = [
   { name: 'Migration20261123092130', class: Migration20261123092130 },
@@ -16,4 +17,5 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261207110500', class: Migration20261207110500 },
   { name: 'Migration20261207140300', class: Migration20261207140300 },
   { name: 'Migration20261208110400', class: Migration20261208110400 },
+  { name: 'Migration20261208160000', class: Migration20261208160000 },
 ];

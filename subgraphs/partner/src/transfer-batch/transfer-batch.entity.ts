@@ -6,7 +6,7 @@ import { LocalDateScalar } from '@jiuye/common';
 @Entity({ tableName: 'transfer_batch' })
 @Index({ properties: ['cityCode', 'departedOn'] })
 export class TransferBatch {
-  [OptionalProps]?: 'baseId' | 'recordedAt';
+  [OptionalProps]?: 'baseId' | 'recordedAt' | 'destinationDistrict';
 
   @Field(() => ID)
   @PrimaryKey({ type: 'integer', autoincrement: true })
@@ -27,6 +27,10 @@ export class TransferBatch {
   @Field(() => String, { description: '目的地 (district, industrial park, employer site)' })
   @Property({ type: 'string', length: 100 })
   destination: string;
+
+  @Field(() => String, { nullable: true, description: '目的地区县 — the 6-digit district of the city, when the batch named one.' })
+  @Property({ type: 'string', length: 6, nullable: true })
+  destinationDistrict: string | null = null;
 
   @Property({ type: 'integer', nullable: true })
   @Index()

@@ -6,7 +6,7 @@ export class CreateTransferBatchInput {
   @Field(() => String, { description: '批次号 DC-2026-03-001: county prefix (2–6 capitals), year and month of departure, 3-digit sequence.' })
   batchNo: string;
 
-  @Field(() => DivisionCodeScalar, { description: '4-digit code of the partner city.' })
+  @Field(() => DivisionCodeScalar, { description: '4-digit code of the partner city, or the 6-digit district of it the batch goes to (kept as its destination district).' })
   cityCode: string;
 
   @Field(() => LocalDateScalar, { description: '出发日期; may lie ahead for a planned batch.' })

@@ -3,7 +3,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { badInput, conflict, InputProblems, notFound } from '@jiuye/common';
 import { LabourBase } from '../labour-base/labour-base.entity';
 import { PartnerCity } from '../partner-city/partner-city.entity';
-import { CITY_CODE_PATTERN, cleanText, hasLength, requireCityCode } from '../validation';
+import { CITY_CODE_PATTERN, cleanText, DISTRICT_CODE_PATTERN, hasLength, requireCityCode, requireCityOrDistrict } from '../validation';
 import { isRowId } from '@jiuye/common';
 import { TransferBatch } from './transfer-batch.entity';
 import type { CreateTransferBatchInput } from './transfer-batch.inputs';
@@ -26,12 +26,17 @@ export class TransferBatchService {
         'input.batchNo',
         `the year and month in the batch number must be those of the departure (${input.departedOn.slice(0, 7)})`,
       )
-      .check(CITY_CODE_PATTERN.test(input.cityCode), 'input.cityCode', 'a partner city is identified by its 4-digit city code')
+      .check(
+        CITY_CODE_PATTERN.test(input.cityCode) || (DISTRICT_CODE_PATTERN.test(input.cityCode) && !input.cityCode.endsWith('00')),
+        'input.cityCode',
+        'a partner city is identified by its 4-digit city code, or a 6-digit district inside it',
+      )
       .check(hasLength(destination, 2, 100), 'input.destination', 'give a destination of 2 to 100 characters')
       .check(baseId === null || isRowId(baseId), 'input.baseId', 'not a labour base id')
       .throwIfAny();
+    const place = requireCityOrDistrict(input.cityCode, 'input.cityCode');
     return this.em.transactional(async (em) => {
-      const city = await em.findOne(PartnerCity, { code: input.cityCode });
+      const city = await em.findOne(PartnerCity, { code: place.city });
       if (!city) throw notFound('partner city', 'input.cityCode');
       if (input.departedOn < city.pairedSince) {
         throw badInput('input.departedOn', `must not be before the pairing with this city began (${city.pairedSince})`);
@@ -46,6 +51,7 @@ export class TransferBatchService {
       const batch = em.create(TransferBatch, {
         batchNo,
         cityCode: city.code,
+        destinationDistrict: place.district,
         departedOn: input.departedOn,
         destination: destination!,
         baseId: baseId === null ? null : Number(baseId),

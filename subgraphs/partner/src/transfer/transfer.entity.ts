@@ -17,15 +17,29 @@ export const OPEN_TRANSFER_INDEX = 'transfer_one_open_per_worker';
   expression: `create unique index "${OPEN_TRANSFER_INDEX}" on "transfer" ("worker_id") where "ended_on" is null and "confirmation" = 'CONFIRMED'`,
 })
 export class Transfer {
-  [OptionalProps]?: 'phone' | 'endedOn' | 'endReason' | 'recordedAt' | 'active' | 'phoneMasked' | 'confirmation' | 'decidedBy' | 'decidedAt' | 'decisionNote';
+  [OptionalProps]?:
+    | 'batchId'
+    | 'destinationDistrict'
+    | 'selfOrganised'
+    | 'phone'
+    | 'endedOn'
+    | 'endReason'
+    | 'recordedAt'
+    | 'active'
+    | 'phoneMasked'
+    | 'confirmation'
+    | 'decidedBy'
+    | 'decidedAt'
+    | 'decisionNote';
 
   @Field(() => ID)
   @PrimaryKey({ type: 'integer', autoincrement: true })
   id: number;
 
-  @Property({ type: 'integer' })
+  /** The organised departure (组织输出批次); empty for a worker who went on their own (自发外出). */
+  @Property({ type: 'integer', nullable: true })
   @Index()
-  batchId: number;
+  batchId: number | null = null;
 
   /** Worker pseudonym (the federated Worker key). */
   @Property({ type: 'string', length: 32 })
@@ -47,6 +61,10 @@ export class Transfer {
   /** Denormalised from the batch: partner-city staff list their city's transfers. */
   @Property({ type: 'string', length: 4 })
   cityCode: string;
+
+  @Field(() => String, { nullable: true, description: '目的地区县 — the 6-digit district of the city the worker went to, when known (the city stays the scope).' })
+  @Property({ type: 'string', length: 6, nullable: true })
+  destinationDistrict: string | null = null;
 
   @Field(() => String, { description: '用工单位' })
   @Property({ type: 'string', length: 100 })
@@ -96,6 +114,11 @@ export class Transfer {
   @Field(() => String, { nullable: true, description: "核实说明 — the county's reason for rejecting, or its note on confirming." })
   @Property({ type: 'string', length: 200, nullable: true })
   decisionNote: string | null = null;
+
+  @Field(() => Boolean, { description: '自发外出 — the worker went on their own, without an organised batch (batch empty).' })
+  get selfOrganised(): boolean {
+    return this.batchId === null;
+  }
 
   @Field(() => Boolean, { description: 'Open: the worker has not left this job (endedOn empty).' })
   get active(): boolean {

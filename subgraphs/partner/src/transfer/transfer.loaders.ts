@@ -15,7 +15,7 @@ export function createTransferLoaders(em: EntityManager) {
     ),
     transfersByBatch: manyLoader<number, Transfer>(
       (ids) => em.find(Transfer, { batchId: { $in: [...ids] } }, { orderBy: { id: 'asc' } }),
-      (transfer) => transfer.batchId,
+      (transfer) => transfer.batchId!,
     ),
     /** PartnerCity.transfers(first, after, onlyActive): two statements per batch of cities. */
     transfersOfCity: pagedChildren<PageRequest & { onlyActive?: boolean | null }, Transfer>(

@@ -1,6 +1,6 @@
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { authorizeLinkRowDecision, DivisionCodeScalar, requireLinkDecider, LinkConfirmation, LocalDateScalar, PageArgs, PageType, parseRowId, todayInChina } from '@jiuye/common';
-import { authorizeNewTransfer, authorizeTransferWrite, scopeCity, transferSubject, visibleTransferPage } from '../access';
+import { authorizeNewTransfer, authorizeSelfOrganisedTransfer, authorizeTransferWrite, scopeCity, transferSubject, visibleTransferPage } from '../access';
 import type { PartnerContext } from '../context';
 import { ContactAttempt } from '../contact-attempt/contact-attempt.entity';
 import { FollowUpVisit } from '../follow-up/follow-up.entity';
@@ -9,7 +9,7 @@ import { PartnerCity } from '../partner-city/partner-city.entity';
 import { TransferBatch } from '../transfer-batch/transfer-batch.entity';
 import { Worker } from '../worker/worker.type';
 import { Transfer } from './transfer.entity';
-import { DecideTransferInput, EndTransferInput, RecordTransferInput } from './transfer.inputs';
+import { DecideTransferInput, EndTransferInput, RecordSelfOrganisedTransferInput, RecordTransferInput } from './transfer.inputs';
 import { TransferService } from './transfer.service';
 
 @ObjectType()
@@ -74,6 +74,20 @@ export class TransferResolver {
   }
 
   @Mutation(() => Transfer, {
+    description:
+      '自发外出登记 — a worker who went to the partner city on their own (no batch) started a job there: partner-city staff for their own city, the county office for workers of its region. ' +
+      "Checked as recordTransfer (ID number, one open transfer per worker); a city's record of a worker it does not see yet is PENDING until the county confirms it.",
+  })
+  async recordSelfOrganisedTransfer(@Arg('input', () => RecordSelfOrganisedTransferInput) input: RecordSelfOrganisedTransferInput, @Ctx() context: PartnerContext) {
+    const { place, confirmed } = await authorizeSelfOrganisedTransfer(context, input.cityCode, input.idNumber, 'transfers');
+    const transfer = await new TransferService(context.em, context.config.pseudonymKey).recordSelfOrganised(input, place, confirmed, (open) =>
+      context.access.canSee(transferSubject(open)),
+    );
+    forgetWorker(context, transfer.workerId);
+    return transfer;
+  }
+
+  @Mutation(() => Transfer, {
     description: "核实确认 — county staff (hr or partner) of the worker's region confirm a transfer a partner city recorded on its own; from then on the city sees the worker.",
   })
   async confirmTransfer(@Arg('input', () => DecideTransferInput) input: DecideTransferInput, @Ctx() context: PartnerContext) {
@@ -109,9 +123,9 @@ export class TransferResolver {
     return (await access.canSee({ workerId: transfer.workerId })) ? { id: transfer.workerId } : null;
   }
 
-  @FieldResolver(() => TransferBatch)
+  @FieldResolver(() => TransferBatch, { nullable: true, description: '组织输出批次; empty for a worker who went on their own (selfOrganised).' })
   batch(@Root() transfer: Transfer, @Ctx() { loaders }: PartnerContext) {
-    return loaders.batchById.load(transfer.batchId);
+    return transfer.batchId === null ? null : loaders.batchById.load(transfer.batchId);
   }
 
   @FieldResolver(() => PartnerCity)

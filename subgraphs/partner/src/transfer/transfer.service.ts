@@ -22,7 +22,26 @@ import { decodeIdCursor, isRowId, requireRowId } from '@jiuye/common';
 import { TransferReferralService } from '../referral/referral.service';
 import { requireTransferInScope, transferNeedsCountyOffice, type TransferScope } from '../access';
 import { Transfer } from './transfer.entity';
-import type { DecideTransferInput, EndTransferInput, RecordTransferInput } from './transfer.inputs';
+import type { DecideTransferInput, EndTransferInput, RecordSelfOrganisedTransferInput, RecordTransferInput } from './transfer.inputs';
+import { PartnerCity } from '../partner-city/partner-city.entity';
+import type { CityPlace } from '../validation';
+
+/** What a new transfer carries besides where it came from (a batch, or the worker's own way). */
+type TransferFacts = Pick<RecordTransferInput, 'idNumber' | 'startedOn'> & { phone: string | null; employerName: string; jobTitle: string; fareReimbursed: boolean };
+
+/** The checks every new transfer passes, batch or none: all problems at once, naming the fields. */
+function checkTransferFacts(input: RecordTransferInput | RecordSelfOrganisedTransferInput, problems: InputProblems): TransferFacts {
+  requireIdNumber(input.idNumber, 'input.idNumber');
+  const phone = cleanText(input.phone);
+  const employerName = cleanText(input.employerName);
+  const jobTitle = cleanText(input.jobTitle);
+  problems
+    .check(phone === null || isMobileNumber(phone), 'input.phone', MOBILE_NUMBER_MESSAGE)
+    .check(hasLength(employerName, 2, 100), 'input.employerName', 'give an employer name of 2 to 100 characters')
+    .check(hasLength(jobTitle, 1, 60), 'input.jobTitle', 'give a job title of 1 to 60 characters')
+    .check(input.startedOn <= todayInChina(), 'input.startedOn', 'must not be in the future: record a transfer once the worker has started');
+  return { idNumber: input.idNumber, startedOn: input.startedOn, phone, employerName: employerName!, jobTitle: jobTitle!, fareReimbursed: input.fareReimbursed ?? false };
+}
 
 const OPEN_TRANSFER = 'the worker already has an open transfer; end it (endTransfer) before recording a new one';
 const OPEN_PENDING = "your city already recorded an open transfer of this ID number that awaits the county's confirmation";
@@ -44,54 +63,80 @@ export class TransferService {
    * when not, the refusal is transferNeedsCountyOffice, which says nothing of it.
    */
   async record(input: RecordTransferInput, confirmed: boolean, mayKnow: (open: Transfer) => boolean | Promise<boolean>): Promise<Transfer> {
-    requireIdNumber(input.idNumber, 'input.idNumber');
-    const phone = cleanText(input.phone);
-    const employerName = cleanText(input.employerName);
-    const jobTitle = cleanText(input.jobTitle);
-    new InputProblems()
-      .check(isRowId(input.batchId), 'input.batchId', 'not a transfer batch id')
-      .check(phone === null || isMobileNumber(phone), 'input.phone', MOBILE_NUMBER_MESSAGE)
-      .check(hasLength(employerName, 2, 100), 'input.employerName', 'give an employer name of 2 to 100 characters')
-      .check(hasLength(jobTitle, 1, 60), 'input.jobTitle', 'give a job title of 1 to 60 characters')
-      .check(input.startedOn <= todayInChina(), 'input.startedOn', 'must not be in the future: record a transfer once the worker has started')
-      .throwIfAny();
-    const workerId = workerPseudonym(input.idNumber, this.pseudonymKey);
+    const problems = new InputProblems().check(isRowId(input.batchId), 'input.batchId', 'not a transfer batch id');
+    const facts = checkTransferFacts(input, problems);
+    problems.throwIfAny();
     return this.em.transactional(async (em) => {
       const batch = await em.findOne(TransferBatch, { id: Number(input.batchId) });
       if (!batch) throw notFound('transfer batch', 'input.batchId');
       if (input.startedOn < batch.departedOn) throw badInput('input.startedOn', `must not be before the batch departed (${batch.departedOn})`);
-      // Evidence the county issued first (a referral of this worker to this city) confirms the city's transfer at once.
-      const referralId = confirmed ? null : await TransferReferralService.lockOpen(em, workerId, batch.cityCode);
-      const confirmation = confirmed || referralId !== null ? LinkConfirmation.CONFIRMED : LinkConfirmation.PENDING;
-      if (confirmation === LinkConfirmation.CONFIRMED) {
-        const open = await em.findOne(Transfer, { workerId, endedOn: null, confirmation: LinkConfirmation.CONFIRMED });
-        if (open) throw (await mayKnow(open)) ? conflict('input.idNumber', OPEN_TRANSFER) : transferNeedsCountyOffice();
-      } else if (await em.count(Transfer, { workerId, endedOn: null, cityCode: batch.cityCode, confirmation: LinkConfirmation.PENDING })) {
-        throw conflict('input.idNumber', OPEN_PENDING);
-      }
-      const transfer = em.create(Transfer, {
-        batchId: batch.id,
-        workerId,
-        idNumber: input.idNumber,
-        phone,
-        cityCode: batch.cityCode,
-        employerName: employerName!,
-        jobTitle: jobTitle!,
-        startedOn: input.startedOn,
-        fareReimbursed: input.fareReimbursed,
-        confirmation,
-      });
-      try {
-        await em.flush();
-      } catch (error) {
-        // A concurrent recordTransfer for the same worker won: the partial unique index says so.
-        // Which city won is not said: the caller may not see it.
-        if (error instanceof UniqueConstraintViolationException) throw transferNeedsCountyOffice();
-        throw error;
-      }
-      if (referralId !== null) await TransferReferralService.markUsed(em, referralId, transfer.id);
-      return transfer;
+      return this.insert(em, facts, { cityCode: batch.cityCode, batchId: batch.id, district: batch.destinationDistrict }, confirmed, mayKnow);
     });
+  }
+
+  /**
+   * 自发外出 — a worker who went to the partner city on their own, without a batch: the same
+   * checks and the same confirmation rule as a batch transfer (recordTransfer), the city (or
+   * its district) named instead of the batch; the job must not start before the pairing began.
+   */
+  async recordSelfOrganised(
+    input: RecordSelfOrganisedTransferInput,
+    place: CityPlace,
+    confirmed: boolean,
+    mayKnow: (open: Transfer) => boolean | Promise<boolean>,
+  ): Promise<Transfer> {
+    const problems = new InputProblems();
+    const facts = checkTransferFacts(input, problems);
+    problems.throwIfAny();
+    return this.em.transactional(async (em) => {
+      const city = await em.findOne(PartnerCity, { code: place.city });
+      if (!city) throw notFound('partner city', 'input.cityCode');
+      if (input.startedOn < city.pairedSince) throw badInput('input.startedOn', `must not be before the pairing with this city began (${city.pairedSince})`);
+      return this.insert(em, facts, { cityCode: city.code, batchId: null, district: place.district }, confirmed, mayKnow);
+    });
+  }
+
+  /** The new transfer, in the caller's transaction: the referral, the one-open-transfer rule, the row. */
+  private async insert(
+    em: EntityManager,
+    facts: TransferFacts,
+    where: { cityCode: string; batchId: number | null; district: string | null },
+    confirmed: boolean,
+    mayKnow: (open: Transfer) => boolean | Promise<boolean>,
+  ): Promise<Transfer> {
+    const workerId = workerPseudonym(facts.idNumber, this.pseudonymKey);
+    // Evidence the county issued first (a referral of this worker to this city) confirms the city's transfer at once.
+    const referralId = confirmed ? null : await TransferReferralService.lockOpen(em, workerId, where.cityCode);
+    const confirmation = confirmed || referralId !== null ? LinkConfirmation.CONFIRMED : LinkConfirmation.PENDING;
+    if (confirmation === LinkConfirmation.CONFIRMED) {
+      const open = await em.findOne(Transfer, { workerId, endedOn: null, confirmation: LinkConfirmation.CONFIRMED });
+      if (open) throw (await mayKnow(open)) ? conflict('input.idNumber', OPEN_TRANSFER) : transferNeedsCountyOffice();
+    } else if (await em.count(Transfer, { workerId, endedOn: null, cityCode: where.cityCode, confirmation: LinkConfirmation.PENDING })) {
+      throw conflict('input.idNumber', OPEN_PENDING);
+    }
+    const transfer = em.create(Transfer, {
+      batchId: where.batchId,
+      workerId,
+      idNumber: facts.idNumber,
+      phone: facts.phone,
+      cityCode: where.cityCode,
+      destinationDistrict: where.district,
+      employerName: facts.employerName,
+      jobTitle: facts.jobTitle,
+      startedOn: facts.startedOn,
+      fareReimbursed: facts.fareReimbursed,
+      confirmation,
+    });
+    try {
+      await em.flush();
+    } catch (error) {
+      // A concurrent recordTransfer for the same worker won: the partial unique index says so.
+      // Which city won is not said: the caller may not see it.
+      if (error instanceof UniqueConstraintViolationException) throw transferNeedsCountyOffice();
+      throw error;
+    }
+    if (referralId !== null) await TransferReferralService.markUsed(em, referralId, transfer.id);
+    return transfer;
   }
 
   async end(input: EndTransferInput, inScope: TransferScope): Promise<Transfer> {
