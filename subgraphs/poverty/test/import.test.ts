@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import ExcelJS from 'exceljs';
 import * as iconv from 'iconv-lite';
 import { makeIdNumber, serviceUrl, type ImportReport, type ImportStreamLine } from '@jiuye/common';
@@ -140,5 +142,31 @@ describe('poverty import: 建档立卡贫困户名单, one household over severa
     const elsewhere = await post(Buffer.from(['户编号,姓名,身份证号码,与户主关系', `${QINGKOU}0001,张大山,${A_HEAD},户主`].join('\n')), '', yinmin);
     expect(elsewhere.report!.rejected).toEqual([{ line: 2, column: '户编号', reason: '户编号: lies outside your scope' }]);
     expect((await post(Buffer.from(LIST), '', officerOf('civil'))).status).toBe(403);
+  });
+
+  it('the committed samples (npm run import:samples): five households in, each broken household refused whole with its reason', async () => {
+    const county = officerOf('poverty', { region: '530113' });
+    const samples = path.resolve(__dirname, '../../../samples/import');
+    for (const [file, encoding] of [
+      ['households.xlsx', null],
+      ['households-gbk.csv', 'gb18030'],
+    ] as const) {
+      const { report } = await post(readFileSync(path.join(samples, file)), '', county, file);
+      expect(report!.encoding).toBe(encoding);
+      expect(report!.unknownColumns).toEqual([]);
+      expect(report!.counts).toEqual({ rows: 27, inserted: 14, updated: 0, unchanged: 0, rejected: 13 });
+      expect(report!.groupCounts).toEqual({ groups: 11, inserted: 5, updated: 0, unchanged: 0, rejected: 6 });
+      const own = report!.rejected.filter((r) => !r.reason.startsWith('the household is refused with line')).map((r) => r.reason.replace(/[0-9]{16}/, 'CODE'));
+      expect(own).toEqual([
+        expect.stringMatching(/^身份证号码: .*check character/),
+        '与户主关系: exactly one member is the head (户主, HEAD); found 2',
+        'the same person as line ' + String(report!.rejected.find((r) => r.reason.startsWith('the same person'))!.line - 1),
+        expect.stringMatching(/^贫困状态: a household is registered as 未脱贫/),
+        '主要致贫原因: give 4 to 200 characters',
+        // A household outside the caller's scope: each of its rows says so.
+        '户编号: lies outside your scope',
+        '户编号: lies outside your scope',
+      ]);
+    }
   });
 });
