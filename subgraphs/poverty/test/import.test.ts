@@ -2,8 +2,9 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import * as iconv from 'iconv-lite';
-import { makeIdNumber, serviceUrl, type ImportReport, type ImportStreamLine } from '@jiuye/common';
+import { makeIdNumber, runImport, serviceUrl, type ImportProgress, type ImportReport, type ImportStreamLine } from '@jiuye/common';
 import { povertySubgraph } from '@jiuye/poverty';
+import { householdImportKind } from '../src/import/household-import';
 import { gatewayHeaders, officerOf, pseudonymOf, startTestSubgraph, type TestSubgraph } from '@jiuye/testing/harness';
 
 const COUNTY = '530113';
@@ -43,7 +44,7 @@ describe('poverty import: 建档立卡贫困户名单, one household over severa
   let poverty: TestSubgraph;
   const township = officerOf('poverty', { region: '530113101' });
 
-  async function post(bytes: Buffer, query = '', identity = township, fileName = 'list.csv'): Promise<{ status: number; report?: ImportReport }> {
+  async function post(bytes: Buffer, query = '', identity = township, fileName = 'list.csv'): Promise<{ status: number; report?: ImportReport; lines?: ImportStreamLine[] }> {
     const response = await fetch(serviceUrl(poverty.url, `/imports/households?fileName=${fileName}${query}`), { method: 'POST', body: bytes, headers: await gatewayHeaders(identity) });
     if (response.status !== 200) return { status: response.status };
     const lines = (await response.text())
@@ -51,7 +52,7 @@ describe('poverty import: 建档立卡贫困户名单, one household over severa
       .split('\n')
       .map((line) => JSON.parse(line) as ImportStreamLine);
     const last = lines.at(-1)!;
-    return { status: 200, report: last.type === 'report' ? last.report : undefined };
+    return { status: 200, report: last.type === 'report' ? last.report : undefined, lines };
   }
   const count = async (table: string) => (await poverty.sql<{ n: number }>(`select count(*)::int as n from ${table}`))[0].n;
 
@@ -168,5 +169,54 @@ describe('poverty import: 建档立卡贫困户名单, one household over severa
         '户编号: lies outside your scope',
       ]);
     }
+  });
+
+  it('a household split over the file and over batches is applied whole, in one batch; a batch closes only between households', async () => {
+    const [g1, g2, g3] = [`${QINGKOU}0101`, `${QINGKOU}0102`, `${QINGKOU}0103`];
+    const [h1, s1, c1, h2, c2, h3] = [id('1971-01-01', 201), id('1972-01-01', 202), id('2001-01-01', 203), id('1973-01-01', 204), id('2002-01-01', 205), id('1974-01-01', 206)];
+    const list = [
+      '户编号,姓名,身份证号码,与户主关系,贫困状态,识别日期,致贫原因',
+      `${g1},甲一,${h1},户主,未脱贫,2019-01-01,因病致贫`,
+      `${g2},乙一,${h2},户主,未脱贫,2019-01-01,因病致贫`,
+      `${g1},甲二,${s1},配偶,,,`,
+      `${g1},甲三,${c1},子女,,,`,
+      `${g3},丙一,${h3},户主,未脱贫,2019-01-01,因病致贫`,
+      `${g2},乙二,${c2},子女,,,`,
+    ].join('\n');
+    const progress: ImportProgress[] = [];
+    const kind = householdImportKind({ pseudonymKey: poverty.config.pseudonymKey, canSee: () => true });
+    const report = await runImport(poverty.database.orm.em.fork() as never, kind as never, {
+      fileName: 'split.csv',
+      bytes: Buffer.from(list),
+      dryRun: false,
+      account: 'test-poverty-officer',
+      region: '530113',
+      batchSize: 2,
+      onBatch: (p) => void progress.push(p),
+    });
+    expect(progress.map((p) => p.done)).toEqual([3, 5, 6]);
+    expect(progress.map((p) => p.groupCounts!.inserted)).toEqual([1, 2, 3]);
+    expect(report.counts).toEqual({ rows: 6, inserted: 6, updated: 0, unchanged: 0, rejected: 0 });
+    expect(await poverty.sql(`select household_code, count(*)::int as n from household_member where household_code in (?, ?, ?) group by 1 order by 1`, [g1, g2, g3])).toEqual([
+      { household_code: g1, n: 3 },
+      { household_code: g2, n: 2 },
+      { household_code: g3, n: 1 },
+    ]);
+  });
+
+  it('a member held by a household outside the scope gets the mutation’s answer without naming it, and counts as an ID-number lookup', async () => {
+    const held = id('1964-04-04', 301);
+    const county = officerOf('poverty', { region: '530113' });
+    const first = await post(Buffer.from(['户编号,姓名,身份证号码,与户主关系,贫困状态,识别年度,致贫原因', `${YINMIN}0007,某甲,${held},户主,未脱贫,2018,因病致贫`].join('\n')), '', county);
+    expect(first.report!.counts.inserted).toBe(1);
+    const newHead = id('1965-05-05', 302);
+    const { report, lines } = await post(
+      Buffer.from(['户编号,姓名,身份证号码,与户主关系,贫困状态,识别年度,致贫原因', `${QINGKOU}0107,某乙,${newHead},户主,未脱贫,2018,因病致贫`, `${QINGKOU}0107,某甲,${held},配偶,,,`].join('\n')),
+    );
+    expect(report!.rejected).toEqual([
+      { line: 2, column: null, reason: 'the household is refused with line 3: fix that line and import the household again' },
+      { line: 3, column: '身份证号码', reason: '身份证号码: this person is a current member of another registered household (outside your scope); remove them there first' },
+    ]);
+    expect(lines!.flatMap((line) => (line.type === 'progress' ? (line.lookups ?? []) : []))).toEqual([pseudonymOf(held)]);
   });
 });
