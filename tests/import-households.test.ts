@@ -30,7 +30,10 @@ afterAll(() => platform?.stop());
 
 function cli(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [path.join(ROOT, 'scripts/dist/import.js'), ...args, '--url', base(), '--token', token], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [path.join(ROOT, 'scripts/dist/import.js'), ...args, '--url', base(), '--token', token], {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
@@ -55,7 +58,15 @@ describe('npm run import -- poverty households', () => {
     const real = await cli(['poverty', 'households', file, '--out', out]);
     expect(real.code).toBe(0);
     expect(real.stdout).toContain('inserted 14, updated 0, unchanged 0, rejected 13 of 27 rows');
-    for (const reason of ['身份证号码: the check character', '与户主关系: exactly one member is the head', 'the same person as line', '贫困状态: a household is registered as 未脱贫', '主要致贫原因: give 4 to 200 characters', '户编号: lies outside your scope', 'the household is refused with line']) {
+    for (const reason of [
+      '身份证号码: the check character',
+      '与户主关系: exactly one member is the head',
+      'the same person as line',
+      '贫困状态: a household is registered as 未脱贫',
+      '主要致贫原因: give 4 to 200 characters',
+      '户编号: lies outside your scope',
+      'the household is refused with line',
+    ]) {
       expect(real.stdout).toContain(reason);
     }
     expect(await households()).toBe(before + 5);
@@ -97,7 +108,10 @@ describe('npm run import -- poverty households', () => {
     const [one, other] = platform.county.reference.townships;
     const village = platform.county.reference.villages.find((v) => v.townshipCode === other.code)!;
     const officer = { ...POVERTY_OFFICER, subject: 'test-township-poverty-officer', region: one.code };
-    const csv = ['户编号,姓名,身份证号码,与户主关系,贫困状态,识别年度,致贫原因', `${village.code}9801,某甲,${makeIdNumber('530128', '1964-04-04', 990)},户主,未脱贫,2018,因病致贫`].join('\n');
+    const csv = [
+      '户编号,姓名,身份证号码,与户主关系,贫困状态,识别年度,致贫原因',
+      `${village.code}9801,某甲,${makeIdNumber('530128', '1964-04-04', 990)},户主,未脱贫,2018,因病致贫`,
+    ].join('\n');
     const answer = await fetch(`${base()}/imports/poverty/households`, { method: 'POST', body: csv, headers: await userHeaders(officer) });
     expect(answer.status).toBe(200);
     expect(await answer.text()).toContain('"reason":"户编号: lies outside your scope"');

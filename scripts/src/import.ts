@@ -67,7 +67,9 @@ async function main(): Promise<void> {
   );
   if (report.groupCounts) {
     const g = report.groupCounts;
-    console.log(`per group (household): ${dryRun ? 'would insert' : 'inserted'} ${g.inserted}, ${dryRun ? 'update' : 'updated'} ${g.updated}, unchanged ${g.unchanged}, rejected ${g.rejected} of ${g.groups}`);
+    console.log(
+      `per group (household): ${dryRun ? 'would insert' : 'inserted'} ${g.inserted}, ${dryRun ? 'update' : 'updated'} ${g.updated}, unchanged ${g.unchanged}, rejected ${g.rejected} of ${g.groups}`,
+    );
   }
   if (report.unknownColumns.length) console.log(`columns not read: ${report.unknownColumns.join(', ')}`);
   for (const row of report.rejected.slice(0, 20)) console.log(`  line ${row.line}: ${row.reason}`);

@@ -235,7 +235,15 @@ export async function runImport<K extends string, R>(em: EntityManager, kind: Im
       for (const outcome of ['inserted', 'updated', 'unchanged', 'rejected'] as const) counts[outcome] += batchCounts[outcome];
       if (groupCounts) for (const outcome of batchGroupOutcomes) groupCounts[outcome]++;
       done += rows.length;
-      await options.onBatch?.({ type: 'progress', done, total: sheet.rows.length, counts: { ...counts }, people, lookups, ...(groupCounts ? { groupCounts: { ...groupCounts } } : {}) });
+      await options.onBatch?.({
+        type: 'progress',
+        done,
+        total: sheet.rows.length,
+        counts: { ...counts },
+        people,
+        lookups,
+        ...(groupCounts ? { groupCounts: { ...groupCounts } } : {}),
+      });
     }
     // A run the stale sweep took for interrupted (a client that held it up for long) that did finish is finished.
     await em.execute(`update "import_run" set "status" = 'finished', "failure" = null, "finished_at" = now() where "id" = ?`, [runId]);
@@ -342,7 +350,12 @@ async function applyGroups<K extends string, R>(
     keyed.forEach((row, index) => {
       const result = applied[index];
       if (firstRefused === null || result?.outcome === 'rejected') return void byLine.set(row.line, result);
-      byLine.set(row.line, { outcome: 'rejected', column: null, reason: kind.groupRefused?.(firstRefused) ?? `refused with its group: see line ${firstRefused}`, ...(result?.person ? { person: result.person } : {}) });
+      byLine.set(row.line, {
+        outcome: 'rejected',
+        column: null,
+        reason: kind.groupRefused?.(firstRefused) ?? `refused with its group: see line ${firstRefused}`,
+        ...(result?.person ? { person: result.person } : {}),
+      });
     });
   }
   return byLine;

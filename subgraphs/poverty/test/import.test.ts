@@ -45,7 +45,11 @@ describe('poverty import: 建档立卡贫困户名单, one household over severa
   const township = officerOf('poverty', { region: '530113101' });
 
   async function post(bytes: Buffer, query = '', identity = township, fileName = 'list.csv'): Promise<{ status: number; report?: ImportReport; lines?: ImportStreamLine[] }> {
-    const response = await fetch(serviceUrl(poverty.url, `/imports/households?fileName=${fileName}${query}`), { method: 'POST', body: bytes, headers: await gatewayHeaders(identity) });
+    const response = await fetch(serviceUrl(poverty.url, `/imports/households?fileName=${fileName}${query}`), {
+      method: 'POST',
+      body: bytes,
+      headers: await gatewayHeaders(identity),
+    });
     if (response.status !== 200) return { status: response.status };
     const lines = (await response.text())
       .trim()
@@ -136,7 +140,11 @@ describe('poverty import: 建档立卡贫困户名单, one household over severa
     const list = ['户编号,姓名,身份证号码,与户主关系,贫困状态', `${QINGKOU}0001,张大山,${A_HEAD},配偶,已脱贫`, `${QINGKOU}0001,李秀英,${A_SPOUSE},户主,`].join('\n');
     const { report } = await post(Buffer.from(list));
     expect(report!.rejected).toEqual([
-      { line: 2, column: '贫困状态', reason: expect.stringMatching(/^贫困状态: the register has the household as 未脱贫 \(NOT_LIFTED\) since 2016-01-01; record a status change through changePovertyStatus$/) },
+      {
+        line: 2,
+        column: '贫困状态',
+        reason: expect.stringMatching(/^贫困状态: the register has the household as 未脱贫 \(NOT_LIFTED\) since 2016-01-01; record a status change through changePovertyStatus$/),
+      },
       { line: 3, column: '与户主关系', reason: expect.stringMatching(/^与户主关系: differs from the register: a head changes when the head leaves/) },
     ]);
     const yinmin = officerOf('poverty', { region: '530113102' });
@@ -207,11 +215,19 @@ describe('poverty import: 建档立卡贫困户名单, one household over severa
   it('a member held by a household outside the scope gets the mutation’s answer without naming it, and counts as an ID-number lookup', async () => {
     const held = id('1964-04-04', 301);
     const county = officerOf('poverty', { region: '530113' });
-    const first = await post(Buffer.from(['户编号,姓名,身份证号码,与户主关系,贫困状态,识别年度,致贫原因', `${YINMIN}0007,某甲,${held},户主,未脱贫,2018,因病致贫`].join('\n')), '', county);
+    const first = await post(
+      Buffer.from(['户编号,姓名,身份证号码,与户主关系,贫困状态,识别年度,致贫原因', `${YINMIN}0007,某甲,${held},户主,未脱贫,2018,因病致贫`].join('\n')),
+      '',
+      county,
+    );
     expect(first.report!.counts.inserted).toBe(1);
     const newHead = id('1965-05-05', 302);
     const { report, lines } = await post(
-      Buffer.from(['户编号,姓名,身份证号码,与户主关系,贫困状态,识别年度,致贫原因', `${QINGKOU}0107,某乙,${newHead},户主,未脱贫,2018,因病致贫`, `${QINGKOU}0107,某甲,${held},配偶,,,`].join('\n')),
+      Buffer.from(
+        ['户编号,姓名,身份证号码,与户主关系,贫困状态,识别年度,致贫原因', `${QINGKOU}0107,某乙,${newHead},户主,未脱贫,2018,因病致贫`, `${QINGKOU}0107,某甲,${held},配偶,,,`].join(
+          '\n',
+        ),
+      ),
     );
     expect(report!.rejected).toEqual([
       { line: 2, column: null, reason: 'the household is refused with line 3: fix that line and import the household again' },

@@ -105,7 +105,10 @@ function parseMemberRow(values: Record<HouseholdColumn, RawCell | undefined>, ps
   const idNumber = take('idNumber', normaliseIdNumber(values.idNumber ?? null));
   const parsed = idNumber === null ? null : checkIdNumber(problems, idNumber, 'idNumber');
   const name = checkText(problems, normaliseText(values.name ?? null) ?? '', 'name', NAME_LENGTH);
-  const relationship = normaliseText(values.relationship ?? null) === null ? (rejections.push({ column: 'relationship', reason: 'is empty' }), null) : take('relationship', relationshipOf(values.relationship!));
+  const relationship =
+    normaliseText(values.relationship ?? null) === null
+      ? (rejections.push({ column: 'relationship', reason: 'is empty' }), null)
+      : take('relationship', relationshipOf(values.relationship!));
   const village = normaliseCode(values.village ?? null);
   // A village given as its code must be the household code's; a village name is not checked (the code decides).
   if (village && /^\d{12}$/.test(village) && isHouseholdCode(householdCode) && village !== villageOfHousehold(householdCode)) {
@@ -202,7 +205,11 @@ async function applyHousehold(em: EntityManager, rows: readonly KeyedRow<MemberR
   // A registered household: the file's status must be the register's (it changes through changePovertyStatus).
   const status = value('status');
   if (status !== null && status !== household.povertyStatus) {
-    refuse(source.status!, 'status', `the register has the household as ${statusLabel(household.povertyStatus)} since ${household.statusSince}; record a status change through changePovertyStatus`);
+    refuse(
+      source.status!,
+      'status',
+      `the register has the household as ${statusLabel(household.povertyStatus)} since ${household.statusSince}; record a status change through changePovertyStatus`,
+    );
   }
   const current = new Map((await em.find(HouseholdMember, { householdCode: code, removedOn: null })).map((m) => [m.workerId, m]));
   const joining: number[] = [];
@@ -210,7 +217,11 @@ async function applyHousehold(em: EntityManager, rows: readonly KeyedRow<MemberR
     const member = current.get(row.key);
     if (!member) return void joining.push(index);
     if (member.relationship !== row.record.relationship) {
-      refuse(index, 'relationship', 'differs from the register: a head changes when the head leaves (removeHouseholdMember names the new head), another relationship when the member leaves and joins again');
+      refuse(
+        index,
+        'relationship',
+        'differs from the register: a head changes when the head leaves (removeHouseholdMember names the new head), another relationship when the member leaves and joins again',
+      );
     } else if (member.name !== row.record.name) refuse(index, 'name', 'differs from the register for this ID number');
   });
   // New members as addHouseholdMember adds them, each with its own answer.
