@@ -338,10 +338,14 @@ async function applyGroups<K extends string, R>(
     let applied: BatchResult<K>[] = [];
     if (firstRefused === null) {
       try {
-        await tx.transactional(async (savepoint) => {
-          applied = await kind.apply(savepoint, keyed, dryRun);
-          if (dryRun || applied.some((r) => r.outcome === 'rejected')) throw new GroupUndone();
-        });
+        // clear: the savepoint's fork starts empty (not a copy of the batch's identity map, which would make a batch quadratic).
+        await tx.transactional(
+          async (savepoint) => {
+            applied = await kind.apply(savepoint, keyed, dryRun);
+            if (dryRun || applied.some((r) => r.outcome === 'rejected')) throw new GroupUndone();
+          },
+          { clear: true },
+        );
       } catch (error) {
         if (!(error instanceof GroupUndone)) throw error;
       }
