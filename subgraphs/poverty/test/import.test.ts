@@ -147,6 +147,9 @@ describe('poverty import: 建档立卡贫困户名单, one household over severa
       },
       { line: 3, column: '与户主关系', reason: expect.stringMatching(/^与户主关系: differs from the register: a head changes when the head leaves/) },
     ]);
+    // English headers (the mutation's field names) and vocabulary codes: a registered household, the same members — unchanged.
+    const english = ['householdCode,name,idNumber,relationship,status', `${QINGKOU}0001,张大山,${A_HEAD},HEAD,NOT_LIFTED`, `${QINGKOU}0001,李秀英,${A_SPOUSE},SPOUSE,`].join('\n');
+    expect((await post(Buffer.from(english))).report!.groupCounts).toEqual({ groups: 1, inserted: 0, updated: 0, unchanged: 1, rejected: 0 });
     const yinmin = officerOf('poverty', { region: '530113102' });
     const elsewhere = await post(Buffer.from(['户编号,姓名,身份证号码,与户主关系', `${QINGKOU}0001,张大山,${A_HEAD},户主`].join('\n')), '', yinmin);
     expect(elsewhere.report!.rejected).toEqual([{ line: 2, column: '户编号', reason: '户编号: lies outside your scope' }]);

@@ -105,10 +105,9 @@ function parseMemberRow(values: Record<HouseholdColumn, RawCell | undefined>, ps
   const idNumber = take('idNumber', normaliseIdNumber(values.idNumber ?? null));
   const parsed = idNumber === null ? null : checkIdNumber(problems, idNumber, 'idNumber');
   const name = checkText(problems, normaliseText(values.name ?? null) ?? '', 'name', NAME_LENGTH);
-  const relationship =
-    normaliseText(values.relationship ?? null) === null
-      ? (rejections.push({ column: 'relationship', reason: 'is empty' }), null)
-      : take('relationship', relationshipOf(values.relationship!));
+  const relationshipCell = values.relationship ?? null;
+  if (normaliseText(relationshipCell) === null) rejections.push({ column: 'relationship', reason: 'is empty' });
+  const relationship = normaliseText(relationshipCell) === null ? null : take('relationship', relationshipOf(relationshipCell));
   const village = normaliseCode(values.village ?? null);
   // A village given as its code must be the household code's; a village name is not checked (the code decides).
   if (village && /^\d{12}$/.test(village) && isHouseholdCode(householdCode) && village !== villageOfHousehold(householdCode)) {
