@@ -3,6 +3,7 @@ import path from 'node:path';
 import * as ExcelJS from 'exceljs';
 import { householdCodeIn, idNumberCheckCharacter, makeIdNumber } from '@jiuye/common';
 import { createDemoCounty, DEFAULT_OPTIONS } from '@jiuye/devtools';
+import { HOUSEHOLD_SAMPLES, writeHouseholdSamples } from './import-samples-households';
 
 /**
  * npm run import:samples — rebuilds samples/import/: the files the README walks through.
@@ -10,7 +11,8 @@ import { createDemoCounty, DEFAULT_OPTIONS } from '@jiuye/devtools';
  *                     (家庭成员 over 姓名 | 身份证号码 | 联系电话, 六个清楚 over the clarities), blank rows;
  *   workers-gbk.csv   the same kind of list as a GBK CSV (Excel's "CSV" on a Chinese Windows);
  *   assistance-grants-gbk.csv  civil's 低保/特困 list; enrolments-gbk.csv  training's 报名名单;
- *   out-of-province-gbk.csv    hr's 省外务工贫困劳动力名单.
+ *   out-of-province-gbk.csv    hr's 省外务工贫困劳动力名单;
+ *   households.xlsx, households-gbk.csv  poverty's 建档立卡贫困户名单 (import-samples-households.ts).
  * People are synthetic: ID numbers with valid check characters, born in 禄劝 (530128, another
  * county of Kunming, so no demo person's number is reused), living in the demo county's first
  * villages in households numbered from 9001 (the demo generator's households stay below).
@@ -279,7 +281,10 @@ async function main(): Promise<void> {
   writeGrantsCsv(path.join(OUT, 'assistance-grants-gbk.csv'));
   writeEnrolmentsCsv(path.join(OUT, 'enrolments-gbk.csv'));
   writeOutOfProvinceCsv(path.join(OUT, 'out-of-province-gbk.csv'));
-  console.log(`written: ${path.relative(process.cwd(), OUT)}/workers.xlsx, workers-gbk.csv, assistance-grants-gbk.csv, enrolments-gbk.csv, out-of-province-gbk.csv`);
+  await writeHouseholdSamples(OUT, createDemoCounty({}).reference.villages.slice(0, 3), encodeGbk);
+  console.log(
+    `written: ${path.relative(process.cwd(), OUT)}/workers.xlsx, workers-gbk.csv, assistance-grants-gbk.csv, enrolments-gbk.csv, out-of-province-gbk.csv, ${HOUSEHOLD_SAMPLES.join(', ')}`,
+  );
 }
 
 main().catch((error) => {

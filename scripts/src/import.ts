@@ -65,6 +65,12 @@ async function main(): Promise<void> {
     `${dryRun ? 'dry run (nothing written): would insert' : 'inserted'} ${counts.inserted}, ${dryRun ? 'update' : 'updated'} ${counts.updated}, unchanged ${counts.unchanged}, rejected ${counts.rejected} of ${counts.rows} rows` +
       ` — ${report.format}${report.encoding ? ` (${report.encoding})` : ''}, run ${report.runId}`,
   );
+  if (report.groupCounts) {
+    const g = report.groupCounts;
+    console.log(
+      `per group (household): ${dryRun ? 'would insert' : 'inserted'} ${g.inserted}, ${dryRun ? 'update' : 'updated'} ${g.updated}, unchanged ${g.unchanged}, rejected ${g.rejected} of ${g.groups}`,
+    );
+  }
   if (report.unknownColumns.length) console.log(`columns not read: ${report.unknownColumns.join(', ')}`);
   for (const row of report.rejected.slice(0, 20)) console.log(`  line ${row.line}: ${row.reason}`);
   if (report.rejected.length > 20 || report.rejectedTruncated) console.log(`  … ${counts.rejected - 20} more in the rejected-rows file`);

@@ -77,7 +77,8 @@ export function importEndpoint<TLoaders>(kinds: Record<string, ImportEndpointKin
           region: identity.region ?? null,
           limits,
           batchSize: options.batchSize,
-          onBatch: ({ done, total, counts, people, lookups }) => write({ type: 'progress', done, total, counts, people, fields: kind.fields, lookups }),
+          onBatch: ({ done, total, counts, groupCounts, people, lookups }) =>
+            write({ type: 'progress', done, total, counts, ...(groupCounts ? { groupCounts } : {}), people, fields: kind.fields, lookups }),
         });
         logger.info({ requestId, staff: identity.subject, runId: report.runId, kind: report.kind, dryRun, counts: report.counts }, 'import finished');
         await write({ type: 'report', report });

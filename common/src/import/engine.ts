@@ -52,7 +52,26 @@ export interface ImportKind<K extends string, R> {
    * download logs whom its cells describe. Null: nobody the cells identify.
    */
   identify?(values: Record<K, RawCell | undefined>): ImportedPerson | null;
+  /**
+   * Grouped kinds (a household and its member rows): the group a row belongs to, from its cells
+   * (null: a group of its own). Rows of one group need not be contiguous; a batch never splits a
+   * group. `apply` then gets one group at a time, in a savepoint: when any of its rows is refused
+   * (by `parse` or by `apply`), every row of the group is refused and the group's writes are
+   * undone; in a dry run they are always undone.
+   */
+  groupOf?(values: Record<K, RawCell | undefined>): string | null;
+  /** Why a row is refused with its group (default: its group is refused, see line N). */
+  groupRefused?(firstRefusedLine: number): string;
   apply(em: EntityManager, rows: readonly KeyedRow<R>[], dryRun: boolean): Promise<BatchResult<K>[]>;
+}
+
+/** Per group (household) of a grouped kind: all rows inserted → inserted, all unchanged → unchanged, any refused → rejected, else updated. */
+export interface GroupCounts {
+  groups: number;
+  inserted: number;
+  updated: number;
+  unchanged: number;
+  rejected: number;
 }
 
 export interface ImportCounts {
@@ -82,9 +101,11 @@ export interface ImportReport {
   /** The first REPORTED_REJECTIONS rejected rows; all of them are in the rejected-rows file. */
   rejected: RowReport[];
   rejectedTruncated: boolean;
+  /** Grouped kinds only: the counts per group (household). */
+  groupCounts?: GroupCounts;
 }
 
-export type ImportProgress = { type: 'progress'; done: number; total: number; counts: ImportCounts; people: ImportedPerson[]; lookups: string[] };
+export type ImportProgress = { type: 'progress'; done: number; total: number; counts: ImportCounts; people: ImportedPerson[]; lookups: string[]; groupCounts?: GroupCounts };
 
 export interface ImportOptions {
   fileName: string;
@@ -138,13 +159,18 @@ export async function runImport<K extends string, R>(em: EntityManager, kind: Im
   const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
   const maxRegisteredElsewhere = options.maxRegisteredElsewhere ?? DEFAULT_MAX_REGISTERED_ELSEWHERE;
   let registeredElsewhere = 0;
+  const groups = kind.groupOf ? groupRows(sheet.rows.map((row) => kind.groupOf!(valuesOf(sheet.header, row)))) : null;
+  const groupCounts: GroupCounts | undefined = groups ? { groups: groups.length, inserted: 0, updated: 0, unchanged: 0, rejected: 0 } : undefined;
+  const batches = batchesOf(sheet.rows.length, batchSize, groups);
+  let done = 0;
   try {
-    for (let start = 0; start < sheet.rows.length; start += batchSize) {
-      const rows = sheet.rows.slice(start, start + batchSize);
-      const results = parsed.slice(start, start + batchSize);
+    for (const batch of batches) {
+      const rows = batch.flat().map((index) => sheet.rows[index]);
+      const results = batch.flat().map((index) => parsed[index]);
       const people: ImportedPerson[] = [];
       const lookups: string[] = [];
       const batchCounts = { inserted: 0, updated: 0, unchanged: 0, rejected: 0 };
+      const batchGroupOutcomes: ImportOutcome[] = [];
       // A fresh fork per batch: the identity map holds one batch, not the whole file.
       await em.fork().transactional(async (tx) => {
         // The change-history trigger (where a department has one) reads who, from where, and which import.
@@ -156,8 +182,9 @@ export async function runImport<K extends string, R>(em: EntityManager, kind: Im
         results.forEach((result, index) => {
           if (!result.rejections) keyed.push({ line: rows[index].line, key: result.key, record: result.record });
         });
-        const applied = keyed.length ? await kind.apply(tx, keyed, options.dryRun) : [];
-        const byLine = new Map(keyed.map((row, index) => [row.line, applied[index]]));
+        const byLine = groups
+          ? await applyGroups(tx, kind, batch, sheet.rows, parsed, options.dryRun)
+          : new Map(await applyRows(tx, kind, keyed, options.dryRun).then((applied) => keyed.map((row, index) => [row.line, applied[index]] as const)));
         const records = rows.map((row, index) => {
           const result = results[index];
           const outcome: BatchResult<K> = result.rejections
@@ -200,9 +227,23 @@ export async function runImport<K extends string, R>(em: EntityManager, kind: Im
           `update "import_run" set "rows" = "rows" + ?, "inserted" = "inserted" + ?, "updated" = "updated" + ?, "unchanged" = "unchanged" + ?, "rejected" = "rejected" + ?, "progressed_at" = now() where "id" = ?`,
           [rows.length, batchCounts.inserted, batchCounts.updated, batchCounts.unchanged, batchCounts.rejected, runId],
         );
+        if (groupCounts) {
+          const outcomeOf = new Map(records.map((r) => [r.line, r.outcome as ImportOutcome]));
+          for (const group of batch) batchGroupOutcomes.push(groupOutcome(group.map((index) => outcomeOf.get(sheet.rows[index].line)!)));
+        }
       });
       for (const outcome of ['inserted', 'updated', 'unchanged', 'rejected'] as const) counts[outcome] += batchCounts[outcome];
-      await options.onBatch?.({ type: 'progress', done: Math.min(start + batchSize, sheet.rows.length), total: sheet.rows.length, counts: { ...counts }, people, lookups });
+      if (groupCounts) for (const outcome of batchGroupOutcomes) groupCounts[outcome]++;
+      done += rows.length;
+      await options.onBatch?.({
+        type: 'progress',
+        done,
+        total: sheet.rows.length,
+        counts: { ...counts },
+        people,
+        lookups,
+        ...(groupCounts ? { groupCounts: { ...groupCounts } } : {}),
+      });
     }
     // A run the stale sweep took for interrupted (a client that held it up for long) that did finish is finished.
     await em.execute(`update "import_run" set "status" = 'finished', "failure" = null, "finished_at" = now() where "id" = ?`, [runId]);
@@ -223,7 +264,112 @@ export async function runImport<K extends string, R>(em: EntityManager, kind: Im
     unknownColumns: sheet.header.unknown,
     rejected,
     rejectedTruncated: counts.rejected > rejected.length,
+    ...(groupCounts ? { groupCounts } : {}),
   };
+}
+
+function applyRows<K extends string, R>(tx: EntityManager, kind: ImportKind<K, R>, keyed: KeyedRow<R>[], dryRun: boolean): Promise<BatchResult<K>[]> {
+  return keyed.length ? kind.apply(tx, keyed, dryRun) : Promise.resolve([]);
+}
+
+/** Row indexes by group, groups in the order of their first row; a row without a group key is a group of its own. */
+function groupRows(keys: readonly (string | null)[]): number[][] {
+  const groups: number[][] = [];
+  const byKey = new Map<string, number[]>();
+  keys.forEach((key, index) => {
+    if (key === null) return void groups.push([index]);
+    const group = byKey.get(key);
+    if (group) group.push(index);
+    else {
+      const fresh = [index];
+      byKey.set(key, fresh);
+      groups.push(fresh);
+    }
+  });
+  return groups;
+}
+
+/** Batches of row indexes (each a list of groups): batchSize rows each, or whole groups up to at least batchSize rows. */
+function batchesOf(rowCount: number, batchSize: number, groups: number[][] | null): number[][][] {
+  const batches: number[][][] = [];
+  if (!groups) {
+    for (let start = 0; start < rowCount; start += batchSize) batches.push([Array.from({ length: Math.min(batchSize, rowCount - start) }, (_, i) => start + i)]);
+    return batches;
+  }
+  let current: number[][] = [];
+  let size = 0;
+  for (const group of groups) {
+    current.push(group);
+    size += group.length;
+    if (size >= batchSize) {
+      batches.push(current);
+      current = [];
+      size = 0;
+    }
+  }
+  if (current.length) batches.push(current);
+  return batches;
+}
+
+class GroupUndone extends Error {}
+
+/**
+ * A grouped kind's batch: each group in its own savepoint. A group with a row refused by `parse`
+ * is not applied; one with a row refused by `apply` has its writes undone (as has every group of a
+ * dry run). The other rows of a refused group are refused too, naming the first refused line.
+ */
+async function applyGroups<K extends string, R>(
+  tx: EntityManager,
+  kind: ImportKind<K, R>,
+  batch: number[][],
+  rows: readonly { line: number }[],
+  parsed: readonly ParsedRow<R, K>[],
+  dryRun: boolean,
+): Promise<Map<number, BatchResult<K>>> {
+  const byLine = new Map<number, BatchResult<K>>();
+  for (const group of batch) {
+    const keyed: KeyedRow<R>[] = [];
+    let firstRefused: number | null = null;
+    for (const index of group) {
+      const result = parsed[index];
+      if (result.rejections) firstRefused ??= rows[index].line;
+      else keyed.push({ line: rows[index].line, key: result.key, record: result.record });
+    }
+    let applied: BatchResult<K>[] = [];
+    if (firstRefused === null) {
+      try {
+        // clear: the savepoint's fork starts empty (not a copy of the batch's identity map, which would make a batch quadratic).
+        await tx.transactional(
+          async (savepoint) => {
+            applied = await kind.apply(savepoint, keyed, dryRun);
+            if (dryRun || applied.some((r) => r.outcome === 'rejected')) throw new GroupUndone();
+          },
+          { clear: true },
+        );
+      } catch (error) {
+        if (!(error instanceof GroupUndone)) throw error;
+      }
+      firstRefused = keyed.find((_, index) => applied[index].outcome === 'rejected')?.line ?? null;
+    }
+    keyed.forEach((row, index) => {
+      const result = applied[index];
+      if (firstRefused === null || result?.outcome === 'rejected') return void byLine.set(row.line, result);
+      byLine.set(row.line, {
+        outcome: 'rejected',
+        column: null,
+        reason: kind.groupRefused?.(firstRefused) ?? `refused with its group: see line ${firstRefused}`,
+        ...(result?.person ? { person: result.person } : {}),
+      });
+    });
+  }
+  return byLine;
+}
+
+function groupOutcome(outcomes: ImportOutcome[]): ImportOutcome {
+  if (outcomes.includes('rejected')) return 'rejected';
+  if (outcomes.every((o) => o === 'inserted')) return 'inserted';
+  if (outcomes.every((o) => o === 'unchanged')) return 'unchanged';
+  return 'updated';
 }
 
 /** A cell as import_row keeps it: a date cell as its day (YYYY-MM-DD, which the import reads back), the rest as read. */

@@ -17,6 +17,7 @@ export {
   rejectedRowsOf,
   runImport,
   type BatchResult,
+  type GroupCounts,
   type ImportCounts,
   type ImportedPerson,
   type ImportKind,

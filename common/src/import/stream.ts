@@ -1,4 +1,4 @@
-import type { ImportCounts, ImportedPerson, ImportReport } from './engine';
+import type { GroupCounts, ImportCounts, ImportedPerson, ImportReport } from './engine';
 
 /**
  * The answer of POST /imports/…: one JSON object per line (NDJSON), written as the import goes.
@@ -7,7 +7,7 @@ import type { ImportCounts, ImportedPerson, ImportReport } from './engine';
  */
 export type ImportStreamLine =
   | { type: 'start'; runId?: undefined; total: number; dryRun: boolean }
-  | { type: 'progress'; done: number; total: number; counts: ImportCounts; people?: ImportedPerson[]; fields?: string[]; lookups?: string[] }
+  | { type: 'progress'; done: number; total: number; counts: ImportCounts; groupCounts?: GroupCounts; people?: ImportedPerson[]; fields?: string[]; lookups?: string[] }
   | { type: 'report'; report: ImportReport }
   | { type: 'error'; message: string; code: string };
 

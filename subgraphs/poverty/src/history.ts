@@ -25,7 +25,10 @@ export const povertyHistory: DepartmentHistory = {
     monitoring_transition: { kind: 'MonitoringTransition', fields: { note: 'welfare' } },
     monitoring_measure: { kind: 'MonitoringMeasure', fields: { kind: 'welfare', note: 'welfare' } },
   },
-  excluded: {},
+  excluded: {
+    import_run: 'the record of spreadsheet imports itself (common/src/import/store.ts): who imported which file, append-and-finish only',
+    import_row: 'the per-line outcome of an import; the records it wrote keep their history here, with the run as detail',
+  },
 };
 
 /** `Worker.povertyHistory` and `Worker.povertyRecordedAt`: changes to the person's records here. */

@@ -9,6 +9,7 @@ import { RegisteredHousehold } from './household/household.entity';
 import { HouseholdResolver, resolveHouseholdReference } from './household/household.resolver';
 import { Household } from './household/household.type';
 import { povertyAccess } from './access';
+import { povertyImports } from './import/imports';
 import { createLoaders, type PovertyLoaders } from './loaders';
 import { HouseholdMember } from './member/member.entity';
 import { HouseholdMemberResolver } from './member/member.resolver';
@@ -76,6 +77,8 @@ export const povertySubgraph: SubgraphModule<PovertyLoaders> = {
   createLoaders,
   access: povertyAccess,
   history: povertyHistory,
+  // 建档立卡贫困户名单 from spreadsheets (src/import): POST /imports/households, GET /imports/runs/<id>/rejected.xlsx.
+  imports: povertyImports,
 };
 
 /** The department's own vocabularies (values and labels), for the demo generator and tests. */

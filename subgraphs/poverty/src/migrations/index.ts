@@ -9,6 +9,7 @@ import { Migration20261207160200 } from './Migration20261207160200';
 import { Migration20261208110100 } from './Migration20261208110100';
 import { Migration20261208120000 } from './Migration20261208120000';
 import { Migration20261208170000 } from './Migration20261208170000';
+import { Migration20261208180000 } from './Migration20261208180000';
 
 export const migrations: MigrationObject[] = [
   { name: 'Migration20261123091624', class: Migration20261123091624 },
@@ -20,4 +21,5 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261208110100', class: Migration20261208110100 },
   { name: 'Migration20261208120000', class: Migration20261208120000 },
   { name: 'Migration20261208170000', class: Migration20261208170000 },
+  { name: 'Migration20261208180000', class: Migration20261208180000 },
 ];
