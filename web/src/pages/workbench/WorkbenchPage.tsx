@@ -1,6 +1,8 @@
 import { useState } from 'react';
 import { PurposeGate } from '../../purpose/PurposeGate';
 import { currentSession } from '../../auth/session';
+import { Assessment } from './Assessment';
+import { Monitoring } from './Monitoring';
 import { MyTasks } from './MyTasks';
 import { RegionTasks } from './RegionTasks';
 import { RosterPanel } from './RosterPanel';
@@ -12,15 +14,26 @@ const TABS = [
   { key: 'roster', title: '一库六册 · 五类清单' },
   { key: 'worklists', title: '工作清单' },
   { key: 'tasks', title: '我的任务' },
+  { key: 'monitoring', title: '防返贫监测' },
+  { key: 'assessment', title: '季度考核' },
 ] as const;
 type Tab = (typeof TABS)[number]['key'];
+
+/** 防返贫监测 for poverty staff; 季度考核 for county officers (the graph decides what each may read and do). */
+function shownTabs() {
+  const session = currentSession();
+  return TABS.filter(
+    (entry) =>
+      (entry.key !== 'monitoring' || session?.department === 'poverty') && (entry.key !== 'assessment' || (session?.role === 'officer' && session.region?.length === 6)),
+  );
+}
 
 function Tabs({ purpose }: { purpose: string }) {
   const [tab, setTab] = useState<Tab>('search');
   return (
     <>
       <nav className="tabs" role="tablist">
-        {TABS.map((entry) => (
+        {shownTabs().map((entry) => (
           <button key={entry.key} type="button" role="tab" aria-selected={tab === entry.key} onClick={() => setTab(entry.key)}>
             {entry.title}
           </button>
@@ -29,6 +42,8 @@ function Tabs({ purpose }: { purpose: string }) {
       {tab === 'search' && <WorkerSearch purpose={purpose} />}
       {tab === 'roster' && <RosterPanel purpose={purpose} />}
       {tab === 'worklists' && <Worklists purpose={purpose} />}
+      {tab === 'monitoring' && <Monitoring purpose={purpose} />}
+      {tab === 'assessment' && <Assessment purpose={purpose} />}
       {tab === 'tasks' && (
         <>
           <MyTasks purpose={purpose} />
