@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
 import type { Browser } from 'playwright-core';
 import { launchBrowser, watchedPage, webGatewayOverrides, type WatchedPage } from '@jiuye/testing/browser';
@@ -89,14 +90,17 @@ describe('季度考核 in the browser', () => {
 
   it('下载通报 fetches the xlsx with the token: 200, the same townships and figures', async () => {
     const { page } = watched;
-    const [response] = await Promise.all([
+    const [response, download] = await Promise.all([
       page.waitForResponse((candidate) => candidate.url().includes('/reports/assessment.xlsx')),
+      page.waitForEvent('download'),
       page.getByRole('button', { name: '下载通报' }).click(),
     ]);
     expect(response.status()).toBe(200);
     expect(new URL(response.url()).searchParams.get('quarter')).toBe(QUARTER);
+    expect(download.suggestedFilename()).toBe(`转移就业季度考核通报-${QUARTER}.xlsx`);
+    // The file the browser saved (from the blob the page fetched with the token).
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load((await response.body()) as any);
+    await workbook.xlsx.load((await readFile(await download.path())) as any);
     const rows: unknown[][] = [];
     workbook.worksheets[0].eachRow({ includeEmpty: false }, (row) => rows.push((row.values as unknown[]).slice(1)));
     const headerIndex = rows.findIndex((row) => row[0] === '类别');

@@ -71,7 +71,12 @@ describe('防返贫监测 in the browser', () => {
     household = [...platform.county.households(1000)]
       .flat()
       .find(
-        (h) => h.povertyStatus === 'LIFTED' && !taken.has(h.code) && h.assistance.length === 0 && h.members.some((m) => m.inLabourRegistry) && h.members.every((m) => m.disability === null),
+        (h) =>
+          h.povertyStatus === 'LIFTED' &&
+          !taken.has(h.code) &&
+          h.assistance.length === 0 &&
+          h.members.some((m) => m.inLabourRegistry) &&
+          h.members.every((m) => m.disability === null),
       )!;
     expect(household).toBeDefined();
     const member = household.members.find((m) => m.inLabourRegistry)!;
@@ -124,8 +129,13 @@ describe('防返贫监测 in the browser', () => {
       }),
     ]);
     expect(await caseRow.getByTestId('case-step').innerText()).toBe('待评议（监测候选）');
-    // It leaves the candidates.
+    // It leaves the candidates: on the page at once, in the graph once the read model follows.
     await row.waitFor({ state: 'detached' });
+    await until(
+      async () => ((await platform.queryAs(assistant, CANDIDATES, {})) as any).data.relapseCandidates.nodes,
+      (nodes: any[]) => !nodes.some((node) => node.householdCode === household.code),
+      'the candidate to leave the read model',
+    );
   });
 
   it('the village assistant takes the village step; the township step by the same account shows FORBIDDEN and changes nothing', async () => {

@@ -27,7 +27,6 @@ const AssessmentDocument = graphql(`
   fragment AssessmentRowFields on AssessmentRow {
     key
     name
-    villageCodes
     yearTarget
     quarterTarget
     quarterActual {

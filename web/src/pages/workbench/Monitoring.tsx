@@ -11,6 +11,7 @@ import { named } from './taskLabels';
 import { Pager, useCursors } from './Pager';
 import { useMutationForm } from './useMutationForm';
 
+/** Page size (the cases' page is a literal in its document: the gateway prices a variable page as the largest, times the nested steps and measures). */
 const PAGE_SIZE = 20;
 
 const RelapseCandidatesDocument = graphql(`
@@ -42,8 +43,8 @@ const RelapseCandidatesDocument = graphql(`
 `);
 
 const MonitoringCasesDocument = graphql(`
-  query MonitoringCases($step: MonitoringStep, $first: Int!, $after: String) {
-    monitoringCases(step: $step, first: $first, after: $after) {
+  query MonitoringCases($step: MonitoringStep, $after: String) {
+    monitoringCases(step: $step, first: 20, after: $after) {
       totalCount
       nodes {
         id
@@ -197,6 +198,8 @@ function Candidates({ purpose, onOpened }: { purpose: string; onOpened: () => vo
   const cursors = useCursors();
   const { data, error, loading, refetch } = useQuery(RelapseCandidatesDocument, { first: PAGE_SIZE, after: cursors.after }, { purpose });
   const [opening, setOpening] = useState<string | null>(null);
+  // Households opened from this list: hidden at once (the candidates are the read model's, which follows the case a moment later).
+  const [opened, setOpened] = useState<ReadonlySet<string>>(new Set());
   const page = data?.relapseCandidates;
   return (
     <section data-testid="relapse-candidates">
@@ -215,38 +218,42 @@ function Candidates({ purpose, onOpened }: { purpose: string; onOpened: () => vo
               </tr>
             </thead>
             <tbody>
-              {page.nodes.map((candidate) => (
-                <tr key={candidate.householdCode} data-testid="candidate-row" data-household={candidate.householdCode}>
-                  <td>{candidate.householdCode}</td>
-                  <td>{candidate.villageName ?? candidate.villageCode}</td>
-                  <td>{label('povertyStatus', candidate.povertyStatus)}</td>
-                  <td>
-                    <ul className="signals">
-                      {candidate.signals.map((signal) => (
-                        <li key={signal.rule} data-testid="candidate-signal">
-                          <strong>{signal.label}</strong>
-                          {signal.since ? `（${signal.since}起）` : ''}：{signal.reason}
-                        </li>
-                      ))}
-                    </ul>
-                    {opening === candidate.householdCode && (
-                      <OpenCaseForm
-                        candidate={candidate}
-                        purpose={purpose}
-                        onOpened={() => {
-                          refetch();
-                          onOpened();
-                        }}
-                      />
-                    )}
-                  </td>
-                  <td>
-                    <button type="button" onClick={() => setOpening(opening === candidate.householdCode ? null : candidate.householdCode)}>
-                      纳入监测
-                    </button>
-                  </td>
-                </tr>
-              ))}
+              {page.nodes
+                .filter((candidate) => !opened.has(candidate.householdCode))
+                .map((candidate) => (
+                  <tr key={candidate.householdCode} data-testid="candidate-row" data-household={candidate.householdCode}>
+                    <td>{candidate.householdCode}</td>
+                    <td>{candidate.villageName ?? candidate.villageCode}</td>
+                    <td>{label('povertyStatus', candidate.povertyStatus)}</td>
+                    <td>
+                      <ul className="signals">
+                        {candidate.signals.map((signal) => (
+                          <li key={signal.rule} data-testid="candidate-signal">
+                            <strong>{signal.label}</strong>
+                            {signal.since ? `（${signal.since}起）` : ''}：{signal.reason}
+                          </li>
+                        ))}
+                      </ul>
+                      {opening === candidate.householdCode && (
+                        <OpenCaseForm
+                          candidate={candidate}
+                          purpose={purpose}
+                          onOpened={() => {
+                            setOpened(new Set([...opened, candidate.householdCode]));
+                            setOpening(null);
+                            refetch();
+                            onOpened();
+                          }}
+                        />
+                      )}
+                    </td>
+                    <td>
+                      <button type="button" onClick={() => setOpening(opening === candidate.householdCode ? null : candidate.householdCode)}>
+                        纳入监测
+                      </button>
+                    </td>
+                  </tr>
+                ))}
             </tbody>
           </table>
           <Pager cursors={cursors} pageInfo={page.pageInfo} loading={loading} />
@@ -265,7 +272,11 @@ function MoveForm({ record, purpose, onMoved }: { record: Case; purpose: string;
   if (actions.length === 0) return null;
   const move = (to: string) =>
     form.run(async () => {
-      const { moveMonitoringCase } = await graphqlRequest(MoveMonitoringCaseDocument, { input: { caseId: record.id, to: to as MonitoringStep, on, note: note.trim() || null } }, { purpose });
+      const { moveMonitoringCase } = await graphqlRequest(
+        MoveMonitoringCaseDocument,
+        { input: { caseId: record.id, to: to as MonitoringStep, on, note: note.trim() || null } },
+        { purpose },
+      );
       setNote('');
       onMoved();
       return `已办理：${named(MONITORING_STEP, moveMonitoringCase.step)}`;
@@ -306,7 +317,11 @@ function MeasureForm({ record, purpose, onRecorded }: { record: Case; purpose: s
   const form = useMutationForm();
   const submit = () =>
     form.run(async () => {
-      await graphqlRequest(RecordMonitoringMeasureDocument, { input: { caseId: record.id, kind, takenOn, responsible: responsible.trim(), note: note.trim() || null } }, { purpose });
+      await graphqlRequest(
+        RecordMonitoringMeasureDocument,
+        { input: { caseId: record.id, kind, takenOn, responsible: responsible.trim(), note: note.trim() || null } },
+        { purpose },
+      );
       setResponsible('');
       setNote('');
       onRecorded();
@@ -395,7 +410,7 @@ export function Monitoring({ purpose }: { purpose: string }) {
   const [step, setStep] = useState<MonitoringStep | ''>('');
   const [shown, setShown] = useState<string | null>(null);
   const cursors = useCursors();
-  const { data, error, loading, refetch } = useQuery(MonitoringCasesDocument, { step: step || null, first: PAGE_SIZE, after: cursors.after }, { purpose });
+  const { data, error, loading, refetch } = useQuery(MonitoringCasesDocument, { step: step || null, after: cursors.after }, { purpose });
   const option = useMemo(() => (data ? countsOption(data.monitoringCaseCounts) : null), [data]);
   const page = data?.monitoringCases;
   return (

@@ -23,8 +23,7 @@ type Tab = (typeof TABS)[number]['key'];
 function shownTabs() {
   const session = currentSession();
   return TABS.filter(
-    (entry) =>
-      (entry.key !== 'monitoring' || session?.department === 'poverty') && (entry.key !== 'assessment' || (session?.role === 'officer' && session.region?.length === 6)),
+    (entry) => (entry.key !== 'monitoring' || session?.department === 'poverty') && (entry.key !== 'assessment' || (session?.role === 'officer' && session.region?.length === 6)),
   );
 }
 
