@@ -71,10 +71,8 @@ describe('季度考核 in the browser', () => {
   }
 
   async function shownRows(testId: string): Promise<string[][]> {
-    return watched.page
-      .getByTestId(testId)
-      .locator('tbody tr')
-      .evaluateAll((rows) => rows.map((row) => Array.from(row.querySelectorAll('td'), (cell) => (cell as HTMLElement).innerText)));
+    const rows = await watched.page.getByTestId(testId).locator('tbody tr').all();
+    return Promise.all(rows.map((row) => row.locator('td').allInnerTexts()));
   }
 
   it('shows the quarter table per township and per responsible unit as the graph answers it', async () => {
