@@ -20,6 +20,16 @@ const daysAgo = (n: number) => new Date(Date.now() + 8 * 3600_000 - n * 86_400_0
 const CANDIDATES = `query($region: String) { relapseCandidates(region: $region, first: 500) { nodes { householdCode signals { rule label since reason } } } }`;
 const HOUSEHOLD = `query($code: String!) { household(code: $code) { monitoringCases { id step entryRoute sourceRule riskTypes
   transitions { fromStep toStep actedBy } measures { kind responsible takenOn recordedBy } } } }`;
+const COUNTS = `query { monitoringCaseCounts { byStep { step households suppressed } byRiskType { riskType households suppressed } } }`;
+const STEP_LABEL: Record<string, string> = {
+  CANDIDATE: '待评议（监测候选）',
+  VILLAGE_REVIEWED: '村评议',
+  TOWNSHIP_CHECKED: '乡镇审核',
+  COUNTY_APPROVED: '县审定（纳入监测）',
+  EXITED: '风险消除（退出监测）',
+  REJECTED: '不予纳入',
+};
+const RISK_LABEL: Record<string, string> = { ILLNESS: '因病', DISABILITY: '因残', SCHOOLING_COSTS: '因学', DISASTER: '因灾', UNSTABLE_WORK: '务工就业不稳', OTHER: '其他' };
 const MOVE = `mutation($input: MoveMonitoringCaseInput!) { moveMonitoringCase(input: $input) { id step } }`;
 
 const poverty = (subject: string, region: string, role: 'officer' | 'village_assistant'): Identity => ({ subject, department: 'poverty', role, region, permissions: [] });
@@ -183,5 +193,21 @@ describe('防返贫监测 in the browser', () => {
     await page.locator(`[data-testid=case-row][data-household="${household.code}"]`).waitFor();
     const asked = pages[0].graphql.filter((entry) => entry.operationName === 'MonitoringCases').map((entry) => (entry.variables as { step: string | null }).step);
     expect(asked).toEqual(expect.arrayContaining([null, 'CANDIDATE', 'VILLAGE_REVIEWED']));
+  });
+
+  it('shows the counts by step and risk type as monitoringCaseCounts answers them', async () => {
+    const { page } = pages[0];
+    const response: any = await platform.queryAs(assistant, COUNTS, {});
+    expect(response.errors).toBeUndefined();
+    const counts = response.data.monitoringCaseCounts;
+    const text = (row: { households: number | null; suppressed: boolean }) => (row.suppressed ? '<5' : `${row.households ?? 0} 户`);
+    const expected = [
+      ...counts.byStep.map((row: any) => `${STEP_LABEL[row.step]} ${text(row)}`),
+      ...counts.byRiskType.map((row: any) => `${RISK_LABEL[row.riskType]} ${text(row)}`),
+    ];
+    expect(expected).toContain('村评议 1 户');
+    expect(expected).toContain('因残 1 户');
+    expect(await page.getByTestId('monitoring-counts').locator('li').allInnerTexts()).toEqual(expected);
+    expect(await page.getByRole('img', { name: '按环节、风险类型统计户数' }).boundingBox()).toMatchObject({ height: 300 });
   });
 });

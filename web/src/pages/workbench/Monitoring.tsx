@@ -4,7 +4,7 @@ import type { AssistanceMeasureKind, MonitoringCasesQuery, MonitoringStep, Relap
 import { graphqlRequest } from '../../api/client';
 import { useQuery } from '../../api/useQuery';
 import { EChart } from '../../charts/EChart';
-import { countsOption } from './monitoringChart';
+import { countRows, countsOption, countText } from './monitoringChart';
 import { label } from './labels';
 import { ENTRY_ROUTE, MEASURE_KIND, MONITORING_STEP, nextActions, RISK_TYPE, todayInChina } from './monitoringLabels';
 import { named } from './taskLabels';
@@ -418,7 +418,18 @@ export function Monitoring({ purpose }: { purpose: string }) {
       <Candidates purpose={purpose} onOpened={refetch} />
       <section data-testid="monitoring-cases">
         <h2>监测对象{page ? `（${page.totalCount} 户）` : ''}</h2>
-        {option && <EChart option={option} className="chart small" label="按环节、风险类型统计户数" />}
+        {data && option && (
+          <div className="monitoring-counts">
+            <EChart option={option} className="chart" label="按环节、风险类型统计户数" />
+            <ul data-testid="monitoring-counts">
+              {countRows(data.monitoringCaseCounts).map((row) => (
+                <li key={row.label}>
+                  {row.label} {countText(row)}
+                </li>
+              ))}
+            </ul>
+          </div>
+        )}
         <form className="filters" onSubmit={(event) => event.preventDefault()}>
           <label>
             环节{' '}
