@@ -1,8 +1,6 @@
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { PurposeGate } from '../../purpose/PurposeGate';
 import { currentSession } from '../../auth/session';
-import { Assessment } from './Assessment';
-import { Monitoring } from './Monitoring';
 import { MyTasks } from './MyTasks';
 import { RegionTasks } from './RegionTasks';
 import { RosterPanel } from './RosterPanel';
@@ -18,6 +16,10 @@ const TABS = [
   { key: 'assessment', title: '季度考核' },
 ] as const;
 type Tab = (typeof TABS)[number]['key'];
+
+// Tabs only some accounts see (and the monitoring chart's ECharts): loaded when opened.
+const Monitoring = lazy(() => import('./Monitoring').then((module) => ({ default: module.Monitoring })));
+const Assessment = lazy(() => import('./Assessment').then((module) => ({ default: module.Assessment })));
 
 /** 防返贫监测 for poverty staff; 季度考核 for county officers (the graph decides what each may read and do). */
 function shownTabs() {
@@ -41,8 +43,10 @@ function Tabs({ purpose }: { purpose: string }) {
       {tab === 'search' && <WorkerSearch purpose={purpose} />}
       {tab === 'roster' && <RosterPanel purpose={purpose} />}
       {tab === 'worklists' && <Worklists purpose={purpose} />}
-      {tab === 'monitoring' && <Monitoring purpose={purpose} />}
-      {tab === 'assessment' && <Assessment purpose={purpose} />}
+      <Suspense fallback={<p>加载中…</p>}>
+        {tab === 'monitoring' && <Monitoring purpose={purpose} />}
+        {tab === 'assessment' && <Assessment purpose={purpose} />}
+      </Suspense>
       {tab === 'tasks' && (
         <>
           <MyTasks purpose={purpose} />
