@@ -147,6 +147,8 @@ describe('the gateway serves the web app', () => {
       expect({ pathname, html: response.body.includes('<div id="root">') }).toEqual({ pathname, html: false });
     }
     expect(JSON.parse((await raw(base, '/health')).body)).toEqual({ status: 'ok' });
+    // The reports (通报 xlsx) are the gateway's: without a token they are refused by it, not a 404 of the app's files
+    expect((await raw(base, '/reports/assessment.xlsx?quarter=2026-Q1')).status).toBe(401);
   });
 
   it('answers CORS for the allow-listed origin only, exactly, never with *', async () => {

@@ -9,7 +9,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
  */
 
 /** Paths the app never answers: the graph and its HTTP routes. */
-export const API_PREFIXES = ['/graphql', '/exports', '/imports', '/health', '/ready', '/metrics', '/stats', '/auth/'] as const;
+export const API_PREFIXES = ['/graphql', '/exports', '/imports', '/reports', '/health', '/ready', '/metrics', '/stats', '/auth/'] as const;
 
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { PurposeGate } from '../../purpose/PurposeGate';
 import { currentSession } from '../../auth/session';
 import { MyTasks } from './MyTasks';
@@ -12,15 +12,29 @@ const TABS = [
   { key: 'roster', title: '一库六册 · 五类清单' },
   { key: 'worklists', title: '工作清单' },
   { key: 'tasks', title: '我的任务' },
+  { key: 'monitoring', title: '防返贫监测' },
+  { key: 'assessment', title: '季度考核' },
 ] as const;
 type Tab = (typeof TABS)[number]['key'];
+
+// Tabs only some accounts see (and the monitoring chart's ECharts): loaded when opened.
+const Monitoring = lazy(() => import('./Monitoring').then((module) => ({ default: module.Monitoring })));
+const Assessment = lazy(() => import('./Assessment').then((module) => ({ default: module.Assessment })));
+
+/** 防返贫监测 for poverty staff; 季度考核 for county officers (the graph decides what each may read and do). */
+function shownTabs() {
+  const session = currentSession();
+  return TABS.filter(
+    (entry) => (entry.key !== 'monitoring' || session?.department === 'poverty') && (entry.key !== 'assessment' || (session?.role === 'officer' && session.region?.length === 6)),
+  );
+}
 
 function Tabs({ purpose }: { purpose: string }) {
   const [tab, setTab] = useState<Tab>('search');
   return (
     <>
       <nav className="tabs" role="tablist">
-        {TABS.map((entry) => (
+        {shownTabs().map((entry) => (
           <button key={entry.key} type="button" role="tab" aria-selected={tab === entry.key} onClick={() => setTab(entry.key)}>
             {entry.title}
           </button>
@@ -29,6 +43,10 @@ function Tabs({ purpose }: { purpose: string }) {
       {tab === 'search' && <WorkerSearch purpose={purpose} />}
       {tab === 'roster' && <RosterPanel purpose={purpose} />}
       {tab === 'worklists' && <Worklists purpose={purpose} />}
+      <Suspense fallback={<p>加载中…</p>}>
+        {tab === 'monitoring' && <Monitoring purpose={purpose} />}
+        {tab === 'assessment' && <Assessment purpose={purpose} />}
+      </Suspense>
       {tab === 'tasks' && (
         <>
           <MyTasks purpose={purpose} />
