@@ -14,6 +14,9 @@ const MESSAGES = [
   /timeout exceeded when trying to connect/i,
   /Timeout acquiring a connection/i,
   /Client has encountered a connection error/,
+  // knex, for the statements of a transaction whose connection died under it (PostgreSQL
+  // restarted mid-mutation; found by npm run chaos): the transaction was rolled back by the server.
+  /^Transaction query already complete/,
 ];
 
 /**

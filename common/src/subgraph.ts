@@ -13,7 +13,7 @@ import type { SubgraphConfig } from './config';
 import type { SubgraphName } from './departments';
 import { ensureDatabaseExists, migrate, openDatabase, type Database } from './database';
 import { databaseUnavailableError } from './database-unavailable';
-import { isUserFacing, type ErrorCode } from './errors';
+import { hasErrorCode, isUserFacing, type ErrorCode } from './errors';
 import { applyTextGuard } from './text-guard';
 import { createLogger, scrubPersonalData, type Logger } from './logger';
 import { HttpError, serveGraphQL, serviceUrl, type RunningHttpServer } from './http';
@@ -170,7 +170,9 @@ export function maskingPlugin(logger: Logger): ApolloServerPlugin<{ requestId?: 
 
 export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   const original = unwrapResolverError(error);
-  if (isUserFacing(error) || isUserFacing(original)) {
+  // Also passed on: a department this one had to ask (an access authority) did not answer — the
+  // error names the department and nothing personal, and the gateway treats it as its own.
+  if (isUserFacing(error) || isUserFacing(original) || hasErrorCode(original, 'SUBGRAPH_UNAVAILABLE') || hasErrorCode(error, 'SUBGRAPH_UNAVAILABLE')) {
     const { stacktrace: _dropped, ...extensions } = (formatted.extensions ?? {}) as Record<string, unknown>;
     return { ...formatted, extensions };
   }

@@ -1,5 +1,18 @@
 import { GraphQLError } from 'graphql';
-import { badInput, codedError, ERROR_CODES, forbidden, hasErrorCode, InputProblems, isUserFacing, notFound, USER_FACING_ERROR_CODES, userFacingCode } from '@jiuye/common';
+import {
+  badInput,
+  codedError,
+  ERROR_CODES,
+  forbidden,
+  formatError,
+  hasErrorCode,
+  InputProblems,
+  isDatabaseUnavailable,
+  isUserFacing,
+  notFound,
+  USER_FACING_ERROR_CODES,
+  userFacingCode,
+} from '@jiuye/common';
 
 describe('error codes', () => {
   it('are one list without repeats', () => {
@@ -35,5 +48,32 @@ describe('error codes', () => {
         { field: 'b', message: 'two', reason: 'R' },
       ],
     });
+  });
+});
+
+describe("a subgraph's formatError", () => {
+  it('passes on SUBGRAPH_UNAVAILABLE from a department it had to ask (an access authority), masks everything else', () => {
+    const authority = new GraphQLError('cannot check access: the hr department does not answer', {
+      extensions: { code: 'SUBGRAPH_UNAVAILABLE', department: 'hr' },
+      originalError: new Error('The operation was aborted due to timeout'),
+    });
+    const formatted = formatError({ message: authority.message, path: ['worker'], extensions: { ...authority.extensions, stacktrace: ['at x'] } }, authority);
+    expect(formatted).toEqual({
+      message: 'cannot check access: the hr department does not answer',
+      path: ['worker'],
+      extensions: { code: 'SUBGRAPH_UNAVAILABLE', department: 'hr' },
+    });
+
+    const unexpected = new Error('relation "x" does not exist');
+    expect(formatError({ message: unexpected.message, path: ['worker'] }, unexpected)).toEqual({
+      message: 'Internal error; quote the request id to the operators',
+      path: ['worker'],
+      extensions: { code: 'INTERNAL_SERVER_ERROR' },
+    });
+  });
+
+  it("counts knex's answer for a transaction whose connection died as the database being unavailable", () => {
+    expect(isDatabaseUnavailable(new Error('Transaction query already complete, run with DEBUG=knex:tx for more info'))).toBe(true);
+    expect(isDatabaseUnavailable(new Error('query already complete'))).toBe(false);
   });
 });
