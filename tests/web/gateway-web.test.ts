@@ -163,6 +163,16 @@ describe('the gateway serves the web app', () => {
     expect(preflight.headers['access-control-allow-credentials']).toBeUndefined();
     const exportsPreflight = await raw(base, '/exports/roster.csv', { method: 'OPTIONS', headers: { origin: ALLOWED_ORIGIN, 'access-control-request-method': 'GET' } });
     expect(exportsPreflight.headers['access-control-allow-methods']).toBe('GET');
+    // The quarterly 通报 (/reports/, aggregates) for a dashboard hosted elsewhere.
+    const reportsPreflight = await raw(base, '/reports/assessment.xlsx', { method: 'OPTIONS', headers: { origin: ALLOWED_ORIGIN, 'access-control-request-method': 'GET' } });
+    expect(reportsPreflight.status).toBe(204);
+    expect(reportsPreflight.headers['access-control-allow-origin']).toBe(ALLOWED_ORIGIN);
+    expect(reportsPreflight.headers['access-control-allow-methods']).toBe('GET');
+    const reportsRefused = await raw(base, '/reports/assessment.xlsx', {
+      method: 'OPTIONS',
+      headers: { origin: 'https://evil.example.com', 'access-control-request-method': 'GET' },
+    });
+    expect(Object.keys(reportsRefused.headers).filter((name) => name.startsWith('access-control-'))).toEqual([]);
 
     const request = await raw(base, '/graphql', {
       method: 'POST',

@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 
 /**
  * CORS for dashboards hosted on another site (CORS_ORIGINS): an exact-match allow-list for
- * /graphql (POST, GET) and the exports (GET). An origin not on the list gets no CORS header at
+ * /graphql (POST, GET), the exports and the aggregate reports (GET). An origin not on the list gets no CORS header at
  * all (the browser then refuses to hand the answer to its page); never `*`. Tokens travel in the
  * authorization header, not in cookies, so credentials are not allowed.
  */
@@ -10,7 +10,7 @@ const ALLOWED_HEADERS = 'authorization, content-type, x-purpose, x-request-id, a
 
 function methodsFor(pathname: string): string | null {
   if (pathname === '/graphql') return 'GET, POST';
-  if (pathname.startsWith('/exports/')) return 'GET';
+  if (pathname.startsWith('/exports/') || pathname.startsWith('/reports/')) return 'GET';
   return null;
 }
 
