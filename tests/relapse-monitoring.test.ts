@@ -131,6 +131,14 @@ describe('防返贫: a relapse-monitoring case from candidate to exit', () => {
     expect(ruleOnSelfReport.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.sourceRule' });
     const badCode: any = await platform.queryAs(village, OPEN, { input: { householdCode: '12', riskTypes: ['ILLNESS'], entryRoute: 'SELF_REPORT', openedOn: TODAY } });
     expect(badCode.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.householdCode' });
+    // A note is read by every officer of the region for years: no ID number in it, also when spaced.
+    const idNumber: string = household.members[0].idNumber;
+    const spaced = `${idNumber.slice(0, 6)} ${idNumber.slice(6, 14)} ${idNumber.slice(14)}`;
+    const idInNote: any = await platform.queryAs(village, OPEN, {
+      input: { householdCode: household.code, riskTypes: ['ILLNESS'], entryRoute: 'SELF_REPORT', openedOn: TODAY, note: `户主 ${spaced} 住院` },
+    });
+    expect(idInNote.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.note' });
+    expect(JSON.stringify(idInNote.errors)).not.toContain(idNumber.slice(6, 14));
     expect(await caseRows(household.code)).toBe(0);
   });
 

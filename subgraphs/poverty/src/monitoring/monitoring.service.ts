@@ -4,8 +4,10 @@ import {
   badInput,
   checkPageSize,
   conflict,
+  containsIdNumber,
   decodeIdCursor,
   divisionCodeRange,
+  ID_NUMBER_IN_TEXT_MESSAGE,
   InputProblems,
   notFound,
   type Page,
@@ -78,6 +80,8 @@ function monitoredStatus(status: PovertyStatus): PovertyStatus | null {
 function checkNote(problems: InputProblems, note: string | null | undefined, field: string): string | null {
   if (note == null) return null;
   const text = checkText(problems, note, field, NOTE_LENGTH);
+  // Notes are read by every officer of the region for years: the household is already named by the case.
+  problems.check(!containsIdNumber(text), field, ID_NUMBER_IN_TEXT_MESSAGE, 'ID_NUMBER_IN_TEXT');
   return text === '' ? null : text;
 }
 
@@ -185,6 +189,7 @@ export class MonitoringService {
     if (to === 'EXITED' || to === 'REJECTED') {
       note = input.note == null ? '' : checkText(problems, input.note, 'input.note', REASON_LENGTH);
       if (input.note == null) problems.add('input.note', `give the reason (${REASON_LENGTH.min} to ${REASON_LENGTH.max} characters) for ${stepLabel(to)}`);
+      problems.check(!containsIdNumber(note), 'input.note', ID_NUMBER_IN_TEXT_MESSAGE, 'ID_NUMBER_IN_TEXT');
     } else {
       note = checkNote(problems, input.note, 'input.note');
     }

@@ -5,9 +5,11 @@ import {
   codedError,
   compositeKey,
   conflict,
+  containsIdNumber,
   decodeCompositeCursor,
   forbidden,
   HOUSEHOLD_CODE_PATTERN,
+  ID_NUMBER_IN_TEXT_MESSAGE,
   InputProblems,
   isValidDivisionCode,
   notFound,
@@ -93,7 +95,7 @@ function parseTaskId(taskId: string, field = 'input.taskId'): number {
 function checkNote(problems: InputProblems, note: string | null | undefined, field = 'input.note'): string | null {
   const text = (note ?? '').trim();
   problems.check(text.length <= 500, field, `at most 500 characters (got ${text.length})`, 'TOO_LONG');
-  problems.check(!/\d{17}[\dXx]/.test(text), field, 'must not hold an ID number', 'PERSONAL_DATA');
+  problems.check(!containsIdNumber(text), field, ID_NUMBER_IN_TEXT_MESSAGE, 'PERSONAL_DATA');
   return text === '' ? null : text;
 }
 
