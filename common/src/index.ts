@@ -34,3 +34,4 @@ export * from './suppression';
 export * from './import';
 export * from './metrics';
 export * from './service-record';
+export * from './relapse-rules';

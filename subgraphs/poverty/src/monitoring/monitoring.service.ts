@@ -12,6 +12,7 @@ import {
   notFound,
   type Page,
   parseRowId,
+  RELAPSE_RULE_IDS,
   type PovertyStatus,
   requireDivisionCode,
   todayInChina,
@@ -35,12 +36,6 @@ import {
   type RelapseRiskType,
 } from './monitoring.entity';
 import type { MoveMonitoringCaseInput, OpenMonitoringCaseInput, RecordMonitoringMeasureInput } from './monitoring.inputs';
-
-/**
- * The situation warning rules that feed relapse candidates (subgraphs/situation/src/warning/rules.ts):
- * a case opened from department data names one of them.
- */
-export const RELAPSE_RULES = ['POVERTY_HOUSEHOLD_LOST_ONLY_JOB', 'POVERTY_HOUSEHOLD_ALLOWANCE_STOPPED', 'POVERTY_HOUSEHOLD_DISABILITY_RECORDED'] as const;
 
 const NOTE_LENGTH = { min: 0, max: 200 };
 const REASON_LENGTH = { min: 4, max: 200 };
@@ -132,9 +127,9 @@ export class MonitoringService {
     const rule = input.sourceRule?.trim() || null;
     if (route === 'DEPARTMENT_DATA') {
       problems.check(
-        rule !== null && (RELAPSE_RULES as readonly string[]).includes(rule),
+        rule !== null && (RELAPSE_RULE_IDS as readonly string[]).includes(rule),
         'input.sourceRule',
-        `name the warning rule that raised the candidate: ${RELAPSE_RULES.join(', ')}`,
+        `name the warning rule that raised the candidate: ${RELAPSE_RULE_IDS.join(', ')}`,
       );
     } else {
       problems.check(rule === null, 'input.sourceRule', 'only a case from department data (DEPARTMENT_DATA) names a warning rule');

@@ -1,5 +1,17 @@
 import { Arg, Args, Ctx, Field, Int, ObjectType, Query, Resolver } from 'type-graphql';
-import { checkPageSize, decodeTextCursor, HOUSEHOLD_CODE_PATTERN, LocalDateScalar, type Page, PageArgs, PageInfo, PovertyStatus, todayInChina, toPage } from '@jiuye/common';
+import {
+  checkPageSize,
+  decodeTextCursor,
+  HOUSEHOLD_CODE_PATTERN,
+  LocalDateScalar,
+  type Page,
+  PageArgs,
+  PageInfo,
+  PovertyStatus,
+  RELAPSE_RULE_IDS,
+  todayInChina,
+  toPage,
+} from '@jiuye/common';
 import type { SituationContext } from '../context';
 import type { Sql } from '../db';
 import { Freshness } from '../freshness/freshness.types';
@@ -17,7 +29,6 @@ import { WarningRuleId } from '../warning/warning.types';
  * step; household_relapse keeps the open one). A poverty officer opens a case from a candidate
  * with entry route DEPARTMENT_DATA and the rule id (poverty's openMonitoringCase).
  */
-export const RELAPSE_RULE_IDS = ['POVERTY_HOUSEHOLD_LOST_ONLY_JOB', 'POVERTY_HOUSEHOLD_ALLOWANCE_STOPPED', 'POVERTY_HOUSEHOLD_DISABILITY_RECORDED'] as const;
 
 const RULES: WarningRule[] = RELAPSE_RULE_IDS.map((id) => {
   const rule = WARNING_RULE_BY_ID.get(id);
