@@ -201,6 +201,10 @@ describe('conflicts between departments', () => {
     expect(empty.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.note' });
     const long = await resolve({ conflictId: C_STUDENT, note: '核'.repeat(501) });
     expect(long.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.note' });
+    // The note's description promises no ID numbers: a note is read by every officer of the region.
+    const withIdNumber = await resolve({ conflictId: C_STUDENT, note: '核实 530113 19900101 1234 本人在校' });
+    expect(withIdNumber.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.note' });
+    expect(JSON.stringify(withIdNumber.errors)).not.toContain('19900101');
     const unknownDepartment = await resolve({ conflictId: C_STUDENT, note: '已核实', keptSource: 'police' });
     expect(unknownDepartment.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.keptSource' });
     const otherDepartment = await resolve({ conflictId: C_LOCAL, note: '已核实', keptSource: 'civil' });

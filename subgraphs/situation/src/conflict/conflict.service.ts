@@ -4,9 +4,11 @@ import {
   checkPageSize,
   compositeKey,
   conflict,
+  containsIdNumber,
   decodeCompositeCursor,
   DEPARTMENT_NAMES,
   forbidden,
+  ID_NUMBER_IN_TEXT_MESSAGE,
   InputProblems,
   nonEmptyPart,
   notFound,
@@ -193,6 +195,7 @@ export function checkResolveInput(input: ResolveInput): { note: string; keptSour
     )
     .check(note.length >= 1, 'input.note', 'a note of 1 to 500 characters is required', 'REQUIRED')
     .check(note.length <= 500, 'input.note', `at most 500 characters (got ${note.length})`, 'TOO_LONG')
+    .check(!containsIdNumber(note), 'input.note', ID_NUMBER_IN_TEXT_MESSAGE, 'ID_NUMBER_IN_TEXT')
     .check(
       keptSource === null || (DEPARTMENT_NAMES as readonly string[]).includes(keptSource),
       'input.keptSource',
