@@ -186,6 +186,46 @@ describe('工作台 (staff workbench) in the browser', () => {
     expect(text.split('\n').filter((line) => expected.nodes.some((node: { name: string }) => line.includes(node.name))).length).toBe(expected.totalCount);
   });
 
+  it('filters the roster by "no service in the last 30 days" (一人一案) and exports with that filter too', async () => {
+    const { page } = watched;
+    const township = (await platform.query(`query($c: DivisionCode!) { division(code: $c) { children { code } } }`, { c: COUNTY_OFFICER.region })).data.division.children[0].code;
+    const filtered = `query($r: String, $d: Int) { roster(kind: UNEMPLOYED, region: $r, first: 20, noServiceWithinDays: $d) { totalCount nodes { id name } } }`;
+    const before = (await platform.query(filtered, { r: township, d: null })).data.roster;
+    // One unemployed worker of the township is served today: the filtered roster loses them once the feed has it.
+    const served = before.nodes[0];
+    const recorded = await platform.query(`mutation($input: RecordServiceInput!) { recordHrService(input: $input) { id } }`, {
+      input: { workerId: served.id, kind: 'CAREER_GUIDANCE', servedOn: new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10) },
+    });
+    expect(recorded.errors).toBeUndefined();
+    let expected = (await platform.query(filtered, { r: township, d: 30 })).data.roster;
+    for (const started = Date.now(); expected.totalCount !== before.totalCount - 1;) {
+      if (Date.now() - started > 15_000) throw new Error('the read model did not take the service within 15 s');
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      expected = (await platform.query(filtered, { r: township, d: 30 })).data.roster;
+    }
+    expect(expected.nodes.map((node: { id: string }) => node.id)).not.toContain(served.id);
+    await page.locator('select[name=noService]').selectOption('30');
+    await page
+      .getByTestId('roster-summary')
+      .filter({ hasText: `近30天无服务 · 共 ${expected.totalCount} 人 · 第 1 页` })
+      .waitFor();
+    expect(await page.locator('[data-testid=roster-row] td:nth-child(1)').allTextContents()).toEqual(expected.nodes.map((node: { name: string }) => node.name));
+    const exported = page.waitForResponse((response) => response.url().includes('/exports/roster.csv'));
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: '导出 CSV' }).click();
+    const response = await exported;
+    expect(response.status()).toBe(200);
+    expect(Object.fromEntries(new URL(response.url()).searchParams)).toEqual({ kind: 'UNEMPLOYED', region: township, noServiceWithinDays: '30' });
+    const text = readFileSync(await (await download).path(), 'utf8');
+    expect(text).toContain('近30天无服务记录');
+    // Back to everyone for the tests that follow.
+    await page.locator('select[name=noService]').selectOption('');
+    await page
+      .getByTestId('roster-summary')
+      .filter({ hasText: `共 ${before.totalCount} 人 · 第 1 页` })
+      .waitFor();
+  });
+
   it('shows the worklists of the region (zero-employment households, warnings, open conflicts) as the graph answers them', async () => {
     const { page } = watched;
     // A conflict to work on: the demo worker (transferred to a partner city) now also works locally.

@@ -20,7 +20,7 @@ import { resolveAsOf } from '../history/as-of';
 import type { HouseholdRecord } from '../household/zero-employment.types';
 import { resolveRegion, type Region } from '../region/region';
 import { RosterKindVocabulary, type RosterKind } from '../roster/roster-kinds';
-import { rosterBatches } from '../roster/roster.service';
+import { checkNoServiceWithinDays, rosterBatches } from '../roster/roster.service';
 import { conflictColumns, loggedFields, rosterColumns, warningColumns, zeroEmploymentColumns } from './export.columns';
 import { warningBatches } from '../warning/warning.service';
 import { EarlyWarning } from '../warning/warning.types';
@@ -72,6 +72,11 @@ async function plan(context: SituationContext, url: URL): Promise<{ view: string
   if (asOfParameter !== null && !isLocalDate(asOfParameter)) throw badInput('asOf', 'expected a date written YYYY-MM-DD');
   const asOf = await resolveAsOf(context.loaders.sql, asOfParameter);
   if (asOf && view !== 'roster' && view !== 'zero-employment') throw badInput('asOf', 'only the roster and zero-employment exports answer as of a past day');
+  // 一人一案: the roster's filter "no service in the last N days", as the query takes it.
+  const daysParameter = url.searchParams.get('noServiceWithinDays');
+  if (daysParameter !== null && view !== 'roster') throw badInput('noServiceWithinDays', 'only the roster export takes noServiceWithinDays');
+  // Digits only (Number('') is 0, Number('1e2') is 100): anything else is refused by the same check as the query's.
+  const noServiceWithinDays = daysParameter === null ? null : checkNoServiceWithinDays(/^[0-9]{1,6}$/.test(daysParameter) ? Number(daysParameter) : NaN);
   const today = asOf?.day ?? todayInChina();
   const sql = context.loaders.sql;
   const sheet = <Row extends object>(title: string, columns: ExportSheet<Row & { row: number }>['columns'], rows: AsyncIterable<Row[]>): ExportSheet<any> => ({
@@ -87,9 +92,11 @@ async function plan(context: SituationContext, url: URL): Promise<{ view: string
       if (!kind || !(RosterKindVocabulary.values as string[]).includes(kind)) {
         throw badInput('kind', `expected one of ${RosterKindVocabulary.values.join(', ')}`);
       }
-      const title = RosterKindVocabulary.labels[kind as RosterKind].replace(/^[^：]*：/, '');
+      const label = RosterKindVocabulary.labels[kind as RosterKind].replace(/^[^：]*：/, '');
+      const title = noServiceWithinDays === null ? label : `${label}（近${noServiceWithinDays}天无服务记录）`;
       const columns = rosterColumns(context.access, today);
-      return planned({ kind, sheet: sheet(title, columns, rosterBatches(sql, kind as RosterKind, region, asOf)), subjectOf: itself });
+      const batches = rosterBatches(sql, kind as RosterKind, region, asOf, noServiceWithinDays);
+      return planned({ kind, sheet: sheet(title, columns, batches), subjectOf: itself });
     }
     case 'zero-employment':
       return planned({

@@ -13,7 +13,7 @@ import { RosterPage } from './roster.types';
 export class RosterResolver {
   @Query(() => RosterPage, {
     description:
-      '一库六册 and 五类清单: who is on a roster or list in a village, township or county (default: your whole region), with the facts that put them there. Ordered by village, paginated; asOf answers as of the end of a past day. Exports: GET /exports/roster.xlsx|csv?kind=…&region=…[&asOf=YYYY-MM-DD]',
+      '一库六册 and 五类清单: who is on a roster or list in a village, township or county (default: your whole region), with the facts that put them there. Ordered by village, paginated; asOf answers as of the end of a past day. Exports: GET /exports/roster.xlsx|csv?kind=…&region=…[&asOf=YYYY-MM-DD][&noServiceWithinDays=N]',
   })
   async roster(
     @Arg('kind', () => RosterKind) kind: RosterKindValue,

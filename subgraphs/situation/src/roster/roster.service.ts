@@ -30,10 +30,16 @@ export function rosterWhere(kind: RosterKind, region: Region, day: string = toda
   };
 }
 
+/** The window of "no service in the last N days": whole days, 1 to MAX_NO_SERVICE_DAYS, else BAD_USER_INPUT naming the argument. */
+export function checkNoServiceWithinDays(days: number): number {
+  if (!Number.isInteger(days) || days < 1 || days > MAX_NO_SERVICE_DAYS) throw badInput('noServiceWithinDays', `a number of days from 1 to ${MAX_NO_SERVICE_DAYS}`);
+  return days;
+}
+
 /** The roster narrowed to people without a service in the last `days` days up to `day` (none: unchanged). */
 export function withoutRecentService(roster: { where: string; values: unknown[] }, days: number | null | undefined, day: string): { where: string; values: unknown[] } {
   if (days == null) return roster;
-  if (!Number.isInteger(days) || days < 1 || days > MAX_NO_SERVICE_DAYS) throw badInput('noServiceWithinDays', `a number of days from 1 to ${MAX_NO_SERVICE_DAYS}`);
+  checkNoServiceWithinDays(days);
   const next = roster.values.length + 1;
   return { where: `${roster.where} and ${noServiceBetween(next, next + 1)}`, values: [...roster.values, addDays(day, -days), day] };
 }
@@ -66,6 +72,6 @@ export async function rosterPage(live: Sql, query: RosterQuery): Promise<Page<Pe
 }
 
 /** Every row of a roster in keyset pages of 500 (exports): memory stays one page. */
-export function rosterBatches(sql: Sql, kind: RosterKind, region: Region, asOf: AsOf | null = null): AsyncGenerator<PersonRecord[]> {
-  return allPages((after) => rosterPage(sql, { kind, region, first: 500, after, asOf }));
+export function rosterBatches(sql: Sql, kind: RosterKind, region: Region, asOf: AsOf | null = null, noServiceWithinDays: number | null = null): AsyncGenerator<PersonRecord[]> {
+  return allPages((after) => rosterPage(sql, { kind, region, first: 500, after, asOf, noServiceWithinDays }));
 }

@@ -10,8 +10,8 @@ import { RegionPicker } from './RegionPicker';
 import { ROSTER_KINDS } from './rosterKinds';
 
 export const RosterDocument = graphql(`
-  query Roster($kind: RosterKind!, $region: String, $first: Int!, $after: String) {
-    roster(kind: $kind, region: $region, first: $first, after: $after) {
+  query Roster($kind: RosterKind!, $region: String, $first: Int!, $after: String, $noServiceWithinDays: Int) {
+    roster(kind: $kind, region: $region, first: $first, after: $after, noServiceWithinDays: $noServiceWithinDays) {
       label
       totalCount
       region {
@@ -42,24 +42,34 @@ export const RosterDocument = graphql(`
 
 const PAGE_SIZE = 20;
 
-/** 一库六册 and 五类清单: kind and region filters, keyset pages (next via endCursor, back via the cursors seen), xlsx/csv export with the same filters. */
+/** 一人一案: "no service recorded in the last N days" (any department), or everyone on the roster. */
+const NO_SERVICE_WINDOWS: { days: number | null; label: string }[] = [
+  { days: null, label: '全部' },
+  { days: 30, label: '近30天无服务' },
+  { days: 60, label: '近60天无服务' },
+  { days: 90, label: '近90天无服务' },
+];
+
+/** 一库六册 and 五类清单: kind, region and "no service in N days" filters, keyset pages (next via endCursor, back via the cursors seen), xlsx/csv export with the same filters. */
 export function RosterPanel({ purpose }: { purpose: string }) {
   const root = currentSession()?.region ?? '';
   const [kind, setKind] = useState<RosterKind>('REAL_NAME');
   const [region, setRegion] = useState(root);
+  const [noService, setNoService] = useState<number | null>(null);
   const cursors = useCursors();
   const [exportProblem, setExportProblem] = useState<string | null>(null);
-  const { data, error, loading } = useQuery(RosterDocument, { kind, region: region || null, first: PAGE_SIZE, after: cursors.after }, { purpose });
+  const { data, error, loading } = useQuery(RosterDocument, { kind, region: region || null, first: PAGE_SIZE, after: cursors.after, noServiceWithinDays: noService }, { purpose });
   const page = data?.roster;
 
-  const filters = (changeKind: RosterKind, changeRegion: string) => {
+  const filters = (changeKind: RosterKind, changeRegion: string, changeNoService: number | null = noService) => {
     setKind(changeKind);
     setRegion(changeRegion);
+    setNoService(changeNoService);
     cursors.reset();
   };
   const exportAs = (format: 'xlsx' | 'csv') => {
     setExportProblem(null);
-    const query = new URLSearchParams({ kind, ...(region ? { region } : {}) });
+    const query = new URLSearchParams({ kind, ...(region ? { region } : {}), ...(noService !== null ? { noServiceWithinDays: String(noService) } : {}) });
     downloadExport(`/exports/roster.${format}?${query}`, purpose, `${kind}-${region || 'region'}.${format}`).catch((failure: Error) => setExportProblem(failure.message));
   };
 
@@ -77,6 +87,20 @@ export function RosterPanel({ purpose }: { purpose: string }) {
           </select>
         </label>
         {root && <RegionPicker root={root} value={region} onChange={(code) => filters(kind, code)} />}
+        <label>
+          服务{' '}
+          <select
+            name="noService"
+            value={noService === null ? '' : String(noService)}
+            onChange={(event) => filters(kind, region, event.target.value === '' ? null : Number(event.target.value))}
+          >
+            {NO_SERVICE_WINDOWS.map((entry) => (
+              <option key={entry.label} value={entry.days === null ? '' : String(entry.days)}>
+                {entry.label}
+              </option>
+            ))}
+          </select>
+        </label>
         <button type="button" onClick={() => exportAs('xlsx')}>
           导出 Excel
         </button>
@@ -89,7 +113,8 @@ export function RosterPanel({ purpose }: { purpose: string }) {
       {page && (
         <>
           <p data-testid="roster-summary">
-            {page.region.name} · {page.label} · 共 {page.totalCount} 人 · 第 {cursors.pageNumber} 页{loading ? ' · 加载中…' : ''}
+            {page.region.name} · {page.label}
+            {noService !== null ? ` · 近${noService}天无服务` : ''} · 共 {page.totalCount} 人 · 第 {cursors.pageNumber} 页{loading ? ' · 加载中…' : ''}
           </p>
           <table className="roster-table">
             <thead>
