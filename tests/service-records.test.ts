@@ -452,3 +452,85 @@ describe('who may record and read', () => {
     expect(roster.data?.roster ?? null).toBeNull();
   });
 });
+
+describe('作废: a record entered in error is withdrawn, not deleted', () => {
+  const WITHDRAW_HR = `mutation($input: WithdrawServiceInput!) { withdrawHrService(input: $input) { id withdrawnAt withdrawnBy withdrawalReason } }`;
+  const withdrawnColumns = async () =>
+    (await platform.subgraphs.hr.sql<{ id: number; withdrawn: boolean }>(`select id, withdrawn_at is not null as withdrawn from service_record order by id`)).map(
+      (row) => `${row.id}:${row.withdrawn}`,
+    );
+
+  it('leaves the timeline, lastServiceOn and the roster filter once the feed has it; stays in hr with who, when and why, and in the change history', async () => {
+    // A registry worker nobody else in this file serves.
+    const member = households
+      .flatMap((household) => household.members.filter((m) => m.inLabourRegistry).map((person) => ({ person, household })))
+      .find(
+        ({ person, household }) => person.idNumber !== worker.person.idNumber && person.idNumber !== neighbour.person.idNumber && household.townshipCode !== OTHER_REGION.region,
+      )!;
+    const id = pseudonymOf(member.person.idNumber);
+    const recorded: any = await platform.query(RECORD_HR, { input: { workerId: id, kind: 'CAREER_GUIDANCE', servedOn: addDays(TODAY, -1) } });
+    expect(recorded.errors).toBeUndefined();
+    const recordId = recorded.data.recordHrService.id;
+    await waitFor(async () => ((await platform.query(TIMELINE, { id })) as any).data?.situationPerson?.serviceTimeline.totalCount === 1);
+    expect((await rosterIds(member.household.villageCode, 30)).ids.has(id)).toBe(false);
+
+    // Bad input names the field and withdraws nothing.
+    const before = await withdrawnColumns();
+    for (const [input, field] of [
+      [{ id: recordId, reason: '  ' }, 'input.reason'],
+      [{ id: recordId, reason: '错' }, 'input.reason'],
+      [{ id: recordId, reason: `服务对象错误，应为 ${member.person.idNumber}` }, 'input.reason'],
+      [{ id: 'abc', reason: '录入错误' }, 'input.id'],
+    ] as const) {
+      const response: any = await platform.query(WITHDRAW_HR, { input });
+      expect(response.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
+      expect(JSON.stringify(response.errors)).not.toContain(member.person.idNumber);
+    }
+    // Another township's officer gets the answer of a record nobody holds.
+    const unknown: any = await platform.queryAs(OTHER_REGION, WITHDRAW_HR, { input: { id: '99999999', reason: '录入错误' } });
+    const foreign: any = await platform.queryAs(OTHER_REGION, WITHDRAW_HR, { input: { id: recordId, reason: '录入错误' } });
+    expect(foreign.errors[0].extensions.code).toBe('NOT_FOUND');
+    const answer = (response: any) => ({ message: response.errors[0].message, extensions: { ...response.errors[0].extensions, requestId: undefined } });
+    expect(answer(foreign)).toEqual(answer(unknown));
+    // Another department cannot withdraw hr's record.
+    const poverty: any = await platform.queryAs(POVERTY_OFFICER, WITHDRAW_HR, { input: { id: recordId, reason: '录入错误' } });
+    expect(poverty.errors[0].extensions.code).toBe('FORBIDDEN');
+    expect(await withdrawnColumns()).toEqual(before);
+
+    const withdrawn: any = await platform.query(WITHDRAW_HR, { input: { id: recordId, reason: '录入错误：服务对象选错' } });
+    expect(withdrawn.errors).toBeUndefined();
+    expect(withdrawn.data.withdrawHrService).toMatchObject({ id: recordId, withdrawnBy: COUNTY_OFFICER.subject, withdrawalReason: '录入错误：服务对象选错' });
+    expect(withdrawn.data.withdrawHrService.withdrawnAt).toEqual(expect.any(String));
+
+    await waitFor(async () => ((await platform.query(TIMELINE, { id })) as any).data?.situationPerson?.serviceTimeline.totalCount === 0);
+    expect(((await platform.query(TIMELINE, { id })) as any).data.situationPerson.lastServiceOn).toBeNull();
+    expect((await rosterIds(member.household.villageCode, 30)).ids.has(id)).toBe(true);
+
+    // Kept in hr with who and why; the published view leaves it out; the change history has the update.
+    const [row] = await platform.subgraphs.hr.sql<any>(`select withdrawn_by, withdrawal_reason, withdrawn_at is not null as at from service_record where id = ?`, [
+      Number(recordId),
+    ]);
+    expect(row).toEqual({ withdrawn_by: COUNTY_OFFICER.subject, withdrawal_reason: '录入错误：服务对象选错', at: true });
+    expect(await platform.subgraphs.hr.sql(`select id from situation_source_v1.service_record where id = ?`, [Number(recordId)])).toEqual([]);
+    const history = await platform.subgraphs.hr.sql<any>(`select operation, changes from change_history where table_name = 'service_record' and row_key = ? order by id`, [
+      String(recordId),
+    ]);
+    expect(history.map((entry: any) => entry.operation)).toEqual(['INSERT', 'UPDATE']);
+    expect(Object.keys(history[1].changes).sort()).toEqual(['withdrawal_reason', 'withdrawn_at', 'withdrawn_by']);
+
+    // Twice: CONFLICT, nothing changes.
+    const again: any = await platform.query(WITHDRAW_HR, { input: { id: recordId, reason: '重复作废' } });
+    expect(again.errors[0].extensions).toMatchObject({ code: 'CONFLICT', field: 'input.id' });
+    const [still] = await platform.subgraphs.hr.sql<any>(`select withdrawal_reason from service_record where id = ?`, [Number(recordId)]);
+    expect(still.withdrawal_reason).toBe('录入错误：服务对象选错');
+  });
+
+  it('a withdrawn rights case is not changed any more', async () => {
+    const opened: any = await platform.query(RECORD_HR, { input: { workerId: worker.id, kind: 'RIGHTS_PROTECTION', servedOn: addDays(TODAY, -5), note: '误录' } });
+    const id = opened.data.recordHrService.id;
+    const withdrawn: any = await platform.query(WITHDRAW_HR, { input: { id, reason: '重复录入的案件' } });
+    expect(withdrawn.errors).toBeUndefined();
+    const update: any = await platform.query(UPDATE_CASE, { input: { id, closedOn: TODAY, outcome: 'RESOLVED' } });
+    expect(update.errors[0].extensions).toMatchObject({ code: 'CONFLICT', field: 'input.id' });
+  });
+});

@@ -15,7 +15,20 @@ import { PostingSource, RightsCaseStatus, ServiceChannel, ServiceKind, ServiceOu
 @Entity({ tableName: 'service_record' })
 @Index({ properties: ['workerId', 'servedOn'] })
 export class ServiceRecord {
-  [OptionalProps]?: 'note' | 'postingSource' | 'postingIds' | 'outcome' | 'channel' | 'courseId' | 'classId' | 'caseStatus' | 'closedOn' | 'recordedAt';
+  [OptionalProps]?:
+    | 'note'
+    | 'postingSource'
+    | 'postingIds'
+    | 'outcome'
+    | 'channel'
+    | 'courseId'
+    | 'classId'
+    | 'caseStatus'
+    | 'closedOn'
+    | 'recordedAt'
+    | 'withdrawnAt'
+    | 'withdrawnBy'
+    | 'withdrawalReason';
 
   @Field(() => ID)
   @PrimaryKey({ type: 'integer', autoincrement: true })
@@ -80,4 +93,19 @@ export class ServiceRecord {
   @Field(() => GraphQLISODateTime)
   @Property({ type: 'datetime', defaultRaw: 'now()' })
   recordedAt: Date = new Date();
+
+  @Field(() => GraphQLISODateTime, {
+    nullable: true,
+    description: '作废: when the record was withdrawn as entered in error (withdrawXService); a withdrawn record leaves the timeline.',
+  })
+  @Property({ type: 'datetime', nullable: true })
+  withdrawnAt: Date | null = null;
+
+  @Field(() => String, { nullable: true, description: 'The staff account that withdrew it.' })
+  @Property({ type: 'string', length: 200, nullable: true })
+  withdrawnBy: string | null = null;
+
+  @Field(() => String, { nullable: true, description: 'Why it was withdrawn (4 to 500 characters, no ID number).' })
+  @Property({ type: 'string', length: 500, nullable: true })
+  withdrawalReason: string | null = null;
 }

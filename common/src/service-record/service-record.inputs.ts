@@ -67,3 +67,14 @@ export class UpdateRightsCaseInput {
   })
   outcome?: ServiceOutcome | null;
 }
+
+@InputType({
+  description: '作废 — withdraw a service record entered in error. The record stays (with who, when and why) in the department and its change history, and leaves the timeline.',
+})
+export class WithdrawServiceInput {
+  @Field(() => ID, { description: 'The service record (of the department whose mutation this is).' })
+  id: string;
+
+  @Field(() => String, { description: 'Why: 4 to 500 characters, no ID number (e.g. 录入错误：服务对象错误).' })
+  reason: string;
+}

@@ -3,7 +3,7 @@ import { DEPARTMENT_LABELS, type DepartmentName } from '../departments';
 import { HttpError } from '../http';
 import type { SubgraphContext } from '../subgraph';
 import { ServiceRecord } from './service-record.entity';
-import { RecordServiceInput, UpdateRightsCaseInput } from './service-record.inputs';
+import { RecordServiceInput, UpdateRightsCaseInput, WithdrawServiceInput } from './service-record.inputs';
 import {
   findReferences,
   parseReferenceQuery,
@@ -16,9 +16,9 @@ import {
 } from './service-record.service';
 
 /** recordHrService, recordPovertyService …: one mutation name per department (a federated Mutation field has one owner). */
-export function serviceMutationNames(department: DepartmentName): { record: string; updateRightsCase: string } {
+export function serviceMutationNames(department: DepartmentName): { record: string; updateRightsCase: string; withdraw: string } {
   const prefix = department[0].toUpperCase() + department.slice(1);
-  return { record: `record${prefix}Service`, updateRightsCase: `update${prefix}RightsCase` };
+  return { record: `record${prefix}Service`, updateRightsCase: `update${prefix}RightsCase`, withdraw: `withdraw${prefix}Service` };
 }
 
 /**
@@ -67,6 +67,15 @@ export function serviceRecordResolver(department: DepartmentName, references: Se
     async updateRightsCase(@Arg('input', () => UpdateRightsCaseInput) input: UpdateRightsCaseInput, @Ctx() context: SubgraphContext): Promise<ServiceRecord> {
       context.access.requireDepartment(department, 'service records');
       return new ServiceRecordService(context.em, department).updateRightsCase(input, workerScope(context));
+    }
+
+    @Mutation(() => ServiceRecord, {
+      name: names.withdraw,
+      description: `作废 — withdraw a service record ${label} entered in error, with the reason. It stays in the department with who, when and why, and leaves the person's timeline. Twice: CONFLICT on input.id.`,
+    })
+    async withdrawService(@Arg('input', () => WithdrawServiceInput) input: WithdrawServiceInput, @Ctx() context: SubgraphContext): Promise<ServiceRecord> {
+      context.access.requireDepartment(department, 'service records');
+      return new ServiceRecordService(context.em, department).withdraw(input, context.identity.subject, workerScope(context));
     }
   }
   Object.defineProperty(DepartmentServiceRecordResolver, 'name', { value: `${department}ServiceRecordResolver` });

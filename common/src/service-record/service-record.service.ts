@@ -6,11 +6,12 @@ import { parseRowId } from '../row-id';
 import { todayInChina } from '../scalars';
 import { containsIdNumber, ID_NUMBER_IN_TEXT_MESSAGE } from '../text-guard';
 import { ServiceRecord } from './service-record.entity';
-import type { RecordServiceInput, UpdateRightsCaseInput } from './service-record.inputs';
+import type { RecordServiceInput, UpdateRightsCaseInput, WithdrawServiceInput } from './service-record.inputs';
 import { OUTCOMES_OF, POSTING_OWNER, type PostingSource, type ServiceKind } from './vocabulary';
 
 export const MAX_SERVICE_NOTE_LENGTH = 500;
 export const MAX_PUSHED_POSTINGS = 20;
+export const MIN_WITHDRAWAL_REASON_LENGTH = 4;
 const WORKER_KEY = /^[A-Za-z0-9_-]{1,64}$/;
 
 /**
@@ -237,6 +238,7 @@ export class ServiceRecordService {
       const record = await em.findOne(ServiceRecord, { id: id! }, { lockMode: LockMode.PESSIMISTIC_WRITE });
       // One answer for a record that does not exist and one of a person outside the scope.
       if (!(await inScope(record?.workerId ?? 'w-none')) || !record) throw notFound('service record', 'input.id');
+      if (record.withdrawnAt) throw conflict('input.id', 'the record was withdrawn; a withdrawn record is not changed');
       if (record.kind !== 'RIGHTS_PROTECTION') throw badInput('input.id', 'not a rights-protection case');
       if (record.caseStatus === 'CLOSED') throw conflict('input.id', `the case was closed on ${record.closedOn}; a closed case is not changed`);
       if (input.closedOn != null && input.closedOn < record.servedOn) throw badInput('input.closedOn', `must not be before the case was opened (${record.servedOn})`);
@@ -246,6 +248,35 @@ export class ServiceRecordService {
         record.closedOn = input.closedOn;
         record.outcome = input.outcome!;
       }
+      await em.flush();
+      return record;
+    });
+  }
+
+  /**
+   * 作废: withdraws a record entered in error (the reason checked first; then the record, NOT_FOUND
+   * alike for none and for a person outside the scope; CONFLICT if already withdrawn). The row
+   * stays with who, when and why; the published view leaves it out from then on.
+   */
+  async withdraw(input: WithdrawServiceInput, staffAccount: string, inScope: WorkerScope): Promise<ServiceRecord> {
+    const problems = new InputProblems();
+    const id = parseRowId(input.id);
+    problems.check(id !== null, 'input.id', 'not a service record id');
+    const reason = clean(input.reason);
+    problems.check(
+      reason !== null && [...reason].length >= MIN_WITHDRAWAL_REASON_LENGTH,
+      'input.reason',
+      `say why the record is withdrawn (at least ${MIN_WITHDRAWAL_REASON_LENGTH} characters)`,
+    );
+    checkServiceNote(problems, reason, 'input.reason');
+    problems.throwIfAny();
+    return this.em.transactional(async (em) => {
+      const record = await em.findOne(ServiceRecord, { id: id! }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+      if (!(await inScope(record?.workerId ?? 'w-none')) || !record) throw notFound('service record', 'input.id');
+      if (record.withdrawnAt) throw conflict('input.id', `the record was already withdrawn on ${record.withdrawnAt.toISOString().slice(0, 10)}`);
+      record.withdrawnAt = new Date();
+      record.withdrawnBy = staffAccount;
+      record.withdrawalReason = reason;
       await em.flush();
       return record;
     });

@@ -55,6 +55,36 @@ export function dropServiceRecordV1Sql(): string[] {
   ];
 }
 
+/** The published view as v1 created it: every record (v2 narrows it to the records not withdrawn). */
+const PUBLISHED_COLUMNS = 'id, worker_id, kind, served_on, staff_account, outcome, channel, posting_source, posting_ids, course_id, class_id, case_status, closed_on';
+
+/**
+ * Version 2 (Migration2026120950xxxx in every department): a record entered in error is withdrawn
+ * (作废), never deleted: who withdrew it, when and why stay on the row (and in its change history),
+ * and the published view, with the same columns, leaves withdrawn records out, so the read model's
+ * timeline, lastServiceOn and the roster filter stop counting them once the feed has the change.
+ * Frozen like v1.
+ */
+export function serviceRecordV2Sql(): string[] {
+  return [
+    `alter table "service_record"
+      add column "withdrawn_at" timestamptz null,
+      add column "withdrawn_by" varchar(200) null,
+      add column "withdrawal_reason" varchar(500) null,
+      add constraint "service_record_withdrawn" check (
+        ("withdrawn_at" is null) = ("withdrawn_by" is null) and ("withdrawn_at" is null) = ("withdrawal_reason" is null));`,
+    `create or replace view "${SITUATION_SOURCE_SCHEMA}"."service_record" as
+      select ${PUBLISHED_COLUMNS} from "service_record" where "withdrawn_at" is null;`,
+  ];
+}
+
+export function dropServiceRecordV2Sql(): string[] {
+  return [
+    `create or replace view "${SITUATION_SOURCE_SCHEMA}"."service_record" as select ${PUBLISHED_COLUMNS} from "service_record";`,
+    `alter table "service_record" drop constraint "service_record_withdrawn", drop column "withdrawn_at", drop column "withdrawn_by", drop column "withdrawal_reason";`,
+  ];
+}
+
 /** The published view's columns (each department's src/published-views.ts spreads them in). */
 export const SERVICE_RECORD_VIEW_COLUMNS: ViewColumns = [
   ['id', 'integer'],

@@ -2149,6 +2149,16 @@ export type Mutation = {
   updateTrainingRightsCase: ServiceRecord;
   /** Change an open public-welfare post of your region. */
   updateWelfarePost: WelfarePost;
+  /** 作废 — withdraw a service record civil (民政) entered in error, with the reason. It stays in the department with who, when and why, and leaves the person's timeline. Twice: CONFLICT on input.id. */
+  withdrawCivilService: ServiceRecord;
+  /** 作废 — withdraw a service record hr (人社) entered in error, with the reason. It stays in the department with who, when and why, and leaves the person's timeline. Twice: CONFLICT on input.id. */
+  withdrawHrService: ServiceRecord;
+  /** 作废 — withdraw a service record partner (东西部协作) entered in error, with the reason. It stays in the department with who, when and why, and leaves the person's timeline. Twice: CONFLICT on input.id. */
+  withdrawPartnerService: ServiceRecord;
+  /** 作废 — withdraw a service record poverty (扶贫/乡村振兴) entered in error, with the reason. It stays in the department with who, when and why, and leaves the person's timeline. Twice: CONFLICT on input.id. */
+  withdrawPovertyService: ServiceRecord;
+  /** 作废 — withdraw a service record training (培训机构) entered in error, with the reason. It stays in the department with who, when and why, and leaves the person's timeline. Twice: CONFLICT on input.id. */
+  withdrawTrainingService: ServiceRecord;
 };
 
 
@@ -2634,6 +2644,31 @@ export type MutationUpdateTrainingRightsCaseArgs = {
 
 export type MutationUpdateWelfarePostArgs = {
   input: UpdateWelfarePostInput;
+};
+
+
+export type MutationWithdrawCivilServiceArgs = {
+  input: WithdrawServiceInput;
+};
+
+
+export type MutationWithdrawHrServiceArgs = {
+  input: WithdrawServiceInput;
+};
+
+
+export type MutationWithdrawPartnerServiceArgs = {
+  input: WithdrawServiceInput;
+};
+
+
+export type MutationWithdrawPovertyServiceArgs = {
+  input: WithdrawServiceInput;
+};
+
+
+export type MutationWithdrawTrainingServiceArgs = {
+  input: WithdrawServiceInput;
 };
 
 /** 监测候选 — open a relapse-monitoring case for a registered household (step CANDIDATE). */
@@ -4175,6 +4210,12 @@ export type ServiceRecord = {
   servedOn: Scalars['LocalDate']['output'];
   /** The staff account that recorded it (the signed-in subject; never typed). */
   staffAccount: Scalars['String']['output'];
+  /** Why it was withdrawn (4 to 500 characters, no ID number). */
+  withdrawalReason?: Maybe<Scalars['String']['output']>;
+  /** 作废: when the record was withdrawn as entered in error (withdrawXService); a withdrawn record leaves the timeline. */
+  withdrawnAt?: Maybe<Scalars['DateTimeISO']['output']>;
+  /** The staff account that withdrew it. */
+  withdrawnBy?: Maybe<Scalars['String']['output']>;
   /** The person (pseudonymous worker key). */
   workerId: Scalars['ID']['output'];
 };
@@ -5305,6 +5346,14 @@ export type WelfarePostPage = {
   pageInfo: PageInfo;
   /** How many items match, over all pages. */
   totalCount: Scalars['Int']['output'];
+};
+
+/** 作废 — withdraw a service record entered in error. The record stays (with who, when and why) in the department and its change history, and leaves the timeline. */
+export type WithdrawServiceInput = {
+  /** The service record (of the department whose mutation this is). */
+  id: Scalars['ID']['input'];
+  /** Why: 4 to 500 characters, no ID number (e.g. 录入错误：服务对象错误). */
+  reason: Scalars['String']['input'];
 };
 
 /** A person in the labour registry, known to every department by the same pseudonymous key. */

@@ -10,6 +10,7 @@ import { Migration20261206200100 } from './Migration20261206200100';
 import { Migration20261208110200 } from './Migration20261208110200';
 import { Migration20261208120100 } from './Migration20261208120100';
 import { Migration20261208170100 } from './Migration20261208170100';
+import { Migration20261209500200 } from './Migration20261209500200';
 
 export const migrations: MigrationObject[] = [
   { name: 'Migration20261123090012', class: Migration20261123090012 },
@@ -22,4 +23,5 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261208110200', class: Migration20261208110200 },
   { name: 'Migration20261208120100', class: Migration20261208120100 },
   { name: 'Migration20261208170100', class: Migration20261208170100 },
+  { name: 'Migration20261209500200', class: Migration20261209500200 },
 ];

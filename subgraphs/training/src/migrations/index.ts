@@ -9,6 +9,7 @@ import { Migration20261207140200 } from './Migration20261207140200';
 import { Migration20261207160400 } from './Migration20261207160400';
 import { Migration20261206200200 } from './Migration20261206200200';
 import { Migration20261208110300 } from './Migration20261208110300';
+import { Migration20261209500300 } from './Migration20261209500300';
 
 export const migrations: MigrationObject[] = [
   { name: 'Migration20261123091159', class: Migration20261123091159 },
@@ -20,4 +21,5 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261207160400', class: Migration20261207160400 },
   { name: 'Migration20261206200200', class: Migration20261206200200 },
   { name: 'Migration20261208110300', class: Migration20261208110300 },
+  { name: 'Migration20261209500300', class: Migration20261209500300 },
 ];
