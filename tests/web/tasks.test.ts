@@ -184,10 +184,28 @@ describe('我的任务 and 一人一案 in the browser', () => {
     expect(recorded).toMatchObject({ department: 'hr', kindLabel: '联系（电话/走访）', servedOn: todayInChina(), staffAccount: COUNTY_OFFICER.subject });
     const entry = page.locator(`[data-testid=service-entry][data-record="hr-${recorded.recordId}"]`);
     await entry.waitFor();
-    expect(await entry.innerText()).toBe(`${recorded.servedOn} ${recorded.kindLabel} · ${recorded.departmentLabel} · ${COUNTY_OFFICER.subject} · 已联系上 · 电话`);
+    // Our own department's record carries 作废 (withdraw).
+    expect(await entry.innerText()).toBe(`${recorded.servedOn} ${recorded.kindLabel} · ${recorded.departmentLabel} · ${COUNTY_OFFICER.subject} · 已联系上 · 电话 作废`);
     // Newest first, as the graph orders them.
     const shown = await page.getByTestId('service-entry').evaluateAll((items) => items.map((item) => item.getAttribute('data-record')));
     expect(shown).toEqual(after.nodes.map((node: any) => `${node.department}-${node.recordId}`));
     expect(await page.getByTestId('last-service-on').innerText()).toContain(todayInChina());
+
+    // 作废: a reason too short gets the server's message at the field and withdraws nothing; with a reason the entry leaves.
+    await entry.getByRole('button', { name: '作废' }).click();
+    const withdraw = entry.getByTestId('withdraw-service-form');
+    await withdraw.locator('input[name=reason]').fill('错');
+    await withdraw.getByRole('button', { name: '确认作废' }).click();
+    await withdraw.getByTestId('error-reason').waitFor();
+    const short = await platform.query(`mutation($input: WithdrawServiceInput!) { withdrawHrService(input: $input) { id } }`, { input: { id: recorded.recordId, reason: '错' } });
+    expect(await withdraw.getByTestId('error-reason').innerText()).toBe(short.errors![0].extensions!.problems[0].message);
+    expect((await platform.subgraphs.hr.sql(`select withdrawn_at from service_record where id = ?`, [Number(recorded.recordId)]))[0].withdrawn_at).toBeNull();
+    await withdraw.locator('input[name=reason]').fill('录入错误：重复记录');
+    await withdraw.getByRole('button', { name: '确认作废' }).click();
+    await entry.waitFor({ state: 'detached', timeout: 30_000 });
+    const left = (await platform.query(TIMELINE, { id: workerId })).data.situationPerson.serviceTimeline;
+    expect(left.totalCount).toBe(before.totalCount);
+    const [row] = await platform.subgraphs.hr.sql<any>(`select withdrawn_by, withdrawal_reason from service_record where id = ?`, [Number(recorded.recordId)]);
+    expect(row).toEqual({ withdrawn_by: COUNTY_OFFICER.subject, withdrawal_reason: '录入错误：重复记录' });
   });
 });
