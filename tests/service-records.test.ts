@@ -49,6 +49,16 @@ beforeAll(async () => {
   const postings = await platform.subgraphs.hr.sql<{ id: number }>('select id from job_posting order by id limit 1');
   expect(postings).toHaveLength(1);
   postingId = String(postings[0].id);
+  // Referrals and pushes name postings open on the day of the service: the first hr and partner postings run from 60 days ago to 30 days ahead.
+  await platform.subgraphs.hr.sql(`update job_posting set open_from = ?::date, open_until = ?::date, closed_on = null, close_reason = null where id = ?`, [
+    addDays(TODAY, -60),
+    addDays(TODAY, 30),
+    postings[0].id,
+  ]);
+  await platform.subgraphs.partner.sql(
+    `update partner_job_posting set pushed_on = ?::date, valid_until = ?::date, closed_on = null, close_reason = null where id = (select min(id) from partner_job_posting)`,
+    [addDays(TODAY, -60), addDays(TODAY, 30)],
+  );
 });
 afterAll(() => platform?.stop());
 
@@ -320,6 +330,48 @@ describe('bad input names the field and writes nothing', () => {
     // The staff account is never typed: the input has no such field.
     const typedStaff = await refused(COUNTY_OFFICER, RECORD_HR, { workerId: worker.id, kind: 'CAREER_GUIDANCE', servedOn: TODAY, staffAccount: 'someone-else' });
     expect(typedStaff.message).toContain('staffAccount');
+  });
+
+  it('a referral or push names postings open on the day of the service: not before they open, not from their closing, not after they expire', async () => {
+    // The second hr posting runs from 20 days ago to 10 days ahead and is closed (招满) 5 days ago, through hr's own mutation.
+    const [second] = await platform.subgraphs.hr.sql<{ id: number }>('select id from job_posting order by id offset 1 limit 1');
+    await platform.subgraphs.hr.sql(`update job_posting set open_from = ?::date, open_until = ?::date, closed_on = null, close_reason = null where id = ?`, [
+      addDays(TODAY, -20),
+      addDays(TODAY, 10),
+      second.id,
+    ]);
+    const closed: any = await platform.query(`mutation($input: CloseJobPostingInput!) { closeJobPosting(input: $input) { id closedOn } }`, {
+      input: { id: String(second.id), closedOn: addDays(TODAY, -5), reason: 'FILLED' },
+    });
+    expect(closed.errors).toBeUndefined();
+    const referral = (servedOn: string) => ({ workerId: worker.id, kind: 'JOB_REFERRAL', servedOn, postingIds: [String(second.id)], outcome: 'PENDING' });
+    for (const day of [addDays(TODAY, -25), addDays(TODAY, -5), TODAY]) {
+      const notOpen = await refused(COUNTY_OFFICER, RECORD_HR, referral(day));
+      expect(notOpen.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.postingIds[0]', reason: 'POSTING_NOT_OPEN' });
+      expect(notOpen.message).toContain(day);
+    }
+    // Asked of hr by poverty (the internal route): the same answer.
+    const fromPoverty = await refused(POVERTY_OFFICER, RECORD_POVERTY, { ...referral(addDays(TODAY, -3)), postingSource: 'HR_JOB_POSTING' });
+    expect(fromPoverty.extensions).toMatchObject({ field: 'input.postingIds[0]', reason: 'POSTING_NOT_OPEN' });
+    // A partner city's pushed posting that expired two days ago, pushed today by poverty.
+    const [expired] = await platform.subgraphs.partner.sql<{ id: number }>('select id from partner_job_posting order by id offset 1 limit 1');
+    await platform.subgraphs.partner.sql(`update partner_job_posting set pushed_on = ?::date, valid_until = ?::date, closed_on = null, close_reason = null where id = ?`, [
+      addDays(TODAY, -30),
+      addDays(TODAY, -2),
+      expired.id,
+    ]);
+    const push = await refused(POVERTY_OFFICER, RECORD_POVERTY, {
+      workerId: worker.id,
+      kind: 'JOB_PUSH',
+      servedOn: TODAY,
+      postingSource: 'PARTNER_PUSHED_POSTING',
+      postingIds: [String(expired.id)],
+      channel: 'SMS',
+    });
+    expect(push.extensions).toMatchObject({ field: 'input.postingIds[0]', reason: 'POSTING_NOT_OPEN' });
+    // While it was open: recorded.
+    const inTime: any = await platform.query(RECORD_HR, { input: referral(addDays(TODAY, -10)) });
+    expect(inTime.errors).toBeUndefined();
   });
 
   it('a rights case is a case: opened, updated until closed, and closing it twice is a CONFLICT that changes nothing', async () => {

@@ -3,7 +3,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { DepartmentName } from '../departments';
 import { badInput, conflict, InputProblems, notFound } from '../errors';
 import { parseRowId } from '../row-id';
-import { todayInChina } from '../scalars';
+import { isLocalDate, todayInChina } from '../scalars';
 import { containsIdNumber, ID_NUMBER_IN_TEXT_MESSAGE } from '../text-guard';
 import { ServiceRecord } from './service-record.entity';
 import type { RecordServiceInput, UpdateRightsCaseInput, WithdrawServiceInput } from './service-record.inputs';
@@ -23,6 +23,8 @@ const WORKER_KEY = /^[A-Za-z0-9_-]{1,64}$/;
  */
 export interface ServiceReferences {
   postingTable?: string;
+  /** The posting table's period columns: open from, open until (inclusive), closed early from (a posting is open on a day inside the period and before its closing). */
+  postingPeriod?: { from: string; until: string; closed: string };
   courseTable?: string;
   classTable?: string;
 }
@@ -37,6 +39,10 @@ export interface ReferenceIds {
   postingIds: number[];
   courseIds: number[];
   classIds: number[];
+  /** Asked: which of postingIds were open on this day (YYYY-MM-DD) — answered in openPostingIds. */
+  postingsOpenOn?: string;
+  /** Answered when postingsOpenOn was asked: the postings open on that day. */
+  openPostingIds?: number[];
 }
 
 /** Which of these ids a holder has (the ids it has, per kind). */
@@ -45,11 +51,15 @@ export type ReferenceLookup = (holder: ReferenceHolder, query: ReferenceIds) => 
 /** Which of the ids exist in this department's own tables (a kind it does not hold: none). */
 export async function findReferences(em: EntityManager, references: ServiceReferences, query: ReferenceIds): Promise<ReferenceIds> {
   const found = async (table: string | undefined, ids: number[]) => (table ? [...(await existing(em, table, ids))] : []);
-  return {
+  const answer: ReferenceIds = {
     postingIds: await found(references.postingTable, query.postingIds),
     courseIds: await found(references.courseTable, query.courseIds),
     classIds: await found(references.classTable, query.classIds),
   };
+  if (query.postingsOpenOn !== undefined && references.postingTable) {
+    answer.openPostingIds = references.postingPeriod ? [...(await openOn(em, references.postingTable, references.postingPeriod, answer.postingIds, query.postingsOpenOn))] : answer.postingIds;
+  }
+  return answer;
 }
 
 const MAX_REFERENCE_IDS = 20;
@@ -60,7 +70,18 @@ export function parseReferenceQuery(body: unknown): ReferenceIds | null {
     value === undefined ? [] : Array.isArray(value) && value.length <= MAX_REFERENCE_IDS && value.every((id) => parseRowId(id) !== null) ? value.map(Number) : null;
   const object = (body ?? {}) as Record<string, unknown>;
   const [postingIds, courseIds, classIds] = [ids(object.postingIds), ids(object.courseIds), ids(object.classIds)];
-  return postingIds && courseIds && classIds ? { postingIds, courseIds, classIds } : null;
+  if (!postingIds || !courseIds || !classIds) return null;
+  const query: ReferenceIds = { postingIds, courseIds, classIds };
+  if (object.postingsOpenOn !== undefined) {
+    if (typeof object.postingsOpenOn !== 'string' || !isLocalDate(object.postingsOpenOn)) return null;
+    query.postingsOpenOn = object.postingsOpenOn;
+  }
+  if (object.openPostingIds !== undefined) {
+    const open = ids(object.openPostingIds);
+    if (!open) return null;
+    query.openPostingIds = open;
+  }
+  return query;
 }
 
 /** Whether the caller may see this worker (the department's access rules); false for nobody known. */
@@ -158,6 +179,18 @@ export function checkService(
   return { problems, postingSource, postingIds, courseId, classId, note };
 }
 
+/** Which of these postings were open on the day: inside their period and before an early closing (one statement). */
+async function openOn(em: EntityManager, table: string, period: NonNullable<ServiceReferences['postingPeriod']>, ids: number[], day: string): Promise<Set<number>> {
+  if (ids.length === 0) return new Set();
+  const rows = await em
+    .getConnection()
+    .execute<{ id: number }[]>(
+      `select id from "${table}" where id in (${ids.map(() => '?').join(', ')}) and "${period.from}" <= ?::date and "${period.until}" >= ?::date and ("${period.closed}" is null or "${period.closed}" > ?::date)`,
+      [...ids, day, day, day],
+    );
+  return new Set(rows.map((row) => Number(row.id)));
+}
+
 /** Which of these row ids exist in the table (one statement). */
 async function existing(em: EntityManager, table: string, ids: number[]): Promise<Set<number>> {
   if (ids.length === 0) return new Set();
@@ -185,8 +218,14 @@ export class ServiceRecordService {
     // Each reference with its holder (a question to another department is asked before the transaction opens).
     const missing = new InputProblems();
     if (postingSource !== null) {
-      const found = new Set((await lookup(POSTING_OWNER[postingSource], { postingIds, courseIds: [], classIds: [] })).postingIds);
-      postingIds.forEach((id, index) => missing.check(found.has(id), `input.postingIds[${index}]`, `no such posting (${postingSource})`, 'NOT_FOUND'));
+      // A referral or push names postings open on the day of the service (a holder that does not answer openPostingIds: existence only).
+      const answer = await lookup(POSTING_OWNER[postingSource], { postingIds, courseIds: [], classIds: [], postingsOpenOn: input.servedOn });
+      const found = new Set(answer.postingIds);
+      const open = answer.openPostingIds === undefined ? found : new Set(answer.openPostingIds);
+      postingIds.forEach((id, index) => {
+        if (!found.has(id)) missing.add(`input.postingIds[${index}]`, `no such posting (${postingSource})`, 'NOT_FOUND');
+        else missing.check(open.has(id), `input.postingIds[${index}]`, `the posting was not open on ${input.servedOn} (not yet open, expired or closed early)`, 'POSTING_NOT_OPEN');
+      });
     }
     if (courseId !== null || classId !== null) {
       const found = await lookup('training', { postingIds: [], courseIds: courseId === null ? [] : [courseId], classIds: classId === null ? [] : [classId] });

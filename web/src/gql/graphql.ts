@@ -3670,7 +3670,7 @@ export type RecordServiceInput = {
   note?: InputMaybe<Scalars['String']['input']>;
   /** JOB_REFERRAL (required): HIRED, REFUSED, NO_ANSWER or PENDING; CONTACT_ATTEMPT (required): REACHED, NO_ANSWER, WRONG_NUMBER or REFUSED; RIGHTS_PROTECTION: only with closedOn. */
   outcome?: InputMaybe<ServiceOutcome>;
-  /** JOB_REFERRAL: exactly one posting; JOB_PUSH: 1 to 20 postings, all of postingSource. Each is checked with the department that holds it. */
+  /** JOB_REFERRAL: exactly one posting; JOB_PUSH: 1 to 20 postings, all of postingSource. Each is checked with the department that holds it, and must be open on servedOn (reason POSTING_NOT_OPEN otherwise). */
   postingIds?: InputMaybe<Array<Scalars['ID']['input']>>;
   /** JOB_REFERRAL and JOB_PUSH: whose postings these are. Default: hr records its own job postings, partner its pushed postings; the other departments name it. */
   postingSource?: InputMaybe<PostingSource>;
