@@ -20,7 +20,8 @@ export class RecordServiceInput {
 
   @Field(() => [ID], {
     nullable: true,
-    description: 'JOB_REFERRAL: exactly one posting; JOB_PUSH: 1 to 20 postings, all of postingSource. Each is checked with the department that holds it, and must be open on servedOn (reason POSTING_NOT_OPEN otherwise).',
+    description:
+      'JOB_REFERRAL: exactly one posting; JOB_PUSH: 1 to 20 postings, all of postingSource. Each is checked with the department that holds it, and must be open on servedOn (reason POSTING_NOT_OPEN otherwise).',
   })
   postingIds?: string[] | null;
 

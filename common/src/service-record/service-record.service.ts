@@ -57,7 +57,9 @@ export async function findReferences(em: EntityManager, references: ServiceRefer
     classIds: await found(references.classTable, query.classIds),
   };
   if (query.postingsOpenOn !== undefined && references.postingTable) {
-    answer.openPostingIds = references.postingPeriod ? [...(await openOn(em, references.postingTable, references.postingPeriod, answer.postingIds, query.postingsOpenOn))] : answer.postingIds;
+    answer.openPostingIds = references.postingPeriod
+      ? [...(await openOn(em, references.postingTable, references.postingPeriod, answer.postingIds, query.postingsOpenOn))]
+      : answer.postingIds;
   }
   return answer;
 }
