@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import pg from 'pg';
 import { todayInChina, type Identity } from '@jiuye/common';
 import type { Browser } from 'playwright-core';
 import { launchBrowser, watchedPage, webGatewayOverrides, type WatchedPage } from '@jiuye/testing/browser';
@@ -143,6 +145,50 @@ describe('我的任务 and 一人一案 in the browser', () => {
     const assigned = (await platform.query(TASKS_OF, { assignee: 'assistant-form' })).data.tasks.nodes;
     expect(assigned).toEqual([expect.objectContaining({ subject: other.code, assignee: 'assistant-form', status: 'ASSIGNED' })]);
     await page.getByTestId('assignee-count').filter({ hasText: 'assistant-form' }).waitFor();
+
+    // 导出: the region's tasks as the tasks query lists them, one row each, every subject logged before the bytes.
+    const listed = (await platform.query(`query { tasks(first: 500) { totalCount nodes { id subject householdCode } } }`)).data.tasks;
+    const exported = page.waitForResponse((response) => response.url().includes('/exports/tasks.csv'));
+    const download = page.waitForEvent('download');
+    await page.getByTestId('region-tasks').getByRole('button', { name: '导出 CSV' }).click();
+    const response = await exported;
+    expect(response.status()).toBe(200);
+    expect(Object.fromEntries(new URL(response.url()).searchParams)).toEqual({ region: COUNTY_OFFICER.region });
+    const lines = readFileSync(await (await download).path(), 'utf8')
+      .replace(/^\uFEFF/, '')
+      .split(/\r?\n/)
+      .filter((line) => line.length > 0);
+    const header = lines.findIndex((line) => line.startsWith('序号,'));
+    expect(lines[header].split(',')).toEqual([
+      '序号',
+      '任务编号',
+      '任务类别',
+      '村（社区）',
+      '户编号',
+      '姓名',
+      '状态',
+      '承办人',
+      '开立日期',
+      '到期日',
+      '逾期天数',
+      '办结结果',
+      '办结日期',
+    ]);
+    const ids = lines.slice(header + 1).map((line) => line.split(',')[1]);
+    expect(ids.sort()).toEqual(listed.nodes.map((node: any) => String(node.id)).sort());
+    expect(lines.some((line) => line.includes(other.code) && line.includes('assistant-form'))).toBe(true);
+    const audit = new pg.Client({ connectionString: platform.auditDatabaseUrl });
+    await audit.connect();
+    try {
+      const logged = await audit.query(`select count(*)::int as n from access_log where operation like 'export /exports/tasks.csv%'`);
+      expect(logged.rows[0].n).toBe(listed.totalCount);
+    } finally {
+      await audit.end();
+    }
+    // A filter the tasks query does not know is refused, naming it.
+    const refused = await fetch(`${base}/exports/tasks.csv?status=DONE`, { headers: { authorization: `Bearer ${await tokenFor(COUNTY_OFFICER)}`, 'x-purpose': 'verification' } });
+    expect(refused.status).toBe(400);
+    expect(((await refused.json()) as any).errors[0].extensions.field).toBe('status');
   });
 
   it('records a service on the worker card and the 一人一案 timeline shows it as the graph answers', async () => {

@@ -3047,7 +3047,7 @@ export type Query = {
   targets: TargetList;
   /** One task: for department staff of its village and for its assignee. */
   task: Task;
-  /** 区域任务: a region's tasks for its supervisors (department staff of the region), filtered, by due day; with open tasks by assignee and by age. */
+  /** 区域任务: a region's tasks for its supervisors (department staff of the region), filtered, by due day; with open tasks by assignee and by age. Exports: GET /exports/tasks.xlsx|csv?region=…[&status=…][&kind=…][&assignee=…][&overdue=true|false] */
   tasks: RegionTaskPage;
   trainingClass?: Maybe<TrainingClass>;
   /** 培训班 — classes by start date, optionally of one course. */

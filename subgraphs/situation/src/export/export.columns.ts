@@ -20,6 +20,9 @@ import type { PersonRecord } from '../person/situation-person.type';
 import { villageAssistant } from '../sql/conditions';
 import type { EarlyWarning } from '../warning/warning.types';
 import type { Conflict } from '../conflict/conflict.types';
+import type { TaskWithPerson } from '../task/task.service';
+import { TASK_KIND_LABELS } from '../task/task.rules';
+import { TaskOutcomeVocabulary, TaskStatusVocabulary } from '../task/task.types';
 
 /**
  * A column shows a field of the graph (its schema coordinate) and follows that field's rule for
@@ -162,3 +165,34 @@ export function conflictColumns(access: Pick<AccessControl, 'allows'>): ExportCo
 }
 
 const WARNING_LEVEL_LABELS: Record<string, string> = { RED: '红色', ORANGE: '橙色', YELLOW: '黄色' };
+
+/** The day of an instant in China (UTC+8, no daylight saving). */
+const chinaDay = (at: Date | null) => (at ? new Date(at.getTime() + 8 * 3600_000).toISOString().slice(0, 10) : null);
+
+/** 任务清单 (区域任务): each task with its subject, assignee, days and outcome, as the tasks query filters them. */
+export function taskColumns(access: Pick<AccessControl, 'allows'>, today: string): ExportColumn<TaskWithPerson & { row: number }>[] {
+  return forAccount<TaskWithPerson & { row: number }>(access, [
+    { header: '序号', kind: 'number', width: 8, value: (t) => t.row },
+    { header: '任务编号', kind: 'text', width: 10, value: (t) => String(t.task.id) },
+    { header: '任务类别', width: 22, value: (t) => TASK_KIND_LABELS[t.task.kind] ?? t.task.kind },
+    { header: '村（社区）', width: 16, field: 'Task.villageName', value: (t) => t.task.village_name ?? t.task.village_code },
+    { header: '户编号', kind: 'text', width: 20, field: 'Task.householdCode', value: (t) => t.task.household_code },
+    { header: '姓名', width: 10, value: (t) => t.person?.name ?? null },
+    { header: '状态', width: 10, value: (t) => TaskStatusVocabulary.labels[t.task.status] ?? t.task.status },
+    { header: '承办人', width: 20, value: (t) => t.task.assignee },
+    { header: '开立日期', kind: 'date', width: 12, value: (t) => t.task.opened_on },
+    { header: '到期日', kind: 'date', width: 12, value: (t) => t.task.due_on },
+    {
+      header: '逾期天数',
+      kind: 'number',
+      width: 8,
+      value: (t) => (t.task.status !== 'CLOSED' && t.task.due_on < today ? Math.round((Date.parse(today) - Date.parse(t.task.due_on)) / 86_400_000) : null),
+    },
+    {
+      header: '办结结果',
+      width: 28,
+      value: (t) => (t.task.outcome ? (TaskOutcomeVocabulary.labels[t.task.outcome as keyof typeof TaskOutcomeVocabulary.labels] ?? t.task.outcome) : null),
+    },
+    { header: '办结日期', kind: 'date', width: 12, value: (t) => chinaDay(t.task.closed_at) },
+  ]);
+}

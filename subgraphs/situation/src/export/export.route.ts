@@ -21,7 +21,9 @@ import type { HouseholdRecord } from '../household/zero-employment.types';
 import { resolveRegion, type Region } from '../region/region';
 import { RosterKindVocabulary, type RosterKind } from '../roster/roster-kinds';
 import { checkNoServiceWithinDays, rosterBatches } from '../roster/roster.service';
-import { conflictColumns, loggedFields, rosterColumns, warningColumns, zeroEmploymentColumns } from './export.columns';
+import { conflictColumns, loggedFields, rosterColumns, taskColumns, warningColumns, zeroEmploymentColumns } from './export.columns';
+import { regionTaskBatches, type TaskWithPerson } from '../task/task.service';
+import { TaskKindVocabulary, TaskStatusVocabulary } from '../task/task.types';
 import { warningBatches } from '../warning/warning.service';
 import { EarlyWarning } from '../warning/warning.types';
 import { conflictBatches } from '../conflict/conflict.service';
@@ -62,7 +64,7 @@ const ofRecord = (row: { record: ExportedSubject }) => row.record;
 /** What a path asks for: /exports/roster.xlsx?kind=POOR_LABOURERS&region=530113101 or /exports/zero-employment.csv?region=… */
 async function plan(context: SituationContext, url: URL): Promise<{ view: string; plan: Plan; format: ExportFormat; region: Region; asOf: string | null }> {
   const match = /^\/exports\/([a-z-]+)\.([a-z]+)$/.exec(url.pathname);
-  if (!match) throw badInput('path', 'expected /exports/roster.xlsx|csv?kind=…&region=…, or zero-employment, warnings or conflicts .xlsx|csv?region=…');
+  if (!match) throw badInput('path', 'expected /exports/roster.xlsx|csv?kind=…&region=…, or zero-employment, warnings, conflicts or tasks .xlsx|csv?region=…');
   const [, view, extension] = match;
   const format = parseExportFormat(extension, 'format');
   context.access.requirePersonAccess();
@@ -124,8 +126,27 @@ async function plan(context: SituationContext, url: URL): Promise<{ view: string
         ),
         subjectOf: ofRecord,
       });
+    case 'tasks': {
+      // 区域任务 with the tasks query's filters (status, kind, assignee, overdue), to the day drawn for.
+      const filter = <T extends string>(name: string, values: readonly T[]): T | null => {
+        const value = url.searchParams.get(name);
+        if (value === null) return null;
+        if (!(values as readonly string[]).includes(value)) throw badInput(name, `expected one of ${values.join(', ')}`);
+        return value as T;
+      };
+      const status = filter('status', TaskStatusVocabulary.values);
+      const kind = filter('kind', TaskKindVocabulary.values);
+      const overdue = filter('overdue', ['true', 'false'] as const);
+      const assignee = url.searchParams.get('assignee');
+      const batches = regionTaskBatches(sql, { region, status, kind, assignee, overdue: overdue === null ? null : overdue === 'true' }, today);
+      return planned({
+        kind: null,
+        sheet: sheet('任务清单', taskColumns(context.access, today), batches),
+        subjectOf: ({ task }: TaskWithPerson) => ({ worker_id: task.worker_id, household_code: task.household_code, village_code: task.village_code }),
+      });
+    }
     default:
-      throw badInput('path', `no export named ${view}; available: roster, zero-employment, warnings, conflicts`);
+      throw badInput('path', `no export named ${view}; available: roster, zero-employment, warnings, conflicts, tasks`);
   }
 }
 

@@ -48,7 +48,8 @@ export class TaskResolver {
   }
 
   @Query(() => RegionTaskPage, {
-    description: "区域任务: a region's tasks for its supervisors (department staff of the region), filtered, by due day; with open tasks by assignee and by age.",
+    description:
+      "区域任务: a region's tasks for its supervisors (department staff of the region), filtered, by due day; with open tasks by assignee and by age. Exports: GET /exports/tasks.xlsx|csv?region=…[&status=…][&kind=…][&assignee=…][&overdue=true|false]",
   })
   async tasks(
     @Arg('region', () => String, { nullable: true, description: 'Division code; default your region.' }) region: string | null,

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { downloadExport } from './exportFile';
 import { graphql } from '../../gql';
 import type { TaskKind, WarningResponsibleKind } from '../../gql/graphql';
 import { graphqlRequest } from '../../api/client';
@@ -148,6 +149,12 @@ export function RegionTasks({ purpose }: { purpose: string }) {
     { purpose },
   );
   const page = data?.tasks;
+  const [exportProblem, setExportProblem] = useState<string | null>(null);
+  const exportAs = (format: 'xlsx' | 'csv') => {
+    setExportProblem(null);
+    const query = new URLSearchParams({ ...(region ? { region } : {}), ...(overdueOnly ? { overdue: 'true' } : {}) });
+    downloadExport(`/exports/tasks.${format}?${query}`, purpose, `tasks-${region || 'region'}.${format}`).catch((failure: Error) => setExportProblem(failure.message));
+  };
   return (
     <section data-testid="region-tasks">
       <h2>区域任务{page ? `（${page.region.name ?? page.region.code}，${page.totalCount} 项）` : ''}</h2>
@@ -174,6 +181,13 @@ export function RegionTasks({ purpose }: { purpose: string }) {
           />{' '}
           仅看逾期
         </label>
+        <button type="button" onClick={() => exportAs('xlsx')}>
+          导出 Excel
+        </button>
+        <button type="button" onClick={() => exportAs('csv')}>
+          导出 CSV
+        </button>
+        {exportProblem && <span className="field-error">{exportProblem}</span>}
       </form>
       {error && <p className="error">{error.message}</p>}
       {page && (
