@@ -204,6 +204,68 @@ describe('setTargets and targets', () => {
   });
 });
 
+describe('removeTargets', () => {
+  const REMOVE = `mutation($input: RemoveTargetsInput!) { removeTargets(input: $input) { period measure targets { region { code } target } } }`;
+  const LAST_YEAR = String(Number(YEAR) - 1);
+  const snapshot = () => situationSql(`select region_code, period, measure, target from assessment_target order by 1, 2, 3`);
+
+  it('withdraws targets all or none: a region holding none is named and nothing goes; the history keeps each with its value before', async () => {
+    const set: any = await platform.query(SET, {
+      input: {
+        period: LAST_YEAR,
+        measure: 'WELFARE_POSTS',
+        targets: [
+          { region: T1, target: 30 },
+          { region: villages[0].code, target: 4 },
+          { region: DEMO_COUNTY, target: 90 },
+        ],
+      },
+    });
+    expect(set.errors).toBeUndefined();
+    const before = await snapshot();
+    const cases: [Record<string, unknown>, string, string][] = [
+      [{ period: LAST_YEAR, measure: 'WELFARE_POSTS', regions: [T1, T2] }, 'input.regions[1]', 'NO_TARGET'],
+      [{ period: LAST_YEAR, measure: 'WELFARE_POSTS', regions: [T1, T1] }, 'input.regions[1]', 'DUPLICATE'],
+      [{ period: LAST_YEAR, measure: 'WELFARE_POSTS', regions: [T1, '530102001'] }, 'input.regions[1]', 'OUTSIDE_COUNTY'],
+      [{ period: LAST_YEAR, measure: 'WELFARE_POSTS', regions: ['53011'] }, 'input.regions[0]', 'DIVISION_CODE'],
+      [{ period: `${LAST_YEAR}-11`, measure: 'WELFARE_POSTS', regions: [T1] }, 'input.period', 'TARGET_PERIOD'],
+      [{ period: LAST_YEAR, measure: 'WELFARE_POSTS', regions: [] }, 'input.regions', 'COUNT'],
+    ];
+    for (const [input, field, reason] of cases) {
+      const res: any = await platform.query(REMOVE, { input });
+      expect(res.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field, reason });
+    }
+    // Not a county officer of hr or poverty: refused.
+    const township: any = await platform.queryAs({ subject: 'township-officer', department: 'hr', role: 'officer', region: T1, permissions: [] }, REMOVE, {
+      input: { period: LAST_YEAR, measure: 'WELFARE_POSTS', regions: [T1] },
+    });
+    expect(township.errors[0].extensions.code).toBe('FORBIDDEN');
+    const dashboard: any = await platform.queryAs(DASHBOARD, REMOVE, { input: { period: LAST_YEAR, measure: 'WELFARE_POSTS', regions: [T1] } }, null);
+    expect(dashboard.errors[0].extensions.code).toBe('FORBIDDEN');
+    expect(await snapshot()).toEqual(before);
+
+    const removed: any = await platform.query(REMOVE, { input: { period: LAST_YEAR, measure: 'WELFARE_POSTS', regions: [T1, villages[0].code] } });
+    expect(removed.errors).toBeUndefined();
+    expect(removed.data.removeTargets.targets).toEqual([{ region: { code: DEMO_COUNTY }, target: 90 }]);
+    const CHANGES = `query($region: String, $period: String!) { targetChanges(region: $region, period: $period, measure: WELFARE_POSTS, first: 100) { actor operation region { code } before after } }`;
+    const changes: any = await platform.query(CHANGES, { region: DEMO_COUNTY, period: LAST_YEAR });
+    expect(changes.errors).toBeUndefined();
+    const deleted = changes.data.targetChanges.filter((c: any) => c.operation === 'DELETE');
+    expect(deleted).toEqual(
+      expect.arrayContaining([
+        { actor: COUNTY_OFFICER.subject, operation: 'DELETE', region: { code: T1 }, before: 30, after: null },
+        { actor: COUNTY_OFFICER.subject, operation: 'DELETE', region: { code: villages[0].code }, before: 4, after: null },
+      ]),
+    );
+    expect(deleted).toHaveLength(2);
+    // Set again after withdrawal: a new INSERT.
+    const again: any = await platform.query(SET, { input: { period: LAST_YEAR, measure: 'WELFARE_POSTS', targets: [{ region: T1, target: 25 }] } });
+    expect(again.errors).toBeUndefined();
+    const after: any = await platform.query(CHANGES, { region: T1, period: LAST_YEAR });
+    expect(after.data.targetChanges[0]).toMatchObject({ operation: 'INSERT', before: null, after: 25 });
+  });
+});
+
 describe('completion against the indicators', () => {
   it('agrees with Query.indicators and an independent count, per township and village, with rates and ranks', async () => {
     const counts = await transfersPerVillage(`${YEAR}-01-01`, `${YEAR}-12-31`);

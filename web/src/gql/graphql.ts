@@ -2105,6 +2105,8 @@ export type Mutation = {
   removeHouseholdMember: HouseholdMember;
   /** An employer withdraws from a fair of your region, with its postings. */
   removeJobFairEmployer: JobFair;
+  /** 撤销目标任务: withdraws the targets of one period and measure from regions of your county, all or none (a region holding none is named, nothing removed); the change history keeps each (DELETE, with the value before). County officers of hr or poverty, with a purpose. Answers the county’s remaining targets for that period and measure. */
+  removeTargets: TargetList;
   /** 处理冲突: records how a conflict was settled (note, and optionally which department's fact holds). Department staff of the conflict's region; the conflict reopens when either fact changes. */
   resolveConflict: Conflict;
   /** 查看完整手机号 — partner-city staff reveal the full phone of a worker transferred to their city (a confirmed transfer, open or ended within the follow-up period of 183 days), to phone them. Logged in the access log as a reveal (reveal:Transfer.phone); never the ID number. A worker you do not see reads as none (NOT_FOUND on workerId). */
@@ -2534,6 +2536,11 @@ export type MutationRemoveHouseholdMemberArgs = {
 
 export type MutationRemoveJobFairEmployerArgs = {
   input: RemoveJobFairEmployerInput;
+};
+
+
+export type MutationRemoveTargetsArgs = {
+  input: RemoveTargetsInput;
 };
 
 
@@ -3957,6 +3964,15 @@ export type RemoveJobFairEmployerInput = {
   fairId: Scalars['ID']['input'];
 };
 
+/** 撤销目标任务 — withdraw the targets of one period and measure from regions of the caller’s county. */
+export type RemoveTargetsInput = {
+  measure: TargetMeasure;
+  /** A year '2026' or a quarter '2026-Q1'. */
+  period: Scalars['String']['input'];
+  /** 1 to 1000 regions, each at most once, each holding a target for the period and measure. */
+  regions: Array<Scalars['String']['input']>;
+};
+
 /** Settle a conflict: what was found and which department's fact holds. */
 export type ResolveConflictInput = {
   /** Conflict.id */
@@ -4493,12 +4509,13 @@ export type TargetChange = {
   __typename?: 'TargetChange';
   /** The staff account that made it (its id, as the history keeps it). */
   actor: Scalars['String']['output'];
+  /** The target after (null when withdrawn). */
   after?: Maybe<Scalars['Int']['output']>;
   at: Scalars['DateTimeISO']['output'];
   /** The target before (null when first set). */
   before?: Maybe<Scalars['Int']['output']>;
   measure: TargetMeasure;
-  /** INSERT (first set) or UPDATE (changed). */
+  /** INSERT (first set), UPDATE (changed) or DELETE (withdrawn: removeTargets). */
   operation: Scalars['String']['output'];
   period: Scalars['String']['output'];
   region: SituationRegion;

@@ -7,8 +7,8 @@ import { rankedCounty } from '../ranking/ranking.service';
 import { resolveRegion } from '../region/region';
 import { assessment } from './assessment.service';
 import { completion } from './completion.service';
-import { parseTargetPeriod, readTargetChanges, readTargets, setTargets, type TargetRow } from './target.service';
-import { Assessment, Completion, SetTargetsInput, Target, TargetChange, TargetList, TargetMeasure } from './target.types';
+import { parseTargetPeriod, readTargetChanges, readTargets, removeTargets, setTargets, type TargetRow } from './target.service';
+import { Assessment, Completion, RemoveTargetsInput, SetTargetsInput, Target, TargetChange, TargetList, TargetMeasure } from './target.types';
 
 const toTarget = (row: TargetRow): Target => ({
   region: { code: row.region_code, name: row.region_name, level: row.region_level },
@@ -29,6 +29,15 @@ export class TargetResolver {
   })
   async setTargets(@Arg('input', () => SetTargetsInput) input: SetTargetsInput, @Ctx() context: SituationContext): Promise<TargetList> {
     const rows = await inTransaction(context.em, (sql) => setTargets(sql, context.access, context.change.current, input));
+    return { period: input.period.trim(), measure: input.measure, targets: rows.map(toTarget) };
+  }
+
+  @Mutation(() => TargetList, {
+    description:
+      '撤销目标任务: withdraws the targets of one period and measure from regions of your county, all or none (a region holding none is named, nothing removed); the change history keeps each (DELETE, with the value before). County officers of hr or poverty, with a purpose. Answers the county’s remaining targets for that period and measure.',
+  })
+  async removeTargets(@Arg('input', () => RemoveTargetsInput) input: RemoveTargetsInput, @Ctx() context: SituationContext): Promise<TargetList> {
+    const rows = await inTransaction(context.em, (sql) => removeTargets(sql, context.access, context.change.current, input));
     return { period: input.period.trim(), measure: input.measure, targets: rows.map(toTarget) };
   }
 

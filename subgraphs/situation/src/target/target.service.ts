@@ -123,6 +123,56 @@ export async function setTargets(sql: Sql, access: AccessControl, change: Change
   return readTargets(sql, { code: county, name: county, level: 'COUNTY' }, period.code, input.measure as TargetMeasure);
 }
 
+export interface RemoveTargetsRequest {
+  period: string;
+  measure: string;
+  regions: string[];
+}
+
+/**
+ * 撤销目标任务: withdraws the targets of one period and measure from regions of the caller's
+ * county, all or none: every region named must hold one (else BAD_USER_INPUT naming it, nothing
+ * removed). The history keeps each removed target (operation DELETE, the value before).
+ */
+export async function removeTargets(sql: Sql, access: AccessControl, change: ChangeContext | null, input: RemoveTargetsRequest): Promise<TargetRow[]> {
+  const county = requireTargetSetter(access);
+  if (change) {
+    const { sql: text, params } = changeContextSql(change);
+    await sql.rows(text, params);
+  }
+  const problems = new InputProblems();
+  let period: ReturnType<typeof parseTargetPeriod> | null = null;
+  try {
+    period = parseTargetPeriod(input.period, 'input.period');
+  } catch (error) {
+    problems.add('input.period', (error as Error).message.replace(/^input\.period: /, ''), 'TARGET_PERIOD');
+  }
+  problems.check((TargetMeasureVocabulary.values as string[]).includes(input.measure), 'input.measure', `one of ${TargetMeasureVocabulary.values.join(', ')}`, 'MEASURE');
+  const regions = input.regions ?? [];
+  problems.check(regions.length >= 1 && regions.length <= MAX_TARGETS_PER_CALL, 'input.regions', `1 to ${MAX_TARGETS_PER_CALL} regions (got ${regions.length})`, 'COUNT');
+  const seen = new Set<string>();
+  regions.forEach((region, i) => {
+    const field = `input.regions[${i}]`;
+    if (!isValidDivisionCode(region ?? '') || ![6, 9, 12].includes(region.length))
+      problems.add(field, 'expected the code of the county (6 digits), a township (9) or a village (12)', 'DIVISION_CODE');
+    else if (!region.startsWith(county)) problems.add(field, `${region} lies outside your county ${county}`, 'OUTSIDE_COUNTY');
+    else if (seen.has(region)) problems.add(field, `${region} is named twice`, 'DUPLICATE');
+    seen.add(region);
+  });
+  problems.throwIfAny();
+  const year = period!.year;
+  await sql.rows(`select pg_advisory_xact_lock(hashtext($1))`, [`assessment_target:${county}:${year}:${input.measure}`]);
+  const held = await sql.rows<{ region_code: string }>(
+    `select region_code from assessment_target where region_code = any($1::text[]) and period = $2 and measure = $3 for update`,
+    [regions, period!.code, input.measure],
+  );
+  const holding = new Set(held.map((row) => row.region_code));
+  regions.forEach((region, i) => problems.check(holding.has(region), `input.regions[${i}]`, `${region} holds no ${input.measure} target for ${period!.code}`, 'NO_TARGET'));
+  problems.throwIfAny();
+  await sql.rows(`delete from assessment_target where region_code = any($1::text[]) and period = $2 and measure = $3`, [regions, period!.code, input.measure]);
+  return readTargets(sql, { code: county, name: county, level: 'COUNTY' }, period!.code, input.measure as TargetMeasure);
+}
+
 /** The targets of a region and every region inside it, for one period and measure, by region code. */
 export function readTargets(sql: Sql, region: Region, period: string, measure: TargetMeasure): Promise<TargetRow[]> {
   return sql.rows<TargetRow>(
@@ -159,11 +209,16 @@ export interface TargetChangeRow {
 /** The changes of the targets of a region and everything inside it (one period and measure), newest first, from change_history. */
 export function readTargetChanges(sql: Sql, region: Region, period: string, measure: TargetMeasure, first: number): Promise<TargetChangeRow[]> {
   return sql.rows<TargetChangeRow>(
-    `select h.at, h.actor, h.operation, t.region_code, d.name as region_name, d.level as region_level, t.period, t.measure,
-            case h.operation when 'UPDATE' then (h.changes -> 'target' ->> 0)::int end as before,
+    `select h.at, h.actor, h.operation, k.region_code, d.name as region_name, d.level as region_level, k.period, k.measure,
+            case h.operation when 'UPDATE' then (h.changes -> 'target' ->> 0)::int when 'DELETE' then (h.changes ->> 'target')::int end as before,
             case h.operation when 'UPDATE' then (h.changes -> 'target' ->> 1)::int when 'INSERT' then (h.changes ->> 'target')::int end as after
-       from change_history h join assessment_target t on t.id::text = h.row_key left join division d on d.code = t.region_code
-      where h.table_name = 'assessment_target' and t.region_code like $1 || '%' and t.period = $2 and t.measure = $3
+       from change_history h
+       left join assessment_target t on t.id::text = h.row_key
+       -- A withdrawn target's row is gone: its keys are in the entry itself (a delete keeps the old row).
+       cross join lateral (select coalesce(t.region_code, h.changes ->> 'region_code') as region_code, coalesce(t.period, h.changes ->> 'period') as period,
+                                  coalesce(t.measure, h.changes ->> 'measure') as measure) k
+       left join division d on d.code = k.region_code
+      where h.table_name = 'assessment_target' and k.region_code like $1 || '%' and k.period = $2 and k.measure = $3
       order by h.id desc limit $4`,
     [region.code, period, measure, first],
   );

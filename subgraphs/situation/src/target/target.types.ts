@@ -48,6 +48,18 @@ export class SetTargetsInput {
   targets: RegionTargetInput[];
 }
 
+@InputType({ description: '撤销目标任务 — withdraw the targets of one period and measure from regions of the caller’s county.' })
+export class RemoveTargetsInput {
+  @Field(() => String, { description: "A year '2026' or a quarter '2026-Q1'." })
+  period: string;
+
+  @Field(() => TargetMeasure)
+  measure: TargetMeasure;
+
+  @Field(() => [String], { description: '1 to 1000 regions, each at most once, each holding a target for the period and measure.' })
+  regions: string[];
+}
+
 @ObjectType({ description: '目标任务 — the target of one region, period and measure.' })
 export class Target {
   @Field(() => RegionType)
@@ -203,7 +215,7 @@ export class TargetChange {
   @Field(() => String, { description: 'The staff account that made it (its id, as the history keeps it).' })
   actor: string;
 
-  @Field(() => String, { description: 'INSERT (first set) or UPDATE (changed).' })
+  @Field(() => String, { description: 'INSERT (first set), UPDATE (changed) or DELETE (withdrawn: removeTargets).' })
   operation: string;
 
   @Field(() => RegionType)
@@ -218,6 +230,6 @@ export class TargetChange {
   @Field(() => Int, { nullable: true, description: 'The target before (null when first set).' })
   before: number | null;
 
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, { nullable: true, description: 'The target after (null when withdrawn).' })
   after: number | null;
 }
