@@ -63,7 +63,7 @@ describe('npm run import -- poverty households', () => {
       '与户主关系: exactly one member is the head',
       'the same person as line',
       '贫困状态: a household is registered as 未脱贫',
-      '主要致贫原因: give 4 to 200 characters',
+      '主要致贫原因: give 2 to 200 characters',
       '户编号: lies outside your scope',
       'the household is refused with line',
     ]) {

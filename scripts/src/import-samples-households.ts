@@ -78,7 +78,7 @@ function households(villages: readonly SampleVillage[], firstNumber: number, fir
   const twice = household(7, SHAPES[1]);
   twice.push([...twice[1]]); // the same person as the line above
   const lifted = household(8, SHAPES[4], undefined, '已脱贫'); // 贫困状态: registered as 未脱贫, lifted later
-  const shortReason = household(9, SHAPES[1], undefined, '未脱贫', '因病'); // 主要致贫原因: 4 to 200 characters
+  const shortReason = household(9, SHAPES[1], undefined, '未脱贫', '病'); // 主要致贫原因: 2 to 200 characters
   const outside = household(10, SHAPES[4], OUTSIDE_VILLAGE); // 户编号: outside the county
   return [...good, mistyped, twoHeads, twice, lifted, shortReason, outside];
 }

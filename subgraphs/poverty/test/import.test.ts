@@ -174,7 +174,7 @@ describe('poverty import: 建档立卡贫困户名单, one household over severa
         '与户主关系: exactly one member is the head (户主, HEAD); found 2',
         'the same person as line ' + String(report!.rejected.find((r) => r.reason.startsWith('the same person'))!.line - 1),
         expect.stringMatching(/^贫困状态: a household is registered as 未脱贫/),
-        '主要致贫原因: give 4 to 200 characters',
+        '主要致贫原因: give 2 to 200 characters',
         // A household outside the caller's scope: each of its rows says so.
         '户编号: lies outside your scope',
         '户编号: lies outside your scope',

@@ -420,7 +420,7 @@ export type ChangePovertyStatusInput = {
   effectiveOn: Scalars['LocalDate']['input'];
   /** 户编号, 16 digits */
   householdCode: Scalars['String']['input'];
-  /** Why, 4 to 200 characters. */
+  /** Why, 2 to 200 characters. */
   reason: Scalars['String']['input'];
   /** The new status; must differ from the current one. */
   status: PovertyStatus;
@@ -3798,7 +3798,7 @@ export type RegisterHouseholdInput = {
   code: Scalars['String']['input'];
   /** Exactly one HEAD; each ID number once. */
   members: Array<RegisterMemberInput>;
-  /** 致贫原因 / 风险 — 4 to 200 characters (因病, 因学, 缺劳力…). */
+  /** 致贫原因 / 风险 — 2 to 200 characters (因病, 因学, 缺劳力…). */
   reason: Scalars['String']['input'];
   /** Day of registration; not in the future. */
   registeredOn: Scalars['LocalDate']['input'];

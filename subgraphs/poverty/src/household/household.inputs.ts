@@ -25,7 +25,7 @@ export class RegisterHouseholdInput {
   @Field(() => PovertyStatus, { description: 'First status: NOT_LIFTED (建档立卡), MARGINAL or SUDDEN_HARDSHIP (监测对象).' })
   status: PovertyStatus;
 
-  @Field(() => String, { description: '致贫原因 / 风险 — 4 to 200 characters (因病, 因学, 缺劳力…).' })
+  @Field(() => String, { description: '致贫原因 / 风险 — 2 to 200 characters (因病, 因学, 缺劳力…).' })
   reason: string;
 
   @Field(() => [RegisterMemberInput], { description: 'Exactly one HEAD; each ID number once.' })

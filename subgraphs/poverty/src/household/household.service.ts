@@ -30,7 +30,8 @@ import type { RegisterHouseholdInput } from './household.inputs';
 
 export const MAX_MEMBERS = 30;
 export const NAME_LENGTH = { min: 1, max: 60 };
-export const STATUS_REASON_LENGTH = { min: 4, max: 200 };
+/** 致贫原因 as the county forms write them: 因病, 因学, 缺劳力 … (2 characters at least). */
+export const STATUS_REASON_LENGTH = { min: 2, max: 200 };
 
 /** A household enters the register as 建档立卡 (NOT_LIFTED) or as a monitored household; 已脱贫 comes later. */
 export const REGISTRATION_STATUSES: readonly PovertyStatus[] = ['NOT_LIFTED', 'MARGINAL', 'SUDDEN_HARDSHIP'];
@@ -42,7 +43,9 @@ export function checkHouseholdCode(problems: InputProblems, code: string, field:
 /** Trims a free-text reason and checks its length; returns the trimmed text. */
 export function checkText(problems: InputProblems, value: string, field: string, length: { min: number; max: number }): string {
   const text = value.trim();
-  problems.check(text.length >= length.min && text.length <= length.max, field, `give ${length.min} to ${length.max} characters`);
+  // Characters, not UTF-16 units: a name in a CJK extension (𠀀…) is one character each.
+  const characters = [...text].length;
+  problems.check(characters >= length.min && characters <= length.max, field, `give ${length.min} to ${length.max} characters`);
   return text;
 }
 

@@ -12,6 +12,6 @@ export class ChangePovertyStatusInput {
   @Field(() => LocalDateScalar, { description: 'Not before the last change, not in the future.' })
   effectiveOn: string;
 
-  @Field(() => String, { description: 'Why, 4 to 200 characters.' })
+  @Field(() => String, { description: 'Why, 2 to 200 characters.' })
   reason: string;
 }
