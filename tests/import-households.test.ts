@@ -62,7 +62,7 @@ describe('npm run import -- poverty households', () => {
       '身份证号码: the check character',
       '与户主关系: exactly one member is the head',
       'the same person as line',
-      '贫困状态: a household is registered as 未脱贫',
+      '贫困状态: is 已脱贫: give the household’s 脱贫年度',
       '主要致贫原因: give 2 to 200 characters',
       '户编号: lies outside your scope',
       'the household is refused with line',

@@ -10,8 +10,8 @@ import { householdCodeIn, idNumberCheckCharacter, makeIdNumber } from '@jiuye/co
  * People are synthetic (born in 禄劝 530128, sequences from 801: none of the other samples' people),
  * in the demo county's first villages, households numbered from 9201 (xlsx) and 9301 (csv). Each
  * file ends with the broken households offices send: a mistyped ID number, two heads, a member
- * listed twice, a household already lifted out of poverty (已脱贫: registered as 未脱贫, lifted by
- * a later status change), a reason too short (因病), a household outside the county.
+ * listed twice, a household lifted out of poverty (已脱贫) without its 脱贫年度 (the import registers
+ * it as 未脱贫 and lifts it on that day), a reason too short (病), a household outside the county.
  */
 export interface SampleVillage {
   code: string;
@@ -77,7 +77,7 @@ function households(villages: readonly SampleVillage[], firstNumber: number, fir
   twoHeads[1][4] = '户主'; // 与户主关系: two heads
   const twice = household(7, SHAPES[1]);
   twice.push([...twice[1]]); // the same person as the line above
-  const lifted = household(8, SHAPES[4], undefined, '已脱贫'); // 贫困状态: registered as 未脱贫, lifted later
+  const lifted = household(8, SHAPES[4], undefined, '已脱贫'); // 已脱贫 without 脱贫年度: refused
   const shortReason = household(9, SHAPES[1], undefined, '未脱贫', '病'); // 主要致贫原因: 2 to 200 characters
   const outside = household(10, SHAPES[4], OUTSIDE_VILLAGE); // 户编号: outside the county
   return [...good, mistyped, twoHeads, twice, lifted, shortReason, outside];

@@ -173,7 +173,7 @@ describe('poverty import: 建档立卡贫困户名单, one household over severa
         expect.stringMatching(/^身份证号码: .*check character/),
         '与户主关系: exactly one member is the head (户主, HEAD); found 2',
         'the same person as line ' + String(report!.rejected.find((r) => r.reason.startsWith('the same person'))!.line - 1),
-        expect.stringMatching(/^贫困状态: a household is registered as 未脱贫/),
+        '贫困状态: is 已脱贫: give the household’s 脱贫年度 (or 脱贫日期) too (on the head’s row at least)',
         '主要致贫原因: give 2 to 200 characters',
         // A household outside the caller's scope: each of its rows says so.
         '户编号: lies outside your scope',
@@ -237,5 +237,29 @@ describe('poverty import: 建档立卡贫困户名单, one household over severa
       { line: 3, column: '身份证号码', reason: '身份证号码: this person is a current member of another registered household (outside your scope); remove them there first' },
     ]);
     expect(lines!.flatMap((line) => (line.type === 'progress' ? (line.lookups ?? []) : []))).toEqual([pseudonymOf(held)]);
+  });
+  it('已脱贫 households come in registered as 未脱贫 on their 识别年度 and lifted on their 脱贫年度; without one, or lifted before registered, the household is refused', async () => {
+    const [E, F, G, H] = [id('1961-02-02', 91), id('1962-03-03', 92), id('1963-04-04', 93), id('1964-05-05', 94)];
+    const list = [
+      '序号,户编号,姓名,身份证号码,与户主关系,贫困状态,识别年度,主要致贫原因,脱贫年度',
+      `1,${QINGKOU}0011,孙一,${E},户主,已脱贫,2015,因病,2019`,
+      `2,${QINGKOU}0012,孙二,${F},户主,已脱贫,2015,因学,`,
+      `3,${QINGKOU}0013,孙三,${G},户主,已脱贫,2018,缺劳力,2017年`,
+      `4,${QINGKOU}0014,孙四,${H},户主,未脱贫,2016,因残,2020`,
+    ].join('\n');
+    const { report } = await post(Buffer.from(list, 'utf8'));
+    expect(report!.counts).toMatchObject({ rows: 4, inserted: 1, rejected: 3 });
+    expect(report!.rejected).toEqual([
+      { line: 3, column: '贫困状态', reason: '贫困状态: is 已脱贫: give the household’s 脱贫年度 (or 脱贫日期) too (on the head’s row at least)' },
+      { line: 4, column: '脱贫年度', reason: '脱贫年度: is before the household was registered (2018-01-01)' },
+      { line: 5, column: '脱贫年度', reason: '脱贫年度: is given for a household that is not 已脱贫' },
+    ]);
+    expect(await poverty.sql(`select code, poverty_status, status_since, registered_year from household where code like ?`, [`${QINGKOU}001%`])).toEqual([
+      { code: `${QINGKOU}0011`, poverty_status: 'LIFTED', status_since: '2019-12-31', registered_year: 2015 },
+    ]);
+    expect(await poverty.sql(`select from_status, to_status, effective_on from poverty_status_change where household_code = ? order by id`, [`${QINGKOU}0011`])).toEqual([
+      { from_status: null, to_status: 'NOT_LIFTED', effective_on: '2015-01-01' },
+      { from_status: 'NOT_LIFTED', to_status: 'LIFTED', effective_on: '2019-12-31' },
+    ]);
   });
 });

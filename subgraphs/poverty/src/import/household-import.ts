@@ -11,6 +11,7 @@ import {
   normaliseIdNumber,
   normaliseText,
   PovertyStatusVocabulary,
+  todayInChina,
   villageOfHousehold,
   vocabularyReader,
   workerPseudonym,
@@ -26,11 +27,12 @@ import {
   type Subject,
 } from '@jiuye/common';
 import { RegisteredHousehold } from '../household/household.entity';
+import { applyStatusChange } from '../status/status.service';
 import { checkHouseholdCode, checkText, HouseholdService, NAME_LENGTH, statusLabel } from '../household/household.service';
 import { HouseholdMember, RelationshipVocabulary, type Relationship } from '../member/member.entity';
 import { HouseholdMemberService } from '../member/member.service';
 
-export type HouseholdColumn = 'seq' | 'householdCode' | 'village' | 'idNumber' | 'name' | 'relationship' | 'status' | 'registeredOn' | 'reason';
+export type HouseholdColumn = 'seq' | 'householdCode' | 'village' | 'idNumber' | 'name' | 'relationship' | 'status' | 'registeredOn' | 'reason' | 'liftedOn';
 
 /** 建档立卡贫困户名单: one row per member; the household's columns repeated on each row or given on the head's row only. */
 export const HOUSEHOLD_COLUMNS: readonly ImportColumn<HouseholdColumn>[] = [
@@ -43,10 +45,11 @@ export const HOUSEHOLD_COLUMNS: readonly ImportColumn<HouseholdColumn>[] = [
   { key: 'status', labels: ['贫困状态', '贫困户状态', '脱贫状态', 'status'] },
   { key: 'registeredOn', labels: ['识别年度', '识别日期', '识别时间', '建档日期', '纳入日期', 'registeredOn'] },
   { key: 'reason', labels: ['主要致贫原因', '致贫原因', '致贫/返贫风险', 'reason'] },
+  { key: 'liftedOn', labels: ['脱贫年度', '脱贫年份', '脱贫时间', '脱贫日期', '标注脱贫年度', 'liftedOn'] },
 ];
 
 /** The household's columns: present on the head's row at least; equal wherever they are repeated. */
-const HOUSEHOLD_FIELDS = ['status', 'registeredOn', 'reason'] as const;
+const HOUSEHOLD_FIELDS = ['status', 'registeredOn', 'reason', 'liftedOn'] as const;
 type HouseholdField = (typeof HOUSEHOLD_FIELDS)[number];
 
 export interface MemberRow {
@@ -57,6 +60,8 @@ export interface MemberRow {
   status: PovertyStatus | null;
   registeredOn: string | null;
   reason: string | null;
+  /** 脱贫年度 / 脱贫日期 of an 已脱贫 household (a year: lifted on 31 December of it, or today if that is later). */
+  liftedOn: string | null;
 }
 
 export interface HouseholdImportScope {
@@ -116,15 +121,25 @@ function parseMemberRow(values: Record<HouseholdColumn, RawCell | undefined>, ps
   const status = optional('status', statusOf);
   const registeredOn = optional('registeredOn', readRegistrationDay);
   const reason = normaliseText(values.reason ?? null);
+  const liftedOn = optional('liftedOn', readLiftingDay);
   for (const problem of problems.list()) rejections.push({ column: problem.field as HouseholdColumn, reason: problem.message });
   if (rejections.length || !parsed || idNumber === null || relationship === null) return { rejections };
-  return { key: workerPseudonym(idNumber, pseudonymKey), record: { householdCode, idNumber, name, relationship, status, registeredOn, reason } };
+  return { key: workerPseudonym(idNumber, pseudonymKey), record: { householdCode, idNumber, name, relationship, status, registeredOn, reason, liftedOn } };
 }
 
 /** 识别年度 (a year: the household registers on 1 January of it) or 识别日期 (a day). */
 function readRegistrationDay(cell: RawCell): Normalised<string> {
   const year = /^(\d{4})年?$/.exec(typeof cell === 'number' && Number.isInteger(cell) && cell >= 1900 && cell <= 2999 ? String(cell) : (normaliseText(cell) ?? ''));
   return year ? { value: `${year[1]}-01-01` } : normaliseDate(cell);
+}
+
+/** 脱贫年度 (a year: the household was lifted by its last day, or today in the current year) or 脱贫日期 (a day). */
+function readLiftingDay(cell: RawCell): Normalised<string> {
+  const year = /^(\d{4})年?$/.exec(typeof cell === 'number' && Number.isInteger(cell) && cell >= 1900 && cell <= 2999 ? String(cell) : (normaliseText(cell) ?? ''));
+  if (!year) return normaliseDate(cell);
+  const today = todayInChina();
+  const last = `${year[1]}-12-31`;
+  return { value: last < today ? last : today };
 }
 
 type Result = BatchResult<HouseholdColumn>;
@@ -186,15 +201,28 @@ async function applyHousehold(em: EntityManager, rows: readonly KeyedRow<MemberR
     // A new household: registerHousehold with every member of the file.
     if (value('status') === null) refuse(headIndex, 'status', 'is empty: a new household needs its status (on the head’s row at least)');
     if (value('registeredOn') === null) refuse(headIndex, 'registeredOn', 'is empty: a new household needs its year or day of registration (on the head’s row at least)');
+    // 已脱贫: registered as 未脱贫 on its registration day, then lifted on its 脱贫年度 — the two dated steps the mutations take.
+    const lifted = value('status') === 'LIFTED';
+    const liftedOn = value('liftedOn');
+    if (lifted && liftedOn === null) refuse(source.status ?? headIndex, 'status', 'is 已脱贫: give the household’s 脱贫年度 (or 脱贫日期) too (on the head’s row at least)');
+    if (!lifted && liftedOn !== null) refuse(source.liftedOn!, 'liftedOn', 'is given for a household that is not 已脱贫');
+    if (liftedOn !== null && liftedOn > todayInChina()) refuse(source.liftedOn!, 'liftedOn', 'must not be in the future');
+    else if (lifted && liftedOn !== null && value('registeredOn') !== null && liftedOn < value('registeredOn')!)
+      refuse(source.liftedOn!, 'liftedOn', `is before the household was registered (${value('registeredOn')})`);
     if (results.some((r) => r.outcome === 'rejected')) return results;
     try {
-      await new HouseholdService(em, scope.pseudonymKey, (c) => scope.canSee({ place: c })).register({
+      const registered = await new HouseholdService(em, scope.pseudonymKey, (c) => scope.canSee({ place: c })).register({
         code,
         registeredOn: value('registeredOn')!,
-        status: value('status')!,
+        status: lifted ? 'NOT_LIFTED' : value('status')!,
         reason: value('reason') ?? '',
         members: rows.map((row) => ({ idNumber: row.record.idNumber, name: row.record.name, relationship: row.record.relationship })),
       });
+      if (lifted) {
+        const household = await em.findOneOrFail(RegisteredHousehold, { code: registered.code });
+        applyStatusChange(em, household, 'LIFTED', liftedOn!, `脱贫（导入：脱贫年度 ${liftedOn!.slice(0, 4)}）`);
+        await em.flush();
+      }
       return rows.map((row) => ({ outcome: 'inserted', person: person(row) }));
     } catch (error) {
       await refuseWith(error, (index) => index);
