@@ -82,25 +82,4 @@ export default tseslint.config(
     files: ['devtools/src/**/*.ts'],
     rules: restrict({ regex: '^@jiuye/(gateway|testing)(/|$)', message: 'devtools imports common and the subgraphs only (docs/architecture.md).' }),
   },
-
-  // ---- Known exceptions (docs/architecture.md, "Known exceptions, to remove"), each scoped to its files ----
-  {
-    // jest's globalSetup/globalTeardown are loaded outside the module mapper, so they cannot use @jiuye/devtools.
-    files: ['testing/src/global-setup.ts', 'testing/src/global-teardown.ts'],
-    rules: {
-      'no-restricted-imports': ['error', { patterns: RELATIVE_REACH.map((p) => ({ ...p, regex: `^(?!\\.\\./\\.\\./devtools/src/embedded-postgres$)(?:${p.regex.slice(1)})` })) }],
-    },
-  },
-  {
-    // The harness builds constructed read-model rows with situation internals the package does not export.
-    files: ['testing/src/situation.ts'],
-    rules: { 'no-restricted-imports': ['error', { patterns: RELATIVE_REACH.map((p) => ({ ...p, regex: `^(?!\\.\\./\\.\\./subgraphs/situation/src/)(?:${p.regex.slice(1)})` })) }] },
-  },
-  {
-    // The roles test runs npm start's role provisioning (scripts/src/database-roles.ts), which scripts does not publish as a package.
-    files: ['tests/security/01-database-roles.test.ts'],
-    rules: {
-      'no-restricted-imports': ['error', { patterns: RELATIVE_REACH.map((p) => ({ ...p, regex: `^(?!\\.\\./\\.\\./scripts/src/database-roles$)(?:${p.regex.slice(1)})` })) }],
-    },
-  },
 );
