@@ -22,8 +22,48 @@ const RELATIVE_REACH = [
   },
 ];
 
-/** no-restricted-imports with the relative-reach patterns plus `extra`; one rule value per file (flat config replaces, not merges). */
-const restrict = (...extra) => ({ 'no-restricted-imports': ['error', { patterns: [...RELATIVE_REACH, ...extra] }] });
+/**
+ * The same boundaries for the module specifiers no-restricted-imports does not see:
+ * `require('x')`, `require.resolve('x')`, `import('x')` and the type `typeof import('x')`
+ * (TypeScript's `import x = require('x')` no-restricted-imports checks itself). Options as
+ * no-restricted-imports' `patterns` (regex + message); a specifier that is not a plain string
+ * (a computed path) is not checked.
+ */
+const noRestrictedRequire = {
+  meta: { type: 'problem', schema: [{ type: 'object', properties: { patterns: { type: 'array' } }, additionalProperties: false }] },
+  create(context) {
+    const patterns = (context.options[0]?.patterns ?? []).map((p) => ({ regex: new RegExp(p.regex), message: p.message }));
+    const specifier = (node) => {
+      if (node?.type === 'Literal' && typeof node.value === 'string') return node.value;
+      if (node?.type === 'TemplateLiteral' && node.expressions.length === 0) return node.quasis[0].value.cooked;
+      return null;
+    };
+    const check = (node, source) => {
+      const name = specifier(source);
+      if (name === null) return;
+      const hit = patterns.find((p) => p.regex.test(name));
+      if (hit) context.report({ node, message: `'${name}' import is restricted from being used by a pattern. ${hit.message}` });
+    };
+    const isRequire = (callee) =>
+      (callee.type === 'Identifier' && callee.name === 'require') ||
+      (callee.type === 'MemberExpression' && callee.object.type === 'Identifier' && callee.object.name === 'require' && callee.property.name === 'resolve');
+    return {
+      CallExpression: (node) => isRequire(node.callee) && check(node, node.arguments[0]),
+      ImportExpression: (node) => check(node, node.source),
+      TSImportType: (node) => check(node, node.argument?.type === 'TSLiteralType' ? node.argument.literal : node.argument),
+    };
+  },
+};
+
+/**
+ * The import boundaries with the relative-reach patterns plus `extra`, for static imports
+ * (no-restricted-imports) and require / dynamic import (boundaries/no-restricted-require); one
+ * rule value per file (flat config replaces, not merges).
+ */
+const restrict = (...extra) => {
+  const patterns = [...RELATIVE_REACH, ...extra];
+  return { 'no-restricted-imports': ['error', { patterns }], 'boundaries/no-restricted-require': ['error', { patterns }] };
+};
 
 const ONLY_COMMON = {
   regex: '^@jiuye/(?!common(/tracing)?$)',
@@ -66,6 +106,7 @@ export default tseslint.config(
   },
 
   // ---- Import boundaries (docs/architecture.md) ----
+  { plugins: { boundaries: { rules: { 'no-restricted-require': noRestrictedRequire } } } },
   { files: ['**/*.ts', '**/*.tsx', '**/*.js', '**/*.mjs'], rules: restrict() },
   {
     // The web app runs in the browser and talks to the platform through the graph only: none of our Node packages.
@@ -81,26 +122,5 @@ export default tseslint.config(
   {
     files: ['devtools/src/**/*.ts'],
     rules: restrict({ regex: '^@jiuye/(gateway|testing)(/|$)', message: 'devtools imports common and the subgraphs only (docs/architecture.md).' }),
-  },
-
-  // ---- Known exceptions (docs/architecture.md, "Known exceptions, to remove"), each scoped to its files ----
-  {
-    // jest's globalSetup/globalTeardown are loaded outside the module mapper, so they cannot use @jiuye/devtools.
-    files: ['testing/src/global-setup.ts', 'testing/src/global-teardown.ts'],
-    rules: {
-      'no-restricted-imports': ['error', { patterns: RELATIVE_REACH.map((p) => ({ ...p, regex: `^(?!\\.\\./\\.\\./devtools/src/embedded-postgres$)(?:${p.regex.slice(1)})` })) }],
-    },
-  },
-  {
-    // The harness builds constructed read-model rows with situation internals the package does not export.
-    files: ['testing/src/situation.ts'],
-    rules: { 'no-restricted-imports': ['error', { patterns: RELATIVE_REACH.map((p) => ({ ...p, regex: `^(?!\\.\\./\\.\\./subgraphs/situation/src/)(?:${p.regex.slice(1)})` })) }] },
-  },
-  {
-    // The roles test runs npm start's role provisioning (scripts/src/database-roles.ts), which scripts does not publish as a package.
-    files: ['tests/security/01-database-roles.test.ts'],
-    rules: {
-      'no-restricted-imports': ['error', { patterns: RELATIVE_REACH.map((p) => ({ ...p, regex: `^(?!\\.\\./\\.\\./scripts/src/database-roles$)(?:${p.regex.slice(1)})` })) }],
-    },
   },
 );

@@ -8,6 +8,9 @@ module.exports = {
     '^@jiuye/(hr|poverty|civil|training|partner|situation)$': '<rootDir>/subgraphs/$1/src/index.ts',
     '^@jiuye/gateway$': '<rootDir>/gateway/src/index.ts',
     '^@jiuye/devtools$': '<rootDir>/devtools/src/index.ts',
+    // Declared subpaths (package.json "exports"): @jiuye/devtools/database-roles, @jiuye/situation/read-model.
+    '^@jiuye/devtools/(.*)$': '<rootDir>/devtools/src/$1',
+    '^@jiuye/situation/(.*)$': '<rootDir>/subgraphs/situation/src/$1',
     // The test harness, one module per subpath (@jiuye/testing/harness, …/platform): a unit test
     // that needs the harness does not load the gateway and every subgraph with the platform.
     '^@jiuye/testing/(.*)$': '<rootDir>/testing/src/$1',

@@ -1,9 +1,10 @@
 import pino, { type Logger } from 'pino';
-import { mobileNumbersInText } from './mobile-number';
 import { tracingStarted } from './tracing';
 import { traceLogFields } from './tracing/log-fields';
 
 export type { Logger };
+// Its own module, so that tracing's span redaction (tracing/redact.ts) uses it without loading the logger.
+export { scrubPersonalData } from './scrub-personal-data';
 
 /**
  * Personal data never reaches a log line: names, ID numbers and phone numbers are redacted
@@ -23,12 +24,4 @@ export function createLogger(service: string, level = 'info'): Logger {
     // With tracing on, lines logged inside a traced request carry trace_id / span_id; off, lines are unchanged.
     ...(tracingStarted() ? { mixin: traceLogFields } : {}),
   });
-}
-
-const ID_NUMBER_PATTERN = /\b\d{17}[\dXx]\b/g;
-const PHONE_PATTERN = mobileNumbersInText();
-
-/** For free text (error messages, SQL errors) that might quote a person's ID number or phone. */
-export function scrubPersonalData(text: string): string {
-  return text.replace(ID_NUMBER_PATTERN, '[id-number]').replace(PHONE_PATTERN, '[phone]');
 }

@@ -78,7 +78,9 @@ export function decodeCompositeCursor(
   const field = options.field ?? 'after';
   const key = decodeCursor(cursor, field);
   if (key === null) return null;
-  const parts = String(key).split(options.separator ?? CURSOR_PART_SEPARATOR);
+  // compositeKey gives a string, always: a number was never handed out.
+  if (typeof key !== 'string') throw notACursor(field);
+  const parts = key.split(options.separator ?? CURSOR_PART_SEPARATOR);
   if (parts.length !== tests.length || !tests.every((test, i) => test(parts[i]))) throw notACursor(field);
   return parts;
 }

@@ -30,5 +30,9 @@ describe('keyset cursors', () => {
     expect(refused(() => decodeCompositeCursor(encodeCursor(compositeKey(['530113101001', ''])), tests))).toMatchObject({ reason: 'CURSOR' });
     expect(refused(() => decodeCompositeCursor(encodeCursor('530113101001|w|x'), tests))).toMatchObject({ reason: 'CURSOR' });
     expect(decodeCompositeCursor(encodeCursor(compositeKey(['a', 'b'], '/')), [nonEmptyPart, nonEmptyPart], { separator: '/' })).toEqual(['a', 'b']);
+    // A number key is no composite key (compositeKey always gives a string), even when its digits would pass the part's test.
+    const householdCode = [(part: string) => HOUSEHOLD_CODE_PATTERN.test(part)];
+    expect(decodeCompositeCursor(encodeCursor('5301131010010001'), householdCode)).toEqual(['5301131010010001']);
+    expect(refused(() => decodeCompositeCursor(encodeCursor(5301131010010001), householdCode))).toMatchObject({ reason: 'CURSOR' });
   });
 });

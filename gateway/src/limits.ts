@@ -63,7 +63,7 @@ export const LIST_SIZES: Readonly<Record<string, number>> = Object.freeze({
   'Query.contactOutcomeCounts': 8, // ContactOutcome
   'MonitoringCaseCounts.byStep': 6, // MonitoringStep
   'MonitoringCaseCounts.byRiskType': 6, // RelapseRiskType
-  'RelapseCandidate.signals': 3, // the relapse warning rules (situation monitoring/relapse-candidates.ts)
+  'RelapseCandidate.signals': 3, // the relapse warning rules (situation monitoring/relapse-candidates.service.ts)
   'MonitoringCase.riskTypes': 6, // RelapseRiskType, each once
   'MonitoringCase.transitions': 5, // opened, then at most the four steps to EXITED or REJECTED
   'RegionTaskPage.countsByAge': 5, // situation's task.service.ts AGE_BUCKETS

@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import * as ExcelJS from 'exceljs';
-import { householdCodeIn, idNumberCheckCharacter, makeIdNumber } from '@jiuye/common';
+import { householdCodeIn, idNumberCheckCharacter, makeIdNumber, villageOfHousehold } from '@jiuye/common';
 import { createDemoCounty, DEFAULT_OPTIONS } from '@jiuye/devtools';
 import { HOUSEHOLD_SAMPLES, writeHouseholdSamples } from './import-samples-households';
 
@@ -187,9 +187,9 @@ function writeGrantsCsv(file: string): void {
     ...good.slice(0, 3).map((row) => row.join(',')),
     '',
     ...good.slice(3).map((row) => row.join(',')),
-    `${good.length + 1},${households[0].slice(0, 12)}9101,低包,480,2026年1月1日`,
-    `${good.length + 2},${households[1].slice(0, 12)}9102,低保,6000,2026年1月1日`,
-    `${good.length + 3},${households[2].slice(0, 12)}9103,低保,480,2026年13月1日`,
+    `${good.length + 1},${villageOfHousehold(households[0])}9101,低包,480,2026年1月1日`,
+    `${good.length + 2},${villageOfHousehold(households[1])}9102,低保,6000,2026年1月1日`,
+    `${good.length + 3},${villageOfHousehold(households[2])}9103,低保,480,2026年13月1日`,
     `${good.length + 4},${households[0]},低保,500,2026年2月1日`,
     `${good.length + 5},${outside},低保,480,2026年1月1日`,
     '',

@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { Client } from 'pg';
 import { DEFAULT_PORTS, DEPARTMENT_NAMES, departmentTitle, DEVELOPMENT_PSEUDONYM_KEY, serviceUrl, SUBGRAPH_NAMES, withDatabase, type SubgraphName } from '@jiuye/common';
-import { embeddedDatabaseNames, grantSituationReads, provisionServiceRoles, rolePasswords, serviceDatabaseEnv } from './database-roles';
+import { embeddedDatabaseNames, grantSituationReads, provisionServiceRoles, rolePasswords, serviceDatabaseEnv } from '@jiuye/devtools/database-roles';
 import { EXAMPLE_ACCOUNTS, identityFor, mintDevToken } from './dev-tokens';
 import { databaseEnv, stopChild, waitUntilReady } from './services';
 import { openLocalDatabases, PROJECT_ROOT } from './local-databases';
@@ -81,7 +81,7 @@ async function main(): Promise<void> {
     // Subgraphs ask hr, partner and training who may see a worker; the gateway calls them all.
     const subgraphUrls = Object.fromEntries(SUBGRAPH_NAMES.map((name) => [`${name.toUpperCase()}_URL`, `http://localhost:${port(name)}/graphql`]));
     // On its own embedded PostgreSQL, npm start runs each service as a least-privilege role of its
-    // own (scripts/src/database-roles.ts); on a configured server, with the URLs given.
+    // own (devtools/src/database-roles.ts); on a configured server, with the URLs given.
     const roles = databases.owned
       ? await provisionServiceRoles({ serverUrl: databases.owned.serverUrl, databases: embeddedDatabaseNames(), passwords: await rolePasswords(databases.owned.dataDirectory) })
       : null;

@@ -1,7 +1,9 @@
 import { mkdtemp } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { startEmbeddedPostgres } from '../../devtools/src/embedded-postgres';
+// jest loads its global setup outside the module mapper: this declared subpath resolves to
+// devtools' build (dist/, as the children of child-service.ts load it); npm test builds first.
+import { startEmbeddedPostgres } from '@jiuye/devtools/embedded-postgres';
 
 /**
  * One real PostgreSQL for the whole run: the embedded one, unless TEST_DATABASE_SERVER_URL

@@ -1,4 +1,4 @@
-import type { RunningPostgres } from '../../devtools/src/embedded-postgres';
+import type { RunningPostgres } from '@jiuye/devtools/embedded-postgres';
 
 export default async function globalTeardown(): Promise<void> {
   const pg = (globalThis as { __jiuyeTestPostgres?: RunningPostgres }).__jiuyeTestPostgres;

@@ -1,11 +1,7 @@
 import pg from 'pg';
 import { DEPARTMENT_NAMES, SUBGRAPH_NAMES, type Identity, type Purpose, type SituationConfig, type SubgraphName } from '@jiuye/common';
 import { situationSubgraph } from '@jiuye/situation';
-import { readModelTypes } from '../../subgraphs/situation/src/db';
-import type { PersonRow } from '../../subgraphs/situation/src/projection/person';
-import { recountVillages } from '../../subgraphs/situation/src/roster/village-counts';
-import { writeHouseholds } from '../../subgraphs/situation/src/projection/projector';
-import type { HouseholdRow } from '../../subgraphs/situation/src/projection/sources';
+import { readModelTypes, recountVillages, writeHouseholds, type HouseholdRow, type PersonRow } from '@jiuye/situation/read-model';
 import { migrateAll } from '@jiuye/devtools';
 import { freshDatabaseUrl, gatewayHeaders, postGraphQL, startTestSubgraph, testSubgraphConfig, type GraphQLResponse, type TestSubgraph } from './harness';
 import { situationTestConfig } from './platform';

@@ -14,12 +14,12 @@ import {
   SERVICES as ROLE_SERVICES,
   type Service as RoleService,
   type ServiceDatabaseUrls,
-} from '../../scripts/src/database-roles';
+} from '@jiuye/devtools/database-roles';
 
 /**
  * Hole 1, the issue's "Also": one superuser for every service means a hole in any one of them
  * (or its leaked URL) opens every department's database. npm start's embedded PostgreSQL gives
- * each service a role of its own (scripts/src/database-roles.ts); this runs the real services
+ * each service a role of its own (devtools/src/database-roles.ts); this runs the real services
  * and the read model's change feed under those roles, on databases seeded as npm start seeds them.
  */
 jest.setTimeout(120_000);

@@ -1,7 +1,7 @@
 import type { Attributes, AttributeValue } from '@opentelemetry/api';
 import type { ReadableSpan, SpanExporter } from '@opentelemetry/sdk-trace-base';
 import type { ExportResult } from '@opentelemetry/core';
-import { scrubPersonalData } from '../logger';
+import { scrubPersonalData } from '../scrub-personal-data';
 
 /**
  * What a span may carry out of the process. The instrumentations record more than this platform

@@ -321,13 +321,31 @@ const TRADE_SUPPLY: Record<Trade, number> = {
 // The plan: reference tables plus indices
 // ---------------------------------------------------------------------------------------
 
-export type PostingGroup = 0 | 1 | 2; // 0 local, 1 in province, 2 out of province
+/**
+ * An employer's group, which decides its posts' trades, titles, wages and place: local
+ * enterprises (with the assistance bases), workshops (with the village factories), cooperatives,
+ * employers elsewhere in the province, employers of the partner cities.
+ */
+export type EmployerGroup = 'ENTERPRISE' | 'WORKSHOP' | 'COOPERATIVE' | 'IN_PROVINCE' | 'PARTNER';
+/** The groups of the county's own employers. */
+export type LocalEmployerGroup = Extract<EmployerGroup, 'ENTERPRISE' | 'WORKSHOP' | 'COOPERATIVE'>;
+/** Where a job fair's posting takes a worker. */
+export type PostingGroup = 'LOCAL' | 'IN_PROVINCE' | 'OUT_OF_PROVINCE';
+export const POSTING_GROUP: Readonly<Record<EmployerGroup, PostingGroup>> = {
+  ENTERPRISE: 'LOCAL',
+  WORKSHOP: 'LOCAL',
+  COOPERATIVE: 'LOCAL',
+  IN_PROVINCE: 'IN_PROVINCE',
+  PARTNER: 'OUT_OF_PROVINCE',
+};
+
+const localGroups = (): Record<LocalEmployerGroup, number[]> => ({ ENTERPRISE: [], WORKSHOP: [], COOPERATIVE: [] });
 
 export interface FairIndex {
   day: number;
   id: number;
-  /** Posting ids open on the fair day, by group (local / in province / out of province). */
-  open: [number[], number[], number[]];
+  /** Posting ids open on the fair day, by where they take a worker. */
+  open: Record<PostingGroup, number[]>;
 }
 
 export interface Plan {
@@ -349,15 +367,15 @@ export interface Plan {
   villagePostCount: Int32Array;
   townshipNames: string[];
 
-  /** Employer ids by township index: [enterprise+base, workshop+factory, cooperative]. */
-  localEmployers: [number[], number[], number[]][];
+  /** Employer ids by township index and group. */
+  localEmployers: Record<LocalEmployerGroup, number[]>[];
   /** All local employers of each group, county-wide. */
-  localEmployersAll: [number[], number[], number[]];
+  localEmployersAll: Record<LocalEmployerGroup, number[]>;
   inProvinceEmployers: number[];
   partnerEmployers: number[];
   employerTownship: Int32Array; // by id; -1 outside the county
   employerLocation: string[]; // by id
-  employerGroup: Int8Array; // by id: 0 ent, 1 workshop, 2 coop, 3 in province, 4 partner
+  employerGroup: EmployerGroup[]; // by id - 1, as reference.employers
 
   postingDay: { from: Int32Array; until: Int32Array };
   fairs: FairIndex[];
@@ -634,7 +652,7 @@ export function buildPlan(options: Required<DemoOptions>, householdCount: number
   const employers: DemoEmployer[] = [];
   const employerLocationList: string[] = [''];
   const employerTownshipList: number[] = [-1];
-  const employerGroupList: number[] = [-1];
+  const employerGroup: EmployerGroup[] = [];
   const usedEmployerNames = new Set<string>();
   const villagesOfTownship: number[][] = TOWNSHIPS.map(() => []);
   for (let v = 0; v < villageCount; v++) villagesOfTownship[villageTownship[v]].push(v);
@@ -643,8 +661,8 @@ export function buildPlan(options: Required<DemoOptions>, householdCount: number
     TOWNSHIPS.map((_, i) => i),
     townshipWeights,
   );
-  const localEmployers: [number[], number[], number[]][] = TOWNSHIPS.map(() => [[], [], []]);
-  const localEmployersAll: [number[], number[], number[]] = [[], [], []];
+  const localEmployers = TOWNSHIPS.map(localGroups);
+  const localEmployersAll = localGroups();
   const inProvinceEmployers: number[] = [];
   const partnerEmployers: number[] = [];
   const partnerEmployersByCity = new Map<string, number[]>(PARTNER_CITIES.map((c) => [c.code, []]));
@@ -657,7 +675,7 @@ export function buildPlan(options: Required<DemoOptions>, householdCount: number
     let name: string;
     let divisionCode: string;
     let location: string;
-    let group: 0 | 1 | 2;
+    let group: LocalEmployerGroup;
     switch (kind) {
       case 'POVERTY_WORKSHOP':
         name = uniqueName(
@@ -667,7 +685,7 @@ export function buildPlan(options: Required<DemoOptions>, householdCount: number
         );
         divisionCode = village.code;
         location = villageLocation[vi];
-        group = 1;
+        group = 'WORKSHOP';
         break;
       case 'VILLAGE_FACTORY':
         name = uniqueName(
@@ -677,7 +695,7 @@ export function buildPlan(options: Required<DemoOptions>, householdCount: number
         );
         divisionCode = village.code;
         location = villageLocation[vi];
-        group = 1;
+        group = 'WORKSHOP';
         break;
       case 'COOPERATIVE':
         name = uniqueName(
@@ -687,7 +705,7 @@ export function buildPlan(options: Required<DemoOptions>, householdCount: number
         );
         divisionCode = village.code;
         location = villageLocation[vi];
-        group = 2;
+        group = 'COOPERATIVE';
         break;
       case 'ASSISTANCE_BASE':
         name = uniqueName(
@@ -697,7 +715,7 @@ export function buildPlan(options: Required<DemoOptions>, householdCount: number
         );
         divisionCode = townships[ti].code;
         location = `${COUNTY.name}${tname}`;
-        group = 0;
+        group = 'ENTERPRISE';
         break;
       default:
         name = uniqueName(
@@ -707,7 +725,7 @@ export function buildPlan(options: Required<DemoOptions>, householdCount: number
         );
         divisionCode = townships[ti].code;
         location = `${COUNTY.name}${tname}`;
-        group = 0;
+        group = 'ENTERPRISE';
     }
     const id = employers.length + 1;
     employers.push({
@@ -719,7 +737,7 @@ export function buildPlan(options: Required<DemoOptions>, householdCount: number
     });
     employerLocationList.push(location);
     employerTownshipList.push(ti);
-    employerGroupList.push(group);
+    employerGroup.push(group);
     localEmployers[ti][group].push(id);
     localEmployersAll[group].push(id);
   };
@@ -747,7 +765,7 @@ export function buildPlan(options: Required<DemoOptions>, householdCount: number
     employers.push({ id, name, kind: 'ENTERPRISE', divisionCode: division.code, creditCode: creditCode('91', division.code, id * 7 + ((seed >>> 0) % 9_000_000)) });
     employerLocationList.push(division.location);
     employerTownshipList.push(-1);
-    employerGroupList.push(partnerCity ? 4 : 3);
+    employerGroup.push(partnerCity ? 'PARTNER' : 'IN_PROVINCE');
     if (partnerCity) {
       partnerEmployers.push(id);
       partnerEmployersByCity.get(partnerCity)!.push(id);
@@ -780,7 +798,6 @@ export function buildPlan(options: Required<DemoOptions>, householdCount: number
   }
   const employerLocation = employerLocationList;
   const employerTownship = Int32Array.from(employerTownshipList);
-  const employerGroup = Int8Array.from(employerGroupList);
 
   // ---------- job postings
   const postRng2 = new Rng(seed, Domain.POSTINGS);
@@ -800,29 +817,37 @@ export function buildPlan(options: Required<DemoOptions>, householdCount: number
     DRIVER: ['货车司机', '送货司机', '叉车司机'],
     CONSTRUCTION: ['钢筋工', '木工', '砌筑工', '架子工'],
   };
-  const GROUP_TRADES: Trade[][] = [
-    ['ELECTRICIAN', 'WELDER', 'COOK', 'DRIVER', 'EXCAVATOR', 'CONSTRUCTION', 'ECOMMERCE'],
-    ['SEWING', 'SEWING', 'SEWING', 'ECOMMERCE', 'AGRICULTURE', 'DRIVER'],
-    ['AGRICULTURE', 'AGRICULTURE', 'DRIVER', 'ECOMMERCE'],
-    ['CONSTRUCTION', 'COOK', 'DOMESTIC_SERVICE', 'ELDERLY_CARE', 'DRIVER', 'ELECTRICIAN', 'WELDER', 'BEAUTY', 'EXCAVATOR'],
-    ['ELECTRICIAN', 'WELDER', 'COOK', 'DOMESTIC_SERVICE', 'ELDERLY_CARE', 'SEWING', 'ECOMMERCE', 'DRIVER'],
-  ];
-  const GROUP_PLAIN_TITLES = [
-    ['普工', '保洁员', '保安', '搬运工', '服务员', '仓管员'],
-    ['普工', '包装工', '手工编织工', '质检员', '分拣工'],
-    ['采摘工', '种植工', '饲养员', '分拣工'],
-    ['普工', '服务员', '保安', '保洁员', '搬运工', '装卸工'],
-    ['普工', '流水线操作工', '分拣员', '包装工', '服务员', '仓储物流员'],
-  ];
-  const GROUP_PLAIN_NONE = [0.22, 0.4, 0.4, 0.2, 0.18];
-  const GROUP_PLACE: EmploymentPlace[] = ['IN_COUNTY', 'IN_TOWNSHIP', 'IN_TOWNSHIP', 'OUT_OF_COUNTY_IN_PROVINCE', 'OUT_OF_PROVINCE'];
-  const GROUP_WAGE: [number, number][] = [
-    [2500, 4000],
-    [1800, 3000],
-    [1600, 2800],
-    [3200, 5500],
-    [4500, 7500],
-  ];
+  const GROUP_TRADES: Record<EmployerGroup, Trade[]> = {
+    ENTERPRISE: ['ELECTRICIAN', 'WELDER', 'COOK', 'DRIVER', 'EXCAVATOR', 'CONSTRUCTION', 'ECOMMERCE'],
+    WORKSHOP: ['SEWING', 'SEWING', 'SEWING', 'ECOMMERCE', 'AGRICULTURE', 'DRIVER'],
+    COOPERATIVE: ['AGRICULTURE', 'AGRICULTURE', 'DRIVER', 'ECOMMERCE'],
+    IN_PROVINCE: ['CONSTRUCTION', 'COOK', 'DOMESTIC_SERVICE', 'ELDERLY_CARE', 'DRIVER', 'ELECTRICIAN', 'WELDER', 'BEAUTY', 'EXCAVATOR'],
+    PARTNER: ['ELECTRICIAN', 'WELDER', 'COOK', 'DOMESTIC_SERVICE', 'ELDERLY_CARE', 'SEWING', 'ECOMMERCE', 'DRIVER'],
+  };
+  const GROUP_PLAIN_TITLES: Record<EmployerGroup, string[]> = {
+    ENTERPRISE: ['普工', '保洁员', '保安', '搬运工', '服务员', '仓管员'],
+    WORKSHOP: ['普工', '包装工', '手工编织工', '质检员', '分拣工'],
+    COOPERATIVE: ['采摘工', '种植工', '饲养员', '分拣工'],
+    IN_PROVINCE: ['普工', '服务员', '保安', '保洁员', '搬运工', '装卸工'],
+    PARTNER: ['普工', '流水线操作工', '分拣员', '包装工', '服务员', '仓储物流员'],
+  };
+  const GROUP_PLAIN_NONE: Record<EmployerGroup, number> = { ENTERPRISE: 0.22, WORKSHOP: 0.4, COOPERATIVE: 0.4, IN_PROVINCE: 0.2, PARTNER: 0.18 };
+  const GROUP_PLACE: Record<EmployerGroup, EmploymentPlace> = {
+    ENTERPRISE: 'IN_COUNTY',
+    WORKSHOP: 'IN_TOWNSHIP',
+    COOPERATIVE: 'IN_TOWNSHIP',
+    IN_PROVINCE: 'OUT_OF_COUNTY_IN_PROVINCE',
+    PARTNER: 'OUT_OF_PROVINCE',
+  };
+  const GROUP_WAGE: Record<EmployerGroup, [number, number]> = {
+    ENTERPRISE: [2500, 4000],
+    WORKSHOP: [1800, 3000],
+    COOPERATIVE: [1600, 2800],
+    IN_PROVINCE: [3200, 5500],
+    PARTNER: [4500, 7500],
+  };
+  /** How often an employer of the group posts a job. */
+  const GROUP_POSTING_WEIGHT: Record<EmployerGroup, number> = { ENTERPRISE: 1.5, WORKSHOP: 1.2, COOPERATIVE: 0.6, IN_PROVINCE: 1.5, PARTNER: 1.1 };
   const PLAIN_THRESHOLDS = ['身体健康，能吃苦耐劳', '18-55周岁，身体健康', '无经验可培训上岗', '吃苦耐劳，服从安排', '年龄不限，手脚灵活', '身体健康，能适应倒班'];
   const TRADE_THRESHOLDS = ['持相关职业资格证书优先', '有一年以上相关工作经验', '持证上岗', '经培训合格可上岗', '有相关技能，可接受学徒'];
   const EDUCATION_PHRASES: Record<Education, string> = {
@@ -832,14 +857,14 @@ export function buildPlan(options: Required<DemoOptions>, householdCount: number
     SENIOR_HIGH: '高中或中专以上文化',
     COLLEGE: '大专以上学历',
   };
-  const postingEmployerWeights = employers.map((e, i) => [1.5, 1.2, 0.6, 1.5, 1.1][employerGroup[i + 1]] * (e.kind === 'ASSISTANCE_BASE' ? 0.7 : 1));
+  const postingEmployerWeights = employers.map((e, i) => GROUP_POSTING_WEIGHT[employerGroup[i]] * (e.kind === 'ASSISTANCE_BASE' ? 0.7 : 1));
   const postingEmployer = new Weighted(
     employers.map((e) => e.id),
     postingEmployerWeights,
   );
   for (let k = 0; k < P; k++) {
     const employerId = postingEmployer.pick(postRng2);
-    const group = employerGroup[employerId];
+    const group = employerGroup[employerId - 1];
     const plain = postRng2.chance(GROUP_PLAIN_NONE[group]);
     const trade: Trade | null = plain ? null : postRng2.pick(GROUP_TRADES[group]);
     const title = trade ? postRng2.pick(TRADE_TITLES[trade]) : postRng2.pick(GROUP_PLAIN_TITLES[group]);
@@ -867,7 +892,7 @@ export function buildPlan(options: Required<DemoOptions>, householdCount: number
       monthlyWageMax: high,
       place: GROUP_PLACE[group],
       location: employerLocation[employerId],
-      headcount: group === 1 ? postRng2.range(5, 30) : postRng2.range(2, 50),
+      headcount: group === 'WORKSHOP' ? postRng2.range(5, 30) : postRng2.range(2, 50),
       openFrom: isoOf(from),
       openUntil: isoOf(until),
     });
@@ -908,12 +933,9 @@ export function buildPlan(options: Required<DemoOptions>, householdCount: number
   fairDrafts.sort((a, b) => a.day - b.day || a.name.localeCompare(b.name));
   const jobFairs: DemoJobFair[] = fairDrafts.map((f, i) => ({ id: i + 1, name: f.name, heldOn: isoOf(f.day), divisionCode: f.divisionCode, online: f.online }));
   const fairs: FairIndex[] = fairDrafts.map((f, i) => {
-    const open: [number[], number[], number[]] = [[], [], []];
+    const open: Record<PostingGroup, number[]> = { LOCAL: [], IN_PROVINCE: [], OUT_OF_PROVINCE: [] };
     for (let p = 0; p < jobPostings.length; p++) {
-      if (postingFrom[p] <= f.day && f.day <= postingUntil[p]) {
-        const g = employerGroup[jobPostings[p].employerId];
-        open[g <= 2 ? 0 : g === 3 ? 1 : 2].push(p + 1);
-      }
+      if (postingFrom[p] <= f.day && f.day <= postingUntil[p]) open[POSTING_GROUP[employerGroup[jobPostings[p].employerId - 1]]].push(p + 1);
     }
     return { day: f.day, id: i + 1, open };
   });

@@ -9,8 +9,10 @@ import {
   type EmploymentKind,
   type PovertyStatus,
   type SkillGrade,
+  type SkillLevel,
   type Trade,
   EMPLOYMENT_KINDS,
+  SKILL_LEVELS,
 } from './model';
 import type { HouseholdType } from './composition';
 import { type Rng, Weighted } from './random';
@@ -35,13 +37,13 @@ export const EDUCATION_BY_AGE: { until: number; table: Weighted<Education> }[] =
   { until: 200, table: new Weighted<Education>(['NONE', 'PRIMARY', 'JUNIOR_HIGH', 'SENIOR_HIGH', 'COLLEGE'], [60, 33, 6, 1, 0]) },
 ];
 
-/** Index into SKILL_LEVELS, by education. */
-export const SKILL_BY_EDUCATION: Record<Education, Weighted<number>> = {
-  NONE: new Weighted([0, 1, 2, 3, 4], [74, 21, 4, 1, 0]),
-  PRIMARY: new Weighted([0, 1, 2, 3, 4], [68, 25, 6, 1, 0]),
-  JUNIOR_HIGH: new Weighted([0, 1, 2, 3, 4], [52, 32, 12, 3.5, 0.5]),
-  SENIOR_HIGH: new Weighted([0, 1, 2, 3, 4], [38, 34, 19, 7, 2]),
-  COLLEGE: new Weighted([0, 1, 2, 3, 4], [30, 30, 25, 10, 5]),
+/** Skill level by education (weights in SKILL_LEVELS order: NONE, BASIC, INTERMEDIATE, ADVANCED, TECHNICIAN). */
+export const SKILL_BY_EDUCATION: Record<Education, Weighted<SkillLevel>> = {
+  NONE: new Weighted(SKILL_LEVELS, [74, 21, 4, 1, 0]),
+  PRIMARY: new Weighted(SKILL_LEVELS, [68, 25, 6, 1, 0]),
+  JUNIOR_HIGH: new Weighted(SKILL_LEVELS, [52, 32, 12, 3.5, 0.5]),
+  SENIOR_HIGH: new Weighted(SKILL_LEVELS, [38, 34, 19, 7, 2]),
+  COLLEGE: new Weighted(SKILL_LEVELS, [30, 30, 25, 10, 5]),
 };
 export const CERTIFIED_TRADES = Weighted.of<Trade>({ ELECTRICIAN: 3, WELDER: 3, DRIVER: 2, EXCAVATOR: 2, COOK: 2, CONSTRUCTION: 1, ELDERLY_CARE: 1, BEAUTY: 1 });
 
@@ -130,8 +132,16 @@ export const DAY_2013_06 = dayOf('2013-06-01');
 export const DAY_2014 = dayOf('2014-01-01');
 export const REGISTERED_BY_TYPE: Record<HouseholdType, number> = { FAMILY: 0.36, ELDERLY_COUPLE: 0.42, SOLITARY_ELDERLY: 0.7, SOLITARY_DISABLED: 0.7, SINGLE_ADULT: 0.45 };
 export const UNABLE_BY_GRADE = [0, 0.9, 0.65, 0.2, 0.05];
-export const CERTIFIED_BY_SKILL = [0, 0.08, 0.35, 0.6, 0.8];
-export const GRADE_BY_SKILL: SkillGrade[] = [5, 5, 4, 3, 2];
+/** The chance that a labourer of the skill level holds a certificate of it, and its grade. */
+export const CERTIFIED_BY_SKILL: Readonly<Record<SkillLevel, number>> = { NONE: 0, BASIC: 0.08, INTERMEDIATE: 0.35, ADVANCED: 0.6, TECHNICIAN: 0.8 };
+export const GRADE_BY_SKILL: Readonly<Record<SkillLevel, SkillGrade>> = { NONE: 5, BASIC: 5, INTERMEDIATE: 4, ADVANCED: 3, TECHNICIAN: 2 };
+/** The skill level a certificate of the grade shows (五级 初级工 … 二级、一级 技师及以上). */
+export const SKILL_OF_GRADE: Readonly<Record<SkillGrade, SkillLevel>> = { 5: 'BASIC', 4: 'INTERMEDIATE', 3: 'ADVANCED', 2: 'TECHNICIAN', 1: 'TECHNICIAN' };
+
+/** The higher of two skill levels (SKILL_LEVELS runs from the lowest). */
+export function higherSkill(a: SkillLevel, b: SkillLevel): SkillLevel {
+  return SKILL_LEVELS.indexOf(b) > SKILL_LEVELS.indexOf(a) ? b : a;
+}
 
 export const COMPLETION: Record<CourseKind, number> = { SHORT_PRACTICAL: 0.7, MEDIUM_TERM: 0.66, ORDER_BASED: 0.72, DIRECTED: 0.7, PRE_JOB: 0.85, ENTREPRENEURSHIP: 0.66 };
 /** [probability of a job, within days] after completing a course of the kind. */

@@ -7,7 +7,7 @@ import { staticSite } from './static-files';
 export { CONTENT_SECURITY_POLICY, contentSecurityPolicy, isApiPath, resolveInside } from './static-files';
 export { devSignInEnabled } from './dev-accounts';
 
-/** The app's routes (web/src/routes.ts); a path under one of them is answered with index.html. */
+/** The app's routes (web/src/routes.tsx); a path under one of them is answered with index.html. */
 export const APP_ROUTES = ['/', '/signin', '/dashboard', '/workbench', '/partner', '/graphiql'] as const;
 
 function appRoute(graphiql: boolean) {

@@ -14,7 +14,7 @@ import { createWorkerLoaders } from './worker/worker.loaders';
 export function createLoaders(em: EntityManager, config: SubgraphConfig) {
   return {
     ...createDivisionLoaders(em),
-    ...createWorkerLoaders(em, config),
+    ...createWorkerLoaders(em),
     ...createEmployerLoaders(em),
     ...createEmploymentLoaders(em),
     ...createJobPostingLoaders(em),

@@ -9,9 +9,9 @@ import { createResponsibilityLoaders } from './responsibility/responsibility.loa
 import { createStatusLoaders } from './status/status.loaders';
 
 /** Fresh loaders for every request: caches never outlive one request. */
-export function createLoaders(em: EntityManager, config: SubgraphConfig) {
+export function createLoaders(em: EntityManager, _config: SubgraphConfig) {
   return {
-    ...createHouseholdLoaders(em, config.pseudonymKey),
+    ...createHouseholdLoaders(em),
     ...createStatusLoaders(em),
     ...createMemberLoaders(em),
     ...createRelocationLoaders(em),

@@ -1,9 +1,9 @@
 import type { AccessRules, Subject } from '@jiuye/common';
-import type { SituationPerson } from './person/situation-person.type';
+import type { SituationPerson } from './person/situation-person.types';
 import type { Responsibility, ZeroEmploymentHousehold } from './household/zero-employment.types';
 import type { EarlyWarning } from './warning/warning.types';
 import type { Conflict } from './conflict/conflict.types';
-import type { RelapseCandidate } from './monitoring/relapse-candidates';
+import type { RelapseCandidate } from './monitoring/relapse-candidates.types';
 import type { Task } from './task/task.types';
 import type { KnownPerson, UnregisteredLabourer } from './completeness/completeness.types';
 

@@ -9,7 +9,7 @@ import { ZeroEmploymentResolver } from './household/zero-employment.resolver';
 import { FreshnessResolver } from './freshness/freshness.resolver';
 import { createLoaders, type SituationLoaders } from './loaders';
 import { migrations } from './migrations';
-import { Household, Worker } from './person/situation-person.type';
+import { Household, Worker } from './person/situation-person.types';
 import { ChangeFeed } from './projection/feed';
 import { registerFeedMetrics } from './projection/feed-metrics';
 import { RosterResolver } from './roster/roster.resolver';
@@ -21,7 +21,7 @@ import { IndicatorSeriesResolver } from './indicator/series.resolver';
 import { VillageRankingResolver } from './ranking/ranking.resolver';
 import { VerificationCoverageResolver } from './verification/coverage.resolver';
 import { SituationPersonResolver } from './person/situation-person.resolver';
-import { RelapseCandidateResolver } from './monitoring/relapse-candidates';
+import { RelapseCandidateResolver } from './monitoring/relapse-candidates.resolver';
 import { TargetResolver } from './target/target.resolver';
 import { ServiceTimelineResolver } from './service/service.resolver';
 import { TaskResolver } from './task/task.resolver';
@@ -29,7 +29,8 @@ import { DailyTaskEvaluation } from './task/task.daily';
 import { CompletenessResolver } from './completeness/completeness.resolver';
 import { PartnerPostingMatchResolver, resolvePartnerPostingReference } from './partner-match/posting-match.resolver';
 import { PartnerJobPosting } from './partner-match/posting-match.types';
-import { PartnerAssessment, PartnerAssessmentPoorResolver, resolvePartnerAssessmentReference } from './partner-match/assessment-poor';
+import { PartnerAssessmentPoorResolver, resolvePartnerAssessmentReference } from './partner-match/assessment-poor.resolver';
+import { PartnerAssessment } from './partner-match/assessment-poor.types';
 
 /** The situation service's background work: the change feed and the daily task evaluation. */
 class SituationBackground {

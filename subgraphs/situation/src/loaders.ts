@@ -4,11 +4,12 @@ import type { SubgraphConfig } from '@jiuye/common';
 import { sqlOf, type Sql } from './db';
 import { sqlAsOf, type AsOf } from './history/as-of';
 import { loadHouseholdMembers } from './household/zero-employment.service';
-import type { PersonRecord } from './person/situation-person.type';
-import { divisionLoader, type DivisionRow } from './region/region';
+import type { PersonRecord } from './person/situation-person.types';
+import { divisionLoader } from './region/region.service';
+import type { DivisionRow } from './region/region.types';
 import { lastServiceDays } from './service/service.service';
 
-export type { DivisionRow } from './region/region';
+export type { DivisionRow } from './region/region.types';
 
 /**
  * Per request: the SQL handle on the request's connection pool and batched lookups. The

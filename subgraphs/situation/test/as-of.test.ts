@@ -22,7 +22,7 @@ import { loadHouseholdMembers, zeroEmploymentPage } from '../src/household/zero-
 import { personInRegion } from '../src/person/situation-person.service';
 import { RosterKindVocabulary, type RosterKind } from '../src/roster/roster-kinds';
 import type { Sql } from '../src/db';
-import type { Region } from '../src/region/region';
+import type { Region } from '../src/region/region.types';
 
 /**
  * As-of answers from the read model's history (Migration20261207120000, history/as-of.ts),

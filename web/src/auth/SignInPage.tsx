@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { navigate } from '../shell/router';
-import { PLATFORM_NAME } from '../shell/Header';
+import { PLATFORM_NAME } from '../shell/platform';
 import { landingPath } from './landing';
 import { beginSignIn, completeSignIn, type OidcSignInConfig } from './oidc';
 import { fetchDevAccounts, fetchSignInConfig, type DevAccount } from './providers';

@@ -1,9 +1,8 @@
 import { DEPARTMENT_LABELS, ROLE_LABELS } from '../auth/landing';
 import { endSession, type Session } from '../auth/session';
 import { ROUTES } from '../routes';
+import { PLATFORM_NAME } from './platform';
 import { linkProps, navigate } from './router';
-
-export const PLATFORM_NAME = '就业扶贫数据平台';
 
 function placeOf(session: Session): string {
   if (session.region) return `辖区 ${session.region}`;

@@ -6,12 +6,23 @@ import { isoOf } from '../calendar';
 import type { DemoJobFairIntention, EmploymentKind, EmploymentPlace } from '../model';
 import { brand, CITY_INDUSTRIES, FARMING_JOBS, FLEXIBLE_JOBS, SELF_EMPLOYED_JOBS } from '../names';
 import { type Rng, roundTo } from '../random';
-import { COUNTY, SELF_FOUND_IN_PROVINCE, SELF_FOUND_OUT_OF_PROVINCE } from '../reference';
+import { COUNTY, type EmployerGroup, type LocalEmployerGroup, POSTING_GROUP, type PostingGroup, SELF_FOUND_IN_PROVINCE, SELF_FOUND_OUT_OF_PROVINCE } from '../reference';
 import { WAGES } from '../tables';
 import type { Walk, Work, Spell } from './state';
 
-const PLACE_BY_GROUP: EmploymentPlace[] = ['IN_COUNTY', 'IN_COUNTY', 'IN_COUNTY', 'OUT_OF_COUNTY_IN_PROVINCE', 'OUT_OF_PROVINCE'];
-const KIND_BY_GROUP: EmploymentKind[] = ['LOCAL_ENTERPRISE', 'POVERTY_WORKSHOP', 'FARMING', 'TRANSFER_IN_PROVINCE', 'TRANSFER_OUT_OF_PROVINCE'];
+/** A job found at a fair, by its employer's group: the kind of employment and (outside the county) its place. */
+const KIND_BY_GROUP: Readonly<Record<EmployerGroup, EmploymentKind>> = {
+  ENTERPRISE: 'LOCAL_ENTERPRISE',
+  WORKSHOP: 'POVERTY_WORKSHOP',
+  COOPERATIVE: 'FARMING',
+  IN_PROVINCE: 'TRANSFER_IN_PROVINCE',
+  PARTNER: 'TRANSFER_OUT_OF_PROVINCE',
+};
+const PLACE_BY_POSTING_GROUP: Readonly<Record<PostingGroup, EmploymentPlace>> = {
+  LOCAL: 'IN_COUNTY',
+  IN_PROVINCE: 'OUT_OF_COUNTY_IN_PROVINCE',
+  OUT_OF_PROVINCE: 'OUT_OF_PROVINCE',
+};
 
 export function freePost(walk: Walk, v: number): number {
   const first = walk.plan.villagePostFirst[v];
@@ -39,7 +50,7 @@ export function takePost(walk: Walk, w: Work, v: number, post: number, start: nu
 }
 
 /** A local employer of the group, in the township if asked and possible, else anywhere in the county. */
-function localEmployer(walk: Walk, rng: Rng, ti: number, group: 0 | 1 | 2, inTownship: boolean): number {
+function localEmployer(walk: Walk, rng: Rng, ti: number, group: LocalEmployerGroup, inTownship: boolean): number {
   const own = walk.plan.localEmployers[ti][group];
   if (inTownship && own.length > 0) return own[rng.int(own.length)];
   const all = walk.plan.localEmployersAll[group];
@@ -57,7 +68,7 @@ export function job(walk: Walk, rng: Rng, v: number, ti: number, kind: Employmen
     case 'LOCAL_ENTERPRISE':
     case 'POVERTY_WORKSHOP':
     case 'HOME_BASED': {
-      const group = kind === 'LOCAL_ENTERPRISE' ? 0 : 1;
+      const group = kind === 'LOCAL_ENTERPRISE' ? 'ENTERPRISE' : 'WORKSHOP';
       employerId = localEmployer(walk, rng, ti, group, rng.chance(kind === 'LOCAL_ENTERPRISE' ? 0.35 : kind === 'POVERTY_WORKSHOP' ? 0.75 : 1));
       employerName = plan.reference.employers[employerId - 1].name;
       if (kind === 'HOME_BASED') {
@@ -71,7 +82,7 @@ export function job(walk: Walk, rng: Rng, v: number, ti: number, kind: Employmen
     }
     case 'FARMING':
       if (rng.chance(0.45)) {
-        employerId = localEmployer(walk, rng, ti, 2, true);
+        employerId = localEmployer(walk, rng, ti, 'COOPERATIVE', true);
         employerName = plan.reference.employers[employerId - 1].name;
         place = plan.employerTownship[employerId] === ti ? 'IN_TOWNSHIP' : 'IN_COUNTY';
         location = plan.employerLocation[employerId];
@@ -123,7 +134,7 @@ export function jobFromFair(walk: Walk, rng: Rng, w: Work, ti: number, kind: Emp
   const plan = walk.plan;
   const today = walk.today;
   const fairs = plan.fairs;
-  const group = kind === 'TRANSFER_IN_PROVINCE' ? 1 : kind === 'TRANSFER_OUT_OF_PROVINCE' ? 2 : 0;
+  const group: PostingGroup = kind === 'TRANSFER_IN_PROVINCE' ? 'IN_PROVINCE' : kind === 'TRANSFER_OUT_OF_PROVINCE' ? 'OUT_OF_PROVINCE' : 'LOCAL';
   const first = rng.int(fairs.length);
   for (let k = 0; k < fairs.length; k++) {
     const fair = fairs[(first + k) % fairs.length];
@@ -131,12 +142,12 @@ export function jobFromFair(walk: Walk, rng: Rng, w: Work, ti: number, kind: Emp
     const postingId = fair.open[group][rng.int(fair.open[group].length)];
     const posting = plan.reference.jobPostings[postingId - 1];
     const employerId = posting.employerId;
-    const g = plan.employerGroup[employerId];
+    const g = plan.employerGroup[employerId - 1];
     const reached = Math.min(today, fair.day + (plan.reference.jobFairs[fair.id - 1].online ? rng.range(0, 6) : 0));
     const start = Math.min(today - 1, reached + rng.range(5, 35));
     w.p.jobFairIntentions.push({ fairId: fair.id, postingId, reachedOn: isoOf(reached) } satisfies DemoJobFairIntention);
-    let place = PLACE_BY_GROUP[g];
-    if (g <= 2) place = plan.employerTownship[employerId] === ti ? 'IN_TOWNSHIP' : 'IN_COUNTY';
+    let place = PLACE_BY_POSTING_GROUP[POSTING_GROUP[g]];
+    if (POSTING_GROUP[g] === 'LOCAL') place = plan.employerTownship[employerId] === ti ? 'IN_TOWNSHIP' : 'IN_COUNTY';
     return {
       kind: KIND_BY_GROUP[g],
       place,
@@ -156,7 +167,7 @@ export function unrealisedIntention(walk: Walk, rng: Rng, w: Work): void {
   const fair = fairs[rng.int(fairs.length)];
   if (fair.day < w.turned16) return;
   const r = rng.next();
-  const group = w.care ? 0 : r < 0.55 ? 0 : r < 0.8 ? 1 : 2;
+  const group: PostingGroup = w.care ? 'LOCAL' : r < 0.55 ? 'LOCAL' : r < 0.8 ? 'IN_PROVINCE' : 'OUT_OF_PROVINCE';
   const open = fair.open[group];
   if (open.length === 0) return;
   const postingId = open[rng.int(open.length)];

@@ -2,10 +2,22 @@
  * Training: enrolments in classes (before a transfer, or on their own), skills and certificates.
  */
 import { birthdayAt, dayOf, isoOf, yearOf } from '../calendar';
-import { type DemoCertificate, type DemoEnrolment, type SkillGrade, type Trade, SKILL_LEVELS } from '../model';
+import type { DemoCertificate, DemoEnrolment, SkillGrade, SkillLevel, Trade } from '../model';
 import { type Rng, pad } from '../random';
 import { COUNTY, TRADE_WEIGHTS_FEMALE, TRADE_WEIGHTS_MALE } from '../reference';
-import { SKILL_BY_EDUCATION, CERTIFIED_TRADES, CERTIFIED_BY_SKILL, GRADE_BY_SKILL, COMPLETION, JOB_AFTER, CERTIFIED, PRE_DEPARTURE_KINDS, COURSE_KINDS_PICK } from '../tables';
+import {
+  SKILL_BY_EDUCATION,
+  CERTIFIED_TRADES,
+  CERTIFIED_BY_SKILL,
+  GRADE_BY_SKILL,
+  SKILL_OF_GRADE,
+  higherSkill,
+  COMPLETION,
+  JOB_AFTER,
+  CERTIFIED,
+  PRE_DEPARTURE_KINDS,
+  COURSE_KINDS_PICK,
+} from '../tables';
 import { type Walk, type Work, sortSmall } from './state';
 
 const byIssued = (a: DemoCertificate, b: DemoCertificate) => (a.issuedOn < b.issuedOn ? -1 : a.issuedOn > b.issuedOn ? 1 : a.id - b.id);
@@ -138,8 +150,8 @@ export function skillsAndCertificates(walk: Walk, rng: Rng, w: Work): void {
   const plan = walk.plan;
   const today = walk.today;
   const p = w.p;
-  let skill = w.student ? (rng.chance(0.9) ? 0 : 1) : SKILL_BY_EDUCATION[p.education].pick(rng);
-  if (!w.student && skill > 0 && w.s.age >= 20 && rng.chance(CERTIFIED_BY_SKILL[skill])) {
+  let skill: SkillLevel = w.student ? (rng.chance(0.9) ? 'NONE' : 'BASIC') : SKILL_BY_EDUCATION[p.education].pick(rng);
+  if (!w.student && skill !== 'NONE' && w.s.age >= 20 && rng.chance(CERTIFIED_BY_SKILL[skill])) {
     const grade = GRADE_BY_SKILL[skill];
     const issued = Math.max(birthdayAt(w.s.birth, 18), today - rng.range(200, 4000));
     if (issued < today) p.certificates.push(certificate(walk, CERTIFIED_TRADES.pick(rng), grade, issued, null));
@@ -154,8 +166,8 @@ export function skillsAndCertificates(walk: Walk, rng: Rng, w: Work): void {
     p.certificates.push(certificate(walk, plan.classTrade[e.classId], grade, issued, e.id));
   }
   sortSmall(p.certificates, byIssued);
-  for (const c of p.certificates) skill = Math.max(skill, c.grade === 5 ? 1 : c.grade === 4 ? 2 : c.grade === 3 ? 3 : 4);
-  p.skillLevel = SKILL_LEVELS[skill];
+  for (const c of p.certificates) skill = higherSkill(skill, SKILL_OF_GRADE[c.grade]);
+  p.skillLevel = skill;
   if (p.trainingWish && p.enrolments.some((e) => e.status === 'COMPLETED') && rng.chance(0.5)) p.trainingWish = null;
 }
 

@@ -3,7 +3,6 @@ import { DivisionCodeScalar, DivisionLevelEnum, divisionLevel, parentDivisionCod
 import type { HrContext } from '../context';
 import { WelfarePost } from '../welfare-post/welfare-post.entity';
 import { WorkerFilterArgs, WorkerPage } from '../worker/worker.resolver';
-import { workerPageKey } from '../worker/worker.service';
 import { findDivision } from './division.service';
 import { Division } from './division.type';
 
@@ -37,7 +36,7 @@ export class DivisionResolver {
 
   @FieldResolver(() => WorkerPage, { nullable: true, description: 'Workers of households in this division (the rosters, as root `workers`).' })
   workers(@Root() division: Division, @Args(() => WorkerFilterArgs) args: WorkerFilterArgs, @Ctx() { loaders, access }: HrContext) {
-    return loaders.workerPage(workerPageKey({ ...args, divisionCode: access.scopeDivision(division.code, 'Division.workers') }));
+    return loaders.workerPage({ ...args, divisionCode: access.scopeDivision(division.code, 'Division.workers') });
   }
 
   @FieldResolver(() => [WelfarePost], { nullable: true, description: '公益性岗位 in the villages of this division, by village.' })

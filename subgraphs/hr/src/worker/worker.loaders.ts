@@ -1,9 +1,9 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { manyLoader, oneLoader, type Page, type SubgraphConfig } from '@jiuye/common';
+import { manyLoader, oneLoader, type Page, pagedDivisions, requireDivisionCode } from '@jiuye/common';
 import { WorkerRecord } from './worker.entity';
-import { WorkerService, type WorkerPageKey } from './worker.service';
+import { WORKER_KEYSET, workerFilterColumns, type WorkerListArgs } from './worker.service';
 
-export function createWorkerLoaders(em: EntityManager, config: SubgraphConfig) {
+export function createWorkerLoaders(em: EntityManager) {
   /** pseudonym → registry record (null for people not in the registry); one query per batch. */
   const workerById = oneLoader<string, WorkerRecord>(
     (ids) => em.find(WorkerRecord, { id: { $in: [...ids] } }),
@@ -13,14 +13,14 @@ export function createWorkerLoaders(em: EntityManager, config: SubgraphConfig) {
     for (const worker of workers) workerById.prime(worker.id, worker);
     return workers;
   };
-  /** Keyed by the JSON of a WorkerPageKey (loader keys are strings). */
-  const pagesByKey = oneLoader<string, { key: string; page: Page<WorkerRecord> }>(
-    async (keys) => {
-      const pages = await new WorkerService(em, config.pseudonymKey).pages(keys.map((key) => JSON.parse(key) as WorkerPageKey));
-      return pages.map((page, i) => ({ key: keys[i], page: { ...page, nodes: remember(page.nodes) } }));
-    },
-    (entry) => entry.key,
-  );
+  /** Pages of workers per division, two statements per batch of divisions (common's pagedDivisions). */
+  const workerPages = pagedDivisions<WorkerListArgs, WorkerRecord>(em, {
+    entity: WorkerRecord,
+    table: 'worker',
+    codeColumn: 'household_code',
+    keyset: WORKER_KEYSET,
+    filter: workerFilterColumns,
+  });
   return {
     workerById,
     /** household code → registry members, oldest first. */
@@ -28,7 +28,12 @@ export function createWorkerLoaders(em: EntityManager, config: SubgraphConfig) {
       async (codes) => remember(await em.find(WorkerRecord, { householdCode: { $in: [...codes] } }, { orderBy: { householdCode: 'asc', birthDate: 'asc', id: 'asc' } })),
       (worker) => worker.householdCode,
     ),
-    /** One page per division and filter; two statements per batch of divisions (see WorkerService.pages). */
-    workerPage: async (key: WorkerPageKey): Promise<Page<WorkerRecord>> => (await pagesByKey.load(JSON.stringify(key)))!.page,
+    /** One page of a division's workers (root `workers`, `Division.workers`); errors name divisionCode, first or after. */
+    workerPage: async (args: WorkerListArgs): Promise<Page<WorkerRecord>> => {
+      requireDivisionCode(args.divisionCode, 'divisionCode');
+      const page = await workerPages(args).load(args.divisionCode);
+      remember(page.nodes);
+      return page;
+    },
   };
 }

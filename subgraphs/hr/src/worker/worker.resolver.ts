@@ -29,7 +29,7 @@ import { SubsidyPayment } from '../subsidy/subsidy.entity';
 import { WelfarePostAssignment } from '../welfare-post/welfare-post.entity';
 import type { WorkerRecord } from './worker.entity';
 import { RegisterWorkerInput, UpdateSixClaritiesInput } from './worker.inputs';
-import { WorkerService, workerPageKey } from './worker.service';
+import { WorkerService } from './worker.service';
 import { authorizeWorkerWrite, visibleWorkerOrNotFound } from '../access';
 import { Worker } from './worker.type';
 
@@ -78,7 +78,7 @@ export class WorkerResolver {
 
   @Query(() => WorkerPage, { description: '一库六册 — workers of households in a division, by household; filters give the rosters.' })
   workers(@Args(() => WorkersArgs) args: WorkersArgs, @Ctx() { loaders, access }: HrContext) {
-    return loaders.workerPage(workerPageKey({ ...args, divisionCode: access.scopeDivision(args.divisionCode) }));
+    return loaders.workerPage({ ...args, divisionCode: access.scopeDivision(args.divisionCode) });
   }
 
   @Mutation(() => Worker, { description: '农村劳动力实名制登记 — register a person aged 16–60 in the labour registry.' })

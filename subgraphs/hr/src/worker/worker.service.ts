@@ -3,25 +3,20 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import {
   ageOn,
   badInput,
-  checkPageSize,
-  compositeKey,
   conflict,
-  decodeCompositeCursor,
-  divisionCodeRange,
   type EmploymentIntention,
   type EmploymentStatus,
   HOUSEHOLD_CODE_MESSAGE,
   HOUSEHOLD_CODE_PATTERN,
   isHouseholdCode,
   isMobileNumber,
+  type Keyset,
   MOBILE_NUMBER_MESSAGE,
   notFound,
-  type Page,
+  type PageRequest,
   type ParsedIdNumber,
   type PopulationStatus,
-  requireDivisionCode,
   todayInChina,
-  toPage,
   type Trade,
   villageOfHousehold,
   workerPseudonym,
@@ -43,38 +38,29 @@ export interface WorkerFilter {
   trainingWish?: Trade | null;
 }
 
-/** One page of workers in one division: what root `workers` and `Division.workers` ask for. */
-export interface WorkerPageKey extends WorkerFilter {
+/** What root `workers` and `Division.workers` ask for: one page of workers in one division. */
+export interface WorkerListArgs extends WorkerFilter, PageRequest {
   divisionCode: string;
-  first: number;
-  /** Decoded keyset position: the last row's household code and id. */
-  after: [string, string] | null;
 }
 
-const FILTER_COLUMNS: Record<keyof WorkerFilter, string> = {
-  employmentStatus: 'employment_status',
-  populationStatus: 'population_status',
-  employmentIntention: 'employment_intention',
-  trainingWish: 'training_wish',
+/**
+ * Workers of a division in household code, then id, order (common's pagedDivisions). Their
+ * cursors join the two with '/' (not common's '|'): cursors handed out before stay valid.
+ */
+export const WORKER_KEYSET: Keyset<WorkerRecord> = {
+  columns: ['household_code', 'id'],
+  parts: [(p) => HOUSEHOLD_CODE_PATTERN.test(p), (p) => /^w[\w-]+$/.test(p)],
+  keyOf: (w) => [w.householdCode, w.id],
+  separator: '/',
 };
 
-/** Worker cursors join household code and id with '/' (not common's '|'): cursors handed out before stay valid. */
-const WORKER_CURSOR_SEPARATOR = '/';
-
-/** Validates list arguments into a page key (errors name the argument). */
-export function workerPageKey(args: WorkerFilter & { divisionCode: string; first: number; after?: string | null }): WorkerPageKey {
-  requireDivisionCode(args.divisionCode, 'divisionCode');
-  const first = checkPageSize(args.first);
-  const parts = decodeCompositeCursor(args.after, [(p) => HOUSEHOLD_CODE_PATTERN.test(p), (p) => /^w[\w-]+$/.test(p)], { separator: WORKER_CURSOR_SEPARATOR });
-  const after: [string, string] | null = parts && [parts[0], parts[1]];
+/** The list filters as columns of the worker table (pagedDivisions' equality filters). */
+export function workerFilterColumns(filter: WorkerFilter): Record<string, string | null | undefined> {
   return {
-    divisionCode: args.divisionCode,
-    employmentStatus: args.employmentStatus ?? null,
-    populationStatus: args.populationStatus ?? null,
-    employmentIntention: args.employmentIntention ?? null,
-    trainingWish: args.trainingWish ?? null,
-    first,
-    after,
+    employment_status: filter.employmentStatus,
+    population_status: filter.populationStatus,
+    employment_intention: filter.employmentIntention,
+    training_wish: filter.trainingWish,
   };
 }
 
@@ -212,66 +198,6 @@ export class WorkerService {
       await em.flush();
       return worker;
     });
-  }
-
-  /**
-   * Pages of workers for many divisions at once (Division.workers under a list of divisions):
-   * keys that differ only in the division share two statements, the rows (a lateral join that
-   * walks the (household_code, id) index of each division and stops at the page size) and the
-   * counts. Keyset order: household code, then id.
-   */
-  async pages(keys: readonly WorkerPageKey[]): Promise<Page<WorkerRecord>[]> {
-    const groups = new Map<string, WorkerPageKey[]>();
-    for (const key of keys) {
-      const { divisionCode: _code, ...rest } = key;
-      const group = JSON.stringify(rest);
-      groups.set(group, [...(groups.get(group) ?? []), key]);
-    }
-    const pages = new Map<WorkerPageKey, Page<WorkerRecord>>();
-    await Promise.all([...groups.values()].map((group) => this.pageGroup(group, pages)));
-    return keys.map((key) => pages.get(key)!);
-  }
-
-  private async pageGroup(keys: WorkerPageKey[], pages: Map<WorkerPageKey, Page<WorkerRecord>>): Promise<void> {
-    const [{ first, after }] = keys;
-    const divisions = JSON.stringify(keys.map((k) => ({ code: k.divisionCode, ...divisionCodeRange(k.divisionCode) })));
-    const conditions = ['w.household_code >= d."from"', 'w.household_code < d."to"'];
-    const filterParams: unknown[] = [];
-    for (const [property, column] of Object.entries(FILTER_COLUMNS) as [keyof WorkerFilter, string][]) {
-      const value = keys[0][property];
-      if (value) {
-        conditions.push(`w.${column} = ?`);
-        filterParams.push(value);
-      }
-    }
-    const where = conditions.join(' and ');
-    const keyset = after ? ' and (w.household_code, w.id) > (?, ?)' : '';
-    const source = `json_to_recordset(?::json) as d(code text, "from" text, "to" text)`;
-    const connection = this.em.getConnection();
-    const [rows, counts] = await Promise.all([
-      connection.execute<Record<string, unknown>[]>(
-        `select d.code as page_key, w.* from ${source} cross join lateral ` + `(select * from worker w where ${where}${keyset} order by w.household_code, w.id limit ?) w`,
-        [divisions, ...filterParams, ...(after ?? []), first + 1],
-      ),
-      connection.execute<{ page_key: string; total: number }[]>(
-        `select d.code as page_key, c.total from ${source} cross join lateral (select count(*)::int as total from worker w where ${where}) c`,
-        [divisions, ...filterParams],
-      ),
-    ]);
-    const rowsByCode = new Map<string, WorkerRecord[]>();
-    for (const { page_key: code, ...columns } of rows) {
-      const list = rowsByCode.get(code as string) ?? [];
-      list.push(this.em.map(WorkerRecord, columns));
-      rowsByCode.set(code as string, list);
-    }
-    const totals = new Map(counts.map((c) => [c.page_key, c.total]));
-    for (const key of keys) {
-      const found = rowsByCode.get(key.divisionCode) ?? [];
-      pages.set(
-        key,
-        toPage(found, key.first, totals.get(key.divisionCode) ?? 0, (w) => compositeKey([w.householdCode, w.id], WORKER_CURSOR_SEPARATOR)),
-      );
-    }
   }
 }
 

@@ -1,5 +1,5 @@
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
-import { DivisionCodeScalar, LocalDateScalar, PageArgs, PageType, PovertyStatus, type Page } from '@jiuye/common';
+import { DivisionCodeScalar, LocalDateScalar, PageArgs, PageType, PovertyStatus, requireDivisionCode, type Page } from '@jiuye/common';
 import type { PovertyContext } from '../context';
 import type { PovertyLoaders } from '../loaders';
 import { HouseholdMember } from '../member/member.entity';
@@ -10,7 +10,6 @@ import { ChangePovertyStatusInput } from '../status/status.inputs';
 import { PovertyStatusService } from '../status/status.service';
 import type { RegisteredHousehold } from './household.entity';
 import { RegisterHouseholdInput } from './household.inputs';
-import { householdPageKey } from './household.loaders';
 import { authorizeHouseholdWrite, householdNamer, requireVisibleHousehold } from '../access';
 import { HouseholdService } from './household.service';
 import { Household } from './household.type';
@@ -35,7 +34,8 @@ export async function loadHouseholdPage(
   loaders: PovertyLoaders,
   args: { divisionCode: string; status?: PovertyStatus | null; first: number; after?: string | null },
 ): Promise<Page<Household>> {
-  const { page } = (await loaders.householdPages.load(householdPageKey(HouseholdService.pageKey(args))))!;
+  requireDivisionCode(args.divisionCode, 'divisionCode');
+  const page = await loaders.householdPages(args).load(args.divisionCode);
   return { ...page, nodes: page.nodes.map((record) => primed(loaders, record)) };
 }
 

@@ -2,23 +2,19 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import {
   checkIdNumber,
-  checkPageSize,
   conflict,
-  decodeTextCursor,
-  divisionCodeRange,
   HOUSEHOLD_CODE_MESSAGE,
   HOUSEHOLD_CODE_PATTERN,
   InputProblems,
   isHouseholdCode,
+  type Keyset,
   notFound,
-  type Page,
+  type PageRequest,
   type ParsedIdNumber,
   parseRowId,
   type PovertyStatus,
   PovertyStatusVocabulary,
-  requireDivisionCode,
   todayInChina,
-  toPage,
   villageOfHousehold,
   workerPseudonym,
 } from '@jiuye/common';
@@ -68,16 +64,20 @@ export async function memberElsewhereMessage(householdCode: string, mayName: Hou
   return `this person is a current member of ${which}; remove them there first`;
 }
 
-/** One page of registered households in a division, as the page loader receives it. */
-export interface HouseholdPageKey {
+/** What root `households` and `Division.households` ask for: one page of registered households in one division. */
+export interface HouseholdListArgs extends PageRequest {
   divisionCode: string;
-  status: PovertyStatus | null;
-  first: number;
-  /** Household code after which the page starts. */
-  after: string | null;
+  status?: PovertyStatus | null;
 }
 
-/** 建档立卡 rules: registration, lookup and the division lists. */
+/** Registered households of a division by code (common's pagedDivisions); the cursor is the last code. */
+export const HOUSEHOLD_KEYSET: Keyset<RegisteredHousehold> = {
+  columns: ['code'],
+  parts: [(p) => HOUSEHOLD_CODE_PATTERN.test(p)],
+  keyOf: (h) => [h.code],
+};
+
+/** 建档立卡 rules: registration and lookup. */
 export class HouseholdService {
   constructor(
     private readonly em: EntityManager,
@@ -173,55 +173,5 @@ export class HouseholdService {
     const household = await this.em.findOne(RegisteredHousehold, { code });
     if (!household) throw notFound('registered household', field);
     return household;
-  }
-
-  /** Validates list arguments (field names as given) into a page key. */
-  static pageKey(args: { divisionCode: string; status?: PovertyStatus | null; first: number; after?: string | null }): HouseholdPageKey {
-    requireDivisionCode(args.divisionCode, 'divisionCode');
-    const first = checkPageSize(args.first);
-    const after = decodeTextCursor(args.after, HOUSEHOLD_CODE_PATTERN);
-    return { divisionCode: args.divisionCode, status: args.status ?? null, first, after };
-  }
-
-  /**
-   * Pages of registered households for many divisions at once, keyset by household code:
-   * one statement for the rows (a lateral join per division) and one for the counts.
-   */
-  async pages(keys: readonly HouseholdPageKey[]): Promise<Page<RegisteredHousehold>[]> {
-    const specs = keys.map((key, idx) => {
-      const { from, to } = divisionCodeRange(key.divisionCode);
-      return { idx, from_code: from, to_code: to, after_code: key.after, status: key.status, lim: key.first + 1 };
-    });
-    const connection = this.em.getConnection();
-    const [rows, counts] = await Promise.all([
-      connection.execute<Record<string, unknown>[]>(
-        `select d.idx as page_index, h.*
-           from jsonb_to_recordset(?::jsonb) as d(idx int, from_code text, to_code text, after_code text, status text, lim int)
-           cross join lateral (
-             select * from "household" h
-              where h.code >= d.from_code and h.code < d.to_code
-                and (d.after_code is null or h.code > d.after_code)
-                and (d.status is null or h.poverty_status = d.status)
-              order by h.code
-              limit d.lim
-           ) h
-          order by d.idx, h.code`,
-        [JSON.stringify(specs)],
-      ),
-      connection.execute<{ page_index: number; total: number }[]>(
-        `select d.idx as page_index,
-                (select count(*) from "household" h
-                  where h.code >= d.from_code and h.code < d.to_code
-                    and (d.status is null or h.poverty_status = d.status))::int as total
-           from jsonb_to_recordset(?::jsonb) as d(idx int, from_code text, to_code text, status text)`,
-        [JSON.stringify(specs)],
-      ),
-    ]);
-    const byPage: RegisteredHousehold[][] = keys.map(() => []);
-    for (const { page_index, ...row } of rows) {
-      byPage[page_index as number].push(this.em.map(RegisteredHousehold, row));
-    }
-    const totals = new Map(counts.map((c) => [c.page_index, c.total]));
-    return keys.map((key, idx) => toPage(byPage[idx], key.first, totals.get(idx) ?? 0, (h) => h.code));
   }
 }

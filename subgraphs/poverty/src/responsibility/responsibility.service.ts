@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { LockMode } from '@mikro-orm/core';
-import { badInput, conflict, InputProblems, notFound } from '@jiuye/common';
+import { badInput, conflict, InputProblems, notFound, villageOfHousehold } from '@jiuye/common';
 import { Cadre, CadrePosting } from '../cadre/cadre.entity';
 import { RegisteredHousehold } from '../household/household.entity';
 import { checkHouseholdCode, checkPositiveId } from '../household/household.service';
@@ -28,7 +28,7 @@ export class ResponsibilityService {
       const cadre = await em.findOne(Cadre, { id: cadreId });
       if (!cadre) throw notFound('cadre', 'input.cadreId');
       // Consistent with the postings (issue 13): the cadre serves the household's village on the first day.
-      const posting = await em.findOne(CadrePosting, { cadreId: cadre.id, villageCode: household.code.slice(0, 12), until: null });
+      const posting = await em.findOne(CadrePosting, { cadreId: cadre.id, villageCode: villageOfHousehold(household.code), until: null });
       if (!posting) throw badInput('input.cadreId', "the cadre does not serve the household's village; post them there first (postCadre)");
       if (input.since < posting.since) throw badInput('input.since', `must not be before the cadre began serving the village (${posting.since})`);
       const open = await em.findOne(HouseholdResponsibility, { householdCode: household.code, until: null });

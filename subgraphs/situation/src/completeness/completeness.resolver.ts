@@ -1,8 +1,8 @@
 import { Arg, Args, Ctx, Query, Resolver } from 'type-graphql';
 import { PageArgs, todayInChina } from '@jiuye/common';
 import type { SituationContext } from '../context';
-import { SituationPerson } from '../person/situation-person.type';
-import { resolveRegion } from '../region/region';
+import { SituationPerson } from '../person/situation-person.types';
+import { resolveRegion } from '../region/region.service';
 import { knownPersonByIdNumber, labourRegistryCompleteness, unregisteredLabourerPage } from './completeness.service';
 import { KnownPerson, LabourRegistryCompleteness, UnregisteredLabourer, UnregisteredLabourerPage } from './completeness.types';
 

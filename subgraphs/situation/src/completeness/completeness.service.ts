@@ -16,8 +16,10 @@ import {
 } from '@jiuye/common';
 import type { Sql } from '../db';
 import { publishedCount, publishedRate } from '../indicator/suppression';
-import { PERSON_SELECT, type PersonRecord } from '../person/situation-person.type';
-import { registryVillages, type Region } from '../region/region';
+import { PERSON_SELECT } from '../person/situation-person.service';
+import type { PersonRecord } from '../person/situation-person.types';
+import { registryVillages } from '../region/region.service';
+import type { Region } from '../region/region.types';
 import { regionCondition } from '../sql/conditions';
 import { CHECKED_POVERTY_STATUSES, unregisteredLabourer, workingAge } from './completeness.sql';
 import type { KnownPersonRecord } from './completeness.types';

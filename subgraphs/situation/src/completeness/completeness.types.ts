@@ -1,8 +1,8 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { ageOn, maskIdNumber, PageInfo, PovertyStatus, Sex, todayInChina } from '@jiuye/common';
 import { SuppressedCount, SuppressedRate } from '../indicator/suppression';
-import { Household, SituationPerson, Worker } from '../person/situation-person.type';
-import { RegionType } from '../region/region.type';
+import { Household, SituationPerson, Worker } from '../person/situation-person.types';
+import { RegionType } from '../region/region.types';
 
 /** A row of known_person as the completeness views read it, with the village's name. */
 export interface KnownPersonRecord {

@@ -2,7 +2,7 @@ import { Arg, Args, Ctx, Mutation, Query, Resolver } from 'type-graphql';
 import { PageArgs } from '@jiuye/common';
 import type { SituationContext } from '../context';
 import { readFreshness } from '../freshness/freshness.service';
-import { resolveRegion } from '../region/region';
+import { resolveRegion } from '../region/region.service';
 import { conflictPage, requireResolver, resolveConflict } from './conflict.service';
 import { Conflict, ConflictKind, ConflictPage, ConflictStatus, ResolveConflictInput, type ConflictStatusValue } from './conflict.types';
 import { inTransaction } from './transaction';

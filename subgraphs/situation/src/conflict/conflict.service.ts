@@ -18,8 +18,9 @@ import {
 } from '@jiuye/common';
 import { allPages, type Sql } from '../db';
 import { regionCondition } from '../sql/conditions';
-import { PERSON_SELECT, type PersonRecord } from '../person/situation-person.type';
-import type { Region } from '../region/region';
+import { PERSON_SELECT } from '../person/situation-person.service';
+import type { PersonRecord } from '../person/situation-person.types';
+import type { Region } from '../region/region.types';
 import { CONFLICT_RULE_BY_KIND, CONFLICT_RULES, type ConflictRule, type ConflictSourceSpec } from './rules';
 import type { ConflictRow, ConflictStatusValue } from './conflict.types';
 

@@ -1,8 +1,8 @@
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { defineVocabulary, DEPARTMENT_LABELS, LocalDateScalar, PageInfo } from '@jiuye/common';
 import { Freshness } from '../freshness/freshness.types';
-import { SituationPerson, type PersonRecord } from '../person/situation-person.type';
-import { RegionType } from '../region/region.type';
+import { SituationPerson, type PersonRecord } from '../person/situation-person.types';
+import { RegionType } from '../region/region.types';
 import { CONFLICT_RULE_BY_KIND, CONFLICT_RULES } from './rules';
 
 export const ConflictKindVocabulary = defineVocabulary(

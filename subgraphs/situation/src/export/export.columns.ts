@@ -16,7 +16,7 @@ import {
 } from '@jiuye/common';
 import { situationAccess } from '../access';
 import type { HouseholdRecord } from '../household/zero-employment.types';
-import type { PersonRecord } from '../person/situation-person.type';
+import type { PersonRecord } from '../person/situation-person.types';
 import { villageAssistant } from '../sql/conditions';
 import type { EarlyWarning } from '../warning/warning.types';
 import type { Conflict } from '../conflict/conflict.types';

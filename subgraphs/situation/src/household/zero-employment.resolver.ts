@@ -3,8 +3,8 @@ import { LocalDateScalar, PageArgs } from '@jiuye/common';
 import { resolveAsOf } from '../history/as-of';
 import type { SituationContext } from '../context';
 import { readFreshness } from '../freshness/freshness.service';
-import { SituationPerson } from '../person/situation-person.type';
-import { resolveRegion } from '../region/region';
+import { SituationPerson } from '../person/situation-person.types';
+import { resolveRegion } from '../region/region.service';
 import { zeroEmploymentPage } from './zero-employment.service';
 import { ZeroEmploymentHousehold, ZeroEmploymentPage } from './zero-employment.types';
 

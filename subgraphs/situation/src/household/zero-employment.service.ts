@@ -1,7 +1,8 @@
 import { checkPageSize, decodeTextCursor, HOUSEHOLD_CODE_PATTERN, toPage } from '@jiuye/common';
 import { allPages, type Sql } from '../db';
-import { PERSON_SELECT, type PersonRecord } from '../person/situation-person.type';
-import type { Region } from '../region/region';
+import { PERSON_SELECT } from '../person/situation-person.service';
+import type { PersonRecord } from '../person/situation-person.types';
+import type { Region } from '../region/region.types';
 import { keptZeroEmploymentTotal } from '../roster/village-counts';
 import { regionCondition, ZERO_EMPLOYMENT } from '../sql/conditions';
 import type { HouseholdRecord } from './zero-employment.types';

@@ -1,8 +1,8 @@
 import { Field, Int, ObjectType } from 'type-graphql';
 import { LocalDateScalar, maskPhone, PageInfo, PovertyStatus } from '@jiuye/common';
 import { Freshness } from '../freshness/freshness.types';
-import { Household } from '../person/situation-person.type';
-import { RegionType } from '../region/region.type';
+import { Household } from '../person/situation-person.types';
+import { RegionType } from '../region/region.types';
 import { villageAssistant } from '../sql/conditions';
 import type { AsOf } from '../history/as-of';
 

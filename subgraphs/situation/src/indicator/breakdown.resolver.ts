@@ -1,15 +1,11 @@
 import { Arg, Ctx, Query, Resolver } from 'type-graphql';
 import type { SituationContext } from '../context';
 import { readFreshness } from '../freshness/freshness.service';
-import { resolveRegion, type Region } from '../region/region';
+import { childRegions, resolveRegion } from '../region/region.service';
+import type { Region } from '../region/region.types';
 import { IndicatorBreakdown } from './breakdown.types';
 import { sharedIndicatorTables } from './indicator.service';
 import { PERIOD_FORMATS } from './period';
-
-/** The divisions directly under a region (the registry's division table), in code order. */
-async function childRegions(context: SituationContext, region: Region): Promise<Region[]> {
-  return context.loaders.sql.rows<Region>('select code, name, level from division where parent_code = $1 order by code', [region.code]);
-}
 
 @Resolver()
 export class IndicatorBreakdownResolver {
@@ -26,7 +22,7 @@ export class IndicatorBreakdownResolver {
     const sql = context.loaders.sql;
     const [readout, children, freshness] = await Promise.all([
       sharedIndicatorTables(sql, period, context.config.suppressionThreshold),
-      childRegions(context, place),
+      childRegions(sql, place),
       readFreshness(sql),
     ]);
     const indicators = (r: Region) => ({ region: r, ...readout(r), freshness });

@@ -1,6 +1,6 @@
 import { Field, Int, ObjectType } from 'type-graphql';
 import { Freshness } from '../freshness/freshness.types';
-import { RegionType } from '../region/region.type';
+import { RegionType } from '../region/region.types';
 import { IndicatorPeriod, Indicators } from './indicator.types';
 
 @ObjectType({

@@ -1,7 +1,8 @@
 import { placeColumn } from '../roster/village-counts';
 import { addDays, addMonths, badInput, EmploymentPlaceVocabulary, RegionTree, SuppressedTable, todayInChina, TOTAL } from '@jiuye/common';
 import type { Sql } from '../db';
-import { registryVillages, type Region } from '../region/region';
+import { registryVillages } from '../region/region.service';
+import type { Region } from '../region/region.types';
 import { ABLE_EMPLOYED, ABLE_LABOURER, POVERTY_GROUP, POVERTY_GROUPS, type PovertyGroup } from '../sql/conditions';
 import { transferEventsSql } from '../ranking/new-transfers';
 import type { Indicators, PlaceCount, SubsidyIndicators, TrainingIndicators } from './indicator.types';

@@ -2,7 +2,7 @@ import { Field, Int, ObjectType } from 'type-graphql';
 import { defineVocabulary, EmploymentPlace, LocalDateScalar } from '@jiuye/common';
 import { POVERTY_GROUPS, type PovertyGroup } from '../sql/conditions';
 import { Freshness } from '../freshness/freshness.types';
-import { RegionType } from '../region/region.type';
+import { RegionType } from '../region/region.types';
 import { SuppressedAmount, SuppressedCount, SuppressedRate } from './suppression';
 
 @ObjectType({ description: '统计期 — the reporting period an indicator set covers.' })

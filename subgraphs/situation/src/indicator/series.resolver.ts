@@ -1,7 +1,7 @@
 import { Arg, Ctx, Int, Query, Resolver } from 'type-graphql';
 import type { SituationContext } from '../context';
 import { readFreshness } from '../freshness/freshness.service';
-import { resolveRegion } from '../region/region';
+import { resolveRegion } from '../region/region.service';
 import { DEFAULT_SERIES_POINTS, indicatorSeriesPoints, MAX_SERIES_POINTS } from './series.service';
 import { IndicatorSeries, SeriesGranularity } from './series.types';
 

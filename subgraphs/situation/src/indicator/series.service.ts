@@ -1,7 +1,8 @@
 import { addDays, addMonths, badInput, todayInChina } from '@jiuye/common';
 import type { Sql } from '../db';
 import { asOfDay, historyBegins, sqlAsOf } from '../history/as-of';
-import { registryVillages, type Region } from '../region/region';
+import { registryVillages } from '../region/region.service';
+import type { Region } from '../region/region.types';
 import { buildReadout, flowFigures, indicatorDates, periodFamily, villageFigures, type FlowPeriod, type VillageFigures } from './indicator.service';
 import { isoWeekOf, parsePeriod } from './period';
 import { SeriesGranularity, SeriesStockSource, type IndicatorSeriesPoint } from './series.types';

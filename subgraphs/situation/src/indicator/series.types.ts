@@ -1,7 +1,7 @@
 import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { LocalDateScalar } from '@jiuye/common';
 import { Freshness } from '../freshness/freshness.types';
-import { RegionType } from '../region/region.type';
+import { RegionType } from '../region/region.types';
 import { IndicatorPeriod, PlaceCount } from './indicator.types';
 import { SuppressedAmount, SuppressedCount, SuppressedRate } from './suppression';
 

@@ -2,9 +2,9 @@ import { Arg, Ctx, ID, Query, Resolver } from 'type-graphql';
 import { LocalDateScalar } from '@jiuye/common';
 import type { SituationContext } from '../context';
 import { resolveAsOf } from '../history/as-of';
-import { resolveRegion } from '../region/region';
+import { resolveRegion } from '../region/region.service';
 import { personInRegion } from './situation-person.service';
-import { SituationPerson } from './situation-person.type';
+import { SituationPerson } from './situation-person.types';
 
 @Resolver()
 export class SituationPersonResolver {

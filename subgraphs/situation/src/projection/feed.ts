@@ -1,5 +1,5 @@
 import pg from 'pg';
-import { DEPARTMENT_NAMES, todayInChina, type DepartmentName, type Logger, type TaskDueDays } from '@jiuye/common';
+import { DEPARTMENT_NAMES, todayInChina, villageOfHousehold, type DepartmentName, type Logger, type TaskDueDays } from '@jiuye/common';
 import { ALL_REFERENCE_TABLES, Projector } from './projector';
 import { nextWorkerIds, REFERENCE_SOURCES, type ReferenceTable, type SourcePools } from './sources';
 import { recountVillages } from '../roster/village-counts';
@@ -410,8 +410,8 @@ export class ChangeFeed {
       for (const row of (await client.query<{ code: string }>('select code from household_situation')).rows) touched.add(row.code);
     }
     for (const batch of chunks([...touched], HOUSEHOLD_BATCH)) await this.projector.projectHouseholds(client, batch, today);
-    // A household code starts with its village code: the villages whose kept counts moved.
-    await recountVillages(client, [...new Set([...touched].map((code) => code.slice(0, 12)))]);
+    // The villages whose kept counts moved.
+    await recountVillages(client, [...new Set([...touched].map(villageOfHousehold))]);
     // Zero-employment spells and their tasks (reopened when a household is zero-employment again).
     await syncZeroEmployment(client, [...touched], today, this.options.taskDueDays);
     // 应登尽登: the people poverty and civil know, for the households and people they named (all of

@@ -6,7 +6,7 @@ import type { DepartmentName } from '@jiuye/common';
  * sources.ts reads; none of the department's own tables) and take rows from the outbox (the
  * feed's `delete … where id in (select … for update skip locked)`: SELECT, DELETE, and UPDATE of
  * one column for the row lock). npm start grants exactly this to the situation service's own role
- * (scripts/src/database-roles.ts); a query in sources.ts or feed.ts on anything missing here
+ * (devtools/src/database-roles.ts); a query in sources.ts or feed.ts on anything missing here
  * fails there with "permission denied", and tests/security/01-database-roles.test.ts runs the
  * rebuild and the feed under that role.
  */

@@ -1,7 +1,8 @@
 import type { Weekday } from '@jiuye/common';
 import type { Sql } from '../db';
 import { type AccessControl, badInput, forbidden, primarySuppressed, VILLAGE_CODE_LENGTH } from '@jiuye/common';
-import { resolveRegion, type Region } from '../region/region';
+import { resolveRegion } from '../region/region.service';
+import type { Region } from '../region/region.types';
 import { transferEventsSql } from './new-transfers';
 import type { VillageRanking, VillageRankingRow } from './ranking.types';
 

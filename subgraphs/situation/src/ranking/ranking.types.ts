@@ -1,7 +1,7 @@
 import { Field, Float, Int, ObjectType } from 'type-graphql';
 import { defineVocabulary, LocalDateScalar } from '@jiuye/common';
 import { Freshness } from '../freshness/freshness.types';
-import { RegionType } from '../region/region.type';
+import { RegionType } from '../region/region.types';
 
 export const RankingBasisVocabulary = defineVocabulary('RankingBasis', '排名依据 — what the weekly ranking ranks villages by.', {
   COUNT: '按本周新增转移就业人数 (the default)',

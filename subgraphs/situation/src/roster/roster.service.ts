@@ -2,9 +2,9 @@ import { addDays, badInput, checkPageSize, compositeKey, decodeCompositeCursor, 
 import { sqlAsOf, type AsOf } from '../history/as-of';
 import { allPages, type Sql } from '../db';
 import { MAX_NO_SERVICE_DAYS, noServiceBetween, regionCondition } from '../sql/conditions';
-import type { Region } from '../region/region';
-import type { PersonRecord } from '../person/situation-person.type';
-import { PERSON_SELECT } from '../person/situation-person.type';
+import type { Region } from '../region/region.types';
+import type { PersonRecord } from '../person/situation-person.types';
+import { PERSON_SELECT } from '../person/situation-person.service';
 import { ROSTERS, type RosterKind } from './roster-kinds';
 import { keptTotal } from './village-counts';
 

@@ -1,8 +1,8 @@
 import { Field, Int, ObjectType } from 'type-graphql';
 import { LocalDateScalar, PageInfo } from '@jiuye/common';
 import { Freshness } from '../freshness/freshness.types';
-import { SituationPerson } from '../person/situation-person.type';
-import { RegionType } from '../region/region.type';
+import { SituationPerson } from '../person/situation-person.types';
+import { RegionType } from '../region/region.types';
 import { RosterKind, type RosterKind as RosterKindValue } from './roster-kinds';
 
 @ObjectType({ description: '花名册/清单 — one page of a roster or list over a region.' })

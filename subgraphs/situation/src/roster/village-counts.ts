@@ -1,7 +1,7 @@
 import type pg from 'pg';
 import { type Sql } from '../db';
 import { ABLE_EMPLOYED, ABLE_LABOURER, regionCondition, ZERO_EMPLOYMENT } from '../sql/conditions';
-import type { Region } from '../region/region';
+import type { Region } from '../region/region.types';
 import { ROSTERS, RosterKindVocabulary, type RosterKind } from './roster-kinds';
 
 /** Rosters whose membership does not depend on the day are counted per village and kept (village_counts). */

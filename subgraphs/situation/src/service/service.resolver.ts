@@ -1,7 +1,7 @@
 import { Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import { LocalDateScalar, PageArgs } from '@jiuye/common';
 import type { SituationContext } from '../context';
-import { SituationPerson } from '../person/situation-person.type';
+import { SituationPerson } from '../person/situation-person.types';
 import { serviceTimeline } from './service.service';
 import { ServiceTimelineEntry, ServiceTimelinePage } from './service.types';
 

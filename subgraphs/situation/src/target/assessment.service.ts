@@ -1,7 +1,7 @@
 import { badInput, todayInChina } from '@jiuye/common';
 import type { Sql } from '../db';
 import { parsePeriod } from '../indicator/period';
-import type { Region } from '../region/region';
+import type { Region } from '../region/region.types';
 import { competitionRanks, completionRate, exactActuals, exactRetention, publishedActuals, publishedRetention, type Cells } from './figures';
 import { subregionsOf } from './completion.service';
 import { targetMap } from './target.service';

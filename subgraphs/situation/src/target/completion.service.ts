@@ -1,7 +1,7 @@
 import { badInput } from '@jiuye/common';
 import type { Sql } from '../db';
 import { indicatorDates } from '../indicator/indicator.service';
-import type { Region } from '../region/region';
+import type { Region } from '../region/region.types';
 import { competitionRanks, completionRate, exactActuals, publishedActuals } from './figures';
 import { parseTargetPeriod, targetMap } from './target.service';
 import type { Completion, CompletionRow, TargetMeasure } from './target.types';

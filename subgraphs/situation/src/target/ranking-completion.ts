@@ -2,7 +2,7 @@ import { badInput, todayInChina } from '@jiuye/common';
 import type { Sql } from '../db';
 import type { RankingCompletion } from '../ranking/ranking.service';
 import type { RankingWeek } from '../ranking/week';
-import type { Region } from '../region/region';
+import type { Region } from '../region/region.types';
 import { completionRate, exactActuals, publishedActuals } from './figures';
 import { targetMap } from './target.service';
 

@@ -4,7 +4,7 @@ import type { SituationContext } from '../context';
 import { inTransaction } from '../conflict/transaction';
 import { readFreshness } from '../freshness/freshness.service';
 import { rankedCounty } from '../ranking/ranking.service';
-import { resolveRegion } from '../region/region';
+import { resolveRegion } from '../region/region.service';
 import { assessment } from './assessment.service';
 import { completion } from './completion.service';
 import { parseTargetPeriod, readTargetChanges, readTargets, removeTargets, setTargets, type TargetRow } from './target.service';

@@ -1,7 +1,7 @@
 import { badInput, changeContextSql, forbidden, InputProblems, isValidDivisionCode, purposeRequired, type AccessControl, type ChangeContext } from '@jiuye/common';
 import type { Sql } from '../db';
 import { parsePeriod, PERIOD_FORMATS } from '../indicator/period';
-import type { Region } from '../region/region';
+import type { Region } from '../region/region.types';
 import { TargetMeasureVocabulary, type TargetMeasure } from './target.types';
 
 /** Departments whose county officers set targets: 人社 (hr) and 乡村振兴/扶贫 (poverty). */

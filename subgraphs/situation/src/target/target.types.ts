@@ -3,7 +3,7 @@ import { defineVocabulary } from '@jiuye/common';
 import { Freshness } from '../freshness/freshness.types';
 import { IndicatorPeriod } from '../indicator/indicator.types';
 import { SuppressedCount, SuppressedRate } from '../indicator/suppression';
-import { RegionType } from '../region/region.type';
+import { RegionType } from '../region/region.types';
 
 export const TargetMeasureVocabulary = defineVocabulary(
   'TargetMeasure',

@@ -1,7 +1,8 @@
 import { addDays, badInput, DEFAULT_TASK_DUE_DAYS, RegionTree, SuppressedTable, TOTAL, type TaskDueDays } from '@jiuye/common';
 import type { Sql } from '../db';
 import { publishedCount, publishedRate } from '../indicator/suppression';
-import { registryVillages, type Region } from '../region/region';
+import { registryVillages } from '../region/region.service';
+import type { Region } from '../region/region.types';
 import { regionCondition } from '../sql/conditions';
 import type { ZeroEmploymentClearance } from './task.types';
 

@@ -3,7 +3,7 @@ import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } fr
 import { LocalDateScalar, PageArgs, todayInChina } from '@jiuye/common';
 import type { SituationContext } from '../context';
 import { inTransaction } from '../conflict/transaction';
-import { resolveRegion } from '../region/region';
+import { resolveRegion } from '../region/region.service';
 import { zeroEmploymentClearance } from './clearance.service';
 import { acknowledgeTask, assignTask, closeTask, loadTaskHistory, myTasks, regionTasks, requireAssigner, taskById, type TaskWithPerson } from './task.service';
 import type { TaskKind as TaskKindValue, TaskStatus as TaskStatusValue } from './task.rules';

@@ -19,8 +19,9 @@ import {
 } from '@jiuye/common';
 import { allPages, type Sql } from '../db';
 import { findConflict } from '../conflict/conflict.service';
-import { PERSON_SELECT, type PersonRecord } from '../person/situation-person.type';
-import type { Region } from '../region/region';
+import { PERSON_SELECT } from '../person/situation-person.service';
+import type { PersonRecord } from '../person/situation-person.types';
+import type { Region } from '../region/region.types';
 import { regionCondition, ZERO_EMPLOYMENT } from '../sql/conditions';
 import { WARNING_RULE_BY_ID } from '../warning/rules';
 import { PERSON_FROM, withToday } from '../warning/warning.service';

@@ -1,7 +1,7 @@
 import { Field, Float, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { daysBetween, defineVocabulary, LocalDateScalar, PageInfo, todayInChina } from '@jiuye/common';
-import { SituationPerson, type PersonRecord } from '../person/situation-person.type';
-import { RegionType } from '../region/region.type';
+import { SituationPerson, type PersonRecord } from '../person/situation-person.types';
+import { RegionType } from '../region/region.types';
 import { ResponsibleKind } from '../warning/warning.types';
 import { WARNING_RULE_BY_ID } from '../warning/rules';
 import { CONFLICT_RULE_BY_KIND } from '../conflict/rules';

@@ -1,7 +1,7 @@
 import { Arg, Ctx, Query, Resolver } from 'type-graphql';
 import type { SituationContext } from '../context';
 import { readFreshness } from '../freshness/freshness.service';
-import { resolveRegion } from '../region/region';
+import { resolveRegion } from '../region/region.service';
 import { verificationCoverage } from './coverage.service';
 import { VerificationCoverage } from './coverage.types';
 

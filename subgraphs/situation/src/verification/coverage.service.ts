@@ -2,7 +2,8 @@ import { badInput, RegionTree, SuppressedTable, TOTAL, todayInChina } from '@jiu
 import type { Sql } from '../db';
 import { parseMonth } from '../indicator/period';
 import { publishedCount, publishedRate } from '../indicator/suppression';
-import { registryVillages, type Region } from '../region/region';
+import { registryVillages } from '../region/region.service';
+import type { Region } from '../region/region.types';
 import { villagesOf } from '../ranking/ranking.service';
 import type { VerificationCoverage } from './coverage.types';
 

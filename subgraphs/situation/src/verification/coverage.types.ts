@@ -2,7 +2,7 @@ import { Field, ObjectType } from 'type-graphql';
 import { LocalDateScalar } from '@jiuye/common';
 import { Freshness } from '../freshness/freshness.types';
 import { SuppressedCount, SuppressedRate } from '../indicator/suppression';
-import { RegionType } from '../region/region.type';
+import { RegionType } from '../region/region.types';
 
 @ObjectType({ description: '一个村（或全区域）的月度核实覆盖 — verification coverage of one village or of the whole region.' })
 export class CoverageFigures {

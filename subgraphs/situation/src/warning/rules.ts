@@ -164,7 +164,7 @@ export const WARNING_RULES: WarningRule[] = [
     reason: (row) => `${povertyLabel(row.facts.povertyStatus)}户劳动力，公益性岗位于 ${row.facts.endedOn} 到期，目前无岗位、无其他就业登记（人社）。`,
     responsible: cadreOrAssistant,
   },
-  // 防返贫 (issue 14): with POVERTY_HOUSEHOLD_LOST_ONLY_JOB these feed the relapse candidates (monitoring/relapse-candidates.ts).
+  // 防返贫 (issue 14): with POVERTY_HOUSEHOLD_LOST_ONLY_JOB these feed the relapse candidates (monitoring/relapse-candidates.service.ts).
   {
     id: 'POVERTY_HOUSEHOLD_ALLOWANCE_STOPPED',
     label: '脱贫/监测户低保特困停发',

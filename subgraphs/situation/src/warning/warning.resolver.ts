@@ -2,7 +2,7 @@ import { Arg, Args, Ctx, Query, Resolver } from 'type-graphql';
 import { badInput, PageArgs } from '@jiuye/common';
 import type { SituationContext } from '../context';
 import { readFreshness } from '../freshness/freshness.service';
-import { resolveRegion } from '../region/region';
+import { resolveRegion } from '../region/region.service';
 import { WARNING_RULES, type WarningLevel as WarningLevelValue } from './rules';
 import { warningPage } from './warning.service';
 import { EarlyWarning, WarningLevel, WarningPage, WarningRuleId, WarningRuleInfo } from './warning.types';

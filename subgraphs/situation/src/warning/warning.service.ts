@@ -1,8 +1,9 @@
 import { checkPageSize, compositeKey, decodeCompositeCursor, nonEmptyPart, type Page, todayInChina, toPage, VILLAGE_CODE_PATTERN } from '@jiuye/common';
 import { allPages, type Sql } from '../db';
 import { regionCondition } from '../sql/conditions';
-import { PERSON_SELECT, type PersonRecord } from '../person/situation-person.type';
-import type { Region } from '../region/region';
+import { PERSON_SELECT } from '../person/situation-person.service';
+import type { PersonRecord } from '../person/situation-person.types';
+import type { Region } from '../region/region.types';
 import { LEVEL_RANK, WARNING_RULES, type WarningLevel, type WarningRow, type WarningRule } from './rules';
 
 export interface WarningQuery {

@@ -1,8 +1,8 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { defineVocabulary, LocalDateScalar, PageInfo } from '@jiuye/common';
 import { Freshness } from '../freshness/freshness.types';
-import { SituationPerson, type PersonRecord } from '../person/situation-person.type';
-import { RegionType } from '../region/region.type';
+import { SituationPerson, type PersonRecord } from '../person/situation-person.types';
+import { RegionType } from '../region/region.types';
 import { WARNING_RULE_BY_ID, WARNING_RULES, type Responsible, type WarningRow } from './rules';
 
 export const WarningRuleIdVocabulary = defineVocabulary(

@@ -4,7 +4,7 @@ import { useQuery } from '../../api/useQuery';
 import { currentSession, endSession } from '../../auth/session';
 import { EChart } from '../../charts/EChart';
 import { navigate } from '../../shell/router';
-import { PLATFORM_NAME } from '../../shell/Header';
+import { PLATFORM_NAME } from '../../shell/platform';
 import { amountText, countText, rateText, timeText } from './format';
 import { coverageOption, transferByPlaceOption } from './charts';
 import { BREAKDOWN_KEYS, breakdownLabel, breakdownOption, sortChildren, type BreakdownKey } from './breakdown';

@@ -1,13 +1,7 @@
 import { badInput, isValidDivisionCode, notFound, type AccessControl } from '@jiuye/common';
 import DataLoader from 'dataloader';
 import type { Sql } from '../db';
-
-export interface DivisionRow {
-  code: string;
-  name: string;
-  level: string;
-  parent_code: string | null;
-}
+import type { DivisionRow, Region } from './region.types';
 
 /** Divisions by code, batched per request (the request's `division` loader). */
 export function divisionLoader(sql: Sql): DataLoader<string, DivisionRow | null> {
@@ -16,12 +10,6 @@ export function divisionLoader(sql: Sql): DataLoader<string, DivisionRow | null>
     const byCode = new Map(rows.map((row) => [row.code, row]));
     return codes.map((code) => byCode.get(code) ?? null);
   });
-}
-
-export interface Region {
-  code: string;
-  name: string;
-  level: string;
 }
 
 /**
@@ -55,4 +43,9 @@ export async function resolveRegion(
 export async function registryVillages(sql: Sql): Promise<string[]> {
   const rows = await sql.rows<{ code: string }>(`select code from division where level = 'VILLAGE'`, []);
   return rows.map((row) => row.code);
+}
+
+/** The divisions directly under a region (the registry's division table), in code order. */
+export async function childRegions(sql: Sql, region: Region): Promise<Region[]> {
+  return sql.rows<Region>('select code, name, level from division where parent_code = $1 order by code', [region.code]);
 }

@@ -33,7 +33,7 @@ export class Household {
   code: string;
 }
 
-/** A row of person_situation as the views read it (PERSON_SELECT), with the village's and township's names. */
+/** A row of person_situation as the views read it (situation-person.service.ts PERSON_SELECT), with the village's and township's names. */
 export type PersonRecord = Pick<
   PersonRow,
   | 'worker_id'
@@ -69,14 +69,6 @@ export type PersonRecord = Pick<
   | 'transfer_ended_on'
   | 'last_follow_up_on'
 > & { village_name?: string | null; township_name?: string | null };
-
-export const PERSON_SELECT = `p.worker_id, p.id_number, p.name, p.sex, p.birth_date, p.household_code, p.village_code, p.population_status,
-  p.employment_status, p.employment_intention, p.skill_level, p.education, p.training_wish, p.verified_on, p.able_labourer,
-  p.employment_kind, p.employment_place, p.employer_name, p.employment_started_on, p.last_employment_ended_on, p.poverty_status,
-  p.assistance_kinds, p.left_behind, p.disability_grade, p.care_reasons, p.in_training, p.medium_term_completed_on, p.certified_trades,
-  p.transfer_city_code, p.transfer_started_on, p.transfer_ended_on, p.last_follow_up_on,
-  (select d.name from division d where d.code = p.village_code) as village_name,
-  (select d.name from division d where d.code = left(p.village_code, 9)) as township_name`;
 
 /**
  * One person as the cross-department views show them: the facts from all five departments
