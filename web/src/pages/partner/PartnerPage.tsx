@@ -1,6 +1,6 @@
 import { useMemo, useState, type ReactNode } from 'react';
 import './partner.css';
-import { PURPOSES } from '../../api/purposes';
+import { PURPOSES } from '@jiuye/common/purposes';
 import { useQuery } from '../../api/useQuery';
 import { EChart } from '../../charts/EChart';
 import type { PartnerTransfersQuery as PartnerTransfersData } from '../../gql/graphql';
