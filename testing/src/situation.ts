@@ -5,6 +5,7 @@ import { readModelTypes } from '../../subgraphs/situation/src/db';
 import type { PersonRow } from '../../subgraphs/situation/src/projection/person';
 import { recountVillages } from '../../subgraphs/situation/src/roster/village-counts';
 import { writeHouseholds } from '../../subgraphs/situation/src/projection/projector';
+import { VERSIONED_TABLES } from '../../subgraphs/situation/src/history/as-of';
 import type { HouseholdRow } from '../../subgraphs/situation/src/projection/sources';
 import { migrateAll } from '@jiuye/devtools';
 import { freshDatabaseUrl, gatewayHeaders, postGraphQL, startTestSubgraph, testSubgraphConfig, type GraphQLResponse, type TestSubgraph } from './harness';
@@ -162,4 +163,18 @@ export async function insertPeople(db: pg.ClientBase, people: PersonRow[]): Prom
     db,
     people.map((p) => p.village_code),
   );
+}
+
+/**
+ * Moves the read model's history back: what the versioned tables hold now has been valid since
+ * `day` (China midnight), and the history begins then — so past periods read their stocks from
+ * the history (indicators, indicatorSeries) as the rows constructed so far. Versions already
+ * closed again by the setup's own recounts are dropped.
+ */
+export async function backdateHistory(db: pg.ClientBase, day: string): Promise<void> {
+  for (const table of VERSIONED_TABLES) {
+    await db.query(`delete from "${table}_version" where valid_to is not null`);
+    await db.query(`update "${table}_version" set valid_from = $1::timestamptz`, [`${day}T00:00:00+08:00`]);
+  }
+  await db.query('update history_start set begins_at = $1::timestamptz', [`${day}T00:00:00+08:00`]);
 }

@@ -1589,14 +1589,14 @@ export type Indicators = {
   __typename?: 'Indicators';
   /** 按贫困状态: labourForce, employed, employmentRate and newTransfers split by poverty group (未脱贫, 已脱贫, 监测对象, 其他, in that order); the groups add up to the totals. */
   byPovertyStatus: Array<PovertyStatusFigures>;
-  /** 已就业: able labourers whose employment status is EMPLOYED (current stock, like labourForce). */
+  /** 已就业: able labourers whose employment status is EMPLOYED (stock on period.asOf, like labourForce). */
   employed: SuppressedCount;
-  /** 就业率 = employed ÷ labourForce (current). */
+  /** 就业率 = employed ÷ labourForce (stock on period.asOf). */
   employmentRate: SuppressedRate;
   freshness: Freshness;
-  /** 招聘会意向达成率: registry workers who reached a job-fair intention within the period ÷ registry workers with an employment intention other than NONE (current). */
+  /** 招聘会意向达成率: registry workers who reached a job-fair intention within the period ÷ registry workers with an employment intention other than NONE (stock on period.asOf). */
   jobFairIntentionRate: SuppressedRate;
-  /** 劳动力: registry workers who are able labourers (aged 16–60, not student/serving, not unable to work, no grade 1–2 disability). CURRENT stock: the read model holds the present state, so this is today’s figure whatever the period. */
+  /** 劳动力: registry workers who are able labourers (aged 16–60, not student/serving, not unable to work, no grade 1–2 disability). A stock on period.asOf (see stockSource): today’s figure while the period runs, the state at the end of a past period from the history. */
   labourForce: SuppressedCount;
   /** 新增转移就业: distinct workers whose transfer started within the period — organised transfers (partner) and hr employments of kind TRANSFER_IN_PROVINCE/TRANSFER_OUT_OF_PROVINCE; a worker recorded by both counts once. */
   newTransfers: SuppressedCount;
@@ -1604,11 +1604,13 @@ export type Indicators = {
   region: SituationRegion;
   /** 稳岗率: denominator = distinct workers with a transfer (partner or hr, as newTransfers) that started in the 12 months ending on period.asOf and at least 90 days before it (asOf − 12 months < start ≤ asOf − 90 days); numerator = those of them with such a transfer still not ended 90 days after its start (no end date, or ended on or after start + 90 days). */
   retention: SuppressedRate;
+  /** Where the stock figures come from: CURRENT (the period runs: today’s state), HISTORY (the state at the end of period.to, from the read model’s history, as indicatorSeries answers it) or BEFORE_HISTORY (the period ended before the history begins: every stock and every rate over one is null with suppressed = false, never estimated). */
+  stockSource: SeriesStockSource;
   subsidies: SubsidyIndicators;
   /** Counts from 1 to threshold − 1 are suppressed (SUPPRESSION_THRESHOLD). */
   threshold: Scalars['Int']['output'];
   training: TrainingIndicators;
-  /** 转移就业（按地点）: employed labourers by employment place (current); the parts add up to employed. */
+  /** 转移就业（按地点）: employed labourers by employment place (stock on period.asOf); the parts add up to employed. */
   transferByPlace: Array<PlaceCount>;
   /** 月度核实率: registry workers (every person_situation row) with a record verification in the calendar month of period.asOf (the period’s last month, or the current month while it runs) whose outcome is not NOT_REACHED (未能核实 is an attempt, not a verification) ÷ all registry workers. */
   verifiedShare: SuppressedRate;
@@ -2954,7 +2956,7 @@ export type Query = {
   indicatorBreakdown: IndicatorBreakdown;
   /** 指标走势: the headline figures of a region (default your region) over consecutive periods, in one request: flows per period (exactly as indicators answers each period) and stocks at each period’s end where the history reaches (null before historyBeginsOn). Suppressed for every caller. */
   indicatorSeries: IndicatorSeries;
-  /** 就业帮扶指标: the figures officials report for a region (default your region) and a period. Stock figures are taken on the period’s last day or today while it runs (labour force, employment and places are the current state); flows count what happened within the period. Small counts are suppressed for every caller. */
+  /** 就业帮扶指标: the figures officials report for a region (default your region) and a period. Stock figures are taken on the period’s last day (from the read model’s history; null before it begins) or today while it runs (stockSource); flows count what happened within the period. Small counts are suppressed for every caller. */
   indicators: Indicators;
   /** 培训机构 — training institutions, optionally in one division. */
   institutions: InstitutionPage;
@@ -4073,11 +4075,11 @@ export type SeriesGranularity =
   /** 年 */
   | 'YEAR';
 
-/** Where a series point’s stock figures come from. */
+/** Where the stock figures of an indicator set or a series point come from. */
 export type SeriesStockSource =
   /** The period ended before the history begins (historyBeginsOn): stocks are null, never made up. */
   | 'BEFORE_HISTORY'
-  /** The period is still running: today’s state (as indicators answers it). */
+  /** The period is still running: today’s state. */
   | 'CURRENT'
   /** The state at the end of the period’s last day, read from the read model’s history. */
   | 'HISTORY';
