@@ -1,7 +1,7 @@
 import pg from 'pg';
 import { DEPARTMENT_NAMES, SUBGRAPH_NAMES, type Identity, type Purpose, type SituationConfig, type SubgraphName } from '@jiuye/common';
 import { situationSubgraph } from '@jiuye/situation';
-import { readModelTypes, recountVillages, writeHouseholds, type HouseholdRow, type PersonRow } from '@jiuye/situation/read-model';
+import { readModelTypes, recountVillages, VERSIONED_TABLES, writeHouseholds, type HouseholdRow, type PersonRow } from '@jiuye/situation/read-model';
 import { migrateAll } from '@jiuye/devtools';
 import { freshDatabaseUrl, gatewayHeaders, postGraphQL, startTestSubgraph, testSubgraphConfig, type GraphQLResponse, type TestSubgraph } from './harness';
 import { situationTestConfig } from './platform';
@@ -158,4 +158,18 @@ export async function insertPeople(db: pg.ClientBase, people: PersonRow[]): Prom
     db,
     people.map((p) => p.village_code),
   );
+}
+
+/**
+ * Moves the read model's history back: what the versioned tables hold now has been valid since
+ * `day` (China midnight), and the history begins then — so past periods read their stocks from
+ * the history (indicators, indicatorSeries) as the rows constructed so far. Versions already
+ * closed again by the setup's own recounts are dropped.
+ */
+export async function backdateHistory(db: pg.ClientBase, day: string): Promise<void> {
+  for (const table of VERSIONED_TABLES) {
+    await db.query(`delete from "${table}_version" where valid_to is not null`);
+    await db.query(`update "${table}_version" set valid_from = $1::timestamptz`, [`${day}T00:00:00+08:00`]);
+  }
+  await db.query('update history_start set begins_at = $1::timestamptz', [`${day}T00:00:00+08:00`]);
 }

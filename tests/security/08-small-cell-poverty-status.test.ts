@@ -1,6 +1,6 @@
 import { addDays } from '@jiuye/common';
 import { recoverable, singleUnknownEquations, type SumEquation } from '@jiuye/testing/disclosure';
-import { COUNTY_DASHBOARD, insertPeople, insertRows, personRow, startSituationAlone, TEST_COUNTY, type SituationAlone } from '@jiuye/testing/situation';
+import { backdateHistory, COUNTY_DASHBOARD, insertPeople, insertRows, personRow, startSituationAlone, TEST_COUNTY, type SituationAlone } from '@jiuye/testing/situation';
 
 /**
  * Hole 8 (issue 15): the split by poverty status. A dashboard reads labour force, employed and new
@@ -64,6 +64,8 @@ describe('hole 8 — the split by poverty status is one disclosure group with it
       });
     });
     await insertPeople(situation.db, people);
+    // The registry has stood so since 2025: every period of 2026 takes its stocks from the history, the same cells.
+    await backdateHistory(situation.db, '2025-01-01');
     await insertRows(
       situation.db,
       'transfer_spell',

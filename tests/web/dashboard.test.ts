@@ -1,7 +1,8 @@
 import { statSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
-import { DEVELOPMENT_JWT_SECRET, mintUserToken, todayInChina } from '@jiuye/common';
+import { addDays, addMonths, DEVELOPMENT_JWT_SECRET, mintUserToken, todayInChina } from '@jiuye/common';
 import { postGraphQL } from '@jiuye/testing/harness';
+import { until } from '@jiuye/testing/child-service';
 import { COUNTY_OFFICER, startTestPlatform, TEST_JWT, type TestPlatform } from '@jiuye/testing/platform';
 import { launchBrowser, screenshot, watchedPage, webGatewayOverrides, type WatchedPage } from '@jiuye/testing/browser';
 
@@ -348,6 +349,67 @@ describe('数据大屏 /dashboard', () => {
     await region.selectOption({ index: 0 });
     await watched.page.click('text=本月');
     await watched.page.waitForFunction("!document.body.innerText.includes('加载中')");
+  });
+
+  it('follows a past period it is stepped back to: indicators, verification coverage and the red/black ranking as the graph answers them', async () => {
+    const threshold = 5;
+    /** A cell as the wall writes it: "<5" withheld, "—" not known (a stock before the history begins), else the figure. */
+    const shown = (cell: Cell) => (cell.suppressed ? `<${threshold}` : cell.value == null ? '—' : cell.value.toLocaleString('zh-CN'));
+    const lastMonth = addMonths(`${todayInChina().slice(0, 7)}-01`, -1).slice(0, 7);
+    await watched.page.click('text=本月');
+    await watched.page.waitForFunction("!document.body.innerText.includes('加载中')");
+    const before = watched.graphql.length;
+    await watched.page.getByTestId('period-back').click();
+    await watched.page.waitForResponse((response) => response.url().endsWith('/graphql') && (response.request().postData() ?? '').includes(`"period":"${lastMonth}"`));
+    await watched.page
+      .getByTestId('coverage-period')
+      .filter({ hasText: `${Number(lastMonth.slice(5))}月` })
+      .waitFor();
+    // The step asks the same one query with the period changed. (The recorder keeps an entry on
+    // requestfinished, asynchronously after the page rendered from it: wait for it.)
+    const stepped = () => watched.graphql.slice(before).filter((entry) => (entry.variables as any).period === lastMonth);
+    await until('the stepped request recorded', async () => stepped().length > 0, 5_000);
+    const asked = stepped();
+    expect(asked.every((entry) => entry.operationName === 'Dashboard')).toBe(true);
+    const answer = await postGraphQL(platform.gateway.url, asked[0].query, asked[0].variables as Record<string, unknown>, { authorization: `Bearer ${token}` });
+    expect(answer.errors).toBeUndefined();
+    const { indicators, verificationCoverage: coverage, villageRanking: ranking } = answer.data;
+    const [from, to] = [`${lastMonth}-01`, addDays(`${todayInChina().slice(0, 7)}-01`, -1)];
+    // Every panel is of the month asked, not of the running one.
+    expect(indicators.period).toMatchObject({ code: lastMonth, from, to });
+    expect([coverage.period.code, coverage.month]).toEqual([lastMonth, lastMonth]);
+    expect([ranking.period, ranking.weekStart, ranking.weekEnd]).toEqual([lastMonth, from, to]);
+    expect(await text('period')).toContain(indicators.period.label);
+    for (const [id, cell] of [
+      ['figure-labourForce', indicators.labourForce],
+      ['figure-employed', indicators.employed],
+      ['figure-newTransfers', indicators.newTransfers],
+      ['figure-zeroEmployment', indicators.zeroEmploymentHouseholds],
+      ['figure-training', indicators.training.participants],
+    ] as const)
+      expect([id, await watched.page.getByTestId(id).locator('.tile-number').innerText()]).toEqual([id, shown(cell)]);
+    expect(await text('coverage-period')).toBe(coverage.period.label);
+    expect(await text('coverage-total')).toContain(`已核实 ${shown(coverage.total.verified)} / ${shown(coverage.total.registryWorkers)} 人`);
+    expect(await text('ranking-span')).toContain(`${ranking.weekStart} 至 ${ranking.weekEnd}`);
+    for (const kind of ['red', 'black'] as const) {
+      const rows = watched.page.locator(`[data-testid^="${kind}-"]`);
+      expect(await rows.count()).toBe(ranking[kind].length);
+      for (const row of ranking[kind])
+        expect({ village: row.villageCode, shown: await text(`${kind}-${row.villageCode}`) }).toEqual({
+          village: row.villageCode,
+          shown: expect.stringContaining(shown({ value: row.newTransfers, suppressed: row.suppressed })),
+        });
+    }
+    // The month's answers differ from the running month's where the demo county moved: it is not today's figures relabelled.
+    const current = watched.graphql.filter((entry) => entry.operationName === 'Dashboard' && (entry.variables as any).period !== lastMonth).slice(-1)[0];
+    expect((current.response as any).data.verificationCoverage.period.code).not.toBe(lastMonth);
+    expect(ranking.black.length).toBeGreaterThan(0);
+    // Back to the running month for the screenshot.
+    await watched.page.getByTestId('period-forward').click();
+    await watched.page
+      .getByTestId('coverage-period')
+      .filter({ hasText: `${Number(todayInChina().slice(5, 7))}月` })
+      .waitFor();
   });
 
   it('receives no person-level answer: aggregates only, in every request of the session', async () => {

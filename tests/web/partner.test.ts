@@ -1,6 +1,7 @@
 import { statSync } from 'node:fs';
 import type { Browser, Request } from 'playwright-core';
 import { postGraphQL } from '@jiuye/testing/harness';
+import { until } from '@jiuye/testing/child-service';
 import { startTestPlatform, type TestPlatform } from '@jiuye/testing/platform';
 import { launchBrowser, screenshot, watchedPage, webGatewayOverrides, type WatchedPage } from '@jiuye/testing/browser';
 
@@ -15,6 +16,13 @@ const LIST = `query($first: Int!, $after: String, $onlyActive: Boolean) {
   transfers(first: $first, after: $after, onlyActive: $onlyActive) {
     totalCount pageInfo { hasNextPage endCursor }
     nodes { id startedOn active followUpDueOn followUpDue city { code } phoneMasked worker { id name } followUpVisits { id visitedOn } contactAttempts { id outcome } lastFollowUpVisit { id } lastContactAttempt { id outcome } }
+  }
+}`;
+
+/** The list as the page asks it with the 回访 filter (active transfers only, as the page's default). */
+const FILTERED = `query($first: Int!, $after: String, $followUpDue: FollowUpDueFilter) {
+  transfers(first: $first, after: $after, onlyActive: true, followUpDue: $followUpDue) {
+    totalCount pageInfo { hasNextPage endCursor } nodes { id followUpDueOn followUpDue }
   }
 }`;
 
@@ -161,6 +169,53 @@ describe('协作城市 /partner', () => {
     expect((await graphList()).every((node) => node.city.code === '4403')).toBe(true);
     const shown = await shownRows();
     for (const row of shown) expect(otherIds.has(row.id)).toBe(false);
+  });
+
+  it('filters 待回访 / 逾期 on the server over the whole list, page by page, as the graph answers transfers(followUpDue:)', async () => {
+    for (const filter of ['DUE', 'OVERDUE']) {
+      // What the graph answers the partner account for the filter, every page.
+      const graph: any[] = [];
+      const totals: number[] = [];
+      for (let after: string | null = null; ;) {
+        const answer: any = await asPartner(FILTERED, { first: 7, after, followUpDue: filter });
+        expect(answer.errors).toBeUndefined();
+        graph.push(...answer.data.transfers.nodes);
+        totals.push(answer.data.transfers.totalCount);
+        if (!answer.data.transfers.pageInfo.hasNextPage) break;
+        after = answer.data.transfers.pageInfo.endCursor;
+      }
+      const total = totals[0];
+      expect(new Set(totals).size).toBe(1);
+      expect([filter, graph.length]).toEqual([filter, total]);
+      expect(graph.every((node) => node.followUpDue && (filter === 'DUE' || node.followUpDueOn < chinaDay(0)))).toBe(true);
+      const asked = watched.graphql.length;
+      await watched.page.selectOption('select[name="followUpDue"]', filter);
+      await watched.page
+        .getByTestId('transfer-count')
+        .filter({ hasText: `共 ${total} 人次 · 第 1 页` })
+        .waitFor();
+      const shown: string[] = [];
+      for (let page = 1; ; page++) {
+        await watched.page
+          .getByTestId('transfer-count')
+          .filter({ hasText: `第 ${page} 页` })
+          .waitFor();
+        if (total > 0) await watched.page.locator('tr[data-testid^="transfer-"]').first().waitFor();
+        const rows = await shownRows();
+        // Every row the page shows is due (or overdue): the server filtered, not the page.
+        for (const row of rows) expect([row.id, /逾期|今日到期/.test(row.due)]).toEqual([row.id, true]);
+        shown.push(...rows.map((row) => row.id));
+        if (await watched.page.getByTestId('next-page').isDisabled()) break;
+        await watched.page.getByTestId('next-page').click();
+      }
+      expect([filter, shown]).toEqual([filter, graph.map((node) => node.id)]);
+      // The page asked the server with the filter (the recorder keeps requests asynchronously: wait for it).
+      await until('the filtered request recorded', async () => watched.graphql.slice(asked).some((entry) => (entry.variables as any)?.followUpDue === filter), 5_000);
+    }
+    // The demo county has due follow-ups to filter.
+    expect((await asPartner(FILTERED, { first: 1, followUpDue: 'DUE' })).data.transfers.totalCount).toBeGreaterThan(0);
+    await watched.page.selectOption('select[name="followUpDue"]', '');
+    await watched.page.getByTestId('transfer-count').filter({ hasText: '第 1 页' }).waitFor();
   });
 
   it('a follow-up visit dated in the future shows the error at the date field and writes nothing; a good one is recorded and shown', async () => {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { DEPARTMENTS, type Department } from '../departments';
 import { isValidDivisionCode } from '../division-code';
+import { PURPOSES, type Purpose } from '../purposes';
 
 /**
  * Who is asking. A user's JWT carries these claims; the gateway verifies it and hands the same
@@ -20,16 +21,8 @@ export type Role = (typeof ROLES)[number];
 export const PERMISSIONS = ['reveal'] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
-/** Declared purposes of use (使用目的), sent in the `x-purpose` header of person-level requests. */
-export const PURPOSES = {
-  'employment-service': '就业服务',
-  verification: '信息核查',
-  'subsidy-payment': '补贴发放',
-  'follow-up': '跟踪回访',
-  assistance: '帮扶救助',
-  training: '培训组织',
-} as const;
-export type Purpose = keyof typeof PURPOSES;
+// The declared purposes of use (使用目的) and their labels: common/src/purposes.ts (the web app's too, @jiuye/common/purposes).
+export { PURPOSES, type Purpose };
 export const PURPOSE_HEADER = 'x-purpose';
 
 export function isPurpose(value: unknown): value is Purpose {

@@ -1,6 +1,6 @@
 import { partnerSubgraph } from '@jiuye/partner';
-import { startTestSubgraph, type TestSubgraph } from '@jiuye/testing/harness';
-import { daysAgo, idNumber, insertBatch, insertReference, insertTransfers, insertVisit, SHENZHEN } from './fixtures';
+import { officerOf, startTestSubgraph, type TestSubgraph } from '@jiuye/testing/harness';
+import { daysAgo, idNumber, insertBatch, insertReference, insertTransfers, insertVisit, SHENZHEN, ZHONGSHAN } from './fixtures';
 
 const DUE = `query($id: ID) { transfers(batchId: $id, first: 500) { nodes { id startedOn endedOn followUpDueOn followUpDue lastFollowUpVisit { visitedOn } } } }`;
 
@@ -63,6 +63,50 @@ describe('partner follow-up rhythm and the latest visit', () => {
       const node = byId.get(String(row.id))!;
       expect(node.followUpDueOn! < daysAgo(0)).toBe(row.overdue);
     }
+  });
+
+  it('lists only the due (or overdue) transfers over the whole list, keyset paged, in the caller’s city, by the same rhythm as followUpDue', async () => {
+    // Another city's overdue transfer: never on Shenzhen's list.
+    const elsewhere = await insertBatch(partner, 'DC-2026-01-902', ZHONGSHAN, daysAgo(90));
+    const [zhongshan] = await insertTransfers(partner, elsewhere, ZHONGSHAN, [{ idNumber: idNumber(907), startedOn: daysAgo(70) }]);
+    const shenzhenStaff = officerOf('partner', { region: undefined, partnerCity: SHENZHEN, permissions: [] });
+    const LIST = `query($filter: FollowUpDueFilter, $after: String) {
+      transfers(followUpDue: $filter, first: 1, after: $after) { totalCount pageInfo { hasNextPage endCursor } nodes { id followUpDueOn followUpDue } }
+    }`;
+    /** Every page, one row at a time: the filter holds over the whole list, not over a loaded page. */
+    async function pages(who: typeof shenzhenStaff, filter: string) {
+      const rows: { id: string; followUpDueOn: string; followUpDue: boolean }[] = [];
+      let after: string | null = null;
+      for (;;) {
+        const response: any = await partner.queryAs(who, LIST, { filter, after });
+        expect(response.errors).toBeUndefined();
+        const page = response.data.transfers;
+        expect(page.totalCount).toBeGreaterThanOrEqual(page.nodes.length);
+        rows.push(...page.nodes);
+        if (!page.pageInfo.hasNextPage) return { rows, totalCount: page.totalCount as number };
+        after = page.pageInfo.endCursor;
+      }
+    }
+    const due = await pages(shenzhenStaff, 'DUE');
+    expect(due.rows.map((row) => row.id)).toEqual([ids[0], ids[1], ids[4]].map(String));
+    expect(due.totalCount).toBe(3);
+    expect(due.rows.every((row) => row.followUpDue && row.followUpDueOn <= daysAgo(0))).toBe(true);
+    const overdue = await pages(shenzhenStaff, 'OVERDUE');
+    expect(overdue.rows.map((row) => row.id)).toEqual([ids[0], ids[4]].map(String));
+    expect(overdue.rows.every((row) => row.followUpDueOn < daysAgo(0))).toBe(true);
+    // The one definition: DUE is exactly the rows whose followUpDue flag is set, in the whole unfiltered list of the city.
+    const all = await partner.queryAs(shenzhenStaff, `{ transfers(first: 500) { nodes { id followUpDue } } }`);
+    expect(all.data.transfers.nodes.filter((row: { followUpDue: boolean }) => row.followUpDue).map((row: { id: string }) => row.id)).toEqual(due.rows.map((row) => row.id));
+    // Zhongshan's staff see only their own.
+    const zhongshanStaff = officerOf('partner', { region: undefined, partnerCity: ZHONGSHAN, permissions: [] });
+    expect((await pages(zhongshanStaff, 'OVERDUE')).rows.map((row) => row.id)).toEqual([String(zhongshan)]);
+    // Nested under the city, the same filter.
+    const nested = await partner.queryAs(shenzhenStaff, `{ partnerCity(code: "${SHENZHEN}") { transfers(followUpDue: OVERDUE, first: 10) { totalCount nodes { id } } } }`);
+    expect(nested.errors).toBeUndefined();
+    expect(nested.data.partnerCity.transfers).toEqual({ totalCount: 2, nodes: [ids[0], ids[4]].map((id) => ({ id: String(id) })) });
+    // A value outside the enum is refused before anything runs.
+    const bad = await partner.queryAs(shenzhenStaff, `{ transfers(followUpDue: SOON, first: 1) { totalCount } }`);
+    expect(bad.errors?.[0].message).toContain('SOON');
   });
 
   it('a recorded visit moves the due date 30 days on and clears the flag', async () => {

@@ -2,10 +2,12 @@
  * Writing read-model rows directly, with the projector's own code: the pg type parsers of the
  * read model, a person_situation row, households' and villages' kept counts. Declared as the
  * subpath `@jiuye/situation/read-model` for the test harness (testing/src/situation.ts), which
- * constructs rows the departments' databases do not hold; the service does not load this entry.
+ * constructs rows the departments' databases do not hold or moves the history's start back; the service does not load this entry.
  */
 export { readModelTypes } from './db';
 export type { PersonRow } from './projection/person';
 export type { HouseholdRow } from './projection/sources';
 export { writeHouseholds } from './projection/projector';
 export { recountVillages } from './roster/village-counts';
+/** The versioned tables whose history the as-of reads use (the harness moves their history start back). */
+export { VERSIONED_TABLES } from './history/as-of';

@@ -1,6 +1,7 @@
 import { todayInChina } from '@jiuye/common';
 import type { PersonRow } from '../src/projection/person';
 import {
+  backdateHistory,
   COUNTY_DASHBOARD,
   COUNTY_STAFF,
   insertPeople,
@@ -49,6 +50,9 @@ describe('verificationCoverage (月度核实覆盖率)', () => {
     people[OTHER_VILLAGE] = Array.from({ length: 8 }, () => personRow({ village_code: OTHER_VILLAGE }));
     people[THIRD_VILLAGE] = Array.from({ length: 3 }, () => personRow({ village_code: THIRD_VILLAGE }));
     await insertPeople(situation.db, Object.values(people).flat());
+    // This registry has stood since 2026-01-01 (past periods read it from the history); one worker more arrived today.
+    await backdateHistory(situation.db, '2026-01-01');
+    await insertPeople(situation.db, [personRow({ village_code: THIRD_VILLAGE })]);
     let id = 1;
     const verify = (p: PersonRow, on: string, outcome = 'CONFIRMED') => ({ id: id++, worker_id: p.worker_id, village_code: p.village_code, verified_on: on, outcome });
     await insertRows(situation.db, 'record_verification', [
@@ -103,6 +107,48 @@ describe('verificationCoverage (月度核实覆盖率)', () => {
     const village = (await situation.queryAs(COUNTY_STAFF, COVERAGE, { region: THIRD_VILLAGE, month: '2026-10' })).data.verificationCoverage;
     expect(village.villages).toHaveLength(1);
     expect(village.villages[0]).toMatchObject({ verified: { value: 1 }, registryWorkers: { value: 3 } });
+  });
+
+  it('follows any period: verified at least once within it, over the registry at its end (history), not known before the history', async () => {
+    const BY_PERIOD = `query ($region: String, $period: String, $month: String) {
+      verificationCoverage(region: $region, period: $period, month: $month) {
+        month from to period { code label from to asOf } stockSource
+        total { registryWorkers { value suppressed } verified { value suppressed } share { value numerator denominator suppressed } }
+        villages { villageCode registryWorkers { value suppressed } verified { value suppressed } share { value numerator denominator suppressed } }
+      }
+    }`;
+    const ask = async (variables: Record<string, string>) => {
+      const res = await situation.queryAs(COUNTY_STAFF, BY_PERIOD, variables);
+      expect(res.errors).toBeUndefined();
+      return res.data.verificationCoverage;
+    };
+    // A month asked as a period is the month.
+    const [month, asPeriod] = [await ask({ month: '2026-11' }), await ask({ period: '2026-11' })];
+    expect(asPeriod).toEqual(month);
+    expect(month).toMatchObject({ period: { code: '2026-11', label: '2026年11月', asOf: '2026-11-30' }, stockSource: 'HISTORY' });
+    // The registry as it stood on 30 November: 21, not today's 22.
+    expect(month.total).toMatchObject({ registryWorkers: { value: 21 }, verified: { value: 8 } });
+    // ISO week 45 (2–8 November): 甲村's six of the 3rd, 乙村's two of the 1st fall in week 44.
+    const week = await ask({ period: '2026-W45' });
+    expect(week).toMatchObject({ from: '2026-11-02', to: '2026-11-08', period: { code: '2026-W45' }, stockSource: 'HISTORY' });
+    expect(week.total).toMatchObject({ registryWorkers: { value: 21 }, verified: { value: 6 } });
+    // The running quarter: October to December, over today's registry; a worker verified twice counts once.
+    const quarter = await ask({ period: '2026-Q4' });
+    expect(quarter).toMatchObject({ from: '2026-10-01', to: '2026-12-31', stockSource: 'CURRENT', period: { asOf: todayInChina() } });
+    expect(quarter.total).toMatchObject({ registryWorkers: { value: 22 }, verified: { value: 6 + 8 + 2 } });
+    // Before the history begins the registry is not known: null, not suppressed, never estimated.
+    const before = await ask({ period: '2025' });
+    expect(before.stockSource).toBe('BEFORE_HISTORY');
+    expect(before.total).toEqual({
+      registryWorkers: { value: null, suppressed: false },
+      verified: { value: 0, suppressed: false },
+      share: { value: null, numerator: null, denominator: null, suppressed: false },
+    });
+    // Bad periods and both arguments together are refused, naming period.
+    for (const variables of [{ period: '2026-13' }, { period: '2099' }, { period: '2026-11', month: '2026-11' }]) {
+      const res = await situation.queryAs(COUNTY_STAFF, BY_PERIOD, variables);
+      expect([variables, res.errors?.[0].extensions]).toMatchObject([variables, { code: 'BAD_USER_INPUT', field: 'period' }]);
+    }
   });
 
   it('refuses a malformed month or one that has not begun, naming the argument', async () => {

@@ -1,5 +1,6 @@
 import { addMonths, todayInChina } from '@jiuye/common';
 import {
+  backdateHistory,
   COUNTY_DASHBOARD,
   COUNTY_STAFF,
   insertPeople,
@@ -11,7 +12,6 @@ import {
   TEST_VILLAGE,
   type SituationAlone,
 } from '@jiuye/testing/situation';
-import { VERSIONED_TABLES } from '../src/history/as-of';
 import { statementCounter } from './statement-count';
 
 const VILLAGE_B = '530113101202';
@@ -29,7 +29,7 @@ const SERIES = `query ($region: String, $granularity: SeriesGranularity!, $count
 }`;
 const INDICATORS = `query ($region: String, $period: String!) {
   indicators(region: $region, period: $period) {
-    period { code from to asOf }
+    period { code from to asOf } stockSource
     newTransfers { value suppressed } training { participants { value suppressed } employedWithin3Months { value suppressed } }
     subsidies { totalAmount { value suppressed } totalPeople { value suppressed } }
     verifiedShare { value numerator denominator suppressed }
@@ -60,12 +60,7 @@ describe('indicatorSeries (指标走势): flows per period and stocks at each pe
     );
     await insertPeople(db, base);
     // The history moved back: what the registry held then has been valid since HISTORY_BEGINS.
-    // (Versions already closed again by the recount's own steps within the setup are dropped.)
-    for (const table of VERSIONED_TABLES) {
-      await db.query(`delete from "${table}_version" where valid_to is not null`);
-      await db.query(`update "${table}_version" set valid_from = $1::timestamptz`, [`${HISTORY_BEGINS}T00:00:00+08:00`]);
-    }
-    await db.query('update history_start set begins_at = $1::timestamptz', [`${HISTORY_BEGINS}T00:00:00+08:00`]);
+    await backdateHistory(db, HISTORY_BEGINS);
     // LATER more arrive today: only the running period's stock counts them.
     await insertPeople(
       db,
@@ -136,11 +131,14 @@ describe('indicatorSeries (指标走势): flows per period and stocks at each pe
         single.subsidies.totalAmount,
         single.subsidies.totalPeople,
       ]);
+      // Stocks: indicators(period) answers them from the same place as the series — today's state,
+      // the history at the period's end, or nothing before the history — so the two agree for every period.
+      expect([point.period.code, single.stockSource]).toEqual([point.period.code, point.stockSource]);
+      for (const key of ['labourForce', 'employed', 'employmentRate', 'transferByPlace', 'zeroEmploymentHouseholds', 'welfarePostsFilled', 'verifiedShare'])
+        expect([point.period.code, key, single[key]]).toEqual([point.period.code, key, point[key]]);
       const asOf = point.period.asOf;
       if (asOf === today) {
         expect(point.stockSource).toBe('CURRENT');
-        for (const key of ['labourForce', 'employed', 'employmentRate', 'transferByPlace', 'zeroEmploymentHouseholds', 'welfarePostsFilled', 'verifiedShare'])
-          expect([key, point[key]]).toEqual([key, single[key]]);
         expect(point.labourForce.value).toBe(BASE + LATER);
       } else if (asOf >= HISTORY_BEGINS) {
         expect([point.period.code, point.stockSource]).toEqual([point.period.code, 'HISTORY']);
@@ -171,6 +169,36 @@ describe('indicatorSeries (指标走势): flows per period and stocks at each pe
     const transfers = series.points.map((p: { newTransfers: { value: number | null } }) => p.newTransfers.value);
     expect(transfers.some((v: number | null) => v === null)).toBe(true);
     expect(transfers.some((v: number | null) => v !== null && v >= 5)).toBe(true);
+  });
+
+  it('indicators(period) of a past period takes stock at its end from the history (not today), and says nothing before the history', async () => {
+    const PAST = `query ($period: String!) {
+      indicators(period: $period) {
+        period { asOf } stockSource labourForce { value suppressed } employed { value suppressed } welfarePostsDeveloped { value suppressed }
+        retention { value numerator denominator suppressed } jobFairIntentionRate { value numerator denominator suppressed }
+        byPovertyStatus { labourForce { value suppressed } employmentRate { value numerator denominator suppressed } }
+        newTransfers { value suppressed }
+      }
+    }`;
+    const now = (await situation.queryAs(COUNTY_STAFF, PAST, { period: currentMonth })).data.indicators;
+    expect([now.stockSource, now.labourForce.value]).toEqual(['CURRENT', BASE + LATER]);
+    // A quarter and a week that ended after the history began: the registry as it stood then.
+    for (const period of ['2026-Q3', '2026-W40']) {
+      const past = (await situation.queryAs(COUNTY_STAFF, PAST, { period })).data.indicators;
+      expect([period, past.stockSource, past.labourForce, past.employed]).toEqual([period, 'HISTORY', { value: BASE, suppressed: false }, { value: 20, suppressed: false }]);
+      expect(past.byPovertyStatus.reduce((sum: number, g: { labourForce: { value: number } }) => sum + g.labourForce.value, 0)).toBe(BASE);
+    }
+    // A month that ended before the history began: every stock (and rate over one) null, not suppressed, never estimated; flows still answered.
+    const before = await situation.queryAs(COUNTY_DASHBOARD, PAST, { period: '2026-03' });
+    expect(before.errors).toBeUndefined();
+    const old = before.data.indicators;
+    expect(old.stockSource).toBe('BEFORE_HISTORY');
+    const unknown = { value: null, suppressed: false };
+    const unknownRate = { value: null, numerator: null, denominator: null, suppressed: false };
+    expect([old.labourForce, old.employed, old.welfarePostsDeveloped]).toEqual([unknown, unknown, unknown]);
+    expect([old.retention, old.jobFairIntentionRate]).toEqual([unknownRate, unknownRate]);
+    for (const group of old.byPovertyStatus) expect(group).toEqual({ labourForce: unknown, employmentRate: unknownRate });
+    expect(old.newTransfers).toEqual({ value: 9, suppressed: false });
   });
 
   it('weeks, quarters and years, ending with a chosen period', async () => {

@@ -1,6 +1,7 @@
 import { addDays, addMonths, todayInChina } from '@jiuye/common';
 import type { PersonRow } from '../src/projection/person';
 import {
+  backdateHistory,
   COUNTY_DASHBOARD,
   COUNTY_STAFF,
   insertPeople,
@@ -295,6 +296,8 @@ describe('indicators (指标) against an independent computation', () => {
     situation = await startSituationAlone({ suppressionThreshold: 1 });
     await insertDivisions(situation.db);
     await insertDataset(situation.db, data);
+    // The constructed registry is the state since 2020: past periods take their stocks from the history, as these rows.
+    await backdateHistory(situation.db, '2020-01-01');
   });
   afterAll(async () => situation?.stop());
 
@@ -442,6 +445,7 @@ describe('indicators suppression (threshold 5, every caller)', () => {
         employed_on: i < 3 ? '2026-11-01' : null,
       })),
     );
+    await backdateHistory(situation.db, '2026-01-01');
   });
   afterAll(async () => situation?.stop());
 

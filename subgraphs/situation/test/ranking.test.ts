@@ -166,6 +166,54 @@ describe('villageRanking (每周五村级新增转移就业排名)', () => {
     expect(staff.all.find((v: { villageCode: string }) => v.villageCode === V7)).toMatchObject({ newTransfers: 2, suppressed: false });
   });
 
+  it('ranks a period: an ISO week as the ranking week ending in it, a month against the month before; dashboards get the indicators’ cells', async () => {
+    await insertWeek();
+    const BY_PERIOD = `query ($period: String, $week: LocalDate) {
+      villageRanking(period: $period, week: $week) {
+        period periodLabel weekStart weekEnd previousWeekStart previousWeekEnd threshold
+        red { villageCode newTransfers rank } black { villageCode newTransfers rank }
+        all { villageCode newTransfers previousWeek change rank suppressed }
+      }
+    }`;
+    // ISO week 47 (16–22 November) holds Friday the 20th: the ranking week 14–20 November, as asked by a day.
+    const w47 = (await situation.queryAs(COUNTY_STAFF, BY_PERIOD, { period: '2026-W47' })).data.villageRanking;
+    const byDay = (await situation.queryAs(COUNTY_STAFF, BY_PERIOD, { week: '2026-11-18' })).data.villageRanking;
+    expect(w47).toEqual({ ...byDay, period: '2026-W47', periodLabel: '2026年第47周' });
+    expect(byDay.period).toBeNull();
+    // November against October, exact for staff: V1 a1–a6, a8, a9 (a1 once); V2 b1–b6; V7 c1–c5.
+    const november = (await situation.queryAs(COUNTY_STAFF, BY_PERIOD, { period: '2026-11' })).data.villageRanking;
+    expect(november).toMatchObject({
+      period: '2026-11',
+      periodLabel: '2026年11月',
+      weekStart: '2026-11-01',
+      weekEnd: '2026-11-30',
+      previousWeekStart: '2026-10-01',
+      previousWeekEnd: '2026-10-31',
+      threshold: null,
+    });
+    const staff = new Map(november.all.map((v: { villageCode: string }) => [v.villageCode, v]));
+    expect(staff.get(V1)).toMatchObject({ newTransfers: 8, previousWeek: 0, change: 8, rank: 1 });
+    expect(staff.get(V2)).toMatchObject({ newTransfers: 6, rank: 2 });
+    expect(staff.get(V7)).toMatchObject({ newTransfers: 5, rank: 3 });
+    expect(november.red.map((v: { villageCode: string }) => v.villageCode)).toEqual([V1, V2, V7]);
+    // A dashboard's month: each village's count is the indicators' published cell of the month (and of the month before).
+    const dashboard = (await situation.queryAs(COUNTY_DASHBOARD, BY_PERIOD, { period: '2026-11' })).data.villageRanking;
+    expect(dashboard.threshold).toBe(5);
+    const INDICATORS = `query ($region: String, $period: String!) { indicators(region: $region, period: $period) { newTransfers { value suppressed } } }`;
+    for (const row of dashboard.all) {
+      const cell = async (period: string) => (await situation.queryAs(COUNTY_DASHBOARD, INDICATORS, { region: row.villageCode, period })).data.indicators.newTransfers;
+      const [now, before] = [await cell('2026-11'), await cell('2026-10')];
+      expect([row.villageCode, row.newTransfers, row.previousWeek, row.suppressed]).toEqual([row.villageCode, now.value, before.value, now.suppressed || before.suppressed]);
+      if (now.value === null) expect(row.rank).toBeNull();
+    }
+    expect(dashboard.all.some((row: { newTransfers: number | null }) => row.newTransfers !== null && row.newTransfers >= 5)).toBe(true);
+    // Not both, not a period to come, not a malformed one.
+    for (const variables of [{ period: '2026-11', week: '2026-11-18' }, { period: '2099-01' }, { period: '2026-W60' }]) {
+      const res = await situation.queryAs(COUNTY_STAFF, BY_PERIOD, variables);
+      expect([variables, res.errors?.[0].extensions]).toMatchObject([variables, { code: 'BAD_USER_INPUT', field: 'period' }]);
+    }
+  });
+
   it('refuses a county outside the caller’s region, a malformed county, and a township account without a county', async () => {
     const other = await situation.queryAs(COUNTY_STAFF, RANKING, { county: '530114' });
     expect(other.errors?.[0].extensions?.code).toBe('FORBIDDEN');

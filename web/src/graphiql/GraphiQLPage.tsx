@@ -3,7 +3,7 @@ import { GraphiQL } from 'graphiql';
 import type { Fetcher } from '@graphiql/toolkit';
 import 'graphiql/style.css';
 import { currentSession } from '../auth/session';
-import { PURPOSES } from '../api/purposes';
+import { PURPOSES } from '@jiuye/common/purposes';
 
 /**
  * 接口浏览 — GraphiQL from the bundle (no CDN), lazy-loaded so it weighs only on this route. The

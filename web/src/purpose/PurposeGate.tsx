@@ -1,5 +1,5 @@
 import { useState, type ReactNode } from 'react';
-import { PURPOSES } from '../api/purposes';
+import { PURPOSES, type Purpose } from '@jiuye/common/purposes';
 import { setPurpose, usePurpose } from './purpose';
 
 /** The prompt: choose one purpose of use (the x-purpose choices, in Chinese) and confirm. */
@@ -32,7 +32,7 @@ export function PurposePrompt() {
 }
 
 /** The declared purpose and a way to change it (shown above person-level pages). */
-export function PurposeBar({ purpose }: { purpose: string }) {
+export function PurposeBar({ purpose }: { purpose: Purpose }) {
   return (
     <p className="purpose-bar" data-testid="purpose-bar">
       使用目的：<strong>{PURPOSES[purpose]}</strong>{' '}

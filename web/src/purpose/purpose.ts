@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { PURPOSES } from '../api/purposes';
+import { PURPOSES, type Purpose } from '@jiuye/common/purposes';
 
 /**
  * The declared purpose of use (使用目的) for person-level pages: kept in sessionStorage for the
@@ -9,19 +9,24 @@ import { PURPOSES } from '../api/purposes';
 const STORAGE_KEY = 'jiuye.purpose';
 const listeners = new Set<() => void>();
 
-export function currentPurpose(): string | null {
+/** One of the purposes the gateway accepts (the list @jiuye/common/purposes). */
+export function isPurpose(value: string | null): value is Purpose {
+  return value !== null && Object.prototype.hasOwnProperty.call(PURPOSES, value);
+}
+
+export function currentPurpose(): Purpose | null {
   const stored = sessionStorage.getItem(STORAGE_KEY);
-  return stored && Object.prototype.hasOwnProperty.call(PURPOSES, stored) ? stored : null;
+  return isPurpose(stored) ? stored : null;
 }
 
 export function setPurpose(purpose: string | null): void {
   if (purpose === null) sessionStorage.removeItem(STORAGE_KEY);
-  else if (Object.prototype.hasOwnProperty.call(PURPOSES, purpose)) sessionStorage.setItem(STORAGE_KEY, purpose);
+  else if (isPurpose(purpose)) sessionStorage.setItem(STORAGE_KEY, purpose);
   else throw new Error(`未知的使用目的：${purpose}`);
   listeners.forEach((listener) => listener());
 }
 
-export function usePurpose(): string | null {
+export function usePurpose(): Purpose | null {
   const [purpose, setState] = useState(currentPurpose);
   useEffect(() => {
     const update = () => setState(currentPurpose());

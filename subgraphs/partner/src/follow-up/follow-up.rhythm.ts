@@ -1,3 +1,4 @@
+import { registerEnumType } from 'type-graphql';
 import { addDays } from '@jiuye/common';
 
 /**
@@ -13,4 +14,31 @@ export function followUpDueOn(transfer: { startedOn: string; endedOn: string | n
   if (transfer.endedOn !== null) return null;
   const anchor = lastVisitedOn !== null && lastVisitedOn > transfer.startedOn ? lastVisitedOn : transfer.startedOn;
   return addDays(anchor, FOLLOW_UP_INTERVAL_DAYS);
+}
+
+/** Which transfers a list keeps by their follow-up (transfers(followUpDue:)): the same rhythm, in SQL. */
+export enum FollowUpDueFilter {
+  DUE = 'DUE',
+  OVERDUE = 'OVERDUE',
+}
+registerEnumType(FollowUpDueFilter, {
+  name: 'FollowUpDueFilter',
+  description: '待回访筛选 — transfers by their next follow-up (跟踪回访节奏: 30 days after the latest visit, or after the first working day).',
+  valuesConfig: {
+    DUE: { description: '待回访: open, next follow-up due today or earlier (Transfer.followUpDue).' },
+    OVERDUE: {
+      description:
+        '逾期未回访: open, next follow-up due before today — the latest visit (or the first working day) more than 30 days ago, as the situation warning TRANSFER_NO_FOLLOW_UP.',
+    },
+  },
+});
+
+/**
+ * followUpDueOn in SQL for the transfer row aliased `t` (the anchor is the latest visit when after
+ * the first working day, else that day; greatest() skips a missing visit), compared with the day in
+ * the placeholder `today` (a '?' for MikroORM). One definition with followUpDueOn above.
+ */
+export function followUpDueSql(filter: FollowUpDueFilter, t: string, today = '?'): string {
+  const dueOn = `(greatest(${t}.started_on, (select max(v.visited_on) from follow_up_visit v where v.transfer_id = ${t}.id)) + ${FOLLOW_UP_INTERVAL_DAYS})`;
+  return `(${t}.ended_on is null and ${dueOn} ${filter === FollowUpDueFilter.OVERDUE ? '<' : '<='} ${today}::date)`;
 }

@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { manyLoader, oneLoader, pagedChildren, type PageRequest } from '@jiuye/common';
+import { manyLoader, oneLoader, pagedChildren, todayInChina, type PageRequest } from '@jiuye/common';
+import { followUpDueSql, type FollowUpDueFilter } from '../follow-up/follow-up.rhythm';
 import { Transfer } from './transfer.entity';
 
 export function createTransferLoaders(em: EntityManager) {
@@ -18,13 +19,16 @@ export function createTransferLoaders(em: EntityManager) {
       (transfer) => transfer.batchId!,
     ),
     /** PartnerCity.transfers(first, after, onlyActive): two statements per batch of cities. */
-    transfersOfCity: pagedChildren<PageRequest & { onlyActive?: boolean | null }, Transfer>(
+    transfersOfCity: pagedChildren<PageRequest & { onlyActive?: boolean | null; followUpDue?: FollowUpDueFilter | null }, Transfer>(
       em,
       Transfer,
       'transfer',
       'city_code',
       (transfer) => transfer.cityCode,
-      (args) => (args.onlyActive ? { sql: 'and t.ended_on is null', params: [] } : { sql: '', params: [] }),
+      (args) => ({
+        sql: `${args.onlyActive ? 'and t.ended_on is null' : ''} ${args.followUpDue ? `and ${followUpDueSql(args.followUpDue, 't')}` : ''}`,
+        params: args.followUpDue ? [todayInChina()] : [],
+      }),
     ),
   };
 }

@@ -4,7 +4,7 @@ import { authorizeNewTransfer, authorizeSelfOrganisedTransfer, authorizeTransfer
 import type { PartnerContext } from '../context';
 import { ContactAttempt } from '../contact-attempt/contact-attempt.entity';
 import { FollowUpVisit } from '../follow-up/follow-up.entity';
-import { FOLLOW_UP_INTERVAL_DAYS, followUpDueOn } from '../follow-up/follow-up.rhythm';
+import { FOLLOW_UP_INTERVAL_DAYS, FollowUpDueFilter, followUpDueOn } from '../follow-up/follow-up.rhythm';
 import { PartnerCity } from '../partner-city/partner-city.entity';
 import { TransferBatch } from '../transfer-batch/transfer-batch.entity';
 import { Worker } from '../worker/worker.type';
@@ -19,6 +19,13 @@ export class TransferPage extends PageType(Transfer) {}
 export class CityTransfersArgs extends PageArgs {
   @Field(() => Boolean, { nullable: true, description: 'Only transfers the workers have not left.' })
   onlyActive?: boolean | null;
+
+  @Field(() => FollowUpDueFilter, {
+    nullable: true,
+    description:
+      'Only open transfers whose follow-up is DUE (today or earlier: followUpDue) or OVERDUE (before today: TRANSFER_NO_FOLLOW_UP), over the whole list, keyset paged by id.',
+  })
+  followUpDue?: FollowUpDueFilter | null;
 }
 
 @ArgsType()

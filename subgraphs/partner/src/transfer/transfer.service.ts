@@ -16,6 +16,7 @@ import {
   type Page,
 } from '@jiuye/common';
 import { FollowUpVisit } from '../follow-up/follow-up.entity';
+import { followUpDueSql, type FollowUpDueFilter } from '../follow-up/follow-up.rhythm';
 import { TransferBatch } from '../transfer-batch/transfer-batch.entity';
 import { cleanText, hasLength, requireCityCode } from '../validation';
 import { decodeIdCursor, isRowId, requireRowId } from '@jiuye/common';
@@ -204,11 +205,12 @@ export class TransferService {
     }
   }
 
-  /** Transfers by id (keyset pagination), optionally of one city or batch, optionally only open ones. */
+  /** Transfers by id (keyset pagination), optionally of one city or batch, optionally only open ones or those whose follow-up is due. */
   async list(args: {
     cityCode?: string | null;
     batchId?: string | null;
     onlyActive?: boolean | null;
+    followUpDue?: FollowUpDueFilter | null;
     confirmation?: LinkConfirmation | null;
     first: number;
     after?: string | null;
@@ -222,9 +224,17 @@ export class TransferService {
     if (batchId !== null) where.batchId = batchId;
     if (args.onlyActive) where.endedOn = null;
     if (args.confirmation != null) where.confirmation = args.confirmation;
+    const query = (conditions: Record<string, unknown>) => {
+      const qb = this.em.createQueryBuilder(Transfer, 't').where(conditions);
+      // Due or overdue by the follow-up rhythm (follow-up.rhythm.ts), over the whole list: one SQL condition, paged like the rest.
+      return args.followUpDue != null ? qb.andWhere(followUpDueSql(args.followUpDue, 't'), [todayInChina()]) : qb;
+    };
     const [rows, totalCount] = await Promise.all([
-      this.em.find(Transfer, after === null ? where : { ...where, id: { $gt: after } }, { orderBy: { id: 'asc' }, limit: first + 1 }),
-      this.em.count(Transfer, where),
+      query(after === null ? where : { ...where, id: { $gt: after } })
+        .orderBy({ id: 'asc' })
+        .limit(first + 1)
+        .getResult(),
+      query(where).getCount(),
     ]);
     return toPage(rows, first, totalCount, (t) => t.id);
   }

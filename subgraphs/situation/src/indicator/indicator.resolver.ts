@@ -10,7 +10,7 @@ import { PERIOD_FORMATS } from './period';
 export class IndicatorResolver {
   @Query(() => Indicators, {
     description:
-      '就业帮扶指标: the figures officials report for a region (default your region) and a period. Stock figures are taken on the period’s last day or today while it runs (labour force, employment and places are the current state); flows count what happened within the period. Small counts are suppressed for every caller.',
+      '就业帮扶指标: the figures officials report for a region (default your region) and a period. Stock figures are taken on the period’s last day (from the read model’s history; null before it begins) or today while it runs (stockSource); flows count what happened within the period. Small counts are suppressed for every caller.',
   })
   async indicators(
     @Arg('region', () => String, { nullable: true, description: 'Division code; default your region.' }) region: string | null,

@@ -9,6 +9,8 @@ import type { Indicators, PlaceCount, SubsidyIndicators, TrainingIndicators } fr
 import { monthEnd, parsePeriod } from './period';
 import type { Equation } from '@jiuye/common';
 import { publishedAmount, publishedCount, publishedRate } from './suppression';
+import { asOfDay, historyBegins, sqlAsOf } from '../history/as-of';
+import { SeriesStockSource } from './stock-source';
 
 /** 补贴类别 (hr's vocabulary; kept here as labels only, the graph exposes the code as a string). */
 export const SUBSIDY_KIND_LABELS: Record<string, string> = {
@@ -117,6 +119,33 @@ export async function villageFigures(sql: Sql, d: IndicatorDates): Promise<Villa
   for (const row of welfare) for (const m of ['developed', 'filled'] as const) add(figures, row.village_code, m, row[m]);
   return figures;
 }
+
+/** Where a period's stock figures come from: today's state while it runs, else the history at its end, or nothing before the history begins. */
+export function stockSourceOf(d: IndicatorDates, today: string, historyFirstDay: string): SeriesStockSource {
+  if (d.asOf === today) return SeriesStockSource.CURRENT;
+  return d.asOf >= historyFirstDay ? SeriesStockSource.HISTORY : SeriesStockSource.BEFORE_HISTORY;
+}
+
+export interface StockFigures {
+  source: SeriesStockSource;
+  figures: VillageFigures;
+}
+
+/**
+ * The stock and as-of figures of a period (villageFigures) from where they are known: CURRENT —
+ * the live read model; HISTORY — the same statements over the read model's history at the end of
+ * the period's last day (history/as-of.ts); BEFORE_HISTORY — nothing (no statement): the readout
+ * answers every figure of villageFigures as null, never estimated. indicators,
+ * indicatorBreakdown, the targets and indicatorSeries all read stocks through here.
+ */
+export async function stockFigures(sql: Sql, d: IndicatorDates, today: string, historyFirstDay: string): Promise<StockFigures> {
+  const source = stockSourceOf(d, today, historyFirstDay);
+  if (source === SeriesStockSource.BEFORE_HISTORY) return { source, figures: new Map() };
+  return { source, figures: await villageFigures(source === SeriesStockSource.HISTORY ? sqlAsOf(sql, asOfDay(d.asOf, today)) : sql, d) };
+}
+
+const STOCK_NOT_KNOWN = { value: null, suppressed: false };
+const RATE_NOT_KNOWN = { value: null, numerator: null, denominator: null, suppressed: false };
 
 export interface FlowPeriod {
   code: string;
@@ -234,11 +263,12 @@ export type IndicatorReadout = (region: Region) => IndicatorFigures;
  * a county, its townships and villages, asked together or apart — is cut from the same pattern.
  */
 export async function indicatorTables(sql: Sql, periodText: string, threshold: number): Promise<IndicatorReadout> {
-  const d = indicatorDates(periodText);
-  const family = periodFamily(d);
   const today = todayInChina();
-  const [figures, villages, byPeriod] = await Promise.all([
-    villageFigures(sql, d),
+  const d = indicatorDates(periodText, today);
+  const family = periodFamily(d);
+  const { firstDay } = await historyBegins(sql);
+  const [stocks, villages, byPeriod] = await Promise.all([
+    stockFigures(sql, d, today, firstDay),
     registryVillages(sql),
     // A period that has not begun has no flows (and is not asked for: it is refused).
     flowFigures(
@@ -246,23 +276,26 @@ export async function indicatorTables(sql: Sql, periodText: string, threshold: n
       family.periods.filter((p) => p.from <= today),
     ),
   ]);
-  return buildReadout(d, family, figures, villages, byPeriod, threshold);
+  return buildReadout(d, family, stocks, villages, byPeriod, threshold);
 }
 
 /**
  * The suppressed tables of one period out of figures already read: the stock and as-of figures
- * per village (villageFigures), the registry's villages, and the flows of (at least) every
- * period of the period's family (flowFigures). Pure: no SQL.
+ * per village and where they come from (stockFigures), the registry's villages, and the flows of
+ * (at least) every period of the period's family (flowFigures). Pure: no SQL. Before the history
+ * begins every figure of villageFigures (stocks, and the rates over them or on the stock day:
+ * retention, verifiedShare, jobFairIntentionRate) is null, not suppressed: not known.
  */
 export function buildReadout(
   d: IndicatorDates,
   family: PeriodFamily,
-  figures: VillageFigures,
+  stocks: StockFigures,
   villages: readonly string[],
   byPeriod: ReadonlyMap<string, VillageFigures>,
   threshold: number,
   familyTables?: Map<string, unknown>,
 ): IndicatorReadout {
+  const figures = stocks.figures;
   const flows = family.periods.map((p) => byPeriod.get(p.code) ?? new Map<string, Record<string, number>>());
   const tree = new RegionTree(new Set([...villages, ...figures.keys(), ...flows.flatMap((f) => [...f.keys()])]));
   /**
@@ -327,13 +360,18 @@ export function buildReadout(
   const newTransfers = shared('new_transfers', () => flowBreakdownTable(tree, flows, family, 'new_transfers', groups, threshold));
   const subsidies = shared('subsidies', () => subsidyTables(tree, flows, family, threshold));
 
+  const known = stocks.source !== SeriesStockSource.BEFORE_HISTORY;
+  /** A stock (or a rate over one) as published, or not known before the history begins. */
+  const stock = (value: number | null) => (known ? publishedCount(value) : STOCK_NOT_KNOWN);
+  const stockRate = (numerator: number | null, denominator: number | null) => (known ? publishedRate(numerator, denominator) : RATE_NOT_KNOWN);
+
   return (region) => {
     const single = (measure: string) => singleTable(measure).published(region.code);
     const flow = (measure: string) => flowTable(measure).published(region.code, d.code);
     const transferByPlace: PlaceCount[] = [...PLACES, null].map((place, i) => ({
       place,
       label: place ? EmploymentPlaceVocabulary.labels[place] : '未登记就业地点',
-      people: publishedCount(employedByPlace.published(region.code, placeKeys[i])),
+      people: stock(employedByPlace.published(region.code, placeKeys[i])),
     }));
     const labourForce = labourForceByGroup.published(region.code);
     const employed = employedByPlace.published(region.code);
@@ -348,32 +386,33 @@ export function buildReadout(
     const [retained, retentionBase, verified, registry, seeking] = ['retained', 'retention_base', 'verified', 'real_name', 'employment_intention'].map(single);
     return {
       period: { code: d.code, label: d.label, from: d.from, to: d.to, asOf: d.asOf },
+      stockSource: stocks.source,
       threshold,
-      labourForce: publishedCount(labourForce),
-      employed: publishedCount(employed),
-      employmentRate: publishedRate(employed, labourForce),
+      labourForce: stock(labourForce),
+      employed: stock(employed),
+      employmentRate: stockRate(employed, labourForce),
       transferByPlace,
       newTransfers: publishedCount(newTransfers(region.code, TOTAL, d.code)),
-      zeroEmploymentHouseholds: publishedCount(single('zero_employment_households')),
+      zeroEmploymentHouseholds: stock(single('zero_employment_households')),
       byPovertyStatus: POVERTY_GROUPS.map((g) => {
         const [groupLabour, groupEmployed] = [labourForceByGroup.published(region.code, g.group), employedByPlace.published(region.code, g.group)];
         return {
           status: g.group,
           label: g.label,
           registeredPoor: g.registeredPoor,
-          labourForce: publishedCount(groupLabour),
-          employed: publishedCount(groupEmployed),
-          employmentRate: publishedRate(groupEmployed, groupLabour),
+          labourForce: stock(groupLabour),
+          employed: stock(groupEmployed),
+          employmentRate: stockRate(groupEmployed, groupLabour),
           newTransfers: publishedCount(newTransfers(region.code, g.group, d.code)),
         };
       }),
-      welfarePostsDeveloped: publishedCount(single('developed')),
-      welfarePostsFilled: publishedCount(single('filled')),
+      welfarePostsDeveloped: stock(single('developed')),
+      welfarePostsFilled: stock(single('filled')),
       training: trainingOut,
       subsidies: subsidies(region, d.code),
-      retention: publishedRate(retained, retentionBase),
-      verifiedShare: publishedRate(verified, registry),
-      jobFairIntentionRate: publishedRate(reached, seeking),
+      retention: stockRate(retained, retentionBase),
+      verifiedShare: stockRate(verified, registry),
+      jobFairIntentionRate: stockRate(reached, seeking),
     };
   };
 }

@@ -4,6 +4,7 @@ import { POVERTY_GROUPS, type PovertyGroup } from '../sql/conditions';
 import { Freshness } from '../freshness/freshness.types';
 import { RegionType } from '../region/region.types';
 import { SuppressedAmount, SuppressedCount, SuppressedRate } from './suppression';
+import { SeriesStockSource } from './stock-source';
 
 @ObjectType({ description: '统计期 — the reporting period an indicator set covers.' })
 export class IndicatorPeriod {
@@ -129,22 +130,28 @@ export class Indicators {
   @Field(() => IndicatorPeriod)
   period: IndicatorPeriod;
 
+  @Field(() => SeriesStockSource, {
+    description:
+      'Where the stock figures come from: CURRENT (the period runs: today’s state), HISTORY (the state at the end of period.to, from the read model’s history, as indicatorSeries answers it) or BEFORE_HISTORY (the period ended before the history begins: every stock and every rate over one is null with suppressed = false, never estimated).',
+  })
+  stockSource: SeriesStockSource;
+
   @Field(() => Int, { description: 'Counts from 1 to threshold − 1 are suppressed (SUPPRESSION_THRESHOLD).' })
   threshold: number;
 
   @Field(() => SuppressedCount, {
     description:
-      '劳动力: registry workers who are able labourers (aged 16–60, not student/serving, not unable to work, no grade 1–2 disability). CURRENT stock: the read model holds the present state, so this is today’s figure whatever the period.',
+      '劳动力: registry workers who are able labourers (aged 16–60, not student/serving, not unable to work, no grade 1–2 disability). A stock on period.asOf (see stockSource): today’s figure while the period runs, the state at the end of a past period from the history.',
   })
   labourForce: SuppressedCount;
 
-  @Field(() => SuppressedCount, { description: '已就业: able labourers whose employment status is EMPLOYED (current stock, like labourForce).' })
+  @Field(() => SuppressedCount, { description: '已就业: able labourers whose employment status is EMPLOYED (stock on period.asOf, like labourForce).' })
   employed: SuppressedCount;
 
-  @Field(() => SuppressedRate, { description: '就业率 = employed ÷ labourForce (current).' })
+  @Field(() => SuppressedRate, { description: '就业率 = employed ÷ labourForce (stock on period.asOf).' })
   employmentRate: SuppressedRate;
 
-  @Field(() => [PlaceCount], { description: '转移就业（按地点）: employed labourers by employment place (current); the parts add up to employed.' })
+  @Field(() => [PlaceCount], { description: '转移就业（按地点）: employed labourers by employment place (stock on period.asOf); the parts add up to employed.' })
   transferByPlace: PlaceCount[];
 
   @Field(() => SuppressedCount, {
@@ -190,7 +197,8 @@ export class Indicators {
   verifiedShare: SuppressedRate;
 
   @Field(() => SuppressedRate, {
-    description: '招聘会意向达成率: registry workers who reached a job-fair intention within the period ÷ registry workers with an employment intention other than NONE (current).',
+    description:
+      '招聘会意向达成率: registry workers who reached a job-fair intention within the period ÷ registry workers with an employment intention other than NONE (stock on period.asOf).',
   })
   jobFairIntentionRate: SuppressedRate;
 

@@ -1,11 +1,11 @@
 import { addDays, addMonths, badInput, todayInChina } from '@jiuye/common';
 import type { Sql } from '../db';
-import { asOfDay, historyBegins, sqlAsOf } from '../history/as-of';
+import { historyBegins } from '../history/as-of';
 import { registryVillages } from '../region/region.service';
 import type { Region } from '../region/region.types';
-import { buildReadout, flowFigures, indicatorDates, periodFamily, villageFigures, type FlowPeriod, type VillageFigures } from './indicator.service';
+import { buildReadout, flowFigures, indicatorDates, periodFamily, stockFigures, type FlowPeriod } from './indicator.service';
 import { isoWeekOf, parsePeriod } from './period';
-import { SeriesGranularity, SeriesStockSource, type IndicatorSeriesPoint } from './series.types';
+import { SeriesGranularity, type IndicatorSeriesPoint } from './series.types';
 
 /** At most this many periods in one series (the cost model's LIST_SIZES 'IndicatorSeries.points'). */
 export const MAX_SERIES_POINTS = 24;
@@ -33,7 +33,7 @@ function periodOf(granularity: SeriesGranularity, day: string): string {
 }
 
 /** The period before one (same granularity). */
-function previous(granularity: SeriesGranularity, code: string): string {
+export function previous(granularity: SeriesGranularity, code: string): string {
   const { from } = parsePeriod(code);
   const back = { WEEK: addDays(from, -7), MONTH: addMonths(from, -1), QUARTER: addMonths(from, -3), YEAR: addMonths(from, -12) }[granularity];
   return periodOf(granularity, back);
@@ -60,15 +60,12 @@ export function seriesPeriods(granularity: SeriesGranularity, count: number, end
   return codes;
 }
 
-const NOT_KNOWN = { value: null, suppressed: false };
-const RATE_NOT_KNOWN = { value: null, numerator: null, denominator: null, suppressed: false };
-
 /**
  * The points of a series for a region. SQL: one statement per flow for every period of every
  * point's calendar family together (flowFigures), the registry's villages once, the history's
- * start once, and per point the stock figures (villageFigures: today's state, or the state at
- * the period's end from the history, or nothing before the history). Each point is then cut from
- * its own period's suppressed tables, built exactly as indicators(period) builds them.
+ * start once, and per point the stock figures (stockFigures: today's state, or the state at
+ * the period's end from the history, or not known before the history). Each point is then cut
+ * from its own period's suppressed tables, built exactly as indicators(period) builds them.
  */
 export async function indicatorSeriesPoints(
   sql: Sql,
@@ -85,37 +82,30 @@ export async function indicatorSeriesPoints(
   const periods = new Map<string, FlowPeriod>();
   for (const family of families) for (const p of family.periods) if (p.from <= today) periods.set(p.code, p);
   const { firstDay } = await historyBegins(sql);
-  const sources = dates.map((d) => (d.asOf === today ? SeriesStockSource.CURRENT : d.asOf >= firstDay ? SeriesStockSource.HISTORY : SeriesStockSource.BEFORE_HISTORY));
   const [villages, byPeriod, ...stocks] = await Promise.all([
     registryVillages(sql),
     flowFigures(sql, [...periods.values()]),
-    ...dates.map((d, i) =>
-      sources[i] === SeriesStockSource.CURRENT
-        ? villageFigures(sql, d)
-        : sources[i] === SeriesStockSource.HISTORY
-          ? villageFigures(sqlAsOf(sql, asOfDay(d.asOf, today)), d)
-          : Promise.resolve<VillageFigures>(new Map()),
-    ),
+    ...dates.map((d) => stockFigures(sql, d, today, firstDay)),
   ]);
   const familyTables = new Map<string, unknown>();
+  // Each point is what indicators(region, period) answers for its period: the same stocks, flows and tables.
   const points = dates.map((d, i): IndicatorSeriesPoint => {
     const x = buildReadout(d, families[i], stocks[i], villages, byPeriod, threshold, familyTables)(region);
-    const known = sources[i] !== SeriesStockSource.BEFORE_HISTORY;
     return {
       period: x.period,
-      stockSource: sources[i],
+      stockSource: x.stockSource,
       newTransfers: x.newTransfers,
       trainingParticipants: x.training.participants,
       trainingEmployedWithin3Months: x.training.employedWithin3Months,
       subsidiesAmount: x.subsidies.totalAmount,
       subsidiesPeople: x.subsidies.totalPeople,
-      verifiedShare: known ? x.verifiedShare : RATE_NOT_KNOWN,
-      labourForce: known ? x.labourForce : NOT_KNOWN,
-      employed: known ? x.employed : NOT_KNOWN,
-      employmentRate: known ? x.employmentRate : RATE_NOT_KNOWN,
-      transferByPlace: known ? x.transferByPlace : x.transferByPlace.map((place) => ({ ...place, people: NOT_KNOWN })),
-      zeroEmploymentHouseholds: known ? x.zeroEmploymentHouseholds : NOT_KNOWN,
-      welfarePostsFilled: known ? x.welfarePostsFilled : NOT_KNOWN,
+      verifiedShare: x.verifiedShare,
+      labourForce: x.labourForce,
+      employed: x.employed,
+      employmentRate: x.employmentRate,
+      transferByPlace: x.transferByPlace,
+      zeroEmploymentHouseholds: x.zeroEmploymentHouseholds,
+      welfarePostsFilled: x.welfarePostsFilled,
     };
   });
   return { points, historyBeginsOn: firstDay };

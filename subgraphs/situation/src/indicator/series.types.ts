@@ -4,6 +4,7 @@ import { Freshness } from '../freshness/freshness.types';
 import { RegionType } from '../region/region.types';
 import { IndicatorPeriod, PlaceCount } from './indicator.types';
 import { SuppressedAmount, SuppressedCount, SuppressedRate } from './suppression';
+import { SeriesStockSource } from './stock-source';
 
 export enum SeriesGranularity {
   WEEK = 'WEEK',
@@ -17,20 +18,7 @@ registerEnumType(SeriesGranularity, {
   valuesConfig: { WEEK: { description: '周 (ISO week)' }, MONTH: { description: '月' }, QUARTER: { description: '季度' }, YEAR: { description: '年' } },
 });
 
-export enum SeriesStockSource {
-  CURRENT = 'CURRENT',
-  HISTORY = 'HISTORY',
-  BEFORE_HISTORY = 'BEFORE_HISTORY',
-}
-registerEnumType(SeriesStockSource, {
-  name: 'SeriesStockSource',
-  description: 'Where a series point’s stock figures come from.',
-  valuesConfig: {
-    CURRENT: { description: 'The period is still running: today’s state (as indicators answers it).' },
-    HISTORY: { description: 'The state at the end of the period’s last day, read from the read model’s history.' },
-    BEFORE_HISTORY: { description: 'The period ended before the history begins (historyBeginsOn): stocks are null, never made up.' },
-  },
-});
+export { SeriesStockSource } from './stock-source';
 
 @ObjectType({
   description:

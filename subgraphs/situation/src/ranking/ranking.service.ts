@@ -12,7 +12,13 @@ export interface RankingCompletion {
   period: string;
   villages: Map<string, { target: number | null; yearToDate: number | null; completionRate: number | null }>;
 }
-import { rankingWeek } from './week';
+import type { RankingSpan, RankingWeek } from './week';
+
+/** A dashboard's counts for a month, quarter or year: the indicators' published newTransfers cells of the period and the one before (null: withheld). */
+export interface PublishedCounts {
+  current: (village: string) => number | null;
+  previous: (village: string) => number | null;
+}
 
 export const LIST_SIZE = 10;
 
@@ -33,8 +39,8 @@ export function villagesOf(sql: Sql, region: Region): Promise<VillageRow[]> {
   );
 }
 
-/** New transfers per village in the week and the week before: one statement over both sources. */
-function weeklyCounts(sql: Sql, county: Region, week: ReturnType<typeof rankingWeek>) {
+/** New transfers per village in the span and the span before (contiguous): one statement over both sources. */
+function weeklyCounts(sql: Sql, county: Region, week: RankingWeek) {
   return sql.rows<{ village_code: string; current: number; previous: number }>(
     `with events as (${transferEventsSql(county.code, { region: 1, from: 2, to: 3 })})
      select village_code,
@@ -46,46 +52,52 @@ function weeklyCounts(sql: Sql, county: Region, week: ReturnType<typeof rankingW
 }
 
 /**
- * The ranking of a county's villages for the week holding `day`. For dashboards (`suppress`) a
- * count of 1 … threshold−1 is withheld (the policy's primary suppression, common/src/suppression.ts;
- * the ranking publishes no total a withheld village could be subtracted from), and the ranks and
- * the red and black lists are computed over the published counts only: a withheld village has
- * no rank, is on neither list and comes after the ranked ones in village-code order, so where it
+ * The ranking of a county's villages over a span (the week holding a day, or a period asked for:
+ * week.ts). For dashboards (`suppress`) a count of 1 … threshold−1 is withheld (the policy's
+ * primary suppression, common/src/suppression.ts; the ranking publishes no total a withheld village
+ * could be subtracted from) — and for a month, quarter or year (`published`) the counts are the
+ * indicators' own published cells of the period (Indicators.newTransfers per village, the same
+ * suppressed tables), so the ranking never publishes a cell the indicators withhold. The ranks and
+ * the red and black lists are computed over the published counts only: a withheld village has no
+ * rank, is on neither list and comes after the ranked ones in village-code order, so where it
  * stands says nothing of its count. Department staff see exact counts and ranks.
  */
 export async function villageRanking(
   sql: Sql,
   county: Region,
-  day: string,
-  options: { weekEndsOn: Weekday; suppress: boolean; threshold: number; byRate?: RankingCompletion },
+  span: RankingWeek & Partial<Pick<RankingSpan, 'period' | 'label'>>,
+  options: { weekEndsOn: Weekday; suppress: boolean; threshold: number; byRate?: RankingCompletion; published?: PublishedCounts },
 ): Promise<Omit<VillageRanking, 'freshness'>> {
-  const week = rankingWeek(day, options.weekEndsOn);
+  const week: RankingWeek = { weekStart: span.weekStart, weekEnd: span.weekEnd, previousWeekStart: span.previousWeekStart, previousWeekEnd: span.previousWeekEnd };
   const byRate = options.byRate;
-  const [villages, counts] = await Promise.all([villagesOf(sql, county), weeklyCounts(sql, county, week)]);
+  const published = options.suppress ? options.published : undefined;
+  const [villages, counts] = await Promise.all([villagesOf(sql, county), published ? Promise.resolve([]) : weeklyCounts(sql, county, week)]);
   const byVillage = new Map(counts.map((row) => [row.village_code, row]));
-  const hides = (value: number) => options.suppress && primarySuppressed(value, options.threshold);
+  /** A count as published: null when withheld (dashboards). */
+  const shown = (value: number) => (options.suppress && primarySuppressed(value, options.threshold) ? null : value);
 
   const figures = villages.map((v) => {
-    const current = byVillage.get(v.code)?.current ?? 0;
+    const current = published ? published.current(v.code) : shown(byVillage.get(v.code)?.current ?? 0);
+    const previous = published ? published.previous(v.code) : shown(byVillage.get(v.code)?.previous ?? 0);
     const completion = byRate?.villages.get(v.code) ?? null;
-    // The score ranked on: the week's count (withheld ones unranked), or the completion rate (none: unranked).
-    const score = byRate ? (completion?.completionRate ?? null) : hides(current) ? null : current;
-    return { village: v, current, previous: byVillage.get(v.code)?.previous ?? 0, completion, score };
+    // The score ranked on: the span's count (withheld ones unranked), or the completion rate (none: unranked).
+    const score = byRate ? (completion?.completionRate ?? null) : current;
+    return { village: v, current, previous, completion, score };
   });
   type Figure = (typeof figures)[number];
   const ranked = figures.filter((f): f is Figure & { score: number } => f.score !== null);
   const withheld = figures.filter((f) => f.score === null);
   const rows = new Map<string, VillageRankingRow>();
   for (const f of figures) {
-    const currentHidden = hides(f.current);
-    const previousHidden = hides(f.previous);
+    const currentHidden = f.current === null;
+    const previousHidden = f.previous === null;
     rows.set(f.village.code, {
       villageCode: f.village.code,
       villageName: f.village.name,
       townshipName: f.village.township_name,
-      newTransfers: currentHidden ? null : f.current,
-      previousWeek: previousHidden ? null : f.previous,
-      change: currentHidden || previousHidden ? null : f.current - f.previous,
+      newTransfers: f.current,
+      previousWeek: f.previous,
+      change: f.current === null || f.previous === null ? null : f.current - f.previous,
       rank: f.score === null ? null : 1 + ranked.filter((other) => other.score > f.score!).length,
       // Basis COMPLETION_RATE for dashboards: the year's count withheld is a withheld count too.
       suppressed: currentHidden || previousHidden || (f.completion !== null && f.completion.yearToDate === null),
@@ -102,6 +114,8 @@ export async function villageRanking(
     county,
     weekEndsOn: options.weekEndsOn,
     ...week,
+    period: span.period ?? null,
+    periodLabel: span.label ?? null,
     threshold: options.suppress ? options.threshold : null,
     basis: byRate ? 'COMPLETION_RATE' : 'COUNT',
     targetPeriod: byRate?.period ?? null,

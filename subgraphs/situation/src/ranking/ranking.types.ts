@@ -31,7 +31,7 @@ export class VillageRankingRow {
   })
   newTransfers: number | null;
 
-  @Field(() => Int, { nullable: true, description: '上周新增转移就业 (same definition, previous week). null: suppressed.' })
+  @Field(() => Int, { nullable: true, description: '上期新增转移就业 (same definition, the span before: previous week, month, quarter or year). null: suppressed.' })
   previousWeek: number | null;
 
   @Field(() => Int, { nullable: true, description: '环比变化 = newTransfers − previousWeek. null when either is suppressed.' })
@@ -72,16 +72,25 @@ export class VillageRanking {
   @Field(() => String, { description: 'The weekday a ranking week ends on (WEEK_ENDS_ON; FRIDAY: Saturday–Friday).' })
   weekEndsOn: string;
 
-  @Field(() => LocalDateScalar, { description: 'First day of the week (included).' })
+  @Field(() => String, {
+    nullable: true,
+    description: "The period asked for (villageRanking(period)): '2026-W49', '2026-12', '2026-Q4' or '2026'; null when the ranking is of the week holding a day.",
+  })
+  period: string | null;
+
+  @Field(() => String, { nullable: true, description: 'The period’s name (2026年12月); null without a period.' })
+  periodLabel: string | null;
+
+  @Field(() => LocalDateScalar, { description: 'First day of the span ranked (included): the ranking week, or the month, quarter or year asked for.' })
   weekStart: string;
 
-  @Field(() => LocalDateScalar, { description: 'Last day of the week (included): a transfer starting on it belongs to this week, one starting the day after to the next.' })
+  @Field(() => LocalDateScalar, { description: 'Last day of the span ranked (included): a transfer starting on it belongs to this span, one starting the day after to the next.' })
   weekEnd: string;
 
-  @Field(() => LocalDateScalar, { description: 'First day of the previous week (previousWeek counts).' })
+  @Field(() => LocalDateScalar, { description: 'First day of the span before (previousWeek counts): the week before, or the month, quarter or year before.' })
   previousWeekStart: string;
 
-  @Field(() => LocalDateScalar, { description: 'Last day of the previous week.' })
+  @Field(() => LocalDateScalar, { description: 'Last day of the span before.' })
   previousWeekEnd: string;
 
   @Field(() => Int, { nullable: true, description: 'The suppression threshold applied, or null when counts are exact (department staff).' })

@@ -1,5 +1,8 @@
 import type { Sql } from '../db';
-import { flowFigures, indicatorDates, sharedIndicatorTables, villageFigures, type IndicatorFigures, type IndicatorReadout } from '../indicator/indicator.service';
+import { todayInChina } from '@jiuye/common';
+import { historyBegins } from '../history/as-of';
+import { flowFigures, indicatorDates, sharedIndicatorTables, stockFigures, type IndicatorFigures, type IndicatorReadout } from '../indicator/indicator.service';
+import { SeriesStockSource } from '../indicator/stock-source';
 import { POVERTY_GROUPS } from '../sql/conditions';
 import type { TargetMeasure } from './target.types';
 
@@ -51,6 +54,15 @@ export function publishedCells(read: (code: string) => number | null): Cells {
   };
 }
 
+/** Cells of a figure not known (a stock of a period that ended before the read model's history begins). */
+const NOT_KNOWN: Cells = { of: () => null, ofVillages: () => null };
+
+/** A period's stock figures from where the indicators take them (indicator.service.ts stockFigures). */
+async function periodStocks(sql: Sql, period: string) {
+  const today = todayInChina();
+  return stockFigures(sql, indicatorDates(period, today), today, (await historyBegins(sql)).firstDay);
+}
+
 /** Exact figures of a measure between two days (flows) or on the stock day of a period (welfare posts). */
 export async function exactActuals(sql: Sql, measure: TargetMeasure, period: { code: string; from: string; to: string }): Promise<Cells> {
   const perVillage = new Map<string, number>();
@@ -59,7 +71,9 @@ export async function exactActuals(sql: Sql, measure: TargetMeasure, period: { c
     const flows = (await flowFigures(sql, [period])).get(period.code)!;
     for (const [village, row] of flows) perVillage.set(village, row[key] ?? 0);
   } else {
-    const figures = await villageFigures(sql, indicatorDates(period.code));
+    // A stock on the period's stock day, from where the indicators take it: not known before the history begins.
+    const { source, figures } = await periodStocks(sql, period.code);
+    if (source === SeriesStockSource.BEFORE_HISTORY) return NOT_KNOWN;
     for (const [village, row] of figures)
       perVillage.set(village, measure === 'WELFARE_POSTS' ? (row.filled ?? 0) : sumOf(REGISTERED_POOR_GROUPS.map((g) => row[`able_employed:${g}`] ?? 0))!);
   }
@@ -91,7 +105,8 @@ export async function publishedActuals(sql: Sql, measure: TargetMeasure, period:
 
 /** Retention (稳岗率) as the indicators count it on a period's stock day: retained and base, exact. */
 export async function exactRetention(sql: Sql, period: string): Promise<{ retained: Cells; base: Cells }> {
-  const figures = await villageFigures(sql, indicatorDates(period));
+  const { source, figures } = await periodStocks(sql, period);
+  if (source === SeriesStockSource.BEFORE_HISTORY) return { retained: NOT_KNOWN, base: NOT_KNOWN };
   const pick = (key: string) => new Map([...figures].map(([village, row]) => [village, row[key] ?? 0]));
   return { retained: exactCells(pick('retained')), base: exactCells(pick('retention_base')) };
 }

@@ -1,6 +1,8 @@
 import { Field, ObjectType } from 'type-graphql';
 import { LocalDateScalar } from '@jiuye/common';
 import { Freshness } from '../freshness/freshness.types';
+import { IndicatorPeriod } from '../indicator/indicator.types';
+import { SeriesStockSource } from '../indicator/stock-source';
 import { SuppressedCount, SuppressedRate } from '../indicator/suppression';
 import { RegionType } from '../region/region.types';
 
@@ -33,20 +35,29 @@ export class VillageCoverage extends CoverageFigures {
 
 @ObjectType({
   description:
-    '月度核实覆盖率 — how much of the labour registry was verified in a month, per village. For dashboard accounts counts from 1 to threshold − 1 are suppressed, and further counts are withheld wherever a suppressed one could be recovered by subtraction (a region and its townships and villages, decided over the whole registry at once); department staff see exact figures.',
+    '核实覆盖率 — how much of the labour registry was verified in a month (月度核实) or another period, per village. For dashboard accounts counts from 1 to threshold − 1 are suppressed, and further counts are withheld wherever a suppressed one could be recovered by subtraction (a region and its townships and villages, decided over the whole registry at once); department staff see exact figures.',
 })
 export class VerificationCoverage {
   @Field(() => RegionType)
   region: RegionType;
 
-  @Field(() => String, { description: "The month, 'YYYY-MM'." })
+  @Field(() => String, { description: "The month, 'YYYY-MM' (asked with period: the month the period begins in)." })
   month: string;
 
-  @Field(() => LocalDateScalar, { description: 'First day of the month.' })
+  @Field(() => LocalDateScalar, { description: 'First day of the month (or of the period).' })
   from: string;
 
-  @Field(() => LocalDateScalar, { description: 'Last day of the month.' })
+  @Field(() => LocalDateScalar, { description: 'Last day of the month (or of the period).' })
   to: string;
+
+  @Field(() => IndicatorPeriod, { description: 'The month or period counted: verified = verified at least once within it; registryWorkers taken on period.asOf.' })
+  period: IndicatorPeriod;
+
+  @Field(() => SeriesStockSource, {
+    description:
+      'Where registryWorkers comes from, as for the indicators: CURRENT (today), HISTORY (the registry at the end of period.to), BEFORE_HISTORY (not known: registryWorkers and share null, not suppressed).',
+  })
+  stockSource: SeriesStockSource;
 
   @Field(() => CoverageFigures, { description: 'The whole region.' })
   total: CoverageFigures;

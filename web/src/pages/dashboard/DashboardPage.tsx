@@ -27,8 +27,10 @@ export default function DashboardPage() {
   const session = currentSession();
   const home = session?.region ?? '';
   const [kind, setKind] = useState<PeriodKind>('month');
+  // How many periods before the running one (上一期 / 下一期); 0 = the running period.
+  const [back, setBack] = useState(0);
   const [region, setRegion] = useState(home);
-  const period = periodCode(kind);
+  const period = periodCode(kind, new Date(), back);
   const pollMs = useMemo(() => refreshSeconds() * 1000, []);
   // Targets are set per year: completion is always the current year's, whatever period is picked.
   const year = periodCode('year');
@@ -58,10 +60,26 @@ export default function DashboardPage() {
         <div className="wall-controls">
           <div className="period-picker" role="group" aria-label="统计期">
             {PERIOD_KINDS.map((option) => (
-              <button key={option.kind} type="button" className={option.kind === kind ? 'on' : undefined} onClick={() => setKind(option.kind)}>
+              <button
+                key={option.kind}
+                type="button"
+                className={option.kind === kind && back === 0 ? 'on' : undefined}
+                onClick={() => {
+                  setKind(option.kind);
+                  setBack(0);
+                }}
+              >
                 {option.label}
               </button>
             ))}
+          </div>
+          <div className="period-step" role="group" aria-label="切换统计期">
+            <button type="button" data-testid="period-back" title="上一期" onClick={() => setBack(back + 1)}>
+              ‹ 上一期
+            </button>
+            <button type="button" data-testid="period-forward" title="下一期" disabled={back === 0} onClick={() => setBack(Math.max(0, back - 1))}>
+              下一期 ›
+            </button>
           </div>
           <RegionPicker
             home={home}
@@ -176,7 +194,7 @@ export default function DashboardPage() {
           </section>
           <section className="panel ranking">
             <h2>
-              本周红黑榜 <small>{`${data.villageRanking.weekStart} 至 ${data.villageRanking.weekEnd}`}</small>
+              红黑榜 <small data-testid="ranking-span">{`${data.villageRanking.periodLabel ?? ''} ${data.villageRanking.weekStart} 至 ${data.villageRanking.weekEnd}`}</small>
             </h2>
             <div className="ranking-lists">
               <RankingTable title="红榜" kind="red" rows={data.villageRanking.red} threshold={data.villageRanking.threshold ?? threshold} />
@@ -203,7 +221,7 @@ export default function DashboardPage() {
           <ClearancePanel clearance={data.zeroEmploymentClearance} threshold={threshold} />
           <section className="panel coverage">
             <h2>
-              月度核实覆盖率 <small>{data.verificationCoverage.month}</small>
+              核实覆盖率 <small data-testid="coverage-period">{data.verificationCoverage.period.label}</small>
               <span className="coverage-total" data-testid="coverage-total">
                 已核实 {countText(data.verificationCoverage.total.verified, threshold)} / {countText(data.verificationCoverage.total.registryWorkers, threshold)} 人（
                 {rateText(data.verificationCoverage.total.share, threshold)}）

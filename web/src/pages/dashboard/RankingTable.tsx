@@ -3,7 +3,7 @@ import { countText } from './format';
 
 type Row = DashboardData['villageRanking']['red'][number];
 
-/** One of the week's lists: 红榜 (most new transfers) or 黑榜 (fewest). Suppressed counts read "<5". */
+/** One of the period's lists: 红榜 (most new transfers) or 黑榜 (fewest). Suppressed counts read "<5". */
 export function RankingTable({ title, kind, rows, threshold }: { title: string; kind: 'red' | 'black'; rows: readonly Row[]; threshold: number }) {
   return (
     <div className={`ranking-list ${kind}`}>
@@ -22,7 +22,7 @@ export function RankingTable({ title, kind, rows, threshold }: { title: string; 
           ))}
           {rows.length === 0 && (
             <tr>
-              <td colSpan={3}>本周暂无</td>
+              <td colSpan={3}>本期暂无</td>
             </tr>
           )}
         </tbody>

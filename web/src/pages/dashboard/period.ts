@@ -1,4 +1,4 @@
-/** The period picker: a kind and today (China time) give the graph's period code. */
+/** The period picker: a kind, today (China time) and how many periods back give the graph's period code. */
 export type PeriodKind = 'week' | 'month' | 'quarter' | 'year';
 
 export const PERIOD_KINDS: { kind: PeriodKind; label: string }[] = [
@@ -27,19 +27,27 @@ export function isoWeek(year: number, month: number, day: number): { year: numbe
   return { year: weekYear, week };
 }
 
-/** '2026-W49', '2026-12', '2026-Q4', '2026'. */
-export function periodCode(kind: PeriodKind, now: Date = new Date()): string {
+/**
+ * '2026-W49', '2026-12', '2026-Q4', '2026': the running period of a kind, or (`back` > 0) the one
+ * that many periods before it (上一期).
+ */
+export function periodCode(kind: PeriodKind, now: Date = new Date(), back = 0): string {
   const { year, month, day } = chinaToday(now);
   switch (kind) {
     case 'week': {
-      const iso = isoWeek(year, month, day);
+      const shifted = new Date(Date.UTC(year, month - 1, day - 7 * back));
+      const iso = isoWeek(shifted.getUTCFullYear(), shifted.getUTCMonth() + 1, shifted.getUTCDate());
       return `${iso.year}-W${String(iso.week).padStart(2, '0')}`;
     }
-    case 'month':
-      return `${year}-${String(month).padStart(2, '0')}`;
-    case 'quarter':
-      return `${year}-Q${Math.ceil(month / 3)}`;
+    case 'month': {
+      const index = year * 12 + (month - 1) - back;
+      return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
+    }
+    case 'quarter': {
+      const index = year * 4 + Math.ceil(month / 3) - 1 - back;
+      return `${Math.floor(index / 4)}-Q${(index % 4) + 1}`;
+    }
     case 'year':
-      return String(year);
+      return String(year - back);
   }
 }

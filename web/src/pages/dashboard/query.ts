@@ -1,9 +1,9 @@
 import { graphql } from '../../gql';
 
 /**
- * Everything the wall screen shows, in ONE request per refresh: the indicators of the period and
- * region, the week's red/black ranking of the county, the month's verification coverage per
- * village and the data's freshness; the year's
+ * Everything the wall screen shows, in ONE request per refresh: the indicators of the picked period
+ * and region, the red/black ranking of the county for that period (a week: the ranking week ending
+ * in it), the verification coverage per village within that period and the data's freshness; the year's
  * completion against the NEW_TRANSFERS target per subregion, the villages ranked by completion
  * rate, the zero-employment clearance; the headline figures' last 12 periods (sparklines), the
  * figures per child division (breakdown bars) and per poverty group. Aggregates only (the dashboard account reads nothing else).
@@ -182,7 +182,9 @@ export const DashboardQuery = graphql(`
         }
       }
     }
-    villageRanking(county: $county) {
+    villageRanking(county: $county, period: $period) {
+      period
+      periodLabel
       weekStart
       weekEnd
       threshold
@@ -205,8 +207,13 @@ export const DashboardQuery = graphql(`
         suppressed
       }
     }
-    verificationCoverage(region: $region) {
+    verificationCoverage(region: $region, period: $period) {
       month
+      period {
+        code
+        label
+      }
+      stockSource
       total {
         verified {
           value

@@ -1,9 +1,9 @@
 import { useMemo, useState, type ReactNode } from 'react';
 import './partner.css';
-import { PURPOSES } from '../../api/purposes';
+import { PURPOSES } from '@jiuye/common/purposes';
 import { useQuery } from '../../api/useQuery';
 import { EChart } from '../../charts/EChart';
-import type { PartnerTransfersQuery as PartnerTransfersData } from '../../gql/graphql';
+import type { FollowUpDueFilter, PartnerTransfersQuery as PartnerTransfersData } from '../../gql/graphql';
 import { FreshnessLine } from '../FreshnessLine';
 import { outcomesOption, retentionOption, shareText } from './charts';
 import { ContactAttemptForm, FollowUpVisitForm } from './forms';
@@ -75,14 +75,15 @@ export default function PartnerPage() {
 function TransferList({ purpose, onRecorded }: { purpose: string; onRecorded(): void }) {
   const [cursors, setCursors] = useState<(string | null)[]>([null]);
   const [onlyActive, setOnlyActive] = useState(true);
-  const [onlyDue, setOnlyDue] = useState(false);
+  // 待回访 / 逾期 over the whole list: the server filters (transfers(followUpDue:)), paged like the rest.
+  const [followUpDue, setFollowUpDue] = useState<FollowUpDueFilter | null>(null);
   const [open, setOpen] = useState<{ id: string; form: 'contact' | 'visit' } | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const after = cursors[cursors.length - 1];
-  const list = useQuery(PartnerTransfersQuery, { first: PAGE_SIZE, after, onlyActive }, { purpose });
+  const list = useQuery(PartnerTransfersQuery, { first: PAGE_SIZE, after, onlyActive, followUpDue }, { purpose });
   const page = list.data?.transfers;
-  const rows = (page?.nodes ?? []).filter((row) => !onlyDue || row.followUpDue);
-  const dueOnPage = page?.nodes.filter((row) => row.followUpDue).length ?? 0;
+  const rows = page?.nodes ?? [];
+  const dueOnPage = rows.filter((row) => row.followUpDue).length;
   const today = chinaToday();
 
   const done = (message: string) => {
@@ -115,8 +116,19 @@ function TransferList({ purpose, onRecorded }: { purpose: string; onRecorded(): 
           仅在岗（未离岗）
         </label>
         <label>
-          <input type="checkbox" name="onlyDue" checked={onlyDue} onChange={(e) => setOnlyDue(e.target.checked)} />
-          仅看本页待回访/逾期
+          回访{' '}
+          <select
+            name="followUpDue"
+            value={followUpDue ?? ''}
+            onChange={(e) => {
+              setFollowUpDue(e.target.value === '' ? null : (e.target.value as FollowUpDueFilter));
+              setCursors([null]);
+            }}
+          >
+            <option value="">全部</option>
+            <option value="DUE">待回访（含逾期）</option>
+            <option value="OVERDUE">仅逾期</option>
+          </select>
         </label>
         {notice && (
           <span className="notice" role="status" data-testid="notice">

@@ -26,10 +26,10 @@ export const PartnerFiguresQuery = graphql(`
   }
 `);
 
-/** 转移到本市的务工人员, keyset paging (person-level: sent with the declared purpose only). */
+/** 转移到本市的务工人员, keyset paging, optionally only those whose follow-up is due or overdue (person-level: sent with the declared purpose only). */
 export const PartnerTransfersQuery = graphql(`
-  query PartnerTransfers($first: Int!, $after: String, $onlyActive: Boolean) {
-    transfers(first: $first, after: $after, onlyActive: $onlyActive) {
+  query PartnerTransfers($first: Int!, $after: String, $onlyActive: Boolean, $followUpDue: FollowUpDueFilter) {
+    transfers(first: $first, after: $after, onlyActive: $onlyActive, followUpDue: $followUpDue) {
       totalCount
       pageInfo {
         hasNextPage
