@@ -5,6 +5,7 @@ import { randomBytes } from 'node:crypto';
 import {
   ConfigError,
   DEFAULT_PORTS,
+  loadAuditConfig,
   DEVELOPMENT_INTERNAL_SIGNING_KEY,
   DEVELOPMENT_JWT_SECRET,
   DEVELOPMENT_PSEUDONYM_KEY,
@@ -22,12 +23,12 @@ const compose = yaml.load(readFileSync(path.join(root, 'docker-compose.yml'), 'u
 };
 
 describe('docker-compose.yml', () => {
-  it('names PostgreSQL, the six subgraphs and the gateway', () => {
-    expect(Object.keys(compose.services)).toEqual(expect.arrayContaining(['postgres', ...SUBGRAPH_NAMES, 'gateway']));
+  it('names PostgreSQL, the six subgraphs, the gateway and the audit service', () => {
+    expect(Object.keys(compose.services)).toEqual(expect.arrayContaining(['postgres', ...SUBGRAPH_NAMES, 'gateway', 'audit']));
   });
 
   it('gives every long-running service a health check', () => {
-    for (const name of ['postgres', ...SUBGRAPH_NAMES, 'gateway']) {
+    for (const name of ['postgres', ...SUBGRAPH_NAMES, 'gateway', 'audit']) {
       const test = compose.services[name].healthcheck?.test;
       expect(Array.isArray(test) && test.length > 1).toBe(true);
     }
@@ -64,6 +65,20 @@ describe('docker-compose.yml', () => {
     }
   });
 
+  it('runs the audit service on its own port, reading the access log the gateway writes; the gateway routes to it and does not wait for it', () => {
+    const audit = compose.services.audit;
+    expect(audit.command).toEqual(['node', 'gateway/dist/audit/main.js']);
+    expect(existsSync(path.join(root, 'gateway', 'src', 'audit', 'main.ts'))).toBe(true);
+    expect(audit.environment.AUDIT_PORT).toBe(String(DEFAULT_PORTS.audit));
+    expect(audit.ports).toContain(`${DEFAULT_PORTS.audit}:${DEFAULT_PORTS.audit}`);
+    expect(audit.environment.AUDIT_DATABASE_URL).toBe(compose.services.gateway.environment.AUDIT_DATABASE_URL);
+    expect(audit.environment.INTERNAL_SIGNING_KEY).toMatch(/^\$\{INTERNAL_SIGNING_KEY:\?/);
+    expect(audit.healthcheck.test.join(' ')).toContain(`localhost:${DEFAULT_PORTS.audit}/ready`);
+    expect(audit.depends_on.postgres.condition).toBe('service_healthy');
+    expect(compose.services.gateway.environment.AUDIT_URL).toBe(`http://audit:${DEFAULT_PORTS.audit}/graphql`);
+    expect(compose.services.gateway.depends_on.audit).toBeUndefined();
+  });
+
   it('starts the situation read model after every department it reads is healthy', () => {
     const situation = compose.services.situation;
     for (const name of ['hr', 'poverty', 'civil', 'training', 'partner']) expect(situation.depends_on[name].condition).toBe('service_healthy');
@@ -73,7 +88,7 @@ describe('docker-compose.yml', () => {
 
   it('builds the image it uses from the Dockerfile in the repository', () => {
     expect(existsSync(path.join(root, 'Dockerfile'))).toBe(true);
-    for (const name of [...SUBGRAPH_NAMES, 'gateway']) expect(compose.services[name].build).toBe('.');
+    for (const name of [...SUBGRAPH_NAMES, 'gateway', 'audit']) expect(compose.services[name].build).toBe('.');
     expect(compose.volumes).toHaveProperty('pgdata');
   });
 
@@ -105,6 +120,7 @@ describe('docker-compose.yml', () => {
 
     function loadFor(name: string, env: Record<string, string>): unknown {
       if (name === 'gateway') return loadGatewayConfig(env);
+      if (name === 'audit') return loadAuditConfig(env);
       if (name === 'situation') return loadSituationConfig(env);
       return loadSubgraphConfig(name as 'hr', env);
     }
@@ -117,7 +133,7 @@ describe('docker-compose.yml', () => {
     });
 
     it('listens on every interface of the container, in production, with every secret from the environment', () => {
-      for (const name of [...SUBGRAPH_NAMES, 'gateway']) {
+      for (const name of [...SUBGRAPH_NAMES, 'gateway', 'audit']) {
         const environment = compose.services[name].environment;
         expect({ name, host: environment.HOST, nodeEnv: environment.NODE_ENV }).toEqual({ name, host: '0.0.0.0', nodeEnv: 'production' });
         for (const secret of ['PSEUDONYM_KEY', 'INTERNAL_SIGNING_KEY']) expect(environment[secret]).toMatch(new RegExp(`^\\$\\{${secret}:\\?`));
@@ -139,7 +155,7 @@ describe('docker-compose.yml', () => {
       }
     });
 
-    it.each([...SUBGRAPH_NAMES, 'gateway'])('starts %s with real secrets and refuses the development keys, naming each', (name) => {
+    it.each([...SUBGRAPH_NAMES, 'gateway', 'audit'])('starts %s with real secrets and refuses the development keys, naming each', (name) => {
       expect(() => loadFor(name, interpolated(compose.services[name].environment, real()))).not.toThrow();
       const development = {
         ...real(),

@@ -291,19 +291,28 @@ function askDepartment(config: SubgraphConfig, token: string, requestId: string)
 }
 
 /** Who calls a subgraph: the identity the gateway signed, and the signed token itself (passed on to the authorities). */
-interface InternalCaller {
+export interface InternalCaller {
   identity: RequestIdentity;
   token: string;
 }
 
-async function authenticateInternal(request: IncomingMessage, config: SubgraphConfig): Promise<InternalCaller> {
+function authenticateInternal(request: IncomingMessage, config: SubgraphConfig): Promise<InternalCaller> {
+  return authenticateGatewayIdentity(request, config.internalSigningKey);
+}
+
+/**
+ * The identity the gateway signed (x-jiuye-identity), verified with INTERNAL_SIGNING_KEY: every
+ * service behind the gateway (the departments, the audit service) answers nothing without it,
+ * 401 UNAUTHENTICATED naming why (no-gateway-identity, expired, bad signature …).
+ */
+export async function authenticateGatewayIdentity(request: IncomingMessage, signingKey: string): Promise<InternalCaller> {
   const header = request.headers[INTERNAL_IDENTITY_HEADER];
   const token = Array.isArray(header) ? header[0] : header;
   if (!token) {
     throw new HttpError(401, 'departments answer requests that come through the gateway only', 'UNAUTHENTICATED', { reason: 'no-gateway-identity' });
   }
   try {
-    return { identity: await verifyInternalIdentity(token, config.internalSigningKey), token };
+    return { identity: await verifyInternalIdentity(token, signingKey), token };
   } catch (error) {
     const reason = error instanceof TokenError ? error.reason : 'invalid';
     throw new HttpError(401, 'the identity did not come from the gateway', 'UNAUTHENTICATED', { reason });
