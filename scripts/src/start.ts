@@ -1,8 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { Client } from 'pg';
 import { DEFAULT_PORTS, DEPARTMENT_NAMES, departmentTitle, DEVELOPMENT_PSEUDONYM_KEY, serviceUrl, SUBGRAPH_NAMES, withDatabase, type SubgraphName } from '@jiuye/common';
-import { embeddedDatabaseNames, grantSituationReads, provisionServiceRoles, rolePasswords, serviceDatabaseEnv } from './database-roles';
+import { embeddedDatabaseNames, grantAuditReads, grantSituationReads, provisionServiceRoles, rolePasswords, serviceDatabaseEnv } from './database-roles';
 import { EXAMPLE_ACCOUNTS, identityFor, mintDevToken } from './dev-tokens';
 import { databaseEnv, stopChild, waitUntilReady } from './services';
 import { openLocalDatabases, PROJECT_ROOT } from './local-databases';
@@ -106,9 +107,14 @@ async function main(): Promise<void> {
     });
     children.push(gateway);
     await waitUntilReady(`http://localhost:${port('gateway')}/ready`, gateway, 'the gateway');
-    // The access log's reader, once the gateway (its writer) has created the log's tables; its sessions are read-only.
+    // The access log's reader, once the gateway (its writer) has created the log's tables; its sessions are read-only,
+    // and on npm start's own PostgreSQL its role may only read the log (scripts/src/database-roles.ts).
+    const readerUrl =
+      roles && !process.env.AUDIT_DATABASE_URL
+        ? await grantAuditReads({ serverUrl: databases.owned!.serverUrl, database: embeddedDatabaseNames().gateway, password: randomBytes(24).toString('hex') })
+        : auditDatabaseUrl;
     const audit = spawn(process.execPath, [path.join(PROJECT_ROOT, 'gateway', 'dist', 'audit', 'main.js')], {
-      env: { ...baseEnv, AUDIT_PORT: String(port('audit')), AUDIT_DATABASE_URL: auditDatabaseUrl },
+      env: { ...baseEnv, AUDIT_PORT: String(port('audit')), AUDIT_DATABASE_URL: readerUrl },
       stdio: ['ignore', 'inherit', 'inherit'],
     });
     children.push(audit);
