@@ -111,6 +111,15 @@ describe('the audit service, its own process', () => {
     ).toMatch(/"status":200.*"department":"auditor"/);
     expect(audit.output()).not.toContain(idNumber);
 
+    // Its own /metrics (Prometheus), as every service: the auditor's operation counted, its pool, no person in it.
+    const scrape = await (await fetch(new URL('/metrics', auditUrl))).text();
+    const lines = (name: string, ...labels: string[]) => scrape.split('\n').filter((line) => line.startsWith(`${name}{`) && labels.every((label) => line.includes(label)));
+    const answered = lines('jiuye_graphql_requests_total', 'service="audit"', 'outcome="ok"').reduce((sum, line) => sum + Number(line.split(' ').pop()), 0);
+    expect(answered).toBeGreaterThanOrEqual(1);
+    expect(lines('jiuye_db_pool_connections', 'pool="audit"').length).toBeGreaterThan(0);
+    expect(scrape).not.toContain(workerId);
+    expect(scrape).not.toContain(idNumber);
+
     // Through the gateway too, a non-auditor is refused the log.
     const officer = await viaGateway(COUNTY_OFFICER, LOG_QUERY, { workerId });
     expect(officer.body.data).toBeNull();
