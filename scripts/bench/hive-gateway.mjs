@@ -42,7 +42,9 @@ const { GraphQLError, TypeInfo, getNamedType, visit, visitWithTypeInfo } = fromH
 // The same code our gateway verifies and signs with (compiled by tsc -b).
 const { createUserTokenVerifier, signInternalIdentity, isPurpose, PURPOSES, PURPOSE_HEADER, INTERNAL_IDENTITY_HEADER, TokenError, PERSONAL_TYPES, personAccessRefusal, scopeKind } =
   fromRoot('./common/dist/auth/index.js');
-const { DEFAULT_JWT_AUDIENCE, DEFAULT_JWT_ISSUER, DEVELOPMENT_INTERNAL_SIGNING_KEY, DEVELOPMENT_JWT_SECRET, SUBGRAPH_NAMES } = fromRoot('./common/dist/config.js');
+const { DEFAULT_JWT_AUDIENCE, DEFAULT_JWT_ISSUER, DEVELOPMENT_INTERNAL_SIGNING_KEY, DEVELOPMENT_JWT_SECRET } = fromRoot('./common/dist/config.js');
+// The department registry (SUBGRAPH_NAMES moved there from config.js; importing it from config left it undefined).
+const { SUBGRAPH_NAMES } = fromRoot('./common/dist/departments.js');
 
 const env = process.env;
 const port = Number(env.HIVE_PORT ?? 4100);
