@@ -261,6 +261,10 @@ describe('docs/province/docker-compose.yml (the province topology)', () => {
     }
     const config = loadSituationConfig(environment);
     expect(Object.values(config.sourceDatabaseUrls).map(hostOf).sort()).toEqual(DEPARTMENTS.map((name) => `pg-${name}`).sort());
+    // Its GraphQL queries read the hot standby of its own database.
+    expect(hostOf(config.readDatabaseUrl!)).toBe('pg-situation-replica');
+    expect(new URL(config.readDatabaseUrl!).pathname).toBe(new URL(config.databaseUrl).pathname);
+    expect(healthy(services.situation, 'pg-situation-replica')).toBe(true);
   });
 
   it("streams the read model's server to a hot standby", () => {

@@ -139,6 +139,11 @@ export interface SubgraphConfig extends CommonConfig {
   importRowRetentionDays?: number;
   /** Minutes without a committed batch after which a running import is marked failed, interrupted (IMPORT_STALE_MINUTES, default 15). */
   importStaleMinutes?: number;
+  /**
+   * A read replica of the service's database (the situation read model: SITUATION_READ_DATABASE_URL):
+   * GraphQL query operations read there; mutations, downloads and background work use databaseUrl.
+   */
+  readDatabaseUrl?: string;
 }
 
 /** The database a subgraph uses when only a server URL (DATABASE_URL) is given. */
@@ -279,8 +284,18 @@ export function loadSituationConfig(env: NodeJS.ProcessEnv = process.env): Situa
       return [key, check(days, env[variable] ?? DEFAULT_TASK_DUE_DAYS[key], variable, problems)];
     }),
   ) as unknown as TaskDueDays;
+  const replicaUrl = env.SITUATION_READ_DATABASE_URL ? check(postgresUrl, env.SITUATION_READ_DATABASE_URL, 'SITUATION_READ_DATABASE_URL', problems, true) : undefined;
   if (problems.length) throw new ConfigError([...new Set(problems)]);
-  return { ...(base as SubgraphConfig), name: 'situation', sourceDatabaseUrls, pollMs, suppressionThreshold, weekEndsOn, taskDueDays };
+  return {
+    ...(base as SubgraphConfig),
+    name: 'situation',
+    sourceDatabaseUrls,
+    pollMs,
+    suppressionThreshold,
+    weekEndsOn,
+    taskDueDays,
+    ...(replicaUrl ? { readDatabaseUrl: replicaUrl } : {}),
+  };
 }
 
 /**

@@ -100,6 +100,15 @@ describe('configuration', () => {
     expect((refused as Error).message).not.toContain('secret-password');
   });
 
+  it('reads the read model’s read replica (SITUATION_READ_DATABASE_URL), never echoing it when wrong', () => {
+    expect(loadSituationConfig({ DATABASE_URL: SERVER }).readDatabaseUrl).toBeUndefined();
+    expect(loadSituationConfig({ DATABASE_URL: SERVER, SITUATION_READ_DATABASE_URL: 'postgres://r:p@standby:5432/jiuye_situation' }).readDatabaseUrl).toBe(
+      'postgres://r:p@standby:5432/jiuye_situation',
+    );
+    expect(() => loadSituationConfig({ DATABASE_URL: SERVER, SITUATION_READ_DATABASE_URL: 'standby-secret-password' })).toThrow(/SITUATION_READ_DATABASE_URL: expected a URL/);
+    expect(() => loadSituationConfig({ DATABASE_URL: SERVER, SITUATION_READ_DATABASE_URL: 'standby-secret-password' })).not.toThrow(/standby-secret-password/);
+  });
+
   it('reads the gateway query limits and refuses nonsense', () => {
     expect(loadGatewayConfig({ DATABASE_URL: SERVER }).limits).toEqual(DEFAULT_GATEWAY_LIMITS);
     expect(DEFAULT_GATEWAY_LIMITS).toEqual({ maxDepth: 12, maxAliases: 30, maxTokens: 2000, maxCost: 50000, maxBatch: 5, idLookupsPerMinute: 30 });
