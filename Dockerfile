@@ -1,4 +1,4 @@
-# One image for all seven services; docker-compose.yml picks the command per service.
+# One image for all eight services (the audit service runs gateway/dist/audit/main.js); docker-compose.yml picks the command per service.
 FROM node:20-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json tsconfig.json tsconfig.base.json ./

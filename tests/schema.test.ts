@@ -41,7 +41,7 @@ describe('committed schema', () => {
     }
   });
 
-  it('schema/audit.graphql is the access-log subgraph the gateway serves', () => {
+  it('schema/audit.graphql is the access-log subgraph the audit service serves', () => {
     expectSame(AUDIT_SUBGRAPH_SDL, committed('audit.graphql'), 'audit.graphql');
   });
 

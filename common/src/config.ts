@@ -10,7 +10,7 @@ import { DEFAULT_HOST, deploymentSecretProblems, isLoopbackHost } from './deploy
  */
 // DEPARTMENT_NAMES, SUBGRAPH_NAMES and AUTHORITIES: common/src/departments.ts.
 
-export const DEFAULT_PORTS: Record<SubgraphName | 'gateway', number> = {
+export const DEFAULT_PORTS: Record<SubgraphName | 'gateway' | 'audit', number> = {
   gateway: 4000,
   hr: 4001,
   poverty: 4002,
@@ -18,6 +18,8 @@ export const DEFAULT_PORTS: Record<SubgraphName | 'gateway', number> = {
   training: 4004,
   partner: 4005,
   situation: 4006,
+  /** The access log's reader (the audit subgraph); the gateway alone writes the log. */
+  audit: 4007,
 };
 
 export const DEVELOPMENT_PSEUDONYM_KEY = 'development-only-pseudonym-key-change-me-in-production';
@@ -137,6 +139,11 @@ export interface SubgraphConfig extends CommonConfig {
   importRowRetentionDays?: number;
   /** Minutes without a committed batch after which a running import is marked failed, interrupted (IMPORT_STALE_MINUTES, default 15). */
   importStaleMinutes?: number;
+  /**
+   * A read replica of the service's database (the situation read model: SITUATION_READ_DATABASE_URL):
+   * GraphQL query operations read there; mutations, downloads and background work use databaseUrl.
+   */
+  readDatabaseUrl?: string;
 }
 
 /** The database a subgraph uses when only a server URL (DATABASE_URL) is given. */
@@ -277,8 +284,18 @@ export function loadSituationConfig(env: NodeJS.ProcessEnv = process.env): Situa
       return [key, check(days, env[variable] ?? DEFAULT_TASK_DUE_DAYS[key], variable, problems)];
     }),
   ) as unknown as TaskDueDays;
+  const replicaUrl = env.SITUATION_READ_DATABASE_URL ? check(postgresUrl, env.SITUATION_READ_DATABASE_URL, 'SITUATION_READ_DATABASE_URL', problems, true) : undefined;
   if (problems.length) throw new ConfigError([...new Set(problems)]);
-  return { ...(base as SubgraphConfig), name: 'situation', sourceDatabaseUrls, pollMs, suppressionThreshold, weekEndsOn, taskDueDays };
+  return {
+    ...(base as SubgraphConfig),
+    name: 'situation',
+    sourceDatabaseUrls,
+    pollMs,
+    suppressionThreshold,
+    weekEndsOn,
+    taskDueDays,
+    ...(replicaUrl ? { readDatabaseUrl: replicaUrl } : {}),
+  };
 }
 
 /**
@@ -327,6 +344,8 @@ export interface GatewayConfig extends CommonConfig {
   jwt: JwtSettings;
   /** The hash-chained access log's database (AUDIT_DATABASE_URL, or jiuye_audit on DATABASE_URL). */
   auditDatabaseUrl: string;
+  /** Where the audit service answers (AUDIT_URL, its /graphql URL); absent: the supergraph's URL (http://localhost:4007/graphql). */
+  auditUrl?: string;
   /** Sign-in with the identity provider (OIDC_ISSUER, OIDC_CLIENT_ID …), served to the web at GET /auth/config. */
   oidc?: OidcSettings;
   /** The web app served at / and the CORS allow-list; absent: the gateway serves the graph only. */
@@ -421,6 +440,7 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env, defaultS
     port: check(port, env.GATEWAY_PORT ?? DEFAULT_PORTS.gateway, 'GATEWAY_PORT', problems),
     supergraphPath: env.SUPERGRAPH_PATH ?? defaultSupergraphPath,
     subgraphUrls,
+    ...(env.AUDIT_URL !== undefined ? { auditUrl: check(httpUrl, env.AUDIT_URL, 'AUDIT_URL', problems) } : {}),
     subgraphTimeoutMs: check(z.coerce.number().int().positive('expected milliseconds, a positive whole number'), env.SUBGRAPH_TIMEOUT_MS ?? 10000, 'SUBGRAPH_TIMEOUT_MS', problems),
     maxInFlight: positive('GATEWAY_MAX_IN_FLIGHT', DEFAULT_GATEWAY_MAX_IN_FLIGHT),
     jwt: readJwtSettings(signInEnv, common.environment, problems),
@@ -602,4 +622,30 @@ function readAuditDatabaseUrl(env: NodeJS.ProcessEnv, problems: string[]): strin
   }
   problems.push('AUDIT_DATABASE_URL or DATABASE_URL: one is required (the access log lives there; npm start sets them)');
   return undefined as unknown as string;
+}
+
+/**
+ * The audit service (gateway/src/audit/main.ts): the access log in the graph, read from its
+ * database, for requests the gateway signed. The gateway alone writes the log.
+ */
+export interface AuditConfig extends CommonConfig {
+  host: string;
+  /** AUDIT_PORT, default 4007. */
+  port: number;
+  /** The access log's database (AUDIT_DATABASE_URL, or jiuye_audit on DATABASE_URL); read only, in read-only transactions. */
+  auditDatabaseUrl: string;
+}
+
+export function loadAuditConfig(env: NodeJS.ProcessEnv = process.env): AuditConfig {
+  const problems: string[] = [];
+  const common = readCommon(env, problems);
+  const config: AuditConfig = {
+    ...common,
+    host: env.HOST || DEFAULT_HOST,
+    port: check(port, env.AUDIT_PORT ?? DEFAULT_PORTS.audit, 'AUDIT_PORT', problems),
+    auditDatabaseUrl: readAuditDatabaseUrl(env, problems),
+  };
+  problems.push(...commonSecretProblems(config));
+  if (problems.length) throw new ConfigError(problems);
+  return config;
 }

@@ -22,7 +22,7 @@ const MESSAGES = [
 /**
  * Whether an error means the service's database cannot be reached now (stopped, restarting, the
  * network down), as opposed to a query that failed: the causes are followed (cause, MikroORM's
- * previous, GraphQL's originalError).
+ * previous, GraphQL's originalError and thrownValue).
  */
 export function isDatabaseUnavailable(error: unknown): boolean {
   const seen = new Set<unknown>();
@@ -33,8 +33,9 @@ export function isDatabaseUnavailable(error: unknown): boolean {
     if (typeof code === 'string' && (NETWORK_CODES.has(code) || SERVER_CODES.has(code) || /^08/.test(code))) return true;
     if (name === 'ConnectionException') return true;
     if (typeof message === 'string' && MESSAGES.some((pattern) => pattern.test(message))) return true;
-    const next = current as { cause?: unknown; previous?: unknown; originalError?: unknown };
-    current = next.cause ?? next.previous ?? next.originalError;
+    // thrownValue: graphql-js wraps a thrown value that is not an Error of its realm (NonErrorThrown).
+    const next = current as { cause?: unknown; previous?: unknown; originalError?: unknown; thrownValue?: unknown };
+    current = next.cause ?? next.previous ?? next.originalError ?? next.thrownValue;
   }
   return false;
 }

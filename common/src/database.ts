@@ -43,6 +43,11 @@ export interface DatabaseOptions {
   poolSize?: number;
   /** Where new migrations are written (only the migration:create tool needs it). */
   migrationsPath?: string;
+  /**
+   * A read replica (a hot standby of `url`): `em.getConnection('read')` runs there; everything
+   * else (the ORM's own reads and writes, migrations, transactions) stays on `url`.
+   */
+  replicaUrl?: string;
 }
 
 export interface Database {
@@ -99,6 +104,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     forceUtcTimezone: true,
     discovery: { disableDynamicFileAccess: true, requireEntitiesArray: true },
     pool: { min: 0, max: options.poolSize ?? 10 },
+    ...(options.replicaUrl ? { replicas: [{ name: 'read-replica', clientUrl: options.replicaUrl }], preferReadReplicas: false } : {}),
   });
   return { orm, statements, close: () => orm.close(true) };
 }

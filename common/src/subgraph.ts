@@ -44,6 +44,8 @@ export interface SubgraphContext<TLoaders = unknown> {
    * (changeContextPlugin), applied to every transaction `em` starts (common/src/history.ts).
    */
   change: { current: ChangeContext | null };
+  /** Set once the operation is resolved (changeContextPlugin): a query may read from the read replica (LoaderRequest). */
+  operation: { kind: 'query' | 'mutation' | 'subscription' | null };
   /**
    * Asks an authority department (hr, partner, training) on one of its internal routes, with the
    * caller's own signed identity (as the access checks do): e.g. whether the postings a service
@@ -81,6 +83,14 @@ export const WORKER_VILLAGES_PATH = '/internal/worker-villages';
  */
 export const ACCESS_LOG_SERVICE = { subject: 'gateway:access-log', department: 'auditor', role: 'viewer', permissions: [] } as const;
 
+/** What createLoaders may ask of the request it serves. */
+export interface LoaderRequest {
+  /** True once the request is known to be a GraphQL query operation; false for mutations, downloads, routes and until the operation is resolved. */
+  readOnly(): boolean;
+}
+
+const NOT_READ_ONLY: LoaderRequest = { readOnly: () => false };
+
 type ReferenceResolver<TLoaders> = (reference: any, context: SubgraphContext<TLoaders>) => unknown;
 
 /** Everything that makes one department's subgraph; each subgraph's index.ts exports one. */
@@ -94,7 +104,12 @@ export interface SubgraphModule<TLoaders = unknown> {
   referenceResolvers: Record<string, ReferenceResolver<TLoaders>>;
   entities: EntityClass<unknown>[];
   migrations: MigrationObject[];
-  createLoaders(em: EntityManager, config: SubgraphConfig): TLoaders;
+  /**
+   * `request.readOnly()` tells, when a statement runs, whether it serves a GraphQL query (not a
+   * mutation, a download or an internal route): such statements may go to the read replica
+   * (`em.getConnection('read')`, SubgraphConfig.readDatabaseUrl).
+   */
+  createLoaders(em: EntityManager, config: SubgraphConfig, request: LoaderRequest): TLoaders;
   /** Which types hold personal data and which fields are sensitive (the subgraph's access.ts). */
   access: AccessRules;
   /** The change history: how each captured table reads in the graph, and the tables left out (common/src/history-read.ts). */
@@ -189,11 +204,12 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
  * name or ID number), origin 'mutation', detail its root field names. Other operations write
  * nothing; if one did, its change would be recorded as 'direct'.
  */
-export function changeContextPlugin(): ApolloServerPlugin<Pick<SubgraphContext, 'identity' | 'change'>> {
+export function changeContextPlugin(): ApolloServerPlugin<Pick<SubgraphContext, 'identity' | 'change'> & Partial<Pick<SubgraphContext, 'operation'>>> {
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ operation, contextValue }) {
+          if (contextValue.operation && operation) contextValue.operation.kind = operation.operation;
           if (operation?.operation !== 'mutation' || !contextValue.change) return;
           const fields = operation.selectionSet.selections.flatMap((selection) => (selection.kind === 'Field' ? [selection.name.value] : []));
           contextValue.change.current = { actor: contextValue.identity.subject, origin: 'mutation', detail: [...new Set(fields)].join(',') || null };
@@ -291,19 +307,28 @@ function askDepartment(config: SubgraphConfig, token: string, requestId: string)
 }
 
 /** Who calls a subgraph: the identity the gateway signed, and the signed token itself (passed on to the authorities). */
-interface InternalCaller {
+export interface InternalCaller {
   identity: RequestIdentity;
   token: string;
 }
 
-async function authenticateInternal(request: IncomingMessage, config: SubgraphConfig): Promise<InternalCaller> {
+function authenticateInternal(request: IncomingMessage, config: SubgraphConfig): Promise<InternalCaller> {
+  return authenticateGatewayIdentity(request, config.internalSigningKey);
+}
+
+/**
+ * The identity the gateway signed (x-jiuye-identity), verified with INTERNAL_SIGNING_KEY: every
+ * service behind the gateway (the departments, the audit service) answers nothing without it,
+ * 401 UNAUTHENTICATED naming why (no-gateway-identity, expired, bad signature …).
+ */
+export async function authenticateGatewayIdentity(request: IncomingMessage, signingKey: string): Promise<InternalCaller> {
   const header = request.headers[INTERNAL_IDENTITY_HEADER];
   const token = Array.isArray(header) ? header[0] : header;
   if (!token) {
     throw new HttpError(401, 'departments answer requests that come through the gateway only', 'UNAUTHENTICATED', { reason: 'no-gateway-identity' });
   }
   try {
-    return { identity: await verifyInternalIdentity(token, config.internalSigningKey), token };
+    return { identity: await verifyInternalIdentity(token, signingKey), token };
   } catch (error) {
     const reason = error instanceof TokenError ? error.reason : 'invalid';
     throw new HttpError(401, 'the identity did not come from the gateway', 'UNAUTHENTICATED', { reason });
@@ -318,6 +343,7 @@ export async function startSubgraph<TLoaders>(module: SubgraphModule<TLoaders>, 
     entities: module.entities,
     migrations: module.migrations,
     logSql: process.env.LOG_SQL === '1',
+    ...(config.readDatabaseUrl ? { replicaUrl: config.readDatabaseUrl } : {}),
   });
   let background: BackgroundWork | null = null;
   let maintenance: BackgroundWork | null = null;
@@ -363,10 +389,11 @@ export async function startSubgraph<TLoaders>(module: SubgraphModule<TLoaders>, 
     };
     const contextFor = async (_request: IncomingMessage, requestId: string, { identity, token }: InternalCaller): Promise<SubgraphContext<TLoaders>> => {
       const change: SubgraphContext['change'] = { current: null };
+      const operation: SubgraphContext['operation'] = { kind: null };
       const em = forkWithChangeContext(database.orm.em as EntityManager, () => change.current);
-      const loaders = module.createLoaders(em, config);
+      const loaders = module.createLoaders(em, config, { readOnly: () => operation.kind === 'query' });
       const access = new AccessControl(identity, authorityFor(token, em, loaders));
-      return { em, loaders, config, requestId, logger, identity, access, change, askDepartment: askDepartment(config, token, requestId) };
+      return { em, loaders, config, requestId, logger, identity, access, change, operation, askDepartment: askDepartment(config, token, requestId) };
     };
     const http: RunningHttpServer = await serveGraphQL<SubgraphContext<TLoaders>, InternalCaller>(server, {
       port: config.port,
@@ -416,7 +443,7 @@ export async function startSubgraph<TLoaders>(module: SubgraphModule<TLoaders>, 
             throw new HttpError(400, `the ${module.name} department does not decide access for this kind of account`);
           }
           const em = database.orm.em.fork() as EntityManager;
-          const visible = await localAuthority.visibleWorkers({ em, loaders: module.createLoaders(em, config) }, identity, workerIds);
+          const visible = await localAuthority.visibleWorkers({ em, loaders: module.createLoaders(em, config, NOT_READ_ONLY) }, identity, workerIds);
           return { visible: [...visible] };
         },
       },

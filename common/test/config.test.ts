@@ -1,4 +1,4 @@
-import { ConfigError, DEFAULT_GATEWAY_LIMITS, DEFAULT_TASK_DUE_DAYS, loadGatewayConfig, loadSituationConfig, loadSubgraphConfig } from '@jiuye/common';
+import { ConfigError, DEFAULT_GATEWAY_LIMITS, DEFAULT_TASK_DUE_DAYS, loadAuditConfig, loadGatewayConfig, loadSituationConfig, loadSubgraphConfig } from '@jiuye/common';
 
 const SERVER = 'postgres://jiuye:jiuye@localhost:5432/postgres';
 
@@ -77,6 +77,36 @@ describe('configuration', () => {
     expect(config.subgraphUrls).toEqual({ hr: 'http://hr:4001/graphql' });
     expect(config.port).toBe(8080);
     expect(() => loadGatewayConfig({ DATABASE_URL: SERVER, HR_URL: 'not a url' })).toThrow(/HR_URL/);
+  });
+
+  it('reads where the gateway finds the audit service (AUDIT_URL), and the audit service its port and the access log', () => {
+    expect(loadGatewayConfig({ DATABASE_URL: SERVER }).auditUrl).toBeUndefined();
+    expect(loadGatewayConfig({ DATABASE_URL: SERVER, AUDIT_URL: 'http://audit:4007/graphql' }).auditUrl).toBe('http://audit:4007/graphql');
+    expect(() => loadGatewayConfig({ DATABASE_URL: SERVER, AUDIT_URL: 'not a url' })).toThrow(/AUDIT_URL: expected an http\(s\) URL/);
+    const audit = loadAuditConfig({ DATABASE_URL: SERVER });
+    expect(audit).toMatchObject({ port: 4007, auditDatabaseUrl: 'postgres://jiuye:jiuye@localhost:5432/jiuye_audit', host: '127.0.0.1' });
+    expect(loadAuditConfig({ AUDIT_DATABASE_URL: 'postgres://r:p@pg-audit:5432/jiuye_audit', AUDIT_PORT: '5007' })).toMatchObject({
+      port: 5007,
+      auditDatabaseUrl: 'postgres://r:p@pg-audit:5432/jiuye_audit',
+    });
+    let refused: unknown;
+    try {
+      loadAuditConfig({ AUDIT_PORT: 'x', NODE_ENV: 'production', AUDIT_DATABASE_URL: 'mysql://secret-password@db/audit' });
+    } catch (error) {
+      refused = error;
+    }
+    expect(refused).toBeInstanceOf(ConfigError);
+    expect((refused as ConfigError).problems.map((problem) => problem.split(':')[0]).sort()).toEqual(['AUDIT_DATABASE_URL', 'AUDIT_PORT', 'INTERNAL_SIGNING_KEY', 'PSEUDONYM_KEY']);
+    expect((refused as Error).message).not.toContain('secret-password');
+  });
+
+  it('reads the read model’s read replica (SITUATION_READ_DATABASE_URL), never echoing it when wrong', () => {
+    expect(loadSituationConfig({ DATABASE_URL: SERVER }).readDatabaseUrl).toBeUndefined();
+    expect(loadSituationConfig({ DATABASE_URL: SERVER, SITUATION_READ_DATABASE_URL: 'postgres://r:p@standby:5432/jiuye_situation' }).readDatabaseUrl).toBe(
+      'postgres://r:p@standby:5432/jiuye_situation',
+    );
+    expect(() => loadSituationConfig({ DATABASE_URL: SERVER, SITUATION_READ_DATABASE_URL: 'standby-secret-password' })).toThrow(/SITUATION_READ_DATABASE_URL: expected a URL/);
+    expect(() => loadSituationConfig({ DATABASE_URL: SERVER, SITUATION_READ_DATABASE_URL: 'standby-secret-password' })).not.toThrow(/standby-secret-password/);
   });
 
   it('reads the gateway query limits and refuses nonsense', () => {

@@ -176,6 +176,34 @@ export async function grantSituationReads(options: Pick<RoleOptions, 'serverUrl'
   }
 }
 
+/** The access log's tables the audit service reads (gateway/src/audit/access-log.ts); it writes none. */
+export const AUDIT_READS = ['access_log', 'access_log_head'] as const;
+
+/**
+ * The audit service's role (<prefix>audit_reader): it may connect to the access log's database
+ * and read its tables, nothing else — not append (the gateway alone writes the log), not another
+ * service's database. Granted once the gateway has created the log (its migrations); run as the
+ * superuser on every start (idempotent; the password is set each time). Returns the URL as that role.
+ */
+export async function grantAuditReads(options: { serverUrl: string; database: string; password: string; rolePrefix?: string }): Promise<string> {
+  const role = `${options.rolePrefix ?? 'jiuye_'}audit_reader`;
+  await withClient(withDatabase(options.serverUrl, 'postgres'), async (client) => {
+    const exists = (await client.query('select 1 from pg_roles where rolname = $1', [role])).rowCount;
+    await client.query(
+      `${exists ? 'alter' : 'create'} role ${identifier(role)} with login nosuperuser nocreatedb nocreaterole noreplication nobypassrls password ${literal(options.password)}`,
+    );
+    await client.query(`grant connect on database ${identifier(options.database)} to ${identifier(role)}`);
+  });
+  await withClient(withDatabase(options.serverUrl, options.database), async (client) => {
+    const missing = (await client.query<{ name: string }>(`select name from unnest($1::text[]) name where to_regclass(format('public.%I', name)) is null`, [AUDIT_READS])).rows;
+    if (missing.length) throw new Error(`the audit service reads ${missing.map((r) => r.name).join(', ')}, which ${options.database} does not have (has the gateway started?)`);
+    await client.query(`revoke all on all tables in schema public from ${identifier(role)}`);
+    await client.query(`grant usage on schema public to ${identifier(role)}`);
+    await client.query(`grant select on ${AUDIT_READS.map(identifier).join(', ')} to ${identifier(role)}`);
+  });
+  return urlAs(options.serverUrl, options.database, role, options.password);
+}
+
 /** The role passwords kept in a data directory (made on first use, mode 0600). */
 export async function rolePasswords(dataDirectory: string): Promise<Record<Service, string>> {
   const file = path.join(dataDirectory, ROLE_PASSWORDS_FILE);

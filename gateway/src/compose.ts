@@ -6,8 +6,8 @@ import { AUDIT_SUBGRAPH_NAME, AUDIT_SUBGRAPH_SDL } from './audit/audit-subgraph'
 /**
  * Build-time composition: the committed subgraph SDL in schema/ becomes schema/supergraph.graphql.
  * The URLs written into the supergraph are the local defaults; the gateway can override each
- * one from the environment (HR_URL, …). The audit subgraph (the access log) is served inside the
- * gateway; its URL is never called.
+ * one from the environment (HR_URL, …, AUDIT_URL). The audit subgraph (the access log) is its own
+ * service (gateway/src/audit/service.ts), routed to like a department.
  */
 export function composeSupergraph(sdlByName: Record<SubgraphName, string>): string {
   return composeSchemas(sdlByName).supergraph;
@@ -25,7 +25,7 @@ export function composeSchemas(sdlByName: Record<SubgraphName, string>): { super
       url: `http://localhost:${DEFAULT_PORTS[name]}/graphql`,
       typeDefs: parse(sdlByName[name]),
     })),
-    { name: AUDIT_SUBGRAPH_NAME, url: `http://localhost:${DEFAULT_PORTS.gateway}/in-process/audit`, typeDefs: parse(AUDIT_SUBGRAPH_SDL) },
+    { name: AUDIT_SUBGRAPH_NAME, url: `http://localhost:${DEFAULT_PORTS.audit}/graphql`, typeDefs: parse(AUDIT_SUBGRAPH_SDL) },
   ]);
   if (result.errors?.length || !result.schema) {
     throw new Error(`composition failed:\n${(result.errors ?? []).map((e) => `  - ${e.message}`).join('\n')}`);

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { IncomingMessage } from 'node:http';
-import { ApolloGateway, LocalGraphQLDataSource } from '@apollo/gateway';
+import { ApolloGateway } from '@apollo/gateway';
 import {
   createLogger,
   DEFAULT_GATEWAY_MAX_IN_FLIGHT,
@@ -25,8 +25,8 @@ import { AccessLogStore } from './audit/access-log';
 import { accessLogPlugin } from './audit/access-log-plugin';
 import { LookupBudget } from './audit/lookup-budget';
 import { residenceAuthority } from './audit/villages';
-import { AUDIT_SUBGRAPH_NAME, buildAuditSchema } from './audit/audit-subgraph';
-import { departmentSource, FetchCounts } from './department';
+import { AUDIT_SUBGRAPH_NAME } from './audit/audit-subgraph';
+import { auditSource, departmentSource, FetchCounts } from './department';
 import { GatewayServer } from './server';
 import { webFront } from './web';
 import { GatewayMetrics } from './metrics';
@@ -43,8 +43,9 @@ export interface RunningGateway {
   stop(): Promise<void>;
 }
 
-/** Subgraph URLs: the supergraph's defaults unless the environment names others (HR_URL, …). */
+/** Subgraph URLs: the supergraph's defaults unless the environment names others (HR_URL, …, AUDIT_URL). */
 export function subgraphUrl(config: GatewayConfig, name: string, fromSupergraph: string): string {
+  if (name === AUDIT_SUBGRAPH_NAME) return config.auditUrl ?? fromSupergraph;
   return config.subgraphUrls[name as SubgraphName] ?? fromSupergraph;
 }
 
@@ -67,14 +68,13 @@ export async function startGateway(config: GatewayConfig, options: { logger?: Lo
     (error) => logger.warn({ error: (error as Error).message }, 'access log: the residence authority did not answer; entries written without a village'),
   );
   const lookupBudget = new LookupBudget(limits.idLookupsPerMinute);
-  const auditSchema = buildAuditSchema(accessLog, config.pseudonymKey);
   const gateway = new ApolloGateway({
     supergraphSdl,
     buildService({ name, url }) {
-      // The access log is served from inside the gateway, which alone writes it.
-      if (name === AUDIT_SUBGRAPH_NAME) return new LocalGraphQLDataSource(auditSchema);
       const target = subgraphUrl(config, name, url ?? '');
       urls.set(name, target);
+      // The access log is read from the audit service (gateway/src/audit/service.ts); the gateway alone writes it.
+      if (name === AUDIT_SUBGRAPH_NAME) return auditSource(target, config.subgraphTimeoutMs, fetchCounts, gatewayMetrics?.fetchStep(name));
       return departmentSource(name, target, config.subgraphTimeoutMs, fetchCounts, gatewayMetrics?.fetchStep(name));
     },
     // The query plan (header Apollo-Query-Plan-Experimental) shows how the departments are called; not in production.

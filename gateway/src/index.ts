@@ -7,6 +7,7 @@ export * from './errors';
 export * from './auth';
 export * from './audit/access-log';
 export * from './audit/audit-subgraph';
+export * from './audit/service';
 export * from './audit/id-lookups';
 export * from './audit/lookup-budget';
 export * from './sign-in';

@@ -6,7 +6,7 @@
  * resolve from .bench/hive/node_modules. Plain JavaScript, not compiled by tsc.
  *
  * Environment: HIVE_PORT (default 4100), HR_URL, POVERTY_URL, CIVIL_URL, TRAINING_URL,
- * PARTNER_URL (default: the supergraph's URLs), JWT_SECRET / JWT_ISSUER / JWT_AUDIENCE,
+ * PARTNER_URL, SITUATION_URL, AUDIT_URL (default: the supergraph's URLs), JWT_SECRET / JWT_ISSUER / JWT_AUDIENCE,
  * INTERNAL_SIGNING_KEY (development defaults as in common/src/config.ts), HIVE_LOG_LEVEL (warn).
  *
  * Per request it does the work our gateway does before and around the query plan, with the same
@@ -42,7 +42,9 @@ const { GraphQLError, TypeInfo, getNamedType, visit, visitWithTypeInfo } = fromH
 // The same code our gateway verifies and signs with (compiled by tsc -b).
 const { createUserTokenVerifier, signInternalIdentity, isPurpose, PURPOSES, PURPOSE_HEADER, INTERNAL_IDENTITY_HEADER, TokenError, PERSONAL_TYPES, personAccessRefusal, scopeKind } =
   fromRoot('./common/dist/auth/index.js');
-const { DEFAULT_JWT_AUDIENCE, DEFAULT_JWT_ISSUER, DEVELOPMENT_INTERNAL_SIGNING_KEY, DEVELOPMENT_JWT_SECRET, SUBGRAPH_NAMES } = fromRoot('./common/dist/config.js');
+const { DEFAULT_JWT_AUDIENCE, DEFAULT_JWT_ISSUER, DEVELOPMENT_INTERNAL_SIGNING_KEY, DEVELOPMENT_JWT_SECRET } = fromRoot('./common/dist/config.js');
+// The department registry (SUBGRAPH_NAMES moved there from config.js; importing it from config left it undefined).
+const { SUBGRAPH_NAMES } = fromRoot('./common/dist/departments.js');
 
 const env = process.env;
 const port = Number(env.HIVE_PORT ?? 4100);
@@ -77,7 +79,8 @@ const transportEntries = {};
 // answer, computed under one of their identities. Off: every request is answered for its caller,
 // as our gateway does (HIVE_DEDUPLICATE=1 turns it back on to see what it is worth).
 const deduplicateInflightRequests = env.HIVE_DEDUPLICATE === '1';
-for (const name of SUBGRAPH_NAMES) {
+// The audit subgraph (the access log) is a service of its own (AUDIT_URL), routed to like a department.
+for (const name of [...SUBGRAPH_NAMES, 'audit']) {
   const url = env[`${name.toUpperCase()}_URL`];
   transportEntries[name] = { ...(url ? { location: url } : {}), options: { deduplicateInflightRequests } };
 }

@@ -15,7 +15,7 @@ async function main(): Promise<void> {
     console.log(`schema/${name}.graphql`);
   }
   await writeFile(path.join(schemaDir, 'audit.graphql'), AUDIT_SUBGRAPH_SDL);
-  console.log('schema/audit.graphql (the access log, served inside the gateway)');
+  console.log('schema/audit.graphql (the access log, the audit service: gateway/src/audit/service.ts)');
   const composed = composeSchemas(sdl);
   await writeFile(path.join(schemaDir, 'supergraph.graphql'), composed.supergraph);
   console.log('schema/supergraph.graphql composed');

@@ -1,8 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { Client } from 'pg';
 import { DEFAULT_PORTS, DEPARTMENT_NAMES, departmentTitle, DEVELOPMENT_PSEUDONYM_KEY, serviceUrl, SUBGRAPH_NAMES, withDatabase, type SubgraphName } from '@jiuye/common';
-import { embeddedDatabaseNames, grantSituationReads, provisionServiceRoles, rolePasswords, serviceDatabaseEnv } from '@jiuye/devtools/database-roles';
+import { embeddedDatabaseNames, grantAuditReads, grantSituationReads, provisionServiceRoles, rolePasswords, serviceDatabaseEnv } from '@jiuye/devtools/database-roles';
 import { EXAMPLE_ACCOUNTS, identityFor, mintDevToken } from './dev-tokens';
 import { databaseEnv, stopChild, waitUntilReady } from './services';
 import { openLocalDatabases, PROJECT_ROOT } from './local-databases';
@@ -12,11 +13,11 @@ import { createDemoCounty } from '@jiuye/devtools';
 
 /**
  * npm start: embedded PostgreSQL (or the configured one) → migrations → the demo county on
- * first run → six subgraphs and the gateway as child processes → the URL. Ctrl-C stops
+ * first run → six subgraphs, the gateway and the audit service as child processes → the URL. Ctrl-C stops
  * the gateway, the subgraphs and then PostgreSQL.
  */
-function port(name: SubgraphName | 'gateway'): number {
-  const value = process.env[name === 'gateway' ? 'GATEWAY_PORT' : `${name.toUpperCase()}_PORT`];
+function port(name: SubgraphName | 'gateway' | 'audit'): number {
+  const value = process.env[`${name.toUpperCase()}_PORT`];
   return value ? Number(value) : DEFAULT_PORTS[name];
 }
 
@@ -98,17 +99,26 @@ async function main(): Promise<void> {
     await Promise.all(DEPARTMENT_NAMES.map(startSubgraph));
     if (roles) await grantSituationReads({ serverUrl: databases.owned!.serverUrl, databases: embeddedDatabaseNames() });
     await startSubgraph('situation');
+    const auditDatabaseUrl = process.env.AUDIT_DATABASE_URL ?? (roles ? roles.own.gateway : withDatabase(databases.urls.hr, 'jiuye_audit'));
+    const auditUrl = `http://localhost:${port('audit')}/graphql`;
     const gateway = spawn(process.execPath, [path.join(PROJECT_ROOT, 'gateway', 'dist', 'main.js')], {
-      env: {
-        ...baseEnv,
-        ...subgraphUrls,
-        GATEWAY_PORT: String(port('gateway')),
-        AUDIT_DATABASE_URL: process.env.AUDIT_DATABASE_URL ?? (roles ? roles.own.gateway : withDatabase(databases.urls.hr, 'jiuye_audit')),
-      },
+      env: { ...baseEnv, ...subgraphUrls, GATEWAY_PORT: String(port('gateway')), AUDIT_DATABASE_URL: auditDatabaseUrl, AUDIT_URL: auditUrl },
       stdio: ['ignore', 'inherit', 'inherit'],
     });
     children.push(gateway);
     await waitUntilReady(`http://localhost:${port('gateway')}/ready`, gateway, 'the gateway');
+    // The access log's reader, once the gateway (its writer) has created the log's tables; its sessions are read-only,
+    // and on npm start's own PostgreSQL its role may only read the log (devtools/src/database-roles.ts).
+    const readerUrl =
+      roles && !process.env.AUDIT_DATABASE_URL
+        ? await grantAuditReads({ serverUrl: databases.owned!.serverUrl, database: embeddedDatabaseNames().gateway, password: randomBytes(24).toString('hex') })
+        : auditDatabaseUrl;
+    const audit = spawn(process.execPath, [path.join(PROJECT_ROOT, 'gateway', 'dist', 'audit', 'main.js')], {
+      env: { ...baseEnv, AUDIT_PORT: String(port('audit')), AUDIT_DATABASE_URL: readerUrl },
+      stdio: ['ignore', 'inherit', 'inherit'],
+    });
+    children.push(audit);
+    await waitUntilReady(serviceUrl(auditUrl, '/ready'), audit, 'the audit service');
     for (const child of children) {
       child.once('exit', (code) => {
         if (!stopping) {
@@ -129,6 +139,7 @@ async function main(): Promise<void> {
   Graph explorer (GraphiQL):                 ${serviceUrl(url, '/graphiql')}
   GraphQL endpoint:                          ${url}
 ${SUBGRAPH_NAMES.map((name) => `  ${name.padEnd(9)} http://localhost:${port(name)}/graphql   ${departmentTitle(name)}`).join('\n')}
+  audit     ${auditUrl}   the access log (auditors; its own process)
   PostgreSQL: ${databases.embedded ? 'embedded, data in .data/pg (superuser and service-role passwords in files there, mode 0600); each service connects as its own role' : 'external (DATABASE_URL)'}
 
 Every request carries a bearer token; person-level queries also declare a purpose of use

@@ -44,7 +44,7 @@ export function spawnService(main: string, env: Record<string, string>): ChildSe
     async ready(timeoutMs = 60_000) {
       const deadline = Date.now() + timeoutMs;
       for (;;) {
-        const line = output.split('\n').find((text) => text.includes('subgraph ready') || text.includes('gateway ready'));
+        const line = output.split('\n').find((text) => text.includes('subgraph ready') || text.includes('gateway ready') || text.includes('audit service ready'));
         if (line) return (JSON.parse(line) as { url: string }).url;
         if (gone()) throw new Error(`${main} ended before it was ready:\n${output.slice(-4000)}`);
         if (Date.now() > deadline) throw new Error(`${main} not ready in ${timeoutMs} ms:\n${output.slice(-4000)}`);

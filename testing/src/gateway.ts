@@ -67,6 +67,8 @@ export async function startGatewayOn(
       port: 0,
       supergraphPath: path.resolve(__dirname, '../../schema/supergraph.graphql'),
       subgraphTimeoutMs: 10_000,
+      // The platform's audit service; a stand-in platform (tests/web) has none and keeps the supergraph's URL.
+      ...(platform.audit ? { auditUrl: platform.audit.url } : {}),
       ...rest,
       subgraphUrls: { ...Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, platform.subgraphs[name].url])), ...subgraphUrls },
       limits: { ...DEFAULT_QUERY_LIMITS, ...limits },

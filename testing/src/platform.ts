@@ -5,6 +5,7 @@ import {
   mintUserToken,
   DEPARTMENT_NAMES,
   SUBGRAPH_NAMES,
+  type AuditConfig,
   type AuthorityName,
   type SituationConfig,
   type GatewayConfig,
@@ -13,7 +14,7 @@ import {
   type Purpose,
   type SubgraphName,
 } from '@jiuye/common';
-import { DEFAULT_QUERY_LIMITS, startGateway, type RunningGateway } from '@jiuye/gateway';
+import { DEFAULT_QUERY_LIMITS, startAuditService, startGateway, type RunningAuditService, type RunningGateway } from '@jiuye/gateway';
 import { seedDemoCounty, SUBGRAPH_MODULES, type SeedReport } from '@jiuye/devtools';
 import {
   freshDatabaseUrl,
@@ -52,6 +53,8 @@ export async function userHeaders(identity: Identity | string, purpose: Purpose 
 
 export interface TestPlatform {
   gateway: RunningGateway;
+  /** The audit service (the access log in the graph), which the gateway routes to over HTTP. */
+  audit: RunningAuditService;
   subgraphs: Record<SubgraphName, TestSubgraph>;
   county: DemoCounty;
   seed: SeedReport;
@@ -82,9 +85,23 @@ export function situationTestConfig(
   };
 }
 
+/** The audit service's configuration in tests: the access log's test database, a free port. */
+export function auditTestConfig(auditDatabaseUrl: string, overrides: Partial<AuditConfig> = {}): AuditConfig {
+  return {
+    environment: 'test',
+    logLevel: 'silent',
+    pseudonymKey: TEST_PSEUDONYM_KEY,
+    internalSigningKey: TEST_INTERNAL_SIGNING_KEY,
+    host: '127.0.0.1',
+    port: 0,
+    auditDatabaseUrl,
+    ...overrides,
+  };
+}
+
 /**
  * The whole platform in process: fresh databases (six subgraphs, the access log) seeded with a small demo county, the
- * six subgraphs on free ports, and the gateway serving the committed supergraph with its
+ * six subgraphs and the audit service on free ports, and the gateway serving the committed supergraph with its
  * subgraph URLs pointed at them.
  */
 export async function startTestPlatform(
@@ -104,6 +121,9 @@ export async function startTestPlatform(
   }
   Object.assign(authorityUrls, { hr: subgraphs.hr.url, partner: subgraphs.partner.url, training: subgraphs.training.url });
   const auditDatabaseUrl = freshDatabaseUrl('audit');
+  // The audit service reads the log the gateway writes; it listens first, so the gateway is given its URL.
+  const audit = await startAuditService(auditTestConfig(auditDatabaseUrl));
+  const auditUrl = audit.url;
   const gateway = await startGateway({
     environment: 'test',
     logLevel: 'silent',
@@ -118,6 +138,7 @@ export async function startTestPlatform(
     subgraphTimeoutMs: 10_000,
     // Suites look the same few people up by ID number over and over; tests/security/03-id-probing.test.ts runs the real budget.
     limits: { ...DEFAULT_QUERY_LIMITS, idLookupsPerMinute: 100_000 },
+    auditUrl,
     ...gatewayOverrides,
   });
   const queryAs = async <T>(identity: Identity | string, text: string, variables?: Record<string, unknown>, purpose: Purpose | null = 'verification') =>
@@ -125,6 +146,7 @@ export async function startTestPlatform(
   const query = <T>(text: string, variables?: Record<string, unknown>) => queryAs<T>(COUNTY_OFFICER, text, variables);
   return {
     gateway,
+    audit,
     queryAs,
     auditDatabaseUrl,
     subgraphs,
@@ -139,6 +161,7 @@ export async function startTestPlatform(
     },
     async stop() {
       await gateway.stop();
+      await audit.stop();
       await Promise.all(SUBGRAPH_NAMES.map((name) => subgraphs[name].stop()));
     },
   };

@@ -1,13 +1,23 @@
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
-import { SITUATION_SOURCE_SCHEMA, SUBGRAPH_NAMES } from '@jiuye/common';
-import { AccessLogStore } from '@jiuye/gateway';
+import { INTERNAL_IDENTITY_HEADER, signInternalIdentity, SITUATION_SOURCE_SCHEMA, SUBGRAPH_NAMES } from '@jiuye/common';
+import { AccessLogStore, startAuditService } from '@jiuye/gateway';
 import { hrSubgraph } from '@jiuye/hr';
 import { SITUATION_READS, situationSubgraph } from '@jiuye/situation';
-import { freshDatabaseUrl, startTestSubgraph, TEST_PSEUDONYM_KEY, testServerUrl, testSubgraphConfig, type TestSubgraph } from '@jiuye/testing/harness';
-import { situationTestConfig } from '@jiuye/testing/platform';
+import {
+  freshDatabaseUrl,
+  postGraphQL,
+  startTestSubgraph,
+  TEST_INTERNAL_SIGNING_KEY,
+  TEST_PSEUDONYM_KEY,
+  testServerUrl,
+  testSubgraphConfig,
+  type TestSubgraph,
+} from '@jiuye/testing/harness';
+import { auditTestConfig, situationTestConfig } from '@jiuye/testing/platform';
 import { seedDemoCounty } from '@jiuye/devtools';
 import {
+  grantAuditReads,
   grantSituationReads,
   provisionServiceRoles,
   roleOf,
@@ -68,6 +78,8 @@ describe('hole 1 (also): each service connects as a least-privilege role of its 
     await admin.connect();
     for (const service of ROLE_SERVICES) await admin.query(`drop database if exists "${databaseNames[service]}" with (force)`);
     for (const service of ROLE_SERVICES) await admin.query(`drop role if exists "${roleOf(service, prefix)}"`);
+    await admin.query(`drop owned by "${prefix}audit_reader"`).catch(() => undefined);
+    await admin.query(`drop role if exists "${prefix}audit_reader"`);
     await admin.end();
   });
 
@@ -159,5 +171,32 @@ describe('hole 1 (also): each service connects as a least-privilege role of its 
     }
     const log = await AccessLogStore.open(urls.own.gateway);
     await log.close();
+  });
+
+  it("the audit service's role reads the access log and nothing else: no append, no other service's database", async () => {
+    // The gateway's role has created the log (the test above); as npm start, the reader is granted after it.
+    const log = await AccessLogStore.open(urls.own.gateway);
+    await log.close();
+    const reader = await grantAuditReads({ serverUrl: testServerUrl(), database: databaseNames.gateway, password: randomBytes(16).toString('hex'), rolePrefix: prefix });
+    expect(new URL(reader).username).toBe(`${prefix}audit_reader`);
+    expect(await attempt(reader, 'select count(*) from access_log')).toBe('ok');
+    expect(await attempt(reader, 'select seq, hash from access_log_head')).toBe('ok');
+    // 42501: insufficient privilege.
+    expect(await attempt(reader, `insert into access_log_head (id, seq, hash) values (2, 0, repeat('0', 64))`)).toBe('42501');
+    expect(await attempt(reader, 'select count(*) from access_log_migrations')).toBe('42501');
+    expect(await attempt(reader, 'create table stolen (x int)')).toBe('42501');
+    expect(await attempt(withName(reader, databaseNames.hr), 'select 1')).toBe('42501');
+    // The audit service answers under that role.
+    const audit = await startAuditService(auditTestConfig(reader));
+    try {
+      const token = await signInternalIdentity(
+        { subject: 'auditor-1', department: 'auditor', role: 'viewer', permissions: [], requestId: 'roles-audit' },
+        TEST_INTERNAL_SIGNING_KEY,
+      );
+      const answer = await postGraphQL(audit.url, '{ accessLogVerification { ok entries } }', undefined, { [INTERNAL_IDENTITY_HEADER]: token });
+      expect(answer).toEqual({ data: { accessLogVerification: { ok: true, entries: 0 } } });
+    } finally {
+      await audit.stop();
+    }
   });
 });

@@ -98,6 +98,17 @@ export class AccessLogStore {
     return new AccessLogStore(pool);
   }
 
+  /**
+   * The access log for reading only (the audit service): no migration (the gateway, its writer,
+   * migrates), every session read-only (default_transaction_read_only), so this process cannot
+   * append, whatever its database role may do.
+   */
+  static openReader(databaseUrl: string, poolSize = 4): AccessLogStore {
+    const pool = new pg.Pool({ connectionString: databaseUrl, max: poolSize, options: '-c default_transaction_read_only=on' });
+    pool.on('error', () => undefined);
+    return new AccessLogStore(pool);
+  }
+
   /** Entries reported without a village get it from here before they are written (one call per group commit). */
   placeWith(resolve: VillageResolver, onError: (error: unknown) => void = () => undefined): void {
     this.villages = { resolve, onError };

@@ -5,9 +5,10 @@ import { badInput, codedError, DEPARTMENT_LABELS, forbidden, isValidIdNumber, PU
 import type { AccessLogRow, AccessLogStore } from './access-log';
 
 /**
- * The access log in the graph. A small subgraph served inside the gateway process (the gateway
- * is the only writer of the log and holds its database); composed with the departments'
- * subgraphs like any other, so `Worker.accessLog` sits next to the worker's data.
+ * The access log in the graph. A small subgraph served by the audit service (service.ts, its own
+ * process: any engine serving the supergraph routes to it), which reads the log the gateway alone
+ * writes; composed with the departments' subgraphs like any other, so `Worker.accessLog` sits
+ * next to the worker's data.
  * Auditors read the whole log; department staff read the log of people in their region;
  * partner cities, institutions and dashboards read none of it.
  */
@@ -150,7 +151,7 @@ function instant(value: string | null | undefined, field: string): Date | undefi
   return date;
 }
 
-/** Per request (keyed by the gateway's context object): one statement for every Worker.accessLog. */
+/** Per request (keyed by the request's context object): one statement for every Worker.accessLog. */
 const loaders = new WeakMap<object, Map<number, DataLoader<string, AccessLogRow[]>>>();
 
 export function buildAuditSchema(store: AccessLogStore, pseudonymKey: string): GraphQLSchema {

@@ -29,3 +29,12 @@ export function departmentSource(department: string, url: string, timeoutMs: num
     translateFailures(department, timeoutMs),
   ]);
 }
+
+/**
+ * The audit service (the access log in the graph) as the gateway calls it: the signed identity
+ * and request id like a department, counted and translated the same way, but nothing it answers
+ * becomes an access-log read, and its answers are never shared between callers.
+ */
+export function auditSource(url: string, timeoutMs: number, counts: FetchCounts, timing?: DepartmentStep): DepartmentDataSource {
+  return new DepartmentDataSource('audit', url, timeoutMs, [counts.step('audit'), ...(timing ? [timing] : []), translateFailures('audit', timeoutMs)]);
+}

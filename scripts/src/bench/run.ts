@@ -32,7 +32,7 @@ import { startEmbeddedPostgres } from '@jiuye/devtools';
  * a separate process (autocannon). Prints one table per scenario and the ratios of issue 6,
  * writes benchmarks/results-<workers>.json and the matching section of BENCHMARKS.md.
  */
-const PORTS = { gateway: 5000, hr: 5001, poverty: 5002, civil: 5003, training: 5004, partner: 5005, situation: 5006, hive: 5100 };
+const PORTS = { gateway: 5000, hr: 5001, poverty: 5002, civil: 5003, training: 5004, partner: 5005, situation: 5006, audit: 5007, hive: 5100 };
 
 interface LoadResult {
   requests: number;
@@ -168,11 +168,21 @@ async function main(): Promise<void> {
         // The load test looks workers up by ID number thousands of times a minute from one account.
         ID_LOOKUP_BUDGET_PER_MINUTE: '100000000',
         AUDIT_DATABASE_URL: withDatabase(pg.serverUrl, 'jiuye_audit'),
+        AUDIT_URL: `http://localhost:${PORTS.audit}/graphql`,
       },
       nodeArgs,
     );
     children.push(processes.gateway);
     await waitUntilReady(`http://localhost:${PORTS.gateway}/ready`, processes.gateway, 'gateway');
+    // The audit service (the access log's reader), its own process as in production; ready once the gateway created the log.
+    processes.audit = spawnService(
+      PROJECT_ROOT,
+      'gateway/dist/audit/main.js',
+      { ...baseEnv, AUDIT_PORT: String(PORTS.audit), AUDIT_DATABASE_URL: withDatabase(pg.serverUrl, 'jiuye_audit') },
+      nodeArgs,
+    );
+    children.push(processes.audit);
+    await waitUntilReady(`http://localhost:${PORTS.audit}/ready`, processes.audit, 'audit');
     const targets: Record<string, string> = { gateway: `http://localhost:${PORTS.gateway}/graphql` };
     let hivePid: number | null = null;
     if (!flags['skip-hive']) {
@@ -183,7 +193,7 @@ async function main(): Promise<void> {
       const hive = await startHiveGateway({
         root: PROJECT_ROOT,
         port: PORTS.hive,
-        subgraphUrls: Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, `http://localhost:${PORTS[name]}/graphql`])),
+        subgraphUrls: Object.fromEntries([...SUBGRAPH_NAMES, 'audit' as const].map((name) => [name, `http://localhost:${PORTS[name]}/graphql`])),
         env: { ...process.env, HIVE_DEDUPLICATE: flags['hive-dedupe'] ? '1' : '0' },
       });
       targets.hive = hive.url;

@@ -14,7 +14,7 @@ import { PROJECT_ROOT } from '../local-databases';
  * Optionally one department's database on a second PostgreSQL (`ownServerFor`), so that it can
  * be stopped while the rest runs. Every server keeps its port, so a restart finds it again.
  */
-export type ServiceName = SubgraphName | 'gateway';
+export type ServiceName = SubgraphName | 'gateway' | 'audit';
 
 export interface PlatformOptions {
   /** The data directory's name: .data/<name>-<workers>. */
@@ -52,6 +52,7 @@ export interface Platform {
 const SERVICE_MAINS: Record<ServiceName, string> = {
   ...(Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, `subgraphs/${name}/dist/main.js`])) as Record<SubgraphName, string>),
   gateway: 'gateway/dist/main.js',
+  audit: 'gateway/dist/audit/main.js',
 };
 
 async function startServer(server: Server): Promise<RunningPostgres> {
@@ -102,7 +103,10 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
       log(`reusing ${path.relative(PROJECT_ROOT, base)} (${present.toLocaleString('en')} workers; seeded with ${report.workers.toLocaleString('en')})`);
     }
 
-    const ports = Object.fromEntries(await Promise.all([...SUBGRAPH_NAMES, 'gateway' as const].map(async (name) => [name, await freePort()]))) as Record<ServiceName, number>;
+    const ports = Object.fromEntries(await Promise.all([...SUBGRAPH_NAMES, 'gateway' as const, 'audit' as const].map(async (name) => [name, await freePort()]))) as Record<
+      ServiceName,
+      number
+    >;
     const serviceUrls = Object.fromEntries(Object.entries(ports).map(([name, port]) => [name, `http://127.0.0.1:${port}/graphql`])) as Record<ServiceName, string>;
     const baseEnv: NodeJS.ProcessEnv = {
       PATH: process.env.PATH,
@@ -121,8 +125,11 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
             // The load looks workers up by ID number many times a minute from one account.
             ID_LOOKUP_BUDGET_PER_MINUTE: '100000000',
             AUDIT_DATABASE_URL: withDatabase(mainUrl, 'jiuye_audit'),
+            AUDIT_URL: serviceUrls.audit,
           }
-        : { ...baseEnv, ...databaseEnv(name, databaseUrls), [`${name.toUpperCase()}_PORT`]: String(ports[name]) };
+        : name === 'audit'
+          ? { ...baseEnv, AUDIT_PORT: String(ports.audit), AUDIT_DATABASE_URL: withDatabase(mainUrl, 'jiuye_audit') }
+          : { ...baseEnv, ...databaseEnv(name, databaseUrls), [`${name.toUpperCase()}_PORT`]: String(ports[name]) };
     // Each service's output goes to .data/<name>-<workers>/logs/<service>.log (appended across restarts).
     const logs = path.join(base, 'logs');
     mkdirSync(logs, { recursive: true });
@@ -135,6 +142,8 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
     };
     await Promise.all(SUBGRAPH_NAMES.map(launch));
     await launch('gateway');
+    // The access log's reader, once the gateway has created the log.
+    await launch('audit');
 
     return {
       gatewayUrl: serviceUrls.gateway,

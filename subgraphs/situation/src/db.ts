@@ -40,9 +40,20 @@ export function sqlOn(runner: SqlRunner): Sql {
   return { rows, one: async <T>(text: string, values?: unknown[]) => (await rows<T>(text, values))[0] };
 }
 
-/** The request's Sql, on the EntityManager's connection pool. */
-export function sqlOf(em: EntityManager): Sql {
-  return sqlOn(em.getConnection().getKnex());
+/**
+ * The request's Sql, on the EntityManager's connection pool; each statement of a GraphQL query
+ * (`readOnly()` true when it runs) on the read replica's pool instead, when there is one
+ * (SITUATION_READ_DATABASE_URL; without it 'read' is the primary). Mutations, downloads (whose
+ * export log is written) and the background work stay on the primary.
+ */
+export function sqlOf(em: EntityManager, readOnly: () => boolean = () => false): Sql {
+  return sqlOn({
+    raw: ((...args: Parameters<Knex['raw']>) =>
+      em
+        .getConnection(readOnly() ? 'read' : 'write')
+        .getKnex()
+        .raw(...args)) as Knex['raw'],
+  });
 }
 
 /** Every row of a keyset-paged list (common's Page), page by page (exports): memory stays one page. */

@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { SubgraphConfig } from '@jiuye/common';
+import type { LoaderRequest, SubgraphConfig } from '@jiuye/common';
 import { sqlOf, type Sql } from './db';
 import { sqlAsOf, type AsOf } from './history/as-of';
 import { loadHouseholdMembers } from './household/zero-employment.service';
@@ -26,8 +26,9 @@ export interface SituationLoaders {
   lastServiceOn: DataLoader<string, string | null>;
 }
 
-export function createLoaders(em: EntityManager, _config: SubgraphConfig): SituationLoaders {
-  const sql = sqlOf(em);
+export function createLoaders(em: EntityManager, _config: SubgraphConfig, request?: LoaderRequest): SituationLoaders {
+  // A GraphQL query reads from the read replica when there is one (SITUATION_READ_DATABASE_URL).
+  const sql = sqlOf(em, request ? () => request.readOnly() : undefined);
   const membersAsOf = new Map<string, DataLoader<string, PersonRecord[]>>();
   return {
     sql,
