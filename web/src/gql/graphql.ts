@@ -2824,7 +2824,7 @@ export type PartnerJobPosting = {
   title: Scalars['String']['output'];
   /** 有效期至 (inclusive) */
   validUntil: Scalars['LocalDate']['output'];
-  /** 人岗匹配 — counts of registered workers who would fit this posting (by township and certified trade) and of the referrals to it, without names; small counts suppressed. The posting city's staff and region staff (their region's workers). */
+  /** 人岗匹配 — counts of registered workers who would fit this posting (by township and certified trade) and of the referrals to it, without names; small counts suppressed, from one pattern shared by every posting and region (no difference of two answers reveals a small count). The posting city's staff and region staff (their region's workers: the account's own region, no argument). */
   willingWorkers: PostingMatches;
 };
 
@@ -2888,14 +2888,14 @@ export type PostingCloseReason =
   /** 已撤回 */
   | 'WITHDRAWN';
 
-/** 人岗匹配（协作城市）— how many registered workers would fit a pushed posting, without names: able to work, not already working away from home (out of the county) nor on an open transfer, not kept near home (care duties, a severe disability: the same rule as suitablePartnerJobPostings), willing to go where the job is (employmentIntention OUT_OF_PROVINCE for a city of another province, IN_PROVINCE for one of their own) and certified in the trade it asks for (any, for a 低门槛 posting). Counted from the read model of the caller’s region (partner-city staff: every registered worker); small counts suppressed. */
+/** 人岗匹配（协作城市）— how many registered workers would fit a pushed posting, without names: able to work, not already working away from home (out of the county) nor on an open transfer, not kept near home (care duties, a severe disability: the same rule as suitablePartnerJobPostings), willing to go where the job is (employmentIntention OUT_OF_PROVINCE for a city of another province, IN_PROVINCE for one of their own) and certified in the trade it asks for (any, for a 低门槛 posting). Counted from the read model of the caller’s region (partner-city staff: every registered worker); small counts suppressed. Every posting answers from one suppression pattern per province (one for the cities of that province, one for all others: townships × all willing, each trade, its complement, no certificate), so no two postings (with and without a trade) nor two regions can be subtracted to reveal a count of 1 … threshold−1. */
 export type PostingMatches = {
   __typename?: 'PostingMatches';
-  /** By township, every township of the region (zeros included). */
+  /** By township, every township of the region (zeros included; none for a village account). */
   byTownship: Array<TownshipMatchCount>;
-  /** By certified trade (null: no certificate). */
+  /** By certified trade (null: no certificate); a trade posting: its own trade only. */
   byTrade: Array<TradeMatchCount>;
-  /** Referrals to this posting so far, by outcome; a referred worker is the first to be named to the city (through the referral). */
+  /** Referrals to this posting so far, by outcome; a referred worker is the first to be named to the city (through the referral). Suppressed over the posting’s referrals by township, so a region’s count and its townships’ agree and cannot be subtracted. */
   referrals: Array<ReferralOutcomeCount>;
   /** true when any count is withheld. */
   suppressed: Scalars['Boolean']['output'];
@@ -4722,7 +4722,7 @@ export type Trade =
   /** 焊工 */
   | 'WELDER';
 
-/** Willing workers holding a certificate in a trade (null trade: none); a worker with two certificates counts under both (null: suppressed). */
+/** Willing workers holding a certificate in a trade (null trade: none); a worker with two certificates counts under both (null: suppressed). A posting without a trade lists no certificate and every trade (zeros included); a posting that asks for a trade lists that trade alone (its total): co-certifications are not published. */
 export type TradeMatchCount = {
   __typename?: 'TradeMatchCount';
   trade?: Maybe<Trade>;

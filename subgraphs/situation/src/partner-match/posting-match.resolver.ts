@@ -19,7 +19,7 @@ export class PartnerPostingMatchResolver {
   @FieldResolver(() => PostingMatches, {
     description:
       '人岗匹配 — counts of registered workers who would fit this posting (by township and certified trade) and of the referrals to it, without names; ' +
-      "small counts suppressed. The posting city's staff and region staff (their region's workers).",
+      "small counts suppressed, from one pattern shared by every posting and region (no difference of two answers reveals a small count). The posting city's staff and region staff (their region's workers: the account's own region, no argument).",
   })
   @Directive('@requires(fields: "cityCode requiredTrade")')
   async willingWorkers(@Root() posting: PartnerJobPosting, @Ctx() context: SituationContext): Promise<PostingMatches> {

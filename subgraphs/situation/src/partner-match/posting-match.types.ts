@@ -32,7 +32,12 @@ export class TownshipMatchCount {
   workers: number | null;
 }
 
-@ObjectType({ description: 'Willing workers holding a certificate in a trade (null trade: none); a worker with two certificates counts under both (null: suppressed).' })
+@ObjectType({
+  description:
+    'Willing workers holding a certificate in a trade (null trade: none); a worker with two certificates counts under both (null: suppressed). ' +
+    'A posting without a trade lists no certificate and every trade (zeros included); a posting that asks for a trade lists that trade alone (its total): ' +
+    'co-certifications are not published.',
+})
 export class TradeMatchCount {
   @Field(() => Trade, { nullable: true })
   trade: Trade | null;
@@ -55,20 +60,24 @@ export class ReferralOutcomeCount {
     '人岗匹配（协作城市）— how many registered workers would fit a pushed posting, without names: able to work, not already working away from home (out of the county) nor on an open transfer, ' +
     'not kept near home (care duties, a severe disability: the same rule as suitablePartnerJobPostings), willing to go where the job is ' +
     '(employmentIntention OUT_OF_PROVINCE for a city of another province, IN_PROVINCE for one of their own) and certified in the trade it asks for ' +
-    '(any, for a 低门槛 posting). Counted from the read model of the caller’s region (partner-city staff: every registered worker); small counts suppressed.',
+    '(any, for a 低门槛 posting). Counted from the read model of the caller’s region (partner-city staff: every registered worker); small counts suppressed. ' +
+    'Every posting answers from one suppression pattern per province (one for the cities of that province, one for all others: townships × all willing, each trade, its complement, no certificate), ' +
+    'so no two postings (with and without a trade) nor two regions can be subtracted to reveal a count of 1 … threshold−1.',
 })
 export class PostingMatches {
   @Field(() => Int, { nullable: true, description: 'Willing workers in all (null: suppressed).' })
   total: number | null;
 
-  @Field(() => [TownshipMatchCount], { description: 'By township, every township of the region (zeros included).' })
+  @Field(() => [TownshipMatchCount], { description: 'By township, every township of the region (zeros included; none for a village account).' })
   byTownship: TownshipMatchCount[];
 
-  @Field(() => [TradeMatchCount], { description: 'By certified trade (null: no certificate).' })
+  @Field(() => [TradeMatchCount], { description: 'By certified trade (null: no certificate); a trade posting: its own trade only.' })
   byTrade: TradeMatchCount[];
 
   @Field(() => [ReferralOutcomeCount], {
-    description: 'Referrals to this posting so far, by outcome; a referred worker is the first to be named to the city (through the referral).',
+    description:
+      'Referrals to this posting so far, by outcome; a referred worker is the first to be named to the city (through the referral). ' +
+      'Suppressed over the posting’s referrals by township, so a region’s count and its townships’ agree and cannot be subtracted.',
   })
   referrals: ReferralOutcomeCount[];
 
