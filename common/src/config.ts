@@ -137,6 +137,10 @@ export interface SubgraphConfig extends CommonConfig {
   importRowRetentionDays?: number;
   /** Minutes without a committed batch after which a running import is marked failed, interrupted (IMPORT_STALE_MINUTES, default 15). */
   importStaleMinutes?: number;
+  /** How long opening a database connection may take (DB_CONNECT_TIMEOUT_MS, default 5000; common/src/database.ts). */
+  databaseConnectTimeoutMs?: number;
+  /** How long a statement may wait for a pooled connection, opening one included (DB_ACQUIRE_TIMEOUT_MS, default 8000). */
+  databaseAcquireTimeoutMs?: number;
 }
 
 /** The database a subgraph uses when only a server URL (DATABASE_URL) is given. */
@@ -163,6 +167,12 @@ function readDatabaseUrl(name: SubgraphName, env: NodeJS.ProcessEnv, problems: s
   problems.push(`${variable} or DATABASE_URL: ${whyRequired}`);
   return undefined;
 }
+
+const databaseTimeout = z.coerce
+  .number({ message: 'expected whole milliseconds' })
+  .int('expected whole milliseconds')
+  .min(100, 'at least 100 ms')
+  .max(600_000, 'at most 600000 ms');
 
 export function loadSubgraphConfig(name: SubgraphName, env: NodeJS.ProcessEnv = process.env): SubgraphConfig {
   const problems: string[] = [];
@@ -198,6 +208,8 @@ export function loadSubgraphConfig(name: SubgraphName, env: NodeJS.ProcessEnv = 
       'IMPORT_STALE_MINUTES',
       problems,
     ),
+    databaseConnectTimeoutMs: check(databaseTimeout, env.DB_CONNECT_TIMEOUT_MS ?? 5000, 'DB_CONNECT_TIMEOUT_MS', problems),
+    databaseAcquireTimeoutMs: check(databaseTimeout, env.DB_ACQUIRE_TIMEOUT_MS ?? 8000, 'DB_ACQUIRE_TIMEOUT_MS', problems),
   };
   problems.push(...commonSecretProblems(config));
   if (problems.length) throw new ConfigError(problems);

@@ -12,6 +12,8 @@ const MESSAGES = [
   /^Connection terminated/,
   /Connection ended unexpectedly/,
   /timeout exceeded when trying to connect/i,
+  // pg's own connectionTimeoutMillis (DB_CONNECT_TIMEOUT_MS): the server accepted TCP but did not answer the start-up.
+  /^timeout expired$/,
   /Timeout acquiring a connection/i,
   /Client has encountered a connection error/,
   // knex, for the statements of a transaction whose connection died under it (PostgreSQL

@@ -41,6 +41,10 @@ export interface DatabaseOptions {
   /** Print every SQL statement (LOG_SQL=1). */
   logSql?: boolean;
   poolSize?: number;
+  /** How long opening one connection may take, TCP and PostgreSQL's start-up answer (DB_CONNECT_TIMEOUT_MS). */
+  connectTimeoutMs?: number;
+  /** How long a statement may wait for a connection from the pool, opening one included (DB_ACQUIRE_TIMEOUT_MS). */
+  acquireTimeoutMs?: number;
   /** Where new migrations are written (only the migration:create tool needs it). */
   migrationsPath?: string;
 }
@@ -74,6 +78,15 @@ export async function ensureDatabaseExists(url: string): Promise<void> {
   }
 }
 
+/**
+ * Without these a database that accepts TCP but never answers (a dead host behind a proxy, a
+ * black-holing firewall) holds every request until the gateway's SUBGRAPH_TIMEOUT_MS: pg waits
+ * for ever to connect, and knex 60 s for a connection. With them a request fails within a few
+ * seconds with an error common/src/database-unavailable.ts recognises (DATABASE_UNAVAILABLE).
+ */
+export const DEFAULT_DB_CONNECT_TIMEOUT_MS = 5000;
+export const DEFAULT_DB_ACQUIRE_TIMEOUT_MS = 8000;
+
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   const statements = new StatementCounter();
   const orm = await MikroORM.init<PostgreSqlDriver>({
@@ -99,6 +112,10 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     forceUtcTimezone: true,
     discovery: { disableDynamicFileAccess: true, requireEntitiesArray: true },
     pool: { min: 0, max: options.poolSize ?? 10 },
+    driverOptions: {
+      connection: { connectionTimeoutMillis: options.connectTimeoutMs ?? DEFAULT_DB_CONNECT_TIMEOUT_MS },
+      acquireConnectionTimeout: options.acquireTimeoutMs ?? DEFAULT_DB_ACQUIRE_TIMEOUT_MS,
+    },
   });
   return { orm, statements, close: () => orm.close(true) };
 }

@@ -318,6 +318,8 @@ export async function startSubgraph<TLoaders>(module: SubgraphModule<TLoaders>, 
     entities: module.entities,
     migrations: module.migrations,
     logSql: process.env.LOG_SQL === '1',
+    connectTimeoutMs: config.databaseConnectTimeoutMs,
+    acquireTimeoutMs: config.databaseAcquireTimeoutMs,
   });
   let background: BackgroundWork | null = null;
   let maintenance: BackgroundWork | null = null;

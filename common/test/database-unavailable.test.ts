@@ -1,3 +1,4 @@
+import net from 'node:net';
 import { Client } from 'pg';
 import { ensureDatabaseExists, isDatabaseUnavailable, withDatabase } from '@jiuye/common';
 import { freshDatabaseUrl } from '@jiuye/testing/harness';
@@ -43,6 +44,21 @@ describe('isDatabaseUnavailable', () => {
     } finally {
       await killer.end();
       await victim.end().catch(() => undefined);
+    }
+  });
+
+  it("a server that accepts TCP and never answers, past pg's connect timeout (DB_CONNECT_TIMEOUT_MS): unavailable", async () => {
+    const mute = net.createServer((socket) => socket.on('data', () => undefined));
+    await new Promise<void>((resolve) => mute.listen(0, '127.0.0.1', () => resolve()));
+    try {
+      const client = new Client({ host: '127.0.0.1', port: (mute.address() as net.AddressInfo).port, user: 'u', database: 'x', connectionTimeoutMillis: 300 });
+      const error = await client.connect().then(
+        () => null,
+        (failure: unknown) => failure,
+      );
+      expect(isDatabaseUnavailable(error)).toBe(true);
+    } finally {
+      mute.close();
     }
   });
 });
