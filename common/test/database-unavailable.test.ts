@@ -34,6 +34,9 @@ describe('isDatabaseUnavailable', () => {
       // Wrapped the way MikroORM and GraphQL wrap it.
       expect(isDatabaseUnavailable({ name: 'DriverException', message: 'x', previous: terminated })).toBe(true);
       expect(isDatabaseUnavailable(new Error('resolver failed', { cause: terminated }))).toBe(true);
+      // pg's error for a socket closed under a query, as knex rethrows it: the statement put before the message.
+      expect(isDatabaseUnavailable(new Error('select 1 - Connection terminated unexpectedly'))).toBe(true);
+      expect(isDatabaseUnavailable(new Error('select 1 - Transaction query already complete, run with DEBUG=knex:tx for more info'))).toBe(true);
 
       const failed = await killer.query('select * from no_such_table').then(
         () => null,
