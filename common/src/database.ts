@@ -3,6 +3,8 @@ import { PostgreSqlDriver } from '@mikro-orm/postgresql';
 import { Migrator } from '@mikro-orm/migrations';
 import { Client } from 'pg';
 import { CHANGE_CONTEXT_SQL_PREFIX } from './history';
+import { knexLog } from './database-log';
+import type { Logger } from './logger';
 import { migrationLockName, withAdvisoryLock, type MigrationLockOptions } from './migration-lock';
 
 export type Orm = MikroORM<PostgreSqlDriver>;
@@ -45,6 +47,8 @@ export interface DatabaseOptions {
   connectTimeoutMs?: number;
   /** How long a statement may wait for a connection from the pool, opening one included (DB_ACQUIRE_TIMEOUT_MS). */
   acquireTimeoutMs?: number;
+  /** Where knex's own warnings go (scrubbed, common/src/database-log.ts); without it they are dropped. */
+  logger?: Logger;
   /** Where new migrations are written (only the migration:create tool needs it). */
   migrationsPath?: string;
 }
@@ -115,6 +119,8 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     driverOptions: {
       connection: { connectionTimeoutMillis: options.connectTimeoutMs ?? DEFAULT_DB_CONNECT_TIMEOUT_MS },
       acquireConnectionTimeout: options.acquireTimeoutMs ?? DEFAULT_DB_ACQUIRE_TIMEOUT_MS,
+      // knex prints "Connection Error: …" and its other warnings with console.log: into the service's log instead.
+      log: knexLog(options.logger),
     },
   });
   return { orm, statements, close: () => orm.close(true) };

@@ -320,6 +320,7 @@ export async function startSubgraph<TLoaders>(module: SubgraphModule<TLoaders>, 
     logSql: process.env.LOG_SQL === '1',
     connectTimeoutMs: config.databaseConnectTimeoutMs,
     acquireTimeoutMs: config.databaseAcquireTimeoutMs,
+    logger,
   });
   let background: BackgroundWork | null = null;
   let maintenance: BackgroundWork | null = null;

@@ -1,6 +1,6 @@
 import net from 'node:net';
 import { Client } from 'pg';
-import { ensureDatabaseExists, isDatabaseUnavailable, withDatabase } from '@jiuye/common';
+import { ensureDatabaseExists, isDatabaseUnavailable, makeIdNumber, scrubKnexMessage, withDatabase } from '@jiuye/common';
 import { freshDatabaseUrl } from '@jiuye/testing/harness';
 import { closedPort } from '@jiuye/testing/gateway';
 
@@ -63,5 +63,17 @@ describe('isDatabaseUnavailable', () => {
     } finally {
       mute.close();
     }
+  });
+});
+
+describe("knex's log lines", () => {
+  it('keep the first line only, without quoted literals, long numbers, ID numbers or phones', () => {
+    const idNumber = makeIdNumber('530113', '1990-01-01', 12);
+    expect(scrubKnexMessage(new Error('Connection terminated unexpectedly'))).toBe('Error: Connection terminated unexpectedly');
+    expect(scrubKnexMessage(`Pool validate threw an error: insert into worker values ('张三', '${idNumber}', 13912345678)\n    at stack`)).toBe(
+      "Pool validate threw an error: insert into worker values ('*', '*', *)",
+    );
+    expect(scrubKnexMessage(`id ${idNumber} phone 13912345678`)).not.toMatch(/\d{6,}/);
+    expect(scrubKnexMessage({ sql: 'select 1' })).toBe('knex reported a non-text message');
   });
 });

@@ -7,7 +7,8 @@ import { spawnService, type ChildService } from '@jiuye/testing/child-service';
  * A database that accepts TCP and never answers (a dead host behind a proxy, a silently dropping
  * firewall): hr as its own process, its database behind a TCP proxy switched to a black hole.
  * Requests must fail within the configured connect / acquire timeouts with DATABASE_UNAVAILABLE,
- * not wait for the gateway's SUBGRAPH_TIMEOUT_MS.
+ * not wait for the gateway's SUBGRAPH_TIMEOUT_MS; and knex's own complaints ("Connection Error")
+ * must come out as the service's JSON log lines, not console text.
  */
 jest.setTimeout(120_000);
 
@@ -25,6 +26,20 @@ async function ask(url: string): Promise<{ ms: number; body: GraphQLResponse }> 
   const started = Date.now();
   const body = await postGraphQL(url, WORKERS, {}, await gatewayHeaders(officerOf('hr')));
   return { ms: Date.now() - started, body };
+}
+
+/** Every line a service wrote is a JSON object (pino's), none is console text. */
+function nonJsonLines(output: string): string[] {
+  return output
+    .split('\n')
+    .filter((line) => line.trim() !== '')
+    .filter((line) => {
+      try {
+        return typeof JSON.parse(line) !== 'object';
+      } catch {
+        return true;
+      }
+    });
 }
 
 beforeAll(async () => {
@@ -68,6 +83,21 @@ it('black-holed, with a long connect timeout: the acquire timeout answers DATABA
   expect(body.errors![0].extensions).toMatchObject(UNAVAILABLE);
   expect(ms).toBeGreaterThanOrEqual(1400);
   expect(ms).toBeLessThan(5000);
+});
+
+it("knex's complaints about the cut connections are the service's JSON log lines, scrubbed; nothing else on its output", async () => {
+  for (const service of services) {
+    const output = service.output();
+    expect(nonJsonLines(output)).toEqual([]);
+    const knexLines = output
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => JSON.parse(line) as { source?: string; msg?: string; level?: number; service?: string })
+      .filter((line) => line.source === 'knex');
+    // The pooled connection the proxy cut is found disposed at the next acquire: knex says so, through pino.
+    expect(knexLines.length).toBeGreaterThan(0);
+    expect(knexLines[0]).toMatchObject({ service: 'subgraph-hr', level: 40, msg: expect.stringMatching(/^Connection Error: /) });
+  }
 });
 
 it('reachable again: the same processes answer without a restart', async () => {
