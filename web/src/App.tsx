@@ -4,6 +4,7 @@ import { currentSession, onSessionChange } from './auth/session';
 import { SignInPage } from './auth/SignInPage';
 import { ROUTES } from './routes';
 import { Header } from './shell/Header';
+import { ServiceNotices } from './shell/ServiceNotices';
 import { navigate, usePath } from './shell/router';
 
 function isSignInPath(path: string): boolean {
@@ -30,6 +31,7 @@ export function App() {
     <div className={route.bare ? 'app bare' : 'app'}>
       {!route.bare && <Header session={session} path={path} />}
       <main>
+        <ServiceNotices />
         <Suspense fallback={<p className="loading">加载中…</p>}>
           <Page />
         </Suspense>

@@ -1,0 +1,105 @@
+import type { Browser } from 'playwright-core';
+import type { RunningGateway } from '@jiuye/gateway';
+import { DEMO_COUNTY, startTestPlatform, type TestPlatform } from '@jiuye/testing/platform';
+import { startGatewayOn } from '@jiuye/testing/gateway';
+import { latencyProxy, type LatencyProxy } from '@jiuye/testing/latency-proxy';
+import { launchBrowser, watchedPage, webGatewayOverrides, type WatchedPage } from '@jiuye/testing/browser';
+
+/**
+ * The web app under load shedding: a real gateway with GATEWAY_MAX_IN_FLIGHT = 6 (Chromium opens
+ * at most six connections to one host, so the page itself loads whole), its six places taken by
+ * slow requests (the read model behind a TCP proxy holding every chunk), so the dashboard's next
+ * refresh is answered 503 OVERLOADED with Retry-After. The page must wait, say 系统繁忙，N 秒后自动重试,
+ * ask again and show the figures, never a failure.
+ */
+jest.setTimeout(180_000);
+
+const MAX_IN_FLIGHT = 6;
+const REFRESH_SECONDS = 2;
+const INDICATORS = `{ indicators(region: "${DEMO_COUNTY}", period: "2026") { threshold } }`;
+
+/** Waits until count() grows past `from`. */
+async function until(from: number, count: () => number, timeoutMs = 15_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (count() <= from) {
+    if (Date.now() > deadline) throw new Error('timed out waiting for the page to be answered');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+describe('the web app while the gateway sheds load', () => {
+  let platform: TestPlatform;
+  let browser: Browser;
+  let proxy: LatencyProxy;
+  let gateway: RunningGateway;
+  let watched: WatchedPage;
+  let base: string;
+  let token: string;
+  const answers: { status: number; at: number; retryAfter: string | null }[] = [];
+
+  beforeAll(async () => {
+    [platform, browser] = await Promise.all([startTestPlatform(100, webGatewayOverrides({ development: true })), launchBrowser()]);
+    proxy = await latencyProxy(platform.subgraphs.situation.url, 0);
+    gateway = await startGatewayOn(platform, { ...webGatewayOverrides({ development: true }), maxInFlight: MAX_IN_FLIGHT, subgraphUrls: { situation: proxy.url } });
+    base = gateway.url.replace(/\/graphql$/, '');
+    watched = await watchedPage(browser);
+    watched.page.on('response', (response) => {
+      if (new URL(response.url()).pathname === '/graphql') answers.push({ status: response.status(), at: Date.now(), retryAfter: response.headers()['retry-after'] ?? null });
+    });
+    await watched.page.goto(`${base}/signin`);
+    await watched.page.click('button[data-department="dashboard"]');
+    await watched.page.waitForURL(`${base}/dashboard`);
+    await watched.page.goto(`${base}/dashboard?refresh=${REFRESH_SECONDS}`);
+    await watched.page.getByTestId('figure-labourForce').waitFor();
+    token = await watched.page.evaluate<string>("JSON.parse(sessionStorage.getItem('jiuye.session') ?? '{}').token");
+  });
+  afterAll(async () => {
+    await watched?.close();
+    // Chromium reports each 503 as a failed resource load; nothing else may be on the console.
+    expect({ blocked: watched?.blocked, errors: watched?.errors.filter((error) => !/status of 503/.test(error)) }).toEqual({ blocked: [], errors: [] });
+    await browser?.close();
+    await gateway?.stop();
+    await proxy?.close();
+    await platform?.stop();
+  });
+
+  it('a refresh answered 503 OVERLOADED: the page says 系统繁忙，N 秒后自动重试, waits Retry-After, asks again and keeps its figures', async () => {
+    const figure = await watched.page.getByTestId('figure-labourForce').innerText();
+    // Just after a refresh was answered: the next one goes out in REFRESH_SECONDS, into the full gateway.
+    await until(answers.length, () => answers.length);
+    // Six slow requests take every place (the read model's answers held 3 s on the way).
+    proxy.delayMs = 3000;
+    const occupying = Array.from({ length: MAX_IN_FLIGHT }, () =>
+      fetch(gateway.url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query: INDICATORS }) }),
+    );
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    proxy.delayMs = 0;
+    const sheddingFrom = Date.now();
+
+    const busy = watched.page.getByTestId('notice-busy');
+    await busy.waitFor({ timeout: 10_000 });
+    expect(await busy.innerText()).toMatch(/^系统繁忙，[1-9]\d* 秒后自动重试$/);
+    // Meanwhile the page shows no failure and keeps what it had.
+    expect(await watched.page.locator('.error').count()).toBe(0);
+    expect(await watched.page.getByTestId('figure-labourForce').innerText()).toBe(figure);
+
+    const statuses = (await Promise.all(occupying)).map((response) => response.status);
+    expect(statuses.filter((status) => status === 200).length).toBeGreaterThan(0);
+    await busy.waitFor({ state: 'detached', timeout: 15_000 });
+    // The notice goes when the retry is sent; its answer follows.
+    const lastShedAt = () => Math.max(0, ...answers.filter((answer) => answer.status === 503).map((answer) => answer.at));
+    await until(0, () => answers.filter((answer) => answer.status === 200 && answer.at > lastShedAt()).length);
+
+    // What the page was told and did: 503s with Retry-After, each followed no sooner than Retry-After by the next request, the last answered 200.
+    const during = answers.filter((answer) => answer.at >= sheddingFrom);
+    const shed = during.filter((answer) => answer.status === 503);
+    expect(shed.length).toBeGreaterThan(0);
+    for (const answer of shed) expect(answer.retryAfter).toBe('1');
+    const lastShed = shed[shed.length - 1];
+    const next = during.find((answer) => answer.at > lastShed.at);
+    expect(next?.status).toBe(200);
+    expect(next!.at - lastShed.at).toBeGreaterThanOrEqual(950);
+    expect(await watched.page.locator('.error').count()).toBe(0);
+    expect(await watched.page.getByTestId('figure-labourForce').isVisible()).toBe(true);
+  });
+});
