@@ -1,7 +1,7 @@
 import type { Browser } from 'playwright-core';
 import type { RunningGateway } from '@jiuye/gateway';
 import { DEMO_COUNTY, startTestPlatform, type TestPlatform } from '@jiuye/testing/platform';
-import { startGatewayOn } from '@jiuye/testing/gateway';
+import { closedPort, startGatewayOn } from '@jiuye/testing/gateway';
 import { latencyProxy, type LatencyProxy } from '@jiuye/testing/latency-proxy';
 import { launchBrowser, watchedPage, webGatewayOverrides, type WatchedPage } from '@jiuye/testing/browser';
 
@@ -101,5 +101,43 @@ describe('the web app while the gateway sheds load', () => {
     expect(next!.at - lastShed.at).toBeGreaterThanOrEqual(950);
     expect(await watched.page.locator('.error').count()).toBe(0);
     expect(await watched.page.getByTestId('figure-labourForce').isVisible()).toBe(true);
+  });
+});
+
+describe('the web app while a department cannot be reached', () => {
+  let platform: TestPlatform;
+  let browser: Browser;
+  let gateway: RunningGateway;
+  let watched: WatchedPage;
+
+  beforeAll(async () => {
+    [platform, browser] = await Promise.all([startTestPlatform(100, webGatewayOverrides({ development: true })), launchBrowser()]);
+    // hr (the labour registry, where the workers' names are) answers nowhere.
+    gateway = await startGatewayOn(platform, { ...webGatewayOverrides({ development: true }), subgraphUrls: { hr: `http://127.0.0.1:${await closedPort()}/graphql` } });
+    watched = await watchedPage(browser);
+  });
+  afterAll(async () => {
+    await watched?.close();
+    expect({ blocked: watched?.blocked, errors: watched?.errors }).toEqual({ blocked: [], errors: [] });
+    await browser?.close();
+    await gateway?.stop();
+    await platform?.stop();
+  });
+
+  it('a partial answer (SUBGRAPH_UNAVAILABLE for hr): the page shows what came, and says 人社数据暂不可用 instead of failing', async () => {
+    const base = gateway.url.replace(/\/graphql$/, '');
+    await watched.page.goto(`${base}/signin`);
+    await watched.page.click('button[data-department="partner"]');
+    await watched.page.waitForURL(`${base}/partner`);
+    await watched.page.selectOption('select[name="purpose"]', 'follow-up');
+    await watched.page.locator('tr[data-testid^="transfer-"]').first().waitFor();
+    // The partner department's rows are there; the names, which hr holds, are not.
+    // (the recorder keeps a response after the page has rendered it)
+    await until(0, () => watched.graphql.filter((entry) => entry.operationName === 'PartnerTransfers').length);
+    const answer = watched.graphql.find((entry) => entry.operationName === 'PartnerTransfers')?.response as { errors?: { extensions?: Record<string, unknown> }[] } | undefined;
+    expect(answer?.errors?.map((error) => error.extensions)).toEqual(expect.arrayContaining([expect.objectContaining({ code: 'SUBGRAPH_UNAVAILABLE', department: 'hr' })]));
+    expect(await watched.page.locator('tr[data-testid^="transfer-"]').first().innerText()).toContain('（待县级核实）');
+    expect(await watched.page.getByTestId('notice-unavailable').innerText()).toBe('人社数据暂不可用，其余数据照常显示；稍后自动恢复');
+    expect(await watched.page.locator('.error').count()).toBe(0);
   });
 });
