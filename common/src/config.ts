@@ -168,6 +168,16 @@ function readDatabaseUrl(name: SubgraphName, env: NodeJS.ProcessEnv, problems: s
   return undefined;
 }
 
+/**
+ * Without these a database that accepts TCP but never answers (a dead host behind a proxy, a
+ * black-holing firewall) holds every request until the gateway's SUBGRAPH_TIMEOUT_MS: pg waits
+ * for ever to connect, and knex 60 s for a connection. With them a request fails within a few
+ * seconds with an error common/src/database-unavailable.ts recognises (DATABASE_UNAVAILABLE).
+ */
+export const DEFAULT_DB_CONNECT_TIMEOUT_MS = 5000;
+/** The services' (DB_ACQUIRE_TIMEOUT_MS); below the gateway's SUBGRAPH_TIMEOUT_MS (10 s), so the department answers first. */
+export const DEFAULT_DB_ACQUIRE_TIMEOUT_MS = 8000;
+
 const databaseTimeout = z.coerce
   .number({ message: 'expected whole milliseconds' })
   .int('expected whole milliseconds')
@@ -208,8 +218,8 @@ export function loadSubgraphConfig(name: SubgraphName, env: NodeJS.ProcessEnv = 
       'IMPORT_STALE_MINUTES',
       problems,
     ),
-    databaseConnectTimeoutMs: check(databaseTimeout, env.DB_CONNECT_TIMEOUT_MS ?? 5000, 'DB_CONNECT_TIMEOUT_MS', problems),
-    databaseAcquireTimeoutMs: check(databaseTimeout, env.DB_ACQUIRE_TIMEOUT_MS ?? 8000, 'DB_ACQUIRE_TIMEOUT_MS', problems),
+    databaseConnectTimeoutMs: check(databaseTimeout, env.DB_CONNECT_TIMEOUT_MS ?? DEFAULT_DB_CONNECT_TIMEOUT_MS, 'DB_CONNECT_TIMEOUT_MS', problems),
+    databaseAcquireTimeoutMs: check(databaseTimeout, env.DB_ACQUIRE_TIMEOUT_MS ?? DEFAULT_DB_ACQUIRE_TIMEOUT_MS, 'DB_ACQUIRE_TIMEOUT_MS', problems),
   };
   problems.push(...commonSecretProblems(config));
   if (problems.length) throw new ConfigError(problems);

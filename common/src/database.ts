@@ -2,6 +2,7 @@ import { MikroORM, DefaultLogger, type LoggerOptions, type LogContext, type Enti
 import { PostgreSqlDriver } from '@mikro-orm/postgresql';
 import { Migrator } from '@mikro-orm/migrations';
 import { Client } from 'pg';
+import { DEFAULT_DB_CONNECT_TIMEOUT_MS } from './config';
 import { CHANGE_CONTEXT_SQL_PREFIX } from './history';
 import { knexLog } from './database-log';
 import type { Logger } from './logger';
@@ -45,7 +46,11 @@ export interface DatabaseOptions {
   poolSize?: number;
   /** How long opening one connection may take, TCP and PostgreSQL's start-up answer (DB_CONNECT_TIMEOUT_MS). */
   connectTimeoutMs?: number;
-  /** How long a statement may wait for a connection from the pool, opening one included (DB_ACQUIRE_TIMEOUT_MS). */
+  /**
+   * How long a statement may wait for a connection from the pool, opening one included
+   * (DB_ACQUIRE_TIMEOUT_MS for the services). Absent: knex's 60 s, for the tools (seeding, bulk
+   * loads) whose many parallel statements may queue for the pool longer than a request should.
+   */
   acquireTimeoutMs?: number;
   /** Where knex's own warnings go (scrubbed, common/src/database-log.ts); without it they are dropped. */
   logger?: Logger;
@@ -82,15 +87,6 @@ export async function ensureDatabaseExists(url: string): Promise<void> {
   }
 }
 
-/**
- * Without these a database that accepts TCP but never answers (a dead host behind a proxy, a
- * black-holing firewall) holds every request until the gateway's SUBGRAPH_TIMEOUT_MS: pg waits
- * for ever to connect, and knex 60 s for a connection. With them a request fails within a few
- * seconds with an error common/src/database-unavailable.ts recognises (DATABASE_UNAVAILABLE).
- */
-export const DEFAULT_DB_CONNECT_TIMEOUT_MS = 5000;
-export const DEFAULT_DB_ACQUIRE_TIMEOUT_MS = 8000;
-
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   const statements = new StatementCounter();
   const orm = await MikroORM.init<PostgreSqlDriver>({
@@ -118,7 +114,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     pool: { min: 0, max: options.poolSize ?? 10 },
     driverOptions: {
       connection: { connectionTimeoutMillis: options.connectTimeoutMs ?? DEFAULT_DB_CONNECT_TIMEOUT_MS },
-      acquireConnectionTimeout: options.acquireTimeoutMs ?? DEFAULT_DB_ACQUIRE_TIMEOUT_MS,
+      ...(options.acquireTimeoutMs === undefined ? {} : { acquireConnectionTimeout: options.acquireTimeoutMs }),
       // knex prints "Connection Error: …" and its other warnings with console.log: into the service's log instead.
       log: knexLog(options.logger),
     },
