@@ -102,6 +102,56 @@ describe('the web app while the gateway sheds load', () => {
     expect(await watched.page.locator('.error').count()).toBe(0);
     expect(await watched.page.getByTestId('figure-labourForce').isVisible()).toBe(true);
   });
+  it('a mutation refused by load shedding (OVERLOADED: nothing of it ran) is sent again after Retry-After and recorded exactly once', async () => {
+    const partner = await watchedPage(browser);
+    const sent: { operation: string | null; status: number; at: number }[] = [];
+    partner.page.on('response', (response) => {
+      if (new URL(response.url()).pathname !== '/graphql') return;
+      const body = response.request().postDataJSON() as { query?: string } | null;
+      sent.push({ operation: /(?:query|mutation)\s+(\w+)/.exec(body?.query ?? '')?.[1] ?? null, status: response.status(), at: Date.now() });
+    });
+    try {
+      await partner.page.goto(`${base}/signin`);
+      await partner.page.click('button[data-department="partner"]');
+      await partner.page.waitForURL(`${base}/partner`);
+      await partner.page.selectOption('select[name="purpose"]', 'follow-up');
+      const row = partner.page.locator('tr[data-testid^="transfer-"]').first();
+      await row.waitFor();
+      const transferId = (await row.getAttribute('data-testid'))!.replace('transfer-', '');
+      const partnerToken = await partner.page.evaluate<string>("JSON.parse(sessionStorage.getItem('jiuye.session') ?? '{}').token");
+      const attempts = async (): Promise<number> => {
+        const answer = await fetch(platform.gateway.url, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${partnerToken}`, 'x-purpose': 'follow-up' },
+          body: JSON.stringify({ query: '{ transfers(first: 500) { nodes { id contactAttempts { id } } } }' }),
+        }).then((response) => response.json() as Promise<any>);
+        return answer.data.transfers.nodes.find((node: { id: string }) => node.id === transferId).contactAttempts.length;
+      };
+      const before = await attempts();
+      await row.getByRole('button', { name: '记联系' }).click();
+      const form = partner.page.getByTestId('contact-form');
+      await form.locator('select[name="channel"]').selectOption('PHONE');
+      await form.locator('select[name="outcome"]').selectOption('INVALID_NUMBER');
+
+      proxy.delayMs = 3000;
+      const occupying = Array.from({ length: MAX_IN_FLIGHT }, () =>
+        fetch(gateway.url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query: INDICATORS }) }),
+      );
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      proxy.delayMs = 0;
+      await form.getByRole('button', { name: '保存联系记录' }).click();
+      await partner.page.getByTestId('notice-busy').waitFor({ timeout: 10_000 });
+      await partner.page.getByTestId('notice').filter({ hasText: '空号停机错号' }).waitFor({ timeout: 20_000 });
+      await Promise.all(occupying);
+
+      const mutation = sent.filter((entry) => entry.operation === 'RecordContactAttempt');
+      expect(mutation.map((entry) => entry.status)).toEqual([...mutation.slice(0, -1).map(() => 503), 200]);
+      expect(mutation.length).toBeGreaterThan(1);
+      expect(await attempts()).toBe(before + 1);
+    } finally {
+      await partner.close();
+    }
+  });
 });
 
 describe('the web app while a department cannot be reached', () => {
