@@ -50,6 +50,11 @@ export function departmentsUnavailable(operation: string, departments: string[])
   publish({ ...state, unavailable });
 }
 
+/** Another page: the answers that lacked a department are no longer shown. */
+export function forgetUnavailable(): void {
+  if (Object.keys(state.unavailable).length) publish({ ...state, unavailable: {} });
+}
+
 /** 民政、人社 — the departments missing from any current answer, by their labels. */
 export function unavailableLabels(notices: ServiceNoticeState): string[] {
   const names = [...new Set(Object.values(notices.unavailable).flat())].sort();
