@@ -160,6 +160,8 @@ describe('OpenTelemetry: one worker query is one trace from the gateway through 
   let gateway: Service;
   let gatewayUrl = '';
   let sample: { idNumber: string; name: string; phone: string };
+  /** What another gateway on the same departments needs (its port and OTEL_* aside). */
+  let gatewayEnv: Record<string, string> = {};
 
   beforeAll(async () => {
     await receiver.start();
@@ -203,10 +205,14 @@ describe('OpenTelemetry: one worker query is one trace from the gateway through 
     };
     await start(DEPARTMENT_NAMES);
     await start(['situation']);
-    gateway = startService('gateway/dist/main.js', { ...common, GATEWAY_PORT: String(ports.gateway), AUDIT_DATABASE_URL: freshDatabaseUrl('audit') });
+    const auditUrl = freshDatabaseUrl('audit');
+    // This gateway sits behind a trusted edge proxy (OTEL_TRUST_INCOMING_TRACE=on): it continues the
+    // test's traceparent, which is how these tests find their trace. The next describe has the default.
+    gateway = startService('gateway/dist/main.js', { ...common, GATEWAY_PORT: String(ports.gateway), AUDIT_DATABASE_URL: auditUrl, OTEL_TRUST_INCOMING_TRACE: 'on' });
     services.push(gateway);
     await waitForReady(`http://127.0.0.1:${ports.gateway}/ready`, gateway);
     gatewayUrl = `http://127.0.0.1:${ports.gateway}/graphql`;
+    gatewayEnv = { ...common, AUDIT_DATABASE_URL: auditUrl };
   });
 
   afterAll(async () => {
@@ -326,5 +332,64 @@ describe('OpenTelemetry: one worker query is one trace from the gateway through 
     const line = JSON.parse(lines()[0] ?? 'null');
     expect(line).toMatchObject({ trace_id: traceId, span_id: expect.stringMatching(/^[0-9a-f]{16}$/) });
     expect(JSON.stringify(line)).not.toContain(sample.idNumber);
+  });
+  /** Another gateway on the same departments, as its own process, with the default (untrusting) propagation and these variables. */
+  async function untrustedGateway(serviceName: string, env: Record<string, string> = {}): Promise<string> {
+    const port = await freePort();
+    const service = startService('gateway/dist/main.js', { ...gatewayEnv, GATEWAY_PORT: String(port), OTEL_SERVICE_NAME: serviceName, ...env });
+    services.push(service);
+    await waitForReady(`http://127.0.0.1:${port}/ready`, service);
+    return `http://127.0.0.1:${port}/graphql`;
+  }
+
+  async function postTo(url: string, body: object, traceId: string): Promise<any> {
+    const response = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', traceparent: traceparent(traceId), ...(await userHeaders(COUNTY_OFFICER)) },
+      body: JSON.stringify(body),
+    });
+    return response.json();
+  }
+
+  it("a client's traceparent: the gateway (without OTEL_TRUST_INCOMING_TRACE) starts a trace of its own, and the departments join the gateway's", async () => {
+    const url = await untrustedGateway('jiuye-gateway-untrusted');
+    const clientTrace = newTraceId();
+    const answer = await postTo(
+      url,
+      { query: 'query Untrusted($idNumber: String!) { worker(idNumber: $idNumber) { employmentStatus } }', variables: { idNumber: sample.idNumber } },
+      clientTrace,
+    );
+    expect(answer.errors).toBeUndefined();
+    const deadline = Date.now() + 20_000;
+    const servers = () => receiver.spans.filter((s) => s.service === 'jiuye-gateway-untrusted' && s.kind === SERVER);
+    while (servers().length === 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 200));
+    const [server] = servers();
+    expect(server).toBeDefined();
+    // A root of a new trace: no parent, not the client's trace id.
+    expect(server.traceId).not.toBe(clientTrace);
+    expect(server.parentSpanId ?? '').toBe('');
+    // The gateway's trace does go on into the department (the subgraphs trust the gateway's traceparent).
+    const spans = await receiver.waitFor(server.traceId, (found) => found.some((s) => s.service === 'jiuye-hr' && s.kind === SERVER));
+    expect(spans.some((s) => s.service === 'jiuye-hr' && s.kind === SERVER)).toBe(true);
+    // Nothing anywhere joined the client's trace.
+    expect(receiver.trace(clientTrace)).toEqual([]);
+  });
+
+  it("a client's traceparent with the sampled flag cannot force sampling: under parentbased_always_off nothing is recorded", async () => {
+    const url = await untrustedGateway('jiuye-gateway-sampled-off', { OTEL_TRACES_SAMPLER: 'parentbased_always_off' });
+    const clientTrace = newTraceId();
+    const answer = await postTo(
+      url,
+      { query: 'query ForcedSampling($idNumber: String!) { worker(idNumber: $idNumber) { employmentStatus } }', variables: { idNumber: sample.idNumber } },
+      clientTrace,
+    );
+    expect(answer.errors).toBeUndefined();
+    // A request the trusted gateway traces meanwhile: when its spans are in, the batches of this moment have been sent.
+    const marker = newTraceId();
+    await post({ query: '{ __typename }' }, marker);
+    await receiver.waitFor(marker, (found) => found.some((s) => s.kind === SERVER));
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    expect(receiver.trace(clientTrace)).toEqual([]);
+    expect(receiver.spans.filter((s) => s.service === 'jiuye-gateway-sampled-off')).toEqual([]);
   });
 });

@@ -144,6 +144,10 @@ export interface SubgraphConfig extends CommonConfig {
    * GraphQL query operations read there; mutations, downloads and background work use databaseUrl.
    */
   readDatabaseUrl?: string;
+  /** How long opening a database connection may take (DB_CONNECT_TIMEOUT_MS, default 5000; common/src/database.ts). */
+  databaseConnectTimeoutMs?: number;
+  /** How long a statement may wait for a pooled connection, opening one included (DB_ACQUIRE_TIMEOUT_MS, default 8000). */
+  databaseAcquireTimeoutMs?: number;
 }
 
 /** The database a subgraph uses when only a server URL (DATABASE_URL) is given. */
@@ -170,6 +174,22 @@ function readDatabaseUrl(name: SubgraphName, env: NodeJS.ProcessEnv, problems: s
   problems.push(`${variable} or DATABASE_URL: ${whyRequired}`);
   return undefined;
 }
+
+/**
+ * Without these a database that accepts TCP but never answers (a dead host behind a proxy, a
+ * black-holing firewall) holds every request until the gateway's SUBGRAPH_TIMEOUT_MS: pg waits
+ * for ever to connect, and knex 60 s for a connection. With them a request fails within a few
+ * seconds with an error common/src/database-unavailable.ts recognises (DATABASE_UNAVAILABLE).
+ */
+export const DEFAULT_DB_CONNECT_TIMEOUT_MS = 5000;
+/** The services' (DB_ACQUIRE_TIMEOUT_MS); below the gateway's SUBGRAPH_TIMEOUT_MS (10 s), so the department answers first. */
+export const DEFAULT_DB_ACQUIRE_TIMEOUT_MS = 8000;
+
+const databaseTimeout = z.coerce
+  .number({ message: 'expected whole milliseconds' })
+  .int('expected whole milliseconds')
+  .min(100, 'at least 100 ms')
+  .max(600_000, 'at most 600000 ms');
 
 export function loadSubgraphConfig(name: SubgraphName, env: NodeJS.ProcessEnv = process.env): SubgraphConfig {
   const problems: string[] = [];
@@ -205,6 +225,8 @@ export function loadSubgraphConfig(name: SubgraphName, env: NodeJS.ProcessEnv = 
       'IMPORT_STALE_MINUTES',
       problems,
     ),
+    databaseConnectTimeoutMs: check(databaseTimeout, env.DB_CONNECT_TIMEOUT_MS ?? DEFAULT_DB_CONNECT_TIMEOUT_MS, 'DB_CONNECT_TIMEOUT_MS', problems),
+    databaseAcquireTimeoutMs: check(databaseTimeout, env.DB_ACQUIRE_TIMEOUT_MS ?? DEFAULT_DB_ACQUIRE_TIMEOUT_MS, 'DB_ACQUIRE_TIMEOUT_MS', problems),
   };
   problems.push(...commonSecretProblems(config));
   if (problems.length) throw new ConfigError(problems);

@@ -7,16 +7,22 @@ import type { ErrorCode } from './errors';
 const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN', 'EPIPE']);
 /** PostgreSQL's: shutting down (57P01 admin, 57P02 crash), starting (57P03), too many connections (53300); class 08 connection exceptions. */
 const SERVER_CODES = new Set(['57P01', '57P02', '57P03', '53300']);
-/** What pg, its pool and knex say when a connection is gone or cannot be had. */
+/**
+ * What pg, its pool and knex say when a connection is gone or cannot be had. knex puts the
+ * statement before a failed query's message ("select … - Connection terminated unexpectedly"):
+ * the anchored ones also match after that " - ".
+ */
 const MESSAGES = [
-  /^Connection terminated/,
+  /(?:^| - )Connection terminated/,
   /Connection ended unexpectedly/,
   /timeout exceeded when trying to connect/i,
+  // pg's own connectionTimeoutMillis (DB_CONNECT_TIMEOUT_MS): the server accepted TCP but did not answer the start-up.
+  /(?:^| - )timeout expired$/,
   /Timeout acquiring a connection/i,
   /Client has encountered a connection error/,
   // knex, for the statements of a transaction whose connection died under it (PostgreSQL
   // restarted mid-mutation; found by npm run chaos): the transaction was rolled back by the server.
-  /^Transaction query already complete/,
+  /(?:^| - )Transaction query already complete/,
 ];
 
 /**

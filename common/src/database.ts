@@ -2,7 +2,10 @@ import { MikroORM, DefaultLogger, type LoggerOptions, type LogContext, type Enti
 import { PostgreSqlDriver } from '@mikro-orm/postgresql';
 import { Migrator } from '@mikro-orm/migrations';
 import { Client } from 'pg';
+import { DEFAULT_DB_CONNECT_TIMEOUT_MS } from './config';
 import { CHANGE_CONTEXT_SQL_PREFIX } from './history';
+import { knexLog } from './database-log';
+import type { Logger } from './logger';
 import { migrationLockName, withAdvisoryLock, type MigrationLockOptions } from './migration-lock';
 
 export type Orm = MikroORM<PostgreSqlDriver>;
@@ -41,6 +44,16 @@ export interface DatabaseOptions {
   /** Print every SQL statement (LOG_SQL=1). */
   logSql?: boolean;
   poolSize?: number;
+  /** How long opening one connection may take, TCP and PostgreSQL's start-up answer (DB_CONNECT_TIMEOUT_MS). */
+  connectTimeoutMs?: number;
+  /**
+   * How long a statement may wait for a connection from the pool, opening one included
+   * (DB_ACQUIRE_TIMEOUT_MS for the services). Absent: knex's 60 s, for the tools (seeding, bulk
+   * loads) whose many parallel statements may queue for the pool longer than a request should.
+   */
+  acquireTimeoutMs?: number;
+  /** Where knex's own warnings go (scrubbed, common/src/database-log.ts); without it they are dropped. */
+  logger?: Logger;
   /** Where new migrations are written (only the migration:create tool needs it). */
   migrationsPath?: string;
   /**
@@ -105,6 +118,12 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     discovery: { disableDynamicFileAccess: true, requireEntitiesArray: true },
     pool: { min: 0, max: options.poolSize ?? 10 },
     ...(options.replicaUrl ? { replicas: [{ name: 'read-replica', clientUrl: options.replicaUrl }], preferReadReplicas: false } : {}),
+    driverOptions: {
+      connection: { connectionTimeoutMillis: options.connectTimeoutMs ?? DEFAULT_DB_CONNECT_TIMEOUT_MS },
+      ...(options.acquireTimeoutMs === undefined ? {} : { acquireConnectionTimeout: options.acquireTimeoutMs }),
+      // knex prints "Connection Error: …" and its other warnings with console.log: into the service's log instead.
+      log: knexLog(options.logger),
+    },
   });
   return { orm, statements, close: () => orm.close(true) };
 }

@@ -2,6 +2,7 @@ import 'reflect-metadata';
 
 export * from './config';
 export * from './database';
+export { scrubKnexMessage } from './database-log';
 export * from './migration-lock';
 export * from './database-unavailable';
 export * from './departments';

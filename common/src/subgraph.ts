@@ -9,7 +9,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { printSchemaWithDirectives } from '@graphql-tools/utils';
 import { GraphQLError, parse, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
 import { buildSchema, createResolversMap, type NonEmptyArray } from 'type-graphql';
-import type { SubgraphConfig } from './config';
+import { DEFAULT_DB_ACQUIRE_TIMEOUT_MS, type SubgraphConfig } from './config';
 import type { SubgraphName } from './departments';
 import { ensureDatabaseExists, migrate, openDatabase, type Database } from './database';
 import { databaseUnavailableError } from './database-unavailable';
@@ -344,6 +344,9 @@ export async function startSubgraph<TLoaders>(module: SubgraphModule<TLoaders>, 
     migrations: module.migrations,
     logSql: process.env.LOG_SQL === '1',
     ...(config.readDatabaseUrl ? { replicaUrl: config.readDatabaseUrl } : {}),
+    connectTimeoutMs: config.databaseConnectTimeoutMs,
+    acquireTimeoutMs: config.databaseAcquireTimeoutMs ?? DEFAULT_DB_ACQUIRE_TIMEOUT_MS,
+    logger,
   });
   let background: BackgroundWork | null = null;
   let maintenance: BackgroundWork | null = null;

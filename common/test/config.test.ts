@@ -20,6 +20,17 @@ describe('configuration', () => {
     );
   });
 
+  it('reads the database connect and acquire timeouts (defaults 5000 and 8000 ms), refusing what is not milliseconds', () => {
+    expect(loadSubgraphConfig('hr', { DATABASE_URL: SERVER })).toMatchObject({ databaseConnectTimeoutMs: 5000, databaseAcquireTimeoutMs: 8000 });
+    expect(loadSubgraphConfig('hr', { DATABASE_URL: SERVER, DB_CONNECT_TIMEOUT_MS: '1500', DB_ACQUIRE_TIMEOUT_MS: '3000' })).toMatchObject({
+      databaseConnectTimeoutMs: 1500,
+      databaseAcquireTimeoutMs: 3000,
+    });
+    expect(() => loadSubgraphConfig('hr', { DATABASE_URL: SERVER, DB_CONNECT_TIMEOUT_MS: '5s', DB_ACQUIRE_TIMEOUT_MS: '10' })).toThrow(
+      /DB_CONNECT_TIMEOUT_MS: expected whole milliseconds[\s\S]*DB_ACQUIRE_TIMEOUT_MS: at least 100 ms/,
+    );
+  });
+
   it('reads the days tasks have before they are overdue (ZERO_EMPLOYMENT_CLEAR_DAYS default 15, warnings by level, conflicts)', () => {
     expect(loadSituationConfig({ DATABASE_URL: SERVER }).taskDueDays).toEqual(DEFAULT_TASK_DUE_DAYS);
     expect(DEFAULT_TASK_DUE_DAYS).toEqual({ zeroEmployment: 15, red: 7, orange: 15, yellow: 30, conflict: 30 });

@@ -1,5 +1,6 @@
+import net from 'node:net';
 import { Client } from 'pg';
-import { ensureDatabaseExists, isDatabaseUnavailable, withDatabase } from '@jiuye/common';
+import { ensureDatabaseExists, isDatabaseUnavailable, makeIdNumber, scrubKnexMessage, withDatabase } from '@jiuye/common';
 import { freshDatabaseUrl } from '@jiuye/testing/harness';
 import { closedPort } from '@jiuye/testing/gateway';
 
@@ -33,6 +34,9 @@ describe('isDatabaseUnavailable', () => {
       // Wrapped the way MikroORM and GraphQL wrap it.
       expect(isDatabaseUnavailable({ name: 'DriverException', message: 'x', previous: terminated })).toBe(true);
       expect(isDatabaseUnavailable(new Error('resolver failed', { cause: terminated }))).toBe(true);
+      // pg's error for a socket closed under a query, as knex rethrows it: the statement put before the message.
+      expect(isDatabaseUnavailable(new Error('select 1 - Connection terminated unexpectedly'))).toBe(true);
+      expect(isDatabaseUnavailable(new Error('select 1 - Transaction query already complete, run with DEBUG=knex:tx for more info'))).toBe(true);
 
       const failed = await killer.query('select * from no_such_table').then(
         () => null,
@@ -44,5 +48,32 @@ describe('isDatabaseUnavailable', () => {
       await killer.end();
       await victim.end().catch(() => undefined);
     }
+  });
+
+  it("a server that accepts TCP and never answers, past pg's connect timeout (DB_CONNECT_TIMEOUT_MS): unavailable", async () => {
+    const mute = net.createServer((socket) => socket.on('data', () => undefined));
+    await new Promise<void>((resolve) => mute.listen(0, '127.0.0.1', () => resolve()));
+    try {
+      const client = new Client({ host: '127.0.0.1', port: (mute.address() as net.AddressInfo).port, user: 'u', database: 'x', connectionTimeoutMillis: 300 });
+      const error = await client.connect().then(
+        () => null,
+        (failure: unknown) => failure,
+      );
+      expect(isDatabaseUnavailable(error)).toBe(true);
+    } finally {
+      mute.close();
+    }
+  });
+});
+
+describe("knex's log lines", () => {
+  it('keep the first line only, without quoted literals, long numbers, ID numbers or phones', () => {
+    const idNumber = makeIdNumber('530113', '1990-01-01', 12);
+    expect(scrubKnexMessage(new Error('Connection terminated unexpectedly'))).toBe('Error: Connection terminated unexpectedly');
+    expect(scrubKnexMessage(`Pool validate threw an error: insert into worker values ('张三', '${idNumber}', 13912345678)\n    at stack`)).toBe(
+      "Pool validate threw an error: insert into worker values ('*', '*', *)",
+    );
+    expect(scrubKnexMessage(`id ${idNumber} phone 13912345678`)).not.toMatch(/\d{6,}/);
+    expect(scrubKnexMessage({ sql: 'select 1' })).toBe('knex reported a non-text message');
   });
 });

@@ -20,13 +20,24 @@ describe('tracing settings', () => {
   it('is off unless an OTLP endpoint or an exporter is named', () => {
     expect(tracingSettings('hr', {})).toBeNull();
     expect(tracingSettings('hr', { OTEL_EXPORTER_OTLP_ENDPOINT: '' })).toBeNull();
-    expect(tracingSettings('hr', { OTEL_EXPORTER_OTLP_ENDPOINT: 'http://collector:4318' })).toEqual({ exporter: 'otlp', protocol: 'http/protobuf', serviceName: 'jiuye-hr' });
+    expect(tracingSettings('hr', { OTEL_EXPORTER_OTLP_ENDPOINT: 'http://collector:4318' })).toEqual({
+      exporter: 'otlp',
+      protocol: 'http/protobuf',
+      serviceName: 'jiuye-hr',
+      trustIncomingTrace: true,
+    });
     expect(tracingSettings('gateway', { OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: 'http://collector:4318/v1/traces', OTEL_EXPORTER_OTLP_PROTOCOL: 'http/json' })).toEqual({
       exporter: 'otlp',
       protocol: 'http/json',
       serviceName: 'jiuye-gateway',
+      trustIncomingTrace: false,
     });
-    expect(tracingSettings('civil', { OTEL_TRACES_EXPORTER: 'console' })).toEqual({ exporter: 'console', protocol: 'http/protobuf', serviceName: 'jiuye-civil' });
+    expect(tracingSettings('civil', { OTEL_TRACES_EXPORTER: 'console' })).toEqual({
+      exporter: 'console',
+      protocol: 'http/protobuf',
+      serviceName: 'jiuye-civil',
+      trustIncomingTrace: true,
+    });
     // A protocol variable alone turns nothing on (and is not checked while tracing is off).
     expect(tracingSettings('hr', { OTEL_EXPORTER_OTLP_PROTOCOL: 'grpc' })).toBeNull();
   });
@@ -35,6 +46,16 @@ describe('tracing settings', () => {
     expect(tracingSettings('hr', { OTEL_EXPORTER_OTLP_ENDPOINT: 'http://c:4318', OTEL_SERVICE_NAME: 'county-hr' })?.serviceName).toBe('county-hr');
     expect(tracingSettings('hr', { OTEL_EXPORTER_OTLP_ENDPOINT: 'http://c:4318', OTEL_TRACES_EXPORTER: 'none' })).toBeNull();
     expect(tracingSettings('hr', { OTEL_EXPORTER_OTLP_ENDPOINT: 'http://c:4318', OTEL_SDK_DISABLED: 'true' })).toBeNull();
+  });
+
+  it("the gateway starts its own traces unless OTEL_TRUST_INCOMING_TRACE=on; the subgraphs continue their caller's", () => {
+    const on = { OTEL_EXPORTER_OTLP_ENDPOINT: 'http://c:4318' };
+    expect(tracingSettings('gateway', on)?.trustIncomingTrace).toBe(false);
+    expect(tracingSettings('gateway', { ...on, OTEL_TRUST_INCOMING_TRACE: 'on' })?.trustIncomingTrace).toBe(true);
+    expect(tracingSettings('gateway', { ...on, OTEL_TRUST_INCOMING_TRACE: 'off' })?.trustIncomingTrace).toBe(false);
+    expect(tracingSettings('situation', on)?.trustIncomingTrace).toBe(true);
+    expect(tracingSettings('hr', { ...on, OTEL_TRUST_INCOMING_TRACE: 'off' })?.trustIncomingTrace).toBe(false);
+    expect(() => tracingSettings('gateway', { ...on, OTEL_TRUST_INCOMING_TRACE: 'yes' })).toThrow('OTEL_TRUST_INCOMING_TRACE: expected on or off, got "yes"');
   });
 
   it('names an exporter or a protocol it does not have', () => {

@@ -47,6 +47,13 @@ describe("a department's database unreachable", () => {
   const skillInReadModel = async (): Promise<string | undefined> =>
     (await sqlAt<{ skill_level: string }>(platform.subgraphs.situation.config.databaseUrl, 'select skill_level from person_situation where worker_id = $1', [workerId]))[0]
       ?.skill_level;
+  /** jiuye_read_model_source_unreachable per department, from the situation service's own scrape. */
+  const unreachable = async (): Promise<Record<string, number>> => {
+    const text = await (await fetch(serviceUrl(platform.subgraphs.situation.url, '/metrics'))).text();
+    const found: Record<string, number> = {};
+    for (const [, labels, value] of text.matchAll(/^jiuye_read_model_source_unreachable\{([^}]*)\} (\d+)$/gm)) found[/department="(\w+)"/.exec(labels)![1]] = Number(value);
+    return found;
+  };
   const lag = async (department: string): Promise<number> => {
     const response = await platform.query(FRESHNESS);
     return response.data.situationFreshness.departments.find((d: { department: string }) => d.department === department).lagSeconds;
@@ -99,6 +106,8 @@ describe("a department's database unreachable", () => {
     await until('the lag to show the outage', async () => (await lag('civil')) >= 3, 15_000, 200);
     expect(await skillInReadModel()).not.toBe('TECHNICIAN');
     expect((await platform.subgraphs.hr.sql<{ n: number }>('select count(*)::int as n from outbox'))[0].n).toBeGreaterThan(0);
+    // Every department's lag grows alike; this says which one the read model waits for.
+    expect(await unreachable()).toEqual({ hr: 0, poverty: 0, civil: 1, training: 0, partner: 0 });
   });
 
   it('when it returns: every service reconnects by itself, the answer is whole again, and the read model catches up', async () => {
@@ -115,6 +124,7 @@ describe("a department's database unreachable", () => {
     expect((await fetch(serviceUrl(platform.subgraphs.civil.url, '/ready'))).status).toBe(200);
     await until('the read model to catch up', async () => (await lag('civil')) < 2 && (await skillInReadModel()) === 'TECHNICIAN', 20_000, 200);
     expect((await platform.subgraphs.hr.sql<{ n: number }>('select count(*)::int as n from outbox'))[0].n).toBe(0);
+    expect(await unreachable()).toEqual({ hr: 0, poverty: 0, civil: 0, training: 0, partner: 0 });
     // The feed listens to civil's outbox again (NOTIFY, not only the poll).
     await until(
       'the feed to listen to civil again',

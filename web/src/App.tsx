@@ -4,6 +4,8 @@ import { currentSession, onSessionChange } from './auth/session';
 import { SignInPage } from './auth/SignInPage';
 import { ROUTES } from './routes';
 import { Header } from './shell/Header';
+import { ServiceNotices } from './shell/ServiceNotices';
+import { forgetUnavailable } from './api/notices';
 import { navigate, usePath } from './shell/router';
 
 function isSignInPath(path: string): boolean {
@@ -14,6 +16,9 @@ export function App() {
   const path = usePath();
   const [session, setSession] = useState(currentSession);
   useEffect(() => onSessionChange(() => setSession(currentSession())), []);
+
+  // A partial answer's notice belongs to the page that got it.
+  useEffect(() => forgetUnavailable(), [path]);
 
   const route = ROUTES.find((candidate) => path === candidate.path || path.startsWith(`${candidate.path}/`));
   useEffect(() => {
@@ -30,6 +35,7 @@ export function App() {
     <div className={route.bare ? 'app bare' : 'app'}>
       {!route.bare && <Header session={session} path={path} />}
       <main>
+        <ServiceNotices />
         <Suspense fallback={<p className="loading">加载中…</p>}>
           <Page />
         </Suspense>

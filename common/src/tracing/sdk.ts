@@ -4,9 +4,11 @@ import { GraphQLInstrumentation } from '@opentelemetry/instrumentation-graphql';
 import { HttpInstrumentation } from '@opentelemetry/instrumentation-http';
 import { PgInstrumentation } from '@opentelemetry/instrumentation-pg';
 import { UndiciInstrumentation } from '@opentelemetry/instrumentation-undici';
+import { CompositePropagator, W3CBaggagePropagator, W3CTraceContextPropagator } from '@opentelemetry/core';
 import { detectResources, envDetector, resourceFromAttributes } from '@opentelemetry/resources';
 import { BatchSpanProcessor, ConsoleSpanExporter, type SpanExporter } from '@opentelemetry/sdk-trace-base';
 import { NodeTracerProvider } from '@opentelemetry/sdk-trace-node';
+import { OutgoingOnlyPropagator } from './propagation';
 import { RedactingSpanExporter } from './redact';
 import type { TracingSettings } from './settings';
 
@@ -41,7 +43,12 @@ export function startSdk(settings: TracingSettings): StartedTracing {
     diag.setLogger(new DiagConsoleLogger(), { logLevel: DiagLogLevel[process.env.OTEL_LOG_LEVEL.toUpperCase() as keyof typeof DiagLogLevel] ?? DiagLogLevel.WARN });
   const resource = resourceFromAttributes({ 'service.name': settings.serviceName, 'service.namespace': 'jiuye' }).merge(detectResources({ detectors: [envDetector] }));
   const provider = new NodeTracerProvider({ resource, spanProcessors: [new BatchSpanProcessor(exporterFor(settings))] });
-  provider.register();
+  // Untrusted callers (the gateway's clients): their traceparent starts nothing; every request is a new trace, sampled by our sampler.
+  provider.register(
+    settings.trustIncomingTrace
+      ? {}
+      : { propagator: new OutgoingOnlyPropagator(new CompositePropagator({ propagators: [new W3CTraceContextPropagator(), new W3CBaggagePropagator()] })) },
+  );
   registerInstrumentations({
     tracerProvider: provider,
     instrumentations: [

@@ -13,6 +13,13 @@ export interface TracingSettings {
   exporter: TraceExporterKind;
   protocol: OtlpProtocol;
   serviceName: string;
+  /**
+   * Whether a request's incoming W3C traceparent (and baggage) is continued. The gateway faces
+   * clients: off unless OTEL_TRUST_INCOMING_TRACE=on (a trusted edge proxy starts the traces), so a
+   * client can neither force sampling nor put its spans into our traces. The subgraphs are called
+   * by the gateway (and by each other): they continue its trace.
+   */
+  trustIncomingTrace: boolean;
 }
 
 type Env = Record<string, string | undefined>;
@@ -41,5 +48,8 @@ export function tracingSettings(service: string, env: Env = process.env): Tracin
     throw new Error(`OTEL_EXPORTER_OTLP_PROTOCOL: "${protocol}" is not supported (http/protobuf or http/json; for gRPC, send to a collector that forwards it)`);
   }
   const serviceName = set(env.OTEL_SERVICE_NAME) ? env.OTEL_SERVICE_NAME.trim() : `jiuye-${service}`;
-  return { exporter, protocol: protocol as OtlpProtocol, serviceName };
+  const trust = (env.OTEL_TRUST_INCOMING_TRACE ?? '').trim().toLowerCase();
+  if (trust !== '' && trust !== 'on' && trust !== 'off') throw new Error(`OTEL_TRUST_INCOMING_TRACE: expected on or off, got "${trust.slice(0, 20)}"`);
+  const trustIncomingTrace = service === 'gateway' ? trust === 'on' : trust !== 'off';
+  return { exporter, protocol: protocol as OtlpProtocol, serviceName, trustIncomingTrace };
 }

@@ -20,6 +20,14 @@ export function registerFeedMetrics(metrics: ServiceMetrics, feed: ChangeFeed): 
   );
   // The feed's connections to each department's database (outbox and published views).
   for (const department of DEPARTMENT_NAMES) metrics.watchPool(`feed_${department}`, () => pgPoolUse(feed.sources[department]));
+  metrics.gauge(
+    'read_model_source_unreachable',
+    "1 for a department whose database the feed's last cycle could not reach: the read model waits for it (re-projection needs all five), whatever every department's lag says",
+    ['department'],
+    (set) => {
+      for (const department of DEPARTMENT_NAMES) set({ department }, feed.unreachable.has(department) ? 1 : 0);
+    },
+  );
   metrics.gauge('outbox_depth', "Rows in each department's outbox not yet applied to the read model (after the last committed feed cycle)", ['department'], (set) => {
     for (const [department, state] of feed.state) set({ department }, state.pending);
   });

@@ -87,18 +87,30 @@ function releaseChecked(client: pg.PoolClient, failure: unknown): void {
   client.release(failure ? (failure instanceof Error ? failure : new Error(String(failure))) : undefined);
 }
 
+/** The departments whose databases a feed cycle could not connect to (the cycle needs all five). */
+export class SourcesUnreachable extends Error {
+  constructor(
+    readonly departments: DepartmentName[],
+    cause: unknown,
+  ) {
+    super(`cannot reach the database of ${departments.join(', ')}: ${(cause as Error)?.message ?? String(cause)}`, { cause });
+    this.name = 'SourcesUnreachable';
+  }
+}
+
 /**
- * One client from each pool, or none: when one department's database cannot be reached, the
- * clients already taken from the others go back (without this, each failed cycle kept them, the
- * pools ran dry and the feed waited forever, even after the database returned).
+ * One client from each department's pool, or none: when one department's database cannot be
+ * reached, the clients already taken from the others go back (without this, each failed cycle
+ * kept them, the pools ran dry and the feed waited forever, even after the database returned),
+ * and the error names the departments that could not be reached.
  */
-async function connectAll(pools: pg.Pool[]): Promise<pg.PoolClient[]> {
-  const settled = await Promise.allSettled(pools.map((pool) => pool.connect()));
+async function connectAll(pools: SourcePools): Promise<pg.PoolClient[]> {
+  const settled = await Promise.allSettled(DEPARTMENT_NAMES.map((name) => pools[name].connect()));
   const clients = settled.flatMap((result) => (result.status === 'fulfilled' ? [watched(result.value)] : []));
-  const failed = settled.find((result): result is PromiseRejectedResult => result.status === 'rejected');
-  if (failed) {
+  const failed = DEPARTMENT_NAMES.filter((_, i) => settled[i].status === 'rejected');
+  if (failed.length) {
     for (const client of clients) releaseChecked(client, null);
-    throw failed.reason;
+    throw new SourcesUnreachable(failed, (settled.find((result) => result.status === 'rejected') as PromiseRejectedResult).reason);
   }
   return clients;
 }
@@ -195,6 +207,12 @@ export class ChangeFeed {
   readonly sources: SourcePools;
   /** Per department, as of the last cycle that committed; a department whose cycles fail keeps its old state (its lag grows). */
   readonly state = new Map<DepartmentName, DepartmentFeedState>();
+  /**
+   * The departments the last cycle could not connect to: the read model waits for them (a
+   * re-projection needs every department's facts), so every department's lag grows, and this
+   * says which one it is waiting for (jiuye_read_model_source_unreachable).
+   */
+  readonly unreachable = new Set<DepartmentName>();
   private readonly situation: pg.Pool;
   private readonly projector: Projector;
   private readonly listeners = new Map<DepartmentName, pg.Client>();
@@ -315,7 +333,8 @@ export class ChangeFeed {
           if (!applied.more && !this.again) break;
         }
       } catch (error) {
-        this.options.logger.error({ error: (error as Error).message }, 'situation feed: a cycle failed; it is retried at the next poll');
+        const departments = error instanceof SourcesUnreachable ? { waitingFor: error.departments } : {};
+        this.options.logger.error({ error: (error as Error).message, ...departments }, 'situation feed: a cycle failed; it is retried at the next poll');
       }
       return total;
     })().finally(() => {
@@ -327,7 +346,17 @@ export class ChangeFeed {
   private async applyPending(): Promise<{ rows: number; more: boolean }> {
     const cycleStart = new Date();
     const batchSize = this.options.batchSize ?? 5000;
-    const clients = await connectAll(DEPARTMENT_NAMES.map((name) => this.sources[name]));
+    let clients: pg.PoolClient[];
+    try {
+      clients = await connectAll(this.sources);
+      this.unreachable.clear();
+    } catch (error) {
+      if (error instanceof SourcesUnreachable) {
+        this.unreachable.clear();
+        for (const name of error.departments) this.unreachable.add(name);
+      }
+      throw error;
+    }
     let situation: pg.PoolClient | null = null;
     let failure: unknown = null;
     try {
