@@ -1,4 +1,4 @@
-import { placeColumn } from '../roster/village-counts';
+import { groupColumn, placeColumn } from '../roster/village-counts';
 import { addDays, addMonths, badInput, EmploymentPlaceVocabulary, RegionTree, SuppressedTable, todayInChina, TOTAL } from '@jiuye/common';
 import type { Sql } from '../db';
 import { registryVillages, type Region } from '../region/region';
@@ -68,20 +68,23 @@ function add(figures: VillageFigures, village: string, measure: string, value: n
  * projector keeps per village), the verified workers of asOf's month, the retention cohort of
  * asOf and the welfare posts. The projector stamps every event row with the worker's current
  * village, so a worker counts in one village only and villages add up.
+ *
+ * Labour force and employed, by place and by poverty group, come from the kept counts' one row
+ * per village (village_counts, recounted in the transaction that writes the people): totals,
+ * places and groups are one snapshot, as they are published as sums of each other. `groupsKept`
+ * false (an as-of state older than the kept groups, history_start.groups_kept_from) counts them
+ * from the people rows in one grouped statement instead.
  */
-export async function villageFigures(sql: Sql, d: IndicatorDates): Promise<VillageFigures> {
-  const stockColumns = ['real_name', 'employment_intention', 'zero_employment_households'];
+export async function villageFigures(sql: Sql, d: IndicatorDates, options: { groupsKept?: boolean } = {}): Promise<VillageFigures> {
+  const groupsKept = options.groupsKept ?? true;
+  const groups = POVERTY_GROUPS.map((g) => g.group);
+  const labourColumns = ['able_labourers', 'able_employed', ...PLACES.map((place) => placeColumn(place)), 'able_employed_unknown_place'];
+  const stockColumns = ['real_name', 'employment_intention', 'zero_employment_households', ...(groupsKept ? labourColumns : [])];
+  const keptGroups = groups.flatMap((g) => (['able_labourers', 'able_employed'] as const).map((measure) => [groupColumn(measure, g), `${measure}:${g}`] as const));
+  const selected = [...stockColumns, ...(groupsKept ? keptGroups.map(([column]) => column) : [])];
   const [stock, labour, verified, retention, welfare] = await Promise.all([
-    sql.rows<Record<string, number> & { village_code: string }>(`select village_code, ${stockColumns.map((c) => `"${c}"`).join(', ')} from village_counts`, []),
-    // Labour force and employed by poverty group and place of work, in one statement so that the
-    // totals, the places and the groups are one snapshot (they are published as sums of each other).
-    sql.rows<{ village_code: string; grp: PovertyGroup; place: string | null; able: number; employed: number }>(
-      `select p.village_code, ${POVERTY_GROUP} as grp,
-              case when p.employment_place in (${PLACES.map((place) => `'${place}'`).join(', ')}) then p.employment_place end as place,
-              count(*) filter (where ${ABLE_LABOURER}) as able, count(*) filter (where ${ABLE_EMPLOYED}) as employed
-         from person_situation p where ${ABLE_LABOURER} group by 1, 2, 3`,
-      [],
-    ),
+    sql.rows<Record<string, number> & { village_code: string }>(`select village_code, ${selected.map((c) => `"${c}"`).join(', ')} from village_counts`, []),
+    groupsKept ? Promise.resolve([]) : labourByScan(sql),
     sql.rows<{ village_code: string; n: number }>(
       `select village_code, count(distinct worker_id) as n from record_verification where verified_on between $1 and $2 and outcome <> 'NOT_REACHED' group by village_code`,
       [d.verificationFrom, d.verificationTo],
@@ -104,6 +107,7 @@ export async function villageFigures(sql: Sql, d: IndicatorDates): Promise<Villa
   ]);
   const figures: VillageFigures = new Map();
   for (const row of stock) for (const column of stockColumns) add(figures, row.village_code, column, row[column]);
+  if (groupsKept) for (const row of stock) for (const [column, measure] of keptGroups) add(figures, row.village_code, measure, row[column]);
   for (const row of labour) {
     add(figures, row.village_code, 'able_labourers', row.able);
     add(figures, row.village_code, `able_labourers:${row.grp}`, row.able);
@@ -115,6 +119,20 @@ export async function villageFigures(sql: Sql, d: IndicatorDates): Promise<Villa
   for (const row of retention) for (const m of ['retention_base', 'retained'] as const) add(figures, row.village_code, m, row[m]);
   for (const row of welfare) for (const m of ['developed', 'filled'] as const) add(figures, row.village_code, m, row[m]);
   return figures;
+}
+
+/**
+ * Labour force and employed by poverty group and place of work counted from the people rows, in
+ * one statement (one snapshot): for an as-of state older than the kept groups.
+ */
+function labourByScan(sql: Sql) {
+  return sql.rows<{ village_code: string; grp: PovertyGroup; place: string | null; able: number; employed: number }>(
+    `select p.village_code, ${POVERTY_GROUP} as grp,
+            case when p.employment_place in (${PLACES.map((place) => `'${place}'`).join(', ')}) then p.employment_place end as place,
+            count(*) filter (where ${ABLE_LABOURER}) as able, count(*) filter (where ${ABLE_EMPLOYED}) as employed
+       from person_situation p where ${ABLE_LABOURER} group by 1, 2, 3`,
+    [],
+  );
 }
 
 export interface FlowPeriod {

@@ -2,7 +2,7 @@ import { addDays, addMonths, badInput, todayInChina } from '@jiuye/common';
 import type { Sql } from '../db';
 import { asOfDay, historyBegins, sqlAsOf } from '../history/as-of';
 import { registryVillages, type Region } from '../region/region';
-import { buildReadout, flowFigures, indicatorDates, periodFamily, villageFigures, type FlowPeriod, type VillageFigures } from './indicator.service';
+import { buildReadout, flowFigures, indicatorDates, periodFamily, villageFigures, type FlowPeriod, type IndicatorDates, type VillageFigures } from './indicator.service';
 import { isoWeekOf, parsePeriod } from './period';
 import { SeriesGranularity, SeriesStockSource, type IndicatorSeriesPoint } from './series.types';
 
@@ -59,6 +59,12 @@ export function seriesPeriods(granularity: SeriesGranularity, count: number, end
   return codes;
 }
 
+/** The stock figures at the end of d's period from the history: the kept groups where its versions hold them. */
+function villageFiguresAsOf(sql: Sql, d: IndicatorDates, today: string, groupsKeptFrom: Date): Promise<VillageFigures> {
+  const asOf = asOfDay(d.asOf, today);
+  return villageFigures(sqlAsOf(sql, asOf), d, { groupsKept: Date.parse(asOf.instant) >= groupsKeptFrom.getTime() });
+}
+
 const NOT_KNOWN = { value: null, suppressed: false };
 const RATE_NOT_KNOWN = { value: null, numerator: null, denominator: null, suppressed: false };
 
@@ -83,7 +89,7 @@ export async function indicatorSeriesPoints(
   const families = dates.map(periodFamily);
   const periods = new Map<string, FlowPeriod>();
   for (const family of families) for (const p of family.periods) if (p.from <= today) periods.set(p.code, p);
-  const { firstDay } = await historyBegins(sql);
+  const { firstDay, groupsKeptFrom } = await historyBegins(sql);
   const sources = dates.map((d) => (d.asOf === today ? SeriesStockSource.CURRENT : d.asOf >= firstDay ? SeriesStockSource.HISTORY : SeriesStockSource.BEFORE_HISTORY));
   const [villages, byPeriod, ...stocks] = await Promise.all([
     registryVillages(sql),
@@ -92,7 +98,7 @@ export async function indicatorSeriesPoints(
       sources[i] === SeriesStockSource.CURRENT
         ? villageFigures(sql, d)
         : sources[i] === SeriesStockSource.HISTORY
-          ? villageFigures(sqlAsOf(sql, asOfDay(d.asOf, today)), d)
+          ? villageFiguresAsOf(sql, d, today, groupsKeptFrom)
           : Promise.resolve<VillageFigures>(new Map()),
     ),
   ]);
