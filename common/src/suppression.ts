@@ -123,8 +123,9 @@ function decidePattern(values: ReadonlyMap<string, number>, equations: readonly 
   };
   equations.forEach((_, index) => enqueue(index));
   local();
+  const indexed = indexEquations(equations);
   for (;;) {
-    const determined = determinedCells(equations, hidden);
+    const determined = determinedIn(indexed, hidden);
     // Withhold one more member of an equation holding each recovered cell (in key order, one
     // round for all of them: each round is a full elimination), then settle again.
     let added = 0;
@@ -145,63 +146,210 @@ function decidePattern(values: ReadonlyMap<string, number>, equations: readonly 
  * (any combination of them): those whose unit vector lies in the row space of the equations
  * restricted to the suppressed cells. Sparse Gaussian elimination, then back-substitution; a
  * fully reduced row with one entry left determines its cell. Sorted by key.
+ *
+ * Rows are reduced in a dense accumulator with a min-heap of the columns they touch (the next
+ * column to eliminate is the heap's top, not a scan of the row), and pivot rows are kept as
+ * sorted typed arrays: the same elimination as before, without its quadratic scans (a year's
+ * new-transfer table at 10^5 workers: ~20,000 suppressed cells, up to 90 rounds).
  */
 export function determinedCells(equations: readonly Equation[], hidden: ReadonlySet<string>): string[] {
-  // Finest cells (longest keys: villages, months) first: their sums are eliminated before the
-  // coarse ones, which keeps the rows short.
-  const unknowns = [...hidden].sort((a, b) => b.length - a.length || byKey(a, b));
-  const column = new Map(unknowns.map((key, i) => [key, i]));
-  const pivots = new Map<number, Map<number, number>>();
-  const minColumn = (row: Map<number, number>) => {
-    let min = Infinity;
-    for (const c of row.keys()) if (c < min) min = c;
-    return min;
-  };
-  const subtract = (row: Map<number, number>, pivot: Map<number, number>, factor: number) => {
-    for (const [c, v] of pivot) {
-      const next = (row.get(c) ?? 0) - factor * v;
-      if (Math.abs(next) < 1e-9) row.delete(c);
-      else row.set(c, next);
-    }
-  };
+  return determinedIn(indexEquations(equations), hidden);
+}
+
+/**
+ * Equations as numbers, built once per table and reused by every round: each cell a number
+ * (numbered in elimination order: finest cells — longest keys: villages, months — first, so
+ * their sums are eliminated before the coarse ones, which keeps the rows short), each row its
+ * cells' numbers (the total first).
+ */
+interface IndexedEquations {
+  cells: Map<string, number>;
+  keys: string[];
+  rows: Int32Array[];
+}
+
+function indexEquations(equations: readonly Equation[]): IndexedEquations {
+  const all = new Set<string>();
   for (const equation of equations) {
-    const row = new Map<number, number>();
-    const add = (key: string, sign: number) => {
-      const c = column.get(key);
-      if (c === undefined) return;
-      const next = (row.get(c) ?? 0) + sign;
-      if (next === 0) row.delete(c);
-      else row.set(c, next);
-    };
-    add(equation.total, 1);
-    for (const part of equation.parts) add(part, -1);
-    while (row.size > 0) {
-      const c = minColumn(row);
-      const pivot = pivots.get(c);
-      if (!pivot) {
-        const lead = row.get(c)!;
-        for (const [k, v] of row) row.set(k, v / lead);
-        pivots.set(c, row);
-        break;
+    all.add(equation.total);
+    for (const part of equation.parts) all.add(part);
+  }
+  const keys = [...all].sort((a, b) => b.length - a.length || byKey(a, b));
+  const cells = new Map(keys.map((key, i) => [key, i]));
+  const rows = equations.map((equation) => Int32Array.from([equation.total, ...equation.parts], (key) => cells.get(key)!));
+  return { cells, keys, rows };
+}
+
+/** Rows of the elimination, in one growing pair of arrays (a row: its start and length; its pivot's own entry, 1, is implied). */
+class RowStore {
+  columns = new Int32Array(1 << 16);
+  values = new Float64Array(1 << 16);
+  used = 0;
+
+  reserve(n: number): number {
+    if (this.used + n > this.columns.length) {
+      let capacity = this.columns.length * 2;
+      while (this.used + n > capacity) capacity *= 2;
+      const columns = new Int32Array(capacity);
+      const values = new Float64Array(capacity);
+      columns.set(this.columns.subarray(0, this.used));
+      values.set(this.values.subarray(0, this.used));
+      this.columns = columns;
+      this.values = values;
+    }
+    return this.used;
+  }
+}
+
+function determinedIn({ cells, keys, rows }: IndexedEquations, hidden: ReadonlySet<string>): string[] {
+  // The suppressed cells in some equation (a cell in none can never be determined), in elimination order.
+  const numbers: number[] = [];
+  for (const key of hidden) {
+    const n = cells.get(key);
+    if (n !== undefined) numbers.push(n);
+  }
+  numbers.sort((a, b) => a - b);
+  const size = numbers.length;
+  const columnOf = new Int32Array(keys.length).fill(-1);
+  numbers.forEach((n, i) => (columnOf[n] = i));
+  const start = new Int32Array(size).fill(-1);
+  const length = new Int32Array(size);
+  const store = new RowStore();
+  const accumulator = new Float64Array(size);
+  const touched = new Uint8Array(size);
+  const heap = new MinHeap(size);
+  const EPSILON = 1e-9;
+  for (const row of rows) {
+    for (let i = 0; i < row.length; i++) {
+      const c = columnOf[row[i]];
+      if (c < 0) continue;
+      accumulator[c] += i === 0 ? 1 : -1;
+      if (!touched[c]) {
+        touched[c] = 1;
+        heap.push(c);
       }
-      subtract(row, pivot, row.get(c)!);
+    }
+    // Eliminate columns in increasing order until the row is empty or starts a new pivot.
+    while (heap.size > 0) {
+      const c = heap.pop();
+      touched[c] = 0;
+      const lead = accumulator[c];
+      accumulator[c] = 0;
+      if (Math.abs(lead) < EPSILON) continue;
+      if (start[c] >= 0) {
+        // The pivot row's entries (c's own, 1, implied) are later columns.
+        const { columns, values } = store;
+        for (let i = start[c], end = start[c] + length[c]; i < end; i++) {
+          const k = columns[i];
+          accumulator[k] -= lead * values[i];
+          if (!touched[k]) {
+            touched[k] = 1;
+            heap.push(k);
+          }
+        }
+        continue;
+      }
+      // A new pivot: the row's remaining entries, scaled so that c's is 1.
+      let at = store.reserve(heap.size);
+      start[c] = at;
+      while (heap.size > 0) {
+        const k = heap.pop();
+        touched[k] = 0;
+        if (Math.abs(accumulator[k]) >= EPSILON) {
+          store.columns[at] = k;
+          store.values[at++] = accumulator[k] / lead;
+        }
+        accumulator[k] = 0;
+      }
+      length[c] = at - start[c];
+      store.used = at;
     }
   }
-  // Back-substitution, last pivot first, so each row is reduced by rows already fully reduced.
-  const order = [...pivots.keys()].sort((a, b) => b - a);
-  for (const c of order) {
-    const row = pivots.get(c)!;
+  // Back-substitution, last pivot first: a fully reduced row holds its pivot and columns without
+  // a pivot only, so subtracting such rows never brings another pivot column into a row.
+  const determined: string[] = [];
+  const entries = new Int32Array(size);
+  for (let c = size - 1; c >= 0; c--) {
+    if (start[c] < 0) continue;
+    let count = 0;
+    const { columns, values } = store;
+    for (let i = start[c], end = start[c] + length[c]; i < end; i++) {
+      const k = columns[i];
+      if (start[k] >= 0) {
+        // Already fully reduced (k > c): subtract it.
+        const factor = values[i];
+        for (let j = start[k], stop = start[k] + length[k]; j < stop; j++) {
+          const f = columns[j];
+          if (!touched[f]) {
+            touched[f] = 1;
+            entries[count++] = f;
+          }
+          accumulator[f] -= factor * values[j];
+        }
+      } else {
+        if (!touched[k]) {
+          touched[k] = 1;
+          entries[count++] = k;
+        }
+        accumulator[k] += values[i];
+      }
+    }
+    let at = store.reserve(count);
+    start[c] = at;
+    for (let i = 0; i < count; i++) {
+      const k = entries[i];
+      if (Math.abs(accumulator[k]) >= EPSILON) {
+        store.columns[at] = k;
+        store.values[at++] = accumulator[k];
+      }
+      accumulator[k] = 0;
+      touched[k] = 0;
+    }
+    length[c] = at - start[c];
+    store.used = at;
+    if (length[c] === 0) determined.push(keys[numbers[c]]);
+  }
+  return determined.sort(byKey);
+}
+
+/** A binary min-heap of column numbers (each at most once: the caller marks what it pushed). */
+class MinHeap {
+  private readonly items: Int32Array;
+  size = 0;
+
+  constructor(capacity: number) {
+    this.items = new Int32Array(Math.max(capacity, 1));
+  }
+
+  push(value: number): void {
+    let i = this.size++;
+    const items = this.items;
+    while (i > 0) {
+      const parent = (i - 1) >> 1;
+      if (items[parent] <= value) break;
+      items[i] = items[parent];
+      i = parent;
+    }
+    items[i] = value;
+  }
+
+  pop(): number {
+    const items = this.items;
+    const top = items[0];
+    const last = items[--this.size];
+    let i = 0;
     for (;;) {
-      let next = -1;
-      for (const k of row.keys()) if (k !== c && pivots.has(k) && (next < 0 || k < next)) next = k;
-      if (next < 0) break;
-      subtract(row, pivots.get(next)!, row.get(next)!);
+      const left = 2 * i + 1;
+      if (left >= this.size) break;
+      const right = left + 1;
+      const child = right < this.size && items[right] < items[left] ? right : left;
+      if (items[child] >= last) break;
+      items[i] = items[child];
+      i = child;
     }
+    items[i] = last;
+    return top;
   }
-  return order
-    .filter((c) => pivots.get(c)!.size === 1)
-    .map((c) => unknowns[c])
-    .sort(byKey);
 }
 
 /** Division levels by code length: province, city, county, township, village. */

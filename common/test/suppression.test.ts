@@ -108,6 +108,44 @@ describe('small-cell suppression policy (hole 8)', () => {
     expect(hidden.has('x') && hidden.has('y') && hidden.has('z')).toBe(true);
   });
 
+  it('finds exactly the cells a dense rank test finds determined, on random systems of sums (the sparse elimination against the definition)', () => {
+    // e_c lies in the row space of the equations restricted to the hidden cells ⇔ adding e_c does not raise their rank.
+    const rank = (matrix: number[][]): number => {
+      const rows = matrix.map((row) => [...row]);
+      let r = 0;
+      for (let c = 0; c < (rows[0]?.length ?? 0) && r < rows.length; c++) {
+        const pivot = rows.findIndex((row, i) => i >= r && Math.abs(row[c]) > 1e-9);
+        if (pivot < 0) continue;
+        [rows[r], rows[pivot]] = [rows[pivot], rows[r]];
+        for (let i = 0; i < rows.length; i++) {
+          if (i === r || Math.abs(rows[i][c]) < 1e-12) continue;
+          const factor = rows[i][c] / rows[r][c];
+          rows[i] = rows[i].map((v, k) => v - factor * rows[r][k]);
+        }
+        r++;
+      }
+      return r;
+    };
+    let seed = 7;
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    let systemsWithDetermined = 0;
+    for (let trial = 0; trial < 300; trial++) {
+      const cells = Array.from({ length: 4 + Math.floor(random() * 10) }, (_, i) => `c${String(i).padStart(2, '0')}${'x'.repeat(Math.floor(random() * 3))}`);
+      const equations: Equation[] = Array.from({ length: 1 + Math.floor(random() * 8) }, () => {
+        const members = cells.filter(() => random() < 0.35);
+        return { total: cells[Math.floor(random() * cells.length)], parts: members };
+      }).filter((e) => e.parts.length > 0 && !e.parts.includes(e.total));
+      const hidden = new Set(cells.filter(() => random() < 0.6));
+      const unknowns = [...hidden];
+      const matrix = equations.map((e) => unknowns.map((key) => (key === e.total ? 1 : 0) - e.parts.filter((p) => p === key).length));
+      const base = rank(matrix);
+      const expected = unknowns.filter((key, i) => rank([...matrix, unknowns.map((_, j) => (j === i ? 1 : 0))]) === base && matrix.length > 0).sort();
+      if (expected.length > 0) systemsWithDetermined++;
+      expect({ trial, determined: determinedCells(equations, hidden) }).toEqual({ trial, determined: expected });
+    }
+    expect(systemsWithDetermined).toBeGreaterThan(30);
+  });
+
   it('publishes exact figures when inactive (department staff)', () => {
     const villages = new Map([['530113101001', { [TOTAL]: 3 }]]);
     const table = new SuppressedTable(new RegionTree(villages.keys()), villages, 5, [], { active: false });

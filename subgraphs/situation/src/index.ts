@@ -9,6 +9,7 @@ import { ZeroEmploymentResolver } from './household/zero-employment.resolver';
 import { FreshnessResolver } from './freshness/freshness.resolver';
 import { createLoaders, type SituationLoaders } from './loaders';
 import { migrations } from './migrations';
+import { warmIndicators } from './indicator/warm';
 import { Household, Worker } from './person/situation-person.types';
 import { ChangeFeed } from './projection/feed';
 import { registerFeedMetrics } from './projection/feed-metrics';
@@ -37,9 +38,11 @@ class SituationBackground {
   constructor(
     readonly feed: ChangeFeed,
     private readonly daily: DailyTaskEvaluation,
+    private readonly warming: Promise<void>,
   ) {}
 
   async stop(): Promise<void> {
+    await this.warming;
     await this.daily.stop();
     await this.feed.stop();
   }
@@ -93,7 +96,9 @@ export const situationSubgraph: SubgraphModule<SituationLoaders> = {
     await feed.start();
     const daily = new DailyTaskEvaluation(situation.databaseUrl, logger);
     await daily.start();
-    return new SituationBackground(feed, daily);
+    // After the start, not before it: the service is ready while the indicators warm (indicator/warm.ts).
+    const warming = new Promise<void>((resolve) => setTimeout(resolve, 0)).then(() => warmIndicators(situation.databaseUrl, situation.suppressionThreshold, logger));
+    return new SituationBackground(feed, daily, warming);
   },
   metrics(metrics, background) {
     if (background instanceof SituationBackground) registerFeedMetrics(metrics, background.feed);

@@ -24,11 +24,14 @@ function endOfChinaDay(day: string): Date {
   return new Date(Date.parse(`${day}T00:00:00Z`) + 24 * 3600_000 - CHINA_OFFSET_MS);
 }
 
-/** When history begins (history_start) and the first day it answers for: the China day of that instant. */
-export async function historyBegins(sql: Sql): Promise<{ at: Date; firstDay: string }> {
-  const row = await sql.one<{ begins_at: Date }>('select begins_at from history_start');
+/**
+ * When history begins (history_start) and the first day it answers for: the China day of that
+ * instant; and from when village_counts' versions hold the poverty groups (groupsKeptFrom).
+ */
+export async function historyBegins(sql: Sql): Promise<{ at: Date; firstDay: string; groupsKeptFrom: Date }> {
+  const row = await sql.one<{ begins_at: Date; groups_kept_from: Date }>('select begins_at, groups_kept_from from history_start');
   const at = row?.begins_at ?? new Date();
-  return { at, firstDay: todayInChina(at) };
+  return { at, firstDay: todayInChina(at), groupsKeptFrom: row?.groups_kept_from ?? at };
 }
 
 /**

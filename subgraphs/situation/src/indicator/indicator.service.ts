@@ -1,4 +1,4 @@
-import { placeColumn } from '../roster/village-counts';
+import { groupColumn, placeColumn } from '../roster/village-counts';
 import { addDays, addMonths, badInput, EmploymentPlaceVocabulary, RegionTree, SuppressedTable, todayInChina, TOTAL } from '@jiuye/common';
 import type { Sql } from '../db';
 import { registryVillages } from '../region/region.service';
@@ -71,20 +71,23 @@ function add(figures: VillageFigures, village: string, measure: string, value: n
  * projector keeps per village), the verified workers of asOf's month, the retention cohort of
  * asOf and the welfare posts. The projector stamps every event row with the worker's current
  * village, so a worker counts in one village only and villages add up.
+ *
+ * Labour force and employed, by place and by poverty group, come from the kept counts' one row
+ * per village (village_counts, recounted in the transaction that writes the people): totals,
+ * places and groups are one snapshot, as they are published as sums of each other. `groupsKept`
+ * false (an as-of state older than the kept groups, history_start.groups_kept_from) counts them
+ * from the people rows in one grouped statement instead.
  */
-export async function villageFigures(sql: Sql, d: IndicatorDates): Promise<VillageFigures> {
-  const stockColumns = ['real_name', 'employment_intention', 'zero_employment_households'];
+export async function villageFigures(sql: Sql, d: IndicatorDates, options: { groupsKept?: boolean } = {}): Promise<VillageFigures> {
+  const groupsKept = options.groupsKept ?? true;
+  const groups = POVERTY_GROUPS.map((g) => g.group);
+  const labourColumns = ['able_labourers', 'able_employed', ...PLACES.map((place) => placeColumn(place)), 'able_employed_unknown_place'];
+  const stockColumns = ['real_name', 'employment_intention', 'zero_employment_households', ...(groupsKept ? labourColumns : [])];
+  const keptGroups = groups.flatMap((g) => (['able_labourers', 'able_employed'] as const).map((measure) => [groupColumn(measure, g), `${measure}:${g}`] as const));
+  const selected = [...stockColumns, ...(groupsKept ? keptGroups.map(([column]) => column) : [])];
   const [stock, labour, verified, retention, welfare] = await Promise.all([
-    sql.rows<Record<string, number> & { village_code: string }>(`select village_code, ${stockColumns.map((c) => `"${c}"`).join(', ')} from village_counts`, []),
-    // Labour force and employed by poverty group and place of work, in one statement so that the
-    // totals, the places and the groups are one snapshot (they are published as sums of each other).
-    sql.rows<{ village_code: string; grp: PovertyGroup; place: string | null; able: number; employed: number }>(
-      `select p.village_code, ${POVERTY_GROUP} as grp,
-              case when p.employment_place in (${PLACES.map((place) => `'${place}'`).join(', ')}) then p.employment_place end as place,
-              count(*) filter (where ${ABLE_LABOURER}) as able, count(*) filter (where ${ABLE_EMPLOYED}) as employed
-         from person_situation p where ${ABLE_LABOURER} group by 1, 2, 3`,
-      [],
-    ),
+    sql.rows<Record<string, number> & { village_code: string }>(`select village_code, ${selected.map((c) => `"${c}"`).join(', ')} from village_counts`, []),
+    groupsKept ? Promise.resolve([]) : labourByScan(sql),
     sql.rows<{ village_code: string; n: number }>(
       `select village_code, count(distinct worker_id) as n from record_verification where verified_on between $1 and $2 and outcome <> 'NOT_REACHED' group by village_code`,
       [d.verificationFrom, d.verificationTo],
@@ -107,6 +110,7 @@ export async function villageFigures(sql: Sql, d: IndicatorDates): Promise<Villa
   ]);
   const figures: VillageFigures = new Map();
   for (const row of stock) for (const column of stockColumns) add(figures, row.village_code, column, row[column]);
+  if (groupsKept) for (const row of stock) for (const [column, measure] of keptGroups) add(figures, row.village_code, measure, row[column]);
   for (const row of labour) {
     add(figures, row.village_code, 'able_labourers', row.able);
     add(figures, row.village_code, `able_labourers:${row.grp}`, row.able);
@@ -138,14 +142,31 @@ export interface StockFigures {
  * answers every figure of villageFigures as null, never estimated. indicators,
  * indicatorBreakdown, the targets and indicatorSeries all read stocks through here.
  */
-export async function stockFigures(sql: Sql, d: IndicatorDates, today: string, historyFirstDay: string): Promise<StockFigures> {
-  const source = stockSourceOf(d, today, historyFirstDay);
+export async function stockFigures(sql: Sql, d: IndicatorDates, today: string, history: { firstDay: string; groupsKeptFrom: Date }): Promise<StockFigures> {
+  const source = stockSourceOf(d, today, history.firstDay);
   if (source === SeriesStockSource.BEFORE_HISTORY) return { source, figures: new Map() };
-  return { source, figures: await villageFigures(source === SeriesStockSource.HISTORY ? sqlAsOf(sql, asOfDay(d.asOf, today)) : sql, d) };
+  if (source === SeriesStockSource.CURRENT) return { source, figures: await villageFigures(sql, d) };
+  // From the history: the kept groups where its versions hold them, else counted from the people's versions.
+  const asOf = asOfDay(d.asOf, today);
+  return { source, figures: await villageFigures(sqlAsOf(sql, asOf), d, { groupsKept: Date.parse(asOf.instant) >= history.groupsKeptFrom.getTime() }) };
 }
 
 const STOCK_NOT_KNOWN = { value: null, suppressed: false };
 const RATE_NOT_KNOWN = { value: null, numerator: null, denominator: null, suppressed: false };
+
+/**
+ * Labour force and employed by poverty group and place of work counted from the people rows, in
+ * one statement (one snapshot): for an as-of state older than the kept groups.
+ */
+function labourByScan(sql: Sql) {
+  return sql.rows<{ village_code: string; grp: PovertyGroup; place: string | null; able: number; employed: number }>(
+    `select p.village_code, ${POVERTY_GROUP} as grp,
+            case when p.employment_place in (${PLACES.map((place) => `'${place}'`).join(', ')}) then p.employment_place end as place,
+            count(*) filter (where ${ABLE_LABOURER}) as able, count(*) filter (where ${ABLE_EMPLOYED}) as employed
+       from person_situation p where ${ABLE_LABOURER} group by 1, 2, 3`,
+    [],
+  );
+}
 
 export interface FlowPeriod {
   code: string;
@@ -266,9 +287,9 @@ export async function indicatorTables(sql: Sql, periodText: string, threshold: n
   const today = todayInChina();
   const d = indicatorDates(periodText, today);
   const family = periodFamily(d);
-  const { firstDay } = await historyBegins(sql);
+  const history = await historyBegins(sql);
   const [stocks, villages, byPeriod] = await Promise.all([
-    stockFigures(sql, d, today, firstDay),
+    stockFigures(sql, d, today, history),
     registryVillages(sql),
     // A period that has not begun has no flows (and is not asked for: it is refused).
     flowFigures(

@@ -81,11 +81,11 @@ export async function indicatorSeriesPoints(
   const families = dates.map(periodFamily);
   const periods = new Map<string, FlowPeriod>();
   for (const family of families) for (const p of family.periods) if (p.from <= today) periods.set(p.code, p);
-  const { firstDay } = await historyBegins(sql);
+  const history = await historyBegins(sql);
   const [villages, byPeriod, ...stocks] = await Promise.all([
     registryVillages(sql),
     flowFigures(sql, [...periods.values()]),
-    ...dates.map((d) => stockFigures(sql, d, today, firstDay)),
+    ...dates.map((d) => stockFigures(sql, d, today, history)),
   ]);
   const familyTables = new Map<string, unknown>();
   // Each point is what indicators(region, period) answers for its period: the same stocks, flows and tables.
@@ -108,5 +108,5 @@ export async function indicatorSeriesPoints(
       welfarePostsFilled: x.welfarePostsFilled,
     };
   });
-  return { points, historyBeginsOn: firstDay };
+  return { points, historyBeginsOn: history.firstDay };
 }

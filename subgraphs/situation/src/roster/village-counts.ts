@@ -1,6 +1,6 @@
 import type pg from 'pg';
 import { type Sql } from '../db';
-import { ABLE_EMPLOYED, ABLE_LABOURER, regionCondition, ZERO_EMPLOYMENT } from '../sql/conditions';
+import { ABLE_EMPLOYED, ABLE_LABOURER, POVERTY_GROUPS, povertyGroupCondition, regionCondition, ZERO_EMPLOYMENT, type PovertyGroup } from '../sql/conditions';
 import type { Region } from '../region/region.types';
 import { ROSTERS, RosterKindVocabulary, type RosterKind } from './roster-kinds';
 
@@ -12,12 +12,15 @@ export const keptColumn = (kind: RosterKind) => kind.toLowerCase();
 export const PLACES = ['IN_TOWNSHIP', 'IN_COUNTY', 'OUT_OF_COUNTY_IN_PROVINCE', 'OUT_OF_PROVINCE'] as const;
 /** Employed labour force (able and EMPLOYED) by place of work: the indicators' stock figures. */
 export const placeColumn = (place: (typeof PLACES)[number]) => `able_employed_${place.toLowerCase()}`;
+/** Labour force and employed labour force by poverty group (sql/conditions.ts POVERTY_GROUPS): the indicators' split (issue 16). */
+export const groupColumn = (measure: 'able_labourers' | 'able_employed', group: PovertyGroup) => `${measure}_${group.toLowerCase()}`;
 
 /**
  * Recounts these villages from person_situation and household_situation (already current, same
- * transaction). The roster conditions are the ones the lists use (roster-kinds.ts) and the
- * zero-employment condition the household list's (sql/conditions.ts), so a list's totalCount and
- * its rows cannot disagree.
+ * transaction: the feed's or the rebuild's). The roster conditions are the ones the lists use
+ * (roster-kinds.ts), the zero-employment condition the household list's and the poverty groups
+ * the indicators' (sql/conditions.ts), so a list's totalCount and its rows cannot disagree, and
+ * the indicators' totals, places and groups are one row per village (one snapshot).
  */
 export async function recountVillages(client: pg.ClientBase, villageCodes: readonly string[]): Promise<void> {
   const villages = [...new Set(villageCodes)];
@@ -28,6 +31,10 @@ export async function recountVillages(client: pg.ClientBase, villageCodes: reado
     ['able_employed', ABLE_EMPLOYED] as const,
     ...PLACES.map((place) => [placeColumn(place), `${ABLE_EMPLOYED} and p.employment_place = '${place}'`] as const),
     ['able_employed_unknown_place', `${ABLE_EMPLOYED} and (p.employment_place is null or p.employment_place not in (${PLACES.map((place) => `'${place}'`).join(', ')}))`] as const,
+    ...POVERTY_GROUPS.flatMap(({ group }) => [
+      [groupColumn('able_labourers', group), `${ABLE_LABOURER} and ${povertyGroupCondition(group)}`] as const,
+      [groupColumn('able_employed', group), `${ABLE_EMPLOYED} and ${povertyGroupCondition(group)}`] as const,
+    ]),
   ];
   await client.query('delete from village_counts where village_code = any($1::text[])', [villages]);
   await client.query(

@@ -45,6 +45,14 @@ export const POVERTY_GROUP = `case ${POVERTY_GROUPS.filter((g) => g.statuses.len
   .map((g) => `when p.poverty_status in (${g.statuses.map((s) => `'${s}'`).join(', ')}) then '${g.group}'`)
   .join(' ')} else 'OTHER' end`;
 
+/** Whether person_situation p is in a poverty group (the same partition as POVERTY_GROUP: OTHER is every status of no other group, or none). */
+export function povertyGroupCondition(group: PovertyGroup): string {
+  const listed = (statuses: readonly string[]) => statuses.map((s) => `'${s}'`).join(', ');
+  const spec = POVERTY_GROUPS.find((g) => g.group === group)!;
+  if (spec.statuses.length > 0) return `p.poverty_status in (${listed(spec.statuses)})`;
+  return `(p.poverty_status is null or p.poverty_status not in (${listed(POVERTY_GROUPS.flatMap((g) => g.statuses))}))`;
+}
+
 /** An open organised transfer (partner): started and not ended. */
 export const OPEN_TRANSFER = 'p.transfer_id is not null and p.transfer_ended_on is null';
 

@@ -60,7 +60,7 @@ const NOT_KNOWN: Cells = { of: () => null, ofVillages: () => null };
 /** A period's stock figures from where the indicators take them (indicator.service.ts stockFigures). */
 async function periodStocks(sql: Sql, period: string) {
   const today = todayInChina();
-  return stockFigures(sql, indicatorDates(period, today), today, (await historyBegins(sql)).firstDay);
+  return stockFigures(sql, indicatorDates(period, today), today, await historyBegins(sql));
 }
 
 /** Exact figures of a measure between two days (flows) or on the stock day of a period (welfare posts). */

@@ -1,0 +1,37 @@
+import pg from 'pg';
+import { todayInChina, type Logger } from '@jiuye/common';
+import { readModelTypes, type Sql } from '../db';
+import { isoWeekOf } from './period';
+import { sharedIndicatorTables } from './indicator.service';
+
+/**
+ * Warms the indicators after the service starts (issue 16): the first dashboard after a start
+ * otherwise pays for deciding every suppression pattern of the year (common/src/suppression.ts
+ * keeps recent patterns). The running month's tables (its calendar family: the year, its
+ * quarters and months, so the year, quarter and month views and the year's completion share
+ * them) and the running week's are built once through the shared in-flight computation, so a
+ * dashboard asking meanwhile waits for the same work instead of repeating it. Not awaited by the
+ * start: the service is ready before it ends; a failure is logged and changes nothing.
+ */
+export function warmIndicators(databaseUrl: string, threshold: number, logger: Logger): Promise<void> {
+  return (async () => {
+    const started = Date.now();
+    const pool = new pg.Pool({ connectionString: databaseUrl, max: 4, types: readModelTypes });
+    pool.on('error', () => undefined);
+    const sql: Sql = { rows: async (text, values) => (await pool.query(text, values)).rows, one: async (text, values) => (await pool.query(text, values)).rows[0] };
+    try {
+      const county = await sql.one<{ code: string; name: string; level: string }>(`select code, name, level from division where level = 'COUNTY' order by code limit 1`);
+      if (!county) return;
+      const today = todayInChina();
+      for (const period of [today.slice(0, 7), isoWeekOf(today)]) {
+        // Reading one region builds every table of the period (they span the whole registry).
+        (await sharedIndicatorTables(sql, period, threshold))(county);
+      }
+      logger.info({ elapsedMs: Date.now() - started }, 'indicators warmed');
+    } catch (error) {
+      logger.warn({ error: (error as Error).message }, 'warming the indicators failed; the first request computes them');
+    } finally {
+      await pool.end().catch(() => undefined);
+    }
+  })();
+}
