@@ -69,7 +69,13 @@ it('reachable: both answer', async () => {
 
 it('black-holed: a request fails within the connect timeout with DATABASE_UNAVAILABLE, not at the gateway timeout', async () => {
   proxy.blackHole();
-  const { ms, body } = await ask(connectBound);
+  // The proxy cuts the pooled connections: give the pools a moment to see it (knex marks them
+  // disposed and says so at the next acquire), so the request below has to open a new connection.
+  await new Promise((resolve) => setTimeout(resolve, 1000));
+  let { ms, body } = await ask(connectBound);
+  // On a loaded machine a cut connection may still be handed out and fail at once (also
+  // DATABASE_UNAVAILABLE); the next request must open one and wait out the connect timeout.
+  if (ms < 900 && body.errors?.[0]?.extensions?.reason === 'DATABASE_UNAVAILABLE') ({ ms, body } = await ask(connectBound));
   expect(body.data).toBeNull();
   expect(body.errors).toHaveLength(1);
   expect(body.errors![0].extensions).toMatchObject(UNAVAILABLE);
@@ -78,7 +84,8 @@ it('black-holed: a request fails within the connect timeout with DATABASE_UNAVAI
 });
 
 it('black-holed, with a long connect timeout: the acquire timeout answers DATABASE_UNAVAILABLE', async () => {
-  const { ms, body } = await ask(acquireBound);
+  let { ms, body } = await ask(acquireBound);
+  if (ms < 1400 && body.errors?.[0]?.extensions?.reason === 'DATABASE_UNAVAILABLE') ({ ms, body } = await ask(acquireBound));
   expect(body.errors).toHaveLength(1);
   expect(body.errors![0].extensions).toMatchObject(UNAVAILABLE);
   expect(ms).toBeGreaterThanOrEqual(1400);
