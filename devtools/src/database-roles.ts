@@ -168,6 +168,8 @@ export async function grantSituationReads(options: Pick<RoleOptions, 'serverUrl'
       await client.query(`grant connect on database ${identifier(database)} to ${situation}`);
       await client.query(`revoke all on all tables in schema public from ${situation}`);
       await client.query(`grant usage on schema ${schema} to ${situation}`);
+      // Exactly the views it reads: one granted before and superseded since (SITUATION_SUPERSEDED) is taken back.
+      await client.query(`revoke all on all tables in schema ${schema} from ${situation}`);
       await client.query(`grant select on ${views.map((view) => `${schema}.${identifier(view)}`).join(', ')} to ${situation}`);
       // Taking outbox rows (public.outbox): delete … where id in (select id … for update skip locked) returning ….
       await client.query(`grant usage on schema public to ${situation}`);

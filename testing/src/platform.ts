@@ -107,7 +107,11 @@ export function auditTestConfig(auditDatabaseUrl: string, overrides: Partial<Aud
 export async function startTestPlatform(
   workers = 300,
   gatewayOverrides: Partial<GatewayConfig> = {},
-  { databaseUrls: databaseOverrides, ...subgraphOverrides }: { accessCacheSeconds?: number; databaseUrls?: Partial<Record<SubgraphName, string>> } = {},
+  {
+    databaseUrls: databaseOverrides,
+    situation: situationOverrides,
+    ...subgraphOverrides
+  }: { accessCacheSeconds?: number; databaseUrls?: Partial<Record<SubgraphName, string>>; situation?: Partial<SituationConfig> } = {},
 ): Promise<TestPlatform> {
   // A database may live elsewhere (tests/faults: a department's own PostgreSQL, stopped and started again).
   const databaseUrls = Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, databaseOverrides?.[name] ?? freshDatabaseUrl(name)])) as Record<SubgraphName, string>;
@@ -117,7 +121,9 @@ export async function startTestPlatform(
   const authorityUrls = {} as Record<AuthorityName, string>;
   for (const name of SUBGRAPH_NAMES) {
     const config = { ...testSubgraphConfig(name, databaseUrls[name]), authorityUrls, ...subgraphOverrides };
-    subgraphs[name] = await startTestSubgraph(SUBGRAPH_MODULES[name], name === 'situation' ? situationTestConfig(config, databaseUrls) : config, { remoteAuthority: 'http' });
+    subgraphs[name] = await startTestSubgraph(SUBGRAPH_MODULES[name], name === 'situation' ? situationTestConfig(config, databaseUrls, situationOverrides) : config, {
+      remoteAuthority: 'http',
+    });
   }
   Object.assign(authorityUrls, { hr: subgraphs.hr.url, partner: subgraphs.partner.url, training: subgraphs.training.url });
   const auditDatabaseUrl = freshDatabaseUrl('audit');

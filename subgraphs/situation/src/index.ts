@@ -106,4 +106,4 @@ export const situationSubgraph: SubgraphModule<SituationLoaders> = {
 };
 
 export { ChangeFeed, openSourcePools, rebuildReadModel } from './projection/feed';
-export { OUTBOX_TABLE, SITUATION_READS } from './projection/grants';
+export { OUTBOX_TABLE, SITUATION_READS, SITUATION_SUPERSEDED } from './projection/grants';

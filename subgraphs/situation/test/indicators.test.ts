@@ -79,7 +79,7 @@ interface Dataset {
   employments: { id: number; worker_id: string; village_code: string; kind: string; place: string; starts_on: string; ends_on: string | null }[];
   verifications: { id: number; worker_id: string; village_code: string; verified_on: string; outcome: string }[];
   intentions: { id: number; worker_id: string; village_code: string; fair_id: number; reached_on: string }[];
-  posts: { id: number; village_code: string; kind: string; annual_allowance: number }[];
+  posts: { id: number; village_code: string; kind: string; annual_allowance: number; opened_on: string | null; closed_on: string | null }[];
   assignments: { id: number; post_id: number; worker_id: string; starts_on: string; ends_on: string | null }[];
   enrolments: {
     id: number;
@@ -147,7 +147,12 @@ function generate(seed: number): Dataset {
     const p = someone();
     return { id: id++, worker_id: p.worker_id, village_code: p.village_code, fair_id: r.int(5), reached_on: r.date() };
   });
-  const posts = Array.from({ length: 14 }, () => ({ id: id++, village_code: r.chance(0.1) ? FOREIGN_VILLAGE : r.pick(VILLAGES), kind: 'CLEANING', annual_allowance: 6000 }));
+  // Posts opened on a day (or with none recorded, as before issue 13), some closed since (撤岗).
+  const posts = Array.from({ length: 14 }, () => {
+    const opened = r.chance(0.25) ? null : r.date('2024-06-01', '2026-06-30');
+    const closed = r.chance(0.4) ? addDays(opened ?? '2025-01-01', r.int(500)) : null;
+    return { id: id++, village_code: r.chance(0.1) ? FOREIGN_VILLAGE : r.pick(VILLAGES), kind: 'CLEANING', annual_allowance: 6000, opened_on: opened, closed_on: closed };
+  });
   const assignments = Array.from({ length: 18 }, () => {
     const starts = r.date();
     return { id: id++, post_id: r.pick(posts).id, worker_id: someone().worker_id, starts_on: starts, ends_on: r.chance(0.5) ? null : addDays(starts, r.int(300)) };
@@ -216,7 +221,8 @@ function expectedIndicators(d: Dataset, region: string, from: string, to: string
   const retentionTo = addDays(asOf, -90);
   const cohort = events.filter((e) => between(e.start, retentionFrom, retentionTo));
   const retained = cohort.filter((e) => e.end === null || e.end >= addDays(e.start, 90));
-  const posts = d.posts.filter((p) => inRegion(p.village_code));
+  // Open on the stock day: opened on or before it (or no opening day), not closed on or before it.
+  const posts = d.posts.filter((p) => inRegion(p.village_code) && (p.opened_on === null || p.opened_on <= asOf) && (p.closed_on === null || p.closed_on > asOf));
   const filled = posts.filter((p) => d.assignments.some((a) => a.post_id === p.id && a.starts_on <= asOf && (a.ends_on === null || a.ends_on >= asOf)));
   const enrolments = d.enrolments.filter((e) => inRegion(e.village_code));
   const workers = <T extends { worker_id: string }>(items: T[]) => new Set(items.map((i) => i.worker_id)).size;
@@ -337,6 +343,8 @@ describe('indicators (指标) against an independent computation', () => {
       }
       expect(got.retention.numerator).toBeGreaterThan(0);
       expect(got.retention.denominator).toBeGreaterThan(got.retention.numerator);
+      // … and posts closed (or not yet opened) on the stock day, left out of those developed.
+      expect(got.welfarePostsDeveloped.value).toBeLessThan(data.posts.filter((p) => p.village_code.startsWith(region)).length);
       expect(got.jobFairIntentionRate.numerator).toBeGreaterThan(0);
       expect(got.zeroEmploymentHouseholds.value).toBeGreaterThan(0);
       for (const group of got.byPovertyStatus) {

@@ -1585,7 +1585,7 @@ export type IndicatorSeriesPoint = {
   transferByPlace: Array<PlaceCount>;
   /** 月度核实率 of the calendar month of period.asOf (its denominator is the registry then: null before the history). */
   verifiedShare: SuppressedRate;
-  /** 在岗公益性岗位 at period.asOf (posts hr holds now with an assignment open then). */
+  /** 在岗公益性岗位 at period.asOf (posts open then, by the days hr records, with an assignment open then). */
   welfarePostsFilled: SuppressedCount;
   /** 零就业家庭户数 at period.asOf (stock). */
   zeroEmploymentHouseholds: SuppressedCount;
@@ -1621,9 +1621,9 @@ export type Indicators = {
   transferByPlace: Array<PlaceCount>;
   /** 月度核实率: registry workers (every person_situation row) with a record verification in the calendar month of period.asOf (the period’s last month, or the current month while it runs) whose outcome is not NOT_REACHED (未能核实 is an attempt, not a verification) ÷ all registry workers. */
   verifiedShare: SuppressedRate;
-  /** 开发公益性岗位: public-welfare posts of the region (all posts hr holds; posts carry no creation date). */
+  /** 开发公益性岗位: public-welfare posts of the region open on period.asOf (opened on or before it, or with no opening day recorded; not closed on or before it). */
   welfarePostsDeveloped: SuppressedCount;
-  /** 在岗公益性岗位: posts with an assignment open on period.asOf. */
+  /** 在岗公益性岗位: posts open on period.asOf with an assignment open on that day. */
   welfarePostsFilled: SuppressedCount;
   /** 零就业家庭户数: households with an able labourer and nobody employed — the zero-employment list’s condition (sql/conditions.ts ZERO_EMPLOYMENT), counted as its totalCount is. Current stock, like labourForce. */
   zeroEmploymentHouseholds: SuppressedCount;
@@ -4551,7 +4551,7 @@ export type TargetMeasure =
   | 'NEW_TRANSFERS'
   /** 技能培训（人）: Indicators.training.participants — workers enrolled in a class that ran during the period */
   | 'TRAINING_PLACES'
-  /** 公益性岗位安置（个）: Indicators.welfarePostsFilled — posts with an assignment open on the period’s stock day */
+  /** 公益性岗位安置（个）: Indicators.welfarePostsFilled — posts open on the period’s stock day with an assignment open then */
   | 'WELFARE_POSTS';
 
 /** 任务 — a zero-employment household, a warning or a conflict, assigned to a named account and closed when the data bears it out. */

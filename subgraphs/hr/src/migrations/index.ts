@@ -12,6 +12,7 @@ import { Migration20261207160100 } from './Migration20261207160100';
 import { Migration20261206200000 } from './Migration20261206200000';
 import { Migration20261208110000 } from './Migration20261208110000';
 import { Migration20261209500000 } from './Migration20261209500000';
+import { Migration20261209600000 } from './Migration20261209600000';
 
 export const migrations: MigrationObject[] = [
   { name: 'Migration20261123091429', class: Migration20261123091429 },
@@ -26,4 +27,5 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261206200000', class: Migration20261206200000 },
   { name: 'Migration20261208110000', class: Migration20261208110000 },
   { name: 'Migration20261209500000', class: Migration20261209500000 },
+  { name: 'Migration20261209600000', class: Migration20261209600000 },
 ];

@@ -101,10 +101,13 @@ export async function villageFigures(sql: Sql, d: IndicatorDates, options: { gro
        select village_code, count(*) as retention_base, count(*) filter (where retained) as retained from per_worker group by village_code`,
       ['', d.retentionFrom, d.retentionTo],
     ),
+    // Developed: the posts open on the stock day (opened on or before it, not closed on or before it); filled: those held then.
     sql.rows<{ village_code: string; developed: number; filled: number }>(
       `select w.village_code, count(*) as developed,
               count(*) filter (where exists (select 1 from welfare_assignment a where a.post_id = w.id and a.starts_on <= $1 and (a.ends_on is null or a.ends_on >= $1))) as filled
-         from welfare_post w group by w.village_code`,
+         from welfare_post w
+        where (w.opened_on is null or w.opened_on <= $1) and (w.closed_on is null or w.closed_on > $1)
+        group by w.village_code`,
       [d.asOf],
     ),
   ]);

@@ -172,10 +172,12 @@ export class Indicators {
   })
   byPovertyStatus: PovertyStatusFigures[];
 
-  @Field(() => SuppressedCount, { description: '开发公益性岗位: public-welfare posts of the region (all posts hr holds; posts carry no creation date).' })
+  @Field(() => SuppressedCount, {
+    description: '开发公益性岗位: public-welfare posts of the region open on period.asOf (opened on or before it, or with no opening day recorded; not closed on or before it).',
+  })
   welfarePostsDeveloped: SuppressedCount;
 
-  @Field(() => SuppressedCount, { description: '在岗公益性岗位: posts with an assignment open on period.asOf.' })
+  @Field(() => SuppressedCount, { description: '在岗公益性岗位: posts open on period.asOf with an assignment open on that day.' })
   welfarePostsFilled: SuppressedCount;
 
   @Field(() => TrainingIndicators)

@@ -64,7 +64,7 @@ export class IndicatorSeriesPoint {
   @Field(() => SuppressedCount, { description: '零就业家庭户数 at period.asOf (stock).' })
   zeroEmploymentHouseholds: SuppressedCount;
 
-  @Field(() => SuppressedCount, { description: '在岗公益性岗位 at period.asOf (posts hr holds now with an assignment open then).' })
+  @Field(() => SuppressedCount, { description: '在岗公益性岗位 at period.asOf (posts open then, by the days hr records, with an assignment open then).' })
   welfarePostsFilled: SuppressedCount;
 }
 

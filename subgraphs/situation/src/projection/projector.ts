@@ -192,6 +192,8 @@ const REFERENCE_TYPES: Record<ReferenceTable, Columns> = {
     ['village_code', 'varchar'],
     ['kind', 'text'],
     ['annual_allowance', 'int'],
+    ['opened_on', 'date'],
+    ['closed_on', 'date'],
   ],
   institution: [
     ['id', 'int'],

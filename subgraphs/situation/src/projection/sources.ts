@@ -364,7 +364,8 @@ export async function nextWorkerIds(sources: SourcePools, after: { household: st
 /** Small reference tables, copied whole. */
 export const REFERENCE_SOURCES = {
   division: { department: 'hr', select: `select code, name, level, parent_code from ${V}.division` },
-  welfare_post: { department: 'hr', select: `select id, village_code, kind, annual_allowance from ${V}.welfare_post` },
+  // welfare_post_v2: with the days a post opened and closed (the indicators count posts open on the stock day).
+  welfare_post: { department: 'hr', select: `select id, village_code, kind, annual_allowance, opened_on, closed_on from ${V}.welfare_post_v2` },
   institution: { department: 'training', select: `select id, name from ${V}.institution` },
   partner_city: { department: 'partner', select: `select code, name from ${V}.partner_city` },
 } as const satisfies Record<string, { department: DepartmentName; select: string }>;

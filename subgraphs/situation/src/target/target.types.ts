@@ -10,7 +10,7 @@ export const TargetMeasureVocabulary = defineVocabulary(
   '目标任务指标 — what a target counts; each is counted exactly as the indicator it names (Query.indicators), so a completion figure agrees with the indicator of the same region and period.',
   {
     NEW_TRANSFERS: '新增转移就业（人）: Indicators.newTransfers — distinct workers whose transfer started within the period',
-    WELFARE_POSTS: '公益性岗位安置（个）: Indicators.welfarePostsFilled — posts with an assignment open on the period’s stock day',
+    WELFARE_POSTS: '公益性岗位安置（个）: Indicators.welfarePostsFilled — posts open on the period’s stock day with an assignment open then',
     TRAINING_PLACES: '技能培训（人）: Indicators.training.participants — workers enrolled in a class that ran during the period',
     EMPLOYED_POOR_LABOURERS:
       '贫困劳动力务工就业（人）: Indicators.byPovertyStatus employed of 未脱贫 + 已脱贫 (建档立卡 able labourers who are employed) — a current stock, like the indicator, whatever the period',
