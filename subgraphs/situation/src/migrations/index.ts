@@ -14,6 +14,7 @@ import { Migration20261208120200 } from './Migration20261208120200';
 import { Migration20261208150000 } from './Migration20261208150000';
 import { Migration20261208170200 } from './Migration20261208170200';
 import { Migration20261209200000 } from './Migration20261209200000';
+import { Migration20261209700100 } from './Migration20261209700100';
 
 export const migrations: MigrationObject[] = [
   { name: 'Migration20261123140000', class: Migration20261123140000 },
@@ -30,4 +31,5 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261208150000', class: Migration20261208150000 },
   { name: 'Migration20261208170200', class: Migration20261208170200 },
   { name: 'Migration20261209200000', class: Migration20261209200000 },
+  { name: 'Migration20261209700100', class: Migration20261209700100 },
 ];

@@ -1,13 +1,13 @@
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { addDays, badInput, conflict, InputProblems, notFound, parseRowId, todayInChina } from '@jiuye/common';
+import { addDays, badInput, conflict, InputProblems, isValidDivisionCode, notFound, parseRowId, todayInChina } from '@jiuye/common';
 import type { InstitutionScope } from '../access';
 import { ClassSession } from '../class-session/class-session.entity';
 import { Course } from '../course/course.entity';
 import { cleanText, hasLength, isWholeBetween, lockCourseInScope, MAX_DURATION_DAYS } from '../course/course.service';
 import { Enrolment, EnrolmentStatus } from '../enrolment/enrolment.entity';
 import { Institution } from '../institution/institution.entity';
-import { ClassStatus, classLengthDays, TrainingClass } from './training-class.entity';
+import { ClassFunder, ClassStatus, classLengthDays, TrainingClass } from './training-class.entity';
 import type { CancelTrainingClassInput, CloseTrainingClassInput, CreateTrainingClassInput, UpdateTrainingClassInput } from './training-class.inputs';
 
 export const MAX_CLASS_CAPACITY = 200;
@@ -21,6 +21,36 @@ interface ClassValues {
   capacity: number;
   location: string | null;
   teacher: string | null;
+}
+
+interface Funding {
+  funder: ClassFunder | null;
+  funderCityCode: string | null;
+}
+
+/** A partner city is a city (4 digits, a valid division code, not a province's 00). */
+function isCityCode(code: string): boolean {
+  return /^\d{4}$/.test(code) && isValidDivisionCode(code) && !code.endsWith('00');
+}
+
+/**
+ * 资金来源: one of the vocabulary; PARTNER_CITY with the city's 4-digit code, the others without.
+ * The city code is checked for its form here (training holds no list of partner cities); the read
+ * model reports a class only to the city it names (partnerAssessment answers known cities only).
+ */
+function checkFunding(problems: InputProblems, funding: Funding): InputProblems {
+  const code = funding.funderCityCode;
+  return problems
+    .check(funding.funder === null || funding.funder in ClassFunder, 'input.funder', `one of ${Object.keys(ClassFunder).join(', ')}`)
+    .check(funding.funder !== ClassFunder.PARTNER_CITY || code !== null, 'input.funderCityCode', 'a class funded by a partner city names the city (4 digits)')
+    .check(code === null || isCityCode(code), 'input.funderCityCode', 'a city code has 4 digits (e.g. 4403)')
+    .check(code === null || funding.funder === ClassFunder.PARTNER_CITY, 'input.funderCityCode', 'only for funder PARTNER_CITY');
+}
+
+/** The code as given, trimmed; an empty string is no code. */
+function cleanCode(code: string | null | undefined): string | null {
+  const trimmed = code?.trim() ?? '';
+  return trimmed === '' ? null : trimmed;
 }
 
 function checkClass(problems: InputProblems, values: ClassValues, today: string, checkTeacher = true): InputProblems {
@@ -73,11 +103,13 @@ export class TrainingClassWrites {
       location: cleanText(input.location),
       teacher: cleanText(input.teacher),
     };
-    checkClass(new InputProblems().check(parseRowId(input.courseId) !== null, 'input.courseId', 'not a course id'), values, today).throwIfAny();
+    const funding: Funding = { funder: input.funder ?? null, funderCityCode: cleanCode(input.funderCityCode) };
+    const problems = checkClass(new InputProblems().check(parseRowId(input.courseId) !== null, 'input.courseId', 'not a course id'), values, today);
+    checkFunding(problems, funding).throwIfAny();
     return this.em.transactional(async (em) => {
       const course = await lockCourseInScope(em, input.courseId, inScope, 'input.courseId');
       if (course.closedOn !== null && course.closedOn <= values.startsOn) throw conflict('input.courseId', `the course was closed on ${course.closedOn}; no new classes`);
-      const trainingClass = em.create(TrainingClass, { courseId: course.id, ...values, location: values.location!, teacher: values.teacher! });
+      const trainingClass = em.create(TrainingClass, { courseId: course.id, ...values, ...funding, location: values.location!, teacher: values.teacher! });
       await em.flush();
       return trainingClass;
     });
@@ -97,6 +129,12 @@ export class TrainingClassWrites {
       };
       // Classes recorded before issue 13 have no teacher: a change of other fields keeps it empty.
       const problems = checkClass(new InputProblems(), values, today, input.teacher != null);
+      // A new funder replaces the city too; a city alone changes the city of a class a partner city funds.
+      const funding: Funding =
+        input.funder != null
+          ? { funder: input.funder, funderCityCode: cleanCode(input.funderCityCode) }
+          : { funder: trainingClass.funder, funderCityCode: input.funderCityCode != null ? cleanCode(input.funderCityCode) : trainingClass.funderCityCode };
+      if (input.funder != null || input.funderCityCode != null) checkFunding(problems, funding);
       if (input.startsOn != null && input.startsOn !== trainingClass.startsOn && trainingClass.startsOn <= today) {
         problems.add('input.startsOn', `the class began on ${trainingClass.startsOn}; its first day stays`);
       }
@@ -115,6 +153,8 @@ export class TrainingClassWrites {
       trainingClass.capacity = values.capacity;
       trainingClass.location = values.location!;
       if (input.teacher != null) trainingClass.teacher = values.teacher;
+      trainingClass.funder = funding.funder;
+      trainingClass.funderCityCode = funding.funderCityCode;
       await em.flush();
       return trainingClass;
     });
