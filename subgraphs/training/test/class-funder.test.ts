@@ -1,11 +1,13 @@
-import { addDays, makeIdNumber, todayInChina, type Identity, type Purpose } from '@jiuye/common';
+import { addDays, makeIdNumber, PARTNER_CITIES_PATH, todayInChina, type Identity, type Purpose } from '@jiuye/common';
+import { partnerSubgraph } from '@jiuye/partner';
 import { trainingSubgraph } from '@jiuye/training';
-import { officerOf, pseudonymOf, startTestSubgraph, type GraphQLResponse, type TestSubgraph } from '@jiuye/testing/harness';
+import { gatewayHeaders, officerOf, pseudonymOf, startTestSubgraph, testSubgraphConfig, type GraphQLResponse, type TestSubgraph } from '@jiuye/testing/harness';
 
 /**
  * 资金来源 of a class (issue 14 leftover): recorded through createTrainingClass /
  * updateTrainingClass, checked field by field (PARTNER_CITY names a 4-digit city, the others
- * none), institution staff within their institution, kept in the change history, and published
+ * none, and partner — a real partner subgraph here — must know the city), institution staff within
+ * their institution, kept in the change history, and published
  * for the read model (situation_source_v1.confirmed_enrolment_funding: confirmed enrolments only).
  */
 type Who = Identity & { purpose?: Purpose };
@@ -30,6 +32,7 @@ function fieldsOf(response: GraphQLResponse): string[] {
 }
 
 describe('a training class records who funds it', () => {
+  let partner: TestSubgraph;
   let training: TestSubgraph;
   let courseId: string;
 
@@ -45,7 +48,12 @@ describe('a training class records who funds it', () => {
   const classes = () => training.sql<Record<string, unknown>>(`select * from training_class order by id`);
 
   beforeAll(async () => {
-    training = await startTestSubgraph(trainingSubgraph);
+    partner = await startTestSubgraph(partnerSubgraph);
+    await partner.sql(
+      `insert into partner_city (code, name, province, paired_since) values ('4403', '深圳市', '广东省', '2016-01-01'), ('3205', '苏州市', '江苏省', '2016-01-01')`,
+    );
+    const config = testSubgraphConfig('training');
+    training = await startTestSubgraph(trainingSubgraph, { ...config, authorityUrls: { ...config.authorityUrls, partner: partner.url } });
     await training.sql(
       `insert into institution (id, name, kind, division_code) values (1, '东川区技工学校', 'TECHNICAL_SCHOOL', '530113101'), (2, '汤丹镇职业技能培训中心', 'TRAINING_CENTRE', '530113102')`,
     );
@@ -55,7 +63,10 @@ describe('a training class records who funds it', () => {
     expect(course.errors).toBeUndefined();
     courseId = course.data.createCourse.id;
   });
-  afterAll(() => training?.stop());
+  afterAll(async () => {
+    await training?.stop();
+    await partner?.stop();
+  });
 
   it('a class funded by partner city 4403 carries the city; other funders none; an unrecorded funder stays empty', async () => {
     const funded = await training.queryAs(inst1, CREATE_CLASS, { input: klass({ funder: 'PARTNER_CITY', funderCityCode: ' 4403 ' }) });
@@ -74,6 +85,8 @@ describe('a training class records who funds it', () => {
       [{ funder: 'PARTNER_CITY', funderCityCode: '44x3' }, ['input.funderCityCode']],
       [{ funder: 'PARTNER_CITY', funderCityCode: '440307' }, ['input.funderCityCode']],
       [{ funder: 'PARTNER_CITY', funderCityCode: '4400' }, ['input.funderCityCode']],
+      // Well formed, but no partner city of the platform (partner says so).
+      [{ funder: 'PARTNER_CITY', funderCityCode: '4401' }, ['input.funderCityCode']],
       [{ funder: 'ENTERPRISE', funderCityCode: '4403' }, ['input.funderCityCode']],
       [{ funderCityCode: '4403' }, ['input.funderCityCode']],
       [{ funder: 'PARTNER_CITY', capacity: 0 }, ['input.capacity', 'input.funderCityCode']],
@@ -103,6 +116,9 @@ describe('a training class records who funds it', () => {
     const before = await classes();
     expect(fieldsOf(await training.queryAs(inst1, UPDATE_CLASS, { input: { id, funderCityCode: '44' } }))).toEqual(['input.funderCityCode']);
     expect(fieldsOf(await training.queryAs(inst1, UPDATE_CLASS, { input: { id, funder: 'PARTNER_CITY' } }))).toEqual(['input.funderCityCode']);
+    const unknownCity = await training.queryAs(inst1, UPDATE_CLASS, { input: { id, funderCityCode: '1101' } });
+    expect(errorOf(unknownCity)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.funderCityCode' });
+    expect(unknownCity.errors?.[0]?.message).toContain('1101 is not a partner city');
     expect(errorOf(await training.queryAs(inst2, UPDATE_CLASS, { input: { id, funder: 'OTHER' } }))).toMatchObject({ code: 'NOT_FOUND', field: 'input.id' });
     expect(await classes()).toEqual(before);
     // A new funder drops the city.
@@ -117,6 +133,20 @@ describe('a training class records who funds it', () => {
       ['3205', '4403'],
       ['PARTNER_CITY', 'ENTERPRISE'],
     ]);
+  });
+
+  it("partner's route answers which codes are partner cities, to signed callers only, and refuses a malformed question", async () => {
+    const url = partner.url.replace(/\/graphql$/, PARTNER_CITIES_PATH);
+    const ask = async (body: unknown, headers: Record<string, string>) => {
+      const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+      return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+    };
+    const signed = await gatewayHeaders(inst1);
+    expect(await ask({ codes: ['4403', '4401', '3205'] }, signed)).toEqual({ status: 200, body: { known: expect.arrayContaining(['4403', '3205']) } });
+    expect((await ask({ codes: ['4401'] }, signed)).body).toEqual({ known: [] });
+    expect((await ask({ codes: ['44x3'] }, signed)).status).toBe(400);
+    expect((await ask({ codes: Array.from({ length: 21 }, () => '4403') }, signed)).status).toBe(400);
+    expect((await ask({ codes: ['4403'] }, {})).status).toBe(401);
   });
 
   it('publishes the funder of confirmed enrolments only', async () => {

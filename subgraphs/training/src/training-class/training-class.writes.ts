@@ -35,8 +35,8 @@ function isCityCode(code: string): boolean {
 
 /**
  * 资金来源: one of the vocabulary; PARTNER_CITY with the city's 4-digit code, the others without.
- * The city code is checked for its form here (training holds no list of partner cities); the read
- * model reports a class only to the city it names (partnerAssessment answers known cities only).
+ * The city code's form is checked here; that it is a partner city is asked of partner
+ * (requireKnownCity), once the form is right.
  */
 function checkFunding(problems: InputProblems, funding: Funding): InputProblems {
   const code = funding.funderCityCode;
@@ -45,6 +45,14 @@ function checkFunding(problems: InputProblems, funding: Funding): InputProblems 
     .check(funding.funder !== ClassFunder.PARTNER_CITY || code !== null, 'input.funderCityCode', 'a class funded by a partner city names the city (4 digits)')
     .check(code === null || isCityCode(code), 'input.funderCityCode', 'a city code has 4 digits (e.g. 4403)')
     .check(code === null || funding.funder === ClassFunder.PARTNER_CITY, 'input.funderCityCode', 'only for funder PARTNER_CITY');
+}
+
+/** Whether partner holds this city code (asked of partner: training holds no list of partner cities). */
+export type KnownPartnerCity = (code: string) => Promise<boolean>;
+
+/** A city named for a class must be a partner city of the platform (after its form was checked). */
+async function requireKnownCity(code: string | null, known: KnownPartnerCity): Promise<void> {
+  if (code !== null && !(await known(code))) throw badInput('input.funderCityCode', `${code} is not a partner city of the platform`);
 }
 
 /** The code as given, trimmed; an empty string is no code. */
@@ -94,7 +102,7 @@ export async function lockClassInScope(
 export class TrainingClassWrites {
   constructor(private readonly em: EntityManager) {}
 
-  async create(input: CreateTrainingClassInput, inScope: InstitutionScope): Promise<TrainingClass> {
+  async create(input: CreateTrainingClassInput, inScope: InstitutionScope, knownCity: KnownPartnerCity): Promise<TrainingClass> {
     const today = todayInChina();
     const values: ClassValues = {
       startsOn: input.startsOn,
@@ -106,6 +114,7 @@ export class TrainingClassWrites {
     const funding: Funding = { funder: input.funder ?? null, funderCityCode: cleanCode(input.funderCityCode) };
     const problems = checkClass(new InputProblems().check(parseRowId(input.courseId) !== null, 'input.courseId', 'not a course id'), values, today);
     checkFunding(problems, funding).throwIfAny();
+    await requireKnownCity(funding.funderCityCode, knownCity);
     return this.em.transactional(async (em) => {
       const course = await lockCourseInScope(em, input.courseId, inScope, 'input.courseId');
       if (course.closedOn !== null && course.closedOn <= values.startsOn) throw conflict('input.courseId', `the course was closed on ${course.closedOn}; no new classes`);
@@ -115,9 +124,12 @@ export class TrainingClassWrites {
     });
   }
 
-  async update(input: UpdateTrainingClassInput, inScope: InstitutionScope): Promise<TrainingClass> {
+  async update(input: UpdateTrainingClassInput, inScope: InstitutionScope, knownCity: KnownPartnerCity): Promise<TrainingClass> {
     const today = todayInChina();
     new InputProblems().check(parseRowId(input.id) !== null, 'input.id', 'not a training class id').throwIfAny();
+    // A city named is asked of partner before the class is locked (no remote call inside the transaction).
+    const namedCity = cleanCode(input.funderCityCode);
+    if (namedCity !== null && isCityCode(namedCity)) await requireKnownCity(namedCity, knownCity);
     return this.em.transactional(async (em) => {
       const { trainingClass } = await lockClassInScope(em, input.id, inScope, 'input.id');
       const values: ClassValues = {
