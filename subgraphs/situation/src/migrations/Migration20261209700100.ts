@@ -4,7 +4,8 @@ import { Migration } from '@mikro-orm/migrations';
  * Issue 14 (leftover): the read model's copy of an enrolment carries who funded its class
  * (training's situation_source_v1.confirmed_enrolment_funding): the funder and, for 东西部协作
  * funding, the partner city's code — partnerAssessment's funded training counts by it. Rows
- * projected before stay empty until the next rebuild or a change of the worker re-projects them.
+ * projected before stay empty, as training's classes did: a funder is only ever set by a change
+ * of its class, and a class's change re-projects its trainees (projection/feed.ts).
  */
 export class Migration20261209700100 extends Migration {
   override async up(): Promise<void> {
