@@ -9,6 +9,7 @@ export * from './departments';
 export * from './deployment';
 export * from './credit-code';
 export * from './division-code';
+export * from './partner-cities';
 export * from './household-code';
 export * from './errors';
 export * from './http';

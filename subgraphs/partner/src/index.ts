@@ -33,6 +33,7 @@ export { publishedViews as partnerPublishedViews } from './published-views';
  * workers and records (access.ts); nothing here exposes an ID number or a full phone number.
  */
 import { ServiceRecordResolver, serviceReferenceRoutes } from './service-record/service-record.resolver';
+import { partnerCityRoutes } from './partner-city/partner-city.route';
 
 export const partnerSubgraph: SubgraphModule<PartnerLoaders> = {
   name: 'partner',
@@ -59,7 +60,7 @@ export const partnerSubgraph: SubgraphModule<PartnerLoaders> = {
   },
   entities: [ServiceRecord, PartnerCity, LabourBase, PartnerJobPosting, TransferBatch, Transfer, FollowUpVisit, ContactAttempt, TransferReferral],
   migrations,
-  routes: serviceReferenceRoutes,
+  routes: { ...serviceReferenceRoutes, ...partnerCityRoutes },
   createLoaders,
   access: partnerAccess,
   history: partnerHistory,

@@ -32,6 +32,7 @@ import { PartnerPostingMatchResolver, resolvePartnerPostingReference } from './p
 import { PartnerJobPosting } from './partner-match/posting-match.types';
 import { PartnerAssessmentPoorResolver, resolvePartnerAssessmentReference } from './partner-match/assessment-poor.resolver';
 import { PartnerAssessment } from './partner-match/assessment-poor.types';
+import { PartnerAssessmentTrainingResolver } from './partner-match/assessment-training.resolver';
 
 /** The situation service's background work: the change feed and the daily task evaluation. */
 class SituationBackground {
@@ -75,6 +76,7 @@ export const situationSubgraph: SubgraphModule<SituationLoaders> = {
     CompletenessResolver,
     PartnerPostingMatchResolver,
     PartnerAssessmentPoorResolver,
+    PartnerAssessmentTrainingResolver,
   ],
   // PartnerJobPosting is reached only through _entities (its willingWorkers): listed, or the schema leaves it out.
   orphanedTypes: [Worker, Household, PartnerJobPosting, PartnerAssessment],

@@ -62,5 +62,5 @@ export const trainingSubgraph: SubgraphModule<TrainingLoaders> = {
 /** The department's own vocabularies (values and labels), for the demo generator and tests. */
 export { CourseKindVocabulary } from './course/course.entity';
 export { EnrolmentStatusVocabulary } from './enrolment/enrolment.entity';
-export { ClassStatusVocabulary } from './training-class/training-class.entity';
+export { ClassFunderVocabulary, ClassStatusVocabulary } from './training-class/training-class.entity';
 export { InstitutionKindVocabulary } from './institution/institution.entity';

@@ -26,6 +26,13 @@ export const publishedViews: PublishedViews = {
     ['completed_on', 'date'],
     ['employed_on', 'date'],
   ],
+  // the funder of each confirmed enrolment's class (资金来源; 东西部协作: the partner city), beside the frozen confirmed_enrolment
+  confirmed_enrolment_funding: [
+    ['id', 'integer'],
+    ['worker_id', 'character varying(32)'],
+    ['funder', 'text'],
+    ['funder_city_code', 'character varying(4)'],
+  ],
   institution: [
     ['id', 'integer'],
     ['name', 'character varying(100)'],

@@ -439,6 +439,17 @@ export type ChangedField = {
   redacted: Scalars['Boolean']['output'];
 };
 
+/** 资金来源 — who pays for a class */
+export type ClassFunder =
+  /** 企业 */
+  | 'ENTERPRISE'
+  /** 本地财政 */
+  | 'LOCAL_FISCAL'
+  /** 其他 */
+  | 'OTHER'
+  /** 东西部协作资金（协作城市） */
+  | 'PARTNER_CITY';
+
 /** 课程表 — one session of a class: the day, the times and the topic. */
 export type ClassSession = {
   __typename?: 'ClassSession';
@@ -924,6 +935,10 @@ export type CreateTrainingClassInput = {
   courseId: Scalars['ID']['input'];
   /** 结业日期 (inclusive); a class lasts at most 366 days. */
   endsOn: Scalars['LocalDate']['input'];
+  /** 资金来源; PARTNER_CITY needs funderCityCode. */
+  funder?: InputMaybe<ClassFunder>;
+  /** PARTNER_CITY only: the partner city’s 4-digit code (a partner city of the platform). */
+  funderCityCode?: InputMaybe<Scalars['String']['input']>;
   /** 培训地点, 2 to 200 characters. */
   location: Scalars['String']['input'];
   /** 开班日期; at most a year ahead. */
@@ -2743,6 +2758,8 @@ export type PartnerAssessment = {
   /** Every outcome, in vocabulary order. */
   contactOutcomes: Array<ContactOutcomeCount>;
   followUp: FollowUpCoverage;
+  /** 东西部协作资金培训 — trainees of the classes the city funded (training’s class funder PARTNER_CITY with this city) that began in the year: enrolled, completed, employed within 3 months; county-confirmed enrolments, from the read model, small counts suppressed. Region staff: the trainees of their region. */
+  fundedTraining: PartnerFundedTraining;
   /** 其中建档立卡 — of the year’s transfers, those of workers registered poor (未脱贫, 已脱贫, 脱贫不稳定) by the poverty office today, from the read model; null when suppressed (1 … threshold−1). Region staff: the workers of their region. */
   registeredPoor?: Maybe<Scalars['Int']['output']>;
   /** 稳岗 at 3, 6 and 12 months. */
@@ -2795,6 +2812,19 @@ export type PartnerCityTransfersArgs = {
   first?: Scalars['Int']['input'];
   followUpDue?: InputMaybe<FollowUpDueFilter>;
   onlyActive?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+/** 协作资金培训 — trainees of the classes the partner city funded that began in the year (small counts suppressed). */
+export type PartnerFundedTraining = {
+  __typename?: 'PartnerFundedTraining';
+  /** 结业人数 — of those, completed (null: suppressed). */
+  completed?: Maybe<Scalars['Int']['output']>;
+  /** 结业后3个月内就业 — of those completed, employed on or before completion + 3 months (null: suppressed). */
+  employedWithin3Months?: Maybe<Scalars['Int']['output']>;
+  /** 参训人数 — confirmed enrolments in the funded classes, dropouts included (null: suppressed). */
+  enrolled?: Maybe<Scalars['Int']['output']>;
+  /** Whether a count above was withheld. */
+  suppressed: Scalars['Boolean']['output'];
 };
 
 /** 岗位推送 — a job a partner city pushed to the county for its workers. */
@@ -4743,6 +4773,10 @@ export type TrainingClass = {
   endsOn: Scalars['LocalDate']['output'];
   /** 学员名册 — the class roster, in enrolment order, dropouts included. */
   enrolments: Array<Enrolment>;
+  /** 资金来源 — who funds the class; empty on classes recorded before. */
+  funder?: Maybe<ClassFunder>;
+  /** PARTNER_CITY: the funding partner city’s 4-digit code (东西部协作); empty otherwise. */
+  funderCityCode?: Maybe<Scalars['String']['output']>;
   id: Scalars['ID']['output'];
   /** Class days from start to end, both included: what attendance is measured against. */
   lengthDays: Scalars['Int']['output'];
@@ -5084,6 +5118,10 @@ export type UpdateTrainingClassInput = {
   /** Not below the places already taken. */
   capacity?: InputMaybe<Scalars['Int']['input']>;
   endsOn?: InputMaybe<Scalars['LocalDate']['input']>;
+  /** 资金来源; given, it replaces the funder and its city (funderCityCode for PARTNER_CITY only). */
+  funder?: InputMaybe<ClassFunder>;
+  /** PARTNER_CITY only: the partner city’s 4-digit code; with funder, or alone for a class already funded by a partner city. */
+  funderCityCode?: InputMaybe<Scalars['String']['input']>;
   id: Scalars['ID']['input'];
   location?: InputMaybe<Scalars['String']['input']>;
   /** Only before the class has begun. */

@@ -125,6 +125,8 @@ const EVENT_TABLES: Record<string, { facts: Exclude<keyof WorkerFacts, 'workers'
       ['status', 'text'],
       ['completed_on', 'date'],
       ['employed_on', 'date'],
+      ['funder', 'text'],
+      ['funder_city_code', 'varchar'],
     ],
   },
   job_fair_intention: {

@@ -112,6 +112,14 @@ export interface EnrolmentRow {
   status: string;
   completed_on: string | null;
   employed_on: string | null;
+  /** Who funded the class (confirmed_enrolment_funding); empty when not recorded. */
+  funder: string | null;
+  funder_city_code: string | null;
+}
+interface EnrolmentFundingRow {
+  id: number;
+  funder: string | null;
+  funder_city_code: string | null;
 }
 export interface CertificateRow {
   worker_id: string;
@@ -170,32 +178,48 @@ export interface WorkerFacts {
 /** Everything the departments hold about these workers (the hr registry decides who is one). */
 export async function readWorkerFacts(sources: SourcePools, workerIds: string[]): Promise<WorkerFacts> {
   const ids = [workerIds];
-  const [workers, employments, subsidies, intentions, assignments, verifications, civil, careDuties, enrolments, certificates, transfers, followUps] = await Promise.all([
-    rows<HrWorkerRow>(
-      sources.hr,
-      `select id, id_number, name, sex, birth_date, household_code, village_code, population_status, employment_status,
+  const [workers, employments, subsidies, intentions, assignments, verifications, civil, careDuties, bareEnrolments, funding, certificates, transfers, followUps] =
+    await Promise.all([
+      rows<HrWorkerRow>(
+        sources.hr,
+        `select id, id_number, name, sex, birth_date, household_code, village_code, population_status, employment_status,
                 employment_intention, skill_level, education, training_wish, verified_on
            from ${V}.worker where id = any($1::text[])`,
-      ids,
-    ),
-    rows<EmploymentRow>(sources.hr, `select id, worker_id, kind, place, employer_name, starts_on, ends_on, end_reason from ${V}.employment where worker_id = any($1::text[])`, ids),
-    rows<SubsidyRow>(sources.hr, `select id, worker_id, kind, amount, paid_on from ${V}.subsidy_payment where worker_id = any($1::text[])`, ids),
-    rows<IntentionRow>(sources.hr, `select id, worker_id, fair_id, reached_on from ${V}.job_fair_intention where worker_id = any($1::text[])`, ids),
-    rows<AssignmentRow>(sources.hr, `select id, post_id, worker_id, starts_on, ends_on, post_kind from ${V}.welfare_post_assignment where worker_id = any($1::text[])`, ids),
-    rows<VerificationRow>(sources.hr, `select id, worker_id, verified_on, outcome from ${V}.record_verification where worker_id = any($1::text[])`, ids),
-    rows<CivilPersonRow>(sources.civil, `select worker_id, left_behind, disability_kind, disability_grade from ${V}.person_circumstance where worker_id = any($1::text[])`, ids),
-    rows<CareDutyRow>(sources.civil, `select worker_id, reason, since, until from ${V}.care_duty where worker_id = any($1::text[])`, ids),
-    rows<EnrolmentRow>(
-      sources.training,
-      `select id, worker_id, institution_id, course_kind, trade, class_starts_on, class_ends_on, enrolled_on, status, completed_on, employed_on
+        ids,
+      ),
+      rows<EmploymentRow>(
+        sources.hr,
+        `select id, worker_id, kind, place, employer_name, starts_on, ends_on, end_reason from ${V}.employment where worker_id = any($1::text[])`,
+        ids,
+      ),
+      rows<SubsidyRow>(sources.hr, `select id, worker_id, kind, amount, paid_on from ${V}.subsidy_payment where worker_id = any($1::text[])`, ids),
+      rows<IntentionRow>(sources.hr, `select id, worker_id, fair_id, reached_on from ${V}.job_fair_intention where worker_id = any($1::text[])`, ids),
+      rows<AssignmentRow>(sources.hr, `select id, post_id, worker_id, starts_on, ends_on, post_kind from ${V}.welfare_post_assignment where worker_id = any($1::text[])`, ids),
+      rows<VerificationRow>(sources.hr, `select id, worker_id, verified_on, outcome from ${V}.record_verification where worker_id = any($1::text[])`, ids),
+      rows<CivilPersonRow>(sources.civil, `select worker_id, left_behind, disability_kind, disability_grade from ${V}.person_circumstance where worker_id = any($1::text[])`, ids),
+      rows<CareDutyRow>(sources.civil, `select worker_id, reason, since, until from ${V}.care_duty where worker_id = any($1::text[])`, ids),
+      rows<Omit<EnrolmentRow, 'funder' | 'funder_city_code'>>(
+        sources.training,
+        `select id, worker_id, institution_id, course_kind, trade, class_starts_on, class_ends_on, enrolled_on, status, completed_on, employed_on
            from ${V}.confirmed_enrolment where worker_id = any($1::text[])`,
-      ids,
-    ),
-    rows<CertificateRow>(sources.training, `select worker_id, trade, issued_on from ${V}.certificate where worker_id = any($1::text[])`, ids),
-    rows<TransferRow>(sources.partner, `select id, worker_id, city_code, started_on, ended_on from ${V}.confirmed_transfer where worker_id = any($1::text[])`, ids),
-    rows<FollowUpRow>(sources.partner, `select id, transfer_id, worker_id, visited_on, still_employed from ${V}.confirmed_follow_up_visit where worker_id = any($1::text[])`, ids),
-  ]);
+        ids,
+      ),
+      rows<EnrolmentFundingRow>(sources.training, `select id, funder, funder_city_code from ${V}.confirmed_enrolment_funding where worker_id = any($1::text[])`, ids),
+      rows<CertificateRow>(sources.training, `select worker_id, trade, issued_on from ${V}.certificate where worker_id = any($1::text[])`, ids),
+      rows<TransferRow>(sources.partner, `select id, worker_id, city_code, started_on, ended_on from ${V}.confirmed_transfer where worker_id = any($1::text[])`, ids),
+      rows<FollowUpRow>(
+        sources.partner,
+        `select id, transfer_id, worker_id, visited_on, still_employed from ${V}.confirmed_follow_up_visit where worker_id = any($1::text[])`,
+        ids,
+      ),
+    ]);
   const services = (await Promise.all(DEPARTMENT_NAMES.map((department) => readServices(sources, department, ids)))).flat();
+  const fundingOf = new Map(funding.map((f) => [f.id, f]));
+  const enrolments: EnrolmentRow[] = bareEnrolments.map((e) => ({
+    ...e,
+    funder: fundingOf.get(e.id)?.funder ?? null,
+    funder_city_code: fundingOf.get(e.id)?.funder_city_code ?? null,
+  }));
   return { workers, employments, subsidies, intentions, assignments, verifications, civil, careDuties, enrolments, certificates, transfers, followUps, services };
 }
 

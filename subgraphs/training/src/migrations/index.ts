@@ -10,6 +10,7 @@ import { Migration20261207160400 } from './Migration20261207160400';
 import { Migration20261206200200 } from './Migration20261206200200';
 import { Migration20261208110300 } from './Migration20261208110300';
 import { Migration20261209500300 } from './Migration20261209500300';
+import { Migration20261209700000 } from './Migration20261209700000';
 
 export const migrations: MigrationObject[] = [
   { name: 'Migration20261123091159', class: Migration20261123091159 },
@@ -22,4 +23,5 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261206200200', class: Migration20261206200200 },
   { name: 'Migration20261208110300', class: Migration20261208110300 },
   { name: 'Migration20261209500300', class: Migration20261209500300 },
+  { name: 'Migration20261209700000', class: Migration20261209700000 },
 ];

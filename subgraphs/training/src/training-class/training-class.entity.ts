@@ -11,11 +11,20 @@ export const ClassStatusVocabulary = defineVocabulary('ClassStatus', '班级状�
 export const ClassStatus = ClassStatusVocabulary.enumObject;
 export type ClassStatus = keyof typeof ClassStatus;
 
+export const ClassFunderVocabulary = defineVocabulary('ClassFunder', '资金来源 — who pays for a class', {
+  LOCAL_FISCAL: '本地财政',
+  PARTNER_CITY: '东西部协作资金（协作城市）',
+  ENTERPRISE: '企业',
+  OTHER: '其他',
+});
+export const ClassFunder = ClassFunderVocabulary.enumObject;
+export type ClassFunder = keyof typeof ClassFunder;
+
 @ObjectType('TrainingClass', { description: '培训班 — one run of a course, with dates, places and a location.' })
 @Entity({ tableName: 'training_class' })
 @Index({ properties: ['courseId', 'startsOn'] })
 export class TrainingClass {
-  [OptionalProps]?: 'lengthDays' | 'teacher' | 'status' | 'closedOn' | 'closeReason';
+  [OptionalProps]?: 'lengthDays' | 'teacher' | 'status' | 'closedOn' | 'closeReason' | 'funder' | 'funderCityCode';
 
   @Field(() => ID)
   @PrimaryKey({ type: 'integer', autoincrement: true })
@@ -45,6 +54,14 @@ export class TrainingClass {
   @Field(() => String, { nullable: true, description: '授课教师 — the teacher (staff of the institution, not a trainee); empty on classes recorded before.' })
   @Property({ type: 'string', length: 50, nullable: true })
   teacher: string | null = null;
+
+  @Field(() => ClassFunder, { nullable: true, description: '资金来源 — who funds the class; empty on classes recorded before.' })
+  @Enum({ items: () => ClassFunder, nullable: true })
+  funder: ClassFunder | null = null;
+
+  @Field(() => String, { nullable: true, description: 'PARTNER_CITY: the funding partner city’s 4-digit code (东西部协作); empty otherwise.' })
+  @Property({ type: 'string', length: 4, nullable: true })
+  funderCityCode: string | null = null;
 
   @Field(() => ClassStatus, { description: 'OPEN until closed (结班: every trainee completed or dropped) or cancelled (取消: its trainees dropped).' })
   @Enum({ items: () => ClassStatus })

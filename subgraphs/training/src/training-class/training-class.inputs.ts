@@ -1,5 +1,6 @@
 import { Field, ID, InputType, Int } from 'type-graphql';
 import { LocalDateScalar } from '@jiuye/common';
+import { ClassFunder } from './training-class.entity';
 
 @InputType({ description: '开班 — a class of a course (institution staff: of their own courses).' })
 export class CreateTrainingClassInput {
@@ -20,6 +21,12 @@ export class CreateTrainingClassInput {
 
   @Field(() => String, { description: '授课教师, 2 to 50 characters.' })
   teacher: string;
+
+  @Field(() => ClassFunder, { nullable: true, description: '资金来源; PARTNER_CITY needs funderCityCode.' })
+  funder?: ClassFunder | null;
+
+  @Field(() => String, { nullable: true, description: 'PARTNER_CITY only: the partner city’s 4-digit code (a partner city of the platform).' })
+  funderCityCode?: string | null;
 }
 
 @InputType({ description: 'Change an open class: the fields given are replaced, the others kept.' })
@@ -41,6 +48,12 @@ export class UpdateTrainingClassInput {
 
   @Field(() => String, { nullable: true })
   teacher?: string | null;
+
+  @Field(() => ClassFunder, { nullable: true, description: '资金来源; given, it replaces the funder and its city (funderCityCode for PARTNER_CITY only).' })
+  funder?: ClassFunder | null;
+
+  @Field(() => String, { nullable: true, description: 'PARTNER_CITY only: the partner city’s 4-digit code; with funder, or alone for a class already funded by a partner city.' })
+  funderCityCode?: string | null;
 }
 
 @InputType({ description: '结班 — close a class that has ended, once every trainee has completed or dropped.' })

@@ -1,16 +1,21 @@
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
-import { LocalDateScalar, PageArgs, PageType } from '@jiuye/common';
+import { LocalDateScalar, PageArgs, PageType, PARTNER_CITIES_PATH, parsePartnerCityAnswer } from '@jiuye/common';
 import type { TrainingContext } from '../context';
 import { Course } from '../course/course.entity';
 import { Enrolment } from '../enrolment/enrolment.entity';
 import { ClassSession } from '../class-session/class-session.entity';
 import { ClassStatus, TrainingClass } from './training-class.entity';
 import { CancelTrainingClassInput, CloseTrainingClassInput, CreateTrainingClassInput, UpdateTrainingClassInput } from './training-class.inputs';
-import { TrainingClassWrites } from './training-class.writes';
+import { type KnownPartnerCity, TrainingClassWrites } from './training-class.writes';
 import { TrainingClassService } from './training-class.service';
 import { authorizeCatalogueWrite, ownInstitution, visibleClassOrNull, visibleEnrolments } from '../access';
 
 const WHAT = 'training classes';
+
+/** 东西部协作: whether a city funding a class is a partner city, asked of partner (the holder of the list) with the caller's identity. */
+function partnerCityCheck(context: TrainingContext): KnownPartnerCity {
+  return async (code) => parsePartnerCityAnswer(await context.askDepartment('partner', PARTNER_CITIES_PATH, { codes: [code] })).has(code);
+}
 
 @ObjectType()
 export class TrainingClassPage extends PageType(TrainingClass) {}
@@ -44,12 +49,12 @@ export class TrainingClassResolver {
 
   @Mutation(() => TrainingClass, { description: '开班 — a class of a course of the caller’s institution (county training staff: of their region).' })
   createTrainingClass(@Arg('input', () => CreateTrainingClassInput) input: CreateTrainingClassInput, @Ctx() context: TrainingContext) {
-    return new TrainingClassWrites(context.em).create(input, authorizeCatalogueWrite(context, WHAT));
+    return new TrainingClassWrites(context.em).create(input, authorizeCatalogueWrite(context, WHAT), partnerCityCheck(context));
   }
 
   @Mutation(() => TrainingClass, { description: 'Change an open class: dates (the first day only before it began), places, place, teacher.' })
   updateTrainingClass(@Arg('input', () => UpdateTrainingClassInput) input: UpdateTrainingClassInput, @Ctx() context: TrainingContext) {
-    return new TrainingClassWrites(context.em).update(input, authorizeCatalogueWrite(context, WHAT));
+    return new TrainingClassWrites(context.em).update(input, authorizeCatalogueWrite(context, WHAT), partnerCityCheck(context));
   }
 
   @Mutation(() => TrainingClass, { description: '结班 — close a class that has ended, once every trainee completed or dropped.' })

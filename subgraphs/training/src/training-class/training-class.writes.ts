@@ -1,13 +1,13 @@
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { addDays, badInput, conflict, InputProblems, notFound, parseRowId, todayInChina } from '@jiuye/common';
+import { addDays, badInput, conflict, InputProblems, isValidDivisionCode, notFound, parseRowId, todayInChina } from '@jiuye/common';
 import type { InstitutionScope } from '../access';
 import { ClassSession } from '../class-session/class-session.entity';
 import { Course } from '../course/course.entity';
 import { cleanText, hasLength, isWholeBetween, lockCourseInScope, MAX_DURATION_DAYS } from '../course/course.service';
 import { Enrolment, EnrolmentStatus } from '../enrolment/enrolment.entity';
 import { Institution } from '../institution/institution.entity';
-import { ClassStatus, classLengthDays, TrainingClass } from './training-class.entity';
+import { ClassFunder, ClassStatus, classLengthDays, TrainingClass } from './training-class.entity';
 import type { CancelTrainingClassInput, CloseTrainingClassInput, CreateTrainingClassInput, UpdateTrainingClassInput } from './training-class.inputs';
 
 export const MAX_CLASS_CAPACITY = 200;
@@ -21,6 +21,44 @@ interface ClassValues {
   capacity: number;
   location: string | null;
   teacher: string | null;
+}
+
+interface Funding {
+  funder: ClassFunder | null;
+  funderCityCode: string | null;
+}
+
+/** A partner city is a city (4 digits, a valid division code, not a province's 00). */
+function isCityCode(code: string): boolean {
+  return /^\d{4}$/.test(code) && isValidDivisionCode(code) && !code.endsWith('00');
+}
+
+/**
+ * 资金来源: one of the vocabulary; PARTNER_CITY with the city's 4-digit code, the others without.
+ * The city code's form is checked here; that it is a partner city is asked of partner
+ * (requireKnownCity), once the form is right.
+ */
+function checkFunding(problems: InputProblems, funding: Funding): InputProblems {
+  const code = funding.funderCityCode;
+  return problems
+    .check(funding.funder === null || funding.funder in ClassFunder, 'input.funder', `one of ${Object.keys(ClassFunder).join(', ')}`)
+    .check(funding.funder !== ClassFunder.PARTNER_CITY || code !== null, 'input.funderCityCode', 'a class funded by a partner city names the city (4 digits)')
+    .check(code === null || isCityCode(code), 'input.funderCityCode', 'a city code has 4 digits (e.g. 4403)')
+    .check(code === null || funding.funder === ClassFunder.PARTNER_CITY, 'input.funderCityCode', 'only for funder PARTNER_CITY');
+}
+
+/** Whether partner holds this city code (asked of partner: training holds no list of partner cities). */
+export type KnownPartnerCity = (code: string) => Promise<boolean>;
+
+/** A city named for a class must be a partner city of the platform (after its form was checked). */
+async function requireKnownCity(code: string | null, known: KnownPartnerCity): Promise<void> {
+  if (code !== null && !(await known(code))) throw badInput('input.funderCityCode', `${code} is not a partner city of the platform`);
+}
+
+/** The code as given, trimmed; an empty string is no code. */
+function cleanCode(code: string | null | undefined): string | null {
+  const trimmed = code?.trim() ?? '';
+  return trimmed === '' ? null : trimmed;
 }
 
 function checkClass(problems: InputProblems, values: ClassValues, today: string, checkTeacher = true): InputProblems {
@@ -64,7 +102,7 @@ export async function lockClassInScope(
 export class TrainingClassWrites {
   constructor(private readonly em: EntityManager) {}
 
-  async create(input: CreateTrainingClassInput, inScope: InstitutionScope): Promise<TrainingClass> {
+  async create(input: CreateTrainingClassInput, inScope: InstitutionScope, knownCity: KnownPartnerCity): Promise<TrainingClass> {
     const today = todayInChina();
     const values: ClassValues = {
       startsOn: input.startsOn,
@@ -73,19 +111,25 @@ export class TrainingClassWrites {
       location: cleanText(input.location),
       teacher: cleanText(input.teacher),
     };
-    checkClass(new InputProblems().check(parseRowId(input.courseId) !== null, 'input.courseId', 'not a course id'), values, today).throwIfAny();
+    const funding: Funding = { funder: input.funder ?? null, funderCityCode: cleanCode(input.funderCityCode) };
+    const problems = checkClass(new InputProblems().check(parseRowId(input.courseId) !== null, 'input.courseId', 'not a course id'), values, today);
+    checkFunding(problems, funding).throwIfAny();
+    await requireKnownCity(funding.funderCityCode, knownCity);
     return this.em.transactional(async (em) => {
       const course = await lockCourseInScope(em, input.courseId, inScope, 'input.courseId');
       if (course.closedOn !== null && course.closedOn <= values.startsOn) throw conflict('input.courseId', `the course was closed on ${course.closedOn}; no new classes`);
-      const trainingClass = em.create(TrainingClass, { courseId: course.id, ...values, location: values.location!, teacher: values.teacher! });
+      const trainingClass = em.create(TrainingClass, { courseId: course.id, ...values, ...funding, location: values.location!, teacher: values.teacher! });
       await em.flush();
       return trainingClass;
     });
   }
 
-  async update(input: UpdateTrainingClassInput, inScope: InstitutionScope): Promise<TrainingClass> {
+  async update(input: UpdateTrainingClassInput, inScope: InstitutionScope, knownCity: KnownPartnerCity): Promise<TrainingClass> {
     const today = todayInChina();
     new InputProblems().check(parseRowId(input.id) !== null, 'input.id', 'not a training class id').throwIfAny();
+    // A city named is asked of partner before the class is locked (no remote call inside the transaction).
+    const namedCity = cleanCode(input.funderCityCode);
+    if (namedCity !== null && isCityCode(namedCity)) await requireKnownCity(namedCity, knownCity);
     return this.em.transactional(async (em) => {
       const { trainingClass } = await lockClassInScope(em, input.id, inScope, 'input.id');
       const values: ClassValues = {
@@ -97,6 +141,12 @@ export class TrainingClassWrites {
       };
       // Classes recorded before issue 13 have no teacher: a change of other fields keeps it empty.
       const problems = checkClass(new InputProblems(), values, today, input.teacher != null);
+      // A new funder replaces the city too; a city alone changes the city of a class a partner city funds.
+      const funding: Funding =
+        input.funder != null
+          ? { funder: input.funder, funderCityCode: cleanCode(input.funderCityCode) }
+          : { funder: trainingClass.funder, funderCityCode: input.funderCityCode != null ? cleanCode(input.funderCityCode) : trainingClass.funderCityCode };
+      if (input.funder != null || input.funderCityCode != null) checkFunding(problems, funding);
       if (input.startsOn != null && input.startsOn !== trainingClass.startsOn && trainingClass.startsOn <= today) {
         problems.add('input.startsOn', `the class began on ${trainingClass.startsOn}; its first day stays`);
       }
@@ -115,6 +165,8 @@ export class TrainingClassWrites {
       trainingClass.capacity = values.capacity;
       trainingClass.location = values.location!;
       if (input.teacher != null) trainingClass.teacher = values.teacher;
+      trainingClass.funder = funding.funder;
+      trainingClass.funderCityCode = funding.funderCityCode;
       await em.flush();
       return trainingClass;
     });
