@@ -133,7 +133,8 @@ describe('协作城市 /partner', () => {
       due: `${node.followUpDueOn ?? '—'}${node.followUpDue ? (node.followUpDueOn < chinaDay(0) ? '逾期' : '今日到期') : ''}`,
     }));
     const shown: Awaited<ReturnType<typeof shownRows>> = [];
-    for (let page = 0; ; page++) {
+    let page = 0;
+    for (; ; page++) {
       await watched.page
         .getByTestId('transfer-count')
         .filter({ hasText: `第 ${page + 1} 页` })
@@ -147,7 +148,16 @@ describe('协作城市 /partner', () => {
     expect(await watched.page.getByTestId('transfer-count').innerText()).toContain(`共 ${graph.length} 人次`);
     // Some follow-ups are due on the demo county, and the page says so.
     expect(graph.some((node) => node.followUpDue)).toBe(true);
-    await watched.page.click('text=上一页').catch(() => undefined);
+    // Back page by page to the first, where 上一页 is disabled (a disabled button is never clicked: that waits out the timeout).
+    const previous = watched.page.getByRole('button', { name: '上一页', exact: true });
+    for (; page > 0; page--) {
+      await previous.click();
+      await watched.page
+        .getByTestId('transfer-count')
+        .filter({ hasText: `第 ${page} 页` })
+        .waitFor();
+    }
+    expect(await previous.isDisabled()).toBe(true);
   });
 
   it('shows no worker of another city', async () => {
