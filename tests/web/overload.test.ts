@@ -3,6 +3,7 @@ import type { RunningGateway } from '@jiuye/gateway';
 import { DEMO_COUNTY, startTestPlatform, type TestPlatform } from '@jiuye/testing/platform';
 import { closedPort, startGatewayOn } from '@jiuye/testing/gateway';
 import { latencyProxy, type LatencyProxy } from '@jiuye/testing/latency-proxy';
+import { until as waitUntil } from '@jiuye/testing/child-service';
 import { launchBrowser, watchedPage, webGatewayOverrides, type WatchedPage } from '@jiuye/testing/browser';
 
 /**
@@ -25,6 +26,14 @@ async function until(from: number, count: () => number, timeoutMs = 15_000): Pro
     if (Date.now() > deadline) throw new Error('timed out waiting for the page to be answered');
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
+}
+
+/**
+ * Until the gateway serves `MAX_IN_FLIGHT` requests at once: its /stats (counted like any request)
+ * is then itself refused 503 OVERLOADED.
+ */
+async function fullGateway(base: string, token: string): Promise<void> {
+  await waitUntil('the gateway to be full', async () => (await fetch(`${base}/stats`, { headers: { authorization: `Bearer ${token}` } })).status === 503, 15_000);
 }
 
 describe('the web app while the gateway sheds load', () => {
@@ -72,7 +81,7 @@ describe('the web app while the gateway sheds load', () => {
     const occupying = Array.from({ length: MAX_IN_FLIGHT }, () =>
       fetch(gateway.url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query: INDICATORS }) }),
     );
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    await fullGateway(base, token);
     proxy.delayMs = 0;
     const sheddingFrom = Date.now();
 
@@ -137,7 +146,7 @@ describe('the web app while the gateway sheds load', () => {
       const occupying = Array.from({ length: MAX_IN_FLIGHT }, () =>
         fetch(gateway.url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query: INDICATORS }) }),
       );
-      await new Promise((resolve) => setTimeout(resolve, 300));
+      await fullGateway(base, token);
       proxy.delayMs = 0;
       await form.getByRole('button', { name: '保存联系记录' }).click();
       await partner.page.getByTestId('notice-busy').waitFor({ timeout: 10_000 });
