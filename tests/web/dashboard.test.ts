@@ -127,9 +127,9 @@ describe('数据大屏 /dashboard', () => {
 
   /** The graph's answer to the page's own query and variables, asked with the page's token. */
   async function graphAnswer(): Promise<any> {
-    const asked = watched.graphql.find((entry) => entry.operationName === 'Dashboard');
-    expect(asked).toBeDefined();
-    const answer = await postGraphQL(platform.gateway.url, asked!.query, asked!.variables as Record<string, unknown>, { authorization: `Bearer ${token}` });
+    // The first: the county's. (The page renders before the recorder has the entry: wait for it.)
+    const asked = await watched.waitForRecorded((entry) => entry.operationName === 'Dashboard', { what: "the page's first Dashboard request recorded" });
+    const answer = await postGraphQL(platform.gateway.url, asked.query, asked.variables as Record<string, unknown>, { authorization: `Bearer ${token}` });
     expect(answer.errors).toBeUndefined();
     return answer.data;
   }
@@ -434,6 +434,8 @@ describe('数据大屏 /dashboard', () => {
 
   it('receives no person-level answer: aggregates only, in every request of the session', async () => {
     const person = new RegExp(`"(${PERSON_KEYS.join('|')})"\\s*:`);
+    // Every request the page sent so far, recorded with its answer.
+    await watched.graphqlSettled();
     expect(watched.graphql.length).toBeGreaterThan(0);
     for (const entry of watched.graphql) {
       expect(entry.operationName).toBe('Dashboard');

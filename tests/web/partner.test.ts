@@ -92,7 +92,9 @@ describe('协作城市 /partner', () => {
 
   it('asks nothing person-level before the purpose is chosen, and shows the city figures the graph answers', async () => {
     await watched.page.getByTestId('purpose-needed').waitFor();
+    // Nothing more goes out while the page waits for the purpose (a quiet half second), and what went out is recorded.
     await new Promise((resolve) => setTimeout(resolve, 500));
+    await watched.graphqlSettled();
     expect(purposes.length).toBeGreaterThan(0);
     expect(purposes.map((entry) => entry.operation).sort()).toEqual(['Freshness', 'PartnerFigures']);
     expect(purposes.every((entry) => entry.purpose === undefined)).toBe(true);
@@ -172,6 +174,7 @@ describe('协作城市 /partner', () => {
     const elsewhere = county.data.transfers.nodes.filter((node: any) => node.city.code !== '4403');
     expect(elsewhere.length).toBeGreaterThan(0);
     const otherIds = new Set(elsewhere.map((node: any) => node.id));
+    await watched.graphqlSettled();
     const pageAnswers = watched.graphql.filter((entry) => entry.operationName === 'PartnerTransfers');
     expect(pageAnswers.length).toBeGreaterThan(0);
     for (const entry of pageAnswers) for (const node of (entry.response as any).data.transfers.nodes) expect(otherIds.has(node.id)).toBe(false);
