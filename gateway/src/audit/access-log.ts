@@ -1,5 +1,5 @@
 import pg from 'pg';
-import { ensureDatabaseExists, villageOfPlace, type AccessReportEntry, type RequestIdentity } from '@jiuye/common';
+import { endPool, ensureDatabaseExists, villageOfPlace, type AccessReportEntry, type RequestIdentity } from '@jiuye/common';
 import { COLUMN_LIST, fromDatabase, GENESIS_HASH, rowHash, toDatabase, type AccessLogRow, type LookupOutcome } from './access-log-row';
 import { migrate } from './access-log-migrations';
 
@@ -115,7 +115,7 @@ export class AccessLogStore {
   }
 
   async close(): Promise<void> {
-    await this.pool.end();
+    await endPool(this.pool);
   }
 
   /**
