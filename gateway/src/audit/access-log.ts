@@ -94,7 +94,13 @@ export class AccessLogStore {
     // before the gateway) is discarded by the pool and the next append opens a new one; without a
     // listener the pool's 'error' event would end the gateway. A failed append is its caller's.
     pool.on('error', () => undefined);
-    await migrate(pool);
+    try {
+      await migrate(pool);
+    } catch (error) {
+      // Refused (a newer gateway's database, migrations failing): nothing left open behind the error.
+      await endPool(pool);
+      throw error;
+    }
     return new AccessLogStore(pool);
   }
 
