@@ -39,6 +39,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await platform.gateway.stop();
+  await platform.audit.stop();
   await Promise.all(SUBGRAPH_NAMES.filter((name) => !stopped.has(name)).map((name) => platform.subgraphs[name].stop()));
 });
 

@@ -5,6 +5,7 @@ export * from './database';
 export { scrubKnexMessage } from './database-log';
 export * from './migration-lock';
 export * from './database-unavailable';
+export { endPool } from './pool-end';
 export * from './departments';
 export * from './deployment';
 export * from './credit-code';

@@ -1,5 +1,15 @@
 import { Client } from 'pg';
-import { createLogger, ensureDatabaseExists, migrate, openDatabase, DEPARTMENT_NAMES, HISTORY_CAPTURE_SETTING, OUTBOX_CAPTURE_SETTING, type DepartmentName } from '@jiuye/common';
+import {
+  createLogger,
+  endPool,
+  ensureDatabaseExists,
+  migrate,
+  openDatabase,
+  DEPARTMENT_NAMES,
+  HISTORY_CAPTURE_SETTING,
+  OUTBOX_CAPTURE_SETTING,
+  type DepartmentName,
+} from '@jiuye/common';
 import { openSourcePools, rebuildReadModel, situationSubgraph } from '@jiuye/situation';
 import { createDemoCounty } from './demo';
 import type { SeedContext } from './seeding';
@@ -124,7 +134,7 @@ export async function buildReadModel(urls: Record<DepartmentName | 'situation', 
   try {
     return await rebuildReadModel(urls.situation, sources, createLogger('situation-rebuild', process.env.LOG_LEVEL ?? 'info'));
   } finally {
-    await Promise.all(Object.values(sources).map((pool) => pool.end()));
+    await Promise.all(Object.values(sources).map((pool) => endPool(pool)));
   }
 }
 

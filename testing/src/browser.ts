@@ -68,11 +68,40 @@ export interface WatchedPage {
   blocked: string[];
   /** console.error messages and uncaught page errors. */
   errors: string[];
-  /** Every request the page sent to this machine (method and path), in order, when sent (ms since the epoch). */
-  sent: { method: string; path: string; at: number }[];
-  /** Every request to /graphql: its operation name and the JSON it answered. */
-  graphql: { operationName: string | null; query: string; variables: unknown; response: unknown; startedAt: number }[];
+  /**
+   * Every request the page sent to this machine (method and path; a POST to /graphql with its
+   * variables), in order, when sent (ms since the epoch). Kept synchronously on `request`.
+   */
+  sent: { method: string; path: string; at: number; variables?: unknown }[];
+  /**
+   * Every request to /graphql that finished: its operation name and the JSON it answered. Kept on
+   * `requestfinished`, after reading the answer's body, asynchronously: a page can have rendered
+   * from an answer before its entry is here. Read it after `waitForRecorded` or `graphqlSettled`.
+   */
+  graphql: RecordedGraphQL[];
+  /** The first entry of `graphql` (from index `from`, default 0) that matches, once recorded; fails naming `what` after timeoutMs. */
+  waitForRecorded(predicate: (entry: RecordedGraphQL) => boolean, options?: { from?: number; what?: string; timeoutMs?: number }): Promise<RecordedGraphQL>;
+  /** Resolves once every /graphql request the page has sent has finished or failed and each finished one is recorded in `graphql`. */
+  graphqlSettled(timeoutMs?: number): Promise<void>;
   close(): Promise<void>;
+}
+
+export interface RecordedGraphQL {
+  operationName: string | null;
+  query: string;
+  variables: unknown;
+  response: unknown;
+  startedAt: number;
+}
+
+const isGraphQLPost = (request: Request) => request.url().includes('/graphql') && request.method() === 'POST';
+/** A GraphQL request's JSON body; null when it is not JSON (an upload). */
+function graphqlBody(request: Request): { query?: string; operationName?: string; variables?: unknown } | null {
+  try {
+    return request.postDataJSON() as { query?: string; operationName?: string; variables?: unknown } | null;
+  } catch {
+    return null;
+  }
 }
 
 /** A 1920×1080 page that blocks (and records) any non-local request and collects console errors and GraphQL traffic. */
@@ -81,10 +110,47 @@ export async function watchedPage(browser: Browser): Promise<WatchedPage> {
   const page = await context.newPage();
   const blocked: string[] = [];
   const errors: string[] = [];
-  const graphql: WatchedPage['graphql'] = [];
+  const graphql: RecordedGraphQL[] = [];
+  // /graphql requests sent and not yet recorded (or failed), and who waits for a change of either.
+  const unsettled = new Set<Request>();
+  let changed: (() => void)[] = [];
+  const notify = () => {
+    const waiting = changed;
+    changed = [];
+    for (const wake of waiting) wake();
+  };
+  /** Re-checks `done` at each recording or settled request until it answers, or fails naming `what` after timeoutMs. */
+  function waitUntil<T>(done: () => T | undefined, what: string, timeoutMs: number): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      const timer = setTimeout(() => {
+        changed = changed.filter((wake) => wake !== check);
+        reject(
+          new Error(
+            `timed out after ${timeoutMs} ms waiting for ${what} (recorded: ${graphql.map((entry) => entry.operationName).join(', ') || 'none'}; unsettled: ${unsettled.size})`,
+          ),
+        );
+      }, timeoutMs);
+      const check = () => {
+        const value = done();
+        if (value === undefined) return void changed.push(check);
+        clearTimeout(timer);
+        resolve(value);
+      };
+      check();
+    });
+  }
   const sent: WatchedPage['sent'] = [];
   page.on('request', (request) => {
-    if (isLocal(request.url()) && /^https?:/.test(request.url())) sent.push({ method: request.method(), path: new URL(request.url()).pathname, at: Date.now() });
+    if (!isLocal(request.url()) || !/^https?:/.test(request.url())) return;
+    const entry: WatchedPage['sent'][number] = { method: request.method(), path: new URL(request.url()).pathname, at: Date.now() };
+    if (isGraphQLPost(request)) {
+      unsettled.add(request);
+      entry.variables = graphqlBody(request)?.variables ?? null;
+    }
+    sent.push(entry);
+  });
+  page.on('requestfailed', (request) => {
+    if (unsettled.delete(request)) notify();
   });
   await context.route('**/*', (route) => {
     const url = route.request().url();
@@ -97,17 +163,33 @@ export async function watchedPage(browser: Browser): Promise<WatchedPage> {
   });
   page.on('pageerror', (error) => errors.push(String(error)));
   page.on('requestfinished', (request: Request) => {
-    if (!request.url().includes('/graphql') || request.method() !== 'POST') return;
+    if (!isGraphQLPost(request)) return;
     const startedAt = request.timing().startTime;
     void (async () => {
-      const body = request.postDataJSON() as { query?: string; operationName?: string; variables?: unknown } | null;
-      const response = await request.response();
-      const json: unknown = await response?.json().catch(() => null);
-      const operation = body?.operationName ?? /(?:query|mutation)\s+(\w+)/.exec(body?.query ?? '')?.[1] ?? null;
-      graphql.push({ operationName: operation, query: body?.query ?? '', variables: body?.variables ?? null, response: json, startedAt });
+      try {
+        const body = graphqlBody(request);
+        const response = await request.response().catch(() => null);
+        const json: unknown = await response?.json().catch(() => null);
+        const operation = body?.operationName ?? /(?:query|mutation)\s+(\w+)/.exec(body?.query ?? '')?.[1] ?? null;
+        graphql.push({ operationName: operation, query: body?.query ?? '', variables: body?.variables ?? null, response: json, startedAt });
+      } finally {
+        unsettled.delete(request);
+        notify();
+      }
     })();
   });
-  return { page, context, blocked, errors, graphql, sent, close: () => context.close() };
+  return {
+    page,
+    context,
+    blocked,
+    errors,
+    graphql,
+    sent,
+    waitForRecorded: (predicate, { from = 0, what = 'a recorded GraphQL request', timeoutMs = 10_000 } = {}) =>
+      waitUntil(() => graphql.slice(from).find(predicate), what, timeoutMs),
+    graphqlSettled: async (timeoutMs = 10_000) => void (await waitUntil(() => (unsettled.size === 0 ? true : undefined), "the page's GraphQL requests to settle", timeoutMs)),
+    close: () => context.close(),
+  };
 }
 
 /**

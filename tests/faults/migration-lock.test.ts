@@ -1,6 +1,7 @@
 import { Client } from 'pg';
 import { advisoryLockKey, ensureDatabaseExists, migrate, migrationLockName, openDatabase } from '@jiuye/common';
 import { hrSubgraph } from '@jiuye/hr';
+import { until } from '@jiuye/testing/child-service';
 import { freshDatabaseUrl, startTestSubgraph, testSubgraphConfig } from '@jiuye/testing/harness';
 
 async function sql<T extends object>(url: string, text: string, params: unknown[] = []): Promise<T[]> {
@@ -73,7 +74,8 @@ describe('migrations under an advisory lock (replicas starting together)', () =>
     try {
       let waiting = false;
       const migrating = migrate(database.orm, { onWait: () => (waiting = true) });
-      await new Promise((resolve) => setTimeout(resolve, 300));
+      // It finds the lock taken and says it waits (however long the start takes under load).
+      await until('the migrator to wait for the lock', async () => waiting, 20_000);
       expect(waiting).toBe(true);
       // The holder's session ends (as with kill -9): the waiting migrator goes on.
       const holderPid = (await holder.query<{ pid: number }>('select pg_backend_pid() as pid')).rows[0].pid;

@@ -127,9 +127,9 @@ describe('数据大屏 /dashboard', () => {
 
   /** The graph's answer to the page's own query and variables, asked with the page's token. */
   async function graphAnswer(): Promise<any> {
-    const asked = watched.graphql.find((entry) => entry.operationName === 'Dashboard');
-    expect(asked).toBeDefined();
-    const answer = await postGraphQL(platform.gateway.url, asked!.query, asked!.variables as Record<string, unknown>, { authorization: `Bearer ${token}` });
+    // The first: the county's. (The page renders before the recorder has the entry: wait for it.)
+    const asked = await watched.waitForRecorded((entry) => entry.operationName === 'Dashboard', { what: "the page's first Dashboard request recorded" });
+    const answer = await postGraphQL(platform.gateway.url, asked.query, asked.variables as Record<string, unknown>, { authorization: `Bearer ${token}` });
     expect(answer.errors).toBeUndefined();
     return answer.data;
   }
@@ -252,18 +252,39 @@ describe('数据大屏 /dashboard', () => {
     const target = [...children].sort((a, b) => rank(b) - rank(a) || a.region.code.localeCompare(b.region.code))[1];
     const box = (await chart.boundingBox())!;
     const rowHeight = (box.height - 4 - 20) / children.length;
-    const before = watched.sent.filter((request) => request.path === '/graphql').length;
-    const asked = watched.page.waitForResponse((response) => response.url().endsWith('/graphql') && (response.request().postData() ?? '').includes(target.region.code));
-    await watched.page.mouse.click(box.x + 120, box.y + 4 + rowHeight * 1.5);
-    await asked;
-    expect(await watched.page.getByTestId('region').inputValue()).toBe(target.region.code);
-    await watched.page.getByTestId('breakdown').locator('h2').filter({ hasText: '按村分解' }).waitFor();
-    await new Promise((resolve) => setTimeout(resolve, 300));
-    expect(watched.sent.filter((request) => request.path === '/graphql').length - before).toBe(1);
-    const answer = watched.graphql.slice(-1)[0].response as any;
-    expect(answer.data.indicatorBreakdown.children.every((child: any) => child.region.code.startsWith(target.region.code))).toBe(true);
-    await watched.page.getByTestId('region').selectOption({ index: 0 });
-    await watched.page.getByTestId('breakdown').locator('h2').filter({ hasText: '按乡镇分解' }).waitFor();
+    const sentBefore = watched.sent.length;
+    const recordedBefore = watched.graphql.length;
+    // How many requests the page had sent when the drill's answer came back (the predicate runs as the response event arrives).
+    let sentWhenAnswered = -1;
+    const asked = watched.page.waitForResponse((response) => {
+      const drill = response.url().endsWith('/graphql') && (response.request().postData() ?? '').includes(target.region.code);
+      if (drill && sentWhenAnswered < 0) sentWhenAnswered = watched.sent.length;
+      return drill;
+    });
+    try {
+      await watched.page.mouse.click(box.x + 120, box.y + 4 + rowHeight * 1.5);
+      await asked;
+      // What the page sent from the click until the drill's answer came back. The wall keeps
+      // polling (every REFRESH_SECONDS, none while a request is out): a poll may have left just
+      // before the click re-rendered, for the county still; none can leave while the drill's is out.
+      const sentUntilAnswered = watched.sent.slice(sentBefore, sentWhenAnswered).filter((request) => request.path === '/graphql');
+      const forTarget = sentUntilAnswered.filter((request) => (request.variables as any)?.region === target.region.code);
+      expect(forTarget).toHaveLength(1);
+      for (const poll of sentUntilAnswered.filter((request) => !forTarget.includes(request))) expect((poll.variables as any)?.region ?? null).toBeNull();
+      expect(await watched.page.getByTestId('region').inputValue()).toBe(target.region.code);
+      await watched.page.getByTestId('breakdown').locator('h2').filter({ hasText: '按村分解' }).waitFor();
+      const recorded = await watched.waitForRecorded((entry) => (entry.variables as any)?.region === target.region.code, {
+        from: recordedBefore,
+        what: "the drill's request recorded",
+      });
+      const answer = recorded.response as any;
+      expect(answer.data.indicatorBreakdown.children.length).toBeGreaterThan(0);
+      expect(answer.data.indicatorBreakdown.children.every((child: any) => child.region.code.startsWith(target.region.code))).toBe(true);
+    } finally {
+      // Back to the county whatever happened above: the next tests read the county's wall.
+      await watched.page.getByTestId('region').selectOption({ index: 0 });
+      await watched.page.getByTestId('breakdown').locator('h2').filter({ hasText: '按乡镇分解' }).waitFor();
+    }
   });
 
   it('shows a suppressed cell as "<5", never as 0', async () => {
@@ -323,11 +344,20 @@ describe('数据大屏 /dashboard', () => {
   it('refreshes with one GraphQL request per cycle, without reloading the page', async () => {
     const documentsBefore = watched.sent.filter((request) => request.path === '/dashboard').length;
     const start = watched.sent.filter((request) => request.path === '/graphql').length;
+    const startedAt = Date.now();
     await new Promise((resolve) => setTimeout(resolve, REFRESH_SECONDS * 3 * 1000 + 500));
     const calls = watched.sent.filter((request) => request.path === '/graphql').slice(start);
     expect(calls.length).toBeGreaterThanOrEqual(2);
     expect(calls.length).toBeLessThanOrEqual(4);
-    for (let i = 1; i < calls.length; i++) expect(calls[i].at - calls[i - 1].at).toBeGreaterThan(REFRESH_SECONDS * 1000 * 0.8);
+    // Spaced by the refresh, as the browser sent them (its own start times, once recorded: a busy
+    // test process can receive two request events late and back to back).
+    await watched.graphqlSettled();
+    const sentAt = watched.graphql
+      .map((entry) => entry.startedAt)
+      .filter((at) => at >= startedAt)
+      .sort((a, b) => a - b);
+    expect(sentAt.length).toBeGreaterThanOrEqual(2);
+    for (let i = 1; i < sentAt.length; i++) expect(sentAt[i] - sentAt[i - 1]).toBeGreaterThan(REFRESH_SECONDS * 1000 * 0.8);
     expect(calls.every((request) => request.method === 'POST')).toBe(true);
     expect(watched.sent.filter((request) => request.path === '/dashboard').length).toBe(documentsBefore);
   });
@@ -338,10 +368,9 @@ describe('数据大屏 /dashboard', () => {
     await watched.page.getByTestId('period').filter({ hasText: '年' }).waitFor();
     const region = watched.page.getByTestId('region');
     const village = await region.locator('optgroup option').nth(1).getAttribute('value');
+    const recordedBefore = watched.graphql.length;
     await region.selectOption(village!);
-    await watched.page.waitForResponse((response) => response.url().endsWith('/graphql') && (response.request().postData() ?? '').includes(village!));
-    await new Promise((resolve) => setTimeout(resolve, 300));
-    const asked = watched.graphql.slice(-1)[0];
+    const asked = await watched.waitForRecorded((entry) => (entry.variables as any)?.region === village, { from: recordedBefore, what: "the village's request recorded" });
     expect((asked.variables as any).region).toBe(village);
     expect((asked.response as any).data.indicators.region.code).toBe(village);
     expect(watched.sent.filter((request) => request.path === '/graphql').length - before).toBeLessThanOrEqual(4);
@@ -414,6 +443,8 @@ describe('数据大屏 /dashboard', () => {
 
   it('receives no person-level answer: aggregates only, in every request of the session', async () => {
     const person = new RegExp(`"(${PERSON_KEYS.join('|')})"\\s*:`);
+    // Every request the page sent so far, recorded with its answer.
+    await watched.graphqlSettled();
     expect(watched.graphql.length).toBeGreaterThan(0);
     for (const entry of watched.graphql) {
       expect(entry.operationName).toBe('Dashboard');

@@ -191,9 +191,9 @@ describe('防返贫监测 in the browser', () => {
     await page.locator(`[data-testid=case-row][data-household="${household.code}"]`).waitFor({ state: 'detached' });
     await page.locator('select[name=step]').selectOption('VILLAGE_REVIEWED');
     await page.locator(`[data-testid=case-row][data-household="${household.code}"]`).waitFor();
-    // The page renders from the response before the recorder (on requestfinished, asynchronous) has the entry: wait for it.
-    const steps = async () => pages[0].graphql.filter((entry) => entry.operationName === 'MonitoringCases').map((entry) => (entry.variables as { step: string | null }).step);
-    const asked = await until(steps, (seen) => seen.includes('VILLAGE_REVIEWED'), 'the VILLAGE_REVIEWED request recorded', 5_000);
+    // The page renders from the response before the recorder (on requestfinished, asynchronous) has the entry: wait until every request is recorded.
+    await pages[0].graphqlSettled();
+    const asked = pages[0].graphql.filter((entry) => entry.operationName === 'MonitoringCases').map((entry) => (entry.variables as { step: string | null }).step);
     expect(asked).toEqual(expect.arrayContaining([null, 'CANDIDATE', 'VILLAGE_REVIEWED']));
   });
 

@@ -92,7 +92,9 @@ describe('协作城市 /partner', () => {
 
   it('asks nothing person-level before the purpose is chosen, and shows the city figures the graph answers', async () => {
     await watched.page.getByTestId('purpose-needed').waitFor();
+    // Nothing more goes out while the page waits for the purpose (a quiet half second), and what went out is recorded.
     await new Promise((resolve) => setTimeout(resolve, 500));
+    await watched.graphqlSettled();
     expect(purposes.length).toBeGreaterThan(0);
     expect(purposes.map((entry) => entry.operation).sort()).toEqual(['Freshness', 'PartnerFigures']);
     expect(purposes.every((entry) => entry.purpose === undefined)).toBe(true);
@@ -133,7 +135,8 @@ describe('协作城市 /partner', () => {
       due: `${node.followUpDueOn ?? '—'}${node.followUpDue ? (node.followUpDueOn < chinaDay(0) ? '逾期' : '今日到期') : ''}`,
     }));
     const shown: Awaited<ReturnType<typeof shownRows>> = [];
-    for (let page = 0; ; page++) {
+    let page = 0;
+    for (; ; page++) {
       await watched.page
         .getByTestId('transfer-count')
         .filter({ hasText: `第 ${page + 1} 页` })
@@ -147,7 +150,16 @@ describe('协作城市 /partner', () => {
     expect(await watched.page.getByTestId('transfer-count').innerText()).toContain(`共 ${graph.length} 人次`);
     // Some follow-ups are due on the demo county, and the page says so.
     expect(graph.some((node) => node.followUpDue)).toBe(true);
-    await watched.page.click('text=上一页').catch(() => undefined);
+    // Back page by page to the first, where 上一页 is disabled (a disabled button is never clicked: that waits out the timeout).
+    const previous = watched.page.getByRole('button', { name: '上一页', exact: true });
+    for (; page > 0; page--) {
+      await previous.click();
+      await watched.page
+        .getByTestId('transfer-count')
+        .filter({ hasText: `第 ${page} 页` })
+        .waitFor();
+    }
+    expect(await previous.isDisabled()).toBe(true);
   });
 
   it('shows no worker of another city', async () => {
@@ -162,6 +174,7 @@ describe('协作城市 /partner', () => {
     const elsewhere = county.data.transfers.nodes.filter((node: any) => node.city.code !== '4403');
     expect(elsewhere.length).toBeGreaterThan(0);
     const otherIds = new Set(elsewhere.map((node: any) => node.id));
+    await watched.graphqlSettled();
     const pageAnswers = watched.graphql.filter((entry) => entry.operationName === 'PartnerTransfers');
     expect(pageAnswers.length).toBeGreaterThan(0);
     for (const entry of pageAnswers) for (const node of (entry.response as any).data.transfers.nodes) expect(otherIds.has(node.id)).toBe(false);

@@ -1,5 +1,5 @@
 import pg from 'pg';
-import { ensureDatabaseExists, villageOfPlace, type AccessReportEntry, type RequestIdentity } from '@jiuye/common';
+import { endPool, ensureDatabaseExists, villageOfPlace, type AccessReportEntry, type RequestIdentity } from '@jiuye/common';
 import { COLUMN_LIST, fromDatabase, GENESIS_HASH, rowHash, toDatabase, type AccessLogRow, type LookupOutcome } from './access-log-row';
 import { migrate } from './access-log-migrations';
 
@@ -94,7 +94,13 @@ export class AccessLogStore {
     // before the gateway) is discarded by the pool and the next append opens a new one; without a
     // listener the pool's 'error' event would end the gateway. A failed append is its caller's.
     pool.on('error', () => undefined);
-    await migrate(pool);
+    try {
+      await migrate(pool);
+    } catch (error) {
+      // Refused (a newer gateway's database, migrations failing): nothing left open behind the error.
+      await endPool(pool);
+      throw error;
+    }
     return new AccessLogStore(pool);
   }
 
@@ -115,7 +121,7 @@ export class AccessLogStore {
   }
 
   async close(): Promise<void> {
-    await this.pool.end();
+    await endPool(this.pool);
   }
 
   /**

@@ -1,5 +1,5 @@
 import pg from 'pg';
-import { todayInChina, type Logger } from '@jiuye/common';
+import { endPool, todayInChina, type Logger } from '@jiuye/common';
 import { readModelTypes, type Sql } from '../db';
 import { isoWeekOf } from './period';
 import { sharedIndicatorTables } from './indicator.service';
@@ -31,7 +31,7 @@ export function warmIndicators(databaseUrl: string, threshold: number, logger: L
     } catch (error) {
       logger.warn({ error: (error as Error).message }, 'warming the indicators failed; the first request computes them');
     } finally {
-      await pool.end().catch(() => undefined);
+      await endPool(pool).catch(() => undefined);
     }
   })();
 }

@@ -1,5 +1,5 @@
 import pg from 'pg';
-import { DEPARTMENT_NAMES, todayInChina, villageOfHousehold, type DepartmentName, type Logger, type TaskDueDays } from '@jiuye/common';
+import { DEPARTMENT_NAMES, endPool, todayInChina, villageOfHousehold, type DepartmentName, type Logger, type TaskDueDays } from '@jiuye/common';
 import { ALL_REFERENCE_TABLES, Projector } from './projector';
 import { nextWorkerIds, REFERENCE_SOURCES, type ReferenceTable, type SourcePools } from './sources';
 import { recountVillages } from '../roster/village-counts';
@@ -278,6 +278,8 @@ export class ChangeFeed {
       await client.connect();
       client.on('notification', () => this.wake());
       await client.query(`listen ${OUTBOX_CHANNEL}`);
+      // Stopped meanwhile (stop() ended the listeners it found): this one is ended here.
+      if (this.stopped) return void (await client.end().catch(() => undefined));
       this.listeners.set(name, client);
     } catch (error) {
       again(error as Error);
@@ -463,7 +465,7 @@ export class ChangeFeed {
     await this.cycle?.catch(() => undefined);
     for (const timer of this.relisten.values()) clearTimeout(timer);
     await Promise.all([...this.listeners.values()].map((client) => client.end().catch(() => undefined)));
-    await this.situation.end();
-    await Promise.all(Object.values(this.sources).map((pool) => pool.end()));
+    await endPool(this.situation);
+    await Promise.all(Object.values(this.sources).map((pool) => endPool(pool)));
   }
 }
