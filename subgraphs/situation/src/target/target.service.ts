@@ -46,14 +46,19 @@ export interface SetTargetsRequest {
 }
 
 /**
- * Checks everything that can be checked, naming each field (input.targets[3].region …), and
- * returns the known divisions of the named regions. Nothing is written when anything is wrong.
- * A region must be the caller's county or lie inside it and be known to the registry; each region
- * at most once; a target a whole number 0 … MAX_TARGET. A quarter's target may not exceed the
- * same region's year target, nor a year target fall below one of its quarters' (a quarter is part
- * of its year) — whichever is set first.
+ * What setTargets and removeTargets check alike, all problems at once: the period (a year or a
+ * quarter), the measure, 1 … MAX_TARGETS_PER_CALL regions, each the caller's county or inside it,
+ * named at most once; `after` adds the caller's own checks of each entry in the same order. The
+ * caller throws.
  */
-export async function checkTargets(sql: Sql, county: string, input: SetTargetsRequest) {
+function checkTargetRequest(
+  county: string,
+  input: { period: string; measure: string },
+  regions: string[],
+  listField: string,
+  regionField: (index: number) => string,
+  after: (problems: InputProblems, index: number) => void = () => undefined,
+) {
   const problems = new InputProblems();
   let period: ReturnType<typeof parseTargetPeriod> | null = null;
   try {
@@ -62,18 +67,41 @@ export async function checkTargets(sql: Sql, county: string, input: SetTargetsRe
     problems.add('input.period', (error as Error).message.replace(/^input\.period: /, ''), 'TARGET_PERIOD');
   }
   problems.check((TargetMeasureVocabulary.values as string[]).includes(input.measure), 'input.measure', `one of ${TargetMeasureVocabulary.values.join(', ')}`, 'MEASURE');
-  const targets = input.targets ?? [];
-  problems.check(targets.length >= 1 && targets.length <= MAX_TARGETS_PER_CALL, 'input.targets', `1 to ${MAX_TARGETS_PER_CALL} regions (got ${targets.length})`, 'COUNT');
+  problems.check(regions.length >= 1 && regions.length <= MAX_TARGETS_PER_CALL, listField, `1 to ${MAX_TARGETS_PER_CALL} regions (got ${regions.length})`, 'COUNT');
   const seen = new Set<string>();
-  targets.forEach(({ region, target }, i) => {
-    const field = `input.targets[${i}]`;
+  regions.forEach((region, i) => {
+    const field = regionField(i);
     if (!isValidDivisionCode(region ?? '') || ![6, 9, 12].includes(region.length))
-      problems.add(`${field}.region`, 'expected the code of the county (6 digits), a township (9) or a village (12)', 'DIVISION_CODE');
-    else if (!region.startsWith(county)) problems.add(`${field}.region`, `${region} lies outside your county ${county}`, 'OUTSIDE_COUNTY');
-    else if (seen.has(region)) problems.add(`${field}.region`, `${region} is named twice`, 'DUPLICATE');
+      problems.add(field, 'expected the code of the county (6 digits), a township (9) or a village (12)', 'DIVISION_CODE');
+    else if (!region.startsWith(county)) problems.add(field, `${region} lies outside your county ${county}`, 'OUTSIDE_COUNTY');
+    else if (seen.has(region)) problems.add(field, `${region} is named twice`, 'DUPLICATE');
     seen.add(region);
-    problems.check(Number.isInteger(target) && target >= 0 && target <= MAX_TARGET, `${field}.target`, `a whole number from 0 to ${MAX_TARGET}`, 'TARGET');
+    after(problems, i);
   });
+  return { problems, period, seen };
+}
+
+/**
+ * Checks everything that can be checked, naming each field (input.targets[3].region …), and
+ * returns the known divisions of the named regions. Nothing is written when anything is wrong.
+ * A region must be the caller's county or lie inside it and be known to the registry; each region
+ * at most once; a target a whole number 0 … MAX_TARGET. A quarter's target may not exceed the
+ * same region's year target, nor a year target fall below one of its quarters' (a quarter is part
+ * of its year) — whichever is set first.
+ */
+export async function checkTargets(sql: Sql, county: string, input: SetTargetsRequest) {
+  const targets = input.targets ?? [];
+  const { problems, period, seen } = checkTargetRequest(
+    county,
+    input,
+    targets.map((t) => t.region),
+    'input.targets',
+    (i) => `input.targets[${i}].region`,
+    (entry, i) => {
+      const { target } = targets[i];
+      entry.check(Number.isInteger(target) && target >= 0 && target <= MAX_TARGET, `input.targets[${i}].target`, `a whole number from 0 to ${MAX_TARGET}`, 'TARGET');
+    },
+  );
   problems.throwIfAny();
   const codes = [...seen];
   const known = await sql.rows<{ code: string; name: string; level: string }>(`select code, name, level from division where code = any($1::text[])`, [codes]);
@@ -140,25 +168,8 @@ export async function removeTargets(sql: Sql, access: AccessControl, change: Cha
     const { sql: text, params } = changeContextSql(change);
     await sql.rows(text, params);
   }
-  const problems = new InputProblems();
-  let period: ReturnType<typeof parseTargetPeriod> | null = null;
-  try {
-    period = parseTargetPeriod(input.period, 'input.period');
-  } catch (error) {
-    problems.add('input.period', (error as Error).message.replace(/^input\.period: /, ''), 'TARGET_PERIOD');
-  }
-  problems.check((TargetMeasureVocabulary.values as string[]).includes(input.measure), 'input.measure', `one of ${TargetMeasureVocabulary.values.join(', ')}`, 'MEASURE');
   const regions = input.regions ?? [];
-  problems.check(regions.length >= 1 && regions.length <= MAX_TARGETS_PER_CALL, 'input.regions', `1 to ${MAX_TARGETS_PER_CALL} regions (got ${regions.length})`, 'COUNT');
-  const seen = new Set<string>();
-  regions.forEach((region, i) => {
-    const field = `input.regions[${i}]`;
-    if (!isValidDivisionCode(region ?? '') || ![6, 9, 12].includes(region.length))
-      problems.add(field, 'expected the code of the county (6 digits), a township (9) or a village (12)', 'DIVISION_CODE');
-    else if (!region.startsWith(county)) problems.add(field, `${region} lies outside your county ${county}`, 'OUTSIDE_COUNTY');
-    else if (seen.has(region)) problems.add(field, `${region} is named twice`, 'DUPLICATE');
-    seen.add(region);
-  });
+  const { problems, period } = checkTargetRequest(county, input, regions, 'input.regions', (i) => `input.regions[${i}]`);
   problems.throwIfAny();
   const year = period!.year;
   await sql.rows(`select pg_advisory_xact_lock(hashtext($1))`, [`assessment_target:${county}:${year}:${input.measure}`]);
