@@ -314,7 +314,7 @@ export class ServiceRecordService {
     return this.em.transactional(async (em) => {
       const record = await em.findOne(ServiceRecord, { id: id! }, { lockMode: LockMode.PESSIMISTIC_WRITE });
       if (!(await inScope(record?.workerId ?? 'w-none')) || !record) throw notFound('service record', 'input.id');
-      if (record.withdrawnAt) throw conflict('input.id', `the record was already withdrawn on ${record.withdrawnAt.toISOString().slice(0, 10)}`);
+      if (record.withdrawnAt) throw conflict('input.id', `the record was already withdrawn on ${todayInChina(record.withdrawnAt)}`);
       record.withdrawnAt = new Date();
       record.withdrawnBy = staffAccount;
       record.withdrawalReason = reason;

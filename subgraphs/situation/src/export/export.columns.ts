@@ -10,6 +10,7 @@ import {
   PopulationStatusVocabulary,
   PovertyStatusVocabulary,
   SexVocabulary,
+  todayInChina,
   TradeVocabulary,
   type AccessControl,
   type ExportColumn,
@@ -166,9 +167,6 @@ export function conflictColumns(access: Pick<AccessControl, 'allows'>): ExportCo
 
 const WARNING_LEVEL_LABELS: Record<string, string> = { RED: '红色', ORANGE: '橙色', YELLOW: '黄色' };
 
-/** The day of an instant in China (UTC+8, no daylight saving). */
-const chinaDay = (at: Date | null) => (at ? new Date(at.getTime() + 8 * 3600_000).toISOString().slice(0, 10) : null);
-
 /** 任务清单 (区域任务): each task with its subject, assignee, days and outcome, as the tasks query filters them. */
 export function taskColumns(access: Pick<AccessControl, 'allows'>, today: string): ExportColumn<TaskWithPerson & { row: number }>[] {
   return forAccount<TaskWithPerson & { row: number }>(access, [
@@ -193,6 +191,6 @@ export function taskColumns(access: Pick<AccessControl, 'allows'>, today: string
       width: 28,
       value: (t) => (t.task.outcome ? (TaskOutcomeVocabulary.labels[t.task.outcome as keyof typeof TaskOutcomeVocabulary.labels] ?? t.task.outcome) : null),
     },
-    { header: '办结日期', kind: 'date', width: 12, value: (t) => chinaDay(t.task.closed_at) },
+    { header: '办结日期', kind: 'date', width: 12, value: (t) => (t.task.closed_at ? todayInChina(t.task.closed_at) : null) },
   ]);
 }
