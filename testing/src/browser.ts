@@ -3,9 +3,9 @@ import { execFile } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { promisify } from 'node:util';
 import path from 'node:path';
-import { DEVELOPMENT_JWT_SECRET, type GatewayConfig, type WebSettings } from '@jiuye/common';
+import { DEVELOPMENT_JWT_SECRET, type GatewayConfig, type Identity, type WebSettings } from '@jiuye/common';
 import { chromium, type Browser, type BrowserContext, type Page, type Request } from 'playwright-core';
-import { TEST_JWT } from './platform';
+import { TEST_JWT, tokenFor } from './platform';
 import { requireBuiltWeb } from './web';
 
 /**
@@ -203,4 +203,30 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   const file = path.join(folder, `${name}.png`);
   await page.screenshot({ path: file, fullPage: false });
   return file;
+}
+
+/**
+ * A page signed in as `identity` (as the sign-in page leaves the session) on the workbench, with
+ * the purpose 信息核查 declared: the start of every workbench test that acts as a named account.
+ */
+export async function signedInWorkbench(browser: Browser, base: string, identity: Identity): Promise<WatchedPage> {
+  const watched = await watchedPage(browser);
+  const session = JSON.stringify({ token: await tokenFor(identity), department: identity.department, role: identity.role, region: identity.region });
+  await watched.context.addInitScript(`if (!sessionStorage.getItem('jiuye.session')) sessionStorage.setItem('jiuye.session', ${JSON.stringify(session)})`);
+  await watched.page.goto(`${base}/workbench`);
+  await watched.page.getByRole('radio', { name: '信息核查' }).check();
+  await watched.page.getByRole('button', { name: '确认' }).click();
+  await watched.page.getByTestId('purpose-bar').waitFor();
+  return watched;
+}
+
+/** Reads until `done` holds for the value read (every 200 ms); fails naming `what` after `ms`. */
+export async function readUntil<T>(read: () => Promise<T>, done: (value: T) => boolean, what: string, ms = 20_000): Promise<T> {
+  const started = Date.now();
+  for (;;) {
+    const value = await read();
+    if (done(value)) return value;
+    if (Date.now() - started > ms) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
 }

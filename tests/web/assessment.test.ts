@@ -1,8 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
 import type { Browser } from 'playwright-core';
-import { launchBrowser, watchedPage, webGatewayOverrides, type WatchedPage } from '@jiuye/testing/browser';
-import { COUNTY_OFFICER, startTestPlatform, tokenFor, type TestPlatform } from '@jiuye/testing/platform';
+import { launchBrowser, signedInWorkbench, webGatewayOverrides, type WatchedPage } from '@jiuye/testing/browser';
+import { COUNTY_OFFICER, startTestPlatform, type TestPlatform } from '@jiuye/testing/platform';
 
 /**
  * 工作台 · 季度考核 in a real browser against the demo county, as the county officer: the table per
@@ -46,13 +46,7 @@ describe('季度考核 in the browser', () => {
   beforeAll(async () => {
     [platform, browser] = await Promise.all([startTestPlatform(300, webGatewayOverrides()), launchBrowser()]);
     base = platform.gateway.url.replace(/\/graphql$/, '');
-    watched = await watchedPage(browser);
-    const session = JSON.stringify({ token: await tokenFor(COUNTY_OFFICER), department: COUNTY_OFFICER.department, role: COUNTY_OFFICER.role, region: COUNTY_OFFICER.region });
-    await watched.context.addInitScript(`if (!sessionStorage.getItem('jiuye.session')) sessionStorage.setItem('jiuye.session', ${JSON.stringify(session)})`);
-    await watched.page.goto(`${base}/workbench`);
-    await watched.page.getByRole('radio', { name: '信息核查' }).check();
-    await watched.page.getByRole('button', { name: '确认' }).click();
-    await watched.page.getByTestId('purpose-bar').waitFor();
+    watched = await signedInWorkbench(browser, base, COUNTY_OFFICER);
     await watched.page.getByRole('tab', { name: '季度考核' }).click();
   });
   afterAll(async () => {

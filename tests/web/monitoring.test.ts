@@ -1,8 +1,8 @@
 import type { Identity } from '@jiuye/common';
 import type { DemoHousehold } from '@jiuye/devtools';
 import type { Browser } from 'playwright-core';
-import { launchBrowser, watchedPage, webGatewayOverrides, type WatchedPage } from '@jiuye/testing/browser';
-import { DEMO_COUNTY, startTestPlatform, tokenFor, type TestPlatform } from '@jiuye/testing/platform';
+import { launchBrowser, readUntil, signedInWorkbench, webGatewayOverrides, type WatchedPage } from '@jiuye/testing/browser';
+import { DEMO_COUNTY, startTestPlatform, type TestPlatform } from '@jiuye/testing/platform';
 
 /**
  * 工作台 · 防返贫监测 in a real browser against the demo county: a disability recorded by civil
@@ -34,16 +34,6 @@ const MOVE = `mutation($input: MoveMonitoringCaseInput!) { moveMonitoringCase(in
 
 const poverty = (subject: string, region: string, role: 'officer' | 'village_assistant'): Identity => ({ subject, department: 'poverty', role, region, permissions: [] });
 
-async function until<T>(read: () => Promise<T>, done: (value: T) => boolean, what: string, ms = 20_000): Promise<T> {
-  const started = Date.now();
-  for (;;) {
-    const value = await read();
-    if (done(value)) return value;
-    if (Date.now() - started > ms) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-}
-
 describe('防返贫监测 in the browser', () => {
   let platform: TestPlatform;
   let browser: Browser;
@@ -54,14 +44,8 @@ describe('防返贫监测 in the browser', () => {
   const county = poverty('poverty-county', DEMO_COUNTY, 'officer');
 
   async function signedIn(identity: Identity): Promise<WatchedPage> {
-    const watched = await watchedPage(browser);
+    const watched = await signedInWorkbench(browser, base, identity);
     pages.push(watched);
-    const session = JSON.stringify({ token: await tokenFor(identity), department: identity.department, role: identity.role, region: identity.region });
-    await watched.context.addInitScript(`if (!sessionStorage.getItem('jiuye.session')) sessionStorage.setItem('jiuye.session', ${JSON.stringify(session)})`);
-    await watched.page.goto(`${base}/workbench`);
-    await watched.page.getByRole('radio', { name: '信息核查' }).check();
-    await watched.page.getByRole('button', { name: '确认' }).click();
-    await watched.page.getByTestId('purpose-bar').waitFor();
     return watched;
   }
 
@@ -96,7 +80,7 @@ describe('防返贫监测 in the browser', () => {
     });
     expect(recorded.errors).toBeUndefined();
     assistant = poverty(`poverty-assistant-${household.villageCode}`, household.villageCode, 'village_assistant');
-    await until(
+    await readUntil(
       async () => ((await platform.queryAs(assistant, CANDIDATES, {})) as any).data.relapseCandidates.nodes,
       (nodes: any[]) => nodes.some((node) => node.householdCode === household.code),
       'the candidate in the read model',
@@ -141,7 +125,7 @@ describe('防返贫监测 in the browser', () => {
     expect(await caseRow.getByTestId('case-step').innerText()).toBe('待评议（监测候选）');
     // It leaves the candidates: on the page at once, in the graph once the read model follows.
     await row.waitFor({ state: 'detached' });
-    await until(
+    await readUntil(
       async () => ((await platform.queryAs(assistant, CANDIDATES, {})) as any).data.relapseCandidates.nodes,
       (nodes: any[]) => !nodes.some((node) => node.householdCode === household.code),
       'the candidate to leave the read model',

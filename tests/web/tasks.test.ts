@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import pg from 'pg';
 import { todayInChina, type Identity } from '@jiuye/common';
 import type { Browser } from 'playwright-core';
-import { launchBrowser, watchedPage, webGatewayOverrides, type WatchedPage } from '@jiuye/testing/browser';
+import { launchBrowser, readUntil, signedInWorkbench, webGatewayOverrides, type WatchedPage } from '@jiuye/testing/browser';
 import { COUNTY_OFFICER, startTestPlatform, tokenFor, type TestPlatform } from '@jiuye/testing/platform';
 
 /**
@@ -27,16 +27,6 @@ function tomorrowInChina(): string {
   return new Date(Date.now() + 8 * 3600_000 + 86_400_000).toISOString().slice(0, 10);
 }
 
-async function until<T>(read: () => Promise<T>, done: (value: T) => boolean, what: string, ms = 20_000): Promise<T> {
-  const started = Date.now();
-  for (;;) {
-    const value = await read();
-    if (done(value)) return value;
-    if (Date.now() - started > ms) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-}
-
 describe('我的任务 and 一人一案 in the browser', () => {
   let platform: TestPlatform;
   let browser: Browser;
@@ -46,16 +36,9 @@ describe('我的任务 and 一人一案 in the browser', () => {
   let assistant: Identity;
   let taskId: string;
 
-  /** A page signed in as the identity (as the sign-in page leaves it) that has declared the purpose 信息核查. */
   async function signedIn(identity: Identity): Promise<WatchedPage> {
-    const watched = await watchedPage(browser);
+    const watched = await signedInWorkbench(browser, base, identity);
     pages.push(watched);
-    const session = JSON.stringify({ token: await tokenFor(identity), department: identity.department, role: identity.role, region: identity.region });
-    await watched.context.addInitScript(`if (!sessionStorage.getItem('jiuye.session')) sessionStorage.setItem('jiuye.session', ${JSON.stringify(session)})`);
-    await watched.page.goto(`${base}/workbench`);
-    await watched.page.getByRole('radio', { name: '信息核查' }).check();
-    await watched.page.getByRole('button', { name: '确认' }).click();
-    await watched.page.getByTestId('purpose-bar').waitFor();
     return watched;
   }
 
@@ -221,7 +204,7 @@ describe('我的任务 and 一人一案 in the browser', () => {
     await form.locator('input[name=servedOn]').fill(todayInChina());
     await form.getByRole('button', { name: '记录服务' }).click();
     await form.getByTestId('service-message').waitFor();
-    const after = await until(
+    const after = await readUntil(
       async () => (await platform.query(TIMELINE, { id: workerId })).data.situationPerson.serviceTimeline,
       (timeline) => timeline.totalCount === before.totalCount + 1,
       'the service in the read model',
