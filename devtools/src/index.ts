@@ -16,3 +16,4 @@ export { trainingSeeder } from './seed/training';
 export { partnerSeeder } from './seed/partner';
 export * from './subgraphs';
 export * from './seed-county';
+export * from './read-model-checksums';

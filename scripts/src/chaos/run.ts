@@ -1,12 +1,11 @@
 import { Client } from 'pg';
 import { DEPARTMENT_NAMES, withDatabase } from '@jiuye/common';
-import { buildReadModel } from '@jiuye/devtools';
 import { parseFlags } from '../args';
 import { errorKinds, latencyFigures } from '../soak/figures';
 import { send, startLoad, type Outcome, type RunningLoad } from '../soak/load';
 import { startPlatform, type Platform } from '../soak/platform';
 import { loadScenarios, type Scenarios } from '../soak/scenarios';
-import { differingTables, readModelChecksums } from './read-model';
+import { buildReadModel, differingTables, readModelChecksums } from '@jiuye/devtools';
 
 /**
  * npm run chaos [-- --minutes 10 --rate 4 --workers 2000 --down 5]

@@ -11,3 +11,11 @@ export { writeHouseholds } from './projection/projector';
 export { recountVillages } from './roster/village-counts';
 /** The versioned tables whose history the as-of reads use (the harness moves their history start back). */
 export { VERSIONED_TABLES } from './history/as-of';
+
+import { DERIVED_TABLES } from './projection/feed';
+import { ALL_REFERENCE_TABLES } from './projection/projector';
+/**
+ * Every table a rebuild writes (the derived tables and the reference tables copied whole): what
+ * "the read model equals a fresh rebuild" compares (the fault tests and `npm run chaos`).
+ */
+export const REBUILT_TABLES: readonly string[] = [...DERIVED_TABLES, ...ALL_REFERENCE_TABLES];

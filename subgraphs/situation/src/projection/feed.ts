@@ -10,7 +10,7 @@ import { rebuildKnownPeople, syncKnownPeople } from '../completeness/known-peopl
 /** Tables whose change re-projects every household (names of cadres and units) or every trainee (class dates, course kinds). */
 const ALL_HOUSEHOLDS_SOURCES = new Set(['cadre', 'responsible_unit']);
 const ALL_TRAINEES_SOURCES = new Set(['training_class', 'course']);
-const DERIVED_TABLES = [
+export const DERIVED_TABLES = [
   'village_counts',
   'person_situation',
   'household_situation',

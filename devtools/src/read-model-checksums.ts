@@ -1,34 +1,18 @@
 import { Client } from 'pg';
+import { REBUILT_TABLES } from '@jiuye/situation/read-model';
 
 /**
- * The read model's content, per table: row count and an md5 over its rows (order-independent,
- * write times left out). The same comparison as the tests' testing/src/read-model.ts, which
- * scripts cannot import (the test harness is imported only by test files).
+ * The read model's content, per table a rebuild writes (REBUILT_TABLES: the derived tables and
+ * the reference tables): row count and an md5 over its rows (order-independent, write times left
+ * out). "The read model equals a fresh rebuild" in the fault tests and `npm run chaos` compares these.
  */
-const READ_MODEL_TABLES = [
-  'person_situation',
-  'household_situation',
-  'employment_spell',
-  'transfer_spell',
-  'follow_up',
-  'subsidy_paid',
-  'training_enrolment',
-  'job_fair_intention',
-  'welfare_assignment',
-  'record_verification',
-  'village_counts',
-  'division',
-  'welfare_post',
-  'institution',
-  'partner_city',
-] as const;
 const WRITE_TIMES = ['projected_at', 'counted_at'];
 
-export type Checksums = Record<string, { rows: number; md5: string | null }>;
+export type ReadModelChecksums = Record<string, { rows: number; md5: string | null }>;
 
-export async function readModelChecksums(situationUrl: string): Promise<Checksums> {
+export async function readModelChecksums(situationUrl: string): Promise<ReadModelChecksums> {
   const drop = WRITE_TIMES.map((column) => ` - '${column}'`).join('');
-  const parts = READ_MODEL_TABLES.map(
+  const parts = REBUILT_TABLES.map(
     (table) =>
       `select '${table}' as "table", count(*)::int as rows, md5(string_agg(r, E'\\n' order by r)) as md5 from (select (to_jsonb(t)${drop})::text as r from "${table}" t) x`,
   );
@@ -43,6 +27,6 @@ export async function readModelChecksums(situationUrl: string): Promise<Checksum
 }
 
 /** The tables whose content differs (empty when equal). */
-export function differingTables(a: Checksums, b: Checksums): string[] {
+export function differingTables(a: ReadModelChecksums, b: ReadModelChecksums): string[] {
   return [...new Set([...Object.keys(a), ...Object.keys(b)])].filter((table) => JSON.stringify(a[table]) !== JSON.stringify(b[table]));
 }
