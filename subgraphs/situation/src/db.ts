@@ -25,6 +25,12 @@ export interface Sql {
   one<T = Record<string, unknown>>(text: string, values?: unknown[]): Promise<T | undefined>;
 }
 
+/** A pg client as Sql (the feed's, the rebuild's and the daily evaluation's clients). */
+export function clientSql(client: pg.ClientBase): Sql {
+  const rows = async <T>(text: string, values: unknown[] = []) => (await client.query(text, values)).rows as T[];
+  return { rows, one: async <T>(text: string, values?: unknown[]) => (await rows<T>(text, values))[0] };
+}
+
 /** What runs a statement: MikroORM's knex (the pool) or a transaction of it (Connection.transactional). */
 export type SqlRunner = Pick<Knex, 'raw'>;
 

@@ -3113,7 +3113,7 @@ export type Query = {
   villageRanking: VillageRanking;
   /** 预警规则: the registered early-warning rules with their labels, levels and conditions. */
   warningRules: Array<WarningRuleInfo>;
-  /** 预警: the early warnings that hold today for people and households of a village, township or county (default: your whole region), each with its reason, level and responsible person. Partner-city staff get the transfer rules over the workers transferred to their city (leave region out). Evaluated at query time over the read model; ordered by level (red first), rule, village, subject. */
+  /** 预警: the early warnings that hold today for people and households of a village, township or county (default: your whole region), each with its reason, level and responsible person. Partner-city staff get the transfer rules over the workers transferred to their city (leave region out). Kept by the read model (re-evaluated for the people and households the departments change, and for every subject each new day; evaluated at query time until that day’s evaluation has run); ordered by level (red first), rule, village, subject. */
   warnings: WarningPage;
   /** One public-welfare post by id; empty when there is none. */
   welfarePost?: Maybe<WelfarePost>;

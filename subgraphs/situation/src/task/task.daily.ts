@@ -1,6 +1,7 @@
 import pg from 'pg';
 import { todayInChina, type Logger } from '@jiuye/common';
-import { readModelTypes, type Sql } from '../db';
+import { clientSql, readModelTypes, type Sql } from '../db';
+import { keptWarningsHold, refreshWarnings } from '../warning/warning.state';
 import { notificationChannel } from './task.notify';
 import { DAILY_ACTOR, noticeText, type TaskKind } from './task.rules';
 import { runCompletenessCheck } from '../completeness/completeness.monthly';
@@ -43,33 +44,48 @@ export async function evaluateOverdueTasks(sql: Sql, today: string): Promise<num
 }
 
 /**
- * Runs evaluateOverdueTasks, then the monthly completeness check (应登尽登, once per month), in one
- * transaction of its own client. Returns the overdue notices written.
+ * The day's evaluation, each part in a transaction of its own on one client: the kept warnings
+ * re-evaluated for the new day when they hold for another (warning/warning.state.ts), then
+ * evaluateOverdueTasks and the monthly completeness check (应登尽登, once per month). Returns the
+ * overdue notices written.
  */
 export async function runDailyEvaluation(databaseUrl: string, today = todayInChina()): Promise<number> {
   const client = new pg.Client({ connectionString: databaseUrl, types: readModelTypes });
   await client.connect();
-  try {
+  const inTransaction = async <T>(work: (sql: Sql) => Promise<T>): Promise<T> => {
     await client.query('begin');
-    const sql: Sql = {
-      rows: async <T>(text: string, values: unknown[] = []) => (await client.query(text, values)).rows as T[],
-      one: async <T>(text: string, values: unknown[] = []) => (await client.query(text, values)).rows[0] as T | undefined,
-    };
-    const notices = await evaluateOverdueTasks(sql, today);
-    await runCompletenessCheck(sql, today);
-    await client.query('commit');
-    return notices;
-  } catch (error) {
-    await client.query('rollback').catch(() => undefined);
-    throw error;
+    try {
+      const result = await work(clientSql(client));
+      await client.query('commit');
+      return result;
+    } catch (error) {
+      await client.query('rollback').catch(() => undefined);
+      throw error;
+    }
+  };
+  try {
+    if (!(await keptWarningsHold(clientSql(client), today))) await inTransaction((sql) => refreshWarnings(sql, today, null));
+    return await inTransaction(async (sql) => {
+      const notices = await evaluateOverdueTasks(sql, today);
+      await runCompletenessCheck(sql, today);
+      return notices;
+    });
   } finally {
     await client.end();
   }
 }
 
+/** Milliseconds from `now` to a few seconds after the next midnight in China (UTC+8). */
+export function untilNextChinaDay(now = Date.now()): number {
+  const DAY_MS = 24 * HOUR_MS;
+  const chinaNow = now + 8 * HOUR_MS;
+  return DAY_MS - (chinaNow % DAY_MS) + 5_000;
+}
+
 /** The service's daily evaluation: at start and every hour it checks whether today's has run. */
 export class DailyTaskEvaluation {
   private timer: NodeJS.Timeout | null = null;
+  private midnight: NodeJS.Timeout | null = null;
   private running: Promise<unknown> | null = null;
 
   constructor(
@@ -81,6 +97,16 @@ export class DailyTaskEvaluation {
     await this.tick();
     this.timer = setInterval(() => void this.tick(), HOUR_MS);
     this.timer.unref();
+    this.atMidnight();
+  }
+
+  /** Also just after each China midnight, so that the new day's warnings are kept from its first minutes. */
+  private atMidnight(): void {
+    this.midnight = setTimeout(() => {
+      void this.tick();
+      this.atMidnight();
+    }, untilNextChinaDay());
+    this.midnight.unref();
   }
 
   private tick(): Promise<unknown> {
@@ -92,6 +118,7 @@ export class DailyTaskEvaluation {
 
   async stop(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
+    if (this.midnight) clearTimeout(this.midnight);
     await this.running;
   }
 }

@@ -3,7 +3,10 @@ import { ABLE_LABOURER, NOBODY_EMPLOYED, OPEN_TRANSFER, UNEMPLOYED, villageAssis
 
 /**
  * 预警规则 — early warnings over several departments. Each rule is data plus a small SQL
- * condition over the read model, evaluated at query time (the rules depend on today). Adding a
+ * condition over the read model (the rules depend on today). The warnings that hold are kept
+ * (warning.state.ts: re-evaluated for the subjects the feed re-projects, and for all on a new
+ * day), so a condition reads only its subject's rows — a person's row and its welfare
+ * assignments, a household's row and its household_relapse row (checked by a test). Adding a
  * rule is adding one object to WARNING_RULES; its id becomes a WarningRuleId value.
  *
  * SQL conventions: person rules read `person_situation p` with `household_situation h`

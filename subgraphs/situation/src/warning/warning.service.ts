@@ -4,7 +4,12 @@ import { regionCondition } from '../sql/conditions';
 import { PERSON_SELECT } from '../person/situation-person.service';
 import type { PersonRecord } from '../person/situation-person.types';
 import type { Region } from '../region/region.types';
-import { LEVEL_RANK, WARNING_RULES, type WarningLevel, type WarningRow, type WarningRule } from './rules';
+import type { WarningLevel, WarningRow, WarningRule } from './rules';
+import { cityCondition, PERSON_FROM, rulesFor, warningKeysSql, withToday } from './warning.sql';
+import { keptWarningCounts, keptWarningKeysSql, keptWarningsHold } from './warning.state';
+
+/** Used by the tasks (task.service.ts) to test one warning. */
+export { PERSON_FROM, withToday } from './warning.sql';
 
 export interface WarningQuery {
   region: Region;
@@ -22,58 +27,10 @@ export interface WarningPageResult extends Page<{ warning: WarningRow; person: P
 
 const warningKey = (w: WarningRow) => compositeKey([w.level_rank, w.rule, w.village_code, w.subject]);
 
-export const PERSON_FROM = `person_situation p
-  left join household_situation h on h.code = p.household_code
-  left join partner_city pc on pc.code = p.transfer_city_code
-  left join institution i on i.id = p.medium_term_institution_id`;
-
-export const withToday = (expression: string) => expression.replace(/\$today/g, '$2');
-
 function factsOf(rule: WarningRule): string {
   return `jsonb_build_object(${Object.entries(rule.facts)
     .map(([name, expression]) => `'${name}', ${withToday(expression)}`)
     .join(', ')})`;
-}
-
-/**
- * The keys of every warning of these rules in the region, in one pass over the people and one
- * over the households (not one scan per rule): each person row is tested against every person
- * rule at once and yields one key per rule it meets. $1 = region, $2 = today.
- */
-/**
- * The rules an account may see: all of them for region staff; for partner-city staff the rules
- * their department answers for (transfers without follow-up, found not working), over the
- * workers transferred to their city.
- */
-export function rulesFor(partnerCity: string | null | undefined): WarningRule[] {
-  return partnerCity ? WARNING_RULES.filter((rule) => rule.subject === 'person' && rule.departments.includes('partner')) : WARNING_RULES;
-}
-
-/** The extra condition of a partner-city account (the city code is validated: 4 digits). */
-function cityCondition(partnerCity: string | null | undefined): string {
-  if (!partnerCity) return '';
-  if (!/^\d{4}$/.test(partnerCity)) throw new Error('partner city code must be 4 digits');
-  return ` and p.transfer_city_code = '${partnerCity}'`;
-}
-
-function warningKeysSql(rules: WarningRule[], region: Region, partnerCity?: string | null): string {
-  const parts: string[] = [];
-  const people = rules.filter((rule) => rule.subject === 'person');
-  if (people.length) {
-    const joined = people.some((rule) => /\b(h|pc|i)\./.test(rule.condition));
-    parts.push(`select r.rule::text collate "C" as rule, m.village_code::text collate "C" as village_code, m.worker_id::text collate "C" as subject, m.worker_id::text as worker_id
-      from (select p.village_code, p.worker_id,
-                   array_remove(array[${people.map((rule) => `case when (${withToday(rule.condition)}) then '${rule.id}' end`).join(', ')}], null) as matched
-              from ${joined ? PERSON_FROM : 'person_situation p'}
-             where ${regionCondition('p.village_code', 1, region.code)}${cityCondition(partnerCity)} and (${people.map((rule) => `(${withToday(rule.condition)})`).join(' or ')})) m
-      cross join unnest(m.matched) as r(rule)`);
-  }
-  for (const rule of rules.filter((candidate) => candidate.subject === 'household')) {
-    parts.push(`select '${rule.id}'::text collate "C" as rule, h.village_code::text collate "C" as village_code, h.code::text collate "C" as subject, null::text as worker_id
-      from household_situation h where ${regionCondition('h.village_code', 1, region.code)} and (${withToday(rule.condition)})`);
-  }
-  const rank = `case k.rule ${rules.map((rule) => `when '${rule.id}' then ${LEVEL_RANK[rule.level]}`).join(' ')} end`;
-  return `select k.*, ${rank} as level_rank from (${parts.join('\nunion all\n')}) k`;
 }
 
 /** The full rows of a page of keys: facts, since and who is responsible, joined for those rows only. */
@@ -105,11 +62,22 @@ function decodeWarningCursor(after: string | null | undefined): Cursor | null {
 }
 
 /**
- * Per rule in the region (all rules, 0 included): one pass over the people and one over the
- * households of the region, every rule a filtered count (not one scan per rule).
+ * Per rule in the region (all rules, 0 included): from the kept warnings when they hold for
+ * today (warning.state.ts); else one pass over the people and one over the households of the
+ * region, every rule a filtered count (not one scan per rule).
  */
-export async function warningCounts(sql: Sql, region: Region, today = todayInChina(), partnerCity?: string | null): Promise<{ rule: WarningRule; count: number }[]> {
+export async function warningCounts(
+  sql: Sql,
+  region: Region,
+  today = todayInChina(),
+  partnerCity?: string | null,
+  kept?: boolean,
+): Promise<{ rule: WarningRule; count: number }[]> {
   const visible = rulesFor(partnerCity);
+  if (kept ?? (await keptWarningsHold(sql, today))) {
+    const counts = await keptWarningCounts(sql, region.code, partnerCity);
+    return visible.map((rule) => ({ rule, count: counts.get(rule.id) ?? 0 }));
+  }
   const counts = new Map<string, number>();
   for (const subject of ['person', 'household'] as const) {
     const rules = visible.filter((rule) => rule.subject === subject);
@@ -127,12 +95,16 @@ export async function warningCounts(sql: Sql, region: Region, today = todayInChi
   return visible.map((rule) => ({ rule, count: counts.get(rule.id) ?? 0 }));
 }
 
-/** One page of warnings, ordered by (level, rule, village, subject); evaluated now. */
-export async function warningPage(sql: Sql, query: WarningQuery, today = todayInChina(), withCounts = true): Promise<WarningPageResult> {
+/**
+ * One page of warnings, ordered by (level, rule, village, subject): those that hold today, read
+ * from the kept warnings when they hold for today, else evaluated now (`live` forces it).
+ */
+export async function warningPage(sql: Sql, query: WarningQuery, today = todayInChina(), withCounts = true, live = false): Promise<WarningPageResult> {
   const first = checkPageSize(query.first);
   const cursor = decodeWarningCursor(query.after);
   const rules = selectedRules(query.rule, query.level, query.partnerCity);
-  const countsByRule = withCounts ? await warningCounts(sql, query.region, today, query.partnerCity) : [];
+  const kept = !live && (await keptWarningsHold(sql, today));
+  const countsByRule = withCounts ? await warningCounts(sql, query.region, today, query.partnerCity, kept) : [];
   const totalCount = countsByRule.filter((c) => rules.includes(c.rule)).reduce((sum, c) => sum + c.count, 0);
   if (rules.length === 0) return { ...toPage<WarningPageResult['nodes'][number]>([], first, totalCount, () => ''), countsByRule };
 
@@ -143,7 +115,14 @@ export async function warningPage(sql: Sql, query: WarningQuery, today = todayIn
     keyset = `where (w.level_rank, w.rule, w.village_code, w.subject) > ($3::int, $4::text, $5::text, $6::text)`;
   }
   values.push(first + 1);
-  const keys = `select w.* from (${warningKeysSql(rules, query.region, query.partnerCity)}) w ${keyset} order by w.level_rank, w.rule, w.village_code, w.subject limit $${values.length}`;
+  const from = kept
+    ? keptWarningKeysSql(
+        rules.map((rule) => rule.id),
+        query.region.code,
+        query.partnerCity,
+      )
+    : warningKeysSql(rules, query.region.code, query.partnerCity);
+  const keys = `select w.* from (${from}) w ${keyset} order by w.level_rank, w.rule, w.village_code, w.subject limit $${values.length}`;
   const warnings = await sql.rows<WarningRow>(warningDetailsSql(rules, keys), values);
   const page = toPage(warnings, first, totalCount, warningKey);
   const workerIds = [...new Set(page.nodes.map((w) => w.worker_id).filter((id): id is string => id !== null))];
