@@ -1,7 +1,7 @@
 import pg from 'pg';
 import { DEPARTMENT_NAMES, SUBGRAPH_NAMES, type Identity, type Purpose, type SituationConfig, type SubgraphName } from '@jiuye/common';
 import { situationSubgraph } from '@jiuye/situation';
-import { clientSql, forgetKeptWarnings, readModelTypes, recountVillages, VERSIONED_TABLES, writeHouseholds, type HouseholdRow, type PersonRow } from '@jiuye/situation/read-model';
+import { clientSql, forgetKeptViews, readModelTypes, recountVillages, VERSIONED_TABLES, writeHouseholds, type HouseholdRow, type PersonRow } from '@jiuye/situation/read-model';
 import { migrateAll } from '@jiuye/devtools';
 import { freshDatabaseUrl, gatewayHeaders, postGraphQL, startTestSubgraph, testSubgraphConfig, type GraphQLResponse, type TestSubgraph } from './harness';
 import { situationTestConfig } from './platform';
@@ -129,7 +129,7 @@ export function personRow(overrides: Partial<PersonRow> = {}): PersonRow {
 
 /**
  * Inserts rows into a read-model table (column names = object keys). Rows written outside the
- * feed: the kept warnings are forgotten (the warnings are evaluated at query time until the next
+ * feed: the kept warnings and conflicts are forgotten (evaluated at query time until the next
  * full evaluation, which includes these rows).
  */
 export async function insertRows(db: pg.ClientBase, table: string, rows: Record<string, unknown>[]): Promise<void> {
@@ -140,7 +140,7 @@ export async function insertRows(db: pg.ClientBase, table: string, rows: Record<
       columns.map((c) => row[c]),
     );
   }
-  await forgetKeptWarnings(clientSql(db));
+  await forgetKeptViews(clientSql(db));
 }
 
 /** Inserts people and (re)computes their households' and villages' kept counts with the projector's own code. */
@@ -163,7 +163,7 @@ export async function insertPeople(db: pg.ClientBase, people: PersonRow[]): Prom
     db,
     people.map((p) => p.village_code),
   );
-  await forgetKeptWarnings(clientSql(db));
+  await forgetKeptViews(clientSql(db));
 }
 
 /**

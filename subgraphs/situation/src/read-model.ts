@@ -9,8 +9,8 @@ export type { PersonRow } from './projection/person';
 export type { HouseholdRow } from './projection/sources';
 export { writeHouseholds } from './projection/projector';
 export { recountVillages } from './roster/village-counts';
-/** Rows written outside the feed: the kept warnings no longer hold; readers evaluate at query time until the next full evaluation. */
-export { forgetKeptWarnings } from './warning/warning.state';
+/** Rows written outside the feed: the kept warnings and conflicts no longer hold; readers evaluate at query time until the next full evaluation. */
+export { forgetKeptViews } from './projection/kept-state';
 export { clientSql } from './db';
 /** The versioned tables whose history the as-of reads use (the harness moves their history start back). */
 export { VERSIONED_TABLES } from './history/as-of';

@@ -3012,7 +3012,7 @@ export type Query = {
   cadres: CadrePage;
   /** 目标完成情况: a region (default your region) and its subregions against their targets — target, the indicator of the measure for the period, completion rate, rank by rate. Dashboards: the indicators’ suppressed cells, the rate withheld with the count. */
   completion: Completion;
-  /** 数据比对冲突: facts of two departments about a person or household that cannot both be true, as a worklist over a village, township or county (default: your whole region). Evaluated now; a resolved conflict stays resolved while both facts are unchanged. */
+  /** 数据比对冲突: facts of two departments about a person or household that cannot both be true, as a worklist over a village, township or county (default: your whole region). Kept by the read model as the departments’ changes arrive; a resolved conflict stays resolved while both facts are unchanged. */
   conflicts: ConflictPage;
   /** 联系结果统计 — every outcome with its attempts and workers (one aggregate query). */
   contactOutcomeCounts: Array<OutcomeCount>;

@@ -11,7 +11,7 @@ import { inTransaction } from './transaction';
 export class ConflictResolver {
   @Query(() => ConflictPage, {
     description:
-      '数据比对冲突: facts of two departments about a person or household that cannot both be true, as a worklist over a village, township or county (default: your whole region). Evaluated now; a resolved conflict stays resolved while both facts are unchanged.',
+      '数据比对冲突: facts of two departments about a person or household that cannot both be true, as a worklist over a village, township or county (default: your whole region). Kept by the read model as the departments’ changes arrive; a resolved conflict stays resolved while both facts are unchanged.',
   })
   async conflicts(
     @Arg('region', () => String, { nullable: true, description: 'Division code (county 6, township 9, village 12 digits); default your region.' }) region: string | null,

@@ -17,84 +17,18 @@ import {
   VILLAGE_CODE_PATTERN,
 } from '@jiuye/common';
 import { allPages, type Sql } from '../db';
-import { regionCondition } from '../sql/conditions';
 import { PERSON_SELECT } from '../person/situation-person.service';
 import type { PersonRecord } from '../person/situation-person.types';
 import type { Region } from '../region/region.types';
-import { CONFLICT_RULE_BY_KIND, CONFLICT_RULES, type ConflictRule, type ConflictSourceSpec } from './rules';
+import { CONFLICT_RULE_BY_KIND, CONFLICT_RULES, type ConflictRule } from './rules';
 import type { ConflictRow, ConflictStatusValue } from './conflict.types';
-
-/** Which rows one statement covers: a region ($1 = code) or one subject ($1 = worker key or household code). */
-type Scope = { region: Region } | { subject: string };
-
-function sourceJson(source: ConflictSourceSpec): { fact: string; display: string } {
-  const values = Object.entries(source.values).map(([name, expression]) => `'${name}', ${expression}`);
-  const display = Object.entries(source.display ?? {}).map(([name, expression]) => `'${name}', ${expression}`);
-  return {
-    fact: `jsonb_build_object('department', '${source.department}', 'since', (${source.since})::date, 'values', jsonb_build_object(${values.join(', ')}))`,
-    display: `jsonb_build_object(${display.join(', ')})`,
-  };
-}
-
-/**
- * The keys of every conflict of these rules in scope: one pass over the people (each row tested
- * against every person rule at once) and one small pass per household rule.
- */
-function conflictKeysSql(rules: ConflictRule[], scope: Scope): string {
-  const parts: string[] = [];
-  const people = rules.filter((rule) => rule.subject !== 'household');
-  if (people.length) {
-    const filter = 'region' in scope ? regionCondition('p.village_code', 1, scope.region.code) : 'p.worker_id = $1';
-    parts.push(`select r.kind::text collate "C" as kind, m.village_code::text collate "C" as village_code, m.worker_id::text collate "C" as subject, m.worker_id::text as worker_id
-      from (select p.village_code, p.worker_id,
-                   array_remove(array[${people.map((rule) => `case when (${rule.condition}) then '${rule.kind}' end`).join(', ')}], null) as matched
-              from person_situation p left join partner_city pc on pc.code = p.transfer_city_code
-             where ${filter} and (${people.map((rule) => `(${rule.condition})`).join(' or ')})) m
-      cross join unnest(m.matched) as r(kind)`);
-  }
-  for (const rule of rules.filter((candidate) => candidate.subject === 'household')) {
-    const filter = 'region' in scope ? regionCondition('h.village_code', 1, scope.region.code) : 'h.code = $1';
-    parts.push(`select '${rule.kind}'::text collate "C" as kind, h.village_code::text collate "C" as village_code, h.code::text collate "C" as subject, null::text as worker_id
-      from household_situation h where ${filter} and (${rule.condition})`);
-  }
-  return parts.join('\nunion all\n');
-}
-
-interface ConflictKey {
-  kind: string;
-  village_code: string;
-  subject: string;
-  worker_id: string | null;
-}
-
-/**
- * Both sources' facts for these keys (index lookups: the keys come in as one parameter, so the
- * planner joins a handful of rows instead of hashing whole tables), their fingerprint (sha256
- * hex over kind, subject and both sources' values and dates) and the resolution recorded for
- * exactly that fingerprint. Ordered by (kind, village, subject), byte-wise.
- */
-function conflictDetailsSql(rules: ConflictRule[]): string {
-  const byKind = (expression: (rule: ConflictRule) => string) => `case k.kind ${rules.map((rule) => `when '${rule.kind}' then ${expression(rule)}`).join(' ')} end`;
-  const source = (i: 0 | 1, part: 'fact' | 'display') => byKind((rule) => sourceJson(rule.sources[i])[part]);
-  return `with k as (select * from jsonb_to_recordset($1::jsonb) as k(kind text, village_code text, subject text, worker_id text)),
-    c as (select k.kind::text collate "C" as kind, k.village_code::text collate "C" as village_code, k.subject::text collate "C" as subject,
-                 ${source(0, 'fact')} as a, ${source(1, 'fact')} as b,
-                 ${source(0, 'display')} as a_display, ${source(1, 'display')} as b_display,
-                 k.worker_id, coalesce(p.household_code, h.code)::text as household_code
-            from k left join person_situation p on p.worker_id = k.worker_id
-                   left join household_situation h on h.code = coalesce(p.household_code, k.subject)
-                   left join partner_city pc on pc.code = p.transfer_city_code),
-    f as (select c.*, encode(sha256(convert_to(jsonb_build_array(c.kind, c.subject, c.a, c.b)::text, 'UTF8')), 'hex') as fingerprint from c)
-    select f.*, (select d.name from division d where d.code = f.village_code) as village_name,
-           r.note, r.kept_source, r.resolved_by, r.resolved_at
-      from f left join conflict_resolution r on r.conflict_id = (f.kind || ':' || f.subject) collate "C" and r.fingerprint = f.fingerprint
-     order by f.kind, f.village_code, f.subject`;
-}
+import { conflictDetailsSql, conflictKeysSql, scopeValues, type ConflictKey, type Scope } from './conflict.sql';
+import { keptConflictCounts, keptConflictKeys, keptConflictsReady } from './conflict.state';
 
 /** Every conflict of these rules in scope, with facts and resolution: one pass to find them, one lookup to describe them. */
 async function conflictRows(sql: Sql, rules: ConflictRule[], scope: Scope): Promise<ConflictRow[]> {
   if (rules.length === 0) return [];
-  const keys = await sql.rows<ConflictKey>(conflictKeysSql(rules, scope), ['region' in scope ? scope.region.code : scope.subject]);
+  const keys = await sql.rows<ConflictKey>(conflictKeysSql(rules, scope), scopeValues(scope));
   if (keys.length === 0) return [];
   return sql.rows<ConflictRow>(conflictDetailsSql(rules), [JSON.stringify(keys)]);
 }
@@ -129,11 +63,29 @@ async function withPeople(sql: Sql, conflicts: ConflictRow[]): Promise<ConflictP
   return conflicts.map((c) => ({ conflict: c, person: c.worker_id ? (byId.get(c.worker_id) ?? null) : null }));
 }
 
-/** One page of the conflict worklist, ordered by (kind, village, subject); evaluated now. */
-export async function conflictPage(sql: Sql, query: ConflictQuery, withCounts = true): Promise<ConflictPageResult> {
+/**
+ * One page of the conflict worklist, ordered by (kind, village, subject): from the kept
+ * conflicts when they can be read (conflict.state.ts), else evaluated now (`live` forces it).
+ */
+export async function conflictPage(sql: Sql, query: ConflictQuery, withCounts = true, live = false): Promise<ConflictPageResult> {
   const first = checkPageSize(query.first);
   const cursor = decodeConflictCursor(query.after);
   const rules = CONFLICT_RULES.filter((rule) => query.kind == null || rule.kind === query.kind);
+  if (!live && (await keptConflictsReady(sql))) {
+    const counts = await keptConflictCounts(sql, query.region.code, query.status);
+    const totalCount = rules.reduce((sum, rule) => sum + (counts.get(rule.kind) ?? 0), 0);
+    const keys = await keptConflictKeys(
+      sql,
+      query.region.code,
+      rules.map((rule) => rule.kind),
+      query.status,
+      cursor,
+      first + 1,
+    );
+    const rows = keys.length ? await sql.rows<ConflictRow>(conflictDetailsSql(CONFLICT_RULES), [JSON.stringify(keys)]) : [];
+    const page = toPage(rows, first, totalCount, (row) => compositeKey([row.kind, row.village_code, row.subject]));
+    return { ...page, nodes: await withPeople(sql, page.nodes), countsByKind: withCounts ? CONFLICT_RULES.map((rule) => ({ rule, count: counts.get(rule.kind) ?? 0 })) : [] };
+  }
   // The conflicts of a region are few (thousands in a county of 10^6 workers): found once, counted and paged here.
   const all = (await conflictRows(sql, withCounts ? CONFLICT_RULES : rules, query)).filter(hasStatus(query.status));
   const byKind = new Map<string, number>();

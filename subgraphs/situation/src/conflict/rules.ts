@@ -5,8 +5,10 @@ import { OPEN_TRANSFER, UNEMPLOYED } from '../sql/conditions';
  * 数据比对冲突 — facts of two departments that cannot both be true (what the weekly
  * spreadsheet comparison by ID number used to find). Each rule is data plus small SQL over the
  * read model: person rules read `person_situation p` with `partner_city pc` (the latest
- * transfer's city) joined; household rules read `household_situation h`. Adding a kind is
- * adding one object to CONFLICT_RULES.
+ * transfer's city) joined; household rules read `household_situation h` and its members'
+ * rows. The conflicts that hold are kept (conflict.state.ts: re-evaluated for the subjects the
+ * feed re-projects), so a person rule's condition reads only the person's row (checked by a
+ * test). Adding a kind is adding one object to CONFLICT_RULES.
  *
  * A source's `values` and `since` are what the fingerprint of a resolution covers: while they
  * are unchanged a resolved conflict stays resolved; when either source's values or date change,

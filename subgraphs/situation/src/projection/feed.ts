@@ -6,6 +6,7 @@ import { recountVillages } from '../roster/village-counts';
 import { VERSIONED_TABLES } from '../history/as-of';
 import { syncZeroEmployment } from '../task/task.spells';
 import { refreshWarnings } from '../warning/warning.state';
+import { refreshConflicts } from '../conflict/conflict.state';
 import { clientSql } from '../db';
 import { rebuildKnownPeople, syncKnownPeople } from '../completeness/known-people';
 
@@ -28,6 +29,7 @@ export const DERIVED_TABLES = [
   'person_service',
   'known_person',
   'warning_state',
+  'conflict_state',
 ];
 
 export const OUTBOX_CHANNEL = 'jiuye_outbox';
@@ -166,8 +168,9 @@ export async function rebuildReadModel(
     await rebuildKnownPeople(client, sources, today);
     // Spells and tasks are situation's own records (not deleted above): brought in step with the rebuilt households.
     await syncZeroEmployment(client, null, today, taskDueDays);
-    // 预警: every warning that holds today, kept (warning/warning.state.ts).
+    // 预警 and 数据比对冲突: every warning that holds today and every conflict, kept (warning/warning.state.ts, conflict/conflict.state.ts).
     await refreshWarnings(clientSql(client), today, null);
+    await refreshConflicts(clientSql(client), null);
     await client.query(
       `insert into source_state (department, checked_at, oldest_pending_at, rebuilt_at)
        select d, $2::timestamptz, null, now() from unnest($1::text[]) d
@@ -450,8 +453,11 @@ export class ChangeFeed {
     await recountVillages(client, [...new Set([...touched].map(villageOfHousehold))]);
     // Zero-employment spells and their tasks (reopened when a household is zero-employment again).
     await syncZeroEmployment(client, [...touched], today, this.options.taskDueDays);
-    // 预警 of the people and households re-projected (all of them on a new day): kept, warning/warning.state.ts.
-    await refreshWarnings(clientSql(client), today, { workers: [...workers], households: [...touched] });
+    // 预警 and 数据比对冲突 of the people and households re-projected (every warning on a new day): kept,
+    // warning/warning.state.ts and conflict/conflict.state.ts.
+    const reprojected = { workers: [...workers], households: [...touched] };
+    await refreshWarnings(clientSql(client), today, reprojected);
+    await refreshConflicts(clientSql(client), reprojected);
     // 应登尽登: the people poverty and civil know, for the households and people they named (all of
     // them when a cadre's name changed: it is copied onto each member of the households it answers for).
     const known = [...taken.poverty, ...taken.civil];

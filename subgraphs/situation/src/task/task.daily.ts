@@ -2,6 +2,7 @@ import pg from 'pg';
 import { todayInChina, type Logger } from '@jiuye/common';
 import { clientSql, readModelTypes, type Sql } from '../db';
 import { keptWarningsHold, refreshWarnings } from '../warning/warning.state';
+import { keptConflictsReady, refreshConflicts } from '../conflict/conflict.state';
 import { notificationChannel } from './task.notify';
 import { DAILY_ACTOR, noticeText, type TaskKind } from './task.rules';
 import { runCompletenessCheck } from '../completeness/completeness.monthly';
@@ -45,7 +46,8 @@ export async function evaluateOverdueTasks(sql: Sql, today: string): Promise<num
 
 /**
  * The day's evaluation, each part in a transaction of its own on one client: the kept warnings
- * re-evaluated for the new day when they hold for another (warning/warning.state.ts), then
+ * re-evaluated for the new day when they hold for another (warning/warning.state.ts), the kept
+ * conflicts when they cannot be read (conflict/conflict.state.ts), then
  * evaluateOverdueTasks and the monthly completeness check (应登尽登, once per month). Returns the
  * overdue notices written.
  */
@@ -65,6 +67,7 @@ export async function runDailyEvaluation(databaseUrl: string, today = todayInChi
   };
   try {
     if (!(await keptWarningsHold(clientSql(client), today))) await inTransaction((sql) => refreshWarnings(sql, today, null));
+    if (!(await keptConflictsReady(clientSql(client)))) await inTransaction((sql) => refreshConflicts(sql, null));
     return await inTransaction(async (sql) => {
       const notices = await evaluateOverdueTasks(sql, today);
       await runCompletenessCheck(sql, today);

@@ -1,4 +1,5 @@
 import type { Sql } from '../db';
+import { keptViewDay, lockKeptView, markKeptView } from '../projection/kept-state';
 import { regionCondition } from '../sql/conditions';
 import { WARNING_RULES } from './rules';
 import { cityCondition, warningKeysSql } from './warning.sql';
@@ -13,15 +14,12 @@ import { cityCondition, warningKeysSql } from './warning.sql';
  *   assignments, the household with its household_relapse row — see rules.ts).
  * - A rebuild, and the first evaluation on a new China day (the rules count days from today),
  *   re-evaluate every subject; the daily evaluation runs it just after midnight.
- * - warning_state_day says which day the rows hold for; a reader uses them only when that is
+ * - kept_state ('warnings') says which day the rows hold for; a reader uses them only when that is
  *   today, and otherwise evaluates at query time (before the first evaluation, between
  *   midnight and the day's evaluation, after rows were written outside the feed).
  *
- * Writers take one transaction-scoped advisory lock, so the feed and the daily evaluation never
- * interleave their writes.
+ * Writers take the view's transaction-scoped advisory lock (projection/kept-state.ts).
  */
-const WARNING_STATE_LOCK = 0x6a697965; // 'jiye'
-
 export type WarningRefresh = 'ALL' | 'SUBJECTS';
 
 /**
@@ -30,18 +28,14 @@ export type WarningRefresh = 'ALL' | 'SUBJECTS';
  * Runs in the caller's transaction; says which it did.
  */
 export async function refreshWarnings(sql: Sql, today: string, subjects: { workers: readonly string[]; households: readonly string[] } | null): Promise<WarningRefresh> {
-  await sql.rows(`select pg_advisory_xact_lock($1)`, [WARNING_STATE_LOCK]);
-  const day = await sql.one<{ evaluated_for: string }>(`select evaluated_for::text as evaluated_for from warning_state_day`);
+  await lockKeptView(sql, 'warnings');
+  const day = await keptViewDay(sql, 'warnings');
   const insert = `insert into warning_state (rule, subject, level_rank, village_code, worker_id, city_code)
     select k.rule, k.subject, k.level_rank, k.village_code, k.worker_id, k.city_code from (`;
-  if (subjects === null || day?.evaluated_for !== today) {
+  if (subjects === null || day !== today) {
     await sql.rows(`delete from warning_state`);
     await sql.rows(`${insert}${warningKeysSql(WARNING_RULES, '')}) k`, ['', today]);
-    await sql.rows(
-      `insert into warning_state_day (id, evaluated_for, evaluated_at) values (1, $1, now())
-       on conflict (id) do update set evaluated_for = excluded.evaluated_for, evaluated_at = excluded.evaluated_at`,
-      [today],
-    );
+    await markKeptView(sql, 'warnings', today);
     return 'ALL';
   }
   if (subjects.workers.length === 0 && subjects.households.length === 0) return 'SUBJECTS';
@@ -52,17 +46,7 @@ export async function refreshWarnings(sql: Sql, today: string, subjects: { worke
 
 /** Whether the kept warnings hold for `today` (else a reader evaluates at query time). */
 export async function keptWarningsHold(sql: Sql, today: string): Promise<boolean> {
-  const day = await sql.one<{ current: boolean }>(`select evaluated_for = $1::date as current from warning_state_day`, [today]);
-  return day?.current === true;
-}
-
-/**
- * Rows written into the read model outside the feed (the test harness constructs rows the
- * departments do not hold): the kept warnings no longer say what holds; readers evaluate at
- * query time until the next evaluation re-evaluates every subject.
- */
-export async function forgetKeptWarnings(sql: Sql): Promise<void> {
-  await sql.rows(`delete from warning_state_day`);
+  return (await keptViewDay(sql, 'warnings')) === today;
 }
 
 /** Per rule, the kept warnings of a region (a partner city: its transferred workers only). */

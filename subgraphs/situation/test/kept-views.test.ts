@@ -6,13 +6,19 @@ import { openSourcePools, rebuildReadModel } from '../src/projection/feed';
 import { WARNING_RULES } from '../src/warning/rules';
 import { warningPage } from '../src/warning/warning.service';
 import { warningKeysSql } from '../src/warning/warning.sql';
-import { forgetKeptWarnings, keptWarningsHold, refreshWarnings } from '../src/warning/warning.state';
+import { keptWarningsHold, refreshWarnings } from '../src/warning/warning.state';
+import { forgetKeptViews } from '../src/projection/kept-state';
+import { CONFLICT_RULES } from '../src/conflict/rules';
+import { conflictPage } from '../src/conflict/conflict.service';
+import { conflictDetailsSql, conflictKeysSql } from '../src/conflict/conflict.sql';
+import { keptConflictsReady, refreshConflicts } from '../src/conflict/conflict.state';
 
 /**
- * 预警 kept in the read model (issue 16): on the demo county with the departments changing
- * through the graph and the feed projecting them, the kept warnings are at every step exactly
- * the warnings a query-time evaluation finds; a new day re-evaluates all of them; a rebuild keeps
- * the same; a list read from them equals the list evaluated at query time, page by page.
+ * 预警 and 数据比对冲突 kept in the read model (issue 16): on the demo county with the departments
+ * changing through the graph and the feed projecting them, the kept warnings and conflicts are at
+ * every step exactly what a query-time evaluation finds; a new day re-evaluates every warning; a
+ * rebuild keeps the same; a list read from them equals the list evaluated at query time, page by
+ * page, with every status filter.
  */
 jest.setTimeout(300_000);
 
@@ -58,6 +64,38 @@ async function wholeList(day: string, evaluatedNow: boolean): Promise<{ keys: st
     after = page.pageInfo.endCursor;
   }
   return { keys, totalCount, counts, reasons };
+}
+
+type ConflictKey = { kind: string; subject: string; village_code: string; worker_id: string | null; fingerprint: string };
+const keptConflicts = (): Promise<ConflictKey[]> =>
+  sql.rows<ConflictKey>(`select kind, subject, village_code, worker_id, fingerprint from conflict_state order by kind, village_code, subject`);
+async function liveConflicts(): Promise<ConflictKey[]> {
+  const keys = await sql.rows(conflictKeysSql(CONFLICT_RULES, { region: { code: '' } }), ['']);
+  if (keys.length === 0) return [];
+  const rows = await sql.rows<ConflictKey>(conflictDetailsSql(CONFLICT_RULES), [JSON.stringify(keys)]);
+  return rows.map(({ kind, subject, village_code, worker_id, fingerprint }) => ({ kind, subject, village_code, worker_id, fingerprint }));
+}
+
+/** Every page of the county's conflict worklist with a status filter (50 a page), as the resolver reads it. */
+async function conflictList(
+  status: 'OPEN' | 'RESOLVED' | null,
+  evaluatedNow: boolean,
+): Promise<{ keys: string[]; rows: unknown[]; totalCount: number; counts: Record<string, number> }> {
+  const keys: string[] = [];
+  const rows: unknown[] = [];
+  let after: string | null = null;
+  let totalCount: number;
+  let counts: Record<string, number>;
+  for (;;) {
+    const page = await conflictPage(sql, { region: COUNTY, status, first: 50, after }, true, evaluatedNow);
+    keys.push(...page.nodes.map(({ conflict }) => `${conflict.kind}:${conflict.subject}`));
+    rows.push(...page.nodes.map(({ conflict }) => conflict));
+    totalCount = page.totalCount;
+    counts = Object.fromEntries(page.countsByKind.map(({ rule, count }) => [rule.kind, count]));
+    if (!page.pageInfo.hasNextPage) break;
+    after = page.pageInfo.endCursor;
+  }
+  return { keys, rows, totalCount, counts };
 }
 
 async function waitFor(what: string, check: () => Promise<boolean>): Promise<void> {
@@ -142,17 +180,23 @@ describe('kept warnings (warning_state)', () => {
   });
 
   it('forgotten after rows written outside the feed: read at query time until the next whole evaluation', async () => {
-    await forgetKeptWarnings(sql);
+    await forgetKeptViews(sql);
     expect(await keptWarningsHold(sql, TODAY)).toBe(false);
+    expect(await keptConflictsReady(sql)).toBe(false);
     const answered = await wholeList(TODAY, false);
     expect(answered.keys).toEqual((await live(TODAY)).map((key) => `${key.rule}/${key.subject}`));
     // The next feed cycle with a change re-evaluates everything (the day is unknown).
     expect(await inTransaction((tx) => refreshWarnings(tx, TODAY, { workers: ['nobody'], households: [] }))).toBe('ALL');
     expect(await kept()).toEqual(await live(TODAY));
+    expect((await conflictList(null, false)).keys).toEqual((await conflictList(null, true)).keys);
+    expect(await inTransaction((tx) => refreshConflicts(tx, { workers: ['nobody'], households: [] }))).toBe('ALL');
+    expect(await keptConflictsReady(sql)).toBe(true);
+    expect(await keptConflicts()).toEqual(await liveConflicts());
   });
 
   it('a rebuild keeps exactly what the feed kept', async () => {
     const fed = await kept();
+    const fedConflicts = await keptConflicts();
     const config = platform.subgraphs.situation.config as SituationConfig;
     const pools = openSourcePools(config.sourceDatabaseUrls);
     try {
@@ -162,6 +206,7 @@ describe('kept warnings (warning_state)', () => {
     }
     expect(await keptWarningsHold(sql, TODAY)).toBe(true);
     expect(await kept()).toEqual(fed);
+    expect(await keptConflicts()).toEqual(fedConflicts);
   });
 
   it('through the gateway: a county list and a partner city’s list come from the kept rows and equal the evaluation', async () => {
@@ -182,5 +227,64 @@ describe('kept warnings (warning_state)', () => {
     const expected = keys.filter((key) => key.city_code === city && key.rule.startsWith('TRANSFER')).map((key) => `${key.rule}:${key.subject}`);
     expect(partner.data.warnings.totalCount).toBe(expected.length);
     expect(partner.data.warnings.nodes.map((n: { id: string }) => n.id)).toEqual(expected);
+  });
+});
+
+describe('kept conflicts (conflict_state)', () => {
+  it('person rules read only the person’s row; household rules their row and their members’', () => {
+    for (const rule of CONFLICT_RULES) {
+      const tables = [...rule.condition.matchAll(/\b(?:from|join)\s+([a-z_]+)/g)].map((match) => match[1]);
+      const allowed = rule.subject === 'person' ? [] : ['person_situation'];
+      expect({ kind: rule.kind, tables: tables.filter((table) => !allowed.includes(table)) }).toEqual({ kind: rule.kind, tables: [] });
+      const other = rule.subject === 'person' ? /\b(h|pc|i|m)\./ : /\bp\./;
+      expect({ kind: rule.kind, other: other.test(rule.condition) }).toEqual({ kind: rule.kind, other: false });
+    }
+  });
+
+  it('are ready after the start and equal the conflicts evaluated at query time, for every status', async () => {
+    expect(await keptConflictsReady(sql)).toBe(true);
+    const keys = await keptConflicts();
+    expect(keys.length).toBeGreaterThan(0);
+    expect(keys).toEqual(await liveConflicts());
+    for (const status of ['OPEN', 'RESOLVED', null] as const) expect(await conflictList(status, false)).toEqual(await conflictList(status, true));
+  });
+
+  it('follow a resolution and a department change: OPEN and RESOLVED lists move, and equal the evaluation', async () => {
+    const [first] = await keptConflicts();
+    const resolved: any = await platform.query(`mutation($input: ResolveConflictInput!) { resolveConflict(input: $input) { id status } }`, {
+      input: { conflictId: `${first.kind}:${first.subject}`, note: '已与两部门核实' },
+    });
+    expect(resolved.errors).toBeUndefined();
+    const open = await conflictList('OPEN', false);
+    expect(open.keys).not.toContain(`${first.kind}:${first.subject}`);
+    expect((await conflictList('RESOLVED', false)).keys).toContain(`${first.kind}:${first.subject}`);
+    for (const status of ['OPEN', 'RESOLVED', null] as const) expect(await conflictList(status, false)).toEqual(await conflictList(status, true));
+
+    // hr records a full-time job for a worker with a grade 1–2 disability (civil), or in the township for one whose organised
+    // transfer is still open (partner): a new conflict, kept by the feed.
+    const [candidate] = await sql.rows<{ worker_id: string; id_number: string; kind: string }>(
+      `select worker_id, id_number, case when disability_grade between 1 and 2 then 'SEVERE_DISABILITY_VS_FULL_TIME_JOB' else 'EMPLOYED_LOCALLY_VS_PARTNER_CITY' end as kind
+         from person_situation
+        where employment_id is null and employment_status <> 'EMPLOYED' and population_status <> 'STUDENT'
+          and (disability_grade between 1 and 2 or (transfer_id is not null and transfer_ended_on is null))
+        order by worker_id limit 1`,
+    );
+    expect(candidate).toBeDefined();
+    const started: any = await platform.query(`mutation($input: RecordEmploymentStartInput!) { recordEmploymentStart(input: $input) { id } }`, {
+      input: { idNumber: candidate.id_number, kind: 'LOCAL_ENTERPRISE', place: 'IN_TOWNSHIP', employerName: '乡镇企业', location: '本乡镇', startsOn: TODAY, monthlyWage: 2600 },
+    });
+    expect(started.errors).toBeUndefined();
+    await waitFor('the feed to keep the new conflict', async () => (await keptConflicts()).some((key) => key.kind === candidate.kind && key.worker_id === candidate.worker_id));
+    expect(await keptConflicts()).toEqual(await liveConflicts());
+    for (const status of ['OPEN', 'RESOLVED', null] as const) expect(await conflictList(status, false)).toEqual(await conflictList(status, true));
+  });
+
+  it('through the gateway: counts by kind and the first page equal the evaluation', async () => {
+    const response: any = await platform.query(`{ conflicts(region: "${DEMO_COUNTY}", first: 10) { totalCount countsByKind { kind count } nodes { id status } } }`);
+    expect(response.errors).toBeUndefined();
+    const live = await conflictList('OPEN', true);
+    expect(response.data.conflicts.totalCount).toBe(live.totalCount);
+    expect(Object.fromEntries(response.data.conflicts.countsByKind.map((c: { kind: string; count: number }) => [c.kind, c.count]))).toEqual(live.counts);
+    expect(response.data.conflicts.nodes.map((n: { id: string }) => n.id)).toEqual(live.keys.slice(0, 10));
   });
 });
