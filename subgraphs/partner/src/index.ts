@@ -34,6 +34,7 @@ export { publishedViews as partnerPublishedViews } from './published-views';
  */
 import { ServiceRecordResolver, serviceReferenceRoutes } from './service-record/service-record.resolver';
 import { partnerCityRoutes } from './partner-city/partner-city.route';
+import { partnerImports } from './import/transfer-import';
 
 export const partnerSubgraph: SubgraphModule<PartnerLoaders> = {
   name: 'partner',
@@ -61,6 +62,8 @@ export const partnerSubgraph: SubgraphModule<PartnerLoaders> = {
   entities: [ServiceRecord, PartnerCity, LabourBase, PartnerJobPosting, TransferBatch, Transfer, FollowUpVisit, ContactAttempt, TransferReferral],
   migrations,
   routes: { ...serviceReferenceRoutes, ...partnerCityRoutes },
+  // 转移就业人员名单 from spreadsheets (src/import): POST /imports/transfers, GET /imports/runs/<id>/rejected.xlsx.
+  imports: partnerImports,
   createLoaders,
   access: partnerAccess,
   history: partnerHistory,
