@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { ServiceRecord, type SubgraphModule } from '@jiuye/common';
+import { importRunsResolver, ServiceRecord, type SubgraphModule } from '@jiuye/common';
 import { ContactAttempt } from './contact-attempt/contact-attempt.entity';
 import { ContactAttemptResolver } from './contact-attempt/contact-attempt.resolver';
 import { FollowUpVisit } from './follow-up/follow-up.entity';
@@ -39,6 +39,8 @@ import { partnerImports } from './import/transfer-import';
 export const partnerSubgraph: SubgraphModule<PartnerLoaders> = {
   name: 'partner',
   resolvers: [
+    // 导入记录: partnerImportRuns (common/src/import/runs.ts).
+    importRunsResolver('partner'),
     ServiceRecordResolver,
     WorkerResolver,
     PartnerCityResolver,
