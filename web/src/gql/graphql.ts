@@ -5082,7 +5082,7 @@ export type UnregisteredLabourerPage = {
   totalCount: Scalars['Int']['output'];
 };
 
-/** Change a cadre of your region: the fields given are replaced. Open responsibilities keep the unit they began with. */
+/** Change a cadre of your region: the fields given are replaced. Open responsibilities keep the unit they began with. Fields left out stay as they are; an explicit null clears phone (as clearPhone: true); null on any other field is refused (BAD_USER_INPUT naming it). The change history records old → new (or old → null). */
 export type UpdateCadreInput = {
   /** true: no phone on record any more. */
   clearPhone?: InputMaybe<Scalars['Boolean']['input']>;
@@ -5093,7 +5093,7 @@ export type UpdateCadreInput = {
   unitId?: InputMaybe<Scalars['ID']['input']>;
 };
 
-/** Change a session not yet held (today or later): the fields given are replaced. */
+/** Change a session not yet held (today or later): the fields given are replaced. Fields left out stay as they are; null on a field is refused (BAD_USER_INPUT naming it): every field here is required. The change history records old → new (or old → null). */
 export type UpdateClassSessionInput = {
   endsAt?: InputMaybe<Scalars['String']['input']>;
   heldOn?: InputMaybe<Scalars['LocalDate']['input']>;
@@ -5102,7 +5102,7 @@ export type UpdateClassSessionInput = {
   topic?: InputMaybe<Scalars['String']['input']>;
 };
 
-/** Change an open course: the fields given are replaced, the others kept (the trade stays). */
+/** Change an open course: the fields given are replaced, the others kept (the trade stays). Fields left out stay as they are; an explicit null clears level (as clearLevel: true); null on any other field is refused (BAD_USER_INPUT naming it). The change history records old → new (or old → null). */
 export type UpdateCourseInput = {
   /** true: the course has no grade any more. */
   clearLevel?: InputMaybe<Scalars['Boolean']['input']>;
@@ -5115,7 +5115,7 @@ export type UpdateCourseInput = {
   subsidyPerTrainee?: InputMaybe<Scalars['Int']['input']>;
 };
 
-/** Change an operating employer; fields left out stay as they are. */
+/** Change an operating employer. Fields left out stay as they are; an explicit null clears certifiedOn (kinds without certification only); null on any other field is refused (BAD_USER_INPUT naming it). The change history records old → new (or old → null). */
 export type UpdateEmployerInput = {
   certifiedOn?: InputMaybe<Scalars['LocalDate']['input']>;
   creditCode?: InputMaybe<Scalars['String']['input']>;
@@ -5125,7 +5125,7 @@ export type UpdateEmployerInput = {
   name?: InputMaybe<Scalars['String']['input']>;
 };
 
-/** Change a fair that is not cancelled; fields left out stay as they are. */
+/** Change a fair that is not cancelled. Fields left out stay as they are; an explicit null clears venue (online fairs only); null on any other field is refused (BAD_USER_INPUT naming it). The change history records old → new (or old → null). */
 export type UpdateJobFairInput = {
   /** Moved only before intentions or attendance are recorded; the postings brought must be open on the new day. */
   heldOn?: InputMaybe<Scalars['LocalDate']['input']>;
@@ -5135,7 +5135,7 @@ export type UpdateJobFairInput = {
   venue?: InputMaybe<Scalars['String']['input']>;
 };
 
-/** Change an open posting; fields left out stay as they are. */
+/** Change an open posting. Fields left out stay as they are; an explicit null clears requiredTrade (低门槛), minEducation; null on any other field is refused (BAD_USER_INPUT naming it). The change history records old → new (or old → null). */
 export type UpdateJobPostingInput = {
   /** Not below the intentions already reached for it. */
   headcount?: InputMaybe<Scalars['Int']['input']>;
@@ -5153,7 +5153,7 @@ export type UpdateJobPostingInput = {
   title?: InputMaybe<Scalars['String']['input']>;
 };
 
-/** Change an open base or station: the fields given are replaced, the others kept. */
+/** Change an open base or station: the fields given are replaced, the others kept. Fields left out stay as they are; null on a field is refused (BAD_USER_INPUT naming it): every field here is required. The change history records old → new (or old → null). */
 export type UpdateLabourBaseInput = {
   address?: InputMaybe<Scalars['String']['input']>;
   id: Scalars['ID']['input'];
@@ -5161,7 +5161,7 @@ export type UpdateLabourBaseInput = {
   name?: InputMaybe<Scalars['String']['input']>;
 };
 
-/** Change an open posting: the fields given are replaced, the others kept. clearBase / clearRequiredTrade empty those. */
+/** Change an open posting: the fields given are replaced, the others kept. Fields left out stay as they are; an explicit null clears baseId (as clearBase: true), requiredTrade (as clearRequiredTrade: true); null on any other field is refused (BAD_USER_INPUT naming it). The change history records old → new (or old → null). */
 export type UpdatePartnerJobPostingInput = {
   baseId?: InputMaybe<Scalars['ID']['input']>;
   /** true: the posting is no longer tied to a base. */
@@ -5179,26 +5179,26 @@ export type UpdatePartnerJobPostingInput = {
   validUntil?: InputMaybe<Scalars['LocalDate']['input']>;
 };
 
-/** Change an open unit of your region: the fields given are replaced. */
+/** Change an open unit of your region: the fields given are replaced. Fields left out stay as they are; null on a field is refused (BAD_USER_INPUT naming it): every field here is required. The change history records old → new (or old → null). */
 export type UpdateResponsibleUnitInput = {
   id: Scalars['ID']['input'];
   kind?: InputMaybe<ResponsibleUnitKind>;
   name?: InputMaybe<Scalars['String']['input']>;
 };
 
-/** 维权案件 — update a rights-protection case until it is closed: its note, or close it with the day and outcome. */
+/** 维权案件 — update a rights-protection case until it is closed: its note, or close it with the day and outcome. Fields left out stay as they are; an explicit null clears note; null on any other field is refused (BAD_USER_INPUT naming it). The change history records old → new (or old → null). */
 export type UpdateRightsCaseInput = {
   /** Closes the case: not before it was opened, not after today; needs outcome. */
   closedOn?: InputMaybe<Scalars['LocalDate']['input']>;
   /** The RIGHTS_PROTECTION service record. */
   id: Scalars['ID']['input'];
-  /** Replaces the note; up to 500 characters, no ID number. */
+  /** Replaces the note; up to 500 characters, no ID number; null clears it. */
   note?: InputMaybe<Scalars['String']['input']>;
   /** How the case ended (RESOLVED, MEDIATED, REFERRED_TO_ARBITRATION, REFERRED_TO_COURT, WITHDRAWN, UNRESOLVED); needs closedOn. */
   outcome?: InputMaybe<ServiceOutcome>;
 };
 
-/** 月动态核实 — the monthly verification of a registry record: fields left out stay as they are, trainingWish: null clears the wish, and verifiedOn becomes today either way. */
+/** 月动态核实 — the monthly verification of a registry record; verifiedOn becomes today either way. Fields left out stay as they are; an explicit null clears trainingWish; null on any other field is refused (BAD_USER_INPUT naming it). The change history records old → new (or old → null). */
 export type UpdateSixClaritiesInput = {
   education?: InputMaybe<Education>;
   employmentIntention?: InputMaybe<EmploymentIntention>;
@@ -5210,7 +5210,7 @@ export type UpdateSixClaritiesInput = {
   trainingWish?: InputMaybe<Trade>;
 };
 
-/** Change an open class: the fields given are replaced, the others kept. */
+/** Change an open class: the fields given are replaced, the others kept. Fields left out stay as they are; an explicit null clears funder (and its city), funderCityCode; null on any other field is refused (BAD_USER_INPUT naming it). The change history records old → new (or old → null). */
 export type UpdateTrainingClassInput = {
   /** Not below the places already taken. */
   capacity?: InputMaybe<Scalars['Int']['input']>;
@@ -5226,7 +5226,7 @@ export type UpdateTrainingClassInput = {
   teacher?: InputMaybe<Scalars['String']['input']>;
 };
 
-/** Change an open post; its kind and village stay (another kind or village is another post). Fields left out stay as they are. */
+/** Change an open post; its kind and village stay (another kind or village is another post). Fields left out stay as they are; an explicit null clears agency; null on any other field is refused (BAD_USER_INPUT naming it). The change history records old → new (or old → null). */
 export type UpdateWelfarePostInput = {
   agency?: InputMaybe<Scalars['String']['input']>;
   fundingSource?: InputMaybe<WelfarePostFunding>;
