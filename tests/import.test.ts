@@ -271,6 +271,31 @@ describe('npm run import with the sample files', () => {
     expect(again.stdout).toContain('inserted 0, updated 0, unchanged 6, rejected 6 of 12 rows');
   });
 
+  it("imports the partner city's transfer list sample (转移就业人员名单, GBK) as the county office: confirmed transfers of the registered sample workers, twice", async () => {
+    const partnerOfficer = await tokenFor({ ...COUNTY_OFFICER, subject: 'test-partner-officer', department: 'partner' });
+    const file = path.join(SAMPLES, 'transfers-gbk.csv');
+    const first = await cli(['partner', 'transfers', file, '--out', out], undefined, partnerOfficer);
+    expect(first.stderr).toBe('');
+    expect(first.stdout).toContain('inserted 6, updated 0, unchanged 0, rejected 7 of 13 rows — csv (gb18030)');
+    for (const reason of [
+      'line 10: 转移时间: must not be in the future',
+      'line 11: 身份证号码: the worker lies outside your scope',
+      'line 12: 身份证号码: the check character',
+      'line 13: the same person as line 3',
+      'line 14: 联系电话: ',
+      'line 15: 输入地: partner city was not found',
+      'line 16: 一次性交通补助: write 是 or 否',
+    ]) {
+      expect(first.stdout).toContain(reason);
+    }
+    const recorded = await platform.subgraphs.partner.sql(
+      `select count(*)::int as n from transfer where employer_name like '%某%' and confirmation = 'CONFIRMED' and batch_id is null and id_number like '530128%'`,
+    );
+    expect(recorded).toEqual([{ n: 6 }]);
+    const again = await cli(['partner', 'transfers', file, '--out', out], undefined, partnerOfficer);
+    expect(again.stdout).toContain('inserted 0, updated 0, unchanged 6, rejected 7 of 13 rows');
+  });
+
   it('reads the GBK CSV sample', async () => {
     const result = await cli(['hr', 'workers', path.join(SAMPLES, 'workers-gbk.csv'), '--dry-run', '--out', out]);
     expect(result.code).toBe(0);

@@ -34,6 +34,7 @@ export * from './row-id';
 export * from './auth';
 export * from './export';
 export * from './suppression';
+export * from './update-input';
 export * from './import';
 export * from './metrics';
 export * from './service-record';

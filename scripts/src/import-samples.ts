@@ -12,6 +12,7 @@ import { HOUSEHOLD_SAMPLES, writeHouseholdSamples } from './import-samples-house
  *   workers-gbk.csv   the same kind of list as a GBK CSV (Excel's "CSV" on a Chinese Windows);
  *   assistance-grants-gbk.csv  civil's 低保/特困 list; enrolments-gbk.csv  training's 报名名单;
  *   out-of-province-gbk.csv    hr's 省外务工贫困劳动力名单;
+ *   transfers-gbk.csv          partner's 转移就业人员名单 (a partner city's transfer list);
  *   households.xlsx, households-gbk.csv  poverty's 建档立卡贫困户名单 (import-samples-households.ts).
  * People are synthetic: ID numbers with valid check characters, born in 禄劝 (530128, another
  * county of Kunming, so no demo person's number is reused), living in the demo county's first
@@ -274,6 +275,66 @@ function writeOutOfProvinceCsv(file: string): void {
   writeFileSync(file, encodeGbk(lines.join('\r\n') + '\r\n'));
 }
 
+/**
+ * 转移就业人员名单 for partner (kind transfers), GBK, as a partner city hands it to the county
+ * office: six of the sample workers (import workers.xlsx first: a worker not in the registry is
+ * outside every scope) at work in the demo's partner cities (深圳市 by name, code and district,
+ * 苏州 without 市) since 2026, then a start in the future, someone never registered, a mistyped ID
+ * number, the same person twice, a mobile number with a wrong prefix (120…), a city that is not a
+ * partner city (广州市), a fare cell that is neither 是 nor 否. 月收入 and 是否建档立卡 are columns a
+ * transfer does not keep: the report lists them as not imported.
+ */
+function writeTransfersCsv(file: string): void {
+  const workers = people(12, 0);
+  const jobs = [
+    ['深圳市', '深圳某电子有限公司', '普工', '电子装配工'],
+    ['440306', '深圳某物流有限公司', '', '仓管员'],
+    ['苏州', '苏州某精密机械有限公司', '机修工', ''],
+    ['4403', '深圳某服装有限公司', '缝纫工', '车位工'],
+    ['苏州市', '苏州某食品有限公司', '普工', '包装工'],
+    ['深圳市', '深圳某建筑劳务有限公司', '建筑工', '钢筋工'],
+  ];
+  const styles = (i: number) => [`2026-0${i + 2}-01`, `2026/${i + 2}/1`, `2026年${i + 2}月1日`][i % 3];
+  const good = [0, 1, 2, 4, 5, 6].map((w, i) => {
+    const p = workers[w];
+    const phone = i === 1 ? `+86 ${p.phone.slice(0, 3)}-${p.phone.slice(3, 7)}-${p.phone.slice(7)}` : p.phone;
+    return [String(i + 1), p.name, p.idNumber, phone, jobs[i][0], jobs[i][1], jobs[i][2], jobs[i][3], String(4200 + 300 * i), styles(i), i % 2 ? '否' : '是', '是'];
+  });
+  const [never] = people(1, 300);
+  const n = good.length;
+  const row = (seq: number, p: Person, cells: Partial<{ id: string; phone: string; city: string; day: string; fare: string }>) =>
+    [
+      String(seq),
+      p.name,
+      cells.id ?? p.idNumber,
+      cells.phone ?? p.phone,
+      cells.city ?? '深圳市',
+      '深圳某电子有限公司',
+      '普工',
+      '装配工',
+      '4500',
+      cells.day ?? '2026年5月1日',
+      cells.fare ?? '否',
+      '是',
+    ].join(',');
+  const lines = [
+    '东川区转移就业人员名单（深圳市、苏州市协作办提供，2026年11月）,,,,,,,,,,,',
+    '序号,姓名,身份证号码,联系电话,输入地,用工单位,工种,岗位,月收入（元）,转移时间,一次性交通补助,是否建档立卡',
+    ...good.slice(0, 3).map((cells) => cells.join(',')),
+    '',
+    ...good.slice(3).map((cells) => cells.join(',')),
+    row(n + 1, workers[7], { day: '2099年1月1日' }),
+    row(n + 2, never, {}),
+    row(n + 3, workers[8], { id: wrongCheckCharacter(workers[8].idNumber) }),
+    good[0].map((cell, i) => (i === 0 ? String(n + 4) : cell)).join(','),
+    row(n + 5, workers[9], { phone: `120${workers[9].phone.slice(3)}` }),
+    row(n + 6, workers[10], { city: '广州市' }),
+    row(n + 7, workers[11], { fare: '待定' }),
+    '',
+  ];
+  writeFileSync(file, encodeGbk(lines.join('\r\n') + '\r\n'));
+}
+
 async function main(): Promise<void> {
   mkdirSync(OUT, { recursive: true });
   await writeXlsx(path.join(OUT, 'workers.xlsx'));
@@ -281,9 +342,10 @@ async function main(): Promise<void> {
   writeGrantsCsv(path.join(OUT, 'assistance-grants-gbk.csv'));
   writeEnrolmentsCsv(path.join(OUT, 'enrolments-gbk.csv'));
   writeOutOfProvinceCsv(path.join(OUT, 'out-of-province-gbk.csv'));
+  writeTransfersCsv(path.join(OUT, 'transfers-gbk.csv'));
   await writeHouseholdSamples(OUT, createDemoCounty({}).reference.villages.slice(0, 3), encodeGbk);
   console.log(
-    `written: ${path.relative(process.cwd(), OUT)}/workers.xlsx, workers-gbk.csv, assistance-grants-gbk.csv, enrolments-gbk.csv, out-of-province-gbk.csv, ${HOUSEHOLD_SAMPLES.join(', ')}`,
+    `written: ${path.relative(process.cwd(), OUT)}/workers.xlsx, workers-gbk.csv, assistance-grants-gbk.csv, enrolments-gbk.csv, out-of-province-gbk.csv, transfers-gbk.csv, ${HOUSEHOLD_SAMPLES.join(', ')}`,
   );
 }
 

@@ -45,3 +45,4 @@ export {
   type ImportMaintenanceOptions,
 } from './maintenance';
 export { identifyCells } from './identify';
+export { importRunRegion, importRunsResolver, ImportRun, ImportRunPage, ImportRunsArgs, ImportRunStatus, listImportRuns } from './runs';

@@ -1,3 +1,4 @@
+import { updateInputDescription } from '../update-input';
 import { Field, ID, InputType } from 'type-graphql';
 import { LocalDateScalar } from '../scalars';
 import { PostingSource, ServiceChannel, ServiceKind, ServiceOutcome } from './vocabulary';
@@ -51,12 +52,14 @@ export class RecordServiceInput {
   closedOn?: string | null;
 }
 
-@InputType({ description: '维权案件 — update a rights-protection case until it is closed: its note, or close it with the day and outcome.' })
+@InputType({
+  description: updateInputDescription('维权案件 — update a rights-protection case until it is closed: its note, or close it with the day and outcome.', ['note']),
+})
 export class UpdateRightsCaseInput {
   @Field(() => ID, { description: 'The RIGHTS_PROTECTION service record.' })
   id: string;
 
-  @Field(() => String, { nullable: true, description: 'Replaces the note; up to 500 characters, no ID number.' })
+  @Field(() => String, { nullable: true, description: 'Replaces the note; up to 500 characters, no ID number; null clears it.' })
   note?: string | null;
 
   @Field(() => LocalDateScalar, { nullable: true, description: 'Closes the case: not before it was opened, not after today; needs outcome.' })

@@ -5,6 +5,7 @@ import { badInput, conflict, InputProblems, notFound } from '../errors';
 import { parseRowId } from '../row-id';
 import { isLocalDate, todayInChina } from '../scalars';
 import { containsIdNumber, ID_NUMBER_IN_TEXT_MESSAGE } from '../text-guard';
+import { refuseClearing } from '../update-input';
 import { ServiceRecord } from './service-record.entity';
 import type { RecordServiceInput, UpdateRightsCaseInput, WithdrawServiceInput } from './service-record.inputs';
 import { OUTCOMES_OF, POSTING_OWNER, type PostingSource, type ServiceKind } from './vocabulary';
@@ -273,7 +274,9 @@ export class ServiceRecordService {
     if (input.outcome != null)
       problems.check(OUTCOMES_OF.RIGHTS_PROTECTION!.includes(input.outcome), 'input.outcome', `a rights case ends ${OUTCOMES_OF.RIGHTS_PROTECTION!.join(', ')}`);
     if (input.closedOn != null) problems.check(input.closedOn <= today, 'input.closedOn', `must not be after today (${today})`);
-    problems.check(input.note != null || input.closedOn != null, 'input', 'give a note, or closedOn and outcome');
+    // note: null clears it; closedOn and outcome close a case and are not cleared (a closed case stays closed).
+    refuseClearing(problems, input, ['closedOn', 'outcome']);
+    problems.check(input.note !== undefined || input.closedOn != null, 'input', 'give a note (null clears it), or closedOn and outcome');
     problems.throwIfAny();
     return this.em.transactional(async (em) => {
       const record = await em.findOne(ServiceRecord, { id: id! }, { lockMode: LockMode.PESSIMISTIC_WRITE });
@@ -283,7 +286,7 @@ export class ServiceRecordService {
       if (record.kind !== 'RIGHTS_PROTECTION') throw badInput('input.id', 'not a rights-protection case');
       if (record.caseStatus === 'CLOSED') throw conflict('input.id', `the case was closed on ${record.closedOn}; a closed case is not changed`);
       if (input.closedOn != null && input.closedOn < record.servedOn) throw badInput('input.closedOn', `must not be before the case was opened (${record.servedOn})`);
-      if (input.note != null) record.note = note;
+      if (input.note !== undefined) record.note = note;
       if (input.closedOn != null) {
         record.caseStatus = 'CLOSED';
         record.closedOn = input.closedOn;

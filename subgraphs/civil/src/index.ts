@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { ServiceRecord, type SubgraphModule } from '@jiuye/common';
+import { importRunsResolver, ServiceRecord, type SubgraphModule } from '@jiuye/common';
 import { civilAccess } from './access';
 import { AssistanceGrant } from './assistance/assistance.entity';
 import { AssistanceResolver } from './assistance/assistance.resolver';
@@ -21,7 +21,7 @@ import { ServiceRecordResolver } from './service-record/service-record.resolver'
 
 export const civilSubgraph: SubgraphModule<CivilLoaders> = {
   name: 'civil',
-  resolvers: [ServiceRecordResolver, WorkerResolver, HouseholdResolver, AssistanceResolver, CivilWorkerHistoryResolver, CivilHouseholdHistoryResolver],
+  resolvers: [importRunsResolver('civil'), ServiceRecordResolver, WorkerResolver, HouseholdResolver, AssistanceResolver, CivilWorkerHistoryResolver, CivilHouseholdHistoryResolver],
   // Entity types reached only through _entities must be listed, or the schema leaves them out.
   orphanedTypes: [Worker, Household],
   referenceResolvers: {

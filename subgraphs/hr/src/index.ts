@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { ServiceRecord, WORKER_VILLAGES_PATH, type SubgraphModule } from '@jiuye/common';
+import { importRunsResolver, ServiceRecord, WORKER_VILLAGES_PATH, type SubgraphModule } from '@jiuye/common';
 import { DivisionRecord } from './division/division.entity';
 import { DivisionResolver, resolveDivisionReference } from './division/division.resolver';
 import { Division } from './division/division.type';
@@ -42,6 +42,8 @@ import { ServiceRecordResolver, serviceReferenceRoutes } from './service-record/
 export const hrSubgraph: SubgraphModule<HrLoaders> = {
   name: 'hr',
   resolvers: [
+    // 导入记录: hrImportRuns (common/src/import/runs.ts).
+    importRunsResolver('hr'),
     ServiceRecordResolver,
     WorkerResolver,
     HouseholdResolver,

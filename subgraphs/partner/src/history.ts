@@ -20,7 +20,10 @@ export const partnerHistory: DepartmentHistory = {
     labour_base: { kind: 'LabourBase' },
     partner_job_posting: { kind: 'PartnerJobPosting' },
   },
-  excluded: {},
+  excluded: {
+    import_run: 'the record of spreadsheet imports itself (common/src/import/store.ts): who imported which file, append-and-finish only',
+    import_row: 'the per-line outcome of an import; the records it wrote keep their history here, with the run as detail',
+  },
 };
 
 /** `Worker.partnerHistory` and `Worker.partnerRecordedAt`: changes to the person's records here. */

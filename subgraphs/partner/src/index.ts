@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { ServiceRecord, type SubgraphModule } from '@jiuye/common';
+import { importRunsResolver, ServiceRecord, type SubgraphModule } from '@jiuye/common';
 import { ContactAttempt } from './contact-attempt/contact-attempt.entity';
 import { ContactAttemptResolver } from './contact-attempt/contact-attempt.resolver';
 import { FollowUpVisit } from './follow-up/follow-up.entity';
@@ -34,10 +34,13 @@ export { publishedViews as partnerPublishedViews } from './published-views';
  */
 import { ServiceRecordResolver, serviceReferenceRoutes } from './service-record/service-record.resolver';
 import { partnerCityRoutes } from './partner-city/partner-city.route';
+import { partnerImports } from './import/transfer-import';
 
 export const partnerSubgraph: SubgraphModule<PartnerLoaders> = {
   name: 'partner',
   resolvers: [
+    // 导入记录: partnerImportRuns (common/src/import/runs.ts).
+    importRunsResolver('partner'),
     ServiceRecordResolver,
     WorkerResolver,
     PartnerCityResolver,
@@ -61,6 +64,8 @@ export const partnerSubgraph: SubgraphModule<PartnerLoaders> = {
   entities: [ServiceRecord, PartnerCity, LabourBase, PartnerJobPosting, TransferBatch, Transfer, FollowUpVisit, ContactAttempt, TransferReferral],
   migrations,
   routes: { ...serviceReferenceRoutes, ...partnerCityRoutes },
+  // 转移就业人员名单 from spreadsheets (src/import): POST /imports/transfers, GET /imports/runs/<id>/rejected.xlsx.
+  imports: partnerImports,
   createLoaders,
   access: partnerAccess,
   history: partnerHistory,

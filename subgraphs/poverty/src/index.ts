@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { ServiceRecord, type SubgraphModule } from '@jiuye/common';
+import { importRunsResolver, ServiceRecord, type SubgraphModule } from '@jiuye/common';
 import { Cadre, CadrePosting, ResponsibleUnit, UnitPairing } from './cadre/cadre.entity';
 import { CadrePostingResolver, CadreResolver } from './cadre/cadre.resolver';
 import { ResponsibleUnitResolver, UnitPairingResolver } from './responsible-unit/unit.resolver';
@@ -34,6 +34,8 @@ import { ServiceRecordResolver } from './service-record/service-record.resolver'
 export const povertySubgraph: SubgraphModule<PovertyLoaders> = {
   name: 'poverty',
   resolvers: [
+    // 导入记录: povertyImportRuns (common/src/import/runs.ts).
+    importRunsResolver('poverty'),
     ServiceRecordResolver,
     HouseholdResolver,
     WorkerResolver,

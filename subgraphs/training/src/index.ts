@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { ServiceRecord, type SubgraphModule } from '@jiuye/common';
+import { importRunsResolver, ServiceRecord, type SubgraphModule } from '@jiuye/common';
 import { Certificate } from './certificate/certificate.entity';
 import { ClassSession } from './class-session/class-session.entity';
 import { ClassSessionResolver } from './class-session/class-session.resolver';
@@ -31,6 +31,8 @@ import { ServiceRecordResolver, serviceReferenceRoutes } from './service-record/
 export const trainingSubgraph: SubgraphModule<TrainingLoaders> = {
   name: 'training',
   resolvers: [
+    // 导入记录: trainingImportRuns (common/src/import/runs.ts).
+    importRunsResolver('training'),
     ServiceRecordResolver,
     WorkerResolver,
     InstitutionResolver,

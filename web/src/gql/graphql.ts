@@ -1531,6 +1531,58 @@ export type IdNumberLookupCount = {
   staff: Scalars['String']['output'];
 };
 
+/** 导入记录 — one import of a spreadsheet: who, when, which file, dry run or not, what became of its rows. */
+export type ImportRun = {
+  __typename?: 'ImportRun';
+  /** The staff account that ran it. */
+  account: Scalars['String']['output'];
+  /** A dry run: decided every row, wrote none. */
+  dryRun: Scalars['Boolean']['output'];
+  /** Why a run did not finish: interrupted, broken-off, or the rule that stopped it. */
+  failure?: Maybe<Scalars['String']['output']>;
+  /** The file name as uploaded. */
+  fileName: Scalars['String']['output'];
+  /** When it finished or stopped (ISO 8601, UTC); empty while running. */
+  finishedAt?: Maybe<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  inserted: Scalars['Int']['output'];
+  /** The kind imported (workers, households, transfers …), as in POST /imports/<department>/<kind>. */
+  kind: Scalars['String']['output'];
+  /** The account's region when it ran. */
+  region?: Maybe<Scalars['String']['output']>;
+  /** Rows refused; their reasons are in GET /imports/<department>/runs/<id>/rejected.xlsx. */
+  rejected: Scalars['Int']['output'];
+  /** Rows answered so far (all of them once finished). */
+  rows: Scalars['Int']['output'];
+  /** SHA-256 of the file's bytes (hex): the same file imported twice has the same hash. */
+  sha256: Scalars['String']['output'];
+  /** When it started (ISO 8601, UTC). */
+  startedAt: Scalars['String']['output'];
+  status: ImportRunStatus;
+  unchanged: Scalars['Int']['output'];
+  updated: Scalars['Int']['output'];
+};
+
+/** A page of import runs, newest first. */
+export type ImportRunPage = {
+  __typename?: 'ImportRunPage';
+  nodes: Array<ImportRun>;
+  pageInfo: PageInfo;
+  /** How many runs match, over all pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** How an import run stands. */
+export type ImportRunStatus =
+  /** every row read and answered */
+  | 'FINISHED'
+  /** broken off (the process or the caller went away): the batches counted are written; import the same file again to complete it */
+  | 'INTERRUPTED'
+  /** still going (batches are being written) */
+  | 'RUNNING'
+  /** stopped by a rule on the file as a whole (failure says which, e.g. REGISTERED_ELSEWHERE); the batches counted are written */
+  | 'STOPPED';
+
 /** 按下级区划 — a region’s indicators and one row per child division (county → townships, township → villages, village → none), cut from the same suppressed tables as `indicators`: the children add up to the parent, and no withheld cell can be recovered by subtracting the others. */
 export type IndicatorBreakdown = {
   __typename?: 'IndicatorBreakdown';
@@ -3010,6 +3062,8 @@ export type Query = {
   cadre?: Maybe<Cadre>;
   /** 帮扶干部 serving (or who served) a village of your region, by id (region staff only). */
   cadres: CadrePage;
+  /** 导入记录 — civil's spreadsheet imports started by accounts of your region (or below it), newest first: who, when, kind, file name and hash, dry run or not, the counts, finished or interrupted. civil staff of a region. */
+  civilImportRuns: ImportRunPage;
   /** 目标完成情况: a region (default your region) and its subregions against their targets — target, the indicator of the measure for the period, completion rate, rank by rate. Dashboards: the indicators’ suppressed cells, the rate withheld with the count. */
   completion: Completion;
   /** 数据比对冲突: facts of two departments about a person or household that cannot both be true, as a worklist over a village, township or county (default: your whole region). Kept by the read model as the departments’ changes arrive; a resolved conflict stays resolved while both facts are unchanged. */
@@ -3030,6 +3084,8 @@ export type Query = {
   household?: Maybe<Household>;
   /** Registered households in a division, by household code. */
   households: HouseholdPage;
+  /** 导入记录 — hr's spreadsheet imports started by accounts of your region (or below it), newest first: who, when, kind, file name and hash, dry run or not, the counts, finished or interrupted. hr staff of a region. */
+  hrImportRuns: ImportRunPage;
   /** 按身份证号查询统计 — auditors: lookups by ID number per staff account, found and not found, most misses first. */
   idNumberLookups: Array<IdNumberLookupCount>;
   /** 指标分解: the indicators of a region (default your region) and of each of its child divisions, for one period, in one request. Same figures, rules and suppression as `indicators` (for every caller); the SQL is the same few grouped statements over the whole registry whatever the number of children. */
@@ -3065,6 +3121,8 @@ export type Query = {
   /** 东西部协作/对口帮扶城市, by code (partner-city staff: their own city). */
   partnerCities: Array<PartnerCity>;
   partnerCity?: Maybe<PartnerCity>;
+  /** 导入记录 — partner's spreadsheet imports started by accounts of your region (or below it), newest first: who, when, kind, file name and hash, dry run or not, the counts, finished or interrupted. partner staff of a region. */
+  partnerImportRuns: ImportRunPage;
   /** One pushed posting by id (partner-city staff: of their own city; another city’s reads as none). */
   partnerJobPosting?: Maybe<PartnerJobPosting>;
   /** 岗位推送 — jobs the partner cities pushed to the county. */
@@ -3073,6 +3131,8 @@ export type Query = {
   pendingEnrolments: EnrolmentPage;
   /** 人员查询: a person by ID number — in hr’s labour registry, or known only to poverty (a member of a registered household) or civil affairs — for department staff of the region where the person lives. A number nobody knows and a person outside your region give the same NOT_FOUND on idNumber. Worker(idNumber) stays the registry’s lookup. */
   person: KnownPerson;
+  /** 导入记录 — poverty's spreadsheet imports started by accounts of your region (or below it), newest first: who, when, kind, file name and hash, dry run or not, the counts, finished or interrupted. poverty staff of a region. */
+  povertyImportRuns: ImportRunPage;
   /** 贫困状态统计 — households and members per status in a division (every status, zeros included); small-cell suppressed for dashboards. */
   povertyStatusCounts: Array<StatusCount>;
   /** 防返贫监测候选: registered poor and lifted households of a region flagged today by POVERTY_HOUSEHOLD_LOST_ONLY_JOB, POVERTY_HOUSEHOLD_ALLOWANCE_STOPPED, POVERTY_HOUSEHOLD_DISABILITY_RECORDED and not under an open monitoring case (department staff of the region). */
@@ -3099,6 +3159,8 @@ export type Query = {
   trainingClass?: Maybe<TrainingClass>;
   /** 培训班 — classes by start date, optionally of one course. */
   trainingClasses: TrainingClassPage;
+  /** 导入记录 — training's spreadsheet imports started by accounts of your region (or below it), newest first: who, when, kind, file name and hash, dry run or not, the counts, finished or interrupted. training staff of a region. */
+  trainingImportRuns: ImportRunPage;
   /** 培训成效 — participants, completions and employment within 3 months, for classes that started in a period. */
   trainingOutcomes: TrainingOutcomes;
   /** 组织输出批次, latest departure first, of one partner city or of all. */
@@ -3169,6 +3231,13 @@ export type QueryCadresArgs = {
 };
 
 
+export type QueryCivilImportRunsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: Scalars['Int']['input'];
+  kind?: InputMaybe<Scalars['String']['input']>;
+};
+
+
 export type QueryCompletionArgs = {
   measure: TargetMeasure;
   period: Scalars['String']['input'];
@@ -3236,6 +3305,13 @@ export type QueryHouseholdsArgs = {
   divisionCode: Scalars['DivisionCode']['input'];
   first?: Scalars['Int']['input'];
   status?: InputMaybe<PovertyStatus>;
+};
+
+
+export type QueryHrImportRunsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: Scalars['Int']['input'];
+  kind?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -3353,6 +3429,13 @@ export type QueryPartnerCityArgs = {
 };
 
 
+export type QueryPartnerImportRunsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: Scalars['Int']['input'];
+  kind?: InputMaybe<Scalars['String']['input']>;
+};
+
+
 export type QueryPartnerJobPostingArgs = {
   id: Scalars['ID']['input'];
 };
@@ -3374,6 +3457,13 @@ export type QueryPendingEnrolmentsArgs = {
 
 export type QueryPersonArgs = {
   idNumber: Scalars['String']['input'];
+};
+
+
+export type QueryPovertyImportRunsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: Scalars['Int']['input'];
+  kind?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -3467,6 +3557,13 @@ export type QueryTrainingClassesArgs = {
   startsFrom?: InputMaybe<Scalars['LocalDate']['input']>;
   startsTo?: InputMaybe<Scalars['LocalDate']['input']>;
   status?: InputMaybe<ClassStatus>;
+};
+
+
+export type QueryTrainingImportRunsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: Scalars['Int']['input'];
+  kind?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -4985,7 +5082,7 @@ export type UnregisteredLabourerPage = {
   totalCount: Scalars['Int']['output'];
 };
 
-/** Change a cadre of your region: the fields given are replaced. Open responsibilities keep the unit they began with. */
+/** Change a cadre of your region: the fields given are replaced. Open responsibilities keep the unit they began with. Fields left out stay as they are; an explicit null clears phone (as clearPhone: true); null on any other field is refused (BAD_USER_INPUT naming it). The change history records old → new (or old → null). */
 export type UpdateCadreInput = {
   /** true: no phone on record any more. */
   clearPhone?: InputMaybe<Scalars['Boolean']['input']>;
@@ -4996,7 +5093,7 @@ export type UpdateCadreInput = {
   unitId?: InputMaybe<Scalars['ID']['input']>;
 };
 
-/** Change a session not yet held (today or later): the fields given are replaced. */
+/** Change a session not yet held (today or later): the fields given are replaced. Fields left out stay as they are; null on a field is refused (BAD_USER_INPUT naming it): every field here is required. The change history records old → new (or old → null). */
 export type UpdateClassSessionInput = {
   endsAt?: InputMaybe<Scalars['String']['input']>;
   heldOn?: InputMaybe<Scalars['LocalDate']['input']>;
@@ -5005,7 +5102,7 @@ export type UpdateClassSessionInput = {
   topic?: InputMaybe<Scalars['String']['input']>;
 };
 
-/** Change an open course: the fields given are replaced, the others kept (the trade stays). */
+/** Change an open course: the fields given are replaced, the others kept (the trade stays). Fields left out stay as they are; an explicit null clears level (as clearLevel: true); null on any other field is refused (BAD_USER_INPUT naming it). The change history records old → new (or old → null). */
 export type UpdateCourseInput = {
   /** true: the course has no grade any more. */
   clearLevel?: InputMaybe<Scalars['Boolean']['input']>;
@@ -5018,7 +5115,7 @@ export type UpdateCourseInput = {
   subsidyPerTrainee?: InputMaybe<Scalars['Int']['input']>;
 };
 
-/** Change an operating employer; fields left out stay as they are. */
+/** Change an operating employer. Fields left out stay as they are; an explicit null clears certifiedOn (kinds without certification only); null on any other field is refused (BAD_USER_INPUT naming it). The change history records old → new (or old → null). */
 export type UpdateEmployerInput = {
   certifiedOn?: InputMaybe<Scalars['LocalDate']['input']>;
   creditCode?: InputMaybe<Scalars['String']['input']>;
@@ -5028,7 +5125,7 @@ export type UpdateEmployerInput = {
   name?: InputMaybe<Scalars['String']['input']>;
 };
 
-/** Change a fair that is not cancelled; fields left out stay as they are. */
+/** Change a fair that is not cancelled. Fields left out stay as they are; an explicit null clears venue (online fairs only); null on any other field is refused (BAD_USER_INPUT naming it). The change history records old → new (or old → null). */
 export type UpdateJobFairInput = {
   /** Moved only before intentions or attendance are recorded; the postings brought must be open on the new day. */
   heldOn?: InputMaybe<Scalars['LocalDate']['input']>;
@@ -5038,7 +5135,7 @@ export type UpdateJobFairInput = {
   venue?: InputMaybe<Scalars['String']['input']>;
 };
 
-/** Change an open posting; fields left out stay as they are. */
+/** Change an open posting. Fields left out stay as they are; an explicit null clears requiredTrade (低门槛), minEducation; null on any other field is refused (BAD_USER_INPUT naming it). The change history records old → new (or old → null). */
 export type UpdateJobPostingInput = {
   /** Not below the intentions already reached for it. */
   headcount?: InputMaybe<Scalars['Int']['input']>;
@@ -5056,7 +5153,7 @@ export type UpdateJobPostingInput = {
   title?: InputMaybe<Scalars['String']['input']>;
 };
 
-/** Change an open base or station: the fields given are replaced, the others kept. */
+/** Change an open base or station: the fields given are replaced, the others kept. Fields left out stay as they are; null on a field is refused (BAD_USER_INPUT naming it): every field here is required. The change history records old → new (or old → null). */
 export type UpdateLabourBaseInput = {
   address?: InputMaybe<Scalars['String']['input']>;
   id: Scalars['ID']['input'];
@@ -5064,7 +5161,7 @@ export type UpdateLabourBaseInput = {
   name?: InputMaybe<Scalars['String']['input']>;
 };
 
-/** Change an open posting: the fields given are replaced, the others kept. clearBase / clearRequiredTrade empty those. */
+/** Change an open posting: the fields given are replaced, the others kept. Fields left out stay as they are; an explicit null clears baseId (as clearBase: true), requiredTrade (as clearRequiredTrade: true); null on any other field is refused (BAD_USER_INPUT naming it). The change history records old → new (or old → null). */
 export type UpdatePartnerJobPostingInput = {
   baseId?: InputMaybe<Scalars['ID']['input']>;
   /** true: the posting is no longer tied to a base. */
@@ -5082,26 +5179,26 @@ export type UpdatePartnerJobPostingInput = {
   validUntil?: InputMaybe<Scalars['LocalDate']['input']>;
 };
 
-/** Change an open unit of your region: the fields given are replaced. */
+/** Change an open unit of your region: the fields given are replaced. Fields left out stay as they are; null on a field is refused (BAD_USER_INPUT naming it): every field here is required. The change history records old → new (or old → null). */
 export type UpdateResponsibleUnitInput = {
   id: Scalars['ID']['input'];
   kind?: InputMaybe<ResponsibleUnitKind>;
   name?: InputMaybe<Scalars['String']['input']>;
 };
 
-/** 维权案件 — update a rights-protection case until it is closed: its note, or close it with the day and outcome. */
+/** 维权案件 — update a rights-protection case until it is closed: its note, or close it with the day and outcome. Fields left out stay as they are; an explicit null clears note; null on any other field is refused (BAD_USER_INPUT naming it). The change history records old → new (or old → null). */
 export type UpdateRightsCaseInput = {
   /** Closes the case: not before it was opened, not after today; needs outcome. */
   closedOn?: InputMaybe<Scalars['LocalDate']['input']>;
   /** The RIGHTS_PROTECTION service record. */
   id: Scalars['ID']['input'];
-  /** Replaces the note; up to 500 characters, no ID number. */
+  /** Replaces the note; up to 500 characters, no ID number; null clears it. */
   note?: InputMaybe<Scalars['String']['input']>;
   /** How the case ended (RESOLVED, MEDIATED, REFERRED_TO_ARBITRATION, REFERRED_TO_COURT, WITHDRAWN, UNRESOLVED); needs closedOn. */
   outcome?: InputMaybe<ServiceOutcome>;
 };
 
-/** 月动态核实 — the monthly verification of a registry record: fields left out stay as they are, trainingWish: null clears the wish, and verifiedOn becomes today either way. */
+/** 月动态核实 — the monthly verification of a registry record; verifiedOn becomes today either way. Fields left out stay as they are; an explicit null clears trainingWish; null on any other field is refused (BAD_USER_INPUT naming it). The change history records old → new (or old → null). */
 export type UpdateSixClaritiesInput = {
   education?: InputMaybe<Education>;
   employmentIntention?: InputMaybe<EmploymentIntention>;
@@ -5113,7 +5210,7 @@ export type UpdateSixClaritiesInput = {
   trainingWish?: InputMaybe<Trade>;
 };
 
-/** Change an open class: the fields given are replaced, the others kept. */
+/** Change an open class: the fields given are replaced, the others kept. Fields left out stay as they are; an explicit null clears funder (and its city), funderCityCode; null on any other field is refused (BAD_USER_INPUT naming it). The change history records old → new (or old → null). */
 export type UpdateTrainingClassInput = {
   /** Not below the places already taken. */
   capacity?: InputMaybe<Scalars['Int']['input']>;
@@ -5129,7 +5226,7 @@ export type UpdateTrainingClassInput = {
   teacher?: InputMaybe<Scalars['String']['input']>;
 };
 
-/** Change an open post; its kind and village stay (another kind or village is another post). Fields left out stay as they are. */
+/** Change an open post; its kind and village stay (another kind or village is another post). Fields left out stay as they are; an explicit null clears agency; null on any other field is refused (BAD_USER_INPUT naming it). The change history records old → new (or old → null). */
 export type UpdateWelfarePostInput = {
   agency?: InputMaybe<Scalars['String']['input']>;
   fundingSource?: InputMaybe<WelfarePostFunding>;

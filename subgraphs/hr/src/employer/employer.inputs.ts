@@ -1,5 +1,5 @@
 import { Field, ID, InputType } from 'type-graphql';
-import { DivisionCodeScalar, LocalDateScalar } from '@jiuye/common';
+import { DivisionCodeScalar, LocalDateScalar, updateInputDescription } from '@jiuye/common';
 import { EmployerKind } from './employer.entity';
 
 @InputType({ description: '新增用工主体 — record an employer, poverty workshop, village factory, assistance base or cooperative.' })
@@ -23,7 +23,7 @@ export class CreateEmployerInput {
   certifiedOn?: string | null;
 }
 
-@InputType({ description: 'Change an operating employer; fields left out stay as they are.' })
+@InputType({ description: updateInputDescription('Change an operating employer.', ['certifiedOn (kinds without certification only)']) })
 export class UpdateEmployerInput {
   @Field(() => ID)
   id: string;

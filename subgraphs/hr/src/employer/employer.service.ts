@@ -1,6 +1,20 @@
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { badInput, checkPageSize, conflict, decodeIdCursor, divisionCodeRange, forbidden, notFound, type Page, parseRowId, requireDivisionCode, toPage } from '@jiuye/common';
+import {
+  badInput,
+  checkPageSize,
+  conflict,
+  decodeIdCursor,
+  divisionCodeRange,
+  forbidden,
+  notFound,
+  type Page,
+  parseRowId,
+  patched,
+  refuseClearing,
+  requireDivisionCode,
+  toPage,
+} from '@jiuye/common';
 import type { ReferenceScope } from '../access';
 import { JobPosting } from '../job-posting/job-posting.entity';
 import { conflictOnUnique, InputCheck, requireKnownDivision } from '../validation';
@@ -68,12 +82,14 @@ export class EmployerService {
     const creditCode = input.creditCode == null ? null : check.creditCode(input.creditCode, 'input.creditCode');
     if (input.divisionCode != null) check.divisionCode(input.divisionCode, 'input.divisionCode', LOCATION_LEVELS);
     if (input.certifiedOn != null) check.notInFuture(input.certifiedOn, 'input.certifiedOn');
+    refuseClearing(check, input, ['name', 'kind', 'divisionCode', 'creditCode']);
     check.throwIfAny();
     const updated = this.em.transactional(async (em) => {
       const employer = await requireEmployerInScope(em, id, scope, 'input.id');
       if (employer.closedOn !== null) throw conflict('input.id', `the employer closed on ${employer.closedOn}`);
       const kind = input.kind ?? employer.kind;
-      const certifiedOn = input.certifiedOn ?? employer.certifiedOn;
+      // null clears the certification date, which only kinds without certification may lack.
+      const certifiedOn = patched(input.certifiedOn, employer.certifiedOn);
       if (CERTIFIED_EMPLOYER_KINDS.includes(kind) && certifiedOn === null)
         throw badInput('input.certifiedOn', 'a workshop, village factory or assistance base has a certification date (认定日期)');
       if (input.divisionCode != null || input.kind != null) {

@@ -1,5 +1,5 @@
 import { Field, ID, InputType, Int } from 'type-graphql';
-import { DivisionCodeScalar, LocalDateScalar } from '@jiuye/common';
+import { DivisionCodeScalar, LocalDateScalar, updateInputDescription } from '@jiuye/common';
 
 @InputType({ description: '达成意向 — record that a worker and an employer agreed on a posting at a job fair.' })
 export class RecordJobFairIntentionInput {
@@ -37,7 +37,7 @@ export class CreateJobFairInput {
   organiser: string;
 }
 
-@InputType({ description: 'Change a fair that is not cancelled; fields left out stay as they are.' })
+@InputType({ description: updateInputDescription('Change a fair that is not cancelled.', ['venue (online fairs only)']) })
 export class UpdateJobFairInput {
   @Field(() => ID)
   id: string;

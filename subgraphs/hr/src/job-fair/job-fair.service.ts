@@ -13,6 +13,7 @@ import {
   requireDivisionCode,
   todayInChina,
   toPage,
+  refuseClearing,
 } from '@jiuye/common';
 import type { ReferenceScope } from '../access';
 import { Employer } from '../employer/employer.entity';
@@ -90,6 +91,7 @@ export class JobFairService {
     const name = input.name == null ? null : check.text(input.name, 'input.name', 2, 100);
     const organiser = input.organiser == null ? null : check.text(input.organiser, 'input.organiser', 2, 100);
     const venue = input.venue == null ? null : check.text(input.venue, 'input.venue', 2, 100);
+    refuseClearing(check, input, ['name', 'heldOn', 'organiser']);
     check.throwIfAny();
     return this.em.transactional(async (em) => {
       const fair = await this.requireFairInScope(em, id, 'input.id');
@@ -102,7 +104,9 @@ export class JobFairService {
         if (closed.length) throw conflict('input.heldOn', `${closed.length} of the postings brought are not open on ${input.heldOn}`);
         fair.heldOn = input.heldOn;
       }
-      em.assign(fair, { name: name ?? fair.name, organiser: organiser ?? fair.organiser, venue: venue ?? fair.venue });
+      // null clears the venue, which only an online fair may lack (as createJobFair); left out, it stays.
+      if (input.venue === null && !fair.online) throw badInput('input.venue', 'an on-site fair has a venue');
+      em.assign(fair, { name: name ?? fair.name, organiser: organiser ?? fair.organiser, venue: input.venue === undefined ? fair.venue : venue });
       await em.flush();
       return fair;
     });

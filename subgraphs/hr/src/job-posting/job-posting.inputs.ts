@@ -1,5 +1,5 @@
 import { Field, ID, InputType, Int } from 'type-graphql';
-import { Education, EmploymentPlace, LocalDateScalar, Trade } from '@jiuye/common';
+import { Education, EmploymentPlace, LocalDateScalar, Trade, updateInputDescription } from '@jiuye/common';
 import { PostingCloseReason } from './job-posting.entity';
 
 @InputType({ description: '发布招聘岗位 — a job posting of an operating employer of your region.' })
@@ -44,7 +44,7 @@ export class CreateJobPostingInput {
   openUntil: string;
 }
 
-@InputType({ description: 'Change an open posting; fields left out stay as they are.' })
+@InputType({ description: updateInputDescription('Change an open posting.', ['requiredTrade (低门槛)', 'minEducation']) })
 export class UpdateJobPostingInput {
   @Field(() => ID)
   id: string;

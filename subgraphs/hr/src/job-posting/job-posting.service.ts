@@ -1,6 +1,21 @@
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { addDays, badInput, checkPageSize, conflict, decodeIdCursor, type EmploymentPlace, notFound, type Page, parseRowId, todayInChina, toPage, type Trade } from '@jiuye/common';
+import {
+  addDays,
+  badInput,
+  checkPageSize,
+  conflict,
+  decodeIdCursor,
+  type EmploymentPlace,
+  notFound,
+  type Page,
+  parseRowId,
+  todayInChina,
+  toPage,
+  type Trade,
+  patched,
+  refuseClearing,
+} from '@jiuye/common';
 import type { ReferenceScope } from '../access';
 import { Employer } from '../employer/employer.entity';
 import { requireEmployerInScope } from '../employer/employer.service';
@@ -127,6 +142,7 @@ export class JobPostingService {
     if (input.monthlyWageMin != null) check.integer(input.monthlyWageMin, 'input.monthlyWageMin', WAGE.min, WAGE.max);
     if (input.monthlyWageMax != null) check.integer(input.monthlyWageMax, 'input.monthlyWageMax', WAGE.min, WAGE.max);
     if (input.headcount != null) check.integer(input.headcount, 'input.headcount', HEADCOUNT.min, HEADCOUNT.max);
+    refuseClearing(check, input, ['title', 'threshold', 'skills', 'monthlyWageMin', 'monthlyWageMax', 'place', 'location', 'headcount', 'openUntil']);
     check.throwIfAny();
     return this.em.transactional(async (em) => {
       const { posting, employer } = await requirePostingInScope(em, id, scope, 'input.id');
@@ -146,8 +162,9 @@ export class JobPostingService {
       if (result.headcount < taken) throw conflict('input.headcount', `${taken} intentions are already reached for this posting`);
       em.assign(posting, {
         ...Object.fromEntries(Object.entries(changes).filter(([, value]) => value !== undefined)),
-        ...(input.requiredTrade != null ? { requiredTrade: input.requiredTrade } : {}),
-        ...(input.minEducation != null ? { minEducation: input.minEducation } : {}),
+        // null clears the trade (低门槛) and the education asked for; left out, they stay.
+        requiredTrade: patched(input.requiredTrade, posting.requiredTrade),
+        minEducation: patched(input.minEducation, posting.minEducation),
         ...(input.place != null ? { place: input.place } : {}),
         ...result,
       });

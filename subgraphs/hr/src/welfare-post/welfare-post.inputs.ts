@@ -1,5 +1,5 @@
 import { Field, ID, InputType, Int } from 'type-graphql';
-import { DivisionCodeScalar, LocalDateScalar, WelfarePostKind } from '@jiuye/common';
+import { DivisionCodeScalar, LocalDateScalar, WelfarePostKind, updateInputDescription } from '@jiuye/common';
 import { WelfarePostFunding } from './welfare-post.entity';
 
 @InputType({ description: '公益性岗位安置 — give a vacant public-welfare post to a worker of the same village.' })
@@ -56,7 +56,9 @@ export class CreateWelfarePostInput {
   maxHolderAge?: number | null;
 }
 
-@InputType({ description: 'Change an open post; its kind and village stay (another kind or village is another post). Fields left out stay as they are.' })
+@InputType({
+  description: updateInputDescription('Change an open post; its kind and village stay (another kind or village is another post).', ['agency']),
+})
 export class UpdateWelfarePostInput {
   @Field(() => ID)
   id: string;

@@ -15,6 +15,7 @@ import {
   toPage,
   WelfarePostKindVocabulary,
   type WelfarePostKind,
+  refuseClearing,
 } from '@jiuye/common';
 import type { ReferenceScope } from '../access';
 import { DivisionRecord } from '../division/division.entity';
@@ -91,11 +92,14 @@ export class WelfarePostService {
     const id = check.recordId(input.id, 'input.id', 'a welfare post');
     const title = input.title == null ? undefined : check.text(input.title, 'input.title', 2, 100);
     const terms = this.checkTerms(check, input);
+    // null clears the agency (用岗单位, optional); left out, it stays.
+    const cleared = input.agency === null ? { agency: null } : {};
+    refuseClearing(check, input, ['title', 'managingDepartment', 'fundingSource', 'monthlyAllowance', 'maxHolderAge']);
     check.throwIfAny();
     return this.em.transactional(async (em) => {
       const post = await this.requirePostInScope(em, id, 'input.id');
       if (post.closedOn !== null) throw conflict('input.id', `the post was closed on ${post.closedOn}`);
-      const changes = Object.fromEntries(Object.entries({ title, ...terms }).filter(([, value]) => value !== undefined));
+      const changes = { ...Object.fromEntries(Object.entries({ title, ...terms }).filter(([, value]) => value !== undefined)), ...cleared };
       em.assign(post, changes);
       await em.flush();
       return post;

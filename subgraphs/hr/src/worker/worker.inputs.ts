@@ -1,5 +1,5 @@
 import { Field, InputType } from 'type-graphql';
-import { Education, EmploymentIntention, EmploymentStatus, PopulationStatus, SkillLevel, Trade } from '@jiuye/common';
+import { Education, EmploymentIntention, EmploymentStatus, PopulationStatus, SkillLevel, Trade, updateInputDescription } from '@jiuye/common';
 
 @InputType({ description: '农村劳动力实名制登记 — register a person aged 16–60 in the labour registry with the six clarities.' })
 export class RegisterWorkerInput {
@@ -37,8 +37,7 @@ export class RegisterWorkerInput {
 }
 
 @InputType({
-  description:
-    '月动态核实 — the monthly verification of a registry record: fields left out stay as they are, trainingWish: null clears the wish, and verifiedOn becomes today either way.',
+  description: updateInputDescription('月动态核实 — the monthly verification of a registry record; verifiedOn becomes today either way.', ['trainingWish']),
 })
 export class UpdateSixClaritiesInput {
   @Field(() => String)

@@ -20,6 +20,7 @@ import {
   type Trade,
   villageOfHousehold,
   workerPseudonym,
+  refuseClearing,
 } from '@jiuye/common';
 import { DivisionRecord } from '../division/division.entity';
 import { Employment } from '../employment/employment.entity';
@@ -177,9 +178,8 @@ export class WorkerService {
   async updateSixClarities(input: UpdateSixClaritiesInput): Promise<WorkerRecord> {
     const check = new InputCheck();
     check.idNumber(input.idNumber, 'input.idNumber');
-    for (const field of ['populationStatus', 'employmentStatus', 'employmentIntention', 'skillLevel', 'education'] as const) {
-      check.check(input[field] !== null, `input.${field}`, 'cannot be cleared; leave it out to keep it');
-    }
+    // trainingWish: null clears the wish; the clarities themselves are required (common/src/update-input.ts).
+    refuseClearing(check, input, ['populationStatus', 'employmentStatus', 'employmentIntention', 'skillLevel', 'education']);
     check.check(input.employmentStatus !== 'EMPLOYED', 'input.employmentStatus', SET_BY_EMPLOYMENT_RECORDS);
     check.throwIfAny();
     return this.em.transactional(async (em) => {

@@ -1,5 +1,5 @@
 import { Field, ID, InputType, Int } from 'type-graphql';
-import { DivisionCodeScalar, LocalDateScalar, Trade } from '@jiuye/common';
+import { DivisionCodeScalar, LocalDateScalar, Trade, updateInputDescription } from '@jiuye/common';
 
 @InputType({ description: '岗位推送 — a partner city pushes one of its jobs to the county (partner-city staff, their own city).' })
 export class CreatePartnerJobPostingInput {
@@ -31,7 +31,12 @@ export class CreatePartnerJobPostingInput {
   validUntil: string;
 }
 
-@InputType({ description: 'Change an open posting: the fields given are replaced, the others kept. clearBase / clearRequiredTrade empty those.' })
+@InputType({
+  description: updateInputDescription('Change an open posting: the fields given are replaced, the others kept.', [
+    'baseId (as clearBase: true)',
+    'requiredTrade (as clearRequiredTrade: true)',
+  ]),
+})
 export class UpdatePartnerJobPostingInput {
   @Field(() => ID)
   id: string;

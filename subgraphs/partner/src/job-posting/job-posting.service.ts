@@ -1,6 +1,20 @@
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { addDays, badInput, checkPageSize, conflict, decodeIdCursor, InputProblems, isRowId, notFound, parseRowId, toPage, todayInChina, type Page } from '@jiuye/common';
+import {
+  addDays,
+  badInput,
+  checkPageSize,
+  conflict,
+  decodeIdCursor,
+  InputProblems,
+  isRowId,
+  notFound,
+  parseRowId,
+  toPage,
+  todayInChina,
+  type Page,
+  refuseClearing,
+} from '@jiuye/common';
 import type { CityScope } from '../access';
 import { LabourBase } from '../labour-base/labour-base.entity';
 import { PartnerCity } from '../partner-city/partner-city.entity';
@@ -99,13 +113,14 @@ export class JobPostingService {
 
   async update(input: UpdatePartnerJobPostingInput, inScope: CityScope): Promise<PartnerJobPosting> {
     const today = todayInChina();
-    new InputProblems()
+    const problems = new InputProblems()
       .check(isRowId(input.id), 'input.id', 'not a posting id')
       .check(input.baseId == null || isRowId(input.baseId), 'input.baseId', 'not a labour base id')
       .check(!(input.clearBase && input.baseId != null), 'input.clearBase', 'give a base or clear it, not both')
       .check(!(input.clearRequiredTrade && input.requiredTrade != null), 'input.clearRequiredTrade', 'give a trade or clear it, not both')
-      .check(input.validUntil == null || input.validUntil >= today, 'input.validUntil', 'must not be before today; close the posting instead')
-      .throwIfAny();
+      .check(input.validUntil == null || input.validUntil >= today, 'input.validUntil', 'must not be before today; close the posting instead');
+    refuseClearing(problems, input, ['employerName', 'title', 'monthlyWage', 'headcount', 'pushedOn', 'validUntil']);
+    problems.throwIfAny();
     return this.em.transactional(async (em) => {
       const posting = await lockInScope(em, input.id, inScope);
       if (posting.closedOn !== null) throw conflict('input.id', `the posting was closed on ${posting.closedOn}; push a new one`);
@@ -124,9 +139,10 @@ export class JobPostingService {
       }
       if (input.baseId != null) await requireOpenBase(em, Number(input.baseId), posting.cityCode, values.pushedOn);
       Object.assign(posting, values);
-      if (input.clearBase) posting.baseId = null;
+      // baseId / requiredTrade: null clears them, as clearBase / clearRequiredTrade: true do.
+      if (input.clearBase || input.baseId === null) posting.baseId = null;
       else if (input.baseId != null) posting.baseId = Number(input.baseId);
-      if (input.clearRequiredTrade) posting.requiredTrade = null;
+      if (input.clearRequiredTrade || input.requiredTrade === null) posting.requiredTrade = null;
       else if (input.requiredTrade != null) posting.requiredTrade = input.requiredTrade;
       await em.flush();
       return posting;

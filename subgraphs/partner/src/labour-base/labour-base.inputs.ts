@@ -1,5 +1,5 @@
 import { Field, ID, InputType } from 'type-graphql';
-import { DivisionCodeScalar, LocalDateScalar } from '@jiuye/common';
+import { DivisionCodeScalar, LocalDateScalar, updateInputDescription } from '@jiuye/common';
 import { LabourBaseKind } from './labour-base.entity';
 
 @InputType({ description: '设立劳务输出基地/劳务工作站 — a labour-export base or service station in a partner city.' })
@@ -17,7 +17,7 @@ export class CreateLabourBaseInput {
   address: string;
 }
 
-@InputType({ description: 'Change an open base or station: the fields given are replaced, the others kept.' })
+@InputType({ description: updateInputDescription('Change an open base or station: the fields given are replaced, the others kept.', []) })
 export class UpdateLabourBaseInput {
   @Field(() => ID)
   id: string;

@@ -1,6 +1,6 @@
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { conflict, InputProblems, isRowId, notFound, parseRowId, todayInChina } from '@jiuye/common';
+import { conflict, InputProblems, isRowId, notFound, parseRowId, todayInChina, refuseClearing } from '@jiuye/common';
 import type { CityScope } from '../access';
 import { PartnerCity } from '../partner-city/partner-city.entity';
 import { cleanText, hasLength, requireCityCode } from '../validation';
@@ -50,11 +50,12 @@ export class LabourBaseService {
   async update(input: UpdateLabourBaseInput, inScope: CityScope): Promise<LabourBase> {
     const name = input.name == null ? null : cleanText(input.name);
     const address = input.address == null ? null : cleanText(input.address);
-    new InputProblems()
+    const problems = new InputProblems()
       .check(isRowId(input.id), 'input.id', 'not a labour base id')
       .check(input.name == null || hasLength(name, 2, 100), 'input.name', 'give a name of 2 to 100 characters')
-      .check(input.address == null || hasLength(address, 2, 200), 'input.address', 'give an address of 2 to 200 characters')
-      .throwIfAny();
+      .check(input.address == null || hasLength(address, 2, 200), 'input.address', 'give an address of 2 to 200 characters');
+    refuseClearing(problems, input, ['name', 'kind', 'address']);
+    problems.throwIfAny();
     return this.em.transactional(async (em) => {
       const base = await this.lockInScope(em, input.id, inScope);
       if (base.closedOn !== null) throw conflict('input.id', `the base was closed on ${base.closedOn}; a closed base is not changed`);

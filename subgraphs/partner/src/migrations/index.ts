@@ -9,6 +9,7 @@ import { Migration20261207140300 } from './Migration20261207140300';
 import { Migration20261208110400 } from './Migration20261208110400';
 import { Migration20261208160000 } from './Migration20261208160000';
 import { Migration20261209500400 } from './Migration20261209500400';
+import { Migration20261210100000 } from './Migration20261210100000';
 
 export const migrations: MigrationObject[] = [
   { name: 'Migration20261123092130', class: Migration20261123092130 },
@@ -20,4 +21,5 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261208110400', class: Migration20261208110400 },
   { name: 'Migration20261208160000', class: Migration20261208160000 },
   { name: 'Migration20261209500400', class: Migration20261209500400 },
+  { name: 'Migration20261210100000', class: Migration20261210100000 },
 ];

@@ -28,10 +28,10 @@ import { PartnerCity } from '../partner-city/partner-city.entity';
 import type { CityPlace } from '../validation';
 
 /** What a new transfer carries besides where it came from (a batch, or the worker's own way). */
-type TransferFacts = Pick<RecordTransferInput, 'idNumber' | 'startedOn'> & { phone: string | null; employerName: string; jobTitle: string; fareReimbursed: boolean };
+export type TransferFacts = Pick<RecordTransferInput, 'idNumber' | 'startedOn'> & { phone: string | null; employerName: string; jobTitle: string; fareReimbursed: boolean };
 
-/** The checks every new transfer passes, batch or none: all problems at once, naming the fields. */
-function checkTransferFacts(input: RecordTransferInput | RecordSelfOrganisedTransferInput, problems: InputProblems): TransferFacts {
+/** The checks every new transfer passes, batch or none: all problems at once, naming the fields (a malformed ID number is thrown at once). */
+export function checkTransferFacts(input: RecordTransferInput | RecordSelfOrganisedTransferInput, problems: InputProblems): TransferFacts {
   requireIdNumber(input.idNumber, 'input.idNumber');
   const phone = cleanText(input.phone);
   const employerName = cleanText(input.employerName);
@@ -44,8 +44,13 @@ function checkTransferFacts(input: RecordTransferInput | RecordSelfOrganisedTran
   return { idNumber: input.idNumber, startedOn: input.startedOn, phone, employerName: employerName!, jobTitle: jobTitle!, fareReimbursed: input.fareReimbursed ?? false };
 }
 
-const OPEN_TRANSFER = 'the worker already has an open transfer; end it (endTransfer) before recording a new one';
+export const OPEN_TRANSFER = 'the worker already has an open transfer; end it (endTransfer) before recording a new one';
 const OPEN_PENDING = "your city already recorded an open transfer of this ID number that awaits the county's confirmation";
+
+/** Why a worker's own transfer (自发外出) cannot have started on that day in the city: before the pairing began. */
+export function pairingRefusal(city: Pick<PartnerCity, 'pairedSince'>, startedOn: string): string | null {
+  return startedOn < city.pairedSince ? `must not be before the pairing with this city began (${city.pairedSince})` : null;
+}
 
 /** 东西部协作 rules for transfers: one open transfer per worker, dates in order. */
 export class TransferService {
@@ -92,7 +97,8 @@ export class TransferService {
     return this.em.transactional(async (em) => {
       const city = await em.findOne(PartnerCity, { code: place.city });
       if (!city) throw notFound('partner city', 'input.cityCode');
-      if (input.startedOn < city.pairedSince) throw badInput('input.startedOn', `must not be before the pairing with this city began (${city.pairedSince})`);
+      const beforePairing = pairingRefusal(city, input.startedOn);
+      if (beforePairing) throw badInput('input.startedOn', beforePairing);
       return this.insert(em, facts, { cityCode: city.code, batchId: null, district: place.district }, confirmed, mayKnow);
     });
   }

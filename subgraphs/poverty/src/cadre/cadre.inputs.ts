@@ -1,5 +1,5 @@
 import { Field, ID, InputType } from 'type-graphql';
-import { LocalDateScalar } from '@jiuye/common';
+import { LocalDateScalar, updateInputDescription } from '@jiuye/common';
 import { CadreRole } from './cadre.entity';
 
 @InputType({ description: '选派帮扶干部 — a cadre and the first village they serve (in your region).' })
@@ -23,7 +23,11 @@ export class CreateCadreInput {
   since: string;
 }
 
-@InputType({ description: 'Change a cadre of your region: the fields given are replaced. Open responsibilities keep the unit they began with.' })
+@InputType({
+  description: updateInputDescription('Change a cadre of your region: the fields given are replaced. Open responsibilities keep the unit they began with.', [
+    'phone (as clearPhone: true)',
+  ]),
+})
 export class UpdateCadreInput {
   @Field(() => ID)
   id: string;

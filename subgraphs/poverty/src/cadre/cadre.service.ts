@@ -14,6 +14,7 @@ import {
   parseRowId,
   toPage,
   todayInChina,
+  refuseClearing,
 } from '@jiuye/common';
 import { checkPositiveId } from '../household/household.service';
 import { HouseholdResponsibility } from '../responsibility/responsibility.entity';
@@ -103,6 +104,7 @@ export class CadreService {
       .check(input.name == null || hasLength(name, 2, 30), 'input.name', 'give a name of 2 to 30 characters')
       .check(input.phone == null || (phone !== null && isMobileNumber(phone)), 'input.phone', MOBILE_NUMBER_MESSAGE)
       .check(!(input.clearPhone && input.phone != null), 'input.clearPhone', 'give a phone or clear it, not both');
+    refuseClearing(problems, input, ['name', 'unitId', 'role']);
     const id = checkPositiveId(problems, input.id, 'input.id');
     const unitId = input.unitId == null ? null : checkPositiveId(problems, input.unitId, 'input.unitId');
     problems.throwIfAny();
@@ -114,7 +116,8 @@ export class CadreService {
       }
       if (name !== null) cadre.name = name;
       if (input.role != null) cadre.role = input.role;
-      if (input.clearPhone) cadre.phone = null;
+      // phone: null clears it, as clearPhone: true does.
+      if (input.clearPhone || input.phone === null) cadre.phone = null;
       else if (phone !== null) cadre.phone = phone;
       await em.flush();
       return cadre;

@@ -1,5 +1,5 @@
 import { Field, ID, InputType } from 'type-graphql';
-import { DivisionCodeScalar, LocalDateScalar } from '@jiuye/common';
+import { DivisionCodeScalar, LocalDateScalar, updateInputDescription } from '@jiuye/common';
 import { ResponsibleUnitKind } from '../cadre/cadre.entity';
 
 @InputType({ description: '帮扶单位 — a unit your poverty office keeps.' })
@@ -14,7 +14,7 @@ export class CreateResponsibleUnitInput {
   regionCode?: string | null;
 }
 
-@InputType({ description: 'Change an open unit of your region: the fields given are replaced.' })
+@InputType({ description: updateInputDescription('Change an open unit of your region: the fields given are replaced.', []) })
 export class UpdateResponsibleUnitInput {
   @Field(() => ID)
   id: string;

@@ -13,6 +13,7 @@ import {
   parseRowId,
   toPage,
   todayInChina,
+  refuseClearing,
 } from '@jiuye/common';
 import { ResponsibleUnit, UnitPairing } from '../cadre/cadre.entity';
 import { checkVillage, cleanText, hasLength, requireOpenUnit, requireVillageInRegion } from '../cadre/cadre.service';
@@ -63,6 +64,7 @@ export class ResponsibleUnitService {
   async update(input: UpdateResponsibleUnitInput, region: string): Promise<ResponsibleUnit> {
     const name = input.name == null ? null : cleanText(input.name);
     const problems = new InputProblems().check(input.name == null || hasLength(name, 2, 100), 'input.name', 'give a name of 2 to 100 characters');
+    refuseClearing(problems, input, ['name', 'kind']);
     const id = checkPositiveId(problems, input.id, 'input.id');
     problems.throwIfAny();
     return this.em.transactional(async (em) => {

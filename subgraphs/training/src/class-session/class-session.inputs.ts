@@ -1,5 +1,5 @@
 import { Field, ID, InputType } from 'type-graphql';
-import { LocalDateScalar } from '@jiuye/common';
+import { LocalDateScalar, updateInputDescription } from '@jiuye/common';
 
 @InputType({ description: 'A session of an open class, on a class day, not overlapping another session of the class.' })
 export class AddClassSessionInput {
@@ -19,7 +19,7 @@ export class AddClassSessionInput {
   topic: string;
 }
 
-@InputType({ description: 'Change a session not yet held (today or later): the fields given are replaced.' })
+@InputType({ description: updateInputDescription('Change a session not yet held (today or later): the fields given are replaced.', []) })
 export class UpdateClassSessionInput {
   @Field(() => ID)
   id: string;

@@ -1,6 +1,6 @@
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { badInput, conflict, InputProblems, notFound, parseRowId, todayInChina } from '@jiuye/common';
+import { badInput, conflict, InputProblems, notFound, parseRowId, todayInChina, refuseClearing } from '@jiuye/common';
 import type { InstitutionScope } from '../access';
 import { cleanText, hasLength } from '../course/course.service';
 import type { TrainingClass } from '../training-class/training-class.entity';
@@ -65,7 +65,9 @@ export class ClassSessionService {
   }
 
   async update(input: UpdateClassSessionInput, inScope: InstitutionScope): Promise<ClassSession> {
-    new InputProblems().check(parseRowId(input.id) !== null, 'input.id', 'not a session id').throwIfAny();
+    const problems = new InputProblems().check(parseRowId(input.id) !== null, 'input.id', 'not a session id');
+    refuseClearing(problems, input, ['heldOn', 'startsAt', 'endsAt', 'topic']);
+    problems.throwIfAny();
     return this.em.transactional(async (em) => {
       const { session, trainingClass } = await this.lockNotYetHeld(em, input.id, inScope);
       const values: SessionValues = {

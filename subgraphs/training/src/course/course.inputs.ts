@@ -1,5 +1,5 @@
 import { Field, ID, InputType, Int } from 'type-graphql';
-import { LocalDateScalar, Trade } from '@jiuye/common';
+import { LocalDateScalar, Trade, updateInputDescription } from '@jiuye/common';
 import { SKILL_GRADE_DESCRIPTION } from '../certificate/certificate.entity';
 import { CourseKind } from './course.entity';
 
@@ -30,7 +30,7 @@ export class CreateCourseInput {
   subsidyPerTrainee: number;
 }
 
-@InputType({ description: 'Change an open course: the fields given are replaced, the others kept (the trade stays).' })
+@InputType({ description: updateInputDescription('Change an open course: the fields given are replaced, the others kept (the trade stays).', ['level (as clearLevel: true)']) })
 export class UpdateCourseInput {
   @Field(() => ID)
   id: string;

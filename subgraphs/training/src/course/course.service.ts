@@ -1,6 +1,21 @@
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { badInput, checkPageSize, conflict, decodeIdCursor, forbidden, InputProblems, notFound, type Page, parseRowId, toPage, todayInChina, type Trade } from '@jiuye/common';
+import {
+  badInput,
+  checkPageSize,
+  conflict,
+  decodeIdCursor,
+  forbidden,
+  InputProblems,
+  notFound,
+  type Page,
+  parseRowId,
+  toPage,
+  todayInChina,
+  type Trade,
+  refuseClearing,
+  patched,
+} from '@jiuye/common';
 import type { InstitutionScope } from '../access';
 import { Institution } from '../institution/institution.entity';
 import { Course, type CourseKind } from './course.entity';
@@ -102,16 +117,18 @@ export class CourseService {
   }
 
   async update(input: UpdateCourseInput, inScope: InstitutionScope): Promise<Course> {
-    new InputProblems()
+    const problems = new InputProblems()
       .check(parseRowId(input.id) !== null, 'input.id', 'not a course id')
-      .check(!(input.clearLevel && input.level != null), 'input.clearLevel', 'give a grade or clear it, not both')
-      .throwIfAny();
+      .check(!(input.clearLevel && input.level != null), 'input.clearLevel', 'give a grade or clear it, not both');
+    refuseClearing(problems, input, ['name', 'kind', 'hours', 'durationDays', 'subsidyPerTrainee']);
+    problems.throwIfAny();
     return this.em.transactional(async (em) => {
       const course = await lockCourseInScope(em, input.id, inScope);
       if (course.closedOn !== null) throw conflict('input.id', `the course was closed on ${course.closedOn}; a closed course is not changed`);
       const values: CourseValues = {
         name: input.name == null ? course.name : cleanText(input.name),
-        level: input.clearLevel ? null : (input.level ?? course.level),
+        // level: null clears the grade, as clearLevel: true does.
+        level: input.clearLevel ? null : patched(input.level, course.level),
         hours: input.hours ?? course.hours ?? 1,
         durationDays: input.durationDays ?? course.durationDays,
         subsidyPerTrainee: input.subsidyPerTrainee ?? course.subsidyPerTrainee ?? 0,

@@ -1,5 +1,5 @@
 import { Field, ID, InputType, Int } from 'type-graphql';
-import { LocalDateScalar } from '@jiuye/common';
+import { LocalDateScalar, updateInputDescription } from '@jiuye/common';
 import { ClassFunder } from './training-class.entity';
 
 @InputType({ description: '开班 — a class of a course (institution staff: of their own courses).' })
@@ -29,7 +29,7 @@ export class CreateTrainingClassInput {
   funderCityCode?: string | null;
 }
 
-@InputType({ description: 'Change an open class: the fields given are replaced, the others kept.' })
+@InputType({ description: updateInputDescription('Change an open class: the fields given are replaced, the others kept.', ['funder (and its city)', 'funderCityCode']) })
 export class UpdateTrainingClassInput {
   @Field(() => ID)
   id: string;

@@ -1,6 +1,6 @@
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { addDays, badInput, conflict, InputProblems, isValidDivisionCode, notFound, parseRowId, todayInChina } from '@jiuye/common';
+import { addDays, badInput, conflict, InputProblems, isValidDivisionCode, notFound, parseRowId, todayInChina, refuseClearing } from '@jiuye/common';
 import type { InstitutionScope } from '../access';
 import { ClassSession } from '../class-session/class-session.entity';
 import { Course } from '../course/course.entity';
@@ -126,7 +126,9 @@ export class TrainingClassWrites {
 
   async update(input: UpdateTrainingClassInput, inScope: InstitutionScope, knownCity: KnownPartnerCity): Promise<TrainingClass> {
     const today = todayInChina();
-    new InputProblems().check(parseRowId(input.id) !== null, 'input.id', 'not a training class id').throwIfAny();
+    const refused = new InputProblems().check(parseRowId(input.id) !== null, 'input.id', 'not a training class id');
+    refuseClearing(refused, input, ['startsOn', 'endsOn', 'capacity', 'location', 'teacher']);
+    refused.throwIfAny();
     // A city named is asked of partner before the class is locked (no remote call inside the transaction).
     const namedCity = cleanCode(input.funderCityCode);
     if (namedCity !== null && isCityCode(namedCity)) await requireKnownCity(namedCity, knownCity);
@@ -141,12 +143,12 @@ export class TrainingClassWrites {
       };
       // Classes recorded before issue 13 have no teacher: a change of other fields keeps it empty.
       const problems = checkClass(new InputProblems(), values, today, input.teacher != null);
-      // A new funder replaces the city too; a city alone changes the city of a class a partner city funds.
+      // A new funder replaces the city too (funder: null clears both); a city alone changes the city of a class a partner city funds (null clears it, which only a class no partner city funds may lack).
       const funding: Funding =
-        input.funder != null
+        input.funder !== undefined
           ? { funder: input.funder, funderCityCode: cleanCode(input.funderCityCode) }
-          : { funder: trainingClass.funder, funderCityCode: input.funderCityCode != null ? cleanCode(input.funderCityCode) : trainingClass.funderCityCode };
-      if (input.funder != null || input.funderCityCode != null) checkFunding(problems, funding);
+          : { funder: trainingClass.funder, funderCityCode: input.funderCityCode !== undefined ? cleanCode(input.funderCityCode) : trainingClass.funderCityCode };
+      if (input.funder !== undefined || input.funderCityCode !== undefined) checkFunding(problems, funding);
       if (input.startsOn != null && input.startsOn !== trainingClass.startsOn && trainingClass.startsOn <= today) {
         problems.add('input.startsOn', `the class began on ${trainingClass.startsOn}; its first day stays`);
       }

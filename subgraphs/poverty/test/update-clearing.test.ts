@@ -1,0 +1,61 @@
+import { NOT_CLEARABLE, type Identity, type Purpose } from '@jiuye/common';
+import { povertySubgraph } from '@jiuye/poverty';
+import { officerOf, startTestSubgraph, type GraphQLResponse, type TestSubgraph } from '@jiuye/testing/harness';
+
+type Who = Identity & { purpose?: Purpose };
+const countyOfficer: Who = officerOf('poverty', { region: '530113', permissions: [] });
+
+const CREATE_UNIT = `mutation($input: CreateResponsibleUnitInput!) { createResponsibleUnit(input: $input) { id } }`;
+const UPDATE_UNIT = `mutation($input: UpdateResponsibleUnitInput!) { updateResponsibleUnit(input: $input) { id name kind } }`;
+const CREATE_CADRE = `mutation($input: CreateCadreInput!) { createCadre(input: $input) { id } }`;
+const UPDATE_CADRE = `mutation($input: UpdateCadreInput!) { updateCadre(input: $input) { id name role phoneMasked unit { id } } }`;
+
+function refused(response: GraphQLResponse): Record<string, string> {
+  expect(response.data ?? null).toBeNull();
+  const extensions = response.errors?.[0]?.extensions ?? {};
+  expect(extensions.code).toBe('BAD_USER_INPUT');
+  return Object.fromEntries((extensions.problems as { field: string; message: string }[]).map((p) => [p.field, p.message]));
+}
+
+describe('poverty update inputs: null clears an optional field, absent keeps it, null on a required field is refused; the history keeps old → null', () => {
+  let poverty: TestSubgraph;
+  let unitId: string;
+
+  beforeAll(async () => {
+    poverty = await startTestSubgraph(povertySubgraph);
+    const unit = await poverty.queryAs(countyOfficer, CREATE_UNIT, { input: { name: '东川区人力资源和社会保障局', kind: 'PARTY_GOVERNMENT' } });
+    unitId = unit.data.createResponsibleUnit.id;
+  });
+  afterAll(() => poverty?.stop());
+
+  it('updateCadre: phone: null clears the phone (as clearPhone: true); name, unitId and role: null are refused, nothing written; left out, fields stay', async () => {
+    const created = await poverty.queryAs(countyOfficer, CREATE_CADRE, {
+      input: { name: '李明', unitId, role: 'RESPONSIBLE_PERSON', phone: '13812345678', villageCode: '530113101001', since: '2021-03-01' },
+    });
+    expect(created.errors).toBeUndefined();
+    const id = created.data.createCadre.id;
+    expect(refused(await poverty.queryAs(countyOfficer, UPDATE_CADRE, { input: { id, name: null, unitId: null, role: null, phone: null } }))).toEqual({
+      'input.name': NOT_CLEARABLE,
+      'input.unitId': NOT_CLEARABLE,
+      'input.role': NOT_CLEARABLE,
+    });
+    expect(await poverty.sql('select phone from cadre where id = ?', [id])).toEqual([{ phone: '13812345678' }]);
+    const kept = await poverty.queryAs(countyOfficer, UPDATE_CADRE, { input: { id, name: '李明华' } });
+    expect(kept.data.updateCadre).toEqual({ id, name: '李明华', role: 'RESPONSIBLE_PERSON', phoneMasked: '138****5678', unit: { id: unitId } });
+    const cleared = await poverty.queryAs(countyOfficer, UPDATE_CADRE, { input: { id, phone: null } });
+    expect(cleared.data.updateCadre).toEqual({ id, name: '李明华', role: 'RESPONSIBLE_PERSON', phoneMasked: null, unit: { id: unitId } });
+    const changes = await poverty.sql<{ changes: unknown }>(`select changes from change_history where table_name = 'cadre' and row_key = ? and operation = 'UPDATE' order by id`, [
+      id,
+    ]);
+    expect(changes.map((h) => h.changes)).toEqual([{ name: ['李明', '李明华'] }, { phone: ['13812345678', null] }]);
+  });
+
+  it('updateResponsibleUnit: every field is required — name: null and kind: null are refused naming each', async () => {
+    expect(refused(await poverty.queryAs(countyOfficer, UPDATE_UNIT, { input: { id: unitId, name: null, kind: null } }))).toEqual({
+      'input.name': NOT_CLEARABLE,
+      'input.kind': NOT_CLEARABLE,
+    });
+    const kept = await poverty.queryAs(countyOfficer, UPDATE_UNIT, { input: { id: unitId, name: '东川区人社局' } });
+    expect(kept.data.updateResponsibleUnit).toEqual({ id: unitId, name: '东川区人社局', kind: 'PARTY_GOVERNMENT' });
+  });
+});
