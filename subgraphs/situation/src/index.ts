@@ -94,6 +94,7 @@ export const situationSubgraph: SubgraphModule<SituationLoaders> = {
       pollMs: situation.pollMs,
       logger,
       taskDueDays: situation.taskDueDays,
+      taskAutoAssign: situation.taskAutoAssign,
     });
     await feed.start();
     const daily = new DailyTaskEvaluation(situation.databaseUrl, logger);

@@ -16,6 +16,7 @@ import { Migration20261208170200 } from './Migration20261208170200';
 import { Migration20261209200000 } from './Migration20261209200000';
 import { Migration20261209600100 } from './Migration20261209600100';
 import { Migration20261209700100 } from './Migration20261209700100';
+import { Migration20261210200100 } from './Migration20261210200100';
 
 export const migrations: MigrationObject[] = [
   { name: 'Migration20261123140000', class: Migration20261123140000 },
@@ -34,4 +35,5 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261209200000', class: Migration20261209200000 },
   { name: 'Migration20261209600100', class: Migration20261209600100 },
   { name: 'Migration20261209700100', class: Migration20261209700100 },
+  { name: 'Migration20261210200100', class: Migration20261210200100 },
 ];

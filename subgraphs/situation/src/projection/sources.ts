@@ -80,6 +80,8 @@ export interface HouseholdRow {
   status_since: string;
   cadre_name: string | null;
   cadre_phone: string | null;
+  /** The responsible cadre's staff account (their household's zero-employment task is assigned to it). */
+  cadre_account?: string | null;
   unit_name: string | null;
 }
 export interface CivilPersonRow {
@@ -242,7 +244,7 @@ export interface HouseholdFacts {
 export function readPovertyHouseholds(sources: SourcePools, codes: string[], today: string): Promise<HouseholdRow[]> {
   return rows<HouseholdRow>(
     sources.poverty,
-    `select h.code, h.poverty_status, h.status_since, c.name as cadre_name, c.phone as cadre_phone, u.name as unit_name
+    `select h.code, h.poverty_status, h.status_since, c.name as cadre_name, c.phone as cadre_phone, a.account as cadre_account, u.name as unit_name
        from ${V}.household h
        left join lateral (
          select r.cadre_id, r.unit_id from ${V}.household_responsibility r
@@ -250,6 +252,7 @@ export function readPovertyHouseholds(sources: SourcePools, codes: string[], tod
           order by r.since desc limit 1
        ) r on true
        left join ${V}.cadre c on c.id = r.cadre_id
+       left join ${V}.cadre_account a on a.id = r.cadre_id
        left join ${V}.responsible_unit u on u.id = r.unit_id
       where h.code = any($1::text[])`,
     [codes, today],
