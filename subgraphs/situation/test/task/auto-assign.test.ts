@@ -1,5 +1,5 @@
 import pg from 'pg';
-import { ConfigError, loadSituationConfig, todayInChina, type Identity } from '@jiuye/common';
+import { ConfigError, DEV_CADRE_ACCOUNT, EXAMPLE_ACCOUNTS, identityFor, loadSituationConfig, todayInChina, type Identity } from '@jiuye/common';
 import { COUNTY_OFFICER, DEMO_COUNTY, startTestPlatform, type TestPlatform } from '@jiuye/testing/platform';
 
 /**
@@ -234,6 +234,20 @@ describe("a zero-employment household's task goes to its responsible cadre's acc
     expect(assigned[0]).toEqual({ status: 'ASSIGNED', assignee: 'cadre-auto-002', assignee_kind: 'CADRE', assignee_scope: later.village_code });
     const mine: any = await platform.queryAs(cadreIdentity('cadre-auto-002', later.village_code), MY);
     expect(mine.data.myTasks.nodes.map((n: any) => n.subject)).toContain(later.code);
+  });
+});
+
+describe('the demo county', () => {
+  it("gives the dev cadre account (npm start prints its token) a zero-employment household's task: its worklist is not empty", async () => {
+    const request = EXAMPLE_ACCOUNTS.find((account) => account.request.subject === DEV_CADRE_ACCOUNT)!.request;
+    const mine: any = await platform.queryAs(identityFor(request), MY);
+    expect(mine.errors).toBeUndefined();
+    expect(mine.data.myTasks.totalCount).toBeGreaterThanOrEqual(1);
+    const held = await situationRows(`select kind, assignee_kind, status from task where assignee = $1`, [DEV_CADRE_ACCOUNT]);
+    expect(held.length).toBe(mine.data.myTasks.totalCount);
+    for (const task of held) expect(task).toEqual({ kind: 'ZERO_EMPLOYMENT_HOUSEHOLD', assignee_kind: 'CADRE', status: 'ASSIGNED' });
+    const cadres = await rows(platform.subgraphs.poverty.config.databaseUrl, `select count(*)::int as n from cadre where account = $1`, [DEV_CADRE_ACCOUNT]);
+    expect(cadres).toEqual([{ n: 1 }]);
   });
 });
 
