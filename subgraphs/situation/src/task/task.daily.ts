@@ -43,10 +43,11 @@ export async function evaluateOverdueTasks(sql: Sql, today: string): Promise<num
 }
 
 /**
- * Runs evaluateOverdueTasks, then the monthly completeness check (应登尽登, once per month), in one
+ * Runs evaluateOverdueTasks, then the monthly completeness check (应登尽登, once per month; its
+ * new tasks assigned to the responsible cadre's account unless `autoAssign` is false), in one
  * transaction of its own client. Returns the overdue notices written.
  */
-export async function runDailyEvaluation(databaseUrl: string, today = todayInChina()): Promise<number> {
+export async function runDailyEvaluation(databaseUrl: string, today = todayInChina(), autoAssign = true): Promise<number> {
   const client = new pg.Client({ connectionString: databaseUrl, types: readModelTypes });
   await client.connect();
   try {
@@ -56,7 +57,7 @@ export async function runDailyEvaluation(databaseUrl: string, today = todayInChi
       one: async <T>(text: string, values: unknown[] = []) => (await client.query(text, values)).rows[0] as T | undefined,
     };
     const notices = await evaluateOverdueTasks(sql, today);
-    await runCompletenessCheck(sql, today);
+    await runCompletenessCheck(sql, today, autoAssign);
     await client.query('commit');
     return notices;
   } catch (error) {
@@ -75,6 +76,8 @@ export class DailyTaskEvaluation {
   constructor(
     private readonly databaseUrl: string,
     private readonly logger: Logger,
+    /** TASK_AUTO_ASSIGN: the monthly check's new tasks go to the responsible cadre's account. */
+    private readonly autoAssign = true,
   ) {}
 
   async start(): Promise<void> {
@@ -84,7 +87,7 @@ export class DailyTaskEvaluation {
   }
 
   private tick(): Promise<unknown> {
-    this.running = runDailyEvaluation(this.databaseUrl)
+    this.running = runDailyEvaluation(this.databaseUrl, todayInChina(), this.autoAssign)
       .then((notices) => notices > 0 && this.logger.info({ notices }, 'tasks: overdue notices written'))
       .catch((error: Error) => this.logger.error({ error: error.message }, 'tasks: the daily evaluation failed; retried within the hour'));
     return this.running;

@@ -1,6 +1,8 @@
 import pg from 'pg';
-import { ConfigError, DEV_CADRE_ACCOUNT, EXAMPLE_ACCOUNTS, identityFor, loadSituationConfig, todayInChina, type Identity } from '@jiuye/common';
+import { ConfigError, DEV_CADRE_ACCOUNT, EXAMPLE_ACCOUNTS, identityFor, loadSituationConfig, makeIdNumber, todayInChina, type Identity } from '@jiuye/common';
+import { pseudonymOf } from '@jiuye/testing/harness';
 import { COUNTY_OFFICER, DEMO_COUNTY, startTestPlatform, type TestPlatform } from '@jiuye/testing/platform';
+import { runDailyEvaluation } from '../../src/task/task.daily';
 
 /**
  * Tasks reach the responsible person by themselves (issue 14): a cadre carries the staff account
@@ -234,6 +236,49 @@ describe("a zero-employment household's task goes to its responsible cadre's acc
     expect(assigned[0]).toEqual({ status: 'ASSIGNED', assignee: 'cadre-auto-002', assignee_kind: 'CADRE', assignee_scope: later.village_code });
     const mine: any = await platform.queryAs(cadreIdentity('cadre-auto-002', later.village_code), MY);
     expect(mine.data.myTasks.nodes.map((n: any) => n.subject)).toContain(later.code);
+  });
+});
+
+describe("应登尽登: the monthly check's task goes to the cadre's account too", () => {
+  it('assigns the new UNREGISTERED_LABOURER task to the account of the household’s cadre (none with TASK_AUTO_ASSIGN off)', async () => {
+    const taken = new Set([withAccount.code, withoutAccount.code, later.code]);
+    const household = [...platform.county.households(1000)].flat().find((h) => h.povertyStatus === 'LIFTED' && h.cadreId !== null && !taken.has(h.code))!;
+    await cadreFor(household.code, household.villageCode, '吴帮扶', 'cadre-auto-003');
+    const freshIdNumber = async (): Promise<string> => {
+      for (let sequence = 970; ; sequence += 1) {
+        const candidate = makeIdNumber(DEMO_COUNTY, `${Number(TODAY.slice(0, 4)) - 30}-03-15`, sequence);
+        const [held] = await platform.subgraphs.poverty.sql('select 1 from household_member where id_number = ?', [candidate]);
+        const [registered] = await platform.subgraphs.hr.sql('select 1 from worker where id_number = ?', [candidate]);
+        if (!held && !registered) return candidate;
+      }
+    };
+    const idNumber = await freshIdNumber();
+    const poverty: Identity = { ...POVERTY_OFFICER, permissions: ['reveal'] };
+    const added: any = await platform.queryAs(poverty, `mutation($input: AddHouseholdMemberInput!) { addHouseholdMember(input: $input) { id } }`, {
+      input: { householdCode: household.code, idNumber, name: '应登丁', relationship: 'OTHER' },
+    });
+    expect(added.errors).toBeUndefined();
+    const workerId = pseudonymOf(idNumber);
+    await until(
+      () => situationRows(`select 1 from known_person where worker_id = $1 and cadre_account = 'cadre-auto-003'`, [workerId]),
+      (found) => found.length === 1,
+      'the new member with the cadre account in known_person',
+    );
+    const url = platform.subgraphs.situation.config.databaseUrl;
+    const taskOfPerson = () => situationRows(`select status, assignee, assignee_kind, assignee_scope from task where kind = 'UNREGISTERED_LABOURER' and subject = $1`, [workerId]);
+    await situationRows(`delete from completeness_check where month = $1`, [TODAY.slice(0, 7)]);
+    await runDailyEvaluation(url, TODAY, false);
+    expect(await taskOfPerson()).toEqual([{ status: 'OPEN', assignee: null, assignee_kind: null, assignee_scope: null }]);
+    await situationRows(`delete from completeness_check where month = $1`, [TODAY.slice(0, 7)]);
+    await runDailyEvaluation(url, TODAY);
+    expect(await taskOfPerson()).toEqual([{ status: 'ASSIGNED', assignee: 'cadre-auto-003', assignee_kind: 'CADRE', assignee_scope: household.villageCode }]);
+    const mine: any = await platform.queryAs(cadreIdentity('cadre-auto-003', household.villageCode), MY);
+    expect(mine.data.myTasks.nodes.map((n: any) => n.subject)).toContain(workerId);
+    const [task] = await situationRows(`select id from task where kind = 'UNREGISTERED_LABOURER' and subject = $1`, [workerId]);
+    const notices = await situationRows(`select recipient, kind, text from notification_outbox where task_id = $1`, [task.id]);
+    expect(notices).toEqual([expect.objectContaining({ recipient: 'cadre-auto-003', kind: 'TASK_ASSIGNED' })]);
+    expect(notices[0].text).not.toContain(idNumber);
+    expect(notices[0].text).not.toContain('应登丁');
   });
 });
 
