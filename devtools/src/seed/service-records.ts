@@ -7,8 +7,8 @@ import type { SeedContext } from '../seeding';
 /**
  * 一人一案 in the demo county: each department's service records for the registry's workers, a
  * plausible mix dated in the last six months (career guidance, contact attempts with their
- * channel and outcome, subsidy applications, training referrals to a class the worker enrolled
- * in, transport and accommodation for transferred workers, rights-protection cases, some still
+ * channel and outcome, subsidy applications, training referrals a few days before the worker's
+ * enrolment in the class, transport and accommodation for transferred workers, rights-protection cases, some still
  * open and some closed with an outcome). Drawn from a hash of the worker's ID number and the
  * department, not from the generator's random streams: the generated county (and its golden
  * digest, tests/demo-generator.test.ts) stays as it is, and a re-seed writes the same records.
@@ -55,12 +55,14 @@ interface Draft {
   channel?: ServiceChannel;
   classId?: number;
   rightsCase?: 'OPEN' | 'CLOSED';
+  /** A fixed day (a training referral: a few days before the enrolment it led to). */
+  servedOn?: string;
 }
 
 const pick = <T>(random: () => number, items: readonly T[]): T => items[Math.floor(random() * items.length)];
 
 /** What a department does for this worker, if anything (most workers: nothing from most departments). */
-function drafts(department: DepartmentName, person: DemoPerson, random: () => number): Draft[] {
+function drafts(department: DepartmentName, person: DemoPerson, random: () => number, today: string): Draft[] {
   const contact = (channels: readonly ServiceChannel[]): Draft => ({
     kind: 'CONTACT_ATTEMPT',
     channel: pick(random, channels),
@@ -81,8 +83,11 @@ function drafts(department: DepartmentName, person: DemoPerson, random: () => nu
     case 'civil':
       return random() < 0.06 ? [pick(random, [{ kind: 'SUBSIDY_APPLICATION' }, contact(['VISIT'])] as Draft[])] : [];
     case 'training': {
+      // A referral precedes the enrolment it led to: only enrolments of the span, referred 1–7 days before.
       const enrolment = person.enrolments[person.enrolments.length - 1];
-      if (enrolment && random() < 0.6) return [{ kind: 'TRAINING_REFERRAL', classId: enrolment.classId }];
+      const referredOn = enrolment ? addDays(enrolment.enrolledOn, -1 - Math.floor(random() * 7)) : null;
+      if (enrolment && referredOn! >= addDays(today, -SPAN_DAYS) && referredOn! < today && random() < 0.6)
+        return [{ kind: 'TRAINING_REFERRAL', classId: enrolment.classId, servedOn: referredOn! }];
       return person.trainingWish !== null && random() < 0.1 ? [{ kind: 'CAREER_GUIDANCE' }] : [];
     }
     case 'partner': {
@@ -104,11 +109,11 @@ export async function seedServiceRecords(client: ClientBase, department: Departm
     for (const person of household.members) {
       if (!person.inLabourRegistry) continue;
       const random = stream(`${person.idNumber}:${department}`);
-      const planned = drafts(department, person, random);
+      const planned = drafts(department, person, random, context.today);
       if (planned.length === 0) continue;
       const workerId = workerPseudonym(person.idNumber, context.pseudonymKey);
       for (const draft of planned) {
-        const servedOn = addDays(context.today, -1 - Math.floor(random() * SPAN_DAYS));
+        const servedOn = draft.servedOn ?? addDays(context.today, -1 - Math.floor(random() * SPAN_DAYS));
         const staff = `demo-${department}-staff-${1 + Math.floor(random() * 6)}`;
         let outcome = draft.outcome ?? null;
         let closedOn: string | null = null;
