@@ -48,11 +48,12 @@ async function readModelCaughtUp(): Promise<void> {
   throw new Error('the read model did not catch up');
 }
 
-/** Every demo class is recorded without a funder: the city's funded training is only what this test writes. */
+/** The demo funds some of its classes (devtools/src/seed/training.ts): cleared first, so the city's funded training is only what this test writes. */
 let classId: number;
 
 beforeAll(async () => {
   platform = await startTestPlatform(300);
+  await platform.subgraphs.training.sql(`update training_class set funder = null, funder_city_code = null where funder is not null`);
   const [course] = await platform.subgraphs.training.sql<{ id: number }>(
     `select c.id from course c join institution i on i.id = c.institution_id where i.division_code like '${DEMO_COUNTY}%' and c.closed_on is null order by c.id limit 1`,
   );

@@ -32,14 +32,19 @@ const ROSTER = `query($region: String, $days: Int, $after: String) { roster(kind
 let worker: { person: DemoPerson; household: DemoHousehold; id: string };
 let neighbour: { person: DemoPerson; id: string };
 let postingId: string;
+/** Workers the demo county already has service records for (devtools/src/seed/service-records.ts). */
+const served = new Set<string>();
 
 beforeAll(async () => {
   platform = await startTestPlatform(200);
   households = [...platform.county.households(1000)].flat();
-  // Two registry workers of one village: one gets services, the other none.
+  // Two registry workers of one village without the demo's service records (devtools/src/seed/service-records.ts): one gets services, the other none.
+  for (const name of ['hr', 'poverty', 'civil', 'training', 'partner'] as const)
+    for (const row of await platform.subgraphs[name].sql<{ worker_id: string }>('select distinct worker_id from service_record')) served.add(row.worker_id);
+  expect(served.size).toBeGreaterThan(0);
   const byVillage = new Map<string, { person: DemoPerson; household: DemoHousehold }[]>();
   for (const household of households)
-    for (const person of household.members.filter((m) => m.inLabourRegistry))
+    for (const person of household.members.filter((m) => m.inLabourRegistry && !served.has(pseudonymOf(m.idNumber))))
       byVillage.set(household.villageCode, [...(byVillage.get(household.villageCode) ?? []), { person, household }]);
   const [first, second] = [...byVillage.values()].find((people) => people.length >= 2)!;
   worker = { ...first, id: pseudonymOf(first.person.idNumber) };
@@ -517,7 +522,11 @@ describe('作废: a record entered in error is withdrawn, not deleted', () => {
     const member = households
       .flatMap((household) => household.members.filter((m) => m.inLabourRegistry).map((person) => ({ person, household })))
       .find(
-        ({ person, household }) => person.idNumber !== worker.person.idNumber && person.idNumber !== neighbour.person.idNumber && household.townshipCode !== OTHER_REGION.region,
+        ({ person, household }) =>
+          person.idNumber !== worker.person.idNumber &&
+          person.idNumber !== neighbour.person.idNumber &&
+          household.townshipCode !== OTHER_REGION.region &&
+          !served.has(pseudonymOf(person.idNumber)),
       )!;
     const id = pseudonymOf(member.person.idNumber);
     const recorded: any = await platform.query(RECORD_HR, { input: { workerId: id, kind: 'CAREER_GUIDANCE', servedOn: addDays(TODAY, -1) } });

@@ -248,6 +248,11 @@ export interface SituationConfig extends SubgraphConfig {
   weekEndsOn: Weekday;
   /** Days a task has before it is overdue (ZERO_EMPLOYMENT_CLEAR_DAYS, TASK_DUE_DAYS_*); omitted → DEFAULT_TASK_DUE_DAYS. */
   taskDueDays?: TaskDueDays;
+  /**
+   * Whether a zero-employment household's new task goes to its responsible cadre's staff account
+   * by itself (TASK_AUTO_ASSIGN, on or off, default on); off: every task waits for an officer.
+   */
+  taskAutoAssign?: boolean;
 }
 
 /** 任务期限 — days from when a task's situation began to its due date. */
@@ -306,6 +311,7 @@ export function loadSituationConfig(env: NodeJS.ProcessEnv = process.env): Situa
       return [key, check(days, env[variable] ?? DEFAULT_TASK_DUE_DAYS[key], variable, problems)];
     }),
   ) as unknown as TaskDueDays;
+  const taskAutoAssign = check(onOff, env.TASK_AUTO_ASSIGN ?? 'on', 'TASK_AUTO_ASSIGN', problems) === 'on';
   const replicaUrl = env.SITUATION_READ_DATABASE_URL ? check(postgresUrl, env.SITUATION_READ_DATABASE_URL, 'SITUATION_READ_DATABASE_URL', problems, true) : undefined;
   if (problems.length) throw new ConfigError([...new Set(problems)]);
   return {
@@ -316,6 +322,7 @@ export function loadSituationConfig(env: NodeJS.ProcessEnv = process.env): Situa
     suppressionThreshold,
     weekEndsOn,
     taskDueDays,
+    taskAutoAssign,
     ...(replicaUrl ? { readDatabaseUrl: replicaUrl } : {}),
   };
 }

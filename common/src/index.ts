@@ -18,6 +18,7 @@ export * from './id-number';
 export * from './loaders';
 export * from './logger';
 export * from './mobile-number';
+export * from './staff-account';
 export * from './pagination';
 export * from './paged-children';
 export * from './pseudonym';

@@ -14,6 +14,7 @@ import { openSourcePools, rebuildReadModel, situationSubgraph } from '@jiuye/sit
 import { createDemoCounty } from './demo';
 import type { SeedContext } from './seeding';
 import { SEEDERS, SUBGRAPH_MODULES } from './subgraphs';
+import { seedServiceRecords } from './seed/service-records';
 
 export interface SeedOptions {
   /** The five departments' databases, and the situation read model's when it is to be built too. */
@@ -83,13 +84,16 @@ export async function seedDemoCounty(options: SeedOptions): Promise<SeedReport> 
         await client.query(`set local ${OUTBOX_CAPTURE_SETTING} = 'off'`);
         // Nor change history: the demo county is where history starts, and a re-seed starts it again.
         await client.query(`set local ${HISTORY_CAPTURE_SETTING} = 'off'`);
-        await client.query(`truncate ${[...SEEDERS[name].tables, 'outbox', 'change_history'].map((t) => `"${t}"`).join(', ')} restart identity cascade`);
+        await client.query(`truncate ${[...SEEDERS[name].tables, 'service_record', 'outbox', 'change_history'].map((t) => `"${t}"`).join(', ')} restart identity cascade`);
         await SEEDERS[name].seedReference(client, county.reference, context);
       }),
     );
     let lastReport = 0;
     for (const batch of county.households(options.batchSize ?? 2000)) {
-      const rows = await Promise.all(DEPARTMENT_NAMES.map((name) => SEEDERS[name].seedHouseholds(clients[name], batch, context)));
+      // Each department's own rows, then its 一人一案 service records (devtools/src/seed/service-records.ts).
+      const rows = await Promise.all(
+        DEPARTMENT_NAMES.map(async (name) => (await SEEDERS[name].seedHouseholds(clients[name], batch, context)) + (await seedServiceRecords(clients[name], name, batch, context))),
+      );
       progress.rows += rows.reduce((a, b) => a + b, 0);
       progress.households += batch.length;
       for (const household of batch) for (const member of household.members) if (member.inLabourRegistry) progress.workers++;

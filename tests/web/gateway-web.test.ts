@@ -207,7 +207,7 @@ describe('the gateway serves the web app', () => {
     expect(response.status).toBe(200);
     expect(response.headers['cache-control']).toBe('no-store');
     const { accounts } = JSON.parse(response.body) as { accounts: { label: string; department: string; token: string }[] };
-    expect(accounts.map((account) => account.department)).toEqual(['hr', 'poverty', 'partner', 'dashboard', 'auditor']);
+    expect(accounts.map((account) => account.department)).toEqual(['hr', 'poverty', 'partner', 'dashboard', 'auditor', 'poverty']);
     const answer = await raw(base, '/graphql', {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${accounts[3].token}` },

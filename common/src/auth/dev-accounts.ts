@@ -39,6 +39,15 @@ export function identityFor(request: TokenRequest): Identity {
   return identityFromClaims(claims.data);
 }
 
+/**
+ * The demo's 帮扶责任人 account: the demo seeder gives it to a cadre of this township who answers
+ * for a zero-employment household (devtools/src/seed/poverty.ts), so that the feed assigns that
+ * household's task to it and the account's worklist (myTasks) is not empty. A township viewer:
+ * cadres of a township's villages read the tasks they hold, they assign nothing.
+ */
+export const DEV_CADRE_TOWNSHIP = '530113101';
+export const DEV_CADRE_ACCOUNT = `dev-cadre-${DEV_CADRE_TOWNSHIP}`;
+
 /** The accounts npm start prints tokens for, and the sign-in page lists. */
 export const EXAMPLE_ACCOUNTS: { label: string; request: TokenRequest }[] = [
   { label: 'county hr officer 县人社科员 (may reveal ID numbers)', request: { department: 'hr', region: DEV_ACCOUNT_COUNTY, reveal: true } },
@@ -46,4 +55,8 @@ export const EXAMPLE_ACCOUNTS: { label: string; request: TokenRequest }[] = [
   { label: 'partner city 深圳 (workers transferred there)', request: { department: 'partner', city: '4403' } },
   { label: 'dashboard 数据大屏 (aggregates only)', request: { department: 'dashboard', region: DEV_ACCOUNT_COUNTY } },
   { label: 'auditor 审计 (the access log)', request: { department: 'auditor' } },
+  {
+    label: 'cadre 帮扶责任人 (the tasks of the households they answer for: myTasks)',
+    request: { department: 'poverty', role: 'viewer', region: DEV_CADRE_TOWNSHIP, subject: DEV_CADRE_ACCOUNT },
+  },
 ];

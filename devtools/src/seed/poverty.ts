@@ -1,9 +1,28 @@
 import type { ClientBase } from 'pg';
-import { workerPseudonym } from '@jiuye/common';
+import { DEV_CADRE_ACCOUNT, DEV_CADRE_TOWNSHIP, workerPseudonym } from '@jiuye/common';
 import { PAIRINGS_FROM_RESPONSIBILITIES_SQL, POSTINGS_FROM_RESPONSIBILITIES_SQL, UNIT_REGIONS_FROM_PAIRINGS_SQL } from '@jiuye/poverty';
 import { bulkInsert, resetSequences } from '../bulk';
 import type { DemoHousehold, DemoReference } from '../demo';
 import type { DepartmentSeeder } from '../seeding';
+
+/**
+ * Whether the generated household is a 零就业家庭 as the read model will count it: someone able to
+ * work (a registry member of 16–60, not a student or in military service, able, without a grade
+ * 1–2 disability: situation's isAbleLabourer) and nobody employed.
+ */
+export function generatedZeroEmployment(household: DemoHousehold): boolean {
+  const able = household.members.some(
+    (m) =>
+      m.inLabourRegistry &&
+      m.age >= 16 &&
+      m.age <= 60 &&
+      m.populationStatus !== 'STUDENT' &&
+      m.populationStatus !== 'MILITARY_SERVICE' &&
+      m.employmentStatus !== 'UNABLE_TO_WORK' &&
+      !(m.disability !== null && m.disability.grade <= 2),
+  );
+  return able && !household.members.some((m) => m.inLabourRegistry && m.employmentStatus === 'EMPLOYED');
+}
 
 /** Tables with serial ids: their sequences move past the seeded ids in finish(). */
 const SERIAL_TABLES = ['relocation_site', 'responsible_unit', 'cadre', 'household_member', 'poverty_status_change', 'household_responsibility'];
@@ -132,6 +151,20 @@ export const povertySeeder: DepartmentSeeder<DemoReference, DemoHousehold> = {
         responsibilities,
       ),
     ];
+    // The demo cadre account (npm start prints its token): the cadre of the first zero-employment
+    // household of its township carries it, so the feed assigns that household's task to it.
+    const devCadre = households.find(
+      (h) =>
+        h.povertyStatus !== null &&
+        h.statusHistory.length > 0 &&
+        h.cadreId !== null &&
+        h.responsibleUnitId !== null &&
+        h.villageCode.startsWith(DEV_CADRE_TOWNSHIP) &&
+        generatedZeroEmployment(h),
+    );
+    if (devCadre) {
+      await client.query(`update cadre set account = $1 where id = $2 and not exists (select 1 from cadre where account = $1)`, [DEV_CADRE_ACCOUNT, devCadre.cadreId]);
+    }
     return written.reduce((a, b) => a + b, 0);
   },
 

@@ -25,6 +25,8 @@ const CLASS_COLUMNS: BulkColumn[] = [
   { name: 'ends_on', type: 'date' },
   { name: 'capacity', type: 'int' },
   { name: 'location', type: 'text' },
+  { name: 'funder', type: 'text' },
+  { name: 'funder_city_code', type: 'text' },
 ];
 const ENROLMENT_COLUMNS: BulkColumn[] = [
   { name: 'id', type: 'int' },
@@ -49,6 +51,16 @@ const CERTIFICATE_COLUMNS: BulkColumn[] = [
   { name: 'number', type: 'text' },
   { name: 'issued_on', type: 'date' },
 ];
+
+/**
+ * Who funded a demo class (东西部协作): every third class by a partner city of the county, the
+ * cities in turn; every fifth of the others by an enterprise; the rest by the county's own
+ * budget. Read off the class id (the generator is left as it is), so a re-seed funds the same.
+ */
+export function classFunder(classId: number, cities: readonly { code: string }[]): [funder: string, cityCode: string | null] {
+  if (classId % 3 === 0 && cities.length > 0) return ['PARTNER_CITY', cities[(classId / 3 - 1) % cities.length].code];
+  return classId % 5 === 0 ? ['ENTERPRISE', null] : ['LOCAL_FISCAL', null];
+}
 
 /** Children first, so that `truncate … cascade` and re-seeding never trip over each other. */
 const TABLES = ['training_referral', 'certificate', 'enrolment', 'class_session', 'training_class', 'course', 'institution'];
@@ -79,7 +91,7 @@ export const trainingSeeder: DepartmentSeeder<DemoReference, DemoHousehold> = {
       client,
       'training_class',
       CLASS_COLUMNS,
-      reference.classes.map((c) => [c.id, c.courseId, c.startsOn, c.endsOn, c.capacity, c.location]),
+      reference.classes.map((c) => [c.id, c.courseId, c.startsOn, c.endsOn, c.capacity, c.location, ...classFunder(c.id, reference.partnerCities)]),
     );
   },
 

@@ -12,6 +12,11 @@ export const publishedViews: PublishedViews = {
     ['name', 'character varying(60)'],
     ['phone', 'character varying(20)'],
   ],
+  // Tasks reach the responsible cadre: the staff account a cadre signs in with (cadres without one are left out).
+  cadre_account: [
+    ['id', 'integer'],
+    ['account', 'character varying(128)'],
+  ],
   household: [
     ['code', 'character varying(16)'],
     ['poverty_status', 'text'],

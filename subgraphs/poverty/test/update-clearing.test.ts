@@ -50,6 +50,21 @@ describe('poverty update inputs: null clears an optional field, absent keeps it,
     expect(changes.map((h) => h.changes)).toEqual([{ name: ['李明', '李明华'] }, { phone: ['13812345678', null] }]);
   });
 
+  it('updateCadre: account: null clears the account (as clearAccount: true), officers only — a village assistant sending null is refused', async () => {
+    const created = await poverty.queryAs(countyOfficer, CREATE_CADRE, {
+      input: { name: '王帮扶', unitId, role: 'RESPONSIBLE_PERSON', villageCode: '530113101001', since: '2021-03-01', account: 'wang.bangfu' },
+    });
+    expect(created.errors).toBeUndefined();
+    const id = created.data.createCadre.id;
+    const assistant: Who = { subject: 'assistant-530113101001', department: 'poverty', role: 'village_assistant', region: '530113101001', permissions: [], purpose: 'assistance' };
+    const denied = await poverty.queryAs(assistant, UPDATE_CADRE, { input: { id, account: null } });
+    expect(denied.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect(await poverty.sql('select account from cadre where id = ?', [id])).toEqual([{ account: 'wang.bangfu' }]);
+    const cleared = await poverty.queryAs(countyOfficer, UPDATE_CADRE, { input: { id, account: null } });
+    expect(cleared.errors).toBeUndefined();
+    expect(await poverty.sql('select account from cadre where id = ?', [id])).toEqual([{ account: null }]);
+  });
+
   it('updateResponsibleUnit: every field is required — name: null and kind: null are refused naming each', async () => {
     expect(refused(await poverty.queryAs(countyOfficer, UPDATE_UNIT, { input: { id: unitId, name: null, kind: null } }))).toEqual({
       'input.name': NOT_CLEARABLE,

@@ -94,9 +94,10 @@ export const situationSubgraph: SubgraphModule<SituationLoaders> = {
       pollMs: situation.pollMs,
       logger,
       taskDueDays: situation.taskDueDays,
+      taskAutoAssign: situation.taskAutoAssign,
     });
     await feed.start();
-    const daily = new DailyTaskEvaluation(situation.databaseUrl, logger);
+    const daily = new DailyTaskEvaluation(situation.databaseUrl, logger, situation.taskAutoAssign ?? true);
     await daily.start();
     // After the start, not before it: the service is ready while the indicators warm (indicator/warm.ts).
     const warming = new Promise<void>((resolve) => setTimeout(resolve, 0)).then(() => warmIndicators(situation.databaseUrl, situation.suppressionThreshold, logger));

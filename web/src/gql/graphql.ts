@@ -251,6 +251,8 @@ export type AssistanceMeasureKind =
 /** 帮扶责任人 / 驻村工作队员 — a cadre helping registered households and villages (staff: name and masked phone only). */
 export type Cadre = {
   __typename?: 'Cadre';
+  /** The staff account the cadre signs in with (the `sub` of their token): the tasks of the households they answer for are assigned to it automatically. Empty: such tasks wait for an officer. */
+  account?: Maybe<Scalars['String']['output']>;
   /** Registered households this cadre is responsible for now. */
   households: Array<Household>;
   id: Scalars['ID']['output'];
@@ -800,6 +802,8 @@ export type CoverageFigures = {
 
 /** 选派帮扶干部 — a cadre and the first village they serve (in your region). */
 export type CreateCadreInput = {
+  /** The staff account the cadre signs in with (1–128 of A–Z a–z 0–9 . _ @ : -), held by no other cadre; set by poverty officers (科员) only. */
+  account?: InputMaybe<Scalars['String']['input']>;
   /** 姓名, 2 to 30 characters. */
   name: Scalars['String']['input'];
   /** 手机号, 11 digits starting 13–19; shown masked only. */
@@ -2193,7 +2197,7 @@ export type Mutation = {
   setTargets: TargetList;
   /** 停发 — stop a grant from a given day, with the reason. */
   stopAssistance: AssistanceGrant;
-  /** Change a cadre of your region (name, unit, role, phone). */
+  /** Change a cadre of your region (name, unit, role, phone, account). */
   updateCadre: Cadre;
   /** 维权案件 — update a rights-protection case civil (民政) opened, until it is closed (a closed case is not changed: CONFLICT on input.id). */
   updateCivilRightsCase: ServiceRecord;
@@ -3116,7 +3120,7 @@ export type Query = {
   monitoringCases: MonitoringCasePage;
   /** 我的任务: the caller's open tasks (assigned to its account, within the scope it holds), by due day. Person-level: needs a purpose; reads are logged. */
   myTasks: TaskPage;
-  /** 协作城市考核 — a partner city’s assessment figures for a year, small counts suppressed. Partner-city staff: their own city (the default); county and province staff (and dashboards): the workers of their region transferred to the city they name. Empty for an unknown city. */
+  /** 协作城市考核 — a partner city’s assessment figures for a year, small counts suppressed. Partner-city staff: their own city (the default); county and province staff: the workers of their region transferred to the city they name. Dashboards are refused (the figures are counted person by person). An unknown city is NOT_FOUND. */
   partnerAssessment?: Maybe<PartnerAssessment>;
   /** 东西部协作/对口帮扶城市, by code (partner-city staff: their own city). */
   partnerCities: Array<PartnerCity>;
@@ -5082,8 +5086,12 @@ export type UnregisteredLabourerPage = {
   totalCount: Scalars['Int']['output'];
 };
 
-/** Change a cadre of your region: the fields given are replaced. Open responsibilities keep the unit they began with. Fields left out stay as they are; an explicit null clears phone (as clearPhone: true); null on any other field is refused (BAD_USER_INPUT naming it). The change history records old → new (or old → null). */
+/** Change a cadre of your region: the fields given are replaced. Open responsibilities keep the unit they began with. Fields left out stay as they are; an explicit null clears phone (as clearPhone: true), account (as clearAccount: true; officers only); null on any other field is refused (BAD_USER_INPUT naming it). The change history records old → new (or old → null). */
 export type UpdateCadreInput = {
+  /** The staff account the cadre signs in with (1–128 of A–Z a–z 0–9 . _ @ : -), held by no other cadre; set by poverty officers (科员) only. */
+  account?: InputMaybe<Scalars['String']['input']>;
+  /** true: the cadre carries no account any more (their tasks are no longer assigned automatically). */
+  clearAccount?: InputMaybe<Scalars['Boolean']['input']>;
   /** true: no phone on record any more. */
   clearPhone?: InputMaybe<Scalars['Boolean']['input']>;
   id: Scalars['ID']['input'];

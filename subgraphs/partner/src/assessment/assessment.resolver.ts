@@ -15,7 +15,7 @@ export class PartnerAssessmentResolver {
     nullable: true,
     description:
       '协作城市考核 — a partner city’s assessment figures for a year, small counts suppressed. Partner-city staff: their own city (the default); ' +
-      'county and province staff (and dashboards): the workers of their region transferred to the city they name. Empty for an unknown city.',
+      'county and province staff: the workers of their region transferred to the city they name. Dashboards are refused (the figures are counted person by person). An unknown city is NOT_FOUND.',
   })
   async partnerAssessment(
     @Arg('year', () => Int, { description: `The calendar year (${FIRST_YEAR} to this year).` }) year: number,

@@ -53,7 +53,7 @@ export class ResponsibleUnit {
 @ObjectType({ description: '帮扶责任人 / 驻村工作队员 — a cadre helping registered households and villages (staff: name and masked phone only).' })
 @Entity({ tableName: 'cadre' })
 export class Cadre {
-  [OptionalProps]?: 'phone' | 'phoneMasked' | 'role';
+  [OptionalProps]?: 'phone' | 'phoneMasked' | 'role' | 'account';
 
   @Field(() => ID)
   @PrimaryKey({ type: 'integer', autoincrement: true })
@@ -80,6 +80,14 @@ export class Cadre {
   get phoneMasked(): string | null {
     return maskPhone(this.phone);
   }
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'The staff account the cadre signs in with (the `sub` of their token): the tasks of the households they answer for are assigned to it automatically. Empty: such tasks wait for an officer.',
+  })
+  @Property({ type: 'string', length: 128, nullable: true })
+  account: string | null = null;
 }
 
 @ObjectType({ description: '驻村/帮扶 — a village a cadre serves, from when to when (ended, never deleted).' })

@@ -16,6 +16,12 @@ export class CreateCadreInput {
   @Field(() => String, { nullable: true, description: '手机号, 11 digits starting 13–19; shown masked only.' })
   phone?: string | null;
 
+  @Field(() => String, {
+    nullable: true,
+    description: 'The staff account the cadre signs in with (1–128 of A–Z a–z 0–9 . _ @ : -), held by no other cadre; set by poverty officers (科员) only.',
+  })
+  account?: string | null;
+
   @Field(() => String, { description: '12-digit code of the village served, in your region.' })
   villageCode: string;
 
@@ -26,6 +32,7 @@ export class CreateCadreInput {
 @InputType({
   description: updateInputDescription('Change a cadre of your region: the fields given are replaced. Open responsibilities keep the unit they began with.', [
     'phone (as clearPhone: true)',
+    'account (as clearAccount: true; officers only)',
   ]),
 })
 export class UpdateCadreInput {
@@ -46,6 +53,15 @@ export class UpdateCadreInput {
 
   @Field(() => Boolean, { nullable: true, description: 'true: no phone on record any more.' })
   clearPhone?: boolean | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'The staff account the cadre signs in with (1–128 of A–Z a–z 0–9 . _ @ : -), held by no other cadre; set by poverty officers (科员) only.',
+  })
+  account?: string | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'true: the cadre carries no account any more (their tasks are no longer assigned automatically).' })
+  clearAccount?: boolean | null;
 }
 
 @InputType({ description: 'A further village a cadre serves (in your region).' })

@@ -1,5 +1,5 @@
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
-import { PageArgs, PageType } from '@jiuye/common';
+import { forbidden, PageArgs, PageType } from '@jiuye/common';
 import { authorizeReferenceWrite, cadreRegion } from '../access';
 import type { PovertyContext } from '../context';
 import { Household } from '../household/household.type';
@@ -21,6 +21,13 @@ class CadresArgs extends PageArgs {
 
 const WHAT = 'cadres and their postings';
 
+/** A cadre's account decides who receives tasks: set or cleared by poverty officers (科员) only, not village assistants. */
+function requireAccountWriter(context: PovertyContext, input: { account?: string | null; clearAccount?: boolean | null }): void {
+  // account: null clears it (update inputs: an explicit null clears an optional field), so it counts as a write too.
+  if ((input.account !== undefined || input.clearAccount) && context.access.identity.role !== 'officer')
+    throw forbidden("input.account: a cadre's account is set by poverty officers (科员) of the region", 'not-an-officer');
+}
+
 @Resolver(() => Cadre)
 export class CadreResolver {
   @Query(() => CadrePage, { description: '帮扶干部 serving (or who served) a village of your region, by id (region staff only).' })
@@ -35,12 +42,16 @@ export class CadreResolver {
 
   @Mutation(() => Cadre, { description: '选派 — a new cadre and the first village they serve (poverty officers, a village of their region).' })
   createCadre(@Arg('input', () => CreateCadreInput) input: CreateCadreInput, @Ctx() context: PovertyContext) {
-    return new CadreService(context.em).create(input, authorizeReferenceWrite(context, WHAT));
+    const region = authorizeReferenceWrite(context, WHAT);
+    requireAccountWriter(context, input);
+    return new CadreService(context.em).create(input, region);
   }
 
-  @Mutation(() => Cadre, { description: 'Change a cadre of your region (name, unit, role, phone).' })
+  @Mutation(() => Cadre, { description: 'Change a cadre of your region (name, unit, role, phone, account).' })
   updateCadre(@Arg('input', () => UpdateCadreInput) input: UpdateCadreInput, @Ctx() context: PovertyContext) {
-    return new CadreService(context.em).update(input, authorizeReferenceWrite(context, WHAT));
+    const region = authorizeReferenceWrite(context, WHAT);
+    requireAccountWriter(context, input);
+    return new CadreService(context.em).update(input, region);
   }
 
   @Mutation(() => CadrePosting, { description: 'A further village a cadre of your region serves.' })

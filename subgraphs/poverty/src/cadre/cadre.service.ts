@@ -8,10 +8,12 @@ import {
   forbidden,
   InputProblems,
   isMobileNumber,
+  isStaffAccount,
   MOBILE_NUMBER_MESSAGE,
   notFound,
   type Page,
   parseRowId,
+  STAFF_ACCOUNT_MESSAGE,
   toPage,
   todayInChina,
   refuseClearing,
@@ -79,9 +81,11 @@ export class CadreService {
   async create(input: CreateCadreInput, region: string): Promise<Cadre> {
     const name = cleanText(input.name);
     const phone = cleanText(input.phone);
+    const account = cleanText(input.account);
     const problems = new InputProblems()
       .check(hasLength(name, 2, 30), 'input.name', 'give a name of 2 to 30 characters')
       .check(phone === null || isMobileNumber(phone), 'input.phone', MOBILE_NUMBER_MESSAGE)
+      .check(account === null || isStaffAccount(account), 'input.account', STAFF_ACCOUNT_MESSAGE)
       .check(input.since <= todayInChina(), 'input.since', 'must not be in the future');
     const unitId = checkPositiveId(problems, input.unitId, 'input.unitId');
     checkVillage(problems, input.villageCode, 'input.villageCode');
@@ -89,7 +93,8 @@ export class CadreService {
     requireVillageInRegion(input.villageCode, region, 'input.villageCode');
     return this.em.transactional(async (em) => {
       await requireOpenUnit(em, unitId);
-      const cadre = em.create(Cadre, { name: name!, unitId, role: input.role, phone });
+      if (account !== null) await requireFreeAccount(em, account, null);
+      const cadre = em.create(Cadre, { name: name!, unitId, role: input.role, phone, account });
       await em.flush();
       em.create(CadrePosting, { cadreId: cadre.id, villageCode: input.villageCode, since: input.since });
       await em.flush();
@@ -100,10 +105,13 @@ export class CadreService {
   async update(input: UpdateCadreInput, region: string): Promise<Cadre> {
     const name = input.name == null ? null : cleanText(input.name);
     const phone = input.phone == null ? null : cleanText(input.phone);
+    const account = input.account == null ? null : cleanText(input.account);
     const problems = new InputProblems()
       .check(input.name == null || hasLength(name, 2, 30), 'input.name', 'give a name of 2 to 30 characters')
       .check(input.phone == null || (phone !== null && isMobileNumber(phone)), 'input.phone', MOBILE_NUMBER_MESSAGE)
-      .check(!(input.clearPhone && input.phone != null), 'input.clearPhone', 'give a phone or clear it, not both');
+      .check(!(input.clearPhone && input.phone != null), 'input.clearPhone', 'give a phone or clear it, not both')
+      .check(input.account == null || (account !== null && isStaffAccount(account)), 'input.account', STAFF_ACCOUNT_MESSAGE)
+      .check(!(input.clearAccount && input.account != null), 'input.clearAccount', 'give an account or clear it, not both');
     refuseClearing(problems, input, ['name', 'unitId', 'role']);
     const id = checkPositiveId(problems, input.id, 'input.id');
     const unitId = input.unitId == null ? null : checkPositiveId(problems, input.unitId, 'input.unitId');
@@ -119,6 +127,12 @@ export class CadreService {
       // phone: null clears it, as clearPhone: true does.
       if (input.clearPhone || input.phone === null) cadre.phone = null;
       else if (phone !== null) cadre.phone = phone;
+      // account: null clears it, as clearAccount: true does.
+      if (input.clearAccount || input.account === null) cadre.account = null;
+      else if (account !== null && account !== cadre.account) {
+        await requireFreeAccount(em, account, cadre.id);
+        cadre.account = account;
+      }
       await em.flush();
       return cadre;
     });
@@ -181,6 +195,15 @@ export class CadreService {
   private async servesRegion(em: EntityManager, cadreId: number, region: string): Promise<boolean> {
     return (await em.count(CadrePosting, { cadreId, villageCode: { $like: `${region}%` } })) > 0;
   }
+}
+
+/**
+ * An account no other cadre carries (one cadre per sign-in). The answer names no cadre: the
+ * other may serve a village outside the writer's region.
+ */
+async function requireFreeAccount(em: EntityManager, account: string, cadreId: number | null): Promise<void> {
+  const holder = await em.findOne(Cadre, { account, ...(cadreId === null ? {} : { id: { $ne: cadreId } }) });
+  if (holder) throw conflict('input.account', 'another cadre already carries this account: clear it there first (updateCadre clearAccount)');
 }
 
 /** A unit a cadre may belong to: existing and not closed. */

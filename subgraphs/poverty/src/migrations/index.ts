@@ -11,6 +11,7 @@ import { Migration20261208120000 } from './Migration20261208120000';
 import { Migration20261208170000 } from './Migration20261208170000';
 import { Migration20261208180000 } from './Migration20261208180000';
 import { Migration20261209500100 } from './Migration20261209500100';
+import { Migration20261210200000 } from './Migration20261210200000';
 
 export const migrations: MigrationObject[] = [
   { name: 'Migration20261123091624', class: Migration20261123091624 },
@@ -24,4 +25,5 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261208170000', class: Migration20261208170000 },
   { name: 'Migration20261208180000', class: Migration20261208180000 },
   { name: 'Migration20261209500100', class: Migration20261209500100 },
+  { name: 'Migration20261210200000', class: Migration20261210200000 },
 ];

@@ -1,18 +1,20 @@
 import type { Sql } from '../db';
 import { dueOn, MONTHLY_ACTOR } from '../task/task.rules';
 import { unregisteredLabourer } from './completeness.sql';
+import { autoAssignUnregisteredLabourerTasks } from '../task/task.auto-assign';
 
 /**
  * 应登尽登, the monthly check: once per China month (completeness_check, like the daily
  * evaluation's task_evaluation: replicas and restarts do not run it twice), every person on the
  * unregistered list gets an UNREGISTERED_LABOURER task: created OPEN, or REOPENED when a closed one
  * exists (the person is on the list again), due UNREGISTERED_LABOURER_DUE_DAYS from today. The
- * creation event names the household's responsible cadre when poverty records one (poverty's
- * cadres have no staff account of their own, so an officer assigns the task with assignTask).
+ * creation event names the household's responsible cadre when poverty records one.
+ * With `autoAssign` (TASK_AUTO_ASSIGN, default on) a new task goes to the responsible cadre's
+ * staff account when the cadre carries one (task/task.auto-assign.ts); else an officer assigns it.
  * The task closes when hr registers the person (closeTask checks the registry). Returns the tasks
  * opened or reopened (0 when the month already ran).
  */
-export async function runCompletenessCheck(sql: Sql, today: string): Promise<number> {
+export async function runCompletenessCheck(sql: Sql, today: string, autoAssign = true): Promise<number> {
   const month = today.slice(0, 7);
   const first = await sql.one<{ month: string }>(`insert into completeness_check (month) values ($1) on conflict (month) do nothing returning month`, [month]);
   if (!first) return 0;
@@ -40,6 +42,7 @@ export async function runCompletenessCheck(sql: Sql, today: string): Promise<num
      returning task_id as id`,
     [today, due, MONTHLY_ACTOR, `${month} 应登尽登核查：仍未在劳动力实名制登记中，重新打开，应于 ${due} 前登记`],
   );
+  if (autoAssign) await autoAssignUnregisteredLabourerTasks(sql);
   await sql.rows(`update completeness_check set opened = $2 where month = $1`, [month, created.length + reopened.length]);
   return created.length + reopened.length;
 }

@@ -12,13 +12,13 @@ const DEPARTMENTS = ['poverty', 'civil'] as const;
 async function insert(client: pg.ClientBase, rows: KnownPersonRow[]): Promise<void> {
   if (rows.length === 0) return;
   await client.query(
-    `insert into known_person (department, worker_id, id_number, name, sex, birth_date, household_code, village_code, poverty_status, cadre_name)
-     select r.department, r.worker_id, r.id_number, r.name, r.sex, r.birth_date, r.household_code, left(r.household_code, 12), r.poverty_status, r.cadre_name
+    `insert into known_person (department, worker_id, id_number, name, sex, birth_date, household_code, village_code, poverty_status, cadre_name, cadre_account)
+     select r.department, r.worker_id, r.id_number, r.name, r.sex, r.birth_date, r.household_code, left(r.household_code, 12), r.poverty_status, r.cadre_name, r.cadre_account
        from jsonb_to_recordset($1::jsonb) as r(department text, worker_id varchar, id_number varchar, name varchar, sex text, birth_date date, household_code varchar,
-                                                poverty_status text, cadre_name varchar)
+                                                poverty_status text, cadre_name varchar, cadre_account varchar)
      on conflict (department, worker_id) do update set id_number = excluded.id_number, name = excluded.name, sex = excluded.sex,
        birth_date = excluded.birth_date, household_code = excluded.household_code, village_code = excluded.village_code,
-       poverty_status = excluded.poverty_status, cadre_name = excluded.cadre_name`,
+       poverty_status = excluded.poverty_status, cadre_name = excluded.cadre_name, cadre_account = excluded.cadre_account`,
     [JSON.stringify(rows)],
   );
 }

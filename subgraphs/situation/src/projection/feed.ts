@@ -51,6 +51,8 @@ export interface FeedOptions {
   batchSize?: number;
   /** Due days of the tasks the feed opens (zero-employment households); default DEFAULT_TASK_DUE_DAYS. */
   taskDueDays?: TaskDueDays;
+  /** Whether the tasks it opens go to the household's responsible cadre's account (TASK_AUTO_ASSIGN); default true. */
+  taskAutoAssign?: boolean;
 }
 
 function chunks<T>(items: readonly T[], size: number): T[][] {
@@ -131,6 +133,7 @@ export async function rebuildReadModel(
   sources: SourcePools,
   logger?: Logger,
   taskDueDays?: TaskDueDays,
+  taskAutoAssign = true,
 ): Promise<{ workers: number; households: number; elapsedMs: number }> {
   const started = Date.now();
   const startedAt = new Date();
@@ -167,7 +170,7 @@ export async function rebuildReadModel(
     // 应登尽登: the people poverty and civil know (compared with the registry by completeness/).
     await rebuildKnownPeople(client, sources, today);
     // Spells and tasks are situation's own records (not deleted above): brought in step with the rebuilt households.
-    await syncZeroEmployment(client, null, today, taskDueDays);
+    await syncZeroEmployment(client, null, today, taskDueDays, taskAutoAssign);
     // 预警 and 数据比对冲突: every warning that holds today and every conflict, kept (warning/warning.state.ts, conflict/conflict.state.ts).
     await refreshWarnings(clientSql(client), today, null);
     await refreshConflicts(clientSql(client), null);
@@ -239,11 +242,11 @@ export class ChangeFeed {
   async start(): Promise<void> {
     const state = await this.situation.query('select count(*)::int as n from source_state where rebuilt_at is not null');
     if (state.rows[0].n < DEPARTMENT_NAMES.length) {
-      const report = await rebuildReadModel(this.options.situationUrl, this.sources, this.options.logger, this.options.taskDueDays);
+      const report = await rebuildReadModel(this.options.situationUrl, this.sources, this.options.logger, this.options.taskDueDays, this.options.taskAutoAssign);
       this.options.logger.info(report, 'situation read model built from the departments');
     } else {
       // A model built before spells were kept (or while the feed was down): every household's spell brought in step once.
-      await this.inSituationTransaction((client) => syncZeroEmployment(client, null, todayInChina(), this.options.taskDueDays));
+      await this.inSituationTransaction((client) => syncZeroEmployment(client, null, todayInChina(), this.options.taskDueDays, this.options.taskAutoAssign));
       // A model built before known_person was kept (应登尽登): filled once from poverty and civil.
       const known = await this.situation.query('select exists (select 1 from known_person) as present');
       if (!known.rows[0].present) await this.inSituationTransaction((client) => rebuildKnownPeople(client, this.sources, todayInChina()));
@@ -452,7 +455,7 @@ export class ChangeFeed {
     // The villages whose kept counts moved.
     await recountVillages(client, [...new Set([...touched].map(villageOfHousehold))]);
     // Zero-employment spells and their tasks (reopened when a household is zero-employment again).
-    await syncZeroEmployment(client, [...touched], today, this.options.taskDueDays);
+    await syncZeroEmployment(client, [...touched], today, this.options.taskDueDays, this.options.taskAutoAssign);
     // 预警 and 数据比对冲突 of the people and households re-projected (every warning on a new day): kept,
     // warning/warning.state.ts and conflict/conflict.state.ts.
     const reprojected = { workers: [...workers], households: [...touched] };

@@ -13,7 +13,7 @@ import type { DepartmentName } from '@jiuye/common';
 /** The views of situation_source_v1 the read model reads, per department (each department's src/published-views.ts declares them). */
 export const SITUATION_READS: Record<DepartmentName, readonly string[]> = {
   hr: ['worker', 'employment', 'subsidy_payment', 'job_fair_intention', 'welfare_post_assignment', 'welfare_post_v2', 'record_verification', 'division', 'service_record'],
-  poverty: ['household', 'household_member', 'household_responsibility', 'cadre', 'responsible_unit', 'monitoring_case', 'service_record'],
+  poverty: ['household', 'household_member', 'household_responsibility', 'cadre', 'cadre_account', 'responsible_unit', 'monitoring_case', 'service_record'],
   civil: ['person_circumstance', 'person_place', 'care_duty', 'assistance_grant', 'disability_certification', 'service_record'],
   training: ['confirmed_enrolment', 'confirmed_enrolment_funding', 'certificate', 'institution', 'service_record'],
   partner: ['confirmed_transfer', 'confirmed_follow_up_visit', 'partner_city', 'service_record'],

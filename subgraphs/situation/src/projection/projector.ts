@@ -290,18 +290,18 @@ export class Projector {
 export async function writeHouseholds(client: pg.ClientBase, codes: readonly string[], poverty: readonly HouseholdRow[], empty: boolean): Promise<void> {
   if (!empty) await client.query('delete from household_situation where code = any($1::text[])', [codes]);
   await client.query(
-    `insert into household_situation (code, village_code, poverty_status, poverty_status_since, cadre_name, cadre_phone, unit_name,
+    `insert into household_situation (code, village_code, poverty_status, poverty_status_since, cadre_name, cadre_phone, cadre_account, unit_name,
                                         members, able_labourers, employed_members, last_employment_ended_on, last_action_on, last_action, last_action_department)
-       select p.household_code, min(p.village_code), h.poverty_status, h.status_since, h.cadre_name, h.cadre_phone, h.unit_name,
+       select p.household_code, min(p.village_code), h.poverty_status, h.status_since, h.cadre_name, h.cadre_phone, h.cadre_account, h.unit_name,
               count(*), count(*) filter (where p.able_labourer), count(*) filter (where p.employment_status = 'EMPLOYED'),
               max(p.last_employment_ended_on), max(p.last_action_on),
               (array_agg(p.last_action order by p.last_action_on desc nulls last, p.worker_id))[1],
               (array_agg(p.last_action_department order by p.last_action_on desc nulls last, p.worker_id))[1]
          from person_situation p
-         left join jsonb_to_recordset($2::jsonb) as h(code varchar, poverty_status text, status_since date, cadre_name varchar, cadre_phone varchar, unit_name varchar)
+         left join jsonb_to_recordset($2::jsonb) as h(code varchar, poverty_status text, status_since date, cadre_name varchar, cadre_phone varchar, cadre_account varchar, unit_name varchar)
            on h.code = p.household_code
         where p.household_code = any($1::text[])
-        group by p.household_code, h.poverty_status, h.status_since, h.cadre_name, h.cadre_phone, h.unit_name`,
+        group by p.household_code, h.poverty_status, h.status_since, h.cadre_name, h.cadre_phone, h.cadre_account, h.unit_name`,
     [codes, JSON.stringify(poverty)],
   );
 }

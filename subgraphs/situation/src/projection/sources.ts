@@ -80,6 +80,8 @@ export interface HouseholdRow {
   status_since: string;
   cadre_name: string | null;
   cadre_phone: string | null;
+  /** The responsible cadre's staff account (their household's zero-employment task is assigned to it). */
+  cadre_account?: string | null;
   unit_name: string | null;
 }
 export interface CivilPersonRow {
@@ -242,7 +244,7 @@ export interface HouseholdFacts {
 export function readPovertyHouseholds(sources: SourcePools, codes: string[], today: string): Promise<HouseholdRow[]> {
   return rows<HouseholdRow>(
     sources.poverty,
-    `select h.code, h.poverty_status, h.status_since, c.name as cadre_name, c.phone as cadre_phone, u.name as unit_name
+    `select h.code, h.poverty_status, h.status_since, c.name as cadre_name, c.phone as cadre_phone, a.account as cadre_account, u.name as unit_name
        from ${V}.household h
        left join lateral (
          select r.cadre_id, r.unit_id from ${V}.household_responsibility r
@@ -250,6 +252,7 @@ export function readPovertyHouseholds(sources: SourcePools, codes: string[], tod
           order by r.since desc limit 1
        ) r on true
        left join ${V}.cadre c on c.id = r.cadre_id
+       left join ${V}.cadre_account a on a.id = r.cadre_id
        left join ${V}.responsible_unit u on u.id = r.unit_id
       where h.code = any($1::text[])`,
     [codes, today],
@@ -329,6 +332,8 @@ export interface KnownPersonRow {
   household_code: string | null;
   poverty_status: string | null;
   cadre_name: string | null;
+  /** The responsible cadre's staff account (the person's 应登尽登 task is assigned to it). */
+  cadre_account: string | null;
 }
 
 /**
@@ -338,14 +343,16 @@ export interface KnownPersonRow {
  * below name plain columns.
  */
 const KNOWN_PEOPLE = {
-  poverty: `select * from (select 'poverty' as department, m.worker_id, m.id_number, m.name, m.sex, m.birth_date, m.household_code, h.poverty_status, c.name as cadre_name
+  poverty: `select * from (select 'poverty' as department, m.worker_id, m.id_number, m.name, m.sex, m.birth_date, m.household_code, h.poverty_status, c.name as cadre_name,
+              a.account as cadre_account
        from ${V}.household_member m
        join ${V}.household h on h.code = m.household_code
        left join lateral (select r.cadre_id from ${V}.household_responsibility r
                            where r.household_code = m.household_code and (r.until is null or r.until >= $1::date) order by r.since desc limit 1) r on true
-       left join ${V}.cadre c on c.id = r.cadre_id) k`,
+       left join ${V}.cadre c on c.id = r.cadre_id
+       left join ${V}.cadre_account a on a.id = r.cadre_id) k`,
   civil: `select * from (select 'civil' as department, p.worker_id, p.id_number, null::varchar as name, null::text as sex, null::date as birth_date, p.household_code,
-       null::text as poverty_status, null::varchar as cadre_name, $1::date as today from ${V}.person_place p) k`,
+       null::text as poverty_status, null::varchar as cadre_name, null::varchar as cadre_account, $1::date as today from ${V}.person_place p) k`,
 } as const;
 
 /** The people of these households or with these worker keys (the feed), or the next page by worker key (the rebuild). */

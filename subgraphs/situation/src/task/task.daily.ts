@@ -48,10 +48,11 @@ export async function evaluateOverdueTasks(sql: Sql, today: string): Promise<num
  * The day's evaluation, each part in a transaction of its own on one client: the kept warnings
  * re-evaluated for the new day when they hold for another (warning/warning.state.ts), the kept
  * conflicts when they cannot be read (conflict/conflict.state.ts), then
- * evaluateOverdueTasks and the monthly completeness check (应登尽登, once per month). Returns the
- * overdue notices written.
+ * evaluateOverdueTasks and the monthly completeness check (应登尽登, once per month; its new tasks
+ * assigned to the responsible cadre's account unless `autoAssign` is false). Returns the overdue
+ * notices written.
  */
-export async function runDailyEvaluation(databaseUrl: string, today = todayInChina()): Promise<number> {
+export async function runDailyEvaluation(databaseUrl: string, today = todayInChina(), autoAssign = true): Promise<number> {
   const client = new pg.Client({ connectionString: databaseUrl, types: readModelTypes });
   await client.connect();
   const inTransaction = async <T>(work: (sql: Sql) => Promise<T>): Promise<T> => {
@@ -70,7 +71,7 @@ export async function runDailyEvaluation(databaseUrl: string, today = todayInChi
     if (!(await keptConflictsReady(clientSql(client)))) await inTransaction((sql) => refreshConflicts(sql, null));
     return await inTransaction(async (sql) => {
       const notices = await evaluateOverdueTasks(sql, today);
-      await runCompletenessCheck(sql, today);
+      await runCompletenessCheck(sql, today, autoAssign);
       return notices;
     });
   } finally {
@@ -94,6 +95,8 @@ export class DailyTaskEvaluation {
   constructor(
     private readonly databaseUrl: string,
     private readonly logger: Logger,
+    /** TASK_AUTO_ASSIGN: the monthly check's new tasks go to the responsible cadre's account. */
+    private readonly autoAssign = true,
   ) {}
 
   async start(): Promise<void> {
@@ -113,7 +116,7 @@ export class DailyTaskEvaluation {
   }
 
   private tick(): Promise<unknown> {
-    this.running = runDailyEvaluation(this.databaseUrl)
+    this.running = runDailyEvaluation(this.databaseUrl, todayInChina(), this.autoAssign)
       .then((notices) => notices > 0 && this.logger.info({ notices }, 'tasks: overdue notices written'))
       .catch((error: Error) => this.logger.error({ error: error.message }, 'tasks: the daily evaluation failed; retried within the hour'));
     return this.running;

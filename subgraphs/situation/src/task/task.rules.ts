@@ -8,6 +8,8 @@ export type TaskOutcome = 'EMPLOYED' | 'WARNING_CLEARED' | 'CONFLICT_RESOLVED' |
 /** The account that records what the feed and the daily evaluation did (task_event.actor). */
 export const FEED_ACTOR = 'system:feed';
 export const DAILY_ACTOR = 'system:daily';
+/** A task the feed assigned to the household's responsible cadre by itself (task.auto-assign.ts). */
+export const AUTO_ASSIGN_ACTOR = 'system:auto-assign';
 /** The monthly completeness check (应登尽登, completeness/completeness.monthly.ts). */
 export const MONTHLY_ACTOR = 'system:monthly';
 

@@ -14,6 +14,8 @@ import {
   isValidDivisionCode,
   notFound,
   type Page,
+  STAFF_ACCOUNT_MESSAGE,
+  STAFF_ACCOUNT_PATTERN,
   type TaskDueDays,
   toPage,
 } from '@jiuye/common';
@@ -37,8 +39,8 @@ const TASK_SELECT = `t.id, t.kind, t.subject, t.rule, t.village_code, (select d.
 const TASK_FROM = `task t left join lateral (select z.started_on, z.cleared_on from zero_employment_spell z
   where t.kind = 'ZERO_EMPLOYMENT_HOUSEHOLD' and z.household_code = t.subject order by z.started_on desc, z.id desc limit 1) s on true`;
 
-/** A staff account as a token names it (JWT sub): no spaces, no control characters. */
-const ACCOUNT_PATTERN = /^[A-Za-z0-9._@:-]{1,128}$/;
+/** A staff account as a token names it (JWT sub): common/src/staff-account.ts. */
+const ACCOUNT_PATTERN = STAFF_ACCOUNT_PATTERN;
 const TASK_ID_PATTERN = /^[1-9]\d{0,9}$/;
 /** A pseudonymous worker key (common/src/pseudonym.ts). */
 const WORKER_KEY_PATTERN = /^w[A-Za-z0-9_-]{26}$/;
@@ -206,12 +208,7 @@ export function checkAssignInput(input: AssignInput): { note: string | null } {
       `expected ${input.kind === 'WARNING' ? 'an EarlyWarning.id' : 'a Conflict.id'} (RULE:subject)`,
       'SUBJECT',
     );
-  problems.check(
-    typeof input.assignee === 'string' && ACCOUNT_PATTERN.test(input.assignee),
-    'input.assignee',
-    'expected a staff account: 1–128 of A–Z a–z 0–9 . _ @ : -',
-    'ACCOUNT',
-  );
+  problems.check(typeof input.assignee === 'string' && ACCOUNT_PATTERN.test(input.assignee), 'input.assignee', STAFF_ACCOUNT_MESSAGE, 'ACCOUNT');
   const scope = typeof input.assigneeScope === 'string' ? input.assigneeScope : '';
   switch (input.assigneeKind) {
     case 'CADRE':
@@ -507,7 +504,7 @@ const AGE_BUCKETS: [string, number, number][] = [
 
 /** The filters of 区域任务 as SQL over task t: $1 = region, $2 = today, then the filters given. */
 function regionTaskWhere(query: Omit<RegionTaskQuery, 'first' | 'after'>, today: string): { where: string; values: unknown[] } {
-  if (query.assignee != null && !ACCOUNT_PATTERN.test(query.assignee)) throw badInput('assignee', 'expected a staff account: 1–128 of A–Z a–z 0–9 . _ @ : -', 'ACCOUNT');
+  if (query.assignee != null && !ACCOUNT_PATTERN.test(query.assignee)) throw badInput('assignee', STAFF_ACCOUNT_MESSAGE, 'ACCOUNT');
   const values: unknown[] = [query.region.code, today];
   const conditions = [regionCondition('t.village_code', 1, query.region.code), '$2::date is not null'];
   const add = (value: unknown, condition: (n: number) => string) => {

@@ -4,6 +4,7 @@ import { ZERO_EMPLOYMENT } from '../sql/conditions';
 import type { Sql } from '../db';
 import { notificationChannel } from './task.notify';
 import { dueOn, FEED_ACTOR, noticeText } from './task.rules';
+import { autoAssignHouseholdTasks } from './task.auto-assign';
 
 /** A pg client as Sql (the feed's and the rebuild's clients), dates cast to text in the statements. */
 function sqlOfClient(client: pg.ClientBase): Sql {
@@ -25,14 +26,19 @@ function sqlOfClient(client: pg.ClientBase): Sql {
  * - Each new spell opens the household's task (one per household): created OPEN, or REOPENED
  *   when it was closed (its assignee is told); either way due ZERO_EMPLOYMENT_CLEAR_DAYS after
  *   the spell began. Every change is a task_event by the feed.
+ * - With `autoAssign` (TASK_AUTO_ASSIGN, default on), the households' tasks nobody was given yet
+ *   go to the responsible cadre's account (task.auto-assign.ts).
  */
-export function syncZeroEmployment(
+export async function syncZeroEmployment(
   client: pg.ClientBase,
   codes: readonly string[] | null,
   today: string,
   days: TaskDueDays | undefined,
-): Promise<{ opened: number; cleared: number }> {
-  return syncZeroEmploymentSpells(sqlOfClient(client), codes, today, days);
+  autoAssign = true,
+): Promise<{ opened: number; cleared: number; assigned: number }> {
+  const sql = sqlOfClient(client);
+  const synced = await syncZeroEmploymentSpells(sql, codes, today, days);
+  return { ...synced, assigned: autoAssign ? await autoAssignHouseholdTasks(sql, codes) : 0 };
 }
 
 /** syncZeroEmployment over a Sql (a request's transaction: assignTask for a household the feed has not reached yet). */
