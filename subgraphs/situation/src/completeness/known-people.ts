@@ -42,13 +42,16 @@ export async function rebuildKnownPeople(client: pg.ClientBase, sources: SourceP
   await client.query('delete from known_person');
   let total = 0;
   for (const department of DEPARTMENTS) {
-    let after = '';
+    // The next page is read while this one is written.
+    let ahead = readKnownPeople(sources, department, { after: '', limit: PAGE }, today);
     for (;;) {
-      const page = await readKnownPeople(sources, department, { after, limit: PAGE }, today);
+      const page = await ahead;
       if (page.length === 0) break;
+      ahead = readKnownPeople(sources, department, { after: page[page.length - 1].worker_id, limit: PAGE }, today);
+      // Awaited on the next turn; should this insert fail first, its failure is the rebuild's, not an unhandled rejection.
+      ahead.catch(() => undefined);
       await insert(client, page);
       total += page.length;
-      after = page[page.length - 1].worker_id;
     }
   }
   return total;

@@ -31,7 +31,7 @@ export const DERIVED_TABLES = [
 ];
 
 export const OUTBOX_CHANNEL = 'jiuye_outbox';
-const WORKER_BATCH = 2000;
+const WORKER_BATCH = 5000;
 const HOUSEHOLD_BATCH = 5000;
 
 interface OutboxRow {
@@ -218,10 +218,10 @@ export async function rebuildReadModel(
     );
     await client.query('commit');
     lap('commit');
-    // Fresh statistics and visibility map (index-only counts) for the rebuilt tables; and the
-    // history, whose versions the rebuild ended and reopened (history/as-of.ts): dead tuples to reclaim.
-    for (const table of DERIVED_TABLES) await client.query(`vacuum analyze "${table}"`);
-    for (const table of VERSIONED_TABLES) await client.query(`vacuum analyze "${table}_version"`);
+    // Fresh statistics and visibility map (index-only counts) for the rebuilt tables, person_situation
+    // (the largest) on a second connection beside the others. The history needs none: settled once,
+    // it changed only where the content did (autovacuum's business, as after the feed).
+    await vacuumRebuilt(client, situationUrl);
     lap('vacuum');
     return { workers, households: codes.length, elapsedMs: Date.now() - started, phases };
   } catch (error) {
@@ -229,6 +229,24 @@ export async function rebuildReadModel(
     throw error;
   } finally {
     await client.end();
+  }
+}
+
+/** vacuum analyze of every derived table, in two lanes: person_situation on a connection of its own, the rest on `client`. */
+async function vacuumRebuilt(client: pg.Client, situationUrl: string): Promise<void> {
+  const second = new pg.Client({ connectionString: situationUrl });
+  second.on('error', () => undefined);
+  await second.connect();
+  try {
+    const rest = DERIVED_TABLES.filter((table) => table !== 'person_situation');
+    await Promise.all([
+      second.query(`vacuum analyze "person_situation"`),
+      (async () => {
+        for (const table of rest) await client.query(`vacuum analyze "${table}"`);
+      })(),
+    ]);
+  } finally {
+    await second.end();
   }
 }
 
