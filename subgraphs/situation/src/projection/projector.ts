@@ -1,5 +1,6 @@
 import type pg from 'pg';
 import { writeRelapseFacts } from '../monitoring/relapse-facts';
+import { copyRows, type Columns } from './copy-rows';
 import { projectPeople, type PersonRow } from './person';
 import {
   readHouseholdFacts,
@@ -14,7 +15,6 @@ import {
   type WorkerFacts,
 } from './sources';
 
-type Columns = readonly (readonly [name: string, type: string])[];
 
 const PERSON_COLUMNS: Columns = [
   ['worker_id', 'varchar'],
@@ -284,10 +284,12 @@ export class Projector {
         await client.query(`delete from "${table}" where worker_id = any($1::text[])`, [ids]);
       }
     }
-    await insertRows(client, 'person_situation', PERSON_COLUMNS, people);
+    // A rebuild (empty tables, many rows) loads with COPY; the feed's few rows go in one statement per table.
+    const write = empty ? copyRows : insertRows;
+    await write(client, 'person_situation', PERSON_COLUMNS, people);
     const village = new Map(people.map((p) => [p.worker_id, p.village_code]));
     const placed = (rows: readonly { worker_id: string }[]) => rows.filter((r) => village.has(r.worker_id)).map((r) => ({ ...r, village_code: village.get(r.worker_id) }));
-    for (const [table, event] of Object.entries(EVENT_TABLES)) await insertRows(client, table, event.columns, placed(facts[event.facts]));
+    for (const [table, event] of Object.entries(EVENT_TABLES)) await write(client, table, event.columns, placed(facts[event.facts]));
   }
 
   /**
