@@ -31,7 +31,7 @@ export const DERIVED_TABLES = [
 ];
 
 export const OUTBOX_CHANNEL = 'jiuye_outbox';
-const WORKER_BATCH = 5000;
+const WORKER_BATCH = 2000;
 const HOUSEHOLD_BATCH = 5000;
 
 interface OutboxRow {
