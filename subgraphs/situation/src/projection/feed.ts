@@ -132,12 +132,7 @@ export interface RebuildReport {
  * alone; whatever changed meanwhile is applied by the feed afterwards (re-projection is
  * idempotent).
  */
-export async function rebuildReadModel(
-  situationUrl: string,
-  sources: SourcePools,
-  logger?: Logger,
-  taskDueDays?: TaskDueDays,
-): Promise<RebuildReport> {
+export async function rebuildReadModel(situationUrl: string, sources: SourcePools, logger?: Logger, taskDueDays?: TaskDueDays): Promise<RebuildReport> {
   const started = Date.now();
   const phases: Record<string, number> = {};
   let mark = started;

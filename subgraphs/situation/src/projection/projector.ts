@@ -15,7 +15,6 @@ import {
   type WorkerFacts,
 } from './sources';
 
-
 const PERSON_COLUMNS: Columns = [
   ['worker_id', 'varchar'],
   ['id_number', 'varchar'],
