@@ -1,4 +1,5 @@
 import type pg from 'pg';
+import { copyRows, type Columns } from '../projection/copy-rows';
 import { readKnownPeople, type KnownPersonRow, type SourcePools } from '../projection/sources';
 
 /**
@@ -20,6 +21,29 @@ async function insert(client: pg.ClientBase, rows: KnownPersonRow[]): Promise<vo
        birth_date = excluded.birth_date, household_code = excluded.household_code, village_code = excluded.village_code,
        poverty_status = excluded.poverty_status, cadre_name = excluded.cadre_name`,
     [JSON.stringify(rows)],
+  );
+}
+
+const KNOWN_COLUMNS: Columns = [
+  ['department', 'text'],
+  ['worker_id', 'varchar'],
+  ['id_number', 'varchar'],
+  ['name', 'varchar'],
+  ['sex', 'text'],
+  ['birth_date', 'date'],
+  ['household_code', 'varchar'],
+  ['village_code', 'varchar'],
+  ['poverty_status', 'text'],
+  ['cadre_name', 'varchar'],
+];
+
+/** The rebuild's load (known_person starts empty; one row per department and person, as the feed's upsert keeps it): COPY, placed as insert places them. */
+function copyKnown(client: pg.ClientBase, rows: KnownPersonRow[]): Promise<void> {
+  return copyRows(
+    client,
+    'known_person',
+    KNOWN_COLUMNS,
+    rows.map((row) => ({ ...row, village_code: row.household_code?.slice(0, 12) ?? null })),
   );
 }
 
@@ -50,7 +74,7 @@ export async function rebuildKnownPeople(client: pg.ClientBase, sources: SourceP
       ahead = readKnownPeople(sources, department, { after: page[page.length - 1].worker_id, limit: PAGE }, today);
       // Awaited on the next turn; should this insert fail first, its failure is the rebuild's, not an unhandled rejection.
       ahead.catch(() => undefined);
-      await insert(client, page);
+      await copyKnown(client, page);
       total += page.length;
     }
   }
