@@ -43,6 +43,8 @@ export interface ReadModelReport {
   workers: number;
   households: number;
   elapsedMs: number;
+  /** Milliseconds per phase of the rebuild (situation's projection/feed.ts). */
+  phases?: Record<string, number>;
 }
 
 /** Applies every subgraph's committed migrations (the same ones each service runs at start). */

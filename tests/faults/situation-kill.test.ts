@@ -13,6 +13,9 @@ import { readModelChecksums } from '@jiuye/testing/read-model';
 
 // Enough workers that a rebuild writes several batches of 2000 (projection/feed.ts, WORKER_BATCH) and a
 // feed batch touching all of them takes long enough to be caught under way.
+// A rebuild loads people and their events with COPY, people first in each batch: any COPY of its
+// transaction means people written and batches to go.
+const REBUILD_WRITING = /^copy "/;
 const WORKERS = 5000;
 const SITUATION_MAIN = 'subgraphs/situation/dist/main.js';
 
@@ -51,7 +54,7 @@ describe('kill -9 of the situation service', () => {
   it('in the middle of its first rebuild: nothing half-written; after a restart the model equals a fresh rebuild', async () => {
     const first = startSituation(situationUrl);
     // The rebuild's transaction has written and is inserting projected people: several batches to go.
-    await until('the rebuild to be writing people', () => writingTransaction(situationUrl, /insert into "person_situation"/).catch(() => false), 60_000);
+    await until('the rebuild to be writing people', () => writingTransaction(situationUrl, REBUILD_WRITING).catch(() => false), 60_000);
     await first.kill();
     const people = await sqlAt<{ n: number }>(situationUrl, 'select count(*)::int as n from person_situation');
     expect(people[0].n).toBe(0);
@@ -105,7 +108,7 @@ describe('kill -9 of the situation service', () => {
     const env = { ...Object.fromEntries(DEPARTMENT_NAMES.map((name) => [`${name.toUpperCase()}_DATABASE_URL`, departments[name]])), SITUATION_DATABASE_URL: situationUrl };
     const script = spawnService('scripts/dist/situation-rebuild.js', env);
     running.push(script);
-    await until('the rebuild to be writing people', () => writingTransaction(situationUrl, /insert into "person_situation"/), 60_000);
+    await until('the rebuild to be writing people', () => writingTransaction(situationUrl, REBUILD_WRITING), 60_000);
     await script.kill();
     expect(await readModelChecksums(situationUrl)).toEqual(before);
 

@@ -1,4 +1,5 @@
 import type pg from 'pg';
+import { copyRows, type Columns } from '../projection/copy-rows';
 import { readKnownPeople, type KnownPersonRow, type SourcePools } from '../projection/sources';
 
 /**
@@ -23,6 +24,29 @@ async function insert(client: pg.ClientBase, rows: KnownPersonRow[]): Promise<vo
   );
 }
 
+const KNOWN_COLUMNS: Columns = [
+  ['department', 'text'],
+  ['worker_id', 'varchar'],
+  ['id_number', 'varchar'],
+  ['name', 'varchar'],
+  ['sex', 'text'],
+  ['birth_date', 'date'],
+  ['household_code', 'varchar'],
+  ['village_code', 'varchar'],
+  ['poverty_status', 'text'],
+  ['cadre_name', 'varchar'],
+];
+
+/** The rebuild's load (known_person starts empty; one row per department and person, as the feed's upsert keeps it): COPY, placed as insert places them. */
+function copyKnown(client: pg.ClientBase, rows: KnownPersonRow[]): Promise<void> {
+  return copyRows(
+    client,
+    'known_person',
+    KNOWN_COLUMNS,
+    rows.map((row) => ({ ...row, village_code: row.household_code?.slice(0, 12) ?? null })),
+  );
+}
+
 /**
  * The feed's step (in its transaction): the people of these households and these workers are read
  * again from poverty and civil and replace their rows (a member who left, a person who moved, one
@@ -42,13 +66,16 @@ export async function rebuildKnownPeople(client: pg.ClientBase, sources: SourceP
   await client.query('delete from known_person');
   let total = 0;
   for (const department of DEPARTMENTS) {
-    let after = '';
+    // The next page is read while this one is written.
+    let ahead = readKnownPeople(sources, department, { after: '', limit: PAGE }, today);
     for (;;) {
-      const page = await readKnownPeople(sources, department, { after, limit: PAGE }, today);
+      const page = await ahead;
       if (page.length === 0) break;
-      await insert(client, page);
+      ahead = readKnownPeople(sources, department, { after: page[page.length - 1].worker_id, limit: PAGE }, today);
+      // Awaited on the next turn; should this insert fail first, its failure is the rebuild's, not an unhandled rejection.
+      ahead.catch(() => undefined);
+      await copyKnown(client, page);
       total += page.length;
-      after = page[page.length - 1].worker_id;
     }
   }
   return total;

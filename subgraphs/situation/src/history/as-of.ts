@@ -17,6 +17,18 @@ export interface AsOf {
 /** The tables kept with history, each shadowed by its versions (the CTE keeps the table's name). */
 export const VERSIONED_TABLES = ['person_situation', 'household_situation', 'village_counts', 'division'] as const;
 
+/**
+ * Each versioned table's key and the projection stamp its versions leave out (the arguments of
+ * its history triggers, Migration20261207120000): what a rebuild settles the history by
+ * (settle_read_model_history, Migration20261210400000).
+ */
+export const HISTORY_KEYS: Record<(typeof VERSIONED_TABLES)[number], { key: string; stamp: string | null }> = {
+  person_situation: { key: 'worker_id', stamp: 'projected_at' },
+  household_situation: { key: 'code', stamp: 'projected_at' },
+  village_counts: { key: 'village_code', stamp: 'counted_at' },
+  division: { key: 'code', stamp: null },
+};
+
 const CHINA_OFFSET_MS = 8 * 3600_000;
 
 /** The first instant after a China day ends (its midnight, +08:00); the day's state is the one valid just before it. */

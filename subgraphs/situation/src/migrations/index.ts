@@ -18,6 +18,7 @@ import { Migration20261209600100 } from './Migration20261209600100';
 import { Migration20261209700100 } from './Migration20261209700100';
 import { Migration20261210300000 } from './Migration20261210300000';
 import { Migration20261210200100 } from './Migration20261210200100';
+import { Migration20261210400000 } from './Migration20261210400000';
 
 export const migrations: MigrationObject[] = [
   { name: 'Migration20261123140000', class: Migration20261123140000 },
@@ -38,4 +39,5 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261209700100', class: Migration20261209700100 },
   { name: 'Migration20261210300000', class: Migration20261210300000 },
   { name: 'Migration20261210200100', class: Migration20261210200100 },
+  { name: 'Migration20261210400000', class: Migration20261210400000 },
 ];

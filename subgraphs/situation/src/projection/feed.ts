@@ -3,7 +3,7 @@ import { DEPARTMENT_NAMES, endPool, todayInChina, villageOfHousehold, type Depar
 import { ALL_REFERENCE_TABLES, Projector } from './projector';
 import { nextWorkerIds, REFERENCE_SOURCES, type ReferenceTable, type SourcePools } from './sources';
 import { recountVillages } from '../roster/village-counts';
-import { VERSIONED_TABLES } from '../history/as-of';
+import { HISTORY_KEYS, VERSIONED_TABLES } from '../history/as-of';
 import { syncZeroEmployment } from '../task/task.spells';
 import { refreshWarnings } from '../warning/warning.state';
 import { refreshConflicts } from '../conflict/conflict.state';
@@ -122,20 +122,29 @@ async function connectAll(pools: SourcePools): Promise<pg.PoolClient[]> {
   return clients;
 }
 
+/** What a rebuild did: its counts, its time, and the time of each phase (ms; the bench prints them). */
+export interface RebuildReport {
+  workers: number;
+  households: number;
+  elapsedMs: number;
+  phases: Record<string, number>;
+}
+
 /**
  * Replaces the whole read model from the departments' current rows, in one transaction of the
  * situation database: readers keep the previous model until it commits. Outbox rows are left
  * alone; whatever changed meanwhile is applied by the feed afterwards (re-projection is
  * idempotent).
  */
-export async function rebuildReadModel(
-  situationUrl: string,
-  sources: SourcePools,
-  logger?: Logger,
-  taskDueDays?: TaskDueDays,
-  taskAutoAssign = true,
-): Promise<{ workers: number; households: number; elapsedMs: number }> {
+export async function rebuildReadModel(situationUrl: string, sources: SourcePools, logger?: Logger, taskDueDays?: TaskDueDays, taskAutoAssign = true): Promise<RebuildReport> {
   const started = Date.now();
+  const phases: Record<string, number> = {};
+  let mark = started;
+  const lap = (phase: string) => {
+    const now = Date.now();
+    phases[phase] = (phases[phase] ?? 0) + (now - mark);
+    mark = now;
+  };
   const startedAt = new Date();
   const today = todayInChina();
   const projector = new Projector(sources);
@@ -145,35 +154,62 @@ export async function rebuildReadModel(
   await client.connect();
   try {
     await client.query('begin');
+    // The versioned tables' history is written once, before commit (settle_read_model_history), not by their triggers per batch.
+    await client.query(`set local jiuye.history_deferred = 'on'`);
     for (const table of [...DERIVED_TABLES, ...ALL_REFERENCE_TABLES]) await client.query(`delete from "${table}"`);
+    lap('delete');
     for (const table of ALL_REFERENCE_TABLES) await projector.copyReference(client, table);
+    lap('reference');
     let workers = 0;
-    let after: { household: string; id: string } | null = null;
-    for (;;) {
+    // A pipeline: the next batch is read from the departments and projected while this one is written.
+    const readBatch = async (after: { household: string; id: string } | null) => {
       const batch = await nextWorkerIds(sources, after, WORKER_BATCH);
-      if (batch.length === 0) break;
-      await projector.projectWorkers(
-        client,
-        batch.map((row) => row.id),
-        today,
-        { empty: true },
-      );
-      workers += batch.length;
+      if (batch.length === 0) return null;
       const last = batch[batch.length - 1];
-      after = { household: last.household_code, id: last.id };
+      return {
+        next: { household: last.household_code, id: last.id },
+        read: await projector.readWorkers(
+          batch.map((row) => row.id),
+          today,
+        ),
+      };
+    };
+    let ahead = readBatch(null);
+    for (;;) {
+      const current = await ahead;
+      if (current === null) break;
+      ahead = readBatch(current.next);
+      // Awaited on the next turn; should this write fail first, its failure is the rebuild's, not an unhandled rejection.
+      ahead.catch(() => undefined);
+      await projector.writeWorkers(client, current.read, true);
+      workers += current.read.ids.length;
       if (logger && workers % 100_000 < WORKER_BATCH) logger.info({ workers }, 'situation rebuild: workers projected');
     }
+    lap('workers');
+    for (const [step, ms] of Object.entries(projector.timings)) phases[`workers.${step}`] = ms;
     const codes = (await client.query<{ household_code: string }>('select distinct household_code from person_situation order by 1')).rows.map((r) => r.household_code);
     for (const batch of chunks(codes, HOUSEHOLD_BATCH)) await projector.projectHouseholds(client, batch, today, { empty: true });
+    lap('households');
     const villages = (await client.query<{ village_code: string }>('select distinct village_code from person_situation')).rows.map((r) => r.village_code);
     for (const batch of chunks(villages, 200)) await recountVillages(client, batch);
+    lap('villages');
     // 应登尽登: the people poverty and civil know (compared with the registry by completeness/).
     await rebuildKnownPeople(client, sources, today);
+    lap('knownPeople');
     // Spells and tasks are situation's own records (not deleted above): brought in step with the rebuilt households.
     await syncZeroEmployment(client, null, today, taskDueDays, taskAutoAssign);
+    lap('zeroEmployment');
     // 预警 and 数据比对冲突: every warning that holds today and every conflict, kept (warning/warning.state.ts, conflict/conflict.state.ts).
     await refreshWarnings(clientSql(client), today, null);
+    lap('warnings');
     await refreshConflicts(clientSql(client), null);
+    lap('conflicts');
+    await client.query(`set local jiuye.history_deferred = 'off'`);
+    for (const table of VERSIONED_TABLES) {
+      const { key, stamp } = HISTORY_KEYS[table];
+      await client.query('select settle_read_model_history($1, $2, $3)', [table, key, stamp]);
+    }
+    lap('history');
     await client.query(
       `insert into source_state (department, checked_at, oldest_pending_at, rebuilt_at)
        select d, $2::timestamptz, null, now() from unnest($1::text[]) d
@@ -182,16 +218,36 @@ export async function rebuildReadModel(
       [[...DEPARTMENT_NAMES], startedAt],
     );
     await client.query('commit');
-    // Fresh statistics and visibility map (index-only counts) for the rebuilt tables; and the
-    // history, whose versions the rebuild ended and reopened (history/as-of.ts): dead tuples to reclaim.
-    for (const table of DERIVED_TABLES) await client.query(`vacuum analyze "${table}"`);
-    for (const table of VERSIONED_TABLES) await client.query(`vacuum analyze "${table}_version"`);
-    return { workers, households: codes.length, elapsedMs: Date.now() - started };
+    lap('commit');
+    // Fresh statistics and visibility map (index-only counts) for the rebuilt tables, person_situation
+    // (the largest) on a second connection beside the others. The history needs none: settled once,
+    // it changed only where the content did (autovacuum's business, as after the feed).
+    await vacuumRebuilt(client, situationUrl);
+    lap('vacuum');
+    return { workers, households: codes.length, elapsedMs: Date.now() - started, phases };
   } catch (error) {
     await client.query('rollback').catch(() => undefined);
     throw error;
   } finally {
     await client.end();
+  }
+}
+
+/** vacuum analyze of every derived table, in two lanes: person_situation on a connection of its own, the rest on `client`. */
+async function vacuumRebuilt(client: pg.Client, situationUrl: string): Promise<void> {
+  const second = new pg.Client({ connectionString: situationUrl });
+  second.on('error', () => undefined);
+  await second.connect();
+  try {
+    const rest = DERIVED_TABLES.filter((table) => table !== 'person_situation');
+    await Promise.all([
+      second.query(`vacuum analyze "person_situation"`),
+      (async () => {
+        for (const table of rest) await client.query(`vacuum analyze "${table}"`);
+      })(),
+    ]);
+  } finally {
+    await second.end();
   }
 }
 

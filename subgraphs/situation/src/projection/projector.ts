@@ -1,5 +1,6 @@
 import type pg from 'pg';
 import { writeRelapseFacts } from '../monitoring/relapse-facts';
+import { copyRows, type Columns } from './copy-rows';
 import { projectPeople, type PersonRow } from './person';
 import {
   readHouseholdFacts,
@@ -13,8 +14,6 @@ import {
   type SourcePools,
   type WorkerFacts,
 } from './sources';
-
-type Columns = readonly (readonly [name: string, type: string])[];
 
 const PERSON_COLUMNS: Columns = [
   ['worker_id', 'varchar'],
@@ -207,6 +206,15 @@ const REFERENCE_TYPES: Record<ReferenceTable, Columns> = {
   ],
 };
 
+/** Workers read and projected, not yet written (Projector.readWorkers). */
+export interface ProjectedWorkers {
+  ids: string[];
+  /** Their households (in the departments' current rows). */
+  codes: string[];
+  people: PersonRow[];
+  facts: WorkerFacts;
+}
+
 /** insert … select from jsonb_to_recordset: one statement per table per batch. */
 async function insertRows(client: pg.ClientBase, table: string, columns: Columns, rows: readonly object[]): Promise<void> {
   if (rows.length === 0) return;
@@ -227,6 +235,9 @@ function unique(values: Iterable<string>): string[] {
  * independent of the order changes arrive in.
  */
 export class Projector {
+  /** Milliseconds spent per step of projectWorkers (read, project, write), summed over calls: a rebuild reports them. */
+  readonly timings = { read: 0, project: 0, write: 0 };
+
   constructor(private readonly sources: SourcePools) {}
 
   /** Re-projects these workers (and the households they left or joined); returns the households touched. */
@@ -237,12 +248,33 @@ export class Projector {
     const before = options.empty
       ? { rows: [] as { household_code: string }[] }
       : await client.query<{ household_code: string }>('select distinct household_code from person_situation where worker_id = any($1::text[])', [ids]);
+    const read = await this.readWorkers(ids, today);
+    await this.writeWorkers(client, read, options.empty ?? false);
+    return unique([...before.rows.map((r) => r.household_code), ...read.codes]);
+  }
+
+  /**
+   * The first half of projectWorkers: these workers' facts read from the departments and their
+   * rows projected, nothing written (a rebuild reads the next batch while the last one is written).
+   */
+  async readWorkers(workerIds: readonly string[], today: string): Promise<ProjectedWorkers> {
+    const ids = unique(workerIds);
+    let mark = Date.now();
     const facts = await readWorkerFacts(this.sources, ids);
     const codes = unique(facts.workers.map((w) => w.household_code));
     const households = await readHouseholdFacts(this.sources, codes, today);
+    this.timings.read += Date.now() - mark;
+    mark = Date.now();
     const people = projectPeople(facts, households, today);
-    await this.replacePeople(client, ids, people, facts, options.empty ?? false);
-    return unique([...before.rows.map((r) => r.household_code), ...codes]);
+    this.timings.project += Date.now() - mark;
+    return { ids, codes, people, facts };
+  }
+
+  /** The second half of projectWorkers: the projected rows replace these workers' rows (empty: the tables hold none of them). */
+  async writeWorkers(client: pg.ClientBase, read: ProjectedWorkers, empty: boolean): Promise<void> {
+    const mark = Date.now();
+    await this.replacePeople(client, read.ids, read.people, read.facts, empty);
+    this.timings.write += Date.now() - mark;
   }
 
   private async replacePeople(client: pg.ClientBase, ids: string[], people: PersonRow[], facts: WorkerFacts, empty: boolean): Promise<void> {
@@ -251,10 +283,12 @@ export class Projector {
         await client.query(`delete from "${table}" where worker_id = any($1::text[])`, [ids]);
       }
     }
-    await insertRows(client, 'person_situation', PERSON_COLUMNS, people);
+    // A rebuild (empty tables, many rows) loads with COPY; the feed's few rows go in one statement per table.
+    const write = empty ? copyRows : insertRows;
+    await write(client, 'person_situation', PERSON_COLUMNS, people);
     const village = new Map(people.map((p) => [p.worker_id, p.village_code]));
     const placed = (rows: readonly { worker_id: string }[]) => rows.filter((r) => village.has(r.worker_id)).map((r) => ({ ...r, village_code: village.get(r.worker_id) }));
-    for (const [table, event] of Object.entries(EVENT_TABLES)) await insertRows(client, table, event.columns, placed(facts[event.facts]));
+    for (const [table, event] of Object.entries(EVENT_TABLES)) await write(client, table, event.columns, placed(facts[event.facts]));
   }
 
   /**
