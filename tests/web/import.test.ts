@@ -101,7 +101,14 @@ describe('导入 on the workbench', () => {
     const lines = dry.getByTestId('rejected-line');
     expect(await lines.count()).toBe(6);
     const reasons = (await lines.allInnerTexts()).join('\n');
-    for (const reason of ['the check character', 'its first 12 digits are not a village', 'not a day of the calendar', 'a mobile number', 'not one of', 'the same person as line']) {
+    for (const reason of [
+      'the check character',
+      'its first 12 digits are not a village',
+      'not a day of the calendar',
+      'a mobile number',
+      'not one of',
+      'the same person as line',
+    ]) {
       expect(reasons).toContain(reason);
     }
     // Line numbers are the file's own; no cell value (ID numbers) is on the page.
