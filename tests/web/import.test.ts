@@ -10,7 +10,8 @@ import { COUNTY_OFFICER, DEMO_COUNTY, startTestPlatform, type TestPlatform } fro
  * 工作台 · 导入 in a real browser against the gateway's /imports/ route: a county hr officer
  * dry-runs samples/import/workers.xlsx (counts and the rejected lines with their reasons, nothing
  * written), imports it for real, finds both runs in 导入记录, downloads 导入失败明细 (an xlsx with a
- * 失败原因 column), and imports the same file again (all unchanged). Accounts that may not import
+ * 失败原因 column), and imports the same file again (all unchanged); a dry run of 1,200 refused rows
+ * shows its progress batch by batch and the first 1,000 lines. Accounts that may not import
  * (a dashboard account, an hr viewer) have no 导入 tab.
  */
 jest.setTimeout(240_000);
@@ -174,6 +175,37 @@ describe('导入 on the workbench', () => {
     expect(await counts(again)).toEqual({ inserted: 0, updated: 0, unchanged: 12, rejected: 6 });
     await page.locator(`[data-testid=import-run][data-run="${await again.getAttribute('data-run')}"]`).waitFor();
     expect((await platform.query(RUNS)).data.hrImportRuns.totalCount).toBe(4);
+  });
+
+  it('shows the progress batch by batch while a dry run of 1,200 refused rows goes on, then lists the first 1,000', async () => {
+    const { page } = pages[0];
+    const form = page.getByTestId('import-form');
+    // Every row refused at its ID number (no lookup, nothing written): three batches of at most 500.
+    const body = [
+      '姓名,身份证号码,户编号,人口状态,就业状态,就业意愿,技能水平,文化程度',
+      ...Array.from({ length: 1200 }, () => '某,12345,530113001001900,在家,未就业,无意愿,无技能,初中'),
+    ].join('\n');
+    // Every text the progress line takes, recorded in the page as it is drawn.
+    await page.evaluate(`
+      window.progressSeen = [];
+      new MutationObserver(() => {
+        const text = document.querySelector('[data-testid=import-progress]')?.textContent;
+        if (text && window.progressSeen.at(-1) !== text) window.progressSeen.push(text);
+      }).observe(document.body, { subtree: true, childList: true, characterData: true });
+    `);
+    await form.locator('input[name=file]').setInputFiles({ name: 'big.csv', mimeType: 'text/csv', buffer: Buffer.from(body) });
+    await form.getByRole('button', { name: '试导入' }).click();
+    const report = page.locator('[data-testid=import-report][data-dry-run=true]');
+    await report.getByTestId('count-rejected').filter({ hasText: '1200' }).waitFor();
+    const seen = await page.evaluate<string[]>('window.progressSeen');
+    expect(seen[0]).toMatch(/^试导入中（劳动力实名登记）…/);
+    // What the page showed batch by batch: rows done of 1200 (a batch whose line came with the next may not be drawn).
+    const done = seen.flatMap((text) => /(\d+)\/1200 行/.exec(text)?.[1] ?? []).map(Number);
+    expect(done.length).toBeGreaterThan(0);
+    for (const value of done) expect([0, 500, 1000, 1200]).toContain(value);
+    expect(await report.getByTestId('rejected-line').count()).toBe(1000);
+    expect(await report.locator('caption').innerText()).toContain('仅列出前 1000 行');
+    expect(await form.getByRole('button', { name: '正式导入' }).isEnabled()).toBe(true);
   });
 
   it('offers no 导入 tab to a dashboard account or an hr viewer', async () => {
