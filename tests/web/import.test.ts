@@ -4,7 +4,7 @@ import ExcelJS from 'exceljs';
 import { isValidIdNumber, type Identity } from '@jiuye/common';
 import type { Browser } from 'playwright-core';
 import { launchBrowser, screenshot, signedInWorkbench, webGatewayOverrides, type WatchedPage } from '@jiuye/testing/browser';
-import { COUNTY_OFFICER, DEMO_COUNTY, startTestPlatform, type TestPlatform } from '@jiuye/testing/platform';
+import { COUNTY_OFFICER, DEMO_COUNTY, startTestPlatform, userHeaders, type TestPlatform } from '@jiuye/testing/platform';
 
 /**
  * 工作台 · 导入 in a real browser against the gateway's /imports/ route: a county hr officer
@@ -19,6 +19,7 @@ jest.setTimeout(240_000);
 const SAMPLE = path.resolve(__dirname, '../../samples/import/workers.xlsx');
 const WORKER = `query($id: String!) { worker(idNumber: $id) { id } }`;
 const RUNS = `query { hrImportRuns(first: 10) { totalCount nodes { id dryRun status rows inserted unchanged rejected } } }`;
+const RUNS_PAGE = `query($after: String) { hrImportRuns(first: 10, after: $after) { totalCount nodes { id } pageInfo { endCursor } } }`;
 
 /** The ID numbers of the sample sheet (valid ones first seen per row), read as the file holds them. */
 async function sampleIdNumbers(): Promise<string[]> {
@@ -206,6 +207,34 @@ describe('导入 on the workbench', () => {
     expect(await report.getByTestId('rejected-line').count()).toBe(1000);
     expect(await report.locator('caption').innerText()).toContain('仅列出前 1000 行');
     expect(await form.getByRole('button', { name: '正式导入' }).isEnabled()).toBe(true);
+  });
+
+  it('pages 导入记录 newest first as hrImportRuns pages them', async () => {
+    const { page } = pages[0];
+    // Runs through the route itself (as npm run import sends them) until there is a second page.
+    const headers = await userHeaders(COUNTY_OFFICER);
+    const file = Buffer.from('姓名,身份证号码,户编号,人口状态,就业状态,就业意愿,技能水平,文化程度\n某,12345,530113001001900,在家,未就业,无意愿,无技能,初中\n');
+    for (let total = (await platform.query(RUNS)).data.hrImportRuns.totalCount; total <= 12; total++) {
+      const response = await fetch(`${base}/imports/hr/workers?dryRun=1&fileName=page-${total}.csv`, { method: 'POST', body: file, headers });
+      expect(response.status).toBe(200);
+      expect(await response.text()).toContain('"type":"report"');
+    }
+    const first = (await platform.query(RUNS_PAGE, { after: null })).data.hrImportRuns;
+    const second = (await platform.query(RUNS_PAGE, { after: first.pageInfo.endCursor })).data.hrImportRuns;
+    expect(second.nodes.length).toBeGreaterThan(0);
+    // Remount the list (another tab and back) so it reads again.
+    await page.getByRole('tab', { name: '人员查询' }).click();
+    await page.getByRole('tab', { name: '导入' }).click();
+    const runs = page.getByTestId('import-runs');
+    const shownIds = () => runs.getByTestId('import-run').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-run')));
+    await runs.locator(`[data-testid=import-run][data-run="${first.nodes[0].id}"]`).waitFor();
+    expect(await shownIds()).toEqual(first.nodes.map((run: { id: string }) => run.id));
+    expect(await runs.getByRole('heading').innerText()).toBe(`导入记录（共 ${first.totalCount} 次）`);
+    await runs.getByRole('button', { name: '下一页' }).click();
+    await runs.locator(`[data-testid=import-run][data-run="${second.nodes[0].id}"]`).waitFor();
+    expect(await shownIds()).toEqual(second.nodes.map((run: { id: string }) => run.id));
+    await runs.getByRole('button', { name: '上一页' }).click();
+    await runs.locator(`[data-testid=import-run][data-run="${first.nodes[0].id}"]`).waitFor();
   });
 
   it('offers no 导入 tab to a dashboard account or an hr viewer', async () => {
