@@ -15,6 +15,8 @@ export interface Session {
   role: string;
   region?: string;
   city?: string;
+  /** A training institution's accounts (their scope is the institution, not a region). */
+  institution?: string;
   /** Seconds since the epoch (JWT exp). */
   expiresAt?: number;
   /** What the picker called the account (development sign-in). */
@@ -36,6 +38,7 @@ export function sessionFromToken(token: string, label?: string): Session {
     role: String(claims.role ?? ''),
     ...(typeof claims.region === 'string' ? { region: claims.region } : {}),
     ...(typeof claims.city === 'string' ? { city: claims.city } : {}),
+    ...(typeof claims.institution === 'string' ? { institution: claims.institution } : {}),
     ...(typeof claims.exp === 'number' ? { expiresAt: claims.exp } : {}),
     ...(label ? { label } : {}),
   };

@@ -1,6 +1,7 @@
 import { lazy, Suspense, useState } from 'react';
 import { PurposeGate } from '../../purpose/PurposeGate';
 import { currentSession } from '../../auth/session';
+import { importKindsFor } from './importKinds';
 import { MyTasks } from './MyTasks';
 import { RegionTasks } from './RegionTasks';
 import { RosterPanel } from './RosterPanel';
@@ -14,18 +15,26 @@ const TABS = [
   { key: 'tasks', title: '我的任务' },
   { key: 'monitoring', title: '防返贫监测' },
   { key: 'assessment', title: '季度考核' },
+  { key: 'import', title: '导入' },
 ] as const;
 type Tab = (typeof TABS)[number]['key'];
 
 // Tabs only some accounts see (and the monitoring chart's ECharts): loaded when opened.
 const Monitoring = lazy(() => import('./Monitoring').then((module) => ({ default: module.Monitoring })));
 const Assessment = lazy(() => import('./Assessment').then((module) => ({ default: module.Assessment })));
+const ImportPanel = lazy(() => import('./ImportPanel').then((module) => ({ default: module.ImportPanel })));
 
-/** 防返贫监测 for poverty staff; 季度考核 for county officers (the graph decides what each may read and do). */
+/**
+ * 防返贫监测 for poverty staff; 季度考核 for county officers; 导入 for accounts that may import a kind
+ * (the graph and the import route decide what each may read and do).
+ */
 function shownTabs() {
   const session = currentSession();
   return TABS.filter(
-    (entry) => (entry.key !== 'monitoring' || session?.department === 'poverty') && (entry.key !== 'assessment' || (session?.role === 'officer' && session.region?.length === 6)),
+    (entry) =>
+      (entry.key !== 'monitoring' || session?.department === 'poverty') &&
+      (entry.key !== 'assessment' || (session?.role === 'officer' && session.region?.length === 6)) &&
+      (entry.key !== 'import' || importKindsFor(session).length > 0),
   );
 }
 
@@ -46,6 +55,7 @@ function Tabs({ purpose }: { purpose: string }) {
       <Suspense fallback={<p>加载中…</p>}>
         {tab === 'monitoring' && <Monitoring purpose={purpose} />}
         {tab === 'assessment' && <Assessment purpose={purpose} />}
+        {tab === 'import' && <ImportPanel purpose={purpose} />}
       </Suspense>
       {tab === 'tasks' && (
         <>
