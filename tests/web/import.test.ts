@@ -3,8 +3,8 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { isValidIdNumber, type Identity } from '@jiuye/common';
 import type { Browser } from 'playwright-core';
-import { launchBrowser, screenshot, signedInWorkbench, webGatewayOverrides, type WatchedPage } from '@jiuye/testing/browser';
-import { COUNTY_OFFICER, DEMO_COUNTY, startTestPlatform, userHeaders, type TestPlatform } from '@jiuye/testing/platform';
+import { launchBrowser, screenshot, signedInWorkbench, watchedPage, webGatewayOverrides, type WatchedPage } from '@jiuye/testing/browser';
+import { COUNTY_OFFICER, DEMO_COUNTY, startTestPlatform, tokenFor, userHeaders, type TestPlatform } from '@jiuye/testing/platform';
 
 /**
  * 工作台 · 导入 in a real browser against the gateway's /imports/ route: a county hr officer
@@ -235,6 +235,44 @@ describe('导入 on the workbench', () => {
     expect(await shownIds()).toEqual(second.nodes.map((run: { id: string }) => run.id));
     await runs.getByRole('button', { name: '上一页' }).click();
     await runs.locator(`[data-testid=import-run][data-run="${first.nodes[0].id}"]`).waitFor();
+  });
+
+  it('on 协作城市: the county partner office imports a transfer list (转移就业人员名单); a partner city’s staff get no import', async () => {
+    const office: Identity = { subject: 'test-partner-office', department: 'partner', role: 'officer', region: DEMO_COUNTY, permissions: [] };
+    const city: Identity = { subject: 'test-partner-city', department: 'partner', role: 'officer', region: DEMO_COUNTY, partnerCity: '4403', permissions: [] };
+    const onPartnerPage = async (identity: Identity): Promise<WatchedPage> => {
+      const watched = await watchedPage(browser);
+      pages.push(watched);
+      const session = JSON.stringify({
+        token: await tokenFor(identity),
+        department: identity.department,
+        role: identity.role,
+        region: identity.region,
+        city: identity.partnerCity,
+      });
+      await watched.context.addInitScript(`if (!sessionStorage.getItem('jiuye.session')) sessionStorage.setItem('jiuye.session', ${JSON.stringify(session)})`);
+      await watched.page.goto(`${base}/partner`);
+      await watched.page.selectOption('select[name="purpose"]', 'follow-up');
+      return watched;
+    };
+    const { page } = await onPartnerPage(office);
+    const section = page.getByTestId('partner-import');
+    await section.getByTestId('import-form').waitFor();
+    expect(await section.locator('select[name=kind] option').allInnerTexts()).toEqual(['转移就业人员名单']);
+    await section.locator('input[name=file]').setInputFiles(path.resolve(__dirname, '../../samples/import/transfers-gbk.csv'));
+    await section.getByRole('button', { name: '试导入' }).click();
+    const report = section.locator('[data-testid=import-report][data-dry-run=true]');
+    await report.waitFor();
+    // The sample's broken rows are refused line by line; nothing is written by a dry run.
+    expect(Number(await report.getByTestId('count-rejected').innerText())).toBeGreaterThan(0);
+    expect(await report.getByTestId('rejected-line').count()).toBe(Number(await report.getByTestId('count-rejected').innerText()));
+    const runs = await platform.queryAs(office, `{ partnerImportRuns(first: 5) { nodes { kind dryRun status } } }`, {}, 'follow-up');
+    expect(runs.errors).toBeUndefined();
+    expect(runs.data.partnerImportRuns.nodes).toEqual([{ kind: 'transfers', dryRun: true, status: 'FINISHED' }]);
+
+    const cityPage = (await onPartnerPage(city)).page;
+    await cityPage.locator('tr[data-testid^="transfer-"]').first().waitFor();
+    expect(await cityPage.getByTestId('partner-import').count()).toBe(0);
   });
 
   it('offers no 导入 tab to a dashboard account or an hr viewer', async () => {

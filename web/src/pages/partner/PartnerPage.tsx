@@ -1,4 +1,4 @@
-import { useMemo, useState, type ReactNode } from 'react';
+import { lazy, Suspense, useMemo, useState, type ReactNode } from 'react';
 import './partner.css';
 import { PURPOSES } from '@jiuye/common/purposes';
 import { useQuery } from '../../api/useQuery';
@@ -9,6 +9,11 @@ import { outcomesOption, retentionOption, shareText } from './charts';
 import { ContactAttemptForm, FollowUpVisitForm } from './forms';
 import { CONTACT_OUTCOMES, chinaTime, chinaToday } from './labels';
 import { PartnerFiguresQuery, PartnerTransfersQuery } from './query';
+import { currentSession } from '../../auth/session';
+import { importKindsFor } from '../workbench/importKinds';
+
+// 导入 (转移就业人员名单): the county's partner office, not a partner city's staff; loaded when shown.
+const ImportPanel = lazy(() => import('../workbench/ImportPanel').then((module) => ({ default: module.ImportPanel })));
 
 const PAGE_SIZE = 50;
 type Row = PartnerTransfersData['transfers']['nodes'][number];
@@ -66,6 +71,14 @@ export default function PartnerPage() {
         <p className="purpose-needed" data-testid="purpose-needed">
           查看转移到本市的务工人员前，请先在右上角选择查询用途（如“{PURPOSES['follow-up']}”）。
         </p>
+      )}
+      {purpose && importKindsFor(currentSession()).length > 0 && (
+        <section className="card partner-import" data-testid="partner-import">
+          <h2>导入转移就业人员名单</h2>
+          <Suspense fallback={<p>加载中…</p>}>
+            <ImportPanel purpose={purpose} />
+          </Suspense>
+        </section>
       )}
       <FreshnessLine />
     </section>
