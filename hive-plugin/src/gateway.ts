@@ -65,7 +65,9 @@ export async function startHiveGateway(config: GatewayConfig, options: { logger?
     graphiql: false,
     landingPage: false,
     ...(production ? { disableIntrospection: {} } : {}),
-    // Batching stays off (Yoga's default): one operation per request, as the plugin keeps one call per request.
+    // Batches of up to maxBatch operations (each checked and logged on its own, the plugin keeps reads per operation); 1: off.
+    // Past the limit Yoga refuses the whole request itself (HTTP 413, its own message, not TOO_MANY_OPERATIONS).
+    batching: limits.maxBatch > 1 ? { limit: limits.maxBatch } : false,
     upstreamTimeout: config.subgraphTimeoutMs,
     plugins: () => [jiuyePlugin({ verifyCaller, store, budget, limits, signingKey: config.internalSigningKey, pseudonymKey: config.pseudonymKey, logger })],
   });

@@ -1,6 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import type { GatewayPlugin } from '@graphql-hive/gateway';
-import { GraphQLError, specifiedRules, type DocumentNode, type ExecutionResult, type GraphQLFormattedError, type OperationDefinitionNode, type ValidationRule } from 'graphql';
+import {
+  getOperationAST,
+  GraphQLError,
+  specifiedRules,
+  type DocumentNode,
+  type ExecutionResult,
+  type GraphQLFormattedError,
+  type OperationDefinitionNode,
+  type ValidationRule,
+} from 'graphql';
 import { CONTROL_CHARACTER_MESSAGE, HttpError, type ErrorCode, type Logger } from '@jiuye/common';
 import {
   appendAccessLog,
@@ -18,6 +27,7 @@ import {
   type Caller,
   type GatewayContext,
   type HeaderReader,
+  type LoggedContext,
   type LookupBudget,
   type QueryLimits,
 } from '@jiuye/gateway/duties';
@@ -35,7 +45,7 @@ export interface JiuyePluginOptions {
   graphqlPath?: string;
 }
 
-/** One client request at Hive: our gateway's context (gateway/src/context.ts), made in onRequest. */
+/** One client request at Hive: our gateway's context (gateway/src/context.ts), made in onRequest; its identity is signed once. */
 type HiveCall = GatewayContext;
 
 /**
@@ -47,11 +57,16 @@ type HiveCall = GatewayContext;
  * departments' `extensions.accessLog` taken out of their answers; and the access log appended
  * before the answer leaves, the answer withheld (ACCESS_LOG_UNAVAILABLE, 503) when it cannot be.
  *
+ * Reads are kept per operation (keyed by the operation's context, which Yoga makes for each
+ * operation of a batch), never per HTTP request: a batch's operations each log their own reads
+ * (tests/security/04-batched-access-log.test.ts).
+ *
  * Hive's in-flight deduplication of subgraph requests must stay off (startHiveGateway does):
  * the identity is signed per caller after the dedupe key is made.
  */
 export function jiuyePlugin(options: JiuyePluginOptions): GatewayPlugin {
   const calls = new WeakMap<Request, HiveCall>();
+  const operations = new WeakMap<object, LoggedContext>();
   const callOf = (context: unknown): HiveCall | undefined => {
     const request = (context as { request?: Request } | undefined)?.request;
     return request ? calls.get(request) : undefined;
@@ -81,7 +96,6 @@ export function jiuyePlugin(options: JiuyePluginOptions): GatewayPlugin {
         } catch (error) {
           const limit = tokenLimitError((error as Error).message);
           if (!limit) throw error;
-          limit.extensions.http = { status: 400 };
           throw limit;
         }
       });
@@ -93,8 +107,11 @@ export function jiuyePlugin(options: JiuyePluginOptions): GatewayPlugin {
     },
     onExecute({ args, setResultAndStopExecution }) {
       const call = callOf(args.contextValue);
-      if (!call?.caller) return;
-      const refused = beforeExecution(call, args.schema, args.document, args.operationName ?? undefined, args.variableValues ?? {}, options);
+      if (!call?.caller || typeof args.contextValue !== 'object' || args.contextValue === null) return;
+      const operation: LoggedContext = { requestId: call.requestId, correlationId: call.correlationId, identity: call.identity, reads: [] };
+      operations.set(args.contextValue, operation);
+      const definition = getOperationAST(args.document, args.operationName);
+      const refused = beforeExecution(operation, call.caller, args.schema, args.document, definition, args.variableValues ?? {}, options);
       if (refused) {
         setResultAndStopExecution({ errors: [refused] });
         return;
@@ -105,8 +122,8 @@ export function jiuyePlugin(options: JiuyePluginOptions): GatewayPlugin {
           const withheld = await appendAccessLog(
             options.store,
             options.logger,
-            call,
-            args.operationName ?? null,
+            operation,
+            definition?.name?.value ?? null,
             result as ExecutionResult & { errors?: GraphQLFormattedError[] },
             options.pseudonymKey,
           );
@@ -125,12 +142,22 @@ export function jiuyePlugin(options: JiuyePluginOptions): GatewayPlugin {
     // What a department read for whom goes to this request's access-log reads, never to the client.
     onSubgraphExecute({ subgraphName, executionRequest }) {
       if (subgraphName === AUDIT_SUBGRAPH_NAME) return;
-      const call = callOf(executionRequest.context);
+      const operation = executionRequest.context ? operations.get(executionRequest.context) : undefined;
       return ({ result, setResult }) => {
         if (!isSingle(result)) return;
-        const extensions = takeAccessReads(result.extensions as Record<string, unknown> | undefined, subgraphName, call?.reads);
+        const extensions = takeAccessReads(result.extensions as Record<string, unknown> | undefined, subgraphName, operation?.reads);
         if (extensions !== result.extensions) setResult({ ...result, extensions });
       };
+    },
+    // Every error carries the request id, as our gateway's do (gateway/src/errors.ts withRequestIdInBody); parse and
+    // validation errors (the limits too) are HTTP 400 as Apollo Server answers them, where Yoga marks them `spec`
+    // and answers application/json with 200. New errors, never the originals: Yoga caches parse and validation results.
+    onResultProcess({ request, result, setResult }) {
+      const call = calls.get(request);
+      if (!call || Symbol.asyncIterator in result) return;
+      const stamp = (single: ExecutionResult): ExecutionResult =>
+        single.errors?.length ? { ...single, errors: single.errors.map((error) => withExtensions(error, extensionsFor(error, call.requestId))) } : single;
+      setResult(Array.isArray(result) ? result.map(stamp) : stamp(result as ExecutionResult));
     },
     onResponse({ request, response }) {
       const call = calls.get(request);
@@ -139,16 +166,38 @@ export function jiuyePlugin(options: JiuyePluginOptions): GatewayPlugin {
   };
 }
 
+function extensionsFor(error: GraphQLError, requestId: string): Record<string, unknown> {
+  const http = error.extensions?.http as { spec?: boolean; status?: number } | undefined;
+  return { requestId, ...(http?.spec ? { http: { ...http, spec: false } } : {}) };
+}
+
+/** A copy of the error with more extensions (Yoga reads `http` for the status and leaves it out of the body). */
+function withExtensions(error: GraphQLError, extensions: Record<string, unknown>): GraphQLError {
+  if (!(error instanceof GraphQLError)) {
+    const plain = error as { message: string; extensions?: Record<string, unknown> };
+    return { ...plain, extensions: { ...plain.extensions, ...extensions } } as unknown as GraphQLError;
+  }
+  return new GraphQLError(error.message, {
+    nodes: error.nodes,
+    source: error.source,
+    positions: error.positions,
+    path: error.path,
+    originalError: error.originalError,
+    extensions: { ...error.extensions, ...extensions },
+  });
+}
+
 function isSingle(result: unknown): result is ExecutionResult {
   return typeof result === 'object' && result !== null && !(Symbol.asyncIterator in result);
 }
 
 /** What our gateway refuses once the operation is known, before any department is called, in the same order. */
 function beforeExecution(
-  call: HiveCall,
+  operation: LoggedContext,
+  caller: Caller,
   schema: Parameters<typeof personalDataRefusal>[0],
   document: DocumentNode,
-  operationName: string | undefined,
+  definition: OperationDefinitionNode | null | undefined,
   variables: Record<string, unknown>,
   options: JiuyePluginOptions,
 ): GraphQLError | null {
@@ -158,13 +207,10 @@ function beforeExecution(
       extensions: { code: 'BAD_USER_INPUT' satisfies ErrorCode, field, reason: 'CONTROL_CHARACTER', http: { status: 400 } },
     });
   }
-  const personal = personalDataRefusal(schema, document, call.caller!);
+  const personal = personalDataRefusal(schema, document, caller);
   if (personal) return personal;
-  const operation = document.definitions.find(
-    (definition): definition is OperationDefinitionNode => definition.kind === 'OperationDefinition' && (!operationName || definition.name?.value === operationName),
-  );
-  if (!operation) return null;
-  const limited = chargeIdNumberLookups(call, schema, document, operation, variables, options.budget, options.logger);
+  if (!definition) return null;
+  const limited = chargeIdNumberLookups(operation, schema, document, definition, variables, options.budget, options.logger);
   if (limited) {
     // Apollo's HeaderMap is a Map; Yoga copies plain objects' headers onto the response.
     const http = limited.extensions.http as { status: number; headers?: Map<string, string> } | undefined;

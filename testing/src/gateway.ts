@@ -5,7 +5,7 @@ import path from 'node:path';
 import pino from 'pino';
 import { SUBGRAPH_NAMES, type GatewayConfig, type SubgraphName } from '@jiuye/common';
 import { DEFAULT_QUERY_LIMITS, type DepartmentRequest, type GatewayContext, type RunningGateway } from '@jiuye/gateway';
-import { gatewayEngine, startEngine } from '@jiuye/testing/engine';
+import { gatewayEngine, startEngine, type GatewayEngine } from '@jiuye/testing/engine';
 import { freshDatabaseUrl, TEST_INTERNAL_SIGNING_KEY, TEST_PSEUDONYM_KEY } from '@jiuye/testing/harness';
 import { COUNTY_OFFICER, TEST_JWT, userHeaders, type TestPlatform } from '@jiuye/testing/platform';
 
@@ -54,10 +54,11 @@ export async function startGatewayOn(
     limits?: Partial<GatewayConfig['limits']>;
   } = {},
   logger?: pino.Logger,
+  engine: GatewayEngine = gatewayEngine(),
 ): Promise<RunningGateway> {
   const { subgraphUrls, limits, ...rest } = overrides;
   return startEngine(
-    gatewayEngine(),
+    engine,
     {
       environment: 'test',
       logLevel: 'silent',
