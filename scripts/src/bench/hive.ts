@@ -4,10 +4,10 @@ import path from 'node:path';
 import { DEFAULT_JWT_AUDIENCE, DEFAULT_JWT_ISSUER, DEVELOPMENT_JWT_SECRET, mintUserToken } from '@jiuye/common';
 
 /**
- * Hive Gateway for the benchmark (issue 6), kept out of the project's dependencies: its tree
- * conflicts with our pins, so it is installed on demand into .bench/hive (git-ignored) and
- * started as scripts/bench/hive-gateway.mjs, which resolves its imports from there. Nothing here
- * imports a Hive package.
+ * Hive Gateway for the benchmark (issue 6), started as scripts/bench/hive-gateway.mjs. Since
+ * hive-plugin/ (issue 17) it is a dependency of the tree (npm install puts it at the root's
+ * node_modules), which the script uses first; a checkout whose tree lacks that version still gets
+ * it installed on demand into .bench/hive (git-ignored). Nothing here imports a Hive package.
  */
 export const HIVE_GATEWAY_VERSION = '2.15.1';
 
@@ -56,8 +56,20 @@ function run(command: string, args: string[], cwd: string): Promise<void> {
   });
 }
 
-/** Installs @graphql-hive/gateway (HIVE_GATEWAY_VERSION) into .bench/hive unless it is there already. */
+/** The version npm install put in the tree for hive-plugin (@jiuye/hive-plugin depends on it), or null. */
+export function workspaceHiveVersion(root: string): string | null {
+  return installedVersion(root);
+}
+
+/**
+ * Uses the @graphql-hive/gateway that npm install put in the tree for hive-plugin when it is
+ * HIVE_GATEWAY_VERSION; otherwise installs that version into .bench/hive unless it is there already.
+ */
 export async function ensureHiveInstalled(root: string): Promise<void> {
+  if (workspaceHiveVersion(root) === HIVE_GATEWAY_VERSION) {
+    console.log(`hive gateway: @graphql-hive/gateway@${HIVE_GATEWAY_VERSION} installed by npm install (hive-plugin's dependency)`);
+    return;
+  }
   const directory = hiveDirectory(root);
   const wanted = JSON.stringify(HIVE_OVERRIDES);
   if (installedVersion(directory) === HIVE_GATEWAY_VERSION && installedOverrides(directory) === wanted) {
