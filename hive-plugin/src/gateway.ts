@@ -65,9 +65,10 @@ export async function startHiveGateway(config: GatewayConfig, options: { logger?
     graphiql: false,
     landingPage: false,
     ...(production ? { disableIntrospection: {} } : {}),
-    // Batches of up to maxBatch operations (each checked and logged on its own, the plugin keeps reads per operation); 1: off.
-    // Past the limit Yoga refuses the whole request itself (HTTP 413, its own message, not TOO_MANY_OPERATIONS).
-    batching: limits.maxBatch > 1 ? { limit: limits.maxBatch } : false,
+    // Batches of up to maxBatch operations, each checked and logged on its own (the plugin keeps reads per operation).
+    // The plugin refuses past maxBatch (TOO_MANY_OPERATIONS, as ours, and any batch when it is 1); Yoga's own limit,
+    // which would answer first with its own message (413), is set out of reach: the plugin's check is the limit.
+    batching: { limit: Number.MAX_SAFE_INTEGER },
     upstreamTimeout: config.subgraphTimeoutMs,
     plugins: () => [jiuyePlugin({ verifyCaller, store, budget, limits, signingKey: config.internalSigningKey, pseudonymKey: config.pseudonymKey, logger })],
   });

@@ -14,6 +14,7 @@ import { CONTROL_CHARACTER_MESSAGE, HttpError, type ErrorCode, type Logger } fro
 import {
   appendAccessLog,
   AUDIT_SUBGRAPH_NAME,
+  batchLimitError,
   chargeIdNumberLookups,
   correlationIdFrom,
   forbiddenTextIn,
@@ -89,6 +90,17 @@ export function jiuyePlugin(options: JiuyePluginOptions): GatewayPlugin {
         endResponse(refusal(error, requestId));
       }
     },
+    // The batch limit on the parsed body, before any operation in it is parsed: TOO_MANY_OPERATIONS as ours (server.ts).
+    onRequestParse() {
+      return {
+        onRequestParseDone({ requestParserResult }) {
+          const refused = batchLimitError(requestParserResult, options.limits.maxBatch);
+          if (!refused) return;
+          refused.extensions.http = { status: 400 };
+          throw refused;
+        },
+      };
+    },
     onParse({ parseFn, setParseFn }) {
       setParseFn((source, parseOptions) => {
         try {
@@ -152,12 +164,25 @@ export function jiuyePlugin(options: JiuyePluginOptions): GatewayPlugin {
     // Every error carries the request id, as our gateway's do (gateway/src/errors.ts withRequestIdInBody); parse and
     // validation errors (the limits too) are HTTP 400 as Apollo Server answers them, where Yoga marks them `spec`
     // and answers application/json with 200. New errors, never the originals: Yoga caches parse and validation results.
-    onResultProcess({ request, result, setResult }) {
+    onResultProcess({ request, result, setResult, resultProcessor, setResultProcessor }) {
       const call = calls.get(request);
       if (!call || Symbol.asyncIterator in result) return;
       const stamp = (single: ExecutionResult): ExecutionResult =>
         single.errors?.length ? { ...single, errors: single.errors.map((error) => withExtensions(error, extensionsFor(error, call.requestId))) } : single;
-      setResult(Array.isArray(result) ? result.map(stamp) : stamp(result as ExecutionResult));
+      if (!Array.isArray(result)) return setResult(stamp(result as ExecutionResult));
+      setResult(result.map(stamp));
+      // A batch answers with the highest status its operations' errors ask for, and their headers (Retry-After), where
+      // Yoga answers a batch 200 whatever they say; ours: RATE_LIMITED 429, ACCESS_LOG_UNAVAILABLE 503 …
+      const asked = result.flatMap((single) => (single.errors ?? []).map((error) => (error.extensions?.http ?? {}) as { status?: number; headers?: Record<string, string> }));
+      const status = Math.max(0, ...asked.map((http) => Number(http.status ?? 0)));
+      if (status >= 400 && resultProcessor) {
+        setResultProcessor(async (processed, fetchAPI, mediaType) => {
+          const response = await resultProcessor(processed, fetchAPI, mediaType);
+          const headers = new fetchAPI.Headers(response.headers);
+          for (const http of asked) for (const [name, value] of Object.entries(http.headers ?? {})) headers.set(name, value);
+          return new fetchAPI.Response(response.body, { status, headers });
+        }, 'application/json');
+      }
     },
     onResponse({ request, response }) {
       const call = calls.get(request);

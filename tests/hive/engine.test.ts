@@ -1,9 +1,10 @@
 import pg from 'pg';
 import { SUBGRAPH_NAMES, type Identity, type SubgraphName } from '@jiuye/common';
 import { AccessLogStore, type RunningGateway } from '@jiuye/gateway';
+import { spawnService } from '@jiuye/testing/child-service';
 import { post, startGatewayOn, type RawResponse } from '@jiuye/testing/gateway';
 import { freshDatabaseUrl, pseudonymOf } from '@jiuye/testing/harness';
-import { COUNTY_OFFICER, DEMO_COUNTY, startTestPlatform, userHeaders, type TestPlatform } from '@jiuye/testing/platform';
+import { COUNTY_OFFICER, DEMO_COUNTY, startTestPlatform, TEST_JWT, userHeaders, type TestPlatform } from '@jiuye/testing/platform';
 
 /**
  * Hive Gateway with the plugin (hive-plugin/) as the engine: what only Hive can get wrong —
@@ -53,6 +54,29 @@ describe('Hive Gateway with the plugin', () => {
     }
     console.log(`Hive Gateway with the plugin: started and listening in ${startMs} ms (modules already loaded)`);
     expect(startMs).toBeLessThan(15_000);
+  });
+
+  it('hive-plugin/dist/main.js runs as its own process on the same environment variables as our gateway', async () => {
+    const service = spawnService('hive-plugin/dist/main.js', {
+      ...Object.fromEntries(SUBGRAPH_NAMES.map((name) => [`${name.toUpperCase()}_URL`, platform.subgraphs[name].url])),
+      AUDIT_URL: platform.audit.url,
+      AUDIT_DATABASE_URL: platform.auditDatabaseUrl,
+      GATEWAY_PORT: '0',
+      JWT_SECRET: TEST_JWT.secret,
+      GATEWAY_MAX_DEPTH: '3',
+    });
+    try {
+      const url = await service.ready();
+      const answer = await post(url, { query: WORKER, variables: { id: person.idNumber } });
+      expect(answer.body.data.worker.id).toBe(person.workerId);
+      const rows = await store.find({ workerIds: [person.workerId], staff: COUNTY_OFFICER.subject, limit: 50 });
+      expect(rows.map((row) => row.requestId)).toContain(answer.headers.get('x-request-id'));
+      const deep = await post(url, { query: `{ worker(idNumber: "x") { household { members { name } } } }` });
+      expect(deep.body.errors[0].extensions).toMatchObject({ code: 'QUERY_TOO_DEEP', max: 3 });
+      expect(service.output()).not.toContain(person.idNumber);
+    } finally {
+      await service.stop();
+    }
   });
 
   it('answers a person read through the signed identity, logs it under its request id before it leaves, and never shows the departments’ report', async () => {
