@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createGatewayRuntime } from '@graphql-hive/gateway';
+import { createGatewayRuntime } from '@graphql-hive/gateway-runtime';
 import { createLogger, DEFAULT_GATEWAY_MAX_IN_FLIGHT, SUBGRAPH_NAMES, type GatewayConfig, type Logger } from '@jiuye/common';
 import {
   AccessLogStore,
@@ -37,7 +37,7 @@ function transportEntries(config: GatewayConfig): Record<string, { location?: st
 }
 
 /**
- * Hive Gateway (@graphql-hive/gateway) on the committed supergraph with jiuyePlugin: the same
+ * Hive Gateway (its runtime, @graphql-hive/gateway-runtime, what @graphql-hive/gateway runs) on the committed supergraph with jiuyePlugin: the same
  * configuration as our gateway (loadGatewayConfig: JWT_*, INTERNAL_SIGNING_KEY, PSEUDONYM_KEY,
  * AUDIT_DATABASE_URL, HR_URL … AUDIT_URL, the limits, GATEWAY_MAX_IN_FLIGHT) and the same duties.
  * Served on Node's http with our load shedding in front, /health and /ready as ours.

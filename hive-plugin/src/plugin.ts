@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { GatewayPlugin } from '@graphql-hive/gateway';
+import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
 import {
   getOperationAST,
   GraphQLError,

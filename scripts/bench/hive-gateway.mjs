@@ -1,9 +1,9 @@
 #!/usr/bin/env node
 /**
  * Hive Gateway on the committed supergraph, for the benchmark (issue 6): "our gateway ÷ Hive
- * Gateway on the same subgraphs". @graphql-hive/gateway resolves from the tree (hive-plugin/'s
- * dependency, installed by npm install) or else from .bench/hive (git-ignored), where
- * scripts/src/bench/hive.ts installs it. Plain JavaScript, not compiled by tsc. The production way
+ * Gateway on the same subgraphs". Hive's runtime resolves from the tree (hive-plugin/'s
+ * dependency @graphql-hive/gateway-runtime, installed by npm install) or else from .bench/hive
+ * (git-ignored), where scripts/src/bench/hive.ts installs @graphql-hive/gateway. Plain JavaScript, not compiled by tsc. The production way
  * to run Hive is hive-plugin/ (with the access log and the limits); this stays the bench's engine,
  * as measured in BENCHMARKS.md.
  *
@@ -31,12 +31,13 @@ const HIVE_DIR = path.join(ROOT, '.bench', 'hive');
 const fromHive = createRequire(path.join(HIVE_DIR, 'package.json'));
 const fromRoot = createRequire(path.join(ROOT, 'package.json'));
 
-// The tree's own copy first (npm install puts it there for hive-plugin/), else the bench's .bench/hive.
+// The tree's runtime first (npm install puts @graphql-hive/gateway-runtime there for hive-plugin/, the same
+// createGatewayRuntime @graphql-hive/gateway runs), else the bench's .bench/hive.
 const fromWorkspace = createRequire(path.join(ROOT, 'hive-plugin', 'package.json'));
 let hive;
 let fromHiveTree = fromHive;
 try {
-  hive = fromWorkspace('@graphql-hive/gateway');
+  hive = fromWorkspace('@graphql-hive/gateway-runtime');
   fromHiveTree = fromWorkspace;
 } catch {
   // not in the tree: .bench/hive below

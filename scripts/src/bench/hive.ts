@@ -5,9 +5,10 @@ import { DEFAULT_JWT_AUDIENCE, DEFAULT_JWT_ISSUER, DEVELOPMENT_JWT_SECRET, mintU
 
 /**
  * Hive Gateway for the benchmark (issue 6), started as scripts/bench/hive-gateway.mjs. Since
- * hive-plugin/ (issue 17) it is a dependency of the tree (npm install puts it at the root's
- * node_modules), which the script uses first; a checkout whose tree lacks that version still gets
- * it installed on demand into .bench/hive (git-ignored). Nothing here imports a Hive package.
+ * hive-plugin/ (issue 17) its runtime (@graphql-hive/gateway-runtime, what @graphql-hive/gateway
+ * runs) is a dependency of the tree, which the script uses first; a tree without that version
+ * still gets @graphql-hive/gateway installed on demand into .bench/hive (git-ignored). Nothing
+ * here imports a Hive package.
  */
 export const HIVE_GATEWAY_VERSION = '2.15.1';
 
@@ -56,18 +57,30 @@ function run(command: string, args: string[], cwd: string): Promise<void> {
   });
 }
 
-/** The version npm install put in the tree for hive-plugin (@jiuye/hive-plugin depends on it), or null. */
-export function workspaceHiveVersion(root: string): string | null {
-  return installedVersion(root);
+/**
+ * The runtime @graphql-hive/gateway HIVE_GATEWAY_VERSION runs (its createGatewayRuntime): what
+ * hive-plugin depends on, without the gateway CLI's laboratory UI, caches and exporters.
+ */
+export const HIVE_RUNTIME_VERSION = '2.12.1';
+
+/** The @graphql-hive/gateway-runtime npm install put in the tree for hive-plugin, or null. */
+export function workspaceHiveRuntimeVersion(root: string): string | null {
+  try {
+    const manifest = JSON.parse(readFileSync(path.join(root, 'node_modules', '@graphql-hive', 'gateway-runtime', 'package.json'), 'utf8')) as { version?: string };
+    return manifest.version ?? null;
+  } catch {
+    return null;
+  }
 }
 
 /**
- * Uses the @graphql-hive/gateway that npm install put in the tree for hive-plugin when it is
- * HIVE_GATEWAY_VERSION; otherwise installs that version into .bench/hive unless it is there already.
+ * Uses the runtime npm install put in the tree for hive-plugin when it is HIVE_RUNTIME_VERSION
+ * (scripts/bench/hive-gateway.mjs takes it first); otherwise installs @graphql-hive/gateway
+ * HIVE_GATEWAY_VERSION into .bench/hive unless it is there already.
  */
 export async function ensureHiveInstalled(root: string): Promise<void> {
-  if (workspaceHiveVersion(root) === HIVE_GATEWAY_VERSION) {
-    console.log(`hive gateway: @graphql-hive/gateway@${HIVE_GATEWAY_VERSION} installed by npm install (hive-plugin's dependency)`);
+  if (workspaceHiveRuntimeVersion(root) === HIVE_RUNTIME_VERSION) {
+    console.log(`hive gateway: @graphql-hive/gateway-runtime@${HIVE_RUNTIME_VERSION} installed by npm install (hive-plugin's dependency)`);
     return;
   }
   const directory = hiveDirectory(root);
