@@ -12,6 +12,7 @@
 export { createCallerVerifier, forwardedIdentity, personalDataRefusal, personalTypesIn, type Caller, type HeaderReader } from './auth';
 export { forbiddenTextIn } from './text-guard';
 export { correlationIdFrom } from './correlation';
+export { describeError, formatGatewayError } from './errors';
 export { DEFAULT_QUERY_LIMITS, limitRules, LimitExceededError, tokenLimitError, batchLimitError, type QueryLimits } from './limits';
 export { AccessLogStore, type DepartmentAccess } from './audit/access-log';
 export { appendAccessLog, chargeIdNumberLookups, type LoggedContext } from './audit/access-log-plugin';

@@ -17,7 +17,9 @@ import {
   batchLimitError,
   chargeIdNumberLookups,
   correlationIdFrom,
+  describeError,
   forbiddenTextIn,
+  formatGatewayError,
   forwardedIdentity,
   forwardIdentity,
   limitRules,
@@ -131,6 +133,12 @@ export function jiuyePlugin(options: JiuyePluginOptions): GatewayPlugin {
       return {
         async onExecuteDone({ result, setResult }) {
           if (!isSingle(result)) return;
+          if (result.errors?.length) {
+            // As our gateway's formatError: user-facing errors pass (without operators' extensions), anything else is
+            // "Internal error" with the request id, the real error in the log; Hive passes a department's errors on as they are.
+            result = { ...result, errors: result.errors.map((error) => masked(error, call.requestId, options.logger)) };
+            setResult(result);
+          }
           const withheld = await appendAccessLog(
             options.store,
             options.logger,
@@ -189,6 +197,21 @@ export function jiuyePlugin(options: JiuyePluginOptions): GatewayPlugin {
       if (call) response.headers.set('x-request-id', call.requestId);
     },
   };
+}
+
+function masked(error: GraphQLError, requestId: string, logger: Logger): GraphQLError {
+  const formatted = formatGatewayError(error.toJSON(), error);
+  if (formatted.extensions?.code === 'INTERNAL_SERVER_ERROR') {
+    logger.error({ requestId, path: error.path, error: describeError(error) }, 'unexpected error (the client got "internal error")');
+  }
+  const http = error.extensions?.http;
+  return new GraphQLError(formatted.message, {
+    nodes: error.nodes,
+    source: error.source,
+    positions: error.positions,
+    path: formatted.path ?? error.path,
+    extensions: { ...formatted.extensions, ...(http ? { http } : {}) },
+  });
 }
 
 function extensionsFor(error: GraphQLError, requestId: string): Record<string, unknown> {

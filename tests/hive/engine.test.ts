@@ -2,7 +2,7 @@ import pg from 'pg';
 import { SUBGRAPH_NAMES, type Identity, type SubgraphName } from '@jiuye/common';
 import { AccessLogStore, type RunningGateway } from '@jiuye/gateway';
 import { spawnService } from '@jiuye/testing/child-service';
-import { post, startGatewayOn, type RawResponse } from '@jiuye/testing/gateway';
+import { closedPort, leaksIn, post, startGatewayOn, tinyServer, type RawResponse } from '@jiuye/testing/gateway';
 import { freshDatabaseUrl, pseudonymOf } from '@jiuye/testing/harness';
 import { COUNTY_OFFICER, DEMO_COUNTY, startTestPlatform, TEST_JWT, userHeaders, type TestPlatform } from '@jiuye/testing/platform';
 
@@ -171,6 +171,40 @@ describe('Hive Gateway with the plugin', () => {
     for (const { i, answer } of answers) {
       if (i % 2) expect(answer.text).not.toContain(person.idNumber);
       else expect(answer.body.data.worker.idNumber).toBe(person.idNumber);
+    }
+  });
+
+  it('masks what a department lets through (internal errors, an unreachable department): no URL, stack, SQL or ID number reaches the client', async () => {
+    const leaky = await tinyServer((_body, response) => {
+      response.setHeader('content-type', 'application/json');
+      response.end(
+        JSON.stringify({
+          data: null,
+          errors: [
+            {
+              message: `insert into transfer (id_number) values ('${person.idNumber}') failed: connect ECONNREFUSED http://10.0.0.7:5432`,
+              extensions: { code: 'INTERNAL_SERVER_ERROR', stacktrace: ['Error: boom', '    at Transfer.save (/srv/partner/dist/transfer.js:12:7)'] },
+            },
+          ],
+        }),
+      );
+    });
+    const gone = `http://127.0.0.1:${await closedPort()}/graphql`;
+    const leakyGateway = await startGatewayOn(platform, { subgraphUrls: { partner: leaky.url } }, undefined, 'hive');
+    const goneGateway = await startGatewayOn(platform, { subgraphUrls: { partner: gone } }, undefined, 'hive');
+    try {
+      const query = `query($id: String!) { worker(idNumber: $id) { name currentTransfer { city { code } } } }`;
+      for (const gateway of [leakyGateway, goneGateway]) {
+        const answer = await post(gateway.url, { query, variables: { id: person.idNumber } });
+        expect(leaksIn(answer.text)).toEqual([]);
+        expect(answer.body.data.worker.name).toEqual(expect.any(String));
+        expect(answer.body.errors.length).toBeGreaterThan(0);
+        for (const error of answer.body.errors) expect(error.extensions).toMatchObject({ code: 'INTERNAL_SERVER_ERROR', requestId: answer.headers.get('x-request-id') });
+      }
+    } finally {
+      await leakyGateway.stop();
+      await goneGateway.stop();
+      await leaky.close();
     }
   });
 
