@@ -58,7 +58,9 @@ type HiveCall = GatewayContext;
  * characters, person-level operations without a purpose or to dashboards and auditors, the
  * ID-number lookup budget; the signed identity and request id on every subgraph fetch; the
  * departments' `extensions.accessLog` taken out of their answers; and the access log appended
- * before the answer leaves, the answer withheld (ACCESS_LOG_UNAVAILABLE, 503) when it cannot be.
+ * before the answer leaves, the answer withheld (ACCESS_LOG_UNAVAILABLE, 503) when it cannot be;
+ * the departments' errors masked as our formatError does; every error with the request id; the
+ * batch limit on the parsed body.
  *
  * Reads are kept per operation (keyed by the operation's context, which Yoga makes for each
  * operation of a batch), never per HTTP request: a batch's operations each log their own reads
