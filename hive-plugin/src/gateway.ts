@@ -70,7 +70,9 @@ export async function startHiveGateway(config: GatewayConfig, options: { logger?
     // which would answer first with its own message (413), is set out of reach: the plugin's check is the limit.
     batching: { limit: Number.MAX_SAFE_INTEGER },
     upstreamTimeout: config.subgraphTimeoutMs,
-    plugins: () => [jiuyePlugin({ verifyCaller, store, budget, limits, signingKey: config.internalSigningKey, pseudonymKey: config.pseudonymKey, logger })],
+    plugins: () => [
+      jiuyePlugin({ verifyCaller, store, budget, limits, signingKey: config.internalSigningKey, pseudonymKey: config.pseudonymKey, logger, hideSchemaHints: production }),
+    ],
   });
   const inFlight = new InFlightLimit(config.maxInFlight ?? DEFAULT_GATEWAY_MAX_IN_FLIGHT);
   let draining = false;

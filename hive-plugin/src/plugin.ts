@@ -46,6 +46,8 @@ export interface JiuyePluginOptions {
   logger: Logger;
   /** The path GraphQL is served on (Hive's graphqlEndpoint); other paths carry no token (the probes). */
   graphqlPath?: string;
+  /** No "Did you mean …?" schema hints in errors (production, where introspection is off too), as our gateway. */
+  hideSchemaHints?: boolean;
 }
 
 /** One client request at Hive: our gateway's context (gateway/src/context.ts), made in onRequest; its identity is signed once. */
@@ -178,7 +180,12 @@ export function jiuyePlugin(options: JiuyePluginOptions): GatewayPlugin {
       const call = calls.get(request);
       if (!call || Symbol.asyncIterator in result) return;
       const stamp = (single: ExecutionResult): ExecutionResult =>
-        single.errors?.length ? { ...single, errors: single.errors.map((error) => withExtensions(error, extensionsFor(error, call.requestId))) } : single;
+        single.errors?.length
+          ? {
+              ...single,
+              errors: single.errors.map((error) => withExtensions(error, extensionsFor(error, call.requestId), options.hideSchemaHints ? withoutHints(error.message) : undefined)),
+            }
+          : single;
       if (!Array.isArray(result)) return setResult(stamp(result as ExecutionResult));
       setResult(result.map(stamp));
       // A batch answers with the highest status its operations' errors ask for, and their headers (Retry-After), where
@@ -216,18 +223,23 @@ function masked(error: GraphQLError, requestId: string, logger: Logger): GraphQL
   });
 }
 
+/** graphql's validation messages without their suggestions (' Did you mean "name"?'). */
+function withoutHints(message: string): string {
+  return message.replace(/ Did you mean .*\?$/, '');
+}
+
 function extensionsFor(error: GraphQLError, requestId: string): Record<string, unknown> {
   const http = error.extensions?.http as { spec?: boolean; status?: number } | undefined;
   return { requestId, ...(http?.spec ? { http: { ...http, spec: false } } : {}) };
 }
 
 /** A copy of the error with more extensions (Yoga reads `http` for the status and leaves it out of the body). */
-function withExtensions(error: GraphQLError, extensions: Record<string, unknown>): GraphQLError {
+function withExtensions(error: GraphQLError, extensions: Record<string, unknown>, message = error.message): GraphQLError {
   if (!(error instanceof GraphQLError)) {
     const plain = error as { message: string; extensions?: Record<string, unknown> };
-    return { ...plain, extensions: { ...plain.extensions, ...extensions } } as unknown as GraphQLError;
+    return { ...plain, message, extensions: { ...plain.extensions, ...extensions } } as unknown as GraphQLError;
   }
-  return new GraphQLError(error.message, {
+  return new GraphQLError(message, {
     nodes: error.nodes,
     source: error.source,
     positions: error.positions,

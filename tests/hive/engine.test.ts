@@ -208,6 +208,20 @@ describe('Hive Gateway with the plugin', () => {
     }
   });
 
+  it('in production: no introspection, no schema hints', async () => {
+    const production = await startGatewayOn(platform, { environment: 'production' }, undefined, 'hive');
+    try {
+      const introspection = await post(production.url, { query: '{ __schema { types { name } } }' });
+      expect(introspection.status).toBe(400);
+      expect(introspection.body.data ?? null).toBeNull();
+      expect(introspection.body.errors[0].message).toMatch(/introspection/i);
+      const typo = await post(production.url, { query: '{ workers(divisionCode: "530113") { nodes { nam } } }' });
+      expect(typo.body.errors[0].message).toBe('Cannot query field "nam" on type "Worker".');
+    } finally {
+      await production.stop();
+    }
+  });
+
   it('withholds the person-level answer when the access log cannot be written (ACCESS_LOG_UNAVAILABLE, 503), and keeps serving the rest', async () => {
     const auditDatabaseUrl = freshDatabaseUrl('audit');
     const gateway = await startGatewayOn(platform, { auditDatabaseUrl }, undefined, 'hive');
