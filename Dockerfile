@@ -1,9 +1,11 @@
 # One image for all eight services (the audit service runs gateway/dist/audit/main.js); docker-compose.yml picks the command per service.
+# Hive Gateway with the plugin, the other engine for the graph, is in it too: node hive-plugin/dist/main.js.
 FROM node:20-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json tsconfig.json tsconfig.base.json ./
 COPY common/package.json common/
 COPY gateway/package.json gateway/
+COPY hive-plugin/package.json hive-plugin/
 COPY devtools/package.json devtools/
 COPY testing/package.json testing/
 COPY subgraphs/hr/package.json subgraphs/hr/

@@ -13,7 +13,7 @@ const RELATIVE_REACH = [
     message: "Another package's src/ by a relative path: import the package (@jiuye/...) instead (docs/architecture.md).",
   },
   {
-    regex: '^(\\.\\./)+(common|subgraphs|gateway|devtools|testing|scripts|tests)(/|$)|^(\\.\\./){2,}(hr|poverty|civil|training|partner|situation)/',
+    regex: '^(\\.\\./)+(common|subgraphs|gateway|hive-plugin|devtools|testing|scripts|tests)(/|$)|^(\\.\\./){2,}(hr|poverty|civil|training|partner|situation)/',
     message: 'A relative path out of this package: import the package (@jiuye/...) instead (docs/architecture.md).',
   },
   {
@@ -120,6 +120,14 @@ export default tseslint.config(
   },
   ...DEPARTMENTS.map((dept) => ({ files: [`subgraphs/${dept}/src/**/*.ts`], rules: restrict(ONLY_COMMON) })),
   { files: ['subgraphs/situation/src/**/*.ts', 'gateway/src/**/*.ts'], rules: restrict(ONLY_COMMON) },
+  {
+    // The Hive Gateway plugin: common and the gateway's engine-neutral duties (@jiuye/gateway/duties), nothing else of ours.
+    files: ['hive-plugin/src/**/*.ts'],
+    rules: restrict({
+      regex: '^@jiuye/(?!(common(/tracing)?|gateway/duties)$)',
+      message: 'The Hive plugin imports @jiuye/common and @jiuye/gateway/duties only (docs/architecture.md).',
+    }),
+  },
   {
     files: ['devtools/src/**/*.ts'],
     rules: restrict({ regex: '^@jiuye/(gateway|testing)(/|$)', message: 'devtools imports common and the subgraphs only (docs/architecture.md).' }),

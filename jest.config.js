@@ -7,6 +7,9 @@ module.exports = {
     '^@jiuye/common$': '<rootDir>/common/src/index.ts',
     '^@jiuye/(hr|poverty|civil|training|partner|situation)$': '<rootDir>/subgraphs/$1/src/index.ts',
     '^@jiuye/gateway$': '<rootDir>/gateway/src/index.ts',
+    // The gateway's engine-neutral duties (@jiuye/gateway/duties), as the Hive plugin imports them.
+    '^@jiuye/gateway/(.*)$': '<rootDir>/gateway/src/$1',
+    '^@jiuye/hive-plugin$': '<rootDir>/hive-plugin/src/index.ts',
     '^@jiuye/devtools$': '<rootDir>/devtools/src/index.ts',
     // Declared subpaths (package.json "exports"): @jiuye/devtools/database-roles, @jiuye/situation/read-model.
     '^@jiuye/devtools/(.*)$': '<rootDir>/devtools/src/$1',

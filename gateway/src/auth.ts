@@ -33,16 +33,23 @@ export function forwardedIdentity(caller: Caller, requestId: string): RequestIde
   return { ...caller.identity, ...(caller.purpose ? { purpose: caller.purpose } : {}), requestId };
 }
 
-export async function createAuthenticator(settings: JwtSettings, logger?: Logger): Promise<(request: IncomingMessage) => Promise<Caller>> {
+/** One request header by its lower-case name, whichever engine holds the request (Node's IncomingMessage, a Fetch Request). */
+export type HeaderReader = (name: string) => string | undefined;
+
+/**
+ * Verifies the caller of one request from its headers: the bearer JWT, then x-purpose. Engine-neutral
+ * (our gateway and the Hive plugin, hive-plugin/, use this); refusals are HttpErrors (401, 400, 503).
+ */
+export async function createCallerVerifier(settings: JwtSettings, logger?: Logger): Promise<(header: HeaderReader) => Promise<Caller>> {
   const verify = await createUserTokenVerifier(settings, {
     onKeysFailure: (reason) => logger?.warn({ jwksUrl: settings.jwksUrl, reason }, "auth: the identity provider's key set (JWT_JWKS_URL) could not be read"),
   });
-  return async (request) => {
-    const header = request.headers.authorization;
-    if (!header) {
+  return async (header) => {
+    const authorization = header('authorization');
+    if (!authorization) {
       throw new HttpError(401, 'authentication required: send Authorization: Bearer <token> (npm run token mints development tokens)', 'UNAUTHENTICATED', { reason: 'no-token' });
     }
-    const match = /^Bearer\s+(\S+)$/i.exec(header);
+    const match = /^Bearer\s+(\S+)$/i.exec(authorization);
     if (!match) throw new HttpError(401, 'the Authorization header must be "Bearer <token>"', 'UNAUTHENTICATED', { reason: 'malformed-header' });
     let identity: Identity;
     try {
@@ -53,8 +60,7 @@ export async function createAuthenticator(settings: JwtSettings, logger?: Logger
       // The identity provider's key set cannot be read: the token is not at fault, so 503 (the client may retry).
       throw new HttpError(reason === 'keys-unavailable' ? 503 : 401, `authentication failed: ${message}`, 'UNAUTHENTICATED', { reason });
     }
-    const declared = request.headers[PURPOSE_HEADER];
-    const purpose = Array.isArray(declared) ? declared[0] : declared;
+    const purpose = header(PURPOSE_HEADER);
     if (purpose !== undefined && purpose !== '' && !isPurpose(purpose)) {
       throw new HttpError(400, `${PURPOSE_HEADER}: "${String(purpose).slice(0, 40)}" is not a purpose of use; use one of ${Object.keys(PURPOSES).join(', ')}`, 'BAD_REQUEST', {
         header: PURPOSE_HEADER,
@@ -63,6 +69,15 @@ export async function createAuthenticator(settings: JwtSettings, logger?: Logger
     }
     return { identity, ...(purpose ? { purpose: purpose as Purpose } : {}) };
   };
+}
+
+export async function createAuthenticator(settings: JwtSettings, logger?: Logger): Promise<(request: IncomingMessage) => Promise<Caller>> {
+  const verifyCaller = await createCallerVerifier(settings, logger);
+  return (request) =>
+    verifyCaller((name) => {
+      const value = request.headers[name];
+      return Array.isArray(value) ? value[0] : value;
+    });
 }
 
 /** The person-level types an operation selects (through fragments too); once per parsed document. */
@@ -103,16 +118,22 @@ export function personalDataPlugin(): ApolloServerPlugin<{ caller?: Caller }> {
         async didResolveOperation({ schema, document, contextValue }) {
           const caller = contextValue.caller;
           if (!caller) return;
-          const types = personalTypesIn(schema, document);
-          if (types.length === 0) return;
-          const refusal = personAccessRefusal({ department: caller.identity.department, purpose: caller.purpose }, scopeKind(caller.identity));
-          if (!refusal) return;
-          const code = String(refusal.extensions.code) as ErrorCode;
-          throw new GraphQLError(`${refusal.message} (the operation selects ${types.join(', ')})`, {
-            extensions: { ...refusal.extensions, http: { status: REFUSAL_STATUS[code] ?? 400 } },
-          });
+          const refusal = personalDataRefusal(schema, document, caller);
+          if (refusal) throw refusal;
         },
       };
     },
   };
+}
+
+/** The refusal personalDataPlugin throws for this caller and operation (engine-neutral: the Hive plugin too), or null. */
+export function personalDataRefusal(schema: GraphQLSchema, document: DocumentNode, caller: Caller): GraphQLError | null {
+  const types = personalTypesIn(schema, document);
+  if (types.length === 0) return null;
+  const refusal = personAccessRefusal({ department: caller.identity.department, purpose: caller.purpose }, scopeKind(caller.identity));
+  if (!refusal) return null;
+  const code = String(refusal.extensions.code) as ErrorCode;
+  return new GraphQLError(`${refusal.message} (the operation selects ${types.join(', ')})`, {
+    extensions: { ...refusal.extensions, http: { status: REFUSAL_STATUS[code] ?? 400 } },
+  });
 }

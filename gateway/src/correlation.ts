@@ -11,6 +11,11 @@ const PERSONAL_NUMBER = /\d{11,}/;
 /** The client's x-request-id, if it is a plain token (printable ASCII, at most 64 characters, no personal number); else none. */
 export function correlationIdOf(request: IncomingMessage): string | undefined {
   const header = request.headers['x-request-id'];
-  const value = (Array.isArray(header) ? header[0] : header)?.trim();
+  return correlationIdFrom(Array.isArray(header) ? header[0] : header);
+}
+
+/** The same, from the header's value (engine-neutral: the Hive plugin reads a Fetch Request). */
+export function correlationIdFrom(header: string | null | undefined): string | undefined {
+  const value = header?.trim();
   return value && /^[\x21-\x7e]{1,64}$/.test(value) && !PERSONAL_NUMBER.test(value) ? value : undefined;
 }

@@ -1,9 +1,11 @@
 #!/usr/bin/env node
 /**
  * Hive Gateway on the committed supergraph, for the benchmark (issue 6): "our gateway ÷ Hive
- * Gateway on the same subgraphs". Not part of the project's dependencies: scripts/src/bench/hive.ts
- * installs @graphql-hive/gateway into .bench/hive (git-ignored) and starts this file; its imports
- * resolve from .bench/hive/node_modules. Plain JavaScript, not compiled by tsc.
+ * Gateway on the same subgraphs". Hive's runtime resolves from the tree (hive-plugin/'s
+ * dependency @graphql-hive/gateway-runtime, installed by npm install) or else from .bench/hive
+ * (git-ignored), where scripts/src/bench/hive.ts installs @graphql-hive/gateway. Plain JavaScript, not compiled by tsc. The production way
+ * to run Hive is hive-plugin/ (with the access log and the limits); this stays the bench's engine,
+ * as measured in BENCHMARKS.md.
  *
  * Environment: HIVE_PORT (default 4100), HR_URL, POVERTY_URL, CIVIL_URL, TRAINING_URL,
  * PARTNER_URL, SITUATION_URL, AUDIT_URL (default: the supergraph's URLs), JWT_SECRET / JWT_ISSUER / JWT_AUDIENCE,
@@ -29,16 +31,26 @@ const HIVE_DIR = path.join(ROOT, '.bench', 'hive');
 const fromHive = createRequire(path.join(HIVE_DIR, 'package.json'));
 const fromRoot = createRequire(path.join(ROOT, 'package.json'));
 
+// The tree's runtime first (npm install puts @graphql-hive/gateway-runtime there for hive-plugin/, the same
+// createGatewayRuntime @graphql-hive/gateway runs), else the bench's .bench/hive.
+const fromWorkspace = createRequire(path.join(ROOT, 'hive-plugin', 'package.json'));
 let hive;
+let fromHiveTree = fromHive;
 try {
-  hive = fromHive('@graphql-hive/gateway');
+  hive = fromWorkspace('@graphql-hive/gateway-runtime');
+  fromHiveTree = fromWorkspace;
+} catch {
+  // not in the tree: .bench/hive below
+}
+try {
+  hive ??= fromHive('@graphql-hive/gateway');
 } catch (error) {
   console.error(`hive gateway: @graphql-hive/gateway is not installed in ${HIVE_DIR} (ensureHiveInstalled in scripts/src/bench/hive.ts installs it): ${error.message}`);
   process.exit(1);
 }
 const { createGatewayRuntime } = hive;
 // Hive's own graphql (the schema it executes against comes from this copy).
-const { GraphQLError, TypeInfo, getNamedType, visit, visitWithTypeInfo } = fromHive('graphql');
+const { GraphQLError, TypeInfo, getNamedType, visit, visitWithTypeInfo } = fromHiveTree('graphql');
 // The same code our gateway verifies and signs with (compiled by tsc -b).
 const { createUserTokenVerifier, signInternalIdentity, isPurpose, PURPOSES, PURPOSE_HEADER, INTERNAL_IDENTITY_HEADER, TokenError, PERSONAL_TYPES, personAccessRefusal, scopeKind } =
   fromRoot('./common/dist/auth/index.js');

@@ -4,7 +4,8 @@ import net from 'node:net';
 import path from 'node:path';
 import pino from 'pino';
 import { SUBGRAPH_NAMES, type GatewayConfig, type SubgraphName } from '@jiuye/common';
-import { DEFAULT_QUERY_LIMITS, startGateway, type DepartmentRequest, type GatewayContext, type RunningGateway } from '@jiuye/gateway';
+import { DEFAULT_QUERY_LIMITS, type DepartmentRequest, type GatewayContext, type RunningGateway } from '@jiuye/gateway';
+import { gatewayEngine, startEngine, type GatewayEngine } from '@jiuye/testing/engine';
 import { freshDatabaseUrl, TEST_INTERNAL_SIGNING_KEY, TEST_PSEUDONYM_KEY } from '@jiuye/testing/harness';
 import { COUNTY_OFFICER, TEST_JWT, userHeaders, type TestPlatform } from '@jiuye/testing/platform';
 
@@ -44,7 +45,7 @@ export function captureLog(): CapturedLog {
 
 /**
  * One more gateway on a platform's subgraphs (cheaper than another platform): same committed
- * supergraph, with any subgraph URL, limit or setting overridden.
+ * supergraph, with any subgraph URL, limit or setting overridden. Ours, or Hive with the plugin under GATEWAY_ENGINE=hive.
  */
 export async function startGatewayOn(
   platform: TestPlatform,
@@ -53,9 +54,11 @@ export async function startGatewayOn(
     limits?: Partial<GatewayConfig['limits']>;
   } = {},
   logger?: pino.Logger,
+  engine: GatewayEngine = gatewayEngine(),
 ): Promise<RunningGateway> {
   const { subgraphUrls, limits, ...rest } = overrides;
-  return startGateway(
+  return startEngine(
+    engine,
     {
       environment: 'test',
       logLevel: 'silent',

@@ -14,7 +14,7 @@ import {
   type Purpose,
   type SubgraphName,
 } from '@jiuye/common';
-import { DEFAULT_QUERY_LIMITS, startAuditService, startGateway, type RunningAuditService, type RunningGateway } from '@jiuye/gateway';
+import { DEFAULT_QUERY_LIMITS, startAuditService, type RunningAuditService, type RunningGateway } from '@jiuye/gateway';
 import { seedDemoCounty, SUBGRAPH_MODULES, type SeedReport } from '@jiuye/devtools';
 import {
   freshDatabaseUrl,
@@ -27,6 +27,7 @@ import {
   type TestSubgraph,
 } from './harness';
 import { createDemoCounty, type DemoCounty } from '@jiuye/devtools';
+import { gatewayEngine, startEngine, type GatewayEngine } from './engine';
 
 export const TEST_JWT: JwtSettings & { secret: string } = {
   issuer: DEFAULT_JWT_ISSUER,
@@ -102,7 +103,7 @@ export function auditTestConfig(auditDatabaseUrl: string, overrides: Partial<Aud
 /**
  * The whole platform in process: fresh databases (six subgraphs, the access log) seeded with a small demo county, the
  * six subgraphs and the audit service on free ports, and the gateway serving the committed supergraph with its
- * subgraph URLs pointed at them.
+ * subgraph URLs pointed at them. The gateway is ours, or Hive Gateway with the plugin (engine 'hive', or GATEWAY_ENGINE=hive: testing/src/engine.ts).
  */
 export async function startTestPlatform(
   workers = 300,
@@ -110,8 +111,9 @@ export async function startTestPlatform(
   {
     databaseUrls: databaseOverrides,
     situation: situationOverrides,
+    engine = gatewayEngine(),
     ...subgraphOverrides
-  }: { accessCacheSeconds?: number; databaseUrls?: Partial<Record<SubgraphName, string>>; situation?: Partial<SituationConfig> } = {},
+  }: { accessCacheSeconds?: number; databaseUrls?: Partial<Record<SubgraphName, string>>; situation?: Partial<SituationConfig>; engine?: GatewayEngine } = {},
 ): Promise<TestPlatform> {
   // A database may live elsewhere (tests/faults: a department's own PostgreSQL, stopped and started again).
   const databaseUrls = Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, databaseOverrides?.[name] ?? freshDatabaseUrl(name)])) as Record<SubgraphName, string>;
@@ -130,7 +132,7 @@ export async function startTestPlatform(
   // The audit service reads the log the gateway writes; it listens first, so the gateway is given its URL.
   const audit = await startAuditService(auditTestConfig(auditDatabaseUrl));
   const auditUrl = audit.url;
-  const gateway = await startGateway({
+  const gateway = await startEngine(engine, {
     environment: 'test',
     logLevel: 'silent',
     pseudonymKey: TEST_PSEUDONYM_KEY,

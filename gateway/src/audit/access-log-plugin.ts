@@ -1,4 +1,5 @@
 import type { ApolloServerPlugin } from '@apollo/server';
+import type { DocumentNode, GraphQLError, GraphQLFormattedError, GraphQLSchema, OperationDefinitionNode } from 'graphql';
 import type { ErrorCode, Logger, RequestIdentity } from '@jiuye/common';
 import type { AccessLogStore, DepartmentAccess } from './access-log';
 import { idNumberLookups, lookupReads, type IdNumberLookup } from './id-lookups';
@@ -36,47 +37,87 @@ export function accessLogPlugin(store: AccessLogStore, logger: Logger, lookups: 
       contextValue.lookups = undefined;
       return {
         async didResolveOperation({ schema, document, operation, request, contextValue }) {
-          const identity = contextValue.identity;
-          if (!identity || !operation) return;
-          const found = idNumberLookups(schema, document, operation, request.variables);
-          if (found.length === 0) return;
-          const refusal = lookups.budget.charge(identity.subject, found.length);
-          if (refusal) {
-            logger.warn(
-              { requestId: contextValue.requestId, staff: identity.subject, lookups: found.length, max: lookups.budget.perMinute },
-              'lookups by ID number refused: over the account budget',
-            );
-            throw rateLimited(found.length, lookups.budget, refusal);
-          }
-          contextValue.lookups = found;
+          if (!operation) return;
+          const refusal = chargeIdNumberLookups(contextValue, schema, document, operation, request.variables, lookups.budget, logger);
+          if (refusal) throw refusal;
         },
         async willSendResponse({ response, contextValue, operationName }) {
-          const { reads, identity, requestId, correlationId } = contextValue;
-          if (!identity) return;
-          // Lookups count once the operation ran (data present, even null); refused before that, nothing was looked up.
-          if (contextValue.lookups?.length && response.body.kind === 'single' && 'data' in response.body.singleResult) {
-            reads.push(...lookupReads(contextValue.lookups, response.body.singleResult, lookups.pseudonymKey));
+          if (response.body.kind !== 'single') {
+            // Not the shape a query answer takes here; nothing to withhold, but the reads are still written.
+            await appendAccessLog(store, logger, contextValue, operationName ?? null, null, lookups.pseudonymKey);
+            return;
           }
-          if (!reads.length) return;
-          try {
-            await store.append(identity, operationName ?? null, reads, { correlationId: correlationId ?? null });
-          } catch (error) {
-            logger.error({ requestId, error: (error as Error).message }, 'access log append failed: person-level answer withheld');
-            if (response.body.kind === 'single') {
-              response.body.singleResult = {
-                data: null,
-                errors: [
-                  {
-                    message: 'The access log could not be written, so person-level data is withheld; quote the request id to the operators',
-                    extensions: { code: 'ACCESS_LOG_UNAVAILABLE' satisfies ErrorCode, requestId },
-                  },
-                ],
-              };
-              response.http.status = 503;
-            }
+          const withheld = await appendAccessLog(store, logger, contextValue, operationName ?? null, response.body.singleResult, lookups.pseudonymKey);
+          if (withheld) {
+            response.body.singleResult = withheld;
+            response.http.status = 503;
           }
         },
       };
     },
   };
+}
+
+/**
+ * Engine-neutral (our gateway's plugin above and the Hive plugin): the operation's lookups by ID
+ * number charged against the account's budget before any department is called. Over budget: the
+ * RATE_LIMITED error to answer with, nothing charged to the context; otherwise null, and the
+ * lookups wait in `context.lookups` to be logged with their outcome.
+ */
+export function chargeIdNumberLookups(
+  context: LoggedContext,
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operation: OperationDefinitionNode,
+  variables: Record<string, unknown> | null | undefined,
+  budget: LookupBudget,
+  logger: Logger,
+): GraphQLError | null {
+  const identity = context.identity;
+  if (!identity) return null;
+  const found = idNumberLookups(schema, document, operation, variables ?? undefined);
+  if (found.length === 0) return null;
+  const refusal = budget.charge(identity.subject, found.length);
+  if (refusal) {
+    logger.warn({ requestId: context.requestId, staff: identity.subject, lookups: found.length, max: budget.perMinute }, 'lookups by ID number refused: over the account budget');
+    return rateLimited(found.length, budget, refusal);
+  }
+  context.lookups = found;
+  return null;
+}
+
+/**
+ * Engine-neutral: writes the operation's reads (what the departments reported, and its lookups by
+ * ID number with their outcome, read from `result`) before the answer leaves. Returns null when
+ * the answer may leave as it is, or the ACCESS_LOG_UNAVAILABLE answer that replaces it (HTTP 503)
+ * when the log could not be written.
+ */
+export async function appendAccessLog(
+  store: AccessLogStore,
+  logger: Logger,
+  context: LoggedContext,
+  operationName: string | null,
+  result: { data?: unknown; errors?: readonly GraphQLFormattedError[] } | null,
+  pseudonymKey: string,
+): Promise<{ data: null; errors: GraphQLFormattedError[] } | null> {
+  const { reads, identity, requestId, correlationId } = context;
+  if (!identity) return null;
+  // Lookups count once the operation ran (data present, even null); refused before that, nothing was looked up.
+  if (context.lookups?.length && result && 'data' in result) reads.push(...lookupReads(context.lookups, result, pseudonymKey));
+  if (!reads.length) return null;
+  try {
+    await store.append(identity, operationName, reads, { correlationId: correlationId ?? null });
+    return null;
+  } catch (error) {
+    logger.error({ requestId, error: (error as Error).message }, 'access log append failed: person-level answer withheld');
+    return {
+      data: null,
+      errors: [
+        {
+          message: 'The access log could not be written, so person-level data is withheld; quote the request id to the operators',
+          extensions: { code: 'ACCESS_LOG_UNAVAILABLE' satisfies ErrorCode, requestId },
+        },
+      ],
+    };
+  }
 }

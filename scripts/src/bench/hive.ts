@@ -4,10 +4,11 @@ import path from 'node:path';
 import { DEFAULT_JWT_AUDIENCE, DEFAULT_JWT_ISSUER, DEVELOPMENT_JWT_SECRET, mintUserToken } from '@jiuye/common';
 
 /**
- * Hive Gateway for the benchmark (issue 6), kept out of the project's dependencies: its tree
- * conflicts with our pins, so it is installed on demand into .bench/hive (git-ignored) and
- * started as scripts/bench/hive-gateway.mjs, which resolves its imports from there. Nothing here
- * imports a Hive package.
+ * Hive Gateway for the benchmark (issue 6), started as scripts/bench/hive-gateway.mjs. Since
+ * hive-plugin/ (issue 17) its runtime (@graphql-hive/gateway-runtime, what @graphql-hive/gateway
+ * runs) is a dependency of the tree, which the script uses first; a tree without that version
+ * still gets @graphql-hive/gateway installed on demand into .bench/hive (git-ignored). Nothing
+ * here imports a Hive package.
  */
 export const HIVE_GATEWAY_VERSION = '2.15.1';
 
@@ -56,8 +57,32 @@ function run(command: string, args: string[], cwd: string): Promise<void> {
   });
 }
 
-/** Installs @graphql-hive/gateway (HIVE_GATEWAY_VERSION) into .bench/hive unless it is there already. */
+/**
+ * The runtime @graphql-hive/gateway HIVE_GATEWAY_VERSION runs (its createGatewayRuntime): what
+ * hive-plugin depends on, without the gateway CLI's laboratory UI, caches and exporters.
+ */
+export const HIVE_RUNTIME_VERSION = '2.12.1';
+
+/** The @graphql-hive/gateway-runtime npm install put in the tree for hive-plugin, or null. */
+export function workspaceHiveRuntimeVersion(root: string): string | null {
+  try {
+    const manifest = JSON.parse(readFileSync(path.join(root, 'node_modules', '@graphql-hive', 'gateway-runtime', 'package.json'), 'utf8')) as { version?: string };
+    return manifest.version ?? null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Uses the runtime npm install put in the tree for hive-plugin when it is HIVE_RUNTIME_VERSION
+ * (scripts/bench/hive-gateway.mjs takes it first); otherwise installs @graphql-hive/gateway
+ * HIVE_GATEWAY_VERSION into .bench/hive unless it is there already.
+ */
 export async function ensureHiveInstalled(root: string): Promise<void> {
+  if (workspaceHiveRuntimeVersion(root) === HIVE_RUNTIME_VERSION) {
+    console.log(`hive gateway: @graphql-hive/gateway-runtime@${HIVE_RUNTIME_VERSION} installed by npm install (hive-plugin's dependency)`);
+    return;
+  }
   const directory = hiveDirectory(root);
   const wanted = JSON.stringify(HIVE_OVERRIDES);
   if (installedVersion(directory) === HIVE_GATEWAY_VERSION && installedOverrides(directory) === wanted) {

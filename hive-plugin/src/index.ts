@@ -1,0 +1,2 @@
+export { jiuyePlugin, type JiuyePluginOptions } from './plugin';
+export { startHiveGateway, type RunningHiveGateway } from './gateway';
