@@ -89,7 +89,7 @@ describe("issue 14's Done when, through the gateway", () => {
     const RECORD = `mutation($input: RecordServiceInput!) { recordHrService(input: $input) { id kind staffAccount } }`;
     for (const input of [
       { workerId: member.id, kind: 'CONTACT_ATTEMPT', servedOn: addDays(TODAY, -2), outcome: 'REACHED', channel: 'VISIT' },
-      { workerId: member.id, kind: 'CAREER_GUIDANCE', servedOn: addDays(TODAY, -1), note: '介绍村扶贫车间岗位' },
+      { workerId: member.id, kind: 'CAREER_GUIDANCE', servedOn: TODAY, note: '介绍村扶贫车间岗位' },
     ]) {
       const recorded: any = await platform.queryAs(assistant, RECORD, { input });
       expect(recorded.errors).toBeUndefined();
@@ -126,6 +126,29 @@ describe("issue 14's Done when, through the gateway", () => {
     expect(task).toMatchObject({ status: 'CLOSED', outcome: 'EMPLOYED' });
     expect(task.daysToClear).toBe(Math.round((Date.parse(task.zeroEmploymentClearedOn) - Date.parse(task.zeroEmploymentSince)) / 86_400_000));
     expect(task.history.map((e: any) => e.toStatus)).toEqual(['OPEN', 'ASSIGNED', 'ACKNOWLEDGED', 'ACKNOWLEDGED', 'CLOSED']);
+
+    // 办理记录: the task's services are the household members' services since the situation began
+    // (openedOn), from every department, newest first — the assistant's two among them when on or after that day.
+    const SERVICES = `query($id: ID!) { task(id: $id) { openedOn services(first: 100) { totalCount nodes { servedOn department kind staffAccount } } } }`;
+    const worked: any = await platform.queryAs(assistant, SERVICES, { id: taskId });
+    expect(worked.errors).toBeUndefined();
+    const { openedOn, services } = worked.data.task;
+    const MEMBER_TIMELINE = `query($id: ID!) { situationPerson(id: $id) { serviceTimeline(first: 100) { nodes { servedOn department kind staffAccount } } } }`;
+    const expected: any[] = [];
+    for (const one of household.members) {
+      const answer: any = await platform.queryAs(assistant, MEMBER_TIMELINE, { id: one.id });
+      expect(answer.errors).toBeUndefined();
+      expected.push(...answer.data.situationPerson.serviceTimeline.nodes.filter((n: any) => n.servedOn >= openedOn));
+    }
+    expect(services.totalCount).toBe(expected.length);
+    expect(services.nodes.every((n: any) => n.servedOn >= openedOn)).toBe(true);
+    expect([...services.nodes].sort((a: any, b: any) => JSON.stringify(a).localeCompare(JSON.stringify(b)))).toEqual(
+      [...expected].sort((a: any, b: any) => JSON.stringify(a).localeCompare(JSON.stringify(b))),
+    );
+    expect(services.nodes.map((n: any) => n.servedOn)).toEqual([...services.nodes.map((n: any) => n.servedOn)].sort().reverse());
+    const assistantServices = services.nodes.filter((n: any) => n.staffAccount === assistant.subject).map((n: any) => n.kind);
+    // Today's guidance always belongs to the task; the visit two days ago when the situation began before it.
+    expect(assistantServices).toEqual(addDays(TODAY, -2) >= openedOn ? ['CAREER_GUIDANCE', 'CONTACT_ATTEMPT'] : ['CAREER_GUIDANCE']);
   });
 
   let migrantVillage: string;

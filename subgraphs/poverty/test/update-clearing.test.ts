@@ -65,6 +65,23 @@ describe('poverty update inputs: null clears an optional field, absent keeps it,
     expect(await poverty.sql('select account from cadre where id = ?', [id])).toEqual([{ account: null }]);
   });
 
+  it('two officers giving one account to two cadres at once: one succeeds, the other gets CONFLICT (never an internal error)', async () => {
+    const ids: string[] = [];
+    for (const name of ['赵一', '钱二']) {
+      const created = await poverty.queryAs(countyOfficer, CREATE_CADRE, {
+        input: { name, unitId, role: 'RESPONSIBLE_PERSON', villageCode: '530113101001', since: '2021-03-01' },
+      });
+      expect(created.errors).toBeUndefined();
+      ids.push(created.data.createCadre.id);
+    }
+    for (let round = 0; round < 8; round++) {
+      const answers = await Promise.all(ids.map((id) => poverty.queryAs(countyOfficer, UPDATE_CADRE, { input: { id, account: `race-${round}` } })));
+      const codes = answers.map((answer) => answer.errors?.[0]?.extensions?.code ?? 'OK').sort();
+      expect(codes).toEqual(['CONFLICT', 'OK']);
+      expect(await poverty.sql('select count(*)::int as n from cadre where account = ?', [`race-${round}`])).toEqual([{ n: 1 }]);
+    }
+  });
+
   it('updateResponsibleUnit: every field is required — name: null and kind: null are refused naming each', async () => {
     expect(refused(await poverty.queryAs(countyOfficer, UPDATE_UNIT, { input: { id: unitId, name: null, kind: null } }))).toEqual({
       'input.name': NOT_CLEARABLE,

@@ -39,6 +39,8 @@ export const situationAccess: AccessRules = {
     // 一人一案: subsidy applications, welfare posts and rights cases of every department: department
     // staff of the region only (partner cities reach people here through their warnings).
     'SituationPerson.serviceTimeline': 'welfare',
+    // The services that worked a task (Task.services): the same records, the same rule.
+    'Task.services': 'welfare',
   },
   // The same rule per kind as in the departments (common/src/auth/identifying-fields.ts): a
   // partner city reads here what it reads of the worker in hr, no household code, no ID number.

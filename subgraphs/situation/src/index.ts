@@ -25,6 +25,7 @@ import { SituationPersonResolver } from './person/situation-person.resolver';
 import { RelapseCandidateResolver } from './monitoring/relapse-candidates.resolver';
 import { TargetResolver } from './target/target.resolver';
 import { ServiceTimelineResolver } from './service/service.resolver';
+import { TaskServicesResolver } from './service/task-services.resolver';
 import { TaskResolver } from './task/task.resolver';
 import { DailyTaskEvaluation } from './task/task.daily';
 import { CompletenessResolver } from './completeness/completeness.resolver';
@@ -72,6 +73,7 @@ export const situationSubgraph: SubgraphModule<SituationLoaders> = {
     RelapseCandidateResolver,
     TargetResolver,
     ServiceTimelineResolver,
+    TaskServicesResolver,
     TaskResolver,
     CompletenessResolver,
     PartnerPostingMatchResolver,

@@ -4717,6 +4717,8 @@ export type Task = {
   person?: Maybe<SituationPerson>;
   /** The warning rule (WarningRuleId) or conflict kind (ConflictKind). */
   rule?: Maybe<Scalars['String']['output']>;
+  /** 办理记录: the 一人一案 services given since the situation behind the task began (openedOn) and, once closed, up to the day it closed — to its person, or to the members of its household — newest first, from every department. */
+  services: ServiceTimelinePage;
   status: TaskStatus;
   /** The subject: household code (zero-employment), EarlyWarning.id, Conflict.id or the worker key (unregistered labourer). */
   subject: Scalars['String']['output'];
@@ -4728,6 +4730,13 @@ export type Task = {
   zeroEmploymentClearedOn?: Maybe<Scalars['LocalDate']['output']>;
   /** Zero-employment households: when the latest spell began. */
   zeroEmploymentSince?: Maybe<Scalars['LocalDate']['output']>;
+};
+
+
+/** 任务 — a zero-employment household, a warning or a conflict, assigned to a named account and closed when the data bears it out. */
+export type TaskServicesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: Scalars['Int']['input'];
 };
 
 /** Open tasks by age (days since openedOn). */

@@ -1,4 +1,4 @@
-import { LockMode } from '@mikro-orm/core';
+import { LockMode, UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import {
   badInput,
@@ -95,7 +95,7 @@ export class CadreService {
       await requireOpenUnit(em, unitId);
       if (account !== null) await requireFreeAccount(em, account, null);
       const cadre = em.create(Cadre, { name: name!, unitId, role: input.role, phone, account });
-      await em.flush();
+      await flushAccount(em);
       em.create(CadrePosting, { cadreId: cadre.id, villageCode: input.villageCode, since: input.since });
       await em.flush();
       return cadre;
@@ -133,7 +133,7 @@ export class CadreService {
         await requireFreeAccount(em, account, cadre.id);
         cadre.account = account;
       }
-      await em.flush();
+      await flushAccount(em);
       return cadre;
     });
   }
@@ -204,6 +204,22 @@ export class CadreService {
 async function requireFreeAccount(em: EntityManager, account: string, cadreId: number | null): Promise<void> {
   const holder = await em.findOne(Cadre, { account, ...(cadreId === null ? {} : { id: { $ne: cadreId } }) });
   if (holder) throw conflict('input.account', 'another cadre already carries this account: clear it there first (updateCadre clearAccount)');
+}
+
+/**
+ * Flushes a cadre whose account may have been set: two writers giving one account to two cadres
+ * at once both pass requireFreeAccount; the unique index refuses the second, answered as the same
+ * CONFLICT (not an internal error).
+ */
+async function flushAccount(em: EntityManager): Promise<void> {
+  try {
+    await em.flush();
+  } catch (error) {
+    if (error instanceof UniqueConstraintViolationException && /account/.test(error.message)) {
+      throw conflict('input.account', 'another cadre already carries this account: clear it there first (updateCadre clearAccount)');
+    }
+    throw error;
+  }
 }
 
 /** A unit a cadre may belong to: existing and not closed. */

@@ -11,20 +11,34 @@ function decodeTimelineCursor(after: string | null | undefined): [string, string
   return parts === null ? null : [parts[0], parts[1], Number(parts[2])];
 }
 
+/** Whose services: one person's, or those of a household's current members. */
+export type ServiceScope = { workerId: string } | { householdCode: string };
+
 /**
- * One person's services across the departments, newest first. `upTo`: the as-of day of an
- * as-of person (services dated after it are left out); null = today's read model.
+ * Services across the departments, newest first: one person's (the timeline), or a household's
+ * members' (a task about the household). `upTo`: the as-of day of an as-of person (services dated
+ * after it are left out); `since`: services on or after that day (a task's: since its situation
+ * began); null = no bound.
  */
-export async function serviceTimeline(sql: Sql, workerId: string, args: { first: number; after?: string | null; upTo: string | null }): Promise<Page<PersonServiceRow>> {
+export async function servicesOf(
+  sql: Sql,
+  scope: ServiceScope,
+  args: { first: number; after?: string | null; upTo?: string | null; since?: string | null },
+): Promise<Page<PersonServiceRow>> {
   const first = checkPageSize(args.first);
   const cursor = decodeTimelineCursor(args.after);
-  const values: unknown[] = [workerId];
-  let where = 's.worker_id = $1';
+  const values: unknown[] = 'workerId' in scope ? [scope.workerId] : [scope.householdCode];
+  let where = 'workerId' in scope ? 's.worker_id = $1' : 's.worker_id in (select p.worker_id from person_situation p where p.household_code = $1)';
   if (args.upTo) {
     values.push(args.upTo);
     where += ` and s.served_on <= $${values.length}::date`;
   }
+  if (args.since) {
+    values.push(args.since);
+    where += ` and s.served_on >= $${values.length}::date`;
+  }
   const counted = [...values];
+  const countWhere = where;
   if (cursor) {
     values.push(cursor[0], cursor[1], cursor[2]);
     const [d, dep, id] = [values.length - 2, values.length - 1, values.length];
@@ -33,9 +47,14 @@ export async function serviceTimeline(sql: Sql, workerId: string, args: { first:
   values.push(first + 1);
   const [rows, count] = await Promise.all([
     sql.rows<PersonServiceRow>(`select ${SERVICE_SELECT} from person_service s where ${where} order by s.served_on desc, s.department, s.id desc limit $${values.length}`, values),
-    sql.one<{ n: number }>(`select count(*)::int as n from person_service s where s.worker_id = $1${args.upTo ? ' and s.served_on <= $2::date' : ''}`, counted),
+    sql.one<{ n: number }>(`select count(*)::int as n from person_service s where ${countWhere}`, counted),
   ]);
   return toPage(rows, first, count?.n ?? 0, (row) => compositeKey([row.served_on, row.department, row.id]));
+}
+
+/** One person's services across the departments, newest first (upTo: an as-of person's day). */
+export function serviceTimeline(sql: Sql, workerId: string, args: { first: number; after?: string | null; upTo: string | null }): Promise<Page<PersonServiceRow>> {
+  return servicesOf(sql, { workerId }, args);
 }
 
 /** The day of each worker's latest service: one statement for a batch, one index probe per worker (newest first). */
