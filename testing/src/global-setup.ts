@@ -16,4 +16,6 @@ export default async function globalSetup(): Promise<void> {
   const pg = await startEmbeddedPostgres({ dataDirectory: path.join(directory, 'data'), persistent: false, fast: true });
   process.env.TEST_DATABASE_SERVER_URL = pg.serverUrl;
   (globalThis as { __jiuyeTestPostgres?: unknown }).__jiuyeTestPostgres = pg;
+  // The folder around the (non-persistent) data directory: removed by the teardown with it.
+  (globalThis as { __jiuyeTestPostgresFolder?: string }).__jiuyeTestPostgresFolder = directory;
 }
