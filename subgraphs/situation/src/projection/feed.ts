@@ -362,17 +362,20 @@ export class ChangeFeed {
   }
 
   private async inSituationTransaction<T>(work: (client: pg.ClientBase) => Promise<T>): Promise<T> {
-    const client = await this.situation.connect();
+    // Watched like a cycle's clients: a server that goes away meanwhile fails the work, not the process.
+    const client = watched(await this.situation.connect());
+    let failure: unknown = null;
     try {
       await client.query('begin');
       const result = await work(client);
       await client.query('commit');
       return result;
     } catch (error) {
+      failure = error;
       await client.query('rollback').catch(() => undefined);
       throw error;
     } finally {
-      client.release();
+      releaseChecked(client, failure);
     }
   }
 

@@ -54,6 +54,8 @@ export async function evaluateOverdueTasks(sql: Sql, today: string): Promise<num
  */
 export async function runDailyEvaluation(databaseUrl: string, today = todayInChina(), autoAssign = true): Promise<number> {
   const client = new pg.Client({ connectionString: databaseUrl, types: readModelTypes });
+  // The server going away mid-evaluation fails the statement under way (retried within the hour); the event must not end the process.
+  client.on('error', () => undefined);
   await client.connect();
   const inTransaction = async <T>(work: (sql: Sql) => Promise<T>): Promise<T> => {
     await client.query('begin');
