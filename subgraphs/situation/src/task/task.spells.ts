@@ -1,16 +1,10 @@
 import type pg from 'pg';
 import type { TaskDueDays } from '@jiuye/common';
 import { ZERO_EMPLOYMENT } from '../sql/conditions';
-import type { Sql } from '../db';
+import { clientSql, type Sql } from '../db';
 import { notificationChannel } from './task.notify';
 import { dueOn, FEED_ACTOR, noticeText } from './task.rules';
 import { autoAssignHouseholdTasks } from './task.auto-assign';
-
-/** A pg client as Sql (the feed's and the rebuild's clients), dates cast to text in the statements. */
-function sqlOfClient(client: pg.ClientBase): Sql {
-  const rows = async <T>(text: string, values: unknown[] = []) => (await client.query(text, values)).rows as T[];
-  return { rows, one: async <T>(text: string, values?: unknown[]) => (await rows<T>(text, values))[0] };
-}
 
 /**
  * Keeps the zero-employment spells and their tasks in step with the read model, in the feed's
@@ -36,7 +30,7 @@ export async function syncZeroEmployment(
   days: TaskDueDays | undefined,
   autoAssign = true,
 ): Promise<{ opened: number; cleared: number; assigned: number }> {
-  const sql = sqlOfClient(client);
+  const sql = clientSql(client);
   const synced = await syncZeroEmploymentSpells(sql, codes, today, days);
   return { ...synced, assigned: autoAssign ? await autoAssignHouseholdTasks(sql, codes) : 0 };
 }
