@@ -32,7 +32,9 @@ import { startEmbeddedPostgres } from '@jiuye/devtools';
  * a separate process (autocannon). Prints one table per scenario and the ratios of issue 6,
  * writes benchmarks/results-<workers>.json and the matching section of BENCHMARKS.md.
  */
-const PORTS = { gateway: 5000, hr: 5001, poverty: 5002, civil: 5003, training: 5004, partner: 5005, situation: 5006, audit: 5007, hive: 5100 };
+/** BENCH_PORT_BASE moves every port (two benches on one machine, e.g. from two checkouts). */
+const BASE = Number(process.env.BENCH_PORT_BASE ?? 5000);
+const PORTS = { gateway: BASE, hr: BASE + 1, poverty: BASE + 2, civil: BASE + 3, training: BASE + 4, partner: BASE + 5, situation: BASE + 6, audit: BASE + 7, hive: BASE + 100 };
 
 interface LoadResult {
   requests: number;

@@ -22,7 +22,9 @@ import { databaseEnv, spawnService, stopChild, waitUntilReady } from '../service
  * - GraphQL requests per refresh cycle (?refresh=N) over a few cycles, and any non-local request.
  * Build first: npm run build -w web (the script refuses a missing web/dist).
  */
-const PORTS = { gateway: 5200, hr: 5201, poverty: 5202, civil: 5203, training: 5204, partner: 5205, situation: 5206 };
+/** BENCH_PORT_BASE moves every port (two benches on one machine). */
+const BASE = Number(process.env.BENCH_PORT_BASE ?? 5000) + 200;
+const PORTS = { gateway: BASE, hr: BASE + 1, poverty: BASE + 2, civil: BASE + 3, training: BASE + 4, partner: BASE + 5, situation: BASE + 6 };
 const WEB_DIST = path.join(PROJECT_ROOT, 'web', 'dist');
 
 function median(values: number[]): number {
