@@ -12,7 +12,7 @@ import { buildSchema, createResolversMap, type NonEmptyArray } from 'type-graphq
 import { DEFAULT_DB_ACQUIRE_TIMEOUT_MS, type SubgraphConfig } from './config';
 import type { SubgraphName } from './departments';
 import { ensureDatabaseExists, migrate, openDatabase, type Database } from './database';
-import { databaseUnavailableError } from './database-unavailable';
+import { databaseUnavailableError, databaseUnavailableLog } from './database-unavailable';
 import { hasErrorCode, isUserFacing, type ErrorCode } from './errors';
 import { applyTextGuard } from './text-guard';
 import { createLogger, scrubPersonalData, type Logger } from './logger';
@@ -370,10 +370,16 @@ export async function startSubgraph<TLoaders>(module: SubgraphModule<TLoaders>, 
       module.metrics?.(metrics, background);
     }
     const schema = await buildFederatedSchema(module);
+    const logUnavailable = databaseUnavailableLog(logger, module.name);
     const server = new ApolloServer<SubgraphContext<TLoaders>>({
       schema,
-      // A field that failed because the database is down says so (SUBGRAPH_UNAVAILABLE), not "internal error".
-      formatError: (formatted, error) => databaseUnavailableError(module.name, formatted, error) ?? formatError(formatted, error),
+      // A field that failed because the database is down says so (SUBGRAPH_UNAVAILABLE), not "internal error"; the cause goes to the log.
+      formatError: (formatted, error) => {
+        const unavailable = databaseUnavailableError(module.name, formatted, error);
+        if (!unavailable) return formatError(formatted, error);
+        logUnavailable(error);
+        return unavailable;
+      },
       includeStacktraceInErrorResponses: false,
       introspection: config.environment !== 'production',
       logger,

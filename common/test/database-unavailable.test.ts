@@ -1,6 +1,6 @@
 import net from 'node:net';
 import { Client } from 'pg';
-import { ensureDatabaseExists, isDatabaseUnavailable, makeIdNumber, scrubKnexMessage, withDatabase } from '@jiuye/common';
+import { databaseUnavailableCause, databaseUnavailableLog, ensureDatabaseExists, isDatabaseUnavailable, makeIdNumber, scrubKnexMessage, withDatabase } from '@jiuye/common';
 import { freshDatabaseUrl } from '@jiuye/testing/harness';
 import { closedPort } from '@jiuye/testing/gateway';
 
@@ -15,6 +15,7 @@ describe('isDatabaseUnavailable', () => {
       (error: unknown) => error,
     );
     expect(isDatabaseUnavailable(refusal)).toBe(true);
+    expect(databaseUnavailableCause(refusal)).toBe('ECONNREFUSED');
 
     const victim = new Client({ connectionString: url });
     victim.on('error', () => undefined);
@@ -31,6 +32,7 @@ describe('isDatabaseUnavailable', () => {
       await killer.query('select pg_terminate_backend($1)', [pid]);
       const terminated = await pending;
       expect(isDatabaseUnavailable(terminated)).toBe(true);
+      expect(databaseUnavailableCause(terminated)).toBe('57P01');
       // Wrapped the way MikroORM and GraphQL wrap it.
       expect(isDatabaseUnavailable({ name: 'DriverException', message: 'x', previous: terminated })).toBe(true);
       expect(isDatabaseUnavailable(new Error('resolver failed', { cause: terminated }))).toBe(true);
@@ -60,6 +62,7 @@ describe('isDatabaseUnavailable', () => {
         (failure: unknown) => failure,
       );
       expect(isDatabaseUnavailable(error)).toBe(true);
+      expect(databaseUnavailableCause(error)).toBe('connect-timeout');
     } finally {
       mute.close();
     }
@@ -75,5 +78,27 @@ describe("knex's log lines", () => {
     );
     expect(scrubKnexMessage(`id ${idNumber} phone 13912345678`)).not.toMatch(/\d{6,}/);
     expect(scrubKnexMessage({ sql: 'select 1' })).toBe('knex reported a non-text message');
+  });
+});
+
+describe("the operators' log of DATABASE_UNAVAILABLE answers", () => {
+  it("names knex's pool timeout, counts by cause, and writes at most one line per window", () => {
+    const lines: { fields: any; message: string }[] = [];
+    const logger = { warn: (fields: any, message: string) => lines.push({ fields, message }) } as any;
+    let clock = 0;
+    const log = databaseUnavailableLog(logger, 'hr', 10_000, () => clock);
+    const acquire = new Error('Knex: Timeout acquiring a connection. The pool is probably full. Are you missing a .transacting(trx) call?');
+    expect(databaseUnavailableCause(acquire)).toBe('acquire-timeout');
+    log(acquire);
+    expect(lines).toEqual([{ fields: { department: 'hr', causes: { 'acquire-timeout': 1 } }, message: expect.stringContaining('SUBGRAPH_UNAVAILABLE') }]);
+    clock = 2_000;
+    log(acquire);
+    log(Object.assign(new Error('sorry, too many clients already'), { code: '53300' }));
+    expect(lines).toHaveLength(1);
+    clock = 12_000;
+    log(new Error('select 1 - Connection terminated unexpectedly'));
+    expect(lines[1].fields).toEqual({ department: 'hr', causes: { 'acquire-timeout': 1, '53300': 1, terminated: 1 } });
+    // Causes only: nothing of the statement or its values reaches the log.
+    expect(JSON.stringify(lines)).not.toContain('select');
   });
 });

@@ -6,7 +6,7 @@ import pino from 'pino';
 import { SUBGRAPH_NAMES, type GatewayConfig, type SubgraphName } from '@jiuye/common';
 import { DEFAULT_QUERY_LIMITS, type DepartmentRequest, type GatewayContext, type RunningGateway } from '@jiuye/gateway';
 import { gatewayEngine, startEngine, type GatewayEngine } from '@jiuye/testing/engine';
-import { freshDatabaseUrl, TEST_INTERNAL_SIGNING_KEY, TEST_PSEUDONYM_KEY } from '@jiuye/testing/harness';
+import { freshDatabaseUrl, TEST_INTERNAL_SIGNING_KEY, TEST_LOG_LEVEL, TEST_PSEUDONYM_KEY, TEST_SUBGRAPH_TIMEOUT_MS } from '@jiuye/testing/harness';
 import { COUNTY_OFFICER, TEST_JWT, userHeaders, type TestPlatform } from '@jiuye/testing/platform';
 
 /** What a gateway test reads back from one HTTP request. */
@@ -61,7 +61,7 @@ export async function startGatewayOn(
     engine,
     {
       environment: 'test',
-      logLevel: 'silent',
+      logLevel: TEST_LOG_LEVEL,
       pseudonymKey: TEST_PSEUDONYM_KEY,
       internalSigningKey: TEST_INTERNAL_SIGNING_KEY,
       jwt: TEST_JWT,
@@ -69,7 +69,7 @@ export async function startGatewayOn(
       host: '127.0.0.1',
       port: 0,
       supergraphPath: path.resolve(__dirname, '../../schema/supergraph.graphql'),
-      subgraphTimeoutMs: 10_000,
+      subgraphTimeoutMs: TEST_SUBGRAPH_TIMEOUT_MS,
       // The platform's audit service; a stand-in platform (tests/web) has none and keeps the supergraph's URL.
       ...(platform.audit ? { auditUrl: platform.audit.url } : {}),
       ...rest,

@@ -41,11 +41,27 @@ export function freshDatabaseUrl(label: string): string {
   return withDatabase(testServerUrl(), name);
 }
 
+/** TEST_LOG_LEVEL=warn (or info…) lets the in-process services of a test log to its output; silent by default. */
+export const TEST_LOG_LEVEL = process.env.TEST_LOG_LEVEL ?? 'silent';
+
+/**
+ * The wall-clock limits of the in-process services. In a test every service of the platform
+ * shares one event loop, and two test files share the machine's two cores: the production
+ * limits (a connection in 5 s, a pooled one in 8 s, a department's answer in 10 s), tuned for a
+ * service in a process of its own, would time the harness's CPU contention instead of the
+ * database. The tests of those limits set their own (tests/faults/database-black-hole.test.ts,
+ * gateway-faults, resilience, postgres-restart).
+ */
+export const TEST_DATABASE_TIMEOUT_MS = 20_000;
+export const TEST_SUBGRAPH_TIMEOUT_MS = 30_000;
+
 export function testSubgraphConfig(name: SubgraphConfig['name'], databaseUrl = freshDatabaseUrl(name)): SubgraphConfig {
   return {
     name,
     environment: 'test',
-    logLevel: 'silent',
+    logLevel: TEST_LOG_LEVEL,
+    databaseConnectTimeoutMs: TEST_DATABASE_TIMEOUT_MS,
+    databaseAcquireTimeoutMs: TEST_DATABASE_TIMEOUT_MS,
     pseudonymKey: TEST_PSEUDONYM_KEY,
     internalSigningKey: TEST_INTERNAL_SIGNING_KEY,
     host: '127.0.0.1',

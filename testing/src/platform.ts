@@ -21,7 +21,9 @@ import {
   postGraphQL,
   startTestSubgraph,
   TEST_INTERNAL_SIGNING_KEY,
+  TEST_LOG_LEVEL,
   TEST_PSEUDONYM_KEY,
+  TEST_SUBGRAPH_TIMEOUT_MS,
   testSubgraphConfig,
   type GraphQLResponse,
   type TestSubgraph,
@@ -90,7 +92,7 @@ export function situationTestConfig(
 export function auditTestConfig(auditDatabaseUrl: string, overrides: Partial<AuditConfig> = {}): AuditConfig {
   return {
     environment: 'test',
-    logLevel: 'silent',
+    logLevel: TEST_LOG_LEVEL,
     pseudonymKey: TEST_PSEUDONYM_KEY,
     internalSigningKey: TEST_INTERNAL_SIGNING_KEY,
     host: '127.0.0.1',
@@ -134,7 +136,7 @@ export async function startTestPlatform(
   const auditUrl = audit.url;
   const gateway = await startEngine(engine, {
     environment: 'test',
-    logLevel: 'silent',
+    logLevel: TEST_LOG_LEVEL,
     pseudonymKey: TEST_PSEUDONYM_KEY,
     internalSigningKey: TEST_INTERNAL_SIGNING_KEY,
     jwt: TEST_JWT,
@@ -143,7 +145,7 @@ export async function startTestPlatform(
     port: 0,
     supergraphPath: path.resolve(__dirname, '../../schema/supergraph.graphql'),
     subgraphUrls: Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, subgraphs[name].url])),
-    subgraphTimeoutMs: 10_000,
+    subgraphTimeoutMs: TEST_SUBGRAPH_TIMEOUT_MS,
     // Suites look the same few people up by ID number over and over; tests/security/03-id-probing.test.ts runs the real budget.
     limits: { ...DEFAULT_QUERY_LIMITS, idLookupsPerMinute: 100_000 },
     auditUrl,
