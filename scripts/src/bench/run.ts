@@ -20,7 +20,7 @@ import { PROJECT_ROOT } from '../local-databases';
 import { seedDemoCounty, type SeedReport } from '@jiuye/devtools';
 import { databaseEnv, spawnService, stopChild, waitUntilReady } from '../services';
 import { postgresPids, watchProcesses, type ProcessFigures } from './proc-stats';
-import { SqlFloor } from './sql-floor';
+import { SqlFloor } from '@jiuye/devtools/sql-floor';
 import { startEmbeddedPostgres } from '@jiuye/devtools';
 
 /**
@@ -509,6 +509,6 @@ function updateBenchmarksFile(workers: number, markdown: string): void {
 }
 
 main().catch((error) => {
-  console.error(`npm run bench failed: ${(error as Error).message}`);
+  console.error(`npm run bench failed: ${(error as Error)?.message ?? String(error)}`, error);
   process.exit(1);
 });
