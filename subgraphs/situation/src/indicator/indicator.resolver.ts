@@ -2,7 +2,7 @@ import { Arg, Ctx, Query, Resolver } from 'type-graphql';
 import type { SituationContext } from '../context';
 import { readFreshness } from '../freshness/freshness.service';
 import { resolveRegion } from '../region/region.service';
-import { sharedIndicators } from './indicator.service';
+import { sharedIndicators } from './kept';
 import { Indicators } from './indicator.types';
 import { PERIOD_FORMATS } from './period';
 
