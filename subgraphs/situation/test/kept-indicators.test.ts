@@ -3,7 +3,7 @@ import { addDays, todayInChina, type Logger } from '@jiuye/common';
 import { readModelTypes, type Sql } from '../src/db';
 import { indicatorTables } from '../src/indicator/indicator.service';
 import { isoWeekOf } from '../src/indicator/period';
-import { sharedIndicators, sharedIndicatorTables } from '../src/indicator/kept';
+import { keptIndicatorTables, sharedIndicators, sharedIndicatorTables } from '../src/indicator/kept';
 import { IndicatorRefresher } from '../src/indicator/refresh';
 import { insertPeople, insertRows, personRow, startSituationAlone, TEST_COUNTY, TEST_TOWNSHIP, TEST_VILLAGE, type SituationAlone } from '@jiuye/testing/situation';
 
@@ -75,16 +75,14 @@ beforeAll(async () => {
   await insertRows(
     situation.db,
     'subsidy_paid',
-    people
-      .slice(10, 50)
-      .map((p, i) => ({
-        id: id++,
-        worker_id: p.worker_id,
-        village_code: p.village_code,
-        kind: i % 2 ? 'TRAVEL_FARE' : 'ONE_OFF_EMPLOYMENT',
-        amount: 300 + i,
-        paid_on: dayOf(i * 5),
-      })),
+    people.slice(10, 50).map((p, i) => ({
+      id: id++,
+      worker_id: p.worker_id,
+      village_code: p.village_code,
+      kind: i % 2 ? 'TRAVEL_FARE' : 'ONE_OFF_EMPLOYMENT',
+      amount: 300 + i,
+      paid_on: dayOf(i * 5),
+    })),
   );
 });
 
@@ -217,4 +215,30 @@ it('waits for changes to settle before computing again', async () => {
   } finally {
     await refresher.stop();
   }
+});
+
+it('answers the tables read before a change, with their freshness, when a bounded staleness is allowed, and current ones once computed again', async () => {
+  const before = await keptIndicatorTables(sql, YEAR, THRESHOLD, 60_000);
+  expect(before.stale).toBeNull();
+  await situation.db.query(`update subsidy_paid set amount = amount + 17 where id = (select min(id) from subsidy_paid)`);
+  const stale = await keptIndicatorTables(sql, YEAR, THRESHOLD, 60_000);
+  expect(stale.readout).toBe(before.readout);
+  expect(stale.stale).not.toBeNull();
+  expect(stale.stale!.departments.map((d) => d.department).sort()).toEqual(['civil', 'hr', 'partner', 'poverty', 'training']);
+  // The computation it started ends; then the answer is current again.
+  let current = stale;
+  for (let i = 0; i < 100 && current.stale; i++) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    current = await keptIndicatorTables(sql, YEAR, THRESHOLD, 60_000);
+  }
+  expect(current.stale).toBeNull();
+  expect(current.readout).not.toBe(before.readout);
+  await expectKeptEqualsComputed();
+  // Tables read longer ago than allowed are not answered: the request waits for current ones.
+  await new Promise((resolve) => setTimeout(resolve, 20));
+  await situation.db.query(`update subsidy_paid set amount = amount + 19 where id = (select min(id) from subsidy_paid)`);
+  const waited = await keptIndicatorTables(sql, YEAR, THRESHOLD, 10);
+  expect(waited.stale).toBeNull();
+  expect(waited.readout).not.toBe(current.readout);
+  await expectKeptEqualsComputed();
 });

@@ -1,5 +1,7 @@
 import { todayInChina } from '@jiuye/common';
 import type { Sql } from '../db';
+import { readFreshness } from '../freshness/freshness.service';
+import type { Freshness } from '../freshness/freshness.types';
 import type { Region } from '../region/region.types';
 import { indicatorTables, type IndicatorReadout } from './indicator.service';
 
@@ -23,6 +25,8 @@ export interface KeptTables {
   day: string;
   /** pg_current_snapshot() before the computation read anything. */
   snapshot: string;
+  /** How far the read model was applied when the computation began (what a stale answer reports). */
+  freshness: Freshness;
   readout: IndicatorReadout;
   /** Date.now() before the snapshot was taken. */
   startedAt: number;
@@ -62,12 +66,13 @@ function compute(sql: Sql, database: string, period: string, threshold: number, 
   if (!pending) {
     pending = (async () => {
       const startedAt = Date.now();
+      const freshness = await readFreshness(sql);
       const { snapshot } = (await sql.one<{ snapshot: string }>(`select pg_current_snapshot()::text as snapshot`))!;
       const readout = await indicatorTables(sql, period, threshold);
       const now = Date.now();
       const before = kept.get(key);
       // A refresh keeps when it was last asked for (requests mark their own).
-      const entry: KeptTables = { database, period, threshold, day, snapshot, readout, startedAt, computedAt: now, askedAt: before?.askedAt ?? now };
+      const entry: KeptTables = { database, period, threshold, day, snapshot, freshness, readout, startedAt, computedAt: now, askedAt: before?.askedAt ?? now };
       // A computation that began later and ended first is not replaced by this older one.
       if (!before || before.startedAt <= startedAt) keep(key, entry);
       return entry;
@@ -86,13 +91,22 @@ function keep(key: string, entry: KeptTables): void {
   }
 }
 
+/** Kept tables as a request gets them: `stale` when they were read before a change not yet in them (maxStaleMs). */
+export interface KeptAnswer {
+  readout: IndicatorReadout;
+  /** Set when the tables predate a change (served within maxStaleMs while they are computed again): how fresh their data is. */
+  stale: Freshness | null;
+}
+
 /**
  * The whole registry's suppressed tables of one period (indicator.service.ts indicatorTables),
  * kept: unchanged inputs since they were computed → the kept tables (one short statement);
  * else computed now — shared with identical requests in flight, so many screens of one
- * dashboard refreshing together cost what one does.
+ * dashboard refreshing together cost what one does. With maxStaleMs > 0, tables that predate a
+ * change but were read at most maxStaleMs ago are answered at once (stale, with their freshness)
+ * while the computation runs in the background.
  */
-export async function sharedIndicatorTables(sql: Sql, period: string, threshold: number): Promise<IndicatorReadout> {
+export async function keptIndicatorTables(sql: Sql, period: string, threshold: number, maxStaleMs = 0): Promise<KeptAnswer> {
   const requested = Date.now();
   const day = todayInChina();
   const code = period.trim();
@@ -104,7 +118,14 @@ export async function sharedIndicatorTables(sql: Sql, period: string, threshold:
   const entry = candidates.find((e, i) => e.database === database && current[i]);
   if (entry) {
     entry.askedAt = Date.now();
-    return entry.readout;
+    return { readout: entry.readout, stale: null };
+  }
+  const outdated = kept.get(keyOf(database, code, threshold, day));
+  if (outdated && maxStaleMs > 0 && requested - outdated.startedAt <= maxStaleMs) {
+    outdated.askedAt = Date.now();
+    // Computed again meanwhile (or joined, when already under way); a failure waits for the next request or refresh.
+    void compute(sql, database, code, threshold, day).catch(() => undefined);
+    return { readout: outdated.readout, stale: outdated.freshness };
   }
   // A computation that began before this request may have read before a change the request must
   // see: its tables are taken only if still current, else one more computation (begun after it).
@@ -113,12 +134,17 @@ export async function sharedIndicatorTables(sql: Sql, period: string, threshold:
     const since = kept.get(keyOf(database, code, threshold, day));
     if (since && since.startedAt >= requested) {
       since.askedAt = Date.now();
-      return since.readout;
+      return { readout: since.readout, stale: null };
     }
     const computed = await compute(sql, database, code, threshold, day);
     computed.askedAt = Date.now();
-    if (computed.startedAt >= requested || (await probeKept(sql, [computed.snapshot])).current[0]) return computed.readout;
+    if (computed.startedAt >= requested || (await probeKept(sql, [computed.snapshot])).current[0]) return { readout: computed.readout, stale: null };
   }
+}
+
+/** The kept tables of a period, never staler than the request (keptIndicatorTables without maxStaleMs). */
+export async function sharedIndicatorTables(sql: Sql, period: string, threshold: number): Promise<IndicatorReadout> {
+  return (await keptIndicatorTables(sql, period, threshold)).readout;
 }
 
 export async function sharedIndicators(sql: Sql, region: Region, period: string, threshold: number) {
