@@ -30,6 +30,8 @@ export interface KeptTables {
   readout: IndicatorReadout;
   /** Date.now() before the snapshot was taken. */
   startedAt: number;
+  /** When the tables were last found current (their computation, or a check that found no change since): a later change is at most this old. */
+  currentAt: number;
   computedAt: number;
   /** The last request (or refresh) that read it. */
   askedAt: number;
@@ -72,7 +74,19 @@ function compute(sql: Sql, database: string, period: string, threshold: number, 
       const now = Date.now();
       const before = kept.get(key);
       // A refresh keeps when it was last asked for (requests mark their own).
-      const entry: KeptTables = { database, period, threshold, day, snapshot, freshness, readout, startedAt, computedAt: now, askedAt: before?.askedAt ?? now };
+      const entry: KeptTables = {
+        database,
+        period,
+        threshold,
+        day,
+        snapshot,
+        freshness,
+        readout,
+        startedAt,
+        currentAt: startedAt,
+        computedAt: now,
+        askedAt: before?.askedAt ?? now,
+      };
       // A computation that began later and ended first is not replaced by this older one.
       if (!before || before.startedAt <= startedAt) keep(key, entry);
       return entry;
@@ -118,10 +132,12 @@ export async function keptIndicatorTables(sql: Sql, period: string, threshold: n
   const entry = candidates.find((e, i) => e.database === database && current[i]);
   if (entry) {
     entry.askedAt = Date.now();
+    entry.currentAt = Math.max(entry.currentAt, requested);
     return { readout: entry.readout, stale: null };
   }
+  // Tables found current at most maxStaleMs ago: every change not in them is at most that old.
   const outdated = kept.get(keyOf(database, code, threshold, day));
-  if (outdated && maxStaleMs > 0 && requested - outdated.startedAt <= maxStaleMs) {
+  if (outdated && maxStaleMs > 0 && requested - outdated.currentAt <= maxStaleMs) {
     outdated.askedAt = Date.now();
     // Computed again meanwhile (or joined, when already under way); a failure waits for the next request or refresh.
     void compute(sql, database, code, threshold, day).catch(() => undefined);

@@ -87,6 +87,7 @@ export class IndicatorRefresher {
     for (const [i, entry] of entries.entries()) {
       const key = `${entry.period}|${entry.threshold}`;
       if (current[i]) {
+        entry.currentAt = Math.max(entry.currentAt, now);
         this.changedSince.delete(key);
         continue;
       }
