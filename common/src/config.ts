@@ -244,6 +244,13 @@ export interface SituationConfig extends SubgraphConfig {
   pollMs: number;
   /** Counts below this are not published to dashboards (SUPPRESSION_THRESHOLD, default 5). */
   suppressionThreshold: number;
+  /**
+   * How old the data of an indicators answer may be while its tables are computed again after a
+   * change (INDICATORS_MAX_STALE_SECONDS, default 0: a request after a change waits for the
+   * computation). Above 0, a request meanwhile gets the tables last computed if they were read at
+   * most this long ago, with the freshness of that reading; omitted → 0.
+   */
+  indicatorsMaxStaleSeconds?: number;
   /** The last day of the ranking week (WEEK_ENDS_ON, default FRIDAY: the Friday ranking covers Saturday–Friday). */
   weekEndsOn: Weekday;
   /** Days a task has before it is overdue (ZERO_EMPLOYMENT_CLEAR_DAYS, TASK_DUE_DAYS_*); omitted → DEFAULT_TASK_DUE_DAYS. */
@@ -303,6 +310,12 @@ export function loadSituationConfig(env: NodeJS.ProcessEnv = process.env): Situa
     'SUPPRESSION_THRESHOLD',
     problems,
   );
+  const indicatorsMaxStaleSeconds = check(
+    z.coerce.number().int('expected whole seconds').min(0, 'at least 0').max(3600, 'at most 3600 seconds'),
+    env.INDICATORS_MAX_STALE_SECONDS ?? 0,
+    'INDICATORS_MAX_STALE_SECONDS',
+    problems,
+  );
   const weekEndsOn = check(z.enum(WEEKDAYS, { message: `expected one of ${WEEKDAYS.join(', ')}` }), (env.WEEK_ENDS_ON ?? 'FRIDAY').toUpperCase(), 'WEEK_ENDS_ON', problems);
   const days = z.coerce.number().int('expected whole days').min(1, 'at least 1 day').max(365, 'at most 365 days');
   const taskDueDays = Object.fromEntries(
@@ -320,6 +333,7 @@ export function loadSituationConfig(env: NodeJS.ProcessEnv = process.env): Situa
     sourceDatabaseUrls,
     pollMs,
     suppressionThreshold,
+    indicatorsMaxStaleSeconds,
     weekEndsOn,
     taskDueDays,
     taskAutoAssign,

@@ -31,6 +31,13 @@ describe('configuration', () => {
     );
   });
 
+  it('reads how stale an indicators answer may be while it is computed again (INDICATORS_MAX_STALE_SECONDS, default 0: never)', () => {
+    expect(loadSituationConfig({ DATABASE_URL: SERVER }).indicatorsMaxStaleSeconds).toBe(0);
+    expect(loadSituationConfig({ DATABASE_URL: SERVER, INDICATORS_MAX_STALE_SECONDS: '30' }).indicatorsMaxStaleSeconds).toBe(30);
+    expect(() => loadSituationConfig({ DATABASE_URL: SERVER, INDICATORS_MAX_STALE_SECONDS: '-1' })).toThrow(/INDICATORS_MAX_STALE_SECONDS: at least 0/);
+    expect(() => loadSituationConfig({ DATABASE_URL: SERVER, INDICATORS_MAX_STALE_SECONDS: 'soon' })).toThrow(/INDICATORS_MAX_STALE_SECONDS/);
+  });
+
   it('reads the days tasks have before they are overdue (ZERO_EMPLOYMENT_CLEAR_DAYS default 15, warnings by level, conflicts)', () => {
     expect(loadSituationConfig({ DATABASE_URL: SERVER }).taskDueDays).toEqual(DEFAULT_TASK_DUE_DAYS);
     expect(DEFAULT_TASK_DUE_DAYS).toEqual({ zeroEmployment: 15, red: 7, orange: 15, yellow: 30, conflict: 30 });

@@ -10,6 +10,7 @@ import { FreshnessResolver } from './freshness/freshness.resolver';
 import { createLoaders, type SituationLoaders } from './loaders';
 import { migrations } from './migrations';
 import { warmIndicators } from './indicator/warm';
+import { IndicatorRefresher } from './indicator/refresh';
 import { Household, Worker } from './person/situation-person.types';
 import { ChangeFeed } from './projection/feed';
 import { registerFeedMetrics } from './projection/feed-metrics';
@@ -35,16 +36,18 @@ import { PartnerAssessmentPoorResolver, resolvePartnerAssessmentReference } from
 import { PartnerAssessment } from './partner-match/assessment-poor.types';
 import { PartnerAssessmentTrainingResolver } from './partner-match/assessment-training.resolver';
 
-/** The situation service's background work: the change feed and the daily task evaluation. */
+/** The situation service's background work: the change feed, the daily task evaluation and the kept indicators' refresher. */
 class SituationBackground {
   constructor(
     readonly feed: ChangeFeed,
     private readonly daily: DailyTaskEvaluation,
     private readonly warming: Promise<void>,
+    private readonly indicators: IndicatorRefresher,
   ) {}
 
   async stop(): Promise<void> {
     await this.warming;
+    await this.indicators.stop();
     await this.daily.stop();
     await this.feed.stop();
   }
@@ -103,7 +106,10 @@ export const situationSubgraph: SubgraphModule<SituationLoaders> = {
     await daily.start();
     // After the start, not before it: the service is ready while the indicators warm (indicator/warm.ts).
     const warming = new Promise<void>((resolve) => setTimeout(resolve, 0)).then(() => warmIndicators(situation.databaseUrl, situation.suppressionThreshold, logger));
-    return new SituationBackground(feed, daily, warming);
+    // The periods dashboards asked for, computed again in the background once changes settle (indicator/kept.ts).
+    const indicators = new IndicatorRefresher(situation.databaseUrl, logger);
+    indicators.start();
+    return new SituationBackground(feed, daily, warming, indicators);
   },
   metrics(metrics, background) {
     if (background instanceof SituationBackground) registerFeedMetrics(metrics, background.feed);

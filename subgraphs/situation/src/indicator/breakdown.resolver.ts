@@ -4,7 +4,7 @@ import { readFreshness } from '../freshness/freshness.service';
 import { childRegions, resolveRegion } from '../region/region.service';
 import type { Region } from '../region/region.types';
 import { IndicatorBreakdown } from './breakdown.types';
-import { sharedIndicatorTables } from './indicator.service';
+import { sharedIndicatorTables } from './kept';
 import { PERIOD_FORMATS } from './period';
 
 @Resolver()

@@ -2,7 +2,8 @@ import { Arg, Ctx, Query, Resolver } from 'type-graphql';
 import type { SituationContext } from '../context';
 import { readFreshness } from '../freshness/freshness.service';
 import { resolveRegion } from '../region/region.service';
-import { sharedIndicators } from './indicator.service';
+import { keptIndicatorTables } from './kept';
+import type { Freshness } from '../freshness/freshness.types';
 import { Indicators } from './indicator.types';
 import { PERIOD_FORMATS } from './period';
 
@@ -19,7 +20,15 @@ export class IndicatorResolver {
   ): Promise<Indicators> {
     const place = await resolveRegion(context.loaders, context.access, region, 'aggregate');
     const sql = context.loaders.sql;
-    const [figures, freshness] = await Promise.all([sharedIndicators(sql, place, period, context.config.suppressionThreshold), readFreshness(sql)]);
-    return { region: place, ...figures, freshness };
+    const maxStaleMs = (context.config.indicatorsMaxStaleSeconds ?? 0) * 1000;
+    const [kept, now] = await Promise.all([keptIndicatorTables(sql, period, context.config.suppressionThreshold, maxStaleMs), readFreshness(sql)]);
+    // Tables read before a change not yet in them (INDICATORS_MAX_STALE_SECONDS) answer with their own freshness.
+    return { region: place, ...kept.readout(place), freshness: kept.stale ? aged(kept.stale) : now };
   }
+}
+
+/** A freshness read earlier, its lags counted to now. */
+function aged(freshness: Freshness): Freshness {
+  const lag = (asOf: Date | null) => (asOf ? Math.max(0, (Date.now() - asOf.getTime()) / 1000) : null);
+  return { ...freshness, lagSeconds: lag(freshness.asOf), departments: freshness.departments.map((d) => ({ ...d, lagSeconds: lag(d.asOf) })) };
 }

@@ -514,26 +514,3 @@ function subsidyTables(tree: RegionTree, flows: VillageFigures[], family: Period
     totalPeople: publishedCount(people.published(region.code, cat(TOTAL, period))),
   });
 }
-
-/**
- * Indicator requests of one period in flight share one computation: the whole registry's
- * suppressed tables depend on the period, the threshold and the day only (suppressed alike for
- * every caller and every region), so many screens of one dashboard refreshing together — or one
- * request naming many regions — cost what one does. Nothing is kept once the computation
- * settles, so no answer is staler than its own request.
- */
-const inFlight = new Map<string, Promise<IndicatorReadout>>();
-
-export async function sharedIndicatorTables(sql: Sql, period: string, threshold: number): Promise<IndicatorReadout> {
-  const key = `${period.trim()}|${threshold}|${todayInChina()}`;
-  let pending = inFlight.get(key);
-  if (!pending) {
-    pending = indicatorTables(sql, period, threshold).finally(() => inFlight.delete(key));
-    inFlight.set(key, pending);
-  }
-  return pending;
-}
-
-export async function sharedIndicators(sql: Sql, region: Region, period: string, threshold: number) {
-  return (await sharedIndicatorTables(sql, period, threshold))(region);
-}

@@ -2,7 +2,7 @@ import pg from 'pg';
 import { endPool, todayInChina, type Logger } from '@jiuye/common';
 import { readModelTypes, type Sql } from '../db';
 import { isoWeekOf } from './period';
-import { sharedIndicatorTables } from './indicator.service';
+import { sharedIndicatorTables } from './kept';
 
 /**
  * Warms the indicators after the service starts (issue 16): the first dashboard after a start

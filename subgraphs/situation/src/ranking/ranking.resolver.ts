@@ -1,7 +1,7 @@
 import { Arg, Ctx, Query, Resolver } from 'type-graphql';
 import { badInput, LocalDateScalar, todayInChina } from '@jiuye/common';
 import type { Sql } from '../db';
-import { sharedIndicatorTables } from '../indicator/indicator.service';
+import { sharedIndicatorTables } from '../indicator/kept';
 import { PERIOD_FORMATS } from '../indicator/period';
 import { figuresOf } from '../target/figures';
 import type { SituationContext } from '../context';

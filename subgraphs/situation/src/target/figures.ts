@@ -1,7 +1,8 @@
 import type { Sql } from '../db';
 import { todayInChina } from '@jiuye/common';
 import { historyBegins } from '../history/as-of';
-import { flowFigures, indicatorDates, sharedIndicatorTables, stockFigures, type IndicatorFigures, type IndicatorReadout } from '../indicator/indicator.service';
+import { flowFigures, indicatorDates, stockFigures, type IndicatorFigures, type IndicatorReadout } from '../indicator/indicator.service';
+import { sharedIndicatorTables } from '../indicator/kept';
 import { SeriesStockSource } from '../indicator/stock-source';
 import { POVERTY_GROUPS } from '../sql/conditions';
 import type { TargetMeasure } from './target.types';

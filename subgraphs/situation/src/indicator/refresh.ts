@@ -1,0 +1,115 @@
+import pg from 'pg';
+import { endPool, todayInChina, type Logger } from '@jiuye/common';
+import { readModelTypes, type Sql } from '../db';
+import { dropKept, keptOf, probeKept, recomputeKept } from './kept';
+
+export interface RefreshOptions {
+  /** How often the kept tables are checked against the changes noted (default 1000 ms). */
+  pollMs?: number;
+  /** Changes have settled when none was noted for this long (default 1000 ms). */
+  settleMs?: number;
+  /** A stream of changes that never settles is computed anyway after this long (default 30 s). */
+  maxDelayMs?: number;
+  /** A period no request asked for in this long is no longer kept (default 15 minutes). */
+  keepMs?: number;
+}
+
+/** Tables computed longer ago than this are dropped (the change log they are checked against is pruned after a day). */
+const MAX_AGE_MS = 12 * 3600_000;
+/** Noted changes are deleted after a day (kept tables are at most MAX_AGE_MS old). */
+const PRUNE_EVERY_MS = 60_000;
+
+/**
+ * The background half of the kept indicators (kept.ts, issue 16): every pollMs, the periods a
+ * dashboard asked for lately are checked against the changes noted since they were computed;
+ * once the changes settle (no new one for settleMs, or after maxDelayMs of a stream that does
+ * not), each changed period is computed again, one at a time, and the new tables replace the
+ * old. A request arriving meanwhile joins that computation instead of starting its own. It
+ * never touches the feed's transactions (it only reads, on its own small pool); a failure is
+ * logged and retried at the next poll.
+ */
+export class IndicatorRefresher {
+  private readonly pool: pg.Pool;
+  private readonly sql: Sql;
+  private timer: NodeJS.Timeout | null = null;
+  private running: Promise<unknown> | null = null;
+  private stopped = false;
+  private changedSince = new Map<string, number>();
+  private prunedAt = 0;
+  private readonly options: Required<RefreshOptions>;
+
+  constructor(
+    databaseUrl: string,
+    private readonly logger: Logger,
+    options: RefreshOptions = {},
+  ) {
+    this.options = { pollMs: 1000, settleMs: 1000, maxDelayMs: 30_000, keepMs: 15 * 60_000, ...options };
+    this.pool = new pg.Pool({ connectionString: databaseUrl, max: 4, types: readModelTypes });
+    this.pool.on('error', () => undefined);
+    this.sql = { rows: async (text, values) => (await this.pool.query(text, values)).rows, one: async (text, values) => (await this.pool.query(text, values)).rows[0] };
+  }
+
+  start(): void {
+    this.schedule();
+  }
+
+  private schedule(): void {
+    if (this.stopped) return;
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      this.running = this.tick()
+        .catch((error) => this.logger.warn({ error: (error as Error).message }, 'refreshing the kept indicators failed; retried at the next poll'))
+        .finally(() => {
+          this.running = null;
+          this.schedule();
+        });
+    }, this.options.pollMs);
+  }
+
+  /** One check (and the recomputations it calls for); resolves with the periods computed again. */
+  async tick(): Promise<string[]> {
+    const now = Date.now();
+    const { database } = await probeKept(this.sql, []);
+    dropKept(database, { askedBefore: now - this.options.keepMs, computedBefore: now - MAX_AGE_MS, day: todayInChina() });
+    if (now - this.prunedAt > PRUNE_EVERY_MS) {
+      this.prunedAt = now;
+      await this.sql.rows(`delete from indicator_input_change where noted_at < now() - interval '1 day'`);
+    }
+    const entries = keptOf(database);
+    if (entries.length === 0) return [];
+    const { current } = await probeKept(
+      this.sql,
+      entries.map((e) => e.snapshot),
+    );
+    const last = await this.sql.one<{ quiet_ms: number | null }>(`select extract(epoch from now() - max(noted_at)) * 1000 as quiet_ms from indicator_input_change`);
+    const quietMs = last?.quiet_ms ?? Number.POSITIVE_INFINITY;
+    const refreshed: string[] = [];
+    for (const [i, entry] of entries.entries()) {
+      const key = `${entry.period}|${entry.threshold}`;
+      if (current[i]) {
+        entry.currentAt = Math.max(entry.currentAt, now);
+        this.changedSince.delete(key);
+        continue;
+      }
+      const since = this.changedSince.get(key) ?? this.changedSince.set(key, now).get(key)!;
+      if (quietMs < this.options.settleMs && now - since < this.options.maxDelayMs) continue;
+      if (this.stopped) break;
+      const started = Date.now();
+      const fresh = await recomputeKept(this.sql, entry);
+      // Every table is built now (some are built on the first read), not by the next request.
+      const region = await this.sql.one<{ code: string; name: string; level: string }>(`select code, name, level from division where level = 'COUNTY' order by code limit 1`);
+      if (region) fresh.readout(region);
+      this.changedSince.delete(key);
+      refreshed.push(entry.period);
+      this.logger.info({ period: entry.period, elapsedMs: Date.now() - started }, 'kept indicators computed again after a change');
+    }
+    return refreshed;
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+    await this.running?.catch(() => undefined);
+    await endPool(this.pool).catch(() => undefined);
+  }
+}
