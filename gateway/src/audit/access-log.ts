@@ -1,6 +1,10 @@
 import pg from 'pg';
 import { endPool, ensureDatabaseExists, villageOfPlace, type AccessReportEntry, type RequestIdentity } from '@jiuye/common';
-import { COLUMN_LIST, fromDatabase, GENESIS_HASH, rowHash, toDatabase, type AccessLogRow, type LookupOutcome } from './access-log-row';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { from as copyFrom } from 'pg-copy-streams';
+import { COLUMN_LIST, fromDatabase, GENESIS_HASH, rowHash, type AccessLogRow, type LookupOutcome } from './access-log-row';
+import { ChainWriter } from './access-log-copy';
 import { migrate } from './access-log-migrations';
 
 export { COLUMNS, GENESIS_HASH, LOOKUP_OUTCOMES, rowHash, type AccessLogRow, type LookupOutcome } from './access-log-row';
@@ -217,35 +221,30 @@ export class AccessLogStore {
       await client.query('begin');
       await client.query('select pg_advisory_xact_lock($1)', [APPEND_LOCK]);
       const head = await client.query('select seq, hash from access_log_head where id = 1');
-      let seq = head.rowCount ? Number(head.rows[0].seq) : 0;
-      let prevHash: string = head.rowCount ? head.rows[0].hash : GENESIS_HASH;
-      const rows: AccessLogRow[] = [];
-      for (const { identity, operation, people, at, correlationId } of requests) {
-        for (const person of people) {
-          seq += 1;
-          const content = {
-            seq,
-            at,
-            requestId: identity.requestId,
-            staff: identity.subject,
-            department: identity.department,
-            role: identity.role,
-            region: identity.region ?? null,
-            partnerCity: identity.partnerCity ?? null,
-            institution: identity.institution ?? null,
-            purpose: identity.purpose ?? null,
-            operation: operation?.slice(0, 200) ?? null,
-            ...person,
-            correlationId,
-          };
-          const hash = rowHash(prevHash, content);
-          rows.push({ ...content, prevHash, hash });
-          prevHash = hash;
+      const chain = new ChainWriter(head.rowCount ? Number(head.rows[0].seq) : 0, head.rowCount ? head.rows[0].hash : GENESIS_HASH);
+      // One pass: each request's entries hashed into the chain and handed to COPY as they are made.
+      const lines = function* () {
+        for (const { identity, operation, people, at, correlationId } of requests) {
+          yield chain.lines(
+            {
+              at,
+              requestId: identity.requestId,
+              staff: identity.subject,
+              department: identity.department,
+              role: identity.role,
+              region: identity.region ?? null,
+              partnerCity: identity.partnerCity ?? null,
+              institution: identity.institution ?? null,
+              purpose: identity.purpose ?? null,
+              operation: operation?.slice(0, 200) ?? null,
+              correlationId,
+            },
+            people,
+          );
         }
-      }
-      await client.query(`insert into access_log (${COLUMN_LIST}) select ${COLUMN_LIST} from json_populate_recordset(null::access_log, $1::json)`, [
-        JSON.stringify(rows.map(toDatabase)),
-      ]);
+      };
+      await pipeline(Readable.from(lines()), client.query(copyFrom(`copy access_log (${COLUMN_LIST}) from stdin`)));
+      const { seq, prevHash } = chain;
       await client.query('insert into access_log_head (id, seq, hash) values (1, $1, $2) on conflict (id) do update set seq = excluded.seq, hash = excluded.hash', [seq, prevHash]);
       await client.query('commit');
     } catch (error) {
@@ -413,12 +412,23 @@ export function mergeByPerson(reads: DepartmentAccess[]): PersonEntry[] {
     for (const field of read.fields) person.fields.add(field);
     if (read.lookup && (person.lookup === null || OUTCOME_RANK[read.lookup] > OUTCOME_RANK[person.lookup])) person.lookup = read.lookup;
   }
+  // People read alike (an export's: the same columns from the same department) share one array
+  // each, so the append turns it into JSON and COPY text once (access-log-copy.ts).
+  const arrays = new Map<string, string[]>();
+  const shared = (values: Set<string>): string[] => {
+    const sorted = [...values].sort();
+    const key = sorted.join('\u0000');
+    const known = arrays.get(key);
+    if (known) return known;
+    arrays.set(key, sorted);
+    return sorted;
+  };
   return [...people.values()].map((person) => ({
-    subgraphs: [...person.subgraphs].sort(),
+    subgraphs: shared(person.subgraphs),
     workerId: person.workerId,
     householdCode: person.householdCode,
     villageCode: person.villageCode,
-    fields: [...person.fields].sort(),
+    fields: shared(person.fields),
     lookup: person.lookup,
   }));
 }
