@@ -391,7 +391,16 @@ export interface PersonEntry {
 export function mergeByPerson(reads: DepartmentAccess[]): PersonEntry[] {
   const people = new Map<
     string,
-    { subgraphs: Set<string>; workerId: string | null; householdCode: string | null; villageCode: string | null; fields: Set<string>; lookup: LookupOutcome | null }
+    {
+      subgraphs: Set<string>;
+      workerId: string | null;
+      householdCode: string | null;
+      villageCode: string | null;
+      /** The fields of the person's one read as that read gave them; merged into `fields` once a second read comes. */
+      onlyRead: readonly string[] | null;
+      fields: Set<string> | null;
+      lookup: LookupOutcome | null;
+    }
   >();
   for (const read of reads) {
     const key = read.workerId ? `w:${read.workerId}` : `h:${read.householdCode ?? ''}`;
@@ -402,33 +411,45 @@ export function mergeByPerson(reads: DepartmentAccess[]): PersonEntry[] {
         workerId: read.workerId ?? null,
         householdCode: read.workerId ? null : (read.householdCode ?? null),
         villageCode: null,
-        fields: new Set(),
+        onlyRead: read.fields,
+        fields: null,
         lookup: null,
       };
       people.set(key, person);
+    } else {
+      person.fields ??= new Set(person.onlyRead);
+      person.onlyRead = null;
+      for (const field of read.fields) person.fields.add(field);
     }
     if (read.subgraph) person.subgraphs.add(read.subgraph);
     person.villageCode ??= read.villageCode ?? (read.workerId ? null : (villageOfPlace(read.householdCode) ?? null));
-    for (const field of read.fields) person.fields.add(field);
     if (read.lookup && (person.lookup === null || OUTCOME_RANK[read.lookup] > OUTCOME_RANK[person.lookup])) person.lookup = read.lookup;
   }
   // People read alike (an export's: the same columns from the same department) share one array
-  // each, so the append turns it into JSON and COPY text once (access-log-copy.ts).
+  // each, so the append turns it into JSON and COPY text once (access-log-copy.ts); a read's
+  // array given for many people (an export page's) is sorted once.
   const arrays = new Map<string, string[]>();
-  const shared = (values: Set<string>): string[] => {
-    const sorted = [...values].sort();
+  const shared = (values: Iterable<string>): string[] => {
+    const sorted = [...new Set(values)].sort();
     const key = sorted.join('\u0000');
     const known = arrays.get(key);
     if (known) return known;
     arrays.set(key, sorted);
     return sorted;
   };
+  const ofRead = new Map<readonly string[], string[]>();
+  const sharedOfRead = (fields: readonly string[]): string[] => {
+    let known = ofRead.get(fields);
+    if (!known) ofRead.set(fields, (known = shared(fields)));
+    return known;
+  };
   return [...people.values()].map((person) => ({
     subgraphs: shared(person.subgraphs),
     workerId: person.workerId,
     householdCode: person.householdCode,
     villageCode: person.villageCode,
-    fields: shared(person.fields),
+    fields: person.fields ? shared(person.fields) : sharedOfRead(person.onlyRead!),
     lookup: person.lookup,
   }));
 }
+
