@@ -1,13 +1,14 @@
 import fc from 'fast-check';
 import { GENESIS_HASH, rowHash } from '@jiuye/gateway';
-import { ChainWriter, copyArray, copyText, type PersonColumns, type RequestColumns } from '../src/audit/access-log-copy';
+import { ChainWriter, copyText, type PersonColumns, type RequestColumns } from '../src/audit/access-log-copy';
 
 /**
  * The append hashes a group commit's entries in one pass (access-log-copy.ts) while verify() and
  * `npm run audit:verify` recompute them with rowHash: the two must hash the same bytes, or every
  * export would leave a chain that no longer verifies. Checked here for any content, including
  * the nulls, the later columns set or unset, text that JSON or COPY must escape, and arrays
- * shared between people.
+ * shared between people; and the staged lines with the requests and arrays they number say what
+ * was hashed.
  */
 
 const text = fc.string({ unit: 'grapheme', maxLength: 12 });
@@ -45,6 +46,7 @@ describe('the access log append: one-pass hashing and COPY lines', () => {
         const chain = new ChainWriter(41, GENESIS_HASH);
         let seq = 41;
         let prevHash = GENESIS_HASH;
+        const staged: { cells: string[]; request: RequestColumns; person: PersonColumns }[] = [];
         for (const [columns, people] of requests) {
           const lines = chain.lines(columns, people).split('\n').slice(0, -1);
           expect(lines).toHaveLength(people.length);
@@ -53,15 +55,37 @@ describe('the access log append: one-pass hashing and COPY lines', () => {
             const { correlationId, ...shared } = columns;
             const expected = rowHash(prevHash, { seq, ...shared, ...one, correlationId });
             const cells = lines[i].split('\t');
-            // 20 columns: seq … lookup, prev_hash, hash — in COLUMN_LIST's order.
-            expect(cells).toHaveLength(20);
+            // seq, request, subgraphs, fields, worker_id, household_code, village_code, lookup, prev_hash, hash
+            expect(cells).toHaveLength(10);
             expect(cells[0]).toBe(String(seq));
-            expect(cells[18]).toBe(prevHash);
-            expect(cells[19]).toBe(expected);
-            expect(unescape(cells[12])).toBe(one.workerId);
-            expect(unescape(cells[16])).toBe(correlationId);
+            expect(cells[8]).toBe(prevHash);
+            expect(cells[9]).toBe(expected);
+            expect([unescape(cells[4]), unescape(cells[5]), unescape(cells[6]), unescape(cells[7])]).toEqual([one.workerId, one.householdCode, one.villageCode, one.lookup]);
+            staged.push({ cells, request: columns, person: one });
             prevHash = expected;
           });
+        }
+        // What the insert joins by number is the request and the arrays that were hashed.
+        const byNumber = <T extends { n: number }>(list: T[]) => new Map(list.map((item) => [String(item.n), item]));
+        const requestsByNumber = byNumber(JSON.parse(chain.requests));
+        const arraysByNumber = byNumber<{ n: number; list: string[] }>(JSON.parse(chain.arrays));
+        for (const { cells, request, person: one } of staged) {
+          expect(requestsByNumber.get(cells[1])).toEqual({
+            n: Number(cells[1]),
+            at: request.at.toISOString(),
+            request_id: request.requestId,
+            staff: request.staff,
+            department: request.department,
+            role: request.role,
+            region: request.region,
+            partner_city: request.partnerCity,
+            institution: request.institution,
+            purpose: request.purpose,
+            operation: request.operation,
+            correlation_id: request.correlationId,
+          });
+          expect(arraysByNumber.get(cells[2])!.list).toEqual(one.subgraphs);
+          expect(arraysByNumber.get(cells[3])!.list).toEqual(one.fields);
         }
         expect(chain.seq).toBe(seq);
         expect(chain.prevHash).toBe(prevHash);
@@ -70,12 +94,10 @@ describe('the access log append: one-pass hashing and COPY lines', () => {
     );
   });
 
-  it('escapes what COPY text would misread: backslash, tab, newline, carriage return; nulls as \\N; array elements quoted', () => {
+  it('escapes what COPY text would misread: backslash, tab, newline, carriage return; nulls as \\N', () => {
     expect(copyText(null)).toBe('\\N');
     expect(copyText('a\tb\nc\rd\\e')).toBe('a\\tb\\nc\\rd\\\\e');
     expect(copyText('\\N')).toBe('\\\\N');
-    // {"a,b","q\"uote","back\\slash","NULL"} — the array literal, then its backslashes escaped for COPY.
-    expect(copyArray(['a,b', 'q"uote', 'back\\slash', 'NULL'])).toBe('{"a,b","q\\\\"uote","back\\\\\\\\slash","NULL"}');
-    expect(copyArray([])).toBe('{}');
+    expect(copyText('村（社区）')).toBe('村（社区）');
   });
 });

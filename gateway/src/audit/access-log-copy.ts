@@ -2,12 +2,13 @@ import { createHash } from 'node:crypto';
 import { COLUMNS, type AccessLogRow } from './access-log-row';
 
 /**
- * The append's hot path: a group commit's entries hashed into the chain and written as the lines
- * of `COPY access_log (COLUMN_LIST) FROM STDIN` (text format), in one pass. An export of 10^6
- * people appends 10^6 entries; hashing each through rowHash (an array and JSON.stringify per row)
- * and sending them as one json_populate_recordset (PostgreSQL parsing every text[] from JSON) cost
- * more than the export itself. Here the request's own columns are turned into JSON and COPY text
- * once per request, and a person's `fields` and `subgraphs` once per distinct array.
+ * The append's hot path: a group commit's entries hashed into the chain, in one pass, and written
+ * in two parts: what differs per entry as the lines of `COPY access_log_stage FROM STDIN` (text
+ * format), and what entries share — each request's own columns, each distinct `fields` and
+ * `subgraphs` array — once, by number (STAGE_INSERT joins them). An export of 10^6 people appends
+ * 10^6 entries; hashing each through rowHash (an array and JSON.stringify per row) and sending
+ * them as one json_populate_recordset (PostgreSQL parsing every text[] from JSON) cost more than
+ * the export itself, and COPY of whole rows still parsed each row's 21 exported column names.
  *
  * rowHash (access-log-row.ts) stays the definition of what a hash covers, and verify() uses it:
  * the bytes hashed here are the same (test: gateway/test/access-log-copy.test.ts).
@@ -82,39 +83,73 @@ export function copyText(value: string | null): string {
   return /[\\\t\n\r]/.test(value) ? value.replace(/[\\\t\n\r]/g, (c) => (c === '\\' ? '\\\\' : c === '\t' ? '\\t' : c === '\n' ? '\\n' : '\\r')) : value;
 }
 
-/** A text[] in COPY's text format: every element quoted, so commas, braces and spaces stay text. */
-export function copyArray(values: readonly string[]): string {
-  return copyText(`{${values.map((v) => `"${v.replace(/["\\]/g, (c) => `\\${c}`)}"`).join(',')}}`);
-}
+/**
+ * The staging table an append's entries are copied into, one per connection (temporary), emptied
+ * at every commit: only what differs per entry, the rest by number (STAGE_INSERT).
+ */
+export const CREATE_STAGE = `create temporary table if not exists access_log_stage (
+  seq bigint not null, request int not null, subgraphs int not null, fields int not null,
+  worker_id text, household_code text, village_code text, lookup text, prev_hash char(64) not null, hash char(64) not null
+) on commit delete rows`;
+export const STAGE_COLUMNS = 'seq, request, subgraphs, fields, worker_id, household_code, village_code, lookup, prev_hash, hash';
 
-/** JSON and COPY text of an array, computed once per distinct array object of a write. */
-class ArrayForms {
-  private readonly known = new Map<readonly string[], { json: string; copy: string }>();
-  of(values: readonly string[]): { json: string; copy: string } {
-    let forms = this.known.get(values);
-    if (!forms) {
-      forms = { json: JSON.stringify(values), copy: copyArray(values) };
-      this.known.set(values, forms);
-    }
-    return forms;
-  }
-}
+/**
+ * The staged entries into the log: $1 the requests (JSON, numbered n), $2 the distinct arrays
+ * (JSON, numbered n). The column list is COLUMN_LIST's order (checked when this module loads).
+ */
+export const STAGE_INSERT = `insert into access_log (${COLUMNS.map((c) => c.column).join(', ')})
+select s.seq, r.at, r.request_id, r.staff, r.department, r.role, r.region, r.partner_city, r.institution, r.purpose, r.operation,
+       sg.list, s.worker_id, s.household_code, s.village_code, f.list, r.correlation_id, s.lookup, s.prev_hash, s.hash
+from access_log_stage s
+join json_to_recordset($1::json) as r(n int, at timestamptz, request_id text, staff text, department text, role text, region text, partner_city text,
+       institution text, purpose text, operation text, correlation_id text) on r.n = s.request
+join json_to_recordset($2::json) as sg(n int, list text[]) on sg.n = s.subgraphs
+join json_to_recordset($2::json) as f(n int, list text[]) on f.n = s.fields
+order by s.seq`;
 
 /**
  * Chains entries from a head (last seq and hash), request by request: `lines(request, people)`
- * returns that request's COPY lines and advances the head.
+ * returns that request's staging lines and advances the head; `requests` and `arrays` are then
+ * STAGE_INSERT's parameters.
  */
 export class ChainWriter {
-  private readonly arrays = new ArrayForms();
+  private readonly arrayNumbers = new Map<readonly string[], { n: number; json: string }>();
+  private readonly arrayList: { n: number; list: readonly string[] }[] = [];
+  private readonly requestList: (Omit<RequestColumns, 'at'> & { n: number; at: string })[] = [];
 
   constructor(
     public seq: number,
     public prevHash: string,
   ) {}
 
+  /** The requests written so far, as STAGE_INSERT's $1. */
+  get requests(): string {
+    return JSON.stringify(
+      this.requestList.map(({ requestId, partnerCity, correlationId, ...rest }) => ({ ...rest, request_id: requestId, partner_city: partnerCity, correlation_id: correlationId })),
+    );
+  }
+
+  /** The distinct arrays, as STAGE_INSERT's $2. */
+  get arrays(): string {
+    return JSON.stringify(this.arrayList);
+  }
+
+  private array(values: readonly string[]): { n: number; json: string } {
+    let known = this.arrayNumbers.get(values);
+    if (!known) {
+      known = { n: this.arrayList.length + 1, json: JSON.stringify(values) };
+      this.arrayNumbers.set(values, known);
+      this.arrayList.push({ n: known.n, list: values });
+    }
+    return known;
+  }
+
   lines(request: RequestColumns, people: readonly PersonColumns[]): string {
+    const n = this.requestList.length + 1;
+    const at = request.at.toISOString();
+    this.requestList.push({ ...request, n, at });
     const shared = [
-      request.at.toISOString(),
+      at,
       request.requestId,
       request.staff,
       request.department,
@@ -125,20 +160,18 @@ export class ChainWriter {
       request.purpose,
       request.operation,
     ];
-    // `"at","request",…,"operation"` of the hashed array, and the same columns as COPY text.
+    // `"at","request",…,"operation"` of the hashed array.
     const sharedJson = JSON.stringify(shared).slice(1, -1);
-    const sharedCopy = shared.map(copyText).join('\t');
     const correlationJson = JSON.stringify(request.correlationId);
-    const correlationCopy = copyText(request.correlationId);
     let out = '';
     for (const person of people) {
       const seq = ++this.seq;
-      const subgraphs = this.arrays.of(person.subgraphs);
-      const fields = this.arrays.of(person.fields);
+      const subgraphs = this.array(person.subgraphs);
+      const fields = this.array(person.fields);
       const later = request.correlationId !== null || person.lookup !== null ? `,${correlationJson},${JSON.stringify(person.lookup)}` : '';
       const content = `[${seq},${sharedJson},${subgraphs.json},${JSON.stringify(person.workerId)},${JSON.stringify(person.householdCode)},${JSON.stringify(person.villageCode)},${fields.json}${later}]`;
       const hash = createHash('sha256').update(`${this.prevHash}\n${content}`).digest('hex');
-      out += `${seq}\t${sharedCopy}\t${subgraphs.copy}\t${copyText(person.workerId)}\t${copyText(person.householdCode)}\t${copyText(person.villageCode)}\t${fields.copy}\t${correlationCopy}\t${copyText(person.lookup)}\t${this.prevHash}\t${hash}\n`;
+      out += `${seq}\t${n}\t${subgraphs.n}\t${fields.n}\t${copyText(person.workerId)}\t${copyText(person.householdCode)}\t${copyText(person.villageCode)}\t${copyText(person.lookup)}\t${this.prevHash}\t${hash}\n`;
       this.prevHash = hash;
     }
     return out;

@@ -4,7 +4,7 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { from as copyFrom } from 'pg-copy-streams';
 import { COLUMN_LIST, fromDatabase, GENESIS_HASH, rowHash, type AccessLogRow, type LookupOutcome } from './access-log-row';
-import { ChainWriter } from './access-log-copy';
+import { ChainWriter, CREATE_STAGE, STAGE_COLUMNS, STAGE_INSERT } from './access-log-copy';
 import { migrate } from './access-log-migrations';
 
 export { COLUMNS, GENESIS_HASH, LOOKUP_OUTCOMES, rowHash, type AccessLogRow, type LookupOutcome } from './access-log-row';
@@ -222,7 +222,11 @@ export class AccessLogStore {
       await client.query('select pg_advisory_xact_lock($1)', [APPEND_LOCK]);
       const head = await client.query('select seq, hash from access_log_head where id = 1');
       const chain = new ChainWriter(head.rowCount ? Number(head.rows[0].seq) : 0, head.rowCount ? head.rows[0].hash : GENESIS_HASH);
-      // One pass: each request's entries hashed into the chain and handed to COPY as they are made.
+      // One pass: each request's entries hashed into the chain and handed to COPY as they are made;
+      // what they share goes once, as the insert's parameters (access-log-copy.ts).
+      // Every time (a no-op once the connection has it): a pooler handing out other server
+      // connections between transactions cannot leave an append without its table.
+      await client.query(CREATE_STAGE);
       const lines = function* () {
         for (const { identity, operation, people, at, correlationId } of requests) {
           yield chain.lines(
@@ -243,7 +247,8 @@ export class AccessLogStore {
           );
         }
       };
-      await pipeline(Readable.from(lines()), client.query(copyFrom(`copy access_log (${COLUMN_LIST}) from stdin`)));
+      await pipeline(Readable.from(lines()), client.query(copyFrom(`copy access_log_stage (${STAGE_COLUMNS}) from stdin`)));
+      await client.query(STAGE_INSERT, [chain.requests, chain.arrays]);
       const { seq, prevHash } = chain;
       await client.query('insert into access_log_head (id, seq, hash) values (1, $1, $2) on conflict (id) do update set seq = excluded.seq, hash = excluded.hash', [seq, prevHash]);
       await client.query('commit');
@@ -452,4 +457,3 @@ export function mergeByPerson(reads: DepartmentAccess[]): PersonEntry[] {
     lookup: person.lookup,
   }));
 }
-
