@@ -156,6 +156,41 @@ describe('the access log store', () => {
     }
   });
 
+  it('writes through COPY what it was given, text COPY or arrays must escape included, and the chain verifies; an export-sized write too', async () => {
+    const log = await AccessLogStore.open(freshDatabaseUrl('audit'));
+    try {
+      const awkward: RequestIdentity = { ...officer(3), subject: 'officer\t"3"\\x\nsecond line', region: undefined, requestId: 'r\r\n' };
+      const fields = ['export:姓名', 'a,b', '{braces}', 'q"uote', 'back\\slash', 'NULL', 'tab\there', ''];
+      await log.append(awkward, 'op \\N with\ttab', [{ subgraph: 'situation', workerId: 'w\\N', villageCode: '530113001001', fields }], { correlationId: 'c\\t' });
+      const [entry] = await log.find({ limit: 1 });
+      expect(entry).toMatchObject({
+        staff: 'officer\t"3"\\x\nsecond line',
+        region: null,
+        purpose: 'verification',
+        requestId: 'r\r\n',
+        operation: 'op \\N with\ttab',
+        workerId: 'w\\N',
+        householdCode: null,
+        correlationId: 'c\\t',
+        lookup: null,
+        subgraphs: ['situation'],
+        fields: [...fields].sort(),
+      });
+      // Pages of an export as the gateway relays them: 8 of 500 people in flight, written by group commit.
+      const page = (p: number) =>
+        Array.from({ length: 500 }, (_, i) => ({ subgraph: 'situation', workerId: `x${p}-${i}`, villageCode: '530113001001', fields: ['export:姓名', 'Worker.idNumber'] }));
+      const written = await Promise.all(Array.from({ length: 8 }, (_, p) => log.append(officer(4), 'export', page(p), { correlationId: 'export-8' })));
+      expect(written).toEqual(Array(8).fill(500));
+      expect(await log.verify()).toEqual({ ok: true, rows: 4001, headSeq: 4001 });
+      const { rows } = await log.pool.query(
+        `select min(seq)::int as first, max(seq)::int as last, count(distinct worker_id)::int as people from access_log where correlation_id = 'export-8'`,
+      );
+      expect(rows[0]).toEqual({ first: 2, last: 4001, people: 4000 });
+    } finally {
+      await log.close();
+    }
+  });
+
   it('places entries no department could place with the residence authority, in one call per write', async () => {
     const log = await AccessLogStore.open(freshDatabaseUrl('audit'));
     const calls: string[][] = [];

@@ -45,7 +45,7 @@ interface Column {
    * they existed keep their hash), `chain` (the links themselves).
    */
   hashed: 'always' | 'when-set' | 'chain';
-  /** The value as JSON (the hash's content and the insert's recordset), when not the value itself. */
+  /** The value as JSON (the hash's content), when not the value itself. */
   toJson?: (value: any) => unknown;
   /** The value from a pg row, when not the value itself. */
   fromDatabase?: (value: any) => unknown;
@@ -53,7 +53,7 @@ interface Column {
 
 /**
  * The access log's columns, written once: the hash's content (in this order), the insert and
- * every select come from this list. Adding a column means a migration (access-log-migrations.ts)
+ * every select come from this list (the append's COPY and its one-pass hashing: access-log-copy.ts, which checks it writes this order). Adding a column means a migration (access-log-migrations.ts)
  * and an entry here, `when-set` (a new `always` column would break every existing hash).
  */
 export const COLUMNS: readonly Column[] = [
@@ -105,9 +105,4 @@ export function rowHash(prevHash: string, entry: Omit<AccessLogRow, 'prevHash' |
 /** A pg row of `select ${COLUMN_LIST}` as an entry. */
 export function fromDatabase(row: Record<string, any>): AccessLogRow {
   return Object.fromEntries(COLUMNS.map((c) => [c.field, c.fromDatabase ? c.fromDatabase(row[c.column]) : (row[c.column] ?? null)])) as unknown as AccessLogRow;
-}
-
-/** An entry as the record json_populate_recordset(null::access_log, …) reads. */
-export function toDatabase(row: AccessLogRow): Record<string, unknown> {
-  return Object.fromEntries(COLUMNS.map((c) => [c.column, asJson(c, row)]));
 }

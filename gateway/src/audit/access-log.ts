@@ -1,6 +1,10 @@
 import pg from 'pg';
 import { endPool, ensureDatabaseExists, villageOfPlace, type AccessReportEntry, type RequestIdentity } from '@jiuye/common';
-import { COLUMN_LIST, fromDatabase, GENESIS_HASH, rowHash, toDatabase, type AccessLogRow, type LookupOutcome } from './access-log-row';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { from as copyFrom } from 'pg-copy-streams';
+import { COLUMN_LIST, fromDatabase, GENESIS_HASH, rowHash, type AccessLogRow, type LookupOutcome } from './access-log-row';
+import { ChainWriter, CREATE_STAGE, STAGE_COLUMNS, STAGE_INSERT } from './access-log-copy';
 import { migrate } from './access-log-migrations';
 
 export { COLUMNS, GENESIS_HASH, LOOKUP_OUTCOMES, rowHash, type AccessLogRow, type LookupOutcome } from './access-log-row';
@@ -217,35 +221,35 @@ export class AccessLogStore {
       await client.query('begin');
       await client.query('select pg_advisory_xact_lock($1)', [APPEND_LOCK]);
       const head = await client.query('select seq, hash from access_log_head where id = 1');
-      let seq = head.rowCount ? Number(head.rows[0].seq) : 0;
-      let prevHash: string = head.rowCount ? head.rows[0].hash : GENESIS_HASH;
-      const rows: AccessLogRow[] = [];
-      for (const { identity, operation, people, at, correlationId } of requests) {
-        for (const person of people) {
-          seq += 1;
-          const content = {
-            seq,
-            at,
-            requestId: identity.requestId,
-            staff: identity.subject,
-            department: identity.department,
-            role: identity.role,
-            region: identity.region ?? null,
-            partnerCity: identity.partnerCity ?? null,
-            institution: identity.institution ?? null,
-            purpose: identity.purpose ?? null,
-            operation: operation?.slice(0, 200) ?? null,
-            ...person,
-            correlationId,
-          };
-          const hash = rowHash(prevHash, content);
-          rows.push({ ...content, prevHash, hash });
-          prevHash = hash;
+      const chain = new ChainWriter(head.rowCount ? Number(head.rows[0].seq) : 0, head.rowCount ? head.rows[0].hash : GENESIS_HASH);
+      // One pass: each request's entries hashed into the chain and handed to COPY as they are made;
+      // what they share goes once, as the insert's parameters (access-log-copy.ts).
+      // Every time (a no-op once the connection has it): a pooler handing out other server
+      // connections between transactions cannot leave an append without its table.
+      await client.query(CREATE_STAGE);
+      const lines = function* () {
+        for (const { identity, operation, people, at, correlationId } of requests) {
+          yield chain.lines(
+            {
+              at,
+              requestId: identity.requestId,
+              staff: identity.subject,
+              department: identity.department,
+              role: identity.role,
+              region: identity.region ?? null,
+              partnerCity: identity.partnerCity ?? null,
+              institution: identity.institution ?? null,
+              purpose: identity.purpose ?? null,
+              operation: operation?.slice(0, 200) ?? null,
+              correlationId,
+            },
+            people,
+          );
         }
-      }
-      await client.query(`insert into access_log (${COLUMN_LIST}) select ${COLUMN_LIST} from json_populate_recordset(null::access_log, $1::json)`, [
-        JSON.stringify(rows.map(toDatabase)),
-      ]);
+      };
+      await pipeline(Readable.from(lines()), client.query(copyFrom(`copy access_log_stage (${STAGE_COLUMNS}) from stdin`)));
+      await client.query(STAGE_INSERT, [chain.requests, chain.arrays]);
+      const { seq, prevHash } = chain;
       await client.query('insert into access_log_head (id, seq, hash) values (1, $1, $2) on conflict (id) do update set seq = excluded.seq, hash = excluded.hash', [seq, prevHash]);
       await client.query('commit');
     } catch (error) {
@@ -392,7 +396,16 @@ export interface PersonEntry {
 export function mergeByPerson(reads: DepartmentAccess[]): PersonEntry[] {
   const people = new Map<
     string,
-    { subgraphs: Set<string>; workerId: string | null; householdCode: string | null; villageCode: string | null; fields: Set<string>; lookup: LookupOutcome | null }
+    {
+      subgraphs: Set<string>;
+      workerId: string | null;
+      householdCode: string | null;
+      villageCode: string | null;
+      /** The fields of the person's one read as that read gave them; merged into `fields` once a second read comes. */
+      onlyRead: readonly string[] | null;
+      fields: Set<string> | null;
+      lookup: LookupOutcome | null;
+    }
   >();
   for (const read of reads) {
     const key = read.workerId ? `w:${read.workerId}` : `h:${read.householdCode ?? ''}`;
@@ -403,22 +416,44 @@ export function mergeByPerson(reads: DepartmentAccess[]): PersonEntry[] {
         workerId: read.workerId ?? null,
         householdCode: read.workerId ? null : (read.householdCode ?? null),
         villageCode: null,
-        fields: new Set(),
+        onlyRead: read.fields,
+        fields: null,
         lookup: null,
       };
       people.set(key, person);
+    } else {
+      person.fields ??= new Set(person.onlyRead);
+      person.onlyRead = null;
+      for (const field of read.fields) person.fields.add(field);
     }
     if (read.subgraph) person.subgraphs.add(read.subgraph);
     person.villageCode ??= read.villageCode ?? (read.workerId ? null : (villageOfPlace(read.householdCode) ?? null));
-    for (const field of read.fields) person.fields.add(field);
     if (read.lookup && (person.lookup === null || OUTCOME_RANK[read.lookup] > OUTCOME_RANK[person.lookup])) person.lookup = read.lookup;
   }
+  // People read alike (an export's: the same columns from the same department) share one array
+  // each, so the append turns it into JSON and COPY text once (access-log-copy.ts); a read's
+  // array given for many people (an export page's) is sorted once.
+  const arrays = new Map<string, string[]>();
+  const shared = (values: Iterable<string>): string[] => {
+    const sorted = [...new Set(values)].sort();
+    const key = sorted.join('\u0000');
+    const known = arrays.get(key);
+    if (known) return known;
+    arrays.set(key, sorted);
+    return sorted;
+  };
+  const ofRead = new Map<readonly string[], string[]>();
+  const sharedOfRead = (fields: readonly string[]): string[] => {
+    let known = ofRead.get(fields);
+    if (!known) ofRead.set(fields, (known = shared(fields)));
+    return known;
+  };
   return [...people.values()].map((person) => ({
-    subgraphs: [...person.subgraphs].sort(),
+    subgraphs: shared(person.subgraphs),
     workerId: person.workerId,
     householdCode: person.householdCode,
     villageCode: person.villageCode,
-    fields: [...person.fields].sort(),
+    fields: person.fields ? shared(person.fields) : sharedOfRead(person.onlyRead!),
     lookup: person.lookup,
   }));
 }
