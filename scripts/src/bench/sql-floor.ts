@@ -19,7 +19,7 @@ export const SITUATION_SQL: Record<SubgraphName, string> = {
        from household_member m join household h on h.code = m.household_code where m.worker_id = $1 and m.removed_on is null`,
   civil: `select p.disability_kind, p.disability_grade, p.left_behind,
          (select json_agg(c) from care_duty c where c.worker_id = p.worker_id) as care_duties
-       from person_situation p where p.worker_id = $1`,
+       from person_circumstance p where p.worker_id = $1`,
   training: `select (select json_agg(c) from certificate c where c.worker_id = $1) as certificates,
          (select json_agg(e) from enrolment e where e.worker_id = $1) as enrolments`,
   partner: `select (select json_agg(t order by t.started_on desc) from transfer t where t.worker_id = $1) as transfers`,
