@@ -87,9 +87,15 @@ export const ACCESS_LOG_SERVICE = { subject: 'gateway:access-log', department: '
 export interface LoaderRequest {
   /** True once the request is known to be a GraphQL query operation; false for mutations, downloads, routes and until the operation is resolved. */
   readOnly(): boolean;
+  /**
+   * True once the request is known to be a GraphQL mutation. Loaders that read plain rows
+   * (leanRows) load entities then: the mutation's transactions keep the request's entities
+   * current (merged back into its EntityManager), never a plain row read before the write.
+   */
+  writes(): boolean;
 }
 
-const NOT_READ_ONLY: LoaderRequest = { readOnly: () => false };
+const NOT_READ_ONLY: LoaderRequest = { readOnly: () => false, writes: () => false };
 
 type ReferenceResolver<TLoaders> = (reference: any, context: SubgraphContext<TLoaders>) => unknown;
 
@@ -393,7 +399,7 @@ export async function startSubgraph<TLoaders>(module: SubgraphModule<TLoaders>, 
       const change: SubgraphContext['change'] = { current: null };
       const operation: SubgraphContext['operation'] = { kind: null };
       const em = forkWithChangeContext(database.orm.em as EntityManager, () => change.current);
-      const loaders = module.createLoaders(em, config, { readOnly: () => operation.kind === 'query' });
+      const loaders = module.createLoaders(em, config, { readOnly: () => operation.kind === 'query', writes: () => operation.kind === 'mutation' });
       const access = new AccessControl(identity, authorityFor(token, em, loaders));
       return { em, loaders, config, requestId, logger, identity, access, change, operation, askDepartment: askDepartment(config, token, requestId) };
     };
