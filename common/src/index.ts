@@ -16,6 +16,7 @@ export * from './errors';
 export * from './http';
 export * from './id-number';
 export * from './loaders';
+export * from './lean-sql';
 export * from './logger';
 export * from './mobile-number';
 export * from './staff-account';

@@ -20,7 +20,7 @@ import { HttpError, serveGraphQL, serviceUrl, type RunningHttpServer } from './h
 import { AccessControl, type WorkerAuthority } from './auth/access';
 import { accessReportPlugin, applyAccessRules, type AccessRules } from './auth/guard';
 import { placementKind, type RequestIdentity, type ScopeKind } from './auth/identity';
-import { INTERNAL_IDENTITY_HEADER, TokenError, verifyInternalIdentity } from './auth/tokens';
+import { INTERNAL_IDENTITY_HEADER, InternalIdentityVerifier, TokenError, verifyInternalIdentity } from './auth/tokens';
 import { VisibilityCache } from './auth/visibility-cache';
 import { forkWithChangeContext, type ChangeContext } from './history';
 import { DEFAULT_IMPORT_ROW_RETENTION_DAYS, DEFAULT_IMPORT_STALE_MINUTES, startImportMaintenance } from './import/maintenance';
@@ -87,9 +87,15 @@ export const ACCESS_LOG_SERVICE = { subject: 'gateway:access-log', department: '
 export interface LoaderRequest {
   /** True once the request is known to be a GraphQL query operation; false for mutations, downloads, routes and until the operation is resolved. */
   readOnly(): boolean;
+  /**
+   * True once the request is known to be a GraphQL mutation. Loaders that read plain rows
+   * (leanRows) load entities then: the mutation's transactions keep the request's entities
+   * current (merged back into its EntityManager), never a plain row read before the write.
+   */
+  writes(): boolean;
 }
 
-const NOT_READ_ONLY: LoaderRequest = { readOnly: () => false };
+const NOT_READ_ONLY: LoaderRequest = { readOnly: () => false, writes: () => false };
 
 type ReferenceResolver<TLoaders> = (reference: any, context: SubgraphContext<TLoaders>) => unknown;
 
@@ -312,23 +318,21 @@ export interface InternalCaller {
   token: string;
 }
 
-function authenticateInternal(request: IncomingMessage, config: SubgraphConfig): Promise<InternalCaller> {
-  return authenticateGatewayIdentity(request, config.internalSigningKey);
-}
-
 /**
- * The identity the gateway signed (x-jiuye-identity), verified with INTERNAL_SIGNING_KEY: every
+ * The identity the gateway signed (x-jiuye-identity), verified with INTERNAL_SIGNING_KEY (the
+ * departments through an InternalIdentityVerifier, which verifies each token once): every
  * service behind the gateway (the departments, the audit service) answers nothing without it,
  * 401 UNAUTHENTICATED naming why (no-gateway-identity, expired, bad signature …).
  */
-export async function authenticateGatewayIdentity(request: IncomingMessage, signingKey: string): Promise<InternalCaller> {
+export async function authenticateGatewayIdentity(request: IncomingMessage, signingKey: string | InternalIdentityVerifier): Promise<InternalCaller> {
   const header = request.headers[INTERNAL_IDENTITY_HEADER];
   const token = Array.isArray(header) ? header[0] : header;
   if (!token) {
     throw new HttpError(401, 'departments answer requests that come through the gateway only', 'UNAUTHENTICATED', { reason: 'no-gateway-identity' });
   }
   try {
-    return { identity: await verifyInternalIdentity(token, signingKey), token };
+    const identity = typeof signingKey === 'string' ? await verifyInternalIdentity(token, signingKey) : await signingKey.verify(token);
+    return { identity, token };
   } catch (error) {
     const reason = error instanceof TokenError ? error.reason : 'invalid';
     throw new HttpError(401, 'the identity did not come from the gateway', 'UNAUTHENTICATED', { reason });
@@ -391,6 +395,7 @@ export async function startSubgraph<TLoaders>(module: SubgraphModule<TLoaders>, 
     await server.start();
     const localAuthority = module.authority;
     const visibilityCache = new VisibilityCache(config.accessCacheSeconds ?? 30);
+    const identities = new InternalIdentityVerifier(config.internalSigningKey);
     const authorityFor = (token: string, em: EntityManager, loaders: TLoaders): WorkerAuthority => {
       const remote = options.remoteAuthority ?? remoteAuthority(config, token, visibilityCache);
       return (identity, workerIds) =>
@@ -400,7 +405,7 @@ export async function startSubgraph<TLoaders>(module: SubgraphModule<TLoaders>, 
       const change: SubgraphContext['change'] = { current: null };
       const operation: SubgraphContext['operation'] = { kind: null };
       const em = forkWithChangeContext(database.orm.em as EntityManager, () => change.current);
-      const loaders = module.createLoaders(em, config, { readOnly: () => operation.kind === 'query' });
+      const loaders = module.createLoaders(em, config, { readOnly: () => operation.kind === 'query', writes: () => operation.kind === 'mutation' });
       const access = new AccessControl(identity, authorityFor(token, em, loaders));
       return { em, loaders, config, requestId, logger, identity, access, change, operation, askDepartment: askDepartment(config, token, requestId) };
     };
@@ -408,7 +413,8 @@ export async function startSubgraph<TLoaders>(module: SubgraphModule<TLoaders>, 
       port: config.port,
       host: config.host,
       logger,
-      authenticate: (request) => authenticateInternal(request, config),
+      // Each signed identity verified once per department (it comes several times per gateway request).
+      authenticate: (request) => authenticateGatewayIdentity(request, identities),
       metrics,
       metricsToken: config.metricsToken,
       departmentOf: ({ identity }) => identity.department,

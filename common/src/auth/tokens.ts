@@ -191,6 +191,11 @@ export async function signInternalIdentity(identity: RequestIdentity, signingKey
 }
 
 export async function verifyInternalIdentity(token: string, signingKey: string): Promise<RequestIdentity> {
+  return (await verifyInternal(token, signingKey)).identity;
+}
+
+/** The identity and its `exp` (seconds), once the signature, issuer, audience, expiry and claims are checked. */
+async function verifyInternal(token: string, signingKey: string): Promise<{ identity: RequestIdentity; exp: number }> {
   let payload: JWTPayload;
   try {
     ({ payload } = await jwtVerify(token, hmacKey(signingKey), {
@@ -207,8 +212,49 @@ export async function verifyInternalIdentity(token: string, signingKey: string):
   const purpose = payload.purpose;
   if (purpose !== undefined && !isPurpose(purpose)) throw new TokenError('the internal identity names an unknown purpose', 'invalid-claims');
   return {
-    ...identityFromClaims(claims.data),
-    ...(purpose ? { purpose } : {}),
-    requestId: String(payload.rid).slice(0, 64),
+    identity: {
+      ...identityFromClaims(claims.data),
+      ...(purpose ? { purpose } : {}),
+      requestId: String(payload.rid).slice(0, 64),
+    },
+    exp: payload.exp!,
   };
+}
+
+/**
+ * verifyInternalIdentity with a memory of the tokens it has verified. One gateway request sends
+ * the same signed identity to a department several times (each wave of the query plan, and the
+ * access checks other departments forward to an authority), so each department verifies each
+ * token once instead of on every call. Only the same bytes hit (a changed or forged token is
+ * verified in full), a remembered token answers until its own `exp` and no longer, failures are
+ * never remembered, and each caller gets its own copy of the identity.
+ */
+export class InternalIdentityVerifier {
+  private readonly verified = new Map<string, { identity: RequestIdentity; expiresAtMs: number }>();
+
+  constructor(
+    private readonly signingKey: string,
+    private readonly capacity = 1000,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  async verify(token: string): Promise<RequestIdentity> {
+    const known = this.verified.get(token);
+    if (known && this.now() < known.expiresAtMs) return copyIdentity(known.identity);
+    if (known) this.verified.delete(token);
+    const { identity, exp } = await verifyInternal(token, this.signingKey);
+    // Oldest first out (a Map keeps insertion order): the capacity bounds the memory.
+    if (this.verified.size >= this.capacity) this.verified.delete(this.verified.keys().next().value!);
+    this.verified.set(token, { identity: copyIdentity(identity), expiresAtMs: exp * 1000 });
+    return identity;
+  }
+
+  /** Tokens remembered now (tests). */
+  get size(): number {
+    return this.verified.size;
+  }
+}
+
+function copyIdentity(identity: RequestIdentity): RequestIdentity {
+  return { ...identity, permissions: [...identity.permissions] };
 }

@@ -11,7 +11,7 @@ export { dedupeInFlight, rightsKey } from './dedupe';
 export { translateFailures, graphqlRefusal } from './failures';
 export { FetchCounts } from './fetch-count';
 export { forwardIdentity } from './identity-headers';
-export { withDeadline } from './deadline';
+export { departmentFetcher, DEPARTMENT_SOCKETS } from './http-fetch';
 
 /**
  * A department as the gateway calls it, outermost first: each caller collects its own access-log

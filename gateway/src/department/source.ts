@@ -1,7 +1,7 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import type { GatewayContext } from '../context';
 import { forwardIdentity } from './identity-headers';
-import { withDeadline } from './deadline';
+import { departmentFetcher } from './http-fetch';
 
 export type DepartmentRequest = GraphQLDataSourceProcessOptions<GatewayContext>;
 export type DepartmentResponse = Awaited<ReturnType<RemoteGraphQLDataSource['process']>>;
@@ -16,8 +16,8 @@ export type DepartmentStep = (next: DepartmentFetch) => DepartmentFetch;
 
 /**
  * One department's subgraph: @apollo/gateway's HTTP data source, with the signed identity and
- * request id on every request (identity-headers.ts), the per-department deadline
- * (deadline.ts), and the steps given, the first outermost.
+ * request id on every request (identity-headers.ts), keep-alive HTTP with the per-department
+ * deadline (http-fetch.ts), and the steps given, the first outermost.
  */
 export class DepartmentDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   private readonly chain: DepartmentFetch;
@@ -28,7 +28,7 @@ export class DepartmentDataSource extends RemoteGraphQLDataSource<GatewayContext
     readonly timeoutMs: number,
     steps: DepartmentStep[] = [],
   ) {
-    super({ url, fetcher: withDeadline(timeoutMs) });
+    super({ url, fetcher: departmentFetcher(timeoutMs) });
     this.chain = steps.reduceRight<DepartmentFetch>(
       (next, step) => step(next),
       (request) => super.process(request),

@@ -102,6 +102,8 @@ async function main(): Promise<void> {
     profile: 'boolean',
     serve: 'boolean',
     'hive-dedupe': 'boolean',
+    samples: 'number',
+    'skip-copy': 'boolean',
   });
   // --profile: every service writes a CPU profile (node --cpu-prof) into .bench/profiles when it stops.
   const nodeArgs = flags.profile ? ['--cpu-prof', `--cpu-prof-dir=${path.join(PROJECT_ROOT, '.bench', 'profiles')}`] : [];
@@ -109,6 +111,8 @@ async function main(): Promise<void> {
   const duration = (flags.duration as number | undefined) ?? 10;
   const connections = (flags.connections as number | undefined) ?? 8;
   const warmup = (flags.warmup as number | undefined) ?? 3;
+  // --samples: sequential requests for ratio 3 (each way); --skip-copy: no COPY for ratio 5 (A/B runs of the request paths on a busy machine).
+  const samples = (flags.samples as number | undefined) ?? 300;
   const children: ChildProcess[] = [];
   const dataDirectory = path.join(PROJECT_ROOT, '.data', `bench-${workers}`);
   console.log(`npm run bench: ${workers.toLocaleString('en')} workers, ${duration} s per run, ${connections} connections, data in ${path.relative(PROJECT_ROOT, dataDirectory)}`);
@@ -340,8 +344,8 @@ async function main(): Promise<void> {
 
     // Ratio 3: the federated one-worker query against hand-written SQL over the five databases, one at a time.
     const situation = scenarios[0];
-    const federated = await sequentialLatency(300, () => graphql(targets.gateway, situation.query, situation.headers, situation.variables));
-    const sqlFloor = await sequentialLatency(300, () => floor.situation(workerId));
+    const federated = await sequentialLatency(samples, () => graphql(targets.gateway, situation.query, situation.headers, situation.variables));
+    const sqlFloor = await sequentialLatency(samples, () => floor.situation(workerId));
 
     // Ratio 4: SQL statements and subgraph fetches per request for 10, 100 and 1,000 workers.
     const listQuery = (n: number, after?: string) =>
@@ -374,7 +378,7 @@ async function main(): Promise<void> {
     }
 
     // Ratio 5: seeding against COPY of the same rows.
-    const copy = await floor.copyRowsPerSecond();
+    const copy = flags['skip-copy'] ? { rowsPerSecond: Number.NaN } : await floor.copyRowsPerSecond();
 
     const byTarget = (scenario: string, target: string) => results.find((r) => r.scenario === scenario && r.target === target);
     const ratios = {
@@ -410,7 +414,7 @@ async function main(): Promise<void> {
     };
     const report = {
       date: new Date().toISOString(),
-      command: `npm run bench -- --workers ${workers} --duration ${duration} --connections ${connections}${flags['hive-dedupe'] ? ' --hive-dedupe' : ''}`,
+      command: `npm run bench -- --workers ${workers} --duration ${duration} --connections ${connections}${flags['hive-dedupe'] ? ' --hive-dedupe' : ''}${flags.samples ? ` --samples ${samples}` : ''}${flags['skip-copy'] ? ' --skip-copy' : ''}`,
       workers: present || seedReport.workers,
       machine,
       results,

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { SubgraphConfig } from '@jiuye/common';
+import type { LoaderRequest, SubgraphConfig } from '@jiuye/common';
 import { createDivisionLoaders } from './division/division.loaders';
 import { createEmployerLoaders } from './employer/employer.loaders';
 import { createEmploymentLoaders } from './employment/employment.loaders';
@@ -11,10 +11,10 @@ import { createWelfarePostLoaders } from './welfare-post/welfare-post.loaders';
 import { createWorkerLoaders } from './worker/worker.loaders';
 
 /** Fresh loaders for every request: caches never outlive one request. */
-export function createLoaders(em: EntityManager, config: SubgraphConfig) {
+export function createLoaders(em: EntityManager, config: SubgraphConfig, request: Pick<LoaderRequest, 'writes'> = { writes: () => true }) {
   return {
     ...createDivisionLoaders(em),
-    ...createWorkerLoaders(em),
+    ...createWorkerLoaders(em, request),
     ...createEmployerLoaders(em),
     ...createEmploymentLoaders(em),
     ...createJobPostingLoaders(em),

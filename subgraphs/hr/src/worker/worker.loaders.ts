@@ -1,12 +1,30 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { manyLoader, oneLoader, type Page, pagedDivisions, requireDivisionCode } from '@jiuye/common';
+import { leanRows, type LoaderRequest, manyLoader, oneLoader, type Page, pagedDivisions, requireDivisionCode } from '@jiuye/common';
 import { WorkerRecord } from './worker.entity';
 import { WORKER_KEYSET, workerFilterColumns, type WorkerListArgs } from './worker.service';
 
-export function createWorkerLoaders(em: EntityManager) {
-  /** pseudonym → registry record (null for people not in the registry); one query per batch. */
+/**
+ * Every column of a WorkerRecord under its property name, dates as 'YYYY-MM-DD' strings (as the
+ * entity maps them): the lean read of the hottest path (every request about a worker, every
+ * access check placing one), without MikroORM's hydration.
+ */
+export const WORKER_RECORD_COLUMNS = `id, id_number as "idNumber", name, sex, birth_date::text as "birthDate", phone, household_code as "householdCode",
+  village_code as "villageCode", population_status as "populationStatus", employment_status as "employmentStatus",
+  employment_intention as "employmentIntention", skill_level as "skillLevel", training_wish as "trainingWish", education,
+  verified_on::text as "verifiedOn", registered_at as "registeredAt"`;
+
+/** Registry records by pseudonym as plain rows (read-only: never persisted; writes load their own entity). */
+export function workerRecordsByIds(em: EntityManager, ids: readonly string[]): Promise<WorkerRecord[]> {
+  return leanRows<WorkerRecord>(em, `select ${WORKER_RECORD_COLUMNS} from worker where id = any($1::text[])`, [[...ids]]);
+}
+
+export function createWorkerLoaders(em: EntityManager, request: Pick<LoaderRequest, 'writes'>) {
+  /**
+   * pseudonym → registry record (null for people not in the registry); one statement per batch:
+   * plain rows, except in a mutation, whose transactions keep the request's entities current.
+   */
   const workerById = oneLoader<string, WorkerRecord>(
-    (ids) => em.find(WorkerRecord, { id: { $in: [...ids] } }),
+    (ids) => (request.writes() ? em.find(WorkerRecord, { id: { $in: [...ids] } }) : workerRecordsByIds(em, ids)),
     (worker) => worker.id,
   );
   const remember = (workers: WorkerRecord[]) => {
