@@ -64,9 +64,14 @@ export function copyText(columns: Columns, rows: readonly (readonly unknown[])[]
   return text;
 }
 
-async function copyIn(client: pg.ClientBase, table: string, columns: Columns, source: Iterable<string>): Promise<number> {
+/** freeze: COPY … WITH (FREEZE), for a table created or truncated in the current transaction (PostgreSQL refuses it otherwise). */
+export interface CopyOptions {
+  freeze?: boolean;
+}
+
+async function copyIn(client: pg.ClientBase, table: string, columns: Columns, source: Iterable<string>, options: CopyOptions = {}): Promise<number> {
   const names = columns.map(([name]) => `"${name}"`).join(', ');
-  const stream = client.query(copyFrom(`copy "${table}" (${names}) from stdin`));
+  const stream = client.query(copyFrom(`copy "${table}" (${names}) from stdin${options.freeze ? ' with (freeze)' : ''}`));
   await pipeline(Readable.from(source), stream);
   return stream.rowCount;
 }
@@ -89,7 +94,7 @@ export async function copyRows(client: pg.ClientBase, table: string, columns: Co
 }
 
 /** Writes rows given as arrays (one value per column, in order) with COPY … FROM STDIN; returns the rows written. */
-export async function copyTuples(client: pg.ClientBase, table: string, columns: Columns, rows: readonly (readonly unknown[])[]): Promise<number> {
+export async function copyTuples(client: pg.ClientBase, table: string, columns: Columns, rows: readonly (readonly unknown[])[], options?: CopyOptions): Promise<number> {
   if (rows.length === 0) return 0;
-  return copyIn(client, table, columns, [copyText(columns, rows)]);
+  return copyIn(client, table, columns, [copyText(columns, rows)], options);
 }

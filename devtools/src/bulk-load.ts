@@ -14,9 +14,22 @@ export interface BulkLoad {
   finish(): Promise<void>;
 }
 
+/** Per connection, the tables of a load in progress: emptied in its transaction, so COPY may write them frozen. */
+const loading = new WeakMap<ClientBase, Set<string>>();
+
+/** Whether `table` is part of a bulk load on this connection (devtools/src/bulk.ts then COPYs WITH (FREEZE)). */
+export function isBulkLoading(client: ClientBase, table: string): boolean {
+  return loading.get(client)?.has(table) ?? false;
+}
+
 /** The capture functions whose triggers are skipped during a load (common/src/outbox.ts, history.ts). */
 const CAPTURE_FUNCTIONS = ['outbox_capture', 'history_capture'];
 
+/**
+ * Call right after `truncate` of `tables` in the same transaction (COPY … FREEZE needs it: the
+ * rows go in already frozen, so the index builds and analyze at the end, and the first reads
+ * after, do not rewrite every page to set hint bits).
+ */
 export async function beginBulkLoad(client: ClientBase, tables: readonly string[]): Promise<BulkLoad> {
   const names = tables.map((t) => `public."${t}"`);
   // Indexes that back no constraint (a primary key, unique or exclusion constraint keeps its own).
@@ -41,8 +54,10 @@ export async function beginBulkLoad(client: ClientBase, tables: readonly string[
   ).rows;
   for (const trigger of triggers) await client.query(`alter table ${trigger.table} disable trigger "${trigger.name}"`);
   if (indexes.length) await client.query(`drop index ${indexes.map((i) => i.name).join(', ')}`);
+  loading.set(client, new Set(tables));
   return {
     async finish() {
+      loading.delete(client);
       for (const index of indexes) await client.query(index.definition);
       for (const trigger of triggers) await client.query(`alter table ${trigger.table} enable trigger "${trigger.name}"`);
     },

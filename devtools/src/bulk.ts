@@ -1,5 +1,6 @@
 import type { ClientBase } from 'pg';
 import { copyTuples } from '@jiuye/common';
+import { isBulkLoading } from './bulk-load';
 
 /**
  * Bulk loading for seeders: one COPY … FROM STDIN per table per batch (common/src/copy-rows.ts),
@@ -17,6 +18,7 @@ export async function bulkInsert(client: ClientBase, table: string, columns: Bul
     table,
     columns.map((c) => [c.name, c.type] as const),
     rows,
+    { freeze: isBulkLoading(client, table) },
   );
 }
 
