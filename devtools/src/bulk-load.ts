@@ -28,7 +28,9 @@ const CAPTURE_FUNCTIONS = ['outbox_capture', 'history_capture'];
 /**
  * Call right after `truncate` of `tables` in the same transaction (COPY … FREEZE needs it: the
  * rows go in already frozen, so the index builds and analyze at the end, and the first reads
- * after, do not rewrite every page to set hint bits).
+ * after, do not rewrite every page to set hint bits). PostgreSQL's documented exception to MVCC
+ * for frozen rows: once committed, a session holding an older snapshot sees them too. Fine
+ * for the seed, which runs before the services start (npm start seeds only an empty county).
  */
 export async function beginBulkLoad(client: ClientBase, tables: readonly string[]): Promise<BulkLoad> {
   const names = tables.map((t) => `public."${t}"`);

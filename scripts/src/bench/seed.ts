@@ -8,7 +8,7 @@ import { PROJECT_ROOT } from '../local-databases';
 import { SqlFloor } from './sql-floor';
 
 /**
- * npm run bench:seed [-- --workers 100000 --runs 2 --compare <dir>]
+ * npm run bench:seed [-- --workers 100000 --runs 2 --compare <dir>[,<dir>…]]
  * Ratio 5 of the bench on its own: each run seeds the demo county into a new embedded
  * PostgreSQL (.data/bench-seed, removed after), as `npm run bench` does on its first run, then
  * COPYs the same tables' rows into empty copies of those tables (SqlFloor.copyRowsPerSecond)
@@ -48,10 +48,11 @@ async function main(): Promise<void> {
   const runs = (flags.runs as number | undefined) ?? 2;
   const port = Number(process.env.BENCH_PG_PORT ?? 54339);
   const variants: [string, Seed][] = [['this checkout', devtools.seedDemoCounty]];
-  if (flags.compare) {
+  // --compare a,b: more than one other build, all alternated.
+  for (const dir of flags.compare ? String(flags.compare).split(',').reverse() : []) {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const other = require(path.resolve(String(flags.compare))) as typeof devtools;
-    variants.unshift([`compare (${flags.compare})`, other.seedDemoCounty]);
+    const other = require(path.resolve(dir)) as typeof devtools;
+    variants.unshift([`compare (${dir})`, other.seedDemoCounty]);
   }
   const results: Record<string, { ratio: number; seed: number; copy: number }[]> = {};
   for (let run = 1; run <= runs; run++) {
