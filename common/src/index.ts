@@ -41,3 +41,4 @@ export * from './import';
 export * from './metrics';
 export * from './service-record';
 export * from './relapse-rules';
+export * from './copy-rows';

@@ -1,27 +1,25 @@
 import type { ClientBase } from 'pg';
+import { copyTuples } from '@jiuye/common';
+import { isBulkLoading } from './bulk-load';
 
 /**
- * Bulk loading for seeders: one INSERT … SELECT FROM unnest($1::type[], …) statement per
- * batch, so thousands of rows cost one round trip and no ORM hydration.
+ * Bulk loading for seeders: one COPY … FROM STDIN per table per batch (common/src/copy-rows.ts),
+ * so thousands of rows cost one round trip, no statement to parse and no ORM hydration.
  */
 export interface BulkColumn {
   name: string;
-  /** PostgreSQL element type: text, int, bigint, numeric, date, timestamptz, boolean, jsonb… */
+  /** PostgreSQL type: text, int, bigint, numeric, date, timestamptz, boolean, jsonb… (jsonb values go as their JSON). */
   type: string;
 }
 
-export async function bulkInsert(client: ClientBase, table: string, columns: BulkColumn[], rows: unknown[][], onConflict = ''): Promise<number> {
-  if (rows.length === 0) return 0;
-  const arrays: unknown[][] = columns.map(() => new Array(rows.length));
-  for (let r = 0; r < rows.length; r++) {
-    const row = rows[r];
-    for (let c = 0; c < columns.length; c++) arrays[c][r] = row[c] ?? null;
-  }
-  const names = columns.map((c) => `"${c.name}"`).join(', ');
-  const unnest = columns.map((c, i) => `$${i + 1}::${c.type}[]`).join(', ');
-  const params = arrays.map((values, i) => (columns[i].type === 'jsonb' ? values.map((v) => (v == null ? null : JSON.stringify(v))) : values));
-  const result = await client.query(`insert into "${table}" (${names}) select * from unnest(${unnest}) ${onConflict}`, params);
-  return result.rowCount ?? rows.length;
+export async function bulkInsert(client: ClientBase, table: string, columns: BulkColumn[], rows: unknown[][]): Promise<number> {
+  return copyTuples(
+    client,
+    table,
+    columns.map((c) => [c.name, c.type] as const),
+    rows,
+    { freeze: isBulkLoading(client, table) },
+  );
 }
 
 /** Moves each serial/identity sequence past the ids a seeder inserted explicitly. */

@@ -6,6 +6,7 @@
  * @jiuye/common and the department packages; nothing in production imports it.
  */
 export * from './bulk';
+export * from './bulk-load';
 export * from './seeding';
 export * from './embedded-postgres';
 export * from './demo';

@@ -1,5 +1,5 @@
 import type { ClientBase } from 'pg';
-import type { SubgraphName } from '@jiuye/common';
+import { workerPseudonym, type SubgraphName } from '@jiuye/common';
 
 export interface SeedContext {
   pseudonymKey: string;
@@ -22,4 +22,24 @@ export interface DepartmentSeeder<TReference, THousehold> {
   seedHouseholds(client: ClientBase, households: THousehold[], context: SeedContext): Promise<number>;
   /** After the last batch: move id sequences past the seeded ids, analyze. */
   finish(client: ClientBase, context: SeedContext): Promise<void>;
+}
+
+/** Recent pseudonyms: each registry member's is wanted by all five departments' seeders within one batch. */
+const recentWorkerIds = new Map<string, string>();
+let recentKey: string | null = null;
+/** Enough for the members of a few batches; cleared when full, so memory stays flat at any county size. */
+const RECENT_WORKER_IDS = 50_000;
+
+/** A member's worker id (workerPseudonym), computed once per batch instead of once per department: HMAC is the seeding's costliest step in JS. */
+export function seedWorkerId(idNumber: string, context: SeedContext): string {
+  if (recentKey !== context.pseudonymKey || recentWorkerIds.size >= RECENT_WORKER_IDS) {
+    recentWorkerIds.clear();
+    recentKey = context.pseudonymKey;
+  }
+  let id = recentWorkerIds.get(idNumber);
+  if (id === undefined) {
+    id = workerPseudonym(idNumber, context.pseudonymKey);
+    recentWorkerIds.set(idNumber, id);
+  }
+  return id;
 }

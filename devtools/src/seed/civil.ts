@@ -1,8 +1,7 @@
 import type { ClientBase } from 'pg';
-import { workerPseudonym } from '@jiuye/common';
 import { bulkInsert, resetSequences } from '../bulk';
 import type { DemoHousehold, DemoReference } from '../demo';
-import type { DepartmentSeeder } from '../seeding';
+import { seedWorkerId, type DepartmentSeeder } from '../seeding';
 
 /** 民政's part of the demo county: assistance per household, situations and care duties per person. */
 export const civilSeeder: DepartmentSeeder<DemoReference, DemoHousehold> = {
@@ -22,7 +21,7 @@ export const civilSeeder: DepartmentSeeder<DemoReference, DemoHousehold> = {
         grants.push([household.code, grant.kind, grant.monthlyAmount, grant.startsOn, grant.endsOn, grant.stopReason]);
       }
       for (const person of household.members) {
-        const workerId = workerPseudonym(person.idNumber, context.pseudonymKey);
+        const workerId = seedWorkerId(person.idNumber, context);
         if (person.leftBehind || person.disability) {
           situations.push([workerId, person.idNumber, household.code, person.leftBehind, person.disability?.kind ?? null, person.disability?.grade ?? null]);
         }

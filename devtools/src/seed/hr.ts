@@ -1,8 +1,8 @@
 import type { ClientBase } from 'pg';
-import { addDays, divisionLevel, parentDivisionCode, type WelfarePostKind, workerPseudonym } from '@jiuye/common';
+import { addDays, divisionLevel, parentDivisionCode, type WelfarePostKind } from '@jiuye/common';
 import { bulkInsert, resetSequences, type BulkColumn } from '../bulk';
 import type { DemoHousehold, DemoReference } from '../demo';
-import type { DepartmentSeeder, SeedContext } from '../seeding';
+import { seedWorkerId, type DepartmentSeeder, type SeedContext } from '../seeding';
 
 const columns = (spec: string): BulkColumn[] =>
   spec.split(',').map((pair) => {
@@ -141,7 +141,7 @@ export const hrSeeder: DepartmentSeeder<DemoReference, DemoHousehold> = {
     for (const household of households) {
       for (const person of household.members) {
         if (!person.inLabourRegistry) continue;
-        const workerId = workerPseudonym(person.idNumber, context.pseudonymKey);
+        const workerId = seedWorkerId(person.idNumber, context);
         workers.push([
           workerId,
           person.idNumber,

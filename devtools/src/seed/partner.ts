@@ -1,9 +1,9 @@
 import type { ClientBase } from 'pg';
-import { addDays, workerPseudonym } from '@jiuye/common';
+import { addDays } from '@jiuye/common';
 import { ENDED_AT_VISIT } from '@jiuye/partner';
 import { bulkInsert, resetSequences } from '../bulk';
 import type { DemoHousehold, DemoReference } from '../demo';
-import type { DepartmentSeeder } from '../seeding';
+import { seedWorkerId, type DepartmentSeeder } from '../seeding';
 
 /**
  * The demo has no pairing date, posting validity or posting base; the seeder fills them in:
@@ -95,7 +95,7 @@ export const partnerSeeder: DepartmentSeeder<DemoReference, DemoHousehold> = {
       for (const person of household.members) {
         const { transfer } = person;
         if (!transfer && person.contactAttempts.length === 0) continue;
-        const workerId = workerPseudonym(person.idNumber, context.pseudonymKey);
+        const workerId = seedWorkerId(person.idNumber, context);
         if (transfer) {
           const last = person.followUps[person.followUps.length - 1];
           const left = last !== undefined && !last.stillEmployed;

@@ -1,9 +1,9 @@
 import type { ClientBase } from 'pg';
-import { DEV_CADRE_ACCOUNT, DEV_CADRE_TOWNSHIP, workerPseudonym } from '@jiuye/common';
+import { DEV_CADRE_ACCOUNT, DEV_CADRE_TOWNSHIP } from '@jiuye/common';
 import { PAIRINGS_FROM_RESPONSIBILITIES_SQL, POSTINGS_FROM_RESPONSIBILITIES_SQL, UNIT_REGIONS_FROM_PAIRINGS_SQL } from '@jiuye/poverty';
 import { bulkInsert, resetSequences } from '../bulk';
 import type { DemoHousehold, DemoReference } from '../demo';
-import type { DepartmentSeeder } from '../seeding';
+import { seedWorkerId, type DepartmentSeeder } from '../seeding';
 
 /**
  * Whether the generated household is a 零就业家庭 as the read model will count it: someone able to
@@ -90,7 +90,7 @@ export const povertySeeder: DepartmentSeeder<DemoReference, DemoHousehold> = {
         household.relocationSiteId,
       ]);
       for (const person of household.members) {
-        members.push([household.code, workerPseudonym(person.idNumber, context.pseudonymKey), person.idNumber, person.name, person.sex, person.birthDate, person.relationship]);
+        members.push([household.code, seedWorkerId(person.idNumber, context), person.idNumber, person.name, person.sex, person.birthDate, person.relationship]);
       }
       history.forEach((change, i) => {
         changes.push([household.code, i === 0 ? null : history[i - 1].status, change.status, change.effectiveOn, change.reason]);

@@ -1,8 +1,8 @@
 import type { ClientBase } from 'pg';
-import { addDays, workerPseudonym, type DepartmentName, type ServiceChannel, type ServiceKind, type ServiceOutcome } from '@jiuye/common';
+import { addDays, type DepartmentName, type ServiceChannel, type ServiceKind, type ServiceOutcome } from '@jiuye/common';
 import { bulkInsert, type BulkColumn } from '../bulk';
 import type { DemoHousehold, DemoPerson } from '../demo';
-import type { SeedContext } from '../seeding';
+import { seedWorkerId, type SeedContext } from '../seeding';
 
 /**
  * 一人一案 in the demo county: each department's service records for the registry's workers, a
@@ -111,7 +111,7 @@ export async function seedServiceRecords(client: ClientBase, department: Departm
       const random = stream(`${person.idNumber}:${department}`);
       const planned = drafts(department, person, random, context.today);
       if (planned.length === 0) continue;
-      const workerId = workerPseudonym(person.idNumber, context.pseudonymKey);
+      const workerId = seedWorkerId(person.idNumber, context);
       for (const draft of planned) {
         const servedOn = draft.servedOn ?? addDays(context.today, -1 - Math.floor(random() * SPAN_DAYS));
         const staff = `demo-${department}-staff-${1 + Math.floor(random() * 6)}`;

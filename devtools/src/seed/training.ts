@@ -1,8 +1,7 @@
 import type { ClientBase } from 'pg';
-import { workerPseudonym } from '@jiuye/common';
 import { bulkInsert, resetSequences, type BulkColumn } from '../bulk';
 import type { DemoHousehold, DemoReference } from '../demo';
-import type { DepartmentSeeder } from '../seeding';
+import { seedWorkerId, type DepartmentSeeder } from '../seeding';
 
 const INSTITUTION_COLUMNS: BulkColumn[] = [
   { name: 'id', type: 'int' },
@@ -101,7 +100,7 @@ export const trainingSeeder: DepartmentSeeder<DemoReference, DemoHousehold> = {
     for (const household of households) {
       for (const person of household.members) {
         if (person.enrolments.length === 0 && person.certificates.length === 0) continue;
-        const workerId = workerPseudonym(person.idNumber, context.pseudonymKey);
+        const workerId = seedWorkerId(person.idNumber, context);
         for (const e of person.enrolments) {
           enrolments.push([e.id, e.classId, workerId, person.idNumber, e.enrolledOn, e.attendanceDays, e.status, e.completedOn, e.employedOn, 'CONFIRMED']);
         }

@@ -1,5 +1,5 @@
 import type pg from 'pg';
-import { copyRows, type Columns } from '../projection/copy-rows';
+import { copyRows, type Columns } from '@jiuye/common';
 import { readKnownPeople, type KnownPersonRow, type SourcePools } from '../projection/sources';
 
 /**

@@ -1,6 +1,6 @@
 import type pg from 'pg';
 import { writeRelapseFacts } from '../monitoring/relapse-facts';
-import { copyRows, type Columns } from './copy-rows';
+import { copyRows, type Columns } from '@jiuye/common';
 import { projectPeople, type PersonRow } from './person';
 import {
   readHouseholdFacts,
