@@ -5,7 +5,7 @@ import { DEPARTMENT_NAMES, DEVELOPMENT_PSEUDONYM_KEY, withDatabase, type Departm
 import * as devtools from '@jiuye/devtools';
 import { parseFlags } from '../args';
 import { PROJECT_ROOT } from '../local-databases';
-import { SqlFloor } from './sql-floor';
+import { SqlFloor } from '@jiuye/devtools/sql-floor';
 
 /**
  * npm run bench:seed [-- --workers 100000 --runs 2 --compare <dir>[,<dir>…]]
