@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { GENESIS_HASH, rowHash } from '@jiuye/gateway';
-import { ChainWriter, copyText, type PersonColumns, type RequestColumns } from '../src/audit/access-log-copy';
+import { copyField } from '@jiuye/common';
+import { ChainWriter, type PersonColumns, type RequestColumns } from '../src/audit/access-log-copy';
 
 /**
  * The append hashes a group commit's entries in one pass (access-log-copy.ts) while verify() and
@@ -36,7 +37,7 @@ const person: fc.Arbitrary<PersonColumns> = fc.record({
   lookup: nullable(fc.constantFrom('found' as const, 'not-found' as const, 'invalid' as const, 'refused' as const)),
 });
 
-/** COPY's text format read back (the inverse of copyText), for the check that a line says what was hashed. */
+/** COPY's text format read back (the inverse of copyField), for the check that a line says what was hashed. */
 const unescape = (value: string) => (value === '\\N' ? null : value.replace(/\\(.)/g, (_, c: string) => ({ t: '\t', n: '\n', r: '\r' })[c] ?? c));
 
 describe('the access log append: one-pass hashing and COPY lines', () => {
@@ -95,9 +96,9 @@ describe('the access log append: one-pass hashing and COPY lines', () => {
   });
 
   it('escapes what COPY text would misread: backslash, tab, newline, carriage return; nulls as \\N', () => {
-    expect(copyText(null)).toBe('\\N');
-    expect(copyText('a\tb\nc\rd\\e')).toBe('a\\tb\\nc\\rd\\\\e');
-    expect(copyText('\\N')).toBe('\\\\N');
-    expect(copyText('村（社区）')).toBe('村（社区）');
+    expect(copyField(null)).toBe('\\N');
+    expect(copyField('a\tb\nc\rd\\e')).toBe('a\\tb\\nc\\rd\\\\e');
+    expect(copyField('\\N')).toBe('\\\\N');
+    expect(copyField('村（社区）')).toBe('村（社区）');
   });
 });

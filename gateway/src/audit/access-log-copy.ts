@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { copyField } from '@jiuye/common';
 import { COLUMNS, type AccessLogRow } from './access-log-row';
 
 /**
@@ -76,12 +77,6 @@ if (
   )
 )
   throw new Error('access-log-copy.ts writes the columns in an order COLUMNS no longer has: update it with access-log-row.ts');
-
-/** One value in COPY's text format: backslash, tab, newline and carriage return escaped; null as \N. */
-export function copyText(value: string | null): string {
-  if (value === null) return '\\N';
-  return /[\\\t\n\r]/.test(value) ? value.replace(/[\\\t\n\r]/g, (c) => (c === '\\' ? '\\\\' : c === '\t' ? '\\t' : c === '\n' ? '\\n' : '\\r')) : value;
-}
 
 /**
  * The staging table an append's entries are copied into, one per connection (temporary), emptied
@@ -171,7 +166,7 @@ export class ChainWriter {
       const later = request.correlationId !== null || person.lookup !== null ? `,${correlationJson},${JSON.stringify(person.lookup)}` : '';
       const content = `[${seq},${sharedJson},${subgraphs.json},${JSON.stringify(person.workerId)},${JSON.stringify(person.householdCode)},${JSON.stringify(person.villageCode)},${fields.json}${later}]`;
       const hash = createHash('sha256').update(`${this.prevHash}\n${content}`).digest('hex');
-      out += `${seq}\t${n}\t${subgraphs.n}\t${fields.n}\t${copyText(person.workerId)}\t${copyText(person.householdCode)}\t${copyText(person.villageCode)}\t${copyText(person.lookup)}\t${this.prevHash}\t${hash}\n`;
+      out += `${seq}\t${n}\t${subgraphs.n}\t${fields.n}\t${copyField(person.workerId)}\t${copyField(person.householdCode)}\t${copyField(person.villageCode)}\t${copyField(person.lookup)}\t${this.prevHash}\t${hash}\n`;
       this.prevHash = hash;
     }
     return out;
