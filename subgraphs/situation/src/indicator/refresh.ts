@@ -12,6 +12,13 @@ export interface RefreshOptions {
   maxDelayMs?: number;
   /** A period no request asked for in this long is no longer kept (default 15 minutes). */
   keepMs?: number;
+  /**
+   * At most this share of the service's time goes to computing in the background (default 0.2):
+   * after computations that took T ms the next wait T × (1 / share − 1). The computation runs on
+   * the service's event loop (1–7 s of CPU per period at 10^5), so a stream of changes must not
+   * keep it busy; requests still compute for themselves when they find nothing current.
+   */
+  busyShare?: number;
 }
 
 /** Tables computed longer ago than this are dropped (the change log they are checked against is pruned after a day). */
@@ -36,6 +43,8 @@ export class IndicatorRefresher {
   private stopped = false;
   private changedSince = new Map<string, number>();
   private prunedAt = 0;
+  /** No background computation before this (Date.now()), after the last ones (busyShare). */
+  private restUntil = 0;
   private readonly options: Required<RefreshOptions>;
 
   constructor(
@@ -43,7 +52,7 @@ export class IndicatorRefresher {
     private readonly logger: Logger,
     options: RefreshOptions = {},
   ) {
-    this.options = { pollMs: 1000, settleMs: 1000, maxDelayMs: 30_000, keepMs: 15 * 60_000, ...options };
+    this.options = { pollMs: 1000, settleMs: 1000, maxDelayMs: 30_000, keepMs: 15 * 60_000, busyShare: 0.2, ...options };
     this.pool = new pg.Pool({ connectionString: databaseUrl, max: 4, types: readModelTypes });
     this.pool.on('error', () => undefined);
     this.sql = { rows: async (text, values) => (await this.pool.query(text, values)).rows, one: async (text, values) => (await this.pool.query(text, values)).rows[0] };
@@ -84,6 +93,7 @@ export class IndicatorRefresher {
     const last = await this.sql.one<{ quiet_ms: number | null }>(`select extract(epoch from now() - max(noted_at)) * 1000 as quiet_ms from indicator_input_change`);
     const quietMs = last?.quiet_ms ?? Number.POSITIVE_INFINITY;
     const refreshed: string[] = [];
+    let busyMs = 0;
     for (const [i, entry] of entries.entries()) {
       const key = `${entry.period}|${entry.threshold}`;
       if (current[i]) {
@@ -93,7 +103,7 @@ export class IndicatorRefresher {
       }
       const since = this.changedSince.get(key) ?? this.changedSince.set(key, now).get(key)!;
       if (quietMs < this.options.settleMs && now - since < this.options.maxDelayMs) continue;
-      if (this.stopped) break;
+      if (this.stopped || Date.now() < this.restUntil) continue;
       const started = Date.now();
       const fresh = await recomputeKept(this.sql, entry);
       // Every table is built now (some are built on the first read), not by the next request.
@@ -101,7 +111,9 @@ export class IndicatorRefresher {
       if (region) fresh.readout(region);
       this.changedSince.delete(key);
       refreshed.push(entry.period);
+      busyMs += Date.now() - started;
       this.logger.info({ period: entry.period, elapsedMs: Date.now() - started }, 'kept indicators computed again after a change');
+      this.restUntil = Date.now() + busyMs * (1 / this.options.busyShare - 1);
     }
     return refreshed;
   }
