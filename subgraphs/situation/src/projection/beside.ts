@@ -151,6 +151,7 @@ export class BesideBuild {
     await this.index(this.tables.map((t) => t.name));
     const client = this.client;
     await client.query(`select set_config('search_path', $1, true)`, [this.searchPath]);
+    for (const table of this.tables) await copyTriggers(client, table);
     const oids = this.tables.map((t) => t.oid);
     await lockForSwap(client, this.tables);
     // Views bind to a table's identity, not its name: printed (with the caller's search path) before the move, defined again after it.
@@ -176,7 +177,7 @@ export class BesideBuild {
   }
 }
 
-/** The empty copy of one live table in NEXT_SCHEMA, owned and granted like it, with its triggers. */
+/** The empty copy of one live table in NEXT_SCHEMA, owned and granted like it (its triggers come at the swap: copyTriggers). */
 async function copyTable(client: pg.ClientBase, table: LiveTable): Promise<void> {
   const copy = qualified(NEXT_SCHEMA, table.name);
   await client.query(`create table ${copy} (like ${qualified(table.schema, table.name)} including all excluding indexes excluding identity)`);
@@ -197,6 +198,15 @@ async function copyTable(client: pg.ClientBase, table: LiveTable): Promise<void>
     [table.oid],
   );
   for (const statement of grants(acl.rows, copy)) await client.query(statement);
+}
+
+/**
+ * The live table's triggers (the history's) on its copy: added at the swap, not before the load,
+ * since a statement trigger with a transition table keeps every row a COPY writes even when the
+ * function then does nothing (the history is settled by settle_read_model_history).
+ */
+async function copyTriggers(client: pg.ClientBase, table: LiveTable): Promise<void> {
+  const copy = qualified(NEXT_SCHEMA, table.name);
   const triggers = await client.query<{ definition: string; enabled: string; name: string }>(
     `select pg_get_triggerdef(oid) as definition, tgenabled as enabled, tgname as name from pg_trigger where tgrelid = $1::oid and not tgisinternal order by tgname`,
     [table.oid],
