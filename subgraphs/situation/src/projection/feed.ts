@@ -9,6 +9,7 @@ import { refreshWarnings } from '../warning/warning.state';
 import { refreshConflicts } from '../conflict/conflict.state';
 import { clientSql } from '../db';
 import { rebuildKnownPeople, syncKnownPeople } from '../completeness/known-people';
+import { BesideBuild } from './beside';
 
 /** Tables whose change re-projects every household (names of cadres and units) or every trainee (class dates, course kinds). */
 const ALL_HOUSEHOLDS_SOURCES = new Set(['cadre', 'responsible_unit']);
@@ -31,6 +32,13 @@ export const DERIVED_TABLES = [
   'warning_state',
   'conflict_state',
 ];
+
+/** What the projector's workers phase writes: person_situation and the event tables (indexed once it is done). */
+const WORKER_TABLES = DERIVED_TABLES.filter(
+  (table) => !['village_counts', 'household_situation', 'household_relapse', 'known_person', 'warning_state', 'conflict_state'].includes(table),
+);
+/** maintenance_work_mem of a rebuild: its index builds sort in memory (10^6 rows of person_situation). */
+const INDEX_BUILD_MEMORY = '256MB';
 
 export const OUTBOX_CHANNEL = 'jiuye_outbox';
 const WORKER_BATCH = 2000;
@@ -132,7 +140,8 @@ export interface RebuildReport {
 
 /**
  * Replaces the whole read model from the departments' current rows, in one transaction of the
- * situation database: readers keep the previous model until it commits. Outbox rows are left
+ * situation database: built beside the live tables and swapped in at its end (beside.ts), so
+ * readers keep the previous model until it commits, then see the whole new one. Outbox rows are left
  * alone; whatever changed meanwhile is applied by the feed afterwards (re-projection is
  * idempotent).
  */
@@ -156,9 +165,13 @@ export async function rebuildReadModel(situationUrl: string, sources: SourcePool
     await client.query('begin');
     // The versioned tables' history is written once, before commit (settle_read_model_history), not by their triggers per batch.
     await client.query(`set local jiuye.history_deferred = 'on'`);
-    for (const table of [...DERIVED_TABLES, ...ALL_REFERENCE_TABLES]) await client.query(`delete from "${table}"`);
-    lap('delete');
+    // The indexes are built by sort after each table's load (beside.ts).
+    await client.query(`set local maintenance_work_mem = '${INDEX_BUILD_MEMORY}'`);
+    // Empty copies of every rebuilt table, first on the search path: the live model stays what readers see until the swap.
+    const beside = await BesideBuild.prepare(client, [...DERIVED_TABLES, ...ALL_REFERENCE_TABLES]);
+    lap('prepare');
     for (const table of ALL_REFERENCE_TABLES) await projector.copyReference(client, table);
+    await beside.index(ALL_REFERENCE_TABLES);
     lap('reference');
     let workers = 0;
     // A pipeline: the next batch is read from the departments and projected while this one is written.
@@ -187,16 +200,22 @@ export async function rebuildReadModel(situationUrl: string, sources: SourcePool
     }
     lap('workers');
     for (const [step, ms] of Object.entries(projector.timings)) phases[`workers.${step}`] = ms;
+    // Loaded: the households, villages and kept views read them by index.
+    await beside.index(WORKER_TABLES);
+    lap('workers.index');
     const codes = (await client.query<{ household_code: string }>('select distinct household_code from person_situation order by 1')).rows.map((r) => r.household_code);
     for (const batch of chunks(codes, HOUSEHOLD_BATCH)) await projector.projectHouseholds(client, batch, today, { empty: true });
+    await beside.index(['household_situation', 'household_relapse']);
     lap('households');
     const villages = (await client.query<{ village_code: string }>('select distinct village_code from person_situation')).rows.map((r) => r.village_code);
     for (const batch of chunks(villages, 200)) await recountVillages(client, batch);
+    await beside.index(['village_counts']);
     lap('villages');
     // 应登尽登: the people poverty and civil know (compared with the registry by completeness/).
     await rebuildKnownPeople(client, sources, today);
+    await beside.index(['known_person']);
     lap('knownPeople');
-    // Spells and tasks are situation's own records (not deleted above): brought in step with the rebuilt households.
+    // Spells and tasks are situation's own records (not rebuilt): brought in step with the rebuilt households.
     await syncZeroEmployment(client, null, today, taskDueDays, taskAutoAssign);
     lap('zeroEmployment');
     // 预警 and 数据比对冲突: every warning that holds today and every conflict, kept (warning/warning.state.ts, conflict/conflict.state.ts).
@@ -205,6 +224,7 @@ export async function rebuildReadModel(situationUrl: string, sources: SourcePool
     await refreshConflicts(clientSql(client), null);
     lap('conflicts');
     await client.query(`set local jiuye.history_deferred = 'off'`);
+    // The new tables against the live history (the copies are first on the search path).
     for (const table of VERSIONED_TABLES) {
       const { key, stamp } = HISTORY_KEYS[table];
       await client.query('select settle_read_model_history($1, $2, $3)', [table, key, stamp]);
@@ -217,11 +237,13 @@ export async function rebuildReadModel(situationUrl: string, sources: SourcePool
          checked_at = coalesce(source_state.checked_at, excluded.checked_at)`,
       [[...DEPARTMENT_NAMES], startedAt],
     );
+    await beside.swap();
+    lap('swap');
     await client.query('commit');
     lap('commit');
-    // Fresh statistics and visibility map (index-only counts) for the rebuilt tables, person_situation
-    // (the largest) on a second connection beside the others. The history needs none: settled once,
-    // it changed only where the content did (autovacuum's business, as after the feed).
+    // The visibility map (index-only counts) of the new tables, person_situation (the largest) on a
+    // second connection beside the others; their statistics were taken before the swap. The history
+    // needs none: settled once, it changed only where the content did (autovacuum's business).
     await vacuumRebuilt(client, situationUrl);
     lap('vacuum');
     return { workers, households: codes.length, elapsedMs: Date.now() - started, phases };
@@ -233,7 +255,7 @@ export async function rebuildReadModel(situationUrl: string, sources: SourcePool
   }
 }
 
-/** vacuum analyze of every derived table, in two lanes: person_situation on a connection of its own, the rest on `client`. */
+/** vacuum of every derived table, in two lanes: person_situation on a connection of its own, the rest on `client`. */
 async function vacuumRebuilt(client: pg.Client, situationUrl: string): Promise<void> {
   const second = new pg.Client({ connectionString: situationUrl });
   second.on('error', () => undefined);
@@ -241,9 +263,9 @@ async function vacuumRebuilt(client: pg.Client, situationUrl: string): Promise<v
   try {
     const rest = DERIVED_TABLES.filter((table) => table !== 'person_situation');
     await Promise.all([
-      second.query(`vacuum analyze "person_situation"`),
+      second.query(`vacuum "person_situation"`),
       (async () => {
-        for (const table of rest) await client.query(`vacuum analyze "${table}"`);
+        for (const table of rest) await client.query(`vacuum "${table}"`);
       })(),
     ]);
   } finally {
