@@ -245,7 +245,7 @@ describe('OpenTelemetry: one worker query is one trace from the gateway through 
       return chain;
     };
 
-    // The gateway continued the caller's trace: its server span, then its own fetch spans.
+    // The gateway continued the caller's trace: its server span, then its own client spans.
     const gatewayServer = spans.find((s) => s.service === 'jiuye-gateway' && s.kind === SERVER);
     expect(gatewayServer).toBeDefined();
     for (const department of DEPARTMENT_NAMES) {
@@ -253,12 +253,14 @@ describe('OpenTelemetry: one worker query is one trace from the gateway through 
       const servers = spans.filter((s) => s.service === service && s.kind === SERVER);
       expect(servers.length).toBeGreaterThan(0);
       for (const server of servers) {
-        // Each request a subgraph serves is the child of a fetch (an undici client span): the gateway's, or another
-        // subgraph's when it asks hr, partner or training who may see a worker; all under the gateway's server span.
+        // Each request a subgraph serves is the child of a client span: the gateway's (node:http, keep-alive) or
+        // another subgraph's fetch (undici) when it asks hr, partner or training who may see a worker; all under the
+        // gateway's server span.
         const parent = parentOf(server);
+        const expectedScope = parent?.service === 'jiuye-gateway' ? '@opentelemetry/instrumentation-http' : expect.stringContaining('undici');
         expect({ department, parent: parent && { kind: parent.kind, scope: parent.scope } }).toEqual({
           department,
-          parent: { kind: CLIENT, scope: expect.stringContaining('undici') },
+          parent: { kind: CLIENT, scope: expectedScope },
         });
         expect(ancestors(server)).toContain(gatewayServer);
       }
