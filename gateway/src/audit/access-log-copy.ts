@@ -16,19 +16,10 @@ import { COLUMNS, type AccessLogRow } from './access-log-row';
  */
 
 /** What one request's entries share: everything but the person, the sequence number and the links. */
-export interface RequestColumns {
-  at: Date;
-  requestId: string;
-  staff: string;
-  department: string;
-  role: string;
-  region: string | null;
-  partnerCity: string | null;
-  institution: string | null;
-  purpose: string | null;
-  operation: string | null;
-  correlationId: string | null;
-}
+export type RequestColumns = Pick<
+  AccessLogRow,
+  'at' | 'requestId' | 'staff' | 'department' | 'role' | 'region' | 'partnerCity' | 'institution' | 'purpose' | 'operation' | 'correlationId'
+>;
 
 /** One person's part of an entry (PersonEntry of access-log.ts). */
 export interface PersonColumns {
