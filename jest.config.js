@@ -24,5 +24,9 @@ module.exports = {
   globalTeardown: '<rootDir>/testing/src/global-teardown.ts',
   testTimeout: 120000,
   maxWorkers: 2,
+  // A worker is replaced once its heap passes this after a file: what test files leave behind
+  // (module registries held by a library's globals, servers' caches) grew a worker's heap past
+  // 2 GB by the 60th file and to Node's 4 GB limit in CI ("Jest worker ran out of memory").
+  workerIdleMemoryLimit: '1500MB',
   reporters: ['default', '<rootDir>/testing/src/summary-reporter.js'],
 };

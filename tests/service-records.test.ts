@@ -120,7 +120,8 @@ describe('一人一案: services recorded by two departments, one timeline', () 
     await waitFor(async () => {
       const response: any = await platform.query(TIMELINE, { id: worker.id });
       person = response.data?.situationPerson;
-      return person?.serviceTimeline.totalCount === 2;
+      // Both fields applied: they are read by two statements, which may see either side of the feed's commit.
+      return person?.serviceTimeline.totalCount === 2 && person?.lastServiceOn !== null;
     });
     expect(person.lastServiceOn).toBe(addDays(TODAY, -3));
     expect(person.serviceTimeline.nodes).toEqual([

@@ -503,12 +503,32 @@ export function runSubgraphMain<TLoaders>(module: SubgraphModule<TLoaders>, read
     process.exit(1);
   }
   const logger = createLogger(`subgraph-${module.name}`, config.logLevel);
+  exitOnCrash(logger, `${module.name} subgraph`);
   startSubgraph(module, config, { logger })
     .then((running) => stopOnSignals(running, config.drainMs ?? 0, logger))
     .catch((error) => {
       logger.fatal({ error: scrubPersonalData(String((error as Error).stack ?? error)) }, `${module.name} subgraph failed to start`);
       process.exit(1);
     });
+}
+
+/**
+ * A crash (an exception nothing caught, a promise rejected with nobody waiting) ends the process
+ * with exit code 1, as Node would, but says so in the service's log first, as one fatal line
+ * whose message and stack are scrubbed of ID and phone numbers: Node's own report goes to stderr
+ * unscrubbed and outside the log, where neither an operator's log search nor a test sees it.
+ */
+export function exitOnCrash(logger: Logger, service: string): void {
+  const crash = (kind: string) => (error: unknown) => {
+    try {
+      logger.fatal({ kind, error: scrubPersonalData(String((error as Error)?.stack ?? error)) }, `${service} crashed: ${kind}; exiting`);
+      logger.flush?.();
+    } finally {
+      process.exit(1);
+    }
+  };
+  process.on('uncaughtException', crash('an exception nothing caught'));
+  process.on('unhandledRejection', crash('a promise rejected with nothing waiting for it'));
 }
 
 /**

@@ -1,6 +1,6 @@
 import './tracing';
 import path from 'node:path';
-import { createLogger, loadGatewayConfig, stopOnSignals } from '@jiuye/common';
+import { createLogger, exitOnCrash, loadGatewayConfig, scrubPersonalData, stopOnSignals } from '@jiuye/common';
 import { startGateway } from './gateway';
 
 let config;
@@ -11,9 +11,10 @@ try {
   process.exit(1);
 }
 const logger = createLogger('gateway', config.logLevel);
+exitOnCrash(logger, 'gateway');
 startGateway(config, { logger })
   .then((running) => stopOnSignals(running, config.drainMs ?? 0, logger))
   .catch((error) => {
-    logger.fatal({ error: String((error as Error).stack ?? error) }, 'gateway failed to start');
+    logger.fatal({ error: scrubPersonalData(String((error as Error).stack ?? error)) }, 'gateway failed to start');
     process.exit(1);
   });

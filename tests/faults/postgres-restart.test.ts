@@ -89,6 +89,15 @@ function phaseSummary(answers: Answer[], stopAt: number, upAt: number): string {
   return JSON.stringify(counts, null, 1);
 }
 
+/** A process's output without its info lines (a crash's stack, warnings, errors), the end of it. */
+function lastWords(output: string): string {
+  return output
+    .split('\n')
+    .filter((line) => !line.startsWith('{"level":30'))
+    .join('\n')
+    .slice(-4000);
+}
+
 beforeAll(async () => {
   directory = await mkdtemp(path.join(os.tmpdir(), 'jiuye-pg-restart-'));
   pgPort = await freePort();
@@ -231,6 +240,11 @@ describe('PostgreSQL restarted under load', () => {
       expect(leaksIn(answer.text)).toEqual([]);
     }
     // Recovered without a restart: the same processes, and quickly after PostgreSQL was back.
+    // A process that ended says how (its exit code and its last words: a crash's stack is on stderr).
+    const ended = Object.entries(services)
+      .filter(([, service]) => service.child.exitCode !== null)
+      .map(([name, service]) => `${name} exited with ${service.child.exitCode}:\n${lastWords(service.output())}`);
+    expect(ended).toEqual([]);
     expect(Object.fromEntries(Object.entries(services).map(([name, service]) => [name, service.child.exitCode === null ? service.child.pid : null]))).toEqual(pids);
     expect(recoveredAt - upAt).toBeLessThan(15_000);
 
