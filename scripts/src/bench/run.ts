@@ -296,6 +296,17 @@ async function main(): Promise<void> {
     const results: ScenarioResult[] = [];
     // --only <text>: the scenarios whose name contains it (the ratios still run).
     for (const scenario of scenarios.filter((s) => !flags.only || s.name.includes(String(flags.only)))) {
+      // Every variant read once before any gateway is measured: the warm-up of a varied run reaches
+      // only some of them (3 s), so the first gateway measured would read the rest from disk
+      // (10^6: 5.7 GB of data) and the second find them cached.
+      if (scenario.variants) {
+        const pending = [...scenario.variants];
+        await Promise.all(
+          Array.from({ length: 4 }, async () => {
+            for (let variables = pending.pop(); variables; variables = pending.pop()) await graphql(targets.gateway, scenario.query, scenario.headers, variables);
+          }),
+        );
+      }
       for (const [target, url] of Object.entries(targets)) {
         const sanity = await graphql(url, scenario.query, scenario.headers, scenario.variables);
         if (sanity.errors || !scenario.check(sanity.data)) {
