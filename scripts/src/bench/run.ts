@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { Client } from 'pg';
@@ -69,6 +70,15 @@ async function graphql(url: string, query: string, headers: Record<string, strin
   return response.json();
 }
 
+/** Whether something already listens on the port (on any address of this machine). */
+function portTaken(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const server = net.createServer();
+    server.once('error', () => resolve(true));
+    server.listen(port, () => server.close(() => resolve(false)));
+  });
+}
+
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 }
@@ -116,6 +126,10 @@ async function main(): Promise<void> {
   const children: ChildProcess[] = [];
   const dataDirectory = path.join(PROJECT_ROOT, '.data', `bench-${workers}`);
   console.log(`npm run bench: ${workers.toLocaleString('en')} workers, ${duration} s per run, ${connections} connections, data in ${path.relative(PROJECT_ROOT, dataDirectory)}`);
+  // Services left from an earlier run on these ports would answer /ready for the ones this run
+  // starts (which could not listen), and the run would measure them: refuse instead.
+  const taken = (await Promise.all(Object.entries(PORTS).map(async ([name, port]) => ((await portTaken(port)) ? `${name} ${port}` : null)))).filter(Boolean);
+  if (taken.length) throw new Error(`ports in use (${taken.join(', ')}): stop what listens there, or set BENCH_PORT_BASE`);
   const pg = await startEmbeddedPostgres({ dataDirectory, port: Number(process.env.BENCH_PG_PORT ?? 54339), persistent: true });
   const urls = Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, withDatabase(pg.serverUrl, `jiuye_${name}`)])) as Record<SubgraphName, string>;
   const floor = new SqlFloor(urls);
@@ -124,7 +138,9 @@ async function main(): Promise<void> {
     await floor.close().catch(() => undefined);
     await pg.stop().catch(() => undefined);
   };
+  // Ctrl-C, or a SIGTERM (kill, a supervisor): the services and PostgreSQL are stopped, not left running.
   process.once('SIGINT', () => void cleanup().then(() => process.exit(130)));
+  process.once('SIGTERM', () => void cleanup().then(() => process.exit(143)));
   try {
     // The data set: reused when it already holds this many workers.
     const seedReportFile = path.join(dataDirectory, 'seed-report.json');
