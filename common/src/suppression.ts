@@ -68,12 +68,14 @@ export function suppressionPattern(
     .update(JSON.stringify([threshold, [...values].filter(([, v]) => v !== 0).sort((a, b) => byKey(a[0], b[0])), [...hidden].sort(byKey), equations]))
     .digest('base64');
   const cached = recentPatterns.get(cacheKey);
+  let result: Set<string>;
   if (cached) {
     recentPatterns.delete(cacheKey);
-    recentPatterns.set(cacheKey, cached);
-    return new Set(cached);
+    result = cached;
+  } else {
+    result = decidePattern(values, equations, hidden);
+    decidedHere++;
   }
-  const result = decidePattern(values, equations, hidden);
   recentPatterns.set(cacheKey, result);
   while (recentPatterns.size > RECENT_PATTERNS) recentPatterns.delete(recentPatterns.keys().next().value!);
   return new Set(result);
@@ -82,6 +84,13 @@ export function suppressionPattern(
 /** How many recent patterns are kept (least recently used dropped first). */
 const RECENT_PATTERNS = 64;
 const recentPatterns = new Map<string, Set<string>>();
+
+let decidedHere = 0;
+
+/** How many patterns this thread has decided (not taken from the cache) since it started: tests see where the work ran. */
+export function patternsDecidedInThisThread(): number {
+  return decidedHere;
+}
 
 function decidePattern(values: ReadonlyMap<string, number>, equations: readonly Equation[], hidden: Set<string>): Set<string> {
   const valueOf = (key: string) => values.get(key) ?? 0;

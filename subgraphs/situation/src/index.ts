@@ -10,6 +10,7 @@ import { FreshnessResolver } from './freshness/freshness.resolver';
 import { createLoaders, type SituationLoaders } from './loaders';
 import { migrations } from './migrations';
 import { warmIndicators } from './indicator/warm';
+import { stopReadoutWorker } from './indicator/readout-thread';
 import { IndicatorRefresher } from './indicator/refresh';
 import { Household, Worker } from './person/situation-person.types';
 import { ChangeFeed } from './projection/feed';
@@ -48,6 +49,8 @@ class SituationBackground {
   async stop(): Promise<void> {
     await this.warming;
     await this.indicators.stop();
+    // The indicator worker thread (indicator/readout-thread.ts); a job of another instance in this process is then built on its own thread.
+    await stopReadoutWorker();
     await this.daily.stop();
     await this.feed.stop();
   }

@@ -14,8 +14,9 @@ export interface RefreshOptions {
   keepMs?: number;
   /**
    * At most this share of the service's time goes to computing in the background (default 0.2):
-   * after computations that took T ms the next wait T × (1 / share − 1). The computation runs on
-   * the service's event loop (1–7 s of CPU per period at 10^5), so a stream of changes must not
+   * after computations that took T ms the next wait T × (1 / share − 1). The tables are built on
+   * the indicator worker thread (readout-thread.ts; about a minute of CPU per calendar family at
+   * 10^6), off the event loop but on one of the machine's cores, so a stream of changes must not
    * keep it busy; requests still compute for themselves when they find nothing current.
    */
   busyShare?: number;

@@ -3,7 +3,8 @@ import type { Sql } from '../db';
 import { historyBegins } from '../history/as-of';
 import { registryVillages } from '../region/region.service';
 import type { Region } from '../region/region.types';
-import { buildReadout, flowFigures, indicatorDates, periodFamily, stockFigures, type FlowPeriod } from './indicator.service';
+import { flowFigures, indicatorDates, periodFamily, stockFigures, type FlowPeriod } from './indicator.service';
+import { buildReadoutsOffThread } from './readout-thread';
 import { isoWeekOf, parsePeriod } from './period';
 import { SeriesGranularity, type IndicatorSeriesPoint } from './series.types';
 
@@ -87,10 +88,11 @@ export async function indicatorSeriesPoints(
     flowFigures(sql, [...periods.values()]),
     ...dates.map((d) => stockFigures(sql, d, today, history)),
   ]);
-  const familyTables = new Map<string, unknown>();
-  // Each point is what indicators(region, period) answers for its period: the same stocks, flows and tables.
+  // Each point is what indicators(region, period) answers for its period: the same stocks, flows
+  // and tables (the periods of one family share its flow tables), the patterns decided off the event loop.
+  const readouts = await buildReadoutsOffThread(dates.map((d, i) => ({ d, family: families[i], stocks: stocks[i], villages, byPeriod, threshold })));
   const points = dates.map((d, i): IndicatorSeriesPoint => {
-    const x = buildReadout(d, families[i], stocks[i], villages, byPeriod, threshold, familyTables)(region);
+    const x = readouts[i](region);
     return {
       period: x.period,
       stockSource: x.stockSource,

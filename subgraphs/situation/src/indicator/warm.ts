@@ -10,8 +10,10 @@ import { sharedIndicatorTables } from './kept';
  * keeps recent patterns). The running month's tables (its calendar family: the year, its
  * quarters and months, so the year, quarter and month views and the year's completion share
  * them) and the running week's are built once through the shared in-flight computation, so a
- * dashboard asking meanwhile waits for the same work instead of repeating it. Not awaited by the
- * start: the service is ready before it ends; a failure is logged and changes nothing.
+ * dashboard asking meanwhile waits for the same work instead of repeating it. The tables are
+ * built on the indicator worker thread (readout-thread.ts), so the service answers everything
+ * else meanwhile. Not awaited by the start: the service is ready before it ends; a failure is
+ * logged and changes nothing.
  */
 export function warmIndicators(databaseUrl: string, threshold: number, logger: Logger): Promise<void> {
   return (async () => {
@@ -23,9 +25,12 @@ export function warmIndicators(databaseUrl: string, threshold: number, logger: L
       const county = await sql.one<{ code: string; name: string; level: string }>(`select code, name, level from division where level = 'COUNTY' order by code limit 1`);
       if (!county) return;
       const today = todayInChina();
-      for (const period of [today.slice(0, 7), isoWeekOf(today)]) {
+      // The week first: one period, seconds; the month's family (the year, its quarters and months) takes longer.
+      for (const period of [isoWeekOf(today), today.slice(0, 7)]) {
+        const begun = Date.now();
         // Reading one region builds every table of the period (they span the whole registry).
         (await sharedIndicatorTables(sql, period, threshold))(county);
+        logger.info({ period, elapsedMs: Date.now() - begun }, 'indicators warmed: one period');
       }
       logger.info({ elapsedMs: Date.now() - started }, 'indicators warmed');
     } catch (error) {

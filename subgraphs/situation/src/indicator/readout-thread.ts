@@ -1,0 +1,139 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import type { Region } from '../region/region.types';
+import type { IndicatorDates, PeriodFamily, StockFigures, VillageFigures } from './indicator.service';
+import { buildReadout, readoutTree, type IndicatorFigures, type IndicatorReadout } from './readout';
+
+/** What buildReadout takes for one period (plain data: it crosses to the worker thread as is). */
+export interface ReadoutInputs {
+  d: IndicatorDates;
+  family: PeriodFamily;
+  stocks: StockFigures;
+  villages: readonly string[];
+  byPeriod: ReadonlyMap<string, VillageFigures>;
+  threshold: number;
+}
+
+/**
+ * A period's figures read out for every node of its hierarchy (county, townships, villages),
+ * and what any other code reads (a division with no village in the registry: every figure 0).
+ */
+export interface ReadOutFigures {
+  byNode: Map<string, IndicatorFigures>;
+  elsewhere: IndicatorFigures;
+}
+
+/** A job sent to the worker: readouts sharing their family tables, as one request's series does. */
+export interface ReadoutJob {
+  id: number;
+  readouts: ReadoutInputs[];
+}
+
+export type ReadoutAnswer = { id: number; figures: ReadOutFigures[] } | { id: number; error: string };
+
+/**
+ * The readouts of these periods (buildReadout), built on a worker thread (issue 16). Deciding
+ * which cells to withhold (common/src/suppression.ts) is pure CPU — at 10^6 workers about a
+ * minute for a calendar family (a year, its quarters and months) — and on the service's event
+ * loop it held every other request: after a start, while the indicators warmed, rosters and
+ * exports timed out. The worker builds the tables from the same figures as the service would
+ * and reads every node of the hierarchy out of them; the service keeps only those figures
+ * (smaller than the tables) and answers any region from them, exactly what the tables give.
+ *
+ * One worker per process, started at the first use, jobs one at a time (one core for this work;
+ * the event loop keeps the other). Where the worker cannot run (its compiled script absent, it
+ * failed or exited) the tables are built here, as before.
+ */
+export async function buildReadoutsOffThread(readouts: ReadoutInputs[]): Promise<IndicatorReadout[]> {
+  const figures = await readOutOffThread(readouts).catch(() => null);
+  if (!figures) return buildReadouts(readouts);
+  return figures.map(
+    ({ byNode, elsewhere }) =>
+      (region: Region) =>
+        byNode.get(region.code) ?? elsewhere,
+  );
+}
+
+/** The readouts built here, the periods of one family sharing their flow tables. */
+export function buildReadouts(readouts: readonly ReadoutInputs[]): IndicatorReadout[] {
+  const familyTables = new Map<string, unknown>();
+  return readouts.map(({ d, family, stocks, villages, byPeriod, threshold }) => buildReadout(d, family, stocks, villages, byPeriod, threshold, familyTables));
+}
+
+/** Every node's figures out of each readout (the worker's half). */
+export function readOutEveryNode(readouts: readonly ReadoutInputs[]): ReadOutFigures[] {
+  return buildReadouts(readouts).map((readout, i) => {
+    const { stocks, villages, family, byPeriod } = readouts[i];
+    const tree = readoutTree(
+      villages,
+      stocks,
+      family.periods.map((p) => byPeriod.get(p.code) ?? new Map()),
+    );
+    const at = (code: string) => readout({ code, name: code, level: '' } as Region);
+    return { byNode: new Map(tree.nodes.map((code) => [code, at(code)])), elsewhere: at('') };
+  });
+}
+
+/** The compiled worker beside this module; under ts-jest (this file is .ts) the build's copy in dist. */
+function workerScript(): string | null {
+  const here = __filename.endsWith('.ts') ? __dirname.replace(`${path.sep}src${path.sep}`, `${path.sep}dist${path.sep}`) : __dirname;
+  const script = path.join(here, 'readout.worker.js');
+  return existsSync(script) ? script : null;
+}
+
+let worker: Worker | null = null;
+let nextId = 1;
+const pending = new Map<number, { resolve: (figures: ReadOutFigures[]) => void; reject: (error: Error) => void }>();
+
+function startWorker(): Worker | null {
+  if (worker) return worker;
+  const script = workerScript();
+  if (!script) return null;
+  const started = new Worker(script);
+  // An idle worker does not hold the service's exit (referenced again while a job is out).
+  started.unref();
+  started.on('message', (answer: ReadoutAnswer) => {
+    const waiting = pending.get(answer.id);
+    if (!waiting) return;
+    pending.delete(answer.id);
+    if (pending.size === 0) started.unref();
+    if ('error' in answer) waiting.reject(new Error(answer.error));
+    else waiting.resolve(answer.figures);
+  });
+  const fail = (error: Error) => {
+    if (worker === started) worker = null;
+    for (const [id, waiting] of pending) {
+      pending.delete(id);
+      waiting.reject(error);
+    }
+  };
+  started.on('error', fail);
+  started.on('exit', (code) => fail(new Error(`the indicator worker exited (${code})`)));
+  worker = started;
+  return worker;
+}
+
+function readOutOffThread(readouts: ReadoutInputs[]): Promise<ReadOutFigures[] | null> {
+  const target = startWorker();
+  if (!target) return Promise.resolve(null);
+  const id = nextId++;
+  return new Promise<ReadOutFigures[]>((resolve, reject) => {
+    pending.set(id, { resolve, reject });
+    target.ref();
+    const job: ReadoutJob = { id, readouts };
+    target.postMessage(job);
+  });
+}
+
+/** Whether the worker thread is running (tests). */
+export function readoutWorkerRunning(): boolean {
+  return worker !== null;
+}
+
+/** Stops the worker; jobs under way are built here instead. */
+export async function stopReadoutWorker(): Promise<void> {
+  const stopping = worker;
+  worker = null;
+  if (stopping) await stopping.terminate();
+}
