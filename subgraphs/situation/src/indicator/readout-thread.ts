@@ -41,8 +41,8 @@ export type ReadoutAnswer = { id: number; figures: ReadOutFigures[] } | { id: nu
  * and reads every node of the hierarchy out of them; the service keeps only those figures
  * (smaller than the tables) and answers any region from them, exactly what the tables give.
  *
- * One worker per process, started at the first use, jobs one at a time (one core for this work;
- * the event loop keeps the other). Where the worker cannot run (its compiled script absent, it
+ * One worker per process, started at the first use and stopped after a minute without work
+ * (IDLE_STOP_MS), jobs one at a time (one core for this work; the event loop keeps the other). Where the worker cannot run (its compiled script absent, it
  * failed or exited) the tables are built here, as before.
  */
 export async function buildReadoutsOffThread(readouts: ReadoutInputs[]): Promise<IndicatorReadout[]> {
@@ -82,7 +82,14 @@ function workerScript(): string | null {
   return existsSync(script) ? script : null;
 }
 
+/**
+ * An idle worker is stopped after this long: building a calendar family's tables at 10^6 takes
+ * the worker's heap to several hundred MB that V8 keeps; a new worker starts in well under a second.
+ */
+const IDLE_STOP_MS = 60_000;
+
 let worker: Worker | null = null;
+let idleTimer: NodeJS.Timeout | null = null;
 let nextId = 1;
 const pending = new Map<number, { resolve: (figures: ReadOutFigures[]) => void; reject: (error: Error) => void }>();
 
@@ -97,7 +104,7 @@ function startWorker(): Worker | null {
     const waiting = pending.get(answer.id);
     if (!waiting) return;
     pending.delete(answer.id);
-    if (pending.size === 0) started.unref();
+    if (pending.size === 0) idle(started);
     if ('error' in answer) waiting.reject(new Error(answer.error));
     else waiting.resolve(answer.figures);
   });
@@ -114,9 +121,22 @@ function startWorker(): Worker | null {
   return worker;
 }
 
+/** No job out: the worker no longer holds the process, and stops unless a job comes within IDLE_STOP_MS. */
+function idle(started: Worker): void {
+  started.unref();
+  if (idleTimer) clearTimeout(idleTimer);
+  idleTimer = setTimeout(() => {
+    idleTimer = null;
+    if (worker === started && pending.size === 0) void stopReadoutWorker();
+  }, IDLE_STOP_MS);
+  idleTimer.unref();
+}
+
 function readOutOffThread(readouts: ReadoutInputs[]): Promise<ReadOutFigures[] | null> {
   const target = startWorker();
   if (!target) return Promise.resolve(null);
+  if (idleTimer) clearTimeout(idleTimer);
+  idleTimer = null;
   const id = nextId++;
   return new Promise<ReadOutFigures[]>((resolve, reject) => {
     pending.set(id, { resolve, reject });
@@ -133,6 +153,8 @@ export function readoutWorkerRunning(): boolean {
 
 /** Stops the worker; jobs under way are built here instead. */
 export async function stopReadoutWorker(): Promise<void> {
+  if (idleTimer) clearTimeout(idleTimer);
+  idleTimer = null;
   const stopping = worker;
   worker = null;
   if (stopping) await stopping.terminate();
