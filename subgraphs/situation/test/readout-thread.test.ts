@@ -1,6 +1,6 @@
 import { patternsDecidedInThisThread, TOTAL } from '@jiuye/common';
 import { indicatorDates, periodFamily, type VillageFigures } from '../src/indicator/indicator.service';
-import { buildReadouts, buildReadoutsOffThread, readoutWorkerRunning, stopReadoutWorker, type ReadoutInputs } from '../src/indicator/readout-thread';
+import { buildReadouts, buildReadoutsOffThread, readoutWorkerRunning, setReadoutWorkerIdleStop, stopReadoutWorker, type ReadoutInputs } from '../src/indicator/readout-thread';
 import { SUBSIDY_KIND_LABELS, type IndicatorReadout } from '../src/indicator/readout';
 import { SeriesStockSource } from '../src/indicator/stock-source';
 import type { Region } from '../src/region/region.types';
@@ -114,5 +114,23 @@ describe('indicator tables on a worker thread', () => {
     // The next job starts a worker again.
     await buildReadoutsOffThread(inputs);
     expect(readoutWorkerRunning()).toBe(true);
+  });
+
+  it('stops the worker once it has been idle for the idle time, and starts one for the next job', async () => {
+    setReadoutWorkerIdleStop(300);
+    try {
+      const inputs = inputsFor(['2026-11'], '2026-11-20');
+      await buildReadoutsOffThread(inputs);
+      expect(readoutWorkerRunning()).toBe(true);
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      expect(readoutWorkerRunning()).toBe(false);
+      const decided = patternsDecidedInThisThread();
+      const [readout] = await buildReadoutsOffThread(inputs);
+      expect(readoutWorkerRunning()).toBe(true);
+      expect(patternsDecidedInThisThread()).toBe(decided);
+      expect(answers(readout)).toEqual(answers(buildReadouts(inputs)[0]));
+    } finally {
+      setReadoutWorkerIdleStop(60_000);
+    }
   });
 });

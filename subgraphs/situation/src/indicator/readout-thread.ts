@@ -42,8 +42,9 @@ export type ReadoutAnswer = { id: number; figures: ReadOutFigures[] } | { id: nu
  * (smaller than the tables) and answers any region from them, exactly what the tables give.
  *
  * One worker per process, started at the first use and stopped after a minute without work
- * (IDLE_STOP_MS), jobs one at a time (one core for this work; the event loop keeps the other). Where the worker cannot run (its compiled script absent, it
- * failed or exited) the tables are built here, as before.
+ * (idleStopMs), jobs one at a time (one core for this work; the event loop keeps the other).
+ * Where the worker cannot run (its compiled script absent, it failed or exited) the tables are
+ * built here, as before.
  */
 export async function buildReadoutsOffThread(readouts: ReadoutInputs[]): Promise<IndicatorReadout[]> {
   const figures = await readOutOffThread(readouts).catch(() => null);
@@ -86,7 +87,12 @@ function workerScript(): string | null {
  * An idle worker is stopped after this long: building a calendar family's tables at 10^6 takes
  * the worker's heap to several hundred MB that V8 keeps; a new worker starts in well under a second.
  */
-const IDLE_STOP_MS = 60_000;
+let idleStopMs = 60_000;
+
+/** How long an idle worker is kept (tests shorten it). */
+export function setReadoutWorkerIdleStop(ms: number): void {
+  idleStopMs = ms;
+}
 
 let worker: Worker | null = null;
 let idleTimer: NodeJS.Timeout | null = null;
@@ -121,14 +127,14 @@ function startWorker(): Worker | null {
   return worker;
 }
 
-/** No job out: the worker no longer holds the process, and stops unless a job comes within IDLE_STOP_MS. */
+/** No job out: the worker no longer holds the process, and stops unless a job comes within idleStopMs. */
 function idle(started: Worker): void {
   started.unref();
   if (idleTimer) clearTimeout(idleTimer);
   idleTimer = setTimeout(() => {
     idleTimer = null;
     if (worker === started && pending.size === 0) void stopReadoutWorker();
-  }, IDLE_STOP_MS);
+  }, idleStopMs);
   idleTimer.unref();
 }
 
