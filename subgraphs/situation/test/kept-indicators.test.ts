@@ -268,23 +268,3 @@ it('answers the tables read before a change, with their freshness, when a bounde
   expect(waited.readout).not.toBe(current.readout);
   await expectKeptEqualsComputed();
 });
-
-it('computes the running month, quarter and year in one go: asking one keeps the other two, as computed from scratch', async () => {
-  // A threshold no other test keeps tables for.
-  const threshold = THRESHOLD + 2;
-  const [year, quarter, month, week] = PERIODS;
-  const statementsFor = async (period: string) => {
-    const before = statements;
-    const readout = await sharedIndicatorTables(sql, period, threshold);
-    return { readout, statements: statements - before };
-  };
-  expect((await statementsFor(month)).statements).toBeGreaterThan(1);
-  for (const period of [year, quarter, month]) {
-    const { readout, statements: sent } = await statementsFor(period);
-    expect({ period, sent }).toEqual({ period, sent: 1 });
-    const computed = await indicatorTables(sql, period, threshold);
-    for (const region of REGIONS) expect({ period, region: region.code, figures: readout(region) }).toEqual({ period, region: region.code, figures: computed(region) });
-  }
-  // A week has a stock day of its own family: not computed with them.
-  expect((await statementsFor(week)).statements).toBeGreaterThan(1);
-});

@@ -272,38 +272,19 @@ export async function computeIndicators(sql: Sql, region: Region, periodText: st
  * a county, its townships and villages, asked together or apart — is cut from the same pattern.
  */
 export async function indicatorTables(sql: Sql, periodText: string, threshold: number): Promise<IndicatorReadout> {
-  const [readout] = await indicatorTablesOf(sql, [periodText], threshold);
-  return readout;
-}
-
-/**
- * The periods built with this one because they share its tables and its stock day: the running
- * month, its quarter and its year (one calendar family, each taken as of today), in that order
- * of size; any other period (a week, a period that has ended) alone.
- */
-export function stockDaySiblings(periodText: string, today = todayInChina()): string[] {
-  const code = periodText.trim();
-  const d = indicatorDates(code, today);
-  if (/W/.test(code) || d.asOf !== today) return [code];
-  const month = today.slice(0, 7);
-  return [today.slice(0, 4), `${today.slice(0, 4)}-Q${Math.ceil(Number(today.slice(5, 7)) / 3)}`, month];
-}
-
-/**
- * The tables of several periods at once (indicatorTables for each): the flows of all their
- * families and the registry's villages read once, the stock figures once per stock day, the
- * tables built in one job (the periods of one family share their flow tables).
- */
-export async function indicatorTablesOf(sql: Sql, periodTexts: readonly string[], threshold: number): Promise<IndicatorReadout[]> {
   const today = todayInChina();
-  const dates = periodTexts.map((text) => indicatorDates(text, today));
-  const families = dates.map(periodFamily);
-  const periods = new Map<string, FlowPeriod>();
-  // A period that has not begun has no flows (and is not asked for: it is refused).
-  for (const family of families) for (const p of family.periods) if (p.from <= today) periods.set(p.code, p);
+  const d = indicatorDates(periodText, today);
+  const family = periodFamily(d);
   const history = await historyBegins(sql);
-  const stockDays = new Map<string, Promise<StockFigures>>();
-  for (const d of dates) if (!stockDays.has(d.asOf)) stockDays.set(d.asOf, stockFigures(sql, d, today, history));
-  const [villages, byPeriod, stocks] = await Promise.all([registryVillages(sql), flowFigures(sql, [...periods.values()]), Promise.all(dates.map((d) => stockDays.get(d.asOf)!))]);
-  return buildReadoutsOffThread(dates.map((d, i) => ({ d, family: families[i], stocks: stocks[i], villages, byPeriod, threshold })));
+  const [stocks, villages, byPeriod] = await Promise.all([
+    stockFigures(sql, d, today, history),
+    registryVillages(sql),
+    // A period that has not begun has no flows (and is not asked for: it is refused).
+    flowFigures(
+      sql,
+      family.periods.filter((p) => p.from <= today),
+    ),
+  ]);
+  const [readout] = await buildReadoutsOffThread([{ d, family, stocks, villages, byPeriod, threshold }]);
+  return readout;
 }

@@ -3,7 +3,7 @@ import type { Sql } from '../db';
 import { readFreshness } from '../freshness/freshness.service';
 import type { Freshness } from '../freshness/freshness.types';
 import type { Region } from '../region/region.types';
-import { indicatorTablesOf, stockDaySiblings, type IndicatorReadout } from './indicator.service';
+import { indicatorTables, type IndicatorReadout } from './indicator.service';
 
 /**
  * The indicators' suppressed tables kept between requests (issue 16). A period's tables span the
@@ -61,58 +61,39 @@ export async function probeKept(sql: Sql, snapshots: readonly string[]): Promise
   return { database: row!.database, current: row!.current };
 }
 
-/**
- * Computes a period's tables (or joins the computation of them under way) and keeps them. The
- * running month, quarter and year share their tables and stock day (stockDaySiblings): asking one
- * computes and keeps the three in one job, so a dashboard asking the month and the year (its
- * targets) after a start reads the flows once and waits for one build, not two.
- */
+/** Computes a period's tables (or joins the computation of them under way) and keeps them. */
 function compute(sql: Sql, database: string, period: string, threshold: number, day: string): Promise<KeptTables> {
   const key = keyOf(database, period, threshold, day);
-  const pending = inFlight.get(key);
-  if (pending) return pending;
-  // Siblings whose computation is already under way are left to it.
-  const periods = [period, ...stockDaySiblings(period, day).filter((code) => code !== period && !inFlight.has(keyOf(database, code, threshold, day)))];
-  const together = (async () => {
-    const startedAt = Date.now();
-    const freshness = await readFreshness(sql);
-    const { snapshot } = (await sql.one<{ snapshot: string }>(`select pg_current_snapshot()::text as snapshot`))!;
-    const readouts = await indicatorTablesOf(sql, periods, threshold);
-    const now = Date.now();
-    return periods.map((code, i) => {
-      const codeKey = keyOf(database, code, threshold, day);
-      const before = kept.get(codeKey);
+  let pending = inFlight.get(key);
+  if (!pending) {
+    pending = (async () => {
+      const startedAt = Date.now();
+      const freshness = await readFreshness(sql);
+      const { snapshot } = (await sql.one<{ snapshot: string }>(`select pg_current_snapshot()::text as snapshot`))!;
+      const readout = await indicatorTables(sql, period, threshold);
+      const now = Date.now();
+      const before = kept.get(key);
       // A refresh keeps when it was last asked for (requests mark their own).
       const entry: KeptTables = {
         database,
-        period: code,
+        period,
         threshold,
         day,
         snapshot,
         freshness,
-        readout: readouts[i],
+        readout,
         startedAt,
         currentAt: startedAt,
         computedAt: now,
         askedAt: before?.askedAt ?? now,
       };
       // A computation that began later and ended first is not replaced by this older one.
-      if (!before || before.startedAt <= startedAt) keep(codeKey, entry);
+      if (!before || before.startedAt <= startedAt) keep(key, entry);
       return entry;
-    });
-  })();
-  periods.forEach((code, i) => {
-    const codeKey = keyOf(database, code, threshold, day);
-    const mine: Promise<KeptTables> = together
-      .then((entries) => entries[i])
-      .finally(() => {
-        if (inFlight.get(codeKey) === mine) inFlight.delete(codeKey);
-      });
-    // Observed by whoever asks for it; a sibling nobody asked for must not be an unhandled rejection.
-    mine.catch(() => undefined);
-    inFlight.set(codeKey, mine);
-  });
-  return inFlight.get(key)!;
+    })().finally(() => inFlight.delete(key));
+    inFlight.set(key, pending);
+  }
+  return pending;
 }
 
 function keep(key: string, entry: KeptTables): void {
@@ -199,10 +180,4 @@ export function dropKept(database: string, rule: { askedBefore: number; computed
 /** Computes a kept period again now (the refresher): the new tables replace the old when done. */
 export function recomputeKept(sql: Sql, entry: KeptTables): Promise<KeptTables> {
   return compute(sql, entry.database, entry.period, entry.threshold, entry.day);
-}
-
-/** Whether a kept period was computed again by a computation begun at or after `since` (a sibling's: compute). */
-export function computedSince(entry: KeptTables, since: number): boolean {
-  const current = kept.get(keyOf(entry.database, entry.period, entry.threshold, entry.day));
-  return current !== undefined && current.startedAt >= since;
 }

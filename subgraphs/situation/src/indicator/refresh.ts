@@ -1,7 +1,7 @@
 import pg from 'pg';
 import { endPool, todayInChina, type Logger } from '@jiuye/common';
 import { readModelTypes, type Sql } from '../db';
-import { computedSince, dropKept, keptOf, probeKept, recomputeKept } from './kept';
+import { dropKept, keptOf, probeKept, recomputeKept } from './kept';
 
 export interface RefreshOptions {
   /** How often the kept tables are checked against the changes noted (default 1000 ms). */
@@ -104,12 +104,6 @@ export class IndicatorRefresher {
       }
       const since = this.changedSince.get(key) ?? this.changedSince.set(key, now).get(key)!;
       if (quietMs < this.options.settleMs && now - since < this.options.maxDelayMs) continue;
-      // Computed again meanwhile with a sibling of the same family and stock day (kept.ts compute).
-      if (computedSince(entry, now)) {
-        this.changedSince.delete(key);
-        refreshed.push(entry.period);
-        continue;
-      }
       if (this.stopped || Date.now() < this.restUntil) continue;
       const started = Date.now();
       const fresh = await recomputeKept(this.sql, entry);
