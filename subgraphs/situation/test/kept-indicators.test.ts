@@ -219,7 +219,8 @@ it('rests after computing, so a stream of changes takes at most busyShare of the
     await situation.db.query(`update subsidy_paid set amount = amount + 23 where id = (select min(id) from subsidy_paid)`);
     // Once rested, computed in the background again (one period per rest: other tests' periods are kept too).
     const refreshed: string[] = [];
-    const deadline = Date.now() + 20 * busyMs + 60_000;
+    // Generous: under a loaded CI each period's build (on the indicator worker) takes longer, and each rests 9 × that.
+    const deadline = Date.now() + 20 * busyMs + 150_000;
     while (!refreshed.includes(TODAY.slice(0, 7)) && Date.now() < deadline) {
       await new Promise((resolve) => setTimeout(resolve, 200));
       refreshed.push(...(await refresher.tick()));
@@ -228,7 +229,7 @@ it('rests after computing, so a stream of changes takes at most busyShare of the
   } finally {
     await refresher.stop();
   }
-});
+}, 240_000);
 
 it('waits for changes to settle before computing again', async () => {
   const refresher = new IndicatorRefresher(situation.subgraph.config.databaseUrl, quiet, { pollMs: 60_000, settleMs: 60_000, maxDelayMs: 60_000 });
