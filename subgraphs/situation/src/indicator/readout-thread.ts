@@ -43,12 +43,11 @@ export type ReadoutAnswer = { id: number; figures: ReadOutFigures[] } | { id: nu
  *
  * One worker per process, started at the first use and stopped after a minute without work
  * (idleStopMs), jobs one at a time (one core for this work; the event loop keeps the other).
- * Where the worker cannot run (its compiled script absent, it failed or exited) the tables are
- * built here, as before.
+ * Where the worker cannot run (its compiled script absent, it failed or exited) the same figures
+ * are read out here, on the event loop, as the tables were built before.
  */
 export async function buildReadoutsOffThread(readouts: ReadoutInputs[]): Promise<IndicatorReadout[]> {
-  const figures = await readOutOffThread(readouts).catch(() => null);
-  if (!figures) return buildReadouts(readouts);
+  const figures = (await readOutOffThread(readouts).catch(() => null)) ?? readOutEveryNode(readouts);
   return figures.map(
     ({ byNode, elsewhere }) =>
       (region: Region) =>

@@ -106,10 +106,8 @@ export class IndicatorRefresher {
       if (quietMs < this.options.settleMs && now - since < this.options.maxDelayMs) continue;
       if (this.stopped || Date.now() < this.restUntil) continue;
       const started = Date.now();
-      const fresh = await recomputeKept(this.sql, entry);
-      // Every table is built now (some are built on the first read), not by the next request.
-      const region = await this.sql.one<{ code: string; name: string; level: string }>(`select code, name, level from division where level = 'COUNTY' order by code limit 1`);
-      if (region) fresh.readout(region);
+      // Every division's figures are read out of the tables by the computation itself (readout-thread.ts).
+      await recomputeKept(this.sql, entry);
       this.changedSince.delete(key);
       refreshed.push(entry.period);
       busyMs += Date.now() - started;

@@ -22,14 +22,14 @@ export function warmIndicators(databaseUrl: string, threshold: number, logger: L
     pool.on('error', () => undefined);
     const sql: Sql = { rows: async (text, values) => (await pool.query(text, values)).rows, one: async (text, values) => (await pool.query(text, values)).rows[0] };
     try {
-      const county = await sql.one<{ code: string; name: string; level: string }>(`select code, name, level from division where level = 'COUNTY' order by code limit 1`);
-      if (!county) return;
+      // A read model without divisions yet (a new installation) has nothing to warm.
+      if (!(await sql.one(`select 1 from division where level = 'COUNTY' limit 1`))) return;
       const today = todayInChina();
       // The week first: one period, seconds; the month's family (the year, its quarters and months) takes longer.
       for (const period of [isoWeekOf(today), today.slice(0, 7)]) {
         const begun = Date.now();
-        // Reading one region builds every table of the period (they span the whole registry).
-        (await sharedIndicatorTables(sql, period, threshold))(county);
+        // Every division's figures of the period are read out by the computation (readout-thread.ts).
+        await sharedIndicatorTables(sql, period, threshold);
         logger.info({ period, elapsedMs: Date.now() - begun }, 'indicators warmed: one period');
       }
       logger.info({ elapsedMs: Date.now() - started }, 'indicators warmed');
