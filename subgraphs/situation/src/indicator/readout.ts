@@ -170,6 +170,32 @@ export function buildReadout(
 }
 
 /**
+ * A flow's cells over (TOTAL and parts) × the period family, as columns `part@period`: the sums
+ * that tie them (TOTAL = Σ parts in every period, each part by the family's sums) and, for a
+ * choice of value per (village row, part), the units (villages) of the table. Missing values are 0.
+ */
+function familyBreakdown(flows: readonly VillageFigures[], family: PeriodFamily, parts: readonly string[]) {
+  const all = [TOTAL, ...parts];
+  const cat = (part: string, code: string) => `${part}@${code}`;
+  const categories = all.flatMap((part) => family.periods.map((p) => cat(part, p.code)));
+  const equations: Equation[] = [
+    ...family.periods.map((p) => ({ total: cat(TOTAL, p.code), parts: parts.map((part) => cat(part, p.code)) })),
+    ...all.flatMap((part) => family.equations.map((e) => ({ total: cat(part, e.total), parts: e.parts.map((x) => cat(part, x)) }))),
+  ];
+  const units = (valueOf: (row: Record<string, number>, part: string) => number | undefined) => {
+    const byVillage = new Map<string, Record<string, number>>();
+    flows.forEach((f, i) => {
+      for (const [village, row] of f) {
+        const unit = byVillage.get(village) ?? byVillage.set(village, {}).get(village)!;
+        for (const part of all) unit[cat(part, family.periods[i].code)] = valueOf(row, part) ?? 0;
+      }
+    });
+    return byVillage;
+  };
+  return { categories, equations, units, cat };
+}
+
+/**
  * A flow broken down into parts that add up to it (e.g. new transfers by poverty group): one
  * table over the region hierarchy × (total and parts) × the period family, tied by total = Σ
  * parts in every period and by the family's sums in every part. Reads (node, part or TOTAL, period).
@@ -182,21 +208,14 @@ function flowBreakdownTable(
   parts: readonly string[],
   threshold: number,
 ): (node: string, part: string, period: string) => number | null {
-  const all = [TOTAL, ...parts];
-  const cat = (part: string, code: string) => `${part}@${code}`;
-  const categories = all.flatMap((part) => family.periods.map((p) => cat(part, p.code)));
-  const equations: Equation[] = [
-    ...family.periods.map((p) => ({ total: cat(TOTAL, p.code), parts: parts.map((part) => cat(part, p.code)) })),
-    ...all.flatMap((part) => family.equations.map((e) => ({ total: cat(part, e.total), parts: e.parts.map((x) => cat(part, x)) }))),
-  ];
-  const units = new Map<string, Record<string, number>>();
-  flows.forEach((f, i) => {
-    for (const [village, row] of f) {
-      const unit = units.get(village) ?? units.set(village, {}).get(village)!;
-      for (const part of all) unit[cat(part, family.periods[i].code)] = row[part === TOTAL ? measure : `${measure}:${part}`] ?? 0;
-    }
-  });
-  const table = new SuppressedTable(tree, units, threshold, categories, { categoryEquations: equations });
+  const { categories, equations, units, cat } = familyBreakdown(flows, family, parts);
+  const table = new SuppressedTable(
+    tree,
+    units((row, part) => row[part === TOTAL ? measure : `${measure}:${part}`]),
+    threshold,
+    categories,
+    { categoryEquations: equations },
+  );
   return (node, part, period) => table.published(node, cat(part, period));
 }
 
@@ -211,23 +230,8 @@ function subsidyTables(tree: RegionTree, flows: VillageFigures[], family: Period
   const seen = new Set<string>();
   for (const f of flows) for (const row of f.values()) for (const key of Object.keys(row)) if (key.startsWith('people:') && key !== `people:${TOTAL}`) seen.add(key.slice(7));
   const kinds = [...Object.keys(SUBSIDY_KIND_LABELS), ...[...seen].filter((k) => !(k in SUBSIDY_KIND_LABELS)).sort()];
-  const all = [TOTAL, ...kinds];
-  const cat = (kind: string, code: string) => `${kind}@${code}`;
-  const categories = all.flatMap((kind) => family.periods.map((p) => cat(kind, p.code)));
-  const equations: Equation[] = [
-    ...family.periods.map((p) => ({ total: cat(TOTAL, p.code), parts: kinds.map((k) => cat(k, p.code)) })),
-    ...all.flatMap((kind) => family.equations.map((e) => ({ total: cat(kind, e.total), parts: e.parts.map((part) => cat(kind, part)) }))),
-  ];
-  const part = (prefix: string) => {
-    const units = new Map<string, Record<string, number>>();
-    flows.forEach((f, i) => {
-      for (const [village, row] of f) {
-        const unit = units.get(village) ?? units.set(village, {}).get(village)!;
-        for (const kind of all) unit[cat(kind, family.periods[i].code)] = row[`${prefix}:${kind}`] ?? 0;
-      }
-    });
-    return units;
-  };
+  const { categories, equations, units, cat } = familyBreakdown(flows, family, kinds);
+  const part = (prefix: string) => units((row, kind) => row[`${prefix}:${kind}`]);
   const people = new SuppressedTable(tree, part('people'), threshold, categories, { categoryEquations: equations });
   // The amounts have the same cells and sums as the people they were paid to: the same pattern protects them.
   const amounts = new SuppressedTable(tree, part('amount'), threshold, categories, { categoryEquations: equations, sameAs: people });
