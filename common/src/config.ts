@@ -251,6 +251,13 @@ export interface SituationConfig extends SubgraphConfig {
    * most this long ago, with the freshness of that reading; omitted → 0.
    */
   indicatorsMaxStaleSeconds?: number;
+  /**
+   * The share of the service's time the background refresher of the kept indicators may take
+   * (INDICATORS_REFRESH_SHARE, 0 to 0.9, default 0.2): after computing a changed period again it
+   * rests (1 / share − 1) × as long. 0 turns it off: after a change the next request computes.
+   * Omitted → 0.2.
+   */
+  indicatorsRefreshShare?: number;
   /** The last day of the ranking week (WEEK_ENDS_ON, default FRIDAY: the Friday ranking covers Saturday–Friday). */
   weekEndsOn: Weekday;
   /** Days a task has before it is overdue (ZERO_EMPLOYMENT_CLEAR_DAYS, TASK_DUE_DAYS_*); omitted → DEFAULT_TASK_DUE_DAYS. */
@@ -316,6 +323,12 @@ export function loadSituationConfig(env: NodeJS.ProcessEnv = process.env): Situa
     'INDICATORS_MAX_STALE_SECONDS',
     problems,
   );
+  const indicatorsRefreshShare = check(
+    z.coerce.number({ message: 'expected a number from 0 to 0.9' }).min(0, 'at least 0 (0: off)').max(0.9, 'at most 0.9'),
+    env.INDICATORS_REFRESH_SHARE ?? 0.2,
+    'INDICATORS_REFRESH_SHARE',
+    problems,
+  );
   const weekEndsOn = check(z.enum(WEEKDAYS, { message: `expected one of ${WEEKDAYS.join(', ')}` }), (env.WEEK_ENDS_ON ?? 'FRIDAY').toUpperCase(), 'WEEK_ENDS_ON', problems);
   const days = z.coerce.number().int('expected whole days').min(1, 'at least 1 day').max(365, 'at most 365 days');
   const taskDueDays = Object.fromEntries(
@@ -334,6 +347,7 @@ export function loadSituationConfig(env: NodeJS.ProcessEnv = process.env): Situa
     pollMs,
     suppressionThreshold,
     indicatorsMaxStaleSeconds,
+    indicatorsRefreshShare,
     weekEndsOn,
     taskDueDays,
     taskAutoAssign,

@@ -38,6 +38,15 @@ describe('configuration', () => {
     expect(() => loadSituationConfig({ DATABASE_URL: SERVER, INDICATORS_MAX_STALE_SECONDS: 'soon' })).toThrow(/INDICATORS_MAX_STALE_SECONDS/);
   });
 
+  it('reads the share of time the kept indicators may be computed again in the background (INDICATORS_REFRESH_SHARE, default 0.2, 0: off)', () => {
+    expect(loadSituationConfig({ DATABASE_URL: SERVER }).indicatorsRefreshShare).toBe(0.2);
+    expect(loadSituationConfig({ DATABASE_URL: SERVER, INDICATORS_REFRESH_SHARE: '0' }).indicatorsRefreshShare).toBe(0);
+    expect(loadSituationConfig({ DATABASE_URL: SERVER, INDICATORS_REFRESH_SHARE: '0.5' }).indicatorsRefreshShare).toBe(0.5);
+    expect(() => loadSituationConfig({ DATABASE_URL: SERVER, INDICATORS_REFRESH_SHARE: '1' })).toThrow(/INDICATORS_REFRESH_SHARE: at most 0.9/);
+    expect(() => loadSituationConfig({ DATABASE_URL: SERVER, INDICATORS_REFRESH_SHARE: '-0.1' })).toThrow(/INDICATORS_REFRESH_SHARE: at least 0/);
+    expect(() => loadSituationConfig({ DATABASE_URL: SERVER, INDICATORS_REFRESH_SHARE: 'half' })).toThrow(/INDICATORS_REFRESH_SHARE: expected a number from 0 to 0.9/);
+  });
+
   it('reads the days tasks have before they are overdue (ZERO_EMPLOYMENT_CLEAR_DAYS default 15, warnings by level, conflicts)', () => {
     expect(loadSituationConfig({ DATABASE_URL: SERVER }).taskDueDays).toEqual(DEFAULT_TASK_DUE_DAYS);
     expect(DEFAULT_TASK_DUE_DAYS).toEqual({ zeroEmployment: 15, red: 7, orange: 15, yellow: 30, conflict: 30 });

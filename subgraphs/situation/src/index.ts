@@ -43,12 +43,12 @@ class SituationBackground {
     readonly feed: ChangeFeed,
     private readonly daily: DailyTaskEvaluation,
     private readonly warming: Promise<void>,
-    private readonly indicators: IndicatorRefresher,
+    private readonly indicators: IndicatorRefresher | null,
   ) {}
 
   async stop(): Promise<void> {
     await this.warming;
-    await this.indicators.stop();
+    await this.indicators?.stop();
     // The indicator worker thread (indicator/readout-thread.ts); a job of another instance in this process is then built on its own thread.
     await stopReadoutWorker();
     await this.daily.stop();
@@ -110,8 +110,10 @@ export const situationSubgraph: SubgraphModule<SituationLoaders> = {
     // After the start, not before it: the service is ready while the indicators warm (indicator/warm.ts).
     const warming = new Promise<void>((resolve) => setTimeout(resolve, 0)).then(() => warmIndicators(situation.databaseUrl, situation.suppressionThreshold, logger));
     // The periods dashboards asked for, computed again in the background once changes settle (indicator/kept.ts).
-    const indicators = new IndicatorRefresher(situation.databaseUrl, logger);
-    indicators.start();
+    // Off (INDICATORS_REFRESH_SHARE=0): after a change the next request computes the period.
+    const share = situation.indicatorsRefreshShare ?? 0.2;
+    const indicators = share > 0 ? new IndicatorRefresher(situation.databaseUrl, logger, { busyShare: share }) : null;
+    indicators?.start();
     return new SituationBackground(feed, daily, warming, indicators);
   },
   metrics(metrics, background) {
