@@ -1,5 +1,7 @@
 import 'reflect-metadata';
-import type { SituationConfig, SubgraphModule } from '@jiuye/common';
+import pg from 'pg';
+import { endPool, type Logger, type SituationConfig, type SubgraphModule } from '@jiuye/common';
+import { readModelTypes, type Sql } from './db';
 import { situationAccess } from './access';
 import type { SituationContext } from './context';
 import { ConflictResolutionEntity } from './conflict-resolution.entity';
@@ -10,6 +12,7 @@ import { FreshnessResolver } from './freshness/freshness.resolver';
 import { createLoaders, type SituationLoaders } from './loaders';
 import { migrations } from './migrations';
 import { warmIndicators } from './indicator/warm';
+import { figuresVersion, keptStored, storeKeptIn } from './indicator/kept';
 import { stopReadoutWorker } from './indicator/readout-thread';
 import { IndicatorRefresher } from './indicator/refresh';
 import { Household, Worker } from './person/situation-person.types';
@@ -44,16 +47,38 @@ class SituationBackground {
     private readonly daily: DailyTaskEvaluation,
     private readonly warming: Promise<void>,
     private readonly indicators: IndicatorRefresher | null,
+    private readonly store: KeptStoreHandle,
   ) {}
 
   async stop(): Promise<void> {
     await this.warming;
     await this.indicators?.stop();
+    await this.store.stop();
     // The indicator worker thread (indicator/readout-thread.ts); a job of another instance in this process is then built on its own thread.
     await stopReadoutWorker();
     await this.daily.stop();
     await this.feed.stop();
   }
+}
+
+interface KeptStoreHandle {
+  stop(): Promise<void>;
+}
+
+/** The read model's primary, where computed indicators are stored for the next start (indicator/kept.ts storeKeptIn). */
+async function openKeptStore(databaseUrl: string, logger: Logger): Promise<KeptStoreHandle> {
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: 2, types: readModelTypes });
+  pool.on('error', () => undefined);
+  const sql: Sql = { rows: async (text, values) => (await pool.query(text, values)).rows, one: async (text, values) => (await pool.query(text, values)).rows[0] };
+  const { database } = (await sql.one<{ database: string }>(`select current_database() as database`))!;
+  storeKeptIn(database, { sql, logger, version: await figuresVersion() });
+  return {
+    async stop() {
+      storeKeptIn(database, null);
+      await keptStored();
+      await endPool(pool);
+    },
+  };
 }
 
 /**
@@ -96,6 +121,8 @@ export const situationSubgraph: SubgraphModule<SituationLoaders> = {
   downloads: { prefix: EXPORT_PREFIX, handle: (context, url, response) => handleExport(context as SituationContext, url, response) },
   async background(config, logger) {
     const situation = config as SituationConfig;
+    // Before the warm-up: the figures it computes are stored, and ones stored before a restart are taken back.
+    const store = await openKeptStore(situation.databaseUrl, logger);
     const feed = new ChangeFeed({
       situationUrl: situation.databaseUrl,
       sourceUrls: situation.sourceDatabaseUrls,
@@ -114,7 +141,7 @@ export const situationSubgraph: SubgraphModule<SituationLoaders> = {
     const share = situation.indicatorsRefreshShare ?? 0.2;
     const indicators = share > 0 ? new IndicatorRefresher(situation.databaseUrl, logger, { busyShare: share }) : null;
     indicators?.start();
-    return new SituationBackground(feed, daily, warming, indicators);
+    return new SituationBackground(feed, daily, warming, indicators, store);
   },
   metrics(metrics, background) {
     if (background instanceof SituationBackground) registerFeedMetrics(metrics, background.feed);

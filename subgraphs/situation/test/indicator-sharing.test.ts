@@ -38,14 +38,14 @@ it('computes identical concurrent requests once and gives each the same figures'
 
   const shared = countingSql();
   const answers = await Promise.all(Array.from({ length: 6 }, () => sharedIndicators(shared.sql, COUNTY, '2026-11', 5)));
-  // One computation (its freshness, snapshot and statements) and each request's check of the kept tables (indicator/kept.ts).
-  expect(shared.statements()).toBe(one + 3 + 6);
+  // One computation (the look for stored figures, its freshness, snapshot and statements) and each request's check of the kept tables (indicator/kept.ts).
+  expect(shared.statements()).toBe(one + 4 + 6);
   for (const answer of answers) expect(answer).toEqual(expected);
 
   // Kept while nothing changed: the next request checks (one statement) and computes nothing.
   await sharedIndicators(shared.sql, COUNTY, '2026-11', 5);
-  expect(shared.statements()).toBe(one + 3 + 7);
+  expect(shared.statements()).toBe(one + 4 + 7);
   // Different periods are different computations.
   await Promise.all([sharedIndicators(shared.sql, COUNTY, '2026-10', 5), sharedIndicators(shared.sql, COUNTY, '2026-11', 5)]);
-  expect(shared.statements()).toBe(2 * (one + 3) + 9);
+  expect(shared.statements()).toBe(2 * (one + 4) + 9);
 });

@@ -3,7 +3,7 @@ import { addDays, todayInChina, type Logger } from '@jiuye/common';
 import { readModelTypes, type Sql } from '../src/db';
 import { indicatorTables } from '../src/indicator/indicator.service';
 import { isoWeekOf } from '../src/indicator/period';
-import { keptIndicatorTables, sharedIndicators, sharedIndicatorTables } from '../src/indicator/kept';
+import { dropKept, keptIndicatorTables, keptStored, sharedIndicators, sharedIndicatorTables } from '../src/indicator/kept';
 import { IndicatorRefresher } from '../src/indicator/refresh';
 import { insertPeople, insertRows, personRow, startSituationAlone, TEST_COUNTY, TEST_TOWNSHIP, TEST_VILLAGE, type SituationAlone } from '@jiuye/testing/situation';
 
@@ -188,6 +188,49 @@ it('computes again after a change that committed while the kept tables were bein
   } finally {
     await writer.end();
   }
+});
+
+/** What a restart leaves of the kept tables in memory: nothing (the stored figures stay in the read model). */
+async function forgetKept(): Promise<void> {
+  const { database } = (await situation.db.query<{ database: string }>(`select current_database() as database`)).rows[0];
+  dropKept(database, { askedBefore: Number.POSITIVE_INFINITY, computedBefore: 0, day: TODAY });
+}
+
+it('stores computed figures and, after a restart, takes them back while nothing changed: no computation, the same answers', async () => {
+  const computed = await sharedIndicatorTables(sql, YEAR, THRESHOLD);
+  await keptStored();
+  const stored = await situation.db.query(`select period, threshold, day::text as day, length(figures) as bytes from indicator_kept where period = $1`, [YEAR]);
+  expect(stored.rows).toEqual([{ period: YEAR, threshold: THRESHOLD, day: TODAY, bytes: expect.any(Number) }]);
+  await forgetKept();
+  // Probe (nothing kept), the stored row (current: taken back), the probe of what was taken: no figure is read from the registry.
+  expect(await statementsOf(YEAR)).toBe(3);
+  const restored = await sharedIndicatorTables(sql, YEAR, THRESHOLD);
+  expect(restored).not.toBe(computed);
+  for (const region of REGIONS) expect(restored(region)).toEqual(computed(region));
+  // Kept again in memory: the next request is one statement.
+  expect(await statementsOf(YEAR)).toBe(1);
+  await expectKeptEqualsComputed();
+});
+
+it('does not take back stored figures after a change, of another day or of another build: computes them', async () => {
+  await sharedIndicatorTables(sql, YEAR, THRESHOLD);
+  await keptStored();
+  const cases: [string, () => Promise<unknown>][] = [
+    ['a change since they were computed', () => situation.db.query(`update subsidy_paid set amount = amount + 29 where id = (select min(id) from subsidy_paid)`)],
+    ['computed on another day', () => situation.db.query(`update indicator_kept set day = day - 1 where period = $1`, [YEAR])],
+    ['computed by another build', () => situation.db.query(`update indicator_kept set version = 'another build' where period = $1`, [YEAR])],
+  ];
+  for (const [label, change] of cases) {
+    await change();
+    await forgetKept();
+    const computedStatements = await statementsOf(YEAR);
+    expect({ label, computed: computedStatements > 3 }).toEqual({ label, computed: true });
+    await keptStored();
+    // Stored again by the computation, for this day and build.
+    const row = (await situation.db.query(`select day::text as day, version <> 'another build' as ours from indicator_kept where period = $1`, [YEAR])).rows[0];
+    expect({ label, ...row }).toEqual({ label, day: TODAY, ours: true });
+  }
+  await expectKeptEqualsComputed();
 });
 
 it('computes a changed period again in the background once the change settles, so the next request is a kept read', async () => {

@@ -9,7 +9,7 @@ import { monthEnd, parsePeriod } from './period';
 import type { Equation } from '@jiuye/common';
 import { asOfDay, historyBegins, sqlAsOf } from '../history/as-of';
 import { SeriesStockSource } from './stock-source';
-import { buildReadoutsOffThread } from './readout-thread';
+import { readOutFiguresOffThread, readoutOf, type ReadOutFigures } from './readout-thread';
 import type { IndicatorFigures, IndicatorReadout } from './readout';
 
 export { SUBSIDY_KIND_LABELS, type IndicatorFigures, type IndicatorReadout } from './readout';
@@ -272,6 +272,11 @@ export async function computeIndicators(sql: Sql, region: Region, periodText: st
  * a county, its townships and villages, asked together or apart — is cut from the same pattern.
  */
 export async function indicatorTables(sql: Sql, periodText: string, threshold: number): Promise<IndicatorReadout> {
+  return readoutOf(await indicatorFigures(sql, periodText, threshold));
+}
+
+/** indicatorTables' figures, read out for every division of the hierarchy (what kept.ts keeps and stores). */
+export async function indicatorFigures(sql: Sql, periodText: string, threshold: number): Promise<ReadOutFigures> {
   const today = todayInChina();
   const d = indicatorDates(periodText, today);
   const family = periodFamily(d);
@@ -285,6 +290,6 @@ export async function indicatorTables(sql: Sql, periodText: string, threshold: n
       family.periods.filter((p) => p.from <= today),
     ),
   ]);
-  const [readout] = await buildReadoutsOffThread([{ d, family, stocks, villages, byPeriod, threshold }]);
-  return readout;
+  const [figures] = await readOutFiguresOffThread([{ d, family, stocks, villages, byPeriod, threshold }]);
+  return figures;
 }

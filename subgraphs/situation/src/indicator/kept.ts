@@ -1,9 +1,14 @@
-import { todayInChina } from '@jiuye/common';
+import { createHash } from 'node:crypto';
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { deserialize, serialize } from 'node:v8';
+import { todayInChina, type Logger } from '@jiuye/common';
 import type { Sql } from '../db';
 import { readFreshness } from '../freshness/freshness.service';
 import type { Freshness } from '../freshness/freshness.types';
 import type { Region } from '../region/region.types';
-import { indicatorTables, type IndicatorReadout } from './indicator.service';
+import { indicatorFigures, type IndicatorReadout } from './indicator.service';
+import { readoutOf, type ReadOutFigures } from './readout-thread';
 
 /**
  * The indicators' suppressed tables kept between requests (issue 16). A period's tables span the
@@ -67,10 +72,17 @@ function compute(sql: Sql, database: string, period: string, threshold: number, 
   let pending = inFlight.get(key);
   if (!pending) {
     pending = (async () => {
+      // Not kept in this process (it started since, or dropped them): the figures stored by an earlier computation, if still current.
+      const restored = kept.has(key) ? null : await restoreFigures(sql, database, period, threshold, day);
+      if (restored) {
+        keep(key, restored);
+        return restored;
+      }
       const startedAt = Date.now();
       const freshness = await readFreshness(sql);
       const { snapshot } = (await sql.one<{ snapshot: string }>(`select pg_current_snapshot()::text as snapshot`))!;
-      const readout = await indicatorTables(sql, period, threshold);
+      const figures = await indicatorFigures(sql, period, threshold);
+      const readout = readoutOf(figures);
       const now = Date.now();
       const before = kept.get(key);
       // A refresh keeps when it was last asked for (requests mark their own).
@@ -88,7 +100,10 @@ function compute(sql: Sql, database: string, period: string, threshold: number, 
         askedAt: before?.askedAt ?? now,
       };
       // A computation that began later and ended first is not replaced by this older one.
-      if (!before || before.startedAt <= startedAt) keep(key, entry);
+      if (!before || before.startedAt <= startedAt) {
+        keep(key, entry);
+        storeFigures(entry, figures);
+      }
       return entry;
     })().finally(() => inFlight.delete(key));
     inFlight.set(key, pending);
@@ -180,4 +195,106 @@ export function dropKept(database: string, rule: { askedBefore: number; computed
 /** Computes a kept period again now (the refresher): the new tables replace the old when done. */
 export function recomputeKept(sql: Sql, entry: KeptTables): Promise<KeptTables> {
   return compute(sql, entry.database, entry.period, entry.threshold, entry.day);
+}
+
+/**
+ * Where computed figures are stored (indicator_kept in the read model's primary; Migration20261212100000),
+ * per database, set by the service's start (index.ts): a restart then takes them back instead of
+ * computing again while they are current. None (tests of the computation alone): not stored, not restored.
+ */
+/** Where, and the build's figuresVersion() they are stored under. */
+interface KeptStore {
+  sql: Sql;
+  logger: Logger;
+  version: string;
+}
+
+const stores = new Map<string, KeptStore>();
+const storing = new Set<Promise<void>>();
+
+/** Figures computed from `database` (current_database(), as kept tables are keyed) are stored through `where` (its primary); null: no more. */
+export function storeKeptIn(database: string, where: KeptStore | null): void {
+  if (where) stores.set(database, where);
+  else stores.delete(database);
+}
+
+/** Resolves when the figures being stored now are stored (or failed to be). */
+export async function keptStored(): Promise<void> {
+  while (storing.size) await Promise.all([...storing]);
+}
+
+/**
+ * The code that computes figures: a hash of the situation service's and common's modules (and
+ * V8's serialisation format). Stored figures are taken back only by the build that computed
+ * them: a release that changes a rule or a figure computes afresh.
+ */
+export async function figuresVersion(): Promise<string> {
+  const hash = createHash('sha256').update(process.versions.v8);
+  const roots = [path.join(__dirname, '..'), path.dirname(require.resolve('@jiuye/common'))];
+  for (const root of roots) {
+    const files = (await readdir(root, { recursive: true })).filter((f) => /\.(js|ts)$/.test(f) && !f.endsWith('.d.ts')).sort();
+    for (const file of files) hash.update(file).update(await readFile(path.join(root, file)));
+  }
+  return hash.digest('hex').slice(0, 32);
+}
+
+/** Stores a computation's figures (in the background: the answer does not wait); a failure is logged and leaves them in memory only. */
+function storeFigures(entry: KeptTables, figures: ReadOutFigures): void {
+  const where = stores.get(entry.database);
+  if (!where) return;
+  const done = (async () => {
+    try {
+      // Figures of past days are never taken back.
+      await where.sql.rows(`delete from indicator_kept where day <> $1::date`, [entry.day]);
+      await where.sql.rows(
+        `insert into indicator_kept (period, threshold, day, version, snapshot, started_at, computed_at, freshness, figures)
+         values ($1, $2, $3::date, $4, $5::pg_snapshot, to_timestamp($6::float8 / 1000), to_timestamp($7::float8 / 1000), $8, $9)
+         on conflict (period, threshold) do update
+           set day = excluded.day, version = excluded.version, snapshot = excluded.snapshot, started_at = excluded.started_at,
+               computed_at = excluded.computed_at, freshness = excluded.freshness, figures = excluded.figures
+         where indicator_kept.day <> excluded.day or indicator_kept.started_at <= excluded.started_at`,
+        [entry.period, entry.threshold, entry.day, where.version, entry.snapshot, entry.startedAt, entry.computedAt, serialize(entry.freshness), serialize(figures)],
+      );
+    } catch (error) {
+      where.logger.warn({ period: entry.period, error: (error as Error).message }, 'storing computed indicators failed; they are kept in memory only');
+    }
+  })();
+  storing.add(done);
+  void done.finally(() => storing.delete(done));
+}
+
+/**
+ * The figures stored for this period, threshold and day by this build, when still current (no
+ * indicator input written since their snapshot) and computed at most 12 hours ago (as the
+ * refresher drops kept tables): kept again as if computed now. The figures are read only when current.
+ */
+async function restoreFigures(sql: Sql, database: string, period: string, threshold: number, day: string): Promise<KeptTables | null> {
+  const where = stores.get(database);
+  if (!where) return null;
+  const row = await sql.one<{ snapshot: string; started_at: Date; computed_at: Date; current: boolean; freshness: Buffer | null; figures: Buffer | null }>(
+    `with k as (
+       select k.*, not exists (select 1 from indicator_input_change c
+                                where c.txid >= pg_snapshot_xmin(k.snapshot) and not pg_visible_in_snapshot(c.txid, k.snapshot)) as current
+         from indicator_kept k
+        where period = $1 and threshold = $2 and day = $3::date and version = $4 and computed_at > now() - interval '12 hours')
+     select snapshot::text as snapshot, started_at, computed_at, current,
+            case when current then freshness end as freshness, case when current then figures end as figures
+       from k`,
+    [period, threshold, day, where.version],
+  );
+  if (!row?.current || !row.figures || !row.freshness) return null;
+  const now = Date.now();
+  return {
+    database,
+    period,
+    threshold,
+    day,
+    snapshot: row.snapshot,
+    freshness: deserialize(row.freshness) as Freshness,
+    readout: readoutOf(deserialize(row.figures) as ReadOutFigures),
+    startedAt: new Date(row.started_at).getTime(),
+    currentAt: now,
+    computedAt: new Date(row.computed_at).getTime(),
+    askedAt: now,
+  };
 }

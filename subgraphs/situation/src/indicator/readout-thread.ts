@@ -47,12 +47,17 @@ export type ReadoutAnswer = { id: number; figures: ReadOutFigures[] } | { id: nu
  * are read out here, on the event loop, as the tables were built before.
  */
 export async function buildReadoutsOffThread(readouts: ReadoutInputs[]): Promise<IndicatorReadout[]> {
-  const figures = (await readOutOffThread(readouts).catch(() => null)) ?? readOutEveryNode(readouts);
-  return figures.map(
-    ({ byNode, elsewhere }) =>
-      (region: Region) =>
-        byNode.get(region.code) ?? elsewhere,
-  );
+  return (await readOutFiguresOffThread(readouts)).map(readoutOf);
+}
+
+/** Every division's figures of these periods (buildReadoutsOffThread before they become readouts): what kept.ts stores. */
+export async function readOutFiguresOffThread(readouts: ReadoutInputs[]): Promise<ReadOutFigures[]> {
+  return (await readOutOffThread(readouts).catch(() => null)) ?? readOutEveryNode(readouts);
+}
+
+/** A readout answering any region out of its figures read out for every division. */
+export function readoutOf({ byNode, elsewhere }: ReadOutFigures): IndicatorReadout {
+  return (region: Region) => byNode.get(region.code) ?? elsewhere;
 }
 
 /** The readouts built here, the periods of one family sharing their flow tables. */
