@@ -13,7 +13,7 @@ import { createLoaders, type SituationLoaders } from './loaders';
 import { migrations } from './migrations';
 import { warmIndicators } from './indicator/warm';
 import { figuresVersion, keptStored, storeKeptIn } from './indicator/kept';
-import { stopReadoutWorker } from './indicator/readout-thread';
+import { onReadoutFallback, stopReadoutWorker } from './indicator/readout-thread';
 import { IndicatorRefresher } from './indicator/refresh';
 import { Household, Worker } from './person/situation-person.types';
 import { ChangeFeed } from './projection/feed';
@@ -123,6 +123,8 @@ export const situationSubgraph: SubgraphModule<SituationLoaders> = {
     const situation = config as SituationConfig;
     // Before the warm-up: the figures it computes are stored, and ones stored before a restart are taken back.
     const store = await openKeptStore(situation.databaseUrl, logger);
+    // The answers are the same, but while a job is built on the service's thread everything else waits (readout-thread.ts).
+    onReadoutFallback((reason) => logger.warn({ reason }, "indicators built on the service's thread: the indicator worker did not finish the job"));
     const feed = new ChangeFeed({
       situationUrl: situation.databaseUrl,
       sourceUrls: situation.sourceDatabaseUrls,

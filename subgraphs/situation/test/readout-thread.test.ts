@@ -1,6 +1,14 @@
 import { patternsDecidedInThisThread, TOTAL } from '@jiuye/common';
 import { indicatorDates, periodFamily, type VillageFigures } from '../src/indicator/indicator.service';
-import { buildReadouts, buildReadoutsOffThread, readoutWorkerRunning, setReadoutWorkerIdleStop, stopReadoutWorker, type ReadoutInputs } from '../src/indicator/readout-thread';
+import {
+  buildReadouts,
+  buildReadoutsOffThread,
+  onReadoutFallback,
+  readoutWorkerRunning,
+  setReadoutWorkerIdleStop,
+  stopReadoutWorker,
+  type ReadoutInputs,
+} from '../src/indicator/readout-thread';
 import { SUBSIDY_KIND_LABELS, type IndicatorReadout } from '../src/indicator/readout';
 import { SeriesStockSource } from '../src/indicator/stock-source';
 import type { Region } from '../src/region/region.types';
@@ -106,14 +114,23 @@ describe('indicator tables on a worker thread', () => {
     // A threshold no earlier test used: no pattern of these tables is in this thread's cache.
     const inputs = inputsFor(['2026-10'], '2026-11-20').map((x) => ({ ...x, threshold: 4 }));
     const decided = patternsDecidedInThisThread();
-    const asked = buildReadoutsOffThread(inputs);
-    await stopReadoutWorker();
-    const [readout] = await asked;
-    expect(patternsDecidedInThisThread()).toBeGreaterThan(decided);
-    expect(answers(readout)).toEqual(answers(buildReadouts(inputs)[0]));
-    // The next job starts a worker again.
-    await buildReadoutsOffThread(inputs);
-    expect(readoutWorkerRunning()).toBe(true);
+    const reasons: string[] = [];
+    onReadoutFallback((reason) => reasons.push(reason));
+    try {
+      const asked = buildReadoutsOffThread(inputs);
+      await stopReadoutWorker();
+      const [readout] = await asked;
+      expect(patternsDecidedInThisThread()).toBeGreaterThan(decided);
+      expect(answers(readout)).toEqual(answers(buildReadouts(inputs)[0]));
+      // Told why (the service logs it), once.
+      expect(reasons).toEqual([expect.stringMatching(/the indicator worker exited/)]);
+      // The next job starts a worker again, and is not built here.
+      await buildReadoutsOffThread(inputs);
+      expect(readoutWorkerRunning()).toBe(true);
+      expect(reasons).toHaveLength(1);
+    } finally {
+      onReadoutFallback(null);
+    }
   });
 
   it('stops the worker once it has been idle for the idle time, and starts one for the next job', async () => {

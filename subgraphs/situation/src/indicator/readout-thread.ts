@@ -52,7 +52,22 @@ export async function buildReadoutsOffThread(readouts: ReadoutInputs[]): Promise
 
 /** Every division's figures of these periods (buildReadoutsOffThread before they become readouts): what kept.ts stores. */
 export async function readOutFiguresOffThread(readouts: ReadoutInputs[]): Promise<ReadOutFigures[]> {
-  return (await readOutOffThread(readouts).catch(() => null)) ?? readOutEveryNode(readouts);
+  const figures = await readOutOffThread(readouts).catch((error: Error) => {
+    fallback?.(error.message);
+    return null;
+  });
+  return figures ?? readOutEveryNode(readouts);
+}
+
+let fallback: ((reason: string) => void) | null = null;
+
+/**
+ * Told when a job the worker took is built on this thread instead (the worker failed, exited or
+ * was stopped under it), with why: the service logs it (index.ts). Not told when no worker can
+ * start at all (its compiled script absent: tests of the sources alone).
+ */
+export function onReadoutFallback(listener: ((reason: string) => void) | null): void {
+  fallback = listener;
 }
 
 /** A readout answering any region out of its figures read out for every division. */
