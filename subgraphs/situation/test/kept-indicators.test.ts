@@ -3,7 +3,7 @@ import { addDays, todayInChina, type Logger } from '@jiuye/common';
 import { readModelTypes, type Sql } from '../src/db';
 import { indicatorTables } from '../src/indicator/indicator.service';
 import { isoWeekOf } from '../src/indicator/period';
-import { dropKept, keptIndicatorTables, keptStored, sharedIndicators, sharedIndicatorTables } from '../src/indicator/kept';
+import { dropKept, keptIndicatorTables, keptStored, sharedIndicators, sharedIndicatorTables, takeBackStored } from '../src/indicator/kept';
 import { IndicatorRefresher } from '../src/indicator/refresh';
 import { insertPeople, insertRows, personRow, startSituationAlone, TEST_COUNTY, TEST_TOWNSHIP, TEST_VILLAGE, type SituationAlone } from '@jiuye/testing/situation';
 
@@ -230,6 +230,21 @@ it('does not take back stored figures after a change, of another day or of anoth
     const row = (await situation.db.query(`select day::text as day, version <> 'another build' as ours from indicator_kept where period = $1`, [YEAR])).rows[0];
     expect({ label, ...row }).toEqual({ label, day: TODAY, ours: true });
   }
+  await expectKeptEqualsComputed();
+});
+
+it('takes back at a start every period stored today and still current (the warm-up), and none after a change', async () => {
+  for (const period of PERIODS) await sharedIndicatorTables(sql, period, THRESHOLD);
+  await keptStored();
+  await forgetKept();
+  expect((await takeBackStored(sql, THRESHOLD)).sort()).toEqual([...PERIODS].sort());
+  for (const period of PERIODS) expect({ period, statements: await statementsOf(period) }).toEqual({ period, statements: 1 });
+  await expectKeptEqualsComputed();
+  // Already kept: nothing to take back.
+  expect(await takeBackStored(sql, THRESHOLD)).toEqual([]);
+  await situation.db.query(`update subsidy_paid set amount = amount + 31 where id = (select min(id) from subsidy_paid)`);
+  await forgetKept();
+  expect(await takeBackStored(sql, THRESHOLD)).toEqual([]);
   await expectKeptEqualsComputed();
 });
 

@@ -298,3 +298,31 @@ async function restoreFigures(sql: Sql, database: string, period: string, thresh
     askedAt: now,
   };
 }
+
+/**
+ * Takes back every period stored for today by this build that is still current (after a start:
+ * the periods dashboards asked before it, not only the ones the warm-up computes), through the
+ * shared computation (a request meanwhile joins it). One statement lists them; a period that
+ * changed since its listing is computed, as a request would. Resolves with the periods kept.
+ */
+export async function takeBackStored(sql: Sql, threshold: number): Promise<string[]> {
+  const { database } = (await sql.one<{ database: string }>(`select current_database() as database`))!;
+  const where = stores.get(database);
+  if (!where) return [];
+  const day = todayInChina();
+  const rows = await sql.rows<{ period: string }>(
+    `select period from indicator_kept k
+      where threshold = $1 and day = $2::date and version = $3 and computed_at > now() - interval '12 hours'
+        and not exists (select 1 from indicator_input_change c
+                         where c.txid >= pg_snapshot_xmin(k.snapshot) and not pg_visible_in_snapshot(c.txid, k.snapshot))
+      order by computed_at desc`,
+    [threshold, day, where.version],
+  );
+  const taken: string[] = [];
+  for (const { period } of rows) {
+    if (kept.has(keyOf(database, period, threshold, day))) continue;
+    await compute(sql, database, period, threshold, day);
+    taken.push(period);
+  }
+  return taken;
+}

@@ -2,18 +2,19 @@ import pg from 'pg';
 import { endPool, todayInChina, type Logger } from '@jiuye/common';
 import { readModelTypes, type Sql } from '../db';
 import { isoWeekOf } from './period';
-import { sharedIndicatorTables } from './kept';
+import { sharedIndicatorTables, takeBackStored } from './kept';
 
 /**
  * Warms the indicators after the service starts (issue 16): the first dashboard after a start
  * otherwise pays for deciding every suppression pattern of the year (common/src/suppression.ts
- * keeps recent patterns). The running month's tables (its calendar family: the year, its
- * quarters and months, so the year, quarter and month views and the year's completion share
- * them) and the running week's are built once through the shared in-flight computation, so a
- * dashboard asking meanwhile waits for the same work instead of repeating it. The tables are
- * built on the indicator worker thread (readout-thread.ts), so the service answers everything
- * else meanwhile. Not awaited by the start: the service is ready before it ends; a failure is
- * logged and changes nothing.
+ * keeps recent patterns). First every period stored before the start and still current is taken
+ * back (kept.ts takeBackStored: seconds). Then the running week's and month's tables (the month's
+ * calendar family: the year, its quarters and months, so the year, quarter and month views and
+ * the year's completion share them) are kept reads, or built once through the shared in-flight
+ * computation, so a dashboard asking meanwhile waits for the same work instead of repeating it.
+ * The tables are built on the indicator worker thread (readout-thread.ts), so the service
+ * answers everything else meanwhile. Not awaited by the start: the service is ready before it
+ * ends; a failure is logged and changes nothing.
  */
 export function warmIndicators(databaseUrl: string, threshold: number, logger: Logger): Promise<void> {
   return (async () => {
@@ -24,6 +25,9 @@ export function warmIndicators(databaseUrl: string, threshold: number, logger: L
     try {
       // A read model without divisions yet (a new installation) has nothing to warm.
       if (!(await sql.one(`select 1 from division where level = 'COUNTY' limit 1`))) return;
+      // Every period stored before the start and still current (kept.ts): seconds, where computing the month's family takes a minute at 10^6.
+      const taken = await takeBackStored(sql, threshold);
+      if (taken.length) logger.info({ periods: taken, elapsedMs: Date.now() - started }, 'indicators taken back from before the start');
       const today = todayInChina();
       // The week first: one period, seconds; the month's family (the year, its quarters and months) takes longer.
       for (const period of [isoWeekOf(today), today.slice(0, 7)]) {
