@@ -21,6 +21,7 @@ import { Migration20261210200100 } from './Migration20261210200100';
 import { Migration20261210400000 } from './Migration20261210400000';
 import { Migration20261211300000 } from './Migration20261211300000';
 import { Migration20261212100000 } from './Migration20261212100000';
+import { Migration20261212200000 } from './Migration20261212200000';
 
 export const migrations: MigrationObject[] = [
   { name: 'Migration20261123140000', class: Migration20261123140000 },
@@ -44,4 +45,5 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261210400000', class: Migration20261210400000 },
   { name: 'Migration20261211300000', class: Migration20261211300000 },
   { name: 'Migration20261212100000', class: Migration20261212100000 },
+  { name: 'Migration20261212200000', class: Migration20261212200000 },
 ];
