@@ -275,7 +275,8 @@ describe('工作台 (staff workbench) in the browser', () => {
 
   it('resolves a conflict: without a note the server message sits at the note field and nothing changes; with one it is settled', async () => {
     const { page } = watched;
-    const conflictId = (await platform.query(`{ conflicts(first: 1) { nodes { id } } }`)).data.conflicts.nodes[0].id;
+    // A conflict the page shows (the list loaded by the test before): the graph's first one may have changed since, other test files share the platform.
+    const conflictId = (await page.locator('[data-testid=conflict-row]').first().getAttribute('data-conflict'))!;
     const statusOf = async () =>
       (await platform.query(`{ conflicts(first: 500, status: null) { nodes { id status } } }`)).data.conflicts.nodes.find((node: { id: string }) => node.id === conflictId).status;
     const server = await platform.query(`mutation($input: ResolveConflictInput!) { resolveConflict(input: $input) { id } }`, { input: { conflictId, note: '' } });
