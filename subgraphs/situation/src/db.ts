@@ -25,8 +25,8 @@ export interface Sql {
   one<T = Record<string, unknown>>(text: string, values?: unknown[]): Promise<T | undefined>;
 }
 
-/** A pg client as Sql (the feed's, the rebuild's and the daily evaluation's clients). */
-export function clientSql(client: pg.ClientBase): Sql {
+/** A pg client or pool as Sql (the feed's, the rebuild's and the daily evaluation's clients; the background pools). */
+export function clientSql(client: pg.ClientBase | pg.Pool): Sql {
   const rows = async <T>(text: string, values: unknown[] = []) => (await client.query(text, values)).rows as T[];
   return { rows, one: async <T>(text: string, values?: unknown[]) => (await rows<T>(text, values))[0] };
 }

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import pg from 'pg';
 import { endPool, type Logger, type SituationConfig, type SubgraphModule } from '@jiuye/common';
-import { readModelTypes, type Sql } from './db';
+import { clientSql, readModelTypes } from './db';
 import { situationAccess } from './access';
 import type { SituationContext } from './context';
 import { ConflictResolutionEntity } from './conflict-resolution.entity';
@@ -69,7 +69,7 @@ interface KeptStoreHandle {
 async function openKeptStore(databaseUrl: string, logger: Logger): Promise<KeptStoreHandle> {
   const pool = new pg.Pool({ connectionString: databaseUrl, max: 2, types: readModelTypes });
   pool.on('error', () => undefined);
-  const sql: Sql = { rows: async (text, values) => (await pool.query(text, values)).rows, one: async (text, values) => (await pool.query(text, values)).rows[0] };
+  const sql = clientSql(pool);
   const { database } = (await sql.one<{ database: string }>(`select current_database() as database`))!;
   storeKeptIn(database, { sql, logger, version: await figuresVersion() });
   return {

@@ -50,6 +50,16 @@ const inFlight = new Map<string, Promise<KeptTables>>();
 
 const keyOf = (database: string, period: string, threshold: number, day: string) => `${database}|${period}|${threshold}|${day}`;
 
+/** SQL: no transaction that wrote an indicator input is invisible in `snapshot` (a pg_snapshot expression) — tables read in it still hold. */
+const currentIn = (snapshot: string) =>
+  `not exists (select 1 from indicator_input_change c where c.txid >= pg_snapshot_xmin(${snapshot}) and not pg_visible_in_snapshot(c.txid, ${snapshot}))`;
+
+/** Kept and stored tables are at most this old (the refresher drops older ones; changes are noted for a day). */
+export const MAX_AGE_MS = 12 * 3600_000;
+
+/** SQL over indicator_kept k: rows of threshold $1, day $2 and build $3, computed within MAX_AGE_MS. */
+const STORED_FOR = `k.threshold = $1 and k.day = $2::date and k.version = $3 and k.computed_at > now() - make_interval(secs => ${MAX_AGE_MS / 1000})`;
+
 /**
  * The database asked (its name: a key of the kept tables) and which of the given snapshots still
  * hold: no transaction that wrote an indicator input is invisible in them. One statement.
@@ -58,8 +68,7 @@ export async function probeKept(sql: Sql, snapshots: readonly string[]): Promise
   const row = await sql.one<{ database: string; current: boolean[] }>(
     `select current_database() as database,
             coalesce(array(
-              select not exists (select 1 from indicator_input_change c
-                                  where c.txid >= pg_snapshot_xmin(s.snapshot::pg_snapshot) and not pg_visible_in_snapshot(c.txid, s.snapshot::pg_snapshot))
+              select ${currentIn('s.snapshot::pg_snapshot')}
                 from unnest($1::text[]) with ordinality as s(snapshot, n) order by s.n), '{}') as current`,
     [snapshots],
   );
@@ -198,11 +207,11 @@ export function recomputeKept(sql: Sql, entry: KeptTables): Promise<KeptTables> 
 }
 
 /**
- * Where computed figures are stored (indicator_kept in the read model's primary; Migration20261212100000),
- * per database, set by the service's start (index.ts): a restart then takes them back instead of
- * computing again while they are current. None (tests of the computation alone): not stored, not restored.
+ * Where computed figures are stored (indicator_kept in the read model's primary; Migration20261212100000)
+ * and the build's figuresVersion() they are stored under, per database, set by the service's start
+ * (index.ts): a restart then takes them back instead of computing again while they are current.
+ * None (tests of the computation alone): not stored, not restored.
  */
-/** Where, and the build's figuresVersion() they are stored under. */
 interface KeptStore {
   sql: Sql;
   logger: Logger;
@@ -265,22 +274,18 @@ function storeFigures(entry: KeptTables, figures: ReadOutFigures): void {
 
 /**
  * The figures stored for this period, threshold and day by this build, when still current (no
- * indicator input written since their snapshot) and computed at most 12 hours ago (as the
+ * indicator input written since their snapshot) and computed within MAX_AGE_MS (as the
  * refresher drops kept tables): kept again as if computed now. The figures are read only when current.
  */
 async function restoreFigures(sql: Sql, database: string, period: string, threshold: number, day: string): Promise<KeptTables | null> {
   const where = stores.get(database);
   if (!where) return null;
   const row = await sql.one<{ snapshot: string; started_at: Date; computed_at: Date; current: boolean; freshness: Buffer | null; figures: Buffer | null }>(
-    `with k as (
-       select k.*, not exists (select 1 from indicator_input_change c
-                                where c.txid >= pg_snapshot_xmin(k.snapshot) and not pg_visible_in_snapshot(c.txid, k.snapshot)) as current
-         from indicator_kept k
-        where period = $1 and threshold = $2 and day = $3::date and version = $4 and computed_at > now() - interval '12 hours')
+    `with k as (select k.*, ${currentIn('k.snapshot')} as current from indicator_kept k where ${STORED_FOR} and k.period = $4)
      select snapshot::text as snapshot, started_at, computed_at, current,
             case when current then freshness end as freshness, case when current then figures end as figures
        from k`,
-    [period, threshold, day, where.version],
+    [threshold, day, where.version, period],
   );
   if (!row?.current || !row.figures || !row.freshness) return null;
   const now = Date.now();
@@ -310,14 +315,11 @@ export async function takeBackStored(sql: Sql, threshold: number): Promise<strin
   const where = stores.get(database);
   if (!where) return [];
   const day = todayInChina();
-  const rows = await sql.rows<{ period: string }>(
-    `select period from indicator_kept k
-      where threshold = $1 and day = $2::date and version = $3 and computed_at > now() - interval '12 hours'
-        and not exists (select 1 from indicator_input_change c
-                         where c.txid >= pg_snapshot_xmin(k.snapshot) and not pg_visible_in_snapshot(c.txid, k.snapshot))
-      order by computed_at desc`,
-    [threshold, day, where.version],
-  );
+  const rows = await sql.rows<{ period: string }>(`select period from indicator_kept k where ${STORED_FOR} and ${currentIn('k.snapshot')} order by computed_at desc`, [
+    threshold,
+    day,
+    where.version,
+  ]);
   const taken: string[] = [];
   for (const { period } of rows) {
     if (kept.has(keyOf(database, period, threshold, day))) continue;

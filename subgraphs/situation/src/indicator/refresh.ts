@@ -1,7 +1,7 @@
 import pg from 'pg';
 import { endPool, todayInChina, type Logger } from '@jiuye/common';
-import { readModelTypes, type Sql } from '../db';
-import { dropKept, keptOf, probeKept, recomputeKept } from './kept';
+import { clientSql, readModelTypes, type Sql } from '../db';
+import { dropKept, keptOf, MAX_AGE_MS, probeKept, recomputeKept } from './kept';
 
 export interface RefreshOptions {
   /** How often the kept tables are checked against the changes noted (default 1000 ms). */
@@ -22,8 +22,6 @@ export interface RefreshOptions {
   busyShare?: number;
 }
 
-/** Tables computed longer ago than this are dropped (the change log they are checked against is pruned after a day). */
-const MAX_AGE_MS = 12 * 3600_000;
 /** Noted changes are deleted after a day (kept tables are at most MAX_AGE_MS old). */
 const PRUNE_EVERY_MS = 60_000;
 
@@ -56,7 +54,7 @@ export class IndicatorRefresher {
     this.options = { pollMs: 1000, settleMs: 1000, maxDelayMs: 30_000, keepMs: 15 * 60_000, busyShare: 0.2, ...options };
     this.pool = new pg.Pool({ connectionString: databaseUrl, max: 4, types: readModelTypes });
     this.pool.on('error', () => undefined);
-    this.sql = { rows: async (text, values) => (await this.pool.query(text, values)).rows, one: async (text, values) => (await this.pool.query(text, values)).rows[0] };
+    this.sql = clientSql(this.pool);
   }
 
   start(): void {

@@ -1,6 +1,6 @@
 import pg from 'pg';
 import { endPool, todayInChina, type Logger } from '@jiuye/common';
-import { readModelTypes, type Sql } from '../db';
+import { clientSql, readModelTypes } from '../db';
 import { isoWeekOf } from './period';
 import { sharedIndicatorTables, takeBackStored } from './kept';
 
@@ -21,7 +21,7 @@ export function warmIndicators(databaseUrl: string, threshold: number, logger: L
     const started = Date.now();
     const pool = new pg.Pool({ connectionString: databaseUrl, max: 4, types: readModelTypes });
     pool.on('error', () => undefined);
-    const sql: Sql = { rows: async (text, values) => (await pool.query(text, values)).rows, one: async (text, values) => (await pool.query(text, values)).rows[0] };
+    const sql = clientSql(pool);
     try {
       // A read model without divisions yet (a new installation) has nothing to warm.
       if (!(await sql.one(`select 1 from division where level = 'COUNTY' limit 1`))) return;
